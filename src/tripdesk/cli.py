@@ -1,0 +1,287 @@
+"""The `tripdesk` command: the desk itself, and commands for scripts.
+
+    tripdesk                      open the desk (the Textual app)
+    tripdesk validate [PATH...]   check trip files
+    tripdesk import [PATH...]     load trip files into the store
+    tripdesk list [--json]        the trips in the store
+    tripdesk show TRIP            a trip's timeline
+    tripdesk search QUERY         search everything
+    tripdesk export TRIP          a Markdown, JSON or iCalendar briefing
+    tripdesk doctor               check the store
+
+Nothing here imports Textual except the plain `tripdesk` launch. Every failure the user can
+act on is a `TripdeskError`, printed as one message with its fix, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from . import queries
+from .importer import ImportReport, import_paths
+from .loader import load_paths
+from .problems import TripdeskError, ValidationFailed
+from .paths import bundled_data_dir
+from .store import Store, default_db_path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def package_version() -> str:
+    try:
+        return version("tripdesk")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
+
+
+def _console(stderr: bool = False) -> Console:
+    # Data goes out as Text objects, never as markup; highlight=False keeps rich from
+    # colouring numbers and URLs inside user text.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+# -- the store as commands see it -----------------------------------------------------------
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """Open the store, building it from the bundled data on first use and refreshing it when
+    the bundled files changed since (a broken bundled file is reported, the store kept)."""
+    path = db_path(args)
+    first_use = not path.exists()
+    store = Store.open(path)
+    folder = bundled_data_dir()
+    if first_use:
+        try:
+            import_paths(store, [folder])
+        except TripdeskError:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+    elif folder.is_dir() and _built_from(store, folder):
+        try:
+            report = import_paths(store, [folder])
+            if report.changed:
+                _console(stderr=True).print(
+                    RichText(f"tripdesk: the bundled data changed; store refreshed ({report.summary()})"))
+        except ValidationFailed as exc:
+            _console(stderr=True).print(RichText(
+                f"tripdesk: the bundled data changed but does not validate; using the store as it "
+                f"was.\n{exc}"))
+    return store
+
+
+def _built_from(store: Store, folder: Path) -> bool:
+    prefix = str(folder.resolve()) + os.sep
+    return any(p.startswith(prefix) for p in store.file_states())
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
+    result = load_paths(paths)
+    if result.problems:
+        out = _console(stderr=True)
+        for problem in sorted(result.problems):
+            out.print(RichText(str(problem)))
+        count = len(result.problems)
+        out.print(RichText(f"{count} problem{'s' if count != 1 else ''} in {len(result.files)} file"
+                           f"{'s' if len(result.files) != 1 else ''}"))
+        return EXIT_PROBLEMS
+    _console().print(RichText(f"{len(result.files)} file{'s' if len(result.files) != 1 else ''} "
+                              f"valid ({len(result.trips)} trips)"))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
+    path = db_path(args)
+    store = Store.open(path)
+    try:
+        report: ImportReport = import_paths(store, paths, rebuild=args.rebuild)
+    finally:
+        store.close()
+    _console().print(RichText(f"imported into {path}: {report.summary()}"))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        trips = queries.all_trips(store)
+    if args.json:
+        print(json.dumps([_trip_json(t) for t in trips], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    table = Table(title=None, show_lines=False)
+    for column in ("id", "home city", "start", "end", "days", "status", "title"):
+        table.add_column(column, no_wrap=column != "title")
+    for t in trips:
+        table.add_row(*(RichText(x) for x in (
+            t.id, t.home_city.get(args.lang), t.start.isoformat(), t.end.isoformat(),
+            str(t.day_count), t.status, t.title.get(args.lang))))
+    _console().print(table)
+    return EXIT_OK
+
+
+def _trip_json(t: queries.TripRow) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "home_city": {"id": t.home_city_id, "ko": t.home_city.ko, "en": t.home_city.en},
+        "title": t.title.to_document(),
+        "start": t.start.isoformat(),
+        "end": t.end.isoformat(),
+        "days": t.day_count,
+        "span_reported": t.span_text,
+        "status": t.status,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .timeline import render_timeline
+
+    with open_store(args) as store:
+        trip = require_trip(store, args.trip)
+    _console().print(render_timeline(trip, args.lang))
+    return EXIT_OK
+
+
+def require_trip(store: Store, trip_id: str):  # noqa: ANN201 - returns model.Trip
+    trip = queries.load_trip(store, trip_id)
+    if trip is None:
+        close = queries.closest_trip_ids(store, trip_id)
+        hint = (f"did you mean {', '.join(close)}?" if close else "run `tripdesk list` to see the trip ids")
+        raise TripdeskError(f"no trip with id '{trip_id}'", hint)
+    return trip
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        hits = queries.search(store, args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([{
+            "kind": h.kind, "trip": h.trip_id, "date": h.date.isoformat() if h.date else None,
+            "ref": h.ref, "label": h.label.to_document(),
+        } for h in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK if hits else EXIT_PROBLEMS
+    if not hits:
+        _console(stderr=True).print(RichText(f"nothing found for {args.query!r}"))
+        return EXIT_PROBLEMS
+    table = Table(show_lines=False)
+    for column in ("trip", "day", "kind", "match"):
+        table.add_column(column, no_wrap=column != "match")
+    for h in hits:
+        table.add_row(RichText(h.trip_id), RichText(h.date.isoformat() if h.date else "-"),
+                      RichText(h.kind), RichText(h.label.get(args.lang)))
+    _console().print(table)
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    path = store.path
+    store.close()
+    from .ui.app import TripdeskApp  # the only place the CLI touches Textual
+
+    TripdeskApp(db_path=path, language=args.lang).run()
+    return EXIT_OK
+
+
+# -- parser ---------------------------------------------------------------------------------
+
+
+def default_language() -> str:
+    """Korean when the locale is Korean, English otherwise."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH",
+                        help="the database file (default: $TRIPDESK_DB, else tripdesk.db in the "
+                             "user data directory)")
+    common.add_argument("--lang", choices=("ko", "en", "both"), default=default_language(),
+                        help="language of names and titles (default: from the locale)")
+
+    parser = argparse.ArgumentParser(
+        prog="tripdesk", parents=[common],
+        description="Explore the timelines of official trips abroad: where a delegation went, "
+                    "whom it met, what was signed and said, and the source of every fact. "
+                    "Without a command, opens the desk.",
+        epilog="Run `tripdesk COMMAND --help` for the options of a command.")
+    parser.add_argument("--version", action="version", version=f"tripdesk {package_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
+            example: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text,
+                           epilog=f"example: {example}")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("validate", cmd_validate, "Check trip files against the format and each other; "
+            "print every problem as file:line:col: field: message.", "tripdesk validate data/")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
+
+    p = add("import", cmd_import, "Load trip files into the store in one transaction: if any "
+            "file fails validation, nothing is written.", "tripdesk import data/trips")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="re-read every file and drop every trip not among them")
+
+    p = add("list", cmd_list, "List the trips in the store.", "tripdesk list --json")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = add("show", cmd_show, "Print a trip's timeline, day by day, with its sources.",
+            "tripdesk show gumi-2024-us")
+    p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
+
+    p = add("search", cmd_search, "Search titles, descriptions, names, agreements and quotes, "
+            "in Korean and English.", "tripdesk search 협약")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_app)
+    try:
+        return func(args)
+    except ValidationFailed as exc:
+        out = _console(stderr=True)
+        for problem in sorted(exc.problems):
+            out.print(RichText(str(problem)))
+        out.print(RichText(f"tripdesk: {exc.hint}"))
+        return EXIT_PROBLEMS
+    except TripdeskError as exc:
+        _console(stderr=True).print(RichText(f"tripdesk: error: {exc}"))
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Turn a Trip back into the document of docs/data-format.md.
+
+This is the inverse of `loader.build_trip`: `build_trip(trip_to_document(t)) == t`. The JSON
+export writes this document, and the store keeps it so that a trip reads back exactly as it was
+imported. Keys keep the order of the format, and empty optional values are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .model import FORMAT_VERSION, Place, Quote, QuoteText, Text, Trip
+
+
+def _text(value: Text | None) -> Any:
+    return None if value is None else value.to_document()
+
+
+def _place(value: Place | None) -> Any:
+    return None if value is None else value.to_document()
+
+
+def _date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _compact(doc: dict[str, Any]) -> dict[str, Any]:
+    """Drop keys whose value is None or an empty collection."""
+    return {k: v for k, v in doc.items() if v is not None and v != [] and v != {}}
+
+
+def _quote_text(value: QuoteText | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return _compact({"lang": value.lang, "text": value.text, "by": value.by})
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return _compact({
+        "id": q.id,
+        "speaker": q.speaker,
+        "role": _text(q.role),
+        "original": _quote_text(q.original),
+        "translation": _quote_text(q.translation),
+        "context": _text(q.context),
+        "date": _date(q.date),
+        "event": q.event,
+        "sources": list(q.sources),
+        "inferred": dict(q.inferred),
+    })
+
+
+def trip_to_document(trip: Trip) -> dict[str, Any]:
+    """The whole trip as a JSON-ready document, in the file format's key order."""
+    d = trip.delegation
+    trip_doc = _compact({
+        "id": trip.id,
+        "home_city": trip.home_city.to_document(),
+        "title": _text(trip.title),
+        "leader": {"person": trip.leader.person, "role": _text(trip.leader.role)},
+        "delegation": _compact({
+            "officials": list(d.officials),
+            "companies": list(d.companies),
+            "institutions": list(d.institutions),
+            "head_count": d.head_count,
+            "description": _text(d.description),
+        }),
+        "start": _date(trip.start),
+        "end": _date(trip.end),
+        "span_reported": _compact({
+            "days": trip.span_reported.days,
+            "nights": trip.span_reported.nights,
+            "text": trip.span_reported.text,
+        }) if trip.span_reported else None,
+        "status": trip.status,
+        "purpose": _text(trip.purpose),
+        "themes": [t.to_document() for t in trip.themes],
+        "sources": list(trip.trip_sources),
+        "inferred": dict(trip.inferred),
+    })
+    return _compact({
+        "tripdesk": FORMAT_VERSION,
+        "trip": trip_doc,
+        "sources": [
+            _compact({
+                "id": s.id,
+                "outlet": _text(s.outlet),
+                "headline": _text(s.headline),
+                "published": _date(s.published),
+                "file": s.file,
+                "url": s.url,
+                "language": s.language,
+                "notes": s.notes,
+                "inferred": dict(s.inferred),
+            })
+            for s in trip.sources
+        ],
+        "organisations": [
+            _compact({
+                "id": o.id,
+                "name": _text(o.name),
+                "aliases": list(o.aliases),
+                "kind": o.kind,
+                "city": _text(o.city),
+            })
+            for o in trip.organisations
+        ],
+        "people": [
+            _compact({
+                "id": p.id,
+                "name": _text(p.name),
+                "aliases": list(p.aliases),
+                "role": _text(p.role),
+                "organisation": p.organisation,
+            })
+            for p in trip.people
+        ],
+        "days": [
+            _compact({
+                "date": _date(day.date),
+                "places": [_place(p) for p in day.places],
+                "notes": _text(day.notes),
+                "inferred": dict(day.inferred),
+                "events": [
+                    _compact({
+                        "id": e.id,
+                        "time": e.time,
+                        "kind": e.kind,
+                        "title": _text(e.title),
+                        "description": _text(e.description),
+                        "place": _place(e.place),
+                        "organisations": list(e.organisations),
+                        "people": list(e.people),
+                        "sources": list(e.sources),
+                        "inferred": dict(e.inferred),
+                    })
+                    for e in day.events
+                ],
+            })
+            for day in trip.days
+        ],
+        "agreements": [
+            _compact({
+                "id": a.id,
+                "title": _text(a.title),
+                "kind": a.kind,
+                "parties": list(a.parties),
+                "signatories": list(a.signatories),
+                "date": _date(a.date),
+                "place": _place(a.place),
+                "scope": _text(a.scope),
+                "event": a.event,
+                "sources": list(a.sources),
+                "inferred": dict(a.inferred),
+            })
+            for a in trip.agreements
+        ],
+        "quotes": [_quote(q) for q in trip.quotes],
+    })

@@ -1,0 +1,139 @@
+"""Import trip files into the store: all or nothing, incremental, idempotent.
+
+Only files whose size, modification time or content changed are read again; unchanged ones
+are checked against through what the store already knows (their trip ids and entity names).
+Importing a whole folder drops the trips whose file is gone from it. If any file fails
+validation, nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .loader import KnownIds, LoadedTrip, check_across, find_trip_files, load_file
+from .model import Text
+from .problems import Problem, ValidationFailed
+from .store import Store, file_digest
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.updated)} updated, "
+                f"{len(self.removed)} removed, {self.unchanged} unchanged")
+
+
+def _key(path: Path) -> str:
+    return str(path.resolve())
+
+
+def _under(path: str, folders: list[str]) -> bool:
+    return any(path == f or path.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+
+
+def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) -> ImportReport:
+    """Import files and folders. Raises ValidationFailed (writing nothing) on any problem."""
+    paths = list(paths)
+    files, problems = find_trip_files(paths)
+    folders = [_key(p) for p in paths if p.is_dir()]
+    states = {} if rebuild else store.file_states()
+    report = ImportReport()
+
+    changed: list[tuple[Path, os.stat_result]] = []
+    seen: set[str] = set()
+    for path in files:
+        key = _key(path)
+        seen.add(key)
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            problems.append(Problem(str(path), 1, 1, "", f"cannot read the file: {exc.strerror}"))
+            continue
+        old = states.get(key)
+        if old and old[2] == stat.st_size and old[3] == stat.st_mtime_ns:
+            report.unchanged += 1
+            continue
+        changed.append((path, stat))
+
+    loaded: list[LoadedTrip] = []
+    touched: dict[str, os.stat_result] = {}
+    for path, stat in changed:
+        key = _key(path)
+        old = states.get(key)
+        item, file_problems = load_file(path)
+        problems.extend(file_problems)
+        if item is None:
+            continue
+        digest = file_digest(item.raw)
+        if old and old[1] == digest and old[0] == item.trip.id:
+            touched[key] = stat  # content unchanged, only the time moved: refresh the state
+            report.unchanged += 1
+            continue
+        loaded.append(item)
+
+    removed_paths = [p for p in states if _under(p, folders) and p not in seen]
+    replaced = {_key(i.path) for i in loaded} | set(removed_paths)
+    staying = {p: s for p, s in states.items() if p not in replaced}
+    problems.extend(check_across(loaded, _known_ids(store, staying)))
+    if problems:
+        raise ValidationFailed(problems)
+
+    with store.transaction:
+        old_ids = {states[p][0] for p in replaced if p in states}
+        for trip_id in sorted(old_ids):
+            store.delete_trip(trip_id)
+        new_ids = set()
+        for item in loaded:
+            stat = item.path.stat()
+            store.write_trip(item.trip, _key(item.path), file_digest(item.raw), stat.st_size,
+                             stat.st_mtime_ns)
+            new_ids.add(item.trip.id)
+            (report.updated if item.trip.id in old_ids else report.added).append(item.trip.id)
+        report.removed = sorted(old_ids - new_ids)
+        for key, stat in touched.items():
+            store.conn.execute("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
+                               (stat.st_mtime_ns, stat.st_size, key))
+        if rebuild:
+            kept = {i.trip.id for i in loaded}
+            for (trip_id,) in store.conn.execute("SELECT id FROM trips").fetchall():
+                if trip_id not in kept:
+                    store.delete_trip(trip_id)
+                    report.removed.append(trip_id)
+        store.drop_orphans()
+    return report
+
+
+def _known_ids(store: Store, staying: dict[str, tuple[str, str, int, int]]) -> KnownIds:
+    """Trip ids and entity names defined by the files that are not being re-read."""
+    known = KnownIds()
+    if not staying:
+        return known
+    trip_files = {trip_id: path for path, (trip_id, *_rest) in staying.items()}
+    known.trips = {t: os.path.relpath(p) if p.startswith(os.getcwd()) else p for t, p in trip_files.items()}
+    c = store.conn
+    queries = {
+        "organisation": "SELECT o.id, o.name_ko, o.name_en, o.name_plain, t.trip_id FROM organisations o "
+                        "JOIN trip_organisations t ON t.organisation_id = o.id",
+        "person": "SELECT p.id, p.name_ko, p.name_en, p.name_plain, t.trip_id FROM people p "
+                  "JOIN trip_people t ON t.person_id = p.id",
+        "home city": "SELECT h.id, h.name_ko, h.name_en, h.name_plain, t.id FROM home_cities h "
+                     "JOIN trips t ON t.home_city_id = h.id",
+    }
+    for kind, sql in queries.items():
+        for entity_id, ko, en, plain, trip_id in c.execute(sql):
+            if trip_id in trip_files:
+                name = Text(plain=plain) if plain is not None else Text(ko=ko, en=en)
+                known.entities.setdefault((kind, entity_id), (name, known.trips[trip_id]))
+    return known

@@ -1,0 +1,436 @@
+"""Load and validate trip files: read, check the shape, check the meaning, build model objects.
+
+`load_paths()` is what `tripdesk validate` and `tripdesk import` use. It reports *every*
+problem of every file, including those between files (a trip id used twice, an organisation
+defined with different names in two files), and only hands back trips when there are none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .model import (
+    Agreement,
+    Day,
+    Delegation,
+    Event,
+    HomeCity,
+    Leader,
+    Organisation,
+    Person,
+    Place,
+    Quote,
+    QuoteText,
+    Source,
+    Span,
+    Text,
+    Trip,
+)
+from .problems import Problem, display_path
+from .schema import TRIP_FILE, check
+from .yamlread import ReadResult, format_path, read_file, strip_control
+
+TRIP_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class LoadedTrip:
+    trip: Trip
+    path: Path
+    raw: bytes
+    result: ReadResult
+
+
+@dataclass
+class LoadResult:
+    trips: list[LoadedTrip] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand folders into the trip files inside them (recursively, sorted)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in TRIP_SUFFIXES and p.is_file())
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), 1, 1, "", "no such file or folder"))
+    return files, problems
+
+
+# -- building model objects from a checked document ------------------------------------------
+
+
+def _clean(value: Any) -> Any:
+    return strip_control(value) if isinstance(value, str) else value
+
+
+def text(value: Any) -> Text:
+    if value is None:
+        return Text()
+    if isinstance(value, str):
+        return Text(plain=strip_control(value))
+    return Text(
+        ko=_clean(value.get("ko")),
+        en=_clean(value.get("en")),
+        translated=value.get("translated"),
+        translated_by=value.get("translated_by"),
+    )
+
+
+def opt_text(value: Any) -> Text | None:
+    return None if value is None else text(value)
+
+
+def date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def opt_date(value: Any) -> dt.date | None:
+    return None if value is None else date(value)
+
+
+def time(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return f"{value // 60:02d}:{value % 60:02d}"
+    return value
+
+
+def ids(value: Any) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def inferred(value: Any) -> dict[str, str]:
+    return {k: strip_control(v) for k, v in (value or {}).items()}
+
+
+def place(value: Any) -> Place | None:
+    if value is None:
+        return None
+    return Place(
+        city=text(value["city"]),
+        country=value["country"],
+        state=_clean(value.get("state")),
+        venue=opt_text(value.get("venue")),
+    )
+
+
+def build_trip(doc: dict[str, Any]) -> Trip:
+    """Build a Trip from a document that passed `schema.check`."""
+    t = doc["trip"]
+    hc = t["home_city"]
+    delegation = t.get("delegation") or {}
+    span = t.get("span_reported")
+    return Trip(
+        id=t["id"],
+        home_city=HomeCity(hc["id"], text(hc["name"]), text(hc["province"]), hc["country"]),
+        title=text(t["title"]),
+        leader=Leader(t["leader"]["person"], text(t["leader"]["role"])),
+        start=date(t["start"]),
+        end=date(t["end"]),
+        status=t["status"],
+        delegation=Delegation(
+            officials=ids(delegation.get("officials")),
+            companies=ids(delegation.get("companies")),
+            institutions=ids(delegation.get("institutions")),
+            head_count=delegation.get("head_count"),
+            description=opt_text(delegation.get("description")),
+        ),
+        span_reported=Span(span["days"], span.get("nights"), _clean(span.get("text"))) if span else None,
+        purpose=opt_text(t.get("purpose")),
+        themes=tuple(text(x) for x in t.get("themes") or ()),
+        trip_sources=ids(t.get("sources")),
+        inferred=inferred(t.get("inferred")),
+        sources=tuple(
+            Source(
+                id=s["id"],
+                outlet=text(s["outlet"]),
+                headline=text(s["headline"]),
+                language=s["language"],
+                published=opt_date(s.get("published")),
+                file=_clean(s.get("file")),
+                url=_clean(s.get("url")),
+                notes=_clean(s.get("notes")),
+                inferred=inferred(s.get("inferred")),
+            )
+            for s in doc.get("sources") or ()
+        ),
+        organisations=tuple(
+            Organisation(
+                id=o["id"],
+                name=text(o["name"]),
+                kind=o["kind"],
+                aliases=tuple(_clean(a) for a in o.get("aliases") or ()),
+                city=opt_text(o.get("city")),
+            )
+            for o in doc.get("organisations") or ()
+        ),
+        people=tuple(
+            Person(
+                id=p["id"],
+                name=text(p["name"]),
+                aliases=tuple(_clean(a) for a in p.get("aliases") or ()),
+                role=opt_text(p.get("role")),
+                organisation=p.get("organisation"),
+            )
+            for p in doc.get("people") or ()
+        ),
+        days=tuple(
+            Day(
+                date=date(d["date"]),
+                places=tuple(place(p) for p in d.get("places") or ()),  # type: ignore[misc]
+                notes=opt_text(d.get("notes")),
+                inferred=inferred(d.get("inferred")),
+                events=tuple(
+                    Event(
+                        id=e["id"],
+                        kind=e["kind"],
+                        title=text(e["title"]),
+                        sources=ids(e["sources"]),
+                        time=time(e.get("time")),
+                        description=opt_text(e.get("description")),
+                        place=place(e.get("place")),
+                        organisations=ids(e.get("organisations")),
+                        people=ids(e.get("people")),
+                        inferred=inferred(e.get("inferred")),
+                    )
+                    for e in d.get("events") or ()
+                ),
+            )
+            for d in sorted(doc.get("days") or (), key=lambda d: date(d["date"]))
+        ),
+        agreements=tuple(
+            Agreement(
+                id=a["id"],
+                title=text(a["title"]),
+                kind=a["kind"],
+                sources=ids(a["sources"]),
+                parties=ids(a.get("parties")),
+                signatories=ids(a.get("signatories")),
+                date=opt_date(a.get("date")),
+                place=place(a.get("place")),
+                scope=opt_text(a.get("scope")),
+                event=a.get("event"),
+                inferred=inferred(a.get("inferred")),
+            )
+            for a in doc.get("agreements") or ()
+        ),
+        quotes=tuple(
+            Quote(
+                id=q["id"],
+                speaker=q["speaker"],
+                original=QuoteText(q["original"]["lang"], strip_control(q["original"]["text"])),
+                translation=(
+                    QuoteText(q["translation"]["lang"], strip_control(q["translation"]["text"]),
+                              q["translation"].get("by"))
+                    if q.get("translation") else None
+                ),
+                sources=ids(q["sources"]),
+                role=opt_text(q.get("role")),
+                context=opt_text(q.get("context")),
+                date=opt_date(q.get("date")),
+                event=q.get("event"),
+                inferred=inferred(q.get("inferred")),
+            )
+            for q in doc.get("quotes") or ()
+        ),
+    )
+
+
+# -- checks of meaning within one trip --------------------------------------------------------
+
+
+def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Problem]:
+    """Dates, spans, uniqueness and references inside one trip."""
+    problems: list[Problem] = []
+
+    def report(path: tuple[str | int, ...], message: str) -> None:
+        problems.append(result.problem(path, message))
+
+    if trip.end < trip.start:
+        report(("trip", "end"), f"the trip ends ({trip.end}) before it starts ({trip.start})")
+        return problems  # every other date check would only repeat this one
+    if trip.span_reported:
+        span = trip.span_reported
+        if span.days != trip.day_count:
+            report(("trip", "span_reported", "days"),
+                   f"reported span is {span.days} days but {trip.start}..{trip.end} is "
+                   f"{trip.day_count} calendar days; correct the dates or the span")
+        if span.nights is not None and span.nights >= span.days:
+            report(("trip", "span_reported", "nights"),
+                   f"{span.nights} nights cannot fit in {span.days} days")
+
+    def inside(value: dt.date | None, path: tuple[str | int, ...], what: str) -> None:
+        if value is not None and not trip.start <= value <= trip.end:
+            report(path, f"{what} {value} is outside the trip ({trip.start}..{trip.end})")
+
+    raw_days = doc.get("days") or []
+    seen_dates: dict[dt.date, int] = {}
+    for i, raw in enumerate(raw_days):
+        day_date = date(raw["date"])
+        inside(day_date, ("days", i, "date"), "the day")
+        if day_date in seen_dates:
+            report(("days", i, "date"), f"{day_date} is listed twice (also days[{seen_dates[day_date]}]); "
+                   "merge the two entries")
+        seen_dates.setdefault(day_date, i)
+
+    sources = _unique(((s["id"], ("sources", i, "id")) for i, s in enumerate(doc.get("sources") or ())),
+                      "source", report)
+    orgs = _unique(((o["id"], ("organisations", i, "id")) for i, o in enumerate(doc.get("organisations") or ())),
+                   "organisation", report)
+    people = _unique(((p["id"], ("people", i, "id")) for i, p in enumerate(doc.get("people") or ())),
+                     "person", report)
+    events = _unique(
+        ((e["id"], ("days", i, "events", j, "id"))
+         for i, d in enumerate(raw_days) for j, e in enumerate(d.get("events") or ())),
+        "event", report)
+    _unique(((a["id"], ("agreements", i, "id")) for i, a in enumerate(doc.get("agreements") or ())),
+            "agreement", report)
+    _unique(((q["id"], ("quotes", i, "id")) for i, q in enumerate(doc.get("quotes") or ())),
+            "quote", report)
+
+    def refs(values: Any, known: set[str], path: tuple[str | int, ...], what: str, section: str) -> None:
+        single = isinstance(values, str)
+        for k, value in enumerate([values] if single else values or ()):
+            if value not in known:
+                report(path if single else path + (k,),
+                       f"{what} '{value}' is not defined; add it to '{section}' or fix the id")
+
+    t = doc["trip"]
+    refs(t["leader"]["person"], people, ("trip", "leader", "person"), "person", "people")
+    delegation = t.get("delegation") or {}
+    refs(delegation.get("officials"), people, ("trip", "delegation", "officials"), "person", "people")
+    for key in ("companies", "institutions"):
+        refs(delegation.get(key), orgs, ("trip", "delegation", key), "organisation", "organisations")
+    refs(t.get("sources"), sources, ("trip", "sources"), "source", "sources")
+    for i, p in enumerate(doc.get("people") or ()):
+        if p.get("organisation"):
+            refs(p["organisation"], orgs, ("people", i, "organisation"), "organisation", "organisations")
+    for i, raw in enumerate(raw_days):
+        for j, e in enumerate(raw.get("events") or ()):
+            base = ("days", i, "events", j)
+            refs(e.get("organisations"), orgs, base + ("organisations",), "organisation", "organisations")
+            refs(e.get("people"), people, base + ("people",), "person", "people")
+            refs(e.get("sources"), sources, base + ("sources",), "source", "sources")
+    for i, a in enumerate(doc.get("agreements") or ()):
+        base = ("agreements", i)
+        inside(opt_date(a.get("date")), base + ("date",), "the agreement date")
+        refs(a.get("parties"), orgs, base + ("parties",), "organisation", "organisations")
+        refs(a.get("signatories"), people, base + ("signatories",), "person", "people")
+        refs(a.get("sources"), sources, base + ("sources",), "source", "sources")
+        if a.get("event"):
+            refs(a["event"], events, base + ("event",), "event", "days[].events")
+    for i, q in enumerate(doc.get("quotes") or ()):
+        base = ("quotes", i)
+        # A quote may predate the trip (officials speak when a trip is announced), so its
+        # date is not held to the trip's span.
+        refs(q["speaker"], people, base + ("speaker",), "person", "people")
+        refs(q.get("sources"), sources, base + ("sources",), "source", "sources")
+        if q.get("event"):
+            refs(q["event"], events, base + ("event",), "event", "days[].events")
+    return problems
+
+
+def _unique(items: Iterable[tuple[str, tuple[str | int, ...]]], what: str, report: Any) -> set[str]:
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for value, path in items:
+        if value in seen:
+            report(path, f"{what} id '{value}' is used twice (first at {format_path(seen[value])}); "
+                   "ids must be unique in a trip")
+        else:
+            seen[value] = path
+    return set(seen)
+
+
+# -- whole runs ------------------------------------------------------------------------------
+
+
+@dataclass
+class KnownIds:
+    """What other files already define: trip ids (with their file) and entity names.
+
+    Import fills it from the store for files it does not re-read, so that a changed file is
+    still checked against the unchanged ones.
+    """
+
+    trips: dict[str, str] = field(default_factory=dict)  # trip id -> file
+    entities: dict[tuple[str, str], tuple[Text, str]] = field(default_factory=dict)  # (kind, id) -> (name, file)
+
+
+def load_file(path: Path) -> tuple[LoadedTrip | None, list[Problem]]:
+    """Read, check and build one file on its own (no checks across files)."""
+    result = read_file(path)
+    if result.problems:
+        return None, result.problems
+    problems: list[Problem] = []
+    check(result.document, TRIP_FILE, (), lambda p, m: problems.append(result.problem(p, m)))
+    if problems:
+        return None, problems
+    trip = build_trip(result.document)
+    problems = check_trip(trip, result.document, result)
+    if problems:
+        return None, problems
+    return LoadedTrip(trip, path, result.raw, result), []
+
+
+def check_across(loaded: list[LoadedTrip], known: KnownIds | None = None) -> list[Problem]:
+    """Checks between files: unique trip ids, entities defined alike everywhere."""
+    known = known or KnownIds()
+    problems: list[Problem] = []
+    trips = dict(known.trips)
+    entities = dict(known.entities)
+    for item in loaded:
+        trip, result = item.trip, item.result
+        if trip.id in trips:
+            problems.append(result.problem(("trip", "id"), f"trip id '{trip.id}' is already used by "
+                                           f"{trips[trip.id]}; give each trip its own id"))
+        else:
+            trips[trip.id] = result.file
+        named: list[tuple[str, str, Text, tuple[str | int, ...]]] = [
+            ("home city", trip.home_city.id, trip.home_city.name, ("trip", "home_city", "name"))
+        ]
+        named += [("organisation", o.id, o.name, ("organisations", i, "name"))
+                  for i, o in enumerate(trip.organisations)]
+        named += [("person", p.id, p.name, ("people", i, "name")) for i, p in enumerate(trip.people)]
+        for kind, entity_id, name, path in named:
+            key = (kind, entity_id)
+            if key in entities and _name_key(entities[key][0]) != _name_key(name):
+                other_name, other_file = entities[key]
+                problems.append(result.problem(
+                    path, f"{kind} '{entity_id}' is named {_show(name)} here but {_show(other_name)} "
+                    f"in {other_file}; an id names one {kind}: use the same names or another id"))
+            else:
+                entities.setdefault(key, (name, result.file))
+    return problems
+
+
+def _name_key(name: Text) -> tuple[str | None, str | None, str | None]:
+    return (name.ko, name.en, name.plain)
+
+
+def _show(name: Text) -> str:
+    return " / ".join(repr(s) for s in name.all_strings())
+
+
+def load_paths(paths: Iterable[Path], known: KnownIds | None = None) -> LoadResult:
+    """Load every trip file under the given paths, with every problem of every file."""
+    files, problems = find_trip_files(paths)
+    out = LoadResult(files=files, problems=problems)
+    for path in files:
+        loaded, file_problems = load_file(path)
+        out.problems.extend(file_problems)
+        if loaded is not None:
+            out.trips.append(loaded)
+    out.problems.extend(check_across(out.trips, known))
+    return out

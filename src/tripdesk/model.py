@@ -1,0 +1,341 @@
+"""The trip data model: plain, immutable dataclasses shared by every layer.
+
+The loader builds these from YAML (or JSON) documents, the store saves and reads them, the
+exporters and the UI render them. Nothing here does I/O. `to_document()` turns a trip back
+into the file format of docs/data-format.md, which is also the JSON export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+DisplayLang = Literal["ko", "en", "both"]
+
+FORMAT_VERSION = 1
+
+EVENT_KINDS = (
+    "visit",
+    "meeting",
+    "signing",
+    "exhibition",
+    "speech",
+    "travel",
+    "networking",
+    "conference",
+    "ceremony",
+    "promotion",
+    "other",
+)
+AGREEMENT_KINDS = (
+    "MOU",
+    "business agreement",
+    "joint declaration",
+    "sister-city",
+    "letter of intent",
+    "other",
+)
+ORGANISATION_KINDS = (
+    "government",
+    "company",
+    "association",
+    "university",
+    "research",
+    "venue",
+    "event",
+    "media",
+    "other",
+)
+TRIP_STATUSES = ("announced", "reported")
+TRANSLATORS = ("article", "editors")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Korean and/or English; `translated` names the language that is a translation."""
+
+    ko: str | None = None
+    en: str | None = None
+    translated: Lang | None = None
+    translated_by: str | None = None
+    plain: str | None = None  # a language-neutral value given as a bare string
+
+    def get(self, lang: DisplayLang) -> str:
+        """The text for a display language, falling back to whatever exists."""
+        if self.plain is not None:
+            return self.plain
+        if lang == "both":
+            if self.ko and self.en and self.ko != self.en:
+                return f"{self.ko} · {self.en}"
+            return self.ko or self.en or ""
+        other = "en" if lang == "ko" else "ko"
+        return getattr(self, lang) or getattr(self, other) or ""
+
+    def is_translation(self, lang: Lang) -> bool:
+        return self.plain is None and self.translated == lang
+
+    def all_strings(self) -> list[str]:
+        return [s for s in (self.plain, self.ko, self.en) if s]
+
+    def __bool__(self) -> bool:
+        return bool(self.plain or self.ko or self.en)
+
+    def to_document(self) -> str | dict[str, str]:
+        if self.plain is not None:
+            return self.plain
+        doc: dict[str, str] = {}
+        if self.ko is not None:
+            doc["ko"] = self.ko
+        if self.en is not None:
+            doc["en"] = self.en
+        if self.translated is not None:
+            doc["translated"] = self.translated
+        if self.translated_by is not None:
+            doc["translated_by"] = self.translated_by
+        return doc
+
+
+EMPTY_TEXT = Text()
+
+
+@dataclass(frozen=True)
+class Place:
+    city: Text
+    country: str
+    state: str | None = None
+    venue: Text | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable key for the destination city: country, state and English city name."""
+        city = (self.city.en or self.city.plain or self.city.ko or "").strip().lower()
+        parts = [self.country.lower(), (self.state or "").lower(), city]
+        return "/".join(parts)
+
+    def label(self, lang: DisplayLang) -> str:
+        bits = [self.city.get(lang)]
+        if self.state:
+            bits.append(self.state)
+        bits.append(self.country)
+        return ", ".join(b for b in bits if b)
+
+    def to_document(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"city": self.city.to_document()}
+        if self.state is not None:
+            doc["state"] = self.state
+        doc["country"] = self.country
+        if self.venue is not None:
+            doc["venue"] = self.venue.to_document()
+        return doc
+
+
+@dataclass(frozen=True)
+class HomeCity:
+    id: str
+    name: Text
+    province: Text
+    country: str
+
+    def to_document(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name.to_document(),
+            "province": self.province.to_document(),
+            "country": self.country,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    outlet: Text
+    headline: Text
+    language: Lang
+    published: dt.date | None = None
+    file: str | None = None
+    url: str | None = None
+    notes: str | None = None
+    inferred: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def location(self) -> str:
+        return self.file or self.url or ""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: Text
+    kind: str
+    aliases: tuple[str, ...] = ()
+    city: Text | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: Text
+    aliases: tuple[str, ...] = ()
+    role: Text | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    kind: str
+    title: Text
+    sources: tuple[str, ...]
+    time: str | None = None
+    description: Text | None = None
+    place: Place | None = None
+    organisations: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    inferred: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    notes: Text | None = None
+    inferred: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    title: Text
+    kind: str
+    sources: tuple[str, ...]
+    parties: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = ()
+    date: dt.date | None = None
+    place: Place | None = None
+    scope: Text | None = None
+    event: str | None = None
+    inferred: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QuoteText:
+    lang: Lang
+    text: str
+    by: str | None = None  # for translations: article | editors
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    speaker: str
+    original: QuoteText
+    sources: tuple[str, ...]
+    role: Text | None = None
+    translation: QuoteText | None = None
+    context: Text | None = None
+    date: dt.date | None = None
+    event: str | None = None
+    inferred: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Leader:
+    person: str
+    role: Text
+
+
+@dataclass(frozen=True)
+class Delegation:
+    officials: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
+    head_count: int | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    days: int
+    nights: int | None = None
+    text: str | None = None
+
+    def label(self) -> str:
+        nights = f"{self.nights} nights " if self.nights is not None else ""
+        reported = f" ({self.text})" if self.text else ""
+        return f"{nights}{self.days} days{reported}"
+
+
+@dataclass(frozen=True)
+class Trip:
+    id: str
+    home_city: HomeCity
+    title: Text
+    leader: Leader
+    start: dt.date
+    end: dt.date
+    status: str
+    sources: tuple[Source, ...]
+    delegation: Delegation = Delegation()
+    span_reported: Span | None = None
+    purpose: Text | None = None
+    themes: tuple[Text, ...] = ()
+    trip_sources: tuple[str, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    people: tuple[Person, ...] = ()
+    days: tuple[Day, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    inferred: dict[str, str] = field(default_factory=dict)
+
+    # -- lookups -------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+    @property
+    def day_count(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def calendar(self) -> list[tuple[int, dt.date, Day | None]]:
+        """Every calendar day of the trip: (day number from 1, date, recorded day or None)."""
+        recorded = {day.date: day for day in self.days}
+        out = []
+        for offset in range(self.day_count):
+            date = self.start + dt.timedelta(days=offset)
+            out.append((offset + 1, date, recorded.get(date)))
+        return out
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def organisation(self, org_id: str) -> Organisation | None:
+        return next((o for o in self.organisations if o.id == org_id), None)
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def events(self) -> list[tuple[Day, Event]]:
+        return [(day, event) for day in self.days for event in day.events]
+
+    def event(self, event_id: str) -> tuple[Day, Event] | None:
+        return next(((d, e) for d, e in self.events() if e.id == event_id), None)
+
+    def destinations(self) -> list[Place]:
+        """The distinct cities visited, in the order of the itinerary."""
+        seen: dict[str, Place] = {}
+        for day in self.days:
+            for place in day.places:
+                if place.country != self.home_city.country:
+                    seen.setdefault(place.key, place)
+        return list(seen.values())
+
+    def agreements_on(self, date: dt.date) -> list[Agreement]:
+        return [a for a in self.agreements if a.date == date]
+
+    def quotes_on(self, date: dt.date) -> list[Quote]:
+        return [q for q in self.quotes if q.date == date]

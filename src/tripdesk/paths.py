@@ -1,0 +1,20 @@
+"""Where the bundled data lives, in a source checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled_data_dir() -> Path:
+    """data/trips of the checkout (editable installs), else the copy packed into the wheel."""
+    checkout = _PACKAGE.parents[1] / "data" / "trips"
+    if checkout.is_dir():
+        return checkout
+    return _PACKAGE / "bundled" / "trips"
+
+
+def articles_dir() -> Path:
+    """The source articles beside the checkout (../shared/articles), where they exist."""
+    return _PACKAGE.parents[2] / "shared" / "articles"

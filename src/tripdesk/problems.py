@@ -1,0 +1,59 @@
+"""Problems found in trip files or the store, and the one error type the CLI turns into a message.
+
+A `Problem` always knows the file, line and column (1-based) and the field path it is about, so
+that every message reads `file:line:col: field.path: message` and can be acted on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class TripdeskError(Exception):
+    """An error with a message meant for the user: printed as is, never as a traceback.
+
+    `hint` says what to do about it (for example `run: tripdesk import --rebuild`).
+    """
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n  fix: {self.hint}" if self.hint else self.message
+
+
+class ValidationFailed(TripdeskError):
+    """Raised when files fail validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        count = len(problems)
+        super().__init__(
+            "\n".join(str(p) for p in problems),
+            hint=f"{count} problem{'s' if count != 1 else ''}; nothing was written to the store. "
+            "Fix the files and run the command again (see docs/data-format.md).",
+        )
+        self.problems = problems
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

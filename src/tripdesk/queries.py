@@ -1,0 +1,200 @@
+"""Read queries over the store: what the CLI, the exporters and the desk ask of it.
+
+Every function takes an open `Store` and returns plain dataclasses (or model objects), so the
+callers never see SQL. All of them are cheap at 10,000 trips: they use the indexes of
+`store.py`, and a whole trip is read back from its stored document in one row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from .loader import build_trip
+from .model import Text, Trip
+from .store import Store
+from .textindex import match_query
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    trips: int
+    cities: int
+    first_year: int | None
+    last_year: int | None
+
+    def label(self) -> str:
+        years = ""
+        if self.first_year is not None:
+            years = (f" · {self.first_year}" if self.first_year == self.last_year
+                     else f" · {self.first_year}-{self.last_year}")
+        return (f"{self.trips} trip{'s' if self.trips != 1 else ''} · "
+                f"{self.cities} cit{'ies' if self.cities != 1 else 'y'}{years}")
+
+
+@dataclass(frozen=True)
+class CityRow:
+    """A delegation's home city and how many trips it made."""
+
+    id: str
+    name: Text
+    country: str
+    trip_count: int
+
+
+@dataclass(frozen=True)
+class DestinationRow:
+    """A city visited, and by how many trips."""
+
+    key: str
+    city: Text
+    state: str | None
+    country: str
+    trip_count: int
+
+    def label(self, lang: str) -> str:
+        return ", ".join(x for x in (self.city.get(lang), self.state, self.country) if x)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class TripRow:
+    id: str
+    title: Text
+    home_city_id: str
+    home_city: Text
+    start: dt.date
+    end: dt.date
+    day_count: int
+    status: str
+    span_text: str | None
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+    @property
+    def span_label(self) -> str:
+        return f"{self.start:%m-%d}..{self.end:%m-%d}"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # trip | day | event | agreement | quote | organisation | person
+    trip_id: str
+    trip_title: Text
+    date: dt.date | None
+    ref: str
+    label: Text
+
+    @property
+    def target(self) -> tuple[str, str]:
+        """(what, id) the hit leads to: ("trip", ""), ("day", "2024-10-15"), ("event", id)..."""
+        what, _, ident = self.ref.partition(":")
+        return what, ident
+
+
+def _text(ko: str | None, en: str | None, plain: str | None = None) -> Text:
+    return Text(plain=plain) if plain is not None else Text(ko=ko, en=en)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def summary(store: Store) -> StoreSummary:
+    trips, first, last = store.conn.execute(
+        "SELECT count(*), min(substr(start, 1, 4)), max(substr(\"end\", 1, 4)) FROM trips").fetchone()
+    cities = store.conn.execute("SELECT count(*) FROM home_cities").fetchone()[0]
+    return StoreSummary(trips, cities, int(first) if first else None, int(last) if last else None)
+
+
+def home_cities(store: Store) -> list[CityRow]:
+    rows = store.conn.execute(
+        "SELECT h.id, h.name_ko, h.name_en, h.name_plain, h.country, count(t.id) FROM home_cities h "
+        "JOIN trips t ON t.home_city_id = h.id GROUP BY h.id "
+        "ORDER BY coalesce(h.name_en, h.name_plain, h.name_ko), h.id")
+    return [CityRow(r[0], _text(r[1], r[2], r[3]), r[4], r[5]) for r in rows]
+
+
+def destinations(store: Store) -> list[DestinationRow]:
+    rows = store.conn.execute(
+        "SELECT d.key, d.city_ko, d.city_en, d.city_plain, d.state, d.country, "
+        "count(DISTINCT p.trip_id) FROM destinations d JOIN day_places p ON p.destination_key = d.key "
+        "JOIN trips t ON t.id = p.trip_id JOIN home_cities h ON h.id = t.home_city_id "
+        "WHERE d.country != h.country GROUP BY d.key "
+        "ORDER BY coalesce(d.city_en, d.city_plain, d.city_ko), d.key")
+    return [DestinationRow(r[0], _text(r[1], r[2], r[3]), r[4], r[5], r[6]) for r in rows]
+
+
+_TRIP_COLUMNS = (
+    "t.id, t.title_ko, t.title_en, t.title_plain, t.home_city_id, h.name_ko, h.name_en, "
+    "h.name_plain, t.start, t.\"end\", t.day_count, t.status, t.span_text"
+)
+
+
+def _trip_row(r: sqlite3.Row | tuple) -> TripRow:
+    return TripRow(r[0], _text(r[1], r[2], r[3]), r[4], _text(r[5], r[6], r[7]),
+                   dt.date.fromisoformat(r[8]), dt.date.fromisoformat(r[9]), r[10], r[11], r[12])
+
+
+def all_trips(store: Store) -> list[TripRow]:
+    rows = store.conn.execute(
+        f"SELECT {_TRIP_COLUMNS} FROM trips t JOIN home_cities h ON h.id = t.home_city_id "
+        "ORDER BY t.start, t.id")
+    return [_trip_row(r) for r in rows]
+
+
+def trips_from(store: Store, city_id: str) -> list[TripRow]:
+    """The trips a home city made, oldest first."""
+    rows = store.conn.execute(
+        f"SELECT {_TRIP_COLUMNS} FROM trips t JOIN home_cities h ON h.id = t.home_city_id "
+        "WHERE t.home_city_id = ? ORDER BY t.start, t.id", (city_id,))
+    return [_trip_row(r) for r in rows]
+
+
+def trips_to(store: Store, destination_key: str) -> list[TripRow]:
+    """The trips that visited a destination, oldest first."""
+    rows = store.conn.execute(
+        f"SELECT {_TRIP_COLUMNS} FROM trips t JOIN home_cities h ON h.id = t.home_city_id "
+        "WHERE t.id IN (SELECT trip_id FROM day_places WHERE destination_key = ?) "
+        "ORDER BY t.start, t.id", (destination_key,))
+    return [_trip_row(r) for r in rows]
+
+
+def trip_ids(store: Store) -> list[str]:
+    return [r[0] for r in store.conn.execute("SELECT id FROM trips ORDER BY start, id")]
+
+
+def load_trip(store: Store, trip_id: str) -> Trip | None:
+    row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?", (trip_id,)).fetchone()
+    return build_trip(json.loads(row[0])) if row else None
+
+
+def closest_trip_ids(store: Store, trip_id: str, n: int = 3) -> list[str]:
+    ids = trip_ids(store)
+    close = difflib.get_close_matches(trip_id, ids, n=n, cutoff=0.4)
+    return close or [i for i in ids if trip_id.lower() in i][:n]
+
+
+_KIND_ORDER = "CASE kind WHEN 'trip' THEN 0 WHEN 'agreement' THEN 1 WHEN 'event' THEN 2 " \
+    "WHEN 'quote' THEN 3 WHEN 'day' THEN 4 ELSE 5 END"
+
+
+def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
+    """Everything that matches every word of the query, best first (Korean and English)."""
+    expression = match_query(query)
+    if expression is None:
+        return []
+    rows = store.conn.execute(
+        "SELECT s.kind, s.trip_id, s.date, s.ref, s.label_ko, s.label_en, "
+        "t.title_ko, t.title_en, t.title_plain FROM ("
+        f"  SELECT kind, trip_id, date, ref, label_ko, label_en, rank FROM search "
+        f"  WHERE search MATCH ? ORDER BY rank LIMIT ?"
+        ") s JOIN trips t ON t.id = s.trip_id "
+        f"ORDER BY {_KIND_ORDER.replace('kind', 's.kind')}, s.rank, s.trip_id",
+        (expression, limit))
+    return [SearchHit(r[0], r[1], _text(r[6], r[7], r[8]), _date(r[2]), r[3],
+                      Text(ko=r[4], en=r[5])) for r in rows]

@@ -1,0 +1,354 @@
+"""The shape of a trip document, declared once and checked field by field.
+
+`TRIP_FILE` below is the format of docs/data-format.md as data: every record lists its fields
+with their kind and whether they are required. `check()` walks a document against it and
+reports every problem (wrong type, missing field, unknown key with a did-you-mean, bad id,
+bad enumeration value, impossible date or time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .model import (
+    AGREEMENT_KINDS,
+    EVENT_KINDS,
+    LANGS,
+    ORGANISATION_KINDS,
+    TRANSLATORS,
+    TRIP_STATUSES,
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+
+Path_ = tuple[str | int, ...]
+Report = Callable[[Path_, str], None]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one value must be. `kind` is one of the checkers in `_CHECKERS`."""
+
+    kind: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    item: "Spec | None" = None
+    fields: dict[str, "Spec"] = field(default_factory=dict)
+
+
+def req(kind: str, **kw: Any) -> Spec:
+    return Spec(kind, required=True, **kw)
+
+
+def opt(kind: str, **kw: Any) -> Spec:
+    return Spec(kind, required=False, **kw)
+
+
+def record(required: bool = False, **fields: Spec) -> Spec:
+    return Spec("record", required=required, fields=fields)
+
+
+def listof(item: Spec, required: bool = False) -> Spec:
+    return Spec("list", required=required, item=item)
+
+
+INFERRED = opt("inferred")
+SOURCES = listof(req("id"), required=True)
+PLACE = record(city=req("text"), state=opt("str"), country=req("country"), venue=opt("text"))
+
+TRIP_FILE = record(
+    required=True,
+    tripdesk=req("version"),
+    trip=record(
+        required=True,
+        id=req("id"),
+        home_city=record(
+            required=True,
+            id=req("id"),
+            name=req("text"),
+            province=req("text"),
+            country=req("country"),
+        ),
+        title=req("text"),
+        leader=record(required=True, person=req("id"), role=req("text")),
+        delegation=record(
+            officials=listof(req("id")),
+            companies=listof(req("id")),
+            institutions=listof(req("id")),
+            head_count=opt("count"),
+            description=opt("text"),
+        ),
+        start=req("date"),
+        end=req("date"),
+        span_reported=record(days=req("count"), nights=opt("count"), text=opt("str")),
+        status=req("enum", choices=TRIP_STATUSES),
+        purpose=opt("text"),
+        themes=listof(req("text")),
+        sources=listof(req("id")),
+        inferred=INFERRED,
+    ),
+    sources=listof(
+        record(
+            id=req("id"),
+            outlet=req("text"),
+            headline=req("text"),
+            published=opt("date"),
+            file=opt("str"),
+            url=opt("str"),
+            language=req("enum", choices=LANGS),
+            notes=opt("str"),
+            inferred=INFERRED,
+        ),
+        required=True,
+    ),
+    organisations=listof(
+        record(
+            id=req("id"),
+            name=req("text"),
+            aliases=listof(req("str")),
+            kind=req("enum", choices=ORGANISATION_KINDS),
+            city=opt("text"),
+        )
+    ),
+    people=listof(
+        record(
+            id=req("id"),
+            name=req("text"),
+            aliases=listof(req("str")),
+            role=opt("text"),
+            organisation=opt("id"),
+        )
+    ),
+    days=listof(
+        record(
+            date=req("date"),
+            places=listof(PLACE),
+            notes=opt("text"),
+            inferred=INFERRED,
+            events=listof(
+                record(
+                    id=req("id"),
+                    time=opt("time"),
+                    kind=req("enum", choices=EVENT_KINDS),
+                    title=req("text"),
+                    description=opt("text"),
+                    place=PLACE,
+                    organisations=listof(req("id")),
+                    people=listof(req("id")),
+                    sources=SOURCES,
+                    inferred=INFERRED,
+                )
+            ),
+        )
+    ),
+    agreements=listof(
+        record(
+            id=req("id"),
+            title=req("text"),
+            kind=req("enum", choices=AGREEMENT_KINDS),
+            parties=listof(req("id")),
+            signatories=listof(req("id")),
+            date=opt("date"),
+            place=PLACE,
+            scope=opt("text"),
+            event=opt("id"),
+            sources=SOURCES,
+            inferred=INFERRED,
+        )
+    ),
+    quotes=listof(
+        record(
+            id=req("id"),
+            speaker=req("id"),
+            role=opt("text"),
+            original=record(required=True, lang=req("enum", choices=LANGS), text=req("str")),
+            translation=record(
+                lang=req("enum", choices=LANGS), text=req("str"), by=req("enum", choices=TRANSLATORS)
+            ),
+            context=opt("text"),
+            date=opt("date"),
+            event=opt("id"),
+            sources=SOURCES,
+            inferred=INFERRED,
+        )
+    ),
+)
+
+TEXT_KEYS = ("ko", "en", "translated", "translated_by")
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"
+
+
+def did_you_mean(key: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return f" (expected one of: {', '.join(options)})"
+
+
+def check(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    """Check a value against a spec, reporting every problem found beneath it."""
+    if value is None:
+        if spec.required:
+            report(path, "is required but empty")
+        return
+    _CHECKERS[spec.kind](value, spec, path, report)
+
+
+def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if not isinstance(value, dict):
+        report(path, f"should be a mapping of fields, not {_type_name(value)}")
+        return
+    for key in value:
+        if key not in spec.fields:
+            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(spec.fields))}")
+    for name, sub in spec.fields.items():
+        if name not in value:
+            if sub.required:
+                report(path, f"missing required field '{name}'")
+            continue
+        check(value[name], sub, path + (name,), report)
+    inferred = value.get("inferred")
+    if isinstance(inferred, dict):
+        for key in inferred:
+            if key not in spec.fields or key == "inferred":
+                report(path + ("inferred", key), f"'{key}' is not a field of this record, so it "
+                       f"cannot be inferred{did_you_mean(key, [k for k in spec.fields if k != 'inferred'])}")
+
+
+def _check_list(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if not isinstance(value, list):
+        report(path, f"should be a list, not {_type_name(value)}")
+        return
+    assert spec.item is not None
+    for i, item in enumerate(value):
+        if item is None:
+            report(path + (i,), "empty list item")
+            continue
+        check(item, spec.item, path + (i,), report)
+
+
+def _check_text(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if isinstance(value, str):
+        if not value.strip():
+            report(path, "is blank")
+        return
+    if not isinstance(value, dict):
+        report(path, f"should be text or a mapping with 'ko' and/or 'en', not {_type_name(value)}")
+        return
+    for key in value:
+        if key not in TEXT_KEYS:
+            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(TEXT_KEYS))}")
+    for lang in LANGS:
+        if lang in value and not isinstance(value[lang], str):
+            report(path + (lang,), f"should be text, not {_type_name(value[lang])}")
+    if not any(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS):
+        report(path, "needs a 'ko' or an 'en' text")
+    translated = value.get("translated")
+    if translated is not None:
+        if translated not in LANGS:
+            report(path + ("translated",), "should be 'ko' or 'en': the language that is a translation")
+        elif translated not in value:
+            report(path + ("translated",), f"says '{translated}' is a translation but there is no '{translated}' text")
+        if value.get("translated_by") not in TRANSLATORS:
+            report(path + ("translated_by",), f"a translation says who made it: one of {', '.join(TRANSLATORS)}")
+    elif "translated_by" in value:
+        report(path + ("translated_by",), "given without 'translated' (which language is the translation?)")
+
+
+def _check_str(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if not isinstance(value, str):
+        report(path, f"should be text, not {_type_name(value)}")
+    elif not value.strip():
+        report(path, "is blank")
+
+
+def _check_id(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        report(path, f"'{value}' is not a valid id: use lower-case letters, digits and '-' "
+               "(for example 'gumi-2024-us')")
+
+
+def _check_date(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value)
+            return
+        except ValueError:
+            report(path, f"'{value}' is not a real date; use YYYY-MM-DD")
+            return
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        report(path, f"should be a date as YYYY-MM-DD, not {_type_name(value)}")
+
+
+def _check_time(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 14:30 as the sexagesimal number 870.
+        value = f"{value // 60:02d}:{value % 60:02d}"
+    if not isinstance(value, str) or not TIME_PATTERN.match(value):
+        report(path, f"'{value}' is not a time; use HH:MM (24-hour)")
+
+
+def _check_count(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        report(path, f"should be a whole number of 0 or more, not {_type_name(value)} '{value}'")
+
+
+def _check_enum(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if value not in spec.choices:
+        report(path, f"'{value}' is not allowed{did_you_mean(str(value), list(spec.choices))}")
+
+
+def _check_country(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if not isinstance(value, str) or not COUNTRY_PATTERN.match(value):
+        report(path, f"'{value}' is not a country code; use two capital letters (US, KR)")
+
+
+def _check_version(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if value != 1:
+        report(path, f"format version {value!r} is not supported; this tripdesk reads version 1")
+
+
+def _check_inferred(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    if not isinstance(value, dict):
+        report(path, f"should map field names to the reason each was inferred, not {_type_name(value)}")
+        return
+    for key, reason in value.items():
+        if not isinstance(reason, str) or not reason.strip():
+            report(path + (key,), "give the reason the value was inferred, as a sentence")
+
+
+_CHECKERS: dict[str, Callable[[Any, Spec, Path_, Report], None]] = {
+    "record": _check_record,
+    "list": _check_list,
+    "text": _check_text,
+    "str": _check_str,
+    "id": _check_id,
+    "date": _check_date,
+    "time": _check_time,
+    "count": _check_count,
+    "enum": _check_enum,
+    "country": _check_country,
+    "version": _check_version,
+    "inferred": _check_inferred,
+}

@@ -1,0 +1,51 @@
+"""Full-text search that finds Korean words, two-syllable ones included.
+
+SQLite's default tokenizer (unicode61) treats a run of Hangul as one token, so `협약` never
+matches `업무협약을`; the trigram tokenizer matches substrings but needs three characters, so
+it finds nothing for `구미` or `대전`. We do what CJK analysers in search engines do: before
+indexing, every run of Hangul/CJK characters is rewritten as its overlapping character
+bigrams (`업무협약을` -> `업무 무협 협약 약을`), and queries are rewritten the same way into
+a phrase. Any Korean substring of two characters or more then matches exactly; a single
+character matches as a prefix of a bigram. Latin text is left to unicode61 (words, case and
+diacritics folded), and each Latin query word matches as a prefix.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Hangul syllables and jamo, CJK ideographs, kana.
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_TOKEN = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+", re.UNICODE)
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def index_text(text: str) -> str:
+    """The form of a text that goes into the FTS index."""
+    return _CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+
+
+def match_query(query: str) -> str | None:
+    """An FTS5 MATCH expression for what the user typed, or None when it has no words.
+
+    Every word must match (AND). A Korean word becomes a phrase of its bigrams; a Latin word
+    or a single Korean character becomes a prefix query. User input never reaches FTS5 syntax
+    unquoted, so `"`, `*`, `AND`, `NEAR(` and the like are searched as text.
+    """
+    terms: list[str] = []
+    for token in _TOKEN.findall(query):
+        if _CJK_RUN.fullmatch(token):
+            grams = _bigrams(token)
+            if len(grams) == 1 and len(token) == 1:
+                terms.append(f'"{token}"*')
+            else:
+                terms.append('"' + " ".join(grams) + '"')
+        else:
+            terms.append(f'"{token}"*')
+    return " AND ".join(terms) if terms else None

@@ -1,0 +1,77 @@
+"""A trip's timeline as Rich renderables, for `tripdesk show` (no Textual needed).
+
+Every string from the data goes in as a `rich.text.Text` (never parsed as markup), and every
+inferred value is marked with `*` and its reason.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.text import Text as RichText
+
+from .model import DisplayLang, Trip
+
+
+def lines_for(trip: Trip, lang: DisplayLang) -> list[tuple[str, str]]:
+    """(style, line) pairs: the plain skeleton shared by `show` and tests."""
+    out: list[tuple[str, str]] = []
+    leader = trip.person(trip.leader.person)
+    out.append(("bold", trip.title.get(lang)))
+    out.append(("", f"{trip.home_city.name.get(lang)} · {trip.start} .. {trip.end} · "
+                    f"{trip.day_count} days" + (f" ({trip.span_reported.text})" if trip.span_reported and trip.span_reported.text else "")
+                + f" · {trip.status}"))
+    if leader:
+        out.append(("", f"led by {leader.name.get(lang)}, {trip.leader.role.get(lang)}"))
+    for key, reason in trip.inferred.items():
+        out.append(("italic", f"* {key} inferred: {reason}"))
+    for number, date, day in trip.calendar():
+        places = ", ".join(p.label(lang) for p in day.places) if day else ""
+        out.append(("bold cyan", f"Day {number} · {date:%a} {date.isoformat()}" + (f" · {places}" if places else "")))
+        if day is None or not (day.events or day.places):
+            out.append(("dim", "    nothing recorded"))
+            continue
+        for key, reason in day.inferred.items():
+            out.append(("italic", f"    * {key} inferred: {reason}"))
+        for event in day.events:
+            time = event.time or "--:--"
+            mark = " *" if event.inferred else ""
+            out.append(("", f"  {time}  [{event.kind}] {event.title.get(lang)}{mark}  "
+                            f"({', '.join(event.sources)})"))
+            for key, reason in event.inferred.items():
+                out.append(("italic dim", f"      * {key} inferred: {reason}"))
+    if trip.agreements:
+        out.append(("bold", "Agreements"))
+        for a in trip.agreements:
+            parties = ", ".join(_org(trip, o, lang) for o in a.parties)
+            out.append(("", f"  {a.date or '?'}  {a.kind}: {a.title.get(lang)} — {parties} "
+                            f"({', '.join(a.sources)})"))
+    if trip.quotes:
+        out.append(("bold", "Quotes"))
+        for q in trip.quotes:
+            speaker = trip.person(q.speaker)
+            out.append(("", f"  {speaker.name.get(lang) if speaker else q.speaker}: “{q.original.text}”"))
+            if q.translation and lang != "ko":
+                out.append(("dim", f"    ({q.translation.by} translation) {q.translation.text}"))
+    out.append(("bold", "Sources"))
+    for s in trip.sources:
+        published = s.published.isoformat() if s.published else "date unknown"
+        out.append(("", f"  {s.id}: {s.outlet.get(lang)}, “{s.headline.get(lang)}”, {published}, {s.location}"))
+    return out
+
+
+def _org(trip: Trip, org_id: str, lang: DisplayLang) -> str:
+    org = trip.organisation(org_id)
+    return org.name.get(lang) if org else org_id
+
+
+def render_timeline(trip: Trip, lang: DisplayLang) -> RenderableType:
+    parts: list[RenderableType] = []
+    for style, line in lines_for(trip, lang):
+        if style == "bold cyan":
+            parts.append(Rule(style="dim"))
+        parts.append(RichText(line, style=style))
+    return Group(*parts)
+
+
+__all__ = ["lines_for", "render_timeline"]

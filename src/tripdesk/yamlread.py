@@ -1,0 +1,250 @@
+"""Read one trip file (YAML or JSON) into plain Python values, with the line of every value.
+
+Safety comes first: the file is composed into nodes by libyaml (or PyYAML's pure-Python
+composer where libyaml is missing) and only then turned into values by our own walker, so no
+tag is ever constructed into an object. `!!python/...` and any non-standard tag is refused,
+aliases are refused (which defuses "billion laughs" alias bombs), as are several documents in
+one file, files larger than `MAX_FILE_BYTES`, invalid UTF-8 and control characters.
+A UTF-8 byte-order mark is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, display_path
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+try:  # libyaml is ~10x faster; the wheels on PyPI ship it.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+_scalar_constructor = yaml.constructor.SafeConstructor()
+
+# Control characters other than tab and newline, plus the Unicode bidi embeddings/overrides and
+# isolates: they could move the cursor, recolour the terminal or reorder what a reader sees.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_control(text: str) -> str:
+    """Remove control characters (not newline or tab) and bidi overrides; CRLF becomes LF."""
+    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n"))
+
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class ReadResult:
+    """The document of a file, the (line, column) of each value by path, and any problems."""
+
+    file: str
+    document: Any = None
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    raw: bytes = b""
+
+    def mark(self, path: Path_) -> tuple[int, int]:
+        """The position of a value, or of its nearest enclosing value that has one."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        line, column = self.mark(path)
+        return Problem(self.file, line, column, format_path(path), message)
+
+
+def format_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def read_file(path: Path) -> ReadResult:
+    """Read and parse one file. Never raises for bad content: problems are returned."""
+    name = display_path(path)
+    result = ReadResult(name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            result.problems.append(
+                Problem(name, 1, 1, "", f"file is {size / 1e6:.1f} MB, over the "
+                        f"{MAX_FILE_BYTES // 1_000_000} MB limit for a trip file; split it or "
+                        "remove what is not trip data")
+            )
+            return result
+        data = path.read_bytes()
+    except OSError as exc:
+        result.problems.append(Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}"))
+        return result
+    result.raw = data
+    return parse_bytes(data, result)
+
+
+def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
+    name = result.file
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(data, exc.start)
+        result.problems.append(
+            Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                    "save the file as UTF-8")
+        )
+        return result
+    if not text.strip():
+        result.problems.append(
+            Problem(name, 1, 1, "", "the file is empty; a trip file starts with 'tripdesk: 1' "
+                    "and a 'trip:' mapping (see docs/data-format.md)")
+        )
+        return result
+    bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        result.problems.append(
+            Problem(name, line, column, "", f"control character U+{ord(bad.group()):04X} in the "
+                    "file; YAML does not allow it. Remove it (write it as an escape in a "
+                    "double-quoted string if it is really meant)")
+        )
+        return result
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        result.problems.append(_yaml_problem(name, exc, text))
+        return result
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks in practice
+        result.problems.append(Problem(name, 1, 1, "", f"YAML error: {exc}"))
+        return result
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        result.problems.append(Problem(name, 1, 1, "", "the file holds no YAML document"))
+        return result
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        result.problems.append(
+            Problem(name, line, 1, "", f"the file holds {len(nodes)} YAML documents; a trip "
+                    "file holds exactly one. Put each trip in its own file")
+        )
+        return result
+    walker = _Walker(result)
+    result.document = walker.value(nodes[0], ())
+    return result
+
+
+def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in here[: max(column, 1)] or "'\\t'" in problem:
+        return Problem(name, line, column, "", "tab character used for indentation; YAML "
+                       "indents with spaces only: replace the tabs with spaces")
+    context = f" ({exc.context})" if exc.context else ""
+    return Problem(name, line, column, "", f"YAML syntax error: {problem}{context}")
+
+
+class _Walker:
+    """Turns composed nodes into dicts, lists and scalars, refusing anything unsafe."""
+
+    MAX_DEPTH = 40
+
+    def __init__(self, result: ReadResult) -> None:
+        self.result = result
+        # Composed aliases are the very same node object met twice: that is how we refuse
+        # them with both the libyaml and the pure-Python composer.
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+        self.result.problems.append(
+            Problem(self.result.file, node.start_mark.line + 1, node.start_mark.column + 1,
+                    format_path(path), message)
+        )
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        self.result.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.seen:
+            self.fail(node, path, "YAML aliases (*name) are not allowed in trip files; write "
+                      "the value out in full")
+            return None
+        self.seen.add(id(node))
+        if len(path) > self.MAX_DEPTH:
+            self.fail(node, path, f"nested more than {self.MAX_DEPTH} levels deep; a trip "
+                      "file is never that deep")
+            return None
+        if node.tag not in _STANDARD_TAGS:
+            self.fail(node, path, f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
+                      "is not allowed in trip files (it is refused, never constructed); "
+                      "write the value as plain text")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(key_node, path, "YAML merge keys (<<) are not allowed in trip files")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, path, "a mapping key must be plain text")
+                continue
+            key = str(key_node.value)
+            if key in out:
+                self.fail(key_node, path + (key,), f"duplicate key '{key}'; keep one of them")
+                continue
+            out[key] = self.value(value_node, path + (key,))
+        return out
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        if node.style in ("'", '"', "|", ">"):
+            return node.value  # quoted or block: always a string
+        try:
+            value = _scalar_constructor.construct_object(node)
+        except ValueError as exc:
+            self.fail(node, path, f"'{node.value}' is not a real date ({exc}); use YYYY-MM-DD")
+            return None
+        except yaml.YAMLError as exc:
+            self.fail(node, path, f"cannot read '{node.value}': {exc}")
+            return None
+        if isinstance(value, dt.datetime):
+            self.fail(node, path, f"'{node.value}' has a time of day; give a date as YYYY-MM-DD "
+                      "and a time in the 'time' field")
+            return None
+        return value
