@@ -92,6 +92,8 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
 
     with store.transaction:
         old_ids = {states[p][0] for p in replaced if p in states}
+        if rebuild:
+            old_ids = {row[0] for row in store.conn.execute("SELECT id FROM trips")}
         for trip_id in sorted(old_ids):
             store.delete_trip(trip_id)
         new_ids = set()
@@ -105,12 +107,6 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
         for key, stat in touched.items():
             store.conn.execute("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
                                (stat.st_mtime_ns, stat.st_size, key))
-        if rebuild:
-            kept = {i.trip.id for i in loaded}
-            for (trip_id,) in store.conn.execute("SELECT id FROM trips").fetchall():
-                if trip_id not in kept:
-                    store.delete_trip(trip_id)
-                    report.removed.append(trip_id)
         store.drop_orphans()
     return report
 

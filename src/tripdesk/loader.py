@@ -374,7 +374,8 @@ def load_file(path: Path) -> tuple[LoadedTrip | None, list[Problem]]:
     if result.problems:
         return None, result.problems
     problems: list[Problem] = []
-    check(result.document, TRIP_FILE, (), lambda p, m: problems.append(result.problem(p, m)))
+    check(result.document, TRIP_FILE, (),
+          lambda p, m, at_key=False: problems.append(result.problem(p, m, at_key)))
     if problems:
         return None, problems
     trip = build_trip(result.document)

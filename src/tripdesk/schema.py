@@ -28,7 +28,7 @@ TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 
 Path_ = tuple[str | int, ...]
-Report = Callable[[Path_, str], None]
+Report = Callable[..., None]  # report(path, message, at_key=False)
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def _type_name(value: Any) -> str:
 
 
 def did_you_mean(key: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, options, n=1, cutoff=0.55)
     if close:
         return f" (did you mean '{close[0]}'?)"
     return f" (expected one of: {', '.join(options)})"
@@ -221,7 +221,8 @@ def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         return
     for key in value:
         if key not in spec.fields:
-            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(spec.fields))}")
+            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(spec.fields))}",
+                   at_key=True)
     for name, sub in spec.fields.items():
         if name not in value:
             if sub.required:
@@ -232,8 +233,9 @@ def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if isinstance(inferred, dict):
         for key in inferred:
             if key not in spec.fields or key == "inferred":
+                fields = [k for k in spec.fields if k != "inferred"]
                 report(path + ("inferred", key), f"'{key}' is not a field of this record, so it "
-                       f"cannot be inferred{did_you_mean(key, [k for k in spec.fields if k != 'inferred'])}")
+                       f"cannot be inferred{did_you_mean(key, fields)}", at_key=True)
 
 
 def _check_list(value: Any, spec: Spec, path: Path_, report: Report) -> None:
@@ -258,7 +260,8 @@ def _check_text(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         return
     for key in value:
         if key not in TEXT_KEYS:
-            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(TEXT_KEYS))}")
+            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(TEXT_KEYS))}",
+                   at_key=True)
     for lang in LANGS:
         if lang in value and not isinstance(value[lang], str):
             report(path + (lang,), f"should be text, not {_type_name(value[lang])}")

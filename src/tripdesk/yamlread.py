@@ -60,6 +60,7 @@ class ReadResult:
     file: str
     document: Any = None
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     raw: bytes = b""
 
@@ -69,8 +70,9 @@ class ReadResult:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def problem(self, path: Path_, message: str) -> Problem:
-        line, column = self.mark(path)
+    def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
+        """A problem about the value at `path` (or, with `at_key`, about its key)."""
+        line, column = self.key_marks[path] if at_key and path in self.key_marks else self.mark(path)
         return Problem(self.file, line, column, format_path(path), message)
 
 
@@ -226,6 +228,8 @@ class _Walker:
                 self.fail(key_node, path, "a mapping key must be plain text")
                 continue
             key = str(key_node.value)
+            self.result.key_marks[path + (key,)] = (key_node.start_mark.line + 1,
+                                                    key_node.start_mark.column + 1)
             if key in out:
                 self.fail(key_node, path + (key,), f"duplicate key '{key}'; keep one of them")
                 continue

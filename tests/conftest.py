@@ -1,0 +1,38 @@
+"""Shared fixtures: every test gets its own database, never the user's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "trips"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE = FIXTURES / "valid" / "sample-trip.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point TRIPDESK_DB at a fresh temporary file and pin the locale for every test."""
+    path = tmp_path_factory.mktemp("db") / "tripdesk.db"
+    monkeypatch.setenv("TRIPDESK_DB", str(path))
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    return path
+
+
+@pytest.fixture
+def db_path(_isolated_db: Path) -> Path:
+    return _isolated_db
+
+
+@pytest.fixture
+def trips_dir(tmp_path: Path) -> Path:
+    """A writable folder holding a copy of the sample trip."""
+    folder = tmp_path / "trips"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    return folder

@@ -1,0 +1,171 @@
+"""The command line: output and exit codes of every command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tripdesk.cli as cli
+from tripdesk.cli import main
+
+from .conftest import DATA, SAMPLE
+
+REAL_SPANS = {
+    "gumi-2013-san-diego": ("gumi", "2013-02-15", "2013-02-23"),
+    "gumi-2017-americas": ("gumi", "2017-02-12", "2017-02-20"),
+    "gumi-2024-us": ("gumi", "2024-10-12", "2024-10-20"),
+    "daejeon-2025-us": ("daejeon", "2025-01-05", "2025-01-12"),
+}
+
+
+@pytest.fixture
+def sample_bundle(monkeypatch: pytest.MonkeyPatch, trips_dir: Path) -> Path:
+    """Make the sample folder stand in for the bundled data."""
+    monkeypatch.setattr(cli, "bundled_data_dir", lambda: trips_dir)
+    return trips_dir
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_first_use_builds_the_store_from_the_bundled_data(
+    sample_bundle: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert not db_path.exists()
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0 and db_path.exists()
+    assert [t["id"] for t in json.loads(out)] == ["sample-2024-us"]
+
+
+def test_a_launch_notices_bundled_files_newer_than_the_store(
+    sample_bundle: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "list")
+    path = sample_bundle / SAMPLE.name
+    path.write_text(path.read_text(encoding="utf-8").replace("Sample City delegation", "Sample delegation"),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0
+    assert "store refreshed (0 added, 1 updated" in err
+    assert json.loads(out)[0]["title"]["en"] == "Sample delegation to the US"
+
+
+def test_list_prints_a_table(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--lang", "ko")
+    assert code == 0
+    assert "sample-2024-us" in out and "샘플시" in out and "2024-10-14" in out
+
+
+def test_show_prints_every_day_of_the_timeline(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "sample-2024-us", "--lang", "en")
+    assert code == 0
+    assert "Day 1 · Sat 2024-10-12" in out and "nothing recorded" in out
+    assert "Day 2 · Sun 2024-10-13 · Seattle, WA, US" in out
+    assert "14:30  [signing] Signing with the Seattle Public Library *" in out
+    assert "time inferred: The schedule printed in the article." in out
+    assert "src-a: Sample News" in out
+
+
+def test_show_an_unknown_trip_suggests_the_closest(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "sample-2024")
+    assert code == 1
+    assert "no trip with id 'sample-2024'" in err and "did you mean sample-2024-us?" in err
+    assert "Traceback" not in err
+
+
+def test_search_prints_hits_with_trip_day_and_kind(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "협약", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert any(h["kind"] == "event" and h["trip"] == "sample-2024-us" and h["date"] == "2024-10-13"
+               and h["ref"] == "event:library-mou" for h in hits), hits
+    code, out, _ = run(capsys, "search", "seattle", "--lang", "en")
+    assert code == 0 and "agreement" in out and "2024-10-13" in out
+
+
+def test_search_with_no_hits_exits_1(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "search", "없는말")
+    assert code == 1 and "nothing found" in err
+
+
+def test_import_reports_what_changed(trips_dir: Path, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "import", str(trips_dir))
+    assert code == 0 and "1 added, 0 updated, 0 removed, 0 unchanged" in out
+    code, out, _ = run(capsys, "import", str(trips_dir))
+    assert code == 0 and "0 added, 0 updated, 0 removed, 1 unchanged" in out
+
+
+def test_a_broken_file_gives_file_line_and_leaves_the_store(
+    trips_dir: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", str(trips_dir))
+    before = db_path.read_bytes()
+    broken = trips_dir / SAMPLE.name
+    broken.write_text(SAMPLE.read_text(encoding="utf-8").replace("  end: 2024-10-14", "  end: 2024-10-10"),
+                      encoding="utf-8")
+    code, _, err = run(capsys, "import", str(trips_dir))
+    assert code == 1
+    assert f"{broken}:" in err and "trip.end: the trip ends (2024-10-10) before it starts" in err
+    assert "nothing was written to the store" in err
+    assert "Traceback" not in err
+    assert db_path.read_bytes() == before
+
+
+def test_db_option_overrides_the_environment(trips_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.db"
+    code, out, _ = run(capsys, "import", str(trips_dir), "--db", str(other))
+    assert code == 0 and str(other) in out and other.exists()
+
+
+def test_version_and_help_for_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("tripdesk ")
+    for command in ("validate", "import", "list", "show", "search"):
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help"])
+        assert done.value.code == 0
+        out = capsys.readouterr().out
+        assert "example: tripdesk" in out and "--db" in out
+
+
+def test_the_console_script_runs_without_textual_being_imported(tmp_path: Path) -> None:
+    code = ("import sys, tripdesk.cli as c; c.main(['validate', sys.argv[1]]); "
+            "print('textual' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
+
+
+# -- the bundled dataset through the CLI -------------------------------------------------------
+
+
+def test_the_bundled_data_validates_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", str(DATA))
+    assert code == 0, err
+    assert "4 files valid (4 trips)" in out
+
+
+def test_list_json_shows_the_four_real_trips(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0
+    got = {t["id"]: (t["home_city"]["id"], t["start"], t["end"]) for t in json.loads(out)}
+    assert got == REAL_SPANS
+
+
+def test_search_finds_the_agreements_of_the_real_trips(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "협약", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    agreement_trips = {h["trip"] for h in hits if h["kind"] == "agreement"}
+    assert {"gumi-2024-us", "gumi-2013-san-diego"} <= agreement_trips
+    for word in ("구미", "대전"):
+        code, out, _ = run(capsys, "search", word, "--json")
+        assert code == 0 and json.loads(out)
