@@ -60,7 +60,7 @@ def test_a_launch_notices_bundled_files_newer_than_the_store(
 def test_list_prints_a_table(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list", "--lang", "ko")
     assert code == 0
-    assert "sample-2024-us" in out and "샘플시" in out and "2024-10-14" in out
+    assert "sample-2024-us" in out and "샘플시" in out and "2024-10-12..10-14" in out
 
 
 def test_show_prints_every_day_of_the_timeline(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -133,6 +133,7 @@ def test_a_changed_file_is_checked_against_the_unchanged_ones(db_path: Path, tri
     ("query", "expected_ref"),
     [
         ("협약", "event:library-mou"),          # two syllables inside 협약 체결
+        ("협약", "agreement:library-mou"),      # an MOU is an agreement (협약) too
         ("시애", "day:2024-10-13"),             # two syllables inside 시애틀
         ("시애틀", "organisation:seattle-library"),
         ("샘플", "trip"),                       # two syllables at the start of 샘플시

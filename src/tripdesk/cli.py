@@ -126,13 +126,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([_trip_json(t) for t in trips], ensure_ascii=False, indent=2))
         return EXIT_OK
-    table = Table(title=None, show_lines=False)
-    for column in ("id", "home city", "start", "end", "days", "status", "title"):
-        table.add_column(column, no_wrap=column != "title")
+    table = Table(show_lines=False)
+    for column in ("id", "city", "dates", "days"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("title", ratio=1)
     for t in trips:
         table.add_row(*(RichText(x) for x in (
-            t.id, t.home_city.get(args.lang), t.start.isoformat(), t.end.isoformat(),
-            str(t.day_count), t.status, t.title.get(args.lang))))
+            t.id, t.home_city.get(args.lang), f"{t.start.isoformat()}..{t.end:%m-%d}",
+            str(t.day_count), t.title.get(args.lang))))
     _console().print(table)
     return EXIT_OK
 

@@ -38,6 +38,17 @@ AGREEMENT_KINDS = (
     "letter of intent",
     "other",
 )
+# How each kind of agreement is named, for display and for search: every kind also carries the
+# generic words 협약 / agreement, so that searching for "협약" finds MOUs and declarations too.
+AGREEMENT_KIND_NAMES: dict[str, tuple[str, str]] = {
+    "MOU": ("양해각서(MOU) 협약", "memorandum of understanding (MOU) agreement"),
+    "business agreement": ("업무협약", "business agreement"),
+    "joint declaration": ("공동선언 협약", "joint declaration agreement"),
+    "sister-city": ("자매결연 협약", "sister-city agreement"),
+    "letter of intent": ("의향서 협약", "letter of intent agreement"),
+    "other": ("협약", "agreement"),
+}
+
 ORGANISATION_KINDS = (
     "government",
     "company",

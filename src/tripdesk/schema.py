@@ -40,6 +40,9 @@ class Spec:
     choices: tuple[str, ...] = ()
     item: "Spec | None" = None
     fields: dict[str, "Spec"] = field(default_factory=dict)
+    # Values a record implies without holding them, which may still be inferred: an event's
+    # `date` is the day it is listed under.
+    implied: tuple[str, ...] = ()
 
 
 def req(kind: str, **kw: Any) -> Spec:
@@ -50,8 +53,8 @@ def opt(kind: str, **kw: Any) -> Spec:
     return Spec(kind, required=False, **kw)
 
 
-def record(required: bool = False, **fields: Spec) -> Spec:
-    return Spec("record", required=required, fields=fields)
+def record(required: bool = False, implied: tuple[str, ...] = (), **fields: Spec) -> Spec:
+    return Spec("record", required=required, fields=fields, implied=implied)
 
 
 def listof(item: Spec, required: bool = False) -> Spec:
@@ -133,6 +136,7 @@ TRIP_FILE = record(
             inferred=INFERRED,
             events=listof(
                 record(
+                    implied=("date",),
                     id=req("id"),
                     time=opt("time"),
                     kind=req("enum", choices=EVENT_KINDS),
@@ -231,9 +235,9 @@ def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         check(value[name], sub, path + (name,), report)
     inferred = value.get("inferred")
     if isinstance(inferred, dict):
+        fields = [k for k in (*spec.fields, *spec.implied) if k != "inferred"]
         for key in inferred:
-            if key not in spec.fields or key == "inferred":
-                fields = [k for k in spec.fields if k != "inferred"]
+            if key not in fields:
                 report(path + ("inferred", key), f"'{key}' is not a field of this record, so it "
                        f"cannot be inferred{did_you_mean(key, fields)}", at_key=True)
 

@@ -25,7 +25,7 @@ from typing import Iterator
 import sqlite_utils
 
 from .document import trip_to_document
-from .model import Place, Text, Trip
+from .model import AGREEMENT_KIND_NAMES, Place, Text, Trip
 from .problems import TripdeskError, display_path
 from .textindex import index_text
 
@@ -427,7 +427,8 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
                    "event", tid, day.date.isoformat(), f"event:{e.id}", *_labels(e.title))
     for a in trip.agreements:
         parties = [o.name for o in trip.organisations if o.id in a.parties]
-        yield (body(a.title, a.scope, a.kind, *parties), "agreement", tid,
+        yield (body(a.title, a.scope, a.kind, AGREEMENT_KIND_NAMES.get(a.kind, ()), *parties),
+               "agreement", tid,
                a.date.isoformat() if a.date else None, f"agreement:{a.id}", *_labels(a.title))
     for q in trip.quotes:
         speaker = trip.person(q.speaker)

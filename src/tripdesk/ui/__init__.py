@@ -1,0 +1,23 @@
+"""The desk: tripdesk's Textual UI.
+
+`tripdesk` (no command) runs `tripdesk.ui.app.TripdeskApp`. This package is the only part of
+tripdesk that imports Textual; everything it shows comes from `tripdesk.queries` through
+`tripdesk.ui.data.DeskData`, read in worker threads, and every string from the store is
+rendered as literal text (`textual.content.Content`), never as markup.
+
+Modules:
+    app            the App: global keys, language, keymap, export/search/help entry points
+    main_screen    the three panes, their layout at every terminal size, pane switching
+    city_pane      home cities (or destinations) and their trips, a lazy Tree
+    timeline_pane  a trip's calendar days and events, an OptionList
+    detail_pane    the selected trip, day or event with its sources
+    search_screen  `/`: search everything, Enter jumps to the hit
+    help_screen    `?`: every key and its binding id
+    export_screen  `e`: write the trip as Markdown, confirming overwrites
+    commands       the command palette provider (jump to trip, search, language, export)
+    header         the one-line title bar with the store summary
+    messages       the messages the widgets and workers send each other
+    render         Content helpers shared by the panes (literal text, cutting, marks)
+    data           thread-safe store access with a trip cache (no Textual)
+    keys           binding ids and the optional user keymap file
+"""

@@ -1,0 +1,95 @@
+"""Thread-safe access to the store for the desk, with a cache of loaded trips.
+
+Every method that reads the database is meant to be called from a worker thread, never
+from the UI thread: one SQLite connection (opened lazily, with `check_same_thread=False`)
+is shared by the workers and used under a lock, one query at a time. `cached_trip` is the
+exception: it only looks at the in-memory cache, so the UI can show an already loaded trip
+in the same frame as the key press that asked for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from .. import queries
+from ..model import Trip
+from ..store import Store
+
+T = TypeVar("T")
+
+TRIP_CACHE_SIZE = 512
+
+
+class DeskData:
+    """The store as the desk reads it."""
+
+    def __init__(self, db_path: Path, cache_size: int = TRIP_CACHE_SIZE) -> None:
+        self.db_path = Path(db_path)
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._cache: OrderedDict[str, Trip] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._cache_size = cache_size
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _run(self, query: Callable[[Store], T]) -> T:
+        with self._lock:
+            if self._store is None:
+                self._store = Store.open(self.db_path, create=False)
+            return query(self._store)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    # -- lists ------------------------------------------------------------------------------
+
+    def summary(self) -> queries.StoreSummary:
+        return self._run(queries.summary)
+
+    def home_cities(self) -> list[queries.CityRow]:
+        return self._run(queries.home_cities)
+
+    def destinations(self) -> list[queries.DestinationRow]:
+        return self._run(queries.destinations)
+
+    def trips_from(self, city_id: str) -> list[queries.TripRow]:
+        return self._run(lambda s: queries.trips_from(s, city_id))
+
+    def trips_to(self, destination_key: str) -> list[queries.TripRow]:
+        return self._run(lambda s: queries.trips_to(s, destination_key))
+
+    def all_trips(self) -> list[queries.TripRow]:
+        return self._run(queries.all_trips)
+
+    def search(self, query: str, limit: int = 200) -> list[queries.SearchHit]:
+        return self._run(lambda s: queries.search(s, query, limit=limit))
+
+    # -- trips ------------------------------------------------------------------------------
+
+    def cached_trip(self, trip_id: str) -> Trip | None:
+        """A trip already loaded, or None; never touches the database."""
+        with self._cache_lock:
+            trip = self._cache.get(trip_id)
+            if trip is not None:
+                self._cache.move_to_end(trip_id)
+            return trip
+
+    def load_trip(self, trip_id: str) -> Trip | None:
+        """A trip from the cache, else from the store (then cached)."""
+        trip = self.cached_trip(trip_id)
+        if trip is not None:
+            return trip
+        trip = self._run(lambda s: queries.load_trip(s, trip_id))
+        if trip is not None:
+            with self._cache_lock:
+                self._cache[trip_id] = trip
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return trip
