@@ -124,6 +124,18 @@ def test_db_option_overrides_the_environment(trips_dir: Path, tmp_path: Path, ca
     assert code == 0 and str(other) in out and other.exists()
 
 
+def test_db_and_lang_work_before_or_after_the_command(
+    trips_dir: Path, tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tmp_path / "before.db"
+    code, _, _ = run(capsys, "--db", str(before), "import", str(trips_dir))
+    assert code == 0 and before.exists() and not db_path.exists()
+    code, out, _ = run(capsys, "--db", str(before), "--lang", "ko", "list")
+    assert code == 0 and "샘플시" in out
+    code, out, _ = run(capsys, "list", "--db", str(before), "--lang", "en")
+    assert code == 0 and "Sample City" in out
+
+
 def test_version_and_help_for_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main(["--version"])

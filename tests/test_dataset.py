@@ -137,6 +137,22 @@ def test_source_files_exist(trip_id: str) -> None:
         assert (ARTICLES_DIR / source["file"]).is_file(), f"{source['file']} not in {ARTICLES_DIR}"
 
 
+@needs_articles
+@pytest.mark.parametrize("trip_id", TRIP_IDS)
+def test_headlines_are_verbatim(trip_id: str) -> None:
+    """A headline in the article's language is quoted exactly; so is an article's own English."""
+    for source in _doc(trip_id)["sources"]:
+        article = (ARTICLES_DIR / source["file"]).read_text(encoding="utf-8")
+        headline = source["headline"]
+        if isinstance(headline, str):
+            assert headline in article, source["id"]
+            continue
+        if headline.get(source["language"]):
+            assert headline[source["language"]] in article, source["id"]
+        if headline.get("translated_by") == "article":
+            assert headline[headline["translated"]] in article, source["id"]
+
+
 @pytest.mark.parametrize("trip_id", TRIP_IDS)
 def test_everything_cites_defined_sources(trip_id: str) -> None:
     doc = _doc(trip_id)

@@ -191,6 +191,26 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import FORMATS, default_path, render, write_export
+    from .problems import display_path
+
+    output = Path(args.output).expanduser() if args.output else None
+    fmt = args.format or (output.suffix[1:].lower() if output and output.suffix[1:].lower() in FORMATS
+                          else "md")
+    with open_store(args) as store:
+        trip = require_trip(store, args.trip)
+    text = render(trip, fmt, args.lang)
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if output.is_dir() or args.output.endswith(("/", os.sep)):
+        output = default_path(trip.id, fmt, output)  # a folder: <folder>/<trip-id>.<fmt>
+    written = write_export(output, text, force=args.force)
+    _console().print(RichText(f"wrote {display_path(written)}"))
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     path = store.path
@@ -214,15 +234,21 @@ def default_language() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH",
-                        help="the database file (default: $TRIPDESK_DB, else tripdesk.db in the "
-                             "user data directory)")
-    common.add_argument("--lang", choices=("ko", "en", "both"), default=default_language(),
-                        help="language of names and titles (default: from the locale)")
+    def common_options(defaults: bool) -> argparse.ArgumentParser:
+        # The options are accepted before and after the command. After it, their default is
+        # SUPPRESS so that `tripdesk --db X import` keeps the X given before the command.
+        common = argparse.ArgumentParser(add_help=False)
+        common.add_argument("--db", metavar="PATH",
+                            default=None if defaults else argparse.SUPPRESS,
+                            help="the database file (default: $TRIPDESK_DB, else tripdesk.db in "
+                                 "the user data directory)")
+        common.add_argument("--lang", choices=("ko", "en", "both"),
+                            default=default_language() if defaults else argparse.SUPPRESS,
+                            help="language of names and titles (default: from the locale)")
+        return common
 
     parser = argparse.ArgumentParser(
-        prog="tripdesk", parents=[common],
+        prog="tripdesk", parents=[common_options(defaults=True)],
         description="Explore the timelines of official trips abroad: where a delegation went, "
                     "whom it met, what was signed and said, and the source of every fact. "
                     "Without a command, opens the desk.",
@@ -232,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
             example: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text,
+        p = sub.add_parser(name, parents=[common_options(defaults=False)], help=help_text, description=help_text,
                            epilog=f"example: {example}")
         p.set_defaults(func=func)
         return p
@@ -259,6 +285,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+
+    p = add("export", cmd_export, "Export a trip as a Markdown briefing, its JSON document "
+            "(which `tripdesk import` reads back) or an iCalendar file; to standard output "
+            "unless -o is given.", "tripdesk export gumi-2024-us --format md -o exports/")
+    p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
+    p.add_argument("--format", choices=("md", "json", "ics"), default=None,
+                   help="md, json or ics (default: from the -o file's extension, else md)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE instead of standard output; a folder (ending in /) gets "
+                        "<trip-id>.<format>. An existing file is never replaced without --force")
+    p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
 
     return parser
 
