@@ -196,8 +196,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .problems import display_path
 
     output = Path(args.output).expanduser() if args.output else None
-    fmt = args.format or (output.suffix[1:].lower() if output and output.suffix[1:].lower() in FORMATS
-                          else "md")
+    suffix = output.suffix[1:].lower() if output else ""
+    fmt = args.format or (suffix if suffix in FORMATS else "md")
     with open_store(args) as store:
         trip = require_trip(store, args.trip)
     text = render(trip, fmt, args.lang)

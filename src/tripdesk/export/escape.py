@@ -1,56 +1,50 @@
 """Escaping data for Markdown, so that no value from a trip file can change the document's shape.
 
-Every string that comes from the data goes through `inline()` (one line: table cells, headings,
-list items) or `lines()` (text that keeps its line breaks: quotes). The result, parsed as
-CommonMark/GFM, reads back as exactly the original text (line breaks aside): no emphasis, links,
-footnotes, HTML, code, headings, lists or table cells can come out of it.
+Every string that comes from the data goes through `inline()`, which drops control characters as
+the importer does, puts it on one line (line breaks become spaces, so a value never starts a block
+of its own) and escapes it. The result,
+parsed as CommonMark/GFM, reads back as exactly the original text: no emphasis, links,
+footnotes, HTML, code, headings, lists, block quotes or table cells can come out of it.
 
 The escapes are CommonMark backslash escapes, which every CommonMark/GFM renderer honours:
 
-- always: ``\\ ` * _ [ ] < | ~`` and ``#`` (emphasis, code, links, footnotes, raw HTML and
+- always: ``\\ ` * [ ] < | ~`` and ``#`` (emphasis, code, links, footnotes, raw HTML and
   autolinks, table cells, strikethrough (a single `~` strikes through on GitHub), a heading's
   closing `#`s);
+- `_` unless it stands between two letters or digits (`000_b8185a0e.txt`), where it can neither
+  open nor close emphasis;
 - `&` only where it would start an entity (`&amp;`, `&#60;`);
-- `!` at the end of a value (the exporter may put a footnote `[^..]` right after it);
-- at the start of a line: `-`, `+`, `=`, `>` and `1.`/`1)` (lists, setext underlines,
-  block quotes), and leading spaces are dropped (an indented code block).
+- `!` and `^` at the end of a value: the exporter may put a footnote `[^..]` right after it,
+  which would make `![^..]` an image or `^[^..]` an inline footnote (Pandoc, markdown-it);
+- at the start of a value, which may be the start of a line (a list item, a footnote): `-`,
+  `+`, `=`, `>` and `1.`/`1)` (lists, setext underlines, block quotes); leading and trailing
+  spaces are dropped (an indented code block, a hard line break).
 """
 
 from __future__ import annotations
 
 import re
 
-_ALWAYS = re.compile(r"([\\`*_\[\]<|~#])")
+from ..yamlread import strip_control
+
+_ALWAYS = re.compile(r"([\\`*\[\]<|~#]|(?<![^\W_])_|_(?![^\W_]))")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_LINE_START = re.compile(r"^([-+=>])|^(\d{1,9})([.)])")
+_START = re.compile(r"^(?:[-+=>]|\d{1,9}(?=[.)]))")
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
-_LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
-
-
-def _escape_line(line: str) -> str:
-    line = line.strip()
-    line = _ALWAYS.sub(r"\\\1", line)
-    line = _ENTITY.sub(r"\\&", line)
-    line = _LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}",
-                           line, count=1)
-    if line.endswith("!"):
-        line = line[:-1] + "\\!"
-    return line
 
 
 def inline(value: str) -> str:
     """One value on one line: line breaks become spaces, markup characters are escaped."""
-    return _escape_line(_NEWLINES.sub(" ", value))
+    text = _NEWLINES.sub(" ", strip_control(value)).strip()
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    start = _START.match(text)
+    if start:
+        # `-` becomes `\-`; `12.` becomes `12\.` (the digits cannot be escaped, the dot can).
+        text = f"\\{text}" if not text[0].isdigit() else f"{start.group()}\\{text[start.end():]}"
+    if text.endswith(("!", "^")):
+        text = f"{text[:-1]}\\{text[-1]}"
+    return text
 
 
-def lines(value: str) -> list[str]:
-    """A value that keeps its line breaks: one escaped line each (blank lines kept as '')."""
-    return [_escape_line(line) for line in _LINE_BREAKS.split(value.strip())]
-
-
-def plain(value: str) -> str:
-    """A value on one line with no escaping (for the iCalendar text, which is not Markdown)."""
-    return _NEWLINES.sub(" ", value).strip()
-
-
-__all__ = ["inline", "lines", "plain"]
+__all__ = ["inline"]

@@ -8,8 +8,9 @@ exporter uses them as they are. The words around the data are English in every l
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
-from ..model import DisplayLang, Place, Text, Trip
+from ..model import DisplayLang, Place, Source, Text, Trip
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -44,8 +45,12 @@ def _pair(text: Text, lang: DisplayLang, both: str) -> str:
 
 
 def name(text: Text | None, lang: DisplayLang) -> str:
-    """A name or a short label: `구미 (Gumi)` in both languages, `Gumi` or `구미` in one."""
-    return "" if text is None else _pair(text, lang, "{ko} ({en})")
+    """A name or a short label: `구미 (Gumi)` in both languages, `Gumi` or `구미` in one
+    (`ko / en` when either has brackets of its own, which would nest)."""
+    if text is None:
+        return ""
+    nested = any(c in (text.ko or "") + (text.en or "") for c in "()")
+    return _pair(text, lang, "{ko} / {en}" if nested else "{ko} ({en})")
 
 
 def title(text: Text | None, lang: DisplayLang) -> str:
@@ -71,8 +76,8 @@ def versions(text: Text | None, lang: DisplayLang) -> list[tuple[str, str | None
         value = getattr(text, code)
         if value and value not in seen:
             seen.add(value)
-            note = translation_note(text.translated_by) if text.is_translation(code) else None  # type: ignore[arg-type]
-            out.append((value, note))
+            translated = text.is_translation(code)  # type: ignore[arg-type]
+            out.append((value, translation_note(text.translated_by) if translated else None))
     return out
 
 
@@ -93,17 +98,39 @@ def organisation(trip: Trip, org_id: str, lang: DisplayLang) -> str:
 
 
 def span(trip: Trip) -> str:
-    """`9 days; reported as 6박 9일 = 6 nights 9 days`."""
+    """`9 days; reported as 6 nights 9 days (6박 9일)`."""
     days = f"{trip.day_count} day{'s' if trip.day_count != 1 else ''}"
-    reported = trip.span_reported
-    if reported is None:
-        return days
-    counted = (f"{reported.nights} night{'s' if reported.nights != 1 else ''} "
-               if reported.nights is not None else "") + f"{reported.days} day{'s' if reported.days != 1 else ''}"
-    as_printed = f"{reported.text.strip()} = {counted}" if reported.text and reported.text.strip() else counted
-    return f"{days}; reported as {as_printed}"
+    return f"{days}; reported as {trip.span_reported.label()}" if trip.span_reported else days
 
 
 def inferred_notes(inferred: dict[str, str]) -> list[str]:
     """`† Inferred — start: the reason`, one per inferred field."""
     return [f"{INFERRED_MARK} Inferred — {field}: {reason.strip()}" for field, reason in inferred.items()]
+
+
+def source_line(source: Source, lang: DisplayLang, esc: Callable[[str], str] = str,
+                link: Callable[[str], str] | None = None) -> str:
+    """`outlet, “headline” (“other language”, translation note), date, file F, URL. Notes.`
+
+    `esc` is applied to every value from the data and `link` to the URL (the Markdown exporter
+    escapes; the iCalendar one takes the text as it is)."""
+    bits = [esc(name(source.outlet, lang))]
+    headlines = versions(source.headline, lang)
+    if headlines:
+        first, note = headlines[0]
+        headline = f"“{esc(first)}”" + (f" ({note})" if note else "")
+        for other, note in headlines[1:]:
+            headline += f" (“{esc(other)}”" + (f", {note})" if note else ")")
+        bits.append(headline)
+    bits.append((source.published.isoformat() if source.published else "date not printed")
+                + (f" {INFERRED_MARK}" if "published" in source.inferred else ""))
+    if source.file:
+        bits.append(f"file {esc(source.file)}")
+    if source.url:
+        bits.append((link or esc)(source.url))
+    line = ", ".join(b for b in bits if b)
+    if source.notes and source.notes.strip():
+        line += f". {esc(source.notes)}"
+    for note in inferred_notes(source.inferred):
+        line += f" {esc(note)}"
+    return line

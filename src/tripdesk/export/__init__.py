@@ -1,0 +1,52 @@
+"""Exports of a trip: a Markdown briefing, the JSON document, an iCalendar file.
+
+    render(trip, "md" | "json" | "ics", lang)  -> the text
+    default_path(trip_id, fmt, folder)          -> exports/<trip-id>.<fmt>, never outside folder
+    write_export(path, text, force=False)       -> a safe write that never replaces a file
+                                                   unless forced (else ExportExists)
+
+Used by `tripdesk export` and the desk's `e` key. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import LANGS, Trip
+from ..problems import TripdeskError
+from . import writing
+from .ics import render_ics
+from .jsonfmt import render_json
+from .markdown import render_markdown
+from .writing import ExportExists, write_export
+
+FORMATS = ("md", "json", "ics")
+DISPLAY_LANGS = (*LANGS, "both")
+
+
+def _check(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise TripdeskError(f"unknown export format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+
+
+def render(trip: Trip, fmt: str = "md", lang: str = "both") -> str:
+    """The trip as text in the given format; `lang` ("ko", "en" or "both") picks the language
+    of the Markdown and iCalendar text (the JSON holds every language)."""
+    _check(fmt)
+    if lang not in DISPLAY_LANGS:
+        raise TripdeskError(f"unknown language {lang!r}", f"use one of {', '.join(DISPLAY_LANGS)}")
+    if fmt == "json":
+        return render_json(trip)
+    if fmt == "ics":
+        return render_ics(trip, lang)  # type: ignore[arg-type]
+    return render_markdown(trip, lang)  # type: ignore[arg-type]
+
+
+def default_path(trip_id: str, fmt: str = "md", folder: Path = Path("exports")) -> Path:
+    """`<folder>/<trip-id>.<fmt>`; an id that is not a plain trip id (with '/', '..', NUL...)
+    raises TripdeskError rather than lead anywhere else."""
+    _check(fmt)
+    return writing.default_path(trip_id, fmt, Path(folder))
+
+
+__all__ = ["FORMATS", "ExportExists", "default_path", "render", "write_export"]

@@ -1,0 +1,319 @@
+"""A trip as a Markdown briefing (CommonMark with the GFM table and footnote extensions).
+
+The shape: the title, a list of facts, the itinerary day by day, the agreements as a table, the
+quotes as block quotes, the people and organisations, and the sources as footnote definitions
+that every event, agreement and quote cites. Inferred values carry a dagger and their reason.
+
+Every value from the data goes through `escape.inline`, so it reads back as text and never as
+markup; the only markup is this module's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Text, Trip
+from . import labels as L
+from .escape import inline
+
+DAGGER = " " + L.INFERRED_MARK
+_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
+
+# Which line of the facts list carries the dagger of an inferred trip field.
+_TRIP_FACT = {
+    "home_city": "Home city", "leader": "Leader", "start": "Dates", "end": "Dates",
+    "span_reported": "Dates", "status": "Status", "delegation": "Delegation",
+    "purpose": "Purpose", "themes": "Themes",
+}
+# The agreement table's columns that carry their own dagger; the title carries the others'.
+_AGREEMENT_COLUMNS = ("kind", "parties", "date", "place")
+
+
+class _Footnotes:
+    """Footnote labels for the sources, and which of them the document cites."""
+
+    def __init__(self, sources: Iterable[Source]) -> None:
+        self.labels: dict[str, str] = {}
+        taken: set[str] = set()
+        for source in sources:
+            if source.id in self.labels:
+                continue
+            base = re.sub(r"[^a-z0-9-]+", "-", source.id.lower()).strip("-") or "source"
+            label, n = base, 2
+            while label in taken:
+                label, n = f"{base}-{n}", n + 1
+            taken.add(label)
+            self.labels[source.id] = label
+        self.cited: set[str] = set()
+
+    def refs(self, source_ids: Iterable[str]) -> str:
+        out = []
+        for source_id in dict.fromkeys(source_ids):
+            label = self.labels.get(source_id)
+            if label is not None:  # the loader makes sure every cited source exists
+                self.cited.add(source_id)
+                out.append(f"[^{label}]")
+        return "".join(out)
+
+
+class _Briefing:
+    def __init__(self, trip: Trip, lang: DisplayLang) -> None:
+        self.trip = trip
+        self.lang = lang
+        self.notes = _Footnotes(trip.sources)
+        self.out: list[str] = []
+
+    # -- small helpers ------------------------------------------------------------------
+
+    def block(self, *block_lines: str) -> None:
+        """Add a block (paragraph, list, table...) with a blank line before it."""
+        if self.out:
+            self.out.append("")
+        self.out.extend(block_lines)
+
+    def name(self, text: Text | None) -> str:
+        return inline(L.name(text, self.lang))
+
+    def title(self, text: Text | None) -> str:
+        return inline(L.title(text, self.lang))
+
+    def versions(self, text: Text | None) -> list[str]:
+        """Each language version of a longer text on one line, translations marked."""
+        return [inline(value) + (f" ({note})" if note else "") for value, note in L.versions(text, self.lang)]
+
+    def place(self, place) -> str:  # noqa: ANN001 - model.Place
+        return inline(L.place(place, self.lang))
+
+    def people(self, ids: Iterable[str]) -> str:
+        return ", ".join(inline(L.person(self.trip, i, self.lang)) for i in ids)
+
+    def organisations(self, ids: Iterable[str], sep: str = ", ") -> str:
+        return sep.join(inline(L.organisation(self.trip, i, self.lang)) for i in ids)
+
+    @staticmethod
+    def inferred(inferred: dict[str, str]) -> list[str]:
+        return [inline(note) for note in L.inferred_notes(inferred)]
+
+    @staticmethod
+    def mark(inferred: dict[str, str] | bool) -> str:
+        """The dagger when anything (or the one thing asked about) is inferred."""
+        return DAGGER if inferred else ""
+
+    # -- the document -------------------------------------------------------------------
+
+    def render(self) -> str:
+        trip = self.trip
+        # The title in the first language as the heading, the other (if any) under it.
+        titles = self.versions(trip.title) or [inline(trip.id)]
+        self.block(f"# {titles[0]}{self.mark(_except(trip.inferred, _TRIP_FACT))}")
+        for other in titles[1:]:
+            self.block(other)
+        self.block("Every fact is footnoted to its source (see Sources). "
+                   f"{L.INFERRED_MARK} marks a value the editors inferred; the reason follows it.")
+        self.facts()
+        self.itinerary()
+        self.agreements()
+        self.quotes()
+        self.entities()
+        self.sources()
+        return "\n".join(self.out) + "\n"
+
+    def facts(self) -> None:
+        trip, d = self.trip, self.trip.delegation
+        marked = {_TRIP_FACT[key] for key in trip.inferred if key in _TRIP_FACT}
+
+        def fact(label: str, value: str, *more: str) -> list[str]:
+            head = f"- **{label}:**" + (f" {value}" if value else "") + (DAGGER if label in marked else "")
+            return [head, *(f"  - {m}" for m in more)]
+
+        def long_fact(label: str, text: Text | None) -> list[str]:
+            versions = self.versions(text)
+            if len(versions) == 1:
+                return fact(label, versions[0])
+            return fact(label, "", *versions)
+
+        home = trip.home_city
+        home_bits = [self.name(home.name), self.name(home.province), inline(home.country)]
+        leader = self.people([trip.leader.person])
+        role = self.name(trip.leader.role)
+        out = fact("Home city", ", ".join(b for b in home_bits if b))
+        out += fact("Leader", leader + (f", {role}" if role else ""))
+        out += fact("Dates", f"{trip.start.isoformat()} – {trip.end.isoformat()} ({inline(L.span(trip))})")
+        out += fact("Status", inline(L.STATUS.get(trip.status, trip.status)))
+        parts = []
+        for label, ids, render in (("officials", d.officials, self.people),
+                                   ("companies", d.companies, self.organisations),
+                                   ("institutions", d.institutions, self.organisations)):
+            if ids:
+                parts.append(f"{label}: {render(ids)}")
+        if d.head_count is not None:
+            parts.append(f"{d.head_count} {'person' if d.head_count == 1 else 'people'} in all")
+        if parts or d.description:
+            out += fact("Delegation", "; ".join(parts), *self.versions(d.description))
+        if trip.purpose:
+            out += long_fact("Purpose", trip.purpose)
+        if trip.themes:
+            out += fact("Themes", ", ".join(self.name(t) for t in trip.themes))
+        refs = self.notes.refs(trip.trip_sources)
+        if refs:
+            out += fact("Sources", refs)
+        self.block(*out)
+        for note in self.inferred(trip.inferred):
+            self.block(note)
+
+    def itinerary(self) -> None:
+        self.block("## Itinerary")
+        for number, date, day in self.trip.calendar():
+            places = "; ".join(self.place(p) for p in day.places) if day else ""
+            head = f"### Day {number} · {L.long_date(date)}" + (f" · {places}" if places else "")
+            self.block(head + (self.mark(day.inferred) if day else ""))
+            if day is None:
+                self.block("Nothing recorded.")
+                continue
+            self.day(day)
+
+    def day(self, day: Day) -> None:
+        for note in self.inferred(day.inferred):
+            self.block(note)
+        for version in self.versions(day.notes):
+            self.block(version)
+        if day.events:
+            self.block(*(line for event in day.events for line in self.event(event, day)))
+        elif not day.notes:
+            self.block("Nothing recorded." if not day.places else "No events recorded.")
+
+    def event(self, event: Event, day: Day) -> list[str]:
+        head = [f"**{event.time}**"] if event.time else []
+        head += [inline(event.kind), self.title(event.title) + self.notes.refs(event.sources)]
+        more = list(self.versions(event.description))
+        if event.place is not None and day.places != (event.place,):  # not just the day's heading
+            more.append(f"Place: {self.place(event.place)}")
+        met = [x for x in (self.organisations(event.organisations), self.people(event.people)) if x]
+        if met:
+            more.append(f"With: {'; '.join(met)}")
+        more += self.inferred(event.inferred)
+        return ["- " + " · ".join(head) + self.mark(event.inferred), *(f"  - {m}" for m in more)]
+
+    def agreements(self) -> None:
+        if not self.trip.agreements:
+            return
+        self.block("## Agreements")
+        rows = ["| Agreement | Kind | Parties | Date | Place |", "| --- | --- | --- | --- | --- |"]
+        for a in self.trip.agreements:
+            marks = {column: self.mark(column in a.inferred) for column in _AGREEMENT_COLUMNS}
+            cells = [
+                self.title(a.title) + self.notes.refs(a.sources)
+                + self.mark(_except(a.inferred, _AGREEMENT_COLUMNS)),
+                inline(a.kind) + marks["kind"],
+                (self.organisations(a.parties, "; ") or "—") + marks["parties"],
+                (a.date.isoformat() if a.date else "—") + marks["date"],
+                (self.place(a.place) if a.place else "—") + marks["place"],
+            ]
+            rows.append("| " + " | ".join(cells) + " |")
+        self.block(*rows)
+        details = [line for a in self.trip.agreements for line in self.agreement_details(a)]
+        if details:
+            self.block(*details)
+
+    def agreement_details(self, a: Agreement) -> list[str]:
+        more = [f"Scope: {v}" for v in self.versions(a.scope)]
+        if a.signatories:
+            more.append(f"Signed by: {self.people(a.signatories)}")
+        found = self.trip.event(a.event) if a.event else None
+        if found:
+            more.append(f"At: {self.title(found[1].title)} ({L.long_date(found[0].date)})")
+        more += self.inferred(a.inferred)
+        if not more:
+            return []
+        return [f"- {self.title(a.title)}{self.mark(a.inferred)}", *(f"  - {m}" for m in more)]
+
+    def quotes(self) -> None:
+        if not self.trip.quotes:
+            return
+        self.block("## Quotes")
+        for q in self.trip.quotes:
+            self.quote(q)
+
+    def quote(self, q: Quote) -> None:
+        quoted = [f"> {inline(q.original.text)}"]
+        t = q.translation
+        if t and t.lang != q.original.lang and self.lang in ("both", t.lang):
+            quoted += [">", f"> {inline(t.text)} ({L.translation_note(t.by)})"]
+        speaker = self.trip.person(q.speaker)
+        role = q.role or (speaker.role if speaker else None)
+        who = [self.name(speaker.name) if speaker else inline(q.speaker)]
+        if role:
+            who.append(self.name(role))
+        if q.date:
+            who.append(q.date.isoformat() + self.mark("date" in q.inferred))
+        quoted += [">", "> — " + ", ".join(who) + self.notes.refs(q.sources)
+                   + self.mark(_except(q.inferred, ("date",)))]
+        self.block(*quoted)
+        found = self.trip.event(q.event) if q.event else None
+        if found:
+            self.block(f"Said at: {self.title(found[1].title)} ({L.long_date(found[0].date)})")
+        for version in self.versions(q.context):
+            self.block(f"Context: {version}")
+        for note in self.inferred(q.inferred):
+            self.block(note)
+
+    def entities(self) -> None:
+        trip = self.trip
+        if not (trip.people or trip.organisations):
+            return
+        self.block("## People and organisations")
+        if trip.people:
+            rows = []
+            for p in trip.people:
+                about = [self.name(p.role)]
+                if p.organisation:
+                    about.append(inline(L.organisation(trip, p.organisation, self.lang)))
+                about = [x for x in about if x]
+                rows.append(f"- {self.name(p.name)}" + (f" — {', '.join(about)}" if about else "")
+                            + _aliases(p.aliases))
+            self.block("### People")
+            self.block(*rows)
+        if trip.organisations:
+            rows = []
+            for o in trip.organisations:
+                about = [x for x in (inline(o.kind), self.name(o.city)) if x]
+                rows.append(f"- {self.name(o.name)} — {', '.join(about)}" + _aliases(o.aliases))
+            self.block("### Organisations")
+            self.block(*rows)
+
+    def sources(self) -> None:
+        self.block("## Sources")
+        uncited = [s for s in self.trip.sources if s.id not in self.notes.cited]
+        if uncited:
+            self.block("Also consulted, not cited above:")
+            self.block(*(f"- {self.source(s)}" for s in uncited))
+        done: set[str] = set()
+        for s in self.trip.sources:
+            if s.id in self.notes.cited and s.id not in done:
+                done.add(s.id)
+                self.block(f"[^{self.notes.labels[s.id]}]: {self.source(s)}")
+
+    def source(self, s: Source) -> str:
+        return L.source_line(s, self.lang, esc=inline, link=_autolink)
+
+
+def _except(inferred: dict[str, str], keys: Iterable[str]) -> dict[str, str]:
+    return {k: v for k, v in inferred.items() if k not in keys}
+
+
+def _autolink(url: str) -> str:
+    """`<https://...>` for a plain http(s) URL; anything else is escaped text."""
+    return f"<{url}>" if _URL.match(url) else inline(url)
+
+
+def _aliases(aliases: tuple[str, ...]) -> str:
+    shown = [inline(a) for a in aliases if a.strip()]
+    return f" (also: {', '.join(shown)})" if shown else ""
+
+
+def render_markdown(trip: Trip, lang: DisplayLang = "both") -> str:
+    return _Briefing(trip, lang).render()
+
+
+__all__ = ["render_markdown"]

@@ -1,0 +1,104 @@
+"""Writing an export safely: a temporary file in the same folder, then a rename.
+
+- The text goes to `.<name>.<random>.tmp` beside the target, is flushed to disk, then renamed
+  over the target, so a reader never sees half a file and a failure leaves the target as it was.
+- Without `force` an existing file (or a symlink, even a dangling one) is never replaced: the
+  rename is done with a hard link, which fails if the name is taken, so there is no window
+  between the check and the write. Where hard links are not supported, it checks and renames.
+- `default_path` never lets a trip id lead outside the chosen folder.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from ..problems import TripdeskError
+from ..schema import ID_PATTERN
+
+# Names that are devices on Windows, whatever the extension.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+class ExportExists(TripdeskError):
+    """The target file exists and `force` was not given (the app asks, then writes with force)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists; not replaced",
+                         "use --force to replace it, or choose another file with -o")
+        self.path = path
+
+
+def safe_file_name(trip_id: str, fmt: str) -> str:
+    """`<trip-id>.<fmt>`, refusing any id that is not a plain trip id (a slug)."""
+    if not isinstance(trip_id, str) or not ID_PATTERN.fullmatch(trip_id) or trip_id in _RESERVED:
+        raise TripdeskError(f"{trip_id!r} is not a trip id that can name a file",
+                            "trip ids are lower-case letters, digits and '-' (see `tripdesk list`)")
+    return f"{trip_id}.{fmt}"
+
+
+def default_path(trip_id: str, fmt: str, folder: Path) -> Path:
+    path = Path(folder) / safe_file_name(trip_id, fmt)
+    # Belt and braces: the name has no separator, so the file sits directly in the folder.
+    if path.parent != Path(folder) or path.name != f"{trip_id}.{fmt}":  # pragma: no cover
+        raise TripdeskError(f"{trip_id!r} would be written outside {folder}")
+    return path
+
+
+def _temp_file(folder: Path, name: str) -> tuple[Path, int]:
+    for _ in range(100):
+        temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            # 0o666 less the umask, like any new file (mkstemp would make it private).
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return temp, os.open(temp, flags, 0o666)
+        except FileExistsError:
+            continue
+    raise TripdeskError(f"could not create a temporary file in {folder}")  # pragma: no cover
+
+
+def write_export(path: Path, text: str, *, force: bool = False) -> Path:
+    path = Path(path)
+    if path.is_dir():
+        raise TripdeskError(f"{path} is a folder", "give a file name, such as "
+                            f"{path / 'trip.md'}")
+    if not force and os.path.lexists(path):
+        raise ExportExists(path)
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temp, fd = _temp_file(folder, path.name)
+    except OSError as exc:
+        raise TripdeskError(f"cannot write to {folder}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temp, path)
+        else:
+            _place_new(temp, path)
+    except OSError as exc:
+        raise TripdeskError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    return path
+
+
+def _place_new(temp: Path, path: Path) -> None:
+    """Give the finished temp file the target's name, only if that name is free."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise ExportExists(path) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK,
+                             errno.ENOSYS, errno.EACCES):
+            raise
+        # No hard links here (some network and FAT file systems): check, then rename.
+        if os.path.lexists(path):
+            raise ExportExists(path) from None
+        os.replace(temp, path)

@@ -1,0 +1,154 @@
+"""Safe writing of exports, and default paths that no trip id can steer."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from tripdesk.export import FORMATS, ExportExists, default_path, write_export
+from tripdesk.problems import TripdeskError
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_a_new_file_creating_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "trip.md"
+    assert write_export(target, "# 구미\n") == target
+    assert target.read_bytes() == "# 구미\n".encode()
+    assert leftovers(target.parent) == []
+
+
+def test_line_endings_are_written_as_given(tmp_path: Path) -> None:
+    target = write_export(tmp_path / "t.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+
+
+def test_new_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        target = write_export(tmp_path / "t.md", "x")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_never_replaces_an_existing_file_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "t.md"
+    target.write_text("mine")
+    with pytest.raises(ExportExists) as info:
+        write_export(target, "new")
+    assert isinstance(info.value, TripdeskError)
+    assert "already exists" in str(info.value) and "--force" in (info.value.hint or "")
+    assert info.value.path == target
+    assert target.read_text() == "mine"
+    assert leftovers(tmp_path) == []
+
+
+def test_force_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "t.md"
+    target.write_text("mine")
+    write_export(target, "new", force=True)
+    assert target.read_text() == "new"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_dangling_symlink_counts_as_existing(tmp_path: Path) -> None:
+    link = tmp_path / "t.md"
+    link.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(ExportExists):
+        write_export(link, "x")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_force_replaces_a_symlink_not_the_file_it_points_to(tmp_path: Path) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep")
+    link = tmp_path / "t.md"
+    link.symlink_to(precious)
+    write_export(link, "new", force=True)
+    assert precious.read_text() == "keep"
+    assert not link.is_symlink() and link.read_text() == "new"
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(TripdeskError, match="is a folder"):
+        write_export(tmp_path, "x", force=True)
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "t.md"
+    target.write_text("mine")
+
+    def fail(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(TripdeskError, match="No space left"):
+        write_export(target, "new", force=True)
+    assert target.read_text() == "mine"
+    assert leftovers(tmp_path) == []
+
+
+def test_without_hard_links_it_checks_then_renames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(*args: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = write_export(tmp_path / "t.md", "x")
+    assert target.read_text() == "x"
+    assert leftovers(tmp_path) == []
+
+
+def test_the_name_taken_between_check_and_write_is_not_replaced(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "t.md"
+    real_link = os.link
+
+    def racing_link(src: object, dst: object) -> None:
+        Path(dst).write_text("someone else's")  # type: ignore[arg-type]
+        real_link(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "link", racing_link)
+    with pytest.raises(ExportExists):
+        write_export(target, "mine")
+    assert target.read_text() == "someone else's"
+    assert leftovers(tmp_path) == []
+
+
+def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(TripdeskError, match="cannot write"):
+        write_export(blocker / "sub" / "t.md", "x")
+
+
+# -- default paths ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_default_path(fmt: str, tmp_path: Path) -> None:
+    assert default_path("gumi-2024-us", fmt) == Path("exports") / f"gumi-2024-us.{fmt}"
+    path = default_path("gumi-2024-us", fmt, tmp_path / "out")
+    assert path.parent == tmp_path / "out"
+    assert path.resolve().parent == (tmp_path / "out").resolve()
+
+
+@pytest.mark.parametrize("trip_id", [
+    "../evil", "../../etc/passwd", "a/b", "/etc/passwd", "..", ".", "", "a\x00b", "a\\b",
+    "C:\\evil", "C:evil", "~/evil", "-rf", "Gumi", "a b", "a\nb", "con", "nul", "x" * 200,
+    ".hidden", "gumi-2024-us/..", "%2e%2e",
+])
+def test_a_trip_id_cannot_leave_the_folder(trip_id: str, tmp_path: Path) -> None:
+    with pytest.raises(TripdeskError, match="not a trip id"):
+        default_path(trip_id, "md", tmp_path)
+
+
+def test_an_unknown_format_is_refused() -> None:
+    with pytest.raises(TripdeskError, match="unknown export format"):
+        default_path("gumi-2024-us", "../md")
