@@ -9,13 +9,16 @@ Modules:
     app            the App: global keys, language, keymap, export/search/help entry points
     main_screen    the three panes, their layout at every terminal size, pane switching
     city_pane      home cities (or destinations) and their trips, a lazy Tree
-    timeline_pane  a trip's calendar days and events, an OptionList
+    timeline_pane  a trip's calendar days and events, a RowList
     detail_pane    the selected trip, day or event with its sources
     search_screen  `/`: search everything, Enter jumps to the hit
     help_screen    `?`: every key and its binding id
     export_screen  `e`: write the trip as Markdown, confirming overwrites
     commands       the command palette provider (jump to trip, search, language, export)
     header         the one-line title bar with the store summary
+    footer         the one-line footer: the keys that work where the focus is
+    rowlist        a line-API list of selectable rows (the timeline), OptionList-like
+    docview        a line-API scrolling document (the detail pane)
     messages       the messages the widgets and workers send each other
     render         Content helpers shared by the panes (literal text, cutting, marks)
     data           thread-safe store access with a trip cache (no Textual)

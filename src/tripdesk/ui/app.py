@@ -1,0 +1,167 @@
+"""The desk: `TripdeskApp`, a full-screen Textual app on a tripdesk store.
+
+    TripdeskApp(db_path=path, language="ko" | "en" | "both").run()
+
+The app owns what is global: the store access (`DeskData`, read in workers only), the
+display language (`L` cycles it), the keymap, and the modal screens (search, export, help).
+The main screen (`main_screen.MainScreen`) holds the panes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from .. import queries
+from ..model import DisplayLang
+from .city_pane import CityTree
+from .commands import DeskCommands
+from .data import DeskData
+from .detail_pane import DetailScroll
+from .export_screen import ConfirmScreen, ExportScreen
+from .help_screen import HelpScreen
+from .keys import KeymapError, bindings_of, keymap_from_environment
+from .main_screen import MainScreen, Wanted
+from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, next_language
+from .search_screen import SearchResults, SearchScreen
+from .timeline_pane import TimelineList
+
+DEFAULT_THEME = "textual-dark"
+
+
+class TripdeskApp(App[None]):
+    """Explore official trips abroad: cities, a day-by-day timeline, and every fact's source."""
+
+    CSS_PATH = "tripdesk.tcss"
+    TITLE = "tripdesk"
+    COMMANDS = App.COMMANDS | {DeskCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Keys", tooltip="Show every key", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False,
+                tooltip="Command palette: jump to a trip, search, language, export, theme",
+                id="app.commands"),
+    ]
+
+    language: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, db_path: Path | str | None = None, language: str = "en", *,
+                 keymap: dict[str, str] | None = None, export_dir: Path | None = None,
+                 theme: str | None = DEFAULT_THEME) -> None:
+        super().__init__()
+        if db_path is None:
+            from ..store import default_db_path
+
+            db_path = default_db_path()
+        self.data = DeskData(Path(db_path))
+        self.set_reactive(TripdeskApp.language, language if language in LANGUAGE_CYCLE else "en")
+        self.export_dir = Path(export_dir) if export_dir is not None else Path("exports")
+        self._user_keymap = keymap
+        if theme:
+            self.theme = theme
+        self.main: MainScreen | None = None
+
+    # -- setup ------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        self.main = MainScreen()
+        return self.main
+
+    def on_mount(self) -> None:
+        keymap = self._user_keymap
+        if keymap is None:
+            try:
+                keymap = keymap_from_environment()
+            except KeymapError as exc:
+                self.notify(str(exc), title="keymap not used", severity="warning", markup=False)
+                keymap = {}
+        if keymap:
+            self.set_keymap(keymap)
+
+    def on_unmount(self) -> None:
+        self.data.close()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Textual's own "Keys" panel is replaced by the desk's help screen (`?`).
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+
+    # -- language ---------------------------------------------------------------------------
+
+    def watch_language(self, language: str) -> None:
+        if self.main is not None and self.main.is_mounted:
+            self.main.apply_language()
+
+    def set_language(self, language: DisplayLang) -> None:
+        self.language = language
+
+    def action_cycle_language(self) -> None:
+        self.language = next_language(self.language)
+        self.notify(f"Language: {LANGUAGE_NAMES[self.language]}", markup=False, timeout=2)
+
+    # -- modal screens ----------------------------------------------------------------------
+
+    def _on_main(self) -> bool:
+        return self.main is not None and self.screen is self.main
+
+    def action_search(self, query: str = "") -> None:
+        if not self._on_main():
+            return
+
+        def done(hit: queries.SearchHit | None) -> None:
+            if hit is not None and self.main is not None:
+                self.main.jump_to(hit)
+
+        self.push_screen(SearchScreen(query), done)
+
+    def action_export(self) -> None:
+        if not self._on_main() or self.main is None:
+            return
+        trip = self.main.trip
+        if trip is None:
+            self.notify("Choose a trip first: the export writes the trip in the timeline.",
+                        severity="warning", markup=False)
+            return
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported {trip.id} to {path}", title="Export", markup=False)
+
+        self.push_screen(ExportScreen(trip, self.language, self.export_dir), done)  # type: ignore[arg-type]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.binding_sections(), dict(self._keymap)))
+
+    def action_toggle_destinations(self) -> None:
+        if self._on_main() and self.main is not None:
+            self.main.action_toggle_destinations()
+
+    def jump_to_trip(self, trip_id: str) -> None:
+        """Open a trip by id (the command palette's jump)."""
+        if self.main is not None:
+            self.main.open_trip(Wanted(trip_id, "trip", "", focus=True, reveal=True))
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def binding_sections(self) -> list[tuple[str, list[Binding]]]:
+        """Every binding of the desk, grouped by where it works (for the help screen)."""
+        return [
+            ("Everywhere", bindings_of(TripdeskApp)),
+            ("Main screen", bindings_of(MainScreen)),
+            ("City pane", bindings_of(CityTree)),
+            ("Timeline pane", bindings_of(TimelineList)),
+            ("Detail pane", bindings_of(DetailScroll)),
+            ("Search", bindings_of(SearchScreen) + bindings_of(SearchResults)),
+            ("Export", bindings_of(ExportScreen) + bindings_of(ConfirmScreen)),
+            ("Keys (this screen)", bindings_of(HelpScreen)),
+        ]

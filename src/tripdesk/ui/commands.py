@@ -1,0 +1,96 @@
+"""The command palette (ctrl+p): jump to a trip, search, language, export, keys.
+
+The theme and quit commands come from Textual's own system provider. Trip titles are user
+data, so every hit's display is a `Content` built here (Textual's `Matcher.highlight` would
+parse the title as markup), and help texts are escaped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from .. import queries
+from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, one_line
+
+if TYPE_CHECKING:
+    from .app import TripdeskApp
+
+MATCH_STYLE = "bold reverse"
+MIN_TRIP_QUERY = 2
+
+
+def highlighted(matcher, text: str) -> Content:  # noqa: ANN001 - textual.fuzzy.Matcher
+    """`text` as literal Content with the matched characters styled."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if not score:
+        return content
+    for offset in offsets:
+        if offset < len(text) and not text[offset].isspace():
+            content = content.stylize(MATCH_STYLE, offset, offset + 1)
+    return content
+
+
+class DeskCommands(Provider):
+    """Trips to jump to, and the desk's own commands."""
+
+    _trips: tuple[queries.TripRow, ...] = ()
+
+    @property
+    def desk(self) -> "TripdeskApp":
+        return self.app  # type: ignore[return-value]
+
+    async def startup(self) -> None:
+        try:
+            self._trips = tuple(await asyncio.to_thread(self.desk.data.all_trips))
+        except Exception:  # noqa: BLE001 - the palette still offers the other commands
+            self._trips = ()
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        desk = self.desk
+        out: list[tuple[str, object, str]] = [
+            ("Search everything", desk.action_search, "Open the search (/)"),
+            ("Export this trip as Markdown", desk.action_export, "Write exports/<trip-id>.md (e)"),
+            ("Show keys", desk.action_help, "Every key and its binding id (?)"),
+            ("Switch to destinations / home cities", desk.action_toggle_destinations,
+             "Who went to a city? (d)"),
+        ]
+        for lang in LANGUAGE_CYCLE:
+            out.append((f"Language: {LANGUAGE_NAMES[lang]}", partial(desk.set_language, lang),
+                        "Names and titles in this language (L cycles)"))
+        return out
+
+    def _trip_text(self, row: queries.TripRow) -> str:
+        lang = self.desk.language
+        return f"Jump to trip: {row.year} {one_line(row.title.get(lang))} ({row.id})"
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, highlighted(matcher, name), callback, text=name,  # type: ignore[arg-type]
+                          help=escape(help_text))
+        if query.strip():
+            yield Hit(0.3, Content.assemble("Search for “", query, "”"),
+                      partial(self.desk.action_search, query), text=f"Search for {query}",
+                      help="Search titles, names, agreements and quotes")
+        if len(query.strip()) < MIN_TRIP_QUERY:
+            return  # every trip matches one letter: wait for a second one
+        for row in self._trips:
+            text = self._trip_text(row)
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, highlighted(matcher, text), partial(self.desk.jump_to_trip, row.id),
+                          text=text, help=escape(f"{row.home_city.get(self.desk.language)} · "
+                                                 f"{row.start} .. {row.end}"))

@@ -1,0 +1,362 @@
+"""The detail pane: everything recorded about the selected trip, day or event.
+
+Places, organisations and people, agreements (title, kind, parties, signatories), quotes
+(speaker, role, the original text and its translation) and the source of each fact (outlet,
+headline, date, file or URL), with inferred values marked and their reasons given. The text
+is one `Content` (literal, wrapped to the pane) in a scrolling container.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+
+from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Text, Trip
+from .docview import DocView
+from .render import DIM, INFERRED, INFERRED_STYLE, Doc, lit, one_line, place_label, places_label, weekday
+
+TRANSLATED_STYLE = "dim italic"
+
+
+# -- small pieces -----------------------------------------------------------------------------
+
+
+def _text_line(text: Text | None, lang: DisplayLang) -> Content:
+    """A text, with a note when what is shown is a translation."""
+    if not text:
+        return Content("")
+    body = lit(text.get(lang))
+    shown_translation = (text.translated is not None and lang in (text.translated, "both")
+                         and text.plain is None)
+    if shown_translation and text.translated_by:
+        body = body + lit(f" (translation: {text.translated_by})", TRANSLATED_STYLE)
+    return body
+
+
+def _org_name(trip: Trip, org_id: str, lang: DisplayLang) -> str:
+    org = trip.organisation(org_id)
+    return org.name.get(lang) if org else org_id
+
+
+def _person_name(trip: Trip, person_id: str, lang: DisplayLang) -> str:
+    person = trip.person(person_id)
+    return person.name.get(lang) if person else person_id
+
+
+def _date(value: dt.date | None, inferred: bool = False) -> Content:
+    if value is None:
+        return lit("date unknown", DIM)
+    return Content.assemble((INFERRED if inferred else "", INFERRED_STYLE), value.isoformat())
+
+
+def source_line(source: Source, lang: DisplayLang) -> Content:
+    """`outlet, “headline”, date, file or URL` for one source."""
+    published = _date(source.published, "published" in source.inferred)
+    where = source.file or source.url or ""
+    return Content.assemble(
+        (f"[{source.id}] ", DIM), lit(source.outlet.get(lang), "bold"), ", “",
+        lit(one_line(source.headline.get(lang)), "italic"), "”, ", published,
+        (", " if where else ""), lit(where, "underline" if source.url and not source.file else ""))
+
+
+def add_sources(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang,
+                title: str = "Sources") -> None:
+    seen: list[str] = []
+    for source_id in ids:
+        if source_id not in seen:
+            seen.append(source_id)
+    if not seen:
+        return
+    doc.heading(title)
+    for source_id in seen:
+        source = trip.source(source_id)
+        if source is None:
+            doc.line((f"[{source_id}] (not found)", DIM), indent=2)
+            continue
+        doc.line(source_line(source, lang), indent=2)
+        if source.notes:
+            doc.line(lit(one_line(source.notes), DIM), indent=4)
+        doc.inferred(source.inferred, indent=4)
+
+
+def add_organisations(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> None:
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return
+    doc.heading(f"Organisations ({len(ids)})")
+    for org_id in ids:
+        org = trip.organisation(org_id)
+        if org is None:
+            doc.line(org_id, indent=2)
+            continue
+        extra = f" ({org.kind}" + (f", {org.city.get(lang)}" if org.city else "") + ")"
+        doc.line(lit(org.name.get(lang), "bold"), (extra, DIM), indent=2)
+
+
+def add_people(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> None:
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return
+    doc.heading(f"People ({len(ids)})")
+    for person_id in ids:
+        person = trip.person(person_id)
+        if person is None:
+            doc.line(person_id, indent=2)
+            continue
+        role = person.role.get(lang) if person.role else ""
+        org = _org_name(trip, person.organisation, lang) if person.organisation else ""
+        extra = ", ".join(x for x in (role, org) if x)
+        doc.line(lit(person.name.get(lang), "bold"), (f" — {extra}" if extra else "", DIM), indent=2)
+
+
+def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: DisplayLang) -> None:
+    if not agreements:
+        return
+    doc.heading(f"Agreements ({len(agreements)})")
+    for a in agreements:
+        doc.line("• ", lit(one_line(a.title.get(lang)), "bold"), indent=2)
+        doc.field("kind", a.kind, indent=4)
+        doc.field("date", _date(a.date, "date" in a.inferred), indent=4)
+        if a.place:
+            doc.field("place", Content.assemble(
+                (INFERRED if "place" in a.inferred else "", INFERRED_STYLE),
+                lit(place_label(a.place, lang, venue=True))), indent=4)
+        doc.field("parties", ", ".join(_org_name(trip, o, lang) for o in a.parties) or "not named",
+                  indent=4)
+        doc.field("signatories", ", ".join(_person_name(trip, p, lang) for p in a.signatories)
+                  or "not named", indent=4)
+        if a.scope:
+            doc.field("scope", _text_line(a.scope, lang), indent=4)
+        if a.event:
+            found = trip.event(a.event)
+            doc.field("at", found[1].title.get(lang) if found else a.event, indent=4)
+        doc.field("sources", ", ".join(a.sources), indent=4, style=DIM)
+        doc.inferred(a.inferred, indent=4)
+
+
+def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> None:
+    if not quotes:
+        return
+    doc.heading(f"Quotes ({len(quotes)})")
+    for q in quotes:
+        role = q.role.get(lang) if q.role else ""
+        when = f" · {q.date.isoformat()}" if q.date else ""
+        doc.line("• ", lit(_person_name(trip, q.speaker, lang), "bold"),
+                 (f", {role}" if role else "", ""), (when, DIM), indent=2)
+        doc.line(lit(f"“{q.original.text}”"), (f" ({q.original.lang}, original)", DIM), indent=4)
+        if q.translation:
+            by = f", translation by {q.translation.by}" if q.translation.by else ", translation"
+            doc.line(lit(f"“{q.translation.text}”", "italic"), (f" ({q.translation.lang}{by})", DIM),
+                     indent=4)
+        if q.context:
+            doc.field("context", _text_line(q.context, lang), indent=4)
+        doc.field("sources", ", ".join(q.sources), indent=4, style=DIM)
+        doc.inferred(q.inferred, indent=4)
+
+
+# -- the three views --------------------------------------------------------------------------
+
+
+def trip_doc(trip: Trip, lang: DisplayLang) -> Doc:
+    doc = Doc()
+    doc.line(lit(one_line(trip.title.get(lang)), "bold $accent"))
+    home = trip.home_city
+    doc.field("from", f"{home.name.get(lang)}, {home.province.get(lang)}, {home.country}")
+    doc.field("dates", Content.assemble(
+        (INFERRED if "start" in trip.inferred else "", INFERRED_STYLE), trip.start.isoformat(), " – ",
+        (INFERRED if "end" in trip.inferred else "", INFERRED_STYLE), trip.end.isoformat(),
+        f" ({trip.day_count} days"
+        + (f"; reported as {trip.span_reported.text}" if trip.span_reported and trip.span_reported.text
+           else "") + ")"))
+    doc.field("status", trip.status)
+    leader = trip.person(trip.leader.person)
+    doc.field("led by", f"{leader.name.get(lang) if leader else trip.leader.person}, "
+                        f"{trip.leader.role.get(lang)}")
+    d = trip.delegation
+    if d.description:
+        doc.field("delegation", _text_line(d.description, lang))
+    if d.head_count is not None:
+        doc.field("head count", str(d.head_count))
+    if d.officials:
+        doc.field("officials", ", ".join(_person_name(trip, p, lang) for p in d.officials))
+    if d.companies:
+        doc.field("companies", ", ".join(_org_name(trip, o, lang) for o in d.companies))
+    if d.institutions:
+        doc.field("institutions", ", ".join(_org_name(trip, o, lang) for o in d.institutions))
+    places = trip.destinations()
+    if places:
+        doc.field("places", places_label(places, lang))
+    if trip.themes:
+        doc.field("themes", ", ".join(t.get(lang) for t in trip.themes))
+    if trip.purpose:
+        doc.field("purpose", _text_line(trip.purpose, lang))
+    doc.field("sources", ", ".join(trip.trip_sources), style=DIM)
+    doc.inferred(trip.inferred)
+    events = trip.events()
+    doc.heading(f"Days ({trip.day_count}, {len(trip.days)} recorded, {len(events)} events)")
+    for number, date, day in trip.calendar():
+        where = places_label(day.places, lang) if day else ""
+        count = f" · {len(day.events)} events" if day and day.events else ""
+        doc.line((f"Day {number} ", "bold"), (f"{weekday(date, lang)} {date.isoformat()} ", DIM),
+                 lit(where or "nothing recorded", "" if where else "dim italic"), (count, DIM), indent=2)
+    add_agreements(doc, trip, list(trip.agreements), lang)
+    add_quotes(doc, trip, list(trip.quotes), lang)
+    add_organisations(doc, trip, [o.id for o in trip.organisations], lang)
+    add_people(doc, trip, [p.id for p in trip.people], lang)
+    add_sources(doc, trip, [s.id for s in trip.sources], lang)
+    return doc
+
+
+def _day_number(trip: Trip, date: dt.date) -> int:
+    return (date - trip.start).days + 1
+
+
+def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
+    doc = Doc()
+    day: Day | None = next((d for d in trip.days if d.date == date), None)
+    doc.line((f"Day {_day_number(trip, date)} ", "bold $accent"),
+             (f"{weekday(date, lang)} {date.isoformat()}", "bold"))
+    doc.line(lit(one_line(trip.title.get(lang)), DIM))
+    if day is None or not (day.events or day.places or day.notes):
+        doc.blank().line(("Nothing recorded for this day.", "italic"))
+        agreements, quotes = trip.agreements_on(date), trip.quotes_on(date)
+        add_agreements(doc, trip, agreements, lang)
+        add_quotes(doc, trip, quotes, lang)
+        add_sources(doc, trip, [s for x in (*agreements, *quotes) for s in x.sources], lang)
+        return doc
+    if day.places:
+        doc.field("places", Content.assemble(
+            (INFERRED if "places" in day.inferred else "", INFERRED_STYLE),
+            lit(places_label(day.places, lang))))
+    if day.notes:
+        doc.field("notes", _text_line(day.notes, lang))
+    doc.inferred(day.inferred)
+    event_ids = {e.id for e in day.events}
+    if day.events:
+        doc.heading(f"Events ({len(day.events)})")
+    for event in day.events:
+        time = event.time or "--:--"
+        doc.line((time, DIM if not event.time else ""), " ",
+                 (INFERRED if event.inferred else " ", INFERRED_STYLE), " ",
+                 (event.kind, "$text-secondary"), " ", lit(one_line(event.title.get(lang)), "bold"),
+                 indent=2)
+        if event.place:
+            doc.field("place", place_label(event.place, lang, venue=True), indent=6)
+        if event.organisations:
+            doc.field("with", ", ".join(_org_name(trip, o, lang) for o in event.organisations), indent=6)
+        if event.people:
+            doc.field("people", ", ".join(_person_name(trip, p, lang) for p in event.people), indent=6)
+        doc.field("sources", ", ".join(event.sources), indent=6, style=DIM)
+    agreements = [a for a in trip.agreements if a.date == date or (a.event in event_ids)]
+    quotes = [q for q in trip.quotes if q.date == date or (q.event in event_ids)]
+    add_agreements(doc, trip, agreements, lang)
+    add_quotes(doc, trip, quotes, lang)
+    add_organisations(doc, trip, [o for e in day.events for o in e.organisations], lang)
+    add_people(doc, trip, [p for e in day.events for p in e.people], lang)
+    add_sources(doc, trip, [s for e in day.events for s in e.sources]
+                + [s for x in (*agreements, *quotes) for s in x.sources], lang)
+    return doc
+
+
+def event_doc(trip: Trip, day: Day, event: Event, lang: DisplayLang) -> Doc:
+    doc = Doc()
+    doc.line(lit(one_line(event.title.get(lang)), "bold $accent"))
+    when = Content.assemble(
+        (f"Day {_day_number(trip, day.date)} · {weekday(day.date, lang)} ", ""),
+        (INFERRED if "date" in event.inferred else "", INFERRED_STYLE), day.date.isoformat(),
+        (" · " if event.time else ""), (INFERRED if event.time and "time" in event.inferred else "",
+                                        INFERRED_STYLE), event.time or "")
+    doc.field("when", when)
+    doc.field("kind", event.kind)
+    if event.place:
+        doc.field("place", Content.assemble(
+            (INFERRED if "place" in event.inferred else "", INFERRED_STYLE),
+            lit(place_label(event.place, lang, venue=True))))
+    elif day.places:
+        doc.field("place", lit(places_label(day.places, lang)))
+    if event.description:
+        doc.blank().line(_text_line(event.description, lang), hang=0)
+    if event.inferred:
+        doc.blank().inferred(event.inferred)
+    add_organisations(doc, trip, event.organisations, lang)
+    add_people(doc, trip, event.people, lang)
+    agreements = [a for a in trip.agreements if a.event == event.id]
+    quotes = [q for q in trip.quotes if q.event == event.id]
+    add_agreements(doc, trip, agreements, lang)
+    add_quotes(doc, trip, quotes, lang)
+    add_sources(doc, trip, list(event.sources) + [s for x in (*agreements, *quotes) for s in x.sources],
+                lang)
+    return doc
+
+
+def detail_doc(trip: Trip, ref: str, lang: DisplayLang) -> Doc:
+    """The detail for a timeline option id: "trip", "day:<date>" or "event:<id>"."""
+    what, _, ident = ref.partition(":")
+    if what == "day":
+        try:
+            return day_doc(trip, dt.date.fromisoformat(ident), lang)
+        except ValueError:
+            pass
+    if what == "event":
+        found = trip.event(ident)
+        if found is not None:
+            return event_doc(trip, found[0], found[1], lang)
+    return trip_doc(trip, lang)
+
+
+class DetailScroll(DocView):
+    """The scrolling body of the detail pane (focusable, so it can be read with the keys)."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="detail.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="detail.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="detail.first"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="detail.last"),
+        Binding("space", "page_down", "Page down", show=False, id="detail.page_down"),
+    ]
+
+
+PLACEHOLDER = "Details of the selected trip, day or event appear here."
+
+
+class DetailPane(Vertical):
+    """The selected trip, day or event."""
+
+    DEFAULT_CLASSES = "pane"
+    ALLOW_MAXIMIZE = True
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[str, str, str] | None = None
+        self.content: Content = lit(PLACEHOLDER)
+
+    def compose(self) -> ComposeResult:
+        yield DetailScroll(Doc().line((PLACEHOLDER, "dim italic")), id="detail-scroll")
+
+    def on_mount(self) -> None:
+        self.border_title = "Detail"
+
+    @property
+    def view(self) -> DetailScroll:
+        return self.query_one(DetailScroll)
+
+    @property
+    def text(self) -> str:
+        """What the pane shows, as plain text (unwrapped)."""
+        return self.content.plain
+
+    def show(self, trip: Trip, ref: str, lang: DisplayLang, force: bool = False) -> None:
+        """Show a trip ("trip"), a day ("day:<date>") or an event ("event:<id>")."""
+        key = (trip.id, ref, lang)
+        if key == self._shown and not force:
+            return
+        same_item = self._shown is not None and self._shown[:2] == key[:2]
+        self._shown = key
+        doc = detail_doc(trip, ref, lang)
+        self.content = doc.build()
+        self.view.update(doc, scroll_home=not same_item)

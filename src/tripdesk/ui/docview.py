@@ -1,0 +1,116 @@
+"""A scrolling document drawn a line at a time (Textual's line API).
+
+The detail pane shows documents of a few hundred lines (a whole trip with its quotes and
+sources, a 5,000-character quote). A `Static` would render every line again whenever the pane
+is restyled (a focus change is enough); `DocView` keeps the document wrapped to its width
+as `Content` lines and renders only the lines on screen, caching them by line, width and style.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.events import Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.widget import Widget
+
+from .render import Doc
+
+PAD = 1  # cells left and right of the text
+
+
+class DocView(ScrollView, can_focus=True):
+    """Shows a `Doc`, wrapped to the view's width with hanging indents."""
+
+    DEFAULT_CSS = """
+    DocView {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    def __init__(self, doc: Doc | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._doc = doc or Doc()
+        self._lines: list[Content] = []
+        self._wrapped_for = -1
+        self._parsed: dict[str, Style] = {}
+        self._cache: LRUCache[tuple[int, int, object], Strip] = LRUCache(1024)
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc
+
+    @property
+    def lines(self) -> list[Content]:
+        """The document as wrapped for the current width."""
+        return self._lines
+
+    def update(self, doc: Doc, scroll_home: bool = True) -> None:
+        """Show another document."""
+        self._doc = doc
+        self._wrapped_for = -1
+        self._rewrap()
+        if scroll_home and (self.scroll_offset.x or self.scroll_offset.y):
+            self.scroll_to(0, 0, animate=False)
+
+    def _text_width(self) -> int:
+        return max(self.scrollable_content_region.width - 2 * PAD, 0)
+
+    def _rewrap(self) -> None:
+        width = self._text_width()
+        if width <= 0 or width == self._wrapped_for:
+            return
+        self._wrapped_for = width
+        self._lines = self._doc.lines(width)
+        self._cache.clear()
+        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._lines)))
+        self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        # The view's own size never depends on its document (it fills its pane), so a new
+        # document only needs new scroll limits, not a layout of the whole screen (which
+        # assigning `virtual_size` would ask for).
+        if size == self.virtual_size:
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+
+    def on_resize(self, event: Resize) -> None:
+        self._rewrap()
+
+    def _parse_style(self, style: str | Style) -> Style:
+        """A span's style, with theme variables resolved (kept until the styles change)."""
+        if not isinstance(style, str):
+            return style
+        parsed = self._parsed.get(style)
+        if parsed is None:
+            parsed = self._parsed[style] = self._get_style(style)
+        return parsed
+
+    def notify_style_update(self) -> None:
+        self._parsed.clear()
+        super().notify_style_update()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        if self._wrapped_for != self._text_width():
+            self._rewrap()
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        style = self.visual_style
+        if index >= len(self._lines):
+            return Strip.blank(width, style.rich_style)
+        key = (index, width, style)
+        strip = self._cache.get(key)
+        if strip is None:
+            line = Content.assemble(" " * PAD, self._lines[index])
+            segments = [Segment(text, part.rich_style)
+                        for text, part in line.render(style, end="", parse_style=self._parse_style)]
+            strip = Strip(segments).extend_cell_length(width, style.rich_style)
+            self._cache[key] = strip
+        return strip

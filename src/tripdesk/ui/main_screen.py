@@ -1,0 +1,343 @@
+"""The main screen: the header, the three panes, the footer, and how they talk.
+
+Layout by terminal width (`HORIZONTAL_BREAKPOINTS` put a class on the screen):
+
+- `-wide` (120 columns and up): cities | timeline | detail, side by side;
+- `-medium` (80-119): a narrower city pane, the detail below the timeline;
+- `-narrow` (under 80): one pane at a time; Tab, h/l or 1/2/3 switch.
+
+The city pane posts `TripChosen`; the screen finds the trip in the cache or loads it in a
+worker (one at a time: a newer choice cancels the older load), then shows it in the timeline
+and the detail. The timeline posts `ItemChosen`; the detail follows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.actions import SkipAction
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from .. import queries
+from ..model import DisplayLang, Trip
+from .city_pane import CityPane, CityTree
+from .detail_pane import DetailPane, DetailScroll
+from .footer import KeyFooter
+from .header import DeskHeader
+from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
+from .timeline_pane import TimelineList, TimelinePane, resolve_ref
+
+PANES = ("city", "timeline", "detail")
+EMPTY_STORE = ("No trips yet. Import trip files with:\n    tripdesk import PATH\n"
+               "then start tripdesk again (the file format: docs/data-format.md).")
+
+
+@dataclass
+class Wanted:
+    """The trip the user asked for last, and where in it to go once it is loaded."""
+
+    trip_id: str
+    what: str | None = None  # a search target: "event", "day", "agreement", ...
+    ident: str = ""
+    focus: bool = False
+    reveal: bool = False
+
+
+class MainScreen(Screen[None]):
+    """Cities, timeline and detail."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
+    AUTO_FOCUS = "#city-tree"
+
+    BINDINGS = [
+        Binding("tab", "pane_next", "Pane", tooltip="Next pane (one pane at a time: show it)",
+                id="pane.next"),
+        Binding("shift+tab", "pane_previous", "Previous pane", show=False, id="pane.previous"),
+        Binding("l,right", "pane_next", "Pane right", show=False, id="pane.right"),
+        Binding("h,left", "pane_previous", "Pane left", show=False, id="pane.left"),
+        Binding("1", "focus_pane('city')", "Cities", show=False, id="pane.cities"),
+        Binding("2", "focus_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
+        Binding("3", "focus_pane('detail')", "Detail", show=False, id="pane.detail"),
+        Binding("z", "zoom", "Zoom pane", show=False,
+                tooltip="Fill the screen with this pane, or back", id="pane.zoom"),
+        Binding("escape", "unzoom", "Unzoom", show=False, tooltip="Back from a zoomed pane",
+                id="pane.unzoom"),
+        Binding("slash", "search", "Search", tooltip="Search everything", id="desk.search"),
+        Binding("left_square_bracket", "step_trip(-1)", "Prev trip", show=False,
+                tooltip="Previous trip of the open city", id="trip.previous"),
+        Binding("right_square_bracket", "step_trip(1)", "Trip", key_display="[ ]",
+                tooltip="Next trip of the open city", id="trip.next"),
+        Binding("d", "toggle_destinations", "Dest.",
+                tooltip="Cities: home cities ↔ destinations visited", id="cities.destinations"),
+        Binding("L", "app.cycle_language", "Lang",
+                tooltip="Language: 한국어 → English → both", id="desk.language"),
+        Binding("e", "export", "Export", tooltip="Export the trip as Markdown", id="trip.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="main")
+        self.wanted: Wanted | None = None
+        self._shown_pane = "city"
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader(id="header")
+        with Horizontal(id="panes"):
+            yield CityPane(id="city-pane")
+            with Container(id="right"):
+                yield TimelinePane(id="timeline-pane")
+                yield DetailPane(id="detail-pane")
+        yield KeyFooter(id="footer")
+
+    def on_mount(self) -> None:
+        self._fit_footer()
+        self.header.set_language(self.lang)
+        self.load_summary()
+
+    # -- parts ------------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> DisplayLang:
+        return self.app.language  # type: ignore[attr-defined]
+
+    @property
+    def header(self) -> DeskHeader:
+        return self.query_one(DeskHeader)
+
+    @property
+    def cities(self) -> CityPane:
+        return self.query_one(CityPane)
+
+    @property
+    def timeline(self) -> TimelinePane:
+        return self.query_one(TimelinePane)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
+    def trip(self) -> Trip | None:
+        """The trip in the timeline, if any."""
+        return self.timeline.trip
+
+    # -- store reads ------------------------------------------------------------------------
+
+    @work(thread=True, group="summary")
+    def load_summary(self) -> None:
+        try:
+            summary = self.app.data.summary()  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(SummaryLoaded(summary))
+
+    @work(thread=True, exclusive=True, group="trip")
+    def load_trip(self, trip_id: str) -> None:
+        try:
+            trip = self.app.data.load_trip(trip_id)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(LoadFailed(str(exc)))
+            return
+        if trip is not None and not get_current_worker().is_cancelled:
+            self.post_message(TripLoaded(trip))
+
+    @work(thread=True, group="prefetch")
+    def prefetch(self, trip_ids: list[str]) -> None:
+        """Read trips the user is likely to open next into the cache (the neighbours)."""
+        data = self.app.data  # type: ignore[attr-defined]
+        for trip_id in trip_ids:
+            if get_current_worker().is_cancelled:
+                return
+            if data.cached_trip(trip_id) is None:
+                try:
+                    data.load_trip(trip_id)
+                except Exception:  # noqa: BLE001 - a prefetch failing is not the user's problem
+                    return
+
+    @on(SummaryLoaded)
+    def _summary(self, message: SummaryLoaded) -> None:
+        self.header.set_summary(message.summary.label())
+        if message.summary.trips == 0:
+            self.timeline.show_message(EMPTY_STORE)
+
+    @on(LoadFailed)
+    def _failed(self, message: LoadFailed) -> None:
+        message.stop()
+        self.app.notify(message.message, title="tripdesk", severity="error", markup=False)
+
+    # -- choosing trips, days and events ----------------------------------------------------
+
+    def open_trip(self, wanted: Wanted) -> None:
+        """Show a trip (at a search target, if any): from the cache now, else when loaded."""
+        self.wanted = wanted
+        current = self.trip
+        if current is not None and current.id == wanted.trip_id and wanted.what is None:
+            self.wanted = None
+            if wanted.focus:
+                self.focus_pane("timeline")
+            return
+        trip = self.app.data.cached_trip(wanted.trip_id)  # type: ignore[attr-defined]
+        if trip is not None:
+            self._show(trip)
+        else:
+            self.load_trip(wanted.trip_id)
+
+    @on(TripLoaded)
+    def _trip_loaded(self, message: TripLoaded) -> None:
+        if self.wanted is not None and self.wanted.trip_id == message.trip.id:
+            self._show(message.trip)
+
+    def _show(self, trip: Trip) -> None:
+        wanted = self.wanted
+        self.wanted = None
+        ref = "trip"
+        if wanted is not None and wanted.what is not None:
+            ref = resolve_ref(trip, wanted.what, wanted.ident)
+        self.timeline.show_trip(trip, self.lang, ref)
+        self.detail.show(trip, ref, self.lang)
+        if wanted is not None and wanted.reveal:
+            self.cities.reveal(trip.home_city.id, trip.id)
+        if wanted is not None and wanted.focus:
+            self.focus_pane("timeline")
+        neighbours = self.cities.neighbours(trip.id)
+        if neighbours:
+            self.prefetch(neighbours)
+
+    def jump_to(self, hit: queries.SearchHit) -> None:
+        """Go to a search hit: its trip, and the day or event it leads to."""
+        what, ident = hit.target
+        self.open_trip(Wanted(hit.trip_id, what, ident, focus=True, reveal=True))
+
+    @on(TripChosen)
+    def _trip_chosen(self, message: TripChosen) -> None:
+        self.open_trip(Wanted(message.trip_id, focus=message.open))
+
+    @on(ItemChosen)
+    def _item_chosen(self, message: ItemChosen) -> None:
+        trip = self.trip
+        if trip is None or trip.id != message.trip_id:
+            return
+        self.detail.show(trip, message.ref, self.lang)
+        if message.open:
+            self.focus_pane("detail")
+
+    def apply_language(self) -> None:
+        """Draw everything again in the app's language."""
+        lang = self.lang
+        self.header.set_language(lang)
+        self.cities.relabel()
+        self.timeline.relabel(lang)
+        trip = self.trip
+        if trip is not None:
+            self.detail.show(trip, self.timeline.ref or "trip", lang)
+
+    # -- panes ------------------------------------------------------------------------------
+
+    def _pane_target(self, name: str) -> Widget:
+        return {
+            "city": lambda: self.query_one(CityTree),
+            "timeline": lambda: self.query_one(TimelineList),
+            "detail": lambda: self.query_one(DetailScroll),
+        }[name]()
+
+    def current_pane(self) -> str:
+        focused = self.focused
+        for name, pane in (("city", CityPane), ("timeline", TimelinePane), ("detail", DetailPane)):
+            node = focused
+            while node is not None:
+                if isinstance(node, pane):
+                    return name
+                node = node.parent  # type: ignore[assignment]
+        return "city"
+
+    def focus_pane(self, name: str) -> None:
+        """Focus a pane (and, one pane at a time, show it)."""
+        self._show_pane(name)
+        if self.maximized is not None:
+            self.minimize()
+        target = self._pane_target(name)
+        self.call_after_refresh(target.focus)
+
+    def _show_pane(self, name: str) -> None:
+        """Under 80 columns, display only the pane `name`; otherwise display all three.
+
+        Set on the panes themselves (not as a class on the screen), so that switching does not
+        restyle every widget on the screen.
+        """
+        self._shown_pane = name
+        narrow = self.has_class("-narrow")
+        right = self.query_one("#right")
+        for pane_name, pane in (("city", self.cities), ("timeline", self.timeline),
+                                ("detail", self.detail)):
+            show = not narrow or pane_name == name
+            if pane.display != show:
+                pane.display = show
+        show_right = not narrow or name != "city"
+        if right.display != show_right:
+            right.display = show_right
+
+    def on_resize(self) -> None:
+        self._fit_footer()
+        self._show_pane(self._shown_pane)
+
+    def on_screen_resume(self) -> None:
+        # The terminal may have been resized while a dialog was on top.
+        self._fit_footer()
+        self._show_pane(self._shown_pane)
+
+    def _fit_footer(self) -> None:
+        # Under 100 columns the palette's ^p leaves the footer's room to the keys (? lists it).
+        footer = self.query_one(KeyFooter)
+        footer.show_command_palette = self.size.width >= 100
+        footer.redraw()
+
+    def on_descendant_focus(self) -> None:
+        name = self.current_pane()
+        if name != self._shown_pane:
+            self._show_pane(name)
+
+    def action_pane_next(self) -> None:
+        index = PANES.index(self.current_pane())
+        self.focus_pane(PANES[(index + 1) % len(PANES)])
+
+    def action_pane_previous(self) -> None:
+        index = PANES.index(self.current_pane())
+        self.focus_pane(PANES[(index - 1) % len(PANES)])
+
+    def action_focus_pane(self, name: str) -> None:
+        self.focus_pane(name)
+
+    def action_zoom(self) -> None:
+        """Fill the screen with the focused pane, or go back."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        pane = {"city": self.cities, "timeline": self.timeline, "detail": self.detail}[self.current_pane()]
+        self.maximize(pane, container=False)
+
+    def action_unzoom(self) -> None:
+        if self.maximized is None:
+            raise SkipAction()
+        self.minimize()
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def action_toggle_destinations(self) -> None:
+        self.cities.toggle_mode()
+        self.focus_pane("city")
+
+    def action_step_trip(self, delta: int) -> None:
+        if not self.cities.step_trip(delta):
+            self.app.bell()
+
+    def action_search(self) -> None:
+        self.app.action_search()  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        self.app.action_export()  # type: ignore[attr-defined]

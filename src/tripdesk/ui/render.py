@@ -1,0 +1,169 @@
+"""Content helpers shared by the panes: literal text, cutting to a width, inferred marks.
+
+Every string that comes from the store goes through `lit()` (or `Content(...)` directly),
+which never parses markup: `[@click=app.quit]x[/]` in a trip title stays those characters.
+Styles are only ever given by this module's callers, as constants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Sequence
+
+from rich.cells import cell_len
+from rich.text import Text as RichText
+from textual.content import Content
+
+from ..model import DisplayLang, Place, Text
+
+INFERRED = "*"
+"""The mark put before every inferred value (the same as `tripdesk show`)."""
+
+INFERRED_STYLE = "italic $warning"
+DIM = "dim"
+HEADING = "bold $accent"
+
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS_KO = ("월", "화", "수", "목", "금", "토", "일")
+
+LANGUAGE_NAMES: dict[str, str] = {"ko": "한국어", "en": "English", "both": "한국어+English"}
+LANGUAGE_CYCLE: tuple[DisplayLang, ...] = ("ko", "en", "both")
+
+
+def next_language(lang: str) -> DisplayLang:
+    """The language after `lang` in the cycle Korean → English → both → Korean."""
+    try:
+        return LANGUAGE_CYCLE[(LANGUAGE_CYCLE.index(lang) + 1) % len(LANGUAGE_CYCLE)]  # type: ignore[arg-type]
+    except ValueError:
+        return "en"
+
+
+def lit(text: str | None, style: str = "") -> Content:
+    """Literal content: the characters of `text`, never parsed as markup."""
+    if not text:
+        return Content("")
+    return Content.styled(text, style) if style else Content(text)
+
+
+def tx(text: Text | None, lang: DisplayLang) -> str:
+    """A model `Text` in the display language ('' for none)."""
+    return text.get(lang) if text else ""
+
+
+def weekday(date: dt.date, lang: DisplayLang) -> str:
+    """The weekday name, independent of the process locale."""
+    return (_WEEKDAYS_KO if lang == "ko" else _WEEKDAYS_EN)[date.weekday()]
+
+
+def place_label(place: Place, lang: DisplayLang, venue: bool = False) -> str:
+    label = place.label(lang)
+    if venue and place.venue:
+        return f"{place.venue.get(lang)}, {label}"
+    return label
+
+
+def places_label(places: Iterable[Place], lang: DisplayLang) -> str:
+    return " / ".join(place_label(p, lang) for p in places)
+
+
+def fit(content: Content, width: int) -> Content:
+    """Cut one line of content to `width` cells, with an ellipsis when it is cut."""
+    if width <= 0:
+        return Content("")
+    if content.cell_length <= width:
+        return content
+    return content.truncate(width, ellipsis=True)
+
+
+def fit_str(text: str, width: int) -> str:
+    """Cut a string to `width` cells (Korean counts two), ending in '…' when cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    rich = RichText(text)
+    rich.truncate(width, overflow="ellipsis")
+    return rich.plain
+
+
+def one_line(text: str) -> str:
+    """Newlines and tabs as spaces, for labels that must stay on one line."""
+    return " ".join(text.split()) if ("\n" in text or "\t" in text) else text
+
+
+def join(lines: Sequence[Content]) -> Content:
+    return Content("\n").join(lines)
+
+
+class Doc:
+    """Builds a multi-line Content, a line at a time (for the detail pane and dialogs).
+
+    Each line keeps its indent, so `build(width)` can wrap long lines with a hanging indent
+    (continuation lines start under the text, not at the left edge).
+    """
+
+    def __init__(self) -> None:
+        self._lines: list[tuple[int, int, Content]] = []  # (indent, hang, body)
+
+    def line(self, *parts: str | Content | tuple[str, str], indent: int = 0, hang: int = 2) -> "Doc":
+        """One line from parts: a `str` is literal, `(text, style)` is literal text styled."""
+        pieces: list[Content] = []
+        for part in parts:
+            if isinstance(part, Content):
+                pieces.append(part)
+            elif isinstance(part, tuple):
+                pieces.append(lit(part[0], part[1]))
+            else:
+                pieces.append(lit(part))
+        self._lines.append((indent, hang, Content("").join(pieces) if pieces else Content("")))
+        return self
+
+    def heading(self, title: str) -> "Doc":
+        if self._lines:
+            self.blank()
+        return self.line((title, HEADING))
+
+    def field(self, label: str, value: str | Content, indent: int = 0,
+              style: str = "") -> "Doc":
+        """`label: value`, skipped when value is empty."""
+        if not value:
+            return self
+        body = value if isinstance(value, Content) else lit(value, style)
+        return self.line((f"{label}: ", DIM), body, indent=indent)
+
+    def inferred(self, inferred: dict[str, str], indent: int = 0) -> "Doc":
+        """One `* field inferred: reason` line per inferred value."""
+        for key, reason in inferred.items():
+            self.line((f"{INFERRED} {key} inferred: ", INFERRED_STYLE), lit(one_line(reason), "italic"),
+                      indent=indent)
+        return self
+
+    def blank(self) -> "Doc":
+        self._lines.append((0, 0, Content("")))
+        return self
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def lines(self, width: int | None = None) -> list[Content]:
+        """The document's lines; with `width`, long lines are wrapped under their own indent."""
+        out: list[Content] = []
+        for indent, hang, body in self._lines:
+            pad = Content(" " * indent) if indent else None
+            room = (width - indent - hang) if width else 0
+            if "\n" in body.plain:
+                pieces = body.split("\n")
+            elif not width or room < 12 or body.cell_length <= width - indent:
+                out.append(pad + body if pad is not None else body)
+                continue
+            else:
+                pieces = [body]
+            for number, piece in enumerate(p for part in pieces
+                                           for p in (part.wrap(room) if width and room >= 12 else [part])):
+                lead = indent + (hang if number else 0)
+                out.append(Content(" " * lead) + piece if lead else piece)
+        return out
+
+    def build(self, width: int | None = None) -> Content:
+        """The document as one Content (wrapped to `width` when given)."""
+        return join(self.lines(width))

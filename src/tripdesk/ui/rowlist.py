@@ -1,0 +1,288 @@
+"""A list of selectable rows drawn a line at a time (Textual's line API).
+
+Like `OptionList`, with its method names (`set_options`, `highlighted`, `get_option_index`,
+...), but made for the timeline's "within a frame" budget: rows never wrap (each line is cut
+to the width with an ellipsis, Korean counting two cells), only the lines on screen are
+rendered (and cached by line, width and style), and a new list changes the scroll limits
+without asking for a layout of the whole screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.widget import Widget
+
+from .render import fit
+
+
+@dataclass
+class Row:
+    """One entry: an id, and a prompt of one or more lines."""
+
+    prompt: Content
+    id: str | None = None
+    disabled: bool = False
+    lines: list[Content] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lines = self.prompt.split("\n") if "\n" in self.prompt.plain else [self.prompt]
+
+
+class RowList(ScrollView, can_focus=True):
+    """Selectable rows; posts `RowList.Highlighted` and `RowList.Selected`."""
+
+    COMPONENT_CLASSES = {"rowlist--highlight", "rowlist--disabled"}
+
+    DEFAULT_CSS = """
+    RowList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        background: $surface;
+        & > .rowlist--highlight {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .rowlist--highlight {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .rowlist--disabled {
+            color: $text-disabled;
+        }
+    }
+    """
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        row_list: "RowList"
+        option: Row
+        option_index: int
+
+    @dataclass
+    class Selected(Message):
+        row_list: "RowList"
+        option: Row
+        option_index: int
+
+    def __init__(self, *rows: Row, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[Row] = []
+        self._ids: dict[str, int] = {}
+        self._line_map: list[tuple[int, int]] = []  # line -> (row index, line in row)
+        self._first_line: list[int] = []  # row index -> its first line
+        self._parsed: dict[str, Style] = {}
+        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        if rows:
+            self.set_options(rows)
+
+    # -- the OptionList-like API --------------------------------------------------------------
+
+    @property
+    def option_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def options(self) -> list[Row]:
+        return list(self._rows)
+
+    @property
+    def highlighted_option(self) -> Row | None:
+        index = self.highlighted
+        return self._rows[index] if index is not None and index < len(self._rows) else None
+
+    def get_option_at_index(self, index: int) -> Row:
+        return self._rows[index]
+
+    def get_option_index(self, option_id: str) -> int:
+        """The index of the row with this id (KeyError if none)."""
+        return self._ids[option_id]
+
+    def set_options(self, rows) -> "RowList":  # noqa: ANN001 - an iterable of Row
+        """Replace every row; the highlight goes to the first row that can take it."""
+        self._rows = list(rows)
+        self._ids = {row.id: i for i, row in enumerate(self._rows) if row.id is not None}
+        self._line_map, self._first_line = [], []
+        for index, row in enumerate(self._rows):
+            self._first_line.append(len(self._line_map))
+            self._line_map.extend((index, sub) for sub in range(len(row.lines)))
+        self._cache.clear()
+        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._line_map)))
+        self.set_reactive(RowList.highlighted, None)
+        self.refresh()
+        return self
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _set_virtual_size(self, size: Size) -> None:
+        # The list fills its pane whatever it holds: new rows need new scroll limits, not a
+        # layout of the whole screen (which assigning `virtual_size` would ask for).
+        if size == self.virtual_size:
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._line_map)))
+
+    def _parse_style(self, style: str | Style) -> Style:
+        """A span's style, with theme variables resolved (kept until the styles change)."""
+        if not isinstance(style, str):
+            return style
+        parsed = self._parsed.get(style)
+        if parsed is None:
+            parsed = self._parsed[style] = self._get_style(style)
+        return parsed
+
+    def notify_style_update(self) -> None:
+        self._parsed.clear()
+        super().notify_style_update()
+        self._styles.clear()
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = (self.visual_style if name == "base"
+                                          else self.visual_style + self.get_visual_style(name))
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line_number = self.scroll_offset.y + y
+        if line_number >= len(self._line_map):
+            return Strip.blank(width, self._style("base").rich_style)
+        index, sub = self._line_map[line_number]
+        row = self._rows[index]
+        name = ("rowlist--disabled" if row.disabled
+                else "rowlist--highlight" if index == self.highlighted else "base")
+        style = self._style(name)
+        key = (line_number, width, name, style)
+        strip = self._cache.get(key)
+        if strip is None:
+            line = fit(row.lines[sub], width)
+            segments = [Segment(text, part.rich_style)
+                        for text, part in line.render(style, end="", parse_style=self._parse_style)]
+            strip = (Strip(segments).extend_cell_length(width, style.rich_style)
+                     .apply_meta({"row": index}))
+            self._cache[key] = strip
+        return strip
+
+    def _refresh_row(self, index: int | None) -> None:
+        if index is None or index >= len(self._rows):
+            return
+        first = self._first_line[index]
+        self.refresh(Region(0, first - self.scroll_offset.y, self.size.width,
+                            len(self._rows[index].lines)))
+
+    # -- the highlight ------------------------------------------------------------------------
+
+    def validate_highlighted(self, value: int | None) -> int | None:
+        if value is None or not self._rows:
+            return None
+        return max(0, min(value, len(self._rows) - 1))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        if new is None:
+            return
+        self.scroll_to_highlight()
+        row = self._rows[new]
+        if not row.disabled:
+            self.post_message(self.Highlighted(self, row, new))
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        index = self.highlighted
+        if index is None or index >= len(self._rows):
+            return
+        first = self._first_line[index]
+        height = len(self._rows[index].lines)
+        self.scroll_to_region(Region(0, first, self.scrollable_content_region.width, height),
+                              animate=False, force=True, top=top, immediate=True)
+
+    def _step(self, start: int, delta: int) -> int | None:
+        index = start
+        while 0 <= index + delta < len(self._rows):
+            index += delta
+            if not self._rows[index].disabled:
+                return index
+        return None
+
+    def action_cursor_down(self) -> None:
+        start = -1 if self.highlighted is None else self.highlighted
+        target = self._step(start, +1)
+        if target is not None:
+            self.highlighted = target
+
+    def action_cursor_up(self) -> None:
+        start = len(self._rows) if self.highlighted is None else self.highlighted
+        target = self._step(start, -1)
+        if target is not None:
+            self.highlighted = target
+
+    def action_first(self) -> None:
+        target = self._step(-1, +1)
+        if target is not None:
+            self.highlighted = target
+
+    def action_last(self) -> None:
+        target = self._step(len(self._rows), -1)
+        if target is not None:
+            self.highlighted = target
+
+    def _page(self, delta: int) -> None:
+        if not self._rows:
+            return
+        start = self.highlighted if self.highlighted is not None else 0
+        line = self._first_line[start] + delta * max(self.scrollable_content_region.height - 1, 1)
+        line = max(0, min(line, len(self._line_map) - 1))
+        target = self._line_map[line][0]
+        if self._rows[target].disabled:
+            target = self._step(target, 1 if delta > 0 else -1) or target
+        self.highlighted = target
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_select(self) -> None:
+        row = self.highlighted_option
+        if row is not None and not row.disabled:
+            self.post_message(self.Selected(self, row, self.highlighted))  # type: ignore[arg-type]
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("row")
+        if index is None or index >= len(self._rows) or self._rows[index].disabled:
+            return
+        self.highlighted = index
+        self.action_select()

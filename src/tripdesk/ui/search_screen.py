@@ -1,0 +1,177 @@
+"""`/`: search everything (titles, descriptions, names, agreements, quotes; Korean or English).
+
+A modal with an input and a results list. The search runs in a worker a moment after the
+last key stroke (a newer query cancels the older one). Enter in the input, or on a result,
+closes the modal with that hit; the main screen then jumps to its trip, day or event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from .. import queries
+from ..model import DisplayLang
+from .render import DIM, lit, one_line
+
+DEBOUNCE_SECONDS = 0.12
+KIND_WIDTH = 13
+
+
+@dataclass
+class SearchDone(Message):
+    query: str
+    hits: list[queries.SearchHit]
+    error: str | None = None
+
+
+def hit_prompt(hit: queries.SearchHit, lang: DisplayLang) -> Content:
+    """Two lines: kind, date and what matched; then the trip it belongs to."""
+    date = hit.date.isoformat() if hit.date else "—"
+    first = Content.assemble((hit.kind.ljust(KIND_WIDTH), "$text-secondary"), (date.ljust(11), DIM),
+                             lit(one_line(hit.label.get(lang)), "bold"))
+    second = Content.assemble(" " * KIND_WIDTH, (f"{hit.trip_id} · ", DIM),
+                              lit(one_line(hit.trip_title.get(lang)), DIM))
+    return Content("\n").join([first, second])
+
+
+class SearchResults(OptionList):
+    """The hits, two lines each."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="search.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="search.up"),
+        Binding("enter", "select", "Go", tooltip="Go to the highlighted hit", id="search.go"),
+    ]
+
+
+class SearchScreen(ModalScreen["queries.SearchHit | None"]):
+    """The search dialog."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "results", "Results", show=False, tooltip="From the input to the hits",
+                id="search.to_results"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__(id="search")
+        self._initial = query
+        self._hits: list[queries.SearchHit] = []
+        self._hits_query: str | None = None
+        self._timer: Timer | None = None
+        self._submit_when_done = False
+
+    @property
+    def lang(self) -> DisplayLang:
+        return self.app.language  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Static(lit("Search everything — Korean or English", "bold"), id="search-title")
+            yield Input(value=self._initial, placeholder="e.g. Blizzard, 협약, Seattle",
+                        id="search-input")
+            yield Static(lit("Type to search; Enter goes to the first hit, ↓ to the list.", DIM),
+                         id="search-status")
+            yield SearchResults(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self._initial.strip():
+            self._start(self._initial)
+
+    @property
+    def results(self) -> SearchResults:
+        return self.query_one(SearchResults)
+
+    # -- searching --------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        query = event.value
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self._start(query))
+
+    def _start(self, query: str) -> None:
+        if not query.strip():
+            self._fill(query, [])
+            return
+        self.run_search(query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        try:
+            hits = self.app.data.search(query)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - a bad query is shown, not raised
+            self.post_message(SearchDone(query, [], str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchDone(query, hits))
+
+    @on(SearchDone)
+    def _done(self, message: SearchDone) -> None:
+        if message.query != self.query_one(Input).value:
+            return
+        self._fill(message.query, message.hits, message.error)
+
+    def _fill(self, query: str, hits: list[queries.SearchHit], error: str | None = None) -> None:
+        self._hits, self._hits_query = hits, query
+        results = self.results
+        results.set_options([Option(hit_prompt(h, self.lang), id=str(i)) for i, h in enumerate(hits)])
+        status = self.query_one("#search-status", Static)
+        if error:
+            status.update(lit(one_line(error), "$error"))
+        elif not query.strip():
+            status.update(lit("Type to search; Enter goes to the first hit, ↓ to the list.", DIM))
+        elif not hits:
+            status.update(lit(f"Nothing found for “{query}”.", "italic"))
+        else:
+            status.update(lit(f"{len(hits)} hit{'s' if len(hits) != 1 else ''} — Enter goes to "
+                              "the highlighted one, ↓ to the list.", DIM))
+        if hits:
+            results.highlighted = 0
+        if self._submit_when_done:
+            self._submit_when_done = False
+            if hits:
+                self.dismiss(hits[0])
+
+    # -- choosing ---------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._hits_query == event.value and self._hits:
+            index = self.results.highlighted or 0
+            self.dismiss(self._hits[index])
+        elif event.value.strip():
+            # results not in yet: search now and go to the first hit when they arrive
+            if self._timer is not None:
+                self._timer.stop()
+            self._submit_when_done = True
+            self._start(event.value)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(self._hits[int(event.option.id)])
+
+    def action_results(self) -> None:
+        if self._hits:
+            self.results.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

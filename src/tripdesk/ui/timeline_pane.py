@@ -1,0 +1,195 @@
+"""The timeline pane: every calendar day of the selected trip, with its events beneath it.
+
+A `RowList` (a line-API list, see rowlist.py) with one option for the trip itself, one per calendar
+day (day number, weekday, date, places; "nothing recorded" when the day is empty) and one
+per event (time when known, kind, title). Inferred values carry the `*` mark. Lines never
+wrap: they are cut with an ellipsis. Moving posts `ItemChosen`.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+
+from ..model import Day, DisplayLang, Event, Trip
+from .messages import ItemChosen
+from .rowlist import Row, RowList
+from .render import DIM, INFERRED, INFERRED_STYLE, lit, one_line, places_label, weekday
+
+KIND_WIDTH = 10
+DAY_STYLE = "bold"
+
+
+class TimelineList(RowList):
+    """The days and events of one trip."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="timeline.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="timeline.up"),
+        Binding("g,home", "first", "First", show=False, tooltip="The trip itself (first line)",
+                id="timeline.first"),
+        Binding("G,end", "last", "Last", show=False, tooltip="The last day", id="timeline.last"),
+        Binding("enter", "select", "Details", tooltip="Open the detail of this day or event",
+                id="timeline.open"),
+    ]
+
+
+def trip_prompt(trip: Trip, lang: DisplayLang) -> Content:
+    """The first option: the trip's title and dates (inferred ends marked)."""
+    start_mark = INFERRED if "start" in trip.inferred else ""
+    end_mark = INFERRED if "end" in trip.inferred else ""
+    span = f" ({trip.span_reported.text})" if trip.span_reported and trip.span_reported.text else ""
+    dates = Content.assemble(
+        (start_mark, INFERRED_STYLE), trip.start.isoformat(), " – ", (end_mark, INFERRED_STYLE),
+        trip.end.isoformat(), (f" · {trip.day_count} days{span} · {trip.status}", DIM))
+    return Content("\n").join([lit(one_line(trip.title.get(lang)), "bold $accent"), dates])
+
+
+def day_prompt(number: int, date, day: Day | None, lang: DisplayLang) -> Content:  # noqa: ANN001
+    head = Content.assemble((f"Day {number} ", DAY_STYLE), (f"{weekday(date, lang)} ", DIM),
+                            (date.isoformat(), DAY_STYLE))
+    if day is None or not (day.events or day.places or day.notes):
+        return Content("\n").join([head, lit("    nothing recorded", "dim italic")])
+    parts = [head]
+    if day.places:
+        mark = INFERRED if "places" in day.inferred else ""
+        parts.append(Content.assemble("  ", (mark, INFERRED_STYLE), lit(places_label(day.places, lang), "$text-accent")))
+    if day.inferred.keys() - {"places"}:
+        parts.append(lit(f" {INFERRED}", INFERRED_STYLE))
+    line = Content("").join(parts)
+    if not day.events:
+        return Content("\n").join([line, lit("    no events recorded", "dim italic")])
+    return line
+
+
+def event_prompt(event: Event, lang: DisplayLang) -> Content:
+    time_mark = "time" in event.inferred
+    any_mark = bool(event.inferred)
+    time = event.time or "--:--"
+    return Content.assemble(
+        "  ",
+        (time, (INFERRED_STYLE if time_mark else "") if event.time else DIM),
+        " ",
+        (INFERRED if any_mark else " ", INFERRED_STYLE),
+        " ",
+        (event.kind.ljust(KIND_WIDTH), "$text-secondary"),
+        " ",
+        lit(one_line(event.title.get(lang))),
+    )
+
+
+def build_options(trip: Trip, lang: DisplayLang) -> list[Row]:
+    options = [Row(trip_prompt(trip, lang), id="trip")]
+    for number, date, day in trip.calendar():
+        options.append(Row(day_prompt(number, date, day, lang), id=f"day:{date.isoformat()}"))
+        if day is not None:
+            for event in day.events:
+                options.append(Row(event_prompt(event, lang), id=f"event:{event.id}"))
+    return options
+
+
+def resolve_ref(trip: Trip, what: str, ident: str) -> str:
+    """The timeline option a search hit leads to: the trip, a day or an event."""
+    if what == "event" and trip.event(ident):
+        return f"event:{ident}"
+    if what == "day" and any(d.isoformat() == ident for _, d, _ in trip.calendar()):
+        return f"day:{ident}"
+    if what == "agreement":
+        agreement = next((a for a in trip.agreements if a.id == ident), None)
+        if agreement is not None:
+            if agreement.event and trip.event(agreement.event):
+                return f"event:{agreement.event}"
+            if agreement.date and trip.start <= agreement.date <= trip.end:
+                return f"day:{agreement.date.isoformat()}"
+    if what == "quote":
+        quote = next((q for q in trip.quotes if q.id == ident), None)
+        if quote is not None:
+            if quote.event and trip.event(quote.event):
+                return f"event:{quote.event}"
+            if quote.date and trip.start <= quote.date <= trip.end:
+                return f"day:{quote.date.isoformat()}"
+    if what in ("organisation", "person"):
+        for _, event in trip.events():
+            if ident in (event.organisations if what == "organisation" else event.people):
+                return f"event:{event.id}"
+    return "trip"
+
+
+class TimelinePane(Vertical):
+    """The selected trip, day by day."""
+
+    DEFAULT_CLASSES = "pane"
+    ALLOW_MAXIMIZE = True
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.trip: Trip | None = None
+        self._lang: DisplayLang | None = None
+
+    def compose(self) -> ComposeResult:
+        yield TimelineList(Row(lit("Choose a trip in the city pane:\n↑↓ move, Enter opens.",
+                                   "dim italic"), disabled=True), id="timeline-list")
+
+    def show_message(self, text: str) -> None:
+        """No trip: show a note instead (e.g. how to import trips into an empty store)."""
+        self.trip, self._lang = None, None
+        self.list.set_options([Row(lit(text, "italic"), disabled=True)])
+
+    def on_mount(self) -> None:
+        self.border_title = "Timeline"
+        self.border_subtitle = f"{INFERRED} inferred"
+
+    @property
+    def list(self) -> TimelineList:
+        return self.query_one(TimelineList)
+
+    @property
+    def ref(self) -> str | None:
+        """The highlighted option's id ("trip", "day:<date>", "event:<id>")."""
+        option = self.list.highlighted_option
+        return option.id if option is not None else None
+
+    def show_trip(self, trip: Trip, lang: DisplayLang, ref: str = "trip") -> None:
+        """Show a trip and put the cursor on `ref` (the same trip keeps its place)."""
+        if self.trip is not None and self.trip.id == trip.id and self._lang == lang:
+            self.select(ref)
+            return
+        self.trip, self._lang = trip, lang
+        options = self.list
+        options.set_options(build_options(trip, lang))
+        self.select(ref)
+
+    def relabel(self, lang: DisplayLang) -> None:
+        """Draw the trip again in another language, keeping the cursor where it is."""
+        if self.trip is None:
+            return
+        ref = self.ref or "trip"
+        self._lang = None
+        self.show_trip(self.trip, lang, ref)
+
+    def select(self, ref: str) -> None:
+        options = self.list
+        try:
+            index = options.get_option_index(ref)
+        except KeyError:  # not in this trip: the trip itself
+            index = 0
+        options.highlighted = index
+        options.scroll_to_highlight()
+
+    @on(RowList.Highlighted)
+    def _highlighted(self, event: RowList.Highlighted) -> None:
+        event.stop()
+        if self.trip is None or event.option is not self.list.highlighted_option:
+            return
+        if event.option.id:
+            self.post_message(ItemChosen(self.trip.id, event.option.id))
+
+    @on(RowList.Selected)
+    def _selected(self, event: RowList.Selected) -> None:
+        event.stop()
+        if self.trip is None or event.option.id is None:
+            return
+        self.post_message(ItemChosen(self.trip.id, event.option.id, open=True))

@@ -1,0 +1,493 @@
+"""Pilot tests of the desk: real sessions driven by keys, checked on what the screen shows.
+
+Every test runs on its own store built from data/trips in a temporary folder, with the
+language given explicitly (never the locale's).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tripdesk.ui.app import TripdeskApp
+from tripdesk.ui.city_pane import CityPane
+from tripdesk.ui.detail_pane import DetailPane
+from tripdesk.ui.help_screen import HelpScreen
+from tripdesk.ui.main_screen import MainScreen
+from tripdesk.ui.search_screen import SearchScreen
+
+from .test_ui_support import DATA, async_test, build_store, copy_store, press, screen_text, settle
+
+
+@pytest.fixture(scope="session")
+def data_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store built from data/trips for the session; tests get copies."""
+    return build_store(tmp_path_factory.mktemp("ui-store") / "trips.db", DATA)
+
+
+@pytest.fixture
+def db(data_store: Path, tmp_path: Path) -> Path:
+    return copy_store(data_store, tmp_path)
+
+
+def make_app(db: Path, language: str = "en", **kwargs) -> TripdeskApp:  # noqa: ANN003
+    return TripdeskApp(db_path=db, language=language, **kwargs)
+
+
+def main(app: TripdeskApp) -> MainScreen:
+    assert app.main is not None
+    return app.main
+
+
+async def move_timeline_to(pilot, ref: str, limit: int = 60) -> None:  # noqa: ANN001
+    """Press j until the timeline's cursor is on `ref` (a user scanning down the days)."""
+    timeline = pilot.app.main.timeline
+    for _ in range(limit):
+        if timeline.ref == ref:
+            return
+        await press(pilot, "j")
+    raise AssertionError(f"never reached {ref}; at {timeline.ref}")
+
+
+async def move_cities_to(pilot, predicate, limit: int = 60) -> None:  # noqa: ANN001
+    tree = pilot.app.main.cities.tree
+    for _ in range(limit):
+        node = tree.cursor_node
+        if node is not None and node.data is not None and predicate(node.data):
+            return
+        await press(pilot, "down")
+    raise AssertionError("never found the node")
+
+
+async def open_gumi_2024(pilot) -> None:  # noqa: ANN001
+    """Gumi → Enter (opens its trips) → its last trip (2024) → Enter (opens the trip)."""
+    await settle(pilot)
+    await move_cities_to(pilot, lambda d: d.kind == "group" and d.key == "gumi")
+    await press(pilot, "enter")
+    await move_cities_to(pilot, lambda d: d.kind == "trip" and d.key == "gumi-2024-us")
+    await press(pilot, "enter")
+
+
+# -- the main flow ------------------------------------------------------------------------------
+
+
+@async_test
+async def test_first_frame_shows_header_and_cities(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "tripdesk" in text
+        assert "4 trips · 2 cities · 2013-2025" in text
+        assert "Gumi" in text and "Daejeon" in text
+        assert "Home cities" in text
+        assert "Choose a trip" in text  # the empty timeline says what to do
+
+
+@async_test
+async def test_open_gumi_2024_huntsville_day_shows_chamber(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        screen = main(app)
+        assert screen.trip is not None and screen.trip.id == "gumi-2024-us"
+        assert screen.focused is screen.timeline.list  # Enter on a trip opens the timeline
+        text = screen_text(app)
+        assert "Gumi City delegation visit to the United" in text
+        assert "Day 4 Tue 2024-10-15" in text
+        await move_timeline_to(pilot, "day:2024-10-15")
+        text = screen_text(app)
+        assert "Huntsville, AL, US" in text
+        assert "Huntsville Chamber of Commerce" in text
+        detail = app.query_one(DetailPane).text
+        assert detail.startswith("Day 4 Tue 2024-10-15")
+        assert "Meeting with the Huntsville Chamber of Commerce" in detail
+        assert "Break News Gumi" in detail  # the source of the facts
+
+
+@async_test
+async def test_every_calendar_day_is_listed_and_empty_days_say_so(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        text = screen_text(app)
+        for day, date in enumerate(["10-12", "10-13", "10-14", "10-15", "10-16", "10-17"], 1):
+            assert f"Day {day} " in text and f"2024-{date}" in text
+        assert "nothing recorded" in text  # 12 and 13 October have nothing recorded
+        # The trip's inferred start and end are marked.
+        assert "*2024-10-12 – *2024-10-20" in text
+
+
+@async_test
+async def test_event_detail_shows_inferred_reason_and_sources(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await move_timeline_to(pilot, "event:ausa-2024-visit")
+        await press(pilot, "enter")  # Enter on an event opens the detail
+        assert main(app).current_pane() == "detail"
+        detail = app.query_one(DetailPane).text
+        assert detail.startswith("Visit to the U.S. Army exhibition (AUSA 2024)")
+        assert "* date inferred:" in detail
+        assert "Walter E. Washington Convention Center" in detail
+        assert "000_b8185a0e63ff7e9a.txt" in detail
+
+
+@async_test
+async def test_search_blizzard_lands_on_the_event(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Blizzard")
+        await settle(pilot)
+        await pilot.pause(0.2)  # the search starts a moment after the last key
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Visit to Blizzard" in text and "gumi-2024-us" in text
+        await press(pilot, "enter")
+        screen = main(app)
+        assert app.screen is screen
+        assert screen.trip is not None and screen.trip.id == "gumi-2024-us"
+        assert screen.timeline.ref == "event:blizzard-visit"
+        assert screen.current_pane() == "timeline"
+        assert app.query_one(DetailPane).text.startswith("Visit to Blizzard")
+        assert "Blizzard Entertainment" in screen_text(app)
+        # The city pane follows: Gumi is open with the cursor on the 2024 trip.
+        node = screen.cities.tree.cursor_node
+        assert node is not None and node.data is not None and node.data.key == "gumi-2024-us"
+
+
+@async_test
+async def test_search_enter_before_results_arrive_still_jumps(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Huntsville", "enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        screen = main(app)
+        assert app.screen is screen
+        assert screen.trip is not None and screen.trip.id == "gumi-2024-us"
+
+
+@async_test
+async def test_search_with_no_hits_says_so_and_escape_closes(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzqqq")
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert "Nothing found" in screen_text(app)
+        await press(pilot, "escape")
+        assert app.screen is main(app)
+
+
+@async_test
+async def test_language_cycles_and_the_detail_follows(db: Path) -> None:
+    app = make_app(db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await move_timeline_to(pilot, "day:2024-10-15")
+        detail = app.query_one(DetailPane)
+        english = detail.text
+        assert "Huntsville Chamber of Commerce" in english and "헌츠빌 상공회의소" not in english
+        await press(pilot, "L")  # en → both
+        assert app.language == "both"
+        both = detail.text
+        assert "헌츠빌 상공회의소 · Huntsville Chamber of Commerce" in both
+        assert "한국어+English" in screen_text(app)
+        await press(pilot, "L")  # both → ko
+        assert app.language == "ko"
+        korean = detail.text
+        assert "헌츠빌 상공회의소" in korean and "Huntsville Chamber of Commerce" not in korean
+        assert "헌츠빌 상공회의소" in screen_text(app)
+        # The timeline keeps its place and speaks Korean too.
+        assert main(app).timeline.ref == "day:2024-10-15"
+        assert "Day 4 화 2024-10-15" in screen_text(app)
+        await press(pilot, "L")  # ko → en
+        assert detail.text == english
+
+
+@async_test
+async def test_destinations_seattle_opens_the_trips_that_went_there(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "d")
+        cities = app.query_one(CityPane)
+        assert cities.mode == "dest"
+        text = screen_text(app)
+        assert "Destinations" in text and "Seattle, WA, US" in text
+        await move_cities_to(pilot, lambda d: d.kind == "group" and d.key.endswith("/seattle"))
+        await press(pilot, "enter")
+        text = screen_text(app)
+        assert "2017 Gumi · Gumi City" in text
+        await press(pilot, "down", "enter")
+        screen = main(app)
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        assert "Seattle" in screen_text(app)
+        # And back to the home cities.
+        await press(pilot, "d")
+        assert cities.mode == "home"
+        assert "Home cities" in screen_text(app)
+
+
+@async_test
+async def test_brackets_go_to_previous_and_next_trip_and_g_G(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        screen = main(app)
+        await press(pilot, "left_square_bracket")
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        await press(pilot, "left_square_bracket")
+        assert screen.trip.id == "gumi-2013-san-diego"
+        await press(pilot, "right_square_bracket", "right_square_bracket")
+        assert screen.trip.id == "gumi-2024-us"
+        # In the timeline, G goes to the last day and g back to the trip.
+        await press(pilot, "2", "G")
+        assert screen.timeline.ref == "day:2024-10-20"
+        await press(pilot, "g")
+        assert screen.timeline.ref == "trip"
+        await press(pilot, "k")
+        assert screen.timeline.ref == "trip"
+
+
+@async_test
+async def test_panes_switch_with_tab_h_l_and_numbers(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.current_pane() == "city"
+        await press(pilot, "tab")
+        assert screen.current_pane() == "timeline"
+        await press(pilot, "l")
+        assert screen.current_pane() == "detail"
+        await press(pilot, "right")
+        assert screen.current_pane() == "city"
+        await press(pilot, "h")
+        assert screen.current_pane() == "detail"
+        await press(pilot, "shift+tab")
+        assert screen.current_pane() == "timeline"
+        await press(pilot, "1")
+        assert screen.current_pane() == "city"
+        await press(pilot, "3")
+        assert screen.current_pane() == "detail"
+
+
+@async_test
+async def test_help_lists_every_key_with_its_id(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        content = app.screen.content.plain
+        for binding_id in ("app.quit", "app.help", "desk.search", "desk.language", "trip.export",
+                           "trip.next", "trip.previous", "cities.destinations", "pane.next",
+                           "timeline.down", "cities.up", "detail.down", "search.close"):
+            assert binding_id in content
+        for binding in app.binding_sections():
+            for b in binding[1]:
+                assert b.id, f"binding {b.key} -> {b.action} has no id"
+        assert "Keys" in screen_text(app)
+        await press(pilot, "escape")
+        assert app.screen is main(app)
+
+
+@async_test
+async def test_keymap_remaps_a_binding_by_id(db: Path) -> None:
+    app = make_app(db, keymap={"app.help": "f1", "desk.search": "f2"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert "f1            Show every key" in app.screen.content.plain
+        await press(pilot, "escape", "f2")
+        assert isinstance(app.screen, SearchScreen)
+
+
+@async_test
+async def test_command_palette_jumps_to_a_trip(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"2013 Gumi economic")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "Jump to trip: 2013 Gumi economic mission" in screen_text(app)
+        await press(pilot, "enter")
+        await settle(pilot)
+        screen = main(app)
+        assert screen.trip is not None and screen.trip.id == "gumi-2013-san-diego"
+
+
+@async_test
+async def test_command_palette_sets_the_language(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"Language: 한국어")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert app.language == "ko"
+        assert "구미" in screen_text(app)
+
+
+@async_test
+async def test_q_quits(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+# -- sizes ---------------------------------------------------------------------------------------
+
+
+def _shown(app: TripdeskApp) -> dict[str, bool]:
+    screen = main(app)
+    return {name: pane.display and pane.region.width > 0 and pane.region.height > 0
+            for name, pane in (("city", screen.cities), ("timeline", screen.timeline),
+                               ("detail", screen.detail))}
+
+
+@async_test
+async def test_three_columns_at_120(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        screen = main(app)
+        assert _shown(app) == {"city": True, "timeline": True, "detail": True}
+        city, timeline, detail = screen.cities.region, screen.timeline.region, screen.detail.region
+        assert city.right <= timeline.x and timeline.right <= detail.x  # side by side
+        assert timeline.y == detail.y
+
+
+@async_test
+async def test_80x24_all_panes_usable_detail_below(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        screen = main(app)
+        assert app.size == (80, 24)
+        assert _shown(app) == {"city": True, "timeline": True, "detail": True}
+        assert screen.has_class("-medium")
+        timeline, detail = screen.timeline.region, screen.detail.region
+        assert detail.y >= timeline.bottom and timeline.height >= 5 and detail.height >= 5
+        assert screen.cities.region.width < 30
+        await move_timeline_to(pilot, "day:2024-10-15")
+        text = screen_text(app)
+        assert "Day 4 Tue 2024-10-15" in text
+        assert "Huntsville" in text
+        # z fills the screen with the focused pane, and back.
+        await press(pilot, "3", "z")
+        assert screen.maximized is screen.detail
+        assert "Huntsville Chamber of Commerce" in screen_text(app)
+        await press(pilot, "z")
+        assert screen.maximized is None
+
+
+@async_test
+async def test_40x12_one_pane_at_a_time(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.has_class("-narrow")
+        assert _shown(app) == {"city": True, "timeline": False, "detail": False}
+        await open_gumi_2024(pilot)
+        assert _shown(app) == {"city": False, "timeline": True, "detail": False}
+        assert "Gumi City delegation" in screen_text(app)
+        await press(pilot, "tab")
+        assert _shown(app) == {"city": False, "timeline": False, "detail": True}
+        await press(pilot, "tab")
+        assert _shown(app) == {"city": True, "timeline": False, "detail": False}
+        for line in screen_text(app).splitlines():
+            assert len(line) <= 40
+
+
+@async_test
+async def test_repeated_resizing_never_crashes(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await move_timeline_to(pilot, "day:2024-10-17")
+        for size in [(80, 24), (40, 12), (200, 60), (41, 13), (79, 23), (119, 39), (120, 40),
+                     (40, 12), (100, 30), (30, 8), (120, 40)] * 2:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await settle(pilot)
+        assert app.is_running
+        screen = main(app)
+        assert screen.timeline.ref == "day:2024-10-17"
+        assert "Day 6" in screen_text(app)
+
+
+@async_test
+async def test_korean_text_is_cut_with_an_ellipsis_inside_its_pane(db: Path) -> None:
+    app = make_app(db, language="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_gumi_2024(pilot)
+        from rich.cells import cell_len
+
+        lines = screen_text(app).splitlines()
+        assert all(cell_len(line) <= 80 for line in lines)
+        assert any("…" in line and "구미" in line for line in lines)
+        # The trip title in the timeline is cut with an ellipsis, and the pane's border is intact.
+        title_rows = [line for line in lines if "구미시 대표단 미국 방문" in line]
+        assert any("캘리포…" in line for line in title_rows), title_rows
+        assert all(line.rstrip().endswith("│") for line in title_rows)
+
+
+@async_test
+async def test_the_mouse_opens_cities_trips_and_days(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        tree = screen.cities.tree
+        gumi = next(n for n in tree.root.children if n.data.key == "gumi")
+        await pilot.click("#city-tree", offset=(4, gumi.line))  # a click on Gumi opens it
+        await settle(pilot)
+        trip = next(n for n in gumi.children if n.data.key == "gumi-2013-san-diego")
+        await pilot.click("#city-tree", offset=(10, trip.line))  # and on a trip, the trip
+        await settle(pilot)
+        assert screen.trip is not None and screen.trip.id == "gumi-2013-san-diego"
+        timeline = screen.timeline.list
+        row = timeline.get_option_index("day:2013-02-16")
+        await pilot.click("#timeline-list", offset=(5, timeline._first_line[row]))
+        await settle(pilot)
+        assert screen.timeline.ref == "day:2013-02-16"
+        assert app.query_one(DetailPane).text.startswith("Day 2 Sat 2013-02-16")
+        # The footer's keys can be clicked too.
+        footer = screen_text(app).splitlines()[-1]
+        await pilot.click("#footer", offset=(footer.index("? Keys") + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
+@async_test
+async def test_footer_shows_the_keys_of_the_focused_pane_at_80_columns(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        for key in ("⏎ Open", "tab Pane", "/ Search", "[ ] Trip", "L Lang", "e Export", "q Quit",
+                    "? Keys"):
+            assert key in footer
+        await press(pilot, "tab")
+        assert "⏎ Details" in screen_text(app).splitlines()[-1]

@@ -1,0 +1,76 @@
+"""Snapshot tests of the desk's main views (pytest-textual-snapshot).
+
+The apps are built on a temporary store from data/trips, in English, with a fixed theme;
+`run_before` drives them to the view and waits for every worker, so the screens are the
+same on every run. Update after an intended change with `pytest --snapshot-update` and look
+at the SVGs in tests/__snapshots__/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tripdesk.ui.app import TripdeskApp
+
+from .test_ui_support import DATA, build_store, copy_store, press, settle
+
+
+@pytest.fixture(scope="module")
+def snapshot_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("snapshot-store") / "trips.db", DATA)
+
+
+@pytest.fixture
+def app(snapshot_store: Path, tmp_path: Path) -> TripdeskApp:
+    return TripdeskApp(db_path=copy_store(snapshot_store, tmp_path), language="en",
+                       export_dir=tmp_path / "exports", theme="textual-dark")
+
+
+async def to_huntsville_day(pilot) -> None:  # noqa: ANN001
+    """Gumi → its 2024 trip → Day 4 (Huntsville), focus on the timeline."""
+    await settle(pilot)
+    tree = pilot.app.main.cities.tree
+    while tree.cursor_node is None or tree.cursor_node.data.key != "gumi":
+        await press(pilot, "down")
+    await press(pilot, "enter")
+    while tree.cursor_node.data.key != "gumi-2024-us":
+        await press(pilot, "down")
+    await press(pilot, "enter")
+    while pilot.app.main.timeline.ref != "day:2024-10-15":
+        await press(pilot, "j")
+    await settle(pilot)
+
+
+def test_main_screen_120x40(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
+    assert snap_compare(app, terminal_size=(120, 40), run_before=to_huntsville_day)
+
+
+def test_main_screen_80x24(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_huntsville_day)
+
+
+def test_main_screen_40x12(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
+    assert snap_compare(app, terminal_size=(40, 12), run_before=to_huntsville_day)
+
+
+def test_search_results(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
+    async def search(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await press(pilot, "slash")
+        pilot.app.screen.query_one(Input).cursor_blink = False
+        await pilot.press(*"Huntsville")
+        await pilot.pause(0.3)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=search)
+
+
+def test_help(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
+    async def show_help(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await press(pilot, "question_mark")
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=show_help)

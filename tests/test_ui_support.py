@@ -1,0 +1,72 @@
+"""Helpers shared by the desk's tests (no tests here): test stores, settling a Pilot, reading the screen."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import io
+import shutil
+from pathlib import Path
+
+from rich.console import Console
+
+from tripdesk.importer import import_paths
+from tripdesk.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "trips"
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+
+
+def async_test(test):  # noqa: ANN001, ANN201
+    """Run an async test function in its own event loop (no pytest async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def build_store(path: Path, *sources: Path) -> Path:
+    """A store at `path` imported from the given files or folders."""
+    store = Store.open(path)
+    try:
+        import_paths(store, list(sources))
+    finally:
+        store.close()
+    return path
+
+
+def copy_store(template: Path, folder: Path) -> Path:
+    target = folder / "desk.db"
+    shutil.copy(template, target)
+    return target
+
+
+async def settle(pilot, rounds: int = 3) -> None:  # noqa: ANN001 - textual.pilot.Pilot
+    """Wait until the workers are done and the messages they posted are handled."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def press(pilot, *keys: str) -> None:  # noqa: ANN001
+    """Press keys one at a time, letting each key's work finish (as a user would)."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def screen_text(app) -> str:  # noqa: ANN001 - a running textual App
+    """What the terminal shows now, as plain text (the same render as a screenshot)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(update)
+    return console.export_text(styles=False)
+
+
+def screen_lines(app) -> list[str]:  # noqa: ANN001
+    return screen_text(app).splitlines()
