@@ -32,7 +32,7 @@ from .importer import ImportReport, import_paths
 from .loader import load_paths
 from .problems import TripdeskError, ValidationFailed
 from .paths import bundled_data_dir
-from .store import Store, default_db_path
+from .store import Store, UnusableStore, default_db_path, set_aside
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -111,13 +111,35 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
     path = db_path(args)
-    store = Store.open(path)
     try:
-        report: ImportReport = import_paths(store, paths, rebuild=args.rebuild)
-    finally:
-        store.close()
+        report = _import_into(path, paths, rebuild=args.rebuild)
+    except UnusableStore as exc:
+        if not args.rebuild:
+            raise
+        # --rebuild recovers from a file that is not a usable store: it is moved aside, never
+        # deleted, and a new store is built in its place.
+        aside = set_aside(path)
+        _console(stderr=True).print(RichText(
+            f"tripdesk: {exc.message}\ntripdesk: moved it aside to {aside} (nothing was "
+            "deleted) and building a new store"))
+        try:
+            report = _import_into(path, paths, rebuild=True)
+        except TripdeskError:
+            for suffix in ("", "-wal", "-shm", "-journal"):  # the new, empty store we made
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            raise
     _console().print(RichText(f"imported into {path}: {report.summary()}"))
     return EXIT_OK
+
+
+def _import_into(path: Path, paths: list[Path], *, rebuild: bool) -> ImportReport:
+    store = Store.open(path)
+    try:
+        if rebuild:
+            store.check_integrity()  # a damaged file is set aside, not built upon
+        return import_paths(store, paths, rebuild=rebuild)
+    finally:
+        store.close()
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -211,6 +233,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from .doctor import diagnose, healthy
+    from .problems import display_path
+
+    path = db_path(args)  # as it is: doctor never creates or fills a store
+    findings = diagnose(path)
+    out = _console()
+    out.print(RichText(f"tripdesk doctor: {display_path(path)}"))
+    for finding in findings:
+        out.print(RichText(f"  {'ok' if finding.ok else 'PROBLEM':8} {finding.check}: {finding.message}"))
+        if finding.fix and not finding.ok:
+            out.print(RichText(f"  {'':8} fix: {finding.fix}"))
+    if healthy(findings):
+        out.print(RichText("the store is healthy"))
+        return EXIT_OK
+    count = sum(not f.ok for f in findings)
+    out.print(RichText(f"{count} problem{'s' if count != 1 else ''} found"))
+    return EXIT_PROBLEMS
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     path = store.path
@@ -271,7 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
             "file fails validation, nothing is written.", "tripdesk import data/trips")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
     p.add_argument("--rebuild", action="store_true",
-                   help="re-read every file and drop every trip not among them")
+                   help="re-read every file and drop every trip not among them; a database "
+                        "file that is not usable is moved aside to <db>.broken-<time>")
 
     p = add("list", cmd_list, "List the trips in the store.", "tripdesk list --json")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -296,6 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write to FILE instead of standard output; a folder (ending in /) gets "
                         "<trip-id>.<format>. An existing file is never replaced without --force")
     p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+
+    add("doctor", cmd_doctor, "Check the store: SQLite integrity and foreign keys, the "
+        "full-text index in step with its tables, the schema version; say how to fix each "
+        "problem. Exit status 1 when there is one.", "tripdesk doctor")
 
     return parser
 

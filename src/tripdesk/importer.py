@@ -8,15 +8,17 @@ validation, nothing is written.
 
 from __future__ import annotations
 
+import functools
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from .loader import KnownIds, LoadedTrip, check_across, find_trip_files, load_file
 from .model import Text
 from .problems import Problem, ValidationFailed
-from .store import Store, file_digest
+from .store import Store, file_digest, guarded
 
 
 @dataclass
@@ -43,6 +45,29 @@ def _under(path: str, folders: list[str]) -> bool:
     return any(path == f or path.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
 
 
+def _without_gc(func: Callable[..., ImportReport]) -> Callable[..., ImportReport]:
+    """Run with Python's cyclic garbage collector paused (and collect once at the end).
+
+    An import builds millions of small objects that hold no reference cycles; every full
+    collection during it walks all of them again, which made a 10,000-file import take twice
+    as long (see docs/performance.md).
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> ImportReport:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return wrapper
+
+
+@guarded
+@_without_gc
 def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) -> ImportReport:
     """Import files and folders. Raises ValidationFailed (writing nothing) on any problem."""
     paths = list(paths)
@@ -94,6 +119,7 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
         old_ids = {states[p][0] for p in replaced if p in states}
         if rebuild:
             old_ids = {row[0] for row in store.conn.execute("SELECT id FROM trips")}
+            store.clear()  # rows a damaged store left behind go too: a rebuild starts clean
         for trip_id in sorted(old_ids):
             store.delete_trip(trip_id)
         new_ids = set()

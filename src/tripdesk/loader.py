@@ -382,7 +382,17 @@ def load_file(path: Path) -> tuple[LoadedTrip | None, list[Problem]]:
     problems = check_trip(trip, result.document, result)
     if problems:
         return None, problems
-    return LoadedTrip(trip, path, result.raw, result), []
+    return LoadedTrip(trip, path, result.raw, _slim(result)), []
+
+
+def _slim(result: ReadResult) -> ReadResult:
+    """What `check_across` needs of a checked file: its name and the positions of the ids and
+    names it may report. Keeping the whole document and the position of every value of every
+    file made an import of 10,000 files hold about 8 GB (see docs/performance.md)."""
+    keep = {path: mark for path, mark in result.marks.items()
+            if 2 <= len(path) <= 3 and path[0] in ("trip", "organisations", "people")
+            and path[-1] in ("id", "name")}
+    return ReadResult(result.file, marks=keep)
 
 
 def check_across(loaded: list[LoadedTrip], known: KnownIds | None = None) -> list[Problem]:

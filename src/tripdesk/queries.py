@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .loader import build_trip
 from .model import Text, Trip
-from .store import Store
+from .store import Store, guarded
 from .textindex import match_query
 
 
@@ -104,6 +104,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+@guarded
 def summary(store: Store) -> StoreSummary:
     trips, first, last = store.conn.execute(
         "SELECT count(*), min(substr(start, 1, 4)), max(substr(\"end\", 1, 4)) FROM trips").fetchone()
@@ -111,6 +112,7 @@ def summary(store: Store) -> StoreSummary:
     return StoreSummary(trips, cities, int(first) if first else None, int(last) if last else None)
 
 
+@guarded
 def home_cities(store: Store) -> list[CityRow]:
     rows = store.conn.execute(
         "SELECT h.id, h.name_ko, h.name_en, h.name_plain, h.country, count(t.id) FROM home_cities h "
@@ -119,6 +121,7 @@ def home_cities(store: Store) -> list[CityRow]:
     return [CityRow(r[0], _text(r[1], r[2], r[3]), r[4], r[5]) for r in rows]
 
 
+@guarded
 def destinations(store: Store) -> list[DestinationRow]:
     rows = store.conn.execute(
         "SELECT d.key, d.city_ko, d.city_en, d.city_plain, d.state, d.country, "
@@ -140,6 +143,7 @@ def _trip_row(r: sqlite3.Row | tuple) -> TripRow:
                    dt.date.fromisoformat(r[8]), dt.date.fromisoformat(r[9]), r[10], r[11], r[12])
 
 
+@guarded
 def all_trips(store: Store) -> list[TripRow]:
     rows = store.conn.execute(
         f"SELECT {_TRIP_COLUMNS} FROM trips t JOIN home_cities h ON h.id = t.home_city_id "
@@ -147,6 +151,7 @@ def all_trips(store: Store) -> list[TripRow]:
     return [_trip_row(r) for r in rows]
 
 
+@guarded
 def trips_from(store: Store, city_id: str) -> list[TripRow]:
     """The trips a home city made, oldest first."""
     rows = store.conn.execute(
@@ -155,6 +160,7 @@ def trips_from(store: Store, city_id: str) -> list[TripRow]:
     return [_trip_row(r) for r in rows]
 
 
+@guarded
 def trips_to(store: Store, destination_key: str) -> list[TripRow]:
     """The trips that visited a destination, oldest first."""
     rows = store.conn.execute(
@@ -164,15 +170,18 @@ def trips_to(store: Store, destination_key: str) -> list[TripRow]:
     return [_trip_row(r) for r in rows]
 
 
+@guarded
 def trip_ids(store: Store) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT id FROM trips ORDER BY start, id")]
 
 
+@guarded
 def load_trip(store: Store, trip_id: str) -> Trip | None:
     row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?", (trip_id,)).fetchone()
     return build_trip(json.loads(row[0])) if row else None
 
 
+@guarded
 def closest_trip_ids(store: Store, trip_id: str, n: int = 3) -> list[str]:
     ids = trip_ids(store)
     close = difflib.get_close_matches(trip_id, ids, n=n, cutoff=0.4)
@@ -183,6 +192,7 @@ _KIND_ORDER = "CASE kind WHEN 'trip' THEN 0 WHEN 'agreement' THEN 1 WHEN 'event'
     "WHEN 'quote' THEN 3 WHEN 'day' THEN 4 ELSE 5 END"
 
 
+@guarded
 def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     """Everything that matches every word of the query, best first (Korean and English)."""
     expression = match_query(query)

@@ -22,6 +22,7 @@ from .model import (
     TRANSLATORS,
     TRIP_STATUSES,
 )
+from .yamlread import strip_control, visible
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -203,6 +204,11 @@ def _type_name(value: Any) -> str:
     return "text"
 
 
+def _show(value: Any) -> str:
+    """A value quoted in a message: printable and at most 40 characters."""
+    return visible(str(value), 40)
+
+
 def did_you_mean(key: str, options: list[str]) -> str:
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.55)
     if close:
@@ -225,7 +231,7 @@ def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         return
     for key in value:
         if key not in spec.fields:
-            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(spec.fields))}",
+            report(path + (key,), f"unknown key '{_show(key)}'{did_you_mean(key, list(spec.fields))}",
                    at_key=True)
     for name, sub in spec.fields.items():
         if name not in value:
@@ -238,13 +244,17 @@ def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         fields = [k for k in (*spec.fields, *spec.implied) if k != "inferred"]
         for key in inferred:
             if key not in fields:
-                report(path + ("inferred", key), f"'{key}' is not a field of this record, so it "
+                report(path + ("inferred", key), f"'{_show(key)}' is not a field of this record, so it "
                        f"cannot be inferred{did_you_mean(key, fields)}", at_key=True)
 
 
 def _check_list(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, list):
         report(path, f"should be a list, not {_type_name(value)}")
+        return
+    if spec.required and not value:
+        # A required list needs an item: every event, agreement and quote cites a source.
+        report(path, "is required but empty")
         return
     assert spec.item is not None
     for i, item in enumerate(value):
@@ -254,9 +264,14 @@ def _check_list(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         check(item, spec.item, path + (i,), report)
 
 
+def _blank(value: str) -> bool:
+    """Blank once imported: control characters are removed then (see `strip_control`)."""
+    return not strip_control(value).strip()
+
+
 def _check_text(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if isinstance(value, str):
-        if not value.strip():
+        if _blank(value):
             report(path, "is blank")
         return
     if not isinstance(value, dict):
@@ -264,12 +279,12 @@ def _check_text(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         return
     for key in value:
         if key not in TEXT_KEYS:
-            report(path + (key,), f"unknown key '{key}'{did_you_mean(key, list(TEXT_KEYS))}",
+            report(path + (key,), f"unknown key '{_show(key)}'{did_you_mean(key, list(TEXT_KEYS))}",
                    at_key=True)
     for lang in LANGS:
         if lang in value and not isinstance(value[lang], str):
             report(path + (lang,), f"should be text, not {_type_name(value[lang])}")
-    if not any(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS):
+    if not any(isinstance(value.get(lang), str) and not _blank(value[lang]) for lang in LANGS):
         report(path, "needs a 'ko' or an 'en' text")
     translated = value.get("translated")
     if translated is not None:
@@ -286,13 +301,13 @@ def _check_text(value: Any, spec: Spec, path: Path_, report: Report) -> None:
 def _check_str(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, str):
         report(path, f"should be text, not {_type_name(value)}")
-    elif not value.strip():
+    elif _blank(value):
         report(path, "is blank")
 
 
 def _check_id(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
-        report(path, f"'{value}' is not a valid id: use lower-case letters, digits and '-' "
+        report(path, f"'{_show(value)}' is not a valid id: use lower-case letters, digits and '-' "
                "(for example 'gumi-2024-us')")
 
 
@@ -302,7 +317,7 @@ def _check_date(value: Any, spec: Spec, path: Path_, report: Report) -> None:
             dt.date.fromisoformat(value)
             return
         except ValueError:
-            report(path, f"'{value}' is not a real date; use YYYY-MM-DD")
+            report(path, f"'{_show(value)}' is not a real date; use YYYY-MM-DD")
             return
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         report(path, f"should be a date as YYYY-MM-DD, not {_type_name(value)}")
@@ -313,27 +328,27 @@ def _check_time(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         # YAML 1.1 reads an unquoted 14:30 as the sexagesimal number 870.
         value = f"{value // 60:02d}:{value % 60:02d}"
     if not isinstance(value, str) or not TIME_PATTERN.match(value):
-        report(path, f"'{value}' is not a time; use HH:MM (24-hour)")
+        report(path, f"'{_show(value)}' is not a time; use HH:MM (24-hour)")
 
 
 def _check_count(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        report(path, f"should be a whole number of 0 or more, not {_type_name(value)} '{value}'")
+        report(path, f"should be a whole number of 0 or more, not {_type_name(value)} '{_show(value)}'")
 
 
 def _check_enum(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if value not in spec.choices:
-        report(path, f"'{value}' is not allowed{did_you_mean(str(value), list(spec.choices))}")
+        report(path, f"'{_show(value)}' is not allowed{did_you_mean(str(value), list(spec.choices))}")
 
 
 def _check_country(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, str) or not COUNTRY_PATTERN.match(value):
-        report(path, f"'{value}' is not a country code; use two capital letters (US, KR)")
+        report(path, f"'{_show(value)}' is not a country code; use two capital letters (US, KR)")
 
 
 def _check_version(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if value != 1:
-        report(path, f"format version {value!r} is not supported; this tripdesk reads version 1")
+        report(path, f"format version {_show(repr(value))} is not supported; this tripdesk reads version 1")
 
 
 def _check_inferred(value: Any, spec: Spec, path: Path_, report: Report) -> None:

@@ -14,15 +14,18 @@ the same time is told so instead of waiting forever.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .document import trip_to_document
 from .model import AGREEMENT_KIND_NAMES, Place, Text, Trip
@@ -32,6 +35,37 @@ from .textindex import index_text
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 2000
 REBUILD_HINT = "run `tripdesk import --rebuild` to build a new store from the data files"
+
+
+class UnusableStore(TripdeskError):
+    """The file is not a store this tripdesk can use (not SQLite, damaged, another schema).
+
+    `tripdesk import --rebuild` sets such a file aside (see `set_aside`) and builds a new one.
+    """
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unusable database (and its -wal, -shm, -journal) to `<name>.broken-<time>`.
+
+    Nothing is deleted: the file stays there for whoever wants to look into it.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    try:
+        os.replace(path, target)
+        for suffix in ("-wal", "-shm", "-journal"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                os.replace(companion, target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise TripdeskError(f"{display_path(path)}: cannot move the unusable database aside: "
+                            f"{exc.strerror}", "move or delete it yourself, then run the "
+                            "command again") from None
+    return target
 
 
 def default_db_path() -> Path:
@@ -202,7 +236,14 @@ class Store:
         self.conn = conn
         # sqlite-utils serves the reading side (queries, doctor, introspection); the writes
         # of an import are plain executes, because they run hundreds of thousands of times.
-        self.db = sqlite_utils.Database(conn)
+
+    @functools.cached_property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils over the same connection, imported on first use: importing it (with
+        click, pluggy and dateutil) took ~70 ms of every start of the desk."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, readonly: bool = False) -> "Store":
@@ -215,9 +256,12 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise TripdeskError(f"{name}: cannot create the folder for the database: "
-                                    f"{exc.strerror}", "choose another place with --db PATH "
-                                    "or TRIPDESK_DB") from None
+                # A file where a folder should be is the usual cause: name it.
+                blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+                why = f"{display_path(blocker)} is a file, not a folder" if blocker else exc.strerror
+                raise TripdeskError(f"{name}: cannot create the folder for the database: {why}",
+                                    "choose another place with --db PATH or TRIPDESK_DB") from None
+        conn = None
         try:
             if readonly:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -228,6 +272,8 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
             raise _database_error(name, exc) from None
         store = cls(path, conn)
         if version == 0 and not tables:
@@ -236,15 +282,20 @@ class Store:
             store._create_schema(name)
         elif version > SCHEMA_VERSION:
             conn.close()
-            raise TripdeskError(
+            raise UnusableStore(
                 f"{name}: the database has schema version {version}, newer than this tripdesk "
                 f"understands ({SCHEMA_VERSION})",
                 "upgrade tripdesk (pip install -U tripdesk), or use another database with --db "
                 f"PATH, or {REBUILD_HINT}")
         elif version != SCHEMA_VERSION or "trips" not in tables:
             conn.close()
-            raise TripdeskError(f"{name}: this is not a tripdesk database (schema version "
+            raise UnusableStore(f"{name}: this is not a tripdesk database (schema version "
                                 f"{version})", REBUILD_HINT)
+        elif missing := [t for t in TABLES if t not in tables]:
+            conn.close()
+            raise UnusableStore(f"{name}: the database lacks the table{'s' if len(missing) > 1 else ''} "
+                                f"{', '.join(missing)}; it is damaged or was changed by another "
+                                "program", REBUILD_HINT)
         return store
 
     def _create_schema(self, name: str) -> None:
@@ -258,6 +309,31 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def check_integrity(self) -> None:
+        """Raise UnusableStore when SQLite or the full-text index finds the file damaged.
+
+        `tripdesk import --rebuild` runs it first: a damaged file is set aside, not reused.
+        """
+        name = display_path(self.path)
+        try:
+            rows = [" ".join(r[0].replace("*** in database main ***", "").split())
+                    for r in self.conn.execute("PRAGMA quick_check(3)")]
+            if rows != ["ok"]:
+                raise UnusableStore(f"{name}: the database is damaged ({'; '.join(rows)})",
+                                    REBUILD_HINT)
+            try:  # a command of FTS5, run as an INSERT: it needs the write lock, writes nothing
+                self.conn.execute("INSERT INTO search(search) VALUES ('integrity-check')")
+            finally:
+                self.conn.rollback()
+        except sqlite3.DatabaseError as exc:
+            raise _database_error(name, exc) from None
+
+    def clear(self) -> None:
+        """Delete every row of every table, stray ones included (within a transaction)."""
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in reversed(TABLES):  # children before the rows they refer to
+            self.conn.execute(f"DELETE FROM {table}")
+
     def __enter__(self) -> "Store":
         return self
 
@@ -268,8 +344,11 @@ class Store:
 
     def file_states(self) -> dict[str, tuple[str, str, int, int]]:
         """path -> (trip id, sha256, size, mtime_ns) of every imported file."""
-        return {r[0]: (r[1], r[2], r[3], r[4]) for r in
-                self.conn.execute("SELECT path, trip_id, sha256, size, mtime_ns FROM files")}
+        try:
+            return {r[0]: (r[1], r[2], r[3], r[4]) for r in
+                    self.conn.execute("SELECT path, trip_id, sha256, size, mtime_ns FROM files")}
+        except sqlite3.DatabaseError as exc:
+            raise _database_error(display_path(self.path), exc) from None
 
     def trip_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM trips").fetchone()[0]
@@ -463,10 +542,18 @@ class _Transaction:
                 self.store.conn.execute("COMMIT")
                 return
             except sqlite3.DatabaseError as error:
-                self.store.conn.execute("ROLLBACK")
+                self._rollback()
                 raise _database_error(display_path(self.store.path), error) from None
+        self._rollback()
+        if isinstance(exc, sqlite3.DatabaseError):  # a damaged file found while writing
+            raise _database_error(display_path(self.store.path), exc) from None
+
+    def _rollback(self) -> None:
         if self.store.conn.in_transaction:
-            self.store.conn.execute("ROLLBACK")
+            try:
+                self.store.conn.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass  # SQLite rolls a failed transaction back by itself
 
 
 def _database_error(name: str, exc: sqlite3.DatabaseError) -> TripdeskError:
@@ -478,10 +565,33 @@ def _database_error(name: str, exc: sqlite3.DatabaseError) -> TripdeskError:
         return TripdeskError(f"{name}: cannot write the database here ({text})",
                              "make the folder writable, or choose another place with --db PATH "
                              "or TRIPDESK_DB")
+    if "full" in text:  # SQLITE_FULL: the transaction was rolled back, nothing was written
+        return TripdeskError(f"{name}: the disk is full; nothing was written ({text})",
+                             "free some space, then run the command again")
     if "not a database" in text or "malformed" in text or "disk image" in text:
-        return TripdeskError(f"{name}: the file is not a usable tripdesk database ({text})",
+        return UnusableStore(f"{name}: the file is not a usable tripdesk database ({text})",
                              REBUILD_HINT)
     return TripdeskError(f"{name}: database error: {text}", REBUILD_HINT)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def guarded(func: _F) -> _F:
+    """Report an SQLite error of a function that takes the store first as a TripdeskError.
+
+    A damaged page can go unnoticed until a query reads it; the user then gets the message
+    and its fix (`tripdesk import --rebuild`) instead of a traceback.
+    """
+
+    @functools.wraps(func)
+    def wrapper(store: "Store", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(store, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise _database_error(display_path(store.path), exc) from None
+
+    return wrapper  # type: ignore[return-value]
 
 
 def file_digest(data: bytes) -> str:

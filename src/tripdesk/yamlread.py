@@ -39,15 +39,35 @@ _STANDARD_TAGS = {
 }
 
 _scalar_constructor = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
 
 # Control characters other than tab and newline, plus the Unicode bidi embeddings/overrides and
 # isolates: they could move the cursor, recolour the terminal or reorder what a reader sees.
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Also the noncharacters U+FFFE and U+FFFF, which YAML refuses: a JSON export holding one
+# could not be imported again.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+# Line breaks other than LF. U+2028/U+2029 are line breaks to YAML (which folds them when it
+# reads a JSON export back) and to str.splitlines(), but not to JSON or to most renderers.
+_LINE_BREAKS = re.compile("\r\n|[\u2028\u2029]")
 
 
 def strip_control(text: str) -> str:
-    """Remove control characters (not newline or tab) and bidi overrides; CRLF becomes LF."""
-    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n"))
+    """Remove control characters (not newline or tab) and bidi overrides; CRLF, U+2028 and
+    U+2029 become LF."""
+    return CONTROL_CHARS.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+# Everything that could break a one-line `file:line:col: path: message` or act on a terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, limit: int = 0) -> str:
+    """Text for a problem message: control characters shown as escapes, long text shortened."""
+    if limit and len(text) > limit:
+        text = text[:limit] + "…"
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 Path_ = tuple[str | int, ...]
@@ -73,7 +93,7 @@ class ReadResult:
     def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
         """A problem about the value at `path` (or, with `at_key`, about its key)."""
         line, column = self.key_marks[path] if at_key and path in self.key_marks else self.mark(path)
-        return Problem(self.file, line, column, format_path(path), message)
+        return Problem(self.file, line, column, format_path(path), visible(message))
 
 
 def format_path(path: Path_) -> str:
@@ -82,6 +102,7 @@ def format_path(path: Path_) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
+            part = visible(part, 60)  # a key is whatever the file says: keep it printable
             out += f".{part}" if out else part
     return out
 
@@ -94,7 +115,7 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 def read_file(path: Path) -> ReadResult:
     """Read and parse one file. Never raises for bad content: problems are returned."""
-    name = display_path(path)
+    name = visible(display_path(path))
     result = ReadResult(name)
     try:
         size = path.stat().st_size
@@ -132,15 +153,21 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
                     "and a 'trip:' mapping (see docs/data-format.md)")
         )
         return result
-    bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    # Every character YAML does not allow as such (it is not "printable" to YAML 1.1).
+    bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]", text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        code = ord(bad.group())
         result.problems.append(
-            Problem(name, line, column, "", f"control character U+{ord(bad.group()):04X} in the "
-                    "file; YAML does not allow it. Remove it (write it as an escape in a "
-                    "double-quoted string if it is really meant)")
+            Problem(name, line, column, "", f"{'control ' if code < 0xA0 else ''}character "
+                    f"U+{code:04X} in the file; YAML does not allow it. Remove it (write it as an "
+                    "escape in a double-quoted string if it is really meant)")
         )
+        return result
+    unsafe = _prescan(text)
+    if unsafe:
+        result.problems.append(Problem(name, *unsafe))
         return result
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
@@ -148,7 +175,7 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
         result.problems.append(_yaml_problem(name, exc, text))
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks in practice
-        result.problems.append(Problem(name, 1, 1, "", f"YAML error: {exc}"))
+        result.problems.append(Problem(name, 1, 1, "", visible(f"YAML error: {' '.join(str(exc).split())}")))
         return result
     nodes = [n for n in nodes if n is not None]
     if not nodes:
@@ -166,6 +193,40 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
     return result
 
 
+# libyaml composes nodes recursively in C, so a few ten thousand nested `[` or `- ` crash the
+# whole process, and its parser slows down with the square of the depth. A file that could
+# nest deeper than _SAFE_DEPTH (a cheap upper bound: every level takes a bracket or a column
+# of its line) or could hold an alias is first streamed as events, stopping at the first alias
+# or the first level past the walker's limit, before anything is composed.
+_SAFE_DEPTH = 1000
+_ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in trip files; write the value out in full"
+
+
+def _prescan(text: str) -> tuple[int, int, str, str] | None:
+    """(line, column, path, message) of an alias or a too deep nesting, else None."""
+    bound = text.count("[") + text.count("{") + 2 * max(map(len, text.splitlines()), default=0)
+    if bound + 2 <= _SAFE_DEPTH and not ("&" in text and "*" in text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                depth += 1
+                if depth > _Walker.MAX_DEPTH + 1:
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1, "", f"nested more than "
+                            f"{_Walker.MAX_DEPTH} levels deep; a trip file is never that deep")
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+            elif kind is yaml.AliasEvent:
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1, "", _ALIAS_MESSAGE)
+    except yaml.YAMLError:
+        return None  # composing reports it, with its position
+    return None
+
+
 def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -176,7 +237,11 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         return Problem(name, line, column, "", "tab character used for indentation; YAML "
                        "indents with spaces only: replace the tabs with spaces")
     context = f" ({exc.context})" if exc.context else ""
-    return Problem(name, line, column, "", f"YAML syntax error: {problem}{context}")
+    start = exc.context_mark
+    if exc.context and start is not None and start.line + 1 != line:
+        # An unclosed bracket or quote is found lines later: say where it was opened.
+        context = f" ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
+    return Problem(name, line, column, "", visible(f"YAML syntax error: {problem}{context}"))
 
 
 class _Walker:
@@ -189,18 +254,20 @@ class _Walker:
         # Composed aliases are the very same node object met twice: that is how we refuse
         # them with both the libyaml and the pure-Python composer.
         self.seen: set[int] = set()
+        self.alias_reported = False
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
         self.result.problems.append(
             Problem(self.result.file, node.start_mark.line + 1, node.start_mark.column + 1,
-                    format_path(path), message)
+                    format_path(path), visible(message))
         )
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
         self.result.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self.seen:
-            self.fail(node, path, "YAML aliases (*name) are not allowed in trip files; write "
-                      "the value out in full")
+            if not self.alias_reported:  # once: an alias bomb has thousands
+                self.fail(node, path, _ALIAS_MESSAGE)
+                self.alias_reported = True
             return None
         self.seen.add(id(node))
         if len(path) > self.MAX_DEPTH:
@@ -227,6 +294,11 @@ class _Walker:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, path, "a mapping key must be plain text")
                 continue
+            if key_node.tag not in _STANDARD_TAGS:
+                self.fail(key_node, path, f"the YAML tag {key_node.tag.replace('tag:yaml.org,2002:', '!!')} "
+                          "is not allowed in trip files (it is refused, never constructed); "
+                          "write the key as plain text")
+                continue
             key = str(key_node.value)
             self.result.key_marks[path + (key,)] = (key_node.start_mark.line + 1,
                                                     key_node.start_mark.column + 1)
@@ -239,13 +311,20 @@ class _Walker:
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         if node.style in ("'", '"', "|", ">"):
             return node.value  # quoted or block: always a string
+        if node.tag == _STR_TAG:
+            return node.value  # what construct_object would return, without its overhead
         try:
             value = _scalar_constructor.construct_object(node)
         except ValueError as exc:
-            self.fail(node, path, f"'{node.value}' is not a real date ({exc}); use YYYY-MM-DD")
+            shown = visible(node.value, 40)
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self.fail(node, path, f"'{shown}' is not a real date ({exc}); use YYYY-MM-DD")
+            else:  # Python refuses to read integers of more than 4300 digits
+                self.fail(node, path, f"'{shown}' has too many digits to be read as a number; "
+                          "put it in quotes if it is text")
             return None
         except yaml.YAMLError as exc:
-            self.fail(node, path, f"cannot read '{node.value}': {exc}")
+            self.fail(node, path, f"cannot read '{visible(node.value, 40)}': {exc}")
             return None
         if isinstance(value, dt.datetime):
             self.fail(node, path, f"'{node.value}' has a time of day; give a date as YYYY-MM-DD "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
 from ..model import Day, DisplayLang, Event, Trip
@@ -57,7 +57,8 @@ class _Calendar:
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
-        cal.add("x-wr-calname", L.title(self.trip.title, self.lang) or self.trip.id)
+        # A plain str is written unescaped (a line break in a title broke the file): vText escapes.
+        cal.add("x-wr-calname", vText(L.title(self.trip.title, self.lang) or self.trip.id))
         for number, date, day in self.trip.calendar():
             cal.add_component(self.day_event(number, date, day))
         for day in self.trip.days:

@@ -1,0 +1,260 @@
+"""`tripdesk doctor`: check that the store is sound, and say what to do about each problem.
+
+The checks, in order (a check that cannot run on a file that failed an earlier one is left out):
+
+- the file: there, and an SQLite database;
+- the schema: the version this tripdesk reads (`PRAGMA user_version`), with all its tables;
+- SQLite's own `PRAGMA integrity_check` and `PRAGMA foreign_key_check`;
+- the full-text index: FTS5's `integrity-check` command, and `search` in step with
+  `search_rows` (the map import uses to delete a trip's rows) and with the trips;
+- the trips: each has its stored document (which it reads back as) and its file record.
+
+Nothing is written: the FTS5 check runs as an INSERT command inside a transaction that is
+rolled back. Every check gives a message and, when it fails, the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .problems import display_path
+from .store import BUSY_TIMEOUT_MS, REBUILD_HINT, SCHEMA_VERSION, TABLES
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SET_ASIDE = " (an unusable file is moved aside to <db>.broken-<time>, never deleted)"
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    ok: bool
+    message: str
+    fix: str | None = None
+
+
+def _sample(values: list[str], n: int = 3) -> str:
+    shown = ", ".join(values[:n])
+    return shown + (f" and {len(values) - n} more" if len(values) > n else "")
+
+
+def diagnose(path: Path) -> list[Finding]:
+    """Every check of the store at `path`; the store is healthy when all are ok."""
+    name = display_path(path)
+    if not path.exists():
+        return [Finding("file", False, f"no database at {name}",
+                        "run `tripdesk import` to build it from the data files")]
+    if not path.is_file():
+        return [Finding("file", False, f"{name} is not a file",
+                        "point --db or TRIPDESK_DB at a database file")]
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        return [Finding("file", False, f"cannot read {name}: {exc.strerror}",
+                        "make the file readable, or choose another with --db PATH")]
+    if header != SQLITE_HEADER:
+        what = "empty" if not header else "not an SQLite database"
+        return [Finding("file", False, f"{name} is {what}", REBUILD_HINT + SET_ASIDE)]
+    findings = [Finding("file", True, f"{name} is an SQLite database")]
+    try:
+        conn = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        return findings + [Finding("file", False, f"cannot open {name}: {exc}",
+                                   REBUILD_HINT + SET_ASIDE)]
+    try:
+        findings += _checks(conn)
+    except sqlite3.DatabaseError as exc:
+        # The schema could not even be read; what was found so far still stands.
+        findings.append(_failure(exc))
+    finally:
+        conn.close()
+    return findings
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # mode=rw: never create a file. isolation_level=None: no implicit transactions, so that
+    # the FTS5 check below runs in the one we open and roll back.
+    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _failure(exc: sqlite3.DatabaseError) -> Finding:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return Finding("busy", False, "the database is busy: another tripdesk import is running",
+                       "wait for it to finish, then run `tripdesk doctor` again")
+    return Finding("integrity", False, f"the database cannot be read: {text}",
+                   REBUILD_HINT + SET_ASIDE)
+
+
+def _checks(conn: sqlite3.Connection) -> list[Finding]:
+    out: list[Finding] = []
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    schema_ok = False
+    if version == SCHEMA_VERSION:
+        missing = [t for t in TABLES if t not in tables]
+        if missing:
+            out.append(Finding("schema", False, f"version {version}, but the table"
+                               f"{'s' if len(missing) > 1 else ''} {_sample(missing, 5)} "
+                               f"{'are' if len(missing) > 1 else 'is'} missing",
+                               REBUILD_HINT + SET_ASIDE))
+        else:
+            schema_ok = True
+            out.append(Finding("schema", True, f"version {version}, every table present"))
+    elif version > SCHEMA_VERSION:
+        out.append(Finding("schema", False, f"version {version} is newer than this tripdesk "
+                           f"understands ({SCHEMA_VERSION})",
+                           "upgrade tripdesk (pip install -U tripdesk), or " + REBUILD_HINT + SET_ASIDE))
+    elif version == 0 and not tables:
+        out.append(Finding("schema", False, "the database is empty",
+                           "run `tripdesk import` to fill it from the data files"))
+    else:
+        out.append(Finding("schema", False, f"not a tripdesk database (schema version {version})",
+                           REBUILD_HINT + SET_ASIDE))
+
+    out.append(_guard("integrity", _integrity, conn))
+    out.append(_guard("foreign keys", _foreign_keys, conn))
+    if not schema_ok:
+        return out  # the checks below know the tripdesk tables
+    out.append(_guard("full-text index", _fts_check, conn))
+    out.append(_guard("search rows", _search_in_step, conn))
+    out.append(_guard("trips", _trips_complete, conn))
+    return out
+
+
+def _guard(check: str, func: Callable[[sqlite3.Connection], Finding],
+           conn: sqlite3.Connection) -> Finding:
+    """Run one check; a damaged page it trips on is its finding, and the others still run."""
+    try:
+        return func(conn)
+    except sqlite3.DatabaseError as exc:
+        finding = _failure(exc)
+        if finding.check == "busy":
+            return finding
+        return Finding(check, False, f"the check could not finish: {exc}", REBUILD_HINT + SET_ASIDE)
+
+
+def _clean(row: str) -> str:
+    return " ".join(row.replace("*** in database main ***", "").split())
+
+
+def _integrity(conn: sqlite3.Connection) -> Finding:
+    try:
+        rows = [_clean(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        # integrity_check itself stops on some damage; quick_check still says where it is.
+        rows = [_clean(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
+        found = f"; PRAGMA quick_check found: {_sample(rows, 2)}" if rows != ["ok"] else ""
+        return Finding("integrity", False, f"PRAGMA integrity_check stopped: {exc}{found}",
+                       REBUILD_HINT + SET_ASIDE)
+    if rows == ["ok"]:
+        return Finding("integrity", True, "PRAGMA integrity_check: ok")
+    return Finding("integrity", False, f"PRAGMA integrity_check found {len(rows)}"
+                   f"{'+' if len(rows) >= 20 else ''} problem{'s' if len(rows) != 1 else ''}: "
+                   f"{_sample(rows, 2)}", REBUILD_HINT + SET_ASIDE)
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> Finding:
+    violations: dict[str, int] = {}
+    for table, *_rest in conn.execute("PRAGMA foreign_key_check"):
+        violations[table] = violations.get(table, 0) + 1
+    if violations:
+        count = sum(violations.values())
+        where = _sample([f"{t} ({n})" for t, n in sorted(violations.items())], 4)
+        return Finding("foreign keys", False, f"{count} row{'s' if count != 1 else ''} "
+                       f"refer{'s' if count == 1 else ''} to rows that do not exist: {where}",
+                       REBUILD_HINT)
+    return Finding("foreign keys", True, "PRAGMA foreign_key_check: every reference resolves")
+
+
+def _fts_check(conn: sqlite3.Connection) -> Finding:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc):
+            return Finding("full-text index", True, "FTS5 integrity-check skipped: the "
+                           "database is read-only here (it needs the write lock)")
+        return _failure(exc)
+    try:
+        conn.execute("INSERT INTO search(search) VALUES ('integrity-check')")
+        return Finding("full-text index", True, "FTS5 integrity-check: ok")
+    except sqlite3.DatabaseError as exc:
+        return Finding("full-text index", False, f"FTS5 integrity-check failed: {exc}",
+                       REBUILD_HINT + SET_ASIDE)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _search_in_step(conn: sqlite3.Connection) -> Finding:
+    problems: list[str] = []
+    indexed = conn.execute("SELECT count(*) FROM search").fetchone()[0]
+    mapped = conn.execute("SELECT count(*) FROM search_rows").fetchone()[0]
+    if indexed != mapped:
+        problems.append(f"the index holds {indexed} rows but search_rows maps {mapped}")
+    dangling = conn.execute(
+        "SELECT count(*) FROM search_rows WHERE row NOT IN (SELECT rowid FROM search)").fetchone()[0]
+    if dangling:
+        problems.append(f"{dangling} search_rows entr{'ies' if dangling != 1 else 'y'} point at no index row")
+    unmapped = conn.execute(
+        "SELECT count(*) FROM search WHERE rowid NOT IN (SELECT row FROM search_rows)").fetchone()[0]
+    if unmapped:
+        problems.append(f"{unmapped} index row{'s' if unmapped != 1 else ''} not in search_rows "
+                        "(a re-import would never remove them)")
+    unindexed = [r[0] for r in conn.execute(
+        "SELECT id FROM trips WHERE id NOT IN (SELECT trip_id FROM search_rows) ORDER BY id")]
+    if unindexed:
+        problems.append(f"{len(unindexed)} trip{'s' if len(unindexed) != 1 else ''} with no search "
+                        f"rows ({_sample(unindexed)}): searching never finds them")
+    strays = [r[0] for r in conn.execute(
+        "SELECT DISTINCT trip_id FROM search_rows WHERE trip_id NOT IN (SELECT id FROM trips) "
+        "ORDER BY trip_id")]
+    strays += [r[0] for r in conn.execute(
+        "SELECT DISTINCT trip_id FROM search WHERE trip_id NOT IN (SELECT id FROM trips) "
+        "ORDER BY trip_id") if r[0] not in strays]
+    if strays:
+        problems.append(f"search rows of {len(strays)} trip{'s' if len(strays) != 1 else ''} "
+                        f"not in the store ({_sample(strays)})")
+    if problems:
+        return Finding("search rows", False, "the full-text index is out of step with its tables: "
+                       + "; ".join(problems), REBUILD_HINT)
+    return Finding("search rows", True, f"{indexed} index rows, all in step with the trips")
+
+
+def _trips_complete(conn: sqlite3.Connection) -> Finding:
+    problems: list[str] = []
+    no_document = [r[0] for r in conn.execute(
+        "SELECT id FROM trips WHERE id NOT IN (SELECT trip_id FROM trip_documents) ORDER BY id")]
+    if no_document:
+        problems.append(f"{len(no_document)} without a stored document ({_sample(no_document)}): "
+                        "they cannot be shown or exported")
+    unreadable = []
+    for trip_id, document in conn.execute("SELECT trip_id, document FROM trip_documents"):
+        try:
+            doc = json.loads(document)
+            if not isinstance(doc, dict) or doc.get("trip", {}).get("id") != trip_id:
+                unreadable.append(trip_id)
+        except (TypeError, ValueError, AttributeError):
+            unreadable.append(trip_id)
+    if unreadable:
+        problems.append(f"{len(unreadable)} whose stored document is unreadable "
+                        f"({_sample(sorted(unreadable))})")
+    no_file = [r[0] for r in conn.execute(
+        "SELECT id FROM trips WHERE id NOT IN (SELECT trip_id FROM files) ORDER BY id")]
+    if no_file:
+        problems.append(f"{len(no_file)} without a file record ({_sample(no_file)}): "
+                        "re-imports cannot tell whether they changed")
+    count = conn.execute("SELECT count(*) FROM trips").fetchone()[0]
+    if problems:
+        return Finding("trips", False, "trips " + "; ".join(problems), REBUILD_HINT)
+    return Finding("trips", True, f"{count} trip{'s' if count != 1 else ''}, each with its "
+                   "document and file record")
+
+
+def healthy(findings: list[Finding]) -> bool:
+    return all(f.ok for f in findings)

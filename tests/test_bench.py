@@ -1,0 +1,82 @@
+"""The benchmark: the generator writes valid files, and a small run produces every figure.
+
+No timing is asserted: the figures depend on the machine. docs/performance.md holds a real run.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tripdesk.bench import generate as gen
+from tripdesk.bench.__main__ import main as bench_main
+from tripdesk.bench.run import BEGIN, END, quick_run
+from tripdesk.loader import load_paths
+
+FIGURES = ["import_small", "import_big", "reimport_one", "paint_bundled", "paint_big",
+           "key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open",
+           "pty_city_move", "pty_open_trip", "search_ko2", "search_other", "export_md", "rss_big"]
+
+
+def test_generated_files_validate_and_share_names(tmp_path: Path) -> None:
+    paths = gen.generate(tmp_path / "trips", 40, seed=7)
+    result = load_paths([tmp_path / "trips"])
+    assert result.problems == []
+    assert len(result.trips) == 40
+    trips = [t.trip for t in result.trips]
+    assert trips[0].day_count == 30 or any(t.day_count == 30 for t in trips)
+    assert all(3 <= t.day_count <= 30 for t in trips)
+    text = "".join(p.read_text(encoding="utf-8") for p in paths)
+    assert "협약" in text and "방문" in text and "Mayor" in text
+    # an id names one entity everywhere (the validator's check across files passed above)
+    names: dict[str, set[str]] = {}
+    for t in trips:
+        for o in t.organisations:
+            names.setdefault(o.id, set()).add(o.name.en or "")
+    assert all(len(v) == 1 for v in names.values())
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    a = gen.generate(tmp_path / "a", 5, seed=3)
+    b = gen.generate(tmp_path / "b", 5, seed=3)
+    assert [p.name for p in a] == [p.name for p in b]
+    assert all(x.read_bytes() == y.read_bytes() for x, y in zip(a, b))
+    c = gen.generate(tmp_path / "c", 5, seed=4)
+    assert [p.read_bytes() for p in a] != [p.read_bytes() for p in c]
+
+
+def test_the_world_has_the_documented_size() -> None:
+    homes = gen.home_cities()
+    dests = gen.destinations()
+    assert len(homes) == 200 and len({h.id for h in homes}) == 200
+    assert len(dests) == 1000 and len({(d.country, d.state, d.en) for d in dests}) == 1000
+    assert {"gumi", "daejeon"} <= {h.id for h in homes}
+
+
+def test_generate_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_main(["generate", "--trips", "3", "--out", str(tmp_path / "g")]) == 0
+    assert len(list((tmp_path / "g").glob("*.yaml"))) == 3
+    assert "wrote 3 trip files" in capsys.readouterr().out
+
+
+def test_quick_run_produces_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "performance.md"
+    figures = quick_run(out, log=lambda _line: None)
+    by_key = {f.key: f for f in figures}
+    assert sorted(by_key) == sorted(FIGURES)
+    for key in FIGURES:
+        fig = by_key[key]
+        assert not fig.error, f"{key}: {fig.error}"
+        assert fig.samples, f"{key}: no samples"
+        assert fig.baseline, f"{key}: no baseline"
+    text = out.read_text(encoding="utf-8")
+    assert BEGIN in text and END in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "figure" not in line]
+    assert len(rows) == len(FIGURES)
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        assert re.search(r"\d", cells[1]) and re.search(r"\d", cells[2]), row  # median, p95
+        assert re.search(r"\d", cells[3]), row  # the baseline
+        assert cells[6] in ("yes", "**no**", "—"), row

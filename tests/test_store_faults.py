@@ -1,0 +1,604 @@
+"""Store faults: one clear message with its fix, never a traceback, never a half-written store.
+
+Also `tripdesk import --rebuild` recovering from an unusable file (moved aside, never
+deleted), and `tripdesk doctor` finding each kind of damage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tripdesk import queries
+from tripdesk.cli import main
+from tripdesk.store import Store
+
+from .conftest import SAMPLE
+
+PYTHON = sys.executable
+REBUILD_FIX = "fix: run `tripdesk import --rebuild` to build a new store from the data files"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def trip_ids(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM trips ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def write_trips(folder: Path, count: int, prefix: str = "bulk") -> Path:
+    """`count` copies of the sample trip, each with its own id."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(count):
+        trip_id = f"{prefix}-{i:04d}"
+        (folder / f"{trip_id}.yaml").write_text(text.replace("sample-2024-us", trip_id), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def store(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The database of TRIPDESK_DB, holding the sample trip."""
+    code, _, err = run(capsys, "import", str(SAMPLE))
+    assert code == 0, err
+    return db_path
+
+
+def assert_one_error(err: str, message: str, fix: str) -> None:
+    """`tripdesk: error: <message>` then `  fix: <fix>`, and nothing else."""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 2, err
+    assert lines[0].startswith("tripdesk: error: ") and message in lines[0], err
+    assert lines[1].strip() == fix, err
+
+
+def assert_usable(db: Path, ids: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """The store holds exactly `ids`, passes the integrity check, and search works."""
+    assert trip_ids(db) == ids
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+    with Store.open(db, create=False) as store:
+        hits = queries.search(store, "Seattle")
+        assert {h.trip_id for h in hits} == set(ids)
+        assert queries.load_trip(store, ids[0]) is not None
+    code, out, _ = run(capsys, "doctor", "--db", str(db))
+    assert code == 0, out
+
+
+# -- where the database cannot be written ---------------------------------------------------
+
+
+def test_a_database_under_a_regular_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Root ignores permissions, so a path that cannot exist stands in for a read-only folder."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder")
+    for db in (blocker / "db.sqlite", blocker / "sub" / "db.sqlite"):
+        code, _, err = run(capsys, "import", "--db", str(db), str(SAMPLE))
+        assert code == 1
+        assert_one_error(err, "cannot create the folder for the database: "
+                         f"{blocker} is a file, not a folder",
+                         "fix: choose another place with --db PATH or TRIPDESK_DB")
+    assert blocker.read_text() == "not a folder"
+
+
+@pytest.fixture
+def immutable(tmp_path: Path):  # noqa: ANN201 - a context-managing fixture
+    """Make a folder immutable with `chattr +i` (which binds root too), or skip."""
+    made: list[Path] = []
+
+    def make(folder: Path) -> Path:
+        if not shutil.which("chattr"):
+            pytest.skip("chattr is not available")
+        done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"chattr +i is not permitted here: {done.stderr.decode().strip()}")
+        made.append(folder)
+        return folder
+
+    yield make
+    for folder in made:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_database_in_a_read_only_folder(
+    store: Path, tmp_path: Path, immutable, capsys: pytest.CaptureFixture[str]  # noqa: ANN001
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    db = folder / "tripdesk.db"
+    shutil.copy(store, db)
+    before = digest(db)
+    immutable(folder)
+    fix = "fix: make the folder writable, or choose another place with --db PATH or TRIPDESK_DB"
+    code, _, err = run(capsys, "import", "--db", str(db), str(write_trips(tmp_path / "new", 1)))
+    assert code == 1
+    assert_one_error(err, "cannot write the database here (unable to open database file)", fix)
+    assert digest(db) == before
+    code, _, err = run(capsys, "import", "--db", str(folder / "new.db"), str(SAMPLE))
+    assert code == 1
+    assert_one_error(err, "new.db: cannot write the database here", fix)
+    assert sorted(p.name for p in folder.iterdir()) == ["tripdesk.db"]
+
+
+# -- files that are not a usable store ------------------------------------------------------
+
+
+def make_not_sqlite(db: Path) -> None:
+    db.write_text("Dear diary, today I imported some trips.\n" * 100)
+
+
+def make_truncated(db: Path) -> None:
+    with db.open("r+b") as f:
+        f.truncate(db.stat().st_size // 2)
+
+
+def make_newer_schema(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+
+
+def make_damaged_index(db: Path) -> None:
+    """Garbage over the root page of an index: the file opens, but SQLite finds it damaged."""
+    conn = sqlite3.connect(db)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'trips_start'").fetchone()[0]
+    conn.close()
+    with db.open("r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(bytes(range(256)) * (page_size // 256))
+
+
+def make_missing_table(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE search_rows")
+    conn.commit()
+    conn.close()
+
+
+UNUSABLE = {
+    "not-sqlite": (make_not_sqlite, "the file is not a usable tripdesk database (file is not a database)",
+                   REBUILD_FIX),
+    "truncated": (make_truncated, "the file is not a usable tripdesk database (database disk image is "
+                  "malformed)", REBUILD_FIX),
+    "newer-schema": (make_newer_schema, "the database has schema version 99, newer than this tripdesk "
+                     "understands (1)", "fix: upgrade tripdesk (pip install -U tripdesk), or use another "
+                     "database with --db PATH, or run `tripdesk import --rebuild` to build a new store "
+                     "from the data files"),
+    "missing-table": (make_missing_table, "the database lacks the table search_rows; it is damaged or "
+                      "was changed by another program", REBUILD_FIX),
+}
+
+
+@pytest.mark.parametrize("damage", UNUSABLE.values(), ids=UNUSABLE.keys())
+def test_an_unusable_database_gets_one_message_with_its_fix(
+    damage: tuple, store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, message, fix = damage
+    make(store)
+    before = digest(store)
+    new = write_trips(tmp_path / "new", 1)
+    for argv in (["import", str(new)], ["list"], ["search", "Seattle"], ["show", "sample-2024-us"],
+                 ["export", "sample-2024-us", "--format", "json"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 1, argv
+        assert_one_error(err, f"{store.name}: {message}", fix)
+        assert digest(store) == before, argv  # never touched, never "repaired" behind our back
+
+
+@pytest.mark.parametrize("damage", UNUSABLE.values(), ids=UNUSABLE.keys())
+def test_rebuild_moves_an_unusable_database_aside_and_builds_a_new_one(
+    damage: tuple, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, message, _ = damage
+    make(store)
+    damaged = store.read_bytes()
+    code, out, err = run(capsys, "import", "--rebuild", str(SAMPLE))
+    assert code == 0, err
+    assert "Traceback" not in err
+    moved = re.search(r"moved it aside to (\S+) \(nothing was deleted\) and building a new store", err)
+    assert moved, err
+    assert message in err
+    aside = Path(moved.group(1))
+    assert re.fullmatch(r"tripdesk\.db\.broken-\d{8}-\d{6}", aside.name)
+    assert aside.read_bytes() == damaged  # the user's file, kept as it was
+    assert "1 added" in out
+    assert_usable(store, ["sample-2024-us"], capsys)
+
+
+def test_rebuild_sets_aside_a_file_that_opens_but_is_damaged(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_damaged_index(store)
+    damaged = store.read_bytes()
+    code, out, err = run(capsys, "import", "--rebuild", str(SAMPLE))
+    assert code == 0, err
+    assert re.search(r"^tripdesk: \S*tripdesk\.db: the database is damaged \(Page \d+: .*\)$", err, re.M), err
+    aside = Path(re.search(r"moved it aside to (\S+) ", err).group(1))
+    assert aside.read_bytes() == damaged
+    assert_usable(store, ["sample-2024-us"], capsys)
+
+
+def test_rebuild_keeps_every_earlier_broken_file(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for _ in range(2):
+        make_not_sqlite(store)
+        assert run(capsys, "import", "--rebuild", str(SAMPLE))[0] == 0
+    assert len(list(store.parent.glob("tripdesk.db.broken-*"))) == 2
+
+
+def test_a_failed_rebuild_leaves_the_broken_file_aside_and_no_half_store(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_not_sqlite(store)
+    code, _, err = run(capsys, "import", "--rebuild", str(SAMPLE.parent.parent / "broken" / "wrong-type.yaml"))
+    assert code == 1 and "Traceback" not in err
+    assert "moved it aside" in err and "head_count: should be a whole number" in err
+    assert not store.exists()  # the empty store we made is gone: the next launch starts afresh
+    assert len(list(store.parent.glob("tripdesk.db.broken-*"))) == 1
+
+
+def test_a_zero_byte_file_is_taken_as_a_new_store(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path.write_bytes(b"")
+    code, out, err = run(capsys, "import", str(SAMPLE))
+    assert code == 0, err
+    assert trip_ids(db_path) == ["sample-2024-us"]
+
+
+def test_damage_found_only_by_a_query_is_reported_not_raised(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged page can pass the checks on open and fail a later query."""
+    make_damaged_index(store)
+    code, _, err = run(capsys, "list")
+    assert code == 1
+    assert_one_error(err, "the file is not a usable tripdesk database (database disk image is malformed)",
+                     REBUILD_FIX)
+
+
+# -- two imports at once ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def write_lock(store: Path):  # noqa: ANN201 - a context-managing fixture
+    """Another connection holding the write lock, as a running import does."""
+    conn = sqlite3.connect(store, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO trip_documents VALUES ('not-yet-committed', '{}')")
+    yield conn
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
+BUSY = ("the database is busy: another tripdesk import is running",
+        "fix: wait for it to finish, then run the command again")
+
+
+def test_a_second_import_at_the_same_time_is_told_so(
+    store: Path, write_lock: sqlite3.Connection, tmp_path: Path
+) -> None:
+    new = write_trips(tmp_path / "new", 2)
+    started = time.monotonic()
+    done = subprocess.run([PYTHON, "-m", "tripdesk", "import", "--db", str(store), str(new)],
+                          capture_output=True, text=True, timeout=60)
+    waited = time.monotonic() - started
+    assert done.returncode == 1
+    assert_one_error(done.stderr, *BUSY)
+    assert 2.0 <= waited < 30  # the busy timeout, then the message: never waiting forever
+    write_lock.execute("ROLLBACK")
+    write_lock.execute("BEGIN")
+    assert trip_ids(store) == ["sample-2024-us"]
+
+
+def test_a_rebuild_during_another_import_moves_nothing_aside(
+    store: Path, write_lock: sqlite3.Connection, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", "--rebuild", str(SAMPLE))
+    assert code == 1
+    assert_one_error(err, *BUSY)
+    assert not list(store.parent.glob("*.broken-*"))
+
+
+# -- an import killed midway -----------------------------------------------------------------
+
+KILLABLE_IMPORT = textwrap.dedent("""
+    # `tripdesk import`, announcing itself once it has written 100 trips of its transaction
+    # (with a tiny page cache, so that uncommitted pages are on disk), then carrying on.
+    import sys
+    from tripdesk import store
+    from tripdesk.cli import main
+
+    write_trip = store.Store.write_trip
+    written = 0
+
+    def announcing(self, *args, **kwargs):
+        global written
+        if written == 0:
+            self.conn.execute("PRAGMA cache_size = 8")
+        write_trip(self, *args, **kwargs)
+        written += 1
+        if written == 100:
+            print("midway", flush=True)
+
+    store.Store.write_trip = announcing
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def assert_killed_midway_leaves_the_previous_store(
+    proc: subprocess.Popen, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert proc.returncode == -signal.SIGKILL, "the import ended before it could be killed"
+    wal = store.with_name(store.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # uncommitted pages were on disk
+    assert_usable(store, ["sample-2024-us"], capsys)
+
+
+def test_an_import_killed_midway_leaves_the_previous_store(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_trips(tmp_path / "big", 300)
+    script = tmp_path / "killable.py"
+    script.write_text(KILLABLE_IMPORT, encoding="utf-8")
+    proc = subprocess.Popen([PYTHON, str(script), "import", "--db", str(store), str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "midway"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert_killed_midway_leaves_the_previous_store(proc, store, capsys)
+    # And the next import goes through.
+    code, out, err = run(capsys, "import", str(folder))
+    assert code == 0 and "300 added" in out, err
+
+
+def test_python_m_tripdesk_import_killed_while_writing(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plain command, killed as soon as its transaction spills pages to the WAL."""
+    folder = write_trips(tmp_path / "big", 500)
+    wal = store.with_name(store.name + "-wal")
+    proc = subprocess.Popen([PYTHON, "-m", "tripdesk", "import", "--db", str(store), str(folder)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            if wal.exists() and wal.stat().st_size > 0:
+                proc.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.001)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert_killed_midway_leaves_the_previous_store(proc, store, capsys)
+
+
+# -- a write that fails midway ----------------------------------------------------------------
+
+
+def test_a_full_disk_midway_rolls_the_import_back(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened = Store.open.__func__  # type: ignore[attr-defined]
+
+    def small_disk(cls: type, path: Path, **kwargs: object) -> Store:
+        s = opened(cls, path, **kwargs)
+        pages = s.conn.execute("PRAGMA page_count").fetchone()[0]
+        s.conn.execute(f"PRAGMA max_page_count = {pages + 5}")
+        return s
+
+    monkeypatch.setattr(Store, "open", classmethod(small_disk))
+    before = digest(store)
+    code, _, err = run(capsys, "import", str(write_trips(tmp_path / "new", 50)))
+    assert code == 1
+    assert_one_error(err, "tripdesk.db: the disk is full; nothing was written (database or disk is full)",
+                     "fix: free some space, then run the command again")
+    assert digest(store) == before
+    monkeypatch.undo()
+    assert_usable(store, ["sample-2024-us"], capsys)
+
+
+# -- tripdesk doctor ----------------------------------------------------------------------------
+
+
+def doctor(capsys: pytest.CaptureFixture[str], db: Path) -> tuple[int, list[str]]:
+    code, out, err = run(capsys, "doctor", "--db", str(db))
+    assert "Traceback" not in out + err
+    return code, out.splitlines()
+
+
+def problems(lines: list[str]) -> list[tuple[str, str]]:
+    """(the PROBLEM line, its fix line) pairs of doctor's output."""
+    return [(line.split("PROBLEM", 1)[1].strip(), lines[i + 1].strip())
+            for i, line in enumerate(lines) if line.lstrip().startswith("PROBLEM")]
+
+
+def test_doctor_passes_a_healthy_store(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = digest(store)
+    code, lines = doctor(capsys, store)
+    assert code == 0
+    assert lines[-1] == "the store is healthy"
+    checks = [line.split()[1].rstrip(":") for line in lines[1:-1]]
+    assert checks == ["file", "schema", "integrity", "foreign", "full-text", "search", "trips"]
+    assert all(line.lstrip().startswith("ok") for line in lines[1:-1])
+    assert "ok       full-text index: FTS5 integrity-check: ok" in "\n".join(lines)
+    assert digest(store) == before  # doctor writes nothing
+
+
+def test_doctor_on_the_real_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import DATA
+
+    db = tmp_path / "real.db"
+    assert run(capsys, "import", "--db", str(db), str(DATA))[0] == 0
+    code, lines = doctor(capsys, db)
+    assert code == 0, lines
+
+
+def test_doctor_when_there_is_no_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "none.db"
+    code, lines = doctor(capsys, db)
+    assert code == 1
+    assert problems(lines) == [(f"file: no database at {db}",
+                                "fix: run `tripdesk import` to build it from the data files")]
+    assert not db.exists()  # doctor never creates one
+
+
+def sql(db: Path, *statements: str) -> None:
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for statement in statements:
+        conn.execute(statement)
+    conn.close()
+
+
+MOVE_ASIDE = ("fix: run `tripdesk import --rebuild` to build a new store from the data files (an "
+              "unusable file is moved aside to <db>.broken-<time>, never deleted)")
+
+
+def break_fts_index(db: Path) -> None:
+    """Damage the FTS5 index itself: its shadow tables no longer match the documents."""
+    sql(db, "DELETE FROM search_docsize WHERE id = (SELECT min(id) FROM search_docsize)")
+
+
+BREAKAGES = {
+    "not-sqlite": (make_not_sqlite, "file", "tripdesk.db is not an SQLite database", MOVE_ASIDE),
+    "empty-file": (lambda db: db.write_bytes(b""), "file", "tripdesk.db is empty", MOVE_ASIDE),
+    "truncated": (make_truncated, "integrity", "database disk image is malformed", MOVE_ASIDE),
+    "newer-schema": (make_newer_schema, "schema", "version 99 is newer than this tripdesk understands (1)",
+                     "fix: upgrade tripdesk (pip install -U tripdesk), or run `tripdesk import "
+                     "--rebuild` to build a new store from the data files (an unusable file is moved "
+                     "aside to <db>.broken-<time>, never deleted)"),
+    "not-tripdesk": (lambda db: sql(db, "PRAGMA user_version = 0"), "schema",
+                     "not a tripdesk database (schema version 0)", MOVE_ASIDE),
+    "missing-table": (make_missing_table, "schema", "version 1, but the table search_rows is missing",
+                      MOVE_ASIDE),
+    "integrity-check": (make_damaged_index, "integrity", "PRAGMA integrity_check stopped: database disk "
+                        "image is malformed; PRAGMA quick_check found: Page ", MOVE_ASIDE),
+    "foreign-keys": (lambda db: sql(db, "INSERT INTO trip_documents VALUES ('ghost', '{\"trip\": {\"id\": \"ghost\"}}')",
+                                    "INSERT INTO day_places VALUES ('ghost', '2024-01-01', 0, 'nowhere')"),
+                     "foreign keys", "3 rows refer to rows that do not exist: day_places (2), "
+                     "trip_documents (1)", REBUILD_FIX),
+    "fts-integrity": (break_fts_index, "full-text index", "FTS5 integrity-check failed", MOVE_ASIDE),
+    "trip-without-search-rows": (
+        lambda db: sql(db, "DELETE FROM search_rows WHERE trip_id = 'sample-2024-us'"),
+        "search rows", "1 trip with no search rows (sample-2024-us): searching never finds them",
+        REBUILD_FIX),
+    "stray-index-rows": (
+        lambda db: sql(db, "INSERT INTO search (body, kind, trip_id, ref) VALUES ('x', 'trip', "
+                           "'sample-2024-us', 'trip')"),
+        "search rows", "the index holds 10 rows but search_rows maps 9; 1 index row not in "
+        "search_rows (a re-import would never remove them)", REBUILD_FIX),
+    "dangling-search-rows": (
+        lambda db: sql(db, "DELETE FROM search WHERE rowid = (SELECT max(row) FROM search_rows)"),
+        "search rows", "1 search_rows entry point at no index row", REBUILD_FIX),
+    "search-rows-of-a-gone-trip": (
+        lambda db: sql(db, "INSERT INTO search (body, kind, trip_id, ref) VALUES ('x', 'trip', 'gone', 'trip')",
+                       "INSERT INTO search_rows VALUES ('gone', last_insert_rowid())"),
+        "search rows", "search rows of 1 trip not in the store (gone)", REBUILD_FIX),
+    "trip-without-document": (
+        lambda db: sql(db, "DELETE FROM trip_documents"),
+        "trips", "1 without a stored document (sample-2024-us): they cannot be shown or exported",
+        REBUILD_FIX),
+    "unreadable-document": (
+        lambda db: sql(db, "UPDATE trip_documents SET document = '{not json'"),
+        "trips", "1 whose stored document is unreadable (sample-2024-us)", REBUILD_FIX),
+    "trip-without-file-record": (
+        lambda db: sql(db, "DELETE FROM files"),
+        "trips", "1 without a file record (sample-2024-us)", REBUILD_FIX),
+}
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES.values(), ids=BREAKAGES.keys())
+def test_doctor_finds_the_damage_and_says_what_to_do(
+    breakage: tuple, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, check, message, fix = breakage
+    make(store)
+    code, lines = doctor(capsys, store)
+    assert code == 1
+    found = problems(lines)
+    assert found[0][0].startswith(f"{check}: ") and message in found[0][0], lines
+    assert found[0][1] == fix, lines
+    if make is not make_damaged_index:  # a damaged page may stop later checks as well
+        assert len(found) == 1, lines
+        assert lines[-1] == "1 problem found"
+
+
+@pytest.mark.parametrize("breakage", [k for k in BREAKAGES if k not in ("not-sqlite", "empty-file")])
+def test_the_fix_doctor_gives_makes_the_store_healthy(
+    breakage: str, store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, _, _, fix = BREAKAGES[breakage]
+    make(store)
+    command = re.search(r"`(tripdesk [^`]+)`", fix.replace("pip install -U tripdesk", "")).group(1)
+    argv = command.split()[1:] + [str(SAMPLE)]
+    code, _, err = run(capsys, *argv)
+    assert code == 0, err
+    assert_usable(store, ["sample-2024-us"], capsys)
+
+
+def test_doctor_reports_a_busy_store_instead_of_waiting(
+    store: Path, write_lock: sqlite3.Connection, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, lines = doctor(capsys, store)
+    assert code == 1
+    assert problems(lines) == [("busy: the database is busy: another tripdesk import is running",
+                                "fix: wait for it to finish, then run `tripdesk doctor` again")]
+
+
+def test_doctor_json_documents_match_the_trip_ids(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A document that belongs to another trip is caught too."""
+    conn = sqlite3.connect(store)
+    document = json.loads(conn.execute("SELECT document FROM trip_documents").fetchone()[0])
+    document["trip"]["id"] = "someone-else"
+    conn.execute("UPDATE trip_documents SET document = ?", (json.dumps(document),))
+    conn.commit()
+    conn.close()
+    code, lines = doctor(capsys, store)
+    assert code == 1
+    assert "1 whose stored document is unreadable (sample-2024-us)" in problems(lines)[0][0]
+
+
+def test_a_second_doctor_process_sees_the_same(store: Path) -> None:
+    """`python -m tripdesk doctor` as a script would run it: exit status and output."""
+    done = subprocess.run([PYTHON, "-m", "tripdesk", "doctor", "--db", str(store)],
+                          capture_output=True, text=True, timeout=60, env={**os.environ})
+    assert done.returncode == 0 and "the store is healthy" in done.stdout
+    make_missing_table(store)
+    done = subprocess.run([PYTHON, "-m", "tripdesk", "doctor", "--db", str(store)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "PROBLEM  schema" in done.stdout and "Traceback" not in done.stderr
