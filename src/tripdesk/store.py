@@ -426,36 +426,36 @@ class Store:
                 c.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                           (trip.id, e.id, d, pos, e.time, e.kind, *_text_cols(e.title),
                            desc.ko or desc.plain, desc.en or desc.plain))
-                c.executemany("INSERT INTO event_organisations VALUES (?,?,?)",
-                              [(trip.id, e.id, x) for x in dict.fromkeys(e.organisations)])
-                c.executemany("INSERT INTO event_people VALUES (?,?,?)",
-                              [(trip.id, e.id, x) for x in dict.fromkeys(e.people)])
-                c.executemany("INSERT INTO event_sources VALUES (?,?,?)",
-                              [(trip.id, e.id, x) for x in dict.fromkeys(e.sources)])
+                _link(c, "event_organisations", trip.id, e.id, e.organisations)
+                _link(c, "event_people", trip.id, e.id, e.people)
+                _link(c, "event_sources", trip.id, e.id, e.sources)
         for a in trip.agreements:
             scope = a.scope or Text()
             c.execute("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?)",
                       (trip.id, a.id, a.kind, *_text_cols(a.title),
                        a.date.isoformat() if a.date else None, scope.ko or scope.plain,
                        scope.en or scope.plain, a.event))
-            c.executemany("INSERT INTO agreement_parties VALUES (?,?,?)",
-                          [(trip.id, a.id, x) for x in dict.fromkeys(a.parties)])
-            c.executemany("INSERT INTO agreement_signatories VALUES (?,?,?)",
-                          [(trip.id, a.id, x) for x in dict.fromkeys(a.signatories)])
-            c.executemany("INSERT INTO agreement_sources VALUES (?,?,?)",
-                          [(trip.id, a.id, x) for x in dict.fromkeys(a.sources)])
+            _link(c, "agreement_parties", trip.id, a.id, a.parties)
+            _link(c, "agreement_signatories", trip.id, a.id, a.signatories)
+            _link(c, "agreement_sources", trip.id, a.id, a.sources)
         for q in trip.quotes:
             t = q.translation
             c.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
                       (trip.id, q.id, q.speaker, q.date.isoformat() if q.date else None, q.event,
                        q.original.lang, q.original.text, t.lang if t else None,
                        t.text if t else None, t.by if t else None))
-            c.executemany("INSERT INTO quote_sources VALUES (?,?,?)",
-                          [(trip.id, q.id, x) for x in dict.fromkeys(q.sources)])
+            _link(c, "quote_sources", trip.id, q.id, q.sources)
         for row in search_rows(trip):
             cur = c.execute("INSERT INTO search (body, kind, trip_id, date, ref, label_ko, label_en) "
                             "VALUES (?,?,?,?,?,?,?)", row)
             c.execute("INSERT INTO search_rows VALUES (?,?)", (trip.id, cur.lastrowid))
+
+
+def _link(c: sqlite3.Connection, table: str, trip_id: str, owner_id: str,
+          targets: tuple[str, ...]) -> None:
+    """Rows of a link table (trip, owner, target), each target once."""
+    c.executemany(f"INSERT INTO {table} VALUES (?,?,?)",
+                  [(trip_id, owner_id, target) for target in dict.fromkeys(targets)])
 
 
 def _write_destination(c: sqlite3.Connection, place: Place) -> None:
