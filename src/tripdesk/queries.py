@@ -198,7 +198,10 @@ _KIND_ORDER = "CASE kind WHEN 'trip' THEN 0 WHEN 'agreement' THEN 1 WHEN 'event'
 
 @guarded
 def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
-    """Everything that matches every word of the query, best first (Korean and English)."""
+    """Everything that matches every word of the query, best first (Korean and English).
+
+    "Best" is exact unless the query matches more than RANK_WINDOW items; then the hits are
+    the best of its first RANK_WINDOW matches."""
     expression = match_query(query)
     if expression is None:
         return []
