@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -29,7 +28,7 @@ from rich.text import Text as RichText
 
 from . import queries
 from .importer import ImportReport, import_paths
-from .loader import load_paths
+from .loader import TRIP_SUFFIXES, load_paths
 from .problems import TripdeskError, ValidationFailed
 from .paths import bundled_data_dir
 from .store import Store, UnusableStore, default_db_path, set_aside
@@ -38,10 +37,27 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def package_version() -> str:
+    # importlib.metadata costs ~35 ms at start-up: import it only when the version is asked for.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("tripdesk")
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
         return "0+unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, computing the version only when the option is given."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=default,
+                         help=help or "show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"tripdesk {package_version()}")
+        parser.exit()
 
 
 def _console(stderr: bool = False) -> Console:
@@ -71,7 +87,7 @@ def open_store(args: argparse.Namespace) -> Store:
             store.close()
             path.unlink(missing_ok=True)
             raise
-    elif folder.is_dir() and _built_from(store, folder):
+    elif folder.is_dir() and _bundled_files_changed(store, folder):
         try:
             report = import_paths(store, [folder])
             if report.changed:
@@ -84,9 +100,22 @@ def open_store(args: argparse.Namespace) -> Store:
     return store
 
 
-def _built_from(store: Store, folder: Path) -> bool:
+def _bundled_files_changed(store: Store, folder: Path) -> bool:
+    """Whether the store was built from `folder` and a file there was added, removed or changed
+    since. One indexed query and a stat of each bundled file: no write, and no read of the
+    other files' states, on a launch where nothing changed."""
     prefix = str(folder.resolve()) + os.sep
-    return any(p.startswith(prefix) for p in store.file_states())
+    stored = {row[0]: (row[1], row[2]) for row in store.conn.execute(
+        "SELECT path, size, mtime_ns FROM files WHERE path >= ? AND path < ?",
+        (prefix, prefix[:-1] + chr(ord(os.sep) + 1)))}
+    if not stored:
+        return False  # this store was not built from the bundled data: leave it alone
+    current = {}
+    for path in folder.rglob("*"):
+        if path.suffix in TRIP_SUFFIXES and path.is_file():
+            stat = path.stat()
+            current[str(path.resolve())] = (stat.st_size, stat.st_mtime_ns)
+    return current != stored
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -295,7 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "whom it met, what was signed and said, and the source of every fact. "
                     "Without a command, opens the desk.",
         epilog="Run `tripdesk COMMAND --help` for the options of a command.")
-    parser.add_argument("--version", action="version", version=f"tripdesk {package_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
