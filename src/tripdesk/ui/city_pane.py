@@ -9,7 +9,7 @@ nothing ever scrolls sideways. Moving onto a trip posts `TripChosen`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Callable, Literal
 
 from rich.style import Style
 from rich.text import Text as RichText
@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from .. import queries
 from ..model import DisplayLang
+from .data import freeze_loaded
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
 from .render import fit_str, lit, one_line
 
@@ -50,6 +51,8 @@ class CityTree(Tree[NodeInfo]):
     ICON_NODE = "▸ "
     ICON_NODE_EXPANDED = "▾ "
 
+    cursor_moved: Callable[[TreeNode[NodeInfo] | None], None] | None = None  # set by CityPane
+
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="cities.down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="cities.up"),
@@ -68,6 +71,7 @@ class CityTree(Tree[NodeInfo]):
         self.auto_expand = True
         self._labels: dict[tuple[int, int, str], RichText] = {}
         self._rich_style: Style | None = None
+        self._room = 0
 
     # Tree draws every visible line again when the cursor moves within a group; keeping the
     # fitted labels and the widget's style saves most of that work.
@@ -79,8 +83,21 @@ class CityTree(Tree[NodeInfo]):
         return self._rich_style
 
     def notify_style_update(self) -> None:
+        # A style change (the focus coming or going is one) changes how lines look, not which
+        # lines there are: `Tree` would rebuild every line and lay out the whole screen again;
+        # new line strips are enough.
         self._rich_style = None
-        super().notify_style_update()
+        super(Tree, self).notify_style_update()
+        self._clear_line_cache_only()
+
+    def _clear_line_cache_only(self) -> None:
+        self._line_cache.clear()
+        self._updates += 1
+        self.refresh()
+
+    def _build(self) -> None:
+        self._room = self.scrollable_content_region.width  # for get_label_width, once per build
+        super()._build()
 
     def _on_resize(self, event) -> None:  # noqa: ANN001
         self._labels.clear()
@@ -89,6 +106,16 @@ class CityTree(Tree[NodeInfo]):
     @property
     def lang(self) -> DisplayLang:
         return getattr(self.app, "language", "en")
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        before = self.cursor_node
+        super().watch_cursor_line(previous_line, line)
+        # Told at once (not by a message, as `NodeHighlighted` is): a trip already in the cache
+        # can then be drawn in the same frame as the cursor that moved onto it. (Only when the
+        # cursor is on another node: lines renumbered under it after an expand do not count.)
+        node = self.cursor_node
+        if node is not before and self.cursor_moved is not None:
+            self.cursor_moved(node)
 
     def relabel(self) -> None:
         """Draw every label again (after a language change)."""
@@ -144,8 +171,9 @@ class CityTree(Tree[NodeInfo]):
         return RichText(fit_str(str(info.name or ""), width), style="dim italic")
 
     def get_label_width(self, node: TreeNode[NodeInfo]) -> int:
-        # Labels are fitted to the width, so the tree never needs to scroll sideways.
-        return max(self.scrollable_content_region.width - self._depth(node) * self.guide_depth, 0)
+        # Labels are fitted to the width, so the tree never needs to scroll sideways. (Called for
+        # every line when the lines are built: the width is read once per build.)
+        return max(self._room - self._depth(node) * self.guide_depth, 0)
 
 
 def _cells(text: str) -> int:
@@ -178,7 +206,9 @@ class CityPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(lit("loading…", "dim"), id="city-caption", markup=False)
-        yield CityTree(id="city-tree")
+        tree = CityTree(id="city-tree")
+        tree.cursor_moved = self._cursor_moved
+        yield tree
 
     @property
     def tree(self) -> CityTree:
@@ -218,6 +248,7 @@ class CityPane(Vertical):
         self._groups[message.mode] = message.rows
         if message.mode == self.mode:
             self._fill()
+        freeze_loaded()
 
     @on(TripsLoaded)
     def _trips_loaded(self, message: TripsLoaded) -> None:
@@ -236,6 +267,7 @@ class CityPane(Vertical):
             self._pending_step = None
             if self.tree.cursor_node is node:
                 self.step_trip(delta)
+        freeze_loaded()
 
     # -- building the tree --------------------------------------------------------------------
 
@@ -311,6 +343,18 @@ class CityPane(Vertical):
             self._loading.add(key)
             event.node.add_leaf(RichText("loading"), NodeInfo("note", info.mode, "", name="loading…"))
             self.load_trips(info.mode, info.key)
+
+    def _cursor_moved(self, node: TreeNode[NodeInfo] | None) -> None:
+        """The cursor is on another line: show its trip now if the screen has it at hand.
+
+        `TripChosen` still follows (from `NodeHighlighted`) and finds the trip shown.
+        """
+        info = node.data if node is not None else None
+        if info is None or info.kind != "trip" or not self.is_mounted:
+            return
+        show_now = getattr(self.screen, "show_cached_trip", None)
+        if show_now is not None:
+            show_now(info.key)
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[NodeInfo]) -> None:

@@ -64,6 +64,8 @@ class KeyFooter(Static):
             seen.add(binding.action)
             keys.append((binding.key, app.get_key_display(binding), binding.description, enabled))
         width = self.size.width
+        # The footer is one line the width of the screen whatever it says: new keys need a
+        # repaint of that line (`layout=False` below), not a layout of the whole screen.
         drawn = (tuple(keys), palette, self.show_command_palette, width)
         if drawn == self._drawn:
             return
@@ -85,9 +87,9 @@ class KeyFooter(Static):
                 left = left.truncate(max(room, 0), ellipsis=True)
             left = left.pad_right(max(width - left.cell_length - right.cell_length, 1))
             self._spans.append((left.cell_length, left.cell_length + right.cell_length, palette[0]))
-            self.update(left + right)
+            self.update(left + right, layout=False)
         else:
-            self.update(left)
+            self.update(left, layout=False)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a key presses it."""

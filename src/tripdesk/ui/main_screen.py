@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -27,6 +28,7 @@ from textual.worker import get_current_worker
 from .. import queries
 from ..model import DisplayLang, Trip
 from .city_pane import CityPane, CityTree
+from .data import freeze_loaded
 from .detail_pane import DetailPane, DetailScroll
 from .footer import KeyFooter
 from .header import DeskHeader
@@ -54,6 +56,12 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
     AUTO_FOCUS = "#city-tree"
+
+    # Textual's `Screen.focused` repaints the whole screen when it changes. Nothing on this
+    # screen is drawn from it: the widgets that gain and lose the focus, and the panes around
+    # them (`:focus-within`), are restyled and repaint themselves. Without the full repaint a
+    # Tab redraws two panes instead of every line of the screen.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     BINDINGS = [
         Binding("tab", "pane_next", "Pane", tooltip="Next pane (one pane at a time: show it)",
@@ -84,6 +92,7 @@ class MainScreen(Screen[None]):
         super().__init__(id="main")
         self.wanted: Wanted | None = None
         self._shown_pane = "city"
+        self._showing = False  # in `_show` (the city cursor may move: no trip is shown for that)
 
     def compose(self) -> ComposeResult:
         yield DeskHeader(id="header")
@@ -165,6 +174,7 @@ class MainScreen(Screen[None]):
         self.header.set_summary(message.summary.label())
         if message.summary.trips == 0:
             self.timeline.show_message(EMPTY_STORE)
+        freeze_loaded()
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
@@ -192,8 +202,16 @@ class MainScreen(Screen[None]):
     def _trip_loaded(self, message: TripLoaded) -> None:
         if self.wanted is not None and self.wanted.trip_id == message.trip.id:
             self._show(message.trip)
+        freeze_loaded()
 
     def _show(self, trip: Trip) -> None:
+        self._showing = True
+        try:
+            self._show_now(trip)
+        finally:
+            self._showing = False
+
+    def _show_now(self, trip: Trip) -> None:
         wanted = self.wanted
         self.wanted = None
         ref = "trip"
@@ -214,15 +232,40 @@ class MainScreen(Screen[None]):
         what, ident = hit.target
         self.open_trip(Wanted(hit.trip_id, what, ident, focus=True, reveal=True))
 
+    def show_cached_trip(self, trip_id: str) -> None:
+        """Show a trip at once if it is in the cache (the city cursor has just moved onto it).
+
+        Called by the city pane in the same step as the cursor moves, so that the cursor, the
+        timeline and the detail change in one frame; a trip not loaded yet waits for
+        `TripChosen` and is loaded in a worker.
+        """
+        if self._showing:
+            return  # the cursor moved because a trip is being shown (revealed in the list)
+        if self.app.data.cached_trip(trip_id) is not None:  # type: ignore[attr-defined]
+            self.open_trip(Wanted(trip_id))
+
     @on(TripChosen)
     def _trip_chosen(self, message: TripChosen) -> None:
+        if not message.open:
+            node = self.cities.tree.cursor_node
+            info = node.data if node is not None else None
+            if info is not None and info.kind == "trip" and info.key != message.trip_id:
+                return  # the cursor has moved on to another trip since: that one is shown
         self.open_trip(Wanted(message.trip_id, focus=message.open))
+
+    def show_item_now(self, trip_id: str, ref: str) -> None:
+        """Show the detail of a timeline row at once (its highlight has just moved onto it)."""
+        trip = self.trip
+        if trip is not None and trip.id == trip_id:
+            self.detail.show(trip, ref, self.lang)
 
     @on(ItemChosen)
     def _item_chosen(self, message: ItemChosen) -> None:
         trip = self.trip
         if trip is None or trip.id != message.trip_id:
             return
+        if not message.open and self.timeline.ref != message.ref:
+            return  # the highlight has moved on since: that row's detail is shown
         self.detail.show(trip, message.ref, self.lang)
         if message.open:
             self.focus_pane("detail")
@@ -258,18 +301,24 @@ class MainScreen(Screen[None]):
 
     def focus_pane(self, name: str) -> None:
         """Focus a pane (and, one pane at a time, show it)."""
-        self._show_pane(name)
+        changed = self._show_pane(name)
         if self.maximized is not None:
             self.minimize()
+            changed = True
         target = self._pane_target(name)
-        self.call_after_refresh(target.focus)
+        if changed:
+            # a pane was just displayed: it can take the focus once it is laid out
+            self.call_after_refresh(target.focus)
+        else:
+            target.focus()
 
-    def _show_pane(self, name: str) -> None:
+    def _show_pane(self, name: str) -> bool:
         """Under 80 columns, display only the pane `name`; otherwise display all three.
 
         Set on the panes themselves (not as a class on the screen), so that switching does not
-        restyle every widget on the screen.
+        restyle every widget on the screen. Returns True if a pane was shown or hidden.
         """
+        changed = False
         self._shown_pane = name
         narrow = self.has_class("-narrow")
         right = self.query_one("#right")
@@ -278,9 +327,12 @@ class MainScreen(Screen[None]):
             show = not narrow or pane_name == name
             if pane.display != show:
                 pane.display = show
+                changed = True
         show_right = not narrow or name != "city"
         if right.display != show_right:
             right.display = show_right
+            changed = True
+        return changed
 
     def on_resize(self) -> None:
         self._fit_footer()

@@ -169,6 +169,28 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         if event.option.id is not None:
             self.dismiss(self._hits[int(event.option.id)])
 
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Read the highlighted hit's trip into the cache while the user looks at the list, so
+        # that Enter shows it in the frame that closes the dialog (no store read in between).
+        if event.option.id is None:
+            return
+        index = int(event.option.id)
+        if index < len(self._hits):
+            trip_id = self._hits[index].trip_id
+            if self.app.data.cached_trip(trip_id) is None:  # type: ignore[attr-defined]
+                self.prefetch(trip_id)
+
+    @work(thread=True, exclusive=True, group="search-prefetch")
+    def prefetch(self, trip_id: str) -> None:
+        """Load a trip into the desk's cache (a failure is left for the real load to report)."""
+        if get_current_worker().is_cancelled:
+            return
+        try:
+            self.app.data.load_trip(trip_id)  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a prefetch failing is not the user's problem
+            return
+
     def action_results(self) -> None:
         if self._hits:
             self.results.focus()

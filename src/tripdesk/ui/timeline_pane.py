@@ -8,6 +8,8 @@ wrap: they are cut with an ellipsis. Moving posts `ItemChosen`.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,6 +37,17 @@ class TimelineList(RowList):
         Binding("enter", "select", "Details", tooltip="Open the detail of this day or event",
                 id="timeline.open"),
     ]
+
+    highlight_moved: Callable[[Row], None] | None = None  # set by TimelinePane
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(old, new)
+        # Told at once (not by a message, as `Highlighted` is), so that the detail can change
+        # in the same frame as the highlight.
+        if new is not None and old != new and self.highlight_moved is not None:
+            row = self.get_option_at_index(new)
+            if not row.disabled:
+                self.highlight_moved(row)
 
 
 def trip_prompt(trip: Trip, lang: DisplayLang) -> Content:
@@ -130,8 +143,21 @@ class TimelinePane(Vertical):
         self._lang: DisplayLang | None = None
 
     def compose(self) -> ComposeResult:
-        yield TimelineList(Row(lit("Choose a trip in the city pane:\n↑↓ move, Enter opens.",
-                                   "dim italic"), disabled=True), id="timeline-list")
+        timeline = TimelineList(Row(lit("Choose a trip in the city pane:\n↑↓ move, Enter opens.",
+                                        "dim italic"), disabled=True), id="timeline-list")
+        timeline.highlight_moved = self._highlight_moved
+        yield timeline
+
+    def _highlight_moved(self, row: Row) -> None:
+        """The highlight is on another row: let the screen show its detail now.
+
+        `ItemChosen` still follows (from `RowList.Highlighted`) and finds it shown.
+        """
+        if self.trip is None or row.id is None or not self.is_mounted:
+            return
+        show_now = getattr(self.screen, "show_item_now", None)
+        if show_now is not None:
+            show_now(self.trip.id, row.id)
 
     def show_message(self, text: str) -> None:
         """No trip: show a note instead (e.g. how to import trips into an empty store)."""
