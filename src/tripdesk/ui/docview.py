@@ -13,17 +13,16 @@ from textual.cache import LRUCache
 from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 from textual.widget import Widget
 
+from .linestyles import StyledScrollView
 from .render import Doc
 
 PAD = 1  # cells left and right of the text
 
 
-class DocView(ScrollView, can_focus=True):
+class DocView(StyledScrollView, can_focus=True):
     """Shows a `Doc`, wrapped to the view's width with hanging indents."""
 
     DEFAULT_CSS = """
@@ -38,7 +37,6 @@ class DocView(ScrollView, can_focus=True):
         self._doc = doc or Doc()
         self._lines: list[Content] = []
         self._wrapped_for = -1
-        self._parsed: dict[str, Style] = {}
         self._cache: LRUCache[tuple[int, int, object], Strip] = LRUCache(1024)
 
     @property
@@ -83,17 +81,7 @@ class DocView(ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         self._rewrap()
 
-    def _parse_style(self, style: str | Style) -> Style:
-        """A span's style, with theme variables resolved (kept until the styles change)."""
-        if not isinstance(style, str):
-            return style
-        parsed = self._parsed.get(style)
-        if parsed is None:
-            parsed = self._parsed[style] = self._get_style(style)
-        return parsed
-
     def notify_style_update(self) -> None:
-        self._parsed.clear()
         super().notify_style_update()
         self.refresh()
 

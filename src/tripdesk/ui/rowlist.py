@@ -19,11 +19,11 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from .linestyles import StyledScrollView
 from .render import fit
 
 
@@ -40,7 +40,7 @@ class Row:
         self.lines = self.prompt.split("\n") if "\n" in self.prompt.plain else [self.prompt]
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(StyledScrollView, can_focus=True):
     """Selectable rows; posts `RowList.Highlighted` and `RowList.Selected`."""
 
     COMPONENT_CLASSES = {"rowlist--highlight", "rowlist--disabled"}
@@ -96,7 +96,6 @@ class RowList(ScrollView, can_focus=True):
         self._ids: dict[str, int] = {}
         self._line_map: list[tuple[int, int]] = []  # line -> (row index, line in row)
         self._first_line: list[int] = []  # row index -> its first line
-        self._parsed: dict[str, Style] = {}
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         if rows:
@@ -152,17 +151,7 @@ class RowList(ScrollView, can_focus=True):
         self._cache.clear()
         self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._line_map)))
 
-    def _parse_style(self, style: str | Style) -> Style:
-        """A span's style, with theme variables resolved (kept until the styles change)."""
-        if not isinstance(style, str):
-            return style
-        parsed = self._parsed.get(style)
-        if parsed is None:
-            parsed = self._parsed[style] = self._get_style(style)
-        return parsed
-
     def notify_style_update(self) -> None:
-        self._parsed.clear()
         super().notify_style_update()
         self._styles.clear()
         self.refresh()

@@ -1,0 +1,32 @@
+"""A base for the desk's line-API widgets: span styles given as theme strings, parsed once.
+
+`DocView` and `RowList` draw their lines themselves (`render_line`) and colour spans with
+styles such as "$accent bold"; resolving one takes a trip through the theme, so each is
+parsed once and kept until the widget's styles change (a theme switch, a focus restyle).
+"""
+
+from __future__ import annotations
+
+from textual.scroll_view import ScrollView
+from textual.style import Style
+
+
+class StyledScrollView(ScrollView):
+    """A ScrollView with a cache of parsed span styles."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self._parsed: dict[str, Style] = {}  # before Widget.__init__, which may restyle
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def _parse_style(self, style: str | Style) -> Style:
+        """A span's style, with theme variables resolved (kept until the styles change)."""
+        if not isinstance(style, str):
+            return style
+        parsed = self._parsed.get(style)
+        if parsed is None:
+            parsed = self._parsed[style] = self._get_style(style)
+        return parsed
+
+    def notify_style_update(self) -> None:
+        self._parsed.clear()
+        super().notify_style_update()
