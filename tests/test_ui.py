@@ -491,3 +491,25 @@ async def test_footer_shows_the_keys_of_the_focused_pane_at_80_columns(db: Path)
             assert key in footer
         await press(pilot, "tab")
         assert "⏎ Details" in screen_text(app).splitlines()[-1]
+
+
+@async_test
+async def test_search_jump_survives_a_late_cursor_message_for_the_shown_trip(db: Path) -> None:
+    """A jump to a trip that is still loading is not cancelled by the city tree's message
+    about the trip already shown (posted before the jump, handled after it)."""
+    from tripdesk.ui.messages import TripChosen
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_gumi_2024(pilot)
+        screen = main(app)
+        assert screen.trip is not None and screen.trip.id == "gumi-2024-us"
+        hits = [h for h in app.data.search("Atlanta") if h.trip_id == "daejeon-2025-us"]
+        assert hits and app.data.cached_trip("daejeon-2025-us") is None
+        screen.jump_to(hits[0])
+        screen.post_message(TripChosen("gumi-2024-us"))
+        await settle(pilot)
+        assert screen.trip is not None and screen.trip.id == "daejeon-2025-us"
+        node = screen.cities.tree.cursor_node
+        assert node is not None and node.data is not None and node.data.key == "daejeon-2025-us"

@@ -251,6 +251,12 @@ class MainScreen(Screen[None]):
             info = node.data if node is not None else None
             if info is not None and info.kind == "trip" and info.key != message.trip_id:
                 return  # the cursor has moved on to another trip since: that one is shown
+            pending, shown = self.wanted, self.trip
+            if (pending is not None and pending.reveal and shown is not None
+                    and shown.id == message.trip_id):
+                # Posted before a jump (search, palette) that is still loading its trip: the
+                # cursor only names the trip on screen, and must not cancel the jump.
+                return
         self.open_trip(Wanted(message.trip_id, focus=message.open))
 
     def show_item_now(self, trip_id: str, ref: str) -> None:
