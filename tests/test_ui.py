@@ -94,7 +94,7 @@ async def test_open_gumi_2024_huntsville_day_shows_chamber(db: Path) -> None:
         assert screen.trip is not None and screen.trip.id == "gumi-2024-us"
         assert screen.focused is screen.timeline.list  # Enter on a trip opens the timeline
         text = screen_text(app)
-        assert "Gumi City delegation visit to the United" in text
+        assert "Gumi City delegation visit to the Unite" in text
         assert "Day 4 Tue 2024-10-15" in text
         await move_timeline_to(pilot, "day:2024-10-15")
         text = screen_text(app)
@@ -513,3 +513,22 @@ async def test_search_jump_survives_a_late_cursor_message_for_the_shown_trip(db:
         assert screen.trip is not None and screen.trip.id == "daejeon-2025-us"
         node = screen.cities.tree.cursor_node
         assert node is not None and node.data is not None and node.data.key == "daejeon-2025-us"
+
+
+@async_test
+async def test_a_long_detail_scrolls_to_its_last_line(db: Path) -> None:
+    """The detail wraps a new document only as far as the screen shows before the frame, and
+    the rest after it: the end of a long trip's detail is still reachable with the keys."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "3")
+        view = main(app).detail.view
+        assert app.focused is view
+        wrapped = view.virtual_size.height  # the whole document, wrapped after the first frame
+        last = view.lines[-1].plain.strip()
+        assert wrapped == len(view.lines)
+        assert len(view.lines) > 100 and last and last not in screen_text(app)
+        await press(pilot, "G")
+        assert last in screen_text(app)
+        assert view.scroll_offset.y == len(view.lines) - view.scrollable_content_region.height

@@ -333,7 +333,7 @@ class DetailPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[str, str, str] | None = None
-        self.content: Content = lit(PLACEHOLDER)
+        self._doc: Doc = Doc().line(PLACEHOLDER)
 
     def compose(self) -> ComposeResult:
         yield DetailScroll(Doc().line((PLACEHOLDER, "dim italic")), id="detail-scroll")
@@ -347,8 +347,8 @@ class DetailPane(Vertical):
 
     @property
     def text(self) -> str:
-        """What the pane shows, as plain text (unwrapped)."""
-        return self.content.plain
+        """What the pane shows, as plain text (unwrapped); built only when asked for."""
+        return self._doc.build().plain
 
     def show(self, trip: Trip, ref: str, lang: DisplayLang, force: bool = False) -> None:
         """Show a trip ("trip"), a day ("day:<date>") or an event ("event:<id>")."""
@@ -357,6 +357,5 @@ class DetailPane(Vertical):
             return
         same_item = self._shown is not None and self._shown[:2] == key[:2]
         self._shown = key
-        doc = detail_doc(trip, ref, lang)
-        self.content = doc.build()
+        doc = self._doc = detail_doc(trip, ref, lang)
         self.view.update(doc, scroll_home=not same_item)

@@ -4,9 +4,15 @@ The detail pane shows documents of a few hundred lines (a whole trip with its qu
 sources, a 5,000-character quote). A `Static` would render every line again whenever the pane
 is restyled (a focus change is enough); `DocView` keeps the document wrapped to its width
 as `Content` lines and renders only the lines on screen, caching them by line, width and style.
+
+Wrapping a long document takes longer than drawing a frame (a whole trip: 8-13 ms), so a new
+document is wrapped only as far as the screen shows before the frame is drawn, and the rest
+just after it (docs/performance.md).
 """
 
 from __future__ import annotations
+
+from typing import Iterator
 
 from rich.segment import Segment
 from textual.cache import LRUCache
@@ -36,6 +42,7 @@ class DocView(StyledScrollView, can_focus=True):
         super().__init__(id=id)
         self._doc = doc or Doc()
         self._lines: list[Content] = []
+        self._unwrapped: Iterator[Content] | None = None  # the lines not wrapped yet
         self._wrapped_for = -1
         self._cache: LRUCache[tuple[int, int, object], Strip] = LRUCache(1024)
 
@@ -46,6 +53,7 @@ class DocView(StyledScrollView, can_focus=True):
     @property
     def lines(self) -> list[Content]:
         """The document as wrapped for the current width."""
+        self._wrap_rest()
         return self._lines
 
     def update(self, doc: Doc, scroll_home: bool = True) -> None:
@@ -64,10 +72,32 @@ class DocView(StyledScrollView, can_focus=True):
         if width <= 0 or width == self._wrapped_for:
             return
         self._wrapped_for = width
-        self._lines = self._doc.lines(width)
+        self._lines = []
+        self._unwrapped = self._doc.iter_lines(width)
         self._cache.clear()
-        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._lines)))
+        self._wrap_to(self.scroll_offset.y + self.scrollable_content_region.height)
+        if self._unwrapped is not None:
+            self.call_after_refresh(self._wrap_rest)
         self.refresh()
+
+    def _wrap_to(self, count: int) -> None:
+        """Wrap lines until there are `count` of them (or the document ends)."""
+        pending = self._unwrapped
+        if pending is None:
+            return
+        for line in pending:
+            self._lines.append(line)
+            if len(self._lines) >= count:
+                break
+        else:
+            self._unwrapped = None
+        # Until the whole document is wrapped, the scroll range reaches one line past what is.
+        more = 0 if self._unwrapped is None else 1
+        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._lines) + more))
+
+    def _wrap_rest(self) -> None:
+        if self._unwrapped is not None:
+            self._wrap_to(1 << 62)
 
     def _set_virtual_size(self, size: Size) -> None:
         # The view's own size never depends on its document (it fills its pane), so a new
@@ -91,6 +121,8 @@ class DocView(StyledScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
         style = self.visual_style
+        if index >= len(self._lines):
+            self._wrap_to(index + 1)
         if index >= len(self._lines):
             return Strip.blank(width, style.rich_style)
         key = (index, width, style)

@@ -8,7 +8,7 @@ Styles are only ever given by this module's callers, as constants.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text as RichText
@@ -147,22 +147,24 @@ class Doc:
 
     def lines(self, width: int | None = None) -> list[Content]:
         """The document's lines; with `width`, long lines are wrapped under their own indent."""
-        out: list[Content] = []
+        return list(self.iter_lines(width))
+
+    def iter_lines(self, width: int | None = None) -> Iterator[Content]:
+        """`lines()` one at a time, so that a view can wrap only as far as it shows."""
         for indent, hang, body in self._lines:
             pad = Content(" " * indent) if indent else None
             room = (width - indent - hang) if width else 0
             if "\n" in body.plain:
                 pieces = body.split("\n")
             elif not width or room < 12 or body.cell_length <= width - indent:
-                out.append(pad + body if pad is not None else body)
+                yield pad + body if pad is not None else body
                 continue
             else:
                 pieces = [body]
             for number, piece in enumerate(p for part in pieces
                                            for p in (part.wrap(room) if width and room >= 12 else [part])):
                 lead = indent + (hang if number else 0)
-                out.append(Content(" " * lead) + piece if lead else piece)
-        return out
+                yield Content(" " * lead) + piece if lead else piece
 
     def build(self, width: int | None = None) -> Content:
         """The document as one Content (wrapped to `width` when given)."""
