@@ -20,20 +20,25 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
 from . import queries
-from .importer import ImportReport, import_paths
-from .loader import TRIP_SUFFIXES, load_paths
 from .problems import TripdeskError, ValidationFailed
-from .paths import bundled_data_dir
+from .paths import TRIP_SUFFIXES, bundled_data_dir
 from .store import Store, UnusableStore, default_db_path, set_aside
 
+if TYPE_CHECKING:
+    from .importer import ImportReport
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+# The importer and the loader (and PyYAML with them) are imported by the commands that read
+# trip files, not at module level: a launch of the desk on an up-to-date store never needs
+# them, and importing them cost ~40 ms of its first paint (docs/performance.md).
 
 
 def package_version() -> str:
@@ -81,6 +86,8 @@ def open_store(args: argparse.Namespace) -> Store:
     store = Store.open(path)
     folder = bundled_data_dir()
     if first_use:
+        from .importer import import_paths
+
         try:
             import_paths(store, [folder])
         except TripdeskError:
@@ -88,6 +95,8 @@ def open_store(args: argparse.Namespace) -> Store:
             path.unlink(missing_ok=True)
             raise
     elif folder.is_dir() and _bundled_files_changed(store, folder):
+        from .importer import import_paths
+
         try:
             report = import_paths(store, [folder])
             if report.changed:
@@ -122,6 +131,8 @@ def _bundled_files_changed(store: Store, folder: Path) -> bool:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .loader import load_paths
+
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
     result = load_paths(paths)
     if result.problems:
@@ -162,6 +173,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_into(path: Path, paths: list[Path], *, rebuild: bool) -> ImportReport:
+    from .importer import import_paths
+
     store = Store.open(path)
     try:
         if rebuild:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
+TRIP_SUFFIXES = (".yaml", ".yml", ".json")  # what counts as a trip file inside a folder
+
 
 def bundled_data_dir() -> Path:
     """data/trips of the checkout (editable installs), else the copy packed into the wheel."""

@@ -13,7 +13,6 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from .loader import build_trip
 from .model import Text, Trip
 from .store import Store, guarded
 from .textindex import match_query
@@ -177,6 +176,10 @@ def trip_ids(store: Store) -> list[str]:
 
 @guarded
 def load_trip(store: Store, trip_id: str) -> Trip | None:
+    # Imported here, not at the top: the loader brings PyYAML, which a launch does not need
+    # before the first trip is opened (docs/performance.md, first paint).
+    from .loader import build_trip
+
     row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?", (trip_id,)).fetchone()
     return build_trip(json.loads(row[0])) if row else None
 

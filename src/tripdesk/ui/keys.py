@@ -15,7 +15,6 @@ The desk reads it from the file named by `TRIPDESK_KEYMAP`, if set, or it is pas
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from textual.binding import Binding, BindingType
@@ -29,6 +28,8 @@ class KeymapError(Exception):
 
 def load_keymap(path: Path) -> dict[str, str]:
     """Read a keymap file: `{binding id: "key,key"}`."""
+    import tomllib  # only when a keymap is given: most launches have none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
