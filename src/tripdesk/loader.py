@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Protocol
 
 from .model import (
     Agreement,
@@ -42,6 +42,11 @@ class LoadedTrip:
     path: Path
     raw: bytes
     result: ReadResult
+
+    @property
+    def names(self) -> "TripNames":
+        """What `check_across` needs of the trip."""
+        return TripNames.of(self.trip)
 
 
 @dataclass
@@ -389,41 +394,90 @@ def _slim(result: ReadResult) -> ReadResult:
     """What `check_across` needs of a checked file: its name and the positions of the ids and
     names it may report. Keeping the whole document and the position of every value of every
     file made an import of 10,000 files hold about 8 GB (see docs/performance.md)."""
-    keep = {path: mark for path, mark in result.marks.items()
-            if 2 <= len(path) <= 3 and path[0] in ("trip", "organisations", "people")
-            and path[-1] in ("id", "name")}
-    return ReadResult(result.file, marks=keep)
+    return result.keep_marks(_id_and_name_paths(result.document))
 
 
-def check_across(loaded: list[LoadedTrip], known: KnownIds | None = None) -> list[Problem]:
-    """Checks between files: unique trip ids, entities defined alike everywhere."""
-    known = known or KnownIds()
-    problems: list[Problem] = []
-    trips = dict(known.trips)
-    entities = dict(known.entities)
-    for item in loaded:
-        trip, result = item.trip, item.result
-        if trip.id in trips:
-            problems.append(result.problem(("trip", "id"), f"trip id '{trip.id}' is already used by "
-                                           f"{trips[trip.id]}; give each trip its own id"))
+def _id_and_name_paths(doc: dict[str, Any]) -> Iterator[tuple[str | int, ...]]:
+    """The paths of the `id` and `name` fields one or two levels under `trip`,
+    `organisations` and `people`: the values `check_across` may report."""
+    for top in ("trip", "organisations", "people"):
+        section = doc.get(top)
+        children = section.items() if isinstance(section, dict) else enumerate(section or ())
+        for key, child in children:
+            if key in ("id", "name"):
+                yield (top, key)
+            if isinstance(child, dict):
+                yield from ((top, key, field) for field in ("id", "name") if field in child)
+
+
+@dataclass(frozen=True)
+class TripNames:
+    """What the checks between files need of a trip: its id and the entities it names, each
+    as (id, name). Small, so that import's worker processes send it instead of the Trip."""
+
+    id: str
+    home_city: tuple[str, Text]
+    organisations: tuple[tuple[str, Text], ...]
+    people: tuple[tuple[str, Text], ...]
+
+    @classmethod
+    def of(cls, trip: Trip) -> "TripNames":
+        """The names of a trip."""
+        return cls(trip.id, (trip.home_city.id, trip.home_city.name),
+                   tuple((o.id, o.name) for o in trip.organisations),
+                   tuple((p.id, p.name) for p in trip.people))
+
+
+class Checked(Protocol):
+    """A file that passed the checks of its own: the names of its trip and where they are."""
+
+    @property
+    def names(self) -> TripNames: ...
+
+    @property
+    def result(self) -> ReadResult: ...
+
+
+class AcrossCheck:
+    """Checks between files, one file at a time: unique trip ids, entities defined alike
+    everywhere. Each file is checked against what `known` and the files before it define."""
+
+    def __init__(self, known: KnownIds | None = None) -> None:
+        known = known or KnownIds()
+        self.trips = dict(known.trips)
+        self.entities = dict(known.entities)
+
+    def add(self, item: Checked) -> list[Problem]:
+        """The problems of one more file (and remember what it defines)."""
+        names, result = item.names, item.result
+        problems: list[Problem] = []
+        if names.id in self.trips:
+            problems.append(result.problem(("trip", "id"), f"trip id '{names.id}' is already used by "
+                                           f"{self.trips[names.id]}; give each trip its own id"))
         else:
-            trips[trip.id] = result.file
+            self.trips[names.id] = result.file
         named: list[tuple[str, str, Text, tuple[str | int, ...]]] = [
-            ("home city", trip.home_city.id, trip.home_city.name, ("trip", "home_city", "name"))
+            ("home city", *names.home_city, ("trip", "home_city", "name"))
         ]
-        named += [("organisation", o.id, o.name, ("organisations", i, "name"))
-                  for i, o in enumerate(trip.organisations)]
-        named += [("person", p.id, p.name, ("people", i, "name")) for i, p in enumerate(trip.people)]
+        named += [("organisation", *entity, ("organisations", i, "name"))
+                  for i, entity in enumerate(names.organisations)]
+        named += [("person", *entity, ("people", i, "name")) for i, entity in enumerate(names.people)]
         for kind, entity_id, name, path in named:
             key = (kind, entity_id)
-            if key in entities and _name_key(entities[key][0]) != _name_key(name):
-                other_name, other_file = entities[key]
+            if key in self.entities and _name_key(self.entities[key][0]) != _name_key(name):
+                other_name, other_file = self.entities[key]
                 problems.append(result.problem(
                     path, f"{kind} '{entity_id}' is named {_show(name)} here but {_show(other_name)} "
                     f"in {other_file}; an id names one {kind}: use the same names or another id"))
             else:
-                entities.setdefault(key, (name, result.file))
-    return problems
+                self.entities.setdefault(key, (name, result.file))
+        return problems
+
+
+def check_across(loaded: Iterable[Checked], known: KnownIds | None = None) -> list[Problem]:
+    """Checks between files: unique trip ids, entities defined alike everywhere."""
+    check = AcrossCheck(known)
+    return [problem for item in loaded for problem in check.add(item)]
 
 
 def _name_key(name: Text) -> tuple[str | None, str | None, str | None]:

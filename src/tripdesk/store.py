@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 from .document import trip_to_document
-from .model import AGREEMENT_KIND_NAMES, Place, Text, Trip
+from .model import AGREEMENT_KIND_NAMES, Quote, Text, Trip
 from .problems import TripdeskError, display_path
 from .textindex import index_text
 
@@ -382,85 +382,149 @@ class Store:
         c.execute("DELETE FROM home_cities WHERE id NOT IN (SELECT home_city_id FROM trips)")
         c.execute("DELETE FROM destinations WHERE key NOT IN (SELECT destination_key FROM day_places)")
 
-    def write_trip(self, trip: Trip, path: str, sha256: str, size: int, mtime_ns: int) -> None:
-        """Insert one trip (its old rows must have been deleted) and its search rows."""
+    def write_trip(self, trip: Trip | TripRows, path: str, sha256: str, size: int,
+                   mtime_ns: int) -> None:
+        """Insert one trip (its old rows must have been deleted) and its search rows.
+
+        `trip` may also be the rows `trip_rows()` made of it beforehand (import builds them
+        in its worker processes): then only SQLite's part of the work is left here.
+        """
+        rows = trip if isinstance(trip, TripRows) else trip_rows(trip)
         c = self.conn
-        hc = trip.home_city
-        c.execute("INSERT OR REPLACE INTO home_cities VALUES (?,?,?,?,?,?,?)",
-                  (hc.id, *_text_cols(hc.name), hc.province.get("ko"), hc.province.get("en"),
-                   hc.country))
-        span = trip.span_reported
-        c.execute(
-            "INSERT INTO trips VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (trip.id, hc.id, *_text_cols(trip.title), trip.start.isoformat(), trip.end.isoformat(),
-             trip.year, trip.day_count, trip.status, span.days if span else None,
-             span.nights if span else None, span.text if span else None, trip.leader.person, path))
-        c.execute("INSERT INTO trip_documents VALUES (?,?)",
-                  (trip.id, json.dumps(trip_to_document(trip), ensure_ascii=False)))
-        c.execute("INSERT INTO files VALUES (?,?,?,?,?)", (path, trip.id, sha256, size, mtime_ns))
-        for o in trip.organisations:
-            c.execute("INSERT OR REPLACE INTO organisations VALUES (?,?,?,?,?,?)",
-                      (o.id, *_text_cols(o.name), o.kind, json.dumps(list(o.aliases), ensure_ascii=False)))
-            c.execute("INSERT INTO trip_organisations VALUES (?,?)", (trip.id, o.id))
-        for p in trip.people:
-            role = p.role or Text()
-            c.execute("INSERT OR REPLACE INTO people VALUES (?,?,?,?,?,?,?,?)",
-                      (p.id, *_text_cols(p.name), json.dumps(list(p.aliases), ensure_ascii=False),
-                       role.ko or role.plain, role.en or role.plain, p.organisation))
-            c.execute("INSERT INTO trip_people VALUES (?,?)", (trip.id, p.id))
-        c.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)", [
-            (trip.id, s.id, s.outlet.get("both"), s.headline.ko or s.headline.plain,
-             s.headline.en or s.headline.plain, s.published.isoformat() if s.published else None,
-             s.file, s.url, s.language) for s in trip.sources])
-        recorded = {day.date for day in trip.days}
-        for number, date, day in trip.calendar():
-            if date not in recorded or day is None:
-                continue
-            d = date.isoformat()
-            c.execute("INSERT INTO days VALUES (?,?,?)", (trip.id, d, number))
-            for pos, place in enumerate(day.places):
-                _write_destination(c, place)
-                c.execute("INSERT INTO day_places VALUES (?,?,?,?)", (trip.id, d, pos, place.key))
-            for pos, e in enumerate(day.events):
-                desc = e.description or Text()
-                c.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                          (trip.id, e.id, d, pos, e.time, e.kind, *_text_cols(e.title),
-                           desc.ko or desc.plain, desc.en or desc.plain))
-                _link(c, "event_organisations", trip.id, e.id, e.organisations)
-                _link(c, "event_people", trip.id, e.id, e.people)
-                _link(c, "event_sources", trip.id, e.id, e.sources)
-        for a in trip.agreements:
-            scope = a.scope or Text()
-            c.execute("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?)",
-                      (trip.id, a.id, a.kind, *_text_cols(a.title),
-                       a.date.isoformat() if a.date else None, scope.ko or scope.plain,
-                       scope.en or scope.plain, a.event))
-            _link(c, "agreement_parties", trip.id, a.id, a.parties)
-            _link(c, "agreement_signatories", trip.id, a.id, a.signatories)
-            _link(c, "agreement_sources", trip.id, a.id, a.sources)
-        for q in trip.quotes:
-            t = q.translation
-            c.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
-                      (trip.id, q.id, q.speaker, q.date.isoformat() if q.date else None, q.event,
-                       q.original.lang, q.original.text, t.lang if t else None,
-                       t.text if t else None, t.by if t else None))
-            _link(c, "quote_sources", trip.id, q.id, q.sources)
-        for row in search_rows(trip):
-            cur = c.execute("INSERT INTO search (body, kind, trip_id, date, ref, label_ko, label_en) "
-                            "VALUES (?,?,?,?,?,?,?)", row)
-            c.execute("INSERT INTO search_rows VALUES (?,?)", (trip.id, cur.lastrowid))
+        c.execute("INSERT OR REPLACE INTO home_cities VALUES (?,?,?,?,?,?,?)", rows.home_city)
+        c.execute("INSERT INTO trips VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*rows.trip, path))
+        c.execute("INSERT INTO files VALUES (?,?,?,?,?)", (path, rows.trip_id, sha256, size, mtime_ns))
+        # One executemany per table and trip instead of one execute per row: the same rows,
+        # in an order that inserts every row after the rows it refers to.
+        for sql, table_rows in rows.tables:
+            c.executemany(sql, table_rows)
+        # Explicit rowids let the index rows and their map go in with one executemany each.
+        first = self._next_search_row()
+        numbered = range(first, first + len(rows.search))
+        c.executemany(_SEARCH_INSERT, [(n, *row) for n, row in zip(numbered, rows.search)])
+        c.executemany("INSERT INTO search_rows VALUES (?,?)", [(rows.trip_id, n) for n in numbered])
+
+    def _next_search_row(self) -> int:
+        """The rowid SQLite would give the next row of the index (the largest one plus 1)."""
+        last = self.conn.execute("SELECT rowid FROM search ORDER BY rowid DESC LIMIT 1").fetchone()
+        return last[0] + 1 if last else 1
 
 
-def _link(c: sqlite3.Connection, table: str, trip_id: str, owner_id: str,
-          targets: tuple[str, ...]) -> None:
+_SEARCH_INSERT = ("INSERT INTO search (rowid, body, kind, trip_id, date, ref, label_ko, label_en) "
+                  "VALUES (?,?,?,?,?,?,?,?)")
+
+
+@dataclass
+class TripRows:
+    """Every row of one trip, ready to insert: its home city and `trips` rows, (statement,
+    rows) for each further table in an order that respects the foreign keys, and the search
+    rows (`search_rows()`).
+
+    Building them is pure computation, so an import of many files does it in the worker
+    processes that read the files and sends only these tuples of strings to the process that
+    writes (see docs/performance.md).
+    """
+
+    trip_id: str
+    home_city: tuple[Any, ...]
+    trip: tuple[Any, ...]  # the `trips` row but its last column, the file's path
+    tables: list[tuple[str, list[tuple[Any, ...]]]]
+    search: list[tuple[Any, ...]]
+
+
+def trip_rows(trip: Trip) -> TripRows:
+    """The rows `Store.write_trip` inserts for a trip (all but its `files` row)."""
+    tid = trip.id
+    hc = trip.home_city
+    span = trip.span_reported
+    tables: list[tuple[str, list[tuple[Any, ...]]]] = [
+        ("INSERT INTO trip_documents VALUES (?,?)",
+         [(tid, json.dumps(trip_to_document(trip), ensure_ascii=False))]),
+        ("INSERT OR REPLACE INTO organisations VALUES (?,?,?,?,?,?)",
+         [(o.id, *_text_cols(o.name), o.kind, json.dumps(list(o.aliases), ensure_ascii=False))
+          for o in trip.organisations]),
+        ("INSERT INTO trip_organisations VALUES (?,?)", [(tid, o.id) for o in trip.organisations]),
+        ("INSERT OR REPLACE INTO people VALUES (?,?,?,?,?,?,?,?)",
+         [(p.id, *_text_cols(p.name), json.dumps(list(p.aliases), ensure_ascii=False),
+           *_lang_cols(p.role), p.organisation) for p in trip.people]),
+        ("INSERT INTO trip_people VALUES (?,?)", [(tid, p.id) for p in trip.people]),
+        ("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)",
+         [(tid, s.id, s.outlet.get("both"), s.headline.ko or s.headline.plain,
+           s.headline.en or s.headline.plain, s.published.isoformat() if s.published else None,
+           s.file, s.url, s.language) for s in trip.sources]),
+    ]
+    days: list[tuple[Any, ...]] = []
+    destinations: list[tuple[Any, ...]] = []
+    day_places: list[tuple[Any, ...]] = []
+    events: list[tuple[Any, ...]] = []
+    event_links: dict[str, list[tuple[Any, ...]]] = {
+        "event_organisations": [], "event_people": [], "event_sources": []}
+    recorded = {day.date for day in trip.days}
+    for number, date, day in trip.calendar():
+        if date not in recorded or day is None:
+            continue
+        d = date.isoformat()
+        days.append((tid, d, number))
+        for pos, place in enumerate(day.places):
+            destinations.append((place.key, *_text_cols(place.city), place.state, place.country))
+            day_places.append((tid, d, pos, place.key))
+        for pos, e in enumerate(day.events):
+            events.append((tid, e.id, d, pos, e.time, e.kind, *_text_cols(e.title),
+                           *_lang_cols(e.description)))
+            event_links["event_organisations"] += _links(tid, e.id, e.organisations)
+            event_links["event_people"] += _links(tid, e.id, e.people)
+            event_links["event_sources"] += _links(tid, e.id, e.sources)
+    tables += [
+        ("INSERT INTO days VALUES (?,?,?)", days),
+        ("INSERT OR IGNORE INTO destinations VALUES (?,?,?,?,?,?)", destinations),
+        ("INSERT INTO day_places VALUES (?,?,?,?)", day_places),
+        ("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)", events),
+        *((f"INSERT INTO {table} VALUES (?,?,?)", links) for table, links in event_links.items()),
+        ("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?)",
+         [(tid, a.id, a.kind, *_text_cols(a.title), a.date.isoformat() if a.date else None,
+           *_lang_cols(a.scope), a.event) for a in trip.agreements]),
+        ("INSERT INTO agreement_parties VALUES (?,?,?)",
+         [row for a in trip.agreements for row in _links(tid, a.id, a.parties)]),
+        ("INSERT INTO agreement_signatories VALUES (?,?,?)",
+         [row for a in trip.agreements for row in _links(tid, a.id, a.signatories)]),
+        ("INSERT INTO agreement_sources VALUES (?,?,?)",
+         [row for a in trip.agreements for row in _links(tid, a.id, a.sources)]),
+        ("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
+         [(tid, q.id, q.speaker, q.date.isoformat() if q.date else None, q.event,
+           q.original.lang, q.original.text, *_translation_cols(q)) for q in trip.quotes]),
+        ("INSERT INTO quote_sources VALUES (?,?,?)",
+         [row for q in trip.quotes for row in _links(tid, q.id, q.sources)]),
+    ]
+    return TripRows(
+        trip_id=tid,
+        home_city=(hc.id, *_text_cols(hc.name), hc.province.get("ko"), hc.province.get("en"),
+                   hc.country),
+        trip=(tid, hc.id, *_text_cols(trip.title), trip.start.isoformat(), trip.end.isoformat(),
+              trip.year, trip.day_count, trip.status, span.days if span else None,
+              span.nights if span else None, span.text if span else None, trip.leader.person),
+        tables=[(sql, rows) for sql, rows in tables if rows],
+        search=list(search_rows(trip)),
+    )
+
+
+def _links(trip_id: str, owner_id: str, targets: tuple[str, ...]) -> list[tuple[str, str, str]]:
     """Rows of a link table (trip, owner, target), each target once."""
-    c.executemany(f"INSERT INTO {table} VALUES (?,?,?)",
-                  [(trip_id, owner_id, target) for target in dict.fromkeys(targets)])
+    return [(trip_id, owner_id, target) for target in dict.fromkeys(targets)]
 
 
-def _write_destination(c: sqlite3.Connection, place: Place) -> None:
-    c.execute("INSERT OR IGNORE INTO destinations VALUES (?,?,?,?,?,?)",
-              (place.key, *_text_cols(place.city), place.state, place.country))
+def _lang_cols(text: Text | None) -> tuple[str | None, str | None]:
+    """(Korean, English) columns of a text that may be missing or language-neutral."""
+    text = text or _NO_TEXT
+    return text.ko or text.plain, text.en or text.plain
+
+
+_NO_TEXT = Text()
+
+
+def _translation_cols(q: Quote) -> tuple[str | None, str | None, str | None]:
+    """(language, text, by) of a quote's translation, or three None."""
+    t = q.translation
+    return (t.lang, t.text, t.by) if t else (None, None, None)
 
 
 def _text_cols(text: Text) -> tuple[str | None, str | None, str | None]:

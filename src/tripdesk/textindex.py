@@ -28,7 +28,25 @@ def _bigrams(run: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """The form of a text that goes into the FTS index."""
-    return _CJK_RUN.sub(lambda m: " " + " ".join(_bigrams(m.group())) + " ", text)
+    return _CJK_RUN.sub(_spaced_bigrams, text)
+
+
+# The bigrams of each run already rewritten: names, places and common words come back in every
+# trip, and an import rewrites ~65 texts a trip (see docs/performance.md). Bounded: it is
+# emptied when it holds `_REWRITTEN_MAX` runs.
+_REWRITTEN: dict[str, str] = {}
+_REWRITTEN_MAX = 50_000
+
+
+def _spaced_bigrams(match: re.Match[str]) -> str:
+    """A run of CJK characters as its bigrams, with a space on either side."""
+    run = match.group()
+    out = _REWRITTEN.get(run)
+    if out is None:
+        if len(_REWRITTEN) >= _REWRITTEN_MAX:
+            _REWRITTEN.clear()
+        out = _REWRITTEN[run] = " " + " ".join(_bigrams(run)) + " "
+    return out
 
 
 def match_query(query: str) -> str | None:

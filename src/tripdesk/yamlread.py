@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -23,9 +24,40 @@ from .problems import Problem, display_path
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 try:  # libyaml is ~10x faster; the wheels on PyPI ship it.
-    _Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+# Tags of plain scalars by their text, shared by every file read (see `_Loader.resolve`).
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX = 50_000
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, with the Python callbacks libyaml's composer makes for every node made
+    cheaper: a third of composing a trip file went to them (see docs/performance.md)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any, _known: Any = _RESOLVED.get) -> str:
+        """The tag of a node. A plain scalar's tag depends on its text alone (no path
+        resolvers are registered), and trip files repeat the same keys and words thousands of
+        times, so those are looked up once and remembered; tags are strings, nothing is
+        constructed here. (`_known` is bound once: this runs for every node.)"""
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _known(value)
+            if tag is None:
+                tag = _BaseLoader.resolve(self, kind, value, implicit)
+                if len(_RESOLVED) >= _RESOLVED_MAX:
+                    _RESOLVED.clear()  # many distinct words (long texts): start over, bounded
+                _RESOLVED[value] = tag
+            return tag
+        return _BaseLoader.resolve(self, kind, value, implicit)
+
+    if not _BaseLoader.yaml_path_resolvers:  # always, unless someone registered one
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            """Nothing to track without path resolvers (called twice for every node)."""
+
+        def ascend_resolver(self) -> None:
+            """Nothing to track without path resolvers."""
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -75,25 +107,75 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class ReadResult:
-    """The document of a file, the (line, column) of each value by path, and any problems."""
+    """The document of a file, where each of its values is, and any problems.
+
+    Positions are looked up only when a problem is reported: while a file is being checked
+    `root` holds its composed nodes and `mark()` finds a path's node in them; afterwards
+    `keep_marks()` makes a small result that keeps just the positions it is asked for.
+    Recording the (line, column) of every one of the ~2,000 values of a trip file up front
+    took a fifth of an import (see docs/performance.md).
+    """
 
     file: str
     document: Any = None
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     raw: bytes = b""
+    root: yaml.Node | None = field(default=None, repr=False, compare=False)
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """The position of a value, or of its nearest enclosing value that has one."""
+        if self.root is not None:
+            return _position(_find(self.root, path)[0])
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
+    def key_mark(self, path: Path_) -> tuple[int, int]:
+        """The position of the key that holds the value at `path`, else that of the value."""
+        if self.root is not None:
+            node, key_node = _find(self.root, path)
+            if key_node is not None:
+                return _position(key_node)
+        return self.mark(path)
+
     def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
         """A problem about the value at `path` (or, with `at_key`, about its key)."""
-        line, column = self.key_marks[path] if at_key and path in self.key_marks else self.mark(path)
+        line, column = self.key_mark(path) if at_key else self.mark(path)
         return Problem(self.file, line, column, format_path(path), visible(message))
+
+    def keep_marks(self, paths: Iterable[Path_]) -> "ReadResult":
+        """A result with only the file name and the positions of `paths`: what is needed to
+        report problems found later, without holding the document and its nodes."""
+        return ReadResult(self.file, marks={path: self.mark(path) for path in paths})
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    """The 1-based (line, column) where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _find(root: yaml.Node, path: Path_) -> tuple[yaml.Node, yaml.Node | None]:
+    """The node of the value at `path` (or of the nearest enclosing value that exists), and
+    the key node of that value when the whole path was found and ends in a key.
+
+    It follows what the walker made of the nodes: a mapping's first key of that name (a later
+    duplicate is refused), a sequence's item by index.
+    """
+    node: yaml.Node = root
+    key: yaml.Node | None = None
+    for part in path:
+        found = None
+        if isinstance(part, str) and isinstance(node, yaml.MappingNode):
+            found = next(((value_node, key_node) for key_node, value_node in node.value
+                          if isinstance(key_node, yaml.ScalarNode) and key_node.tag in _STANDARD_TAGS
+                          and str(key_node.value) == part), None)
+        elif isinstance(part, int) and isinstance(node, yaml.SequenceNode) and 0 <= part < len(node.value):
+            found = (node.value[part], None)
+        if found is None:
+            return node, None
+        node, key = found
+    return node, key
 
 
 def format_path(path: Path_) -> str:
@@ -188,8 +270,9 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
                     "file holds exactly one. Put each trip in its own file")
         )
         return result
-    walker = _Walker(result)
+    walker = _Walker(result, track_aliases="&" in text and "*" in text)
     result.document = walker.value(nodes[0], ())
+    result.root = nodes[0]
     return result
 
 
@@ -245,15 +328,23 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 
 
 class _Walker:
-    """Turns composed nodes into dicts, lists and scalars, refusing anything unsafe."""
+    """Turns composed nodes into dicts, lists and scalars, refusing anything unsafe.
+
+    Plain text values (four in five of the nodes of a trip file) take a fast path inline in
+    `mapping` and `sequence`; everything else goes through `value`, which does every check.
+    The fast path applies only where the checks of `value` cannot fail: a standard `str` tag,
+    a depth within the limit, and no alias possible (see `track_aliases`).
+    """
 
     MAX_DEPTH = 40
 
-    def __init__(self, result: ReadResult) -> None:
+    def __init__(self, result: ReadResult, track_aliases: bool = True) -> None:
         self.result = result
         # Composed aliases are the very same node object met twice: that is how we refuse
-        # them with both the libyaml and the pure-Python composer.
-        self.seen: set[int] = set()
+        # them with both the libyaml and the pure-Python composer. `_prescan` already refuses
+        # every alias of a text that has both an anchor (&) and an alias (*) character, so a
+        # text without both cannot hold one and skips the bookkeeping (`seen` is None).
+        self.seen: set[int] | None = set() if track_aliases else None
         self.alias_reported = False
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
@@ -263,13 +354,13 @@ class _Walker:
         )
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
-        self.result.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self.seen:
-            if not self.alias_reported:  # once: an alias bomb has thousands
-                self.fail(node, path, _ALIAS_MESSAGE)
-                self.alias_reported = True
-            return None
-        self.seen.add(id(node))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                if not self.alias_reported:  # once: an alias bomb has thousands
+                    self.fail(node, path, _ALIAS_MESSAGE)
+                    self.alias_reported = True
+                return None
+            self.seen.add(id(node))
         if len(path) > self.MAX_DEPTH:
             self.fail(node, path, f"nested more than {self.MAX_DEPTH} levels deep; a trip "
                       "file is never that deep")
@@ -282,31 +373,52 @@ class _Walker:
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+            return self.sequence(node, path)
         return self.scalar(node, path)
+
+    def _fast(self, path: Path_) -> bool:
+        """Whether the children of the collection at `path` may take the fast path."""
+        return self.seen is None and len(path) < self.MAX_DEPTH
+
+    def sequence(self, node: yaml.SequenceNode, path: Path_) -> list[Any]:
+        if not self._fast(path):
+            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        return [item.value if item.tag == _STR_TAG and type(item) is _ScalarNode
+                else self.value(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        fast = self._fast(path)
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.fail(key_node, path, "YAML merge keys (<<) are not allowed in trip files")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, path, "a mapping key must be plain text")
-                continue
-            if key_node.tag not in _STANDARD_TAGS:
-                self.fail(key_node, path, f"the YAML tag {key_node.tag.replace('tag:yaml.org,2002:', '!!')} "
-                          "is not allowed in trip files (it is refused, never constructed); "
-                          "write the key as plain text")
-                continue
-            key = str(key_node.value)
-            self.result.key_marks[path + (key,)] = (key_node.start_mark.line + 1,
-                                                    key_node.start_mark.column + 1)
+            if key_node.tag == _STR_TAG and type(key_node) is _ScalarNode:
+                key = key_node.value
+            else:
+                key = self.key(key_node, path)
+                if key is None:
+                    continue
             if key in out:
                 self.fail(key_node, path + (key,), f"duplicate key '{key}'; keep one of them")
                 continue
-            out[key] = self.value(value_node, path + (key,))
+            if fast and value_node.tag == _STR_TAG and type(value_node) is _ScalarNode:
+                out[key] = value_node.value
+            else:
+                out[key] = self.value(value_node, path + (key,))
         return out
+
+    def key(self, key_node: yaml.Node, path: Path_) -> str | None:
+        """A key that is not plain text: its text if it is still allowed, else None."""
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            self.fail(key_node, path, "YAML merge keys (<<) are not allowed in trip files")
+            return None
+        if not isinstance(key_node, yaml.ScalarNode):
+            self.fail(key_node, path, "a mapping key must be plain text")
+            return None
+        if key_node.tag not in _STANDARD_TAGS:
+            self.fail(key_node, path, f"the YAML tag {key_node.tag.replace('tag:yaml.org,2002:', '!!')} "
+                      "is not allowed in trip files (it is refused, never constructed); "
+                      "write the key as plain text")
+            return None
+        return str(key_node.value)
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         if node.style in ("'", '"', "|", ">"):
@@ -314,7 +426,7 @@ class _Walker:
         if node.tag == _STR_TAG:
             return node.value  # what construct_object would return, without its overhead
         try:
-            value = _scalar_constructor.construct_object(node)
+            value = _construct_scalar(node)
         except ValueError as exc:
             shown = visible(node.value, 40)
             if node.tag == "tag:yaml.org,2002:timestamp":
@@ -331,3 +443,16 @@ class _Walker:
                       "and a time in the 'time' field")
             return None
         return value
+
+
+_ScalarNode = yaml.ScalarNode
+
+
+def _construct_scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a plain scalar with a standard tag, as `SafeConstructor.construct_object`
+    makes it, but without its cache: that one keeps every node it ever constructed (the
+    constructor here lives as long as the process) until `construct_document` clears it."""
+    value = _scalar_constructor.yaml_constructors[node.tag](_scalar_constructor, node)
+    if isinstance(value, types.GeneratorType):  # !!map or !!seq on a scalar: its first, empty value
+        value = next(value)
+    return value
