@@ -29,11 +29,10 @@ from .model import (
     Text,
     Trip,
 )
+from .paths import TRIP_SUFFIXES
 from .problems import Problem, display_path
 from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control
-
-TRIP_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass
