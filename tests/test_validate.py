@@ -53,6 +53,9 @@ def test_the_sample_trip_is_valid() -> None:
          "trip.end", "'2024-02-30' is not a real date"),
         ("  end: 2024-10-14\n", "  end: 2024-10-11\n", "end: 2024-10-11",
          "trip.end", "the trip ends (2024-10-11) before it starts (2024-10-12)"),
+        ("  end: 2024-10-14\n", "  end: 2204-10-14\n", "end: 2204-10-14",
+         "trip.end", "the trip lasts 65,746 days (2024-10-12..2204-10-14), more than the 366 a "
+         "trip can have; check the end date (a wrong year?)"),
         ("  - date: 2024-10-13", "  - date: 2024-10-19", "date: 2024-10-19",
          "days[0].date", "the day 2024-10-19 is outside the trip (2024-10-12..2024-10-14)"),
         ("{nights: 2, days: 3, text: 2박 3일}", "{nights: 2, days: 4, text: 2박 4일}", "days: 4",

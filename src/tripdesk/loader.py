@@ -35,6 +35,11 @@ from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control
 
 
+# A typo in a year (2204 for 2024) would otherwise make a trip of tens of thousands of days,
+# every one of them a row of the timeline. No official trip abroad lasts over a year.
+MAX_TRIP_DAYS = 366
+
+
 @dataclass
 class LoadedTrip:
     trip: Trip
@@ -265,6 +270,10 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
     if trip.end < trip.start:
         report(("trip", "end"), f"the trip ends ({trip.end}) before it starts ({trip.start})")
         return problems  # every other date check would only repeat this one
+    if trip.day_count > MAX_TRIP_DAYS:
+        report(("trip", "end"), f"the trip lasts {trip.day_count:,} days ({trip.start}..{trip.end}), "
+               f"more than the {MAX_TRIP_DAYS} a trip can have; check the end date (a wrong year?)")
+        return problems
     if trip.span_reported:
         span = trip.span_reported
         if span.days != trip.day_count:
