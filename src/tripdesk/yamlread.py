@@ -88,6 +88,11 @@ _LINE_BREAKS = re.compile("\r\n|[\u2028\u2029]")
 def strip_control(text: str) -> str:
     """Remove control characters (not newline or tab) and bidi overrides; CRLF, U+2028 and
     U+2029 become LF."""
+    if text.isprintable():
+        # Every character either pattern matches is a control (Cc), format (Cf), separator
+        # (Zl, Zp) or noncharacter, none of which is printable: nothing to do. One C call
+        # instead of two substitutions, for the hundreds of texts of every trip file.
+        return text
     return CONTROL_CHARS.sub("", _LINE_BREAKS.sub("\n", text))
 
 
