@@ -145,6 +145,22 @@ def test_a_database_in_a_read_only_folder(
     assert code == 1
     assert_one_error(err, "new.db: cannot write the database here", fix)
     assert sorted(p.name for p in folder.iterdir()) == ["tripdesk.db"]
+    # A store that cannot be written can still be read: by the commands and by the desk.
+    code, out, err = run(capsys, "list", "--json", "--db", str(db))
+    assert code == 0 and err == ""
+    stored = [t["id"] for t in json.loads(out)]
+    assert stored
+    code, out, _ = run(capsys, "show", stored[0], "--db", str(db))
+    assert code == 0 and "Sources" in out
+    from tripdesk.ui.data import DeskData
+
+    desk = DeskData(db)
+    try:
+        assert desk.summary().trips == len(stored)
+    finally:
+        desk.close()
+    assert digest(db) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["tripdesk.db"]
 
 
 # -- files that are not a usable store ------------------------------------------------------

@@ -27,9 +27,9 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from . import queries
-from .problems import TripdeskError, ValidationFailed
+from .problems import TripdeskError, ValidationFailed, display_path
 from .paths import TRIP_SUFFIXES, bundled_data_dir
-from .store import Store, UnusableStore, default_db_path, set_aside
+from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
 
 if TYPE_CHECKING:
     from .importer import ImportReport
@@ -80,10 +80,18 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> Store:
     """Open the store, building it from the bundled data on first use and refreshing it when
-    the bundled files changed since (a broken bundled file is reported, the store kept)."""
+    the bundled files changed since (a broken bundled file is reported, the store kept).
+
+    A store in a place that cannot be written (a shared, read-only copy) is opened for
+    reading, as it is: every command but `import` only reads."""
     path = db_path(args)
     first_use = not path.exists()
-    store = Store.open(path)
+    try:
+        store = Store.open(path)
+    except CannotWrite:
+        if first_use:
+            raise
+        return Store.open(path, create=False, readonly=True)
     folder = bundled_data_dir()
     if first_use:
         from .importer import import_paths
@@ -257,7 +265,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import FORMATS, default_path, render, write_export
-    from .problems import display_path
 
     output = Path(args.output).expanduser() if args.output else None
     suffix = output.suffix[1:].lower() if output else ""
@@ -277,8 +284,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import diagnose, healthy
-    from .problems import display_path
-
     path = db_path(args)  # as it is: doctor never creates or fills a store
     findings = diagnose(path)
     out = _console()

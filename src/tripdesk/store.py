@@ -44,6 +44,10 @@ class UnusableStore(TripdeskError):
     """
 
 
+class CannotWrite(TripdeskError):
+    """The database (or the folder it is in) cannot be written; it may still be read."""
+
+
 def set_aside(path: Path) -> Path:
     """Rename an unusable database (and its -wal, -shm, -journal) to `<name>.broken-<time>`.
 
@@ -261,20 +265,18 @@ class Store:
                 why = f"{display_path(blocker)} is a file, not a folder" if blocker else exc.strerror
                 raise TripdeskError(f"{name}: cannot create the folder for the database: {why}",
                                     "choose another place with --db PATH or TRIPDESK_DB") from None
-        conn = None
         try:
-            if readonly:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            else:
-                conn = sqlite3.connect(path, check_same_thread=False)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            conn, version, tables = _connect(path, readonly)
         except sqlite3.DatabaseError as exc:
-            if conn is not None:
-                conn.close()
-            raise _database_error(name, exc) from None
+            if not (readonly and "unable to open" in str(exc) and path.is_file()):
+                raise _database_error(name, exc) from None
+            # A WAL database is read through a `-shm` file beside it, which SQLite cannot
+            # create in a folder we may not write to (a shared, read-only copy of a store).
+            # Nothing can write there either, so the file is read as immutable.
+            try:
+                conn, version, tables = _connect(path, readonly, immutable=True)
+            except sqlite3.DatabaseError as exc2:
+                raise _database_error(name, exc2) from None
         store = cls(path, conn)
         if version == 0 and not tables:
             if readonly:
@@ -620,13 +622,31 @@ class _Transaction:
                 pass  # SQLite rolls a failed transaction back by itself
 
 
+def _connect(path: Path, readonly: bool, immutable: bool = False) -> tuple[sqlite3.Connection, int, set[str]]:
+    """A connection with our settings, the schema version and the table names."""
+    if readonly:
+        flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+        conn = sqlite3.connect(path.absolute().as_uri() + flags, uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
+    return conn, version, tables
+
+
 def _database_error(name: str, exc: sqlite3.DatabaseError) -> TripdeskError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return TripdeskError(f"{name}: the database is busy: another tripdesk import is running",
                              "wait for it to finish, then run the command again")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return TripdeskError(f"{name}: cannot write the database here ({text})",
+        return CannotWrite(f"{name}: cannot write the database here ({text})",
                              "make the folder writable, or choose another place with --db PATH "
                              "or TRIPDESK_DB")
     if "full" in text:  # SQLITE_FULL: the transaction was rolled back, nothing was written

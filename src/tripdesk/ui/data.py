@@ -54,7 +54,7 @@ class DeskData:
     def _run(self, query: Callable[[Store], T]) -> T:
         with self._lock:
             if self._store is None:
-                self._store = Store.open(self.db_path, create=False)
+                self._store = Store.open(self.db_path, create=False, readonly=True)
             return query(self._store)
 
     def close(self) -> None:
