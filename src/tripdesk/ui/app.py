@@ -61,6 +61,7 @@ class TripdeskApp(App[None]):
 
             db_path = default_db_path()
         self.data = DeskData(Path(db_path))
+        self.data.start_early()  # while Textual starts: the city list can be in the first frame
         self.set_reactive(TripdeskApp.language, language if language in LANGUAGE_CYCLE else "en")
         self.export_dir = Path(export_dir) if export_dir is not None else Path("exports")
         self._user_keymap = keymap

@@ -217,7 +217,12 @@ class CityPane(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Cities"
         self.border_subtitle = MODE_HINTS[self.mode]
-        self.load_groups(self.mode)
+        rows = self.app.data.ready("home_cities") if self.mode == "home" else None  # type: ignore[attr-defined]
+        if rows is not None:  # read while the app started: in the first frame
+            self._groups["home"] = rows
+            self._fill()
+        else:
+            self.load_groups(self.mode)
 
     # -- loading ------------------------------------------------------------------------------
 

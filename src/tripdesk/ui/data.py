@@ -5,6 +5,11 @@ from the UI thread: one SQLite connection (opened lazily, with `check_same_threa
 is shared by the workers and used under a lock, one query at a time. `cached_trip` is the
 exception: it only looks at the in-memory cache, so the UI can show an already loaded trip
 in the same frame as the key press that asked for it.
+
+`start_early()` reads what the first frame shows (the summary and the home cities) in a
+thread of its own while Textual starts the app; a pane that mounts after it finished takes
+the rows at once (`ready()`) instead of asking a worker, so the city list is in the first
+frame rather than one or two frames later (docs/performance.md, first paint).
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ from __future__ import annotations
 import gc
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from .. import queries
 from ..model import Trip
@@ -48,6 +54,41 @@ class DeskData:
         self._cache: OrderedDict[str, Trip] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._cache_size = cache_size
+        self._early: dict[str, Future[Any]] = {}
+
+    # -- what the first frame shows -----------------------------------------------------------
+
+    EARLY: dict[str, Callable[[Store], Any]] = {"home_cities": queries.home_cities,
+                                                 "summary": queries.summary}
+
+    def start_early(self) -> None:
+        """Start reading the summary and the home cities in a thread (once)."""
+        if self._early:
+            return
+        self._early = {name: Future() for name in self.EARLY}
+        threading.Thread(target=self._read_early, name="tripdesk-early", daemon=True).start()
+
+    def _read_early(self) -> None:
+        for name, query in self.EARLY.items():
+            future = self._early[name]
+            try:
+                future.set_result(self._run(query))
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever asks for it
+                future.set_exception(exc)
+
+    def ready(self, name: str) -> Any:
+        """An early read that has finished without error, or None; never waits."""
+        future = self._early.get(name)
+        if future is None or not future.done() or future.exception() is not None:
+            return None
+        return future.result()
+
+    def _early_or(self, name: str, query: Callable[[Store], T]) -> T:
+        """The early read's result (waiting for it), else a read now. Worker threads only."""
+        future = self._early.get(name)
+        if future is not None:
+            return future.result()  # its failure, if any, is raised here like a read's
+        return self._run(query)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -66,10 +107,10 @@ class DeskData:
     # -- lists ------------------------------------------------------------------------------
 
     def summary(self) -> queries.StoreSummary:
-        return self._run(queries.summary)
+        return self._early_or("summary", queries.summary)
 
     def home_cities(self) -> list[queries.CityRow]:
-        return self._run(queries.home_cities)
+        return self._early_or("home_cities", queries.home_cities)
 
     def destinations(self) -> list[queries.DestinationRow]:
         return self._run(queries.destinations)

@@ -106,7 +106,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self._fit_footer()
         self.header.set_language(self.lang)
-        self.load_summary()
+        summary = self.app.data.ready("summary")  # type: ignore[attr-defined]
+        if summary is not None:  # read while the app started
+            self._show_summary(summary)
+        else:
+            self.load_summary()
 
     # -- parts ------------------------------------------------------------------------------
 
@@ -171,8 +175,11 @@ class MainScreen(Screen[None]):
 
     @on(SummaryLoaded)
     def _summary(self, message: SummaryLoaded) -> None:
-        self.header.set_summary(message.summary.label())
-        if message.summary.trips == 0:
+        self._show_summary(message.summary)
+
+    def _show_summary(self, summary: queries.StoreSummary) -> None:
+        self.header.set_summary(summary.label())
+        if summary.trips == 0:
             self.timeline.show_message(EMPTY_STORE)
         freeze_loaded()
 
