@@ -12,12 +12,18 @@ diacritics folded), and each Latin query word matches as a prefix.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Hangul syllables and jamo, CJK ideographs, kana.
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_TOKEN = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+", re.UNICODE)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a run of CJK characters, a query word), compiled on first use: the character classes
+    take ~10 ms to compile, which every launch of the desk paid before its first frame."""
+    return re.compile(f"[{_CJK}]+"), re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+", re.UNICODE)
 
 
 def _bigrams(run: str) -> list[str]:
@@ -28,7 +34,7 @@ def _bigrams(run: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """The form of a text that goes into the FTS index."""
-    return _CJK_RUN.sub(_spaced_bigrams, text)
+    return _patterns()[0].sub(_spaced_bigrams, text)
 
 
 # The bigrams of each run already rewritten: names, places and common words come back in every
@@ -56,9 +62,10 @@ def match_query(query: str) -> str | None:
     or a single Korean character becomes a prefix query. User input never reaches FTS5 syntax
     unquoted, so `"`, `*`, `AND`, `NEAR(` and the like are searched as text.
     """
+    cjk_run, word = _patterns()
     terms: list[str] = []
-    for token in _TOKEN.findall(query):
-        if _CJK_RUN.fullmatch(token):
+    for token in word.findall(query):
+        if cjk_run.fullmatch(token):
             grams = _bigrams(token)
             if len(grams) == 1 and len(token) == 1:
                 terms.append(f'"{token}"*')
