@@ -70,7 +70,7 @@ def browse(proc: PtyProcess, trips: int = 5) -> None:
 
 def compile_package() -> None:
     """Write the bytecode of tripdesk's modules, as an installed package has it."""
-    compileall.compile_dir(str(Path(__file__).resolve().parents[1]), quiet=1)
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1]), quiet=2)
 
 
 def first_paint(db: Path, markers: list[str], reps: int, log: Log, browse_after: bool = False) -> PaintRuns:

@@ -87,13 +87,6 @@ def ensure_trips(folder: Path, count: int, seed: int, log: Callable[[str], None]
     return folder
 
 
-def compile_package() -> None:
-    """Write the bytecode of tripdesk (as `pip install` does), so that starts do not compile."""
-    import compileall
-
-    compileall.compile_dir(str(Path(__file__).resolve().parents[1]), quiet=2)
-
-
 def build_db(folder: Path, db: Path) -> None:
     remove_db(db)
     with Store.open(db) as store:
@@ -190,10 +183,7 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
     step("export", lambda: [bench_export(big_db, long_trip, config.export_reps, log)],
          [Figure("export_md", "Markdown export of a 30-day trip", "ms", "", "< 100 ms")])
 
-    # -- the desk in a real terminal -----------------------------------------------------
-    # An installed tripdesk has its bytecode compiled (pip does it); a source checkout run
-    # with PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module at every start.
-    compile_package()
+    # -- the desk in a real terminal (first_paint compiles tripdesk's bytecode first) ------
     bundled_db = config.work / "bundled.db"
     build_db(bundled_data_dir(), bundled_db)
 
