@@ -17,6 +17,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -122,8 +123,9 @@ def prepare_file(path: Path, old: tuple[str, str] | None = None) -> tuple[Prepar
                         None if unchanged else trip_rows(loaded.trip)), []
 
 
-# Below this many changed files an import reads them itself: starting worker processes takes
-# a few hundred milliseconds, about what reading 30 files does.
+# Below this many changed files (a second or two of work) an import reads them itself: the
+# workers' start and the round trip of every file through them are not worth it there, and
+# the small imports of tests and of the desk's first start stay in one process.
 PARALLEL_MIN_FILES = 100
 # Files handed to the workers ahead of the one being written: enough to keep them busy, few
 # enough that results waiting to be written hold little memory.
@@ -155,7 +157,9 @@ def _can_fork() -> bool:
 
 
 def _start_worker() -> None:
-    """A worker collects its own garbage; what it inherited is set aside from collections."""
+    """A worker collects its own garbage (what it inherited is set aside from collections)
+    and leaves Ctrl-C to the importing process, which stops the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
     gc.enable()
 

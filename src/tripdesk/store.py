@@ -238,6 +238,9 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        # The next rowid of the index while `transaction` is open (0 until first needed);
+        # None outside it.
+        self._next_search_rowid: int | None = None
         # sqlite-utils serves the reading side (queries, doctor, introspection); the writes
         # of an import are plain executes, because they run hundreds of thousands of times.
 
@@ -393,7 +396,7 @@ class Store:
         """
         rows = trip if isinstance(trip, TripRows) else trip_rows(trip)
         c = self.conn
-        c.execute("INSERT OR REPLACE INTO home_cities VALUES (?,?,?,?,?,?,?)", rows.home_city)
+        c.execute(_upsert("home_cities", 7), rows.home_city)
         c.execute("INSERT INTO trips VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*rows.trip, path))
         c.execute("INSERT INTO files VALUES (?,?,?,?,?)", (path, rows.trip_id, sha256, size, mtime_ns))
         # One executemany per table and trip instead of one execute per row: the same rows,
@@ -405,11 +408,48 @@ class Store:
         numbered = range(first, first + len(rows.search))
         c.executemany(_SEARCH_INSERT, [(n, *row) for n, row in zip(numbered, rows.search)])
         c.executemany("INSERT INTO search_rows VALUES (?,?)", [(rows.trip_id, n) for n in numbered])
+        if self._next_search_rowid is not None:  # counted within the transaction
+            self._next_search_rowid = numbered.stop
 
     def _next_search_row(self) -> int:
-        """The rowid SQLite would give the next row of the index (the largest one plus 1)."""
-        last = self.conn.execute("SELECT rowid FROM search ORDER BY rowid DESC LIMIT 1").fetchone()
-        return last[0] + 1 if last else 1
+        """The rowid SQLite would give the next row of the index (the largest one plus 1).
+
+        Asked once per transaction and then counted here: any read of an FTS5 table makes it
+        write out the terms it was gathering in memory, and doing that for every trip made
+        each write cost five times more in a store of 10,000 trips (see docs/performance.md).
+        """
+        if self._next_search_rowid:
+            return self._next_search_rowid
+        last = self.conn.execute("SELECT max(rowid) FROM search").fetchone()[0]
+        first = (last or 0) + 1
+        if self._next_search_rowid is not None:
+            self._next_search_rowid = first
+        return first
+
+
+_COLUMNS = {
+    "home_cities": ("id", "name_ko", "name_en", "name_plain", "province_ko", "province_en", "country"),
+    "organisations": ("id", "name_ko", "name_en", "name_plain", "kind", "aliases"),
+    "people": ("id", "name_ko", "name_en", "name_plain", "aliases", "role_ko", "role_en",
+               "organisation_id"),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _upsert(table: str, width: int) -> str:
+    """Insert a row of an entity table shared by trips, or overwrite the one with its id.
+
+    Not `INSERT OR REPLACE`: that deletes the old row first, and with foreign keys on SQLite
+    then looks for rows that refer to it in every referring table, one of them without an
+    index on the column (agreement_signatories.person_id), so that writing a trip cost ~20 ms
+    in a store of 10,000 trips against ~3 in a new one (see docs/performance.md). The row
+    ends up the same; only its internal rowid, which nothing reads, is kept.
+    """
+    columns = _COLUMNS[table]
+    assert len(columns) == width
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+    return (f"INSERT INTO {table} VALUES ({','.join('?' * width)}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}")
 
 
 _SEARCH_INSERT = ("INSERT INTO search (rowid, body, kind, trip_id, date, ref, label_ko, label_en) "
@@ -442,11 +482,11 @@ def trip_rows(trip: Trip) -> TripRows:
     tables: list[tuple[str, list[tuple[Any, ...]]]] = [
         ("INSERT INTO trip_documents VALUES (?,?)",
          [(tid, json.dumps(trip_to_document(trip), ensure_ascii=False))]),
-        ("INSERT OR REPLACE INTO organisations VALUES (?,?,?,?,?,?)",
+        (_upsert("organisations", 6),
          [(o.id, *_text_cols(o.name), o.kind, json.dumps(list(o.aliases), ensure_ascii=False))
           for o in trip.organisations]),
         ("INSERT INTO trip_organisations VALUES (?,?)", [(tid, o.id) for o in trip.organisations]),
-        ("INSERT OR REPLACE INTO people VALUES (?,?,?,?,?,?,?,?)",
+        (_upsert("people", 8),
          [(p.id, *_text_cols(p.name), json.dumps(list(p.aliases), ensure_ascii=False),
            *_lang_cols(p.role), p.organisation) for p in trip.people]),
         ("INSERT INTO trip_people VALUES (?,?)", [(tid, p.id) for p in trip.people]),
@@ -600,9 +640,11 @@ class _Transaction:
             self.store.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _database_error(display_path(self.store.path), exc) from None
+        self.store._next_search_rowid = 0
         return self.store
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.store._next_search_rowid = None
         if exc_type is None:
             try:
                 self.store.conn.execute("COMMIT")
