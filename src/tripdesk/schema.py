@@ -356,7 +356,7 @@ def _check_inferred(value: Any, spec: Spec, path: Path_, report: Report) -> None
         report(path, f"should map field names to the reason each was inferred, not {_type_name(value)}")
         return
     for key, reason in value.items():
-        if not isinstance(reason, str) or not reason.strip():
+        if not isinstance(reason, str) or _blank(reason):
             report(path + (key,), "give the reason the value was inferred, as a sentence")
 
 
