@@ -74,6 +74,9 @@ def test_the_sample_trip_is_valid() -> None:
          "organisations[1].id", "'ACME Corp' is not a valid id"),
         ("inferred: {time: The", "inferred: {hour: The", "hour:",
          "days[0].events[0].inferred.hour", "'hour' is not a field of this record"),
+        # Found by hypothesis: a reason that import would strip to nothing is no reason.
+        ("inferred: {time: The schedule printed in the article.}", 'inferred: {time: "\\x81\\u202e"}',
+         "\\x81", "days[0].events[0].inferred.time", "give the reason the value was inferred"),
     ],
 )
 def test_each_kind_of_error_names_the_line_the_field_and_the_fix(
