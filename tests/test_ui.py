@@ -539,22 +539,16 @@ async def test_the_city_list_read_while_the_app_starts_is_shown_on_mount(
         db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The summary and the home cities are read in a thread from the moment the app is made;
     when that read is done by the time the screen mounts, no worker reads them again."""
-    import time
-
-    from tripdesk.ui.main_screen import MainScreen as Main
-
     asked: list[str] = []
     monkeypatch.setattr(CityPane, "load_groups", lambda self, mode: asked.append(mode))
-    monkeypatch.setattr(Main, "load_summary", lambda self: asked.append("summary"))
+    monkeypatch.setattr(MainScreen, "load_summary", lambda self: asked.append("summary"))
     app = make_app(db)
-    deadline = time.monotonic() + 10
-    while (app.data.ready("home_cities") is None or app.data.ready("summary") is None) \
-            and time.monotonic() < deadline:
-        time.sleep(0.01)
+    assert app.data.wait_early(timeout=10)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         tree = app.query_one(CityPane).tree
         assert [n.data.key for n in tree.root.children if n.data is not None and n.data.kind == "group"] \
             == ["daejeon", "gumi"]
         assert "4 trips · 2 cities · 2013-2025" in screen_text(app)
+        assert app.data.ready("home_cities") is None  # handed out once: later reads are fresh
     assert asked == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections import OrderedDict
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -76,16 +76,23 @@ class DeskData:
             except BaseException as exc:  # noqa: BLE001 - handed to whoever asks for it
                 future.set_exception(exc)
 
+    def wait_early(self, timeout: float | None = None) -> bool:
+        """Wait until the early reads not yet handed out are over; whether they all are."""
+        _done, not_done = wait(list(self._early.values()), timeout)
+        return not not_done
+
     def ready(self, name: str) -> Any:
-        """An early read that has finished without error, or None; never waits."""
+        """An early read that has finished without error, or None; never waits. Each early
+        result is handed out once: a later read asks the store again."""
         future = self._early.get(name)
         if future is None or not future.done() or future.exception() is not None:
             return None
+        del self._early[name]
         return future.result()
 
     def _early_or(self, name: str, query: Callable[[Store], T]) -> T:
-        """The early read's result (waiting for it), else a read now. Worker threads only."""
-        future = self._early.get(name)
+        """The early read's result (waiting for it, once), else a read now. Worker threads only."""
+        future = self._early.pop(name, None)
         if future is not None:
             return future.result()  # its failure, if any, is raised here like a read's
         return self._run(query)
