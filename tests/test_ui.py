@@ -552,3 +552,22 @@ async def test_the_city_list_read_while_the_app_starts_is_shown_on_mount(
         assert "4 trips · 2 cities · 2013-2025" in screen_text(app)
         assert app.data.ready("home_cities") is None  # handed out once: later reads are fresh
     assert asked == []
+
+
+def test_early_reads_taken_before_the_thread_reaches_them_still_arrive(db: Path) -> None:
+    """A worker may ask for the summary while the early thread is still reading the cities:
+    it must get the summary (the thread once died there and left the worker waiting)."""
+    import threading
+
+    from tripdesk.ui.data import DeskData
+
+    for _ in range(20):  # the race depends on timing: try it several times
+        data = DeskData(db)
+        data.start_early()
+        got: list[object] = []
+        reader = threading.Thread(target=lambda: got.extend([data.summary(), data.home_cities()]))
+        reader.start()
+        reader.join(timeout=10)
+        data.close()
+        assert not reader.is_alive(), "the early read never arrived"
+        assert got[0].trips == 4 and [c.id for c in got[1]] == ["daejeon", "gumi"]  # type: ignore[attr-defined]

@@ -66,11 +66,13 @@ class DeskData:
         if self._early:
             return
         self._early = {name: Future() for name in self.EARLY}
-        threading.Thread(target=self._read_early, name="tripdesk-early", daemon=True).start()
+        # The thread keeps its own references: a result handed out leaves `_early` at once.
+        threading.Thread(target=self._read_early, args=(dict(self._early),), name="tripdesk-early",
+                         daemon=True).start()
 
-    def _read_early(self) -> None:
+    def _read_early(self, futures: dict[str, Future[Any]]) -> None:
         for name, query in self.EARLY.items():
-            future = self._early[name]
+            future = futures[name]
             try:
                 future.set_result(self._run(query))
             except BaseException as exc:  # noqa: BLE001 - handed to whoever asks for it
@@ -87,7 +89,8 @@ class DeskData:
         future = self._early.get(name)
         if future is None or not future.done() or future.exception() is not None:
             return None
-        del self._early[name]
+        if self._early.pop(name, None) is None:
+            return None  # a worker took it meanwhile
         return future.result()
 
     def _early_or(self, name: str, query: Callable[[Store], T]) -> T:
