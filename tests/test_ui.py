@@ -571,3 +571,29 @@ def test_early_reads_taken_before_the_thread_reaches_them_still_arrive(db: Path)
         data.close()
         assert not reader.is_alive(), "the early read never arrived"
         assert got[0].trips == 4 and [c.id for c in got[1]] == ["daejeon", "gumi"]  # type: ignore[attr-defined]
+
+
+@async_test
+async def test_a_search_opened_with_a_query_keeps_the_highlight_the_user_moved(db: Path) -> None:
+    """The input reports its initial query when it mounts; that must not search again and
+    put the highlight back on the first hit after the user moved it (Enter then opened the
+    wrong hit)."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_search("Seattle")
+        for _ in range(100):  # the first results, before the typing debounce has fired
+            await pilot.pause(0.005)
+            if isinstance(app.screen, SearchScreen) and len(app.screen._hits) > 2:
+                break
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and len(screen._hits) > 2
+        screen.results.highlighted = 2  # the user moves down the list at once
+        await pilot.pause(0.5)  # past the debounce
+        await settle(pilot)
+        assert screen.results.highlighted == 2
+        target = screen._hits[2]
+        await press(pilot, "enter")
+        assert app.screen is main(app) and main(app).trip is not None
+        assert main(app).trip.id == target.trip_id
+        assert target.label.get("en") in app.query_one(DetailPane).text  # the hit, not the first one

@@ -70,6 +70,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         self._initial = query
         self._hits: list[queries.SearchHit] = []
         self._hits_query: str | None = None
+        self._searching: str | None = None  # the query last started
         self._timer: Timer | None = None
         self._submit_when_done = False
 
@@ -103,9 +104,14 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         if self._timer is not None:
             self._timer.stop()
         query = event.value
+        if query == self._searching:
+            # Already searched: the initial query (the input reports it when it mounts), or
+            # typed back to it. Searching again would reset the highlight the user moved.
+            return
         self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self._start(query))
 
     def _start(self, query: str) -> None:
+        self._searching = query
         if not query.strip():
             self._fill(query, [])
             return
