@@ -288,6 +288,8 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
 # or the first level past the walker's limit, before anything is composed.
 _SAFE_DEPTH = 1000
 _ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in trip files; write the value out in full"
+_MAX_DEPTH = 40
+_DEPTH_MESSAGE = f"nested more than {_MAX_DEPTH} levels deep; a trip file is never that deep"
 
 
 def _prescan(text: str) -> tuple[int, int, str, str] | None:
@@ -301,17 +303,22 @@ def _prescan(text: str) -> tuple[int, int, str, str] | None:
             kind = type(event)
             if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 depth += 1
-                if depth > _Walker.MAX_DEPTH + 1:
+                if depth > _MAX_DEPTH + 1:
                     mark = event.start_mark
-                    return (mark.line + 1, mark.column + 1, "", f"nested more than "
-                            f"{_Walker.MAX_DEPTH} levels deep; a trip file is never that deep")
+                    return (mark.line + 1, mark.column + 1, "", _DEPTH_MESSAGE)
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
             elif kind is yaml.AliasEvent:
                 mark = event.start_mark
                 return (mark.line + 1, mark.column + 1, "", _ALIAS_MESSAGE)
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.5 and later (PyYAML 6.0.4's wheels) stop at 1,000 levels themselves,
+        # while scanning ahead of the events counted above: the same problem, said our way.
+        if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
+            return (exc.problem_mark.line + 1, exc.problem_mark.column + 1, "", _DEPTH_MESSAGE)
         return None  # composing reports it, with its position
+    except yaml.YAMLError:
+        return None
     return None
 
 
@@ -341,7 +348,7 @@ class _Walker:
     a depth within the limit, and no alias possible (see `track_aliases`).
     """
 
-    MAX_DEPTH = 40
+    MAX_DEPTH = _MAX_DEPTH
 
     def __init__(self, result: ReadResult, track_aliases: bool = True) -> None:
         self.result = result
@@ -367,8 +374,7 @@ class _Walker:
                 return None
             self.seen.add(id(node))
         if len(path) > self.MAX_DEPTH:
-            self.fail(node, path, f"nested more than {self.MAX_DEPTH} levels deep; a trip "
-                      "file is never that deep")
+            self.fail(node, path, _DEPTH_MESSAGE)
             return None
         if node.tag not in _STANDARD_TAGS:
             self.fail(node, path, f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
