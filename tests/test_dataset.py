@@ -392,3 +392,33 @@ def test_year_is_marked_inferred() -> None:
     """No article prints the year of its trip, so every trip's start says why."""
     for trip_id in TRIP_IDS:
         assert "start" in (_doc(trip_id)["trip"].get("inferred") or {}), trip_id
+
+
+# -- nothing dropped ---------------------------------------------------------------------------
+
+# What the curated files hold, counted once when the articles were checked sentence by sentence
+# (docs/data-format.md). A record lost in an edit, or a quote left out, fails here; a record
+# added on purpose changes the count with it.
+EXPECTED_COUNTS = {
+    "daejeon-2025-us": {"quotes": 2, "agreements": 0, "events": 7},
+    "gumi-2013-san-diego": {"quotes": 4, "agreements": 3, "events": 5},
+    "gumi-2017-americas": {"quotes": 3, "agreements": 2, "events": 7},
+    "gumi-2024-us": {"quotes": 2, "agreements": 1, "events": 9},
+}
+
+
+@pytest.mark.parametrize("trip_id", sorted(EXPECTED_COUNTS))
+def test_record_counts(trip_id: str) -> None:
+    doc = _doc(trip_id)
+    counts = {"quotes": len(doc.get("quotes") or ()), "agreements": len(doc.get("agreements") or ()),
+              "events": sum(1 for _ in _events(doc))}
+    assert counts == EXPECTED_COUNTS[trip_id]
+
+
+@needs_articles
+def test_every_trip_has_quotes_checked_against_its_articles() -> None:
+    """`test_quotes_are_verbatim` checks each quote; this makes sure there are quotes to check."""
+    for trip_id in TRIP_IDS:
+        quotes = _doc(trip_id).get("quotes") or ()
+        assert quotes, f"{trip_id} has no quotes"
+        assert all(q["original"]["lang"] == "ko" for q in quotes), trip_id
