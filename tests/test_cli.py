@@ -181,3 +181,18 @@ def test_search_finds_the_agreements_of_the_real_trips(capsys: pytest.CaptureFix
     for word in ("구미", "대전"):
         code, out, _ = run(capsys, "search", word, "--json")
         assert code == 0 and json.loads(out)
+
+
+def test_search_for_agreement_finds_every_agreement_of_the_real_trips(capsys: pytest.CaptureFixture[str]) -> None:
+    """`tripdesk search 협약` lists every agreement of the bundled trips, 2017's two included."""
+    import yaml
+
+    expected = set()
+    for path in sorted((Path(__file__).resolve().parents[1] / "data" / "trips").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        expected |= {(doc["trip"]["id"], f"agreement:{a['id']}") for a in doc.get("agreements") or ()}
+    assert len(expected) >= 6
+    code, out, _ = run(capsys, "search", "협약", "--json")
+    assert code == 0
+    found = {(h["trip"], h["ref"]) for h in json.loads(out) if h["kind"] == "agreement"}
+    assert found == expected
