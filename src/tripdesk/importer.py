@@ -314,10 +314,14 @@ def _known_ids(store: Store, staying: dict[str, tuple[str, str, int, int]],
     if not staying:
         return known
     trip_files = {trip_id: path for path, (trip_id, *_rest) in staying.items()}
-    cwd = os.getcwd()
-    here = cwd.rstrip(os.sep) + os.sep
-    known.trips = {t: p[len(here):] if p.startswith(here) else os.path.relpath(p) if p.startswith(cwd) else p
-                   for t, p in trip_files.items()}  # relpath() for 10,000 paths took 0.3 s
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working directory was deleted: name the files in full
+        known.trips = dict(trip_files)
+    else:
+        here = cwd.rstrip(os.sep) + os.sep
+        known.trips = {t: p[len(here):] if p.startswith(here) else os.path.relpath(p) if p.startswith(cwd) else p
+                       for t, p in trip_files.items()}  # relpath() for 10,000 paths took 0.3 s
     c = store.conn
     # Only the entities the re-read files use, one row each (the first staying trip that has
     # it): reading every use of every entity of 10,000 trips (~130,000 rows) took 0.4 s.

@@ -8,6 +8,9 @@ defined with different names in two files), and only hands back trips when there
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
@@ -32,7 +35,7 @@ from .model import (
 from .paths import TRIP_SUFFIXES
 from .problems import Problem, display_path
 from .schema import TRIP_FILE, check
-from .yamlread import ReadResult, format_path, read_file, strip_control
+from .yamlread import ReadResult, format_path, read_file, strip_control, visible
 
 
 # A typo in a year (2204 for 2024) would otherwise make a trip of tens of thousands of days,
@@ -65,15 +68,59 @@ def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            problems.append(Problem(_given_name(path), 1, 1, "", _unreachable(path, exc)))
+            continue
+        if stat.S_ISDIR(mode):
             files.extend(
                 sorted(p for p in path.rglob("*") if p.suffix in TRIP_SUFFIXES and p.is_file())
             )
-        elif path.is_file():
+        elif stat.S_ISREG(mode):
             files.append(path)
         else:
-            problems.append(Problem(display_path(path), 1, 1, "", "no such file or folder"))
+            problems.append(Problem(visible(display_path(path)), 1, 1, "",
+                                    f"not a regular file (it is {_file_kind(mode)}); give a trip "
+                                    "file or a folder of them"))
     return files, problems
+
+
+def _given_name(path: Path) -> str:
+    """The name of a path that leads nowhere: as given when it is a symbolic link (resolving
+    it would name its missing target instead), else as `display_path` gives it."""
+    try:
+        link = path.is_symlink()
+    except OSError:
+        link = False
+    return visible(str(path) if link else display_path(path))
+
+
+def _unreachable(path: Path, exc: OSError) -> str:
+    """Why a path given on the command line cannot be looked at, for the user."""
+    if exc.errno == errno.ELOOP:
+        return "a loop of symbolic links: it never leads to a file or folder"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        if path.is_symlink():
+            try:
+                target = os.readlink(path)
+            except OSError:  # pragma: no cover - it was a link a moment ago
+                target = "?"
+            return f"a symbolic link to '{visible(target, 80)}', which does not exist"
+        return "no such file or folder"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read it: permission denied"
+    return f"cannot read it: {exc.strerror or exc}"
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"  # pragma: no cover - no other kind of file exists on POSIX
 
 
 # -- building model objects from a checked document ------------------------------------------
@@ -383,19 +430,85 @@ class KnownIds:
 
 def load_file(path: Path) -> tuple[LoadedTrip | None, list[Problem]]:
     """Read, check and build one file on its own (no checks across files)."""
+    loaded, _names, problems = check_file(path)
+    return loaded, problems
+
+
+@dataclass(frozen=True)
+class NamesOnly:
+    """A file with problems of its own that still says what its trip id is: what the checks
+    between files need of it, so that a run reports its trip id used twice along with its
+    other problems instead of only on the run after they are fixed."""
+
+    names: "TripNames"
+    result: ReadResult
+
+
+def check_file(path: Path) -> tuple[LoadedTrip | None, "Checked | None", list[Problem]]:
+    """Read, check and build one file on its own: the trip when the file has no problem, what
+    the checks between files need of it (also when it has problems but its trip id is known),
+    and its problems."""
     result = read_file(path)
     if result.problems:
-        return None, result.problems
+        return None, None, result.problems  # not parsed: nothing in it can be trusted
     problems: list[Problem] = []
-    check(result.document, TRIP_FILE, (),
-          lambda p, m, at_key=False: problems.append(result.problem(p, m, at_key)))
+    where: list[tuple[str | int, ...]] = []
+
+    def report(p: tuple[str | int, ...], m: str, at_key: bool = False) -> None:
+        where.append(p)
+        problems.append(result.problem(p, m, at_key))
+
+    check(result.document, TRIP_FILE, (), report)
     if problems:
-        return None, problems
+        names = _names_despite(result.document, where)
+        return None, (NamesOnly(names, _slim(result)) if names else None), problems
     trip = build_trip(result.document)
     problems = check_trip(trip, result.document, result)
     if problems:
-        return None, problems
-    return LoadedTrip(trip, path, result.raw, _slim(result)), []
+        return None, NamesOnly(TripNames.of(trip), _slim(result)), problems
+    loaded = LoadedTrip(trip, path, result.raw, _slim(result))
+    return loaded, loaded, []
+
+
+_MISSING = object()
+
+
+def _names_despite(doc: Any, problems: list[tuple[str | int, ...]]) -> "TripNames | None":
+    """The trip id and entity names of a document that failed the shape check, taking only
+    the values the check found nothing wrong with (None when the trip id is not one)."""
+
+    def get(path: tuple[str | int, ...]) -> Any:
+        value = doc
+        for part in path:
+            if isinstance(part, str) and isinstance(value, dict) and part in value:
+                value = value[part]
+            elif isinstance(part, int) and isinstance(value, list) and 0 <= part < len(value):
+                value = value[part]
+            else:
+                return _MISSING
+        return value
+
+    def sound(path: tuple[str | int, ...]) -> bool:
+        """Present, and the check reported nothing at or beneath it."""
+        return get(path) not in (_MISSING, None) and not any(p[:len(path)] == path for p in problems)
+
+    if not sound(("trip", "id")):
+        return None
+    home = ("trip", "home_city")
+    home_city = ((get(home + ("id",)), text(get(home + ("name",))))
+                 if sound(home + ("id",)) and sound(home + ("name",)) else None)
+    entities: dict[str, list[tuple[int, str, Text]]] = {"organisations": [], "people": []}
+    for section, found in entities.items():
+        items = get((section,))
+        for i in range(len(items) if isinstance(items, list) else 0):
+            if sound((section, i, "id")) and sound((section, i, "name")):
+                found.append((i, get((section, i, "id")), text(get((section, i, "name")))))
+    return TripNames(
+        get(("trip", "id")), home_city,
+        tuple((entity_id, name) for _i, entity_id, name in entities["organisations"]),
+        tuple((entity_id, name) for _i, entity_id, name in entities["people"]),
+        at=(tuple(i for i, *_ in entities["organisations"]), tuple(i for i, *_ in entities["people"])),
+    )
 
 
 def _slim(result: ReadResult) -> ReadResult:
@@ -408,9 +521,16 @@ def _slim(result: ReadResult) -> ReadResult:
 def _id_and_name_paths(doc: dict[str, Any]) -> Iterator[tuple[str | int, ...]]:
     """The paths of the `id` and `name` fields one or two levels under `trip`,
     `organisations` and `people`: the values `check_across` may report."""
+    if not isinstance(doc, dict):
+        return
     for top in ("trip", "organisations", "people"):
         section = doc.get(top)
-        children = section.items() if isinstance(section, dict) else enumerate(section or ())
+        if isinstance(section, dict):
+            children: Iterable[tuple[Any, Any]] = section.items()
+        elif isinstance(section, list):
+            children = enumerate(section)
+        else:  # a file with problems of its own may hold anything here
+            continue
         for key, child in children:
             if key in ("id", "name"):
                 yield (top, key)
@@ -421,12 +541,17 @@ def _id_and_name_paths(doc: dict[str, Any]) -> Iterator[tuple[str | int, ...]]:
 @dataclass(frozen=True)
 class TripNames:
     """What the checks between files need of a trip: its id and the entities it names, each
-    as (id, name). Small, so that import's worker processes send it instead of the Trip."""
+    as (id, name). Small, so that import's worker processes send it instead of the Trip.
+
+    Of a file with problems of its own, only the names found sound are kept (`home_city` may
+    be None), and `at` says where the kept organisations and people are in the file's lists.
+    """
 
     id: str
-    home_city: tuple[str, Text]
+    home_city: tuple[str, Text] | None
     organisations: tuple[tuple[str, Text], ...]
     people: tuple[tuple[str, Text], ...]
+    at: tuple[tuple[int, ...], tuple[int, ...]] | None = None  # None: every one, in order
 
     @classmethod
     def of(cls, trip: Trip) -> "TripNames":
@@ -464,12 +589,13 @@ class AcrossCheck:
                                            f"{self.trips[names.id]}; give each trip its own id"))
         else:
             self.trips[names.id] = result.file
-        named: list[tuple[str, str, Text, tuple[str | int, ...]]] = [
-            ("home city", *names.home_city, ("trip", "home_city", "name"))
-        ]
+        named: list[tuple[str, str, Text, tuple[str | int, ...]]] = []
+        if names.home_city is not None:
+            named.append(("home city", *names.home_city, ("trip", "home_city", "name")))
+        org_at, people_at = names.at or (range(len(names.organisations)), range(len(names.people)))
         named += [("organisation", *entity, ("organisations", i, "name"))
-                  for i, entity in enumerate(names.organisations)]
-        named += [("person", *entity, ("people", i, "name")) for i, entity in enumerate(names.people)]
+                  for i, entity in zip(org_at, names.organisations)]
+        named += [("person", *entity, ("people", i, "name")) for i, entity in zip(people_at, names.people)]
         for kind, entity_id, name, path in named:
             key = (kind, entity_id)
             if key in self.entities and _name_key(self.entities[key][0]) != _name_key(name):
@@ -500,10 +626,13 @@ def load_paths(paths: Iterable[Path], known: KnownIds | None = None) -> LoadResu
     """Load every trip file under the given paths, with every problem of every file."""
     files, problems = find_trip_files(paths)
     out = LoadResult(files=files, problems=problems)
+    named: list[Checked] = []  # every file whose trip id is known, with problems or not
     for path in files:
-        loaded, file_problems = load_file(path)
+        loaded, names, file_problems = check_file(path)
         out.problems.extend(file_problems)
         if loaded is not None:
             out.trips.append(loaded)
-    out.problems.extend(check_across(out.trips, known))
+        if names is not None:
+            named.append(names)
+    out.problems.extend(check_across(named, known))
     return out

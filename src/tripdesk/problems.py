@@ -52,8 +52,12 @@ class ValidationFailed(TripdeskError):
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
+    """A path as the user would type it: relative to the working directory when inside it.
+
+    Never raises: a path that cannot be resolved (a symbolic link loop, an unreadable folder)
+    or a working directory that is gone (deleted under a running shell) gives the path as given.
+    """
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: Python < 3.13's symlink loop
         return str(path)

@@ -1,0 +1,102 @@
+"""Whole runs of `tripdesk validate`: the checks between files also for files with problems
+of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tripdesk.cli import main
+from tripdesk.loader import load_paths
+
+from .conftest import SAMPLE
+
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    index = text.index(needle)
+    return text.count("\n", 0, index) + 1
+
+
+def mutate(tmp_path: Path, old: str, new: str, name: str = "trip.yaml") -> tuple[Path, str]:
+    assert old in SAMPLE_TEXT, old
+    text = SAMPLE_TEXT.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def problems_for(*paths: Path) -> list[str]:
+    return [str(p) for p in load_paths(list(paths)).problems]
+
+
+# -- checks between files also for files with problems of their own --------------------------
+
+
+def test_a_file_with_problems_of_its_own_is_still_checked_for_its_trip_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every problem of a run: the trip id used twice is reported with the unknown key, not
+    only on the run after the unknown key is fixed."""
+    first = tmp_path / "a.yaml"
+    first.write_text(SAMPLE_TEXT, encoding="utf-8")
+    second, text = mutate(tmp_path, "  status: announced", "  staus: announced", name="b.yaml")
+    assert main(["validate", str(first), str(second)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{second}:{line_of(text, 'staus')}:3: trip.staus: unknown key 'staus'" in err
+    assert (f"{second}:{line_of(text, 'id: sample-2024-us')}:7: trip.id: trip id 'sample-2024-us' "
+            f"is already used by {first}") in err
+    assert "3 problems in 2 files" in err  # the third: status is missing
+
+
+def test_the_trip_id_of_a_file_with_problems_counts_for_the_files_after_it(tmp_path: Path) -> None:
+    # a.yaml has an undefined reference (a problem of meaning), b.yaml none of its own.
+    first, _ = mutate(tmp_path, "organisations: [seattle-library]", "organisations: [nowhere]", name="a.yaml")
+    second = tmp_path / "b.yaml"
+    second.write_text(SAMPLE_TEXT, encoding="utf-8")
+    problems = problems_for(tmp_path)
+    assert len(problems) == 2, problems
+    assert any("organisation 'nowhere' is not defined" in p for p in problems)
+    assert any(p.startswith(f"{second}:") and f"already used by {first}" in p for p in problems)
+
+
+def test_entity_names_of_a_file_with_problems_are_checked_where_sound(tmp_path: Path) -> None:
+    """The sound entities of a broken file are checked against the other files, and reported
+    at their own place in the file although an entry before them was left out."""
+    (tmp_path / "a.yaml").write_text(SAMPLE_TEXT, encoding="utf-8")
+    other = (SAMPLE_TEXT.replace("id: sample-2024-us", "id: sample-2025-us")
+             .replace("  - id: samplecity-gov", "  - id: Samplecity Gov")
+             .replace("en: ACME Corp}", "en: ACME Inc}"))
+    second = tmp_path / "b.yaml"
+    second.write_text(other, encoding="utf-8")
+    problems = problems_for(tmp_path)
+    assert len(problems) == 2, problems
+    assert any(": organisations[0].id: 'Samplecity Gov' is not a valid id" in p for p in problems)
+    [conflict] = [p for p in problems if "is named" in p]
+    assert conflict.startswith(f"{second}:{line_of(other, 'ACME Inc')}:")
+    assert ": organisations[1].name: organisation 'acme' is named" in conflict
+
+
+@pytest.mark.parametrize("section", ["5", "just text", "{acme: 1}"])
+def test_a_section_of_the_wrong_type_does_not_stop_the_checks_between_files(
+    tmp_path: Path, section: str
+) -> None:
+    (tmp_path / "a.yaml").write_text(SAMPLE_TEXT, encoding="utf-8")
+    start, end = SAMPLE_TEXT.index("organisations:\n"), SAMPLE_TEXT.index("people:\n")
+    (tmp_path / "b.yaml").write_text(
+        SAMPLE_TEXT[:start] + f"organisations: {section}\n" + SAMPLE_TEXT[end:], encoding="utf-8")
+    problems = problems_for(tmp_path)
+    assert any(": organisations: should be a list" in p for p in problems), problems
+    assert any("trip id 'sample-2024-us' is already used by" in p for p in problems), problems
+
+
+def test_a_file_whose_trip_id_is_broken_is_not_checked_across(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        mutate(tmp_path, "  id: sample-2024-us", "  id: Sample 2024", name=name)
+    problems = problems_for(tmp_path)
+    assert len(problems) == 2, problems
+    assert all(": trip.id: 'Sample 2024' is not a valid id" in p for p in problems)
+
