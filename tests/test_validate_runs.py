@@ -1,8 +1,9 @@
 """Whole runs of `tripdesk validate`: the checks between files also for files with problems
-of their own."""
+of their own, the summary's wording, and the annotated example of docs/data-format.md."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from tripdesk.cli import main
 from tripdesk.loader import load_paths
 
-from .conftest import SAMPLE
+from .conftest import ROOT, SAMPLE
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 
@@ -100,3 +101,36 @@ def test_a_file_whose_trip_id_is_broken_is_not_checked_across(tmp_path: Path) ->
     assert len(problems) == 2, problems
     assert all(": trip.id: 'Sample 2024' is not a valid id" in p for p in problems)
 
+
+# -- wording ---------------------------------------------------------------------------------
+
+
+def test_the_summary_of_a_clean_run_counts_in_proper_plurals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(SAMPLE)]) == 0
+    assert capsys.readouterr().out.strip() == "1 file valid (1 trip)"
+    mutate(tmp_path, "id: sample-2024-us", "id: sample-2025-us", name="a.yaml")
+    (tmp_path / "b.yaml").write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == "2 files valid (2 trips)"
+
+
+# -- the documented example ------------------------------------------------------------------
+
+
+DOCS = ROOT / "docs"
+
+
+def test_the_annotated_example_of_the_data_format_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = (DOCS / "data-format.md").read_text(encoding="utf-8")
+    section = doc.split("## Annotated example", 1)[1]
+    [example] = re.findall(r"^```yaml\n(.*?)^```$", section, flags=re.S | re.M)[:1]
+    assert "tripdesk: 1" in example and "#" in example  # the annotated one, comments and all
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert problems_for(path) == []
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "1 file valid (1 trip)"

@@ -151,8 +151,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         out.print(RichText(f"{count} problem{'s' if count != 1 else ''} in {len(result.files)} file"
                            f"{'s' if len(result.files) != 1 else ''}"))
         return EXIT_PROBLEMS
-    _console().print(RichText(f"{len(result.files)} file{'s' if len(result.files) != 1 else ''} "
-                              f"valid ({len(result.trips)} trips)"))
+    files, trips = len(result.files), len(result.trips)
+    _console().print(RichText(f"{files} file{'s' if files != 1 else ''} valid "
+                              f"({trips} trip{'s' if trips != 1 else ''})"))
     return EXIT_OK
 
 
