@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,12 +143,35 @@ def test_version_and_help_for_every_command(capsys: pytest.CaptureFixture[str]) 
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("tripdesk ")
-    for command in ("validate", "import", "list", "show", "search"):
+    commands = ("validate", "import", "list", "show", "search", "export", "doctor")
+    subparsers = next(a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(subparsers.choices) == set(commands), "a command was added: list it here"
+    for command in commands:
         with pytest.raises(SystemExit) as done:
             main([command, "--help"])
         assert done.value.code == 0
         out = capsys.readouterr().out
         assert "example: tripdesk" in out and "--db" in out
+        assert f"usage: tripdesk {command}" in out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_DATA_HOME is the Linux convention")
+def test_the_default_database_lives_in_the_user_data_directory(tmp_path: Path) -> None:
+    """Without --db and TRIPDESK_DB the store is tripdesk/tripdesk.db in the platform's user
+    data directory (platformdirs; $XDG_DATA_HOME on Linux), built there on first use."""
+    env = {k: v for k, v in os.environ.items() if k != "TRIPDESK_DB"}
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"))
+    code = "import sys; from tripdesk.cli import main; sys.exit(main(sys.argv[1:]))"
+    result = subprocess.run([sys.executable, "-c", code, "list", "--json"], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    db = tmp_path / "data" / "tripdesk" / "tripdesk.db"
+    assert db.is_file()
+    assert {t["id"] for t in json.loads(result.stdout)} == set(REAL_SPANS)
+    assert not (tmp_path / "home").exists() or not any((tmp_path / "home").rglob("*.db"))
+    doctor = subprocess.run([sys.executable, "-c", code, "doctor"], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=120)
+    assert str(db) in doctor.stdout or "data/tripdesk/tripdesk.db" in doctor.stdout, doctor.stdout
 
 
 def test_the_console_script_runs_without_textual_being_imported(tmp_path: Path) -> None:
