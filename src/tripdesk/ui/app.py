@@ -68,6 +68,7 @@ class TripdeskApp(App[None]):
         if theme:
             self.theme = theme
         self.main: MainScreen | None = None
+        self._quitting = False
 
     # -- setup ------------------------------------------------------------------------------
 
@@ -88,6 +89,12 @@ class TripdeskApp(App[None]):
 
     def on_unmount(self) -> None:
         self.data.close()
+
+    def exit(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - App.exit's own
+        # Keys typed after `q` may arrive in the same read from the terminal ("q/"); a dialog
+        # they open would be mounted while the app closes (and its widgets never composed).
+        self._quitting = True
+        super().exit(*args, **kwargs)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own "Keys" panel is replaced by the desk's help screen (`?`).
@@ -111,7 +118,11 @@ class TripdeskApp(App[None]):
     # -- modal screens ----------------------------------------------------------------------
 
     def _on_main(self) -> bool:
-        return self.main is not None and self.screen is self.main
+        return self._can_open_dialog() and self.main is not None and self.screen is self.main
+
+    def _can_open_dialog(self) -> bool:
+        """False once the app is quitting: no dialog opens then."""
+        return not self._quitting and self.is_running
 
     def action_search(self, query: str = "") -> None:
         if not self._on_main():
@@ -139,9 +150,13 @@ class TripdeskApp(App[None]):
         self.push_screen(ExportScreen(trip, self.language, self.export_dir), done)  # type: ignore[arg-type]
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
+        if not self._can_open_dialog() or isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.binding_sections(), dict(self._keymap)))
+
+    def action_command_palette(self) -> None:
+        if self._can_open_dialog():
+            super().action_command_palette()
 
     def action_toggle_destinations(self) -> None:
         if self._on_main() and self.main is not None:

@@ -23,6 +23,8 @@ class HelpScroll(VerticalScroll):
 class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work."""
 
+    AUTO_FOCUS = "#help-scroll"
+
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
@@ -39,9 +41,6 @@ class HelpScreen(ModalScreen[None]):
             with HelpScroll(id="help-scroll"):
                 yield Static(self.content, id="help-body", markup=False)
             yield Static(lit("Esc, q or ? closes", DIM), id="help-foot")
-
-    def on_mount(self) -> None:
-        self.query_one(HelpScroll).focus()
 
     def _keys(self, binding: Binding) -> str:
         keys = self.keymap.get(binding.id or "", binding.key)

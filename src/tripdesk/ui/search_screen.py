@@ -59,6 +59,8 @@ class SearchResults(OptionList):
 class SearchScreen(ModalScreen["queries.SearchHit | None"]):
     """The search dialog."""
 
+    AUTO_FOCUS = "#search-input"
+
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
         Binding("down", "results", "Results", show=False, tooltip="From the input to the hits",
@@ -88,7 +90,6 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
         if self._initial.strip():
             self._start(self._initial)
 
