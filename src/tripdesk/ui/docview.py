@@ -31,13 +31,6 @@ PAD = 1  # cells left and right of the text
 class DocView(StyledScrollView, can_focus=True):
     """Shows a `Doc`, wrapped to the view's width with hanging indents."""
 
-    DEFAULT_CSS = """
-    DocView {
-        overflow-x: hidden;
-        overflow-y: auto;
-    }
-    """
-
     def __init__(self, doc: Doc | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._doc = doc or Doc()

@@ -20,16 +20,6 @@ DESCRIPTION_STYLE = "$footer-description-foreground"
 class KeyFooter(Static):
     """`⏎ Open  tab Pane  / Search  …  ? Keys`, and `^p Commands` at the right when wide."""
 
-    DEFAULT_CSS = """
-    KeyFooter {
-        dock: bottom;
-        height: 1;
-        background: $footer-background;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    """
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.show_command_palette = True

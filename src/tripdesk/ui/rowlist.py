@@ -45,27 +45,6 @@ class RowList(StyledScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {"rowlist--highlight", "rowlist--disabled"}
 
-    DEFAULT_CSS = """
-    RowList {
-        overflow-x: hidden;
-        overflow-y: auto;
-        background: $surface;
-        & > .rowlist--highlight {
-            color: $block-cursor-blurred-foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .rowlist--highlight {
-            color: $block-cursor-foreground;
-            background: $block-cursor-background;
-            text-style: $block-cursor-text-style;
-        }
-        & > .rowlist--disabled {
-            color: $text-disabled;
-        }
-    }
-    """
-
     BINDINGS = [
         Binding("up", "cursor_up", "Up", show=False),
         Binding("down", "cursor_down", "Down", show=False),
