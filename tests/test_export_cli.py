@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import subprocess
 import sys
-import json
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,43 @@ def test_the_format_follows_the_file_extension(db: str, tmp_path: Path,
     assert json.loads((tmp_path / "t.JSON").read_text())["trip"]["id"] == "sample-2024-us"
     assert run(capsys, "export", "sample-2024-us", "--db", db, "-o", str(tmp_path / "t.txt"))[0] == 0
     assert (tmp_path / "t.txt").read_text().startswith("# ")
+
+
+@pytest.mark.parametrize("fmt", ("md", "json", "ics"))
+def test_standard_output_is_the_files_utf8_bytes_whatever_the_encoding(db: str, tmp_path: Path,
+                                                                       fmt: str) -> None:
+    # cp949 (a Korean Windows console) has Hangul but not the dashes the briefing uses.
+    target = tmp_path / f"t.{fmt}"
+    argv = [sys.executable, "-m", "tripdesk", "export", "sample-2024-us", "--db", db, "--lang", "both",
+            "--format", fmt]
+    env = {**os.environ, "PYTHONIOENCODING": "cp949"}
+    written = subprocess.run([*argv, "-o", str(target)], capture_output=True, env=env)
+    assert written.returncode == 0, written.stderr.decode("utf-8", "replace")
+    result = subprocess.run(argv, capture_output=True, env=env)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr.decode("utf-8", "replace")
+    assert result.stdout == target.read_bytes()
+    if fmt == "ics":
+        assert b"\r\n" in result.stdout and b"\r\r\n" not in result.stdout
+
+
+def test_a_format_that_contradicts_the_extension_is_refused(db: str, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "x.ics"
+    code, out, err = run(capsys, "export", "sample-2024-us", "--db", db, "-o", str(target), "--format", "md")
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0, err  # one line
+    assert "x.ics ends .ics but the format asked for is md" in err
+    assert not target.exists()
+    # Agreeing is fine, and so is --format with a name that names no format.
+    assert run(capsys, "export", "sample-2024-us", "--db", db, "-o", str(target), "--format", "ics")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    other = tmp_path / "calendar.txt"
+    assert run(capsys, "export", "sample-2024-us", "--db", db, "-o", str(other), "--format", "ics")[0] == 0
+    assert other.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    markdown = tmp_path / "brief.markdown"
+    assert run(capsys, "export", "sample-2024-us", "--db", db, "-o", str(markdown), "--format", "json")[0] == 1
+    assert run(capsys, "export", "sample-2024-us", "--db", db, "-o", str(markdown))[0] == 0
+    assert markdown.read_text(encoding="utf-8").startswith("# ")
 
 
 def test_a_folder_gets_the_trip_id_as_file_name(db: str, tmp_path: Path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -45,7 +46,7 @@ def test_one_all_day_event_per_day(trips: dict[str, Trip], trip_id: str, lang: s
     for (number, date, day), e in zip(trip.calendar(), days):
         summary = str(e["SUMMARY"])
         assert f"Day {number}" in summary
-        assert str(e["UID"]) == f"{trip.id}-{date.isoformat()}@tripdesk"
+        assert str(e["UID"]) == f"{trip.id}/day/{date.isoformat()}@tripdesk"
         description = str(e["DESCRIPTION"])
         if day is None or not day.events:
             continue
@@ -78,7 +79,7 @@ def test_a_known_time_makes_a_floating_timed_event() -> None:
     start = event.decoded("DTSTART")
     assert start == dt.datetime(2024, 10, 13, 14, 30) and start.tzinfo is None  # floating local time
     assert "DTEND" not in event and "DURATION" not in event  # the sources give no end
-    assert str(event["UID"]) == "sample-2024-us-library-mou@tripdesk"
+    assert str(event["UID"]) == "sample-2024-us/event/library-mou@tripdesk"
     assert str(event["SUMMARY"]) == "Sample City · Signing with the Seattle Public Library"
     assert "local times" in str(event["DESCRIPTION"])
     assert "[src-a] Sample News" in str(event["DESCRIPTION"])
@@ -100,3 +101,22 @@ def test_hostile_text_survives_the_round_trip() -> None:
     for value in (*day.events[0].title.all_strings(), *day.events[0].description.all_strings(),
                   *day.places[0].city.all_strings(), *day.inferred.values()):
         assert " ".join(value.split()) in " ".join(text.split()), value
+
+
+def with_event_id(trip: Trip, trip_id: str, event_id: str) -> Trip:
+    """The sample trip under another id, its timed event under another event id."""
+    day = trip.days[0]
+    event = dataclasses.replace(day.events[0], id=event_id)
+    return dataclasses.replace(trip, id=trip_id, days=(dataclasses.replace(day, events=(event,)),))
+
+
+def test_uids_never_collide_whatever_the_ids() -> None:
+    trip = sample_trip()
+    date_like = with_event_id(trip, trip.id, trip.days[0].date.isoformat())  # "2024-10-13"
+    uids = [str(e["UID"]) for e in events(render(date_like, "ics"))]
+    assert len(uids) == len(set(uids)) == 4, uids
+    assert f"{trip.id}/event/2024-10-13@tripdesk" in uids and f"{trip.id}/day/2024-10-13@tripdesk" in uids
+    # Trip a-b with event c, trip a with event b-c: two calendars imported side by side.
+    first = {str(e["UID"]) for e in timed(events(render(with_event_id(trip, "a-b", "c"), "ics")))}
+    second = {str(e["UID"]) for e in timed(events(render(with_event_id(trip, "a", "b-c"), "ics")))}
+    assert first and second and not first & second, (first, second)

@@ -254,7 +254,7 @@ def test_briefing_reads_as_a_briefing(trips: dict[str, Trip]) -> None:
     text = render(trips["gumi-2024-us"], "md", "both")
     assert text.startswith("# 구미시 대표단 미국 방문")
     assert "- **Home city:** 구미 (Gumi), 경상북도 (North Gyeongsang Province), KR" in text
-    assert "- **Dates:** 2024-10-12 – 2024-10-20 (9 days; reported as 6 nights 9 days (6박 9일)) †" in text
+    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days) †" in text
     assert "### Day 1 · Sat 12 Oct 2024\n\nNothing recorded." in text
     assert "### Day 4 · Tue 15 Oct 2024 · 헌츠빌 (Huntsville), AL, US" in text
     assert "> — 김장호 (Kim Jang-ho), 구미시장 (Mayor of Gumi)" in text
@@ -262,6 +262,25 @@ def test_briefing_reads_as_a_briefing(trips: dict[str, Trip]) -> None:
     assert "[^src-000]: 브레이크뉴스 구미 (Break News Gumi), “구미시, 미국서" in text
     assert "file 000_b8185a0e63ff7e9a.txt" in text
     assert "† Inferred — start: The article gives 10월 12일 without a year" in text
+
+
+def test_the_briefing_says_things_once_and_without_nested_brackets(trips: dict[str, Trip]) -> None:
+    trip = trips["gumi-2024-us"]
+    en, both = render(trip, "md", "en"), render(trip, "md", "both")
+    # The translation note under the English title, not in the heading.
+    assert en.startswith("# Gumi City delegation visit to the United States (AUSA 2024, Huntsville, "
+                         "California)\n\nTitle: translation by the editors.\n\n")
+    h1 = [t for t in parse(en)[0] if t.type == "inline"][0].content
+    assert "translation" not in h1
+    # The span as printed, then what it says.
+    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days) †" in en
+    assert "((" not in en.split("## Itinerary")[0] and "))" not in en.split("## Itinerary")[0]
+    # An organisation that the role already names is not named again.
+    assert ("- Choi Byeong-ro — Executive Vice Chairman, Korea Defense Industry Association "
+            "(oversees the Korea SME Pavilion)\n") in en
+    assert "Korea Defense Industry Association), 한국방위산업진흥회" not in both
+    # ...while one the role does not name still is.
+    assert "- Kim Jang-ho — Mayor of Gumi, Gumi City\n" in en
 
 
 def test_one_language_shows_only_that_language(trips: dict[str, Trip]) -> None:
@@ -370,6 +389,33 @@ def test_urls_link_only_when_plainly_http() -> None:
         links = [c.attrs.get("href") for c in inline_children(tokens) if c.type == "link_open"]
         assert links == ([url] if linked else []), url
         assert url in all_text(tokens)
+
+
+def gfm_parser() -> MarkdownIt:
+    """GFM as a reader's renderer would have it: tables, strikethrough, linkify when installed."""
+    md = MarkdownIt("gfm-like", {"linkify": True}).use(footnote_plugin)
+    try:
+        import linkify_it  # noqa: F401
+    except ImportError:
+        md.disable("linkify")
+    return md
+
+
+@pytest.mark.parametrize(("url", "href"), [
+    ("https://example.com/a_b?c=d|e", "https://example.com/a_b?c=d%7Ce"),
+    ("https://example.com/x?q={a^b}&s=\"c\"", "https://example.com/x?q=%7Ba%5Eb%7D&s=%22c%22"),
+    ("https://news.example/기사/1", "https://news.example/%EA%B8%B0%EC%82%AC/1"),
+    ("https://example.com/a%7Cb", "https://example.com/a%7Cb"),  # already encoded: kept
+])
+def test_a_url_outside_the_safe_set_is_percent_encoded_into_one_working_link(url: str, href: str) -> None:
+    trip = sample_trip()
+    source = dataclasses.replace(trip.sources[0], url=url)
+    text = render(dataclasses.replace(trip, sources=(source,)), "md")
+    assert f"<{href}>" in text
+    for md in (MD, gfm_parser()):
+        children = [c for t in md.parse(text) if t.type == "inline" for c in t.children or []]
+        links = [c.attrs.get("href") for c in children if c.type == "link_open"]
+        assert links == [href], (md, links)
 
 
 # Any text at all: made of the characters Markdown cares about, and of everything else.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.export import FORMATS, ExportExists, default_path, write_export
+from tripdesk.export import FORMATS, ExportExists, default_path, export_target, write_export
 from tripdesk.problems import TripdeskError
 
 
@@ -152,3 +152,20 @@ def test_a_trip_id_cannot_leave_the_folder(trip_id: str, tmp_path: Path) -> None
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(TripdeskError, match="unknown export format"):
         default_path("gumi-2024-us", "../md")
+
+
+def test_export_target_the_rules_the_cli_and_the_app_share(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert export_target(tmp_path / "t.ICS", "trip") == (tmp_path / "t.ICS", "ics")
+    assert export_target(str(tmp_path / "t.markdown"), "trip") == (tmp_path / "t.markdown", "md")
+    assert export_target(folder, "trip") == (folder / "trip.md", "md")
+    assert export_target(f"{tmp_path / 'new'}/", "trip", "json") == (tmp_path / "new" / "trip.json", "json")
+    assert export_target(tmp_path / "t.txt", "trip") == (tmp_path / "t.txt", "md")  # the CLI's default
+    assert export_target(tmp_path / "t.txt", "trip", "ics") == (tmp_path / "t.txt", "ics")
+    with pytest.raises(TripdeskError, match="t.ics ends .ics but the format asked for is md"):
+        export_target(tmp_path / "t.ics", "trip", "md")
+    with pytest.raises(TripdeskError, match=r"t.txt has '.txt': end the file name with .md"):
+        export_target(tmp_path / "t.txt", "trip", unknown_extension=None)  # the app's rule
+    with pytest.raises(TripdeskError, match="not a trip id"):
+        export_target(folder, "../evil")

@@ -1,11 +1,14 @@
-"""The `e` key: export the selected trip as Markdown, asking before replacing a file."""
+"""The `e` key: export the selected trip (the extension picks the format), asking before
+replacing a file."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from icalendar import Calendar
+from textual.widgets import Input, Static
 
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.export_screen import ConfirmScreen, ExportScreen
@@ -105,3 +108,92 @@ async def test_export_without_a_trip_says_what_to_do(db: Path, tmp_path: Path) -
         await press(pilot, "e")
         assert app.screen is app.main
         assert "Choose a trip first" in screen_text(app)
+
+
+def record_notifications(app: TripdeskApp) -> list[str]:
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **kwargs):  # noqa: ANN202, ANN003
+        messages.append(message)
+        return notify(message, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return messages
+
+
+def status_text(app: TripdeskApp) -> str:
+    return str(app.screen.query_one("#export-status", Static).render())
+
+
+@async_test
+async def test_the_extension_picks_the_format_and_the_notice_gives_the_absolute_path(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = TripdeskApp(db_path=db, language="en", export_dir=tmp_path / "exports")
+    notices = record_notifications(app)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "e")
+        app.screen.query_one(Input).value = "calendar/gumi.ics"  # relative to the working folder
+        await settle(pilot, 2)
+        assert "Export as iCalendar" in screen_text(app)
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+    target = tmp_path / "calendar" / "gumi.ics"
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert "tripdesk" in str(calendar["PRODID"]) and list(calendar.walk("VEVENT"))
+    assert notices == [f"Exported gumi-2024-us to {target}"]
+
+
+@async_test
+async def test_json_and_an_existing_folder(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    app = TripdeskApp(db_path=db, language="en", export_dir=tmp_path / "exports")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "e")
+        app.screen.query_one(Input).value = str(tmp_path / "trip.JSON")
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        await press(pilot, "e")
+        app.screen.query_one(Input).value = str(folder)  # a folder: <folder>/<trip-id>.md, as the CLI
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+    assert (tmp_path / "trip.JSON").read_text(encoding="utf-8").startswith("{")
+    assert (folder / "gumi-2024-us.md").read_text(encoding="utf-8").startswith(TITLE)
+
+
+@async_test
+async def test_an_unknown_extension_is_refused_in_the_dialog(db: Path, tmp_path: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en", export_dir=tmp_path / "exports")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "e")
+        for name in ("briefing.txt", "briefing"):
+            app.screen.query_one(Input).value = str(tmp_path / "out" / name)
+            await press(pilot, "enter")
+            await settle(pilot, 2)
+            assert isinstance(app.screen, ExportScreen)
+            assert f"{name} has" in status_text(app) and ".md" in status_text(app) and ".ics" in status_text(app)
+    assert not (tmp_path / "out").exists() and not (tmp_path / "exports").exists()
+
+
+@async_test
+async def test_a_trip_id_that_cannot_name_a_file_is_said_not_a_crash(db: Path, tmp_path: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en", export_dir=tmp_path / "exports")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_gumi_2024(pilot)
+        assert app.main is not None and app.main.trip is not None
+        hostile = dataclasses.replace(app.main.trip, id="../../evil")  # a damaged store
+        app.push_screen(ExportScreen(hostile, "en", tmp_path / "exports"))
+        await settle(pilot, 2)
+        assert isinstance(app.screen, ExportScreen)
+        assert "not a trip id that can name a file" in status_text(app)
+        assert app.screen.query_one(Input).value == ""
+        # A file name typed by hand still works.
+        app.screen.query_one(Input).value = str(tmp_path / "by-hand.md")
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+    assert (tmp_path / "by-hand.md").read_text(encoding="utf-8").startswith(TITLE)

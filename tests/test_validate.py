@@ -161,3 +161,19 @@ def test_validate_command_prints_every_problem_and_exits_1(tmp_path: Path, capsy
 def test_validate_command_accepts_a_valid_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(SAMPLE.parent)]) == 0
     assert "1 file valid" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ("  id: sample-2024-us\n", '  id: "sample-2024-us\\n"\n', "trip.id"),
+        ("  - id: acme\n", '  - id: "acme\\n"\n', "organisations[1].id"),
+        ('        time: "14:30"', '        time: "14:30\\n"', "days[0].events[0].time"),
+        ("    country: KR", '    country: "KR\\n"', "trip.home_city.country"),
+    ],
+)
+def test_a_trailing_newline_does_not_pass_a_pattern(tmp_path: Path, old: str, new: str, path: str) -> None:
+    # `$` matches before a final newline: the patterns must match the whole value.
+    file, _ = mutate(tmp_path, old, new)
+    problems = problems_for(file)
+    assert any(f": {path}: " in p for p in problems), problems

@@ -265,19 +265,26 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import FORMATS, default_path, render, write_export
+    from .export import export_target, render, write_export
 
-    output = Path(args.output).expanduser() if args.output else None
-    suffix = output.suffix[1:].lower() if output else ""
-    fmt = args.format or (suffix if suffix in FORMATS else "md")
     with open_store(args) as store:
         trip = require_trip(store, args.trip)
-    text = render(trip, fmt, args.lang)
-    if output is None:
-        sys.stdout.write(text)
+    if not args.output:
+        # The same UTF-8 bytes as a file gets, whatever the terminal's encoding, and no "\r\n"
+        # made of the .ics file's own "\r\n" by a text-mode stream on Windows.
+        text = render(trip, args.format or "md", args.lang)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a replaced stream with no bytes underneath
+            sys.stdout.write(text)
+            return EXIT_OK
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
         return EXIT_OK
-    if output.is_dir() or args.output.endswith(("/", os.sep)):
-        output = default_path(trip.id, fmt, output)  # a folder: <folder>/<trip-id>.<fmt>
+    # A folder gets <trip-id>.<format>; a known extension picks the format (and must agree with
+    # --format); any other name gets --format, else Markdown. The app's `e` uses the same rules.
+    output, fmt = export_target(args.output, trip.id, args.format)
+    text = render(trip, fmt, args.lang)
     written = write_export(output, text, force=args.force)
     _console().print(RichText(f"wrote {display_path(written)}"))
     return EXIT_OK
@@ -382,7 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
             "unless -o is given.", "tripdesk export gumi-2024-us --format md -o exports/")
     p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
     p.add_argument("--format", choices=("md", "json", "ics"), default=None,
-                   help="md, json or ics (default: from the -o file's extension, else md)")
+                   help="md, json or ics (default: from the -o file's extension, else md; a .md, "
+                        ".markdown, .json or .ics file must be given its own format)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE instead of standard output; a folder (ending in /) gets "
                         "<trip-id>.<format>. An existing file is never replaced without --force")

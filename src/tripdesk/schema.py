@@ -306,7 +306,7 @@ def _check_str(value: Any, spec: Spec, path: Path_, report: Report) -> None:
 
 
 def _check_id(value: Any, spec: Spec, path: Path_, report: Report) -> None:
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         report(path, f"'{_show(value)}' is not a valid id: use lower-case letters, digits and '-' "
                "(for example 'gumi-2024-us')")
 
@@ -327,7 +327,7 @@ def _check_time(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if isinstance(value, int) and not isinstance(value, bool):
         # YAML 1.1 reads an unquoted 14:30 as the sexagesimal number 870.
         value = f"{value // 60:02d}:{value % 60:02d}"
-    if not isinstance(value, str) or not TIME_PATTERN.match(value):
+    if not isinstance(value, str) or not TIME_PATTERN.fullmatch(value):
         report(path, f"'{_show(value)}' is not a time; use HH:MM (24-hour)")
 
 
@@ -342,7 +342,7 @@ def _check_enum(value: Any, spec: Spec, path: Path_, report: Report) -> None:
 
 
 def _check_country(value: Any, spec: Spec, path: Path_, report: Report) -> None:
-    if not isinstance(value, str) or not COUNTRY_PATTERN.match(value):
+    if not isinstance(value, str) or not COUNTRY_PATTERN.fullmatch(value):
         report(path, f"'{_show(value)}' is not a country code; use two capital letters (US, KR)")
 
 

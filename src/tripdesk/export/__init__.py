@@ -2,6 +2,9 @@
 
     render(trip, "md" | "json" | "ics", lang)  -> the text
     default_path(trip_id, fmt, folder)          -> exports/<trip-id>.<fmt>, never outside folder
+    export_target(output, trip_id, fmt)         -> (path, format) from the path the user gave:
+                                                   a folder gets <trip-id>.<fmt>, the extension
+                                                   picks the format
     write_export(path, text, force=False)       -> a safe write that never replaces a file
                                                    unless forced (else ExportExists)
 
@@ -49,4 +52,14 @@ def default_path(trip_id: str, fmt: str = "md", folder: Path = Path("exports")) 
     return writing.default_path(trip_id, fmt, Path(folder))
 
 
-__all__ = ["FORMATS", "ExportExists", "default_path", "render", "write_export"]
+def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
+                  unknown_extension: str | None = "md") -> tuple[Path, str]:
+    """See `writing.export_target`: the CLI's -o and the app's dialog both come through here."""
+    if fmt is not None:
+        _check(fmt)
+    if unknown_extension is not None:
+        _check(unknown_extension)
+    return writing.export_target(output, trip_id, fmt, unknown_extension=unknown_extension)
+
+
+__all__ = ["FORMATS", "ExportExists", "default_path", "export_target", "render", "write_export"]

@@ -6,9 +6,11 @@
   timezone, so these are *floating* times (the clock time wherever the reader is), and
   the description says so; they have no end, as the sources give none.
 
-UIDs are `<trip-id>-<date>@tripdesk` and `<trip-id>-<event-id>@tripdesk`, and DTSTAMP is the
-latest publication date among the sources (else the trip's last day), so the same trip always
-gives the same file.
+UIDs are `<trip-id>/day/<date>@tripdesk` and `<trip-id>/event/<event-id>@tripdesk`: ids cannot
+contain '/', so no day and no event (of this trip or another) can share one, whatever their ids
+(an event id "2024-10-13", or trip `a-b` + event `c` against trip `a` + event `b-c`). DTSTAMP is
+the latest publication date among the sources (else the trip's last day), so the same trip
+always gives the same file.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ class _Calendar:
         summary = " · ".join(x for x in (self.home, f"Day {number}", places, shown) if x)
         if not places and not titles:
             summary += " · nothing recorded"
-        event = self.new_event(f"{self.trip.id}-{date.isoformat()}")
+        event = self.new_event(f"{self.trip.id}/day/{date.isoformat()}")
         event.add("summary", summary)
         event.add("dtstart", date)
         event.add("dtend", date + dt.timedelta(days=1))
@@ -131,7 +133,7 @@ class _Calendar:
 
     def timed_event(self, day: Day, event: Event) -> CalendarEvent:
         start = dt.datetime.combine(day.date, _time(event.time))  # type: ignore[arg-type]
-        cal_event = self.new_event(f"{self.trip.id}-{event.id}")
+        cal_event = self.new_event(f"{self.trip.id}/event/{event.id}")
         cal_event.add("summary", f"{self.home} · {L.title(event.title, self.lang)}")
         cal_event.add("dtstart", start)  # floating: no tzinfo
         place = L.place(event.place, self.lang) if event.place else self.places(day)

@@ -97,10 +97,21 @@ def organisation(trip: Trip, org_id: str, lang: DisplayLang) -> str:
     return name(found.name, lang) if found else org_id
 
 
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
 def span(trip: Trip) -> str:
-    """`9 days; reported as 6 nights 9 days (6박 9일)`."""
-    days = f"{trip.day_count} day{'s' if trip.day_count != 1 else ''}"
-    return f"{days}; reported as {trip.span_reported.label()}" if trip.span_reported else days
+    """`9 days; reported as 6박 9일 (6 nights 9 days)`: the words as printed first, then what
+    they say (no brackets inside brackets)."""
+    days = _count(trip.day_count, "day")
+    reported = trip.span_reported
+    if not reported:
+        return days
+    counted = " ".join(([_count(reported.nights, "night")] if reported.nights is not None else [])
+                       + [_count(reported.days, "day")])
+    text = (reported.text or "").strip()
+    return f"{days}; reported as " + (f"{text} ({counted})" if text and text != counted else counted)
 
 
 def inferred_notes(inferred: dict[str, str]) -> list[str]:

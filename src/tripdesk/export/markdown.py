@@ -18,7 +18,11 @@ from . import labels as L
 from .escape import inline
 
 DAGGER = " " + L.INFERRED_MARK
-_URL = re.compile(r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
+# A URL becomes an autolink when it is http(s) and all on one line, with no `<`/`>` (which would
+# end the autolink). Characters outside the URL-safe set (`|`, `^`, `{`, `"`, non-ASCII...) are
+# percent-encoded first, so the link's text and its target are the same working URL.
+_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
+_NOT_URL_SAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 # Which line of the facts list carries the dagger of an inferred trip field.
 _TRIP_FACT = {
@@ -104,11 +108,15 @@ class _Briefing:
 
     def render(self) -> str:
         trip = self.trip
-        # The title in the first language as the heading, the other (if any) under it.
-        titles = self.versions(trip.title) or [inline(trip.id)]
-        self.block(f"# {titles[0]}{self.mark(_except(trip.inferred, _TRIP_FACT))}")
-        for other in titles[1:]:
-            self.block(other)
+        # The title in the first language as the heading (a translation note on a line of its
+        # own under it, not in the heading), the other language (if any) under it.
+        titles = L.versions(trip.title, self.lang) or [(trip.id, None)]
+        (first, note), others = titles[0], titles[1:]
+        self.block(f"# {inline(first)}{self.mark(_except(trip.inferred, _TRIP_FACT))}")
+        if note:
+            self.block(f"Title: {inline(note)}.")
+        for value, other_note in others:
+            self.block(inline(value) + (f" ({other_note})" if other_note else ""))
         self.block("Every fact is footnoted to its source (see Sources). "
                    f"{L.INFERRED_MARK} marks a value the editors inferred; the reason follows it.")
         self.facts()
@@ -139,7 +147,7 @@ class _Briefing:
         role = self.name(trip.leader.role)
         out = fact("Home city", ", ".join(b for b in home_bits if b))
         out += fact("Leader", leader + (f", {role}" if role else ""))
-        out += fact("Dates", f"{trip.start.isoformat()} – {trip.end.isoformat()} ({inline(L.span(trip))})")
+        out += fact("Dates", f"{trip.start.isoformat()} – {trip.end.isoformat()}, {inline(L.span(trip))}")
         out += fact("Status", inline(L.STATUS.get(trip.status, trip.status)))
         parts = []
         for label, ids, render in (("officials", d.officials, self.people),
@@ -267,7 +275,7 @@ class _Briefing:
             rows = []
             for p in trip.people:
                 about = [self.name(p.role)]
-                if p.organisation:
+                if p.organisation and not self.named_in_role(p.role, p.organisation):
                     about.append(inline(L.organisation(trip, p.organisation, self.lang)))
                 about = [x for x in about if x]
                 rows.append(f"- {self.name(p.name)}" + (f" — {', '.join(about)}" if about else "")
@@ -281,6 +289,16 @@ class _Briefing:
                 rows.append(f"- {self.name(o.name)} — {', '.join(about)}" + _aliases(o.aliases))
             self.block("### Organisations")
             self.block(*rows)
+
+    def named_in_role(self, role: Text | None, org_id: str) -> bool:
+        """Whether the role already names the organisation in every language shown ("Executive
+        Vice Chairman, Korea Defense Industry Association"), so that naming it again is noise."""
+        org = self.trip.organisation(org_id)
+        if role is None or org is None:
+            return False
+        shown = ("ko", "en") if self.lang == "both" else (self.lang,)
+        pairs = [(org.name.get(code).strip().casefold(), role.get(code).casefold()) for code in shown]
+        return all(name and name in role_text for name, role_text in pairs)
 
     def sources(self) -> None:
         self.block("## Sources")
@@ -303,8 +321,12 @@ def _except(inferred: dict[str, str], keys: Iterable[str]) -> dict[str, str]:
 
 
 def _autolink(url: str) -> str:
-    """`<https://...>` for a plain http(s) URL; anything else is escaped text."""
-    return f"<{url}>" if _URL.match(url) else inline(url)
+    """`<https://...>` for a plain http(s) URL (percent-encoded where it needs to be); anything
+    else is escaped text."""
+    if not _URL.fullmatch(url):
+        return inline(url)
+    encoded = _NOT_URL_SAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
+    return f"<{encoded}>"
 
 
 def _aliases(aliases: tuple[str, ...]) -> str:

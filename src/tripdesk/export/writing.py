@@ -6,6 +6,8 @@
   rename is done with a hard link, which fails if the name is taken, so there is no window
   between the check and the write. Where hard links are not supported, it checks and renames.
 - `default_path` never lets a trip id lead outside the chosen folder.
+- `export_target` turns what the user typed (`-o` on the command line, the path in the app's
+  export dialog) into the file to write and its format; both use it, so they agree.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from pathlib import Path
 
 from ..problems import TripdeskError
 from ..schema import ID_PATTERN
+
+# The file extensions that name a format (any case).
+EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".ics": "ics"}
 
 # Names that are devices on Windows, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -45,6 +50,50 @@ def default_path(trip_id: str, fmt: str, folder: Path) -> Path:
     if path.parent != Path(folder) or path.name != f"{trip_id}.{fmt}":  # pragma: no cover
         raise TripdeskError(f"{trip_id!r} would be written outside {folder}")
     return path
+
+
+def format_for_name(path: str | Path) -> str | None:
+    """The format a file name's extension names (`.md`, `.markdown`, `.json`, `.ics`), else None."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
+                  unknown_extension: str | None = "md") -> tuple[Path, str]:
+    """The file to write and the format to write it in, from the path the user gave.
+
+    - an existing folder, or a path ending in a separator: `<folder>/<trip-id>.<fmt>` (`fmt`,
+      else Markdown);
+    - a file whose extension names a format: that format; if `fmt` names another, refused
+      (Markdown in a file called x.ics helps nobody);
+    - any other file: `fmt`, else `unknown_extension`; when that is None (the app, which has no
+      format option), refused with the extensions it knows.
+    """
+    text = os.fspath(output)
+    path = Path(text).expanduser()
+    if _is_dir(path) or text.endswith(("/", os.sep)):
+        fmt = fmt or "md"
+        return default_path(trip_id, fmt, path), fmt
+    named = format_for_name(path)
+    known = ", ".join(EXTENSIONS)
+    if named is not None:
+        if fmt is not None and fmt != named:
+            raise TripdeskError(f"{path.name} ends {path.suffix} but the format asked for is {fmt}; "
+                                f"leave out --format, or give a file name ending .{fmt}")
+        return path, named
+    if fmt is not None:
+        return path, fmt
+    if unknown_extension is None:
+        ending = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise TripdeskError(f"{path.name} has {ending}: end the file name with {known} "
+                            "(the extension picks the format)")
+    return path, unknown_extension
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # no permission to look, a NUL in the name...
+        return False
 
 
 def _temp_file(folder: Path, name: str) -> tuple[Path, int]:

@@ -1,12 +1,15 @@
-"""`e`: export the selected trip as Markdown.
+"""`e`: export the selected trip as Markdown, JSON or iCalendar.
 
-A modal with the file name (pre-filled with `exports/<trip-id>.md`); Enter writes it in a
-worker. If the file exists, a second modal asks whether to replace it. The modal closes with
-the path written (the app then says where it went) or None when cancelled.
+A modal with the file name (pre-filled with `exports/<trip-id>.md`); the extension picks the
+format (.md/.markdown, .json, .ics; any other is refused), and a folder gets `<trip-id>.md`, by
+the same rules as `tripdesk export -o` (`export.export_target`). Enter writes it in a worker.
+If the file exists, a second modal asks whether to replace it. The modal closes with the
+absolute path written (the app then says where it went) or None when cancelled.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +23,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ..model import DisplayLang, Trip
+from ..problems import TripdeskError
 from .render import DIM, LANGUAGE_NAMES, lit, one_line
 
-EXPORT_FORMAT = "md"
+FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "ics": "iCalendar"}
 
 
 @dataclass
@@ -32,6 +36,7 @@ class ExportFinished(Message):
     path: Path
     error: str | None = None
     exists: bool = False
+    fmt: str = "md"
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -67,7 +72,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class ExportScreen(ModalScreen["Path | None"]):
-    """Where to write the Markdown briefing of a trip."""
+    """Where to write the briefing (or the JSON, or the calendar) of a trip."""
 
     BINDINGS = [
         Binding("escape", "close", "Cancel", id="export.cancel"),
@@ -82,14 +87,34 @@ class ExportScreen(ModalScreen["Path | None"]):
     def compose(self) -> ComposeResult:
         from ..export import default_path
 
-        path = default_path(self.trip.id, EXPORT_FORMAT, self.folder)
+        try:
+            value = str(default_path(self.trip.id, "md", self.folder))
+            status = lit(f"Language: {LANGUAGE_NAMES.get(self.lang, self.lang)} (L changes it on the "
+                         "desk). The extension picks the format: .md, .json or .ics. Enter writes, "
+                         "Esc cancels.", DIM)
+        except TripdeskError as exc:  # an id that cannot name a file (a damaged store)
+            value, status = "", lit(f"{exc.message}: type a file name.", "$error")
         with Vertical(id="export-box", classes="dialog"):
-            yield Static(Content.assemble(("Export as Markdown: ", "bold"),
-                                          lit(one_line(self.trip.title.get(self.lang)))),
-                         id="export-title")
-            yield Input(value=str(path), id="export-path")
-            yield Static(lit(f"Language: {LANGUAGE_NAMES.get(self.lang, self.lang)} (L changes it "
-                             "on the desk). Enter writes, Esc cancels.", DIM), id="export-status")
+            yield Static(self._heading(value), id="export-title")
+            yield Input(value=value, id="export-path")
+            yield Static(status, id="export-status")
+
+    def _target(self, value: str) -> tuple[Path, str]:
+        """The file and format the typed path names (TripdeskError when it names none)."""
+        from ..export import export_target
+
+        return export_target(value, self.trip.id, unknown_extension=None)
+
+    def _heading(self, value: str) -> Content:
+        try:
+            label = f"Export as {FORMAT_NAMES[self._target(value)[1]]}: " if value.strip() else "Export: "
+        except TripdeskError:
+            label = "Export: "
+        return Content.assemble((label, "bold"), lit(one_line(self.trip.title.get(self.lang))))
+
+    @on(Input.Changed, "#export-path")
+    def _changed(self, event: Input.Changed) -> None:
+        self.query_one("#export-title", Static).update(self._heading(event.value))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -101,28 +126,32 @@ class ExportScreen(ModalScreen["Path | None"]):
         if not value:
             self._status("Give a file name.", "$error")
             return
+        try:
+            path, fmt = self._target(value)
+        except TripdeskError as exc:
+            self._status(exc.message, "$error")
+            return
         self._status("Writing…", DIM)
-        self.write(Path(value).expanduser(), force=False)
+        self.write(path, fmt, force=False)
 
     def _status(self, text: str, style: str) -> None:
         self.query_one("#export-status", Static).update(lit(text, style))
 
     @work(thread=True, exclusive=True, group="export")
-    def write(self, path: Path, force: bool) -> None:
+    def write(self, path: Path, fmt: str, force: bool) -> None:
         from ..export import ExportExists, render, write_export
-        from ..problems import TripdeskError
 
         try:
-            text = render(self.trip, EXPORT_FORMAT, self.lang)
+            text = render(self.trip, fmt, self.lang)
             written = write_export(path, text, force=force)
         except ExportExists:
-            self.post_message(ExportFinished(path, "exists", exists=True))
+            self.post_message(ExportFinished(path, "exists", exists=True, fmt=fmt))
         except TripdeskError as exc:
-            self.post_message(ExportFinished(path, exc.message))
+            self.post_message(ExportFinished(path, exc.message, fmt=fmt))
         except OSError as exc:
-            self.post_message(ExportFinished(path, f"cannot write {path}: {exc.strerror or exc}"))
+            self.post_message(ExportFinished(path, f"cannot write {path}: {exc.strerror or exc}", fmt=fmt))
         else:
-            self.post_message(ExportFinished(written))
+            self.post_message(ExportFinished(written, fmt=fmt))
 
     @on(ExportFinished)
     def _finished(self, message: ExportFinished) -> None:
@@ -132,7 +161,7 @@ class ExportScreen(ModalScreen["Path | None"]):
             def answered(replace: bool | None) -> None:
                 if replace:
                     self._status("Writing…", DIM)
-                    self.write(message.path, force=True)
+                    self.write(message.path, message.fmt, force=True)
                 else:
                     self._status("Not replaced: change the name, or Esc to cancel.", "$warning")
                     self.query_one(Input).focus()
@@ -141,7 +170,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         elif message.error:
             self._status(message.error, "$error")
         else:
-            self.dismiss(message.path)
+            self.dismiss(Path(os.path.abspath(message.path)))  # where it went, wherever we run
 
     def action_close(self) -> None:
         self.dismiss(None)
