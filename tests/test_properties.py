@@ -5,7 +5,10 @@
    validates again when imported as a file.
 2. Arbitrary text (or any other value) in any field never crashes validation, import,
    headless rendering or export; a whole file of arbitrary text or bytes never crashes the
-   reader.
+   reader. Headless rendering includes the desk's: the timeline rows and the detail of the
+   trip, of every day and of every event, in each language, drawn as its widgets draw them
+   (without an app: the same Content, cut or wrapped, styles resolved against the default
+   theme); user text, markup included, appears literally.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 import yaml
@@ -35,6 +38,9 @@ from tripdesk.problems import ValidationFailed
 from tripdesk.queries import load_trip, search
 from tripdesk.store import Store
 from tripdesk.timeline import render_timeline
+from tripdesk.ui.detail_pane import detail_doc
+from tripdesk.ui.render import fit, one_line
+from tripdesk.ui.timeline_pane import build_options
 
 from .conftest import SAMPLE
 
@@ -292,6 +298,70 @@ yaml_values = st.recursive(
 )
 
 
+def _theme_styles() -> Callable[[Any], Any]:
+    """Resolves a span's style (`bold $accent`) as the desk's widgets do, with the variables
+    of Textual's default theme instead of a running app's."""
+    from textual.style import Style
+    from textual.theme import BUILTIN_THEMES
+
+    variables = BUILTIN_THEMES["textual-dark"].to_color_system().generate()
+    parsed: dict[str, Style] = {}  # kept, as the widgets keep theirs: parsing one takes ~3 ms
+
+    def parse(style: Any) -> Any:
+        if not isinstance(style, str):
+            return style
+        if style not in parsed:
+            parsed[style] = Style.parse(style, variables)
+        return parsed[style]
+
+    return parse
+
+
+PARSE_STYLE = _theme_styles()
+
+
+def draw(line: Any, width: int) -> str:
+    """One line of content drawn as the desk's line-API widgets draw it (cut to the width,
+    styles resolved, made a Strip of exactly that width); the characters drawn."""
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    cut = fit(line, width)
+    segments = [Segment(text, style.rich_style)
+                for text, style in cut.render(end="", parse_style=PARSE_STYLE)]
+    strip = Strip(segments).extend_cell_length(width)
+    assert strip.cell_length == width
+    return strip.text
+
+
+def render_desk(trip: Trip) -> None:
+    """What the desk draws for a trip, in each language: the timeline's rows (the trip, every
+    calendar day, every event) and the detail of each of them, wrapped and unwrapped. User text is shown literally: a title with `[b]` or `$x` in it stays those
+    characters."""
+    refs = ["trip", *(f"day:{date.isoformat()}" for _n, date, _d in trip.calendar()),
+            *(f"event:{event.id}" for _day, event in trip.events())]
+    for lang in ("ko", "en", "both"):
+        rows = build_options(trip, lang)  # type: ignore[arg-type]
+        assert [row.id for row in rows][:1] == ["trip"] and len(rows) == len(refs)
+        for row in rows:
+            for line in row.lines:
+                draw(line, 30)  # cut: the timeline pane's width at 80x24 is about this
+        title = one_line(trip.title.get(lang))  # type: ignore[arg-type]
+        assert title in rows[0].prompt.plain
+        for row, (_day, event) in zip([r for r in rows if (r.id or "").startswith("event:")], trip.events()):
+            assert one_line(event.title.get(lang)) in row.prompt.plain  # type: ignore[arg-type]
+        for ref in refs:
+            doc = detail_doc(trip, ref, lang)  # type: ignore[arg-type]
+            plain = "\n".join(line.plain for line in doc.lines())
+            if ref == "trip":
+                assert title in plain
+            elif ref.startswith("event:"):
+                event = trip.event(ref[len("event:"):])
+                assert event is not None and one_line(event[1].title.get(lang)) in plain  # type: ignore[arg-type]
+            for line in doc.lines(48):  # wrapped, under each line's own indent
+                draw(line, 48)
+
+
 def exercise(path: Path, folder: Path) -> None:
     """Everything a trip file goes through; only ValidationFailed may come out of it."""
     loaded, problems = load_file(path)
@@ -316,6 +386,7 @@ def exercise(path: Path, folder: Path) -> None:
         console.print(render_timeline(trip, lang))  # type: ignore[arg-type]
         for fmt in ("md", "json", "ics"):
             assert render(trip, fmt, lang)
+    render_desk(trip)  # type: ignore[arg-type]
     # What is exported as JSON imports again, to the same trip.
     again = folder / "again.json"
     again.write_text(render(trip, "json"), encoding="utf-8")
@@ -410,6 +481,39 @@ def test_text_with_control_characters_in_every_text_field_never_crashes(
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         exercise(write_yaml(spoiled, folder), folder)
+
+
+MARKUP = st.sampled_from(["[b]", "[/b]", "[/]", "[@click=app.quit]", "[red on blue]", "$accent",
+                          "[link=https://x.test]", "\\[b]", "[bold $accent]", ":smile:", "&#91;"])
+
+
+@SETTINGS
+@given(doc=trip_documents(), data=st.data())
+def test_the_desk_draws_markup_in_user_text_literally(doc: dict[str, Any], data: st.DataObject) -> None:
+    """Titles, names and descriptions holding Textual or Rich markup are drawn as those
+    characters in the timeline and the detail, never as styles or actions."""
+
+    def spoil(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: spoil(v) if k not in STRUCTURAL else v for k, v in value.items()}
+        if isinstance(value, list):
+            return [spoil(v) for v in value]
+        if isinstance(value, str) and data.draw(st.booleans()):
+            return data.draw(MARKUP) + value + data.draw(MARKUP)
+        return value
+
+    for key in ("title", "purpose"):
+        if key in doc["trip"]:
+            doc["trip"][key] = spoil(doc["trip"][key])
+    for day in doc.get("days", []):
+        for event in day.get("events", []):
+            event["title"] = spoil(event["title"])
+    if data.draw(st.booleans()):
+        doc["trip"]["title"] = {"en": "[b]title[/b] $accent [@click=app.quit]x[/]"}
+    with tempfile.TemporaryDirectory() as tmp:
+        loaded, problems = load_file(write_yaml(doc, Path(tmp)))
+    assert problems == [] and loaded is not None
+    render_desk(loaded.trip)
 
 
 @SETTINGS
