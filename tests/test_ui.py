@@ -285,7 +285,14 @@ async def test_panes_switch_with_tab_h_l_and_numbers(db: Path) -> None:
 async def test_help_lists_every_key_with_its_id(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await open_gumi_2024(pilot)
+        # Every binding active with the focus on each pane (inherited ones included) has an id.
+        active: dict[str, str] = {}
+        for pane in ("1", "2", "3"):
+            await press(pilot, pane)
+            for key, (_node, binding, _enabled, _tooltip) in app.screen.active_bindings.items():
+                assert binding.id, f"pane {pane}: {key} -> {binding.action} has no id"
+                active[binding.id] = f"pane {pane}: {key} -> {binding.action}"
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         content = app.screen.content.plain
@@ -296,6 +303,10 @@ async def test_help_lists_every_key_with_its_id(db: Path) -> None:
         for binding in app.binding_sections():
             for b in binding[1]:
                 assert b.id, f"binding {b.key} -> {b.action} has no id"
+        # ... and the help lists each of them, the id a word of its own.
+        words = set(content.split())
+        for binding_id, where in active.items():
+            assert binding_id in words, f"{where} ({binding_id}) is not in the help"
         assert "Keys" in screen_text(app)
         await press(pilot, "escape")
         assert app.screen is main(app)

@@ -53,3 +53,87 @@ async def test_a_dialog_key_right_after_q_quits_cleanly(db: Path, key: str) -> N
     assert app.return_code == 0
     assert not any(isinstance(s, (SearchScreen, HelpScreen, ExportScreen, CommandPalette))
                    for s in app.screen_stack)
+
+
+# -- 2: the help's columns, by cell width -------------------------------------------------------
+
+
+def _help_ids(app: TripdeskApp) -> list[str]:
+    return [b.id for _title, bindings in app.binding_sections() for b in bindings if b.id]
+
+
+async def _help_screen_words(pilot) -> tuple[set[str], list[str]]:  # noqa: ANN001
+    """The words the help shows on screen, paging to its end; and every line seen."""
+    app = pilot.app
+    scroll = app.screen.query_one("#help-scroll")
+    words: set[str] = set()
+    lines: list[str] = []
+    for _ in range(200):
+        shown = screen_lines(app)
+        lines.extend(shown)
+        for line in shown:
+            words.update(line.replace("│", " ").split())
+        if scroll.scroll_y >= scroll.max_scroll_y:
+            break
+        await pilot.press("pagedown")
+        await pilot.pause()
+    return words, lines
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (40, 12)])
+@async_test
+async def test_help_columns_are_apart_and_fit_the_width(db: Path, size: tuple[int, int]) -> None:
+    """Every binding id is a word of its own (the description never runs into it, as in
+    "export, themeapp.commands"), and no line is wider than the help, Korean counting two."""
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        width = body.content_region.width
+        lines = app.screen.content.plain.splitlines()
+        assert lines and max(cell_len(line) for line in lines) <= width
+        words = set(app.screen.content.plain.split())
+        ids = _help_ids(app)
+        assert len(ids) > 60
+        for binding_id in ids:
+            assert binding_id in words, binding_id
+        # What the terminal shows, page by page: the ids stand alone there too.
+        shown, screen = await _help_screen_words(pilot)
+        for binding_id in ids:
+            assert binding_id in shown, binding_id
+        assert all(cell_len(line) <= size[0] for line in screen)
+        assert any("Language: 한국어 →" in line for line in screen)  # Korean, whole
+
+
+# -- 5: every key that works has an id, and the help lists it -----------------------------------
+
+
+@async_test
+async def test_every_key_in_the_dialogs_has_an_id_listed_in_the_help(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        active: dict[str, str] = {}
+
+        def collect(where: str) -> None:
+            for key, (_node, binding, _enabled, _tooltip) in app.screen.active_bindings.items():
+                assert binding.id, f"{where}: {key} -> {binding.action} has no id"
+                active[binding.id] = f"{where}: {key} -> {binding.action}"
+
+        await press(pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        collect("search box")
+        await pilot.press(*"Gumi")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await press(pilot, "down")
+        assert app.focused is app.screen.results
+        collect("search results")
+        await press(pilot, "escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        collect("help")
+        words = set(app.screen.content.plain.split())
+        for binding_id, where in active.items():
+            assert binding_id in words, f"{where} ({binding_id}) is not in the help"

@@ -24,11 +24,12 @@ from .commands import DeskCommands
 from .data import DeskData
 from .detail_pane import DetailScroll
 from .export_screen import ConfirmScreen, ExportScreen
-from .help_screen import HelpScreen
-from .keys import KeymapError, bindings_of, keymap_from_environment
+from .help_screen import HelpScreen, HelpScroll
+from .keys import (APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment,
+                   own_bindings)
 from .main_screen import MainScreen, Wanted
 from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, next_language
-from .search_screen import SearchResults, SearchScreen
+from .search_screen import SearchInput, SearchResults, SearchScreen
 from .timeline_pane import TimelineList
 
 DEFAULT_THEME = "textual-dark"
@@ -48,6 +49,7 @@ class TripdeskApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False,
                 tooltip="Command palette: jump to a trip, search, language, export, theme",
                 id="app.commands"),
+        *APP_KEYS,
     ]
 
     language: reactive[str] = reactive("en", init=False)
@@ -170,14 +172,30 @@ class TripdeskApp(App[None]):
     # -- keys -------------------------------------------------------------------------------
 
     def binding_sections(self) -> list[tuple[str, list[Binding]]]:
-        """Every binding of the desk, grouped by where it works (for the help screen)."""
-        return [
+        """Every binding of the desk, grouped by where it works (for the help screen): each
+        class's own and inherited bindings, each binding id once (where it first appears)."""
+        sections = [
             ("Everywhere", bindings_of(TripdeskApp)),
             ("Main screen", bindings_of(MainScreen)),
             ("City pane", bindings_of(CityTree)),
             ("Timeline pane", bindings_of(TimelineList)),
             ("Detail pane", bindings_of(DetailScroll)),
+            ("In dialogs", list(DIALOG_KEYS)),
             ("Search", bindings_of(SearchScreen) + bindings_of(SearchResults)),
-            ("Export", bindings_of(ExportScreen) + bindings_of(ConfirmScreen)),
-            ("Keys (this screen)", bindings_of(HelpScreen)),
+            ("Search box (text editing)", bindings_of(SearchInput)),
+            # The export dialog's own keys (what it inherits from Textual has no ids yet).
+            ("Export", own_bindings(ExportScreen) + own_bindings(ConfirmScreen)),
+            ("Keys (this screen)", bindings_of(HelpScreen) + bindings_of(HelpScroll)),
         ]
+        seen: set[str] = set()
+        out: list[tuple[str, list[Binding]]] = []
+        for title, bindings in sections:
+            kept = []
+            for binding in bindings:
+                if binding.id is None or binding.id not in seen:
+                    kept.append(binding)
+                    if binding.id is not None:
+                        seen.add(binding.id)
+            if kept:
+                out.append((title, kept))
+        return out

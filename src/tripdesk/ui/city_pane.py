@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from .. import queries
 from ..model import DisplayLang
 from .data import freeze_loaded
+from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
 from .render import fit_str, lit, one_line
 
@@ -62,6 +63,7 @@ class CityTree(Tree[NodeInfo]):
                 tooltip="Open a city (its trips) or a trip (its timeline)", id="cities.open"),
         Binding("space", "toggle_node", "Fold", show=False, tooltip="Open or close a city",
                 id="cities.toggle"),
+        *CITY_TREE_KEYS,  # Tree's own keys, with ids
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from rich.segment import Segment
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.events import Resize
@@ -28,8 +29,19 @@ from .render import Doc
 PAD = 1  # cells left and right of the text
 
 
-class DocView(StyledScrollView, can_focus=True):
+class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
     """Shows a `Doc`, wrapped to the view's width with hanging indents."""
+
+    # Its own keys only (`inherit_bindings=False`): a document wrapped to its width never
+    # scrolls sideways, so ScrollView's sideways keys are left out. Each has an id.
+    BINDINGS = [
+        Binding("up", "scroll_up", "Up", show=False, id="doc.up"),
+        Binding("down", "scroll_down", "Down", show=False, id="doc.down"),
+        Binding("home", "scroll_home", "Top", show=False, id="doc.first"),
+        Binding("end", "scroll_end", "Bottom", show=False, id="doc.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="doc.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="doc.page_down"),
+    ]
 
     def __init__(self, doc: Doc | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -1,4 +1,10 @@
-"""`?`: every key of the desk, what it does, and its binding id (for remapping)."""
+"""`?`: every key of the desk, what it does, and its binding id (for remapping).
+
+The list is laid out for the width it is shown at, counting cells (Korean takes two): three
+columns (keys, what they do, binding id) when there is room, the description wrapped under
+itself; on a narrow screen, keys and what they do (wrapped), then the id on a line of its own.
+Columns are always at least one space apart, so every id stands alone.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +13,45 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
-from .keys import KEYMAP_ENV
-from .render import DIM, INFERRED, INFERRED_STYLE, Doc, lit
+from .keys import DIALOG_KEYS, KEYMAP_ENV
+from .render import DIM, HEADING, INFERRED, INFERRED_STYLE, lit
+
+INDENT = 2  # cells before a key
+KEY_WIDTH = 14  # the keys' column (wider keys get a line of their own)
+MIN_DESCRIPTION = 20  # the narrowest description column of the three-column layout
+NARROW_HANG = 4  # under 3 columns: the id and wrapped lines start this far in from the keys
+DEFAULT_WIDTH = 85  # the layout before the help is on screen (the widest help box)
+KEY_STYLE = "bold $text-accent"
 
 
-class HelpScroll(VerticalScroll):
+class HelpScroll(VerticalScroll, inherit_bindings=False):
+    """The list of keys, scrolled with the keys of the detail pane (no sideways scrolling)."""
+
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False, id="help.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="help.up"),
+        Binding("j,down", "scroll_down", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="help.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="help.first"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="help.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="help.page_up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="help.page_down"),
     ]
+
+
+class HelpBody(Widget):
+    """The list of keys, laid out for the body's width whenever it is drawn."""
+
+    def __init__(self, help_screen: "HelpScreen", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._help = help_screen
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+        return len(self._help.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._help.lines(self.content_region.width))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -27,20 +61,33 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        *DIALOG_KEYS,
     ]
 
     def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
         super().__init__(id="help")
         self.sections = sections
         self.keymap = keymap
-        self.content = self._build()
+        self._laid_out: tuple[int, list[Content]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static(lit("Keys", "bold"), id="help-title")
             with HelpScroll(id="help-scroll"):
-                yield Static(self.content, id="help-body", markup=False)
+                yield HelpBody(self, id="help-body")
             yield Static(lit("Esc, q or ? closes", DIM), id="help-foot")
+
+    @property
+    def content(self) -> Content:
+        """The list as shown now (laid out for the body's width)."""
+        body = self.query("#help-body")
+        width = body.first().content_region.width if body else 0
+        return Content("\n").join(self.lines(width or DEFAULT_WIDTH))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # -- layout -----------------------------------------------------------------------------
 
     def _keys(self, binding: Binding) -> str:
         keys = self.keymap.get(binding.id or "", binding.key)
@@ -52,23 +99,76 @@ class HelpScreen(ModalScreen[None]):
                 shown.append(display)
         return " ".join(shown)
 
-    def _build(self) -> Content:
-        doc = Doc()
-        for title, bindings in self.sections:
-            doc.heading(title)
-            for binding in bindings:
-                what = binding.tooltip or binding.description
-                doc.line((self._keys(binding).ljust(14), "bold $text-accent"),
-                         what.ljust(46), (binding.id or "", DIM), indent=2, hang=14)
-        doc.heading("Marks")
-        doc.line((f"{INFERRED}", INFERRED_STYLE), "  an inferred value: the detail pane gives the reason",
-                 indent=2)
-        doc.line(("--:--", DIM), "  no time recorded", indent=2)
-        doc.heading("Remapping keys")
-        doc.line(f"Point {KEYMAP_ENV} at a TOML file with a [keymap] table of", indent=2)
-        doc.line('"binding.id" = "key,key" lines, e.g. "app.quit" = "ctrl+q".', indent=2)
-        doc.line(("The mouse works too: click a city, trip, day or event.", DIM), indent=2)
-        return doc.build()
+    def lines(self, width: int) -> list[Content]:
+        """The list laid out for `width` cells (kept until the width changes)."""
+        width = max(width, 1)
+        if self._laid_out is None or self._laid_out[0] != width:
+            self._laid_out = (width, self._lay_out(width))
+        return self._laid_out[1]
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def _lay_out(self, width: int) -> list[Content]:
+        rows = [(self._keys(b), b.tooltip or b.description, b.id or "")
+                for _title, bindings in self.sections for b in bindings]
+        id_width = max((Content(i).cell_length for _k, _w, i in rows), default=0)
+        description = width - INDENT - KEY_WIDTH - 1 - id_width
+        columns = description >= MIN_DESCRIPTION
+        out: list[Content] = []
+        for title, bindings in self.sections:
+            if out:
+                out.append(Content(""))
+            out.extend(_wrap(lit(title, HEADING), width))
+            for binding in bindings:
+                keys = lit(self._keys(binding), KEY_STYLE)
+                what = lit(binding.tooltip or binding.description)
+                ident = lit(binding.id or "", DIM)
+                if columns:
+                    out.extend(_three_columns(keys, what, ident, description))
+                else:
+                    out.extend(_stacked(keys, what, ident, width))
+        out.append(Content(""))
+        out.extend(_wrap(lit("Marks", HEADING), width))
+        out.extend(_wrap(Content.assemble((INFERRED, INFERRED_STYLE),
+                                          "  an inferred value: the detail pane gives the reason"),
+                         width, INDENT, INDENT + 3))
+        out.extend(_wrap(Content.assemble(("--:--", DIM), "  no time recorded"),
+                         width, INDENT, INDENT + 7))
+        out.append(Content(""))
+        out.extend(_wrap(lit("Remapping keys", HEADING), width))
+        out.extend(_wrap(lit(f"Point {KEYMAP_ENV} at a TOML file with a [keymap] table of "
+                             '"binding.id" = "key,key" lines, e.g. "app.quit" = "ctrl+q".'),
+                         width, INDENT, INDENT))
+        out.extend(_wrap(lit("The mouse works too: click a city, trip, day or event.", DIM),
+                         width, INDENT, INDENT))
+        return out
+
+
+def _three_columns(keys: Content, what: Content, ident: Content, room: int) -> list[Content]:
+    """`  keys          what it does (wrapped under itself)   binding.id`."""
+    lead = Content(" " * (INDENT + KEY_WIDTH))
+    out: list[Content] = []
+    if keys.cell_length > KEY_WIDTH - 1:  # keys too wide for their column: a line of their own
+        out.append(Content(" " * INDENT) + keys)
+        first = lead
+    else:
+        first = Content(" " * INDENT) + keys.pad_right(KEY_WIDTH - keys.cell_length)
+    pieces = what.wrap(room) if what.plain else [Content("")]
+    out.append(first + pieces[0].pad_right(room - pieces[0].cell_length) + Content(" ") + ident)
+    out.extend(lead + piece for piece in pieces[1:])
+    return out
+
+
+def _stacked(keys: Content, what: Content, ident: Content, width: int) -> list[Content]:
+    """Narrow: `  keys  what it does` (wrapped, hanging), then the id on a line of its own."""
+    out = _wrap(Content.assemble(keys, "  ", what), width, INDENT, INDENT + NARROW_HANG)
+    out.extend(_wrap(ident, width, INDENT + NARROW_HANG, INDENT + NARROW_HANG))
+    return out
+
+
+def _wrap(content: Content, width: int, first: int = 0, rest: int = 0) -> list[Content]:
+    """`content` wrapped to `width` cells: the first line `first` cells in, the others `rest`."""
+    room = width - max(first, rest)
+    if room < 8:  # too narrow to indent: use the whole width
+        first = rest = 0
+        room = width
+    lines = content.wrap(max(room, 1))
+    return [Content(" " * (first if n == 0 else rest)) + line for n, line in enumerate(lines)]

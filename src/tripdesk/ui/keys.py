@@ -15,6 +15,7 @@ The desk reads it from the file named by `TRIPDESK_KEYMAP`, if set, or it is pas
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from textual.binding import Binding, BindingType
@@ -50,11 +51,30 @@ def keymap_from_environment() -> dict[str, str]:
 
 
 def bindings_of(owner: type) -> list[Binding]:
-    """The bindings a class declares itself (not those it inherits), as Binding objects."""
+    """The bindings instances of a class have: its own, then those it inherits that it does not
+    override (a key declared again replaces the inherited binding for that key), each once."""
+    from textual.dom import DOMNode
+
     out: list[Binding] = []
-    for item in owner.__dict__.get("BINDINGS", []):
-        out.append(_as_binding(item))
+    claimed: set[str] = set()
+    for cls in owner.__mro__:
+        if not (isinstance(cls, type) and issubclass(cls, DOMNode)):
+            continue
+        for item in cls.__dict__.get("BINDINGS", []):
+            binding = _as_binding(item)
+            keys = [k.strip() for k in binding.key.split(",")]
+            free = [k for k in keys if k not in claimed]
+            claimed.update(keys)
+            if free:
+                out.append(binding if free == keys else replace(binding, key=",".join(free)))
+        if not cls._inherit_bindings:  # type: ignore[attr-defined]
+            break
     return out
+
+
+def own_bindings(owner: type) -> list[Binding]:
+    """The bindings a class declares itself (not those it inherits)."""
+    return [_as_binding(item) for item in owner.__dict__.get("BINDINGS", [])]
 
 
 def _as_binding(item: BindingType) -> Binding:
@@ -62,3 +82,84 @@ def _as_binding(item: BindingType) -> Binding:
         return item
     key, action, *rest = item  # a (key, action, description) tuple
     return Binding(key, action, rest[0] if rest else "")
+
+
+# -- the keys Textual's own classes bring, with ids ----------------------------------------------
+#
+# A binding without an id cannot be remapped, so the desk declares again, with an id, every
+# binding it keeps from Textual's widgets and screens. Horizontal scrolling is left out where
+# the desk's classes drop the inherited keys (`inherit_bindings=False`): no pane scrolls sideways.
+
+APP_KEYS: list[Binding] = [  # App's own
+    Binding("ctrl+q", "quit", "Quit", show=False, priority=True,
+            tooltip="Quit from anywhere, even from a dialog or a text box", id="app.quit_anywhere"),
+    Binding("ctrl+c", "help_quit", "How to quit", show=False, system=True,
+            tooltip="Say which key quits (when there is nothing to copy)", id="app.help_quit"),
+]
+
+COPY_KEYS: list[Binding] = [  # every Screen's
+    Binding("ctrl+c,super+c", "screen.copy_text", "Copy", show=False,
+            tooltip="Copy the text selected with the mouse", id="desk.copy"),
+]
+
+DIALOG_KEYS: list[Binding] = [  # a dialog's focus keys (Screen's), and the copy key
+    Binding("tab", "app.focus_next", "Next field", show=False,
+            tooltip="Move to the next field of a dialog", id="dialog.next"),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+            tooltip="Move to the previous field of a dialog", id="dialog.previous"),
+    *COPY_KEYS,
+]
+
+CITY_TREE_KEYS: list[Binding] = [  # Tree's and ScrollableContainer's, for the city pane
+    Binding("shift+up", "cursor_previous_sibling", "Previous sibling", show=False,
+            tooltip="Previous city, or the previous trip of the city", id="cities.previous_sibling"),
+    Binding("shift+down", "cursor_next_sibling", "Next sibling", show=False,
+            tooltip="Next city, or the next trip of the city", id="cities.next_sibling"),
+    Binding("shift+left", "cursor_parent", "Parent", show=False,
+            tooltip="From a trip to its city", id="cities.parent"),
+    Binding("shift+right", "cursor_parent_next_sibling", "Next city", show=False,
+            tooltip="From a trip to the next city", id="cities.next_parent"),
+    Binding("shift+space", "toggle_expand_all", "Fold all", show=False,
+            tooltip="Open or close every city", id="cities.toggle_all"),
+    # The tree would scroll sideways with the keys below; it never does (the names are cut to
+    # the pane), so they do something useful instead: ← and → what they do on the whole desk
+    # (under the same ids), ctrl+page up and down what page up and down do.
+    Binding("pageup,ctrl+pageup", "page_up", "Page up", show=False, id="cities.page_up"),
+    Binding("pagedown,ctrl+pagedown", "page_down", "Page down", show=False, id="cities.page_down"),
+    Binding("left", "screen.pane_previous", "Pane left", show=False, id="pane.left"),
+    Binding("right", "screen.pane_next", "Pane right", show=False, id="pane.right"),
+]
+
+EDIT_KEYS: list[Binding] = [  # Input's (a text box), without the scrolling keys it inherits
+    Binding("left", "cursor_left", "Left", show=False, id="edit.left"),
+    Binding("right", "cursor_right", "Right", show=False, tooltip="Right (or take the suggestion)",
+            id="edit.right"),
+    Binding("ctrl+left", "cursor_left_word", "Word left", show=False, id="edit.word_left"),
+    Binding("ctrl+right", "cursor_right_word", "Word right", show=False, id="edit.word_right"),
+    Binding("home,ctrl+a", "home", "Start", show=False, tooltip="To the start", id="edit.home"),
+    Binding("end,ctrl+e", "end", "End", show=False, tooltip="To the end", id="edit.end"),
+    Binding("shift+left", "cursor_left(True)", "Select left", show=False, id="edit.select_left"),
+    Binding("shift+right", "cursor_right(True)", "Select right", show=False,
+            id="edit.select_right"),
+    Binding("ctrl+shift+left", "cursor_left_word(True)", "Select word left", show=False,
+            id="edit.select_word_left"),
+    Binding("ctrl+shift+right", "cursor_right_word(True)", "Select word right", show=False,
+            id="edit.select_word_right"),
+    Binding("shift+home", "home(True)", "Select to start", show=False, id="edit.select_home"),
+    Binding("shift+end", "end(True)", "Select to end", show=False, id="edit.select_end"),
+    Binding("ctrl+shift+a", "select_all", "Select all", show=False, id="edit.select_all"),
+    Binding("backspace", "delete_left", "Delete left", show=False, id="edit.delete_left"),
+    Binding("delete,ctrl+d", "delete_right", "Delete right", show=False, id="edit.delete_right"),
+    Binding("ctrl+w", "delete_left_word", "Delete word left", show=False,
+            id="edit.delete_word_left"),
+    Binding("ctrl+backspace,alt+backspace", "delete_right_word", "Delete word right", show=False,
+            id="edit.delete_word_right"),
+    Binding("ctrl+u,super+backspace", "delete_left_all", "Delete to start", show=False,
+            id="edit.delete_to_start"),
+    Binding("ctrl+k", "delete_right_all", "Delete to end", show=False, id="edit.delete_to_end"),
+    Binding("ctrl+x", "cut", "Cut", show=False, id="edit.cut"),
+    Binding("ctrl+c,super+c", "copy", "Copy", show=False, tooltip="Copy the selected text",
+            id="edit.copy"),
+    Binding("ctrl+v", "paste", "Paste", show=False, id="edit.paste"),
+    Binding("enter", "submit", "Submit", show=False, id="edit.submit"),
+]

@@ -32,6 +32,7 @@ from .data import freeze_loaded
 from .detail_pane import DetailPane, DetailScroll
 from .footer import KeyFooter
 from .header import DeskHeader
+from .keys import COPY_KEYS
 from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
@@ -86,6 +87,7 @@ class MainScreen(Screen[None]):
         Binding("L", "app.cycle_language", "Lang",
                 tooltip="Language: 한국어 → English → both", id="desk.language"),
         Binding("e", "export", "Export", tooltip="Export the trip as Markdown", id="trip.export"),
+        *COPY_KEYS,  # Screen's copy key, with an id
     ]
 
     def __init__(self) -> None:

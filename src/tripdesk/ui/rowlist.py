@@ -40,19 +40,21 @@ class Row:
         self.lines = self.prompt.split("\n") if "\n" in self.prompt.plain else [self.prompt]
 
 
-class RowList(StyledScrollView, can_focus=True):
+class RowList(StyledScrollView, can_focus=True, inherit_bindings=False):
     """Selectable rows; posts `RowList.Highlighted` and `RowList.Selected`."""
 
     COMPONENT_CLASSES = {"rowlist--highlight", "rowlist--disabled"}
 
+    # Its own keys only (`inherit_bindings=False`): ScrollView's sideways keys do nothing in a
+    # list whose rows never wrap nor scroll sideways. Each has an id, so it can be remapped.
     BINDINGS = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("home", "first", "First", show=False, id="list.first"),
+        Binding("end", "last", "Last", show=False, id="list.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("enter", "select", "Select", show=False, id="list.select"),
     ]
 
     highlighted: reactive[int | None] = reactive(None, repaint=False, init=False)

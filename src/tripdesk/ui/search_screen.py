@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from .. import queries
 from ..model import DisplayLang
+from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, lit, one_line
 
 DEBOUNCE_SECONDS = 0.12
@@ -46,13 +47,27 @@ def hit_prompt(hit: queries.SearchHit, lang: DisplayLang) -> Content:
     return Content("\n").join([first, second])
 
 
-class SearchResults(OptionList):
+class SearchInput(Input, inherit_bindings=False):
+    """The query: a text box whose keys have ids, and Enter goes to the highlighted hit."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Open", tooltip="Go to the highlighted hit (the first one)",
+                id="search.open"),
+        *EDIT_KEYS,
+    ]
+
+
+class SearchResults(OptionList, inherit_bindings=False):
     """The hits, two lines each."""
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="search.down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="search.up"),
-        Binding("enter", "select", "Go", tooltip="Go to the highlighted hit", id="search.go"),
+        Binding("g,home", "first", "First", show=False, id="search.first"),
+        Binding("G,end", "last", "Last", show=False, id="search.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="search.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="search.page_down"),
+        Binding("enter", "select", "Open", tooltip="Go to the highlighted hit", id="search.go"),
     ]
 
 
@@ -63,8 +78,9 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
-        Binding("down", "results", "Results", show=False, tooltip="From the input to the hits",
+        Binding("down", "results", "Results", tooltip="From the search box to the hits",
                 id="search.to_results"),
+        *DIALOG_KEYS,
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -83,8 +99,8 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Static(lit("Search everything — Korean or English", "bold"), id="search-title")
-            yield Input(value=self._initial, placeholder="e.g. Blizzard, 협약, Seattle",
-                        id="search-input")
+            yield SearchInput(value=self._initial, placeholder="e.g. Blizzard, 협약, Seattle",
+                              id="search-input")
             yield Static(lit("Type to search; Enter goes to the first hit, ↓ to the list.", DIM),
                          id="search-status")
             yield SearchResults(id="search-results")
