@@ -137,3 +137,32 @@ async def test_every_key_in_the_dialogs_has_an_id_listed_in_the_help(db: Path) -
         words = set(app.screen.content.plain.split())
         for binding_id, where in active.items():
             assert binding_id in words, f"{where} ({binding_id}) is not in the help"
+
+
+# -- 3: a dialog's footer shows the dialog's keys -----------------------------------------------
+
+
+@async_test
+async def test_a_dialog_shows_its_own_keys_in_the_footer(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        footer = screen_lines(app)[-1]
+        assert "/ Search" in footer and "e Export" in footer
+        await press(pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        footer = screen_lines(app)[-1]
+        assert "esc Close" in footer and "⏎ Open" in footer and "↓ Results" in footer
+        assert "Export" not in footer and "Search" not in footer and "Quit" not in footer
+        await press(pilot, "escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        footer = screen_lines(app)[-1]
+        assert "esc Close" in footer and "Export" not in footer and "Keys" not in footer
+        await press(pilot, "escape", "e")
+        assert isinstance(app.screen, ExportScreen)
+        footer = screen_lines(app)[-1]
+        assert "esc Cancel" in footer and "Export" not in footer and "Search" not in footer
+        await press(pilot, "escape")
+        assert app.screen is main(app)
+        footer = screen_lines(app)[-1]
+        assert "/ Search" in footer and "e Export" in footer

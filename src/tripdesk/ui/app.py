@@ -3,8 +3,9 @@
     TripdeskApp(db_path=path, language="ko" | "en" | "both").run()
 
 The app owns what is global: the store access (`DeskData`, read in workers only), the
-display language (`L` cycles it), the keymap, and the modal screens (search, export, help).
-The main screen (`main_screen.MainScreen`) holds the panes.
+display language (`L` cycles it), the keymap, and the modal screens (search, export, help),
+each given a footer with its own keys. The main screen (`main_screen.MainScreen`) holds the
+panes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import ClassVar, Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from .. import queries
 from ..model import DisplayLang
@@ -24,6 +25,7 @@ from .commands import DeskCommands
 from .data import DeskData
 from .detail_pane import DetailScroll
 from .export_screen import ConfirmScreen, ExportScreen
+from .footer import KeyFooter
 from .help_screen import HelpScreen, HelpScroll
 from .keys import (APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment,
                    own_bindings)
@@ -88,6 +90,14 @@ class TripdeskApp(App[None]):
                 keymap = {}
         if keymap:
             self.set_keymap(keymap)
+        self.screen_change_signal.subscribe(self, self._give_dialog_a_footer)
+
+    def _give_dialog_a_footer(self, screen: Screen) -> None:
+        """Every dialog shows its own keys at the bottom (the search, the export, the help,
+        the command palette): the main screen's footer under it would list keys that do not
+        work while the dialog is open."""
+        if isinstance(screen, ModalScreen) and not screen.query(KeyFooter):
+            screen.mount(KeyFooter(id="dialog-footer"))
 
     def on_unmount(self) -> None:
         self.data.close()
