@@ -95,13 +95,13 @@ async def test_open_gumi_2024_huntsville_day_shows_chamber(db: Path) -> None:
         assert screen.focused is screen.timeline.list  # Enter on a trip opens the timeline
         text = screen_text(app)
         assert "Gumi City delegation visit to the Unite" in text
-        assert "Day 4 Tue 2024-10-15" in text
+        assert "Day 4 Tue *2024-10-15" in text
         await move_timeline_to(pilot, "day:2024-10-15")
         text = screen_text(app)
         assert "Huntsville, AL, US" in text
         assert "Huntsville Chamber of Commerce" in text
         detail = app.query_one(DetailPane).text
-        assert detail.startswith("Day 4 Tue 2024-10-15")
+        assert detail.startswith("Day 4 Tue *2024-10-15")
         assert "Meeting with the Huntsville Chamber of Commerce" in detail
         assert "Break News Gumi" in detail  # the source of the facts
 
@@ -208,7 +208,7 @@ async def test_language_cycles_and_the_detail_follows(db: Path) -> None:
         assert "헌츠빌 상공회의소" in screen_text(app)
         # The timeline keeps its place and speaks Korean too.
         assert main(app).timeline.ref == "day:2024-10-15"
-        assert "Day 4 화 2024-10-15" in screen_text(app)
+        assert "Day 4 화 *2024-10-15" in screen_text(app)
         await press(pilot, "L")  # ko → en
         assert detail.text == english
 
@@ -402,7 +402,7 @@ async def test_80x24_all_panes_usable_detail_below(db: Path) -> None:
         assert screen.cities.region.width < 30
         await move_timeline_to(pilot, "day:2024-10-15")
         text = screen_text(app)
-        assert "Day 4 Tue 2024-10-15" in text
+        assert "Day 4 Tue *2024-10-15" in text
         assert "Huntsville" in text
         # z fills the screen with the focused pane, and back.
         await press(pilot, "3", "z")
@@ -427,8 +427,10 @@ async def test_40x12_one_pane_at_a_time(db: Path) -> None:
         assert _shown(app) == {"city": False, "timeline": False, "detail": True}
         await press(pilot, "tab")
         assert _shown(app) == {"city": True, "timeline": False, "detail": False}
+        from rich.cells import cell_len
+
         for line in screen_text(app).splitlines():
-            assert len(line) <= 40
+            assert cell_len(line) <= 40
 
 
 @async_test
@@ -483,7 +485,7 @@ async def test_the_mouse_opens_cities_trips_and_days(db: Path) -> None:
         await pilot.click("#timeline-list", offset=(5, timeline._first_line[row]))
         await settle(pilot)
         assert screen.timeline.ref == "day:2013-02-16"
-        assert app.query_one(DetailPane).text.startswith("Day 2 Sat 2013-02-16")
+        assert app.query_one(DetailPane).text.startswith("Day 2 Sat *2013-02-16")
         # The footer's keys can be clicked too.
         footer = screen_text(app).splitlines()[-1]
         await pilot.click("#footer", offset=(footer.index("? Keys") + 1, 0))
@@ -608,3 +610,319 @@ async def test_a_search_opened_with_a_query_keeps_the_highlight_the_user_moved(d
         assert app.screen is main(app) and main(app).trip is not None
         assert main(app).trip.id == target.trip_id
         assert target.label.get("en") in app.query_one(DetailPane).text  # the hit, not the first one
+
+
+# -- stepping through trips, marks, the city list ----------------------------------------------
+
+
+def _cursor_key(app: TripdeskApp) -> str | None:
+    node = main(app).cities.tree.cursor_node
+    return node.data.key if node is not None and node.data is not None else None
+
+
+def _group_keys(app: TripdeskApp) -> list[str]:
+    tree = main(app).cities.tree
+    return [n.data.key for n in tree.root.children if n.data is not None and n.data.kind == "group"]
+
+
+ALL_TRIPS = ["daejeon-2025-us", "gumi-2013-san-diego", "gumi-2017-americas", "gumi-2024-us"]
+
+
+@async_test
+async def test_brackets_step_across_cities_through_every_trip(db: Path) -> None:
+    """`]` from the first trip visits every trip in the list's order, on into the next city
+    (opened, its trips read by a worker), and stops at the last; `[` goes back the same way."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await press(pilot, "right_square_bracket")  # no trip open: the first trip
+        assert screen.trip is not None and screen.trip.id == ALL_TRIPS[0]
+        visited = [screen.trip.id]
+        for _ in range(len(ALL_TRIPS)):  # one more than needed: the last press stays put
+            await press(pilot, "right_square_bracket")
+            visited.append(screen.trip.id)
+            assert _cursor_key(app) == screen.trip.id  # the list's cursor is on the trip shown
+        assert visited == ALL_TRIPS + [ALL_TRIPS[-1]]
+        assert "Gumi City delegation visit to the Unite" in screen_text(app)
+        back = []
+        for _ in range(len(ALL_TRIPS)):
+            await press(pilot, "left_square_bracket")
+            back.append(screen.trip.id)
+            assert _cursor_key(app) == screen.trip.id
+        assert back == ALL_TRIPS[-2::-1] + [ALL_TRIPS[0]]
+        # From the timeline too (the keys are the screen's).
+        await press(pilot, "2", "right_square_bracket")
+        assert screen.trip.id == ALL_TRIPS[1]
+
+
+@async_test
+async def test_brackets_step_across_destinations(db: Path) -> None:
+    """In destinations, `]` goes through each place's trips, then the next place's."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "d")
+        screen = main(app)
+        groups = _group_keys(app)
+        assert groups[:2] == ["us/ga/atlanta", "us/ca/carlsbad"]
+        await press(pilot, "right_square_bracket")
+        assert screen.trip is not None and screen.trip.id == "daejeon-2025-us"  # Atlanta's
+        await press(pilot, "right_square_bracket")
+        assert screen.trip.id == "gumi-2013-san-diego"  # Carlsbad's
+        node = screen.cities.tree.cursor_node
+        assert node is not None and node.parent is not None and node.parent.data.key == "us/ca/carlsbad"
+        await press(pilot, "left_square_bracket")
+        assert screen.trip.id == "daejeon-2025-us"
+
+
+@async_test
+async def test_inferred_dates_are_marked_before_the_date_of_every_day(db: Path) -> None:
+    """The 2017 and 2024 trips have an inferred start (the sources print no year): every day
+    is counted from it, so every day's date carries the mark, before the date."""
+    import re
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        text = screen_text(app)
+        assert "*2024-10-12 – *2024-10-20" in text
+        assert "Day 1 Sat *2024-10-12" in text
+        assert "Day 4 Tue *2024-10-15  Huntsville, AL" in text
+        assert "Day 5 Wed *2024-10-16  *Huntsville" in text  # the day's inferred place too
+        marked = re.findall(r"Day \d+ \w{3} \*2024-10-\d\d", text)
+        assert len(marked) == 9, marked
+        assert not re.search(r"Day \d+ \w{3} 2024-", text)
+        # The detail of a day says so too.
+        await move_timeline_to(pilot, "day:2024-10-12")
+        assert app.query_one(DetailPane).text.startswith("Day 1 Sat *2024-10-12")
+        # 2017: the same, on all nine days.
+        await press(pilot, "1", "left_square_bracket")
+        screen = main(app)
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        text = screen_text(app)
+        assert "*2017-02-12 – *2017-02-20" in text
+        marked = re.findall(r"Day \d+ \w{3} \*2017-02-\d\d", text)
+        assert len(marked) == 9, marked
+        assert not re.search(r"Day \d+ \w{3} 2017-", text)
+        assert "Day 6 Fri *2017-02-17  *Redmond" in text
+        # At 80 columns the long place list is cut, but the marks come first and stay.
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await press(pilot, "2")
+        await move_timeline_to(pilot, "day:2017-02-17")
+        line = next(line for line in screen_text(app).splitlines() if "Day 6 " in line)
+        assert "Day 6 Fri *2017-02-17" in line and "…" in line
+
+
+@async_test
+async def test_d_d_keeps_the_shown_trip_selected(db: Path) -> None:
+    """Destinations and back: the trip in the timeline is found again in each list, its city
+    open and the cursor on it, and the timeline keeps its place (the trip is not reopened)."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await move_timeline_to(pilot, "day:2024-10-15")
+        screen = main(app)
+        await press(pilot, "d")
+        assert screen.cities.mode == "dest"
+        node = screen.cities.tree.cursor_node
+        assert node is not None and node.data.key == "gumi-2024-us"
+        assert node.parent is not None and node.parent.data.key == "us/al/huntsville"
+        assert screen.timeline.ref == "day:2024-10-15"
+        await press(pilot, "d")
+        assert screen.cities.mode == "home"
+        node = screen.cities.tree.cursor_node
+        assert node is not None and node.data.key == "gumi-2024-us"
+        gumi = next(n for n in screen.cities.tree.root.children if n.data.key == "gumi")
+        assert gumi.is_expanded
+        assert screen.trip is not None and screen.trip.id == "gumi-2024-us"
+        assert screen.timeline.ref == "day:2024-10-15"  # not reopened at its top
+        assert "Huntsville Chamber of Commerce" in app.query_one(DetailPane).text
+        # And the brackets go on from there.
+        await press(pilot, "left_square_bracket")
+        assert screen.trip.id == "gumi-2017-americas"
+
+
+def _region_lines(app: TripdeskApp, region) -> list[str]:  # noqa: ANN001
+    """The lines of the screen within a region."""
+    return [_cell_slice(line, region.x, region.right)
+            for line in screen_text(app).splitlines()[region.y:region.bottom]]
+
+
+def _cell_slice(line: str, start: int, end: int) -> str:
+    """The characters of `line` in the cells from `start` to `end` (Korean takes two)."""
+    from rich.cells import get_character_cell_size
+
+    out, position = [], 0
+    for char in line:
+        width = get_character_cell_size(char)
+        if position >= start and position + width <= end:
+            out.append(char)
+        position += width
+    return "".join(out)
+
+
+def _detail_lines(app: TripdeskApp) -> list[str]:
+    """The lines of the detail pane as the screen shows them (inside its border)."""
+    return _region_lines(app, main(app).detail.view.region)
+
+
+def _city_text(app: TripdeskApp) -> str:
+    return "\n".join(_region_lines(app, main(app).cities.region))
+
+
+async def _search_and_enter(pilot, query: str) -> None:  # noqa: ANN001
+    await press(pilot, "slash")
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await settle(pilot)
+    await press(pilot, "enter")
+
+
+@async_test
+async def test_a_search_hit_on_an_agreement_scrolls_the_detail_to_it(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await _search_and_enter(pilot, "Seattle Public Library")
+        screen = main(app)
+        assert app.screen is screen
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        assert screen.timeline.ref == "trip"  # no date or event: the trip's detail
+        visible = "\n".join(_detail_lines(app))
+        assert "• Gumi City–Seattle Public Library" in visible
+        assert "cooperation project MOU (planned)" in visible
+        assert _detail_lines(app)[0].strip().startswith("• Gumi City–Seattle Public Library")
+        # An agreement at an event: the event's detail, scrolled to its Agreements section.
+        await _search_and_enter(pilot, "Redmond agreement")
+        assert screen.timeline.ref == "event:redmond-city-hall-visit"
+        lines = _detail_lines(app)
+        assert lines[0].strip().startswith("• Gumi–Redmond agreement in"), lines[:3]
+
+
+@async_test
+async def test_one_pane_at_a_time_the_detail_opens_at_the_agreement(db: Path) -> None:
+    """Under 80 columns the detail is hidden when the jump lands: it scrolls to the agreement
+    once it is shown and has its width."""
+    app = make_app(db)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await _search_and_enter(pilot, "Seattle Public Library")
+        screen = main(app)
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        await press(pilot, "3")
+        lines = _detail_lines(app)
+        assert lines[0].strip().startswith("• Gumi City–Seattle Public"), lines
+
+
+@async_test
+async def test_search_hits_on_an_organisation_and_a_quote_scroll_the_detail_to_them(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await _search_and_enter(pilot, "KDIA")  # an organisation: the event it took part in
+        screen = main(app)
+        assert app.screen is screen and screen.timeline.ref == "event:kdia-choi-meeting"
+        lines = _detail_lines(app)
+        assert lines[0].strip().startswith("Korea Defense Industry Association"), lines
+        # A quote with no date or event: the trip's detail, at the quote.
+        await _search_and_enter(pilot, "융복합화되고")
+        assert screen.trip is not None and screen.trip.id == "gumi-2013-san-diego"
+        lines = _detail_lines(app)
+        assert lines[0].strip().startswith("• Kim Sang-hee"), lines
+
+
+@pytest.fixture
+def one_trip_db(tmp_path: Path) -> Path:
+    from .conftest import SAMPLE
+
+    return build_store(tmp_path / "one.db", SAMPLE)
+
+
+@async_test
+async def test_counts_of_one_are_singular(one_trip_db: Path) -> None:
+    app = make_app(one_trip_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Home cities · 1 · 1 trip " in text and "1 trips" not in text
+        await press(pilot, "enter", "down", "enter")
+        screen = main(app)
+        assert screen.trip is not None
+        detail = app.query_one(DetailPane).text
+        assert "recorded, 1 event)" in detail and "1 events" not in detail
+        assert "· 1 event" in detail
+        await press(pilot, "d")
+        text = screen_text(app)
+        assert "Destinations · 1 city visited" in text and "1 cities" not in text
+
+
+@async_test
+async def test_korean_orders_cities_by_their_korean_names(db: Path) -> None:
+    app = make_app(db, language="ko")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert _group_keys(app) == ["gumi", "daejeon"]  # 구미 before 대전
+        text = _city_text(app)
+        assert text.index("구미") < text.index("대전")
+        # The trip under the cursor stays under it when the language changes the order.
+        await press(pilot, "enter", "down", "down")
+        assert _cursor_key(app) == "gumi-2017-americas"
+        await press(pilot, "L")  # ko → en
+        assert app.language == "en"
+        assert _group_keys(app) == ["daejeon", "gumi"]
+        assert _cursor_key(app) == "gumi-2017-americas"
+        text = _city_text(app)
+        assert text.index("Daejeon") < text.index("Gumi")
+        await press(pilot, "L")  # en → both: the Korean name comes first
+        assert _group_keys(app) == ["gumi", "daejeon"]
+        assert _cursor_key(app) == "gumi-2017-americas"
+        # Destinations in Korean too.
+        await press(pilot, "L", "d")
+        assert app.language == "ko"
+        keys = _group_keys(app)
+        names = [n.data.name.label("ko") for n in main(app).cities.tree.root.children]
+        assert names == sorted(names) and keys[0] != "us/ga/atlanta"
+
+
+@async_test
+async def test_the_city_pane_shows_each_trips_start_at_120x40(db: Path) -> None:
+    from rich.cells import cell_len
+
+    for language, title in (("en", "2024 Gumi City"), ("ko", "2024 구미시")):
+        app = make_app(db, language=language)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await move_cities_to(pilot, lambda d: d.kind == "group" and d.key == "gumi")
+            await press(pilot, "enter")
+            pane = main(app).cities.region
+            lines = [line for line in screen_text(app).splitlines() if title in line]
+            assert lines, title
+            line = _cell_slice(lines[0], pane.x, pane.right)
+            assert "10-12" in line, line  # the start's month and day, after the year
+            assert "…" in line  # the title is cut to make room
+            assert cell_len(line) == pane.width and line.rstrip().endswith("│")
+    # Narrower: the start still shows.
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_gumi_2024(pilot)
+        lines = [line for line in screen_text(app).splitlines() if "2024 Gumi" in line]
+        assert lines and "10-12" in lines[0], lines
+
+
+@async_test
+async def test_the_city_cursor_highlight_covers_the_icon(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = main(app).cities.tree
+        assert tree.cursor_line == 0 and app.focused is tree
+        strip = tree.render_line(0)
+        segments = [s for s in strip if s.text.strip()]
+        icon = next(s for s in segments if "▸" in s.text)
+        label = next(s for s in segments if "Daejeon" in s.text)
+        assert icon.style.bgcolor == label.style.bgcolor
+        other = tree.render_line(1)  # not the cursor's line: the plain background
+        plain = next(s for s in other if "▸" in s.text)
+        assert plain.style.bgcolor != icon.style.bgcolor

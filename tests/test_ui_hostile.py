@@ -2,9 +2,10 @@
 
 tests/fixtures/hostile/hostile-text.yaml holds `[@click=app.quit]x[/]`, `[/]`,
 `[link=file:///etc/passwd]z[/link]`, an ANSI colour code, an OSC 52 clipboard sequence, a
-leading zero-width space and a 5,000-character quote. The importer strips the ESC and BEL
-characters; everything else must reach the screen as the characters it is, and clicking it
-must do nothing but move the cursor.
+leading zero-width space, a 5,000-character quote and a 5,000-character agreement scope, in
+titles, names, a description, day notes, an agreement and a quote's context. The importer
+strips the ESC and BEL characters; everything else must reach the screen as the characters
+it is, and clicking it must do nothing but move the cursor.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from .test_ui_support import HOSTILE, async_test, build_store, press, screen_tex
 
 CLICK = "[@click=app.quit]x[/]"
 LINK = "[link=file:///etc/passwd]z[/link]"
+ZWSP = "\u200b"
+ANSI_LEFT = "[31mred[0m"  # `ESC[31mred ESC[0m` without its ESCs
+OSC_LEFT = "]52;c;SGVsbG8="  # `ESC]52;c;SGVsbG8= BEL` without its ESC and BEL
 
 
 @pytest.fixture
@@ -49,7 +53,7 @@ async def test_hostile_text_renders_literally_everywhere(hostile_db: Path) -> No
         text = screen_text(app)
         assert f"{CLICK} Hostile text visit" in text  # timeline and detail
         assert "[/]City, US" in text
-        assert "Mallory [/]" in text or "Mayor [/]" in text
+        assert f"led by: {ZWSP}Mallory [/], Mayor [/]" in text  # the detail, name and role
         # The trip's detail: ANSI and OSC 52 leftovers are plain characters.
         detail = app.query_one(DetailPane).text
         assert "[31mred[0m delegation" in detail
@@ -132,3 +136,88 @@ async def test_hostile_text_in_search_results_and_command_palette(hostile_db: Pa
         assert "Hostile [b]City[/b]" in text  # the hit's help line
         await press(pilot, "escape")
         assert app.is_running
+
+
+async def detail_at(pilot, ref: str) -> str:  # noqa: ANN001
+    """Move the timeline to `ref` with j (from the trip line) and return the detail's text."""
+    app = pilot.app
+    await press(pilot, "2", "g")
+    for _ in range(10):
+        if app.main.timeline.ref == ref:
+            break
+        await press(pilot, "j")
+    assert app.main.timeline.ref == ref
+    return app.query_one(DetailPane).text
+
+
+@async_test
+async def test_hostile_agreement_quote_context_and_day_notes_render_literally(hostile_db: Path) -> None:
+    app = TripdeskApp(db_path=hostile_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_hostile_trip(pilot)
+        trip = app.main.trip
+        scope = trip.agreements[0].scope.en
+        assert len(scope) == 5000 and scope.endswith("[END]")
+        title = f"• {ZWSP}{CLICK} agreement [/]"
+        parties = f"parties: {LINK} Org, {ZWSP}[/] Org {CLICK}"
+        signatories = f"signatories: {ZWSP}Mallory [/]"
+        context = (f"context: {ZWSP}{LINK} {ANSI_LEFT} {OSC_LEFT} {CLICK} [/] context "
+                   "(translation: editors)")
+        notes = f"notes: {ZWSP}{ANSI_LEFT} {OSC_LEFT} {LINK} {CLICK} [/] notes (translation: editors)"
+        # The trip's detail lists the agreement and the quote with its context.
+        detail = app.query_one(DetailPane).text
+        for expected in (title, parties, signatories, f"scope: {scope}", context):
+            assert expected in detail, expected
+        assert no_control_characters(detail)
+        # The day: its notes, the agreement signed at its event and the quote.
+        detail = await detail_at(pilot, "day:2024-05-02")
+        for expected in (notes, title, parties, signatories, f"scope: {scope}", context):
+            assert expected in detail, expected
+        assert no_control_characters(detail)
+        # On screen too: the notes, and the agreement once scrolled to.
+        text = screen_text(app)
+        assert f"notes: {ZWSP}{ANSI_LEFT} {OSC_LEFT}" in text
+        assert no_control_characters(text)
+        app.main.detail.view.scroll_to_anchor("agreement:hostile-mou")
+        await settle(pilot)
+        text = screen_text(app)
+        # (wrapped to the pane: the first line of the agreement is at the top of the view)
+        top = text.splitlines()[2]
+        assert f"• {ZWSP}{CLICK} agreement" in top
+        assert f"signatories: {ZWSP}Mallory [/]" in text
+        assert f"scope: [/] {CLICK}" in text and "[link=file:///etc/passwd]z[/link" in text
+        assert no_control_characters(text)
+        for line in text.splitlines():
+            assert cell_len(line) <= 120  # the 5,000-character scope is wrapped inside its pane
+        # The event's detail has the agreement and the quote's context too.
+        detail = await detail_at(pilot, "event:click-event")
+        for expected in (title, parties, signatories, f"scope: {scope}", context):
+            assert expected in detail, expected
+        # Korean: the same strings, literal.
+        await press(pilot, "L", "L")
+        assert app.language == "ko"
+        detail = app.query_one(DetailPane).text
+        assert f"• {ZWSP}{CLICK} 협약 [/]" in detail
+        assert f"{ZWSP}{LINK} [31m빨강[0m {OSC_LEFT} {CLICK} [/] 맥락" in detail
+
+
+@async_test
+async def test_clicking_the_hostile_agreement_and_notes_does_nothing(hostile_db: Path) -> None:
+    app = TripdeskApp(db_path=hostile_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_hostile_trip(pilot)
+        screen = app.main
+        await detail_at(pilot, "day:2024-05-02")
+        view = screen.detail.view
+        for anchor in (None, "agreement:hostile-mou", "quote:long-quote"):
+            if anchor is not None:
+                view.scroll_to_anchor(anchor)
+                await settle(pilot)
+            text = screen_text(app)
+            assert CLICK in text or LINK in text
+            for offset in [(1, 0), (3, 0), (6, 0), (12, 0), (20, 1), (8, 2), (14, 3), (30, 4), (10, 5)]:
+                await pilot.click("#detail-scroll", offset=offset)
+                await settle(pilot)
+                assert app.is_running and app.return_code is None
+                assert app.screen is screen
+        assert screen.trip is not None and screen.trip.id == "hostile-2024-text"

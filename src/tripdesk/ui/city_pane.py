@@ -22,11 +22,11 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from .. import queries
-from ..model import DisplayLang
+from ..model import DisplayLang, Trip
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
-from .render import fit_str, lit, one_line
+from .render import counted, fit_str, lit, one_line
 
 MODE_TITLES: dict[str, str] = {"home": "Home cities", "dest": "Destinations"}
 MODE_HINTS: dict[str, str] = {"home": "d: destinations", "dest": "d: home cities"}
@@ -135,8 +135,10 @@ class CityTree(Tree[NodeInfo]):
         width = self.scrollable_content_region.width - self._depth(node) * self.guide_depth
         if node.allow_expand:
             width -= 2
+            # The icon takes the label's style too (the cursor's and the hover's highlight), so
+            # the highlight covers the whole line from the icon on.
             prefix = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE,
-                      base_style + Style(bold=True))
+                      base_style + style + _BOLD)
         else:
             prefix = ("", base_style)
         key = (node.id, width, self.lang)
@@ -161,12 +163,14 @@ class CityTree(Tree[NodeInfo]):
             return RichText.assemble(RichText(name), " " * gap, (count, "dim"))
         if info.kind == "trip" and info.trip is not None:
             row = info.trip
-            span = (f"{row.start:%m-%d}..{row.end:%m-%d}" if width >= 40 else f"{row.day_count}d")
             title = one_line(row.title.get(lang))
             if info.mode == "dest":
                 title = f"{row.home_city.get(lang)} · {title}"
             head = f"{row.year} "
-            room = max(width - len(head) - len(span) - 1, 1)
+            span, room = _trip_span(row, width - len(head))
+            if room <= 0:  # no room for the title: the year and the start
+                line = fit_str(head + span, width)
+                return RichText.assemble((line[:len(head)], "bold"), (line[len(head):], "dim"))
             title = fit_str(title, room)
             gap = max(width - len(head) - _cells(title) - len(span), 1)
             return RichText.assemble((head, "bold"), RichText(title), " " * gap, (span, "dim"))
@@ -176,6 +180,27 @@ class CityTree(Tree[NodeInfo]):
         # Labels are fitted to the width, so the tree never needs to scroll sideways. (Called for
         # every line when the lines are built: the width is read once per build.)
         return max(self._room - self._depth(node) * self.guide_depth, 0)
+
+
+_BOLD = Style(bold=True)
+
+# A trip's dates on its line, the widest that leaves the title at least so many cells.
+_SPAN_CHOICES: tuple[tuple[Callable[[queries.TripRow], str], int], ...] = (
+    (lambda row: f"{row.start:%m-%d}..{row.end:%m-%d}", 20),  # 10-12..10-20
+    (lambda row: f"{row.start:%m-%d} · {row.day_count}d", 16),  # 10-12 · 9d
+    (lambda row: f"{row.start:%m-%d}", 3),  # 10-12
+)
+
+
+def _trip_span(row: queries.TripRow, width: int) -> tuple[str, int]:
+    """The dates to show after the year in `width` cells, and the cells left for the title
+    (0: no title, only the start's month and day)."""
+    for make, least in _SPAN_CHOICES:
+        span = make(row)
+        room = width - len(span) - 1
+        if room >= least:
+            return span, room
+    return f"{row.start:%m-%d}", 0
 
 
 def _cells(text: str) -> int:
@@ -191,6 +216,21 @@ def _group_name(info: NodeInfo, lang: DisplayLang) -> str:
     return one_line(name.get(lang)) if name is not None else info.key  # type: ignore[union-attr]
 
 
+def _group_order(info: NodeInfo | None, lang: DisplayLang) -> tuple[str, str, str]:
+    """Groups are listed by their name as shown (Korean names by code point, which is the
+    order of the Hangul syllables), then by key."""
+    if info is None:
+        return ("", "", "")
+    name = _group_name(info, lang)
+    return (name.casefold(), name, info.key)
+
+
+def _follow_key(trip: Trip) -> tuple[str, str, tuple[str, ...]]:
+    """What the pane needs to find a trip's line in either mode: (trip id, home city id,
+    destination keys in the itinerary's order)."""
+    return (trip.id, trip.home_city.id, tuple(p.key for p in trip.destinations()))
+
+
 class CityPane(Vertical):
     """Home cities or destinations, each opening to its trips."""
 
@@ -203,8 +243,11 @@ class CityPane(Vertical):
         self._groups: dict[CityMode, list] = {}
         self._trips: dict[tuple[CityMode, str], list[queries.TripRow]] = {}
         self._loading: set[tuple[CityMode, str]] = set()
-        self._reveal: tuple[str, str] | None = None  # (city id, trip id) to move to when loaded
-        self._pending_step: tuple[str, int] | None = None  # (group key, +1/-1) while loading
+        self._reveal: tuple[str, str] | None = None  # (group key, trip id) to move to when loaded
+        # (group key, +1/-1, the node the cursor was on) while the group's trips load
+        self._pending_step: tuple[str, int, TreeNode[NodeInfo] | None] | None = None
+        # the trip to find again when the tree is built for the other mode (see `_follow_key`)
+        self._follow: tuple[str, str, tuple[str, ...]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(lit("loading…", "dim"), id="city-caption", markup=False)
@@ -270,10 +313,11 @@ class CityPane(Vertical):
             self._fill_group(node, message.rows)
         self._finish_reveal()
         if self._pending_step is not None and self._pending_step[0] == message.key:
-            _, delta = self._pending_step
+            _, delta, origin = self._pending_step
             self._pending_step = None
-            if self.tree.cursor_node is node:
-                self.step_trip(delta)
+            if node is not None and self.tree.cursor_node is origin:  # the user has not moved
+                groups = self._group_nodes()
+                self._step_into(groups, groups.index(node), delta, origin)
         freeze_loaded()
 
     # -- building the tree --------------------------------------------------------------------
@@ -286,22 +330,56 @@ class CityPane(Vertical):
         caption = self.query_one("#city-caption", Static)
         if self.mode == "home":
             trips = sum(r.trip_count for r in rows)
-            label = f"{MODE_TITLES['home']} · {len(rows)} · {trips} trips"
+            label = f"{MODE_TITLES['home']} · {len(rows)} · {counted(trips, 'trip')}"
         else:
-            label = f"{MODE_TITLES['dest']} · {len(rows)} cities visited"
+            label = f"{MODE_TITLES['dest']} · {counted(len(rows), 'city', 'cities')} visited"
         caption.update(lit(label, "bold"))
+        follow, self._follow = self._follow, None
         if not rows:
             for note in EMPTY_STORE_NOTES:
                 tree.root.add_leaf(RichText(note), NodeInfo("note", self.mode, "", name=note))
             return
-        for row in rows:
-            key = row.id if self.mode == "home" else row.key
-            name = row.name if self.mode == "home" else row
-            node = tree.root.add(RichText(key), NodeInfo("group", self.mode, key, name=name,
-                                                         count=row.trip_count))
+        lang = tree.lang
+        infos = [NodeInfo("group", self.mode, row.id if self.mode == "home" else row.key,
+                          name=row.name if self.mode == "home" else row, count=row.trip_count)
+                 for row in rows]
+        infos.sort(key=lambda info: _group_order(info, lang))
+        for info in infos:
+            node = tree.root.add(RichText(info.key), info)
             node.allow_expand = True
         tree.cursor_line = 0
+        if follow is not None:
+            self._reveal_in_mode(follow)
         self._finish_reveal()
+
+    def _reveal_in_mode(self, follow: tuple[str, str, tuple[str, ...]]) -> None:
+        """Ask for a trip's line in the current mode: under its home city, or under the first
+        destination it visited in the list's order."""
+        trip_id, city_id, destinations = follow
+        if self.mode == "home":
+            self._reveal = (city_id, trip_id)
+            return
+        visited = set(destinations)
+        for node in self._group_nodes():
+            if node.data is not None and node.data.key in visited:
+                self._reveal = (node.data.key, trip_id)
+                return
+
+    def _sort_groups(self) -> None:
+        """List the groups again in the order of their names in the display language."""
+        tree = self.tree
+        children = tree.root._children
+        if not children or any(n.data is None or n.data.kind != "group" for n in children):
+            return
+        lang = tree.lang
+        order = [n.data for n in children]
+        children.sort(key=lambda n: _group_order(n.data, lang))
+        if [n.data for n in children] == order:
+            return
+        cursor = tree.cursor_node
+        tree._invalidate()
+        if cursor is not None:
+            self._move_to(cursor)
 
     def _fill_group(self, node: TreeNode[NodeInfo], rows: list[queries.TripRow]) -> None:
         node.remove_children()
@@ -317,13 +395,25 @@ class CityPane(Vertical):
                 return node
         return None
 
+    def _group_nodes(self) -> list[TreeNode[NodeInfo]]:
+        return [n for n in self.tree.root.children if n.data is not None and n.data.kind == "group"]
+
+    @staticmethod
+    def _trip_nodes(group: TreeNode[NodeInfo]) -> list[TreeNode[NodeInfo]]:
+        return [c for c in group.children if c.data is not None and c.data.kind == "trip"]
+
     # -- user actions -------------------------------------------------------------------------
 
-    def toggle_mode(self) -> None:
-        """Switch between home cities and destinations."""
+    def toggle_mode(self, shown: Trip | None = None) -> None:
+        """Switch between home cities and destinations.
+
+        `shown` (the trip in the timeline) gets the cursor in the new list, its group open.
+        """
         self.mode = "dest" if self.mode == "home" else "home"
         self.border_subtitle = MODE_HINTS[self.mode]
         self._reveal = None
+        self._pending_step = None
+        self._follow = _follow_key(shown) if shown is not None else None
         if self.mode in self._groups:
             self._fill()
         else:
@@ -332,23 +422,30 @@ class CityPane(Vertical):
             self.load_groups(self.mode)
 
     def relabel(self) -> None:
+        """Draw the list again in the app's language (and in the order of its names)."""
+        self._sort_groups()
         self.tree.relabel()
 
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded[NodeInfo]) -> None:
         event.stop()
-        info = event.node.data
+        self._ensure_trips(event.node)
+
+    def _ensure_trips(self, node: TreeNode[NodeInfo]) -> None:
+        """List a group's trips under it: at once if they were read, else read them."""
+        info = node.data
         if info is None or info.kind != "group":
             return
         key = (info.mode, info.key)
         cached = self._trips.get(key)
         if cached is not None:
-            if not event.node.children:
-                self._fill_group(event.node, cached)
+            if not node.children:
+                self._fill_group(node, cached)
             return
         if key not in self._loading:
             self._loading.add(key)
-            event.node.add_leaf(RichText("loading"), NodeInfo("note", info.mode, "", name="loading…"))
+            node.remove_children()
+            node.add_leaf(RichText("loading"), NodeInfo("note", info.mode, "", name="loading…"))
             self.load_trips(info.mode, info.key)
 
     def _cursor_moved(self, node: TreeNode[NodeInfo] | None) -> None:
@@ -390,12 +487,14 @@ class CityPane(Vertical):
         self._move_to(node)
         return True
 
-    def reveal(self, city_id: str, trip_id: str) -> None:
-        """Put the cursor on a trip under its home city (opening and loading it first)."""
-        if self.mode != "home":
+    def reveal(self, trip: Trip) -> None:
+        """Put the cursor on a trip: under its home city, or in destinations under the first
+        place it visited (opening and loading that group first)."""
+        self._reveal = None
+        self._reveal_in_mode(_follow_key(trip))
+        if self._reveal is None:
             return
-        self._reveal = (city_id, trip_id)
-        node = self._group_node(city_id)
+        node = self._group_node(self._reveal[0])
         if node is not None and not node.is_expanded:
             node.expand()
         self._finish_reveal()
@@ -403,12 +502,13 @@ class CityPane(Vertical):
     def _finish_reveal(self) -> None:
         if self._reveal is None:
             return
-        city_id, trip_id = self._reveal
-        node = self._group_node(city_id)
+        group_key, trip_id = self._reveal
+        node = self._group_node(group_key)
         if node is None:
             return
         if not node.is_expanded:
             node.expand()
+        self._ensure_trips(node)  # listed at once if they were read; else when they are
         for child in node.children:
             if child.data is not None and child.data.kind == "trip" and child.data.key == trip_id:
                 self._reveal = None
@@ -416,44 +516,61 @@ class CityPane(Vertical):
                 return
 
     def step_trip(self, delta: int) -> bool:
-        """Move the cursor to the previous (-1) or next (+1) trip of the open group.
+        """Move the cursor to the previous (-1) or next (+1) trip in the list, across groups.
 
-        On a group, opens it and goes to its first (or last) trip. Returns False at the ends.
+        Past a group's first or last trip, goes on to the group before or after it (opening
+        it, and loading its trips first if need be). On a group, `]` goes to its first trip and
+        `[` to the last trip of the group before (the first group: its own last trip). Returns
+        False at the ends of the list.
         """
-        tree = self.tree
-        node = tree.cursor_node
-        if node is None:
-            children = list(tree.root.children)
-            if not children:
-                return False
-            node = children[0]
-        info = node.data
-        if info is None:
-            return False
-        if info.kind == "group":
-            if not node.is_expanded:
-                node.expand()
-            trips = [c for c in node.children if c.data is not None and c.data.kind == "trip"]
-            if trips:
-                self._move_to(trips[0] if delta > 0 else trips[-1])
+        node = self.tree.cursor_node
+        info = node.data if node is not None else None
+        group = node.parent if node is not None else None
+        if info is not None and info.kind == "trip" and group is not None and group.data is not None \
+                and group.data.kind == "group":
+            trips = self._trip_nodes(group)
+            target = trips.index(node) + delta if node in trips else -1
+            if 0 <= target < len(trips):  # within the group (the list of groups is not needed)
+                self._move_to(trips[target])
                 return True
-            if (info.mode, info.key) in self._trips:
-                return False
-            # still loading: go there when the trips arrive
-            self._pending_step = (info.key, delta)
-            return True
-        parent = node.parent
-        if parent is None:
+            groups = self._group_nodes()
+            return self._step_into(groups, groups.index(group) + delta, delta, node)
+        groups = self._group_nodes()
+        if not groups:
             return False
-        trips = [c for c in parent.children if c.data is not None and c.data.kind == "trip"]
-        try:
-            index = trips.index(node)
-        except ValueError:
-            return False
-        target = index + delta
-        if 0 <= target < len(trips):
-            self._move_to(trips[target])
-            return True
+        # on a group (or a note): `]` its first trip, `[` the last trip of the group before
+        if node in groups:
+            index = groups.index(node)
+        elif group in groups:
+            index = groups.index(group)
+        else:
+            index = 0
+        if delta < 0 and index > 0:
+            index -= 1
+        return self._step_into(groups, index, delta, node)
+
+    def _step_into(self, groups: list[TreeNode[NodeInfo]], index: int, delta: int,
+                   origin: TreeNode[NodeInfo] | None) -> bool:
+        """Go to the first (+1) or last (-1) trip of `groups[index]`, or of the next group
+        with trips in the direction of `delta`. A group whose trips are not read yet is opened
+        and read by a worker: the cursor moves when they arrive (if it is still on `origin`)."""
+        while 0 <= index < len(groups):
+            group = groups[index]
+            info = group.data
+            assert info is not None
+            cached = self._trips.get((info.mode, info.key))
+            if not group.is_expanded:
+                group.expand()
+            self._ensure_trips(group)
+            if cached is None:
+                self._pending_step = (info.key, delta, origin)
+                return True
+            if cached:
+                trips = self._trip_nodes(group)
+                if trips:
+                    self._move_to(trips[0] if delta > 0 else trips[-1])
+                    return True
+            index += delta
         return False
 
     def _move_to(self, node: TreeNode[NodeInfo]) -> None:

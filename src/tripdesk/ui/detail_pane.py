@@ -18,7 +18,8 @@ from textual.content import Content
 
 from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Text, Trip
 from .docview import DocView
-from .render import DIM, INFERRED, INFERRED_STYLE, Doc, lit, one_line, place_label, places_label, weekday
+from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred, lit, one_line,
+                     place_label, places_label, weekday)
 
 TRANSLATED_STYLE = "dim italic"
 
@@ -90,6 +91,7 @@ def add_organisations(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLan
         return
     doc.heading(f"Organisations ({len(ids)})")
     for org_id in ids:
+        doc.anchor(f"organisation:{org_id}")
         org = trip.organisation(org_id)
         if org is None:
             doc.line(org_id, indent=2)
@@ -104,6 +106,7 @@ def add_people(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> N
         return
     doc.heading(f"People ({len(ids)})")
     for person_id in ids:
+        doc.anchor(f"person:{person_id}")
         person = trip.person(person_id)
         if person is None:
             doc.line(person_id, indent=2)
@@ -119,6 +122,7 @@ def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: Disp
         return
     doc.heading(f"Agreements ({len(agreements)})")
     for a in agreements:
+        doc.anchor(f"agreement:{a.id}")
         doc.line("• ", lit(one_line(a.title.get(lang)), "bold"), indent=2)
         doc.field("kind", a.kind, indent=4)
         doc.field("date", _date(a.date, "date" in a.inferred), indent=4)
@@ -144,6 +148,7 @@ def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> 
         return
     doc.heading(f"Quotes ({len(quotes)})")
     for q in quotes:
+        doc.anchor(f"quote:{q.id}")
         role = q.role.get(lang) if q.role else ""
         when = f" · {q.date.isoformat()}" if q.date else ""
         doc.line("• ", lit(_person_name(trip, q.speaker, lang), "bold"),
@@ -170,7 +175,7 @@ def trip_doc(trip: Trip, lang: DisplayLang) -> Doc:
     doc.field("dates", Content.assemble(
         (INFERRED if "start" in trip.inferred else "", INFERRED_STYLE), trip.start.isoformat(), " – ",
         (INFERRED if "end" in trip.inferred else "", INFERRED_STYLE), trip.end.isoformat(),
-        f" ({trip.day_count} days"
+        f" ({counted(trip.day_count, 'day')}"
         + (f"; reported as {trip.span_reported.text}" if trip.span_reported and trip.span_reported.text
            else "") + ")"))
     doc.field("status", trip.status)
@@ -198,11 +203,12 @@ def trip_doc(trip: Trip, lang: DisplayLang) -> Doc:
     doc.field("sources", ", ".join(trip.trip_sources), style=DIM)
     doc.inferred(trip.inferred)
     events = trip.events()
-    doc.heading(f"Days ({trip.day_count}, {len(trip.days)} recorded, {len(events)} events)")
+    doc.heading(f"Days ({trip.day_count}, {len(trip.days)} recorded, {counted(len(events), 'event')})")
     for number, date, day in trip.calendar():
         where = places_label(day.places, lang) if day else ""
-        count = f" · {len(day.events)} events" if day and day.events else ""
-        doc.line((f"Day {number} ", "bold"), (f"{weekday(date, lang)} {date.isoformat()} ", DIM),
+        count = f" · {counted(len(day.events), 'event')}" if day and day.events else ""
+        doc.line((f"Day {number} ", "bold"), (f"{weekday(date, lang)} ", DIM),
+                 _date(date, date_inferred(trip, date, day)), " ",
                  lit(where or "nothing recorded", "" if where else "dim italic"), (count, DIM), indent=2)
     add_agreements(doc, trip, list(trip.agreements), lang)
     add_quotes(doc, trip, list(trip.quotes), lang)
@@ -219,8 +225,9 @@ def _day_number(trip: Trip, date: dt.date) -> int:
 def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
     doc = Doc()
     day: Day | None = next((d for d in trip.days if d.date == date), None)
-    doc.line((f"Day {_day_number(trip, date)} ", "bold $accent"),
-             (f"{weekday(date, lang)} {date.isoformat()}", "bold"))
+    doc.line((f"Day {_day_number(trip, date)} ", "bold $accent"), (f"{weekday(date, lang)} ", "bold"),
+             (INFERRED if date_inferred(trip, date, day) else "", INFERRED_STYLE),
+             (date.isoformat(), "bold"))
     doc.line(lit(one_line(trip.title.get(lang)), DIM))
     if day is None or not (day.events or day.places or day.notes):
         doc.blank().line(("Nothing recorded for this day.", "italic"))
@@ -268,7 +275,8 @@ def event_doc(trip: Trip, day: Day, event: Event, lang: DisplayLang) -> Doc:
     doc.line(lit(one_line(event.title.get(lang)), "bold $accent"))
     when = Content.assemble(
         (f"Day {_day_number(trip, day.date)} · {weekday(day.date, lang)} ", ""),
-        (INFERRED if "date" in event.inferred else "", INFERRED_STYLE), day.date.isoformat(),
+        (INFERRED if "date" in event.inferred or date_inferred(trip, day.date, day) else "",
+         INFERRED_STYLE), day.date.isoformat(),
         (" · " if event.time else ""), (INFERRED if event.time and "time" in event.inferred else "",
                                         INFERRED_STYLE), event.time or "")
     doc.field("when", when)
@@ -310,7 +318,12 @@ def detail_doc(trip: Trip, ref: str, lang: DisplayLang) -> Doc:
 
 
 class DetailScroll(DocView):
-    """The scrolling body of the detail pane (focusable, so it can be read with the keys)."""
+    """The scrolling body of the detail pane (focusable, so it can be read with the keys).
+
+    It can be asked to scroll a named line of its document (an agreement, a quote, an
+    organisation or a person: see `Doc.anchor`) to the top of the view: at once when the
+    view has its width, else as soon as it is laid out.
+    """
 
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="detail.down"),
@@ -319,6 +332,44 @@ class DetailScroll(DocView):
         Binding("G,end", "scroll_end", "Bottom", show=False, id="detail.last"),
         Binding("space", "page_down", "Page down", show=False, id="detail.page_down"),
     ]
+
+    _anchor: str | None = None  # a line to scroll to once the document is wrapped
+
+    def update(self, doc: Doc, scroll_home: bool = True, anchor: str | None = None) -> None:
+        """Show another document (at the line named `anchor`, if given)."""
+        self._anchor = anchor
+        super().update(doc, scroll_home=False)
+        if anchor is None and scroll_home and (self.scroll_offset.x or self.scroll_offset.y):
+            # At once (`DocView` scrolls after the next refresh): a line asked for right after
+            # this must not be scrolled away again.
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self._go_to_anchor()
+
+    def scroll_to_anchor(self, anchor: str) -> None:
+        """Scroll the line named `anchor` to the top of the view."""
+        self._anchor = anchor
+        self._go_to_anchor()
+
+    def on_resize(self) -> None:
+        # Called before `DocView.on_resize`: wrap first (the document shown while the view had
+        # no width is wrapped now), then go to a line asked for meanwhile.
+        if self._anchor is not None:
+            self._rewrap()
+            self._go_to_anchor()
+
+    def _go_to_anchor(self) -> None:
+        name = self._anchor
+        width = self._text_width()
+        if name is None or width <= 0 or self._wrapped_for != width:
+            return  # not wrapped for the view yet: when it is laid out
+        self._anchor = None
+        index = self.doc.anchor_line(name)
+        if index is None:  # not in this document: its top
+            self.scroll_to(0, 0, animate=False, immediate=True)
+            return
+        y = self.doc.wrapped_index(index, width)
+        self._wrap_to(y + self.scrollable_content_region.height)  # the scroll range reaches it
+        self.scroll_to(0, y, animate=False, immediate=True)
 
 
 PLACEHOLDER = "Details of the selected trip, day or event appear here."
@@ -350,12 +401,19 @@ class DetailPane(Vertical):
         """What the pane shows, as plain text (unwrapped); built only when asked for."""
         return self._doc.build().plain
 
-    def show(self, trip: Trip, ref: str, lang: DisplayLang, force: bool = False) -> None:
-        """Show a trip ("trip"), a day ("day:<date>") or an event ("event:<id>")."""
+    def show(self, trip: Trip, ref: str, lang: DisplayLang, force: bool = False,
+             anchor: str | None = None) -> None:
+        """Show a trip ("trip"), a day ("day:<date>") or an event ("event:<id>").
+
+        `anchor` ("agreement:<id>", "quote:<id>", "organisation:<id>", "person:<id>") scrolls
+        that item of the detail to the top of the view.
+        """
         key = (trip.id, ref, lang)
         if key == self._shown and not force:
+            if anchor is not None:
+                self.view.scroll_to_anchor(anchor)
             return
         same_item = self._shown is not None and self._shown[:2] == key[:2]
         self._shown = key
         doc = self._doc = detail_doc(trip, ref, lang)
-        self.view.update(doc, scroll_home=not same_item)
+        self.view.update(doc, scroll_home=not same_item, anchor=anchor)

@@ -37,6 +37,7 @@ from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoa
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
 PANES = ("city", "timeline", "detail")
+ANCHORED = ("agreement", "quote", "organisation", "person")  # search targets inside a detail
 EMPTY_STORE = ("No trips yet. Import trip files with:\n    tripdesk import PATH\n"
                "then start tripdesk again (the file format: docs/data-format.md).")
 
@@ -79,9 +80,9 @@ class MainScreen(Screen[None]):
                 id="pane.unzoom"),
         Binding("slash", "search", "Search", tooltip="Search everything", id="desk.search"),
         Binding("left_square_bracket", "step_trip(-1)", "Prev trip", show=False,
-                tooltip="Previous trip of the open city", id="trip.previous"),
+                tooltip="Previous trip in the city list", id="trip.previous"),
         Binding("right_square_bracket", "step_trip(1)", "Trip", key_display="[ ]",
-                tooltip="Next trip of the open city", id="trip.next"),
+                tooltip="Next trip in the city list (on to the next city)", id="trip.next"),
         Binding("d", "toggle_destinations", "Dest.",
                 tooltip="Cities: home cities ↔ destinations visited", id="cities.destinations"),
         Binding("L", "app.cycle_language", "Lang",
@@ -223,13 +224,15 @@ class MainScreen(Screen[None]):
     def _show_now(self, trip: Trip) -> None:
         wanted = self.wanted
         self.wanted = None
-        ref = "trip"
+        ref, anchor = "trip", None
         if wanted is not None and wanted.what is not None:
             ref = resolve_ref(trip, wanted.what, wanted.ident)
+            if wanted.what in ANCHORED:  # shown within the detail of `ref`: scroll to it
+                anchor = f"{wanted.what}:{wanted.ident}"
         self.timeline.show_trip(trip, self.lang, ref)
-        self.detail.show(trip, ref, self.lang)
+        self.detail.show(trip, ref, self.lang, anchor=anchor)
         if wanted is not None and wanted.reveal:
-            self.cities.reveal(trip.home_city.id, trip.id)
+            self.cities.reveal(trip)
         if wanted is not None and wanted.focus:
             self.focus_pane("timeline")
         neighbours = self.cities.neighbours(trip.id)
@@ -396,7 +399,7 @@ class MainScreen(Screen[None]):
     # -- commands ---------------------------------------------------------------------------
 
     def action_toggle_destinations(self) -> None:
-        self.cities.toggle_mode()
+        self.cities.toggle_mode(self.trip)
         self.focus_pane("city")
 
     def action_step_trip(self, delta: int) -> None:

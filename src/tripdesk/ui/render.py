@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Iterator, Sequence
 
-from rich.cells import cell_len
-from rich.text import Text as RichText
+from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
 
-from ..model import DisplayLang, Place, Text
+from ..model import Day, DisplayLang, Place, Text, Trip
 
 INFERRED = "*"
 """The mark put before every inferred value (the same as `tripdesk show`)."""
@@ -45,6 +44,11 @@ def lit(text: str | None, style: str = "") -> Content:
     return Content.styled(text, style) if style else Content(text)
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """`1 trip`, `4 trips` (`plural` when adding an s will not do: `2 cities`)."""
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
 def tx(text: Text | None, lang: DisplayLang) -> str:
     """A model `Text` in the display language ('' for none)."""
     return text.get(lang) if text else ""
@@ -53,6 +57,20 @@ def tx(text: Text | None, lang: DisplayLang) -> str:
 def weekday(date: dt.date, lang: DisplayLang) -> str:
     """The weekday name, independent of the process locale."""
     return (_WEEKDAYS_KO if lang == "ko" else _WEEKDAYS_EN)[date.weekday()]
+
+
+def date_inferred(trip: Trip, date: dt.date, day: Day | None = None) -> bool:
+    """Whether a calendar day's date rests on an inferred value.
+
+    Days are counted from the trip's start, so an inferred start (typically a year the
+    sources do not print) makes every day's date inferred; an inferred end makes the last
+    day's; and a day may have its own `inferred.date`.
+    """
+    if "start" in trip.inferred:
+        return True
+    if date == trip.end and "end" in trip.inferred:
+        return True
+    return day is not None and "date" in day.inferred
 
 
 def place_label(place: Place, lang: DisplayLang, venue: bool = False) -> str:
@@ -76,14 +94,23 @@ def fit(content: Content, width: int) -> Content:
 
 
 def fit_str(text: str, width: int) -> str:
-    """Cut a string to `width` cells (Korean counts two), ending in '…' when cut."""
+    """Cut a string to at most `width` cells (Korean counts two), ending in '…' when cut.
+
+    The ellipsis follows the last character kept (a double-width character that does not fit
+    leaves a cell free rather than a space before the '…').
+    """
     if width <= 0:
         return ""
     if cell_len(text) <= width:
         return text
-    rich = RichText(text)
-    rich.truncate(width, overflow="ellipsis")
-    return rich.plain
+    kept, used = [], 0
+    for char in text:
+        size = get_character_cell_size(char)
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept).rstrip() + "…"
 
 
 def one_line(text: str) -> str:
@@ -104,6 +131,13 @@ class Doc:
 
     def __init__(self) -> None:
         self._lines: list[tuple[int, int, Content]] = []  # (indent, hang, body)
+        self._anchors: dict[str, int] = {}  # name -> index of the line it marks
+
+    def anchor(self, name: str) -> "Doc":
+        """Name the next line (e.g. `agreement:<id>`), so a view can scroll to it. The first
+        line given a name keeps it."""
+        self._anchors.setdefault(name, len(self._lines))
+        return self
 
     def line(self, *parts: str | Content | tuple[str, str], indent: int = 0, hang: int = 2) -> "Doc":
         """One line from parts: a `str` is literal, `(text, style)` is literal text styled."""
@@ -149,22 +183,40 @@ class Doc:
         """The document's lines; with `width`, long lines are wrapped under their own indent."""
         return list(self.iter_lines(width))
 
+    def anchor_line(self, name: str) -> int | None:
+        """The index of the (unwrapped) line named `name`, if there is one."""
+        return self._anchors.get(name)
+
+    def wrapped_index(self, index: int, width: int | None = None) -> int:
+        """Where line `index` starts once the lines before it are wrapped to `width`."""
+        count = 0
+        for number, _ in self.iter_numbered(width):
+            if number >= index:
+                break
+            count += 1
+        return count
+
     def iter_lines(self, width: int | None = None) -> Iterator[Content]:
         """`lines()` one at a time, so that a view can wrap only as far as it shows."""
-        for indent, hang, body in self._lines:
+        for _, line in self.iter_numbered(width):
+            yield line
+
+    def iter_numbered(self, width: int | None = None) -> Iterator[tuple[int, Content]]:
+        """`iter_lines()` with the index of the unwrapped line each wrapped line comes from."""
+        for index, (indent, hang, body) in enumerate(self._lines):
             pad = Content(" " * indent) if indent else None
             room = (width - indent - hang) if width else 0
             if "\n" in body.plain:
                 pieces = body.split("\n")
             elif not width or room < 12 or body.cell_length <= width - indent:
-                yield pad + body if pad is not None else body
+                yield index, (pad + body if pad is not None else body)
                 continue
             else:
                 pieces = [body]
             for number, piece in enumerate(p for part in pieces
                                            for p in (part.wrap(room) if width and room >= 12 else [part])):
                 lead = indent + (hang if number else 0)
-                yield Content(" " * lead) + piece if lead else piece
+                yield index, (Content(" " * lead) + piece if lead else piece)
 
     def build(self, width: int | None = None) -> Content:
         """The document as one Content (wrapped to `width` when given)."""

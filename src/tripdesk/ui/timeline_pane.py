@@ -19,7 +19,8 @@ from textual.content import Content
 from ..model import Day, DisplayLang, Event, Trip
 from .messages import ItemChosen
 from .rowlist import Row, RowList
-from .render import DIM, INFERRED, INFERRED_STYLE, lit, one_line, places_label, weekday
+from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit, one_line,
+                     places_label, weekday)
 
 KIND_WIDTH = 10
 DAY_STYLE = "bold"
@@ -57,12 +58,19 @@ def trip_prompt(trip: Trip, lang: DisplayLang) -> Content:
     span = f" ({trip.span_reported.text})" if trip.span_reported and trip.span_reported.text else ""
     dates = Content.assemble(
         (start_mark, INFERRED_STYLE), trip.start.isoformat(), " – ", (end_mark, INFERRED_STYLE),
-        trip.end.isoformat(), (f" · {trip.day_count} days{span} · {trip.status}", DIM))
+        trip.end.isoformat(), (f" · {counted(trip.day_count, 'day')}{span} · {trip.status}", DIM))
     return Content("\n").join([lit(one_line(trip.title.get(lang)), "bold $accent"), dates])
 
 
-def day_prompt(number: int, date, day: Day | None, lang: DisplayLang) -> Content:  # noqa: ANN001
+def day_prompt(number: int, date, day: Day | None, lang: DisplayLang,  # noqa: ANN001
+               date_mark: bool = False) -> Content:
+    """`Day 4 Tue *2024-10-15  Huntsville, AL, US`: the mark is put before the date when the
+    date rests on an inferred value (`date_mark`) or the day has other inferred values than
+    its places (those have their own mark), where no ellipsis can cut it off."""
+    if day is not None and day.inferred.keys() - {"places"}:
+        date_mark = True
     head = Content.assemble((f"Day {number} ", DAY_STYLE), (f"{weekday(date, lang)} ", DIM),
+                            (INFERRED if date_mark else "", INFERRED_STYLE),
                             (date.isoformat(), DAY_STYLE))
     if day is None or not (day.events or day.places or day.notes):
         return Content("\n").join([head, lit("    nothing recorded", "dim italic")])
@@ -70,8 +78,6 @@ def day_prompt(number: int, date, day: Day | None, lang: DisplayLang) -> Content
     if day.places:
         mark = INFERRED if "places" in day.inferred else ""
         parts.append(Content.assemble("  ", (mark, INFERRED_STYLE), lit(places_label(day.places, lang), "$text-accent")))
-    if day.inferred.keys() - {"places"}:
-        parts.append(lit(f" {INFERRED}", INFERRED_STYLE))
     line = Content("").join(parts)
     if not day.events:
         return Content("\n").join([line, lit("    no events recorded", "dim italic")])
@@ -97,7 +103,8 @@ def event_prompt(event: Event, lang: DisplayLang) -> Content:
 def build_options(trip: Trip, lang: DisplayLang) -> list[Row]:
     options = [Row(trip_prompt(trip, lang), id="trip")]
     for number, date, day in trip.calendar():
-        options.append(Row(day_prompt(number, date, day, lang), id=f"day:{date.isoformat()}"))
+        options.append(Row(day_prompt(number, date, day, lang, date_inferred(trip, date, day)),
+                           id=f"day:{date.isoformat()}"))
         if day is not None:
             for event in day.events:
                 options.append(Row(event_prompt(event, lang), id=f"event:{event.id}"))
