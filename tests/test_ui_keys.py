@@ -166,3 +166,25 @@ async def test_a_dialog_shows_its_own_keys_in_the_footer(db: Path) -> None:
         assert app.screen is main(app)
         footer = screen_lines(app)[-1]
         assert "/ Search" in footer and "e Export" in footer
+
+
+# -- 7: ? and q stay in the footer however narrow -----------------------------------------------
+
+
+@async_test
+async def test_the_footer_keeps_help_and_quit_at_40_columns(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        footer = screen_lines(app)[-1]
+        assert "? Keys" in footer and "q Quit" in footer, footer
+        assert "⏎ Open" in footer and "…" not in footer  # whole keys, the less important left out
+        assert cell_len(footer) <= 40
+        await open_gumi_2024(pilot)  # the timeline has the focus: other keys
+        footer = screen_lines(app)[-1]
+        assert "? Keys" in footer and "q Quit" in footer and "⏎ Details" in footer, footer
+        # The keys left are where the clicks go.
+        await pilot.click("#footer", offset=(footer.index("? Keys") + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert "esc Close" in screen_lines(app)[-1]

@@ -3,7 +3,8 @@
 Textual's `Footer` mounts a widget per key and mounts them all again whenever the focus
 moves, which costs a layout of the screen on every Tab. This footer is one line of `Content`
 redrawn from `screen.active_bindings`: the same keys (the first binding of each action whose
-`show` is set), cut with an ellipsis when the terminal is narrow; a click on a key presses it.
+`show` is set). When the terminal is narrow the less important keys are left out, never `?`
+(every key), `q` or a dialog's close key; a click on a key presses it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from textual.widgets import Static
 KEY_STYLE = "bold $footer-key-foreground"
 DESCRIPTION_STYLE = "$footer-description-foreground"
 
+# Shown however narrow the footer: the keys that list every key, quit, or close a dialog.
+ALWAYS_SHOWN = frozenset({"app.help", "app.quit", "search.close", "help.close", "export.cancel",
+                          "confirm.no"})
+
 
 class KeyFooter(Static):
-    """`⏎ Open  tab Pane  / Search  …  ? Keys`, and `^p Commands` at the right when wide."""
+    """`⏎ Open  tab Pane  / Search  …  ? Keys`, and `^p Commands` at the right when it fits."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -52,7 +57,8 @@ class KeyFooter(Static):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            keys.append((binding.key, app.get_key_display(binding), binding.description, enabled))
+            keys.append((binding.key, app.get_key_display(binding), binding.description, enabled,
+                         binding.id in ALWAYS_SHOWN))
         width = self.size.width
         # The footer is one line the width of the screen whatever it says: new keys need a
         # repaint of that line (`layout=False` below), not a layout of the whole screen.
@@ -60,22 +66,25 @@ class KeyFooter(Static):
         if drawn == self._drawn:
             return
         self._drawn = drawn
+        parts = [(self._key(*key[:4]), key[0], key[4]) for key in keys]
+        # Too narrow for every key: the less important ones go first (the later a key comes,
+        # the less it matters), never the keys that close, quit or list every key.
+        while width and sum(part.cell_length + 1 for part, _k, _keep in parts) > width:
+            droppable = [i for i, (_part, _k, keep) in enumerate(parts) if not keep]
+            if not droppable:
+                break
+            del parts[droppable[-1]]
         self._spans = []
-        parts: list[Content] = []
-        x = 0
-        for key in keys:
-            part = self._key(*key)
-            self._spans.append((x, x + part.cell_length, key[0]))
-            parts.append(part)
+        x = 1
+        for part, key, _keep in parts:
+            self._spans.append((x, x + part.cell_length, key))
             x += part.cell_length + 1
-        left = Content(" ").join([Content(""), *parts])
-        self._spans = [(a + 1, b + 1, k) for a, b, k in self._spans]
-        if palette is not None and self.show_command_palette and width:
-            right = self._key(*palette)
-            room = width - right.cell_length - 1
-            if left.cell_length > room:
-                left = left.truncate(max(room, 0), ellipsis=True)
-            left = left.pad_right(max(width - left.cell_length - right.cell_length, 1))
+        left = Content(" ").join([Content(""), *(part for part, _k, _keep in parts)])
+        if width and left.cell_length > width:  # the kept keys alone are too wide
+            left = left.truncate(width, ellipsis=True)
+        right = self._key(*palette) if palette is not None and self.show_command_palette else None
+        if right is not None and width and left.cell_length + 1 + right.cell_length <= width:
+            left = left.pad_right(width - left.cell_length - right.cell_length)
             self._spans.append((left.cell_length, left.cell_length + right.cell_length, palette[0]))
             self.update(left + right, layout=False)
         else:
