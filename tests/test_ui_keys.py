@@ -188,3 +188,26 @@ async def test_the_footer_keeps_help_and_quit_at_40_columns(db: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert "esc Close" in screen_lines(app)[-1]
+
+
+# -- 4: the language notification stays whole ---------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [120, 130])
+@async_test
+async def test_the_language_notification_and_header_are_whole(db: Path, width: int) -> None:
+    """The toast sits over the panes' edges; Korean letters in it were blanked at some widths
+    ("Language: 한국  +English")."""
+    app = make_app(db, language="en")
+    async with app.run_test(size=(width, 40), notifications=True) as pilot:
+        await settle(pilot)
+        for name, header in (("Korean + English", "한국어+English"), ("Korean", "한국어"),
+                             ("English", "English")):
+            await press(pilot, "L")
+            await pilot.pause(0.1)
+            lines = screen_lines(app)
+            message = list(app._notifications)[-1].message
+            toast = [line for line in lines if "Language:" in line]
+            assert toast and message in toast[-1], (message, toast)  # every letter on screen
+            assert name in message
+            assert f"│  {header}" in lines[0], lines[0]

@@ -30,11 +30,12 @@ from .help_screen import HelpScreen, HelpScroll
 from .keys import (APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment,
                    own_bindings)
 from .main_screen import MainScreen, Wanted
-from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, next_language
+from .render import LANGUAGE_CYCLE, next_language
 from .search_screen import SearchInput, SearchResults, SearchScreen
 from .timeline_pane import TimelineList
 
 DEFAULT_THEME = "textual-dark"
+LANGUAGE_WORDS = {"ko": "Korean", "en": "English", "both": "Korean + English"}
 
 
 class TripdeskApp(App[None]):
@@ -125,7 +126,9 @@ class TripdeskApp(App[None]):
 
     def action_cycle_language(self) -> None:
         self.language = next_language(self.language)
-        self.notify(f"Language: {LANGUAGE_NAMES[self.language]}", markup=False, timeout=2)
+        # In English words: a toast is drawn over the panes, and Textual blanks a double-width
+        # character that straddles a pane's edge under it ("Language: 한국  +English").
+        self.notify(f"Language: {LANGUAGE_WORDS[self.language]}", markup=False, timeout=2)
 
     # -- modal screens ----------------------------------------------------------------------
 
