@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,57 @@ def test_a_launch_notices_bundled_files_newer_than_the_store(
     assert code == 0
     assert "store refreshed (0 added, 1 updated" in err
     assert json.loads(out)[0]["title"]["en"] == "Sample delegation to the US"
+
+
+def test_two_first_launches_at_once_both_see_the_whole_store(tmp_path: Path) -> None:
+    """Two commands start on a missing database at the same moment: one builds the store from
+    the bundled data, the other waits for it; neither sees an empty store nor fails."""
+    command = [sys.executable, "-m", "tripdesk", "list", "--json"]
+    for attempt in range(4):
+        db = tmp_path / f"fl{attempt}.db"
+        procs = [subprocess.Popen([*command, "--db", str(db)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for proc in procs:
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err
+            assert {t["id"] for t in json.loads(out)} == set(REAL_SPANS), (attempt, out, err)
+        assert sorted(p.name for p in tmp_path.glob(f"fl{attempt}.db*")) in (
+            [db.name], [db.name, db.name + "-shm", db.name + "-wal"])
+
+
+def test_a_first_build_that_fails_deletes_nothing_and_is_tried_again(
+    sample_bundle: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = sample_bundle / SAMPLE.name
+    good = bundled.read_text(encoding="utf-8")
+    bundled.write_text(good.replace("  end: 2024-10-14", "  end: 2024-10-10"), encoding="utf-8")
+    code, _, err = run(capsys, "list", "--json")
+    assert code == 1 and "trip.end: the trip ends (2024-10-10) before it starts" in err
+    # The file this launch made is left as it is, with no tables: never a half-built store.
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    finally:
+        conn.close()
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1 and "the database is empty" in out
+    bundled.write_text(good, encoding="utf-8")
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0, err
+    assert [t["id"] for t in json.loads(out)] == ["sample-2024-us"]
+
+
+def test_a_store_someone_else_made_is_never_deleted_by_a_failed_first_build(
+    sample_bundle: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that is there (another launch made it, or the user did) is never deleted."""
+    db_path.write_bytes(b"")
+    bundled = sample_bundle / SAMPLE.name
+    bundled.write_text(bundled.read_text(encoding="utf-8").replace("  end: 2024-10-14", "  end: 2024-10-10"),
+                       encoding="utf-8")
+    code, _, err = run(capsys, "list", "--json")
+    assert code == 1 and "before it starts" in err
+    assert db_path.exists()
 
 
 def test_list_prints_a_table(sample_bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:

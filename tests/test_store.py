@@ -14,7 +14,7 @@ from tripdesk.importer import import_paths
 from tripdesk.problems import TripdeskError, ValidationFailed
 from tripdesk.store import SCHEMA_VERSION, Store
 
-from .conftest import SAMPLE
+from .conftest import FIXTURES, SAMPLE
 
 
 def second_trip(folder: Path) -> Path:
@@ -180,3 +180,162 @@ def test_a_copy_of_the_data_folder_imports_the_same(db_path: Path, trips_dir: Pa
         import_paths(store, [copy], rebuild=True)
         assert queries.load_trip(store, "sample-2024-us") == first
         assert store.trip_count() == 1
+
+
+# -- the schema ---------------------------------------------------------------------------------
+
+
+def schema_of(db: Path) -> dict[str, object]:
+    """Every table's columns (type, NOT NULL, primary key), foreign keys and indexes (by their
+    columns and uniqueness), as SQLite reports them: what the store relies on, whatever the
+    quoting and layout of the SQL that made them."""
+    conn = sqlite3.connect(db)
+    try:
+        out: dict[str, object] = {"version": conn.execute("PRAGMA user_version").fetchone()[0]}
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"):
+            if sql.upper().startswith("CREATE VIRTUAL"):
+                out[name] = " ".join(sql.replace("IF NOT EXISTS ", "").split())
+                continue
+            fks: dict[int, list[tuple]] = {}
+            for id_, seq, table, frm, to, on_update, on_delete, _match in conn.execute(
+                    f"PRAGMA foreign_key_list('{name}')"):
+                fks.setdefault(id_, []).append((seq, table, frm, to, on_update, on_delete))
+            out[name] = {
+                "columns": conn.execute(f"PRAGMA table_info('{name}')").fetchall(),
+                "without rowid": "WITHOUT ROWID" in sql.upper(),
+                "foreign keys": sorted(
+                    (tuple(r[2] for r in sorted(rows)), rows[0][1], tuple(r[3] for r in sorted(rows)),
+                     rows[0][4], rows[0][5]) for rows in fks.values()),
+                "indexes": sorted(
+                    (tuple(r[2] for r in conn.execute(f"PRAGMA index_info('{index}')")), unique, partial)
+                    for _seq, index, unique, _origin, partial in conn.execute(f"PRAGMA index_list('{name}')")),
+            }
+        return out
+    finally:
+        conn.close()
+
+
+def test_the_schema_sqlite_utils_creates_is_that_of_version_1(db_path: Path, tmp_path: Path) -> None:
+    """sqlite-utils creates the tables now; the schema is the one first written as SQL, so the
+    schema version stays 1. (files.trip_id's UNIQUE constraint is now a unique index: SQLite
+    enforces both with a unique index on the column.)"""
+    Store.open(db_path).close()
+    first = tmp_path / "v1.db"
+    conn = sqlite3.connect(first)
+    conn.executescript((FIXTURES / "schema-v1.sql").read_text(encoding="utf-8") + "PRAGMA user_version = 1;")
+    conn.close()
+    assert schema_of(db_path) == schema_of(first)
+    # And a store of the first schema opens and takes imports as before.
+    with Store.open(first) as store:
+        assert import_paths(store, [SAMPLE]).added == ["sample-2024-us"]
+
+
+def test_opening_a_new_store_twice_creates_its_tables_once(db_path: Path) -> None:
+    with Store.open(db_path) as first:
+        assert first.created
+    with Store.open(db_path) as again:
+        assert not again.created
+
+
+# -- imports at the same time -----------------------------------------------------------------
+
+
+def test_an_import_that_another_overtakes_starts_again_from_the_store_as_it_is(
+    db_path: Path, trips_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another import commits the same trip after this one read the store and before it took
+    the write lock: this one plans again under the lock, instead of failing on the trip now
+    there (UNIQUE constraint failed: trips.id) or writing it twice."""
+    second = second_trip(trips_dir)
+    Store.open(db_path).close()
+    read = Store.file_states
+    overtaken = []
+
+    def overtaken_after_reading(self: Store) -> dict:
+        states = read(self)
+        if not overtaken:
+            overtaken.append(True)
+            with Store.open(db_path) as other:  # another process, as far as SQLite can tell
+                import_paths(other, [trips_dir / SAMPLE.name])
+        return states
+
+    monkeypatch.setattr(Store, "file_states", overtaken_after_reading)
+    with Store.open(db_path) as store:
+        report = import_paths(store, [trips_dir])
+        assert overtaken
+        assert (report.added, report.updated, report.unchanged) == (["sample-2025-us"], [], 1)
+        assert queries.trip_ids(store) == ["sample-2024-us", "sample-2025-us"]
+    # The same when the store already held trips (the incremental path, not the first fill).
+    second.write_text(second.read_text(encoding="utf-8").replace("Sample News", "Other News"),
+                      encoding="utf-8")
+    third = trips_dir / "third.yaml"
+    third.write_text(second.read_text(encoding="utf-8").replace("sample-2025-us", "sample-2026-us"),
+                     encoding="utf-8")
+    overtaken.clear()
+
+    def overtaken_by_the_same_files(self: Store) -> dict:
+        states = read(self)
+        if not overtaken:
+            overtaken.append(True)
+            with Store.open(db_path) as other:
+                import_paths(other, [second, third])
+        return states
+
+    monkeypatch.setattr(Store, "file_states", overtaken_by_the_same_files)
+    with Store.open(db_path) as store:
+        report = import_paths(store, [trips_dir])
+        assert overtaken
+        assert (report.added, report.updated, report.unchanged) == ([], [], 3)
+        assert queries.trip_ids(store) == ["sample-2024-us", "sample-2025-us", "sample-2026-us"]
+
+
+def test_an_integrity_error_while_importing_says_what_to_do_not_rebuild(db_path: Path) -> None:
+    """A store whose tables disagree (a trip without its file record) fails an import with a
+    constraint; the message says to run it again and then doctor, never to rebuild (which would
+    drop the trips imported from other folders)."""
+    with Store.open(db_path) as store:
+        import_paths(store, [SAMPLE])
+        store.conn.execute("DELETE FROM files")
+        store.conn.commit()
+        with pytest.raises(TripdeskError) as failure:
+            import_paths(store, [SAMPLE])
+    assert "the store changed during this import; nothing was written (UNIQUE constraint failed: trips.id)" \
+        in failure.value.message
+    assert failure.value.hint == ("run the import again; if it fails the same way, run `tripdesk doctor` "
+                                  "to see what is wrong")
+    assert "--rebuild" not in str(failure.value)
+
+
+# -- a trip file moved elsewhere ------------------------------------------------------------------
+
+
+def test_a_moved_trip_file_is_the_trips_new_home(db_path: Path, trips_dir: Path, tmp_path: Path) -> None:
+    second_trip(trips_dir)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with Store.open(db_path) as store:
+        import_paths(store, [trips_dir])
+        moved = elsewhere / "moved.yaml"
+        shutil.move(trips_dir / SAMPLE.name, moved)
+        report = import_paths(store, [moved])
+        assert (report.added, report.updated, report.removed) == ([], ["sample-2024-us"], [])
+        assert queries.trip_ids(store) == ["sample-2024-us", "sample-2025-us"]
+        files = dict(store.conn.execute("SELECT trip_id, path FROM files"))
+        assert files["sample-2024-us"] == str(moved.resolve())
+        assert store.conn.execute("SELECT file_path FROM trips WHERE id = 'sample-2024-us'").fetchone()[0] \
+            == str(moved.resolve())
+        # Importing the old folder now leaves the moved trip alone: its file is elsewhere.
+        report = import_paths(store, [trips_dir])
+        assert not report.changed
+        assert queries.trip_ids(store) == ["sample-2024-us", "sample-2025-us"]
+
+
+def test_a_copied_trip_file_is_still_the_same_id_twice(db_path: Path, trips_dir: Path, tmp_path: Path) -> None:
+    """While the first file is still there, a second file with its trip id is refused."""
+    copy = tmp_path / "copy.yaml"
+    with Store.open(db_path) as store:
+        import_paths(store, [trips_dir])
+        shutil.copy(trips_dir / SAMPLE.name, copy)
+        with pytest.raises(ValidationFailed) as failure:
+            import_paths(store, [copy])
+    assert "trip id 'sample-2024-us' is already used by" in str(failure.value)

@@ -110,21 +110,29 @@ def test_a_database_under_a_regular_file(tmp_path: Path, capsys: pytest.CaptureF
 
 @pytest.fixture
 def immutable(tmp_path: Path):  # noqa: ANN201 - a context-managing fixture
-    """Make a folder immutable with `chattr +i` (which binds root too), or skip."""
-    made: list[Path] = []
+    """Make a folder read-only: for a user other than root, `chmod 0555`; for root, whom
+    permissions do not bind, `chattr +i` (or skip where that is not available)."""
+    made: list[tuple[Path, str]] = []
 
     def make(folder: Path) -> Path:
+        if hasattr(os, "geteuid") and os.geteuid() != 0:
+            folder.chmod(0o555)
+            made.append((folder, "chmod"))
+            return folder
         if not shutil.which("chattr"):
             pytest.skip("chattr is not available")
         done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
         if done.returncode != 0:
             pytest.skip(f"chattr +i is not permitted here: {done.stderr.decode().strip()}")
-        made.append(folder)
+        made.append((folder, "chattr"))
         return folder
 
     yield make
-    for folder in made:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    for folder, how in made:
+        if how == "chmod":
+            folder.chmod(0o755)
+        else:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
 def test_a_database_in_a_read_only_folder(
@@ -159,6 +167,13 @@ def test_a_database_in_a_read_only_folder(
         assert desk.summary().trips == len(stored)
     finally:
         desk.close()
+    # And doctor checks it: what needs the write lock is skipped, and says why.
+    code, lines = doctor(capsys, db)
+    assert code == 0, lines
+    assert lines[-1] == "the store is healthy (1 check skipped)"
+    assert ("  skipped  full-text index: FTS5 integrity-check skipped: the database cannot be "
+            "written here, and the check needs the write lock") in lines
+    assert [line.split()[0] for line in lines[1:-1]] == ["ok"] * 4 + ["skipped"] + ["ok"] * 2
     assert digest(db) == before
     assert sorted(p.name for p in folder.iterdir()) == ["tripdesk.db"]
 
@@ -206,8 +221,8 @@ UNUSABLE = {
     "truncated": (make_truncated, "the file is not a usable tripdesk database (database disk image is "
                   "malformed)", REBUILD_FIX),
     "newer-schema": (make_newer_schema, "the database has schema version 99, newer than this tripdesk "
-                     "understands (1)", "fix: upgrade tripdesk (pip install -U tripdesk), or use another "
-                     "database with --db PATH, or run `tripdesk import --rebuild` to build a new store "
+                     "understands (1)", "fix: update tripdesk (git pull in your checkout, then pip install "
+                     "-e . again), or use another database with --db PATH, or run `tripdesk import --rebuild` to build a new store "
                      "from the data files"),
     "missing-table": (make_missing_table, "the database lacks the table search_rows; it is damaged or "
                       "was changed by another program", REBUILD_FIX),
@@ -340,6 +355,127 @@ def test_a_rebuild_during_another_import_moves_nothing_aside(
     assert code == 1
     assert_one_error(err, *BUSY)
     assert not list(store.parent.glob("*.broken-*"))
+
+
+CHANGED = ("the store changed during this import; nothing was written",
+           "fix: run the import again; if it fails the same way, run `tripdesk doctor` to see what is wrong")
+
+
+def start_import(db: Path, *paths: Path) -> subprocess.Popen:
+    return subprocess.Popen([PYTHON, "-m", "tripdesk", "import", "--db", str(db), *map(str, paths)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def assert_clear_outcome(proc: subprocess.Popen) -> str:
+    """Exit 0, or exit 1 with one clear message: busy, or changed under it. Never a traceback
+    nor the advice to rebuild (which would drop the trips imported from other folders)."""
+    out, err = proc.communicate(timeout=120)
+    assert "Traceback" not in err and "--rebuild" not in err, err
+    if proc.returncode == 0:
+        assert "imported into " in out, out
+        return "imported"
+    assert proc.returncode == 1, err
+    for message, fix in (BUSY, CHANGED):
+        if message in err:
+            assert_one_error(err, message, fix)
+            return "busy" if message == BUSY[0] else "changed"
+    raise AssertionError(f"an unclear failure: {err}")
+
+
+@pytest.mark.parametrize("second", ["one file of the folder", "the folder and a new file"])
+def test_two_real_imports_at_once_both_end_clearly_and_the_store_stays_sound(
+    second: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second import starts while the first is writing the same files: it reads the store
+    before the first commits and takes the write lock after (it used to fail with "UNIQUE
+    constraint failed: trips.id" and the advice to rebuild)."""
+    folder = write_trips(tmp_path / "bulk", 60)
+    extra = write_trips(tmp_path / "extra", 1, prefix="extra") / "extra-0000.yaml"
+    inputs = [folder / "bulk-0002.yaml"] if second == "one file of the folder" else [folder, extra]
+    db = tmp_path / "c.db"
+    wal = db.with_name(db.name + "-wal")
+    first = start_import(db, folder)
+    try:
+        deadline = time.monotonic() + 60
+        while not (wal.exists() and wal.stat().st_size > 0) and first.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)  # until the first one writes its transaction
+        other = start_import(db, *inputs)
+        outcomes = [assert_clear_outcome(first), assert_clear_outcome(other)]
+        print("OUTCOMES", outcomes)
+    finally:
+        for proc in (first, locals().get("other")):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert outcomes[0] == "imported"
+    expected = [f"bulk-{i:04d}" for i in range(60)]
+    if outcomes[1] == "imported" and extra in inputs:
+        expected.append("extra-0000")
+    assert trip_ids(db) == sorted(expected)
+    code, lines = doctor(capsys, db)
+    assert code == 0 and lines[-1] == "the store is healthy", lines
+
+
+HELD_IMPORT = textwrap.dedent("""
+    # `tripdesk import`, holding its write transaction open before it commits until the file
+    # named first on the command line exists (it says "ready" when it gets there).
+    import sys, time
+    from pathlib import Path
+    from tripdesk import store
+    from tripdesk.cli import main
+
+    go = Path(sys.argv.pop(1))
+    commit = store._Transaction.__exit__
+
+    def held(self, exc_type, exc, tb):
+        if exc_type is None and not go.exists():
+            print("ready", flush=True)
+            while not go.exists():
+                time.sleep(0.01)
+        return commit(self, exc_type, exc, tb)
+
+    store._Transaction.__exit__ = held
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+@pytest.mark.parametrize("second", ["one file of the folder", "the folder and a new file"])
+def test_an_import_that_read_the_store_before_another_committed(
+    second: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The race made sure of: the second import (a plain `tripdesk import`) starts while the
+    first holds its transaction open, reads the store, and waits for the write lock; then the
+    first commits. The second plans again from the store as it now is."""
+    folder = write_trips(tmp_path / "bulk", 20)
+    extra = write_trips(tmp_path / "extra", 1, prefix="extra") / "extra-0000.yaml"
+    inputs = [folder / "bulk-0002.yaml"] if second == "one file of the folder" else [folder, extra]
+    db = tmp_path / "c.db"
+    Store.open(db).close()
+    script, go = tmp_path / "held.py", tmp_path / "go"
+    script.write_text(HELD_IMPORT, encoding="utf-8")
+    first = subprocess.Popen([PYTHON, str(script), str(go), "import", "--db", str(db), str(folder)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    other = None
+    try:
+        assert first.stdout is not None and first.stdout.readline().strip() == "ready"
+        other = start_import(db, *inputs)
+        time.sleep(1.0)  # it starts, reads the store and waits for the lock (2 s at most)
+        go.touch()
+        outcomes = [assert_clear_outcome(first), assert_clear_outcome(other)]
+    finally:
+        go.touch()
+        for proc in (first, other):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert outcomes[0] == "imported"
+    expected = [f"bulk-{i:04d}" for i in range(20)]
+    if outcomes[1] == "imported" and extra in inputs:
+        expected.append("extra-0000")
+    assert trip_ids(db) == sorted(expected)
+    code, lines = doctor(capsys, db)
+    assert code == 0 and lines[-1] == "the store is healthy", lines
 
 
 # -- an import killed midway -----------------------------------------------------------------
@@ -515,8 +651,8 @@ BREAKAGES = {
     "empty-file": (lambda db: db.write_bytes(b""), "file", "tripdesk.db is empty", MOVE_ASIDE),
     "truncated": (make_truncated, "integrity", "database disk image is malformed", MOVE_ASIDE),
     "newer-schema": (make_newer_schema, "schema", "version 99 is newer than this tripdesk understands (1)",
-                     "fix: upgrade tripdesk (pip install -U tripdesk), or run `tripdesk import "
-                     "--rebuild` to build a new store from the data files (an unusable file is moved "
+                     "fix: update tripdesk (git pull in your checkout, then pip install -e . again), "
+                     "or run `tripdesk import --rebuild` to build a new store from the data files (an unusable file is moved "
                      "aside to <db>.broken-<time>, never deleted)"),
     "not-tripdesk": (lambda db: sql(db, "PRAGMA user_version = 0"), "schema",
                      "not a tripdesk database (schema version 0)", MOVE_ASIDE),
@@ -555,6 +691,37 @@ BREAKAGES = {
     "trip-without-file-record": (
         lambda db: sql(db, "DELETE FROM files"),
         "trips", "1 without a file record (sample-2024-us)", REBUILD_FIX),
+    # The index no longer holds what its tables would index now.
+    "table-edited-after-indexing": (
+        lambda db: sql(db, "UPDATE events SET title_en = 'Zebracorn summit'"),
+        "search rows", "the full-text index is out of step with its tables: 1 index row no longer "
+        "matches the tables (sample-2024-us event:library-mou): searching finds the old text", REBUILD_FIX),
+    "description-edited-after-indexing": (
+        lambda db: sql(db, "UPDATE events SET description_ko = '다른 설명'"),
+        "search rows", "1 index row no longer matches the tables (sample-2024-us event:library-mou)",
+        REBUILD_FIX),
+    "organisation-renamed-after-indexing": (
+        lambda db: sql(db, "UPDATE organisations SET name_en = 'Zebracorn Library' "
+                           "WHERE id = 'seattle-library'"),
+        "search rows", "2 index rows no longer match the tables (sample-2024-us agreement:library-mou, "
+        "sample-2024-us organisation:seattle-library)", REBUILD_FIX),
+    "index-label-edited": (
+        lambda db: sql(db, "UPDATE search SET label_en = 'Zebracorn' WHERE ref = 'trip'"),
+        "search rows", "1 index row no longer matches the tables (sample-2024-us trip)", REBUILD_FIX),
+    "index-row-of-a-gone-event": (
+        lambda db: sql(db, *(f"DELETE FROM {t}" for t in ("event_organisations", "event_people",
+                                                          "event_sources", "events"))),
+        "search rows", "1 index row for items the tables do not hold, or held twice "
+        "(sample-2024-us event:library-mou)", REBUILD_FIX),
+    # sqlite-utils reads the schema: every column, foreign key and index of SCHEMA.
+    "index-dropped": (lambda db: sql(db, "DROP INDEX trips_start"), "schema",
+                      "version 1, but the table trips lacks the index trips_start on (start)", MOVE_ASIDE),
+    "unique-index-dropped": (lambda db: sql(db, "DROP INDEX files_trip_id"), "schema",
+                             "version 1, but the table files lacks the unique index files_trip_id on "
+                             "(trip_id)", MOVE_ASIDE),
+    "column-added": (lambda db: sql(db, "ALTER TABLE trips ADD COLUMN colour TEXT"), "schema",
+                     "version 1, but the table trips has a column colour this tripdesk does not make",
+                     MOVE_ASIDE),
 }
 
 
@@ -580,11 +747,25 @@ def test_the_fix_doctor_gives_makes_the_store_healthy(
 ) -> None:
     make, _, _, fix = BREAKAGES[breakage]
     make(store)
-    command = re.search(r"`(tripdesk [^`]+)`", fix.replace("pip install -U tripdesk", "")).group(1)
+    command = re.search(r"`(tripdesk [^`]+)`", fix).group(1)
     argv = command.split()[1:] + [str(SAMPLE)]
     code, _, err = run(capsys, *argv)
     assert code == 0, err
     assert_usable(store, ["sample-2024-us"], capsys)
+
+
+def test_doctor_accepts_the_first_stores_unique_constraint_on_files(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stores made before sqlite-utils created the schema have files.trip_id UNIQUE as a column
+    constraint; SQLite enforces it with a unique index just as the one made now."""
+    sql(store, "ALTER TABLE files RENAME TO files_now",
+        "CREATE TABLE files (path TEXT PRIMARY KEY, trip_id TEXT NOT NULL UNIQUE, "
+        "sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL)",
+        "INSERT INTO files SELECT * FROM files_now", "DROP TABLE files_now")
+    code, lines = doctor(capsys, store)
+    assert code == 0, lines
+    assert run(capsys, "import", str(write_trips(store.parent / "more", 1)))[0] == 0
 
 
 def test_doctor_reports_a_busy_store_instead_of_waiting(

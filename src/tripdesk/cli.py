@@ -82,27 +82,27 @@ def open_store(args: argparse.Namespace) -> Store:
     """Open the store, building it from the bundled data on first use and refreshing it when
     the bundled files changed since (a broken bundled file is reported, the store kept).
 
+    The first build creates the tables and imports the bundled data in one transaction: a
+    second launch at the same time waits for it and finds the store complete, and a build that
+    fails leaves a file with no tables, which the next launch builds again. Nothing is deleted.
+
     A store in a place that cannot be written (a shared, read-only copy) is opened for
     reading, as it is: every command but `import` only reads."""
     path = db_path(args)
-    first_use = not path.exists()
-    try:
-        store = Store.open(path)
-    except CannotWrite:
-        if first_use:
-            raise
-        return Store.open(path, create=False, readonly=True)
     folder = bundled_data_dir()
-    if first_use:
+
+    def fill(store: Store) -> None:
         from .importer import import_paths
 
-        try:
-            import_paths(store, [folder])
-        except TripdeskError:
-            store.close()
-            path.unlink(missing_ok=True)
+        import_paths(store, [folder])
+
+    try:
+        store = Store.open(path, fill=fill)
+    except CannotWrite:
+        if not path.is_file():
             raise
-    elif folder.is_dir() and _bundled_files_changed(store, folder):
+        return Store.open(path, create=False, readonly=True)
+    if not store.created and folder.is_dir() and _bundled_files_changed(store, folder):
         from .importer import import_paths
 
         try:
@@ -297,11 +297,14 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     out = _console()
     out.print(RichText(f"tripdesk doctor: {display_path(path)}"))
     for finding in findings:
-        out.print(RichText(f"  {'ok' if finding.ok else 'PROBLEM':8} {finding.check}: {finding.message}"))
+        status = "skipped" if finding.skipped else "ok" if finding.ok else "PROBLEM"
+        out.print(RichText(f"  {status:8} {finding.check}: {finding.message}"))
         if finding.fix and not finding.ok:
             out.print(RichText(f"  {'':8} fix: {finding.fix}"))
     if healthy(findings):
-        out.print(RichText("the store is healthy"))
+        skipped = sum(f.skipped for f in findings)
+        out.print(RichText("the store is healthy" + (
+            f" ({skipped} check{'s' if skipped != 1 else ''} skipped)" if skipped else "")))
         return EXIT_OK
     count = sum(not f.ok for f in findings)
     out.print(RichText(f"{count} problem{'s' if count != 1 else ''} found"))

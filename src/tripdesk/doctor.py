@@ -22,7 +22,10 @@ from pathlib import Path
 from typing import Callable
 
 from .problems import display_path
-from .store import BUSY_TIMEOUT_MS, REBUILD_HINT, SCHEMA_VERSION, TABLES
+from .store import (
+    REBUILD_HINT, SCHEMA_VERSION, TABLES, UPDATE_HINT, cannot_write, connect,
+    indexed_from_tables, schema_differences, sqlite_utils_db,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SET_ASIDE = " (an unusable file is moved aside to <db>.broken-<time>, never deleted)"
@@ -34,6 +37,7 @@ class Finding:
     ok: bool
     message: str
     fix: str | None = None
+    skipped: bool = False  # a check that could not run here (ok: it found nothing wrong)
 
 
 def _sample(values: list[str], n: int = 3) -> str:
@@ -61,12 +65,11 @@ def diagnose(path: Path) -> list[Finding]:
         return [Finding("file", False, f"{name} is {what}", REBUILD_HINT + SET_ASIDE)]
     findings = [Finding("file", True, f"{name} is an SQLite database")]
     try:
-        conn = _connect(path)
+        conn, writable = _connect(path)
     except sqlite3.DatabaseError as exc:
-        return findings + [Finding("file", False, f"cannot open {name}: {exc}",
-                                   REBUILD_HINT + SET_ASIDE)]
+        return findings + [_failure(exc)]
     try:
-        findings += _checks(conn)
+        findings += _checks(conn, writable)
     except sqlite3.DatabaseError as exc:
         # The schema could not even be read; what was found so far still stands.
         findings.append(_failure(exc))
@@ -75,12 +78,17 @@ def diagnose(path: Path) -> list[Finding]:
     return findings
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    # mode=rw: never create a file. isolation_level=None: no implicit transactions, so that
-    # the FTS5 check below runs in the one we open and roll back.
-    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return conn
+def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A connection to the store and whether it can write (the FTS5 check needs the write
+    lock). Never creates a file. A store that cannot be written where it is (a read-only
+    folder) is opened as `Store.open` opens it for reading. isolation_level=None: no implicit
+    transactions, so that the FTS5 check runs in the one it opens and rolls back."""
+    try:
+        return connect(path, create=False, isolation_level=None)[0], True
+    except sqlite3.DatabaseError as exc:
+        if not cannot_write(exc):
+            raise
+    return connect(path, readonly=True, isolation_level=None)[0], False
 
 
 def _failure(exc: sqlite3.DatabaseError) -> Finding:
@@ -92,7 +100,7 @@ def _failure(exc: sqlite3.DatabaseError) -> Finding:
                    REBUILD_HINT + SET_ASIDE)
 
 
-def _checks(conn: sqlite3.Connection) -> list[Finding]:
+def _checks(conn: sqlite3.Connection, writable: bool = True) -> list[Finding]:
     out: list[Finding] = []
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -104,13 +112,17 @@ def _checks(conn: sqlite3.Connection) -> list[Finding]:
                                f"{'s' if len(missing) > 1 else ''} {_sample(missing, 5)} "
                                f"{'are' if len(missing) > 1 else 'is'} missing",
                                REBUILD_HINT + SET_ASIDE))
+        elif differences := schema_differences(sqlite_utils_db(conn)):
+            out.append(Finding("schema", False, f"version {version}, but {_sample(differences, 3)}",
+                               REBUILD_HINT + SET_ASIDE))
         else:
             schema_ok = True
-            out.append(Finding("schema", True, f"version {version}, every table present"))
+            out.append(Finding("schema", True, f"version {version}, every table, column, foreign "
+                               "key and index present"))
     elif version > SCHEMA_VERSION:
         out.append(Finding("schema", False, f"version {version} is newer than this tripdesk "
                            f"understands ({SCHEMA_VERSION})",
-                           "upgrade tripdesk (pip install -U tripdesk), or " + REBUILD_HINT + SET_ASIDE))
+                           f"{UPDATE_HINT}, or {REBUILD_HINT}{SET_ASIDE}"))
     elif version == 0 and not tables:
         out.append(Finding("schema", False, "the database is empty",
                            "run `tripdesk import` to fill it from the data files"))
@@ -122,7 +134,12 @@ def _checks(conn: sqlite3.Connection) -> list[Finding]:
     out.append(_guard("foreign keys", _foreign_keys, conn))
     if not schema_ok:
         return out  # the checks below know the tripdesk tables
-    out.append(_guard("full-text index", _fts_check, conn))
+    if writable:
+        out.append(_guard("full-text index", _fts_check, conn))
+    else:
+        out.append(Finding("full-text index", True, "FTS5 integrity-check skipped: the database "
+                           "cannot be written here, and the check needs the write lock",
+                           skipped=True))
     out.append(_guard("search rows", _search_in_step, conn))
     out.append(_guard("trips", _trips_complete, conn))
     return out
@@ -179,7 +196,7 @@ def _fts_check(conn: sqlite3.Connection) -> Finding:
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc):
             return Finding("full-text index", True, "FTS5 integrity-check skipped: the "
-                           "database is read-only here (it needs the write lock)")
+                           "database is read-only here (it needs the write lock)", skipped=True)
         return _failure(exc)
     try:
         conn.execute("INSERT INTO search(search) VALUES ('integrity-check')")
@@ -220,10 +237,49 @@ def _search_in_step(conn: sqlite3.Connection) -> Finding:
     if strays:
         problems.append(f"search rows of {len(strays)} trip{'s' if len(strays) != 1 else ''} "
                         f"not in the store ({_sample(strays)})")
+    problems += _content_in_step(conn)
     if problems:
         return Finding("search rows", False, "the full-text index is out of step with its tables: "
                        + "; ".join(problems), REBUILD_HINT)
-    return Finding("search rows", True, f"{indexed} index rows, all in step with the trips")
+    return Finding("search rows", True, f"{indexed} index rows, all in step with the trips and "
+                   "with what their tables hold")
+
+
+def _content_in_step(conn: sqlite3.Connection) -> list[str]:
+    """Each index row against what the tables would index now (`store.indexed_from_tables`,
+    made by the code the import indexes with): its labels, and every text the tables hold of
+    its item in its body. Rows of trips not in the store are reported above."""
+    expected = indexed_from_tables(conn)
+    trips = {r[0] for r in conn.execute("SELECT id FROM trips")}
+    differ: list[str] = []
+    stale: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for trip_id, ref, label_ko, label_en, body in conn.execute(
+            "SELECT trip_id, ref, label_ko, label_en, body FROM search"):
+        if trip_id not in trips:
+            continue
+        key = (trip_id, ref)
+        item = expected.get(key)
+        if item is None or key in seen:
+            stale.append(f"{trip_id} {ref}")
+        elif (item.labels is not None and item.labels != (label_ko, label_en)
+              or item.texts and not all(text in (body or "") for text in item.texts)):
+            differ.append(f"{trip_id} {ref}")
+        seen.add(key)
+    missing = sorted(f"{t} {ref}" for (t, ref), item in expected.items()
+                     if item.required and (t, ref) not in seen and t in trips)
+    problems = []
+    if differ:
+        problems.append(f"{len(differ)} index row{'s' if len(differ) != 1 else ''} no longer "
+                        f"match{'' if len(differ) != 1 else 'es'} the tables ({_sample(differ)}): "
+                        "searching finds the old text")
+    if stale:
+        problems.append(f"{len(stale)} index row{'s' if len(stale) != 1 else ''} for items the "
+                        f"tables do not hold, or held twice ({_sample(stale)})")
+    if missing:
+        problems.append(f"{len(missing)} item{'s' if len(missing) != 1 else ''} of the tables "
+                        f"with no index row ({_sample(missing)}): searching never finds them")
+    return problems
 
 
 def _trips_complete(conn: sqlite3.Connection) -> Finding:
@@ -249,7 +305,7 @@ def _trips_complete(conn: sqlite3.Connection) -> Finding:
     if no_file:
         problems.append(f"{len(no_file)} without a file record ({_sample(no_file)}): "
                         "re-imports cannot tell whether they changed")
-    count = conn.execute("SELECT count(*) FROM trips").fetchone()[0]
+    count = sqlite_utils_db(conn).table("trips").count
     if problems:
         return Finding("trips", False, "trips " + "; ".join(problems), REBUILD_HINT)
     return Finding("trips", True, f"{count} trip{'s' if count != 1 else ''}, each with its "

@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .loader import AcrossCheck, KnownIds, TripNames, check_across, find_trip_files, load_file
 from .model import Text
 from .problems import Problem, ValidationFailed
-from .store import Store, TripRows, file_digest, guarded, trip_rows
+from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
 from .yamlread import ReadResult
 
 
@@ -191,8 +191,26 @@ def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]]) -> Iterator[tu
 @guarded
 @_without_gc
 def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) -> ImportReport:
-    """Import files and folders. Raises ValidationFailed (writing nothing) on any problem."""
+    """Import files and folders. Raises ValidationFailed (writing nothing) on any problem.
+
+    The files are read and checked before the write lock is taken, so that another import
+    can go on writing meanwhile; if one committed by the time this one holds the lock, what
+    this one planned from the store may be stale (a trip it adds may be there now), and it
+    starts again from the store as it is, this time holding the lock throughout.
+    """
     paths = list(paths)
+    if rebuild or store.in_transaction:  # nothing is read from the store before the lock
+        return _import(store, paths, rebuild=rebuild, since=None)
+    try:
+        return _import(store, paths, rebuild=False, since=store.data_version())
+    except StoreChanged:
+        with store.transaction:
+            return _import(store, paths, rebuild=False, since=None)
+
+
+def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None) -> ImportReport:
+    """One attempt of `import_paths`; with `since`, the write transaction raises StoreChanged
+    (having written nothing) if the store's data_version is no longer `since`."""
     files, problems = find_trip_files(paths)
     folders = [_key(p) for p in paths if p.is_dir()]
     states = {} if rebuild else store.file_states()
@@ -217,7 +235,7 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
 
     work = [(path, _old_content(states.get(keys(path)))) for path, _stat in changed]
     if rebuild or not states and store.trip_count() == 0:
-        return _import_all_new(store, work, problems, report, keys, rebuild=rebuild)
+        return _import_all_new(store, work, problems, report, keys, rebuild=rebuild, since=since)
 
     loaded: list[PreparedTrip] = []
     touched: dict[str, os.stat_result] = {}
@@ -235,12 +253,13 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
 
     removed_paths = [p for p in states if _under(p, folders) and p not in seen]
     replaced = {keys(i.path) for i in loaded} | set(removed_paths)
+    replaced |= _moved_away(states, replaced, loaded)
     staying = {p: s for p, s in states.items() if p not in replaced}
     problems.extend(check_across(loaded, _known_ids(store, staying, loaded)))
     if problems:
         raise ValidationFailed(problems)
 
-    with store.transaction:
+    with store.transaction_since(since):
         old_ids = {states[p][0] for p in replaced if p in states}
         for trip_id in sorted(old_ids):
             store.delete_trip(trip_id)
@@ -257,6 +276,17 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
     return report
 
 
+def _moved_away(states: dict[str, tuple[str, str, int, int]], replaced: set[str],
+                loaded: list[PreparedTrip]) -> set[str]:
+    """The stored files, not otherwise replaced, whose trip a file being imported now holds
+    and which are gone from the disk: the trip's file was moved (or renamed), and the file
+    being imported is its new home. (A stored file still there keeps its trip: two files
+    with one trip id is a problem the checks between files report.)"""
+    ids = {item.trip_id for item in loaded}
+    return {path for path, (trip_id, *_rest) in states.items()
+            if trip_id in ids and path not in replaced and not os.path.exists(path)}
+
+
 def _old_content(state: tuple[str, str, int, int] | None) -> tuple[str, str] | None:
     """(trip id, sha256) of what the store holds for a file."""
     return (state[0], state[1]) if state else None
@@ -271,7 +301,7 @@ def _write(store: Store, item: PreparedTrip, keys: _Keys) -> None:
 
 def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]],
                     problems: list[Problem], report: ImportReport, keys: _Keys, *,
-                    rebuild: bool) -> ImportReport:
+                    rebuild: bool, since: int | None) -> ImportReport:
     """Import into a store that keeps none of its trips (a new one, or a rebuild).
 
     Nothing stored can be replaced or checked against, so each file is written as soon as it
@@ -282,7 +312,7 @@ def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]
     """
     across = AcrossCheck()
     across_problems: list[Problem] = []
-    with store.transaction, contextlib.closing(_prepare_all(work)) as prepared:
+    with store.transaction_since(since), contextlib.closing(_prepare_all(work)) as prepared:
         old_ids = set()
         if rebuild:
             old_ids = {row[0] for row in store.conn.execute("SELECT id FROM trips")}

@@ -6,10 +6,15 @@ can ask "which trips went to Seattle?" or "what did this organisation sign?" in 
 also keeps its whole document (`trip_documents`), which is what it reads back as and what
 the JSON export writes. `search` is an FTS5 index over every searchable text, in the bigram
 form of `textindex`. The schema version lives in `PRAGMA user_version` and is checked on open.
+The tables are declared once (`SCHEMA`): sqlite-utils creates them, and `tripdesk doctor`
+compares a store with them through sqlite-utils' introspection. Reads and the bulk writes of
+an import are plain SQL (`executemany`), on the hot paths, without sqlite-utils.
 
 Writes happen inside one `BEGIN IMMEDIATE` transaction: a failed or killed import leaves the
 database exactly as it was (SQLite's journal rolls it back), and a second import running at
-the same time is told so instead of waiting forever.
+the same time waits for the lock (2 s at most, then is told so), then checks that nothing was
+committed since it read the store (`PRAGMA data_version`), else plans again under the lock.
+A new store's tables are created under the lock too, so two first launches build it once.
 """
 
 from __future__ import annotations
@@ -35,6 +40,11 @@ from .textindex import index_text
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 2000
 REBUILD_HINT = "run `tripdesk import --rebuild` to build a new store from the data files"
+# tripdesk is installed from a clone of its repository (README), not from a package index.
+UPDATE_HINT = "update tripdesk (git pull in your checkout, then pip install -e . again)"
+# How long opening a store that has no tables yet waits for another process creating them
+# (a first launch builds the store from the bundled data while it holds the lock).
+FIRST_BUILD_TIMEOUT_MS = 30_000
 
 
 class UnusableStore(TripdeskError):
@@ -83,150 +93,214 @@ def default_db_path() -> Path:
 
 
 # -- schema ---------------------------------------------------------------------------------
+#
+# The tables, declared once: sqlite-utils creates them from these declarations (`create_schema`)
+# and `tripdesk doctor` compares a store with them through sqlite-utils' introspection. A
+# column is `name`, `name:int` (INTEGER; TEXT otherwise), with `!` for NOT NULL.
 
-_SCHEMA = """
-CREATE TABLE home_cities (
-    id TEXT PRIMARY KEY, name_ko TEXT, name_en TEXT, name_plain TEXT, province_ko TEXT,
-    province_en TEXT, country TEXT NOT NULL
-);
-CREATE TABLE files (
-    path TEXT PRIMARY KEY, trip_id TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL
-);
-CREATE TABLE trips (
-    id TEXT PRIMARY KEY,
-    home_city_id TEXT NOT NULL REFERENCES home_cities(id),
-    title_ko TEXT, title_en TEXT, title_plain TEXT,
-    start TEXT NOT NULL, "end" TEXT NOT NULL, year INTEGER NOT NULL, day_count INTEGER NOT NULL,
-    status TEXT NOT NULL, span_days INTEGER, span_nights INTEGER, span_text TEXT,
-    leader_id TEXT, file_path TEXT NOT NULL
-);
-CREATE INDEX trips_home_city ON trips(home_city_id, start);
-CREATE INDEX trips_start ON trips(start);
-CREATE TABLE trip_documents (
-    trip_id TEXT PRIMARY KEY REFERENCES trips(id) ON DELETE CASCADE, document TEXT NOT NULL
-);
-CREATE TABLE organisations (
-    id TEXT PRIMARY KEY, name_ko TEXT, name_en TEXT, name_plain TEXT, kind TEXT, aliases TEXT
-);
-CREATE TABLE people (
-    id TEXT PRIMARY KEY, name_ko TEXT, name_en TEXT, name_plain TEXT, aliases TEXT,
-    role_ko TEXT, role_en TEXT, organisation_id TEXT
-);
-CREATE TABLE trip_organisations (
-    trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
-    organisation_id TEXT NOT NULL REFERENCES organisations(id),
-    PRIMARY KEY (trip_id, organisation_id)
-);
-CREATE INDEX trip_organisations_org ON trip_organisations(organisation_id);
-CREATE TABLE trip_people (
-    trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
-    person_id TEXT NOT NULL REFERENCES people(id),
-    PRIMARY KEY (trip_id, person_id)
-);
-CREATE INDEX trip_people_person ON trip_people(person_id);
-CREATE TABLE sources (
-    trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE, id TEXT NOT NULL,
-    outlet TEXT, headline_ko TEXT, headline_en TEXT, published TEXT, file TEXT, url TEXT,
-    language TEXT, PRIMARY KEY (trip_id, id)
-);
-CREATE TABLE destinations (
-    key TEXT PRIMARY KEY, city_ko TEXT, city_en TEXT, city_plain TEXT, state TEXT, country TEXT
-);
-CREATE TABLE days (
-    trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE, date TEXT NOT NULL,
-    day_number INTEGER NOT NULL, PRIMARY KEY (trip_id, date)
-);
-CREATE TABLE day_places (
-    trip_id TEXT NOT NULL, date TEXT NOT NULL, position INTEGER NOT NULL,
-    destination_key TEXT NOT NULL REFERENCES destinations(key),
-    PRIMARY KEY (trip_id, date, position),
-    FOREIGN KEY (trip_id, date) REFERENCES days(trip_id, date) ON DELETE CASCADE
-);
-CREATE INDEX day_places_destination ON day_places(destination_key, trip_id);
-CREATE TABLE events (
-    trip_id TEXT NOT NULL, id TEXT NOT NULL, date TEXT NOT NULL, position INTEGER NOT NULL,
-    time TEXT, kind TEXT NOT NULL, title_ko TEXT, title_en TEXT, title_plain TEXT,
-    description_ko TEXT, description_en TEXT,
-    PRIMARY KEY (trip_id, id),
-    FOREIGN KEY (trip_id, date) REFERENCES days(trip_id, date) ON DELETE CASCADE
-);
-CREATE INDEX events_day ON events(trip_id, date, position);
-CREATE TABLE event_organisations (
-    trip_id TEXT NOT NULL, event_id TEXT NOT NULL,
-    organisation_id TEXT NOT NULL REFERENCES organisations(id),
-    PRIMARY KEY (trip_id, event_id, organisation_id),
-    FOREIGN KEY (trip_id, event_id) REFERENCES events(trip_id, id) ON DELETE CASCADE
-);
-CREATE INDEX event_organisations_org ON event_organisations(organisation_id);
-CREATE TABLE event_people (
-    trip_id TEXT NOT NULL, event_id TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES people(id),
-    PRIMARY KEY (trip_id, event_id, person_id),
-    FOREIGN KEY (trip_id, event_id) REFERENCES events(trip_id, id) ON DELETE CASCADE
-);
-CREATE INDEX event_people_person ON event_people(person_id);
-CREATE TABLE event_sources (
-    trip_id TEXT NOT NULL, event_id TEXT NOT NULL, source_id TEXT NOT NULL,
-    PRIMARY KEY (trip_id, event_id, source_id),
-    FOREIGN KEY (trip_id, event_id) REFERENCES events(trip_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (trip_id, source_id) REFERENCES sources(trip_id, id) ON DELETE CASCADE
-);
-CREATE TABLE agreements (
-    trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE, id TEXT NOT NULL,
-    kind TEXT NOT NULL, title_ko TEXT, title_en TEXT, title_plain TEXT, date TEXT,
-    scope_ko TEXT, scope_en TEXT, event_id TEXT, PRIMARY KEY (trip_id, id)
-);
-CREATE INDEX agreements_kind ON agreements(kind);
-CREATE TABLE agreement_parties (
-    trip_id TEXT NOT NULL, agreement_id TEXT NOT NULL,
-    organisation_id TEXT NOT NULL REFERENCES organisations(id),
-    PRIMARY KEY (trip_id, agreement_id, organisation_id),
-    FOREIGN KEY (trip_id, agreement_id) REFERENCES agreements(trip_id, id) ON DELETE CASCADE
-);
-CREATE INDEX agreement_parties_org ON agreement_parties(organisation_id);
-CREATE TABLE agreement_signatories (
-    trip_id TEXT NOT NULL, agreement_id TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES people(id),
-    PRIMARY KEY (trip_id, agreement_id, person_id),
-    FOREIGN KEY (trip_id, agreement_id) REFERENCES agreements(trip_id, id) ON DELETE CASCADE
-);
-CREATE TABLE agreement_sources (
-    trip_id TEXT NOT NULL, agreement_id TEXT NOT NULL, source_id TEXT NOT NULL,
-    PRIMARY KEY (trip_id, agreement_id, source_id),
-    FOREIGN KEY (trip_id, agreement_id) REFERENCES agreements(trip_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (trip_id, source_id) REFERENCES sources(trip_id, id) ON DELETE CASCADE
-);
-CREATE TABLE quotes (
-    trip_id TEXT NOT NULL REFERENCES trips(id) ON DELETE CASCADE, id TEXT NOT NULL,
-    speaker_id TEXT NOT NULL REFERENCES people(id), date TEXT, event_id TEXT,
-    original_lang TEXT NOT NULL, original_text TEXT NOT NULL,
-    translation_lang TEXT, translation_text TEXT, translation_by TEXT,
-    PRIMARY KEY (trip_id, id)
-);
-CREATE INDEX quotes_speaker ON quotes(speaker_id);
-CREATE TABLE quote_sources (
-    trip_id TEXT NOT NULL, quote_id TEXT NOT NULL, source_id TEXT NOT NULL,
-    PRIMARY KEY (trip_id, quote_id, source_id),
-    FOREIGN KEY (trip_id, quote_id) REFERENCES quotes(trip_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (trip_id, source_id) REFERENCES sources(trip_id, id) ON DELETE CASCADE
-);
-CREATE VIRTUAL TABLE search USING fts5(
+
+@dataclass(frozen=True)
+class Ref:
+    """A foreign key: `columns` refer to `other_columns` of `table`."""
+
+    columns: tuple[str, ...]
+    table: str
+    other_columns: tuple[str, ...]
+    on_delete: str = "NO ACTION"
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    columns: tuple[str, ...]
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[tuple[str, type], ...]  # (name, str or int), in order
+    pk: tuple[str, ...]
+    not_null: frozenset[str]
+    refs: tuple[Ref, ...] = ()
+    indexes: tuple[Index, ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _type in self.columns)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(","))
+
+
+def _ref(columns: str, table: str, other_columns: str = "id", *, cascade: bool = False) -> Ref:
+    return Ref(_names(columns), table, _names(other_columns), "CASCADE" if cascade else "NO ACTION")
+
+
+def _table(name: str, columns: str, pk: str, *, refs: tuple[Ref, ...] = (),
+           indexes: tuple[tuple[str, str], ...] = (), unique: tuple[tuple[str, str], ...] = ()) -> TableSpec:
+    cols: list[tuple[str, type]] = []
+    not_null = set()
+    for column in _names(columns):
+        if column.endswith("!"):
+            column = column[:-1]
+            not_null.add(column.split(":")[0])
+        column, _, kind = column.partition(":")
+        cols.append((column, int if kind == "int" else str))
+    return TableSpec(name, tuple(cols), _names(pk), frozenset(not_null), refs,
+                     tuple(Index(n, _names(c)) for n, c in indexes)
+                     + tuple(Index(n, _names(c), unique=True) for n, c in unique))
+
+
+_TRIP = _ref("trip_id", "trips", cascade=True)
+
+SCHEMA: tuple[TableSpec, ...] = (
+    _table("home_cities", "id, name_ko, name_en, name_plain, province_ko, province_en, country!", "id"),
+    # A file's trip id is unique: a unique index (the store's first schema had it as a UNIQUE
+    # column constraint, which enforces the same; doctor accepts either).
+    _table("files", "path, trip_id!, sha256!, size:int!, mtime_ns:int!", "path",
+           unique=(("files_trip_id", "trip_id"),)),
+    _table("trips", "id, home_city_id!, title_ko, title_en, title_plain, start!, end!, year:int!, "
+           "day_count:int!, status!, span_days:int, span_nights:int, span_text, leader_id, file_path!",
+           "id", refs=(_ref("home_city_id", "home_cities"),),
+           indexes=(("trips_home_city", "home_city_id, start"), ("trips_start", "start"))),
+    _table("trip_documents", "trip_id, document!", "trip_id", refs=(_TRIP,)),
+    _table("organisations", "id, name_ko, name_en, name_plain, kind, aliases", "id"),
+    _table("people", "id, name_ko, name_en, name_plain, aliases, role_ko, role_en, organisation_id", "id"),
+    _table("trip_organisations", "trip_id!, organisation_id!", "trip_id, organisation_id",
+           refs=(_TRIP, _ref("organisation_id", "organisations")),
+           indexes=(("trip_organisations_org", "organisation_id"),)),
+    _table("trip_people", "trip_id!, person_id!", "trip_id, person_id",
+           refs=(_TRIP, _ref("person_id", "people")), indexes=(("trip_people_person", "person_id"),)),
+    _table("sources", "trip_id!, id!, outlet, headline_ko, headline_en, published, file, url, language",
+           "trip_id, id", refs=(_TRIP,)),
+    _table("destinations", "key, city_ko, city_en, city_plain, state, country", "key"),
+    _table("days", "trip_id!, date!, day_number:int!", "trip_id, date", refs=(_TRIP,)),
+    _table("day_places", "trip_id!, date!, position:int!, destination_key!", "trip_id, date, position",
+           refs=(_ref("destination_key", "destinations", "key"),
+                 _ref("trip_id, date", "days", "trip_id, date", cascade=True)),
+           indexes=(("day_places_destination", "destination_key, trip_id"),)),
+    _table("events", "trip_id!, id!, date!, position:int!, time, kind!, title_ko, title_en, title_plain, "
+           "description_ko, description_en", "trip_id, id",
+           refs=(_ref("trip_id, date", "days", "trip_id, date", cascade=True),),
+           indexes=(("events_day", "trip_id, date, position"),)),
+    _table("event_organisations", "trip_id!, event_id!, organisation_id!",
+           "trip_id, event_id, organisation_id",
+           refs=(_ref("organisation_id", "organisations"),
+                 _ref("trip_id, event_id", "events", "trip_id, id", cascade=True)),
+           indexes=(("event_organisations_org", "organisation_id"),)),
+    _table("event_people", "trip_id!, event_id!, person_id!", "trip_id, event_id, person_id",
+           refs=(_ref("person_id", "people"), _ref("trip_id, event_id", "events", "trip_id, id", cascade=True)),
+           indexes=(("event_people_person", "person_id"),)),
+    _table("event_sources", "trip_id!, event_id!, source_id!", "trip_id, event_id, source_id",
+           refs=(_ref("trip_id, event_id", "events", "trip_id, id", cascade=True),
+                 _ref("trip_id, source_id", "sources", "trip_id, id", cascade=True))),
+    _table("agreements", "trip_id!, id!, kind!, title_ko, title_en, title_plain, date, scope_ko, scope_en, "
+           "event_id", "trip_id, id", refs=(_TRIP,), indexes=(("agreements_kind", "kind"),)),
+    _table("agreement_parties", "trip_id!, agreement_id!, organisation_id!",
+           "trip_id, agreement_id, organisation_id",
+           refs=(_ref("organisation_id", "organisations"),
+                 _ref("trip_id, agreement_id", "agreements", "trip_id, id", cascade=True)),
+           indexes=(("agreement_parties_org", "organisation_id"),)),
+    _table("agreement_signatories", "trip_id!, agreement_id!, person_id!", "trip_id, agreement_id, person_id",
+           refs=(_ref("person_id", "people"),
+                 _ref("trip_id, agreement_id", "agreements", "trip_id, id", cascade=True))),
+    _table("agreement_sources", "trip_id!, agreement_id!, source_id!", "trip_id, agreement_id, source_id",
+           refs=(_ref("trip_id, agreement_id", "agreements", "trip_id, id", cascade=True),
+                 _ref("trip_id, source_id", "sources", "trip_id, id", cascade=True))),
+    _table("quotes", "trip_id!, id!, speaker_id!, date, event_id, original_lang!, original_text!, "
+           "translation_lang, translation_text, translation_by", "trip_id, id",
+           refs=(_TRIP, _ref("speaker_id", "people")), indexes=(("quotes_speaker", "speaker_id"),)),
+    _table("quote_sources", "trip_id!, quote_id!, source_id!", "trip_id, quote_id, source_id",
+           refs=(_ref("trip_id, quote_id", "quotes", "trip_id, id", cascade=True),
+                 _ref("trip_id, source_id", "sources", "trip_id, id", cascade=True))),
+)
+
+# What sqlite-utils does not create: the FTS5 index (a virtual table with its own tokenizer
+# and unindexed columns) and a WITHOUT ROWID table.
+VIRTUAL_SCHEMA = {
+    "search": """CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     body, kind UNINDEXED, trip_id UNINDEXED, date UNINDEXED, ref UNINDEXED,
     label_ko UNINDEXED, label_en UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
-);
--- FTS5 cannot index its UNINDEXED columns, so deleting a trip's rows by trip_id would scan
--- the whole index: this map lets a re-import delete them by rowid instead.
-CREATE TABLE search_rows (
+)""",
+    # FTS5 cannot index its UNINDEXED columns, so deleting a trip's rows by trip_id would scan
+    # the whole index: this map lets a re-import delete them by rowid instead.
+    "search_rows": """CREATE TABLE IF NOT EXISTS search_rows (
     trip_id TEXT NOT NULL, row INTEGER NOT NULL, PRIMARY KEY (trip_id, row)
-) WITHOUT ROWID;
-"""
+) WITHOUT ROWID""",
+}
 
-TABLES = (
-    "home_cities", "files", "trips", "trip_documents", "organisations", "people",
-    "trip_organisations", "trip_people", "sources", "destinations", "days", "day_places",
-    "events", "event_organisations", "event_people", "event_sources", "agreements",
-    "agreement_parties", "agreement_signatories", "agreement_sources", "quotes",
-    "quote_sources", "search", "search_rows",
-)
+TABLES = (*(spec.name for spec in SCHEMA), *VIRTUAL_SCHEMA)
+
+
+def create_schema(db: "sqlite_utils.Database") -> None:
+    """Create every table and index that is not there yet (inside the caller's transaction)."""
+    from sqlite_utils.db import ForeignKey
+
+    for spec in SCHEMA:
+        table = db.table(spec.name)
+        table.create(
+            dict(spec.columns), pk=spec.pk[0] if len(spec.pk) == 1 else spec.pk,
+            not_null=spec.not_null, if_not_exists=True,
+            foreign_keys=[ForeignKey(spec.name, ref.columns[0] if len(ref.columns) == 1 else None,
+                                     ref.table,
+                                     ref.other_columns[0] if len(ref.columns) == 1 else None,
+                                     columns=ref.columns, other_columns=ref.other_columns,
+                                     is_compound=len(ref.columns) > 1, on_delete=ref.on_delete)
+                          for ref in spec.refs])
+        for index in spec.indexes:
+            table.create_index(index.columns, index_name=index.name, unique=index.unique,
+                               if_not_exists=True)
+    for sql in VIRTUAL_SCHEMA.values():
+        db.execute(sql)
+
+
+def schema_differences(db: "sqlite_utils.Database") -> list[str]:
+    """How the store's tables differ from those this tripdesk creates (`SCHEMA`): each
+    column's type, NOT NULL and primary key, the foreign keys and the indexes, as sqlite-utils
+    reads them from SQLite. Quoting and the order of constraints do not matter, nor whether a
+    unique index was declared as one or as a UNIQUE constraint (the first stores had that)."""
+    out: list[str] = []
+    for spec in SCHEMA:
+        table = db.table(spec.name)
+        if not table.exists():
+            out.append(f"the table {spec.name} is missing")
+            continue
+        found = {c.name: c for c in table.columns}
+        for column, kind in spec.columns:
+            c = found.pop(column, None)
+            want = ("INTEGER" if kind is int else "TEXT", column in spec.not_null,
+                    spec.pk.index(column) + 1 if column in spec.pk else 0)
+            if c is None:
+                out.append(f"the table {spec.name} lacks the column {column}")
+            elif (c.type.upper(), bool(c.notnull), c.is_pk) != want:
+                out.append(f"the column {spec.name}.{column} is {_describe(c.type, c.notnull, c.is_pk)}, "
+                           f"not {_describe(*want)}")
+        out += [f"the table {spec.name} has a column {column} this tripdesk does not make"
+                for column in found]
+        keys = {(tuple(fk.columns), fk.other_table, tuple(fk.other_columns), fk.on_delete.upper())
+                for fk in table.foreign_keys}
+        for ref in spec.refs:
+            if (ref.columns, ref.table, ref.other_columns, ref.on_delete) not in keys:
+                out.append(f"the table {spec.name} lacks the foreign key ({', '.join(ref.columns)}) "
+                           f"-> {ref.table}({', '.join(ref.other_columns)})"
+                           + (f" ON DELETE {ref.on_delete}" if ref.on_delete != "NO ACTION" else ""))
+        if len(keys) > len(spec.refs):
+            out.append(f"the table {spec.name} has foreign keys this tripdesk does not make")
+        indexes = {(tuple(ix.columns), bool(ix.unique)) for ix in table.indexes}
+        for index in spec.indexes:
+            if (index.columns, index.unique) not in indexes:
+                out.append(f"the table {spec.name} lacks the {'unique ' if index.unique else ''}"
+                           f"index {index.name} on ({', '.join(index.columns)})")
+    if db.table("search").exists() and db.table("search").virtual_table_using != "FTS5":
+        out.append("the table search is not an FTS5 index")
+    return out
+
+
+def _describe(kind: str, not_null: object, pk: int) -> str:
+    return " ".join([kind.upper() or "untyped", *(["NOT NULL"] if not_null else []),
+                     *([f"part {pk} of the primary key"] if pk else [])])
 
 
 # -- opening --------------------------------------------------------------------------------
@@ -238,23 +312,35 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        # Whether this process created the store's tables (and, with `Store.open(fill=...)`,
+        # filled it) when it opened it.
+        self.created = False
         # The next rowid of the index while `transaction` is open (0 until first needed);
         # None outside it.
         self._next_search_rowid: int | None = None
-        # sqlite-utils serves the reading side (queries, doctor, introspection); the writes
-        # of an import are plain executes, because they run hundreds of thousands of times.
+        # How many `with store.transaction:` blocks are open: an inner one is part of the
+        # outer one, which alone begins and commits.
+        self._depth = 0
 
     @functools.cached_property
     def db(self) -> "sqlite_utils.Database":
         """sqlite-utils over the same connection, imported on first use: importing it (with
-        click, pluggy and dateutil) took ~70 ms of every start of the desk."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
+        click, pluggy and dateutil) took ~70 ms of every start of the desk, which never needs
+        it. It creates the schema (`create_schema`) and `tripdesk doctor` reads the schema
+        through it; the reads of the desk and the writes of an import are plain SQL, because
+        they run thousands to hundreds of thousands of times."""
+        return sqlite_utils_db(self.conn)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True, readonly: bool = False) -> "Store":
-        """Open (and with `create`, create) a store, checking that it is one we can use."""
+    def open(cls, path: Path, *, create: bool = True, readonly: bool = False,
+             fill: Callable[["Store"], object] | None = None) -> "Store":
+        """Open (and with `create`, create) a store, checking that it is one we can use.
+
+        A store is created when the file is missing or holds no tables yet (a zero-byte file,
+        or one whose first build failed). `fill(store)` then runs in the same transaction as
+        the creation of the tables: another process opening the file meanwhile waits for it
+        and finds the store complete, never new and empty.
+        """
         name = display_path(path)
         if not path.exists():
             if not create:
@@ -269,55 +355,71 @@ class Store:
                 raise TripdeskError(f"{name}: cannot create the folder for the database: {why}",
                                     "choose another place with --db PATH or TRIPDESK_DB") from None
         try:
-            conn, version, tables = _connect(path, readonly)
+            conn, version, tables = connect(path, readonly=readonly)
         except sqlite3.DatabaseError as exc:
-            if not (readonly and "unable to open" in str(exc) and path.is_file()):
-                raise _database_error(name, exc) from None
-            # A WAL database is read through a `-shm` file beside it, which SQLite cannot
-            # create in a folder we may not write to (a shared, read-only copy of a store).
-            # Nothing can write there either, so the file is read as immutable.
-            try:
-                conn, version, tables = _connect(path, readonly, immutable=True)
-            except sqlite3.DatabaseError as exc2:
-                raise _database_error(name, exc2) from None
+            raise _database_error(name, exc) from None
         store = cls(path, conn)
         if version == 0 and not tables:
             if readonly:
+                conn.close()
                 raise TripdeskError(f"{name}: the database is empty", "run `tripdesk import`")
-            store._create_schema(name)
-        elif version > SCHEMA_VERSION:
+            try:
+                version, tables = store._create_schema(fill)
+            except BaseException:
+                conn.close()
+                raise
+        if version > SCHEMA_VERSION:
             conn.close()
             raise UnusableStore(
                 f"{name}: the database has schema version {version}, newer than this tripdesk "
                 f"understands ({SCHEMA_VERSION})",
-                "upgrade tripdesk (pip install -U tripdesk), or use another database with --db "
-                f"PATH, or {REBUILD_HINT}")
-        elif version != SCHEMA_VERSION or "trips" not in tables:
+                f"{UPDATE_HINT}, or use another database with --db PATH, or {REBUILD_HINT}")
+        if version != SCHEMA_VERSION or "trips" not in tables:
             conn.close()
             raise UnusableStore(f"{name}: this is not a tripdesk database (schema version "
                                 f"{version})", REBUILD_HINT)
-        elif missing := [t for t in TABLES if t not in tables]:
+        if missing := [t for t in TABLES if t not in tables]:
             conn.close()
             raise UnusableStore(f"{name}: the database lacks the table{'s' if len(missing) > 1 else ''} "
                                 f"{', '.join(missing)}; it is damaged or was changed by another "
                                 "program", REBUILD_HINT)
         return store
 
-    def _create_schema(self, name: str) -> None:
+    def _create_schema(self, fill: Callable[["Store"], object] | None) -> tuple[int, set[str]]:
+        """Create the tables under the write lock, unless another process did first; fill
+        them in the same transaction. The schema version and tables found, as `connect`."""
+        # Another launch building the store holds the lock while it reads the bundled data:
+        # wait for that (a few seconds at most) rather than give up after the usual timeout.
+        self.conn.execute(f"PRAGMA busy_timeout = {FIRST_BUILD_TIMEOUT_MS}")
         try:
-            with self.conn:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.executescript("BEGIN;" + _SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-        except sqlite3.OperationalError as exc:
-            raise _database_error(name, exc) from None
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")  # not possible inside a transaction
+            except sqlite3.DatabaseError as exc:
+                raise _database_error(display_path(self.path), exc) from None
+            with self.transaction:
+                version, tables = _version_and_tables(self.conn)
+                if version == 0 and not tables:
+                    create_schema(self.db)
+                    self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    self.created = True
+                    if fill is not None:
+                        fill(self)
+                    version, tables = _version_and_tables(self.conn)
+        except BaseException:
+            self.created = False
+            raise
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return version, tables
 
     def close(self) -> None:
         self.conn.close()
 
     def check_integrity(self) -> None:
-        """Raise UnusableStore when SQLite or the full-text index finds the file damaged.
+        """Raise UnusableStore when SQLite or the full-text index finds the file damaged, or
+        its tables are not those this tripdesk makes (a missing index, a changed column).
 
-        `tripdesk import --rebuild` runs it first: a damaged file is set aside, not reused.
+        `tripdesk import --rebuild` runs it first: such a file is set aside, not reused.
         """
         name = display_path(self.path)
         try:
@@ -326,6 +428,9 @@ class Store:
             if rows != ["ok"]:
                 raise UnusableStore(f"{name}: the database is damaged ({'; '.join(rows)})",
                                     REBUILD_HINT)
+            if differences := schema_differences(self.db):  # a rebuild would keep them
+                raise UnusableStore(f"{name}: the database's tables are not those this tripdesk "
+                                    f"makes ({'; '.join(differences[:3])})", REBUILD_HINT)
             try:  # a command of FTS5, run as an INSERT: it needs the write lock, writes nothing
                 self.conn.execute("INSERT INTO search(search) VALUES ('integrity-check')")
             finally:
@@ -363,6 +468,20 @@ class Store:
     @property
     def transaction(self) -> "_Transaction":
         return _Transaction(self)
+
+    def transaction_since(self, version: int | None) -> "_Transaction":
+        """`transaction`, raising StoreChanged (having written nothing) when another process
+        committed since `data_version()` returned `version` (None: no check)."""
+        return _Transaction(self, since=version)
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a `with store.transaction:` block is open (and holds the write lock)."""
+        return self._depth > 0
+
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: it changes when another connection commits."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def delete_trip(self, trip_id: str) -> None:
         c = self.conn
@@ -427,12 +546,7 @@ class Store:
         return first
 
 
-_COLUMNS = {
-    "home_cities": ("id", "name_ko", "name_en", "name_plain", "province_ko", "province_en", "country"),
-    "organisations": ("id", "name_ko", "name_en", "name_plain", "kind", "aliases"),
-    "people": ("id", "name_ko", "name_en", "name_plain", "aliases", "role_ko", "role_en",
-               "organisation_id"),
-}
+_COLUMNS = {spec.name: spec.column_names for spec in SCHEMA}
 
 
 @functools.lru_cache(maxsize=None)
@@ -577,24 +691,34 @@ def _labels(text: Text) -> tuple[str, str]:
     return text.get("ko"), text.get("en")
 
 
+def search_body(*parts: object) -> str:
+    """The indexed form of an index row's text: every string of the parts (texts, lists of
+    strings, strings), one a line, through `index_text`."""
+    strings: list[str] = []
+    for part in parts:
+        if isinstance(part, Text):
+            strings.extend(part.all_strings())
+        elif isinstance(part, (list, tuple)):
+            strings.extend(str(x) for x in part)
+        elif part:
+            strings.append(str(part))
+    return index_text("\n".join(strings))
+
+
+def _quote_labels(original: str, translation: str | None) -> tuple[str, str]:
+    return original, translation if translation is not None else original
+
+
 def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, str, str]]:
     """(body, kind, trip id, date, ref, Korean label, English label) for every searchable item.
 
     `ref` says where a hit leads: `trip`, `day:<date>`, `event:<id>`, `agreement:<id>`,
     `quote:<id>`, `organisation:<id>`, `person:<id>`.
+
+    `indexed_from_tables` says what the tables hold of these rows (`tripdesk doctor` checks
+    the index against it): a text added here should be added there too if a table holds it.
     """
-
-    def body(*parts: object) -> str:
-        strings: list[str] = []
-        for part in parts:
-            if isinstance(part, Text):
-                strings.extend(part.all_strings())
-            elif isinstance(part, (list, tuple)):
-                strings.extend(str(x) for x in part)
-            elif part:
-                strings.append(str(part))
-        return index_text("\n".join(strings))
-
+    body = search_body
     tid = trip.id
     yield (body(trip.title, trip.home_city.name, trip.purpose, *trip.themes,
                 trip.delegation.description), "trip", tid, trip.start.isoformat(), "trip",
@@ -617,10 +741,10 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
                a.date.isoformat() if a.date else None, f"agreement:{a.id}", *_labels(a.title))
     for q in trip.quotes:
         speaker = trip.person(q.speaker)
-        yield (body(q.original.text, q.translation.text if q.translation else None, q.context,
-                    speaker.name if speaker else None), "quote", tid,
-               q.date.isoformat() if q.date else None, f"quote:{q.id}",
-               q.original.text, q.translation.text if q.translation else q.original.text)
+        translation = q.translation.text if q.translation else None
+        yield (body(q.original.text, translation, q.context, speaker.name if speaker else None),
+               "quote", tid, q.date.isoformat() if q.date else None, f"quote:{q.id}",
+               *_quote_labels(q.original.text, translation))
     for o in trip.organisations:
         yield (body(o.name, list(o.aliases)), "organisation", tid, None, f"organisation:{o.id}",
                *_labels(o.name))
@@ -629,32 +753,141 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
                *_labels(p.name))
 
 
-class _Transaction:
-    """`with store.transaction:` — BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+@dataclass(slots=True)
+class IndexedItem:
+    """What the tables hold of one row of the index: its labels (None where the tables cannot
+    say: a day's places are shared destinations, named by the first trip that went there),
+    the strings its body must hold besides its labels' (the labels are made of the same text
+    as the body: a title, a quote), each in its indexed form (`search_body`), and whether the
+    row must exist (a day without places has one only if the trip file gave it notes)."""
 
-    def __init__(self, store: Store) -> None:
+    labels: tuple[str, str] | None
+    texts: list[str]
+    required: bool = True
+
+
+def indexed_from_tables(conn: sqlite3.Connection) -> dict[tuple[str, str], IndexedItem]:
+    """(trip id, ref) -> what the tables say that index row holds, for every row `search_rows`
+    makes of the stored trips, as far as the tables keep its texts: titles, descriptions,
+    names, agreements and quotes; not what only the trip documents keep (a trip's purpose, a
+    day's notes, an event's venue, a quote's context, aliases and roles, which may differ
+    between the trips that share an organisation or person). Each text is made indexable by
+    the same code as in `search_rows` (`search_body`, `_labels`), from the columns `trip_rows`
+    wrote."""
+    items: dict[tuple[str, str], IndexedItem] = {}
+    indexed: dict[str, str] = {}  # names and places come back in many rows: each indexed once
+
+    def strings(*values: str | None) -> list[str]:
+        out = []
+        for value in values:
+            if value:
+                form = indexed.get(value)
+                if form is None:
+                    form = indexed[value] = search_body(value)
+                out.append(form)
+        return out
+
+    def name(ko: str | None, en: str | None, plain: str | None) -> list[str]:
+        return strings(*Text(ko=ko, en=en, plain=plain).all_strings())
+
+    labelled: dict[tuple[str | None, str | None, str | None], tuple[str, str]] = {}
+
+    def labels(ko: str | None, en: str | None, plain: str | None) -> tuple[str, str]:
+        key = (ko, en, plain)
+        found = labelled.get(key)
+        if found is None:
+            found = labelled[key] = _labels(Text(ko=ko, en=en, plain=plain))
+        return found
+
+    for tid, ko, en, plain, city_ko, city_en, city_plain in conn.execute(
+            "SELECT t.id, t.title_ko, t.title_en, t.title_plain, h.name_ko, h.name_en, h.name_plain "
+            "FROM trips t LEFT JOIN home_cities h ON h.id = t.home_city_id"):
+        items[(tid, "trip")] = IndexedItem(labels(ko, en, plain), name(city_ko, city_en, city_plain))
+    for tid, date in conn.execute("SELECT trip_id, date FROM days"):
+        items[(tid, f"day:{date}")] = IndexedItem(None, [], required=False)
+    for tid, date, ko, en, plain in conn.execute(
+            "SELECT p.trip_id, p.date, d.city_ko, d.city_en, d.city_plain FROM day_places p "
+            "LEFT JOIN destinations d ON d.key = p.destination_key"):
+        item = items.get((tid, f"day:{date}"))
+        if item is not None:
+            item.required = True
+            item.texts += name(ko, en, plain)
+    for tid, eid, ko, en, plain, desc_ko, desc_en in conn.execute(
+            "SELECT trip_id, id, title_ko, title_en, title_plain, description_ko, description_en "
+            "FROM events"):
+        items[(tid, f"event:{eid}")] = IndexedItem(labels(ko, en, plain), strings(desc_ko, desc_en))
+    for tid, aid, kind, ko, en, plain, scope_ko, scope_en in conn.execute(
+            "SELECT trip_id, id, kind, title_ko, title_en, title_plain, scope_ko, scope_en FROM agreements"):
+        items[(tid, f"agreement:{aid}")] = IndexedItem(labels(ko, en, plain),
+                                                       strings(scope_ko, scope_en, kind))
+    for tid, aid, ko, en, plain in conn.execute(
+            "SELECT p.trip_id, p.agreement_id, o.name_ko, o.name_en, o.name_plain "
+            "FROM agreement_parties p JOIN organisations o ON o.id = p.organisation_id"):
+        item = items.get((tid, f"agreement:{aid}"))
+        if item is not None:
+            item.texts += name(ko, en, plain)
+    for tid, qid, original, translation, ko, en, plain in conn.execute(
+            "SELECT q.trip_id, q.id, q.original_text, q.translation_text, p.name_ko, p.name_en, "
+            "p.name_plain FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id"):
+        items[(tid, f"quote:{qid}")] = IndexedItem(_quote_labels(original, translation),
+                                                   name(ko, en, plain))
+    for kind, sql in (("organisation", "SELECT t.trip_id, o.id, o.name_ko, o.name_en, o.name_plain "
+                                       "FROM trip_organisations t JOIN organisations o ON o.id = t.organisation_id"),
+                      ("person", "SELECT t.trip_id, p.id, p.name_ko, p.name_en, p.name_plain "
+                                 "FROM trip_people t JOIN people p ON p.id = t.person_id")):
+        for tid, entity_id, ko, en, plain in conn.execute(sql):
+            items[(tid, f"{kind}:{entity_id}")] = IndexedItem(labels(ko, en, plain), [])
+    return items
+
+
+class StoreChanged(Exception):
+    """Another process committed to the store after this one read what it plans from."""
+
+
+class _Transaction:
+    """`with store.transaction:` — BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error.
+
+    Inside another `with store.transaction:` of the same store it is part of that one (the
+    outer block alone commits or rolls back). `store.transaction_since(version)` also checks,
+    once the write lock is held, that nobody committed since `data_version()` was `version`.
+    """
+
+    def __init__(self, store: Store, since: int | None = None) -> None:
         self.store = store
+        self.since = since
 
     def __enter__(self) -> Store:
+        store = self.store
+        if store._depth:
+            store._depth += 1
+            return store
         try:
-            self.store.conn.execute("BEGIN IMMEDIATE")
+            store.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise _database_error(display_path(self.store.path), exc) from None
-        self.store._next_search_rowid = 0
-        return self.store
+            raise _database_error(display_path(store.path), exc) from None
+        store._depth = 1
+        store._next_search_rowid = 0
+        if self.since is not None and store.data_version() != self.since:
+            self.__exit__(StoreChanged, None, None)
+            raise StoreChanged
+        return store
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.store._next_search_rowid = None
+        store = self.store
+        store._depth -= 1
+        if store._depth:
+            return  # the outer block commits, or rolls back on the error passing through it
+        store._next_search_rowid = None
         if exc_type is None:
             try:
-                self.store.conn.execute("COMMIT")
+                store.conn.execute("COMMIT")
                 return
             except sqlite3.DatabaseError as error:
                 self._rollback()
-                raise _database_error(display_path(self.store.path), error) from None
+                raise _database_error(display_path(store.path), error) from None
         self._rollback()
         if isinstance(exc, sqlite3.DatabaseError):  # a damaged file found while writing
-            raise _database_error(display_path(self.store.path), exc) from None
+            raise _database_error(display_path(store.path), exc) from None
 
     def _rollback(self) -> None:
         if self.store.conn.in_transaction:
@@ -664,30 +897,73 @@ class _Transaction:
                 pass  # SQLite rolls a failed transaction back by itself
 
 
-def _connect(path: Path, readonly: bool, immutable: bool = False) -> tuple[sqlite3.Connection, int, set[str]]:
-    """A connection with our settings, the schema version and the table names."""
-    if readonly:
-        flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
-        conn = sqlite3.connect(path.absolute().as_uri() + flags, uri=True, check_same_thread=False)
+def sqlite_utils_db(conn: sqlite3.Connection) -> "sqlite_utils.Database":
+    """sqlite-utils over a connection (imported here, on first use: see `Store.db`). Nothing
+    more is run on the connection: no plugins, no PRAGMA recursive_triggers."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def connect(path: Path, *, readonly: bool = False, create: bool = True,
+            isolation_level: str | None = "") -> tuple[sqlite3.Connection, int, set[str]]:
+    """A connection with our settings, the schema version and the table names.
+
+    `readonly` opens it read-only; a database that SQLite cannot open so (a WAL database in a
+    folder where its `-shm` file cannot be created: a shared, read-only copy of a store) is
+    then read as immutable: nothing can write it there either. Without `create`, a missing
+    file is an error rather than a new database. Raises sqlite3.DatabaseError.
+    """
+    try:
+        return _connect(path, "ro" if readonly else "rwc" if create else "rw", isolation_level)
+    except sqlite3.DatabaseError as exc:
+        if not (readonly and "unable to open" in str(exc) and path.is_file()):
+            raise
+    return _connect(path, "ro", isolation_level, immutable=True)
+
+
+def cannot_write(exc: sqlite3.DatabaseError) -> bool:
+    """Whether an error says the database cannot be written where it is (it may be read)."""
+    text = str(exc)
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+def _connect(path: Path, mode: str, isolation_level: str | None,
+             immutable: bool = False) -> tuple[sqlite3.Connection, int, set[str]]:
+    if mode == "rwc":
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=isolation_level)
     else:
-        conn = sqlite3.connect(path, check_same_thread=False)
+        flags = f"?mode={mode}" + ("&immutable=1" if immutable else "")
+        conn = sqlite3.connect(path.absolute().as_uri() + flags, uri=True, check_same_thread=False,
+                               isolation_level=isolation_level)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version, tables = _version_and_tables(conn)
     except sqlite3.DatabaseError:
         conn.close()
         raise
     return conn, version, tables
 
 
+def _version_and_tables(conn: sqlite3.Connection) -> tuple[int, set[str]]:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version, {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
 def _database_error(name: str, exc: sqlite3.DatabaseError) -> TripdeskError:
     text = str(exc)
+    if isinstance(exc, sqlite3.IntegrityError):
+        # Only an import writes, inside one transaction that is now rolled back. It checks
+        # that nobody committed since it read the store, so this is not expected; if it comes
+        # back, the store's tables disagree with each other, which doctor finds and explains.
+        return TripdeskError(f"{name}: the store changed during this import; nothing was "
+                             f"written ({text})", "run the import again; if it fails the same "
+                             "way, run `tripdesk doctor` to see what is wrong")
     if "locked" in text or "busy" in text:
         return TripdeskError(f"{name}: the database is busy: another tripdesk import is running",
                              "wait for it to finish, then run the command again")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    if cannot_write(exc):
         return CannotWrite(f"{name}: cannot write the database here ({text})",
                              "make the folder writable, or choose another place with --db PATH "
                              "or TRIPDESK_DB")

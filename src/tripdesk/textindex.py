@@ -34,6 +34,8 @@ def _bigrams(run: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """The form of a text that goes into the FTS index."""
+    if text.isascii():  # nothing to rewrite (most English texts): skip the regex
+        return text
     return _patterns()[0].sub(_spaced_bigrams, text)
 
 
