@@ -211,3 +211,61 @@ async def test_the_language_notification_and_header_are_whole(db: Path, width: i
             assert toast and message in toast[-1], (message, toast)  # every letter on screen
             assert name in message
             assert f"│  {header}" in lines[0], lines[0]
+
+
+# -- 8: the command palette lists the trips before anything is typed ---------------------------
+
+
+def _palette_options(app: TripdeskApp) -> list[str]:
+    from textual.command import CommandList
+
+    commands = app.screen.query_one(CommandList)
+    return [commands.get_option_at_index(i).prompt.plain.split("\n")[0]
+            for i in range(commands.option_count)]
+
+
+@async_test
+async def test_the_command_palette_lists_the_trips_before_typing(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        options = _palette_options(app)
+        trips = [o for o in options if o.startswith("Jump to trip: ")]
+        assert len(trips) == 4, options
+        assert trips[0].startswith("Jump to trip: 2025 ")  # the newest first
+        assert "Search everything" in options
+        # Down to the 2013 trip, and Enter opens it.
+        target = next(i for i, o in enumerate(options) if "(gumi-2013-san-diego)" in o)
+        for _ in range(target):
+            await pilot.press("down")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert app.screen is main(app)
+        assert main(app).trip is not None and main(app).trip.id == "gumi-2013-san-diego"
+
+
+@async_test
+async def test_the_command_palette_says_how_to_find_the_trips_it_does_not_list(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tripdesk.ui import commands
+
+    monkeypatch.setattr(commands, "MAX_DISCOVERED_TRIPS", 3)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        options = _palette_options(app)
+        assert len([o for o in options if o.startswith("Jump to trip: ")]) == 3
+        more = options.index("Jump to trip… (1 more trip: type a year, title or id)")
+        palette = app.screen
+        for _ in range(more):  # choosing it opens the palette again, to type in
+            await pilot.press("down")
+        await press(pilot, "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette) and app.screen is not palette

@@ -1,5 +1,8 @@
 """The command palette (ctrl+p): jump to a trip, search, language, export, keys.
 
+Before anything is typed the palette lists the commands and the newest trips; typing two
+letters or more searches every trip.
+
 The theme and quit commands come from Textual's own system provider. Trip titles are user
 data, so every hit's display is a `Content` built here (Textual's `Matcher.highlight` would
 parse the title as markup), and help texts are escaped.
@@ -16,13 +19,14 @@ from textual.content import Content
 from textual.markup import escape
 
 from .. import queries
-from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, one_line
+from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, counted, one_line
 
 if TYPE_CHECKING:
     from .app import TripdeskApp
 
 MATCH_STYLE = "bold reverse"
 MIN_TRIP_QUERY = 2
+MAX_DISCOVERED_TRIPS = 30  # listed before anything is typed (a store may hold thousands)
 
 
 def highlighted(matcher, text: str) -> Content:  # noqa: ANN001 - textual.fuzzy.Matcher
@@ -70,9 +74,24 @@ class DeskCommands(Provider):
         lang = self.desk.language
         return f"Jump to trip: {row.year} {one_line(row.title.get(lang))} ({row.id})"
 
+    def _trip_help(self, row: queries.TripRow) -> str:
+        return escape(f"{row.home_city.get(self.desk.language)} · {row.start} .. {row.end}")
+
     async def discover(self) -> Hits:
+        """Before anything is typed: the commands, then the trips, the newest first (up to
+        MAX_DISCOVERED_TRIPS; typing finds any of them)."""
         for name, callback, help_text in self._commands():
             yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))  # type: ignore[arg-type]
+        newest = sorted(self._trips, key=lambda row: (row.start, row.id), reverse=True)
+        for row in newest[:MAX_DISCOVERED_TRIPS]:
+            text = self._trip_text(row)
+            yield DiscoveryHit(Content(text), partial(self.desk.jump_to_trip, row.id), text=text,
+                               help=self._trip_help(row))
+        more = len(newest) - MAX_DISCOVERED_TRIPS
+        if more > 0:
+            text = f"Jump to trip… ({counted(more, 'more trip')}: type a year, title or id)"
+            yield DiscoveryHit(Content(text), self.desk.action_command_palette, text=text,
+                               help="Type part of a trip's year, title or id to find it")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -92,5 +111,4 @@ class DeskCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, highlighted(matcher, text), partial(self.desk.jump_to_trip, row.id),
-                          text=text, help=escape(f"{row.home_city.get(self.desk.language)} · "
-                                                 f"{row.start} .. {row.end}"))
+                          text=text, help=self._trip_help(row))
