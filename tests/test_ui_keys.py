@@ -269,3 +269,39 @@ async def test_the_command_palette_says_how_to_find_the_trips_it_does_not_list(
         await press(pilot, "enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, CommandPalette) and app.screen is not palette
+
+
+# -- 9: narrow screens: the search example and the header fit ----------------------------------
+
+
+@pytest.mark.parametrize("size", [(40, 12), (30, 10), (80, 24)])
+@async_test
+async def test_the_search_example_fits_its_box(db: Path, size: tuple[int, int]) -> None:
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        search = app.screen.query_one("#search-input")
+        example = search.placeholder
+        assert example.startswith("e.g. Blizzard")
+        assert cell_len(example) <= search.content_region.width
+        # Shown whole (a longer one was wrapped by the input and cut without an ellipsis).
+        assert any(example in line for line in screen_lines(app)), example
+        if size[0] >= 80:
+            assert example == "e.g. Blizzard, 협약, Seattle"
+
+
+@pytest.mark.parametrize("width", [30, 40, 60])
+@pytest.mark.parametrize("language", ["en", "both"])
+@async_test
+async def test_a_narrow_header_keeps_the_language(db: Path, width: int, language: str) -> None:
+    app = make_app(db, language=language)
+    async with app.run_test(size=(width, 12)) as pilot:
+        await settle(pilot)
+        header = screen_lines(app)[0]
+        assert cell_len(header) <= width
+        assert ("한국어+English" if language == "both" else "English") in header, header
+        assert "…" not in header  # parts are left out whole
+        assert header.startswith(" tripdesk ") and "│" in header, header
+        if width >= 40:
+            assert "4 trips" in header, header

@@ -1,4 +1,10 @@
-"""The one-line title bar: the app's name, the store summary and the display language."""
+"""The one-line title bar: the app's name, the store summary and the display language.
+
+When the line is too narrow for all of it, the least important parts go first: the wide
+separators, then the summary's parts from its end (the years, the cities, the trips), then
+the app's name. The language stays to the last; only a line too narrow for it alone is cut
+with an ellipsis.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from .render import LANGUAGE_NAMES, lit
+
+SUMMARY_SEPARATOR = " · "  # between the parts of the store summary
 
 
 class DeskHeader(Static):
@@ -15,6 +23,7 @@ class DeskHeader(Static):
         super().__init__(id=id, markup=False)
         self._summary = "loading…"
         self._language = ""
+        self._drawn: tuple[str, str, int] | None = None
 
     def set_summary(self, label: str) -> None:
         self._summary = label
@@ -27,7 +36,28 @@ class DeskHeader(Static):
     def on_mount(self) -> None:
         self._draw()
 
+    def on_resize(self) -> None:
+        self._draw()
+
     def _draw(self) -> None:
-        self.update(Content.assemble(
-            ("tripdesk", "bold"), ("  │  ", "dim"), lit(self._summary),
-            ("  │  ", "dim"), (self._language, "italic")))
+        width = self.content_region.width
+        drawn = (self._summary, self._language, width)
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
+        line = next((c for c in self._candidates() if not width or c.cell_length <= width), None)
+        if line is None:  # not even the language fits: cut it
+            line = lit(self._language, "italic").truncate(max(width, 0), ellipsis=True)
+        self.update(line, layout=False)
+
+    def _candidates(self):  # noqa: ANN202 - an iterator of Content, the widest first
+        """The header from whole to least: each drops the least important part left."""
+        name = ("tripdesk", "bold")
+        language = (self._language, "italic")
+        parts = self._summary.split(SUMMARY_SEPARATOR)
+        yield Content.assemble(name, ("  │  ", "dim"), lit(self._summary), ("  │  ", "dim"), language)
+        for count in range(len(parts), 0, -1):
+            summary = lit(SUMMARY_SEPARATOR.join(parts[:count]))
+            yield Content.assemble(name, (" │ ", "dim"), summary, (" │ ", "dim"), language)
+        yield Content.assemble(name, (" │ ", "dim"), language)
+        yield Content.assemble(language)

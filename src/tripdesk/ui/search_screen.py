@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,9 +25,10 @@ from textual.worker import get_current_worker
 from .. import queries
 from ..model import DisplayLang
 from .keys import DIALOG_KEYS, EDIT_KEYS
-from .render import DIM, lit, one_line
+from .render import DIM, fit_str, lit, one_line
 
 DEBOUNCE_SECONDS = 0.12
+PLACEHOLDERS = ("e.g. Blizzard, 협약, Seattle", "e.g. Blizzard, 협약", "e.g. Blizzard")
 KIND_WIDTH = 13
 
 
@@ -48,13 +50,21 @@ def hit_prompt(hit: queries.SearchHit, lang: DisplayLang) -> Content:
 
 
 class SearchInput(Input, inherit_bindings=False):
-    """The query: a text box whose keys have ids, and Enter goes to the highlighted hit."""
+    """The query: a text box whose keys have ids, and Enter goes to the highlighted hit.
+
+    Its example (the placeholder) is the longest of PLACEHOLDERS that fits the box: Input
+    would wrap a longer one and show its first line, cut without an ellipsis."""
 
     BINDINGS = [
         Binding("enter", "submit", "Open", tooltip="Go to the highlighted hit (the first one)",
                 id="search.open"),
         *EDIT_KEYS,
     ]
+
+    def on_resize(self) -> None:
+        width = self.content_region.width
+        self.placeholder = next((p for p in PLACEHOLDERS if cell_len(p) <= width),
+                                fit_str(PLACEHOLDERS[-1], width))
 
 
 class SearchResults(OptionList, inherit_bindings=False):
@@ -99,8 +109,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Static(lit("Search everything — Korean or English", "bold"), id="search-title")
-            yield SearchInput(value=self._initial, placeholder="e.g. Blizzard, 협약, Seattle",
-                              id="search-input")
+            yield SearchInput(value=self._initial, placeholder=PLACEHOLDERS[0], id="search-input")
             yield Static(lit("Type to search; Enter goes to the first hit, ↓ to the list.", DIM),
                          id="search-status")
             yield SearchResults(id="search-results")
