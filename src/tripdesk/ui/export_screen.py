@@ -42,6 +42,8 @@ class ExportFinished(Message):
 class ConfirmScreen(ModalScreen[bool]):
     """Replace an existing file? y / n."""
 
+    AUTO_FOCUS = "#confirm-no"
+
     BINDINGS = [
         Binding("y", "answer(True)", "Replace", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "Keep", id="confirm.no"),
@@ -60,9 +62,6 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("Replace (y)", id="confirm-yes", variant="warning")
                 yield Button("Keep (n)", id="confirm-no")
 
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")
@@ -73,6 +72,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class ExportScreen(ModalScreen["Path | None"]):
     """Where to write the briefing (or the JSON, or the calendar) of a trip."""
+
+    AUTO_FOCUS = "#export-path"
 
     BINDINGS = [
         Binding("escape", "close", "Cancel", id="export.cancel"),
@@ -115,9 +116,6 @@ class ExportScreen(ModalScreen["Path | None"]):
     @on(Input.Changed, "#export-path")
     def _changed(self, event: Input.Changed) -> None:
         self.query_one("#export-title", Static).update(self._heading(event.value))
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
