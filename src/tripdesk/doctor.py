@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -24,7 +25,7 @@ from typing import Callable
 from .problems import display_path
 from .store import (
     REBUILD_HINT, SCHEMA_VERSION, TABLES, UPDATE_HINT, cannot_write, connect,
-    indexed_from_tables, schema_differences, sqlite_utils_db,
+    TableIndexer, schema_differences, sqlite_utils_db,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -69,7 +70,7 @@ def diagnose(path: Path) -> list[Finding]:
     except sqlite3.DatabaseError as exc:
         return findings + [_failure(exc)]
     try:
-        findings += _checks(conn, writable)
+        findings += _checks(conn, writable, path)
     except sqlite3.DatabaseError as exc:
         # The schema could not even be read; what was found so far still stands.
         findings.append(_failure(exc))
@@ -100,7 +101,7 @@ def _failure(exc: sqlite3.DatabaseError) -> Finding:
                    REBUILD_HINT + SET_ASIDE)
 
 
-def _checks(conn: sqlite3.Connection, writable: bool = True) -> list[Finding]:
+def _checks(conn: sqlite3.Connection, writable: bool = True, path: Path | None = None) -> list[Finding]:
     out: list[Finding] = []
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -130,19 +131,69 @@ def _checks(conn: sqlite3.Connection, writable: bool = True) -> list[Finding]:
         out.append(Finding("schema", False, f"not a tripdesk database (schema version {version})",
                            REBUILD_HINT + SET_ASIDE))
 
-    out.append(_guard("integrity", _integrity, conn))
-    out.append(_guard("foreign keys", _foreign_keys, conn))
-    if not schema_ok:
-        return out  # the checks below know the tripdesk tables
+    # The comparison of the index with its tables is Python's work; it runs on a connection
+    # of its own beside the integrity checks, which are SQLite's (and let go of the GIL).
+    content = _Background(path) if schema_ok and path is not None else None
+    try:
+        out.append(_guard("integrity", _integrity, conn))
+        out.append(_guard("foreign keys", _foreign_keys, conn))
+        if not schema_ok:
+            return out  # the checks below know the tripdesk tables
+        out += _tripdesk_checks(conn, writable, content)
+    finally:
+        if content is not None:
+            content.close()
+    return out
+
+
+def _tripdesk_checks(conn: sqlite3.Connection, writable: bool,
+                     content: "_Background | None") -> list[Finding]:
+    out: list[Finding] = []
     if writable:
         out.append(_guard("full-text index", _fts_check, conn))
     else:
         out.append(Finding("full-text index", True, "FTS5 integrity-check skipped: the database "
                            "cannot be written here, and the check needs the write lock",
                            skipped=True))
-    out.append(_guard("search rows", _search_in_step, conn))
+    out.append(_guard("search rows", lambda c: _search_in_step(c, content), conn))
     out.append(_guard("trips", _trips_complete, conn))
     return out
+
+
+class _Background:
+    """`_content_check` run in a thread: `result()` waits for it and returns or raises its
+    outcome; `close()` stops it early if nobody asked (and waits for it)."""
+
+    def __init__(self, path: Path) -> None:
+        self._outcome: list[str] | BaseException = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._outcome = _content_check(path, self._stop)
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever asks for the result
+            self._outcome = exc
+
+    def result(self) -> list[str]:
+        self._thread.join()
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        return self._outcome
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _content_check(path: Path, stop: threading.Event) -> list[str]:
+    """`_content_in_step` on a connection of its own."""
+    conn, _writable = _connect(path)
+    try:
+        return _content_in_step(conn, stop)
+    finally:
+        conn.close()
 
 
 def _guard(check: str, func: Callable[[sqlite3.Connection], Finding],
@@ -208,7 +259,7 @@ def _fts_check(conn: sqlite3.Connection) -> Finding:
         conn.execute("ROLLBACK")
 
 
-def _search_in_step(conn: sqlite3.Connection) -> Finding:
+def _search_in_step(conn: sqlite3.Connection, content: "_Background | None" = None) -> Finding:
     problems: list[str] = []
     indexed = conn.execute("SELECT count(*) FROM search").fetchone()[0]
     mapped = conn.execute("SELECT count(*) FROM search_rows").fetchone()[0]
@@ -237,7 +288,7 @@ def _search_in_step(conn: sqlite3.Connection) -> Finding:
     if strays:
         problems.append(f"search rows of {len(strays)} trip{'s' if len(strays) != 1 else ''} "
                         f"not in the store ({_sample(strays)})")
-    problems += _content_in_step(conn)
+    problems += content.result() if content is not None else _content_in_step(conn)
     if problems:
         return Finding("search rows", False, "the full-text index is out of step with its tables: "
                        + "; ".join(problems), REBUILD_HINT)
@@ -245,41 +296,53 @@ def _search_in_step(conn: sqlite3.Connection) -> Finding:
                    "with what their tables hold")
 
 
-def _content_in_step(conn: sqlite3.Connection) -> list[str]:
-    """Each index row against what the tables would index now (`store.indexed_from_tables`,
-    made by the code the import indexes with): its labels, and every text the tables hold of
-    its item in its body. Rows of trips not in the store are reported above."""
-    expected = indexed_from_tables(conn)
-    trips = {r[0] for r in conn.execute("SELECT id FROM trips")}
+def _content_in_step(conn: sqlite3.Connection, stop: threading.Event | None = None) -> list[str]:
+    """Each index row against what the tables would index now (`store.TableIndexer`, made by
+    the code the import indexes with): its labels, and every text the tables hold of its item
+    in its body. A few trips at a time, reaching their rows through `search_rows`: rows it
+    does not map, trips with no rows and rows of trips not in the store are reported above."""
+    indexer = TableIndexer(conn)
+    trips = [r[0] for r in conn.execute("SELECT id FROM trips ORDER BY id")]
     differ: list[str] = []
     stale: list[str] = []
-    seen: set[tuple[str, str]] = set()
-    for trip_id, ref, label_ko, label_en, body in conn.execute(
-            "SELECT trip_id, ref, label_ko, label_en, body FROM search"):
-        if trip_id not in trips:
-            continue
-        key = (trip_id, ref)
-        item = expected.get(key)
-        if item is None or key in seen:
-            stale.append(f"{trip_id} {ref}")
-        elif (item.labels is not None and item.labels != (label_ko, label_en)
-              or item.texts and not all(text in (body or "") for text in item.texts)):
-            differ.append(f"{trip_id} {ref}")
-        seen.add(key)
-    missing = sorted(f"{t} {ref}" for (t, ref), item in expected.items()
-                     if item.required and (t, ref) not in seen and t in trips)
+    missing: list[str] = []
+    for start in range(0, len(trips), _TRIPS_AT_A_TIME):
+        if stop is not None and stop.is_set():
+            return []  # nobody waits for the outcome any more
+        chunk = trips[start:start + _TRIPS_AT_A_TIME]
+        expected = indexer.items(chunk)
+        indexed_trips: set[str] = set()
+        for mapped_to, trip_id, ref, label_ko, label_en, body in conn.execute(
+                "SELECT r.trip_id, s.trip_id, s.ref, s.label_ko, s.label_en, s.body FROM search_rows r "
+                "JOIN search s ON s.rowid = r.row WHERE r.trip_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(chunk),)):
+            indexed_trips.add(mapped_to)
+            item = expected.pop((trip_id, ref), None)  # a second row for an item finds none
+            if item is None or trip_id != mapped_to:
+                stale.append(f"{trip_id} {ref}")
+                continue
+            labels, texts, _required = item
+            if (labels is not None and labels != (label_ko, label_en)
+                    or texts and not all(text in (body or "") for text in texts)):
+                differ.append(f"{trip_id} {ref}")
+        missing += [f"{t} {ref}" for (t, ref), (_l, _t, required) in expected.items()
+                    if required and t in indexed_trips]
     problems = []
     if differ:
         problems.append(f"{len(differ)} index row{'s' if len(differ) != 1 else ''} no longer "
-                        f"match{'' if len(differ) != 1 else 'es'} the tables ({_sample(differ)}): "
+                        f"match{'' if len(differ) != 1 else 'es'} the tables ({_sample(sorted(differ))}): "
                         "searching finds the old text")
     if stale:
         problems.append(f"{len(stale)} index row{'s' if len(stale) != 1 else ''} for items the "
-                        f"tables do not hold, or held twice ({_sample(stale)})")
+                        f"tables do not hold, or held twice ({_sample(sorted(stale))})")
     if missing:
         problems.append(f"{len(missing)} item{'s' if len(missing) != 1 else ''} of the tables "
-                        f"with no index row ({_sample(missing)}): searching never finds them")
+                        f"with no index row ({_sample(sorted(missing))}): searching never finds them")
     return problems
+
+
+# How many trips the content check reads at a time: a few hundred keep its memory small.
+_TRIPS_AT_A_TIME = 256
 
 
 def _trips_complete(conn: sqlite3.Connection) -> Finding:

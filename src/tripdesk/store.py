@@ -715,7 +715,7 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
     `ref` says where a hit leads: `trip`, `day:<date>`, `event:<id>`, `agreement:<id>`,
     `quote:<id>`, `organisation:<id>`, `person:<id>`.
 
-    `indexed_from_tables` says what the tables hold of these rows (`tripdesk doctor` checks
+    `TableIndexer` says what the tables hold of these rows (`tripdesk doctor` checks
     the index against it): a text added here should be added there too if a table holds it.
     """
     body = search_body
@@ -753,91 +753,111 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
                *_labels(p.name))
 
 
-@dataclass(slots=True)
-class IndexedItem:
-    """What the tables hold of one row of the index: its labels (None where the tables cannot
-    say: a day's places are shared destinations, named by the first trip that went there),
-    the strings its body must hold besides its labels' (the labels are made of the same text
-    as the body: a title, a quote), each in its indexed form (`search_body`), and whether the
-    row must exist (a day without places has one only if the trip file gave it notes)."""
-
-    labels: tuple[str, str] | None
-    texts: list[str]
-    required: bool = True
+# What the tables hold of one row of the index: its labels (None where the tables cannot say:
+# a day's places are shared destinations, named by the first trip that went there), the
+# strings its body must hold besides its labels' (the labels are made of the same text as the
+# body: a title, a quote), each in its indexed form (`search_body`), and whether the row must
+# exist (a day without places has one only if the trip file gave it notes).
+IndexedItem = tuple[tuple[str, str] | None, list[str], bool]
 
 
-def indexed_from_tables(conn: sqlite3.Connection) -> dict[tuple[str, str], IndexedItem]:
-    """(trip id, ref) -> what the tables say that index row holds, for every row `search_rows`
-    makes of the stored trips, as far as the tables keep its texts: titles, descriptions,
-    names, agreements and quotes; not what only the trip documents keep (a trip's purpose, a
-    day's notes, an event's venue, a quote's context, aliases and roles, which may differ
-    between the trips that share an organisation or person). Each text is made indexable by
-    the same code as in `search_rows` (`search_body`, `_labels`), from the columns `trip_rows`
-    wrote."""
-    items: dict[tuple[str, str], IndexedItem] = {}
-    indexed: dict[str, str] = {}  # names and places come back in many rows: each indexed once
+class TableIndexer:
+    """What the tables say each index row holds, for the rows `search_rows` makes of stored
+    trips, as far as the tables keep the texts: titles, descriptions, names, agreements and
+    quotes; not what only the trip documents keep (a trip's purpose, a day's notes, an event's
+    venue, a quote's context, aliases and roles, which may differ between the trips that share
+    an organisation or person). Each text is made indexable by the same code as in
+    `search_rows` (`search_body`, `_labels`), from the columns `trip_rows` wrote.
 
-    def strings(*values: str | None) -> list[str]:
+    `items(trip_ids)` reads a few trips at a time, so that checking a large store holds little
+    in memory; names and places, which come back in many rows, are indexed once.
+    """
+
+    _CACHE_MAX = 50_000
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._indexed: dict[str, str] = {}
+        self._labelled: dict[tuple[str | None, str | None, str | None], tuple[str, str]] = {}
+
+    def _strings(self, *values: str | None) -> list[str]:
+        cache = self._indexed
         out = []
         for value in values:
             if value:
-                form = indexed.get(value)
+                form = cache.get(value)
                 if form is None:
-                    form = indexed[value] = search_body(value)
+                    if len(cache) >= self._CACHE_MAX:
+                        cache.clear()
+                    form = cache[value] = search_body(value)
                 out.append(form)
         return out
 
-    def name(ko: str | None, en: str | None, plain: str | None) -> list[str]:
-        return strings(*Text(ko=ko, en=en, plain=plain).all_strings())
+    def _name(self, ko: str | None, en: str | None, plain: str | None) -> list[str]:
+        return self._strings(*Text(ko=ko, en=en, plain=plain).all_strings())
 
-    labelled: dict[tuple[str | None, str | None, str | None], tuple[str, str]] = {}
-
-    def labels(ko: str | None, en: str | None, plain: str | None) -> tuple[str, str]:
-        key = (ko, en, plain)
-        found = labelled.get(key)
-        if found is None:
-            found = labelled[key] = _labels(Text(ko=ko, en=en, plain=plain))
+    def _labels(self, key: tuple[str | None, str | None, str | None]) -> tuple[str, str]:
+        """`_labels` of the text of (ko, en, plain) columns."""
+        if len(self._labelled) >= self._CACHE_MAX:
+            self._labelled.clear()
+        ko, en, plain = key
+        found = self._labelled[key] = _labels(Text(ko=ko, en=en, plain=plain))
         return found
 
-    for tid, ko, en, plain, city_ko, city_en, city_plain in conn.execute(
-            "SELECT t.id, t.title_ko, t.title_en, t.title_plain, h.name_ko, h.name_en, h.name_plain "
-            "FROM trips t LEFT JOIN home_cities h ON h.id = t.home_city_id"):
-        items[(tid, "trip")] = IndexedItem(labels(ko, en, plain), name(city_ko, city_en, city_plain))
-    for tid, date in conn.execute("SELECT trip_id, date FROM days"):
-        items[(tid, f"day:{date}")] = IndexedItem(None, [], required=False)
-    for tid, date, ko, en, plain in conn.execute(
-            "SELECT p.trip_id, p.date, d.city_ko, d.city_en, d.city_plain FROM day_places p "
-            "LEFT JOIN destinations d ON d.key = p.destination_key"):
-        item = items.get((tid, f"day:{date}"))
-        if item is not None:
-            item.required = True
-            item.texts += name(ko, en, plain)
-    for tid, eid, ko, en, plain, desc_ko, desc_en in conn.execute(
-            "SELECT trip_id, id, title_ko, title_en, title_plain, description_ko, description_en "
-            "FROM events"):
-        items[(tid, f"event:{eid}")] = IndexedItem(labels(ko, en, plain), strings(desc_ko, desc_en))
-    for tid, aid, kind, ko, en, plain, scope_ko, scope_en in conn.execute(
-            "SELECT trip_id, id, kind, title_ko, title_en, title_plain, scope_ko, scope_en FROM agreements"):
-        items[(tid, f"agreement:{aid}")] = IndexedItem(labels(ko, en, plain),
-                                                       strings(scope_ko, scope_en, kind))
-    for tid, aid, ko, en, plain in conn.execute(
-            "SELECT p.trip_id, p.agreement_id, o.name_ko, o.name_en, o.name_plain "
-            "FROM agreement_parties p JOIN organisations o ON o.id = p.organisation_id"):
-        item = items.get((tid, f"agreement:{aid}"))
-        if item is not None:
-            item.texts += name(ko, en, plain)
-    for tid, qid, original, translation, ko, en, plain in conn.execute(
-            "SELECT q.trip_id, q.id, q.original_text, q.translation_text, p.name_ko, p.name_en, "
-            "p.name_plain FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id"):
-        items[(tid, f"quote:{qid}")] = IndexedItem(_quote_labels(original, translation),
-                                                   name(ko, en, plain))
-    for kind, sql in (("organisation", "SELECT t.trip_id, o.id, o.name_ko, o.name_en, o.name_plain "
-                                       "FROM trip_organisations t JOIN organisations o ON o.id = t.organisation_id"),
-                      ("person", "SELECT t.trip_id, p.id, p.name_ko, p.name_en, p.name_plain "
-                                 "FROM trip_people t JOIN people p ON p.id = t.person_id")):
-        for tid, entity_id, ko, en, plain in conn.execute(sql):
-            items[(tid, f"{kind}:{entity_id}")] = IndexedItem(labels(ko, en, plain), [])
-    return items
+    def items(self, trip_ids: list[str]) -> dict[tuple[str, str], IndexedItem]:
+        """(trip id, ref) -> IndexedItem for every row of the index of these trips."""
+        items: dict[tuple[str, str], IndexedItem] = {}
+        ids = (json.dumps(trip_ids),)
+        these = "IN (SELECT value FROM json_each(?))"
+        q = self.conn.execute
+        strings, name, labelled, labels = self._strings, self._name, self._labelled, self._labels
+        no_texts: list[str] = []
+        for tid, ref, ko, en, plain, city_ko, city_en, city_plain in q(
+                "SELECT t.id, 'trip', t.title_ko, t.title_en, t.title_plain, h.name_ko, h.name_en, "
+                f"h.name_plain FROM trips t LEFT JOIN home_cities h ON h.id = t.home_city_id WHERE t.id {these}",
+                ids):
+            key = (ko, en, plain)
+            items[(tid, ref)] = (labelled.get(key) or labels(key), name(city_ko, city_en, city_plain), True)
+        places: dict[tuple[str, str], list[str]] = {}
+        for tid, ref, ko, en, plain in q(
+                "SELECT p.trip_id, 'day:' || p.date, d.city_ko, d.city_en, d.city_plain FROM day_places p "
+                f"LEFT JOIN destinations d ON d.key = p.destination_key WHERE p.trip_id {these}", ids):
+            places.setdefault((tid, ref), []).extend(name(ko, en, plain))
+        for tid, ref in q(f"SELECT trip_id, 'day:' || date FROM days WHERE trip_id {these}", ids):
+            texts = places.get((tid, ref))
+            items[(tid, ref)] = (None, no_texts, False) if texts is None else (None, texts, True)
+        for tid, ref, ko, en, plain, desc_ko, desc_en in q(
+                "SELECT trip_id, 'event:' || id, title_ko, title_en, title_plain, description_ko, "
+                f"description_en FROM events WHERE trip_id {these}", ids):
+            key = (ko, en, plain)
+            items[(tid, ref)] = (labelled.get(key) or labels(key),
+                                 strings(desc_ko, desc_en) if desc_ko or desc_en else no_texts, True)
+        parties: dict[tuple[str, str], list[str]] = {}
+        for tid, ref, ko, en, plain in q(
+                "SELECT p.trip_id, 'agreement:' || p.agreement_id, o.name_ko, o.name_en, o.name_plain "
+                "FROM agreement_parties p JOIN organisations o ON o.id = p.organisation_id "
+                f"WHERE p.trip_id {these}", ids):
+            parties.setdefault((tid, ref), []).extend(name(ko, en, plain))
+        for tid, ref, kind, ko, en, plain, scope_ko, scope_en in q(
+                "SELECT trip_id, 'agreement:' || id, kind, title_ko, title_en, title_plain, scope_ko, "
+                f"scope_en FROM agreements WHERE trip_id {these}", ids):
+            key = (ko, en, plain)
+            items[(tid, ref)] = (labelled.get(key) or labels(key),
+                                 strings(scope_ko, scope_en, kind) + parties.get((tid, ref), no_texts), True)
+        for tid, ref, original, translation, ko, en, plain in q(
+                "SELECT q.trip_id, 'quote:' || q.id, q.original_text, q.translation_text, p.name_ko, "
+                "p.name_en, p.name_plain FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id "
+                f"WHERE q.trip_id {these}", ids):
+            items[(tid, ref)] = (_quote_labels(original, translation), name(ko, en, plain), True)
+        for sql in ("SELECT t.trip_id, 'organisation:' || o.id, o.name_ko, o.name_en, o.name_plain "
+                    "FROM trip_organisations t JOIN organisations o ON o.id = t.organisation_id "
+                    f"WHERE t.trip_id {these}",
+                    "SELECT t.trip_id, 'person:' || p.id, p.name_ko, p.name_en, p.name_plain "
+                    f"FROM trip_people t JOIN people p ON p.id = t.person_id WHERE t.trip_id {these}"):
+            for tid, ref, ko, en, plain in q(sql, ids):
+                key = (ko, en, plain)
+                items[(tid, ref)] = (labelled.get(key) or labels(key), no_texts, True)
+        return items
 
 
 class StoreChanged(Exception):
