@@ -3,14 +3,18 @@
 The checks, in order (a check that cannot run on a file that failed an earlier one is left out):
 
 - the file: there, and an SQLite database;
-- the schema: the version this tripdesk reads (`PRAGMA user_version`), with all its tables;
+- the schema: the version this tripdesk reads (`PRAGMA user_version`), with all its tables,
+  and every column, foreign key and index of `store.SCHEMA` as sqlite-utils reads them;
 - SQLite's own `PRAGMA integrity_check` and `PRAGMA foreign_key_check`;
 - the full-text index: FTS5's `integrity-check` command, and `search` in step with
-  `search_rows` (the map import uses to delete a trip's rows) and with the trips;
+  `search_rows` (the map import uses to delete a trip's rows), with the trips, and with what
+  their tables would index now (`store.TableIndexer`: an edited title or name is found);
 - the trips: each has its stored document (which it reads back as) and its file record.
 
 Nothing is written: the FTS5 check runs as an INSERT command inside a transaction that is
-rolled back. Every check gives a message and, when it fails, the fix.
+rolled back. A store that cannot be written where it is (a read-only folder) is read as the
+desk reads it, and the FTS5 check, which needs the write lock, is reported as skipped. Every
+check gives a message and, when it fails, the fix.
 """
 
 from __future__ import annotations
