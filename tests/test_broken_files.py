@@ -123,9 +123,16 @@ CASES = {
 }
 
 
-def assert_one_problem(err: str, case: Case) -> None:
+def assert_one_problem(err: str, case: Case, stored_trip_id: str | None = None) -> None:
+    """The case's problem, alone; `stored_trip_id`: the store holds a trip of that id from
+    another file, so a file whose own trip id is readable is also told that it is taken
+    (as `tripdesk validate` of both files would say), and nothing else."""
     assert "Traceback" not in err
     lines = [line for line in err.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
+    if stored_trip_id is not None:
+        taken = [line for line in lines if f"trip.id: trip id '{stored_trip_id}' is already used by " in line]
+        assert len(taken) <= 1, err
+        lines = [line for line in lines if line not in taken]
     assert len(lines) == 1, err
     assert case.pattern.search(lines[0]), f"expected {case.pattern.pattern!r} in:\n{err}"
 
@@ -145,7 +152,7 @@ def test_import_refuses_the_broken_file_and_leaves_the_store_unchanged(
     before = snapshot(store)
     code, out, err = run(capsys, "import", str(BROKEN / case.file))
     assert code == 1
-    assert_one_problem(err, case)
+    assert_one_problem(err, case, stored_trip_id="sample-2024-us")  # the store holds SAMPLE
     assert "nothing was written to the store" in err
     assert snapshot(store) == before
 

@@ -134,3 +134,55 @@ def test_the_annotated_example_of_the_data_format_validates(
     assert problems_for(path) == []
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out.strip() == "1 file valid (1 trip)"
+
+
+# -- the same whole-run checks when importing --------------------------------------------------
+
+
+def _import_problems(db: Path, *paths: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--db", str(db), "import", *map(str, paths)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize("store", ["new", "with other trips"])
+def test_import_reports_a_trip_id_used_twice_along_with_a_files_own_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    """`tripdesk import` reports what `tripdesk validate` does: a new store (written while
+    reading) and a store that already holds trips (checked before writing) alike."""
+    db = tmp_path / "t.db"
+    if store == "with other trips":
+        other = tmp_path / "other"
+        other.mkdir()
+        (other / "c.yaml").write_text(SAMPLE_TEXT.replace("id: sample-2024-us", "id: sample-2030-us"),
+                                      encoding="utf-8")
+        assert main(["--db", str(db), "import", str(other)]) == 0
+    before = db.read_bytes() if db.exists() else None
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = folder / "a.yaml"
+    first.write_text(SAMPLE_TEXT, encoding="utf-8")
+    second, text = mutate(folder, "  status: announced", "  staus: announced", name="b.yaml")
+    err = _import_problems(db, first, second, capsys=capsys)
+    assert f"{second}:{line_of(text, 'staus')}:3: trip.staus: unknown key 'staus'" in err
+    assert (f"{second}:{line_of(text, 'id: sample-2024-us')}:7: trip.id: trip id 'sample-2024-us' "
+            f"is already used by {first}") in err
+    if before is not None:
+        assert db.read_bytes() == before  # nothing written
+
+
+def test_reimporting_a_file_now_broken_is_not_checked_against_its_own_stored_trip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stored file that comes back with a problem is replaced, not another file with its id."""
+    db = tmp_path / "t.db"
+    path = tmp_path / "a.yaml"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert main(["--db", str(db), "import", str(path)]) == 0
+    capsys.readouterr()
+    broken, text = mutate(tmp_path, "  status: announced", "  staus: announced", name="a.yaml")
+    err = _import_problems(db, broken, capsys=capsys)
+    assert f"{broken}:{line_of(text, 'staus')}:3: trip.staus: unknown key 'staus'" in err
+    assert "already used" not in err

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .loader import AcrossCheck, KnownIds, TripNames, check_across, find_trip_files, load_file
+from .loader import AcrossCheck, Checked, KnownIds, TripNames, check_across, check_file, find_trip_files
 from .model import Text
 from .problems import Problem, ValidationFailed
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
@@ -110,17 +110,26 @@ class PreparedTrip:
         return self.names.id
 
 
-def prepare_file(path: Path, old: tuple[str, str] | None = None) -> tuple[PreparedTrip | None, list[Problem]]:
+Prepared = tuple[PreparedTrip | None, list[Problem], Checked | None]
+
+
+def prepare_file(path: Path, old: tuple[str, str] | None = None) -> Prepared:
     """Read and check one file and build its rows; `old` is the (trip id, sha256) stored for
     it. Runs in a worker process when many files change: it is all the CPU-bound work of an
-    import but SQLite's, and what it returns pickles cheaply (no Trip, no file content)."""
-    loaded, problems = load_file(path)
+    import but SQLite's, and what it returns pickles cheaply (no Trip, no file content).
+
+    Returns (the prepared trip or None, the file's own problems, what the checks between
+    files can use of it: the prepared trip, or of a file with problems its trip id and the
+    names found sound, as `tripdesk validate` checks them; None when nothing is known).
+    """
+    loaded, names, problems = check_file(path)
     if loaded is None:
-        return None, problems
+        return None, problems, names
     digest = file_digest(loaded.raw)
     unchanged = old is not None and old == (loaded.trip.id, digest)
-    return PreparedTrip(path, digest, loaded.names, loaded.result,
-                        None if unchanged else trip_rows(loaded.trip)), []
+    item = PreparedTrip(path, digest, loaded.names, loaded.result,
+                        None if unchanged else trip_rows(loaded.trip))
+    return item, [], item
 
 
 # Below this many changed files (a second or two of work) an import reads them itself: the
@@ -164,7 +173,7 @@ def _start_worker() -> None:
     gc.enable()
 
 
-def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]]) -> Iterator[tuple[PreparedTrip | None, list[Problem]]]:
+def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]]) -> Iterator[Prepared]:
     """`prepare_file` of every (path, old) in order: in worker processes when there are many
     and more than one core, while the caller goes on writing the ones before."""
     workers = _worker_count()
@@ -238,11 +247,16 @@ def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None
         return _import_all_new(store, work, problems, report, keys, rebuild=rebuild, since=since)
 
     loaded: list[PreparedTrip] = []
+    checked: list[Checked] = []  # in file order: the loaded files and the broken ones' names
+    broken: set[str] = set()
     touched: dict[str, os.stat_result] = {}
     with contextlib.closing(_prepare_all(work)) as prepared:
         results = list(prepared)
-    for (path, stat), (item, file_problems) in zip(changed, results):
+    for (path, stat), (item, file_problems, names) in zip(changed, results):
         problems.extend(file_problems)
+        if names is not None and names is not item:
+            checked.append(names)
+            broken.add(keys(path))  # its stored version is not checked against: it is being replaced
         if item is None:
             continue
         if item.rows is None:
@@ -250,12 +264,13 @@ def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None
             report.unchanged += 1
             continue
         loaded.append(item)
+        checked.append(item)
 
     removed_paths = [p for p in states if _under(p, folders) and p not in seen]
     replaced = {keys(i.path) for i in loaded} | set(removed_paths)
     replaced |= _moved_away(states, replaced, loaded)
-    staying = {p: s for p, s in states.items() if p not in replaced}
-    problems.extend(check_across(loaded, _known_ids(store, staying, loaded)))
+    staying = {p: s for p, s in states.items() if p not in replaced and p not in broken}
+    problems.extend(check_across(checked, _known_ids(store, staying, checked)))
     if problems:
         raise ValidationFailed(problems)
 
@@ -318,10 +333,12 @@ def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]
             old_ids = {row[0] for row in store.conn.execute("SELECT id FROM trips")}
             store.clear()  # rows a damaged store left behind go too: a rebuild starts clean
         failed = bool(problems)
-        for item, file_problems in prepared:
+        for item, file_problems, names in prepared:
             problems.extend(file_problems)
             if item is None:
                 failed = True
+                if names is not None:  # its trip id and sound names still count between files
+                    across_problems.extend(across.add(names))
                 continue
             found = across.add(item)
             across_problems.extend(found)
@@ -337,7 +354,7 @@ def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]
 
 
 def _known_ids(store: Store, staying: dict[str, tuple[str, str, int, int]],
-               loaded: list[PreparedTrip]) -> KnownIds:
+               loaded: list[Checked]) -> KnownIds:
     """Trip ids and entity names defined by the files that are not being re-read (the names
     only of the entities the re-read files use: no other is checked against)."""
     known = KnownIds()
@@ -357,7 +374,8 @@ def _known_ids(store: Store, staying: dict[str, tuple[str, str, int, int]],
     # it): reading every use of every entity of 10,000 trips (~130,000 rows) took 0.4 s.
     used: dict[str, set[str]] = {"organisation": set(), "person": set(), "home city": set()}
     for item in loaded:
-        used["home city"].add(item.names.home_city[0])
+        if item.names.home_city is not None:
+            used["home city"].add(item.names.home_city[0])
         used["organisation"].update(entity_id for entity_id, _name in item.names.organisations)
         used["person"].update(entity_id for entity_id, _name in item.names.people)
     leaving = json.dumps(sorted({row[0] for row in c.execute("SELECT id FROM trips")} - set(trip_files)))
