@@ -1,7 +1,8 @@
 """The desk: tripdesk's Textual UI.
 
 `tripdesk` (no command) runs `tripdesk.ui.app.TripdeskApp`. This package is the only part of
-tripdesk that imports Textual; everything it shows comes from `tripdesk.queries` through
+tripdesk that imports Textual, but for the benchmark's two harnesses that drive it (see
+`tripdesk/__init__.py`); everything it shows comes from `tripdesk.queries` through
 `tripdesk.ui.data.DeskData`, read in worker threads, and every string from the store is
 rendered as literal text (`textual.content.Content`), never as markup.
 
@@ -13,7 +14,7 @@ Modules:
     detail_pane    the selected trip, day or event with its sources
     search_screen  `/`: search everything, Enter jumps to the hit
     help_screen    `?`: every key and its binding id
-    export_screen  `e`: write the trip as Markdown, confirming overwrites
+    export_screen  `e`: write the trip (Markdown, or JSON/iCalendar by the path's extension), confirming overwrites
     commands       the command palette provider (jump to trip, search, language, export)
     header         the one-line title bar with the store summary
     footer         the one-line footer: the keys that work where the focus is
