@@ -13,6 +13,31 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = FIXTURES / "valid" / "sample-trip.yaml"
 
 
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line (from 1) where `needle` first stands in `text`."""
+    index = text.index(needle)
+    return text.count("\n", 0, index) + 1
+
+
+def mutate(tmp_path: Path, old: str, new: str, name: str = "trip.yaml") -> tuple[Path, str]:
+    """The sample trip with its first `old` made `new`, written to `tmp_path / name`."""
+    assert old in SAMPLE_TEXT, old
+    text = SAMPLE_TEXT.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def problems_for(*paths: Path) -> list[str]:
+    """The problems `tripdesk validate` would print for these paths, as text."""
+    from tripdesk.loader import load_paths
+
+    return [str(p) for p in load_paths(list(paths)).problems]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point TRIPDESK_DB at a fresh temporary file and pin the locale for every test."""

@@ -10,26 +10,7 @@ import pytest
 from tripdesk.cli import main
 from tripdesk.loader import load_paths
 
-from .conftest import SAMPLE
-
-SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
-
-
-def line_of(text: str, needle: str) -> int:
-    index = text.index(needle)
-    return text.count("\n", 0, index) + 1
-
-
-def mutate(tmp_path: Path, old: str, new: str, name: str = "trip.yaml") -> tuple[Path, str]:
-    assert old in SAMPLE_TEXT, old
-    text = SAMPLE_TEXT.replace(old, new, 1)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path, text
-
-
-def problems_for(*paths: Path) -> list[str]:
-    return [str(p) for p in load_paths(list(paths)).problems]
+from .conftest import SAMPLE, SAMPLE_TEXT, line_of, mutate, problems_for
 
 
 def test_the_sample_trip_is_valid() -> None:

@@ -9,28 +9,9 @@ from pathlib import Path
 import pytest
 
 from tripdesk.cli import main
-from tripdesk.loader import load_paths
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, SAMPLE, SAMPLE_TEXT, line_of, mutate, problems_for
 
-SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
-
-
-def line_of(text: str, needle: str) -> int:
-    index = text.index(needle)
-    return text.count("\n", 0, index) + 1
-
-
-def mutate(tmp_path: Path, old: str, new: str, name: str = "trip.yaml") -> tuple[Path, str]:
-    assert old in SAMPLE_TEXT, old
-    text = SAMPLE_TEXT.replace(old, new, 1)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path, text
-
-
-def problems_for(*paths: Path) -> list[str]:
-    return [str(p) for p in load_paths(list(paths)).problems]
 
 
 # -- checks between files also for files with problems of their own --------------------------
