@@ -494,6 +494,27 @@ async def test_the_mouse_opens_cities_trips_and_days(db: Path) -> None:
 
 
 @async_test
+async def test_a_click_on_a_scrolled_timeline_picks_the_row_under_the_pointer(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.jump_to_trip("gumi-2013-san-diego")
+        await settle(pilot)
+        timeline = main(app).timeline.list
+        timeline.focus()
+        await press(pilot, "G")  # the last day: the list scrolls
+        top = timeline.scroll_offset.y
+        assert top > 0
+        await pilot.click("#timeline-list", offset=(5, 1))  # the second line of the view
+        await settle(pilot)
+        row = timeline.highlighted
+        assert row is not None
+        first = timeline._first_line[row]
+        assert first <= top + 1 < first + len(timeline.get_option_at_index(row).lines)
+        assert main(app).timeline.ref == timeline.get_option_at_index(row).id
+
+
+@async_test
 async def test_footer_shows_the_keys_of_the_focused_pane_at_80_columns(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
