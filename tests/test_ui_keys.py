@@ -131,6 +131,12 @@ async def test_every_key_in_the_dialogs_has_an_id_listed_in_the_help(db: Path) -
         await press(pilot, "down")
         assert app.focused is app.screen.results
         collect("search results")
+        await press(pilot, "escape")
+        app.jump_to_trip("gumi-2024-us")
+        await settle(pilot)
+        await press(pilot, "e")
+        assert isinstance(app.screen, ExportScreen)
+        collect("export dialog")
         await press(pilot, "escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         collect("help")

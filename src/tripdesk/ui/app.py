@@ -24,11 +24,10 @@ from .city_pane import CityTree
 from .commands import DeskCommands
 from .data import DeskData
 from .detail_pane import DetailScroll
-from .export_screen import ConfirmScreen, ExportScreen
+from .export_screen import ConfirmScreen, ExportScreen, PathInput
 from .footer import KeyFooter
 from .help_screen import HelpScreen, HelpScroll
-from .keys import (APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment,
-                   own_bindings)
+from .keys import APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment
 from .main_screen import MainScreen, Wanted
 from .render import LANGUAGE_CYCLE, next_language
 from .search_screen import SearchInput, SearchResults, SearchScreen
@@ -196,8 +195,7 @@ class TripdeskApp(App[None]):
             ("In dialogs", list(DIALOG_KEYS)),
             ("Search", bindings_of(SearchScreen) + bindings_of(SearchResults)),
             ("Search box (text editing)", bindings_of(SearchInput)),
-            # The export dialog's own keys (what it inherits from Textual has no ids yet).
-            ("Export", own_bindings(ExportScreen) + own_bindings(ConfirmScreen)),
+            ("Export", bindings_of(ExportScreen) + bindings_of(ConfirmScreen) + bindings_of(PathInput)),
             ("Keys (this screen)", bindings_of(HelpScreen) + bindings_of(HelpScroll)),
         ]
         seen: set[str] = set()

@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Static
 
 from ..model import DisplayLang, Trip
 from ..problems import TripdeskError
+from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, LANGUAGE_NAMES, lit, one_line
 
 FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "ics": "iCalendar"}
@@ -39,6 +40,12 @@ class ExportFinished(Message):
     fmt: str = "md"
 
 
+class PathInput(Input, inherit_bindings=False):
+    """The file name: a text box whose keys have ids (Enter writes)."""
+
+    BINDINGS = [*EDIT_KEYS]
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """Replace an existing file? y / n."""
 
@@ -47,6 +54,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Replace", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "Keep", id="confirm.no"),
+        *DIALOG_KEYS,
     ]
 
     def __init__(self, path: Path) -> None:
@@ -77,6 +85,7 @@ class ExportScreen(ModalScreen["Path | None"]):
 
     BINDINGS = [
         Binding("escape", "close", "Cancel", id="export.cancel"),
+        *DIALOG_KEYS,
     ]
 
     def __init__(self, trip: Trip, lang: DisplayLang, folder: Path) -> None:
@@ -97,7 +106,7 @@ class ExportScreen(ModalScreen["Path | None"]):
             value, status = "", lit(f"{exc.message}: type a file name.", "$error")
         with Vertical(id="export-box", classes="dialog"):
             yield Static(self._heading(value), id="export-title")
-            yield Input(value=value, id="export-path")
+            yield PathInput(value=value, id="export-path")
             yield Static(status, id="export-status")
 
     def _target(self, value: str) -> tuple[Path, str]:

@@ -72,11 +72,6 @@ def bindings_of(owner: type) -> list[Binding]:
     return out
 
 
-def own_bindings(owner: type) -> list[Binding]:
-    """The bindings a class declares itself (not those it inherits)."""
-    return [_as_binding(item) for item in owner.__dict__.get("BINDINGS", [])]
-
-
 def _as_binding(item: BindingType) -> Binding:
     if isinstance(item, Binding):
         return item
