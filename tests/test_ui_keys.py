@@ -14,6 +14,7 @@ from textual import events
 from textual.command import CommandPalette
 
 from tripdesk.ui.app import TripdeskApp
+from tripdesk.ui.commands import DeskPalette
 from tripdesk.ui.export_screen import ExportScreen
 from tripdesk.ui.help_screen import HelpScreen
 from tripdesk.ui.search_screen import SearchScreen
@@ -137,6 +138,9 @@ async def test_every_key_in_the_dialogs_has_an_id_listed_in_the_help(db: Path) -
         await press(pilot, "e")
         assert isinstance(app.screen, ExportScreen)
         collect("export dialog")
+        await press(pilot, "escape", "ctrl+p")
+        assert isinstance(app.screen, DeskPalette)
+        collect("command palette")
         await press(pilot, "escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         collect("help")

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from .. import queries
 from ..model import DisplayLang
 from .city_pane import CityTree
-from .commands import DeskCommands
+from .commands import DeskCommands, DeskPalette, PaletteInput
 from .data import DeskData
 from .detail_pane import DetailScroll
 from .export_screen import ConfirmScreen, ExportScreen, PathInput
@@ -169,8 +169,9 @@ class TripdeskApp(App[None]):
         self.push_screen(HelpScreen(self.binding_sections(), dict(self._keymap)))
 
     def action_command_palette(self) -> None:
-        if self._can_open_dialog():
-            super().action_command_palette()
+        # App.action_command_palette with DeskPalette, whose keys have ids.
+        if self._can_open_dialog() and self.use_command_palette and not DeskPalette.is_open(self):
+            self.push_screen(DeskPalette(id="--command-palette"))
 
     def action_toggle_destinations(self) -> None:
         if self._on_main() and self.main is not None:
@@ -195,6 +196,7 @@ class TripdeskApp(App[None]):
             ("In dialogs", list(DIALOG_KEYS)),
             ("Search", bindings_of(SearchScreen) + bindings_of(SearchResults)),
             ("Search box (text editing)", bindings_of(SearchInput)),
+            ("Command palette", bindings_of(DeskPalette) + bindings_of(PaletteInput)),
             ("Export", bindings_of(ExportScreen) + bindings_of(ConfirmScreen) + bindings_of(PathInput)),
             ("Keys (this screen)", bindings_of(HelpScreen) + bindings_of(HelpScroll)),
         ]

@@ -14,17 +14,63 @@ import asyncio
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import (CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits,
+                             Provider, SearchIcon)
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.markup import escape
+from textual.widgets import Button, LoadingIndicator
 
 from .. import queries
+from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, counted, one_line
 
 if TYPE_CHECKING:
     from .app import TripdeskApp
 
 MATCH_STYLE = "bold reverse"
+
+
+class PaletteInput(CommandInput, inherit_bindings=False):
+    """The palette's text box, its keys declared again with ids."""
+
+    BINDINGS = [*EDIT_KEYS]
+
+
+class DeskPalette(CommandPalette, inherit_bindings=False):
+    """Textual's command palette with every key given an id (so it can be remapped and `?`
+    lists it): its own keys, a dialog's focus and copy keys, and `PaletteInput`'s."""
+
+    BINDINGS = [
+        Binding("ctrl+end,shift+end", "command_list('last')", "Go to bottom", show=False,
+                id="palette.last"),
+        Binding("ctrl+home,shift+home", "command_list('first')", "Go to top", show=False,
+                id="palette.first"),
+        Binding("down", "cursor_down", "Next command", show=False, id="palette.down"),
+        Binding("escape", "escape", "Exit the command palette", id="palette.close"),
+        Binding("pagedown", "command_list('page_down')", "Next page", show=False,
+                id="palette.page_down"),
+        Binding("pageup", "command_list('page_up')", "Previous page", show=False,
+                id="palette.page_up"),
+        Binding("up", "command_list('cursor_up')", "Previous command", show=False,
+                id="palette.up"),
+        *DIALOG_KEYS,
+    ]
+
+    def compose(self) -> ComposeResult:
+        # CommandPalette.compose, with PaletteInput for CommandInput (the palette finds it by
+        # its base class, and styles it by its base class's name).
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield SearchIcon()
+                yield PaletteInput(placeholder=self._placeholder, select_on_focus=False)
+                if not self.run_on_select:
+                    yield Button("\u25b6")
+            with Vertical(id="--results"):
+                yield CommandList()
+                yield LoadingIndicator()
 MIN_TRIP_QUERY = 2
 MAX_DISCOVERED_TRIPS = 30  # listed before anything is typed (a store may hold thousands)
 
