@@ -87,7 +87,9 @@ class MainScreen(Screen[None]):
                 tooltip="Cities: home cities ↔ destinations visited", id="cities.destinations"),
         Binding("L", "app.cycle_language", "Lang",
                 tooltip="Language: 한국어 → English → both", id="desk.language"),
-        Binding("e", "export", "Export", tooltip="Export the trip as Markdown", id="trip.export"),
+        Binding("e", "export", "Export",
+                tooltip="Export the trip: Markdown, or JSON or iCalendar by the file name",
+                id="trip.export"),
         *COPY_KEYS,  # Screen's copy key, with an id
     ]
 
