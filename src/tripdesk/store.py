@@ -392,10 +392,7 @@ class Store:
         # wait for that (a few seconds at most) rather than give up after the usual timeout.
         self.conn.execute(f"PRAGMA busy_timeout = {FIRST_BUILD_TIMEOUT_MS}")
         try:
-            try:
-                self.conn.execute("PRAGMA journal_mode = WAL")  # not possible inside a transaction
-            except sqlite3.DatabaseError as exc:
-                raise _database_error(display_path(self.path), exc) from None
+            self._use_wal()
             with self.transaction:
                 version, tables = _version_and_tables(self.conn)
                 if version == 0 and not tables:
@@ -411,6 +408,26 @@ class Store:
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return version, tables
+
+    def _use_wal(self) -> None:
+        """Switch a new database to WAL (not possible inside a transaction), retrying while
+        another process switches it at the same moment.
+
+        Two first launches that both read the new file and then ask for the lock to change
+        its journal mode would deadlock, so SQLite answers one of them SQLITE_BUSY at once,
+        without waiting for the busy timeout: that one tries again.
+        """
+        deadline = time.monotonic() + FIRST_BUILD_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise _database_error(display_path(self.path), exc) from None
+                time.sleep(0.02)
+            except sqlite3.DatabaseError as exc:
+                raise _database_error(display_path(self.path), exc) from None
 
     def close(self) -> None:
         self.conn.close()
