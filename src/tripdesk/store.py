@@ -814,11 +814,13 @@ class TableIndexer:
         return self._strings(*Text(ko=ko, en=en, plain=plain).all_strings())
 
     def _labels(self, key: tuple[str | None, str | None, str | None]) -> tuple[str, str]:
-        """`_labels` of the text of (ko, en, plain) columns."""
-        if len(self._labelled) >= self._CACHE_MAX:
-            self._labelled.clear()
-        ko, en, plain = key
-        found = self._labelled[key] = _labels(Text(ko=ko, en=en, plain=plain))
+        """`_labels` of the text of (ko, en, plain) columns (cached: names recur in many rows)."""
+        found = self._labelled.get(key)
+        if found is None:
+            if len(self._labelled) >= self._CACHE_MAX:
+                self._labelled.clear()
+            ko, en, plain = key
+            found = self._labelled[key] = _labels(Text(ko=ko, en=en, plain=plain))
         return found
 
     def items(self, trip_ids: list[str]) -> dict[tuple[str, str], IndexedItem]:
@@ -827,14 +829,14 @@ class TableIndexer:
         ids = (json.dumps(trip_ids),)
         these = "IN (SELECT value FROM json_each(?))"
         q = self.conn.execute
-        strings, name, labelled, labels = self._strings, self._name, self._labelled, self._labels
+        strings, name, labels = self._strings, self._name, self._labels
         no_texts: list[str] = []
         for tid, ref, ko, en, plain, city_ko, city_en, city_plain in q(
                 "SELECT t.id, 'trip', t.title_ko, t.title_en, t.title_plain, h.name_ko, h.name_en, "
                 f"h.name_plain FROM trips t LEFT JOIN home_cities h ON h.id = t.home_city_id WHERE t.id {these}",
                 ids):
             key = (ko, en, plain)
-            items[(tid, ref)] = (labelled.get(key) or labels(key), name(city_ko, city_en, city_plain), True)
+            items[(tid, ref)] = (labels(key), name(city_ko, city_en, city_plain), True)
         places: dict[tuple[str, str], list[str]] = {}
         for tid, ref, ko, en, plain in q(
                 "SELECT p.trip_id, 'day:' || p.date, d.city_ko, d.city_en, d.city_plain FROM day_places p "
@@ -847,7 +849,7 @@ class TableIndexer:
                 "SELECT trip_id, 'event:' || id, title_ko, title_en, title_plain, description_ko, "
                 f"description_en FROM events WHERE trip_id {these}", ids):
             key = (ko, en, plain)
-            items[(tid, ref)] = (labelled.get(key) or labels(key),
+            items[(tid, ref)] = (labels(key),
                                  strings(desc_ko, desc_en) if desc_ko or desc_en else no_texts, True)
         parties: dict[tuple[str, str], list[str]] = {}
         for tid, ref, ko, en, plain in q(
@@ -859,7 +861,7 @@ class TableIndexer:
                 "SELECT trip_id, 'agreement:' || id, kind, title_ko, title_en, title_plain, scope_ko, "
                 f"scope_en FROM agreements WHERE trip_id {these}", ids):
             key = (ko, en, plain)
-            items[(tid, ref)] = (labelled.get(key) or labels(key),
+            items[(tid, ref)] = (labels(key),
                                  strings(scope_ko, scope_en, kind) + parties.get((tid, ref), no_texts), True)
         for tid, ref, original, translation, ko, en, plain in q(
                 "SELECT q.trip_id, 'quote:' || q.id, q.original_text, q.translation_text, p.name_ko, "
@@ -873,7 +875,7 @@ class TableIndexer:
                     f"FROM trip_people t JOIN people p ON p.id = t.person_id WHERE t.trip_id {these}"):
             for tid, ref, ko, en, plain in q(sql, ids):
                 key = (ko, en, plain)
-                items[(tid, ref)] = (labelled.get(key) or labels(key), no_texts, True)
+                items[(tid, ref)] = (labels(key), no_texts, True)
         return items
 
 
