@@ -15,7 +15,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.command import (CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits,
                              Provider, SearchIcon)
 from textual.containers import Horizontal, Vertical
@@ -24,7 +23,7 @@ from textual.markup import escape
 from textual.widgets import Button, LoadingIndicator
 
 from .. import queries
-from .keys import DIALOG_KEYS, EDIT_KEYS
+from .keys import DIALOG_KEYS, EDIT_KEYS, PALETTE_KEYS
 from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, counted, one_line
 
 if TYPE_CHECKING:
@@ -43,21 +42,7 @@ class DeskPalette(CommandPalette, inherit_bindings=False):
     """Textual's command palette with every key given an id (so it can be remapped and `?`
     lists it): its own keys, a dialog's focus and copy keys, and `PaletteInput`'s."""
 
-    BINDINGS = [
-        Binding("ctrl+end,shift+end", "command_list('last')", "Go to bottom", show=False,
-                id="palette.last"),
-        Binding("ctrl+home,shift+home", "command_list('first')", "Go to top", show=False,
-                id="palette.first"),
-        Binding("down", "cursor_down", "Next command", show=False, id="palette.down"),
-        Binding("escape", "escape", "Exit the command palette", id="palette.close"),
-        Binding("pagedown", "command_list('page_down')", "Next page", show=False,
-                id="palette.page_down"),
-        Binding("pageup", "command_list('page_up')", "Previous page", show=False,
-                id="palette.page_up"),
-        Binding("up", "command_list('cursor_up')", "Previous command", show=False,
-                id="palette.up"),
-        *DIALOG_KEYS,
-    ]
+    BINDINGS = [*PALETTE_KEYS, *DIALOG_KEYS]
 
     def compose(self) -> ComposeResult:
         # CommandPalette.compose, with PaletteInput for CommandInput (the palette finds it by

@@ -158,3 +158,18 @@ EDIT_KEYS: list[Binding] = [  # Input's (a text box), without the scrolling keys
     Binding("ctrl+v", "paste", "Paste", show=False, id="edit.paste"),
     Binding("enter", "submit", "Submit", show=False, id="edit.submit"),
 ]
+
+PALETTE_KEYS: list[Binding] = [  # Textual's CommandPalette's own
+    Binding("ctrl+end,shift+end", "command_list('last')", "Go to bottom", show=False,
+            id="palette.last"),
+    Binding("ctrl+home,shift+home", "command_list('first')", "Go to top", show=False,
+            id="palette.first"),
+    Binding("down", "cursor_down", "Next command", show=False, id="palette.down"),
+    Binding("escape", "escape", "Exit the command palette", id="palette.close"),
+    Binding("pagedown", "command_list('page_down')", "Next page", show=False,
+            id="palette.page_down"),
+    Binding("pageup", "command_list('page_up')", "Previous page", show=False,
+            id="palette.page_up"),
+    Binding("up", "command_list('cursor_up')", "Previous command", show=False,
+            id="palette.up"),
+]
