@@ -114,6 +114,8 @@ EMPTY_TEXT = Text()
 
 @dataclass(frozen=True)
 class Place:
+    """A place on the itinerary: a city (with its state and country), and maybe a venue."""
+
     city: Text
     country: str
     state: str | None = None
@@ -145,6 +147,8 @@ class Place:
 
 @dataclass(frozen=True)
 class HomeCity:
+    """The Korean city (or province) whose delegation made the trip."""
+
     id: str
     name: Text
     province: Text
@@ -161,6 +165,8 @@ class HomeCity:
 
 @dataclass(frozen=True)
 class Source:
+    """A news article or document that reports the trip; every fact names its sources."""
+
     id: str
     outlet: Text
     headline: Text
@@ -178,6 +184,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Organisation:
+    """A government, company, university, ... named in the trip."""
+
     id: str
     name: Text
     kind: str
@@ -187,6 +195,8 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Person:
+    """Someone named in the trip (a delegate, a host, a signatory, a speaker)."""
+
     id: str
     name: Text
     aliases: tuple[str, ...] = ()
@@ -196,6 +206,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Event:
+    """Something that happened on a day of the trip (a visit, a meeting, a signing...)."""
+
     id: str
     kind: str
     title: Text
@@ -210,6 +222,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Day:
+    """One recorded calendar day: where the delegation was and what it did."""
+
     date: dt.date
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
@@ -219,6 +233,8 @@ class Day:
 
 @dataclass(frozen=True)
 class Agreement:
+    """An agreement signed or announced during the trip (an MOU, a declaration...)."""
+
     id: str
     title: Text
     kind: str
@@ -234,6 +250,8 @@ class Agreement:
 
 @dataclass(frozen=True)
 class QuoteText:
+    """A quote's words in one language (`by`: who translated them, for a translation)."""
+
     lang: Lang
     text: str
     by: str | None = None  # for translations: article | editors
@@ -241,6 +259,8 @@ class QuoteText:
 
 @dataclass(frozen=True)
 class Quote:
+    """Something a person said, as reported, with its translation if any."""
+
     id: str
     speaker: str
     original: QuoteText
@@ -255,12 +275,16 @@ class Quote:
 
 @dataclass(frozen=True)
 class Leader:
+    """The head of the delegation and their role."""
+
     person: str
     role: Text
 
 
 @dataclass(frozen=True)
 class Delegation:
+    """Who travelled: officials, companies and institutions, and how many people."""
+
     officials: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
@@ -270,6 +294,8 @@ class Delegation:
 
 @dataclass(frozen=True)
 class Span:
+    """The length of the trip as the sources report it (days, nights)."""
+
     days: int
     nights: int | None = None
     text: str | None = None
@@ -282,6 +308,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Trip:
+    """One official trip abroad: who went, where, day by day, and every fact's sources."""
+
     id: str
     home_city: HomeCity
     title: Text

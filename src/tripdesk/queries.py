@@ -20,6 +20,8 @@ from .textindex import match_query
 
 @dataclass(frozen=True)
 class StoreSummary:
+    """How many trips and home cities the store holds, and the years they span."""
+
     trips: int
     cities: int
     first_year: int | None
@@ -60,6 +62,8 @@ class DestinationRow:
 
 @dataclass(frozen=True)
 class TripRow:
+    """A trip as lists show it: its title, home city and dates (not the whole trip)."""
+
     id: str
     title: Text
     home_city_id: str
@@ -81,6 +85,8 @@ class TripRow:
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One search result: what matched (`kind`, `label`) in which trip, and where it leads."""
+
     kind: str  # trip | day | event | agreement | quote | organisation | person
     trip_id: str
     trip_title: Text

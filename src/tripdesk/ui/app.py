@@ -11,7 +11,7 @@ panes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,17 +21,26 @@ from textual.screen import ModalScreen, Screen
 from .. import queries
 from ..model import DisplayLang
 from .city_pane import CityTree
-from .commands import DeskCommands, DeskPalette, PaletteInput
 from .data import DeskData
 from .detail_pane import DetailScroll
-from .export_screen import ConfirmScreen, ExportScreen, PathInput
 from .footer import KeyFooter
-from .help_screen import HelpScreen, HelpScroll
 from .keys import APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment
 from .main_screen import MainScreen, Wanted
 from .render import LANGUAGE_CYCLE, next_language
-from .search_screen import SearchInput, SearchResults, SearchScreen
 from .timeline_pane import TimelineList
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# The dialogs (search, export, help, the command palette) are imported when first opened, not
+# before the first frame: together ~15 ms of the start-up (docs/performance.md).
+
+
+def _desk_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first asks (Textual calls it)."""
+    from .commands import DeskCommands
+
+    return DeskCommands
 
 DEFAULT_THEME = "textual-dark"
 LANGUAGE_WORDS = {"ko": "Korean", "en": "English", "both": "Korean + English"}
@@ -42,7 +51,7 @@ class TripdeskApp(App[None]):
 
     CSS_PATH = "tripdesk.tcss"
     TITLE = "tripdesk"
-    COMMANDS = App.COMMANDS | {DeskCommands}
+    COMMANDS = App.COMMANDS | {_desk_commands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar = [
@@ -141,6 +150,7 @@ class TripdeskApp(App[None]):
     def action_search(self, query: str = "") -> None:
         if not self._on_main():
             return
+        from .search_screen import SearchScreen
 
         def done(hit: queries.SearchHit | None) -> None:
             if hit is not None and self.main is not None:
@@ -156,6 +166,7 @@ class TripdeskApp(App[None]):
             self.notify("Choose a trip first: the export writes the trip in the timeline.",
                         severity="warning", markup=False)
             return
+        from .export_screen import ExportScreen
 
         def done(path: Path | None) -> None:
             if path is not None:
@@ -164,12 +175,16 @@ class TripdeskApp(App[None]):
         self.push_screen(ExportScreen(trip, self.language, self.export_dir), done)  # type: ignore[arg-type]
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
         if not self._can_open_dialog() or isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.binding_sections(), dict(self._keymap)))
 
     def action_command_palette(self) -> None:
         # App.action_command_palette with DeskPalette, whose keys have ids.
+        from .commands import DeskPalette
+
         if self._can_open_dialog() and self.use_command_palette and not DeskPalette.is_open(self):
             self.push_screen(DeskPalette(id="--command-palette"))
 
@@ -187,6 +202,11 @@ class TripdeskApp(App[None]):
     def binding_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding of the desk, grouped by where it works (for the help screen): each
         class's own and inherited bindings, each binding id once (where it first appears)."""
+        from .commands import DeskPalette, PaletteInput
+        from .export_screen import ConfirmScreen, ExportScreen, PathInput
+        from .help_screen import HelpScreen, HelpScroll
+        from .search_screen import SearchInput, SearchResults, SearchScreen
+
         sections = [
             ("Everywhere", bindings_of(TripdeskApp)),
             ("Main screen", bindings_of(MainScreen)),
