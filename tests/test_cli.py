@@ -273,3 +273,28 @@ def test_search_for_agreement_finds_every_agreement_of_the_real_trips(capsys: py
     assert code == 0
     found = {(h["trip"], h["ref"]) for h in json.loads(out) if h["kind"] == "agreement"}
     assert found == expected
+
+
+def test_the_desk_starts_reading_before_textual_and_leaves_the_collector_on(
+        sample_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tripdesk` (no command) hands the app a store access whose early reads have started,
+    runs it with the garbage collector paused until the first frame, and whatever the app
+    did, the collector is on again when the command returns."""
+    import gc
+
+    from tripdesk.ui.app import TripdeskApp
+
+    seen: dict[str, object] = {}
+
+    def run_without_a_frame(self: TripdeskApp) -> None:  # the app ends before drawing
+        seen.update(collecting=gc.isenabled(), early=sorted(self.data._early),
+                    db=self.data.db_path)
+
+    monkeypatch.setattr(TripdeskApp, "run", run_without_a_frame)
+    db = tmp_path / "desk.db"
+    try:
+        assert main(["--db", str(db), "--lang", "en"]) == 0
+        assert seen == {"collecting": False, "early": ["home_cities", "summary"], "db": db}
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -588,6 +588,36 @@ async def test_the_city_list_read_while_the_app_starts_is_shown_on_mount(
     assert asked == []
 
 
+@async_test
+async def test_an_early_read_started_before_the_app_is_shown_and_collection_resumes(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The `tripdesk` command starts the early reads before Textual is imported and pauses
+    the garbage collector: the app takes that `DeskData` (no worker reads the list again) and
+    turns the collector back on once its first frame is drawn."""
+    import gc
+
+    from tripdesk.ui.data import DeskData, pause_collection
+
+    asked: list[str] = []
+    monkeypatch.setattr(CityPane, "load_groups", lambda self, mode: asked.append(mode))
+    monkeypatch.setattr(MainScreen, "load_summary", lambda self: asked.append("summary"))
+    data = DeskData(db)
+    data.start_early()
+    assert data.wait_early(timeout=10)
+    pause_collection()
+    try:
+        assert not gc.isenabled()
+        app = make_app(db, data=data)
+        assert app.data is data
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert "Daejeon" in screen_text(app) and "4 trips · 2 cities" in screen_text(app)
+    finally:
+        gc.enable()
+    assert asked == []
+
+
 def test_early_reads_taken_before_the_thread_reaches_them_still_arrive(db: Path) -> None:
     """A worker may ask for the summary while the early thread is still reading the cities:
     it must get the summary (the thread once died there and left the worker waiting)."""

@@ -315,9 +315,20 @@ def cmd_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     path = store.path
     store.close()
-    from .ui.app import TripdeskApp  # the only place the CLI touches Textual
+    from .ui.data import DeskData, pause_collection, resume_collection  # no Textual there
 
-    TripdeskApp(db_path=path, language=args.lang).run()
+    # What the first frame shows is read in a thread while Textual is imported (SQLite runs
+    # beside the imports, on another core), and nothing is garbage-collected before the first
+    # frame (the app resumes the collector then): docs/performance.md, first paint.
+    data = DeskData(path)
+    data.start_early()
+    pause_collection()
+    try:
+        from .ui.app import TripdeskApp  # the only place the CLI touches Textual
+
+        TripdeskApp(db_path=path, language=args.lang, data=data).run()
+    finally:
+        resume_collection()  # if the app ended before its first frame
     return EXIT_OK
 
 

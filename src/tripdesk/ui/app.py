@@ -67,13 +67,18 @@ class TripdeskApp(App[None]):
 
     def __init__(self, db_path: Path | str | None = None, language: str = "en", *,
                  keymap: dict[str, str] | None = None, export_dir: Path | None = None,
-                 theme: str | None = DEFAULT_THEME) -> None:
+                 theme: str | None = DEFAULT_THEME, data: DeskData | None = None) -> None:
+        """`data`: the store's access for the desk, if the caller made it (the `tripdesk`
+        command does, to start its early reads before Textual is imported); by default one
+        on `db_path`."""
         super().__init__()
-        if db_path is None:
-            from ..store import default_db_path
+        if data is None:
+            if db_path is None:
+                from ..store import default_db_path
 
-            db_path = default_db_path()
-        self.data = DeskData(Path(db_path))
+                db_path = default_db_path()
+            data = DeskData(Path(db_path))
+        self.data = data
         self.data.start_early()  # while Textual starts: the city list can be in the first frame
         self.set_reactive(TripdeskApp.language, language if language in LANGUAGE_CYCLE else "en")
         self.export_dir = Path(export_dir) if export_dir is not None else Path("exports")

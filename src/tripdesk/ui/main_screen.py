@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 from .. import queries
 from ..model import DisplayLang, Trip
 from .city_pane import CityPane, CityTree
-from .data import freeze_loaded
+from .data import freeze_loaded, resume_collection
 from .detail_pane import DetailPane, DetailScroll
 from .footer import KeyFooter
 from .header import DeskHeader
@@ -109,6 +109,7 @@ class MainScreen(Screen[None]):
         yield KeyFooter(id="footer")
 
     def on_mount(self) -> None:
+        self.call_after_refresh(resume_collection)  # paused by the `tripdesk` command
         self._fit_footer()
         self.header.set_language(self.lang)
         summary = self.app.data.ready("summary")  # type: ignore[attr-defined]
