@@ -19,7 +19,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.actions import SkipAction
 from textual.binding import Binding
-from textual.containers import Container, Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -100,12 +99,12 @@ class MainScreen(Screen[None]):
         self._showing = False  # in `_show` (the city cursor may move: no trip is shown for that)
 
     def compose(self) -> ComposeResult:
+        # The panes are the screen's own children, laid out by its grid (tripdesk.tcss): no
+        # container around them, which Textual would draw under them in every frame.
         yield DeskHeader(id="header")
-        with Horizontal(id="panes"):
-            yield CityPane(id="city-pane")
-            with Container(id="right"):
-                yield TimelinePane(id="timeline-pane")
-                yield DetailPane(id="detail-pane")
+        yield CityPane(id="city-pane")
+        yield TimelinePane(id="timeline-pane")
+        yield DetailPane(id="detail-pane")
         yield KeyFooter(id="footer")
 
     def on_mount(self) -> None:
@@ -342,17 +341,12 @@ class MainScreen(Screen[None]):
         changed = False
         self._shown_pane = name
         narrow = self.has_class("-narrow")
-        right = self.query_one("#right")
         for pane_name, pane in (("city", self.cities), ("timeline", self.timeline),
                                 ("detail", self.detail)):
             show = not narrow or pane_name == name
             if pane.display != show:
                 pane.display = show
                 changed = True
-        show_right = not narrow or name != "city"
-        if right.display != show_right:
-            right.display = show_right
-            changed = True
         return changed
 
     def on_resize(self) -> None:
