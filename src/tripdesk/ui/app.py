@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 # The dialogs (search, export, help, the command palette) are imported when first opened, not
-# before the first frame: together ~15 ms of the start-up (docs/performance.md).
+# before the first frame: together 10-14 ms of CPU at every start-up.
 
 
 def _desk_commands() -> type[Provider]:

@@ -7,9 +7,10 @@ exception: it only looks at the in-memory cache, so the UI can show an already l
 in the same frame as the key press that asked for it.
 
 `start_early()` reads what the first frame shows (the summary and the home cities) in a
-thread of its own while Textual starts the app; a pane that mounts after it finished takes
-the rows at once (`ready()`) instead of asking a worker, so the city list is in the first
-frame rather than one or two frames later (docs/performance.md, first paint).
+thread of its own, started by the `tripdesk` command before it imports Textual (or by the app
+when it is made); a pane that mounts after it finished takes the rows at once (`ready()`)
+instead of asking a worker, so the city list is in the first frame rather than one or two
+frames later (docs/performance.md, first paint).
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ def pause_collection() -> None:
 
     Starting the desk (importing Textual and the desk, building the screen) allocates a few
     hundred thousand objects of which almost none are garbage, and Python collects every 700
-    allocations: ~160 young and ~15 middle-aged collections, 25-35 ms of CPU before the first
-    frame (counted with `gc.callbacks` in a pty). Called by the `tripdesk` command before it
+    allocations: ~150 young and ~15 middle-aged collections (and a full one on a large store),
+    25-85 ms of CPU before the first frame (counted with `gc.callbacks` in a pty, the more on a
+    busy machine). Called by the `tripdesk` command before it
     imports the desk, never by the app itself (tests and other callers keep their collector).
     """
     global _collection_paused
