@@ -18,6 +18,7 @@ from textual.content import Content
 
 from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Text, Trip
 from .docview import DocView
+from .paint import BorderedPane
 from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred, lit, one_line,
                      place_label, places_label, weekday)
 
@@ -375,7 +376,7 @@ class DetailScroll(DocView):
 PLACEHOLDER = "Details of the selected trip, day or event appear here."
 
 
-class DetailPane(Vertical):
+class DetailPane(BorderedPane, Vertical):
     """The selected trip, day or event."""
 
     DEFAULT_CLASSES = "pane"

@@ -18,6 +18,7 @@ from textual.content import Content
 
 from ..model import Day, DisplayLang, Event, Trip
 from .messages import ItemChosen
+from .paint import BorderedPane
 from .rowlist import Row, RowList
 from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit, one_line,
                      places_label, weekday)
@@ -138,7 +139,7 @@ def resolve_ref(trip: Trip, what: str, ident: str) -> str:
     return "trip"
 
 
-class TimelinePane(Vertical):
+class TimelinePane(BorderedPane, Vertical):
     """The selected trip, day by day."""
 
     DEFAULT_CLASSES = "pane"
