@@ -34,6 +34,7 @@ from .footer import KeyFooter
 from .header import DeskHeader
 from .keys import COPY_KEYS
 from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
+from .paint import CachedScreenLines
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
 PANES = ("city", "timeline", "detail")
@@ -53,7 +54,7 @@ class Wanted:
     reveal: bool = False
 
 
-class MainScreen(Screen[None]):
+class MainScreen(CachedScreenLines, Screen[None]):
     """Cities, timeline and detail."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]

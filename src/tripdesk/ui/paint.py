@@ -221,3 +221,36 @@ class BorderedPane:
             strips.extend(super().render_lines(Region(x, height - 1, width, 1)))
         return strips
 
+
+
+class CachedScreenLines:
+    """Mixin (first among a screen's bases) for a screen of a solid colour: its own lines
+    are drawn once per look.
+
+    Textual refreshes the whole screen when it comes back from a modal (`ScreenResume`), and
+    a fresh line of the screen's background is then cut into a piece for every widget edge
+    across the screen (`Strip.divide`, a new Strip per piece, ~400 per frame at 120x40),
+    though the widgets cover all of it. The same strips, kept, reuse their cut pieces.
+    """
+
+    _screen_look: tuple | None = None
+    _screen_lines: list[Strip] = []
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        assert isinstance(self, Widget)
+        styles = self.styles
+        background = styles.background
+        if (background.a < 1 or styles.gutter != _NO_SPACING or styles.keyline[0] != "none"
+                or (styles.has_rule("hatch") and styles.hatch != "none")):
+            return super().render_lines(crop)  # type: ignore[misc]
+        size = self.outer_size
+        look = (size, background, self.background_colors, self.visual_style, styles.tint,
+                styles.opacity, tuple(self.get_line_filters()), self.app.ansi_theme)
+        if look != self._screen_look:
+            self._screen_lines = super().render_lines(size.region)  # type: ignore[misc]
+            self._screen_look = look
+        strips = self._screen_lines[crop.y:crop.bottom]
+        if crop.column_span != (0, size.width):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
