@@ -234,10 +234,28 @@ class MainScreen(CachedScreenLines, Screen[None]):
                 anchor = f"{wanted.what}:{wanted.ident}"
         self.timeline.show_trip(trip, self.lang, ref)
         self.detail.show(trip, ref, self.lang, anchor=anchor)
-        if wanted is not None and wanted.reveal:
-            self.cities.reveal(trip)
         if wanted is not None and wanted.focus:
             self.focus_pane("timeline")
+        if wanted is not None and wanted.reveal:
+            # The trip first, the city list in the frame after: finding the trip's line can
+            # open a city, and every line of the list is drawn again then (~10 ms).
+            self.call_after_refresh(self._reveal, trip)
+            return
+        self._prefetch_neighbours(trip)
+
+    def _reveal(self, trip: Trip) -> None:
+        """Put the city cursor on a trip just shown (if it is still the one shown)."""
+        shown = self.trip
+        if shown is None or shown.id != trip.id:
+            return
+        self._showing = True
+        try:
+            self.cities.reveal(trip)
+        finally:
+            self._showing = False
+        self._prefetch_neighbours(trip)
+
+    def _prefetch_neighbours(self, trip: Trip) -> None:
         neighbours = self.cities.neighbours(trip.id)
         if neighbours:
             self.prefetch(neighbours)
