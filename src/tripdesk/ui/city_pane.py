@@ -29,7 +29,7 @@ from ..model import DisplayLang, Trip
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
-from .paint import BorderedPane, CachedScrollbars, fast_render_lines
+from .paint import BorderedPane, CachedScrollbars, FocusBorder, fast_render_lines
 from .render import counted, fit_str, lit, one_line
 
 MODE_TITLES: dict[str, str] = {"home": "Home cities", "dest": "Destinations"}
@@ -257,10 +257,11 @@ def _follow_key(trip: Trip) -> tuple[str, str, tuple[str, ...]]:
     return (trip.id, trip.home_city.id, tuple(p.key for p in trip.destinations()))
 
 
-class CityPane(BorderedPane, Vertical):
+class CityPane(FocusBorder, BorderedPane, Vertical):
     """Home cities or destinations, each opening to its trips."""
 
     DEFAULT_CLASSES = "pane"
+    COMPONENT_CLASSES = {"pane--focused"}  # its border with the focus in it (FocusBorder)
     ALLOW_MAXIMIZE = True
 
     def __init__(self, *, id: str | None = None) -> None:

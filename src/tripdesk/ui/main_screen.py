@@ -34,7 +34,7 @@ from .footer import KeyFooter
 from .header import DeskHeader
 from .keys import COPY_KEYS
 from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
-from .paint import CachedScreenLines
+from .paint import CachedScreenLines, show_focus_within
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
 PANES = ("city", "timeline", "detail")
@@ -61,8 +61,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
     AUTO_FOCUS = "#city-tree"
 
     # Textual's `Screen.focused` repaints the whole screen when it changes. Nothing on this
-    # screen is drawn from it: the widgets that gain and lose the focus, and the panes around
-    # them (`:focus-within`), are restyled and repaint themselves. Without the full repaint a
+    # screen is drawn from it: the widgets that gain and lose the focus are restyled, and the
+    # panes around them repaint their borders (`watch_focused`). Without the full repaint a
     # Tab redraws two panes instead of every line of the screen.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
@@ -99,6 +99,11 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self.wanted: Wanted | None = None
         self._shown_pane = "city"
         self._showing = False  # in `_show` (the city cursor may move: no trip is shown for that)
+
+    def watch_focused(self, blurred: Widget | None, focused: Widget | None) -> None:
+        # Called as the focus moves (Screen.set_focus): the panes' borders change in the
+        # same frame (paint.FocusBorder).
+        show_focus_within(blurred, focused)
 
     def compose(self) -> ComposeResult:
         yield DeskHeader(id="header")

@@ -254,3 +254,70 @@ class CachedScreenLines:
             x1, x2 = crop.column_span
             strips = [strip.crop(x1, x2) for strip in strips]
         return strips
+
+
+_FOCUS_RULES = ("border_top", "border_right", "border_bottom", "border_left",
+                "border_title_color", "border_title_style")
+
+
+class FocusBorder:
+    """Mixin (first among a pane's bases): the pane's border shows whether the focus is in it.
+
+    A `:focus-within` rule would do it, but Textual then restyles the pane and everything in
+    it (its list, its scrollbar, their component styles) each time the focus comes or goes,
+    and every descendant is repainted. Here the screen tells the pane (`show_focus_within`),
+    and the pane takes the border rules of its `pane--focused` component style (see
+    tripdesk.tcss) as inline rules, or drops them: only its own lines are drawn again.
+
+    The pane class lists "pane--focused" in its COMPONENT_CLASSES.
+    """
+
+    _focus_shown = False
+
+    def show_focus(self, focused: bool) -> None:
+        assert isinstance(self, Widget)
+        self._focus_shown = focused
+        inline = self.styles.inline
+        if focused:
+            try:
+                look = self.get_component_styles("pane--focused").base
+            except KeyError:  # not styled yet (just mounted): once it is
+                self.call_after_refresh(lambda: self._focus_shown and self.show_focus(True))
+                return
+            for name in _FOCUS_RULES:
+                value = look.get_rule(name)
+                if value is None:
+                    inline.clear_rule(name)
+                else:
+                    inline.set_rule(name, value)  # type: ignore[arg-type]
+        else:
+            for name in _FOCUS_RULES:
+                inline.clear_rule(name)
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()  # type: ignore[misc]
+        if self._focus_shown:
+            # a new theme: take its colours (the component styles are updated after this)
+            assert isinstance(self, Widget)
+            self.call_later(lambda: self.show_focus(self._focus_shown))
+
+
+def _pane_of(widget: Widget | None) -> FocusBorder | None:
+    node = widget
+    while node is not None:
+        if isinstance(node, FocusBorder):
+            return node
+        node = node.parent  # type: ignore[assignment]
+    return None
+
+
+def show_focus_within(blurred: Widget | None, focused: Widget | None) -> None:
+    """The focus has moved from `blurred` to `focused`: show it on their panes' borders."""
+    before, after = _pane_of(blurred), _pane_of(focused)
+    if before is after:
+        return
+    if before is not None:
+        before.show_focus(False)
+    if after is not None:
+        after.show_focus(True)
