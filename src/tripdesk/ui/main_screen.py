@@ -263,7 +263,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
     def _prefetch_neighbours(self, trip: Trip) -> None:
         neighbours = self.cities.neighbours(trip.id)
         if neighbours:
-            self.prefetch(neighbours)
+            # After the frame that shows `trip`: the reading thread would hold the GIL for
+            # part of the time that frame is being drawn.
+            self.call_after_refresh(self.prefetch, neighbours)
 
     def jump_to(self, hit: queries.SearchHit) -> None:
         """Go to a search hit: its trip, and the day or event it leads to."""
