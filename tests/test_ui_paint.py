@@ -16,7 +16,7 @@ from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.city_pane import CityPane
+from tripdesk.ui.city_pane import CityPane, CityTree
 from tripdesk.ui.detail_pane import DetailPane, DetailScroll
 from tripdesk.ui.paint import CachedScrollBar
 from tripdesk.ui.timeline_pane import TimelineList, TimelinePane
@@ -122,3 +122,40 @@ async def test_cached_scrollbars_draw_as_textual_does_at_every_thumb_position(st
             seen.add(tuple(texts))
         assert len(seen) > 3  # the thumb was drawn in several places
         assert isinstance(app.query_one(TimelineList).vertical_scrollbar, CachedScrollBar)
+
+
+def segments(strips: list) -> list:
+    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
+
+
+def tree_lines_both_ways(tree: CityTree) -> tuple[list, list]:
+    """The city tree's lines as the desk paints them (its caches), and as Textual would
+    paint them from scratch (StylesCache, a cleared line cache)."""
+    size = tree.outer_size
+    region = Region(0, 0, size.width, size.height)
+    kept = segments(tree.render_lines(region))
+    tree._line_cache.clear()
+    tree._styles_cache.clear()
+    tree._pseudo_class_state = tree.get_pseudo_class_state()
+    fresh = segments(Widget.render_lines(tree, region))
+    return kept, fresh
+
+
+@async_test
+async def test_the_city_tree_keeps_lines_per_look_and_draws_them_as_textual_does(
+        store: Path, tmp_path: Path) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_a_long_trip(pilot)
+        tree = app.query_one(CityTree)
+        looks = []
+        for step in ("tab", "tab", "tab", "down", "tab", "tab", "tab"):
+            await press(pilot, step)
+            kept, fresh = tree_lines_both_ways(tree)
+            assert kept == fresh
+            looks.append(kept)
+        assert looks[0] != looks[2]  # blurred, then focused again: the cursor line differs
+        app.theme = "textual-light"
+        await settle(pilot)
+        kept, fresh = tree_lines_both_ways(tree)
+        assert kept == fresh and kept != looks[-1]

@@ -79,6 +79,7 @@ class CityTree(CachedScrollbars, Tree[NodeInfo]):
         self._rich_style: Style | None = None
         self._room = 0
         self._line_look: tuple | None = None
+        self._look_memo: tuple | None = None
         self._line_caches: dict[tuple, LRUCache[tuple, Strip]] = {}
 
     # Tree draws every visible line again when the cursor moves within a group; keeping the
@@ -100,9 +101,19 @@ class CityTree(CachedScrollbars, Tree[NodeInfo]):
 
     def _look(self) -> tuple:
         """Every style a line is drawn with (see `Tree._render_line`)."""
+        base = (self.rich_style, self.background_colors)
+        # Textual replaces a component's styles object whenever it restyles the widget:
+        # while the same objects are there, the components' part is the one worked out last.
+        components = tuple(self._component_styles.get(name) for name in _TREE_PARTS)
+        memo = self._look_memo
+        if memo is not None and memo[0] == base and all(
+                a is b for a, b in zip(memo[1], components)):
+            return memo[2]
         parts = tuple((self.get_component_rich_style(name), self.get_component_rich_style(name, partial=True),
                        self.get_component_styles(name).color) for name in _TREE_PARTS)
-        return (self.rich_style, self.background_colors, parts)
+        look = (*base, parts)
+        self._look_memo = (base, components, look)
+        return look
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # As Tree's own render_lines: the pseudo classes (focus, hover) are part of its line keys
