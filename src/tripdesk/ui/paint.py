@@ -58,8 +58,8 @@ def fast_render_lines(widget: Widget, crop: Region, render_line: Callable[[int],
 
     Each line is the content line fitted to the widget's width on its background (what
     `StylesCache.render_line` does for a widget without gutter, tint or opacity), then passed
-    through the app's line filters; fitting and filtering are cached on the strip, so a line
-    the widget has cached costs two dictionary look-ups.
+    through the app's line filters; fitting and filtering are cached on the strip, and a
+    line not marked dirty is not asked of the widget again.
     """
     if not _plain(widget):
         return fallback(crop)
@@ -67,12 +67,22 @@ def fast_render_lines(widget: Widget, crop: Region, render_line: Callable[[int],
     base_background, background = widget.background_colors
     inner = Style(background=base_background + background).rich_style
     filters = widget.get_line_filters()
+    # The lines not marked dirty since they were drawn are taken as they were, as
+    # StylesCache.render does (the same cache and dirty marks: Widget.refresh sets them).
+    cache = widget._styles_cache
+    if width != cache._width:
+        cache.clear()
+        cache._width = width
+    lines, dirty = cache._cache, cache._dirty_lines
     strips: list[Strip] = []
     for y in crop.line_range:
-        strip = render_line(y).adjust_cell_length(width, inner)
+        strip = lines.get(y)
+        if strip is None or y in dirty:
+            strip = lines[y] = render_line(y).adjust_cell_length(width, inner)
         for line_filter in filters:
             strip = strip.apply_filter(line_filter, background)
         strips.append(strip)
+    dirty.difference_update(crop.line_range)
     if crop.column_span != (0, width):
         x1, x2 = crop.column_span
         strips = [strip.crop(x1, x2) for strip in strips]
@@ -206,6 +216,9 @@ class BorderedPane:
                 or not self.is_container or self.styles.keyline[0] != "none"
                 or self.styles.has_rule("hatch")):
             return super().render_lines(crop)
+        cache = self._styles_cache
+        if not cache._dirty_lines and len(cache._cache) >= height:
+            return super().render_lines(crop)  # nothing to draw: all lines as they were
         x, width = crop.x, crop.width
         top = crop.y
         bottom = crop.bottom - 1
@@ -217,6 +230,12 @@ class BorderedPane:
         if inner_start <= inner_end:
             middle = super().render_lines(Region(x, inner_start, width, 1))[0]
             strips.extend([middle] * (inner_end - inner_start + 1))
+            # the other inner lines are this one (as drawn, before the app's filters)
+            drawn = cache._cache.get(inner_start)
+            if drawn is not None:
+                inner = range(1, height - 1)
+                cache._cache.update(dict.fromkeys(inner, drawn))
+                cache._dirty_lines.difference_update(inner)
         if bottom == height - 1:
             strips.extend(super().render_lines(Region(x, height - 1, width, 1)))
         return strips
