@@ -15,6 +15,12 @@ stays where it was. At 120x40 that is a few hundred lines per key (docs/performa
   `CachedScrollbars` installs it as a widget's vertical scrollbar.
 - `BorderedPane`: a container whose own lines are its border and blank lines between (its
   children are drawn over them); it draws its top, one inner and its bottom line, not all.
+- `CachedScreenLines`: a screen of a solid colour keeps its own lines (a full repaint, as
+  after closing a dialog, then reuses their cut pieces).
+- `FocusBorder` / `show_focus_within`: the focused pane's border, set by the screen as the
+  focus moves, instead of a `:focus-within` rule that restyles all the pane holds.
+
+All of them keep the screen as Textual would draw it (tests/test_ui_paint.py).
 """
 
 from __future__ import annotations
