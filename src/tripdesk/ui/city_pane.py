@@ -16,7 +16,10 @@ from rich.text import Text as RichText
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Vertical
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
@@ -26,6 +29,7 @@ from ..model import DisplayLang, Trip
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
+from .paint import BorderedPane, CachedScrollbars, FocusBorder, fast_render_lines
 from .render import counted, fit_str, lit, one_line
 
 MODE_TITLES: dict[str, str] = {"home": "Home cities", "dest": "Destinations"}
@@ -46,7 +50,7 @@ class NodeInfo:
     trip: queries.TripRow | None = None
 
 
-class CityTree(Tree[NodeInfo]):
+class CityTree(CachedScrollbars, Tree[NodeInfo]):
     """The tree of groups and trips, with labels fitted to its width."""
 
     ICON_NODE = "▸ "
@@ -74,6 +78,9 @@ class CityTree(Tree[NodeInfo]):
         self._labels: dict[tuple[int, int, str], RichText] = {}
         self._rich_style: Style | None = None
         self._room = 0
+        self._line_look: tuple | None = None
+        self._look_memo: tuple | None = None
+        self._line_caches: dict[tuple, LRUCache[tuple, Strip]] = {}
 
     # Tree draws every visible line again when the cursor moves within a group; keeping the
     # fitted labels and the widget's style saves most of that work.
@@ -87,15 +94,43 @@ class CityTree(Tree[NodeInfo]):
     def notify_style_update(self) -> None:
         # A style change (the focus coming or going is one) changes how lines look, not which
         # lines there are: `Tree` would rebuild every line and lay out the whole screen again;
-        # new line strips are enough.
+        # new line strips are enough (see `render_lines`).
         self._rich_style = None
         super(Tree, self).notify_style_update()
-        self._clear_line_cache_only()
-
-    def _clear_line_cache_only(self) -> None:
-        self._line_cache.clear()
-        self._updates += 1
         self.refresh()
+
+    def _look(self) -> tuple:
+        """Every style a line is drawn with (see `Tree._render_line`)."""
+        base = (self.rich_style, self.background_colors)
+        # Textual replaces a component's styles object whenever it restyles the widget:
+        # while the same objects are there, the components' part is the one worked out last.
+        components = tuple(self._component_styles.get(name) for name in _TREE_PARTS)
+        memo = self._look_memo
+        if memo is not None and memo[0] == base and all(
+                a is b for a, b in zip(memo[1], components)):
+            return memo[2]
+        parts = tuple((self.get_component_rich_style(name), self.get_component_rich_style(name, partial=True),
+                       self.get_component_styles(name).color) for name in _TREE_PARTS)
+        look = (*base, parts)
+        self._look_memo = (base, components, look)
+        return look
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # As Tree's own render_lines: the pseudo classes (focus, hover) are part of its line keys
+        self._pseudo_class_state = self.get_pseudo_class_state()
+        # The lines drawn in each look are kept apart: focus comes and goes (the tree's tint
+        # and cursor change), and its lines need not all be drawn again each time. A line's
+        # key in Tree's cache holds all that the line shows but its styles.
+        look = self._look()
+        if look != self._line_look:
+            self._line_look = look
+            cache = self._line_caches.get(look)
+            if cache is None:
+                if len(self._line_caches) >= 4:
+                    self._line_caches.clear()
+                cache = self._line_caches[look] = LRUCache(max(self._line_cache.maxsize, 1024))
+            self._line_cache = cache
+        return fast_render_lines(self, crop, self.render_line, super().render_lines)
 
     def _build(self) -> None:
         self._room = self.scrollable_content_region.width  # for get_label_width, once per build
@@ -183,6 +218,8 @@ class CityTree(Tree[NodeInfo]):
 
 
 _BOLD = Style(bold=True)
+_TREE_PARTS = ("tree--label", "tree--guides", "tree--guides-hover", "tree--guides-selected",
+               "tree--cursor", "tree--highlight", "tree--highlight-line")
 
 # A trip's dates on its line, the widest that leaves the title at least so many cells.
 _SPAN_CHOICES: tuple[tuple[Callable[[queries.TripRow], str], int], ...] = (
@@ -231,10 +268,11 @@ def _follow_key(trip: Trip) -> tuple[str, str, tuple[str, ...]]:
     return (trip.id, trip.home_city.id, tuple(p.key for p in trip.destinations()))
 
 
-class CityPane(Vertical):
+class CityPane(FocusBorder, BorderedPane, Vertical):
     """Home cities or destinations, each opening to its trips."""
 
     DEFAULT_CLASSES = "pane"
+    COMPONENT_CLASSES = {"pane--focused"}  # its border with the focus in it (FocusBorder)
     ALLOW_MAXIMIZE = True
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -18,6 +18,7 @@ from textual.content import Content
 
 from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Text, Trip
 from .docview import DocView
+from .paint import BorderedPane, FocusBorder
 from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred, lit, one_line,
                      place_label, places_label, weekday)
 
@@ -375,10 +376,11 @@ class DetailScroll(DocView):
 PLACEHOLDER = "Details of the selected trip, day or event appear here."
 
 
-class DetailPane(Vertical):
+class DetailPane(FocusBorder, BorderedPane, Vertical):
     """The selected trip, day or event."""
 
     DEFAULT_CLASSES = "pane"
+    COMPONENT_CLASSES = {"pane--focused"}  # its border with the focus in it (FocusBorder)
     ALLOW_MAXIMIZE = True
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -130,12 +130,16 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
             self._wrap_to(index + 1)
         if index >= len(self._lines):
             return Strip.blank(width, style.rich_style)
-        key = (index, width, style)
+        # The strip spans the whole widget, the cell under the scrollbar too: it is drawn
+        # once, not extended again for the widget's width (paint.fast_render_lines).
+        full = max(self.size.width, width)
+        key = (index, width, full, style)
         strip = self._cache.get(key)
         if strip is None:
-            line = Content.assemble(" " * PAD, self._lines[index])
-            segments = [Segment(text, part.rich_style)
-                        for text, part in line.render(style, end="", parse_style=self._parse_style)]
-            strip = Strip(segments).extend_cell_length(width, style.rich_style)
+            rich_style = style.rich_style
+            segments = [Segment(" " * PAD, rich_style)]
+            segments.extend(Segment(text, part.rich_style) for text, part in
+                            self._lines[index].render(style, end="", parse_style=self._parse_style))
+            strip = Strip(segments).extend_cell_length(full, rich_style)
             self._cache[key] = strip
         return strip

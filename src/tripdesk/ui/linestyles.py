@@ -7,12 +7,17 @@ parsed once and kept until the widget's styles change (a theme switch, a focus r
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.style import Style
 
+from .paint import CachedScrollbars, fast_render_lines
 
-class StyledScrollView(ScrollView):
-    """A ScrollView with a cache of parsed span styles."""
+
+class StyledScrollView(CachedScrollbars, ScrollView):
+    """A ScrollView with a cache of parsed span styles, painted by `fast_render_lines`, with a
+    `CachedScrollBar` (paint.py)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         self._parsed: dict[str, Style] = {}  # before Widget.__init__, which may restyle
@@ -30,3 +35,6 @@ class StyledScrollView(ScrollView):
     def notify_style_update(self) -> None:
         self._parsed.clear()
         super().notify_style_update()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return fast_render_lines(self, crop, self.render_line, super().render_lines)

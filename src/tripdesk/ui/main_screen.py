@@ -33,6 +33,7 @@ from .footer import KeyFooter
 from .header import DeskHeader
 from .keys import COPY_KEYS
 from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
+from .paint import CachedScreenLines, show_focus_within
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
 PANES = ("city", "timeline", "detail")
@@ -52,15 +53,15 @@ class Wanted:
     reveal: bool = False
 
 
-class MainScreen(Screen[None]):
+class MainScreen(CachedScreenLines, Screen[None]):
     """Cities, timeline and detail."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
     AUTO_FOCUS = "#city-tree"
 
     # Textual's `Screen.focused` repaints the whole screen when it changes. Nothing on this
-    # screen is drawn from it: the widgets that gain and lose the focus, and the panes around
-    # them (`:focus-within`), are restyled and repaint themselves. Without the full repaint a
+    # screen is drawn from it: the widgets that gain and lose the focus are restyled, and the
+    # panes around them repaint their borders (`watch_focused`). Without the full repaint a
     # Tab redraws two panes instead of every line of the screen.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
@@ -97,6 +98,11 @@ class MainScreen(Screen[None]):
         self.wanted: Wanted | None = None
         self._shown_pane = "city"
         self._showing = False  # in `_show` (the city cursor may move: no trip is shown for that)
+
+    def watch_focused(self, blurred: Widget | None, focused: Widget | None) -> None:
+        # Called as the focus moves (Screen.set_focus): the panes' borders change in the
+        # same frame (paint.FocusBorder).
+        show_focus_within(blurred, focused)
 
     def compose(self) -> ComposeResult:
         # The panes are the screen's own children, laid out by its grid (tripdesk.tcss): no
@@ -233,13 +239,33 @@ class MainScreen(Screen[None]):
                 anchor = f"{wanted.what}:{wanted.ident}"
         self.timeline.show_trip(trip, self.lang, ref)
         self.detail.show(trip, ref, self.lang, anchor=anchor)
-        if wanted is not None and wanted.reveal:
-            self.cities.reveal(trip)
         if wanted is not None and wanted.focus:
             self.focus_pane("timeline")
+        if wanted is not None and wanted.reveal:
+            # The trip first, the city list in the frame after: finding the trip's line can
+            # open a city, and every line of the list is drawn again then (~10 ms).
+            self.call_after_refresh(self._reveal, trip)
+            return
+        self._prefetch_neighbours(trip)
+
+    def _reveal(self, trip: Trip) -> None:
+        """Put the city cursor on a trip just shown (if it is still the one shown)."""
+        shown = self.trip
+        if shown is None or shown.id != trip.id:
+            return
+        self._showing = True
+        try:
+            self.cities.reveal(trip)
+        finally:
+            self._showing = False
+        self._prefetch_neighbours(trip)
+
+    def _prefetch_neighbours(self, trip: Trip) -> None:
         neighbours = self.cities.neighbours(trip.id)
         if neighbours:
-            self.prefetch(neighbours)
+            # After the frame that shows `trip`: the reading thread would hold the GIL for
+            # part of the time that frame is being drawn.
+            self.call_after_refresh(self.prefetch, neighbours)
 
     def jump_to(self, hit: queries.SearchHit) -> None:
         """Go to a search hit: its trip, and the day or event it leads to."""

@@ -154,7 +154,10 @@ class RowList(StyledScrollView, can_focus=True, inherit_bindings=False):
         name = ("rowlist--disabled" if row.disabled
                 else "rowlist--highlight" if index == self.highlighted else "base")
         style = self._style(name)
-        key = (line_number, width, name, style)
+        # The strip spans the whole widget, the cell under the scrollbar too: it is drawn
+        # once, not extended again for the widget's width (paint.fast_render_lines).
+        full = max(self.size.width, width)
+        key = (line_number, width, full, name, style)
         strip = self._cache.get(key)
         if strip is None:
             line = fit(row.lines[sub], width)
@@ -163,7 +166,7 @@ class RowList(StyledScrollView, can_focus=True, inherit_bindings=False):
             # No `apply_meta({"row": ...})` for clicks: it builds a new style per segment
             # (~0.1 ms a line, every line of a newly opened trip); `_on_click` finds the row
             # from the click's position instead.
-            strip = Strip(segments).extend_cell_length(width, style.rich_style)
+            strip = Strip(segments).extend_cell_length(full, style.rich_style)
             self._cache[key] = strip
         return strip
 

@@ -18,6 +18,7 @@ from textual.content import Content
 
 from ..model import Day, DisplayLang, Event, Trip
 from .messages import ItemChosen
+from .paint import BorderedPane, FocusBorder
 from .rowlist import Row, RowList
 from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit, one_line,
                      places_label, weekday)
@@ -138,10 +139,11 @@ def resolve_ref(trip: Trip, what: str, ident: str) -> str:
     return "trip"
 
 
-class TimelinePane(Vertical):
+class TimelinePane(FocusBorder, BorderedPane, Vertical):
     """The selected trip, day by day."""
 
     DEFAULT_CLASSES = "pane"
+    COMPONENT_CLASSES = {"pane--focused"}  # its border with the focus in it (FocusBorder)
     ALLOW_MAXIMIZE = True
 
     def __init__(self, *, id: str | None = None) -> None:
