@@ -33,16 +33,29 @@ _RESOLVED: dict[str, str] = {}
 _RESOLVED_MAX = 50_000
 
 
+# The first characters of plain scalars that some implicit resolver may give another tag than
+# `str` (digits, signs, y/n/t/f/o, ~, ...); any other plain scalar is text. Empty when a
+# resolver applies to every first character (none does, unless someone registered one).
+_RESOLVERS = _BaseLoader.yaml_implicit_resolvers
+_TYPED_FIRSTS = frozenset() if None in _RESOLVERS else frozenset(_RESOLVERS)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """The safe loader, with the Python callbacks libyaml's composer makes for every node made
     cheaper: a third of composing a trip file went to them (see docs/performance.md)."""
 
-    def resolve(self, kind: type, value: Any, implicit: Any, _known: Any = _RESOLVED.get) -> str:
+    def resolve(self, kind: type, value: Any, implicit: Any, _known: Any = _RESOLVED.get,
+                _scalar: type = yaml.ScalarNode, _typed: frozenset[str] = _TYPED_FIRSTS) -> str:
         """The tag of a node. A plain scalar's tag depends on its text alone (no path
-        resolvers are registered), and trip files repeat the same keys and words thousands of
-        times, so those are looked up once and remembered; tags are strings, nothing is
-        constructed here. (`_known` is bound once: this runs for every node.)"""
-        if kind is yaml.ScalarNode and implicit[0]:
+        resolvers are registered): text whose first character no implicit resolver looks at
+        (most of a trip file: Korean text, most English words) is a string, and the other
+        texts, which trip files repeat thousands of times (keys, dates, ids), are looked up
+        once and remembered; tags are strings, nothing is constructed here. (The defaults
+        are bound once: this runs for every node.)"""
+        if kind is _scalar and implicit[0]:
+            if _typed and value[:1] not in _typed:
+                return _STR_TAG
             tag = _known(value)
             if tag is None:
                 tag = _BaseLoader.resolve(self, kind, value, implicit)
@@ -53,11 +66,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return _BaseLoader.resolve(self, kind, value, implicit)
 
     if not _BaseLoader.yaml_path_resolvers:  # always, unless someone registered one
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            """Nothing to track without path resolvers (called twice for every node)."""
-
-        def ascend_resolver(self) -> None:
-            """Nothing to track without path resolvers."""
+        # Nothing to track without path resolvers. The composer calls these twice for every
+        # node, so they are C functions that do nothing, not Python ones: `{}.get(parent,
+        # index)` and `int()`, which are not bound to the loader (builtins are no descriptors).
+        descend_resolver = {}.get
+        ascend_resolver = int
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -71,7 +84,6 @@ _STANDARD_TAGS = {
 }
 
 _scalar_constructor = yaml.constructor.SafeConstructor()
-_STR_TAG = "tag:yaml.org,2002:str"
 
 # Control characters other than tab and newline, plus the Unicode bidi embeddings/overrides and
 # isolates: they could move the cursor, recolour the terminal or reorder what a reader sees.
