@@ -165,11 +165,19 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
+# A worker's collector runs after this many new objects rather than Python's 700: a file
+# makes ~15,000, most of which live until it is done, and collecting every 700 walked them
+# again and again (~5 % of a worker's time). Reference cycles are still collected.
+_WORKER_GC_THRESHOLD = (100_000, 50, 50)
+
+
 def _start_worker() -> None:
-    """A worker collects its own garbage (what it inherited is set aside from collections)
-    and leaves Ctrl-C to the importing process, which stops the workers itself."""
+    """A worker collects its own garbage (what it inherited is set aside from collections),
+    less often than Python would, and leaves Ctrl-C to the importing process, which stops
+    the workers itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
+    gc.set_threshold(*_WORKER_GC_THRESHOLD)
     gc.enable()
 
 
