@@ -406,14 +406,14 @@ class _Walker:
     def sequence(self, node: yaml.SequenceNode, path: Path_) -> list[Any]:
         if not self._fast(path):
             return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
-        return [item.value if item.tag == _STR_TAG and type(item) is _ScalarNode
-                else self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        return [item.value if type(item) is _ScalarNode and item.tag == _STR_TAG
+                else self.child(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
         fast = self._fast(path)
         for key_node, value_node in node.value:
-            if key_node.tag == _STR_TAG and type(key_node) is _ScalarNode:
+            if type(key_node) is _ScalarNode and key_node.tag == _STR_TAG:
                 key = key_node.value
             else:
                 key = self.key(key_node, path)
@@ -422,11 +422,24 @@ class _Walker:
             if key in out:
                 self.fail(key_node, path + (key,), f"duplicate key '{key}'; keep one of them")
                 continue
-            if fast and value_node.tag == _STR_TAG and type(value_node) is _ScalarNode:
+            if not fast:
+                out[key] = self.value(value_node, path + (key,))
+            elif type(value_node) is _ScalarNode and value_node.tag == _STR_TAG:
                 out[key] = value_node.value
             else:
-                out[key] = self.value(value_node, path + (key,))
+                out[key] = self.child(value_node, path + (key,))
         return out
+
+    def child(self, node: yaml.Node, path: Path_) -> Any:
+        """`value` of a child on the fast path: a mapping or a sequence with the standard
+        tag goes straight to `mapping` or `sequence`, whose checks in `value` cannot fail
+        there (no alias possible, `path` within the depth limit)."""
+        kind = type(node)
+        if kind is _MappingNode and node.tag == _MAP_TAG:
+            return self.mapping(node, path)
+        if kind is _SequenceNode and node.tag == _SEQ_TAG:
+            return self.sequence(node, path)
+        return self.value(node, path)
 
     def key(self, key_node: yaml.Node, path: Path_) -> str | None:
         """A key that is not plain text: its text if it is still allowed, else None."""
@@ -469,6 +482,10 @@ class _Walker:
 
 
 _ScalarNode = yaml.ScalarNode
+_MappingNode = yaml.MappingNode
+_SequenceNode = yaml.SequenceNode
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
 def _construct_scalar(node: yaml.ScalarNode) -> Any:
