@@ -48,7 +48,7 @@ def index_text(text: str) -> str:
 
 # Short texts already rewritten, whole: the names of organisations, people, cities and places
 # and the kinds of agreement come back in many rows of every trip and in every trip that
-# names them, and rewriting each took one Python call per word (see docs/performance.md).
+# names them, and rewriting each took one Python call per Korean word.
 # Bounded like `_REWRITTEN`; longer texts (descriptions, quotes) seldom come back.
 _INDEXED: dict[str, str] = {}
 _INDEXED_MAX = 50_000
