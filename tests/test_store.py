@@ -339,3 +339,37 @@ def test_a_copied_trip_file_is_still_the_same_id_twice(db_path: Path, trips_dir:
         with pytest.raises(ValidationFailed) as failure:
             import_paths(store, [copy])
     assert "trip id 'sample-2024-us' is already used by" in str(failure.value)
+
+
+def test_many_files_read_in_worker_processes_make_the_same_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `PARALLEL_MIN_FILES` an import hands the files to worker processes, a few per
+    task; the store is the same as when one process reads them all, in the same order, and
+    a broken file among them still stops the whole import and is reported."""
+    from tripdesk import importer
+    from tripdesk.bench import generate as gen
+    from tripdesk.problems import display_path
+
+    count = importer.PARALLEL_MIN_FILES + 2 * importer._FILES_PER_TASK + 1  # a last, short task
+    gen.generate(tmp_path / "trips", count, seed=11, long_trip=False)
+    stores = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("TRIPDESK_IMPORT_WORKERS", workers)
+        db = tmp_path / f"workers-{workers}.db"
+        with Store.open(db) as store:
+            assert importer._can_fork() or workers == "1", "the worker processes were not used"
+            report = import_paths(store, [tmp_path / "trips"])
+            assert len(report.added) == count
+        stores[workers] = dump(db)
+    assert stores["1"] == stores["2"]
+
+    broken = sorted((tmp_path / "trips").glob("*.yaml"))[count // 2]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("status: ", "status: maybe-"),
+                      encoding="utf-8")
+    db = tmp_path / "broken.db"
+    with Store.open(db) as store, pytest.raises(ValidationFailed) as failed:
+        import_paths(store, [tmp_path / "trips"])
+    assert [p.file for p in failed.value.problems] == [display_path(broken)]
+    assert "is not allowed" in failed.value.problems[0].message
+    with Store.open(db) as store:
+        assert store.trip_count() == 0

@@ -710,7 +710,11 @@ def _labels(text: Text) -> tuple[str, str]:
 
 def search_body(*parts: object) -> str:
     """The indexed form of an index row's text: every string of the parts (texts, lists of
-    strings, strings), one a line, through `index_text`."""
+    strings, strings), one a line, through `index_text`.
+
+    Each string goes through `index_text` on its own, which gives the same as the lines
+    joined first (it rewrites runs of Korean characters, and a line break ends a run) but
+    lets it reuse what it made of the names that come back in many rows."""
     strings: list[str] = []
     for part in parts:
         if isinstance(part, Text):
@@ -719,7 +723,7 @@ def search_body(*parts: object) -> str:
             strings.extend(str(x) for x in part)
         elif part:
             strings.append(str(part))
-    return index_text("\n".join(strings))
+    return "\n".join([index_text(s) for s in strings])
 
 
 def _quote_labels(original: str, translation: str | None) -> tuple[str, str]:

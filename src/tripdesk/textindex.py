@@ -36,7 +36,23 @@ def index_text(text: str) -> str:
     """The form of a text that goes into the FTS index."""
     if text.isascii():  # nothing to rewrite (most English texts): skip the regex
         return text
-    return _patterns()[0].sub(_spaced_bigrams, text)
+    out = _INDEXED.get(text)
+    if out is None:
+        out = _patterns()[0].sub(_spaced_bigrams, text)
+        if len(text) <= _INDEXED_LENGTH:
+            if len(_INDEXED) >= _INDEXED_MAX:
+                _INDEXED.clear()
+            _INDEXED[text] = out
+    return out
+
+
+# Short texts already rewritten, whole: the names of organisations, people, cities and places
+# and the kinds of agreement come back in many rows of every trip and in every trip that
+# names them, and rewriting each took one Python call per Korean word.
+# Bounded like `_REWRITTEN`; longer texts (descriptions, quotes) seldom come back.
+_INDEXED: dict[str, str] = {}
+_INDEXED_MAX = 50_000
+_INDEXED_LENGTH = 80
 
 
 # The bigrams of each run already rewritten: names, places and common words come back in every

@@ -33,16 +33,29 @@ _RESOLVED: dict[str, str] = {}
 _RESOLVED_MAX = 50_000
 
 
+# The first characters of plain scalars that some implicit resolver may give another tag than
+# `str` (digits, signs, y/n/t/f/o, ~, ...); any other plain scalar is text. Empty when a
+# resolver applies to every first character (none does, unless someone registered one).
+_RESOLVERS = _BaseLoader.yaml_implicit_resolvers
+_TYPED_FIRSTS = frozenset() if None in _RESOLVERS else frozenset(_RESOLVERS)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """The safe loader, with the Python callbacks libyaml's composer makes for every node made
     cheaper: a third of composing a trip file went to them (see docs/performance.md)."""
 
-    def resolve(self, kind: type, value: Any, implicit: Any, _known: Any = _RESOLVED.get) -> str:
+    def resolve(self, kind: type, value: Any, implicit: Any, _known: Any = _RESOLVED.get,
+                _scalar: type = yaml.ScalarNode, _typed: frozenset[str] = _TYPED_FIRSTS) -> str:
         """The tag of a node. A plain scalar's tag depends on its text alone (no path
-        resolvers are registered), and trip files repeat the same keys and words thousands of
-        times, so those are looked up once and remembered; tags are strings, nothing is
-        constructed here. (`_known` is bound once: this runs for every node.)"""
-        if kind is yaml.ScalarNode and implicit[0]:
+        resolvers are registered): text whose first character no implicit resolver looks at
+        (most of a trip file: Korean text, most English words) is a string, and the other
+        texts, which trip files repeat thousands of times (keys, dates, ids), are looked up
+        once and remembered; tags are strings, nothing is constructed here. (The defaults
+        are bound once: this runs for every node.)"""
+        if kind is _scalar and implicit[0]:
+            if _typed and value[:1] not in _typed:
+                return _STR_TAG
             tag = _known(value)
             if tag is None:
                 tag = _BaseLoader.resolve(self, kind, value, implicit)
@@ -53,11 +66,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return _BaseLoader.resolve(self, kind, value, implicit)
 
     if not _BaseLoader.yaml_path_resolvers:  # always, unless someone registered one
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            """Nothing to track without path resolvers (called twice for every node)."""
-
-        def ascend_resolver(self) -> None:
-            """Nothing to track without path resolvers."""
+        # Nothing to track without path resolvers. The composer calls these twice for every
+        # node, so they are C functions that do nothing, not Python ones: `{}.get(parent,
+        # index)` and `int()`, which are not bound to the loader (builtins are no descriptors).
+        descend_resolver = {}.get
+        ascend_resolver = int
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -71,7 +84,6 @@ _STANDARD_TAGS = {
 }
 
 _scalar_constructor = yaml.constructor.SafeConstructor()
-_STR_TAG = "tag:yaml.org,2002:str"
 
 # Control characters other than tab and newline, plus the Unicode bidi embeddings/overrides and
 # isolates: they could move the cursor, recolour the terminal or reorder what a reader sees.
@@ -394,14 +406,14 @@ class _Walker:
     def sequence(self, node: yaml.SequenceNode, path: Path_) -> list[Any]:
         if not self._fast(path):
             return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
-        return [item.value if item.tag == _STR_TAG and type(item) is _ScalarNode
-                else self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        return [item.value if type(item) is _ScalarNode and item.tag == _STR_TAG
+                else self.child(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
         fast = self._fast(path)
         for key_node, value_node in node.value:
-            if key_node.tag == _STR_TAG and type(key_node) is _ScalarNode:
+            if type(key_node) is _ScalarNode and key_node.tag == _STR_TAG:
                 key = key_node.value
             else:
                 key = self.key(key_node, path)
@@ -410,11 +422,24 @@ class _Walker:
             if key in out:
                 self.fail(key_node, path + (key,), f"duplicate key '{key}'; keep one of them")
                 continue
-            if fast and value_node.tag == _STR_TAG and type(value_node) is _ScalarNode:
+            if not fast:
+                out[key] = self.value(value_node, path + (key,))
+            elif type(value_node) is _ScalarNode and value_node.tag == _STR_TAG:
                 out[key] = value_node.value
             else:
-                out[key] = self.value(value_node, path + (key,))
+                out[key] = self.child(value_node, path + (key,))
         return out
+
+    def child(self, node: yaml.Node, path: Path_) -> Any:
+        """`value` of a child on the fast path: a mapping or a sequence with the standard
+        tag goes straight to `mapping` or `sequence`, whose checks in `value` cannot fail
+        there (no alias possible, `path` within the depth limit)."""
+        kind = type(node)
+        if kind is _MappingNode and node.tag == _MAP_TAG:
+            return self.mapping(node, path)
+        if kind is _SequenceNode and node.tag == _SEQ_TAG:
+            return self.sequence(node, path)
+        return self.value(node, path)
 
     def key(self, key_node: yaml.Node, path: Path_) -> str | None:
         """A key that is not plain text: its text if it is still allowed, else None."""
@@ -457,6 +482,10 @@ class _Walker:
 
 
 _ScalarNode = yaml.ScalarNode
+_MappingNode = yaml.MappingNode
+_SequenceNode = yaml.SequenceNode
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
 def _construct_scalar(node: yaml.ScalarNode) -> Any:
