@@ -21,7 +21,7 @@ from tripdesk.ui.detail_pane import DetailPane, DetailScroll
 from tripdesk.ui.paint import CachedScrollBar
 from tripdesk.ui.timeline_pane import TimelineList, TimelinePane
 
-from .test_ui_support import DATA, async_test, build_store, copy_store, press, settle
+from .test_ui_support import DATA, async_test, build_store, copy_store, open_gumi_2024, press, settle
 
 
 @pytest.fixture(scope="module")
@@ -39,18 +39,6 @@ def border_color(widget: Widget) -> Color:
 
 def theme_color(app: TripdeskApp, name: str) -> Color:
     return Color.parse(app.theme_variables[name])
-
-
-async def open_a_long_trip(pilot) -> None:  # noqa: ANN001
-    """Gumi, its 2024 trip (the longest of the bundled ones), its detail."""
-    await settle(pilot)
-    tree = pilot.app.main.cities.tree
-    while tree.cursor_node is None or tree.cursor_node.data.key != "gumi":
-        await press(pilot, "down")
-    await press(pilot, "enter")
-    while tree.cursor_node.data.key != "gumi-2024-us":
-        await press(pilot, "down")
-    await settle(pilot)
 
 
 @async_test
@@ -103,7 +91,8 @@ async def test_cached_scrollbars_draw_as_textual_does_at_every_thumb_position(st
                                                                               tmp_path: Path) -> None:
     app = make_app(store, tmp_path)
     async with app.run_test(size=(120, 24)) as pilot:
-        await open_a_long_trip(pilot)
+        await open_gumi_2024(pilot)
+        await settle(pilot)
         view = app.query_one(DetailScroll)
         view.lines  # the whole document wrapped: the scroll range is final
         await settle(pilot)
@@ -146,7 +135,8 @@ async def test_the_city_tree_keeps_lines_per_look_and_draws_them_as_textual_does
         store: Path, tmp_path: Path) -> None:
     app = make_app(store, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_a_long_trip(pilot)
+        await open_gumi_2024(pilot)
+        await settle(pilot)
         tree = app.query_one(CityTree)
         looks = []
         for step in ("tab", "tab", "tab", "down", "tab", "tab", "tab"):

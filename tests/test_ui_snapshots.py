@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from tripdesk.ui.app import TripdeskApp
 
-from .test_ui_support import DATA, build_store, copy_store, press, settle
+from .test_ui_support import DATA, build_store, copy_store, open_gumi_2024, press, settle
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +31,7 @@ def app(snapshot_store: Path, tmp_path: Path) -> TripdeskApp:
 
 async def to_huntsville_day(pilot) -> None:  # noqa: ANN001
     """Gumi → its 2024 trip → Day 4 (Huntsville), focus on the timeline."""
-    await settle(pilot)
-    tree = pilot.app.main.cities.tree
-    while tree.cursor_node is None or tree.cursor_node.data.key != "gumi":
-        await press(pilot, "down")
-    await press(pilot, "enter")
-    while tree.cursor_node.data.key != "gumi-2024-us":
-        await press(pilot, "down")
+    await open_gumi_2024(pilot)
     await press(pilot, "enter")
     while pilot.app.main.timeline.ref != "day:2024-10-15":
         await press(pilot, "j")

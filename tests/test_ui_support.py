@@ -58,6 +58,18 @@ async def press(pilot, *keys: str) -> None:  # noqa: ANN001
         await settle(pilot)
 
 
+async def open_gumi_2024(pilot) -> None:  # noqa: ANN001
+    """From the start: Gumi in the city list, opened, the cursor on its 2024 trip (the longest
+    of the bundled ones), which the timeline and the detail then show."""
+    await settle(pilot)
+    tree = pilot.app.main.cities.tree
+    while tree.cursor_node is None or tree.cursor_node.data.key != "gumi":
+        await press(pilot, "down")
+    await press(pilot, "enter")
+    while tree.cursor_node.data.key != "gumi-2024-us":
+        await press(pilot, "down")
+
+
 def screen_text(app) -> str:  # noqa: ANN001 - a running textual App
     """What the terminal shows now, as plain text (the same render as a screenshot)."""
     width, height = app.size
