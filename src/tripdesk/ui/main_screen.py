@@ -175,14 +175,24 @@ class MainScreen(CachedScreenLines, Screen[None]):
     def prefetch(self, trip_ids: list[str]) -> None:
         """Read trips the user is likely to open next into the cache (the neighbours)."""
         data = self.app.data  # type: ignore[attr-defined]
-        for trip_id in trip_ids:
-            if get_current_worker().is_cancelled:
-                return
-            if data.cached_trip(trip_id) is None:
-                try:
-                    data.load_trip(trip_id)
-                except Exception:  # noqa: BLE001 - a prefetch failing is not the user's problem
+        loaded = False
+        try:
+            for trip_id in trip_ids:
+                if get_current_worker().is_cancelled:
                     return
+                if data.cached_trip(trip_id) is None:
+                    try:
+                        data.load_trip(trip_id)
+                    except Exception:  # noqa: BLE001 - a prefetch failing is not the user's problem
+                        return
+                    loaded = True
+        finally:
+            if loaded:
+                # Like a trip loaded for the screen (`_trip_loaded`): out of the collector's
+                # generations. Otherwise trips opened from the cache, one after another, are
+                # never frozen, and every so often a full collection walks all of them in the
+                # middle of a key (50-100 ms on the 10,000-trip store).
+                freeze_loaded()
 
     @on(SummaryLoaded)
     def _summary(self, message: SummaryLoaded) -> None:
