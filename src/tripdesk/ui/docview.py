@@ -77,12 +77,13 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
         if width <= 0 or width == self._wrapped_for:
             return
         self._wrapped_for = width
-        self._lines = []
-        self._unwrapped = self._doc.iter_lines(width)
+        self._lines, self._unwrapped = self._doc.start_wrapped(width)
         self._cache.clear()
         self._wrap_to(self.scroll_offset.y + self.scrollable_content_region.height)
         if self._unwrapped is not None:
             self.call_after_refresh(self._wrap_rest)
+        else:  # wrapped ahead to its end (`_wrap_to` had nothing to do)
+            self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._lines)))
         self.refresh()
 
     def _wrap_to(self, count: int) -> None:
@@ -90,12 +91,14 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
         pending = self._unwrapped
         if pending is None:
             return
-        for line in pending:
-            self._lines.append(line)
-            if len(self._lines) >= count:
-                break
-        else:
-            self._unwrapped = None
+        lines = self._lines
+        if len(lines) < count:  # (lines wrapped ahead may be enough already: `Doc.wrap_ahead`)
+            for line in pending:
+                lines.append(line)
+                if len(lines) >= count:
+                    break
+            else:
+                self._unwrapped = None
         # Until the whole document is wrapped, the scroll range reaches one line past what is.
         more = 0 if self._unwrapped is None else 1
         self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._lines) + more))
