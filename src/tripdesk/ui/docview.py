@@ -23,13 +23,14 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from .linegeometry import FrameGeometry
 from .linestyles import StyledScrollView
 from .render import Doc
 
 PAD = 1  # cells left and right of the text
 
 
-class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
+class DocView(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=False):
     """Shows a `Doc`, wrapped to the view's width with hanging indents."""
 
     # Its own keys only (`inherit_bindings=False`): a document wrapped to its width never
@@ -115,6 +116,7 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
             return
         self.set_reactive(Widget.virtual_size, size)
         self._scroll_update(size)
+        self._scrolled()
 
     def on_resize(self, event: Resize) -> None:
         self._rewrap()
@@ -124,18 +126,16 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        if self._wrapped_for != self._text_width():
+        width, full, top, style = self._geometry()
+        if self._wrapped_for != max(width - 2 * PAD, 0):  # (`_text_width`)
             self._rewrap()
-        width = self.scrollable_content_region.width
-        index = self.scroll_offset.y + y
-        style = self.visual_style
+        index = top + y
         if index >= len(self._lines):
             self._wrap_to(index + 1)
         if index >= len(self._lines):
             return Strip.blank(width, style.rich_style)
-        # The strip spans the whole widget, the cell under the scrollbar too: it is drawn
-        # once, not extended again for the widget's width (paint.fast_render_lines).
-        full = max(self.size.width, width)
+        # The strip spans the whole widget (`full`), the cell under the scrollbar too: it is
+        # drawn once, not extended again for the widget's width (paint.fast_render_lines).
         key = (index, width, full, style)
         strip = self._cache.get(key)
         if strip is None:
