@@ -7,7 +7,12 @@ trips (2013, 2017, 2024): opening one prepares the one next to it, which ↓ the
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import tripdesk
 
 from rich.console import Console
 
@@ -16,6 +21,8 @@ from tripdesk.ui.render import Doc
 
 from .test_ui import data_store, db, main, make_app, move_cities_to  # noqa: F401 - fixtures
 from .test_ui_support import async_test, press, settle
+
+SRC = str(Path(tripdesk.__file__).resolve().parent.parent)
 
 
 def styled_screen(app) -> str:  # noqa: ANN001 - a running textual App
@@ -110,3 +117,29 @@ def test_wrap_ahead_of_a_short_document_says_there_is_no_more() -> None:
     first, rest = doc.start_wrapped(40)
     assert [line.plain for line in first] == ["one", "two"]
     assert rest is None
+
+
+WARM_UP = """
+import asyncio, sys
+from tripdesk.ui.app import TripdeskApp
+
+async def main() -> None:
+    app = TripdeskApp(db_path=sys.argv[1], language="en")
+    print("tripdesk.loader" in sys.modules)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        print("tripdesk.loader" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_the_trip_loader_is_imported_after_start_before_a_trip_is_opened(db: Path) -> None:
+    """The first trip opened does not wait for the loader's imports (PyYAML, the schema): they
+    are made in a worker once the desk is on screen, not when it starts."""
+    done = subprocess.run([sys.executable, "-c", WARM_UP, str(db)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": SRC})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]

@@ -119,6 +119,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(resume_collection)  # paused by the `tripdesk` command
+        self.call_after_refresh(self.warm_up)  # after the first frame, before the first trip
         self._fit_footer()
         self.header.set_language(self.lang)
         summary = self.app.data.ready("summary")  # type: ignore[attr-defined]
@@ -164,6 +165,10 @@ class MainScreen(CachedScreenLines, Screen[None]):
             self.post_message(LoadFailed(str(exc)))
             return
         self.post_message(SummaryLoaded(summary))
+
+    @work(thread=True, group="warm-up")
+    def warm_up(self) -> None:
+        self.app.data.warm_up()  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="trip")
     def load_trip(self, trip_id: str) -> None:
