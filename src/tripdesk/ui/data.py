@@ -169,6 +169,12 @@ class DeskData:
 
     # -- trips ------------------------------------------------------------------------------
 
+    def warm_up(self) -> None:
+        """Import what reading a trip takes (the loader, PyYAML, the schema's patterns: 25-60
+        ms of CPU, imported lazily to keep them out of start-up) before the first trip is
+        opened, which otherwise waits for them. Worker threads only."""
+        from .. import loader  # noqa: F401
+
     def cached_trip(self, trip_id: str) -> Trip | None:
         """A trip already loaded, or None; never touches the database."""
         with self._cache_lock:

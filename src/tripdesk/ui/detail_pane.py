@@ -404,11 +404,12 @@ class DetailPane(FocusBorder, BorderedPane, Vertical):
         return self._doc.build().plain
 
     def show(self, trip: Trip, ref: str, lang: DisplayLang, force: bool = False,
-             anchor: str | None = None) -> None:
+             anchor: str | None = None, doc: Doc | None = None) -> None:
         """Show a trip ("trip"), a day ("day:<date>") or an event ("event:<id>").
 
         `anchor` ("agreement:<id>", "quote:<id>", "organisation:<id>", "person:<id>") scrolls
-        that item of the detail to the top of the view.
+        that item of the detail to the top of the view. `doc`: the detail already built
+        (`prepared.prepare`), else it is built here.
         """
         key = (trip.id, ref, lang)
         if key == self._shown and not force:
@@ -417,5 +418,5 @@ class DetailPane(FocusBorder, BorderedPane, Vertical):
             return
         same_item = self._shown is not None and self._shown[:2] == key[:2]
         self._shown = key
-        doc = self._doc = detail_doc(trip, ref, lang)
+        doc = self._doc = doc if doc is not None else detail_doc(trip, ref, lang)
         self.view.update(doc, scroll_home=not same_item, anchor=anchor)

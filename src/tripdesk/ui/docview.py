@@ -23,13 +23,14 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from .linegeometry import FrameGeometry
 from .linestyles import StyledScrollView
 from .render import Doc
 
 PAD = 1  # cells left and right of the text
 
 
-class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
+class DocView(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=False):
     """Shows a `Doc`, wrapped to the view's width with hanging indents."""
 
     # Its own keys only (`inherit_bindings=False`): a document wrapped to its width never
@@ -77,12 +78,13 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
         if width <= 0 or width == self._wrapped_for:
             return
         self._wrapped_for = width
-        self._lines = []
-        self._unwrapped = self._doc.iter_lines(width)
+        self._lines, self._unwrapped = self._doc.start_wrapped(width)
         self._cache.clear()
         self._wrap_to(self.scroll_offset.y + self.scrollable_content_region.height)
         if self._unwrapped is not None:
             self.call_after_refresh(self._wrap_rest)
+        else:  # wrapped ahead to its end (`_wrap_to` had nothing to do)
+            self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._lines)))
         self.refresh()
 
     def _wrap_to(self, count: int) -> None:
@@ -90,12 +92,14 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
         pending = self._unwrapped
         if pending is None:
             return
-        for line in pending:
-            self._lines.append(line)
-            if len(self._lines) >= count:
-                break
-        else:
-            self._unwrapped = None
+        lines = self._lines
+        if len(lines) < count:  # (lines wrapped ahead may be enough already: `Doc.wrap_ahead`)
+            for line in pending:
+                lines.append(line)
+                if len(lines) >= count:
+                    break
+            else:
+                self._unwrapped = None
         # Until the whole document is wrapped, the scroll range reaches one line past what is.
         more = 0 if self._unwrapped is None else 1
         self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._lines) + more))
@@ -112,6 +116,7 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
             return
         self.set_reactive(Widget.virtual_size, size)
         self._scroll_update(size)
+        self._scrolled()
 
     def on_resize(self, event: Resize) -> None:
         self._rewrap()
@@ -121,18 +126,16 @@ class DocView(StyledScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        if self._wrapped_for != self._text_width():
+        width, full, top, style = self._geometry()
+        if self._wrapped_for != max(width - 2 * PAD, 0):  # (`_text_width`)
             self._rewrap()
-        width = self.scrollable_content_region.width
-        index = self.scroll_offset.y + y
-        style = self.visual_style
+        index = top + y
         if index >= len(self._lines):
             self._wrap_to(index + 1)
         if index >= len(self._lines):
             return Strip.blank(width, style.rich_style)
-        # The strip spans the whole widget, the cell under the scrollbar too: it is drawn
-        # once, not extended again for the widget's width (paint.fast_render_lines).
-        full = max(self.size.width, width)
+        # The strip spans the whole widget (`full`), the cell under the scrollbar too: it is
+        # drawn once, not extended again for the widget's width (paint.fast_render_lines).
         key = (index, width, full, style)
         strip = self._cache.get(key)
         if strip is None:

@@ -13,6 +13,7 @@ and the detail. The timeline posts `ItemChosen`; the detail follows it.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from textual import on, work
@@ -34,6 +35,8 @@ from .header import DeskHeader
 from .keys import COPY_KEYS
 from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
 from .paint import CachedScreenLines, show_focus_within
+from .prepared import PreparedTrips, prepare
+from .render import Doc
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
 PANES = ("city", "timeline", "detail")
@@ -98,6 +101,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self.wanted: Wanted | None = None
         self._shown_pane = "city"
         self._showing = False  # in `_show` (the city cursor may move: no trip is shown for that)
+        self._prepared = PreparedTrips()  # the trips next to the one shown, ready to show
 
     def watch_focused(self, blurred: Widget | None, focused: Widget | None) -> None:
         # Called as the focus moves (Screen.set_focus): the panes' borders change in the
@@ -115,6 +119,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(resume_collection)  # paused by the `tripdesk` command
+        self.call_after_refresh(self.warm_up)  # after the first frame, before the first trip
         self._fit_footer()
         self.header.set_language(self.lang)
         summary = self.app.data.ready("summary")  # type: ignore[attr-defined]
@@ -161,6 +166,10 @@ class MainScreen(CachedScreenLines, Screen[None]):
             return
         self.post_message(SummaryLoaded(summary))
 
+    @work(thread=True, group="warm-up")
+    def warm_up(self) -> None:
+        self.app.data.warm_up()  # type: ignore[attr-defined]
+
     @work(thread=True, exclusive=True, group="trip")
     def load_trip(self, trip_id: str) -> None:
         try:
@@ -172,17 +181,39 @@ class MainScreen(CachedScreenLines, Screen[None]):
             self.post_message(TripLoaded(trip))
 
     @work(thread=True, group="prefetch")
-    def prefetch(self, trip_ids: list[str]) -> None:
-        """Read trips the user is likely to open next into the cache (the neighbours)."""
+    def prefetch(self, trip_ids: list[str], ready: tuple[list[str], DisplayLang, int, int] | None = None
+                 ) -> None:
+        """Read trips the user is likely to open next into the cache (the neighbours).
+
+        `ready`: the ids among them to prepare too (`prepared.prepare`), in a language, for a
+        detail text width and height.
+        """
         data = self.app.data  # type: ignore[attr-defined]
-        for trip_id in trip_ids:
-            if get_current_worker().is_cancelled:
-                return
-            if data.cached_trip(trip_id) is None:
-                try:
-                    data.load_trip(trip_id)
-                except Exception:  # noqa: BLE001 - a prefetch failing is not the user's problem
+        loaded = False
+        try:
+            for trip_id in trip_ids:
+                if get_current_worker().is_cancelled:
                     return
+                trip = data.cached_trip(trip_id)
+                if trip is None:
+                    try:
+                        trip = data.load_trip(trip_id)
+                    except Exception:  # noqa: BLE001 - a prefetch failing is not the user's problem
+                        return
+                    loaded = True
+                if trip is not None and ready is not None and trip_id in ready[0]:
+                    lang, width, height = ready[1:]
+                    if not self._prepared.has(trip_id, lang):
+                        self._prepared.put(prepare(trip, lang, width, height))
+                        loaded = True
+                time.sleep(0)  # let the UI thread run if it is waiting (a key) between trips
+        finally:
+            if loaded:
+                # Like a trip loaded for the screen (`_trip_loaded`): out of the collector's
+                # generations. Otherwise trips opened from the cache, one after another, are
+                # never frozen, and every so often a full collection walks all of them in the
+                # middle of a key (50-100 ms on the 10,000-trip store).
+                freeze_loaded()
 
     @on(SummaryLoaded)
     def _summary(self, message: SummaryLoaded) -> None:
@@ -237,8 +268,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
             ref = resolve_ref(trip, wanted.what, wanted.ident)
             if wanted.what in ANCHORED:  # shown within the detail of `ref`: scroll to it
                 anchor = f"{wanted.what}:{wanted.ident}"
-        self.timeline.show_trip(trip, self.lang, ref)
-        self.detail.show(trip, ref, self.lang, anchor=anchor)
+        prepared = self._prepared.get(trip, self.lang)
+        self.timeline.show_trip(trip, self.lang, ref, rows=prepared.rows if prepared else None)
+        self.detail.show(trip, ref, self.lang, anchor=anchor, doc=self._prepared_doc(trip, ref))
         if wanted is not None and wanted.focus:
             self.focus_pane("timeline")
         if wanted is not None and wanted.reveal:
@@ -263,9 +295,21 @@ class MainScreen(CachedScreenLines, Screen[None]):
     def _prefetch_neighbours(self, trip: Trip) -> None:
         neighbours = self.cities.neighbours(trip.id)
         if neighbours:
+            # The nearest on each side (one key away) first, and prepared to show.
+            nearest = self.cities.neighbours(trip.id, 1)
+            ordered = nearest + [n for n in neighbours if n not in nearest]
+            view = self.detail.view
+            ready = (nearest, self.lang, view._text_width(), view.scrollable_content_region.height)
             # After the frame that shows `trip`: the reading thread would hold the GIL for
             # part of the time that frame is being drawn.
-            self.call_after_refresh(self.prefetch, neighbours)
+            self.call_after_refresh(self.prefetch, ordered, ready)
+
+    def _prepared_doc(self, trip: Trip, ref: str) -> Doc | None:
+        """The trip's detail if it was prepared (`ref` "trip" only)."""
+        if ref != "trip":
+            return None
+        prepared = self._prepared.get(trip, self.lang)
+        return prepared.doc if prepared is not None else None
 
     def jump_to(self, hit: queries.SearchHit) -> None:
         """Go to a search hit: its trip, and the day or event it leads to."""
@@ -303,7 +347,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         """Show the detail of a timeline row at once (its highlight has just moved onto it)."""
         trip = self.trip
         if trip is not None and trip.id == trip_id:
-            self.detail.show(trip, ref, self.lang)
+            self.detail.show(trip, ref, self.lang, doc=self._prepared_doc(trip, ref))
 
     @on(ItemChosen)
     def _item_chosen(self, message: ItemChosen) -> None:

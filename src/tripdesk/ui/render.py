@@ -132,6 +132,8 @@ class Doc:
     def __init__(self) -> None:
         self._lines: list[tuple[int, int, Content]] = []  # (indent, hang, body)
         self._anchors: dict[str, int] = {}  # name -> index of the line it marks
+        # `wrap_ahead`: the first lines wrapped for a width, and the rest still to wrap
+        self._ahead: tuple[int, list[Content], Iterator[Content] | None] | None = None
 
     def anchor(self, name: str) -> "Doc":
         """Name the next line (e.g. `agreement:<id>`), so a view can scroll to it. The first
@@ -195,6 +197,28 @@ class Doc:
                 break
             count += 1
         return count
+
+    def wrap_ahead(self, width: int, count: int) -> "Doc":
+        """Wrap the first `count` lines for `width` now (e.g. in a thread, before the document
+        is shown); the view that shows it takes them with `start_wrapped`."""
+        rest: Iterator[Content] | None = self.iter_lines(width)
+        first: list[Content] = []
+        for line in rest:  # type: ignore[union-attr]
+            first.append(line)
+            if len(first) >= count:
+                break
+        else:
+            rest = None  # all of it
+        self._ahead = (width, first, rest)
+        return self
+
+    def start_wrapped(self, width: int) -> tuple[list[Content], Iterator[Content] | None]:
+        """The lines wrapped ahead for `width` (once) and an iterator of the rest (None: there
+        is no more); without them, no lines and an iterator of all (`iter_lines`)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] == width:
+            return list(ahead[1]), ahead[2]
+        return [], self.iter_lines(width)
 
     def iter_lines(self, width: int | None = None) -> Iterator[Content]:
         """`lines()` one at a time, so that a view can wrap only as far as it shows."""

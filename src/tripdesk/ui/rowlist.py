@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from .linegeometry import FrameGeometry
 from .linestyles import StyledScrollView
 from .render import fit
 
@@ -40,7 +41,7 @@ class Row:
         self.lines = self.prompt.split("\n") if "\n" in self.prompt.plain else [self.prompt]
 
 
-class RowList(StyledScrollView, can_focus=True, inherit_bindings=False):
+class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=False):
     """Selectable rows; posts `RowList.Highlighted` and `RowList.Selected`."""
 
     COMPONENT_CLASSES = {"rowlist--highlight", "rowlist--disabled"}
@@ -127,6 +128,7 @@ class RowList(StyledScrollView, can_focus=True, inherit_bindings=False):
             return
         self.set_reactive(Widget.virtual_size, size)
         self._scroll_update(size)
+        self._scrolled()
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
@@ -145,8 +147,8 @@ class RowList(StyledScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line_number = self.scroll_offset.y + y
+        width, full, top, _ = self._geometry()
+        line_number = top + y
         if line_number >= len(self._line_map):
             return Strip.blank(width, self._style("base").rich_style)
         index, sub = self._line_map[line_number]
@@ -154,9 +156,8 @@ class RowList(StyledScrollView, can_focus=True, inherit_bindings=False):
         name = ("rowlist--disabled" if row.disabled
                 else "rowlist--highlight" if index == self.highlighted else "base")
         style = self._style(name)
-        # The strip spans the whole widget, the cell under the scrollbar too: it is drawn
-        # once, not extended again for the widget's width (paint.fast_render_lines).
-        full = max(self.size.width, width)
+        # The strip spans the whole widget (`full`), the cell under the scrollbar too: it is
+        # drawn once, not extended again for the widget's width (paint.fast_render_lines).
         key = (line_number, width, full, name, style)
         strip = self._cache.get(key)
         if strip is None:

@@ -187,14 +187,18 @@ class TimelinePane(FocusBorder, BorderedPane, Vertical):
         option = self.list.highlighted_option
         return option.id if option is not None else None
 
-    def show_trip(self, trip: Trip, lang: DisplayLang, ref: str = "trip") -> None:
-        """Show a trip and put the cursor on `ref` (the same trip keeps its place)."""
+    def show_trip(self, trip: Trip, lang: DisplayLang, ref: str = "trip",
+                  rows: list[Row] | None = None) -> None:
+        """Show a trip and put the cursor on `ref` (the same trip keeps its place).
+
+        `rows`: the trip's rows already built (`prepared.prepare`), else they are built here.
+        """
         if self.trip is not None and self.trip.id == trip.id and self._lang == lang:
             self.select(ref)
             return
         self.trip, self._lang = trip, lang
         options = self.list
-        options.set_options(build_options(trip, lang))
+        options.set_options(rows if rows is not None else build_options(trip, lang))
         self.select(ref)
 
     def relabel(self, lang: DisplayLang) -> None:
