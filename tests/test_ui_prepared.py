@@ -6,33 +6,24 @@ trips (2013, 2017, 2024): opening one prepares the one next to it, which ↓ the
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import tripdesk
-
-from rich.console import Console
-
 from tripdesk.ui.detail_pane import trip_doc
 from tripdesk.ui.render import Doc
 
 from .test_ui import data_store, db, main, make_app, move_cities_to  # noqa: F401 - fixtures
-from .test_ui_support import async_test, press, settle
+from .test_ui_support import async_test, press, screen_text, settle
 
 SRC = str(Path(tripdesk.__file__).resolve().parent.parent)
 
 
 def styled_screen(app) -> str:  # noqa: ANN001 - a running textual App
     """The whole screen with its colours and attributes (ANSI), to compare two looks."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text(styles=True)
+    return screen_text(app, styles=True)
 
 
 async def open_first_gumi_trip(pilot) -> None:  # noqa: ANN001

@@ -70,14 +70,15 @@ async def open_gumi_2024(pilot) -> None:  # noqa: ANN001
         await press(pilot, "down")
 
 
-def screen_text(app) -> str:  # noqa: ANN001 - a running textual App
-    """What the terminal shows now, as plain text (the same render as a screenshot)."""
+def screen_text(app, *, styles: bool = False) -> str:  # noqa: ANN001 - a running textual App
+    """What the terminal shows now, as plain text (the same render as a screenshot); with
+    `styles`, with its colours and attributes as ANSI codes (to compare two looks)."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
-    return console.export_text(styles=False)
+    return console.export_text(styles=styles)
 
 
 def screen_lines(app) -> list[str]:  # noqa: ANN001
