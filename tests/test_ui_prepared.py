@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import tripdesk
-from tripdesk.ui.detail_pane import trip_doc
+from tripdesk.ui.detail_pane import DetailScroll, trip_doc
 from tripdesk.ui.render import Doc
 
 from .test_ui import data_store, db, main, make_app, move_cities_to  # noqa: F401 - fixtures
@@ -59,6 +59,32 @@ async def test_down_onto_a_prepared_trip_shows_what_building_it_shows(db: Path) 
         await press(pilot, "down")
         assert screen.trip is following
         assert styled_screen(app) == prepared_look
+
+
+@async_test
+async def test_a_prepared_trip_is_shown_wrapped_to_its_end(db: Path) -> None:
+    """A prepared trip's detail comes wrapped to its end: nothing is left to wrap after the
+    frame that shows it (which would draw the detail's scrollbar again in a second frame)."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_gumi_trip(pilot)
+        screen = main(app)
+        view = app.query_one(DetailScroll)
+        left_to_wrap: list[bool] = []
+        show_now = screen._show_now
+
+        def recording_show_now(trip) -> None:  # noqa: ANN001
+            show_now(trip)
+            left_to_wrap.append(view._unwrapped is not None)
+
+        screen._show_now = recording_show_now
+        following = app.data.cached_trip(screen.cities.neighbours(screen.trip.id, 1)[0])
+        assert screen._prepared.get(following, "en") is not None
+        await press(pilot, "down")
+        assert screen.trip is following
+        assert left_to_wrap == [False]
+        assert len(view._lines) > view.scrollable_content_region.height  # longer than the view
+        assert view.virtual_size.height == len(view._lines)
 
 
 @async_test
