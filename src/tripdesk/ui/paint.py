@@ -89,10 +89,15 @@ def fast_render_lines(widget: Widget, crop: Region, render_line: Callable[[int],
             strip = strip.apply_filter(line_filter, background)
         strips.append(strip)
     dirty.difference_update(crop.line_range)
-    if crop.column_span != (0, width):
-        x1, x2 = crop.column_span
-        strips = [strip.crop(x1, x2) for strip in strips]
-    return strips
+    return _columns(strips, crop, width)
+
+
+def _columns(strips: list[Strip], crop: Region, width: int) -> list[Strip]:
+    """Full-width lines cut to the columns of `crop` (as they are when it spans all `width`)."""
+    if crop.column_span == (0, width):
+        return strips
+    x1, x2 = crop.column_span
+    return [strip.crop(x1, x2) for strip in strips]
 
 
 class CachedScrollBar(ScrollBar):
@@ -176,11 +181,7 @@ class CachedScrollBar(ScrollBar):
                         strips = self._kinds[paint] = {}
                     strips.update(zip(kinds, lines))
             self._looks[(paint, bar)] = lines
-        strips_out = lines[crop.y:crop.bottom]
-        if crop.column_span != (0, size.width):
-            x1, x2 = crop.column_span
-            strips_out = [strip.crop(x1, x2) for strip in strips_out]
-        return strips_out
+        return _columns(lines[crop.y:crop.bottom], crop, size.width)
 
 
 class CachedScrollbars:
@@ -274,11 +275,7 @@ class CachedScreenLines:
         if look != self._screen_look:
             self._screen_lines = super().render_lines(size.region)  # type: ignore[misc]
             self._screen_look = look
-        strips = self._screen_lines[crop.y:crop.bottom]
-        if crop.column_span != (0, size.width):
-            x1, x2 = crop.column_span
-            strips = [strip.crop(x1, x2) for strip in strips]
-        return strips
+        return _columns(self._screen_lines[crop.y:crop.bottom], crop, size.width)
 
 
 _FOCUS_RULES = ("border_top", "border_right", "border_bottom", "border_left",
