@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-Lang = Literal["ko", "en"]
-LANGS: tuple[Lang, ...] = ("ko", "en")
-DisplayLang = Literal["ko", "en", "both"]
+from .text import LANGS, DisplayLang, Lang, Text  # noqa: F401 - part of the model's names
 
 FORMAT_VERSION = 1
 
@@ -62,51 +60,6 @@ ORGANISATION_KINDS = (
 )
 TRIP_STATUSES = ("announced", "reported")
 TRANSLATORS = ("article", "editors")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in Korean and/or English; `translated` names the language that is a translation."""
-
-    ko: str | None = None
-    en: str | None = None
-    translated: Lang | None = None
-    translated_by: str | None = None
-    plain: str | None = None  # a language-neutral value given as a bare string
-
-    def get(self, lang: DisplayLang) -> str:
-        """The text for a display language, falling back to whatever exists."""
-        if self.plain is not None:
-            return self.plain
-        if lang == "both":
-            if self.ko and self.en and self.ko != self.en:
-                return f"{self.ko} · {self.en}"
-            return self.ko or self.en or ""
-        other = "en" if lang == "ko" else "ko"
-        return getattr(self, lang) or getattr(self, other) or ""
-
-    def is_translation(self, lang: Lang) -> bool:
-        return self.plain is None and self.translated == lang
-
-    def all_strings(self) -> list[str]:
-        return [s for s in (self.plain, self.ko, self.en) if s]
-
-    def __bool__(self) -> bool:
-        return bool(self.plain or self.ko or self.en)
-
-    def to_document(self) -> str | dict[str, str]:
-        if self.plain is not None:
-            return self.plain
-        doc: dict[str, str] = {}
-        if self.ko is not None:
-            doc["ko"] = self.ko
-        if self.en is not None:
-            doc["en"] = self.en
-        if self.translated is not None:
-            doc["translated"] = self.translated
-        if self.translated_by is not None:
-            doc["translated_by"] = self.translated_by
-        return doc
 
 
 EMPTY_TEXT = Text()

@@ -6,12 +6,15 @@ that every message reads `file:line:col: field.path: message` and can be acted o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
+    """One problem at a place in a file. Problems sort by file, line and column; a NamedTuple
+    rather than a frozen dataclass because it is made several times faster on import (every
+    command and the desk's start import this module; docs/performance.md)."""
+
     file: str
     line: int
     column: int

@@ -20,22 +20,25 @@ A new store's tables are created under the lock too, so two first launches build
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
+
+from .problems import TripdeskError, display_path
+from .text import Text
+from .textindex import index_text
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-from .document import trip_to_document
-from .model import AGREEMENT_KIND_NAMES, Quote, Text, Trip
-from .problems import TripdeskError, display_path
-from .textindex import index_text
+    from .model import Quote, Trip
+
+# The model (and the document it is stored as) is imported where trips are written, not here:
+# the desk opens the store before its first frame, which needs none of it (see `text`).
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 2000
@@ -96,11 +99,12 @@ def default_db_path() -> Path:
 #
 # The tables, declared once: sqlite-utils creates them from these declarations (`create_schema`)
 # and `tripdesk doctor` compares a store with them through sqlite-utils' introspection. A
-# column is `name`, `name:int` (INTEGER; TEXT otherwise), with `!` for NOT NULL.
+# column is `name`, `name:int` (INTEGER; TEXT otherwise), with `!` for NOT NULL. The
+# declarations are NamedTuples rather than frozen dataclasses: as read-only, and their classes
+# are made several times faster when this module is imported, before the desk's first frame.
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """A foreign key: `columns` refer to `other_columns` of `table`."""
 
     columns: tuple[str, ...]
@@ -109,15 +113,13 @@ class Ref:
     on_delete: str = "NO ACTION"
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):
     name: str
     columns: tuple[str, ...]
     unique: bool = False
 
 
-@dataclass(frozen=True)
-class TableSpec:
+class TableSpec(NamedTuple):
     name: str
     columns: tuple[tuple[str, type], ...]  # (name, str or int), in order
     pk: tuple[str, ...]
@@ -607,6 +609,8 @@ class TripRows:
 
 def trip_rows(trip: Trip) -> TripRows:
     """The rows `Store.write_trip` inserts for a trip (all but its `files` row)."""
+    from .document import trip_to_document
+
     tid = trip.id
     hc = trip.home_city
     span = trip.span_reported
@@ -739,6 +743,8 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
     `TableIndexer` says what the tables hold of these rows (`tripdesk doctor` checks
     the index against it): a text added here should be added there too if a table holds it.
     """
+    from .model import AGREEMENT_KIND_NAMES
+
     body = search_body
     tid = trip.id
     yield (body(trip.title, trip.home_city.name, trip.purpose, *trip.themes,
@@ -1040,4 +1046,7 @@ def guarded(func: _F) -> _F:
 
 
 def file_digest(data: bytes) -> str:
+    """The sha256 of a file's content, as the `files` table keeps it."""
+    import hashlib  # here: ~4 ms of the desk's start-up, which never hashes a file
+
     return hashlib.sha256(data).hexdigest()

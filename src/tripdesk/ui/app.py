@@ -19,7 +19,6 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from .. import queries
-from ..model import DisplayLang
 from .city_pane import CityTree
 from .data import DeskData
 from .detail_pane import DetailScroll
@@ -31,6 +30,8 @@ from .timeline_pane import TimelineList
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from ..model import DisplayLang
 
 # The dialogs (search, export, help, the command palette) are imported when first opened, not
 # before the first frame: together 10-14 ms of CPU at every start-up.

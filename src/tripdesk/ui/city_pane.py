@@ -9,7 +9,7 @@ nothing ever scrolls sideways. Moving onto a trip posts `TripChosen`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
 from rich.style import Style
 from rich.text import Text as RichText
@@ -25,12 +25,14 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from .. import queries
-from ..model import DisplayLang, Trip
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
 from .paint import BorderedPane, CachedScrollbars, FocusBorder, fast_render_lines
 from .render import counted, fit_str, lit, one_line
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang, Trip
 
 MODE_TITLES: dict[str, str] = {"home": "Home cities", "dest": "Destinations"}
 MODE_HINTS: dict[str, str] = {"home": "d: destinations", "dest": "d: home cities"}

@@ -20,11 +20,13 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import Future, wait
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .. import queries
-from ..model import Trip
 from ..store import Store
+
+if TYPE_CHECKING:
+    from ..model import Trip
 
 T = TypeVar("T")
 

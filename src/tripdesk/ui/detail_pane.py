@@ -9,18 +9,21 @@ is one `Content` (literal, wrapped to the pane) in a scrolling container.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 
-from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Text, Trip
+from ..text import Text
 from .docview import DocView
 from .paint import BorderedPane, FocusBorder
 from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred, lit, one_line,
                      place_label, places_label, weekday)
+
+if TYPE_CHECKING:
+    from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Trip
 
 TRANSLATED_STYLE = "dim italic"
 

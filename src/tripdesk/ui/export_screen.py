@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,10 +23,12 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ..model import DisplayLang, Trip
 from ..problems import TripdeskError
 from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, LANGUAGE_NAMES, lit, one_line
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang, Trip
 
 FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "ics": "iCalendar"}
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,7 +27,6 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from .. import queries
-from ..model import DisplayLang, Trip
 from .city_pane import CityPane, CityTree
 from .data import freeze_loaded, resume_collection
 from .detail_pane import DetailPane, DetailScroll
@@ -38,6 +38,9 @@ from .paint import CachedScreenLines, show_focus_within
 from .prepared import PreparedTrips, prepare
 from .render import Doc
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang, Trip
 
 PANES = ("city", "timeline", "detail")
 ANCHORED = ("agreement", "quote", "organisation", "person")  # search targets inside a detail

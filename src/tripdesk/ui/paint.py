@@ -171,15 +171,22 @@ class CachedScrollBar(ScrollBar):
         if lines is None:
             kinds = self._line_kinds(bar)
             strips = self._kinds.get(paint)
-            if kinds is not None and strips is not None and all(k in strips for k in kinds):
-                lines = [strips[kind] for kind in kinds]
-            else:
+            if kinds is None:
                 self._styles_cache.clear()
                 lines = super().render_lines(size.region)
-                if kinds is not None and len(lines) == len(kinds):
-                    if strips is None:
-                        strips = self._kinds[paint] = {}
-                    strips.update(zip(kinds, lines))
+            else:
+                if strips is None:
+                    strips = self._kinds[paint] = {}
+                # Textual draws one line of each kind not seen yet in these colours: a bar is
+                # a few kinds over 35 lines, and drawing all of them was a fifth of the first
+                # frame's rendering (three bars; docs/performance.md, first paint).
+                first_of_kind = {kind: y for y, kind in reversed(list(enumerate(kinds)))
+                                 if kind not in strips}
+                if first_of_kind:
+                    self._styles_cache.clear()
+                    for kind, y in first_of_kind.items():
+                        strips[kind] = super().render_lines(Region(0, y, size.width, 1))[0]
+                lines = [strips[kind] for kind in kinds]
             self._looks[(paint, bar)] = lines
         return _columns(lines[crop.y:crop.bottom], crop, size.width)
 

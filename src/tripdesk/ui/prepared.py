@@ -13,12 +13,15 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model import DisplayLang, Trip
 from .detail_pane import trip_doc
 from .render import Doc
 from .rowlist import Row
 from .timeline_pane import build_options
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang, Trip
 
 
 @dataclass

@@ -8,12 +8,15 @@ Styles are only ever given by this module's callers, as constants.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
 
-from ..model import Day, DisplayLang, Place, Text, Trip
+from ..text import Text
+
+if TYPE_CHECKING:
+    from ..model import Day, DisplayLang, Place, Trip
 
 INFERRED = "*"
 """The mark put before every inferred value (the same as `tripdesk show`)."""

@@ -8,6 +8,7 @@ closes the modal with that hit; the main screen then jumps to its trip, day or e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual import on, work
@@ -23,9 +24,11 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from .. import queries
-from ..model import DisplayLang
 from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, fit_str, lit, one_line
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang
 
 DEBOUNCE_SECONDS = 0.12
 PLACEHOLDERS = ("e.g. Blizzard, 협약, Seattle", "e.g. Blizzard, 협약", "e.g. Blizzard")

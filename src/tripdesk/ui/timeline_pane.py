@@ -8,7 +8,7 @@ wrap: they are cut with an ellipsis. Moving posts `ItemChosen`.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,12 +16,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 
-from ..model import Day, DisplayLang, Event, Trip
 from .messages import ItemChosen
 from .paint import BorderedPane, FocusBorder
 from .rowlist import Row, RowList
 from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit, one_line,
                      places_label, weekday)
+
+if TYPE_CHECKING:
+    from ..model import Day, DisplayLang, Event, Trip
 
 KIND_WIDTH = 10
 DAY_STYLE = "bold"
