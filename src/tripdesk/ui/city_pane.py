@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.containers import Vertical
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Static, Tree
@@ -28,7 +27,8 @@ from .. import queries
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
-from .paint import BorderedPane, CachedScrollbars, FocusBorder, fast_render_lines
+from .paint import CachedScrollbars, fast_render_lines
+from .pane import DeskPane
 from .render import counted, fit_str, lit, one_line
 
 if TYPE_CHECKING:
@@ -270,12 +270,8 @@ def _follow_key(trip: Trip) -> tuple[str, str, tuple[str, ...]]:
     return (trip.id, trip.home_city.id, tuple(p.key for p in trip.destinations()))
 
 
-class CityPane(FocusBorder, BorderedPane, Vertical):
+class CityPane(DeskPane):
     """Home cities or destinations, each opening to its trips."""
-
-    DEFAULT_CLASSES = "pane"
-    COMPONENT_CLASSES = {"pane--focused"}  # its border with the focus in it (FocusBorder)
-    ALLOW_MAXIMIZE = True
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

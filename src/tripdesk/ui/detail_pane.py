@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 
 from ..text import Text
 from .docview import DocView
-from .paint import BorderedPane, FocusBorder
+from .pane import DeskPane
 from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred, lit, one_line,
                      place_label, places_label, weekday)
 
@@ -379,12 +378,8 @@ class DetailScroll(DocView):
 PLACEHOLDER = "Details of the selected trip, day or event appear here."
 
 
-class DetailPane(FocusBorder, BorderedPane, Vertical):
+class DetailPane(DeskPane):
     """The selected trip, day or event."""
-
-    DEFAULT_CLASSES = "pane"
-    COMPONENT_CLASSES = {"pane--focused"}  # its border with the focus in it (FocusBorder)
-    ALLOW_MAXIMIZE = True
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 
 from .messages import ItemChosen
-from .paint import BorderedPane, FocusBorder
+from .pane import DeskPane
 from .rowlist import Row, RowList
 from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit, one_line,
                      places_label, weekday)
@@ -141,12 +140,8 @@ def resolve_ref(trip: Trip, what: str, ident: str) -> str:
     return "trip"
 
 
-class TimelinePane(FocusBorder, BorderedPane, Vertical):
+class TimelinePane(DeskPane):
     """The selected trip, day by day."""
-
-    DEFAULT_CLASSES = "pane"
-    COMPONENT_CLASSES = {"pane--focused"}  # its border with the focus in it (FocusBorder)
-    ALLOW_MAXIMIZE = True
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
