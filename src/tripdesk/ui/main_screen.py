@@ -35,7 +35,7 @@ from .header import DeskHeader
 from .keys import COPY_KEYS
 from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
 from .paint import CachedScreenLines, show_focus_within
-from .prepared import PreparedTrips, prepare
+from .prepared import Prepared, PreparedTrips, prepare
 from .render import Doc
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
@@ -184,12 +184,12 @@ class MainScreen(CachedScreenLines, Screen[None]):
             self.post_message(TripLoaded(trip))
 
     @work(thread=True, group="prefetch")
-    def prefetch(self, trip_ids: list[str], ready: tuple[list[str], DisplayLang, int, int] | None = None
+    def prefetch(self, trip_ids: list[str], ready: tuple[list[str], DisplayLang, int] | None = None
                  ) -> None:
         """Read trips the user is likely to open next into the cache (the neighbours).
 
         `ready`: the ids among them to prepare too (`prepared.prepare`), in a language, for a
-        detail text width and height.
+        detail text width.
         """
         data = self.app.data  # type: ignore[attr-defined]
         loaded = False
@@ -205,9 +205,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
                         return
                     loaded = True
                 if trip is not None and ready is not None and trip_id in ready[0]:
-                    lang, width, height = ready[1:]
+                    lang, width = ready[1:]
                     if not self._prepared.has(trip_id, lang):
-                        self._prepared.put(prepare(trip, lang, width, height))
+                        self._prepared.put(prepare(trip, lang, width))
                         loaded = True
                 time.sleep(0)  # let the UI thread run if it is waiting (a key) between trips
         finally:
@@ -273,7 +273,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
                 anchor = f"{wanted.what}:{wanted.ident}"
         prepared = self._prepared.get(trip, self.lang)
         self.timeline.show_trip(trip, self.lang, ref, rows=prepared.rows if prepared else None)
-        self.detail.show(trip, ref, self.lang, anchor=anchor, doc=self._prepared_doc(trip, ref))
+        self.detail.show(trip, ref, self.lang, anchor=anchor, doc=_trip_detail(prepared, ref))
         if wanted is not None and wanted.focus:
             self.focus_pane("timeline")
         if wanted is not None and wanted.reveal:
@@ -302,17 +302,10 @@ class MainScreen(CachedScreenLines, Screen[None]):
             nearest = self.cities.neighbours(trip.id, 1)
             ordered = nearest + [n for n in neighbours if n not in nearest]
             view = self.detail.view
-            ready = (nearest, self.lang, view._text_width(), view.scrollable_content_region.height)
+            ready = (nearest, self.lang, view._text_width())
             # After the frame that shows `trip`: the reading thread would hold the GIL for
             # part of the time that frame is being drawn.
             self.call_after_refresh(self.prefetch, ordered, ready)
-
-    def _prepared_doc(self, trip: Trip, ref: str) -> Doc | None:
-        """The trip's detail if it was prepared (`ref` "trip" only)."""
-        if ref != "trip":
-            return None
-        prepared = self._prepared.get(trip, self.lang)
-        return prepared.doc if prepared is not None else None
 
     def jump_to(self, hit: queries.SearchHit) -> None:
         """Go to a search hit: its trip, and the day or event it leads to."""
@@ -350,7 +343,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
         """Show the detail of a timeline row at once (its highlight has just moved onto it)."""
         trip = self.trip
         if trip is not None and trip.id == trip_id:
-            self.detail.show(trip, ref, self.lang, doc=self._prepared_doc(trip, ref))
+            prepared = self._prepared.get(trip, self.lang)
+            self.detail.show(trip, ref, self.lang, doc=_trip_detail(prepared, ref))
 
     @on(ItemChosen)
     def _item_chosen(self, message: ItemChosen) -> None:
@@ -481,3 +475,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
 
     def action_export(self) -> None:
         self.app.action_export()  # type: ignore[attr-defined]
+
+
+def _trip_detail(prepared: Prepared | None, ref: str) -> Doc | None:
+    """The detail a prepared trip brings for `ref`: its own (`ref` "trip") only."""
+    return prepared.doc if prepared is not None and ref == "trip" else None

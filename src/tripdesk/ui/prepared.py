@@ -34,15 +34,15 @@ class Prepared:
     doc: Doc  # the detail of the trip itself (timeline row "trip")
 
 
-def prepare(trip: Trip, lang: DisplayLang, width: int, height: int) -> Prepared:
+def prepare(trip: Trip, lang: DisplayLang, width: int) -> Prepared:
     """Build the rows and the detail of a trip, the whole detail wrapped for `width` (the
-    detail pane's text width; 0: not wrapped; `height`, the pane's, is what it shows first).
+    detail pane's text width; 0: not wrapped).
 
     All of it, not only the first screen: a document wrapped to its end needs no wrapping
     after the frame that shows it, nor the second frame that then redraws its scrollbar
     (in a real terminal the trip was still being drawn 15-20 ms after the first frame)."""
     doc = trip_doc(trip, lang)
-    if width > 0 and height > 0:
+    if width > 0:
         doc.wrap_ahead(width, 1 << 62)
     return Prepared(trip, lang, build_options(trip, lang), doc)
 
