@@ -30,6 +30,11 @@ from .render import Doc
 PAD = 1  # cells left and right of the text
 
 
+def _wrap_width(view_width: int) -> int:
+    """The width the document is wrapped to in a view this wide."""
+    return max(view_width - 2 * PAD, 0)
+
+
 class DocView(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=False):
     """Shows a `Doc`, wrapped to the view's width with hanging indents."""
 
@@ -71,7 +76,7 @@ class DocView(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
             self.scroll_to(0, 0, animate=False)
 
     def _text_width(self) -> int:
-        return max(self.scrollable_content_region.width - 2 * PAD, 0)
+        return _wrap_width(self.scrollable_content_region.width)
 
     def _rewrap(self) -> None:
         width = self._text_width()
@@ -127,7 +132,7 @@ class DocView(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
 
     def render_line(self, y: int) -> Strip:
         width, full, top, style = self._geometry()
-        if self._wrapped_for != max(width - 2 * PAD, 0):  # (`_text_width`)
+        if self._wrapped_for != _wrap_width(width):
             self._rewrap()
         index = top + y
         if index >= len(self._lines):

@@ -170,18 +170,20 @@ class CachedScrollBar(ScrollBar):
         lines = self._looks.get((paint, bar))
         if lines is None:
             kinds = self._line_kinds(bar)
-            strips = self._kinds.get(paint)
             if kinds is None:
                 self._styles_cache.clear()
                 lines = super().render_lines(size.region)
             else:
+                strips = self._kinds.get(paint)
                 if strips is None:
                     strips = self._kinds[paint] = {}
                 # Textual draws one line of each kind not seen yet in these colours: a bar is
                 # a few kinds over 35 lines, and drawing all of them was a fifth of the first
                 # frame's rendering (three bars; docs/performance.md, first paint).
-                first_of_kind = {kind: y for y, kind in reversed(list(enumerate(kinds)))
-                                 if kind not in strips}
+                first_of_kind: dict[tuple, int] = {}
+                for y, kind in enumerate(kinds):
+                    if kind not in strips:
+                        first_of_kind.setdefault(kind, y)
                 if first_of_kind:
                     self._styles_cache.clear()
                     for kind, y in first_of_kind.items():
@@ -255,7 +257,6 @@ class BorderedPane:
         return strips
 
 
-
 class CachedScreenLines:
     """Mixin (first among a screen's bases) for a screen of a solid colour: its own lines
     are drawn once per look.
@@ -298,7 +299,7 @@ class FocusBorder:
     and the pane takes the border rules of its `pane--focused` component style (see
     tripdesk.tcss) as inline rules, or drops them: only its own lines are drawn again.
 
-    The pane class lists "pane--focused" in its COMPONENT_CLASSES.
+    The pane class lists "pane--focused" in its COMPONENT_CLASSES (as `pane.DeskPane` does).
     """
 
     _focus_shown = False
