@@ -77,13 +77,12 @@ async def test_the_focused_border_follows_a_new_theme(store: Path, tmp_path: Pat
         assert border_color(app.query_one(CityPane)) != border_color(timeline)
 
 
-def plain_bar_lines(bar: CachedScrollBar) -> list:
-    """The bar's lines as Textual's own ScrollBar draws them (no cache)."""
+def plain_bar_lines(bar: CachedScrollBar) -> tuple[list, list]:
+    """The bar's lines as Textual's own ScrollBar draws them (no cache): texts and styles."""
     bar._styles_cache.clear()
     size = bar.outer_size
-    return [strip.text for strip in ScrollBar.render_lines(bar, Region(0, 0, size.width, size.height))], \
-        [[segment.style for segment in strip] for strip in
-         ScrollBar.render_lines(bar, Region(0, 0, size.width, size.height))]
+    strips = ScrollBar.render_lines(bar, Region(0, 0, size.width, size.height))
+    return [strip.text for strip in strips], [[segment.style for segment in strip] for strip in strips]
 
 
 @async_test

@@ -21,11 +21,6 @@ from .test_ui_support import async_test, press, screen_text, settle
 SRC = str(Path(tripdesk.__file__).resolve().parent.parent)
 
 
-def styled_screen(app) -> str:  # noqa: ANN001 - a running textual App
-    """The whole screen with its colours and attributes (ANSI), to compare two looks."""
-    return screen_text(app, styles=True)
-
-
 async def open_first_gumi_trip(pilot) -> None:  # noqa: ANN001
     await settle(pilot)
     await move_cities_to(pilot, lambda d: d.kind == "group" and d.key == "gumi")
@@ -51,14 +46,14 @@ async def test_down_onto_a_prepared_trip_shows_what_building_it_shows(db: Path) 
         await press(pilot, "down")
         assert screen.trip is following and screen.timeline.ref == "trip"
         assert screen.detail.text == trip_doc(following, "en").build().plain
-        prepared_look = styled_screen(app)
+        prepared_look = screen_text(app, styles=True)
 
         await press(pilot, "up")
         assert screen.trip is first
         screen._prepared = type(screen._prepared)()  # forget every prepared trip
         await press(pilot, "down")
         assert screen.trip is following
-        assert styled_screen(app) == prepared_look
+        assert screen_text(app, styles=True) == prepared_look
 
 
 @async_test
