@@ -161,6 +161,40 @@ async def test_search_blizzard_lands_on_the_event(db: Path) -> None:
 
 
 @async_test
+async def test_a_search_hit_shows_the_text_its_words_were_found_in(db: Path) -> None:
+    """A hit whose label does not hold the query shows, under its trip, the text that does,
+    cut to begin a little before the find, the query's words underlined (Korean ones too)."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Boeing")
+        await pilot.pause(0.2)
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        siemens = next(i for i, line in enumerate(lines) if "Visit to Siemens" in line)
+        assert "gumi-2017-americas" in lines[siemens + 1]
+        context = lines[siemens + 2]
+        assert "…visits to Siemens and Boeing" in context, context
+        # The label that holds the word gets no such line: the next hit follows at once.
+        visit = next(i for i, line in enumerate(lines) if "Site visit to Boeing" in line)
+        assert "gumi-2017-americas" in lines[visit + 1] and "Visit to Siemens" in lines[visit + 2]
+
+        def underlined(row: int, word: str) -> bool:
+            column = lines[row].index(word)
+            return all(app.screen.get_style_at(column + i, row).underline for i in range(len(word)))
+
+        assert underlined(siemens + 2, "Boeing") and underlined(visit, "Boeing")
+        assert not underlined(siemens + 2, "Siemens") and not underlined(siemens, "Siemens")
+
+        await pilot.press(*["backspace"] * 6, *"보잉사")
+        await pilot.pause(0.2)
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        row = next(i for i, line in enumerate(lines) if "Visit to Siemens" in line)
+        assert "보잉사" in lines[row + 2], lines[row + 2]
+
+
+@async_test
 async def test_search_enter_before_results_arrive_still_jumps(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -248,7 +248,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([{
             "kind": h.kind, "trip": h.trip_id, "date": h.date.isoformat() if h.date else None,
-            "ref": h.ref, "label": h.label.to_document(),
+            "ref": h.ref, "label": h.label.to_document(), "matched": h.matched,
         } for h in hits], ensure_ascii=False, indent=2))
         return EXIT_OK if hits else EXIT_PROBLEMS
     if not hits:
@@ -258,8 +258,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     for column in ("trip", "day", "kind", "match"):
         table.add_column(column, no_wrap=column != "match")
     for h in hits:
+        label = h.label.get(args.lang)
+        match = RichText(label)
+        if h.matched and h.matched not in label:  # found in another of the item's texts
+            match.append("\n" + h.matched, style="dim")
         table.add_row(RichText(h.trip_id), RichText(h.date.isoformat() if h.date else "-"),
-                      RichText(h.kind), RichText(h.label.get(args.lang)))
+                      RichText(h.kind), match)
     _console().print(table)
     return EXIT_OK
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .store import Store, guarded
 from .text import Text
-from .textindex import match_query
+from .textindex import match_query, matched_lines
 
 if TYPE_CHECKING:
     from .model import Trip
@@ -96,6 +96,10 @@ class SearchHit(NamedTuple):
     date: dt.date | None
     ref: str
     label: Text
+    # The text the query's words were found in (one line of it): a title, a description, a
+    # name, a quote... shown beside the label so the reader sees why an item matched. None when
+    # the words are spread over several texts and no one of them holds them all or most.
+    matched: str | None = None
 
     @property
     def target(self) -> tuple[str, str]:
@@ -228,12 +232,14 @@ def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     # ~2 µs a match, and a word found 30,000-80,000 times in 10,000 trips took 60-170 ms.
     rows = store.conn.execute(
         "SELECT s.kind, s.trip_id, s.date, s.ref, s.label_ko, s.label_en, "
-        "t.title_ko, t.title_en, t.title_plain FROM ("
+        "t.title_ko, t.title_en, t.title_plain, s.body FROM ("
         "  SELECT m.rowid AS id, m.rank AS rank FROM ("
         "    SELECT rowid, rank FROM search WHERE search MATCH ? LIMIT ?"
         "  ) m ORDER BY m.rank LIMIT ?"
         ") r JOIN search s ON s.rowid = r.id JOIN trips t ON t.id = s.trip_id "
         f"ORDER BY {_KIND_ORDER.replace('kind', 's.kind')}, r.rank, s.trip_id",
         (expression, RANK_WINDOW, limit))
+    rows = rows.fetchall()
+    matched = matched_lines(query, [r[9] for r in rows])
     return [SearchHit(r[0], r[1], _text(r[6], r[7], r[8]), _date(r[2]), r[3],
-                      Text(ko=r[4], en=r[5])) for r in rows]
+                      Text(ko=r[4], en=r[5]), m) for r, m in zip(rows, matched)]

@@ -8,12 +8,19 @@ bigrams (`업무협약을` -> `업무 무협 협약 약을`), and queries are re
 a phrase. Any Korean substring of two characters or more then matches exactly; a single
 character matches as a prefix of a bigram. Latin text is left to unicode61 (words, case and
 diacritics folded), and each Latin query word matches as a prefix.
+
+The rewriting can be undone exactly (`unindex_text`), so a hit's indexed text also tells which
+of its texts the query was found in (`matched_lines`), and `term_spans` says where in a text
+the query's words are, for the reader to see them.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+import unicodedata
 
 # Hangul syllables and jamo, CJK ideographs, kana.
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
@@ -92,3 +99,124 @@ def match_query(query: str) -> str | None:
         else:
             terms.append(f'"{token}"*')
     return " AND ".join(terms) if terms else None
+
+
+def unindex_text(indexed: str) -> str:
+    """The text that `index_text` made `indexed` from: its exact inverse.
+
+    `index_text` puts each run of CJK characters between two spaces, as its bigrams one space
+    apart (`업무협약을` -> ` 업무 무협 협약 약을 `). A run ends before a character that is not
+    CJK, so a CJK character followed by a space and two CJK characters is only ever inside a
+    run (the space and the first of the two go: `업무협약을` again), and after that every space
+    next to a CJK character is one that the rewriting put around a run.
+    """
+    if indexed.isascii():
+        return indexed
+    inside, around = _rewriting()
+    return around.sub("", inside.sub("", indexed))
+
+
+@functools.cache
+def _rewriting() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a bigram's repeated character with the space before it, a space around a run)."""
+    return (re.compile(f"(?<=[{_CJK}]) [{_CJK}](?=[{_CJK}])"),
+            re.compile(f" (?=[{_CJK}])|(?<=[{_CJK}]) "))
+
+
+def term_spans(query: str, text: str) -> list[tuple[int, int]]:
+    """Where the words of a query occur in a text, as (start, end) offsets in order, merged
+    where they overlap: what `match_query` finds, shown to the reader.
+
+    A Korean word is found wherever it occurs; a Latin word at the start of a word (the index
+    matches it as a prefix), whatever its case and accents.
+    """
+    folded = _fold(text)
+    spans = sorted(m.span() for pattern in _term_patterns(query, False)[0] for m in pattern.finditer(folded))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def matched_lines(query: str, bodies: list[str]) -> list[str | None]:
+    """For each index row's body (`store.search_body`: one text of the item a line, in its
+    indexed form), the line that holds the most of the query's words, turned back into the
+    text it was: the first such line on a tie, None when no line holds any.
+
+    The bodies are looked through together, each word once (a search keeps up to 200 rows;
+    one pass per row took 4-5 ms in all), and each find is counted against its line.
+    """
+    text = "\n".join(bodies)
+    lines = text.split("\n")
+    ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+    firsts = [0, *itertools.accumulate(body.count("\n") + 1 for body in bodies)]
+    patterns, latin = _term_patterns(query, True)
+    best = _best_lines(patterns, text, ends, firsts)
+    if latin and any(count < len(patterns) for _line, count in best) and _ACCENTED.search(text):
+        # The Latin words are looked for in any case, but with their accents as typed: count
+        # again in folded text, which only matters where there are accented letters.
+        best = _best_lines(patterns, text.translate(_FOLDED), ends, firsts)
+    return [unindex_text(lines[line]) if count else None for line, count in best]
+
+
+# Latin letters with accents, and accents on their own.
+_ACCENTED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+
+
+def _best_lines(patterns: tuple[re.Pattern[str], ...], text: str, ends: list[int],
+                firsts: list[int]) -> list[tuple[int, int]]:
+    """(line, how many patterns match in it) of the best line of each body of `text`, whose
+    lines end at the offsets `ends` and whose bodies start at the lines `firsts`."""
+    counts = [0] * len(ends)
+    for pattern in patterns:
+        for line in {bisect.bisect_right(ends, m.start()) for m in pattern.finditer(text)}:
+            counts[line] += 1
+    best = []
+    for first, end in itertools.pairwise(firsts):
+        line = max(range(first, end), key=counts.__getitem__)
+        best.append((line, counts[line]))
+    return best
+
+
+def _fold(text: str) -> str:
+    return text.lower() if text.isascii() else text.translate(_FOLDED)
+
+
+@functools.lru_cache(maxsize=64)
+def _term_patterns(query: str, indexed: bool) -> tuple[tuple[re.Pattern[str], ...], bool]:
+    """A pattern for each word of the query (a Korean word as it is, or as its bigrams in the
+    indexed form; a Latin word at the start of a word, folded and in any case: it finds the
+    word in text as written, or in folded text when the accents differ), and whether any is
+    Latin."""
+    cjk_run, word = _patterns()
+    patterns, latin = [], False
+    for token in dict.fromkeys(word.findall(query)):
+        if cjk_run.fullmatch(token):
+            patterns.append(re.compile(re.escape(" ".join(_bigrams(token)) if indexed else token)))
+        else:
+            patterns.append(re.compile(f"(?<![^\\W_{_CJK}])" + re.escape(_fold(token)), re.IGNORECASE))
+            latin = True
+    return tuple(patterns), latin
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table: each character lower case and without its accents, one
+    character for one (so offsets stay valid); Korean and other CJK characters as they are.
+    Filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if _patterns()[0].match(char):  # Hangul would come apart into its letters
+            folded = char
+        else:
+            base = unicodedata.normalize("NFD", char)[0]
+            lower = base.lower()
+            folded = lower if len(lower) == 1 else base
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()

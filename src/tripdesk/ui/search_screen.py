@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from .. import queries
+from ..textindex import term_spans
 from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, fit_str, lit, one_line
 
@@ -42,14 +43,47 @@ class SearchDone(Message):
     error: str | None = None
 
 
-def hit_prompt(hit: queries.SearchHit, lang: DisplayLang) -> Content:
-    """Two lines: kind, date and what matched; then the trip it belongs to."""
+MATCH_STYLE = "bold underline"
+# How much of a matched text is kept before its first find, in cells, when the find is further
+# in than that: enough to read the find in its sentence.
+CONTEXT_LEAD = 24
+
+
+def hit_prompt(hit: queries.SearchHit, lang: DisplayLang, query: str) -> Content:
+    """Kind, date and the item's label; the trip it belongs to; and, when the words were found
+    in another of the item's texts (a description, a name, the other language), that text from
+    a little before the first find. The query's words are underlined where they occur."""
     date = hit.date.isoformat() if hit.date else "—"
-    first = Content.assemble((hit.kind.ljust(KIND_WIDTH), "$text-secondary"), (date.ljust(11), DIM),
-                             lit(one_line(hit.label.get(lang)), "bold"))
-    second = Content.assemble(" " * KIND_WIDTH, (f"{hit.trip_id} · ", DIM),
-                              lit(one_line(hit.trip_title.get(lang)), DIM))
-    return Content("\n").join([first, second])
+    label = one_line(hit.label.get(lang))
+    lines = [Content.assemble((hit.kind.ljust(KIND_WIDTH), "$text-secondary"), (date.ljust(11), DIM),
+                              _marked(label, query, "bold")),
+             Content.assemble(" " * KIND_WIDTH, (f"{hit.trip_id} · ", DIM),
+                              lit(one_line(hit.trip_title.get(lang)), DIM))]
+    matched = one_line(hit.matched) if hit.matched else ""
+    if matched and matched not in label:
+        lines.append(Content.assemble(" " * KIND_WIDTH, _marked(_from_first_find(matched, query), query,
+                                                                "italic $text-muted")))
+    return Content("\n").join(lines)
+
+
+def _marked(text: str, query: str, style: str) -> Content:
+    """A literal text in `style`, with the query's words in it marked."""
+    content = lit(text, style)
+    for start, end in term_spans(query, text):
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+def _from_first_find(text: str, query: str) -> str:
+    """The text from a word or so before the query's first find, '…' where it was cut."""
+    spans = term_spans(query, text)
+    if not spans or cell_len(text[:spans[0][0]]) <= CONTEXT_LEAD:
+        return text
+    start = spans[0][0]
+    while start > 0 and cell_len(text[start - 1:spans[0][0]]) <= CONTEXT_LEAD:
+        start -= 1
+    space = text.find(" ", start, spans[0][0])  # begin at a word when one starts in the lead
+    return "…" + text[space + 1 if space >= 0 else start:]
 
 
 class SearchInput(Input, inherit_bindings=False):
@@ -71,7 +105,7 @@ class SearchInput(Input, inherit_bindings=False):
 
 
 class SearchResults(OptionList, inherit_bindings=False):
-    """The hits, two lines each."""
+    """The hits, two or three lines each."""
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="search.down"),
@@ -165,7 +199,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
     def _fill(self, query: str, hits: list[queries.SearchHit], error: str | None = None) -> None:
         self._hits, self._hits_query = hits, query
         results = self.results
-        results.set_options([Option(hit_prompt(h, self.lang), id=str(i)) for i, h in enumerate(hits)])
+        results.set_options([Option(hit_prompt(h, self.lang, query), id=str(i)) for i, h in enumerate(hits)])
         status = self.query_one("#search-status", Static)
         if error:
             status.update(lit(one_line(error), "$error"))
