@@ -40,6 +40,15 @@ def main(app: TripdeskApp) -> MainScreen:
     return app.main
 
 
+async def type_search(pilot, *keys: str) -> None:  # noqa: ANN001
+    """Press keys in the search dialog and wait for the search they start: it starts a moment
+    after the last key (the dialog's debounce), in a worker."""
+    await pilot.press(*keys)
+    await settle(pilot)
+    await pilot.pause(0.2)
+    await settle(pilot)
+
+
 async def move_timeline_to(pilot, ref: str, limit: int = 60) -> None:  # noqa: ANN001
     """Press j until the timeline's cursor is on `ref` (a user scanning down the days)."""
     timeline = pilot.app.main.timeline
@@ -141,10 +150,7 @@ async def test_search_blizzard_lands_on_the_event(db: Path) -> None:
         await settle(pilot)
         await press(pilot, "slash")
         assert isinstance(app.screen, SearchScreen)
-        await pilot.press(*"Blizzard")
-        await settle(pilot)
-        await pilot.pause(0.2)  # the search starts a moment after the last key
-        await settle(pilot)
+        await type_search(pilot, *"Blizzard")
         text = screen_text(app)
         assert "Visit to Blizzard" in text and "gumi-2024-us" in text
         await press(pilot, "enter")
@@ -167,9 +173,7 @@ async def test_a_search_hit_shows_the_text_its_words_were_found_in(db: Path) -> 
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"Boeing")
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await type_search(pilot, "slash", *"Boeing")
         lines = screen_text(app).splitlines()
         siemens = next(i for i, line in enumerate(lines) if "Visit to Siemens" in line)
         assert "gumi-2017-americas" in lines[siemens + 1]
@@ -186,9 +190,7 @@ async def test_a_search_hit_shows_the_text_its_words_were_found_in(db: Path) -> 
         assert underlined(siemens + 2, "Boeing") and underlined(visit, "Boeing")
         assert not underlined(siemens + 2, "Siemens") and not underlined(siemens, "Siemens")
 
-        await pilot.press(*["backspace"] * 6, *"보잉사")
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await type_search(pilot, *["backspace"] * 6, *"보잉사")
         lines = screen_text(app).splitlines()
         row = next(i for i, line in enumerate(lines) if "Visit to Siemens" in line)
         assert "보잉사" in lines[row + 2], lines[row + 2]
@@ -199,10 +201,7 @@ async def test_search_enter_before_results_arrive_still_jumps(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"Huntsville", "enter")
-        await settle(pilot)
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await type_search(pilot, "slash", *"Huntsville", "enter")
         screen = main(app)
         assert app.screen is screen
         assert screen.trip is not None and screen.trip.id == "gumi-2024-us"
@@ -213,9 +212,7 @@ async def test_search_with_no_hits_says_so_and_escape_closes(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"zzzqqq")
-        await pilot.pause(0.2)
-        await settle(pilot)
+        await type_search(pilot, "slash", *"zzzqqq")
         assert "Nothing found" in screen_text(app)
         await press(pilot, "escape")
         assert app.screen is main(app)
