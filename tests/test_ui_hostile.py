@@ -126,6 +126,14 @@ async def test_hostile_text_in_search_results_and_command_palette(hostile_db: Pa
         await settle(pilot)
         assert app.is_running and app.screen is app.main
         assert app.main.timeline.ref == "event:click-event"
+        # The text a hit was found in (here the event's description) is literal too.
+        await press(pilot, "slash")
+        await pilot.press(*"passwd")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        text = screen_text(app)
+        assert f"{CLICK} meeting" in text and "[link=file:///etc/passwd]z[/link]" in text
+        await press(pilot, "escape")
         # The palette shows the trip title literally too.
         await press(pilot, "ctrl+p")
         await pilot.press(*"Hostile")
