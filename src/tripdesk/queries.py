@@ -8,8 +8,6 @@ callers never see SQL. All of them are cheap at 10,000 trips: they use the index
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import json
 import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -196,7 +194,9 @@ def trip_ids(store: Store) -> list[str]:
 @guarded
 def load_trip(store: Store, trip_id: str) -> Trip | None:
     # Imported here, not at the top: the loader brings PyYAML, which a launch does not need
-    # before the first trip is opened (docs/performance.md, first paint).
+    # before the first trip is opened (docs/performance.md, first paint); json likewise.
+    import json
+
     from .loader import build_trip
 
     row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?", (trip_id,)).fetchone()
@@ -205,6 +205,8 @@ def load_trip(store: Store, trip_id: str) -> Trip | None:
 
 @guarded
 def closest_trip_ids(store: Store, trip_id: str, n: int = 3) -> list[str]:
+    import difflib  # only for a trip id not found: not imported at every launch
+
     ids = trip_ids(store)
     close = difflib.get_close_matches(trip_id, ids, n=n, cutoff=0.4)
     return close or [i for i in ids if trip_id.lower() in i][:n]

@@ -9,7 +9,6 @@ bad enumeration value, impossible date or time).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -210,6 +209,8 @@ def _show(value: Any) -> str:
 
 
 def did_you_mean(key: str, options: list[str]) -> str:
+    import difflib  # only when a file has a problem: the desk imports this module at launch
+
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.55)
     if close:
         return f" (did you mean '{close[0]}'?)"

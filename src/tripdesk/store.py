@@ -20,7 +20,6 @@ A new store's tables are created under the lock too, so two first launches build
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sqlite3
 import time
@@ -609,6 +608,8 @@ class TripRows:
 
 def trip_rows(trip: Trip) -> TripRows:
     """The rows `Store.write_trip` inserts for a trip (all but its `files` row)."""
+    import json
+
     from .document import trip_to_document
 
     tid = trip.id
@@ -836,6 +837,8 @@ class TableIndexer:
     def items(self, trip_ids: list[str]) -> dict[tuple[str, str], IndexedItem]:
         """(trip id, ref) -> IndexedItem for every row of the index of these trips."""
         items: dict[tuple[str, str], IndexedItem] = {}
+        import json
+
         ids = (json.dumps(trip_ids),)
         these = "IN (SELECT value FROM json_each(?))"
         q = self.conn.execute
