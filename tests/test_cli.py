@@ -298,3 +298,33 @@ def test_the_desk_starts_reading_before_textual_and_leaves_the_collector_on(
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--db", "x.db"], ["--db=x.db"], ["--db="], ["--lang", "ko"], ["--lang=both"],
+    ["--lang", "en", "--db", "a.db", "--db", "b.db"], ["--db", "트립.db", "--lang=ko"],
+])
+def test_a_plain_launch_is_read_without_the_parser_as_the_parser_reads_it(argv: list[str]) -> None:
+    fast = cli.desk_args(argv)
+    assert fast is not None
+    assert vars(fast) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["list"], ["--lang", "fr"], ["--db"], ["--db", "--lang", "ko"], ["--la", "ko"], ["--version"],
+    ["-h"], ["--db", "x.db", "search", "협약"], ["--", "--db"],
+])
+def test_anything_but_a_plain_launch_is_left_to_the_parser(argv: list[str]) -> None:
+    assert cli.desk_args(argv) is None
+
+
+def test_a_plain_launch_does_not_build_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    launched: list[argparse.Namespace] = []
+
+    def no_parser() -> argparse.ArgumentParser:
+        raise AssertionError("the parser was built for a plain launch")
+
+    monkeypatch.setattr(cli, "build_parser", no_parser)
+    monkeypatch.setattr(cli, "cmd_app", lambda args: launched.append(args) or 0)
+    assert main(["--db", "x.db", "--lang", "both"]) == 0
+    assert [(a.db, a.lang) for a in launched] == [("x.db", "both")]

@@ -16,7 +16,6 @@ act on is a `TripdeskError`, printed as one message with its fix, never as a tra
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -197,6 +196,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         trips = queries.all_trips(store)
     if args.json:
+        import json
+
         print(json.dumps([_trip_json(t) for t in trips], ensure_ascii=False, indent=2))
         return EXIT_OK
     table = Table(show_lines=False)
@@ -246,6 +247,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         hits = queries.search(store, args.query, limit=args.limit)
     if args.json:
+        import json
+
         print(json.dumps([{
             "kind": h.kind, "trip": h.trip_id, "date": h.date.isoformat() if h.date else None,
             "ref": h.ref, "label": h.label.to_document(), "matched": h.matched,
@@ -357,7 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
                             default=None if defaults else argparse.SUPPRESS,
                             help="the database file (default: $TRIPDESK_DB, else tripdesk.db in "
                                  "the user data directory)")
-        common.add_argument("--lang", choices=("ko", "en", "both"),
+        common.add_argument("--lang", choices=DISPLAY_LANGS,
                             default=default_language() if defaults else argparse.SUPPRESS,
                             help="language of names and titles (default: from the locale)")
         return common
@@ -421,9 +424,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+DISPLAY_LANGS = ("ko", "en", "both")
+
+
+def desk_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain launch of the desk (nothing but well-formed `--db` and
+    `--lang`), read without the parser; None for anything else, which the parser reads.
+
+    Building the parser and its seven commands takes 5-13 ms (argparse looks up a translation
+    of each of its messages on disk), on the way to the desk's first frame
+    (docs/performance.md). `tests/test_cli.py` checks that both read a launch the same.
+    """
+    values: dict[str, str | None] = {"db": None, "lang": None}
+    i = 0
+    while i < len(argv):
+        name, equals, value = argv[i].partition("=")
+        if name not in ("--db", "--lang"):
+            return None
+        if not equals:
+            if i + 1 == len(argv) or argv[i + 1].startswith("-"):
+                return None
+            value = argv[i + 1]
+            i += 1
+        values[name[2:]] = value
+        i += 1
+    if values["lang"] is not None and values["lang"] not in DISPLAY_LANGS:
+        return None
+    return argparse.Namespace(db=values["db"], lang=values["lang"] or default_language(), command=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = desk_args(argv) or build_parser().parse_args(argv)
     func = getattr(args, "func", cmd_app)
     try:
         return func(args)
