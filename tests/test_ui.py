@@ -196,6 +196,27 @@ async def test_a_search_hit_shows_the_text_its_words_were_found_in(db: Path) -> 
         assert "보잉사" in lines[row + 2], lines[row + 2]
 
 
+def test_an_agreement_found_by_its_kind_says_so() -> None:
+    """The names of agreement kinds are the desk's own words (store.search_rows indexes them),
+    so an agreement found only by one is marked as found by its kind, not by its text."""
+    import datetime as dt
+
+    from tripdesk.queries import SearchHit
+    from tripdesk.text import Text
+    from tripdesk.ui.search_screen import hit_prompt
+
+    def third_line(kind: str, matched: str) -> str:
+        hit = SearchHit(kind, "t-1", Text(en="A trip"), dt.date(2024, 1, 2), f"{kind}:x",
+                        Text(ko="구미-레드먼드 교류", en="Gumi-Redmond exchange"), matched)
+        lines = hit_prompt(hit, "en", "협약").plain.splitlines()
+        assert len(lines) == 3, lines
+        return lines[2].strip()
+
+    assert third_line("agreement", "양해각서(MOU) 협약") == "kind: 양해각서(MOU) 협약"
+    assert third_line("agreement", "구미시 협약 체결") == "구미시 협약 체결"
+    assert third_line("event", "협약") == "협약"
+
+
 @async_test
 async def test_search_enter_before_results_arrive_still_jumps(db: Path) -> None:
     app = make_app(db)

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from .. import queries
+from ..model import AGREEMENT_KIND_NAMES
 from ..textindex import term_spans
 from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, fit_str, lit, one_line
@@ -51,12 +52,16 @@ MATCH_STYLE = "bold underline"
 # How much of a matched text is kept before its first find, in cells, when the find is further
 # in than that: enough to read the find in its sentence.
 CONTEXT_LEAD = 24
+# What an agreement's kind adds to its index row (`store.search_rows`): its code and names.
+AGREEMENT_KIND_WORDS = frozenset(
+    word for kind, names in AGREEMENT_KIND_NAMES.items() for word in (kind, *names))
 
 
 def hit_prompt(hit: queries.SearchHit, lang: DisplayLang, query: str) -> Content:
     """Kind, date and the item's label; the trip it belongs to; and, when the words were found
-    in another of the item's texts (a description, a name, the other language), that text from
-    a little before the first find. The query's words are underlined where they occur."""
+    in another of the item's texts (a description, a name, the other language, an agreement's
+    kind), that text from a little before the first find. The query's words are underlined
+    where they occur."""
     date = hit.date.isoformat() if hit.date else "—"
     label = one_line(hit.label.get(lang))
     lines = [Content.assemble((hit.kind.ljust(KIND_WIDTH), "$text-secondary"), (date.ljust(11), DIM),
@@ -65,8 +70,10 @@ def hit_prompt(hit: queries.SearchHit, lang: DisplayLang, query: str) -> Content
                               lit(one_line(hit.trip_title.get(lang)), DIM))]
     matched = one_line(hit.matched) if hit.matched else ""
     if matched and matched not in label:
-        lines.append(Content.assemble(" " * KIND_WIDTH, _marked(_from_first_find(matched, query), query,
-                                                                "italic $text-muted")))
+        # An agreement found by its kind's name says so: the name is ours, not the article's.
+        field = ("kind: ", DIM) if hit.kind == "agreement" and matched in AGREEMENT_KIND_WORDS else ""
+        lines.append(Content.assemble(" " * KIND_WIDTH, field,
+                                      _marked(_from_first_find(matched, query), query, "italic $text-muted")))
     return Content("\n").join(lines)
 
 
