@@ -65,36 +65,40 @@ def hit_prompt(hit: queries.SearchHit, lang: DisplayLang, query: str) -> Content
     date = hit.date.isoformat() if hit.date else "—"
     label = one_line(hit.label.get(lang))
     lines = [Content.assemble((hit.kind.ljust(KIND_WIDTH), "$text-secondary"), (date.ljust(11), DIM),
-                              _marked(label, query, "bold")),
+                              _marked(label, term_spans(query, label), "bold")),
              Content.assemble(" " * KIND_WIDTH, (f"{hit.trip_id} · ", DIM),
                               lit(one_line(hit.trip_title.get(lang)), DIM))]
     matched = one_line(hit.matched) if hit.matched else ""
     if matched and matched not in label:
         # An agreement found by its kind's name says so: the name is ours, not the article's.
         field = ("kind: ", DIM) if hit.kind == "agreement" and matched in AGREEMENT_KIND_WORDS else ""
-        lines.append(Content.assemble(" " * KIND_WIDTH, field,
-                                      _marked(_from_first_find(matched, query), query, "italic $text-muted")))
+        spans = term_spans(query, matched)
+        start, lead = _first_find_start(matched, spans)
+        context = _marked(lead + matched[start:], [(a - start + len(lead), b - start + len(lead))
+                                                    for a, b in spans if a >= start], "italic $text-muted")
+        lines.append(Content.assemble(" " * KIND_WIDTH, field, context))
     return Content("\n").join(lines)
 
 
-def _marked(text: str, query: str, style: str) -> Content:
-    """A literal text in `style`, with the query's words in it marked."""
+def _marked(text: str, spans: list[tuple[int, int]], style: str) -> Content:
+    """A literal text in `style`, with the spans (the query's words in it) marked."""
     content = lit(text, style)
-    for start, end in term_spans(query, text):
+    for start, end in spans:
         content = content.stylize(MATCH_STYLE, start, end)
     return content
 
 
-def _from_first_find(text: str, query: str) -> str:
-    """The text from a word or so before the query's first find, '…' where it was cut."""
-    spans = term_spans(query, text)
+def _first_find_start(text: str, spans: list[tuple[int, int]]) -> tuple[int, str]:
+    """Where to begin showing a text: a word or so before its first find, with '…' to put
+    before it when that cuts the text (0 and '' when the find is near enough the start)."""
     if not spans or cell_len(text[:spans[0][0]]) <= CONTEXT_LEAD:
-        return text
-    start = spans[0][0]
-    while start > 0 and cell_len(text[start - 1:spans[0][0]]) <= CONTEXT_LEAD:
+        return 0, ""
+    find = spans[0][0]
+    start = find
+    while start > 0 and cell_len(text[start - 1:find]) <= CONTEXT_LEAD:
         start -= 1
-    space = text.find(" ", start, spans[0][0])  # begin at a word when one starts in the lead
-    return "…" + text[space + 1 if space >= 0 else start:]
+    space = text.find(" ", start, find)  # begin at a word when one starts in the lead
+    return (space + 1 if space >= 0 else start), "…"
 
 
 class SearchInput(Input, inherit_bindings=False):
