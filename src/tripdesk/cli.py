@@ -29,6 +29,7 @@ from . import queries
 from .problems import TripdeskError, ValidationFailed, display_path
 from .paths import TRIP_SUFFIXES, bundled_data_dir
 from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
+from .text import DISPLAY_LANGS
 
 if TYPE_CHECKING:
     from .importer import ImportReport
@@ -422,9 +423,6 @@ def build_parser() -> argparse.ArgumentParser:
         "problem. Exit status 1 when there is one.", "tripdesk doctor")
 
     return parser
-
-
-DISPLAY_LANGS = ("ko", "en", "both")
 
 
 def desk_args(argv: Sequence[str]) -> argparse.Namespace | None:

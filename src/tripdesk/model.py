@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import LANGS, DisplayLang, Lang, Text  # noqa: F401 - part of the model's names
+from .text import DISPLAY_LANGS, LANGS, DisplayLang, Lang, Text  # noqa: F401 - part of the model's names
 
 FORMAT_VERSION = 1
 

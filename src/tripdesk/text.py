@@ -14,6 +14,7 @@ from typing import Literal
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
 DisplayLang = Literal["ko", "en", "both"]
+DISPLAY_LANGS: tuple[DisplayLang, ...] = ("ko", "en", "both")
 
 
 @dataclass(frozen=True)

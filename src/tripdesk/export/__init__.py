@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import LANGS, Trip
+from ..model import DISPLAY_LANGS, Trip
 from ..problems import TripdeskError
 from . import writing
 from .ics import render_ics
@@ -24,7 +24,6 @@ from .markdown import render_markdown
 from .writing import ExportExists, write_export
 
 FORMATS = ("md", "json", "ics")
-DISPLAY_LANGS = (*LANGS, "both")
 
 
 def _check(fmt: str) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
 
-from ..text import Text
+from ..text import DISPLAY_LANGS, Text
 
 if TYPE_CHECKING:
     from ..model import Day, DisplayLang, Place, Trip
@@ -29,7 +29,7 @@ _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAYS_KO = ("월", "화", "수", "목", "금", "토", "일")
 
 LANGUAGE_NAMES: dict[str, str] = {"ko": "한국어", "en": "English", "both": "한국어+English"}
-LANGUAGE_CYCLE: tuple[DisplayLang, ...] = ("ko", "en", "both")
+LANGUAGE_CYCLE = DISPLAY_LANGS  # the order `L` goes through them
 
 
 def next_language(lang: str) -> DisplayLang:
