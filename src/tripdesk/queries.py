@@ -94,9 +94,10 @@ class SearchHit(NamedTuple):
     date: dt.date | None
     ref: str
     label: Text
-    # The text the query's words were found in (one line of it): a title, a description, a
-    # name, a quote... shown beside the label so the reader sees why an item matched. None when
-    # the words are spread over several texts and no one of them holds them all or most.
+    # The text the query's words were found in (one line of it, the one holding most of them):
+    # a title, a description, a name, a quote... shown beside the label so the reader sees why
+    # an item matched. None when no text holds any word as the reader would (a word the index
+    # found through its tokenizer's folding alone, say).
     matched: str | None = None
 
     @property
@@ -241,7 +242,7 @@ def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
         ") r JOIN search s ON s.rowid = r.id JOIN trips t ON t.id = s.trip_id "
         f"ORDER BY {_KIND_ORDER.replace('kind', 's.kind')}, r.rank, s.trip_id",
         (expression, RANK_WINDOW, limit))
-    rows = rows.fetchall()
-    matched = matched_lines(query, [r[9] for r in rows])
+    kept = rows.fetchall()
+    matched = matched_lines(query, [r[9] for r in kept])
     return [SearchHit(r[0], r[1], _text(r[6], r[7], r[8]), _date(r[2]), r[3],
-                      Text(ko=r[4], en=r[5]), m) for r, m in zip(rows, matched)]
+                      Text(ko=r[4], en=r[5]), m) for r, m in zip(kept, matched)]

@@ -836,9 +836,9 @@ class TableIndexer:
 
     def items(self, trip_ids: list[str]) -> dict[tuple[str, str], IndexedItem]:
         """(trip id, ref) -> IndexedItem for every row of the index of these trips."""
-        items: dict[tuple[str, str], IndexedItem] = {}
         import json
 
+        items: dict[tuple[str, str], IndexedItem] = {}
         ids = (json.dumps(trip_ids),)
         these = "IN (SELECT value FROM json_each(?))"
         q = self.conn.execute
