@@ -6,18 +6,22 @@ language given explicitly (never the locale's).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from tripdesk.queries import SearchHit
+from tripdesk.text import Text
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.city_pane import CityPane
 from tripdesk.ui.detail_pane import DetailPane
 from tripdesk.ui.help_screen import HelpScreen
 from tripdesk.ui.main_screen import MainScreen
-from tripdesk.ui.search_screen import SearchScreen
+from tripdesk.ui.search_screen import SearchScreen, hit_prompt
 
-from .test_ui_support import DATA, async_test, build_store, copy_store, press, screen_text, settle
+from .test_ui_support import (DATA, async_test, build_store, copy_store, press, screen_text, settle,
+                              type_search)
 
 
 @pytest.fixture(scope="session")
@@ -38,15 +42,6 @@ def make_app(db: Path, language: str = "en", **kwargs) -> TripdeskApp:  # noqa: 
 def main(app: TripdeskApp) -> MainScreen:
     assert app.main is not None
     return app.main
-
-
-async def type_search(pilot, *keys: str) -> None:  # noqa: ANN001
-    """Press keys in the search dialog and wait for the search they start: it starts a moment
-    after the last key (the dialog's debounce), in a worker."""
-    await pilot.press(*keys)
-    await settle(pilot)
-    await pilot.pause(0.2)
-    await settle(pilot)
 
 
 async def move_timeline_to(pilot, ref: str, limit: int = 60) -> None:  # noqa: ANN001
@@ -199,12 +194,6 @@ async def test_a_search_hit_shows_the_text_its_words_were_found_in(db: Path) -> 
 def test_an_agreement_found_by_its_kind_says_so() -> None:
     """The names of agreement kinds are the desk's own words (store.search_rows indexes them),
     so an agreement found only by one is marked as found by its kind, not by its text."""
-    import datetime as dt
-
-    from tripdesk.queries import SearchHit
-    from tripdesk.text import Text
-    from tripdesk.ui.search_screen import hit_prompt
-
     def third_line(kind: str, matched: str) -> str:
         hit = SearchHit(kind, "t-1", Text(en="A trip"), dt.date(2024, 1, 2), f"{kind}:x",
                         Text(ko="구미-레드먼드 교류", en="Gumi-Redmond exchange"), matched)

@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.detail_pane import DetailPane
 
-from .test_ui_support import HOSTILE, async_test, build_store, press, screen_text, settle
+from .test_ui_support import HOSTILE, async_test, build_store, press, screen_text, settle, type_search
 
 CLICK = "[@click=app.quit]x[/]"
 LINK = "[link=file:///etc/passwd]z[/link]"
@@ -117,9 +117,7 @@ async def test_hostile_text_in_search_results_and_command_palette(hostile_db: Pa
     app = TripdeskApp(db_path=hostile_db, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"meeting")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await type_search(pilot, "slash", *"meeting")
         text = screen_text(app)
         assert f"{CLICK} meeting" in text
         await pilot.click("#search-results", offset=(20, 0))
@@ -127,10 +125,7 @@ async def test_hostile_text_in_search_results_and_command_palette(hostile_db: Pa
         assert app.is_running and app.screen is app.main
         assert app.main.timeline.ref == "event:click-event"
         # The text a hit was found in (here the event's description) is literal too.
-        await press(pilot, "slash")
-        await pilot.press(*"passwd")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await type_search(pilot, "slash", *"passwd")
         text = screen_text(app)
         assert f"{CLICK} meeting" in text and "[link=file:///etc/passwd]z[/link]" in text
         await press(pilot, "escape")

@@ -58,6 +58,15 @@ async def press(pilot, *keys: str) -> None:  # noqa: ANN001
         await settle(pilot)
 
 
+async def type_search(pilot, *keys: str) -> None:  # noqa: ANN001
+    """Press keys in the search dialog and wait for the search they start: it starts a moment
+    after the last key (the dialog's debounce), in a worker."""
+    await pilot.press(*keys)
+    await settle(pilot)
+    await pilot.pause(0.2)
+    await settle(pilot)
+
+
 async def open_gumi_2024(pilot) -> None:  # noqa: ANN001
     """From the start: Gumi in the city list, opened, the cursor on its 2024 trip (the longest
     of the bundled ones), which the timeline and the detail then show."""
