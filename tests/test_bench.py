@@ -6,6 +6,7 @@ No timing is asserted: the figures depend on the machine. docs/performance.md ho
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,10 @@ import pytest
 from tripdesk.bench import generate as gen
 from tripdesk.bench.__main__ import main as bench_main
 from tripdesk.bench.run import BEGIN, END, quick_run
+from tripdesk.bench.store_bench import copy_store
 from tripdesk.loader import load_paths
 
-FIGURES = ["import_small", "import_big", "reimport_one", "paint_bundled", "paint_big",
+FIGURES = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big",
            "key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open",
            "pty_city_move", "pty_open_trip", "search_ko2", "search_other", "export_md", "rss_big"]
 
@@ -59,6 +61,38 @@ def test_generate_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert bench_main(["generate", "--trips", "3", "--out", str(tmp_path / "g")]) == 0
     assert len(list((tmp_path / "g").glob("*.yaml"))) == 3
     assert "wrote 3 trip files" in capsys.readouterr().out
+
+
+def test_the_write_floor_copies_every_row(tmp_path: Path) -> None:
+    """The store's write floor is only a floor if the copy holds everything the import wrote."""
+    from tripdesk.importer import import_paths
+    from tripdesk.store import Store
+
+    gen.generate(tmp_path / "trips", 6, seed=5)
+    source = tmp_path / "source.db"
+    with Store.open(source) as store:
+        import_paths(store, [tmp_path / "trips"])
+    copy_store(source, tmp_path / "copy.db", with_search=True, keep=True)
+    copy_store(source, tmp_path / "bare.db", with_search=False, keep=True)
+    original = sqlite3.connect(source)
+    copy = sqlite3.connect(tmp_path / "copy.db")
+    bare = sqlite3.connect(tmp_path / "bare.db")
+    try:
+        tables = [name for (name,) in original.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert "events" in tables and "search" in tables
+        for name in tables:
+            count = original.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            assert count == copy.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0], name
+        assert original.execute("SELECT count(*) FROM events").fetchone()[0] > 6
+        query = "SELECT count(*) FROM search WHERE search MATCH '방문'"
+        assert copy.execute(query).fetchone() == original.execute(query).fetchone() != (0,)
+        indexes = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        assert copy.execute(indexes).fetchone() == original.execute(indexes).fetchone()
+        bare_tables = {name for (name,) in bare.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "search" not in bare_tables and "search_rows" not in bare_tables and "events" in bare_tables
+    finally:
+        for db in (original, copy, bare):
+            db.close()
 
 
 def test_quick_run_produces_every_figure(tmp_path: Path) -> None:

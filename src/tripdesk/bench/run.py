@@ -33,7 +33,8 @@ from ..store import Store
 from . import generate as gen
 from . import ptyrun
 from .stats import Figure
-from .store_bench import bench_export, bench_import, bench_reimport, bench_search, folder_size, remove_db
+from .store_bench import (bench_export, bench_import, bench_reimport, bench_search, bench_store_floor, folder_size,
+                          remove_db)
 
 BEGIN = "<!-- bench:begin (written by `python -m tripdesk.bench run`; edit outside these marks) -->"
 END = "<!-- bench:end -->"
@@ -173,6 +174,9 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
          [Figure("import_big", f"import of {config.big:,} trip files", "s", "", "< 15 s")])
     if not big_db.exists() or not _has_trips(big_db):
         build_db(big_dir, big_db)
+    step("store write floor", lambda: [bench_store_floor(big_db, config.work / "store-floor.db",
+                                                         config.import_reps_big, config.big, log)],
+         [Figure("store_floor", f"writing the {config.big:,}-trip store inside SQLite alone", "s", "", "—")])
     step("re-import", lambda: [bench_reimport(big_dir, big_db, config.reimport_reps, log)],
          [Figure("reimport_one", "re-import after one file changed", "ms", "", "< 1 s")])
 
@@ -244,7 +248,7 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
          [Figure(k, k, "ms", "", "p95 < 50 ms") for k in
           ("key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open")])
 
-    order = ["import_small", "import_big", "reimport_one", "paint_bundled", "paint_big", "key_city_move",
+    order = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big", "key_city_move",
              "key_open_trip", "key_day_move", "key_pane", "key_search_open", "pty_city_move",
              "pty_open_trip", "search_ko2", "search_other", "export_md", "rss_big"]
     figures.sort(key=lambda f: order.index(f.key) if f.key in order else len(order))

@@ -5,6 +5,10 @@ files or store, by the least work that could produce the same result:
 
 - import: reading every file and `yaml.load` with libyaml's CSafeLoader (no validation, no
   store): the floor any importer of these YAML files pays;
+- the store's write floor: the built store copied table by table into a new, empty one
+  inside SQLite (`INSERT ... SELECT`, journal off, no sync, no foreign key checks), against the
+  same copy without the full-text index: what writing the store costs with no YAML, no
+  checks and no Python between the rows, the least any importer of this schema pays;
 - re-import after one change: `os.stat` of every file of the folder plus reading and parsing
   the one changed file: the least an incremental import can do;
 - search: an FTS5 MATCH on a ten-row in-memory table with the same tokenizer (the cost of a
@@ -79,6 +83,66 @@ def bench_import(folder: Path, db: Path, reps: int, label: str, key: str, limit:
         fig.baseline.append(parse_all(files))
         fig.samples.append(import_once(folder, db))
         log(f"  {key} {rep + 1}/{reps}: {fig.samples[-1]:.2f} s (baseline {fig.baseline[-1]:.2f} s)")
+    return fig
+
+
+def copy_store(source: Path, dest: Path, with_search: bool, keep: bool = False) -> float:
+    """Seconds to copy every row of the store at `source` into a new store at `dest`.
+
+    The new store gets `source`'s own schema (tables, indexes, the FTS5 table) and the rows
+    are copied by SQLite alone, one `INSERT ... SELECT` per table in one transaction, with
+    the fastest settings SQLite allows. Without `with_search` the full-text index and its
+    row map are left out. The copy is deleted afterwards unless `keep`.
+    """
+    remove_db(dest)
+    src = sqlite3.connect(source)
+    try:
+        shadow = {name for (name,) in src.execute(
+            "SELECT name FROM pragma_table_list WHERE type IN ('shadow', 'virtual')")}
+        schema = src.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+    finally:
+        src.close()
+    search_tables = {"search", "search_rows"}
+    copied = [name for kind, name, _ in schema if kind == "table" and name not in shadow
+              and (with_search or name not in search_tables)]
+    statements = [sql for kind, name, sql in schema
+                  if (kind != "table" or name not in shadow - {"search"})
+                  and (with_search or name not in search_tables)]
+    db = sqlite3.connect(dest, isolation_level=None)
+    try:
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF;"
+                         "PRAGMA cache_size = -1000000; PRAGMA temp_store = MEMORY;"
+                         + ";\n".join(statements) + ";")
+        db.execute("ATTACH DATABASE ? AS old", (str(source),))
+        gc.collect()
+        start = time.perf_counter()
+        db.execute("BEGIN")
+        for name in copied:
+            db.execute(f'INSERT INTO main."{name}" SELECT * FROM old."{name}"')
+        if with_search:
+            columns = [row[1] for row in db.execute('PRAGMA main.table_info("search")')]
+            listed = ", ".join(["rowid", *columns])
+            db.execute(f"INSERT INTO main.search({listed}) SELECT {listed} FROM old.search")
+        db.execute("COMMIT")
+        elapsed = time.perf_counter() - start
+    finally:
+        db.close()
+        if not keep:
+            remove_db(dest)
+    return elapsed
+
+
+def bench_store_floor(source: Path, scratch: Path, reps: int, trips: int, log: Log) -> Figure:
+    """The store's write floor: `source` copied inside SQLite, with and without its index."""
+    fig = Figure("store_floor", f"writing the {trips:,}-trip store inside SQLite alone (copied "
+                 "from the built store: no YAML, no checks, no Python per row)", "s",
+                 "the same copy without the full-text index", "—")
+    for rep in range(reps):
+        fig.baseline.append(copy_store(source, scratch, with_search=False))
+        fig.samples.append(copy_store(source, scratch, with_search=True))
+        log(f"  store floor {rep + 1}/{reps}: {fig.samples[-1]:.2f} s "
+            f"(without the index {fig.baseline[-1]:.2f} s)")
     return fig
 
 
