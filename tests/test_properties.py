@@ -39,7 +39,7 @@ from tripdesk.queries import load_trip, search
 from tripdesk.store import Store
 from tripdesk.timeline import render_timeline
 from tripdesk.ui.detail_pane import detail_doc
-from tripdesk.ui.render import fit, one_line
+from tripdesk.ui.render import fit, fit_str, one_line
 from tripdesk.ui.timeline_pane import build_options
 
 from .conftest import SAMPLE
@@ -332,6 +332,35 @@ def draw(line: Any, width: int) -> str:
     strip = Strip(segments).extend_cell_length(width)
     assert strip.cell_length == width
     return strip.text
+
+
+line_chars = st.sampled_from("가나다라 한글abc xyz·(…)1-") | st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
+
+
+@given(text=st.text(line_chars, max_size=30), width=st.integers(min_value=1, max_value=24),
+       styled=st.integers(min_value=0, max_value=30))
+def test_fit_cuts_at_the_width_with_the_ellipsis_after_the_last_character(text: str, width: int,
+                                                                          styled: int) -> None:
+    """A cut line is no wider than the width; it is the longest prefix (less trailing spaces)
+    that leaves a cell for the '…', which follows it directly (never a space before it, as
+    Content.truncate leaves when a double-width character does not fit) and is styled as
+    the character it replaces. `fit_str` cuts plain strings the same way."""
+    from rich.cells import cell_len
+    from textual.content import Content
+
+    line = Content(text).stylize("bold", styled, styled + 1)
+    cut = fit(line, width)
+    assert fit_str(text, width) == cut.plain
+    if cell_len(text) <= width:
+        assert cut is line
+        return
+    assert cut.cell_length <= width and cut.plain.endswith("…")
+    kept = cut.plain[:-1]
+    assert text.startswith(kept) and kept == kept.rstrip()
+    room = max(n for n in range(len(text) + 1) if cell_len(text[:n]) <= width - 1)
+    assert kept == text[:room].rstrip()
+    ellipsis_styles = {str(span.style) for span in cut.spans if span.start <= len(kept) < span.end}
+    assert ellipsis_styles == ({"bold"} if styled == len(kept) else set())
 
 
 def render_desk(trip: Trip) -> None:

@@ -7,6 +7,7 @@ language given explicitly (never the locale's).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -491,6 +492,10 @@ async def test_repeated_resizing_never_crashes(db: Path) -> None:
         assert "Day 6" in screen_text(app)
 
 
+SPACE_BEFORE_ELLIPSIS = re.compile(r"[\uac00-\ud7a3] +…")
+KOREAN_ELLIPSIS = re.compile(r"[\uac00-\ud7a3]…")
+
+
 @async_test
 async def test_korean_text_is_cut_with_an_ellipsis_inside_its_pane(db: Path) -> None:
     app = make_app(db, language="ko")
@@ -505,6 +510,18 @@ async def test_korean_text_is_cut_with_an_ellipsis_inside_its_pane(db: Path) -> 
         title_rows = [line for line in lines if "구미시 대표단 미국 방문" in line]
         assert any("캘리포…" in line for line in title_rows), title_rows
         assert all(line.rstrip().endswith("│") for line in title_rows)
+        # Where a cut falls inside a double-width character, the '…' follows the last whole
+        # one ("가나다…", a free cell after it), not a space ("가나 …"): in the panes, and in
+        # the search dialog's list (whose width comes from the screen, so the lines are cut
+        # as they are drawn).
+        assert not [line for line in lines if SPACE_BEFORE_ELLIPSIS.search(line)]
+        await pilot.press("slash")
+        for query in ("시장", "방문"):
+            await type_search(pilot, *["backspace"] * 4, *query)
+            lines = screen_text(app).splitlines()
+            cut = [line for line in lines if KOREAN_ELLIPSIS.search(line)]
+            assert len(cut) >= 3, lines
+            assert not [line for line in lines if SPACE_BEFORE_ELLIPSIS.search(line)], cut
 
 
 @async_test

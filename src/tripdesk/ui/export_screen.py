@@ -25,7 +25,7 @@ from textual.widgets import Button, Input, Static
 
 from ..problems import TripdeskError
 from .keys import DIALOG_KEYS, EDIT_KEYS
-from .render import DIM, LANGUAGE_NAMES, lit, one_line
+from .render import DIM, LANGUAGE_NAMES, Fitted, lit, one_line
 
 if TYPE_CHECKING:
     from ..model import DisplayLang, Trip
@@ -118,12 +118,12 @@ class ExportScreen(ModalScreen["Path | None"]):
 
         return export_target(value, self.trip.id, unknown_extension=None)
 
-    def _heading(self, value: str) -> Content:
+    def _heading(self, value: str) -> Fitted:
         try:
             label = f"Export as {FORMAT_NAMES[self._target(value)[1]]}: " if value.strip() else "Export: "
         except TripdeskError:
             label = "Export: "
-        return Content.assemble((label, "bold"), lit(one_line(self.trip.title.get(self.lang))))
+        return Fitted(Content.assemble((label, "bold"), lit(one_line(self.trip.title.get(self.lang)))))
 
     @on(Input.Changed, "#export-path")
     def _changed(self, event: Input.Changed) -> None:

@@ -11,7 +11,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from rich.cells import cell_len, get_character_cell_size
-from textual.content import Content
+from textual.content import Content, Span
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 from ..text import DISPLAY_LANGS, Text
 
@@ -87,33 +91,65 @@ def places_label(places: Iterable[Place], lang: DisplayLang) -> str:
     return " / ".join(place_label(p, lang) for p in places)
 
 
+def _fitting(text: str, cells: int) -> int:
+    """How many of `text`'s characters fit in `cells` (a double-width one that would stick
+    out by half is left out)."""
+    used = 0
+    for index, char in enumerate(text):
+        used += get_character_cell_size(char)
+        if used > cells:
+            return index
+    return len(text)
+
+
 def fit(content: Content, width: int) -> Content:
-    """Cut one line of content to `width` cells, with an ellipsis when it is cut."""
+    """Cut one line of content to `width` cells, ending in '…' (styled as the text it
+    replaces) when it is cut.
+
+    Unlike `Content.truncate`, the ellipsis follows the last character kept: a double-width
+    character that does not fit leaves a free cell at the end, not a space before the '…'
+    ("가나다…" rather than "가나 …").
+    """
     if width <= 0:
         return Content("")
     if content.cell_length <= width:
         return content
-    return content.truncate(width, ellipsis=True)
+    kept = content[:_fitting(content.plain, width - 1)].rstrip()
+    replaced = content[len(kept):len(kept) + 1]
+    return kept + Content("…", [Span(0, 1, span.style) for span in replaced.spans])
 
 
 def fit_str(text: str, width: int) -> str:
-    """Cut a string to at most `width` cells (Korean counts two), ending in '…' when cut.
-
-    The ellipsis follows the last character kept (a double-width character that does not fit
-    leaves a cell free rather than a space before the '…').
-    """
+    """`fit` for a plain string."""
     if width <= 0:
         return ""
     if cell_len(text) <= width:
         return text
-    kept, used = [], 0
-    for char in text:
-        size = get_character_cell_size(char)
-        if used + size > width - 1:
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept).rstrip() + "…"
+    return text[:_fitting(text, width - 1)].rstrip() + "…"
+
+
+class Fitted(Visual):
+    """Lines of content that are never wrapped, each cut by `fit` to the width it is drawn at.
+
+    For texts from the store in a widget whose width changes (a dialog, a list of hits):
+    CSS `text-overflow: ellipsis` cuts with `Content.truncate`, which puts a space before
+    the '…' when the cut falls inside a double-width character.
+    """
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._lines = content.split("\n", allow_blank=True)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max((line.cell_length for line in self._lines), default=0)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._lines)
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        fitted = Content("\n").join([fit(line, width) for line in self._lines])
+        return fitted.render_strips(width, height, style, options)
 
 
 def one_line(text: str) -> str:

@@ -27,7 +27,7 @@ from .. import queries
 from ..model import AGREEMENT_KIND_NAMES
 from ..textindex import term_spans
 from .keys import DIALOG_KEYS, EDIT_KEYS
-from .render import DIM, fit_str, lit, one_line
+from .render import DIM, Fitted, fit_str, lit, one_line
 
 if TYPE_CHECKING:
     from ..model import DisplayLang
@@ -220,7 +220,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
               error: str | None = None) -> None:
         self._hits, self._hits_query = hits, query
         results = self.results
-        results.set_options([Option(prompt, id=str(i)) for i, prompt in enumerate(prompts)])
+        results.set_options([Option(Fitted(prompt), id=str(i)) for i, prompt in enumerate(prompts)])
         status = self.query_one("#search-status", Static)
         if error:
             status.update(lit(one_line(error), "$error"))
