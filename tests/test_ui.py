@@ -23,6 +23,7 @@ from tripdesk.ui.search_screen import SearchScreen, hit_prompt
 
 from .test_ui_support import (DATA, async_test, build_store, copy_store, press, screen_text, settle,
                               type_search)
+from .test_ui_support import open_gumi_2024 as cursor_on_gumi_2024
 
 
 @pytest.fixture(scope="session")
@@ -67,10 +68,7 @@ async def move_cities_to(pilot, predicate, limit: int = 60) -> None:  # noqa: AN
 
 async def open_gumi_2024(pilot) -> None:  # noqa: ANN001
     """Gumi → Enter (opens its trips) → its last trip (2024) → Enter (opens the trip)."""
-    await settle(pilot)
-    await move_cities_to(pilot, lambda d: d.kind == "group" and d.key == "gumi")
-    await press(pilot, "enter")
-    await move_cities_to(pilot, lambda d: d.kind == "trip" and d.key == "gumi-2024-us")
+    await cursor_on_gumi_2024(pilot)
     await press(pilot, "enter")
 
 
