@@ -520,6 +520,13 @@ async def test_korean_text_is_cut_with_an_ellipsis_inside_its_pane(db: Path) -> 
             cut = [line for line in lines if KOREAN_ELLIPSIS.search(line)]
             assert len(cut) >= 3, lines
             assert not [line for line in lines if SPACE_BEFORE_ELLIPSIS.search(line)], cut
+        # The hits are cut again at the width they are drawn at when the terminal changes.
+        await pilot.resize_terminal(96, 30)
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert all(cell_len(line) <= 96 for line in lines)
+        assert [line for line in lines if KOREAN_ELLIPSIS.search(line)]
+        assert not [line for line in lines if SPACE_BEFORE_ELLIPSIS.search(line)]
 
 
 @async_test
