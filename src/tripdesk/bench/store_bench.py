@@ -103,12 +103,12 @@ def copy_store(source: Path, dest: Path, with_search: bool, keep: bool = False) 
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
     finally:
         src.close()
-    search_tables = {"search", "search_rows"}
-    copied = [name for kind, name, _ in schema if kind == "table" and name not in shadow
-              and (with_search or name not in search_tables)]
-    statements = [sql for kind, name, sql in schema
-                  if (kind != "table" or name not in shadow - {"search"})
-                  and (with_search or name not in search_tables)]
+    skipped = shadow - {"search"}  # FTS5's own tables: the virtual table creates them
+    if not with_search:
+        skipped |= {"search", "search_rows"}
+    statements = [sql for _kind, name, sql in schema if name not in skipped]
+    copied = [name for kind, name, _sql in schema  # the FTS5 table is copied by its columns
+              if kind == "table" and name not in skipped and name not in shadow]
     db = sqlite3.connect(dest, isolation_level=None)
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF;"
