@@ -9,7 +9,7 @@ is one `Content` (literal, wrapped to the pane) in a scrolling container.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +22,9 @@ from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred,
                      place_label, places_label, weekday)
 
 if TYPE_CHECKING:
-    from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Trip
+    from ..model import Agreement, Day, DisplayLang, Event, Organisation, Person, Quote, Source, Trip
+
+T = TypeVar("T")
 
 TRANSLATED_STYLE = "dim italic"
 
@@ -88,36 +90,39 @@ def add_sources(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang,
         doc.inferred(source.inferred, indent=4)
 
 
-def add_organisations(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> None:
+def _add_entities(doc: Doc, title: str, kind: str, ids: Iterable[str],
+                  find: Callable[[str], T | None], describe: Callable[[T], tuple[str, str]]) -> None:
+    """A heading and a line for each entity named once in `ids`: its name in bold and what
+    `describe` adds; the bare id when the trip does not hold it."""
     ids = list(dict.fromkeys(ids))
     if not ids:
         return
-    doc.heading(f"Organisations ({len(ids)})")
-    for org_id in ids:
-        doc.anchor(f"organisation:{org_id}")
-        org = trip.organisation(org_id)
-        if org is None:
-            doc.line(org_id, indent=2)
+    doc.heading(f"{title} ({len(ids)})")
+    for entity_id in ids:
+        doc.anchor(f"{kind}:{entity_id}")
+        entity = find(entity_id)
+        if entity is None:
+            doc.line(entity_id, indent=2)
             continue
-        extra = f" ({org.kind}" + (f", {org.city.get(lang)}" if org.city else "") + ")"
-        doc.line(lit(org.name.get(lang), "bold"), (extra, DIM), indent=2)
+        name, extra = describe(entity)
+        doc.line(lit(name, "bold"), (extra, DIM), indent=2)
+
+
+def add_organisations(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> None:
+    def describe(org: Organisation) -> tuple[str, str]:
+        return org.name.get(lang), f" ({org.kind}" + (f", {org.city.get(lang)}" if org.city else "") + ")"
+
+    _add_entities(doc, "Organisations", "organisation", ids, trip.organisation, describe)
 
 
 def add_people(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> None:
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return
-    doc.heading(f"People ({len(ids)})")
-    for person_id in ids:
-        doc.anchor(f"person:{person_id}")
-        person = trip.person(person_id)
-        if person is None:
-            doc.line(person_id, indent=2)
-            continue
+    def describe(person: Person) -> tuple[str, str]:
         role = person.role.get(lang) if person.role else ""
         org = _org_name(trip, person.organisation, lang) if person.organisation else ""
         extra = ", ".join(x for x in (role, org) if x)
-        doc.line(lit(person.name.get(lang), "bold"), (f" — {extra}" if extra else "", DIM), indent=2)
+        return person.name.get(lang), f" — {extra}" if extra else ""
+
+    _add_entities(doc, "People", "person", ids, trip.person, describe)
 
 
 def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: DisplayLang) -> None:

@@ -21,7 +21,6 @@ from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widget import Widget
 
 from .linegeometry import FrameGeometry
 from .linestyles import StyledScrollView
@@ -112,16 +111,6 @@ class DocView(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
     def _wrap_rest(self) -> None:
         if self._unwrapped is not None:
             self._wrap_to(1 << 62)
-
-    def _set_virtual_size(self, size: Size) -> None:
-        # The view's own size never depends on its document (it fills its pane), so a new
-        # document only needs new scroll limits, not a layout of the whole screen (which
-        # assigning `virtual_size` would ask for).
-        if size == self.virtual_size:
-            return
-        self.set_reactive(Widget.virtual_size, size)
-        self._scroll_update(size)
-        self._scrolled()
 
     def on_resize(self, event: Resize) -> None:
         self._rewrap()

@@ -3,14 +3,16 @@
 `DocView` and `RowList` draw their lines themselves (`render_line`) and colour spans with
 styles such as "$accent bold"; resolving one takes a trip through the theme, so each is
 parsed once and kept until the widget's styles change (a theme switch, a focus restyle).
+Both fill their pane whatever they hold, so new content only sets new scroll limits.
 """
 
 from __future__ import annotations
 
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 
 from .paint import CachedScrollbars, fast_render_lines
 
@@ -38,3 +40,13 @@ class StyledScrollView(CachedScrollbars, ScrollView):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         return fast_render_lines(self, crop, self.render_line, super().render_lines)
+
+    def _set_virtual_size(self, size: Size) -> None:
+        # The view fills its pane whatever it holds (its own size never depends on its
+        # content), so new content only needs new scroll limits, not a layout of the whole
+        # screen (which assigning `virtual_size` would ask for).
+        if size == self.virtual_size:
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+        self._scrolled()

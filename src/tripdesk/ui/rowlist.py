@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
-from textual.widget import Widget
 
 from .linegeometry import FrameGeometry
 from .linestyles import StyledScrollView
@@ -120,15 +119,6 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         return self
 
     # -- drawing ------------------------------------------------------------------------------
-
-    def _set_virtual_size(self, size: Size) -> None:
-        # The list fills its pane whatever it holds: new rows need new scroll limits, not a
-        # layout of the whole screen (which assigning `virtual_size` would ask for).
-        if size == self.virtual_size:
-            return
-        self.set_reactive(Widget.virtual_size, size)
-        self._scroll_update(size)
-        self._scrolled()
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
