@@ -1040,3 +1040,35 @@ async def test_the_city_cursor_highlight_covers_the_icon(db: Path) -> None:
         other = tree.render_line(1)  # not the cursor's line: the plain background
         plain = next(s for s in other if "▸" in s.text)
         assert plain.style.bgcolor != icon.style.bgcolor
+
+
+def test_a_search_hit_leads_to_its_event_else_its_day_else_the_trip() -> None:
+    """Where Enter on a hit puts the timeline's cursor (`resolve_ref`): an agreement or quote
+    at the event it belongs to, else at the day it is dated when the trip covers that day,
+    else at the trip; an organisation or person at the first event they take part in."""
+    import dataclasses
+
+    from tripdesk.loader import load_paths
+    from tripdesk.ui.timeline_pane import resolve_ref
+
+    trips = {t.trip.id: t.trip for t in load_paths([DATA]).trips}
+    gumi_2013, gumi_2017 = trips["gumi-2013-san-diego"], trips["gumi-2017-americas"]
+    gumi_2024 = trips["gumi-2024-us"]
+    assert resolve_ref(gumi_2013, "agreement", "ksea-mou") == "event:ksea-mou-signing"
+    assert resolve_ref(gumi_2017, "quote", "nam-2017-virtuous-circle") == "event:redmond-city-hall-visit"
+    assert resolve_ref(gumi_2017, "agreement", "seattle-public-library-mou") == "trip"  # no event, no date
+    assert resolve_ref(gumi_2024, "quote", "kim-2024-leap") == "trip"  # dated before the trip
+    # Without its event, a dated item leads to its day.
+    mou = next(a for a in gumi_2013.agreements if a.id == "ksea-mou")
+    quote = next(q for q in gumi_2013.quotes if q.id == "nam-2013-living-site")
+    unhooked = dataclasses.replace(gumi_2013, agreements=(dataclasses.replace(mou, event=None),),
+                                   quotes=(dataclasses.replace(quote, event=None),))
+    assert resolve_ref(unhooked, "agreement", "ksea-mou") == "day:2013-02-16"
+    assert resolve_ref(unhooked, "quote", "nam-2013-living-site") == "day:2013-02-16"
+    assert resolve_ref(gumi_2013, "agreement", "no-such-agreement") == "trip"
+    assert resolve_ref(gumi_2013, "event", "filner-meeting") == "event:filner-meeting"
+    assert resolve_ref(gumi_2013, "day", "2013-02-19") == "day:2013-02-19"
+    assert resolve_ref(gumi_2013, "day", "2013-03-19") == "trip"
+    person = next(p for p in gumi_2013.people if any(p.id in e.people for _, e in gumi_2013.events()))
+    first = next(e for _, e in gumi_2013.events() if person.id in e.people)
+    assert resolve_ref(gumi_2013, "person", person.id) == f"event:{first.id}"

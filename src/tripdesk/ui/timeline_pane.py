@@ -119,20 +119,14 @@ def resolve_ref(trip: Trip, what: str, ident: str) -> str:
         return f"event:{ident}"
     if what == "day" and any(d.isoformat() == ident for _, d, _ in trip.calendar()):
         return f"day:{ident}"
-    if what == "agreement":
-        agreement = next((a for a in trip.agreements if a.id == ident), None)
-        if agreement is not None:
-            if agreement.event and trip.event(agreement.event):
-                return f"event:{agreement.event}"
-            if agreement.date and trip.start <= agreement.date <= trip.end:
-                return f"day:{agreement.date.isoformat()}"
-    if what == "quote":
-        quote = next((q for q in trip.quotes if q.id == ident), None)
-        if quote is not None:
-            if quote.event and trip.event(quote.event):
-                return f"event:{quote.event}"
-            if quote.date and trip.start <= quote.date <= trip.end:
-                return f"day:{quote.date.isoformat()}"
+    if what in ("agreement", "quote"):  # the event it belongs to, else the day it is dated
+        items = trip.agreements if what == "agreement" else trip.quotes
+        item = next((x for x in items if x.id == ident), None)
+        if item is not None:
+            if item.event and trip.event(item.event):
+                return f"event:{item.event}"
+            if item.date and trip.start <= item.date <= trip.end:
+                return f"day:{item.date.isoformat()}"
     if what in ("organisation", "person"):
         for _, event in trip.events():
             if ident in (event.organisations if what == "organisation" else event.people):
