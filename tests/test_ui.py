@@ -955,6 +955,46 @@ def one_trip_db(tmp_path: Path) -> Path:
 
 
 @async_test
+async def test_a_narrow_city_list_shortens_its_caption_before_cutting_it(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        caption = screen_text(app).splitlines()[2]
+        assert "Home · 2 · 4 trips " in caption and "…" not in caption, caption
+        await press(pilot, "d")
+        caption = screen_text(app).splitlines()[2]
+        assert "Visited · 12 cities " in caption and "…" not in caption, caption
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        caption = screen_text(app).splitlines()[2]  # ("… visited" does not fit in the pane's 30 cells)
+        assert "Destinations · 12 cities " in caption and "…" not in caption, caption
+
+
+def test_fitted_draws_the_first_form_that_fits_and_cuts_only_the_last() -> None:
+    from textual.content import Content
+    from textual.style import Style
+    from textual.visual import RenderOptions
+
+    from tripdesk.ui.render import Fitted
+
+    fitted = Fitted(Content("Home cities · 2 · 4 trips"), Content("Home · 2 · 4 trips"),
+                    Content("2 · 4 trips"))
+
+    def drawn(width: int) -> str:
+        strips = fitted.render_strips(width, None, Style(), RenderOptions(lambda _: Style(), {}))
+        return strips[0].text.rstrip()
+
+    assert drawn(40) == "Home cities · 2 · 4 trips"
+    assert drawn(25) == "Home cities · 2 · 4 trips"
+    assert drawn(24) == "Home · 2 · 4 trips"
+    assert drawn(12) == "2 · 4 trips"
+    assert drawn(8) == "2 · 4 t…"
+    assert fitted.get_height({}, 8) == 1 and fitted.get_optimal_width({}, 80) == 25
+    with pytest.raises(ValueError):
+        Fitted(Content("two\nlines"), Content("one"))
+
+
+@async_test
 async def test_counts_of_one_are_singular(one_trip_db: Path) -> None:
     app = make_app(one_trip_db)
     async with app.run_test(size=(120, 40)) as pilot:

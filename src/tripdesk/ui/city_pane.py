@@ -29,7 +29,7 @@ from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
 from .paint import CachedScrollbars, fast_render_lines
 from .pane import DeskPane
-from .render import counted, fit_str, lit, one_line
+from .render import Fitted, counted, fit_str, lit, one_line
 
 if TYPE_CHECKING:
     from ..model import DisplayLang, Trip
@@ -364,12 +364,17 @@ class CityPane(DeskPane):
         tree.clear()
         tree.relabel()
         caption = self.query_one("#city-caption", Static)
+        # Shorter forms for a narrow pane, before the shortest is cut (the pane's border
+        # names the list too: "Cities", "d: destinations").
         if self.mode == "home":
-            trips = sum(r.trip_count for r in rows)
-            label = f"{MODE_TITLES['home']} · {len(rows)} · {counted(trips, 'trip')}"
+            trips = counted(sum(r.trip_count for r in rows), "trip")
+            forms = [f"{MODE_TITLES['home']} · {len(rows)} · {trips}", f"Home · {len(rows)} · {trips}",
+                     f"{len(rows)} · {trips}"]
         else:
-            label = f"{MODE_TITLES['dest']} · {counted(len(rows), 'city', 'cities')} visited"
-        caption.update(lit(label, "bold"))
+            cities = counted(len(rows), "city", "cities")
+            forms = [f"{MODE_TITLES['dest']} · {cities} visited", f"{MODE_TITLES['dest']} · {cities}",
+                     f"Visited · {cities}", cities]
+        caption.update(Fitted(*[lit(form, "bold") for form in forms]))
         follow, self._follow = self._follow, None
         if not rows:
             for note in EMPTY_STORE_NOTES:

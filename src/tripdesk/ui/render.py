@@ -134,21 +134,31 @@ class Fitted(Visual):
     For texts from the store in a widget whose width changes (a dialog, a list of hits):
     CSS `text-overflow: ellipsis` cuts with `Content.truncate`, which puts a space before
     the '…' when the cut falls inside a double-width character.
+
+    `shorter` are other forms of the same text, each shorter than the one before, with as
+    many lines: the first form whose lines all fit is drawn whole, and only when none does is
+    the shortest cut.
     """
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, *shorter: Content) -> None:
         self.content = content
-        self._lines = content.split("\n", allow_blank=True)
+        self._forms = [form.split("\n", allow_blank=True) for form in (content, *shorter)]
+        if len({len(lines) for lines in self._forms}) > 1:
+            raise ValueError("every form of a Fitted text must have as many lines")
+
+    def _form(self, width: int) -> list[Content]:
+        return next((lines for lines in self._forms
+                     if all(line.cell_length <= width for line in lines)), self._forms[-1])
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max((line.cell_length for line in self._lines), default=0)
+        return max((line.cell_length for line in self._forms[0]), default=0)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self._lines)
+        return len(self._forms[0])
 
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
-        fitted = Content("\n").join([fit(line, width) for line in self._lines])
+        fitted = Content("\n").join([fit(line, width) for line in self._form(width)])
         return fitted.render_strips(width, height, style, options)
 
 
