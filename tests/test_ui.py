@@ -21,8 +21,8 @@ from tripdesk.ui.help_screen import HelpScreen
 from tripdesk.ui.main_screen import MainScreen
 from tripdesk.ui.search_screen import SearchScreen, hit_prompt
 
-from .test_ui_support import (DATA, async_test, build_store, copy_store, press, screen_text, settle,
-                              type_search)
+from .test_ui_support import (DATA, async_test, build_store, copy_store, press, press_at_once, screen_text,
+                              settle, type_search)
 from .test_ui_support import open_gumi_2024 as cursor_on_gumi_2024
 
 
@@ -1112,3 +1112,30 @@ def test_a_search_hit_leads_to_its_event_else_its_day_else_the_trip() -> None:
     person = next(p for p in gumi_2013.people if any(p.id in e.people for _, e in gumi_2013.events()))
     first = next(e for _, e in gumi_2013.events() if person.id in e.people)
     assert resolve_ref(gumi_2013, "person", person.id) == f"event:{first.id}"
+
+
+@async_test
+async def test_keys_typed_in_a_burst_land_where_the_focus_moved(db: Path) -> None:
+    """A key that moves the focus moves it before the next key is handled, however fast they
+    come: Tab Tab goes two panes on, and ↓ ↓ Enter in the search box opens the second hit."""
+    from tripdesk.ui.timeline_pane import resolve_ref
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.current_pane() == "city"
+        await press_at_once(pilot, "tab", "tab")
+        assert screen.current_pane() == "detail"
+        await press_at_once(pilot, "shift+tab", "shift+tab", "shift+tab")
+        assert screen.current_pane() == "detail"
+        await type_search(pilot, "slash", *"Redmond")
+        search = app.screen
+        assert isinstance(search, SearchScreen) and len(search._hits) > 2
+        second = search._hits[1]
+        assert search._hits[0].ref == "trip" and second.ref != "trip"
+        await press_at_once(pilot, "down", "down", "enter")
+        assert app.screen is screen
+        assert screen.trip is not None and screen.trip.id == second.trip_id
+        kind, _, ident = second.ref.partition(":")
+        assert screen.timeline.ref == resolve_ref(screen.trip, kind, ident) != "trip"

@@ -58,6 +58,20 @@ async def press(pilot, *keys: str) -> None:  # noqa: ANN001
         await settle(pilot)
 
 
+async def press_at_once(pilot, *keys: str) -> None:  # noqa: ANN001
+    """Send keys in one burst, as a terminal delivers keys typed faster than the desk handles
+    them (or a key held down): each is queued before the one before it has been handled,
+    where `Pilot.press` waits for the app to go idle after every key. Then settle."""
+    from textual import events
+
+    app = pilot.app
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await settle(pilot)
+
+
 async def type_search(pilot, *keys: str) -> None:  # noqa: ANN001
     """Press keys in the search dialog and wait for the search they start: it starts a moment
     after the last key (the dialog's debounce), in a worker."""

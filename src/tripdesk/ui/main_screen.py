@@ -397,7 +397,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
             # a pane was just displayed: it can take the focus once it is laid out
             self.call_after_refresh(target.focus)
         else:
-            target.focus()
+            # At once, not as `Widget.focus` does (after the messages already queued): a key
+            # typed right after this one goes to the pane it moved to.
+            self.set_focus(target)
 
     def _show_pane(self, name: str) -> bool:
         """Under 80 columns, display only the pane `name`; otherwise display all three.

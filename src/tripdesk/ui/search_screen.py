@@ -283,7 +283,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
 
     def action_results(self) -> None:
         if self._hits:
-            self.results.focus()
+            self.set_focus(self.results)  # at once: a ↓ typed right after moves in the list
 
     def action_close(self) -> None:
         self.dismiss(None)
