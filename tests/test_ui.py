@@ -1139,3 +1139,25 @@ async def test_keys_typed_in_a_burst_land_where_the_focus_moved(db: Path) -> Non
         assert screen.trip is not None and screen.trip.id == second.trip_id
         kind, _, ident = second.ref.partition(":")
         assert screen.timeline.ref == resolve_ref(screen.trip, kind, ident) != "trip"
+
+
+@async_test
+async def test_keys_typed_while_a_citys_trips_are_read_wait_for_them(db: Path) -> None:
+    """Enter ↓ ↓ Enter typed at once on a city: its trips are read by a worker after the
+    first Enter, and the keys after it wait for them instead of moving past the city."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        tree = screen.cities.tree
+        assert tree.cursor_node is not None and tree.cursor_node.data.key == "daejeon"
+        await press_at_once(pilot, "down", "enter", "down", "down", "enter")
+        await settle(pilot)
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        assert tree.cursor_node.data.key == "gumi-2017-americas"
+        assert not tree.holding  # nothing waits any more
+        # Opening a city whose trips were read already holds nothing.
+        tree.focus()
+        await press_at_once(pilot, "up", "up", "enter", "enter", "down", "enter")  # Gumi: close, open
+        assert not tree.holding
+        assert screen.trip.id == "gumi-2013-san-diego"

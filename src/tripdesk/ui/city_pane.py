@@ -8,6 +8,7 @@ nothing ever scrolls sideways. Moving onto a trip posts `TripChosen`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal
 
@@ -19,6 +20,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
 MODE_TITLES: dict[str, str] = {"home": "Home cities", "dest": "Destinations"}
 MODE_HINTS: dict[str, str] = {"home": "d: destinations", "dest": "d: home cities"}
+HOLD_KEYS_SECONDS = 1.0  # the longest keys wait for a city's trips (a slow disk, a busy store)
 EMPTY_STORE_NOTES = ("no trips in the store", "Import trip files with:", "  tripdesk import PATH",
                      "(see docs/data-format.md)")
 
@@ -50,6 +53,20 @@ class NodeInfo:
     name: object = None  # the group's model Text, or a note's string
     count: int = 0
     trip: queries.TripRow | None = None
+
+
+def _waits(action: Callable[..., None]) -> Callable[..., None]:
+    """A tree action that waits, while the trips of a city just opened are read (see
+    `CityTree.release_keys`)."""
+
+    @functools.wraps(action)
+    def run(tree: CityTree, *args: object) -> None:
+        if tree._held is not None:
+            tree._held.append((action, args))
+        else:
+            action(tree, *args)
+
+    return run
 
 
 class CityTree(CachedScrollbars, Tree[NodeInfo]):
@@ -83,6 +100,61 @@ class CityTree(CachedScrollbars, Tree[NodeInfo]):
         self._line_look: tuple | None = None
         self._look_memo: tuple | None = None
         self._line_caches: dict[tuple, LRUCache[tuple, Strip]] = {}
+        self._held: list[tuple[Callable[..., object], tuple]] | None = None  # moves waiting
+        self._hold_timer: Timer | None = None
+
+    # Keys typed faster than a city's trips are read (Enter ↓ ↓ Enter: open a city, go to its
+    # second trip, open it) would otherwise move over the "loading" line and past the city.
+    # From the key that opens a city whose trips are not read yet until they are in the tree,
+    # the tree's own moves wait, and then run in the order their keys came (`_waits`).
+
+    opens_unread: Callable[[TreeNode[NodeInfo]], bool] | None = None  # set by CityPane
+
+    action_cursor_down = _waits(Tree.action_cursor_down)
+    action_cursor_up = _waits(Tree.action_cursor_up)
+    action_scroll_home = _waits(Tree.action_scroll_home)
+    action_scroll_end = _waits(Tree.action_scroll_end)
+    action_page_up = _waits(Tree.action_page_up)
+    action_page_down = _waits(Tree.action_page_down)
+    action_cursor_previous_sibling = _waits(Tree.action_cursor_previous_sibling)
+    action_cursor_next_sibling = _waits(Tree.action_cursor_next_sibling)
+    action_cursor_parent = _waits(Tree.action_cursor_parent)
+    action_cursor_parent_next_sibling = _waits(Tree.action_cursor_parent_next_sibling)
+    action_toggle_expand_all = _waits(Tree.action_toggle_expand_all)
+
+    @_waits
+    def action_select_cursor(self) -> None:
+        self._hold_if_opening()
+        super().action_select_cursor()
+
+    @_waits
+    def action_toggle_node(self) -> None:
+        self._hold_if_opening()
+        super().action_toggle_node()
+
+    def _hold_if_opening(self) -> None:
+        node = self.cursor_node
+        if (node is not None and not node.is_expanded and self.opens_unread is not None
+                and self.opens_unread(node)):
+            self._held = []
+            self._hold_timer = self.set_timer(HOLD_KEYS_SECONDS, self.release_keys)
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def release_keys(self) -> None:
+        """Run the moves that waited, in order (until one of them opens another city whose
+        trips are not read yet: the rest wait again)."""
+        held, self._held = self._held or [], None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for index, (action, args) in enumerate(held):
+            if self._held is not None:
+                self._held.extend(held[index:])
+                return
+            action(self, *args)
 
     # Tree draws every visible line again when the cursor moves within a group; keeping the
     # fitted labels and the widget's style saves most of that work.
@@ -279,6 +351,7 @@ class CityPane(DeskPane):
         self._groups: dict[CityMode, list] = {}
         self._trips: dict[tuple[CityMode, str], list[queries.TripRow]] = {}
         self._loading: set[tuple[CityMode, str]] = set()
+        self._holding_for: tuple[CityMode, str] | None = None  # the city whose trips keys wait for
         self._reveal: tuple[str, str] | None = None  # (group key, trip id) to move to when loaded
         # (group key, +1/-1, the node the cursor was on) while the group's trips load
         self._pending_step: tuple[str, int, TreeNode[NodeInfo] | None] | None = None
@@ -289,6 +362,7 @@ class CityPane(DeskPane):
         yield Static(lit("loading…", "dim"), id="city-caption", markup=False)
         tree = CityTree(id="city-tree")
         tree.cursor_moved = self._cursor_moved
+        tree.opens_unread = self._opens_unread
         yield tree
 
     @property
@@ -336,12 +410,22 @@ class CityPane(DeskPane):
             self._fill()
         freeze_loaded()
 
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self._holding_for = None
+        self.tree.release_keys()  # and the message goes on to the screen, which shows it
+
     @on(TripsLoaded)
     def _trips_loaded(self, message: TripsLoaded) -> None:
         message.stop()
         key = (message.mode, message.key)
         self._loading.discard(key)
         self._trips[key] = message.rows
+        if key == self._holding_for:
+            # once the trips are in the tree (this handler's changes are done before the
+            # keys, posted again, come back)
+            self._holding_for = None
+            self.call_later(self.tree.release_keys)
         if message.mode != self.mode:
             return
         node = self._group_node(message.key)
@@ -477,6 +561,13 @@ class CityPane(DeskPane):
     def _expanded(self, event: Tree.NodeExpanded[NodeInfo]) -> None:
         event.stop()
         self._ensure_trips(event.node)
+        if self._holding_for is None:  # nothing to wait for (read meanwhile, or not a city)
+            self.tree.release_keys()
+
+    def _opens_unread(self, node: TreeNode[NodeInfo]) -> bool:
+        """Whether opening `node` has its trips read first (a city not opened before)."""
+        info = node.data
+        return info is not None and info.kind == "group" and (info.mode, info.key) not in self._trips
 
     def _ensure_trips(self, node: TreeNode[NodeInfo]) -> None:
         """List a group's trips under it: at once if they were read, else read them."""
@@ -493,6 +584,8 @@ class CityPane(DeskPane):
             self._loading.add(key)
             node.remove_children()
             node.add_leaf(RichText("loading"), NodeInfo("note", info.mode, "", name="loading…"))
+            if self.tree.holding:  # the user opened it: keys wait for its trips
+                self._holding_for = key
             self.load_trips(info.mode, info.key)
 
     def _cursor_moved(self, node: TreeNode[NodeInfo] | None) -> None:
