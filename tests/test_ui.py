@@ -1155,9 +1155,43 @@ async def test_keys_typed_while_a_citys_trips_are_read_wait_for_them(db: Path) -
         await settle(pilot)
         assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
         assert tree.cursor_node.data.key == "gumi-2017-americas"
-        assert not tree.holding  # nothing waits any more
+        assert not tree.holding_moves  # nothing waits any more
         # Opening a city whose trips were read already holds nothing.
         tree.focus()
         await press_at_once(pilot, "up", "up", "enter", "enter", "down", "enter")  # Gumi: close, open
-        assert not tree.holding
+        assert not tree.holding_moves
         assert screen.trip.id == "gumi-2013-san-diego"
+
+
+@async_test
+async def test_keys_typed_right_after_opening_a_trip_move_through_that_trip(db: Path) -> None:
+    """Enter on a trip not read yet, then ↓ ↓ at once: the focus is in the timeline from the
+    Enter on, and the moves wait for the trip, so they walk its days (not the city list, and
+    not the trip shown before)."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await press(pilot, "down", "enter")  # Gumi's trips, read and listed
+        await press_at_once(pilot, "down", "down", "enter", "j", "j")
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        assert screen.cities.tree.cursor_node.data.key == "gumi-2017-americas"
+        assert screen.current_pane() == "timeline"
+        assert screen.timeline.ref == "day:2017-02-13"  # the trip's line, day 1, then day 2
+        assert not screen.timeline.list.holding_moves
+
+
+@async_test
+async def test_a_burst_that_opens_a_city_and_a_trip_walks_the_trip(db: Path) -> None:
+    """↓ Enter ↓ ↓ Enter j j at once, from the start: Gumi opens, its second trip opens, and
+    the j's, typed for the timeline the Enter went to, walk that trip's days."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await press_at_once(pilot, "down", "enter", "down", "down", "enter", "j", "j")
+        assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
+        assert screen.cities.tree.cursor_node.data.key == "gumi-2017-americas"
+        assert screen.current_pane() == "timeline"
+        assert screen.timeline.ref == "day:2017-02-13"
+        assert not screen.cities.tree.holding_moves and not screen.timeline.list.holding_moves

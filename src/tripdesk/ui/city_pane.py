@@ -8,7 +8,6 @@ nothing ever scrolls sideways. Moving onto a trip posts `TripChosen`.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal
 
@@ -20,7 +19,6 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.timer import Timer
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
@@ -32,13 +30,13 @@ from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoade
 from .paint import CachedScrollbars, fast_render_lines
 from .pane import DeskPane
 from .render import Fitted, counted, fit_str, lit, one_line
+from .waiting import MovesWait, waits
 
 if TYPE_CHECKING:
     from ..model import DisplayLang, Trip
 
 MODE_TITLES: dict[str, str] = {"home": "Home cities", "dest": "Destinations"}
 MODE_HINTS: dict[str, str] = {"home": "d: destinations", "dest": "d: home cities"}
-HOLD_KEYS_SECONDS = 1.0  # the longest keys wait for a city's trips (a slow disk, a busy store)
 EMPTY_STORE_NOTES = ("no trips in the store", "Import trip files with:", "  tripdesk import PATH",
                      "(see docs/data-format.md)")
 
@@ -55,21 +53,7 @@ class NodeInfo:
     trip: queries.TripRow | None = None
 
 
-def _waits(action: Callable[..., None]) -> Callable[..., None]:
-    """A tree action that waits, while the trips of a city just opened are read (see
-    `CityTree.release_keys`)."""
-
-    @functools.wraps(action)
-    def run(tree: CityTree, *args: object) -> None:
-        if tree._held is not None:
-            tree._held.append((action, args))
-        else:
-            action(tree, *args)
-
-    return run
-
-
-class CityTree(CachedScrollbars, Tree[NodeInfo]):
+class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo]):
     """The tree of groups and trips, with labels fitted to its width."""
 
     ICON_NODE = "▸ "
@@ -100,34 +84,40 @@ class CityTree(CachedScrollbars, Tree[NodeInfo]):
         self._line_look: tuple | None = None
         self._look_memo: tuple | None = None
         self._line_caches: dict[tuple, LRUCache[tuple, Strip]] = {}
-        self._held: list[tuple[Callable[..., object], tuple]] | None = None  # moves waiting
-        self._hold_timer: Timer | None = None
 
     # Keys typed faster than a city's trips are read (Enter ↓ ↓ Enter: open a city, go to its
     # second trip, open it) would otherwise move over the "loading" line and past the city.
     # From the key that opens a city whose trips are not read yet until they are in the tree,
-    # the tree's own moves wait, and then run in the order their keys came (`_waits`).
+    # the tree's own moves wait, and then run in the order their keys came (waiting.py).
 
     opens_unread: Callable[[TreeNode[NodeInfo]], bool] | None = None  # set by CityPane
+    trip_opening: Callable[[str], None] | None = None  # set by CityPane
+    # the timeline's names for the moves its keys (g, G, Enter) make here
+    MOVES_ELSEWHERE = {"action_scroll_home": "action_first", "action_scroll_end": "action_last",
+                       "action_select_cursor": "action_select"}
 
-    action_cursor_down = _waits(Tree.action_cursor_down)
-    action_cursor_up = _waits(Tree.action_cursor_up)
-    action_scroll_home = _waits(Tree.action_scroll_home)
-    action_scroll_end = _waits(Tree.action_scroll_end)
-    action_page_up = _waits(Tree.action_page_up)
-    action_page_down = _waits(Tree.action_page_down)
-    action_cursor_previous_sibling = _waits(Tree.action_cursor_previous_sibling)
-    action_cursor_next_sibling = _waits(Tree.action_cursor_next_sibling)
-    action_cursor_parent = _waits(Tree.action_cursor_parent)
-    action_cursor_parent_next_sibling = _waits(Tree.action_cursor_parent_next_sibling)
-    action_toggle_expand_all = _waits(Tree.action_toggle_expand_all)
+    action_cursor_down = waits(Tree.action_cursor_down)
+    action_cursor_up = waits(Tree.action_cursor_up)
+    action_scroll_home = waits(Tree.action_scroll_home)
+    action_scroll_end = waits(Tree.action_scroll_end)
+    action_page_up = waits(Tree.action_page_up)
+    action_page_down = waits(Tree.action_page_down)
+    action_cursor_previous_sibling = waits(Tree.action_cursor_previous_sibling)
+    action_cursor_next_sibling = waits(Tree.action_cursor_next_sibling)
+    action_cursor_parent = waits(Tree.action_cursor_parent)
+    action_cursor_parent_next_sibling = waits(Tree.action_cursor_parent_next_sibling)
+    action_toggle_expand_all = waits(Tree.action_toggle_expand_all)
 
-    @_waits
+    @waits
     def action_select_cursor(self) -> None:
         self._hold_if_opening()
+        node = self.cursor_node
+        info = node.data if node is not None else None
+        if info is not None and info.kind == "trip" and self.trip_opening is not None:
+            self.trip_opening(info.key)  # at once: the keys after Enter are for the timeline
         super().action_select_cursor()
 
-    @_waits
+    @waits
     def action_toggle_node(self) -> None:
         self._hold_if_opening()
         super().action_toggle_node()
@@ -136,25 +126,7 @@ class CityTree(CachedScrollbars, Tree[NodeInfo]):
         node = self.cursor_node
         if (node is not None and not node.is_expanded and self.opens_unread is not None
                 and self.opens_unread(node)):
-            self._held = []
-            self._hold_timer = self.set_timer(HOLD_KEYS_SECONDS, self.release_keys)
-
-    @property
-    def holding(self) -> bool:
-        return self._held is not None
-
-    def release_keys(self) -> None:
-        """Run the moves that waited, in order (until one of them opens another city whose
-        trips are not read yet: the rest wait again)."""
-        held, self._held = self._held or [], None
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        for index, (action, args) in enumerate(held):
-            if self._held is not None:
-                self._held.extend(held[index:])
-                return
-            action(self, *args)
+            self.hold_moves()
 
     # Tree draws every visible line again when the cursor moves within a group; keeping the
     # fitted labels and the widget's style saves most of that work.
@@ -363,6 +335,7 @@ class CityPane(DeskPane):
         tree = CityTree(id="city-tree")
         tree.cursor_moved = self._cursor_moved
         tree.opens_unread = self._opens_unread
+        tree.trip_opening = self._trip_opening
         yield tree
 
     @property
@@ -413,7 +386,7 @@ class CityPane(DeskPane):
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         self._holding_for = None
-        self.tree.release_keys()  # and the message goes on to the screen, which shows it
+        self.tree.release_moves()  # and the message goes on to the screen, which shows it
 
     @on(TripsLoaded)
     def _trips_loaded(self, message: TripsLoaded) -> None:
@@ -425,7 +398,7 @@ class CityPane(DeskPane):
             # once the trips are in the tree (this handler's changes are done before the
             # keys, posted again, come back)
             self._holding_for = None
-            self.call_later(self.tree.release_keys)
+            self.call_later(self.tree.release_moves)
         if message.mode != self.mode:
             return
         node = self._group_node(message.key)
@@ -562,7 +535,7 @@ class CityPane(DeskPane):
         event.stop()
         self._ensure_trips(event.node)
         if self._holding_for is None:  # nothing to wait for (read meanwhile, or not a city)
-            self.tree.release_keys()
+            self.tree.release_moves()
 
     def _opens_unread(self, node: TreeNode[NodeInfo]) -> bool:
         """Whether opening `node` has its trips read first (a city not opened before)."""
@@ -584,9 +557,16 @@ class CityPane(DeskPane):
             self._loading.add(key)
             node.remove_children()
             node.add_leaf(RichText("loading"), NodeInfo("note", info.mode, "", name="loading…"))
-            if self.tree.holding:  # the user opened it: keys wait for its trips
+            if self.tree.holding_moves:  # the user opened it: keys wait for its trips
                 self._holding_for = key
             self.load_trips(info.mode, info.key)
+
+    def _trip_opening(self, trip_id: str) -> None:
+        """Enter on a trip: the screen moves the focus to the timeline now (`TripChosen`, which
+        opens the trip, follows)."""
+        opening = getattr(self.screen, "trip_opening", None)
+        if opening is not None:
+            opening(trip_id)
 
     def _cursor_moved(self, node: TreeNode[NodeInfo] | None) -> None:
         """The cursor is on another line: show its trip now if the screen has it at hand.

@@ -231,6 +231,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
         message.stop()
+        self.timeline.list.release_moves()
         self.app.notify(message.message, title="tripdesk", severity="error", markup=False)
 
     # -- choosing trips, days and events ----------------------------------------------------
@@ -274,6 +275,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         prepared = self._prepared.get(trip, self.lang)
         self.timeline.show_trip(trip, self.lang, ref, rows=prepared.rows if prepared else None)
         self.detail.show(trip, ref, self.lang, anchor=anchor, doc=_trip_detail(prepared, ref))
+        self.timeline.list.release_moves()  # the keys typed while it was read (trip_opening)
         if wanted is not None and wanted.focus:
             self.focus_pane("timeline")
         if wanted is not None and wanted.reveal:
@@ -323,6 +325,15 @@ class MainScreen(CachedScreenLines, Screen[None]):
             return  # the cursor moved because a trip is being shown (revealed in the list)
         if self.app.data.cached_trip(trip_id) is not None:  # type: ignore[attr-defined]
             self.open_trip(Wanted(trip_id))
+
+    def trip_opening(self, trip_id: str) -> None:
+        """Enter on a trip in the city list, before `TripChosen(open=True)` comes: the focus
+        goes to the timeline now, and if another trip is shown there, the timeline's moves
+        wait until this one is (keys typed right after Enter are for this trip's days)."""
+        shown = self.trip
+        if shown is None or shown.id != trip_id:
+            self.timeline.list.hold_moves()
+        self.focus_pane("timeline")
 
     @on(TripChosen)
     def _trip_chosen(self, message: TripChosen) -> None:
