@@ -53,7 +53,10 @@ class NodeInfo:
     trip: queries.TripRow | None = None
 
 
-class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo]):
+class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
+               moves=("cursor_down", "cursor_up", "scroll_home", "scroll_end", "page_up", "page_down",
+                      "cursor_previous_sibling", "cursor_next_sibling", "cursor_parent",
+                      "cursor_parent_next_sibling", "toggle_expand_all")):
     """The tree of groups and trips, with labels fitted to its width."""
 
     ICON_NODE = "▸ "
@@ -95,18 +98,6 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo]):
     # the timeline's names for the moves its keys (g, G, Enter) make here
     MOVES_ELSEWHERE = {"action_scroll_home": "action_first", "action_scroll_end": "action_last",
                        "action_select_cursor": "action_select"}
-
-    action_cursor_down = waits(Tree.action_cursor_down)
-    action_cursor_up = waits(Tree.action_cursor_up)
-    action_scroll_home = waits(Tree.action_scroll_home)
-    action_scroll_end = waits(Tree.action_scroll_end)
-    action_page_up = waits(Tree.action_page_up)
-    action_page_down = waits(Tree.action_page_down)
-    action_cursor_previous_sibling = waits(Tree.action_cursor_previous_sibling)
-    action_cursor_next_sibling = waits(Tree.action_cursor_next_sibling)
-    action_cursor_parent = waits(Tree.action_cursor_parent)
-    action_cursor_parent_next_sibling = waits(Tree.action_cursor_parent_next_sibling)
-    action_toggle_expand_all = waits(Tree.action_toggle_expand_all)
 
     @waits
     def action_select_cursor(self) -> None:

@@ -18,7 +18,7 @@ from textual.content import Content
 from .messages import ItemChosen
 from .pane import DeskPane
 from .rowlist import Row, RowList
-from .waiting import MovesWait, waits
+from .waiting import MovesWait
 from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit, one_line,
                      places_label, weekday)
 
@@ -29,7 +29,8 @@ KIND_WIDTH = 10
 DAY_STYLE = "bold"
 
 
-class TimelineList(MovesWait, RowList):
+class TimelineList(MovesWait, RowList, moves=("cursor_down", "cursor_up", "first", "last", "page_down",
+                                               "page_up", "select")):
     """The days and events of one trip.
 
     Its moves wait (waiting.py) while a trip opened from the city list is read, so that keys
@@ -46,14 +47,6 @@ class TimelineList(MovesWait, RowList):
     ]
 
     highlight_moved: Callable[[Row], None] | None = None  # set by TimelinePane
-
-    action_cursor_down = waits(RowList.action_cursor_down)
-    action_cursor_up = waits(RowList.action_cursor_up)
-    action_first = waits(RowList.action_first)
-    action_last = waits(RowList.action_last)
-    action_page_down = waits(RowList.action_page_down)
-    action_page_up = waits(RowList.action_page_up)
-    action_select = waits(RowList.action_select)
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         super().watch_highlighted(old, new)

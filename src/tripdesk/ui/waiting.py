@@ -43,6 +43,14 @@ class MovesWait:
 
     MOVES_ELSEWHERE: dict[str, str] = {}
 
+    def __init_subclass__(cls, moves: tuple[str, ...] = (), **kwargs: Any) -> None:
+        """`moves`: the names of inherited actions that wait (`class L(MovesWait, OptionList,
+        moves=("cursor_down", "cursor_up"))`); an action the class writes itself is wrapped
+        by `@waits` where it is written."""
+        super().__init_subclass__(**kwargs)
+        for name in moves:
+            setattr(cls, f"action_{name}", waits(getattr(cls, f"action_{name}")))
+
     _held_moves: list[tuple[Callable[..., None], tuple]] | None = None
     _hold_timer: Timer | None = None
 
