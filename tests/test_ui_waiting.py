@@ -22,15 +22,21 @@ class Lists(App[None]):
         yield Waiting(*[f"b{i}" for i in range(10)], id="b")
 
 
+async def holding(pilot) -> tuple[Waiting, Waiting]:  # noqa: ANN001
+    """List a focused and holding its moves, both highlights on the first row."""
+    app = pilot.app
+    a, b = app.query_one("#a", Waiting), app.query_one("#b", Waiting)
+    a.focus()
+    await pilot.pause()
+    a.highlighted = b.highlighted = 0
+    a.hold_moves()
+    return a, b
+
+
 @async_test
 async def test_held_moves_run_in_order_when_released() -> None:
-    app = Lists()
-    async with app.run_test() as pilot:
-        a = app.query_one("#a", Waiting)
-        a.focus()
-        await pilot.pause()
-        a.highlighted = 0
-        a.hold_moves()
+    async with Lists().run_test() as pilot:
+        a, _ = await holding(pilot)
         await press_at_once(pilot, "down", "down", "down", "up")
         assert a.highlighted == 0 and a.holding_moves
         a.release_moves()
@@ -39,13 +45,8 @@ async def test_held_moves_run_in_order_when_released() -> None:
 
 @async_test
 async def test_moves_after_a_focus_change_go_to_the_focused_list() -> None:
-    app = Lists()
-    async with app.run_test() as pilot:
-        a, b = app.query_one("#a", Waiting), app.query_one("#b", Waiting)
-        a.focus()
-        await pilot.pause()
-        a.highlighted = b.highlighted = 0
-        a.hold_moves()
+    async with Lists().run_test() as pilot:
+        a, b = await holding(pilot)
         await press_at_once(pilot, "down", "down")
         a._held_moves.insert(1, (lambda widget: widget.screen.set_focus(b), ()))  # the 2nd move leaves
         a.release_moves()
@@ -53,15 +54,22 @@ async def test_moves_after_a_focus_change_go_to_the_focused_list() -> None:
 
 
 @async_test
+async def test_moves_held_before_the_focus_left_stay_with_their_list() -> None:
+    """The focus moved by something that does not wait (Tab, a click) while moves were held:
+    they were typed before it, for the list that held them."""
+    async with Lists().run_test() as pilot:
+        a, b = await holding(pilot)
+        await press_at_once(pilot, "down", "down")
+        pilot.app.screen.set_focus(b)
+        a.release_moves()
+        assert a.highlighted == 2 and b.highlighted == 0
+
+
+@async_test
 async def test_moves_are_not_held_for_longer_than_the_limit(monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(waiting, "HOLD_SECONDS", 0.2)
-    app = Lists()
-    async with app.run_test() as pilot:
-        a = app.query_one("#a", Waiting)
-        a.focus()
-        await pilot.pause()
-        a.highlighted = 0
-        a.hold_moves()
+    async with Lists().run_test() as pilot:
+        a, _ = await holding(pilot)
         await press_at_once(pilot, "down")
         assert a.highlighted == 0
         await pilot.pause(0.4)

@@ -71,15 +71,19 @@ class MovesWait:
         if self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None
+        screen = self.screen  # type: ignore[attr-defined]
         for index, (action, args) in enumerate(held):
             if self._held_moves is not None:
                 self._held_moves.extend(held[index:])
                 return
-            focused = self.screen.focused  # type: ignore[attr-defined]
-            if index and focused is not self and isinstance(focused, MovesWait):
-                focused.take_moves(held[index:], self.MOVES_ELSEWHERE)
-                return
+            before = screen.focused
             action(self, *args)
+            focused = screen.focused
+            if focused is not before and isinstance(focused, MovesWait):
+                # This move sent the focus there: the moves typed after it are for there. (A
+                # focus moved by a key that does not wait, Tab say, came after all of them.)
+                focused.take_moves(held[index + 1:], self.MOVES_ELSEWHERE)
+                return
 
     def take_moves(self, moves: list[tuple[Callable[..., None], tuple]], names: dict[str, str]) -> None:
         """Run another widget's moves as this widget's own (those it has)."""
