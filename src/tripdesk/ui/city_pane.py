@@ -386,8 +386,7 @@ class CityPane(DeskPane):
         self._loading.discard(key)
         self._trips[key] = message.rows
         if key == self._holding_for:
-            # once the trips are in the tree (this handler's changes are done before the
-            # keys, posted again, come back)
+            # the moves that waited run once this handler has put the trips in the tree
             self._holding_for = None
             self.call_later(self.tree.release_moves)
         if message.mode != self.mode:

@@ -141,7 +141,6 @@ class Fitted(Visual):
     """
 
     def __init__(self, content: Content, *shorter: Content) -> None:
-        self.content = content
         self._forms = [form.split("\n", allow_blank=True) for form in (content, *shorter)]
         if len({len(lines) for lines in self._forms}) > 1:
             raise ValueError("every form of a Fitted text must have as many lines")
