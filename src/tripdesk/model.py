@@ -136,6 +136,19 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """The words a fact rests on: a verbatim excerpt of one of the trip's sources.
+
+    `source` is a source id of the trip; `text` is the shortest sentence or clause of that
+    source's article that supports the record (for an inferred value, what the inference
+    rests on).
+    """
+
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Organisation:
     """A government, company, university, ... named in the trip."""
 
@@ -170,6 +183,7 @@ class Event:
     place: Place | None = None
     organisations: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
 
 
@@ -181,6 +195,7 @@ class Day:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     notes: Text | None = None
+    evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
 
 
@@ -198,6 +213,7 @@ class Agreement:
     place: Place | None = None
     scope: Text | None = None
     event: str | None = None
+    evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
 
 
@@ -223,6 +239,7 @@ class Quote:
     context: Text | None = None
     date: dt.date | None = None
     event: str | None = None
+    evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
 
 
@@ -281,6 +298,7 @@ class Trip:
     days: tuple[Day, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
 
     # -- lookups -------------------------------------------------------------
