@@ -106,6 +106,12 @@ def places(draw: st.DrawFn) -> dict[str, Any]:
     })
 
 
+def evidence(sources: list[str]) -> st.SearchStrategy[list[dict[str, str]]]:
+    """Excerpts of the trip's sources, as `trip_to_document` writes them."""
+    return st.lists(st.builds(lambda source, text: {"source": source, "text": text},
+                              st.sampled_from(sources), words), max_size=2)
+
+
 def subset(values: list[str]) -> st.SearchStrategy[list[str]]:
     return st.lists(st.sampled_from(values), max_size=3) if values else st.just([])
 
@@ -137,6 +143,7 @@ def trip_documents(draw: st.DrawFn) -> dict[str, Any]:
                 "organisations": draw(subset(orgs)),
                 "people": draw(subset(people)),
                 "sources": draw(st.lists(st.sampled_from(sources), min_size=1, max_size=2)),
+                "evidence": draw(evidence(sources)),
                 "inferred": draw(inferred(["time", "kind", "title", "place", "date"])),
             }))
         remaining = remaining[take:]
@@ -144,6 +151,7 @@ def trip_documents(draw: st.DrawFn) -> dict[str, Any]:
             "date": iso(start + dt.timedelta(days=offset)),
             "places": draw(st.lists(places(), max_size=2)),
             "notes": draw(optional(texts())),
+            "evidence": draw(evidence(sources)),
             "inferred": draw(inferred(["places", "notes"])),
             "events": events,
         }))
@@ -171,6 +179,7 @@ def trip_documents(draw: st.DrawFn) -> dict[str, Any]:
         "purpose": draw(optional(texts())),
         "themes": draw(st.lists(texts(), max_size=2)),
         "sources": draw(subset(sources)),
+        "evidence": draw(evidence(sources)),
         "inferred": draw(inferred(["start", "end", "title", "purpose"])),
     })
     return compact({
@@ -213,6 +222,7 @@ def trip_documents(draw: st.DrawFn) -> dict[str, Any]:
             "scope": draw(optional(texts())),
             "event": draw(optional(st.sampled_from(placed))) if placed else None,
             "sources": draw(st.lists(st.sampled_from(sources), min_size=1, max_size=2)),
+            "evidence": draw(evidence(sources)),
             "inferred": draw(inferred(["date", "parties"])),
         }) for agreement_id in draw(st.lists(ids, max_size=2, unique=True))],
         "quotes": [compact({
@@ -227,6 +237,7 @@ def trip_documents(draw: st.DrawFn) -> dict[str, Any]:
             "date": draw(optional(st.dates(dt.date(1900, 1, 1)).map(iso))),
             "event": draw(optional(st.sampled_from(placed))) if placed else None,
             "sources": draw(st.lists(st.sampled_from(sources), min_size=1, max_size=2)),
+            "evidence": draw(evidence(sources)),
             "inferred": draw(inferred(["date", "context"])),
         }) for quote_id in draw(st.lists(ids, max_size=2, unique=True))],
     })

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import FORMAT_VERSION, Place, Quote, QuoteText, Text, Trip
+from .model import FORMAT_VERSION, Evidence, Place, Quote, QuoteText, Text, Trip
 
 
 def _text(value: Text | None) -> Any:
@@ -30,6 +30,10 @@ def _compact(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None and v != [] and v != {}}
 
 
+def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, str]]:
+    return [{"source": e.source, "text": e.text} for e in items]
+
+
 def _quote_text(value: QuoteText | None) -> dict[str, Any] | None:
     if value is None:
         return None
@@ -47,6 +51,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "date": _date(q.date),
         "event": q.event,
         "sources": list(q.sources),
+        "evidence": _evidence(q.evidence),
         "inferred": dict(q.inferred),
     })
 
@@ -77,6 +82,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
         "purpose": _text(trip.purpose),
         "themes": [t.to_document() for t in trip.themes],
         "sources": list(trip.trip_sources),
+        "evidence": _evidence(trip.evidence),
         "inferred": dict(trip.inferred),
     })
     return _compact({
@@ -121,6 +127,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "date": _date(day.date),
                 "places": [_place(p) for p in day.places],
                 "notes": _text(day.notes),
+                "evidence": _evidence(day.evidence),
                 "inferred": dict(day.inferred),
                 "events": [
                     _compact({
@@ -133,6 +140,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                         "organisations": list(e.organisations),
                         "people": list(e.people),
                         "sources": list(e.sources),
+                        "evidence": _evidence(e.evidence),
                         "inferred": dict(e.inferred),
                     })
                     for e in day.events
@@ -152,6 +160,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "scope": _text(a.scope),
                 "event": a.event,
                 "sources": list(a.sources),
+                "evidence": _evidence(a.evidence),
                 "inferred": dict(a.inferred),
             })
             for a in trip.agreements

@@ -20,6 +20,7 @@ from .model import (
     Day,
     Delegation,
     Event,
+    Evidence,
     HomeCity,
     Leader,
     Organisation,
@@ -171,6 +172,10 @@ def inferred(value: Any) -> dict[str, str]:
     return {k: strip_control(v) for k, v in (value or {}).items()}
 
 
+def evidence(value: Any) -> tuple[Evidence, ...]:
+    return tuple(Evidence(e["source"], strip_control(e["text"])) for e in value or ())
+
+
 def place(value: Any) -> Place | None:
     if value is None:
         return None
@@ -207,6 +212,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
         purpose=opt_text(t.get("purpose")),
         themes=tuple(text(x) for x in t.get("themes") or ()),
         trip_sources=ids(t.get("sources")),
+        evidence=evidence(t.get("evidence")),
         inferred=inferred(t.get("inferred")),
         sources=tuple(
             Source(
@@ -247,6 +253,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 date=date(d["date"]),
                 places=tuple(place(p) for p in d.get("places") or ()),  # type: ignore[misc]
                 notes=opt_text(d.get("notes")),
+                evidence=evidence(d.get("evidence")),
                 inferred=inferred(d.get("inferred")),
                 events=tuple(
                     Event(
@@ -259,6 +266,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                         place=place(e.get("place")),
                         organisations=ids(e.get("organisations")),
                         people=ids(e.get("people")),
+                        evidence=evidence(e.get("evidence")),
                         inferred=inferred(e.get("inferred")),
                     )
                     for e in d.get("events") or ()
@@ -278,6 +286,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 place=place(a.get("place")),
                 scope=opt_text(a.get("scope")),
                 event=a.get("event"),
+                evidence=evidence(a.get("evidence")),
                 inferred=inferred(a.get("inferred")),
             )
             for a in doc.get("agreements") or ()
@@ -297,6 +306,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 context=opt_text(q.get("context")),
                 date=opt_date(q.get("date")),
                 event=q.get("event"),
+                evidence=evidence(q.get("evidence")),
                 inferred=inferred(q.get("inferred")),
             )
             for q in doc.get("quotes") or ()
@@ -367,7 +377,13 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
                 report(path if single else path + (k,),
                        f"{what} '{value}' is not defined; add it to '{section}' or fix the id")
 
+    def cited(owner: Any, path: tuple[str | int, ...]) -> None:
+        """The sources an owner's evidence names are the trip's."""
+        for k, item in enumerate(owner.get("evidence") or ()):
+            refs(item["source"], sources, path + ("evidence", k, "source"), "source", "sources")
+
     t = doc["trip"]
+    cited(t, ("trip",))
     refs(t["leader"]["person"], people, ("trip", "leader", "person"), "person", "people")
     delegation = t.get("delegation") or {}
     refs(delegation.get("officials"), people, ("trip", "delegation", "officials"), "person", "people")
@@ -378,13 +394,16 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         if p.get("organisation"):
             refs(p["organisation"], orgs, ("people", i, "organisation"), "organisation", "organisations")
     for i, raw in enumerate(raw_days):
+        cited(raw, ("days", i))
         for j, e in enumerate(raw.get("events") or ()):
             base = ("days", i, "events", j)
+            cited(e, base)
             refs(e.get("organisations"), orgs, base + ("organisations",), "organisation", "organisations")
             refs(e.get("people"), people, base + ("people",), "person", "people")
             refs(e.get("sources"), sources, base + ("sources",), "source", "sources")
     for i, a in enumerate(doc.get("agreements") or ()):
         base = ("agreements", i)
+        cited(a, base)
         inside(opt_date(a.get("date")), base + ("date",), "the agreement date")
         refs(a.get("parties"), orgs, base + ("parties",), "organisation", "organisations")
         refs(a.get("signatories"), people, base + ("signatories",), "person", "people")
@@ -393,6 +412,7 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
             refs(a["event"], events, base + ("event",), "event", "days[].events")
     for i, q in enumerate(doc.get("quotes") or ()):
         base = ("quotes", i)
+        cited(q, base)
         # A quote may predate the trip (officials speak when a trip is announced), so its
         # date is not held to the trip's span.
         refs(q["speaker"], people, base + ("speaker",), "person", "people")

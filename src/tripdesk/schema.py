@@ -63,6 +63,8 @@ def listof(item: Spec, required: bool = False) -> Spec:
 
 INFERRED = opt("inferred")
 SOURCES = listof(req("id"), required=True)
+# What a record rests on: excerpts of the trip's sources (docs/data-format.md, "Evidence").
+EVIDENCE = listof(record(source=req("id"), text=req("str")))
 PLACE = record(city=req("text"), state=opt("str"), country=req("country"), venue=opt("text"))
 
 TRIP_FILE = record(
@@ -94,6 +96,7 @@ TRIP_FILE = record(
         purpose=opt("text"),
         themes=listof(req("text")),
         sources=listof(req("id")),
+        evidence=EVIDENCE,
         inferred=INFERRED,
     ),
     sources=listof(
@@ -133,6 +136,7 @@ TRIP_FILE = record(
             date=req("date"),
             places=listof(PLACE),
             notes=opt("text"),
+            evidence=EVIDENCE,
             inferred=INFERRED,
             events=listof(
                 record(
@@ -146,6 +150,7 @@ TRIP_FILE = record(
                     organisations=listof(req("id")),
                     people=listof(req("id")),
                     sources=SOURCES,
+                    evidence=EVIDENCE,
                     inferred=INFERRED,
                 )
             ),
@@ -163,6 +168,7 @@ TRIP_FILE = record(
             scope=opt("text"),
             event=opt("id"),
             sources=SOURCES,
+            evidence=EVIDENCE,
             inferred=INFERRED,
         )
     ),
@@ -179,6 +185,7 @@ TRIP_FILE = record(
             date=opt("date"),
             event=opt("id"),
             sources=SOURCES,
+            evidence=EVIDENCE,
             inferred=INFERRED,
         )
     ),
@@ -242,7 +249,7 @@ def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         check(value[name], sub, path + (name,), report)
     inferred = value.get("inferred")
     if isinstance(inferred, dict):
-        fields = [k for k in (*spec.fields, *spec.implied) if k != "inferred"]
+        fields = [k for k in (*spec.fields, *spec.implied) if k not in ("inferred", "evidence")]
         for key in inferred:
             if key not in fields:
                 report(path + ("inferred", key), f"'{_show(key)}' is not a field of this record, so it "
