@@ -258,6 +258,105 @@ def test_article_translations_come_from_the_article() -> None:
     assert not missing, "not in the article's English:\n" + "\n".join(missing)
 
 
+# -- evidence ----------------------------------------------------------------------------------
+
+# Quotation marks that an excerpt may write differently from its article (issue 15: the
+# excerpt must occur "ignoring differences in whitespace and in quotation marks").
+_QUOTE_MARKS = str.maketrans({mark: '"' for mark in "“”‘’'\""})
+
+
+def _loose(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_MARKS).split())
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _with_evidence(doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every record that must carry evidence: the trip, each day with places, and `_cited`."""
+    yield "trip", doc["trip"]
+    for day in doc.get("days") or ():
+        if day.get("places"):
+            yield f"day {day['date']}", day
+    yield from _cited(doc)
+
+
+def _excerpts(doc: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any], dict[str, Any]]]:
+    """(label, index, evidence item, record) for every excerpt anywhere in the trip."""
+    for label, record in _with_evidence(doc):
+        for index, item in enumerate(record.get("evidence") or ()):
+            yield label, index, item, record
+    for day in doc.get("days") or ():  # a day without places may still carry evidence
+        if not day.get("places"):
+            for index, item in enumerate(day.get("evidence") or ()):
+                yield f"day {day['date']}", index, item, day
+
+
+def _article(file: str) -> str:
+    return (ARTICLES_DIR / file).read_text(encoding="utf-8")
+
+
+@needs_articles
+@pytest.mark.parametrize("trip_id", TRIP_IDS)
+def test_every_record_carries_evidence(trip_id: str) -> None:
+    """Each fact shows the sentence it rests on; a quote may rest on its own original words."""
+    doc = _doc(trip_id)
+    files = _source_files(doc)
+    missing = []
+    for label, record in _with_evidence(doc):
+        if record.get("evidence"):
+            continue
+        if label.startswith("quote "):
+            original = _loose(record["original"]["text"])
+            if original and all(original in _loose(_article(files[sid])) for sid in record["sources"]):
+                continue
+        missing.append(label)
+    assert not missing, f"{trip_id}: no evidence on:\n  " + "\n  ".join(missing)
+
+
+@needs_articles
+@pytest.mark.parametrize("trip_id", TRIP_IDS)
+def test_evidence_excerpts_are_in_their_articles(trip_id: str) -> None:
+    """Every excerpt names a source of the trip and occurs in that source's article, with the
+    article's own quotation marks."""
+    doc = _doc(trip_id)
+    files = _source_files(doc)
+    problems = []
+    for label, index, item, record in _excerpts(doc):
+        where = f"{label} evidence[{index}]"
+        source, text = item.get("source"), item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}: empty excerpt")
+            continue
+        if source not in files:
+            problems.append(f"{where}: source {source!r} is not a source of the trip")
+            continue
+        if record.get("sources") and source not in record["sources"]:
+            problems.append(f"{where}: {source} is not among the record's sources {record['sources']}")
+        article = _article(files[source])
+        if _loose(text) not in _loose(article):
+            problems.append(f"{where}: not found in {files[source]}: {text[:30]!r}")
+        elif _spaced(text) not in _spaced(article):
+            # The validator forgives other quotation marks; the bundled data copies the article's.
+            problems.append(f"{where}: quotation marks differ from {files[source]}'s: {text[:30]!r}")
+    assert not problems, f"{trip_id}:\n  " + "\n  ".join(problems)
+
+
+@needs_articles
+@pytest.mark.parametrize("trip_id", TRIP_IDS)
+def test_trip_evidence_gives_the_dates_and_the_leader(trip_id: str) -> None:
+    """The trip's own excerpts hold its leader's name and the days it starts and ends on."""
+    doc = _doc(trip_id)
+    trip = doc["trip"]
+    excerpts = " ".join(item["text"] for item in trip.get("evidence") or ())
+    leader = next(p for p in doc["people"] if p["id"] == trip["leader"]["person"])
+    names = [leader["name"]["ko"], *leader.get("aliases", ())]
+    assert any(name in excerpts for name in names), f"{trip_id}: no trip excerpt names {names}"
+    for key in ("start", "end"):
+        assert f"{trip[key].day}일" in excerpts, f"{trip_id}: no trip excerpt gives the {key} day"
+
+
 # -- references and entities --------------------------------------------------------------------
 
 
