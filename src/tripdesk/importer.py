@@ -4,6 +4,12 @@ Only files whose size, modification time or content changed are read again; unch
 are checked against through what the store already knows (their trip ids and entity names).
 Importing a whole folder drops the trips whose file is gone from it. If any file fails
 validation, nothing is written.
+
+The store records what the import read: the sha256 of the bytes it parsed, with the size and
+time the file had *before* it was read, so that a file changed while the import runs is read
+again by the next one. A file modified within `RECENT_NS` of the import gets no time at all
+(`mtime_ns` -1): a change within the same tick of the file system's clock would leave its
+size and time as they were, so the next import compares its content instead.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ import json
 import multiprocessing
 import os
 import signal
+import stat as stat_module
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -28,7 +36,11 @@ from .loader import AcrossCheck, Checked, KnownIds, TripNames, check_across, che
 from .model import Text
 from .problems import Problem, ValidationFailed
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
-from .yamlread import ReadResult
+from .yamlread import MAX_FILE_BYTES, ReadResult
+
+# A file modified this recently before an import is recorded without its time (see above).
+# Two seconds: the coarsest clock of a common file system (FAT's); on others, a few ms.
+RECENT_NS = 2_000_000_000
 
 
 @dataclass
@@ -96,13 +108,13 @@ def _without_gc(func: Callable[..., ImportReport]) -> Callable[..., ImportReport
 @dataclass
 class PreparedTrip:
     """A file that passed its own checks, made ready to write: what the checks between files
-    need of it, and its rows (None when its content and trip id are those already stored)."""
+    need of it, the sha256 of the bytes that were parsed, and its rows."""
 
     path: Path
     digest: str
     names: TripNames
     result: ReadResult
-    rows: TripRows | None
+    rows: TripRows
 
     @property
     def trip_id(self) -> str:
@@ -110,7 +122,14 @@ class PreparedTrip:
         return self.names.id
 
 
-Prepared = tuple[PreparedTrip | None, list[Problem], Checked | None]
+@dataclass(frozen=True)
+class Unchanged:
+    """A file whose content is the one the store holds (only its size or time said otherwise)."""
+
+    path: Path
+
+
+Prepared = tuple[PreparedTrip | Unchanged | None, list[Problem], Checked | None]
 
 
 def prepare_file(path: Path, old: tuple[str, str] | None = None) -> Prepared:
@@ -118,18 +137,43 @@ def prepare_file(path: Path, old: tuple[str, str] | None = None) -> Prepared:
     it. Runs in a worker process when many files change: it is all the CPU-bound work of an
     import but SQLite's, and what it returns pickles cheaply (no Trip, no file content).
 
-    Returns (the prepared trip or None, the file's own problems, what the checks between
-    files can use of it: the prepared trip, or of a file with problems its trip id and the
-    names found sound, as `tripdesk validate` checks them; None when nothing is known).
+    Returns (the prepared trip, Unchanged when the content is the stored one (it is not
+    parsed then), or None; the file's own problems; what the checks between files can use of
+    it: the prepared trip, or of a file with problems its trip id and the names found sound, as
+    `tripdesk validate` checks them; None when nothing is known).
     """
-    loaded, names, problems = check_file(path)
+    data = None
+    if old is not None:
+        data = _content(path)
+        if data is not None and file_digest(data) == old[1]:
+            return Unchanged(path), [], None
+    loaded, names, problems = check_file(path, data)
     if loaded is None:
         return None, problems, names
-    digest = file_digest(loaded.raw)
-    unchanged = old is not None and old == (loaded.trip.id, digest)
-    item = PreparedTrip(path, digest, loaded.names, loaded.result,
-                        None if unchanged else trip_rows(loaded.trip))
+    item = PreparedTrip(path, file_digest(loaded.raw), loaded.names, loaded.result,
+                        trip_rows(loaded.trip))
     return item, [], item
+
+
+def _content(path: Path) -> bytes | None:
+    """The bytes of a regular file within the size limit, else None (`check_file` then
+    reports why). Opened without waiting: a file replaced by a named pipe is not read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with open(fd, "rb") as f:
+        if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = f.read(MAX_FILE_BYTES + 1)
+    return data if len(data) <= MAX_FILE_BYTES else None
+
+
+def _recorded_time(stat: os.stat_result, started_ns: int) -> int:
+    """The modification time to record of a file stat()ed after `started_ns` and then read:
+    -1 (no time: the next import compares the content) when it was modified too recently
+    for a later change to be sure to move it."""
+    return stat.st_mtime_ns if stat.st_mtime_ns < started_ns - RECENT_NS else -1
 
 
 # Below this many changed files (a second or two of work) an import reads them itself: the
@@ -237,6 +281,7 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
 def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None) -> ImportReport:
     """One attempt of `import_paths`; with `since`, the write transaction raises StoreChanged
     (having written nothing) if the store's data_version is no longer `since`."""
+    started_ns = time.time_ns()  # before any file is looked at (see `_recorded_time`)
     files, problems = find_trip_files(paths)
     folders = [_key(p) for p in paths if p.is_dir()]
     states = {} if rebuild else store.file_states()
@@ -260,8 +305,10 @@ def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None
         changed.append((path, stat))
 
     work = [(path, _old_content(states.get(keys(path)))) for path, _stat in changed]
+    read_stats = dict(changed)  # each file's size and time before it is read: what is recorded
     if rebuild or not states and store.trip_count() == 0:
-        return _import_all_new(store, work, problems, report, keys, rebuild=rebuild, since=since)
+        return _import_all_new(store, work, read_stats, problems, report, keys,
+                               rebuild=rebuild, since=since, started_ns=started_ns)
 
     loaded: list[PreparedTrip] = []
     checked: list[Checked] = []  # in file order: the loaded files and the broken ones' names
@@ -271,14 +318,14 @@ def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None
         results = list(prepared)
     for (path, stat), (item, file_problems, names) in zip(changed, results):
         problems.extend(file_problems)
+        if isinstance(item, Unchanged):
+            touched[keys(path)] = stat  # content unchanged, only the time moved: refresh the state
+            report.unchanged += 1
+            continue
         if names is not None and names is not item:
             checked.append(names)
             broken.add(keys(path))  # its stored version is not checked against: it is being replaced
         if item is None:
-            continue
-        if item.rows is None:
-            touched[keys(path)] = stat  # content unchanged, only the time moved: refresh the state
-            report.unchanged += 1
             continue
         loaded.append(item)
         checked.append(item)
@@ -297,13 +344,13 @@ def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None
             store.delete_trip(trip_id)
         new_ids = set()
         for item in loaded:
-            _write(store, item, keys)
+            _write(store, item, keys, read_stats[item.path], started_ns)
             new_ids.add(item.trip_id)
             (report.updated if item.trip_id in old_ids else report.added).append(item.trip_id)
         report.removed = sorted(old_ids - new_ids)
         for key, stat in touched.items():
             store.conn.execute("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
-                               (stat.st_mtime_ns, stat.st_size, key))
+                               (_recorded_time(stat, started_ns), stat.st_size, key))
         store.drop_orphans()
     return report
 
@@ -324,16 +371,18 @@ def _old_content(state: tuple[str, str, int, int] | None) -> tuple[str, str] | N
     return (state[0], state[1]) if state else None
 
 
-def _write(store: Store, item: PreparedTrip, keys: _Keys) -> None:
-    """Write a prepared trip with its file's current size and modification time."""
-    assert item.rows is not None
-    stat = item.path.stat()
-    store.write_trip(item.rows, keys(item.path), item.digest, stat.st_size, stat.st_mtime_ns)
+def _write(store: Store, item: PreparedTrip, keys: _Keys, stat: os.stat_result,
+           started_ns: int) -> None:
+    """Write a prepared trip with the size and modification time its file had before it was
+    read (a change made since is then seen by the next import)."""
+    store.write_trip(item.rows, keys(item.path), item.digest, stat.st_size,
+                     _recorded_time(stat, started_ns))
 
 
 def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]],
-                    problems: list[Problem], report: ImportReport, keys: _Keys, *,
-                    rebuild: bool, since: int | None) -> ImportReport:
+                    read_stats: dict[Path, os.stat_result], problems: list[Problem],
+                    report: ImportReport, keys: _Keys, *, rebuild: bool, since: int | None,
+                    started_ns: int) -> ImportReport:
     """Import into a store that keeps none of its trips (a new one, or a rebuild).
 
     Nothing stored can be replaced or checked against, so each file is written as soon as it
@@ -352,6 +401,7 @@ def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]
         failed = bool(problems)
         for item, file_problems, names in prepared:
             problems.extend(file_problems)
+            assert not isinstance(item, Unchanged)  # nothing stored to be unchanged from
             if item is None:
                 failed = True
                 if names is not None:  # its trip id and sound names still count between files
@@ -361,7 +411,7 @@ def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]
             across_problems.extend(found)
             failed = failed or bool(found)
             if not failed:
-                _write(store, item, keys)
+                _write(store, item, keys, read_stats[item.path], started_ns)
                 (report.updated if item.trip_id in old_ids else report.added).append(item.trip_id)
         if failed:
             raise ValidationFailed(problems + across_problems)  # rolls the transaction back

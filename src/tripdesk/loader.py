@@ -464,11 +464,11 @@ class NamesOnly:
     result: ReadResult
 
 
-def check_file(path: Path) -> tuple[LoadedTrip | None, "Checked | None", list[Problem]]:
-    """Read, check and build one file on its own: the trip when the file has no problem, what
-    the checks between files need of it (also when it has problems but its trip id is known),
-    and its problems."""
-    result = read_file(path)
+def check_file(path: Path, data: bytes | None = None) -> tuple[LoadedTrip | None, "Checked | None", list[Problem]]:
+    """Read (unless `data` is its content, already read), check and build one file on its own:
+    the trip when the file has no problem, what the checks between files need of it (also when
+    it has problems but its trip id is known), and its problems."""
+    result = read_file(path, data)
     if result.problems:
         return None, None, result.problems  # not parsed: nothing in it can be trusted
     problems: list[Problem] = []

@@ -212,12 +212,13 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def read_file(path: Path) -> ReadResult:
-    """Read and parse one file. Never raises for bad content: problems are returned."""
+def read_file(path: Path, data: bytes | None = None) -> ReadResult:
+    """Read and parse one file (or `data`, its content already read). Never raises for bad
+    content: problems are returned."""
     name = visible(display_path(path))
     result = ReadResult(name)
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if size > MAX_FILE_BYTES:
             result.problems.append(
                 Problem(name, 1, 1, "", f"file is {size / 1e6:.1f} MB, over the "
@@ -225,7 +226,8 @@ def read_file(path: Path) -> ReadResult:
                         "remove what is not trip data")
             )
             return result
-        data = path.read_bytes()
+        if data is None:
+            data = path.read_bytes()
     except OSError as exc:
         result.problems.append(Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}"))
         return result
