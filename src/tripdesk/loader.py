@@ -34,7 +34,7 @@ from .model import (
     Trip,
 )
 from .paths import TRIP_SUFFIXES
-from .problems import Problem, display_path
+from .problems import Problem, display_path, file_kind
 from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control, visible
 
@@ -82,7 +82,7 @@ def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             files.append(path)
         else:
             problems.append(Problem(visible(display_path(path)), 1, 1, "",
-                                    f"not a regular file (it is {_file_kind(mode)}); give a trip "
+                                    f"not a regular file (it is {file_kind(mode)}); give a trip "
                                     "file or a folder of them"))
     return files, problems
 
@@ -112,16 +112,6 @@ def _unreachable(path: Path, exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "cannot read it: permission denied"
     return f"cannot read it: {exc.strerror or exc}"
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"  # pragma: no cover - no other kind of file exists on POSIX
 
 
 # -- building model objects from a checked document ------------------------------------------

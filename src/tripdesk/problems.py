@@ -6,6 +6,8 @@ that every message reads `file:line:col: field.path: message` and can be acted o
 
 from __future__ import annotations
 
+import re
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -64,3 +66,27 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: Python < 3.13's symlink loop
         return str(path)
+
+
+# Everything that could break a one-line `file:line:col: path: message` or act on a terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str, limit: int = 0) -> str:
+    """Text for a problem message: control characters shown as escapes, long text shortened."""
+    if limit and len(text) > limit:
+        text = text[:limit] + "…"
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message ("a named pipe"...)."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a file"  # pragma: no cover - no other kind of file exists on POSIX

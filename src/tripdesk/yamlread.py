@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .problems import Problem, display_path
+from .problems import Problem, display_path, visible
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -106,17 +106,6 @@ def strip_control(text: str) -> str:
         # instead of two substitutions, for the hundreds of texts of every trip file.
         return text
     return CONTROL_CHARS.sub("", _LINE_BREAKS.sub("\n", text))
-
-
-# Everything that could break a one-line `file:line:col: path: message` or act on a terminal.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str, limit: int = 0) -> str:
-    """Text for a problem message: control characters shown as escapes, long text shortened."""
-    if limit and len(text) > limit:
-        text = text[:limit] + "…"
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 Path_ = tuple[str | int, ...]
