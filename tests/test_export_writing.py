@@ -169,3 +169,91 @@ def test_export_target_the_rules_the_cli_and_the_app_share(tmp_path: Path) -> No
         export_target(tmp_path / "t.txt", "trip", unknown_extension=None)  # the app's rule
     with pytest.raises(TripdeskError, match="not a trip id"):
         export_target(folder, "../evil")
+
+
+# -- only regular files are replaced (issue 21, item 6) ------------------------------------
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "pipe.md"
+    os.mkfifo(path)
+    return path
+
+
+def _socket(folder: Path) -> Path:
+    import socket
+
+    path = folder / "sock.md"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    server.close()  # the socket file stays
+    return path
+
+
+def _link_to_a_device(folder: Path) -> Path:
+    path = folder / "null.md"
+    path.symlink_to(os.devnull)
+    return path
+
+
+def _link_to_a_pipe(folder: Path) -> Path:
+    """A link to /proc/self/fd/N, N one end of a pipe: what /dev/stdout is under `| cat`."""
+    read_end, write_end = os.pipe()
+    path = folder / "stdout.md"
+    path.symlink_to(f"/proc/self/fd/{write_end}")
+    return path
+
+
+def _device_node(folder: Path) -> Path:
+    import stat
+
+    path = folder / "dev.md"
+    try:
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    except PermissionError:
+        pytest.skip("making a device node needs root (CAP_MKNOD)")
+    return path
+
+
+@pytest.mark.parametrize("make, kind", [
+    (_fifo, "a named pipe"), (_socket, "a socket"), (_link_to_a_device, "a device"),
+    (_link_to_a_pipe, "a named pipe"), (_device_node, "a device")])
+@pytest.mark.parametrize("force", [True, False])
+def test_only_regular_files_are_replaced(make, kind: str, force: bool, tmp_path: Path) -> None:  # noqa: ANN001
+    if make is _link_to_a_pipe and not Path("/proc/self/fd").is_dir():
+        pytest.skip("no /proc/self/fd on this system")
+    target = make(tmp_path)
+    before = os.lstat(target)
+    with pytest.raises(TripdeskError) as info:
+        write_export(target, "# trip\n", force=force)
+    assert f"is {kind}, not a regular file" in str(info.value)
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)  # left as it was
+    assert leftovers(tmp_path) == []
+
+
+def test_the_cli_refuses_to_replace_a_device_with_force(tmp_path: Path, db_path: Path,
+                                                         trips_dir: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from tripdesk.cli import main
+
+    assert main(["--db", str(db_path), "import", str(trips_dir)]) == 0
+    target = _link_to_a_device(tmp_path)
+    capsys.readouterr()
+    code = main(["--db", str(db_path), "export", "sample-2024-us", "-o", str(target), "--force"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "null.md is a device, not a regular file" in err
+    assert target.is_symlink() and os.readlink(target) == os.devnull
+
+
+@pytest.mark.parametrize("name", ["a" * 252 + ".md", "가" * 84 + ".md"], ids=["latin", "korean"])  # 255 bytes each
+@pytest.mark.parametrize("force", [False, True])
+def test_names_at_the_file_system_limit(name: str, force: bool, tmp_path: Path) -> None:
+    assert len(os.fsencode(name)) == 255
+    target = tmp_path / name
+    if force:
+        target.write_text("old")
+    assert write_export(target, "# 구미\n", force=force) == target
+    assert target.read_text(encoding="utf-8") == "# 구미\n"
+    assert leftovers(tmp_path) == []

@@ -5,6 +5,11 @@
 - Without `force` an existing file (or a symlink, even a dangling one) is never replaced: the
   rename is done with a hard link, which fails if the name is taken, so there is no window
   between the check and the write. Where hard links are not supported, it checks and renames.
+- Only a regular file (or a symbolic link, which is replaced, not followed) is ever replaced:
+  a device, a named pipe, a socket, or a link to one of them (`/dev/stdout`, `/proc/self/fd/1`)
+  is refused, with or without `force`, rather than swapped for a regular file.
+- The temporary name is shortened where the target's name is near the file system's limit on
+  a name (255 bytes), so any name the target can have works.
 - `default_path` never lets a trip id lead outside the chosen folder.
 - `export_target` turns what the user typed (`-o` on the command line, the path in the app's
   export dialog) into the file to write and its format; both use it, so they agree.
@@ -15,9 +20,10 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
-from ..problems import TripdeskError
+from ..problems import TripdeskError, file_kind, visible
 from ..schema import ID_PATTERN
 
 # The file extensions that name a format (any case).
@@ -31,7 +37,7 @@ class ExportExists(TripdeskError):
     """The target file exists and `force` was not given (the app asks, then writes with force)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already exists; not replaced",
+        super().__init__(f"{visible(str(path))} already exists; not replaced",
                          "use --force to replace it, or choose another file with -o")
         self.path = path
 
@@ -96,9 +102,16 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+# What the temporary name adds to the target's: "." before it, ".<8 hex digits>.tmp" after.
+_TEMP_EXTRA = len(".") + len(".12345678.tmp")
+# The longest file name most file systems take (ext4, XFS, Btrfs, tmpfs, APFS, NTFS), in bytes.
+_NAME_MAX = 255
+
+
 def _temp_file(folder: Path, name: str) -> tuple[Path, int]:
+    stem = _shortened(name, _name_max(folder) - _TEMP_EXTRA)
     for _ in range(100):
-        temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        temp = folder / f".{stem}.{secrets.token_hex(4)}.tmp"
         try:
             # 0o666 less the umask, like any new file (mkstemp would make it private).
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -108,11 +121,42 @@ def _temp_file(folder: Path, name: str) -> tuple[Path, int]:
     raise TripdeskError(f"could not create a temporary file in {folder}")  # pragma: no cover
 
 
+def _name_max(folder: Path) -> int:
+    try:
+        return min(os.pathconf(folder, "PC_NAME_MAX"), _NAME_MAX)
+    except (OSError, ValueError, AttributeError):  # no such folder yet, or not POSIX
+        return _NAME_MAX
+
+
+def _shortened(name: str, max_bytes: int) -> str:
+    """`name` cut (at a character) to at most `max_bytes` bytes as the file system stores it."""
+    while name and len(os.fsencode(name)) > max_bytes:
+        name = name[:-1]
+    return name
+
+
+def _refuse_special(path: Path) -> None:
+    """Refuse a target that exists and is neither a regular file nor a symbolic link that is
+    dangling or leads to a regular file: writing a file in its place would swap a device, a
+    named pipe or a socket (or the link to one) for a regular file."""
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            mode = os.stat(path).st_mode
+    except (OSError, ValueError):  # nothing there, or a dangling link: a name to take
+        return
+    if not stat.S_ISREG(mode):
+        raise TripdeskError(
+            f"{visible(str(path))} is {file_kind(mode)}, not a regular file; exports only "
+            "replace regular files", "choose a file name (or a folder ending in /) with -o")
+
+
 def write_export(path: Path, text: str, *, force: bool = False) -> Path:
     path = Path(path)
-    if path.is_dir():
-        raise TripdeskError(f"{path} is a folder", "give a file name, such as "
-                            f"{path / 'trip.md'}")
+    if _is_dir(path):
+        raise TripdeskError(f"{visible(str(path))} is a folder", "give a file name, such as "
+                            f"{visible(str(path / 'trip.md'))}")
+    _refuse_special(path)
     if not force and os.path.lexists(path):
         raise ExportExists(path)
     folder = path.parent
@@ -120,18 +164,19 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         temp, fd = _temp_file(folder, path.name)
     except OSError as exc:
-        raise TripdeskError(f"cannot write to {folder}: {exc.strerror or exc}") from exc
+        raise TripdeskError(f"cannot write to {visible(str(folder))}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         if force:
+            _refuse_special(path)  # made one since the check above: still never replaced
             os.replace(temp, path)
         else:
             _place_new(temp, path)
     except OSError as exc:
-        raise TripdeskError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise TripdeskError(f"cannot write {visible(str(path))}: {exc.strerror or exc}") from exc
     finally:
         temp.unlink(missing_ok=True)
     return path
