@@ -2,8 +2,10 @@
 
 Places, organisations and people, agreements (title, kind, parties, signatories), quotes
 (speaker, role, the original text and its translation) and the source of each fact (outlet,
-headline, date, file or URL), with inferred values marked and their reasons given. The text
-is one `Content` (literal, wrapped to the pane) in a scrolling container.
+headline, date, file or URL), with inferred values marked and their reasons given. Under each
+record, its evidence: the excerpts of its sources it rests on, each as a quotation with its
+source (outlet, date, file). The text is one `Content` (literal, wrapped to the pane) in a
+scrolling container.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred,
                      place_label, places_label, weekday)
 
 if TYPE_CHECKING:
-    from ..model import Agreement, Day, DisplayLang, Event, Organisation, Person, Quote, Source, Trip
+    from ..model import (Agreement, Day, DisplayLang, Event, Evidence, Organisation, Person, Quote,
+                         Source, Trip)
 
 T = TypeVar("T")
 
 TRANSLATED_STYLE = "dim italic"
+EXCERPT_STYLE = "italic"
 
 
 # -- small pieces -----------------------------------------------------------------------------
@@ -90,6 +94,36 @@ def add_sources(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang,
         doc.inferred(source.inferred, indent=4)
 
 
+def evidence_source(trip: Trip, source_id: str, lang: DisplayLang, style: str = DIM) -> Content:
+    """`outlet, date, file` (or the URL when there is no file) of the source an excerpt is from."""
+    source = trip.source(source_id)
+    if source is None:
+        return lit(f"[{source_id}] (not found)", style)
+    where = source.file or source.url or ""
+    return Content.assemble(lit(source.outlet.get(lang)), ", ",
+                            _date(source.published, "published" in source.inferred),
+                            (", " if where else ""), lit(where)).stylize(style)
+
+
+def add_evidence(doc: Doc, trip: Trip, items: Iterable[Evidence], lang: DisplayLang,
+                 indent: int = 2) -> None:
+    """Each excerpt as a quotation (wrapped under itself), and where it is from below it (once
+    under excerpts of the same source that follow one another)."""
+    items = list(items)
+    for number, item in enumerate(items):
+        doc.line(lit(f"“{one_line(item.text)}”", EXCERPT_STYLE), indent=indent, hang=1)
+        if number + 1 == len(items) or items[number + 1].source != item.source:
+            doc.line(("— ", DIM), evidence_source(trip, item.source, lang), indent=indent + 2)
+
+
+def _add_evidence_section(doc: Doc, trip: Trip, items: tuple[Evidence, ...],
+                          lang: DisplayLang) -> None:
+    """The evidence of the record a detail is about, under a heading of its own."""
+    if items:
+        doc.heading(f"Evidence ({len(items)})")
+        add_evidence(doc, trip, items, lang)
+
+
 def _add_entities(doc: Doc, title: str, kind: str, ids: Iterable[str],
                   find: Callable[[str], T | None], describe: Callable[[T], tuple[str, str]]) -> None:
     """A heading and a line for each entity named once in `ids`: its name in bold and what
@@ -149,6 +183,7 @@ def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: Disp
             doc.field("at", found[1].title.get(lang) if found else a.event, indent=4)
         doc.field("sources", ", ".join(a.sources), indent=4, style=DIM)
         doc.inferred(a.inferred, indent=4)
+        add_evidence(doc, trip, a.evidence, lang, indent=4)
 
 
 def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> None:
@@ -170,6 +205,7 @@ def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> 
             doc.field("context", _text_line(q.context, lang), indent=4)
         doc.field("sources", ", ".join(q.sources), indent=4, style=DIM)
         doc.inferred(q.inferred, indent=4)
+        add_evidence(doc, trip, q.evidence, lang, indent=4)  # besides its own words, above
 
 
 # -- the three views --------------------------------------------------------------------------
@@ -210,6 +246,7 @@ def trip_doc(trip: Trip, lang: DisplayLang) -> Doc:
         doc.field("purpose", _text_line(trip.purpose, lang))
     doc.field("sources", ", ".join(trip.trip_sources), style=DIM)
     doc.inferred(trip.inferred)
+    _add_evidence_section(doc, trip, trip.evidence, lang)
     events = trip.events()
     doc.heading(f"Days ({trip.day_count}, {len(trip.days)} recorded, {counted(len(events), 'event')})")
     for number, date, day in trip.calendar():
@@ -251,6 +288,7 @@ def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
     if day.notes:
         doc.field("notes", _text_line(day.notes, lang))
     doc.inferred(day.inferred)
+    add_evidence(doc, trip, day.evidence, lang)
     event_ids = {e.id for e in day.events}
     if day.events:
         doc.heading(f"Events ({len(day.events)})")
@@ -267,6 +305,7 @@ def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
         if event.people:
             doc.field("people", ", ".join(_person_name(trip, p, lang) for p in event.people), indent=6)
         doc.field("sources", ", ".join(event.sources), indent=6, style=DIM)
+        add_evidence(doc, trip, event.evidence, lang, indent=6)
     agreements = [a for a in trip.agreements if a.date == date or (a.event in event_ids)]
     quotes = [q for q in trip.quotes if q.date == date or (q.event in event_ids)]
     add_agreements(doc, trip, agreements, lang)
@@ -299,6 +338,7 @@ def event_doc(trip: Trip, day: Day, event: Event, lang: DisplayLang) -> Doc:
         doc.blank().line(_text_line(event.description, lang), hang=0)
     if event.inferred:
         doc.blank().inferred(event.inferred)
+    _add_evidence_section(doc, trip, event.evidence, lang)
     add_organisations(doc, trip, event.organisations, lang)
     add_people(doc, trip, event.people, lang)
     agreements = [a for a in trip.agreements if a.event == event.id]
