@@ -1,0 +1,476 @@
+"""The article view (`v`): the source article of the selected record, its excerpts highlighted.
+
+The record is what the timeline has selected: the trip (its own evidence: dates, leader,
+delegation), a day (its evidence and its events') or an event (its evidence and that of its
+agreements and quotes; a quote's own words count as its evidence). Each article cited is one
+page, in the order the excerpts cite them (then the record's other sources); every excerpt is
+highlighted where it occurs, whitespace and quotation marks aside (`excerpts.ArticleText`, the
+validator's matcher), and the current one stands out. n / N step from highlight to highlight
+(on to the next article after the last), ] / [ from article to article, Esc goes back.
+
+An article whose text the store does not hold (the file was not found at import, or the source
+has only a URL) is a page that says where the file was looked for and shows the excerpts alone.
+
+The articles are read in a worker (the store is never read on the UI thread) and the pages
+built there; the view is a `DocView` (line API), wrapped at the view's width at character
+boundaries, Korean counting two cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Protocol
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..excerpts import ArticleText
+from .detail_pane import EXCERPT_STYLE, evidence_source
+from .docview import DocView
+from .footer import KeyFooter
+from .keys import COPY_KEYS
+from .render import DIM, Doc, Fitted, counted, lit, one_line
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang, Evidence, Source, Trip
+
+HIGHLIGHT_STYLE = "$text-warning on $warning-muted"
+CURRENT_STYLE = "bold $text on $accent"
+CONTEXT_LINES = 2  # lines shown above the current highlight when it is scrolled to
+LOOKED_IN = ("beside the trip's file, in an articles/ folder beside the data folder, and in the "
+             "folders named by --articles or TRIPDESK_ARTICLES")
+
+
+class StoredArticle(Protocol):
+    """An article's text as the store keeps it (`queries.Article`)."""
+
+    file: str | None
+    text: str
+
+
+ReadArticle = Callable[[str], "StoredArticle | None"]
+"""Reads the article of a source id of the trip (None: not in the store); called in a worker."""
+
+
+# -- what the record rests on ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """An excerpt to highlight: the record it supports, and the sources it may be from (one for
+    an evidence item; a quote's own words may stand in any of the quote's sources)."""
+
+    label: str
+    text: str
+    sources: tuple[str, ...]
+
+
+def _evidence(label: str, items: tuple[Evidence, ...]) -> list[Excerpt]:
+    return [Excerpt(label, item.text, (item.source,)) for item in items]
+
+
+def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excerpt], list[str]]:
+    """The excerpts of the record `ref` ("trip", "day:<date>", "event:<id>") and of the records
+    its detail lists under it, and the record's sources (for articles with no excerpt)."""
+    what, _, ident = ref.partition(":")
+    out: list[Excerpt] = []
+    sources: list[str] = []
+    if what == "event" and (found := trip.event(ident)) is not None:
+        event = found[1]
+        out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
+        sources += event.sources
+        for agreement in (a for a in trip.agreements if a.event == event.id):
+            out += _evidence(f"agreement: {one_line(agreement.title.get(lang))}", agreement.evidence)
+            sources += agreement.sources
+        for quote in (q for q in trip.quotes if q.event == event.id):
+            label = f"quote: {_speaker(trip, quote.speaker, lang)}"
+            out.append(Excerpt(label, quote.original.text, quote.sources))
+            out += _evidence(label, quote.evidence)
+            sources += quote.sources
+    elif what == "day" and (day := next((d for d in trip.days if d.date.isoformat() == ident),
+                                        None)) is not None:
+        out += _evidence(f"day: {day.date.isoformat()}", day.evidence)
+        for event in day.events:
+            out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
+            sources += event.sources
+    else:
+        out += _evidence("trip", trip.evidence)
+        sources += trip.trip_sources
+    return out, list(dict.fromkeys(sources))
+
+
+def _speaker(trip: Trip, person_id: str, lang: DisplayLang) -> str:
+    person = trip.person(person_id)
+    return person.name.get(lang) if person else person_id
+
+
+# -- the pages --------------------------------------------------------------------------------
+
+
+@dataclass
+class Highlight:
+    """An excerpt on a page: which excerpt, and where (the page's line and the character offset
+    in it where it starts; `end`: where it ends in the article's text, -1 on an excerpts-alone
+    page)."""
+
+    excerpt: int
+    line: int
+    offset: int
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class Page:
+    """One article of the view."""
+
+    source_id: str
+    source: Source | None
+    text: str | None  # None: the store does not hold the article
+    file: str | None
+    highlights: list[Highlight] = field(default_factory=list)
+    missing: list[int] = field(default_factory=list)  # excerpts not found in the text
+
+
+def build_pages(trip: Trip, excerpts: list[Excerpt], sources: list[str],
+                read: ReadArticle) -> list[Page]:
+    """Read each article the excerpts cite (then the record's other sources) and place every
+    excerpt in the page of the first of its sources whose article holds it (else its first)."""
+    pages: dict[str, Page] = {}
+    texts: dict[str, ArticleText | None] = {}
+
+    def page(source_id: str) -> Page:
+        if source_id not in pages:
+            article = read(source_id)
+            source = trip.source(source_id)
+            pages[source_id] = Page(source_id, source, article.text if article else None,
+                                    (article.file if article else None) or (source.file if source else None))
+            texts[source_id] = ArticleText(article.text) if article else None
+        return pages[source_id]
+
+    for index, excerpt in enumerate(excerpts):
+        placed = False
+        for source_id in excerpt.sources:
+            target = page(source_id)
+            text = texts[source_id]
+            span = text.find(excerpt.text) if text is not None else None
+            if span is not None:
+                target.highlights.append(Highlight(index, 0, 0, *span))
+                placed = True
+                break
+        if not placed and excerpt.sources:
+            pages[excerpt.sources[0]].missing.append(index)
+    for source_id in sources:
+        page(source_id)
+    out = list(pages.values())
+    for item in out:
+        _locate(item, excerpts)
+    return out
+
+
+def _locate(page: Page, excerpts: list[Excerpt]) -> None:
+    """Put a page's highlights in reading order, each with its line and offset on the page."""
+    if page.text is None:
+        # the excerpts alone, two lines each (the excerpt, the record), after the heading and
+        # the lines saying where the file was looked for
+        page.highlights = [Highlight(index, len(_absent_lines(page)) + 1 + 2 * n, 0)
+                           for n, index in enumerate(page.missing)]
+        page.missing = []
+        return
+    page.highlights.sort(key=lambda h: (h.start, h.end))
+    starts = _line_starts(page.text)
+    for highlight in page.highlights:
+        line = _line_at(starts, highlight.start)
+        highlight.line, highlight.offset = line, highlight.start - starts[line]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def _line_at(starts: list[int], index: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, index) - 1
+
+
+def _absent_lines(page: Page) -> list[Content]:
+    """What an excerpts-alone page says first: that the article is not in the store, and where
+    its file was looked for."""
+    name = f"[{page.source_id}]"
+    if page.file:
+        return [lit(f"The article of {name} is not in the store.", "bold"),
+                lit(f"When the trip was imported, {page.file} was looked for {LOOKED_IN}; "
+                    "it was not found. Put the file in one of those places and import the trip "
+                    "again to read it here.", "italic"),
+                Content("")]
+    url = page.source.url if page.source is not None else None
+    return [lit(f"The article of {name} is not in the store.", "bold"),
+            lit(f"The source names no file{', only its URL: ' + url if url else ''}. "
+                "Save the article as a text file, name it in the source's `file:`, and import "
+                "the trip again to read it here.", "italic"),
+            Content("")]
+
+
+def page_doc(page: Page, excerpts: list[Excerpt], current: int | None) -> Doc:
+    """The page as a document: the article, each excerpt highlighted (`current`, an index into
+    `page.highlights`, stands out); or, without the article, where it was looked for and the
+    excerpts alone."""
+    doc = Doc()
+    if page.text is None:
+        for line in _absent_lines(page):
+            doc.line(line, hang=0)
+        doc.line((f"Excerpts ({len(page.highlights)})" if page.highlights
+                  else "No excerpt of this article is recorded for the record.", "bold $accent"))
+        for number, highlight in enumerate(page.highlights):
+            style = CURRENT_STYLE if number == current else HIGHLIGHT_STYLE
+            doc.line(lit(f"“{one_line(excerpts[highlight.excerpt].text)}”", style), indent=2, hang=1)
+            doc.line(("— ", DIM), lit(excerpts[highlight.excerpt].label, DIM), indent=4)
+        return doc
+    text = page.text
+    lines = text.split("\n")
+    starts = _line_starts(text)
+    styled = [lit(line) for line in lines]
+    # the current one last: where excerpts overlap, it is drawn over the others
+    order = [n for n in range(len(page.highlights)) if n != current]
+    if current is not None:
+        order.append(current)
+    for number in order:
+        highlight = page.highlights[number]
+        style = CURRENT_STYLE if number == current else HIGHLIGHT_STYLE
+        first, last = highlight.line, _line_at(starts, max(highlight.end - 1, highlight.start))
+        for index in range(first, last + 1):
+            begin = max(highlight.start - starts[index], 0)
+            end = min(highlight.end - starts[index], len(lines[index]))
+            if end > begin:
+                styled[index] = styled[index].stylize(style, begin, end)
+    for line in styled:
+        doc.line(line, hang=0)
+    if page.missing:
+        doc.heading(f"Not found in this article ({len(page.missing)})")
+        for index in page.missing:
+            doc.line(lit(f"“{one_line(excerpts[index].text)}”", EXCERPT_STYLE), indent=2, hang=1)
+            doc.line(("— ", DIM), lit(excerpts[index].label, DIM), indent=4)
+    return doc
+
+
+def wrapped_line(doc: Doc, line: int, offset: int, plain: str, width: int) -> int:
+    """The wrapped line (of `doc` wrapped to `width`) that shows character `offset` of its line
+    `line`, whose text is `plain`. Wrapping drops the spaces where it breaks, so characters are
+    counted without whitespace."""
+    target = sum(1 for char in plain[:offset] if not char.isspace())
+    y = seen = 0
+    for number, piece in doc.iter_numbered(width):
+        if number < line:
+            y += 1
+            continue
+        if number > line:
+            return max(y - 1, 0)
+        count = sum(1 for char in piece.plain if not char.isspace())
+        if seen + count > target:
+            return y
+        seen += count
+        y += 1
+    return max(y - 1, 0)
+
+
+# -- the widgets ------------------------------------------------------------------------------
+
+
+@dataclass
+class ArticlesRead(Message):
+    """The pages of the article view, read and built in a worker (or why they could not be)."""
+
+    pages: list[Page]
+    error: str | None = None
+
+
+class ArticleView(DocView):
+    """The article, scrolled with the keys of the detail pane; it keeps the current highlight
+    in view when it is resized."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="article.page_up"),
+    ]
+
+    _target: tuple[int, int, str] | None = None  # (line, offset, its text): kept in view
+    _pending = False  # scroll to the target once the view is wrapped for its width
+
+    def show(self, doc: Doc, target: tuple[int, int, str] | None) -> None:
+        """Show a page, scrolled to `target` (or to its top)."""
+        self._target, self._pending = target, True
+        self.update(doc, scroll_home=False)
+        self._go_to_target()
+
+    def on_resize(self) -> None:
+        # Called before `DocView.on_resize`: wrap for the new width, then find the highlight.
+        self._rewrap()
+        self._pending = True
+        self._go_to_target()
+
+    def _go_to_target(self) -> None:
+        width = self._text_width()
+        if not self._pending or width <= 0 or self._wrapped_for != width:
+            return  # not laid out yet: when it is (`on_resize`)
+        self._pending = False
+        if self._target is None:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+            return
+        line, offset, plain = self._target
+        y = wrapped_line(self.doc, line, offset, plain, width)
+        height = self.scrollable_content_region.height
+        self._wrap_to(y + height)  # the scroll range reaches it
+        self.scroll_to(0, max(y - CONTEXT_LINES, 0), animate=False, immediate=True)
+
+
+class ArticleScreen(Screen[None]):
+    """The article view of one record of a trip."""
+
+    AUTO_FOCUS = "#article-view"
+
+    BINDINGS = [
+        Binding("n", "step(1)", "Next", tooltip="Next highlighted excerpt (on to the next article)",
+                id="article.next"),
+        Binding("N", "step(-1)", "Prev", tooltip="Previous highlighted excerpt", id="article.previous"),
+        Binding("right_square_bracket", "page(1)", "Article", key_display="[ ]",
+                tooltip="Next article of the record", id="article.next_article"),
+        Binding("left_square_bracket", "page(-1)", "Prev article", show=False,
+                tooltip="Previous article of the record", id="article.previous_article"),
+        Binding("escape,q", "close", "Back", tooltip="Back to the desk", id="article.close"),
+        *COPY_KEYS,
+    ]
+
+    def __init__(self, trip: Trip, ref: str, lang: DisplayLang, read: ReadArticle) -> None:
+        super().__init__(id="article")
+        self.trip, self.ref, self.lang = trip, ref, lang
+        self._read = read
+        self.excerpts, self._sources = record_excerpts(trip, ref, lang)
+        self.pages: list[Page] = []
+        self.page_index = 0
+        self.current: int | None = None  # index into the page's highlights
+
+    def compose(self) -> ComposeResult:
+        yield Static(lit("Article", "bold"), id="article-title")
+        yield Static(lit("Reading the article…", DIM), id="article-status")
+        yield ArticleView(Doc().line(("Reading the article…", "dim italic")), id="article-view")
+        yield KeyFooter(id="article-footer")
+
+    def on_mount(self) -> None:
+        self.read_pages()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @work(thread=True, exclusive=True, group="article")
+    def read_pages(self) -> None:
+        try:
+            pages = build_pages(self.trip, self.excerpts, self._sources, self._read)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.post_message(ArticlesRead([], str(exc)))
+            return
+        self.post_message(ArticlesRead(pages))
+
+    @on(ArticlesRead)
+    def _read_done(self, message: ArticlesRead) -> None:
+        if message.error is not None:
+            self.query_one("#article-status", Static).update(
+                lit(f"The article could not be read: {one_line(message.error)}", "$error"))
+            self.view.show(Doc().line(lit(message.error)), None)
+            return
+        self.pages = message.pages
+        if not self.pages:
+            self.query_one("#article-title", Static).update(lit("No article", "bold"))
+            self.view.show(Doc().line(("This record names no source, so there is no article to "
+                                       "show.", "italic")), None)
+            self._status()
+            return
+        first = next((i for i, p in enumerate(self.pages) if p.highlights), 0)
+        self._show(first, 0 if self.pages[first].highlights else None)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show(self, page_index: int, current: int | None) -> None:
+        self.page_index, self.current = page_index, current
+        page = self.pages[page_index]
+        doc = page_doc(page, self.excerpts, current)
+        target = None
+        if current is not None:
+            highlight = page.highlights[current]
+            target = (highlight.line, highlight.offset, _doc_line_text(page, highlight))
+        where = evidence_source(self.trip, page.source_id, self.lang, style="")
+        count = f"{page_index + 1}/{len(self.pages)} " if len(self.pages) > 1 else ""
+        title = Content.assemble((count, "bold"), (f"[{page.source_id}] ", DIM), where)
+        shorter = Content.assemble((count, "bold"), where)
+        self.query_one("#article-title", Static).update(Fitted(title, shorter))
+        self.view.show(doc, target)
+        self._status()
+
+    def _status(self) -> None:
+        total = sum(len(p.highlights) for p in self.pages)
+        status = self.query_one("#article-status", Static)
+        if not self.pages:
+            status.update(lit("No article", DIM))
+            return
+        page = self.pages[self.page_index]
+        if self.current is None:
+            what = ("no excerpt in this article" if total
+                    else "no excerpt recorded for this record")
+            status.update(Fitted(lit(what, "italic")))
+            return
+        before = sum(len(p.highlights) for p in self.pages[:self.page_index])
+        excerpt = self.excerpts[page.highlights[self.current].excerpt]
+        status.update(Fitted(Content.assemble(
+            (f"excerpt {before + self.current + 1} of {total}", "bold"), " · ",
+            lit(excerpt.label), (f" · {counted(len(page.missing), 'excerpt')} not found"
+                                 if page.missing else "", "$text-warning"))))
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        """To the next (1) or previous (-1) highlight, across articles."""
+        order = [(p, h) for p, page in enumerate(self.pages) for h in range(len(page.highlights))]
+        if not order:
+            self.app.bell()
+            return
+        if self.current is None:
+            here = next((i for i, (p, _h) in enumerate(order) if p >= self.page_index), 0)
+            target = here if delta > 0 else here - 1
+        else:
+            target = order.index((self.page_index, self.current)) + delta
+        if not 0 <= target < len(order):
+            self.app.bell()
+            return
+        self._show(*order[target])
+
+    def action_page(self, delta: int) -> None:
+        target = self.page_index + delta
+        if not self.pages or not 0 <= target < len(self.pages):
+            self.app.bell()
+            return
+        self._show(target, 0 if self.pages[target].highlights else None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _doc_line_text(page: Page, highlight: Highlight) -> str:
+    """The text of the document line a highlight is on (for `wrapped_line`)."""
+    if page.text is None:
+        return ""
+    return page.text.split("\n")[highlight.line]
