@@ -33,7 +33,7 @@ from .model import (
     Text,
     Trip,
 )
-from .paths import TRIP_SUFFIXES
+from .paths import is_trip_file_name
 from .problems import Problem, display_path, file_kind
 from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control, visible
@@ -76,7 +76,7 @@ def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             continue
         if stat.S_ISDIR(mode):
             files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in TRIP_SUFFIXES and p.is_file())
+                sorted(p for p in path.rglob("*") if is_trip_file_name(p.name) and p.is_file())
             )
         elif stat.S_ISREG(mode):
             files.append(path)

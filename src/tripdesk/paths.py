@@ -7,6 +7,13 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 TRIP_SUFFIXES = (".yaml", ".yml", ".json")  # what counts as a trip file inside a folder
+# A JSON Schema beside the trip files (trip.schema.json, which editors read) is not a trip.
+SCHEMA_SUFFIX = ".schema.json"
+
+
+def is_trip_file_name(name: str) -> bool:
+    """Whether a file found in a folder is read as a trip file (named files always are)."""
+    return Path(name).suffix in TRIP_SUFFIXES and not name.endswith(SCHEMA_SUFFIX)
 
 
 def bundled_data_dir() -> Path:
