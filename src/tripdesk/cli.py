@@ -27,7 +27,7 @@ from rich.text import Text as RichText
 
 from . import queries
 from .problems import TripdeskError, ValidationFailed, display_path
-from .paths import TRIP_SUFFIXES, bundled_data_dir
+from .paths import bundled_data_dir, is_trip_file_name
 from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
 from .text import DISPLAY_LANGS
 
@@ -129,7 +129,7 @@ def _bundled_files_changed(store: Store, folder: Path) -> bool:
         return False  # this store was not built from the bundled data: leave it alone
     current = {}
     for path in folder.rglob("*"):
-        if path.suffix in TRIP_SUFFIXES and path.is_file():
+        if is_trip_file_name(path.name) and path.is_file():
             stat = path.stat()
             current[str(path.resolve())] = (stat.st_size, stat.st_mtime_ns)
     return current != stored
@@ -319,6 +319,35 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schemajson import schema_text
+
+    text = schema_text()
+    if args.check:
+        path = Path(args.check)
+        try:
+            current = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TripdeskError(f"{display_path(path)}: cannot read it: {getattr(exc, 'strerror', None) or exc}",
+                                f"write it with `tripdesk schema -o {display_path(path)}`") from None
+        if current != text:
+            _console(stderr=True).print(RichText(
+                f"{display_path(path)} is not the schema of this tripdesk's trip format; "
+                f"regenerate it with `tripdesk schema -o {display_path(path)}`"))
+            return EXIT_PROBLEMS
+        _console().print(RichText(f"{display_path(path)} is up to date"))
+        return EXIT_OK
+    if args.output:
+        from .export import write_export
+
+        # A generated file: replaced whole (atomically), as regenerating it is the point.
+        written = write_export(Path(args.output), text, force=True)
+        _console().print(RichText(f"wrote {display_path(written)}"))
+        return EXIT_OK
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     path = store.path
@@ -417,6 +446,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write to FILE instead of standard output; a folder (ending in /) gets "
                         "<trip-id>.<format>. An existing file is never replaced without --force")
     p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+
+    p = add("schema", cmd_schema, "Print the JSON Schema (2020-12) of a trip file, generated "
+            "from the format `tripdesk validate` checks: editors (VS Code, Neovim, Helix, through "
+            "yaml-language-server) use it for completion and errors as you type.",
+            "tripdesk schema -o trip.schema.json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE (replacing it) "
+                   "instead of standard output")
+    p.add_argument("--check", metavar="FILE", help="exit 1 unless FILE holds exactly this schema "
+                   "(for a data repository's CI)")
 
     add("doctor", cmd_doctor, "Check the store: SQLite integrity and foreign keys, the "
         "full-text index in step with its tables, the schema version; say how to fix each "
