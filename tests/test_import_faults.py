@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -112,3 +113,113 @@ def test_a_file_changed_after_it_was_read_is_imported_by_the_next_import(
     assert stored_head_counts(db_path)[target.stem] == int(change[1].split()[-1])
     code, out, err = run(capsys, "import", str(folder))
     assert code == 0 and f"0 updated, 0 removed, {len(paths)} unchanged" in out, out + err
+
+
+# -- input built to be heavy ------------------------------------------------------------------
+
+# The command in a process that may use at most this much memory (address space): five times
+# what refusing these files takes, a fifth of what building their trees took (1.5 GB).
+MEMORY_LIMIT = 300 * 1024 * 1024
+LIMITED_CLI = (
+    "import resource, sys\n"
+    f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))\n"
+    "from tripdesk.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def tiny_nodes(shape: str, size: int = 9_900_000) -> str:
+    """A file of just under 10 MB that is nothing but tiny nodes, in one of several shapes."""
+    if shape == "flow list":
+        return "tripdesk: 1\ntrip: [" + "1," * (size // 2) + "1]\n"
+    if shape == "block list":
+        return "tripdesk: 1\nsources:\n" + "- 1\n" * (size // 4)
+    if shape == "flow mapping":
+        return "tripdesk: 1\nx: {" + "".join(f"{i:x}: 1," for i in range(size // 9)) + "}\n"
+    if shape == "JSON":
+        return '{"tripdesk": 1, "trip": [' + "0," * (size // 2) + "0]}\n"
+    if shape == "inside a trip":
+        return SAMPLE_TEXT.replace("themes: [", "themes: [" + "a," * (size // 2))
+    raise ValueError(shape)
+
+
+def long_trip(days: int, flow: bool) -> str:
+    """The sample trip lasting `days` days from 1800-01-01, each listed with a place (and no
+    agreement: the sample's refers to an event of its days)."""
+    import datetime as dt
+
+    start = dt.date(1800, 1, 1)
+    dates = [start + dt.timedelta(d) for d in range(days)]
+    text = (SAMPLE_TEXT.replace("start: 2024-10-12", f"start: {start}")
+            .replace("end: 2024-10-14", f"end: {dates[-1]}")
+            .replace("span_reported: {nights: 2, days: 3, text: 2박 3일}", "span_reported: null"))
+    if flow:
+        listed = "days: [" + ", ".join(f"{{date: {d}, places: [{{city: Seattle, country: US}}]}}"
+                                       for d in dates) + "]\n"
+    else:
+        listed = "days:\n" + "".join(f"  - date: {d}\n    places:\n      - {{city: Seattle, country: US}}\n"
+                                     for d in dates)
+    return text[:text.index("days:\n")] + listed + text[text.index("quotes:"):]  # no agreements
+
+
+def refused(tmp_path: Path, name: str, text: str, command: str) -> str:
+    """`tripdesk COMMAND FILE` in a process limited to MEMORY_LIMIT: exit 1, no traceback;
+    the one problem line it prints."""
+    import subprocess
+    import sys
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size < 10 * 1024 * 1024  # under the file size limit
+    done = subprocess.run([sys.executable, "-c", LIMITED_CLI, command, "--db", str(tmp_path / "t.db"),
+                           str(path)], capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr, done.stderr[-2000:]
+    assert done.returncode == 1, done.stderr[-2000:]
+    lines = [line for line in done.stderr.splitlines() if line.startswith(str(path))]
+    assert len(lines) == 1, done.stderr[-2000:]
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", ["validate", "import"])
+@pytest.mark.parametrize("shape", ["flow list", "block list", "flow mapping", "JSON", "inside a trip"])
+def test_a_file_of_millions_of_tiny_values_is_refused_while_it_is_read(
+    shape: str, command: str, tmp_path: Path
+) -> None:
+    """Counted while the file is read, before its tree is built (which took 25 s and 1.5 GB)."""
+    name = "heavy.json" if shape == "JSON" else "heavy.yaml"
+    line = refused(tmp_path, name, tiny_nodes(shape), command)
+    assert line.endswith(": the file holds more than 100,000 values; a trip file holds a few "
+                         "thousand. Split it, or remove what is not trip data"), line
+
+
+@pytest.mark.parametrize("style", ["block", "flow"])
+@pytest.mark.parametrize("days", [367, 100_000])
+def test_a_trip_of_too_many_days_is_refused_while_it_is_read(style: str, days: int, tmp_path: Path) -> None:
+    """A `days` list longer than a trip can be is refused at its first day too many (a list of
+    100,000 days took 17 s and 690 MB to refuse)."""
+    text = long_trip(days, flow=style == "flow")
+    line = refused(tmp_path, "long.yaml", text, "validate")
+    first_too_many = text.index("date: 1801-01-02")  # 1800 has 365 days: the 367th day
+    row = text.count("\n", 0, first_too_many) + 1
+    assert re.fullmatch(rf".*long\.yaml:{row}:\d+: days\[366\]: the trip lists more than 366 days, "
+                        r"the most a trip can have; check the dates \(a wrong year\?\) and remove the "
+                        r"days outside the trip", line), line
+
+
+def test_the_limits_leave_room_for_the_largest_trips(tmp_path: Path) -> None:
+    """The benchmark's largest generated trips, and a year-long trip as full as they are,
+    are far inside every limit."""
+    from tripdesk.bench import generate
+    from tripdesk.limits import MAX_NODES
+    from tripdesk.loader import load_paths
+
+    paths = generate.generate(tmp_path / "gen", 40, seed=1)
+    assert not load_paths(paths).problems
+    import yaml
+
+    most = max(sum(1 for event in yaml.parse(p.read_text(encoding="utf-8"))
+                   if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))) for p in paths)
+    assert 1000 < most < MAX_NODES / 10
+    year = tmp_path / "year.yaml"
+    year.write_text(long_trip(366, flow=False), encoding="utf-8")
+    assert not load_paths([year]).problems

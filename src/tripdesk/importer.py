@@ -32,11 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .limits import MAX_FILE_BYTES
 from .loader import AcrossCheck, Checked, KnownIds, TripNames, check_across, check_file, find_trip_files
 from .model import Text
 from .problems import Problem, ValidationFailed
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
-from .yamlread import MAX_FILE_BYTES, ReadResult
+from .yamlread import ReadResult
 
 # A file modified this recently before an import is recorded without its time (see above).
 # Two seconds: the coarsest clock of a common file system (FAT's); on others, a few ms.

@@ -33,15 +33,13 @@ from .model import (
     Text,
     Trip,
 )
+from .limits import MAX_TRIP_DAYS
 from .paths import is_trip_file_name
 from .problems import Problem, display_path, file_kind
 from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control, visible
 
 
-# A typo in a year (2204 for 2024) would otherwise make a trip of tens of thousands of days,
-# every one of them a row of the timeline. No official trip abroad lasts over a year.
-MAX_TRIP_DAYS = 366
 
 
 @dataclass

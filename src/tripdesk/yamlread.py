@@ -5,7 +5,9 @@ composer where libyaml is missing) and only then turned into values by our own w
 tag is ever constructed into an object. `!!python/...` and any non-standard tag is refused,
 aliases are refused (which defuses "billion laughs" alias bombs), as are several documents in
 one file, files larger than `MAX_FILE_BYTES`, invalid UTF-8 and control characters.
-A UTF-8 byte-order mark is accepted.
+A UTF-8 byte-order mark is accepted. Input built to be heavy (more values than `MAX_NODES`, a
+`days` list longer than `MAX_TRIP_DAYS`) is counted and refused before its nodes are built
+(see `limits`).
 """
 
 from __future__ import annotations
@@ -19,9 +21,8 @@ from typing import Any, Iterable
 
 import yaml
 
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_TRIP_DAYS
 from .problems import Problem, display_path, visible
-
-MAX_FILE_BYTES = 10 * 1024 * 1024
 
 try:  # libyaml is ~10x faster; the wheels on PyPI ship it.
     _BaseLoader: type = yaml.CSafeLoader
@@ -278,6 +279,10 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
                     "file holds exactly one. Put each trip in its own file")
         )
         return result
+    too_long = _too_many_days(nodes[0])
+    if too_long:
+        result.problems.append(Problem(name, *too_long))
+        return result
     walker = _Walker(result, track_aliases="&" in text and "*" in text)
     result.document = walker.value(nodes[0], ())
     result.root = nodes[0]
@@ -285,25 +290,81 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
 
 
 # libyaml composes nodes recursively in C, so a few ten thousand nested `[` or `- ` crash the
-# whole process, and its parser slows down with the square of the depth. A file that could
-# nest deeper than _SAFE_DEPTH (a cheap upper bound: every level takes a bracket or a column
-# of its line) or could hold an alias is first streamed as events, stopping at the first alias
-# or the first level past the walker's limit, before anything is composed.
+# whole process, and its parser slows down with the square of the depth; composing millions of
+# tiny nodes takes seconds and gigabytes. A file that could nest deeper than _SAFE_DEPTH (a
+# cheap upper bound: every level takes a bracket or a column of its line), hold more nodes
+# than MAX_NODES (`_node_bound`) or hold an alias is first streamed as events, stopping at the
+# first alias, the first level past the walker's limit, the first node past MAX_NODES or the
+# first day past MAX_TRIP_DAYS, before anything is composed.
 _SAFE_DEPTH = 1000
 _ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in trip files; write the value out in full"
-_MAX_DEPTH = 40
+_MAX_DEPTH = MAX_DEPTH
 _DEPTH_MESSAGE = f"nested more than {_MAX_DEPTH} levels deep; a trip file is never that deep"
+_NODES_MESSAGE = (f"the file holds more than {MAX_NODES:,} values; a trip file holds a few "
+                  "thousand. Split it, or remove what is not trip data")
+_DAYS_MESSAGE = (f"the trip lists more than {MAX_TRIP_DAYS} days, the most a trip can have; "
+                 "check the dates (a wrong year?) and remove the days outside the trip")
+
+
+def _node_bound(text: str) -> int:
+    """An upper bound on the number of nodes of a YAML text, from the characters that must
+    stand between two of them: a flow `,` (which may stand for a key and its empty value), a
+    line break, a `:` or `-` indicator, an opening bracket. Text inside strings only makes it
+    larger. A few C scans of the text: it runs for every file read."""
+    count = text.count
+    return 2 + 2 * (count(",") + count("\n") + count("{") + count("?")) + count(":") + count("-") + count("[")
+
+
+def _too_many_days(root: yaml.Node) -> tuple[int, int, str, str] | None:
+    """(line, column, path, message) of the first day past MAX_TRIP_DAYS of a composed
+    document's `days` list, else None: checked before the nodes are turned into values."""
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if (isinstance(key, yaml.ScalarNode) and key.value == "days"
+                and isinstance(value, yaml.SequenceNode) and len(value.value) > MAX_TRIP_DAYS):
+            mark = value.value[MAX_TRIP_DAYS].start_mark
+            return (mark.line + 1, mark.column + 1, f"days[{MAX_TRIP_DAYS}]", _DAYS_MESSAGE)
+    return None
 
 
 def _prescan(text: str) -> tuple[int, int, str, str] | None:
-    """(line, column, path, message) of an alias or a too deep nesting, else None."""
+    """(line, column, path, message) of an alias, a too deep nesting, too many nodes or too
+    many days, else None."""
     bound = text.count("[") + text.count("{") + 2 * max(map(len, text.splitlines()), default=0)
-    if bound + 2 <= _SAFE_DEPTH and not ("&" in text and "*" in text):
+    if (bound + 2 <= _SAFE_DEPTH and not ("&" in text and "*" in text)
+            and _node_bound(text) <= MAX_NODES):
         return None
-    depth = 0
+    depth = nodes = days = top = 0
+    days_depth = -1  # the depth of the items of the top-level `days` list while in it
+    days_next = False  # the last node was the top-level key `days`
+    node_kinds = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+    # A limit passed is reported where the next scalar starts: libyaml may mark the start of a
+    # block collection at the end of the node before it.
+    found: tuple[str, str] | None = None
     try:
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
+            if found is not None and (kind is yaml.ScalarEvent or kind is yaml.AliasEvent):
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1, *found)
+            if kind in node_kinds:
+                nodes += 1
+                if depth == 1:  # a key or a value of the top-level mapping, in turn
+                    if top % 2 == 0:
+                        days_next = kind is yaml.ScalarEvent and event.value == "days"
+                    elif days_next and kind is yaml.SequenceStartEvent:
+                        days_depth = 2
+                    top += 1
+                elif depth == days_depth and found is None:
+                    days += 1
+                    if days > MAX_TRIP_DAYS:
+                        found = (f"days[{MAX_TRIP_DAYS}]", _DAYS_MESSAGE)
+                if nodes > MAX_NODES and found is None:
+                    found = ("", _NODES_MESSAGE)
+                if found is not None and (kind is yaml.ScalarEvent or kind is yaml.AliasEvent):
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1, *found)
             if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 depth += 1
                 if depth > _MAX_DEPTH + 1:
@@ -311,9 +372,14 @@ def _prescan(text: str) -> tuple[int, int, str, str] | None:
                     return (mark.line + 1, mark.column + 1, "", _DEPTH_MESSAGE)
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
+                if depth < days_depth:
+                    days_depth = -1
             elif kind is yaml.AliasEvent:
                 mark = event.start_mark
                 return (mark.line + 1, mark.column + 1, "", _ALIAS_MESSAGE)
+        if found is not None:  # the file ended before another scalar
+            mark = event.end_mark
+            return (mark.line + 1, mark.column + 1, *found)
     except yaml.MarkedYAMLError as exc:
         # libyaml 0.2.5 and later (PyYAML 6.0.4's wheels) stop at 1,000 levels themselves,
         # while scanning ahead of the events counted above: the same problem, said our way.
