@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -351,7 +352,11 @@ def test_many_files_read_in_worker_processes_make_the_same_store(
     from tripdesk.problems import display_path
 
     count = importer.PARALLEL_MIN_FILES + 2 * importer._FILES_PER_TASK + 1  # a last, short task
-    gen.generate(tmp_path / "trips", count, seed=11, long_trip=False)
+    an_hour_ago = time.time() - 3600
+    for path in gen.generate(tmp_path / "trips", count, seed=11, long_trip=False):
+        # Older than `importer.RECENT_NS`: both imports record the files' times (one made
+        # within two seconds of its writing would record none, and the stores would differ).
+        os.utime(path, (an_hour_ago, an_hour_ago))
     stores = {}
     for workers in ("1", "2"):
         monkeypatch.setenv("TRIPDESK_IMPORT_WORKERS", workers)
