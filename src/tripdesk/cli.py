@@ -8,6 +8,7 @@
     tripdesk search QUERY         search everything
     tripdesk export TRIP          a Markdown, JSON or iCalendar briefing
     tripdesk doctor               check the store
+    tripdesk draft ARTICLE...     draft a trip file from press articles
 
 Nothing here imports Textual except the plain `tripdesk` launch. Every failure the user can
 act on is a `TripdeskError`, printed as one message with its fix, never as a traceback.
@@ -369,6 +370,84 @@ def cmd_app(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _published(value: str) -> "tuple[str, str]":
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: give YYYY-MM-DD, YYYY-MM or YYYY")
+    return ("published", value)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from .draft import require_extra
+
+    require_extra()
+    import datetime as dt
+
+    from .draft.articles import ArticleError, read_article
+    from .draft.assemble import draft_trip
+    from .draft.dates import YearHint
+    from .draft.writer import DraftInvalid, check, target, to_yaml
+    from .export.writing import write_export
+
+    hint = YearHint()
+    if args.published:
+        value = args.published[1]
+        try:
+            if len(value) == 10:
+                hint = YearHint(published=dt.date.fromisoformat(value))
+            else:
+                hint = YearHint(year=int(value[:4]), month=int(value[5:7]) if len(value) == 7 else None)
+        except ValueError:
+            raise TripdeskError(f"--published {value}: not a calendar date") from None
+    articles = []
+    for name in args.articles:
+        if name == "-":
+            raw = sys.stdin.buffer.read(5 * 1024 * 1024 + 1)
+        else:
+            path = Path(name)
+            try:
+                if path.is_dir():
+                    raise ArticleError(f"{name}: is a folder; give the article files")
+                if path.stat().st_size > 5 * 1024 * 1024:
+                    raise ArticleError(f"{name}: the file is {path.stat().st_size / 1024 / 1024:.1f} MB; an "
+                                       "article is at most 5 MB (is it the right file?)")
+                raw = path.read_bytes()
+            except OSError as exc:
+                raise ArticleError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+        article = read_article(raw, Path(name).name if name != "-" else "-", url=args.url)
+        if args.lang_article:
+            article.language = args.lang_article
+        articles.append(article)
+    early = target(args.output, "draft")
+    if early is not None and early.name != "draft.yaml" and early.exists() and not args.force:
+        # Refused before the work, not after it (a folder target is checked once the id is known).
+        raise TripdeskError(f"{display_path(early)} already exists; not replaced "
+                            "(use --force to replace it, or choose another file with -o)")
+    with open_store(args) as store:
+        known = queries.known_entities(store)
+    result = draft_trip(articles, known, hint, outlet=args.outlet, url=args.url)
+    sources = ", ".join(a.name for a in articles)
+    header = (f"Drafted by `tripdesk draft` from {sources}. A draft, not a curated trip: check every\n"
+              "value against its evidence, and each `inferred` reason, before `tripdesk import`.")
+    text = to_yaml(result.document, header)
+    problems = check(text)
+    if problems:
+        raise DraftInvalid(f"the draft does not validate (a drafter bug; nothing written): {problems[0]}")
+    out = _console(stderr=True)
+    destination = target(args.output, result.trip_id)
+    if destination is None:
+        sys.stdout.write(text)
+    else:
+        written = write_export(destination, text, force=args.force)
+        out.print(RichText(f"wrote {display_path(written)}"))
+    for line in result.found:
+        out.print(RichText(f"  found: {line}"))
+    for line in result.review:
+        out.print(RichText(f"  needs review: {line}"))
+    return EXIT_OK
+
+
 # -- parser ---------------------------------------------------------------------------------
 
 
@@ -459,6 +538,24 @@ def build_parser() -> argparse.ArgumentParser:
     add("doctor", cmd_doctor, "Check the store: SQLite integrity and foreign keys, the "
         "full-text index in step with its tables, the schema version; say how to fix each "
         "problem. Exit status 1 when there is one.", "tripdesk doctor")
+
+    p = add("draft", cmd_draft, "Draft a trip file from press articles about one trip (text in any "
+            "Korean encoding, saved HTML, or - for standard input): dates, places, days, events, "
+            "agreements and quotes, each with the excerpt it came from. Needs the draft extra: "
+            "pip install 'tripdesk[draft]'.",
+            "tripdesk draft article.txt -o drafts/")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files about the same trip")
+    p.add_argument("-o", "--output", metavar="FILE|DIR",
+                   help="write the draft to FILE, or DIR/<trip-id>.yaml (default: standard output); "
+                        "an existing file is never replaced without --force")
+    p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+    p.add_argument("--published", type=_published, metavar="DATE",
+                   help="the article's date (YYYY-MM-DD, or YYYY-MM, YYYY) when the text does not "
+                        "print it: it gives the year of dates printed without one")
+    p.add_argument("--url", metavar="URL", help="where the article was published")
+    p.add_argument("--outlet", metavar="NAME", help="the outlet (newspaper) when the text does not name it")
+    p.add_argument("--article-lang", dest="lang_article", choices=("ko", "en"),
+                   help="the article's language (default: detected)")
 
     return parser
 

@@ -246,3 +246,35 @@ def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     matched = matched_lines(query, [r[9] for r in kept])
     return [SearchHit(r[0], r[1], _text(r[6], r[7], r[8]), _date(r[2]), r[3],
                       Text(ko=r[4], en=r[5]), m) for r, m in zip(kept, matched)]
+
+
+class KnownEntity(NamedTuple):
+    """An organisation, person or home city of the store, by the names it is known by (what
+    `tripdesk draft` matches an article's names against, to reuse the store's ids)."""
+
+    id: str
+    ko: str | None
+    en: str | None
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None  # an organisation's kind
+    role_ko: str | None = None  # a person's role
+
+
+class KnownEntities(NamedTuple):
+    organisations: tuple[KnownEntity, ...] = ()
+    people: tuple[KnownEntity, ...] = ()
+    home_cities: tuple[KnownEntity, ...] = ()
+
+
+@guarded
+def known_entities(store: Store) -> KnownEntities:
+    import json
+
+    conn = store.conn
+    orgs = tuple(KnownEntity(i, ko, en or plain, tuple(json.loads(a or "[]")), kind=k) for i, ko, en, plain, a, k in
+                 conn.execute("SELECT id, name_ko, name_en, name_plain, aliases, kind FROM organisations"))
+    people = tuple(KnownEntity(i, ko, en or plain, tuple(json.loads(a or "[]")), role_ko=r) for i, ko, en, plain, a, r in
+                   conn.execute("SELECT id, name_ko, name_en, name_plain, aliases, role_ko FROM people"))
+    cities = tuple(KnownEntity(i, ko, en or plain) for i, ko, en, plain in
+                   conn.execute("SELECT id, name_ko, name_en, name_plain FROM home_cities"))
+    return KnownEntities(orgs, people, cities)

@@ -1,0 +1,52 @@
+"""Agreements: the sentences that sign, plan or reach one, and of which kind.
+
+A sentence holds at most one agreement. Its kind comes from the words (양해각서/MOU: `MOU`;
+업무협약: `business agreement`; 자매결연 or 자매도시 with a signing verb: `sister-city`;
+의향서: `letter of intent`; 공동선언: `joint declaration`; 협약, 협정, 우호협력 or an agreement
+reached, 합의: `other`). Whether it was signed or only planned comes from the verb's tense
+(`체결했다` against `체결한다`, `체결할 예정`, `추진할 계획`, `검토하기로`); the data format
+has no field for it yet, so the title says it and the run's summary lists it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = (
+    ("MOU", re.compile(r"양해각서|MOU|엠오유", re.I)),
+    ("letter of intent", re.compile(r"의향서|LOI")),
+    ("joint declaration", re.compile(r"공동선언")),
+    ("business agreement", re.compile(r"업무\s*협약")),
+    ("sister-city", re.compile(r"자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)")),
+    ("other", re.compile(r"경제\s*협약|우호\s*(?:협력|도시)\s*(?:협약|협정|체결)|협약|협정|합의(?:하|했|한|를|에)")),
+)
+_SIGNING = re.compile(r"체결|서명|맺|조인|합의")
+_PLANNED = re.compile(r"(?:체결|서명|추진|맺|조인)\s*(?:한다|할\s*예정|할\s*계획|키로|하기로|할|을\s*앞두)|"
+                      r"연계\s*추진|예정이다|계획이다|검토하기로")
+_DONE = re.compile(r"(?:체결|서명|맺|합의|조인)\s*(?:했|하였|됐|되었|한\s*것|하고|하는\s*한편|해)")
+
+
+@dataclass
+class AgreementFound:
+    kind: str
+    planned: bool
+    sentence: str
+    begin: int  # offset of the sentence
+    words: str  # the words the kind was read from
+
+
+def find_agreements(text: str, sentences: list[tuple[int, int]]) -> list[AgreementFound]:
+    found = []
+    for begin, end in sentences:
+        sentence = text[begin:end]
+        if not _SIGNING.search(sentence):
+            continue
+        for kind, pattern in KINDS:
+            m = pattern.search(sentence)
+            if m:
+                done = _DONE.search(sentence)
+                planned = bool(_PLANNED.search(sentence)) and not (done and done.start() > m.start())
+                found.append(AgreementFound(kind, planned, sentence.strip(), begin, m.group(0)))
+                break
+    return found

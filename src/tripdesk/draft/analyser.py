@@ -1,0 +1,58 @@
+"""The Korean morphological analyser (kiwipiepy), loaded once, on first use.
+
+Loading the model takes about a second; every extractor shares the one `Kiwi`. `analyse()`
+keeps the last texts' tokens, since several extractors read the same sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+_lock = threading.Lock()
+_kiwi: Any = None
+
+
+def kiwi() -> Any:
+    """The shared analyser, loaded on first call (thread-safe)."""
+    global _kiwi
+    if _kiwi is None:
+        with _lock:
+            if _kiwi is None:
+                from kiwipiepy import Kiwi
+
+                _kiwi = Kiwi()
+    return _kiwi
+
+
+@dataclass(frozen=True)
+class Token:
+    form: str
+    tag: str
+    begin: int  # offsets in the analysed text
+    end: int
+
+
+@functools.lru_cache(maxsize=64)
+def analyse(text: str) -> tuple[Token, ...]:
+    """The morphemes of a text, with their offsets."""
+    return tuple(Token(t.form, t.tag, t.start, t.start + t.len) for t in kiwi().tokenize(text))
+
+
+def proper_nouns(text: str) -> set[str]:
+    """The forms tagged as proper nouns (NNP) in the text."""
+    return {t.form for t in analyse(text) if t.tag == "NNP"}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of a text as (begin, end) offsets, paragraph by paragraph."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            for sent in kiwi().split_into_sents(paragraph):
+                spans.append((offset + sent.start, offset + sent.end))
+        offset += len(paragraph) + 1
+    return spans

@@ -1,0 +1,264 @@
+"""Reading an article: bytes in, an `Article` (clean text and what is known of its source) out.
+
+- Plain text in UTF-8 or a legacy Korean encoding (EUC-KR, CP949, ...), detected by
+  charset-normalizer; a saved HTML page, whose main text and metadata (headline, outlet, date,
+  byline) trafilatura extracts.
+- Page furniture is dropped: weather bars, share buttons, photo captions, copyright lines,
+  "see the mobile version", and paragraphs a page printed twice.
+- A machine translation printed after the Korean text (a common courtesy of regional papers)
+  is kept apart: the Korean is what facts are drafted from, the English gives translations.
+
+Bad input raises `ArticleError` with one line saying what is wrong, before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..problems import TripdeskError
+from ..yamlread import strip_control
+
+MAX_BYTES = 5 * 1024 * 1024
+
+HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+class ArticleError(TripdeskError):
+    """An input that is not an article tripdesk can draft from."""
+
+
+@dataclass
+class Article:
+    """One article, ready for the extractors."""
+
+    name: str  # the file name as given ("-" for standard input)
+    text: str  # the main text, paragraphs separated by blank lines
+    language: str = "ko"
+    headline: str | None = None
+    headline_en: str | None = None  # from a translation printed with the article
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_from: str | None = None  # where the published date was read
+    byline: str | None = None
+    url: str | None = None
+    translation: str | None = None  # an English machine translation printed with it
+    translation_note: str | None = None  # the line that introduced it, verbatim
+    dropped: list[str] = field(default_factory=list)  # kinds of furniture removed
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+# -- bytes to text ---------------------------------------------------------------------------
+
+
+def decode(raw: bytes, name: str) -> str:
+    """The text of an article's bytes: UTF-8 when it is, else the detected encoding."""
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"{name}: the file is {len(raw) / 1024 / 1024:.1f} MB; an article is at "
+                           f"most {MAX_BYTES // 1024 // 1024} MB (is it the right file?)")
+    if not raw.strip():
+        raise ArticleError(f"{name}: the file is empty; give a press article (text or saved HTML)")
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(f"{name}: this is a binary file, not an article; give a text or HTML file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is None:
+            raise ArticleError(f"{name}: the file is not text in any encoding tripdesk knows; "
+                               "give a text or HTML file") from None
+        text = str(best)
+    controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t")
+    if controls > max(8, len(text) // 100):
+        raise ArticleError(f"{name}: this looks like a binary file ({controls} control characters); "
+                           "give a text or HTML file")
+    return strip_control(text)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2048].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head) or (
+        "<meta" in head and "<head" in head)
+
+
+def read_article(raw: bytes, name: str, *, url: str | None = None) -> Article:
+    """An `Article` from the bytes of a text file or a saved HTML page."""
+    text = decode(raw, name)
+    if looks_like_html(text):
+        article = _from_html(text, name)
+    else:
+        article = _from_plain(text, name)
+    if url:
+        article.url = url
+    if not article.text.strip():
+        raise ArticleError(f"{name}: no article text found in the file")
+    hangul = len(HANGUL.findall(article.text))
+    latin = len(_LATIN.findall(article.text))
+    article.language = "ko" if hangul * 3 >= latin else "en"
+    return article
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+def _from_html(html: str, name: str) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, include_images=False, favor_precision=True)
+    if doc is None:
+        raise ArticleError(f"{name}: no article text found in the HTML page")
+    get = doc.get if isinstance(doc, dict) else (lambda key: getattr(doc, key, None))
+    body = get("text") or ""
+    article = _from_plain(body, name, headline_known=bool(get("title")))
+    article.headline = _clean_line(get("title") or "") or article.headline
+    article.outlet = _clean_line(get("sitename") or "") or article.outlet
+    article.byline = _clean_line(get("author") or "") or article.byline
+    article.url = get("url") or None
+    published = get("date")
+    if published:
+        try:
+            article.published = dt.date.fromisoformat(str(published)[:10])
+            article.published_from = "the page's metadata"
+        except ValueError:
+            pass
+    return article
+
+
+# -- plain text ------------------------------------------------------------------------------
+
+# A weather bar's entry: a condition, maybe a place, maybe a temperature, nothing else.
+_WEATHER = re.compile(r"^(맑음|흐림|구름\s*조금|구름\s*많음|비|눈|안개|박무|연무|황사|소나기|뇌우)\s*"
+                      r"[가-힣()]{0,10}\s*(-?\d+(\.\d+)?\s*℃)?$|^-?\d+(\.\d+)?\s*℃$")
+_FURNITURE = re.compile(
+    r"^(기상청\s*제공|뉴스|배너|모바일\s*버전으로\s*보기|PC\s*버전|해당된?\s*기사를\s*공유합니다|공유하기|"
+    r"글자\s*크기|인쇄|스크랩|URL\s*복사|카카오톡|페이스북|트위터|닫기|댓글.*|좋아요.*|"
+    r"관련\s*기사|많이\s*본\s*뉴스|인기\s*기사|최신\s*기사|주요\s*뉴스|기사\s*원문|목록|맨\s*위로|TOP)$",
+    re.I)
+_COPYRIGHT = re.compile(r"(무단\s*전재|재배포\s*금지|저작권자|copyright|all rights reserved|ⓒ\s*\S+\s*(닷컴|뉴스|일보|신문)$)",
+                        re.I)
+_CAPTION = re.compile(r"^\s*[▲△▶]")
+_PAGE_DATE = re.compile(r"^\d{4}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?\s*\([월화수목금토일]\)$")
+_TRANSLATION_NOTE = re.compile(r"^[<\[(（【]?.*(번역|translat).*[>\])）】]?$", re.I)
+_BULLET = re.compile(r"^\s*[•·∙◦▪■□◆◇○●※-]\s+")
+_OUTLET_BRACKET = re.compile(r"[【\[]\s*([^】\]]{2,30}?)\s*[】\]]\s*([가-힣]{2,4})\s*기자")
+_OUTLET_AGENCY = re.compile(r"\(([가-힣]{2,6})\s*=\s*([가-힣A-Za-z]{2,12})\)\s*(?:([가-힣]{2,4})\s*기자)?")
+_BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
+_DATELINE = re.compile(r"(?:입력|등록|발행|승인|게재|기사입력|송고)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
+
+
+def _clean_line(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def _paragraph_key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Article:
+    article = Article(name=name, text="")
+    lines = [_clean_line(_BULLET.sub("", line)) for line in text.replace("\r\n", "\n").split("\n")]
+    kept: list[str] = []
+    seen: set[str] = set()
+    dropped: set[str] = set()
+    translation: list[str] = []
+    in_translation = False
+    for i, line in enumerate(lines):
+        if not line:
+            (translation if in_translation else kept).append("")
+            continue
+        if _WEATHER.search(line) and len(line) < 40:
+            dropped.add("weather bar")
+            continue
+        if _PAGE_DATE.match(line):
+            dropped.add("page date line")
+            continue
+        if _FURNITURE.match(line):
+            dropped.add("page furniture")
+            continue
+        if _COPYRIGHT.search(line) and len(line) < 120:
+            dropped.add("copyright line")
+            continue
+        if _CAPTION.match(line):
+            dropped.add("photo caption")
+            continue
+        if _TRANSLATION_NOTE.match(line) and len(line) < 160 and HANGUL.search(line):
+            article.translation_note = line
+            in_translation = True
+            continue
+        key = _paragraph_key(line)
+        if key in seen and len(key) > 8:
+            dropped.add("repeated paragraph")
+            continue
+        seen.add(key)
+        (translation if in_translation else kept).append(line)
+    if not in_translation:
+        kept, translation = _split_translation(kept)
+    article.dropped = sorted(dropped)
+    paragraphs = _paragraphs(kept)
+    if paragraphs and not headline_known:
+        first = paragraphs[0]
+        if len(first) <= 120 and not re.search(r"(다|요)[.!]?$", first):
+            article.headline = first
+    article.text = "\n\n".join(paragraphs)
+    if translation:
+        tparas = _paragraphs(translation)
+        article.translation = "\n\n".join(tparas)
+        if tparas and len(tparas[0]) <= 160:
+            article.headline_en = tparas[0]
+    _source_lines(article)
+    return article
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Each non-empty line is a paragraph (saved articles break lines at paragraphs)."""
+    return [line for line in lines if line.strip()]
+
+
+def _split_translation(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Korean paragraphs followed by an English rendering of them, split in two."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    for pos, i in enumerate(content):
+        rest = [lines[j] for j in content[pos:]]
+        if len(rest) < 2 or pos < 2:
+            continue
+        if all(len(HANGUL.findall(r)) <= 2 and len(_LATIN.findall(r)) > 10 for r in rest):
+            before = "".join(lines[j] for j in content[:pos])
+            if len(HANGUL.findall(before)) > 50:
+                return lines[:i], lines[i:]
+    return lines, []
+
+
+def _source_lines(article: Article) -> None:
+    """The outlet, byline and published date printed in the text itself."""
+    head = article.text[:600]
+    m = _OUTLET_BRACKET.search(head)
+    if m:
+        article.outlet = m.group(1).strip()
+        article.byline = f"{m.group(2)} 기자"
+    else:
+        m = _OUTLET_AGENCY.search(head)
+        if m:
+            article.outlet = m.group(2)
+            if m.group(3):
+                article.byline = f"{m.group(3)} 기자"
+    if article.byline is None:
+        for chunk in (head, article.text[-400:]):
+            m = _BYLINE.search(chunk)
+            if m:
+                article.byline = f"{m.group(1)} 기자"
+                break
+    m = _DATELINE.search(article.text)
+    if m:
+        try:
+            article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            article.published_from = f"the dateline '{m.group(0)}'"
+        except ValueError:
+            pass

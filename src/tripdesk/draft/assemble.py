@@ -1,0 +1,636 @@
+"""Putting the extractors' findings together into one trip document (docs/data-format.md).
+
+`draft_trip()` is a pure function: articles and the store's known entities in, a `Draft`
+(the document, what was found, what needs review) out. Nothing is read or written here.
+
+How the day-by-day plan is read: every sentence that names a day of the trip (`15일에는`,
+`지난 17일`, `이튿날`, `이날`) is tied to that day; a sentence that names none continues the
+day of the sentence before it in the same paragraph, or in the next paragraph when it opens
+with a continuation (`또한`, `이어`, `이 자리에서`), and the event says so in `inferred`.
+Sentences tied to no day are left out of the days (the format has no undated stop yet) and
+counted in the review. A day is given the cities its sentences name; a day that names none
+keeps the city of the day before when the text says the delegation is still there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..problems import TripdeskError
+from ..queries import KnownEntities, KnownEntity
+from . import agreements as agreements_mod
+from . import analyser, dates, entities, localgov, places, quotes as quotes_mod
+from .articles import Article
+
+
+class DraftError(TripdeskError):
+    """The articles cannot make a trip draft (no leader, no home city...)."""
+
+
+@dataclass
+class Draft:
+    document: dict[str, Any]
+    found: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+    @property
+    def trip_id(self) -> str:
+        return self.document["trip"]["id"]
+
+
+EVENT_KINDS = (
+    ("signing", re.compile(r"협약|양해각서|MOU|체결|서명")),
+    ("speech", re.compile(r"기조연설|연설|강연|축사|환영사")),
+    ("exhibition", re.compile(r"전시회|박람회|참관|전시부스|엑스포|CES|홍보관|단독관|통합관")),
+    ("conference", re.compile(r"컨퍼런스|콘퍼런스|포럼|학술대회|총회|세미나|심포지엄")),
+    ("ceremony", re.compile(r"개관식|개막식|기념식|준공식|개소식|착공식|협약식|행사")),
+    ("meeting", re.compile(r"면담|간담회|회의|접견|논의|만나|만찬|오찬|협의")),
+    ("promotion", re.compile(r"홍보|설명회|투자유치|마케팅|수출상담")),
+    ("visit", re.compile(r"방문|시찰|찾아|찾은|찾았|견학|둘러보")),
+    ("travel", re.compile(r"이동|출국|도착|귀국|출발")),
+    ("networking", re.compile(r"네트워킹|교류회|리셉션")),
+)
+KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전시 참관", "conference": "회의 참석",
+              "ceremony": "행사 참석", "meeting": "면담·논의", "promotion": "홍보", "visit": "방문",
+              "travel": "이동", "networking": "네트워킹", "other": "일정"}
+_CONTINUES = re.compile(r"^\s*(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)")
+_LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
+                     r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표)으?로")
+_HEAD_COUNT = re.compile(r"(\d{1,3})\s*명\s*(?:규모|으로\s*구성|이\s*참가|이\s*참여|의\s*(?:대표단|사절단|방문단))")
+_DELEGATION = re.compile(r"대표단|사절단|방문단|경제사절단|시찰단|교류단|무역사절단")
+_ANNOUNCED = re.compile(r"(한다|할\s*예정이다|할\s*계획이다|예정이다|계획이다|나선다|파견한다|방문한다|밝혔다)\.?$")
+_REPORTED = re.compile(r"(했다|하였다|였다|됐다|되었다|거두었다|거뒀다|나섰다|가졌다|펼쳤다)\.?$")
+
+
+def draft_trip(articles: list[Article], known: KnownEntities, hint: dates.YearHint | None = None, *,
+               outlet: str | None = None, url: str | None = None) -> Draft:
+    return _Assembler(articles, known, hint or dates.YearHint(), outlet, url).run()
+
+
+class _Assembler:
+    def __init__(self, articles: list[Article], known: KnownEntities, hint: dates.YearHint,
+                 outlet: str | None, url: str | None) -> None:
+        self.articles = articles
+        self.known = known
+        self.hint = hint
+        self.outlet = outlet
+        self.url = url
+        self.found: list[str] = []
+        self.review: list[str] = []
+        self.orgs: dict[str, dict[str, Any]] = {}  # id -> organisation record
+        self.org_names: dict[str, str] = {}  # a name in the text -> org id
+        self.people: dict[str, dict[str, Any]] = {}
+        self.person_ids: dict[str, str] = {}  # Korean name -> person id
+        self.sids = [f"src-{i + 1:03d}" for i in range(len(articles))]
+
+    # -- the whole ------------------------------------------------------------------------
+
+    def run(self) -> Draft:
+        trip_dates, primary = self._dates()
+        self.start, self.end = trip_dates.start.date, trip_dates.end.date
+        status = self._status()
+        found_people = [entities.people(a.text) for a in self.articles]
+        leader, leader_evidence = self._leader(found_people)
+        home = self._home(leader)
+        home_org = self._home_org(home)
+        leader_id = self._person(leader, home_org)
+        self._organisations(found_people)
+        days = self._days(found_people)
+        agreements = self._agreements(days, home_org)
+        quotes = self._quotes(found_people)
+        sources = self._sources(status)
+        trip = self._trip(trip_dates, primary, status, home, leader, leader_id, leader_evidence, days)
+        document: dict[str, Any] = {
+            "tripdesk": 1,
+            "trip": trip,
+            "sources": sources,
+            "organisations": list(self.orgs.values()),
+            "people": list(self.people.values()),
+            "days": days,
+            "agreements": agreements,
+            "quotes": quotes,
+        }
+        return Draft(_clean(document), self.found, self.review)
+
+    # -- dates and status ---------------------------------------------------------------------
+
+    def _dates(self) -> tuple[dates.TripDates, int]:
+        errors: list[str] = []
+        for i, article in enumerate(self.articles):
+            hint = self.hint
+            if hint.published is None and hint.year is None and article.published is not None:
+                hint = dates.YearHint(published=article.published, source=article.published_from or "the article")
+            try:
+                found = dates.trip_dates(article.text, hint)
+            except dates.NoTripDates as exc:
+                errors.append(str(exc))
+                continue
+            for warning in found.warnings:
+                self.review.append(f"dates: {warning}")
+            return found, i
+        if any("without a year" in e or "without a month" in e for e in errors):
+            raise dates.NoYear(next(e for e in errors if "without" in e))
+        names = ", ".join(a.name for a in self.articles)
+        raise dates.NoTripDates(f"{names}: no trip dates found (no range such as '10월 12일부터 20일까지'); "
+                                "is it an article about a trip?")
+
+    def _status(self) -> str:
+        """`reported` when any article reports the trip after the fact, else `announced`."""
+        statuses = []
+        for article in self.articles:
+            ends = [p.rstrip() for p in re.split(r"(?<=다\.)\s", article.text) if p.strip()]
+            announced = sum(1 for s in ends if _ANNOUNCED.search(s))
+            reported = sum(1 for s in ends if _REPORTED.search(s))
+            statuses.append("reported" if reported > announced else "announced")
+        return "reported" if "reported" in statuses else "announced"
+
+    # -- who ------------------------------------------------------------------------------------
+
+    def _leader(self, found_people: list[list[entities.PersonFound]]) -> tuple[entities.PersonFound, str]:
+        for article, people in zip(self.articles, found_people):
+            m = _LEADER.search(article.text)
+            if m:
+                person = next((p for p in people if p.ko == m.group(1)), None)
+                if person is not None:
+                    return person, m.group(0)
+        for people in found_people:
+            for person in people:
+                if person.role and person.role.endswith(entities.LEADER_ROLES) and not person.en:
+                    return person, person.evidence
+        raise DraftError(f"{', '.join(a.name for a in self.articles)}: no one is named as leading the "
+                         "delegation (e.g. '김장호 구미시장을 단장으로'); the format needs a leader")
+
+    def _home(self, leader: entities.PersonFound) -> localgov.LocalGov:
+        role = leader.role or ""
+        text = "\n".join(a.text for a in self.articles)
+        candidates = localgov.mentions(role) or []
+        if candidates:
+            gov = candidates[0][0]
+            self.found.append(f"home: {gov.ko}, from the leader's role '{role}'")
+            return gov
+        counts: dict[localgov.LocalGov, int] = {}
+        for gov, _, _ in localgov.mentions(text[:1500]):
+            counts[gov] = counts.get(gov, 0) + 1
+        if not counts:
+            raise DraftError(f"{', '.join(a.name for a in self.articles)}: no Korean city, county or "
+                             "province is named as the delegation's home")
+        gov = max(counts, key=lambda g: counts[g])
+        self.found.append(f"home: {gov.ko}, the local government the article names most")
+        return gov
+
+    def _home_org(self, gov: localgov.LocalGov) -> str:
+        en = gov.en if gov.kind in ("province",) else (gov.en + (" County" if False else "")) + (
+            "" if gov.kind == "county" or gov.en.endswith("City") else " City")
+        kind = "government"
+        return self._org(gov.ko, en, kind, aliases=[a for a in gov.aliases if len(a) > 1 and a != gov.short],
+                         city=gov.short)
+
+    def _person(self, person: entities.PersonFound, organisation: str | None = None) -> str:
+        if person.ko in self.person_ids:
+            return self.person_ids[person.ko]
+        match = _match(self.known.people, person.ko, person.en)
+        if match is not None:
+            pid, en = match.id, match.en
+        else:
+            en = person.en
+            if en is None:
+                en = entities.romanise_name(person.ko) if len(person.ko) <= 4 and " " not in person.ko else None
+                if en:
+                    self.review.append(f"name: {person.ko} romanised as '{en}' (not from a source)")
+            pid = entities.slug(en or entities.romanise(person.ko))
+            pid = _unique_id(pid, self.people)
+        record: dict[str, Any] = {"id": pid, "name": _text(person.ko, en), "aliases": []}
+        if person.role:
+            record["role"] = {"ko": person.role}
+        if organisation and person.role and person.role.endswith(entities.LEADER_ROLES):
+            record["organisation"] = organisation
+        self.people[pid] = record
+        self.person_ids[person.ko] = pid
+        return pid
+
+    def _org(self, ko: str, en: str | None, kind: str, *, aliases: list[str] | None = None,
+             city: str | None = None) -> str:
+        if ko in self.org_names:
+            return self.org_names[ko]
+        match = _match(self.known.organisations, ko, en)
+        if match is not None:
+            oid = match.id
+            record = {"id": oid, "name": _text(match.ko or ko, match.en or en),
+                      "aliases": list(match.aliases), "kind": match.kind or kind}
+        else:
+            oid = _unique_id(entities.slug(en or entities.romanise(ko)), self.orgs)
+            record = {"id": oid, "name": _text(ko, en), "aliases": aliases or [], "kind": kind}
+        self.orgs.setdefault(oid, record)
+        self.org_names[ko] = oid
+        return oid
+
+    def _organisations(self, found_people: list[list[entities.PersonFound]]) -> None:
+        exclude = {p.ko for people in found_people for p in people}
+        exclude |= {a.outlet for a in self.articles if a.outlet}
+        for article in self.articles:
+            # The store's organisations the text names (by Korean name or alias).
+            for entity in self.known.organisations:
+                names = [n for n in (entity.ko, *entity.aliases) if n and len(n) >= 3 and re.search("[가-힣]", n)]
+                if any(n in article.text for n in names):
+                    self._org(entity.ko or names[0], entity.en, entity.kind or "other")
+                    for n in names:
+                        self.org_names.setdefault(n, entity.id)
+            for org in entities.organisations(article.text, exclude):
+                if any(org.ko in known and org.ko != known for known in self.org_names):
+                    continue
+                self._org(org.ko, org.en, org.kind)
+
+    # -- days, events ---------------------------------------------------------------------------
+
+    def _days(self, found_people: list[list[entities.PersonFound]]) -> list[dict[str, Any]]:
+        days: dict[dt.date, dict[str, Any]] = {}
+        undated_places: set[str] = set()
+        undated = 0
+        for i, article in enumerate(self.articles):
+            sid = self.sids[i]
+            text = article.text
+            proper = analyser.proper_nouns(text)
+            spans = analyser.sentences(text)
+            previous: dt.date | None = None
+            previous_paragraph = -1
+            for begin, end in spans:
+                sentence = text[begin:end]
+                paragraph = text.count("\n", 0, begin)
+                date, how = self._sentence_day(sentence, begin, text, previous, paragraph == previous_paragraph)
+                city_places = [p for p in places.find_places(sentence, proper) if p.city.country != "KR"]
+                if date is None:
+                    if city_places and _activity(sentence) != "other":
+                        undated += 1
+                        undated_places |= {p.ko for p in city_places}
+                    if how != "range":
+                        previous = None if paragraph != previous_paragraph else previous
+                    previous_paragraph = paragraph
+                    continue
+                previous, previous_paragraph = date, paragraph
+                day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [],
+                                             "inferred": {}})
+                for place in city_places:
+                    doc = _place(place)
+                    if doc not in day["places"]:
+                        day["places"].append(doc)
+                        if place.ambiguous:
+                            day["inferred"]["places"] = (
+                                f"'{place.ko}' is the name of several cities; {place.city.en}, "
+                                f"{place.city.region or place.city.country} is the one the article's "
+                                "country or state points to (else the most populous).")
+                day["evidence"].append({"source": sid, "text": sentence.strip()})
+                kind = _activity(sentence)
+                if kind == "other":
+                    continue
+                event = self._event(sentence, kind, sid, found_people[i], city_places, how)
+                day["events"].append(event)
+        ordered = []
+        last_city: dict[str, Any] | None = None
+        for date in sorted(days):
+            day = days[date]
+            if not day["places"] and last_city is not None and not any(
+                    "이동" in e["text"] for e in day["evidence"]):
+                day["places"].append(last_city)
+                day["inferred"]["places"] = ("The day's sentences name no city; the delegation is taken to be "
+                                            f"still in {last_city['city'].get('en') or last_city['city'].get('ko')}, "
+                                            "the city of the day before, as the article says of no move.")
+            if day["places"]:
+                last_city = day["places"][-1]
+            for event in day["events"]:
+                if "place" not in event and len(day["places"]) == 1:
+                    event["place"] = day["places"][0]
+            ordered.append(day)
+        self.found.append(f"days: {len(ordered)} dated, {sum(len(d['events']) for d in ordered)} events")
+        if undated:
+            self.review.append(
+                f"undated: {undated} sentence(s) name places or events with no day "
+                f"({', '.join(sorted(undated_places))}); the format has no undated stop yet, so they are left out")
+        return ordered
+
+    def _sentence_day(self, sentence: str, begin: int, text: str, previous: dt.date | None,
+                      same_paragraph: bool) -> tuple[dt.date | None, str | None]:
+        """The trip day a sentence is about, and how it was read (None: stated outright)."""
+        mentions = dates.find_mentions(sentence)
+        in_trip = [d for d in (dates.resolve_day(m, self.start, self.end) for m in mentions) if d]
+        if len(mentions) >= 2 and dates.find_ranges(sentence, mentions):
+            return None, "range"  # the trip's range, or another range: not one day
+        if in_trip:
+            return in_trip[0], None
+        if mentions:  # a date outside the trip: the report's day, a past event
+            return None, None
+        relative = dates.relative_day(sentence, previous, self.start)
+        if relative is not None and self.start <= relative[0] <= self.end:
+            return relative[0], f"'{relative[1]}' is read as {relative[0].isoformat()}"
+        if previous is not None and (same_paragraph or _CONTINUES.match(sentence)):
+            return previous, (f"the sentence gives no day; it continues the account of {previous.isoformat()} "
+                              "(the sentence before it" + (", in the same paragraph)" if same_paragraph else ")"))
+        return None, None
+
+    def _event(self, sentence: str, kind: str, sid: str, people: list[entities.PersonFound],
+               city_places: list[places.PlaceFound], how: str | None) -> dict[str, Any]:
+        orgs = [oid for name, oid in self.org_names.items() if name in sentence]
+        orgs = list(dict.fromkeys(orgs))
+        persons = [self._person(p) for p in people if p.ko in sentence]
+        subject = next((self.orgs[o]["name"].get("ko") for o in orgs if self.orgs[o]["kind"] != "government"),
+                       None) or (city_places[0].ko if city_places else None)
+        title = f"{subject} {KIND_TITLE[kind]}" if subject else KIND_TITLE[kind]
+        event: dict[str, Any] = {
+            "id": "",
+            "kind": kind,
+            "title": {"ko": title},
+            "description": {"ko": sentence.strip()},
+            "organisations": orgs,
+            "people": list(dict.fromkeys(persons)),
+            "sources": [sid],
+            "evidence": [{"source": sid, "text": sentence.strip()}],
+            "inferred": {"title": "Composed by the drafter from the sentence (the kind of event and "
+                                  "whom or where it concerns); the sentence itself is the description."},
+        }
+        if len(city_places) == 1:
+            event["place"] = _place(city_places[0])
+        if how:
+            event["inferred"]["date"] = how[0].upper() + how[1:] + "."
+        return event
+
+    # -- agreements, quotes ---------------------------------------------------------------------
+
+    def _agreements(self, days: list[dict[str, Any]], home_org: str) -> list[dict[str, Any]]:
+        event_of: dict[str, tuple[dt.date, dict[str, Any]]] = {}
+        for day in days:
+            for event in day["events"]:
+                event_of.setdefault(event["description"]["ko"], (day["date"], event))
+        out: list[dict[str, Any]] = []
+        for i, article in enumerate(self.articles):
+            sid = self.sids[i]
+            for found in agreements_mod.find_agreements(article.text, analyser.sentences(article.text)):
+                dated = event_of.get(found.sentence)
+                date = dated[0] if dated else None
+                same = next((a for a in out if a["kind"] == found.kind and a.get("date") == date), None)
+                if same is not None:
+                    if sid not in same["sources"]:
+                        same["sources"].append(sid)
+                        same["evidence"].append({"source": sid, "text": found.sentence})
+                    continue
+                parties = [home_org] + [oid for name, oid in self.org_names.items()
+                                        if name in found.sentence and oid != home_org]
+                state = "체결 예정" if found.planned else "체결"
+                record: dict[str, Any] = {
+                    "id": f"agreement-{len(out) + 1}",
+                    "title": {"ko": f"{found.words} ({state})"},
+                    "kind": found.kind,
+                    "parties": list(dict.fromkeys(parties)),
+                    "scope": {"ko": found.sentence},
+                    "sources": [sid],
+                    "evidence": [{"source": sid, "text": found.sentence}],
+                    "inferred": {"title": f"Composed by the drafter: the article's words '{found.words}' and "
+                                          f"whether it was signed ({state}), read from the verb's tense.",
+                                 "parties": "The home government and the organisations named in the sentence."},
+                }
+                if date is not None:
+                    record["date"] = date
+                    event = dated[1]
+                    if event.get("place"):
+                        record["place"] = event["place"]
+                    if event["kind"] == "signing":
+                        record["event"] = event
+                if found.planned:
+                    self.review.append(f"agreement: '{found.words}' is only planned; the format has no "
+                                       "field for that, so its title says '체결 예정'")
+                out.append(record)
+        self.found.append(f"agreements: {len(out)}")
+        return out
+
+    def _quotes(self, found_people: list[list[entities.PersonFound]]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for i, article in enumerate(self.articles):
+            sid = self.sids[i]
+            for quote in quotes_mod.find_quotes(article.text, analyser.sentences(article.text), found_people[i]):
+                key = re.sub(r"\s+", "", quote.text)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if quote.speaker is None:
+                    self.review.append(f"quote without a named speaker left out: “{quote.text[:30]}…”")
+                    continue
+                record: dict[str, Any] = {
+                    "id": f"quote-{len(out) + 1}",
+                    "speaker": self._person(quote.speaker),
+                    "original": {"lang": article.language, "text": quote.text},
+                    "sources": [sid],
+                    "evidence": [{"source": sid, "text": quote.sentence.strip()}],
+                    "inferred": {},
+                }
+                if quote.speaker.role:
+                    record["role"] = {"ko": quote.speaker.role}
+                if quote.unmarked:
+                    record["inferred"]["original"] = (
+                        "The saved text has no quotation marks here; the words between the speaker "
+                        f"('{quote.speaker_words}') and the quotative ending (라며/라고 밝혔다) are taken "
+                        "as the quote.")
+                out.append(record)
+        self.found.append(f"quotes: {len(out)}")
+        return out
+
+    # -- sources, trip --------------------------------------------------------------------------
+
+    def _sources(self, status: str) -> list[dict[str, Any]]:
+        out = []
+        for i, article in enumerate(self.articles):
+            record: dict[str, Any] = {"id": self.sids[i], "inferred": {}}
+            outlet = self.outlet or article.outlet
+            if outlet:
+                record["outlet"] = outlet
+            else:
+                record["outlet"] = {"ko": "미상", "en": "unknown outlet"}
+                self.review.append(f"{article.name}: no outlet printed; give it with --outlet")
+            if article.headline or article.headline_en:
+                record["headline"] = _text(article.headline, None)
+                if article.headline_en:
+                    record["headline"] = {**_text(article.headline, article.headline_en),
+                                          **({"translated": "en", "translated_by": "article"} if article.headline else {})}
+            else:
+                lead = analyser.sentences(article.text)[0]
+                record["headline"] = {"ko": article.text[lead[0]:lead[1]].strip()}
+                record["inferred"]["headline"] = "The saved text has no headline; its first sentence stands in."
+                self.review.append(f"{article.name}: no headline; the first sentence stands in")
+            published = self.hint.published or article.published
+            if published is not None:
+                record["published"] = published
+                if self.hint.published is None:
+                    record["inferred"]["published"] = f"Read from {article.published_from}."
+            else:
+                day = dates.report_day(article.text)
+                if day is not None and status == "announced":
+                    date = dates.nearest_month(day[0], self.start)
+                    if date <= self.start:
+                        record["published"] = date
+                        record["inferred"]["published"] = (
+                            f"No date is printed; the article says '{day[1]}' (the day of the report), "
+                            f"taken in the month before the trip or the trip's month: {date.isoformat()}.")
+            if self.url or article.url:
+                record["url"] = self.url or article.url
+            if article.name != "-":
+                record["file"] = article.name
+            elif not record.get("url"):
+                record["file"] = "(standard input)"
+            record["language"] = article.language
+            notes = []
+            if article.byline:
+                notes.append(f"Byline: {article.byline}.")
+            if article.translation:
+                notes.append("The article carries an English translation"
+                             + (f", introduced by '{article.translation_note}'" if article.translation_note else "")
+                             + ".")
+            if article.dropped:
+                notes.append(f"Dropped from the saved text: {', '.join(article.dropped)}.")
+            if notes:
+                record["notes"] = " ".join(notes)
+            out.append(record)
+        return out
+
+    def _trip(self, trip_dates: dates.TripDates, primary: int, status: str, home: localgov.LocalGov,
+              leader: entities.PersonFound, leader_id: str, leader_evidence: str,
+              days: list[dict[str, Any]]) -> dict[str, Any]:
+        province = localgov.province_of(home)
+        countries = []
+        for day in days:
+            for place in day["places"]:
+                if place["country"] not in countries:
+                    countries.append(place["country"])
+        text = "\n".join(a.text for a in self.articles)
+        if not countries:
+            countries = sorted(places.countries_named(text) - {"KR"})[:1]
+        home_id = _match(self.known.home_cities, home.short, home.en)
+        country_code = countries[0].lower() if countries else "abroad"
+        trip_id = f"{entities.slug(home.en.replace(' County', ''))}-{self.start.year}-{country_code}"
+        sid = self.sids[primary]
+        evidence = [{"source": sid, "text": trip_dates.evidence}]
+        if leader_evidence and leader_evidence not in trip_dates.evidence:
+            evidence.append({"source": self.sids[0], "text": _sentence_of(self.articles[0].text, leader_evidence)})
+        trip: dict[str, Any] = {
+            "id": trip_id,
+            "home_city": {
+                "id": home_id.id if home_id else entities.slug(home.en.replace(" County", "")),
+                "name": _text(home.short, home.en),
+                "province": _text(province.ko, province.en) if province else _text(home.ko, home.en),
+                "country": "KR",
+            },
+            "title": {"ko": f"{home.ko} 대표단 {'·'.join(_country_ko(c) for c in countries) or '해외'} 방문"},
+            "leader": {"person": leader_id, "role": {"ko": leader.role or ""}},
+            "delegation": {"officials": [leader_id]},
+            "start": trip_dates.start.date,
+            "end": trip_dates.end.date,
+            "status": status,
+            "sources": list(self.sids),
+            "evidence": evidence,
+            "inferred": {"title": "Composed by the drafter from the home and the countries visited."},
+        }
+        count = _HEAD_COUNT.search(text)
+        if count:
+            trip["delegation"]["head_count"] = int(count.group(1))
+            trip["evidence"].append({"source": self.sids[0], "text": _sentence_of(text, count.group(0))})
+        if trip_dates.span is not None:
+            span = trip_dates.span
+            trip["span_reported"] = {"nights": span.nights, "days": span.days, "text": span.text}
+            if span.repaired:
+                self.review.append(f"span: {span.repaired}")
+        if trip_dates.start.reason:
+            trip["inferred"]["start"] = trip_dates.start.reason
+        if trip_dates.end.reason:
+            trip["inferred"]["end"] = trip_dates.end.reason
+        trip["inferred"]["status"] = ("Read from the tense of the sentences: "
+                                      + ("a report after the fact." if status == "reported" else "a plan announced."))
+        self.found.insert(0, f"trip: {trip_id}, {self.start.isoformat()} to {self.end.isoformat()} ({status})")
+        self.found.insert(1, f"leader: {leader.ko} ({leader.role})")
+        return trip
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _activity(sentence: str) -> str:
+    for kind, pattern in EVENT_KINDS:
+        if pattern.search(sentence):
+            return kind
+    return "other"
+
+
+def _place(place: places.PlaceFound) -> dict[str, Any]:
+    doc: dict[str, Any] = {"city": {"ko": place.ko, "en": place.city.en}}
+    if place.city.region:
+        doc["state"] = place.city.region
+    doc["country"] = place.city.country
+    return doc
+
+
+def _text(ko: str | None, en: str | None) -> dict[str, str]:
+    out = {}
+    if ko:
+        out["ko"] = ko
+    if en:
+        out["en"] = en
+    return out
+
+
+def _country_ko(code: str) -> str:
+    from babel import Locale
+
+    return Locale("ko").territories.get(code, code)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\-·.()]+", "", name).casefold()
+
+
+def _match(entities_: tuple[KnownEntity, ...], ko: str | None, en: str | None) -> KnownEntity | None:
+    """The store's entity with this Korean or English name or alias."""
+    wanted = {_norm(n) for n in (ko, en) if n}
+    for entity in entities_:
+        names = {_norm(n) for n in (entity.ko, entity.en, *entity.aliases) if n}
+        if wanted & names:
+            return entity
+    return None
+
+
+def _unique_id(base: str, taken: dict[str, Any]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
+
+
+def _sentence_of(text: str, words: str) -> str:
+    i = text.find(words)
+    if i < 0:
+        return words
+    return dates._sentence_around(text, i, i + len(words))
+
+
+def _clean(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as the format wants it: event ids set, an agreement's event by id,
+    empty `inferred`, `evidence` and lists dropped."""
+    used: set[str] = set()
+    for day in document["days"]:
+        for event in day["events"]:
+            base = entities.slug(f"{day['date'].isoformat()}-{event['kind']}")
+            event["id"] = _unique_id(base, dict.fromkeys(used))
+            used.add(event["id"])
+    for agreement in document["agreements"]:
+        if isinstance(agreement.get("event"), dict):
+            agreement["event"] = agreement["event"]["id"]
+
+    def prune(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: prune(v) for k, v in value.items()
+                    if not (k in ("inferred", "evidence", "aliases", "organisations", "people", "events", "places")
+                            and not v) or k == "days"}
+        if isinstance(value, list):
+            return [prune(v) for v in value]
+        return value
+
+    return prune(document)

@@ -1,0 +1,427 @@
+"""Dates in Korean press prose: mentions, the trip's range and span, and the year worked out.
+
+Korean reports rarely print a year: `10월 12일부터 20일까지 6박 9일 일정으로`, `15일에는`,
+`지난 17일`, `오는 9일`, `이튿날`. This module finds those mentions (with their exact place in
+the text, for the evidence), picks the trip's range, checks it against the reported span
+(`N박 M일`) and any weekday printed beside a date, and works out what the text leaves out:
+
+- the year: printed beside the dates; else from the published date (the trip date nearest
+  to it); else from a year named with an event of the trip (`AUSA 2024`, `CES 2025`); else
+  from weekdays (`15일(화)`), the latest year that fits; else it cannot be decided and
+  `NoYear` says so;
+- the month of a range given as days only (`5일부터 12일까지`): the published date's, else
+  the month a trade fair named in the text is held in (`RECURRING_EVENTS`).
+
+Every value carries how it was found (`Dated.reason`), in a sentence for `inferred`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..problems import TripdeskError
+
+WEEKDAYS_KO = "월화수목금토일"  # Monday first, as datetime.weekday()
+
+
+class NoTripDates(TripdeskError):
+    """The article gives no dates for a trip."""
+
+
+class NoYear(TripdeskError):
+    """The article's dates have no year and nothing in it decides one."""
+
+
+# Recurring trade fairs and conventions that Korean delegations attend, with the months they
+# are held in and their city; they give the month (and, named with a year, the year) of a
+# trip whose article prints only days. Months from the organisers' published schedules.
+RECURRING_EVENTS: dict[str, tuple[tuple[int, ...], str]] = {
+    "CES": ((1,), "Las Vegas"),
+    "AUSA": ((10,), "Washington"),
+    "MWC": ((2, 3), "Barcelona"),
+    "하노버 메세": ((4,), "Hannover"),
+    "Hannover Messe": ((4,), "Hannover"),
+    "IFA": ((9,), "Berlin"),
+    "게임스컴": ((8,), "Cologne"),
+    "Gamescom": ((8,), "Cologne"),
+    "SelectUSA": ((5, 6), "Washington"),
+    "셀렉트USA": ((5, 6), "Washington"),
+    "BIO International": ((6,), ""),
+    "바이오 인터내셔널": ((6,), ""),
+    "MEDICA": ((11,), "Düsseldorf"),
+    "메디카": ((11,), "Düsseldorf"),
+    "COMPUTEX": ((5, 6), "Taipei"),
+    "컴퓨텍스": ((5, 6), "Taipei"),
+    "Web Summit": ((11,), "Lisbon"),
+    "웹서밋": ((11,), "Lisbon"),
+    "SXSW": ((3,), "Austin"),
+    "NAB Show": ((4,), "Las Vegas"),
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date as the text gives it; `year`/`month` None when the text leaves them out."""
+
+    begin: int  # offsets in the text
+    end: int
+    text: str
+    day: int
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None  # 0 = Monday, when printed as `15일(화)`
+    relative: str | None = None  # 지난 (past) | 오는 (coming)
+    repaired: str | None = None  # how a damaged form was read
+
+
+@dataclass(frozen=True)
+class Span:
+    nights: int | None
+    days: int
+    text: str
+    repaired: str | None = None
+
+
+@dataclass
+class Dated:
+    """A date worked out, with the reason when the text does not state it whole."""
+
+    date: dt.date
+    reason: str | None = None
+
+
+@dataclass
+class TripDates:
+    start: Dated
+    end: Dated
+    evidence: str  # the text the range was read from
+    span: Span | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+_NUM = r"(\d{1,2})"
+_FULL = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일|(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\b")
+_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\s*일")
+_DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안)")
+# `212일` from a text that lost its `월`: month and day run together, read only before 부터/~.
+_RUN_TOGETHER = re.compile(r"(?<![\d.])(1[0-2]|[1-9])([0-3]\d)\s*일(?=\s*(?:부터|~|∼|-|–))")
+_WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])\s*(?:요일)?\s*\)")
+_SPAN = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일")
+_DAMAGED_SPAN = re.compile(r"(?<![\d박])([1-9])([1-9])\s*일간")
+_RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—)\s*")
+_UNTIL = re.compile(r"\s*(?:까지)?")
+_YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.년])")
+_REPORT_DAY = re.compile(r"(?<![\d.월])(\d{1,2})\s*일\s*(?:[가-힣A-Za-z]+\s*)?(?:에\s*)?따르면|"
+                         r"(?<![\d.월])(\d{1,2})\s*일\s*밝혔다|(?<![\d.월])(\d{1,2})\s*일\s*(?:발표|전했다|말했다)")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every date mention in the text, in order, the longest reading of each place."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(m: re.Match[str], **values: object) -> None:
+        begin, end = m.span()
+        wd = _WEEKDAY.match(text, end)
+        weekday = None
+        if wd:
+            weekday = WEEKDAYS_KO.index(wd.group(1))
+            end = wd.end()
+        before = text[max(0, begin - 4):begin]
+        relative = "지난" if "지난" in before else "오는" if "오는" in before else None
+        found.append(Mention(begin, end, text[begin:end], weekday=weekday, relative=relative, **values))  # type: ignore[arg-type]
+        taken.append((begin, end))
+
+    for m in _SPAN.finditer(text):
+        taken.append(m.span())
+    for m in _FULL.finditer(text):
+        g = m.groups()
+        y, mo, d = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+        if _valid(int(y), int(mo), int(d)):
+            add(m, year=int(y), month=int(mo), day=int(d))
+    for m in _MONTH_DAY.finditer(text):
+        if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
+            add(m, month=int(m.group(1)), day=int(m.group(2)))
+    for m in _DOTTED.finditer(text):
+        if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
+            add(m, month=int(m.group(1)), day=int(m.group(2)))
+    for m in _RUN_TOGETHER.finditer(text):
+        if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
+            add(m, month=int(m.group(1)), day=int(m.group(2)),
+                repaired=f"'{m.group(0)}' is read as {int(m.group(1))}월 {int(m.group(2))}일 (the text "
+                         "lost the 월 between month and day)")
+    for m in _DAY.finditer(text):
+        if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
+            add(m, day=int(m.group(1)))
+    return sorted(found, key=lambda x: x.begin)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def find_span(text: str) -> tuple[Span, int] | None:
+    """The first `N박 M일` of the text, and where it is."""
+    m = _SPAN.search(text)
+    if m:
+        return Span(int(m.group(1)), int(m.group(2)), m.group(0)), m.start()
+    return None
+
+
+def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Pairs of mentions joined as a range (`A부터 B까지`, `A~B`)."""
+    ranges = []
+    for a, b in zip(mentions, mentions[1:]):
+        between = text[a.end:b.begin]
+        if _RANGE_JOIN.fullmatch(between) or re.fullmatch(r"\s*부터\s*", between):
+            ranges.append((a, b))
+    return ranges
+
+
+def named_years(text: str) -> dict[int, str]:
+    """Years printed in the text outside dates, with the words around the first of each
+    (`AUSA 2024`, `CES 2025`, `2024 코리아 위크`)."""
+    years: dict[int, str] = {}
+    for m in _YEAR_NAMED.finditer(text):
+        year = int(m.group(1))
+        after = text[m.end():m.end() + 3]
+        if re.match(r"(\s*년|%|명|개|억|만|원|여|천|조|\s*년도)", after):
+            continue
+        before = text[max(0, m.start() - 20):m.start()]
+        phrase = (re.findall(r"[\w가-힣·\-]+\s*$", before) or [""])[0] + m.group(1)
+        years.setdefault(year, phrase.strip())
+    return years
+
+
+def recurring_event(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """The first recurring trade fair the text names (as a word), and its months."""
+    best: tuple[int, str, tuple[int, ...]] | None = None
+    for name, (months, _city) in RECURRING_EVENTS.items():
+        m = re.search(rf"(?<![A-Za-z가-힣]){re.escape(name)}(?![A-Za-z])", text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name, months)
+    return (best[1], best[2]) if best else None
+
+
+def report_day(text: str) -> tuple[int, str] | None:
+    """The day of the report, from `10일 구미시에 따르면` or `...고 10일 밝혔다`."""
+    m = _REPORT_DAY.search(text)
+    if not m:
+        return None
+    day = int(next(g for g in m.groups() if g))
+    return day, m.group(0)
+
+
+@dataclass
+class YearHint:
+    """What the caller knows of the article's date beyond its text (`--published`)."""
+
+    published: dt.date | None = None
+    year: int | None = None  # a published year without month and day
+    month: int | None = None
+    source: str = "--published"
+
+
+def nearest(month: int, day: int, anchor: dt.date) -> dt.date:
+    """The date `month`/`day` nearest to `anchor` (a year before, the same year, or after)."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if _valid(year, month, day):
+            options.append(dt.date(year, month, day))
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
+def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
+    """The trip's start and end, worked out as this module's docstring says.
+
+    Raises `NoTripDates` when the text has no date range or dated span, `NoYear` when the
+    year cannot be decided."""
+    hint = hint or YearHint()
+    mentions = find_mentions(text)
+    ranges = find_ranges(text, mentions)
+    span_found = find_span(text)
+    span = span_found[0] if span_found else None
+    if not ranges:
+        raise NoTripDates("the article gives no dates for a trip (no range such as "
+                          "'10월 12일부터 20일까지')")
+    # The trip's range: the one nearest the reported span, else the first (the lead).
+    if span_found:
+        first, last = min(ranges, key=lambda r: abs(r[0].begin - span_found[1]))
+    else:
+        first, last = ranges[0]
+    evidence = _sentence_around(text, first.begin, last.end)
+    reasons_start: list[str] = []
+    reasons_end: list[str] = []
+    if first.repaired:
+        reasons_start.append(first.repaired[0].upper() + first.repaired[1:] + ".")
+    month = first.month or last.month
+    if month is None:
+        month, why = _month_for_days(text, hint, first.day)
+        reasons_start.append(why)
+    year = first.year or last.year
+    if year is None:
+        year, why = _year_for(text, hint, month, first, last)
+        reasons_start.append(why)
+    try:
+        start = dt.date(year, first.month or month, first.day)
+    except ValueError:
+        raise NoTripDates(f"the trip's start '{first.text}' is not a calendar date") from None
+    end_month = last.month or (first.month or month)
+    end_year = last.year or year
+    if last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
+        end_month = end_month % 12 + 1
+        end_year += 1 if end_month == 1 else 0
+    try:
+        end = dt.date(end_year, end_month, last.day)
+    except ValueError:
+        raise NoTripDates(f"the trip's end '{last.text}' is not a calendar date") from None
+    if last.year is None or last.month is None:
+        missing = "month or year" if last.month is None else "year"
+        reasons_end.append(f"The article gives '{last.text.strip()}' without {missing}; it is the end "
+                           f"of the range that starts on {start.isoformat()}.")
+    warnings = []
+    days = (end - start).days + 1
+    if span is None:
+        damaged = _DAMAGED_SPAN.search(text, last.end, last.end + 40)
+        if damaged and int(damaged.group(2)) == days and 0 < days - int(damaged.group(1)) <= 2:
+            span = Span(int(damaged.group(1)), days, f"{damaged.group(1)}박 {damaged.group(2)}일",
+                        repaired=f"the text reads '{damaged.group(0)}', read as {damaged.group(1)}박 "
+                                 f"{damaged.group(2)}일 (the 박 was lost)")
+    if span is not None and span.days != days:
+        warnings.append(f"the reported span {span.text} is {span.days} days but "
+                        f"{start.isoformat()} to {end.isoformat()} is {days}; span left out")
+        span = None
+    for mention, date in ((first, start), (last, end)):
+        if mention.weekday is not None and date.weekday() != mention.weekday:
+            warnings.append(f"'{mention.text}' says {WEEKDAYS_KO[mention.weekday]}요일 but "
+                            f"{date.isoformat()} is a {WEEKDAYS_KO[date.weekday()]}요일")
+    if span is not None and reasons_start:
+        reasons_start.append(f"The range agrees with the reported span ({span.text}).")
+    return TripDates(
+        start=Dated(start, " ".join(reasons_start) or None),
+        end=Dated(end, " ".join(reasons_end) or (" ".join(reasons_start) if year != (last.year or first.year) else None)),
+        evidence=evidence, span=span, warnings=warnings)
+
+
+def _month_for_days(text: str, hint: YearHint, day: int) -> tuple[int, str]:
+    if hint.published is not None:
+        date = nearest_month(day, hint.published)
+        return date.month, (f"The article gives days without a month; the month is that of the date "
+                            f"nearest to the published date {hint.published.isoformat()} ({hint.source}).")
+    if hint.month is not None:
+        return hint.month, f"The article gives days without a month; the month is {hint.source}'s."
+    event = recurring_event(text)
+    if event and len(event[1]) == 1:
+        name, (month,) = event
+        return month, (f"The article gives days without a month; {name}, which the article names, "
+                       f"is held every year in month {month}.")
+    raise NoYear("the article gives the trip's days without a month (e.g. '5일부터 12일까지') and "
+                 "nothing in it decides one; give the article's date with --published YYYY-MM-DD")
+
+
+def nearest_month(day: int, anchor: dt.date) -> dt.date:
+    options = []
+    for delta in (-1, 0, 1):
+        month = (anchor.month - 1 + delta) % 12 + 1
+        year = anchor.year + (anchor.month - 1 + delta) // 12
+        if _valid(year, month, day):
+            options.append(dt.date(year, month, day))
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
+def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Mention) -> tuple[int, str]:
+    if hint.published is not None:
+        date = nearest(month, first.day, hint.published)
+        return date.year, (f"The article gives no year; it is that of the date nearest to the "
+                           f"published date {hint.published.isoformat()} ({hint.source}).")
+    if hint.year is not None:
+        return hint.year, f"The article gives no year; the year is {hint.source}'s ({hint.year})."
+    years = named_years(text)
+    recent = {y: p for y, p in years.items() if 1990 <= y <= dt.date.today().year + 2}
+    if len(recent) == 1:
+        (year, phrase), = recent.items()
+        return year, f"The article gives no year with the dates; it names '{phrase}', so the year is {year}."
+    if len(recent) > 1:
+        # The year named in the same sentence as an event of the trip (AUSA 2024), else none.
+        near = [y for y, p in recent.items() if _near(text, p, first.begin, 400)]
+        if len(near) == 1:
+            return near[0], (f"The article gives no year with the dates; '{recent[near[0]]}' is named "
+                             f"beside them, so the year is {near[0]}.")
+    for mention in (first, last):
+        if mention.weekday is not None:
+            mm = mention.month or month
+            for year in range(dt.date.today().year + 1, 1989, -1):
+                if _valid(year, mm, mention.day) and dt.date(year, mm, mention.day).weekday() == mention.weekday:
+                    return year, (f"The article gives no year; '{mention.text}' is a "
+                                  f"{WEEKDAYS_KO[mention.weekday]}요일 in {year}, the latest year in which "
+                                  "it is (check it: the same weekday comes back every 5 to 11 years).")
+    raise NoYear("the article gives the trip's dates without a year and nothing in it (a year, a "
+                 "weekday, a dated event) decides one; give the article's date with --published "
+                 "YYYY-MM-DD (or just the year: --published YYYY)")
+
+
+def _near(text: str, phrase: str, pos: int, distance: int) -> bool:
+    i = text.find(phrase)
+    return i >= 0 and abs(i - pos) <= distance
+
+
+def _sentence_around(text: str, begin: int, end: int) -> str:
+    """The sentence (or line) holding text[begin:end], verbatim."""
+    left = max(text.rfind(". ", 0, begin), text.rfind("\n", 0, begin), text.rfind("다.", 0, begin) + 1)
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left + 1 if left >= 0 else 0:right].strip()
+
+
+# -- days tied to the text --------------------------------------------------------------------
+
+_SAME_DAY = re.compile(r"이날|같은 날|당일")
+_NEXT_DAY = re.compile(r"이튿날|다음 ?날|이튼날")
+_FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫날")
+_ORDINAL_DAY = re.compile(r"(?:일정|순방|출장)\s*(둘|셋|넷|닷새|다섯|여섯)째\s*날")
+_ORDINALS = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "닷새": 5, "여섯": 6}
+
+
+def resolve_day(mention: Mention, start: dt.date, end: dt.date) -> dt.date | None:
+    """The trip date a mention of a day means, or None when it is not a day of the trip."""
+    candidates = []
+    if mention.year and mention.month:
+        candidates.append((mention.year, mention.month))
+    elif mention.month:
+        candidates += [(start.year, mention.month), (end.year, mention.month)]
+    else:
+        candidates += [(start.year, start.month), (end.year, end.month)]
+    for year, month in candidates:
+        if _valid(year, month, mention.day):
+            date = dt.date(year, month, mention.day)
+            if start <= date <= end:
+                return date
+    return None
+
+
+def relative_day(sentence: str, previous: dt.date | None, start: dt.date) -> tuple[dt.date, str] | None:
+    """A day the sentence names relative to the last one (이날, 이튿날) or to the start (첫날,
+    일정 둘째 날), with the words it was read from."""
+    m = _NEXT_DAY.search(sentence)
+    if m and previous is not None:
+        return previous + dt.timedelta(days=1), m.group(0)
+    m = _SAME_DAY.search(sentence)
+    if m and previous is not None:
+        return previous, m.group(0)
+    m = _FIRST_DAY.search(sentence)
+    if m:
+        return start, m.group(0)
+    m = _ORDINAL_DAY.search(sentence)
+    if m:
+        return start + dt.timedelta(days=_ORDINALS[m.group(1)] - 1), m.group(0)
+    return None

@@ -1,0 +1,289 @@
+"""People and organisations named in an article, and their ids.
+
+- People: a Korean name (a surname and one to three syllables, read as a proper noun by the
+  analyser) before a role (`김장호 구미시장`, `최병로 상근부회장`), or after one in
+  parentheses (`구미시(시장 남유진)`); a foreign name with its Latin spelling in parentheses
+  (`밥 휠너(Bob Filner) 샌디에이고 시장`). Later short references (`남 시장`, `장 부시장`)
+  are resolved to them.
+- Organisations: the store's known organisations by name or alias; noun phrases that end in
+  a word of an organisation's kind (협회, 연구소, 상공회의소, 대학, 영화제 ...); names with a
+  Latin spelling in parentheses (`블리자드(Blizzard)`); proper nouns the analyser reads, next
+  to the verbs of a visit (`록히드마틴과 델타항공 등 ... 방문`).
+- Ids: the store's id when a name or alias matches (구미시 is `gumi-city`); else a slug of the
+  English name when the article gives one, else of a romanisation (listed for review).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .analyser import analyse
+
+SURNAMES = set("김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공현함변염"
+               "여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호")
+# Conventional spellings of common surnames (the Revised Romanization gives Gim, I, Bak...).
+SURNAME_EN = {"김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho",
+              "윤": "Yoon", "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin",
+              "권": "Kwon", "황": "Hwang", "안": "Ahn", "송": "Song", "전": "Jeon", "홍": "Hong", "유": "Yoo",
+              "고": "Ko", "문": "Moon", "양": "Yang", "손": "Son", "배": "Bae", "백": "Baek", "허": "Heo",
+              "남": "Nam", "심": "Shim", "노": "Noh", "하": "Ha", "곽": "Kwak", "성": "Sung", "차": "Cha",
+              "주": "Joo", "우": "Woo", "구": "Koo", "민": "Min", "류": "Ryu", "나": "Na", "진": "Jin",
+              "지": "Ji", "엄": "Eom", "채": "Chae", "원": "Won", "천": "Cheon", "방": "Bang", "공": "Kong",
+              "현": "Hyun", "함": "Ham", "변": "Byun", "염": "Yeom", "여": "Yeo", "추": "Choo", "도": "Do",
+              "석": "Seok", "선": "Sun", "설": "Seol", "마": "Ma", "길": "Gil", "연": "Yeon", "위": "Wi",
+              "표": "Pyo", "명": "Myung", "기": "Ki", "반": "Ban", "왕": "Wang", "금": "Keum", "옥": "Ok"}
+
+# Roles, longest first so that 경제과학부시장 is read before 부시장 and 시장.
+ROLES = sorted("""시장 부시장 행정부시장 경제부시장 정무부시장 경제과학부시장 도지사 지사 부지사 행정부지사 경제부지사
+정무부지사 군수 부군수 구청장 시의회의장 도의회의장 의장 부의장 시의원 도의원 의원 회장 부회장 상근부회장 명예회장 사장
+부사장 대표 대표이사 이사장 원장 부원장 총장 부총장 교수 청장 단장 부단장 국장 과장 실장 본부장 센터장 위원장 총영사
+영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장""".split(),
+               key=len, reverse=True)
+ROLE_EN = {"시장": "Mayor", "부시장": "Vice Mayor", "행정부시장": "Administrative Vice Mayor",
+           "경제부시장": "Vice Mayor for Economic Affairs", "정무부시장": "Vice Mayor for Political Affairs",
+           "경제과학부시장": "Vice Mayor for Economic Science", "도지사": "Governor", "지사": "Governor",
+           "부지사": "Vice Governor", "군수": "County Head", "구청장": "District Head", "의장": "Chair",
+           "회장": "Chair", "교수": "Professor", "총장": "President", "원장": "President", "단장": "Head"}
+LEADER_ROLES = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "의장", "회장", "청장",
+                "교육감", "부의장")
+
+_ROLE_ALT = "|".join(ROLES)
+# 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장
+# (a lookahead, so that every word is tried as a name: matches overlap)
+_NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})\s+((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|$))")
+# 구미시(시장 남유진) / (단장 김상희)
+_ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
+# 밥 휠너(Bob Filner) 샌디에이고 시장
+_FOREIGN = re.compile(r"(?<![가-힣])([가-힣]{1,6}\s[가-힣]{1,8})\s?\(([A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){1,3})\)"
+                      rf"(?:\s*((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT})))?")
+# 남 시장 / 장 부시장
+_SHORT = re.compile(rf"(?<![가-힣])([가-힣])\s?({_ROLE_ALT})(?=[은는이가을를의과와도,\s]|$)")
+
+ORG_SUFFIXES = {
+    "university": ("대학교", "대학", "공대", "대학원"),
+    "research": ("연구소", "연구원", "연구단지", "연구센터", "기술원", "연구재단"),
+    "association": ("협회", "상공회의소", "회의소", "진흥회", "연합회", "협의회", "학회", "상인회", "재단", "조합",
+                    "지부", "사업단", "클러스터"),
+    "government": ("시청", "도청", "군청", "시의회", "도의회", "총영사관", "영사관", "대사관", "무역관", "사무소",
+                   "정부", "공사", "진흥원", "위원회", "부처"),
+    "venue": ("도서관", "박물관", "미술관", "센터", "공항", "항만", "컨벤션센터"),
+    "event": ("영화제", "전시회", "박람회", "엑스포", "컨퍼런스", "콘퍼런스", "포럼", "축제", "대회", "페스티벌",
+              "학술대회", "쇼"),
+    "company": ("항공", "전자", "그룹", "은행", "테크웍스", "테크놀로지", "자동차", "중공업", "제약", "바이오", "사"),
+}
+_SUFFIXES = tuple(sorted((s for v in ORG_SUFFIXES.values() for s in v), key=len, reverse=True))
+_SUFFIX_ALT = "|".join(sorted((s for v in ORG_SUFFIXES.values() for s in v), key=len, reverse=True))
+_ORG = re.compile(rf"((?:[가-힣A-Za-z0-9·&\-]+\s){{0,2}}[가-힣A-Za-z0-9·&\-]*?(?:{_SUFFIX_ALT}))"
+                  rf"(?:\s?\(([A-Za-z][A-Za-z0-9 .&\-]+)\))?(?=[은는이가을를의과와도에,·\s)(]|$|등|측)")
+_NAME_LATIN = re.compile(r"([가-힣][가-힣A-Za-z0-9]*)\s?\(([A-Z][A-Za-z0-9 .&\-]+)\)([가-힣]*)")
+# Words that end like an organisation but are not one (한국 "Korea"+사, 방문 일정 ...).
+_NOT_ORG = re.compile(r"^(이번|그|이|해당|지역|관련|현지|국내|해외|세계|글로벌|주요|각|양|모든|다른|여러|우리|전|기|사|회사|"
+                      r"방문|참가|참석|개최|추진|기업|협력|교류|투자|경제|산업|기술|정책|행사|대회|쇼|포럼|센터|사업단|"
+                      r"인사|감사|조사|검사|기사|역사|의사|대사|회의사|변호사|여사|강사)$|(밸리|지역|현지|일대|기자|방문)$")
+_ORG_STOP_HEAD = re.compile(r"^(및|등|또한|특히|이어|이번|지난|오는|그리고|한편|아울러|현지|지역|주요|해외|"
+                            r"글로벌|세계적인|세계|대표적인|미국|미|국내|관련)\s")
+
+
+@dataclass
+class PersonFound:
+    ko: str
+    en: str | None = None  # from the article (a Latin spelling beside the name)
+    role: str | None = None
+    evidence: str = ""
+    begin: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OrgFound:
+    ko: str
+    en: str | None = None
+    kind: str = "other"
+    begin: int = 0
+    evidence: str = ""
+
+
+def people(text: str) -> list[PersonFound]:
+    """The people the text names, each once, in order of first mention."""
+    proper = {t.form for t in analyse(text) if t.tag == "NNP"}
+    found: dict[str, PersonFound] = {}
+
+    def add(name: str, role: str | None, begin: int, evidence: str, en: str | None = None) -> None:
+        person = found.get(name)
+        if person is None:
+            found[name] = PersonFound(name, en, role, evidence, begin)
+        else:
+            person.role = person.role or role
+            person.en = person.en or en
+
+    for m in _FOREIGN.finditer(text):
+        name, en, role = m.group(1), m.group(2), m.group(3)
+        if any(name.endswith(s) for s in _SUFFIX_ALT.split("|")):
+            continue
+        add(name, role, m.start(), m.group(0), en)
+    for m in _NAME_ROLE.finditer(text):
+        name, role = m.group(1), m.group(2)
+        if _korean_name(name, proper) and not any(name in p.ko for p in found.values()):
+            add(name, role, m.start(), text[m.start(1):m.end(2)])
+    for m in _ROLE_NAME.finditer(text):
+        role, name = m.group(1), m.group(2)
+        if name[0] in SURNAMES:  # `(단장 김상희)`: the parentheses say it is a name
+            before = text[max(0, m.start() - 12):m.start()]
+            place = (re.findall(r"([가-힣]+?)(?:시|군|도)?$", before) or [""])[0]
+            add(name, (place + role) if role in ("시장", "군수", "지사") and place else role, m.start(), m.group(0))
+    return sorted(found.values(), key=lambda p: p.begin)
+
+
+def _korean_name(name: str, proper: set[str]) -> bool:
+    if name[0] not in SURNAMES or len(name) < 2:
+        return False
+    if name in proper:
+        return True
+    # The analyser sometimes joins a name to the next word; accept a name it read inside one.
+    return any(p.startswith(name) and len(p) > len(name) for p in proper) and len(name) == 3
+
+
+def short_reference(words: str, people_found: list[PersonFound]) -> PersonFound | None:
+    """The person `남 시장` or `장 부시장` refers to (surname and role), if one fits."""
+    m = _SHORT.fullmatch(words.strip())
+    if not m:
+        return None
+    surname, role = m.group(1), m.group(2)
+    fits = [p for p in people_found if p.ko.startswith(surname) and p.role and p.role.endswith(role)]
+    return fits[0] if len(fits) == 1 else None
+
+
+_NOUNISH = {"NNP", "NNG", "SL", "SN", "SH", "XSN", "XPN"}
+_VISIT_WORDS = re.compile(r"방문|찾아|찾은|찾았|시찰|견학|면담|만나|협약|간담회|논의|참석|참가|접견")
+_LATIN_AFTER = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9 .&'\-]+)\)")
+
+
+def organisations(text: str, exclude: set[str] | None = None) -> list[OrgFound]:
+    """Organisations in the text: noun phrases that end in a word of an organisation's kind
+    and hold a proper noun (or are one compound word), and proper nouns that the text visits
+    or meets. `exclude`: names that are places or people, never organisations."""
+    exclude = exclude or set()
+    tokens = analyse(text)
+    found: dict[str, OrgFound] = {}
+    for chunk in _chunks(text, tokens):
+        candidate = _org_in_chunk(text, chunk, exclude)
+        if candidate is None:
+            continue
+        begin, end = candidate
+        name = text[begin:end]
+        latin = _LATIN_AFTER.match(text, end)
+        en = latin.group(1).strip() if latin else None
+        if name in found:
+            found[name].en = found[name].en or en
+            continue
+        found[name] = OrgFound(name, en, org_kind(name), begin, _clause(text, begin, end))
+    return sorted(found.values(), key=lambda o: o.begin)
+
+
+def _chunks(text: str, tokens: tuple) -> list[list]:
+    """Runs of noun-like morphemes written together or one space apart."""
+    chunks: list[list] = []
+    current: list = []
+    for tok in tokens:
+        if tok.tag in _NOUNISH:
+            if current and text[current[-1].end:tok.begin] not in ("", " "):
+                chunks.append(current)
+                current = []
+            current.append(tok)
+        else:
+            if current:
+                chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _org_in_chunk(text: str, chunk: list, exclude: set[str]) -> tuple[int, int] | None:
+    last = None
+    for k, tok in enumerate(chunk):
+        head = text[chunk[0].begin:tok.end]
+        if any(head.endswith(s) for s in _SUFFIXES) and (k + 1 == len(chunk) or chunk[k + 1].begin > tok.end
+                                                          or not _continues_word(chunk[k + 1])):
+            last = k
+    proper = lambda t: t.tag in ("NNP", "SL") and text[t.begin:t.end] not in exclude  # noqa: E731
+    if last is None:
+        # A lone proper noun the text visits or meets: a company or institution by its name.
+        if len(chunk) == 1 and chunk[0].tag == "NNP":
+            begin, end = chunk[0].begin, chunk[-1].end
+            name = text[begin:end]
+            clause = _clause(text, begin, end)
+            if (len(name) >= 2 and name not in exclude and not _is_place_word(name)
+                    and _VISIT_WORDS.search(clause) and not _NOT_ORG.match(name)):
+                return begin, end
+        return None
+    part = chunk[:last + 1]
+    while len(part) > 1 and (not proper(part[0]) or _is_place_word(text[part[0].begin:part[0].end])) and any(
+            proper(t) and not _is_place_word(text[t.begin:t.end]) for t in part[1:]):
+        part = part[1:]
+    while len(part) > 1 and _ORG_STOP_HEAD.match(text[part[0].begin:part[0].end] + " "):
+        part = part[1:]
+    begin, end = part[0].begin, part[-1].end
+    name = text[begin:end]
+    if _NOT_ORG.match(name) or name in exclude:
+        return None
+    if any(proper(t) for t in part):
+        return begin, end
+    if " " not in name and len(name) >= 5:  # one compound word: 한국방위산업진흥회
+        return begin, end
+    return None
+
+
+def _continues_word(tok) -> bool:  # noqa: ANN001
+    return tok.tag in ("XSN",)
+
+
+def _is_place_word(word: str) -> bool:
+    from .localgov import by_name
+    from .places import city_index, country_index, state_index
+
+    base = re.sub(r"(시|주|군|도)$", "", word)
+    return any(w in idx for w in (word, base) for idx in (city_index(), country_index(), state_index(), by_name()))
+
+
+def org_kind(name: str) -> str:
+    base = re.sub(r"\s?\(.*?\)", "", name)
+    for kind, suffixes in ORG_SUFFIXES.items():
+        if any(base.endswith(s) for s in suffixes):
+            return kind
+    if re.search(r"\b(19|20)\d{2}\b", name):
+        return "event"
+    return "company"
+
+
+def _clause(text: str, begin: int, end: int) -> str:
+    left = max(text.rfind(".", 0, begin), text.rfind("\n", 0, begin))
+    right = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return text[left + 1:(min(right) + 1) if right else len(text)].strip()
+
+
+# -- ids and romanisation ---------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s[:60].strip("-") or "x"
+
+
+def romanise(ko: str) -> str:
+    """The Revised Romanization of Korean text (korean-romanizer), syllable by syllable for
+    names, so that a name reads 'Jang-ho' rather than a run of letters."""
+    from korean_romanizer.romanizer import Romanizer
+
+    return Romanizer(ko).romanize()
+
+
+def romanise_name(ko: str) -> str:
+    """A Korean personal name: the conventional surname spelling, then the given name."""
+    from korean_romanizer.romanizer import Romanizer
+
+    surname, given = ko[0], ko[1:]
+    first = SURNAME_EN.get(surname) or Romanizer(surname).romanize().capitalize()
+    parts = [Romanizer(ch).romanize() for ch in given]
+    return f"{first} {'-'.join(parts).capitalize()}" if parts else first

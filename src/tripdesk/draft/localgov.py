@@ -1,0 +1,78 @@
+"""Korean local governments (`data/local_governments.csv`, its header names the source): the
+home city of a delegation, with its province, from the names an article uses (구미시, 구미,
+대전시, 경북도)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .places import _data
+
+
+@dataclass(frozen=True)
+class LocalGov:
+    kind: str  # metropolitan | province | city | county
+    ko: str  # the full name: 구미시, 대전광역시, 경상북도
+    en: str
+    province: str  # the province's full Korean name ("" for a province or metropolitan city)
+    aliases: tuple[str, ...]
+
+    @property
+    def short(self) -> str:
+        """The name without 시/군/광역시 (구미, 대전), as the data format's home city has it."""
+        return self.aliases[0] if self.aliases else self.ko
+
+    @property
+    def is_province_level(self) -> bool:
+        return self.kind in ("metropolitan", "province")
+
+
+@functools.cache
+def governments() -> tuple[LocalGov, ...]:
+    return tuple(LocalGov(r["kind"], r["ko"], r["en"], r["province"],
+                          tuple(a for a in r["aliases"].split("|") if a)) for r in _data("local_governments.csv"))
+
+
+@functools.cache
+def by_name() -> dict[str, tuple[LocalGov, ...]]:
+    """Every name (full and alias) -> the governments called so (광주: the metropolitan city
+    and Gyeonggi's city; 고성: two counties)."""
+    index: dict[str, list[LocalGov]] = {}
+    for gov in governments():
+        for name in (gov.ko, *gov.aliases):
+            index.setdefault(name, []).append(gov)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def province_of(gov: LocalGov) -> LocalGov | None:
+    for other in governments():
+        if other.ko == gov.province:
+            return other
+    return None
+
+
+_WORD = re.compile(r"[가-힣]+")
+
+
+def mentions(text: str) -> list[tuple[LocalGov, int, str]]:
+    """The local governments the text names, as (government, offset, words), in order. A
+    short name (구미) counts when it is written alone or before 시/군/도 and particles."""
+    index = by_name()
+    found = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        for n in range(min(len(word), 8), 1, -1):
+            head, tail = word[:n], word[n:]
+            if head in index and re.fullmatch(r"(시|군|도|청)?(은|는|이|가|을|를|의|에|와|과|에서|에서는|로|으로|도|와의|"
+                                               r"장|장은|장이|장을|장과|민|의회|대표단|사절단|방문단)?", tail):
+                govs = index[head]
+                found.append((govs[0] if len(govs) == 1 else _prefer(govs), m.start(), head))
+                break
+    return found
+
+
+def _prefer(govs: tuple[LocalGov, ...]) -> LocalGov:
+    """Of governments sharing a name, the province-level one (광주광역시 before 경기 광주시)."""
+    return sorted(govs, key=lambda g: (not g.is_province_level, g.ko))[0]

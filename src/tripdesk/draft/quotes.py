@@ -1,0 +1,114 @@
+"""Quotes: the words inside quotation marks, verbatim, with who said them.
+
+A quote is a run of at least ten characters inside “ ” or " " (a closing mark typed as an
+opening one, “...“, is accepted) followed by a quotative ending (`라며`, `라고`, `고 밝혔다`,
+`는 포부를 밝혔다`). Short quoted phrases (‘로켓도시’) are names, not quotes. The speaker is
+the person named before the quote in its sentence (a full name or `남 시장`), else the one
+named after it (`...”라고 김 시장은 말했다`), else the speaker of the quote just before in the
+same sentence. Saved texts that lost their quotation marks (`남유진 구미시장은 ...이라며 ...
+라고 밝혔다`) give the words between the speaker and the quotative ending, marked as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import PersonFound, short_reference
+
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?)[”“\"]\s*(?=[가-힣]|\s*\(|$)")
+_QUOTATIVE = re.compile(r"^\s*(?:이?라(?:며|면서|고)|고|며|는|란|이?라는|하고|면서)")
+_SPEAKER_TOPIC = r"(?:은|는|이|가)"
+_UNMARKED = re.compile(r"(?:은|는)\s+(.{10,}?)(?:이?라며|이?라면서)\s+(.{10,}?)(?:이?라고|고)\s+(?:밝혔다|말했다|강조했다|전했다|덧붙였다)")
+_UNMARKED_ONE = re.compile(r"(?:은|는)\s+(.{10,}?)(?:이?라고|고)\s+(?:밝혔다|말했다|강조했다|전했다|덧붙였다)")
+
+
+@dataclass
+class QuoteFound:
+    text: str
+    begin: int  # offset of the quoted words in the text
+    sentence: str
+    speaker: PersonFound | None
+    speaker_words: str | None  # the words that name the speaker
+    unmarked: bool = False
+
+
+def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[PersonFound]) -> list[QuoteFound]:
+    found: list[QuoteFound] = []
+    for begin, end in sentences:
+        sentence = text[begin:end]
+        quotes = [m for m in _QUOTE.finditer(sentence) if _QUOTATIVE.match(sentence[m.end():])
+                  or m.end() >= len(sentence.rstrip()) - 2 or " " in m.group(1).strip()]
+        last: tuple[PersonFound | None, str | None] = (None, None)
+        for m in quotes:
+            speaker, words = _speaker(sentence[:m.start()], people)
+            if speaker is None:
+                speaker, words = _speaker_after(sentence[m.end():], people)
+            if speaker is None:
+                speaker, words = last
+            last = (speaker, words)
+            found.append(QuoteFound(m.group(1).strip(), begin + m.start(1), sentence, speaker, words))
+    # Paragraphs that lost their quotation marks (a quote may run over several sentences).
+    offset = 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip() and not re.search(r"[“”\"]", paragraph):
+            found += _unmarked(text, offset, paragraph, people)
+        offset += len(paragraph) + 1
+    unique: dict[str, QuoteFound] = {}
+    for quote in sorted(found, key=lambda q: q.begin):
+        unique.setdefault(re.sub(r"\s+", "", quote.text), quote)
+    return list(unique.values())
+
+
+_ROLE_WORDS = r"[가-힣]*?(?:시장|부시장|지사|군수|구청장|의장|회장|단장|대표|원장|총장|위원장|청장|교수)"
+
+
+def _speaker(before: str, people: list[PersonFound]) -> tuple[PersonFound | None, str | None]:
+    """The person named before the quote in its sentence: the subject (a name or `남 시장`
+    followed by 은/는), else the last one named."""
+    subjects: list[tuple[int, PersonFound, str]] = []
+    named: list[tuple[int, PersonFound, str]] = []
+    for person in people:
+        for m in re.finditer(rf"{re.escape(person.ko)}(\s?\(?[A-Za-z .\-]*\)?\s?{_ROLE_WORDS})?\s?(은|는)?", before):
+            (subjects if m.group(2) else named).append((m.start(), person, m.group(0).rstrip("은는 ").strip()))
+    for m in re.finditer(rf"(?<![가-힣])([가-힣])\s?({_ROLE_WORDS})(은|는|이|가)?(?![가-힣])", before):
+        ref = short_reference(m.group(1) + " " + _role_tail(m.group(2)), people)
+        if ref is not None:
+            (subjects if m.group(3) in ("은", "는") else named).append((m.start(), ref, m.group(0).rstrip("은는이가 ")))
+    if subjects:
+        _, person, words = min(subjects, key=lambda x: x[0])
+        return person, words
+    if named:
+        _, person, words = max(named, key=lambda x: x[0])
+        return person, words
+    return None, None
+
+
+def _role_tail(role: str) -> str:
+    from .entities import ROLES
+
+    for r in ROLES:
+        if role.endswith(r):
+            return r
+    return role
+
+
+def _speaker_after(after: str, people: list[PersonFound]) -> tuple[PersonFound | None, str | None]:
+    head = after[:40]
+    for person in people:
+        if person.ko in head:
+            return person, person.ko
+    return None, None
+
+
+def _unmarked(text: str, begin: int, sentence: str, people: list[PersonFound]) -> list[QuoteFound]:
+    """Quotes whose marks the saved text lost: `NAME ROLE은 A이라며 B라고 밝혔다`."""
+    speaker, words = _speaker(sentence[:30], people)
+    if speaker is None or words is None or not sentence.startswith(words.split()[0]):
+        return []
+    after_name = sentence.find(words) + len(words)
+    m = _UNMARKED.match(sentence, after_name) or _UNMARKED_ONE.match(sentence, after_name)
+    if not m:
+        return []
+    return [QuoteFound(g.strip(), begin + m.start(i + 1), sentence, speaker, words, unmarked=True)
+            for i, g in enumerate(m.groups())]

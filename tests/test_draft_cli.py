@@ -1,0 +1,144 @@
+"""`tripdesk draft` end to end: the acceptance cases of issue 16 (the 000 article, and 001 with
+004 as one trip), every draft validating, and the one-line errors of bad input."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+
+from tripdesk.cli import main  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT.parent / "shared" / "articles"
+GOLD = ROOT.parent / "shared" / "drafting"
+DEV = Path(__file__).resolve().parent / "drafting"
+
+
+@pytest.fixture(autouse=True)
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "t.db"
+    monkeypatch.setenv("TRIPDESK_DB", str(db))
+    return db
+
+
+def draft(*argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["draft", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_2024_article_drafts_a_trip_that_validates_and_scores(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "drafts"
+    out.mkdir()
+    code, _, err = draft(str(ARTICLES / "000_b8185a0e63ff7e9a.txt"), "-o", f"{out}/", capsys=capsys)
+    assert code == 0, err
+    path = out / "gumi-2024-us.yaml"
+    assert f"wrote" in err and "needs review" in err
+    assert main(["validate", str(path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    trip = doc["trip"]
+    assert (str(trip["start"]), str(trip["end"]), trip["status"]) == ("2024-10-12", "2024-10-20", "announced")
+    assert trip["span_reported"] == {"nights": 6, "days": 9, "text": "6박 9일"}
+    assert "AUSA 2024" in trip["inferred"]["start"]
+    assert trip["home_city"]["id"] == "gumi" and trip["leader"]["person"] == "kim-jang-ho"
+    assert doc["sources"][0]["outlet"] == "브레이크뉴스 구미"
+    # the store's entities are reused: 구미시 is gumi-city, not a new id
+    assert {"gumi-city", "huntsville-chamber"} <= {o["id"] for o in doc["organisations"]}
+    # every event, agreement and quote rests on verbatim evidence from the article
+    article = (ARTICLES / "000_b8185a0e63ff7e9a.txt").read_text(encoding="utf-8")
+    records = [e for d in doc["days"] for e in d["events"]] + doc["agreements"] + doc["quotes"]
+    assert records and all(ev["text"] in article for r in records for ev in r["evidence"])
+    assert all(q["original"]["text"] in article for q in doc["quotes"])
+    score = subprocess.run([sys.executable, str(GOLD / "score_drafts.py"), str(GOLD / "dev-gold.yaml"), str(out),
+                            "--ids", "gumi-2024-us"], capture_output=True, text=True)
+    assert "ingest: dates 1/1, leader 1/1" in score.stdout, score.stdout
+
+
+def test_two_reports_of_one_trip_make_one_2017_draft_with_two_sources(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "g2017.yaml"
+    code, _, err = draft(str(ARTICLES / "001_fd4c21d17904ac52.txt"), str(ARTICLES / "004_d1252c41f748f9d2.txt"),
+                         "--published", "2017", "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    assert main(["validate", str(path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [s["file"] for s in doc["sources"]] == ["001_fd4c21d17904ac52.txt", "004_d1252c41f748f9d2.txt"]
+    trip = doc["trip"]
+    assert (str(trip["start"]), str(trip["end"]), trip["status"]) == ("2017-02-12", "2017-02-20", "reported")
+    assert trip["leader"]["person"] == "nam-yu-jin" and trip["delegation"]["head_count"] == 13
+    assert any(str(d["date"]) == "2017-02-17" and d["places"] for d in doc["days"])
+
+
+def test_without_a_year_it_says_how_to_give_one_and_writes_nothing(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "d.yaml"
+    code, out, err = draft(str(ARTICLES / "002_7c8dc028c5e226b0.txt"), "-o", str(path), capsys=capsys)
+    assert code == 1 and not path.exists()
+    assert err.count("\n") == 1 and "--published" in err
+
+
+def test_drafts_of_the_seed_articles_all_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name, extra in (("002_7c8dc028c5e226b0.txt", ["--published", "2013"]), ("003_dec6d666b3f5dda6.txt", [])):
+        path = tmp_path / f"{name}.yaml"
+        code, _, err = draft(str(ARTICLES / name), *extra, "-o", str(path), capsys=capsys)
+        assert code == 0, err
+        assert main(["validate", str(path)]) == 0, name
+
+
+def test_standard_input_to_standard_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    raw = (ARTICLES / "003_dec6d666b3f5dda6.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    code, out, err = draft("-", capsys=capsys)
+    assert code == 0, err
+    doc = yaml.safe_load(out)
+    assert doc["trip"]["id"] == "daejeon-2025-us" and doc["sources"][0]["file"] == "(standard input)"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"),
+    (b"\x7fELF\x02\x01\x01\x00\x00\x00" * 50, "binary"),
+    ("구미시는 방산매출 국내 2위 도시로 자리매김하고 있다. 시는 기업 지원 정책을 홍보한다.".encode(), "no trip dates"),
+])
+def test_bad_articles_get_one_line_and_no_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               content: bytes, message: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(content)
+    out = tmp_path / "d.yaml"
+    code, _, err = draft(str(article), "-o", str(out), capsys=capsys)
+    assert code == 1 and message in err and err.count("\n") == 1, err
+    assert not out.exists()
+
+
+def test_an_article_over_5_mb_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "big.txt"
+    article.write_bytes(("가" * 1000 + "\n").encode() * 1800)
+    code, _, err = draft(str(article), "-o", str(tmp_path / "d.yaml"), capsys=capsys)
+    assert code == 1 and "at most 5 MB" in err and err.count("\n") == 1
+
+
+def test_an_existing_output_is_not_replaced_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "d.yaml"
+    out.write_text("mine", encoding="utf-8")
+    article = str(ARTICLES / "003_dec6d666b3f5dda6.txt")
+    code, _, err = draft(article, "-o", str(out), capsys=capsys)
+    assert code == 1 and "already exists" in err and "--force" in err and err.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == "mine"
+    code, _, err = draft(article, "-o", str(out), "--force", capsys=capsys)
+    assert code == 0 and out.read_text(encoding="utf-8").startswith("# Drafted by")
+
+
+def test_without_the_extra_it_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "kiwipiepy" else real(name, *a))
+    code, _, err = draft(str(ARTICLES / "003_dec6d666b3f5dda6.txt"), capsys=capsys)
+    assert code == 1 and "kiwipiepy" in err and "pip install 'tripdesk[draft]'" in err

@@ -1,0 +1,90 @@
+"""The dates extractor: mentions, the trip's range and span, the year and month worked out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tripdesk.draft.dates import (NoTripDates, NoYear, YearHint, find_mentions, relative_day,
+                                  report_day, resolve_day, trip_dates)
+
+D = dt.date
+
+
+def test_a_range_with_the_month_once_and_a_span() -> None:
+    text = "대표단이 10월 12일부터 20일까지 6박 9일 일정으로 미국을 방문한다. 10일 구미시에 따르면"
+    dates = trip_dates(text, YearHint(published=D(2024, 10, 10)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 10, 12), D(2024, 10, 20))
+    assert dates.span is not None and (dates.span.nights, dates.span.days) == (6, 9)
+    assert "2024-10-10" in (dates.start.reason or "")
+    assert "20일" in (dates.end.reason or "")
+    assert report_day(text) == (10, "10일 구미시에 따르면")
+
+
+def test_the_year_comes_from_an_event_named_with_it() -> None:
+    dates = trip_dates("시장은 3월 2일부터 6일까지 4박 5일간 MWC 2023 참관을 위해 바르셀로나를 방문한다.")
+    assert dates.start.date == D(2023, 3, 2)
+    assert "MWC 2023" in (dates.start.reason or "")
+
+
+def test_days_without_a_month_take_it_from_a_recurring_fair() -> None:
+    dates = trip_dates("부시장은 5일부터 12일까지 6박 8일간 라스베이거스를 방문하여 CES 2025 개관식에 참석한다.")
+    assert (dates.start.date, dates.end.date) == (D(2025, 1, 5), D(2025, 1, 12))
+    assert "CES" in (dates.start.reason or "")
+
+
+def test_a_weekday_decides_the_year_and_says_so() -> None:
+    dates = trip_dates("시장은 2월 15일(수)부터 2월 21일(화)까지 미국을 방문한다.")
+    assert dates.start.date.weekday() == 2 and dates.start.date.month == 2
+    assert "수요일" in (dates.start.reason or "")
+
+
+def test_a_weekday_that_contradicts_the_date_is_reported() -> None:
+    dates = trip_dates("2024년 10월 12일(월)부터 10월 20일까지 방문한다.")
+    assert any("월요일" in w for w in dates.warnings)
+
+
+def test_no_year_anywhere_is_an_error_that_says_how_to_give_one() -> None:
+    with pytest.raises(NoYear, match="--published"):
+        trip_dates("사절단은 2.15일부터 2.23일(6박9일)까지 일정으로 방문했다.")
+    dates = trip_dates("사절단은 2.15일부터 2.23일(6박9일)까지 일정으로 방문했다.", YearHint(year=2013))
+    assert (dates.start.date, dates.end.date) == (D(2013, 2, 15), D(2013, 2, 23))
+
+
+def test_no_range_is_no_trip() -> None:
+    with pytest.raises(NoTripDates):
+        trip_dates("구미시는 방산매출 국내 2위 도시로 자리매김하고 있다.")
+
+
+def test_a_span_that_contradicts_the_range_is_left_out() -> None:
+    dates = trip_dates("2024년 10월 12일부터 10월 20일까지 5박 7일 일정")
+    assert dates.span is None and dates.warnings
+
+
+def test_a_range_across_the_end_of_a_month() -> None:
+    dates = trip_dates("2024년 9월 28일부터 3일까지 방문")
+    assert (dates.start.date, dates.end.date) == (D(2024, 9, 28), D(2024, 10, 3))
+
+
+def test_a_text_that_lost_its_month_mark_is_read_and_the_repair_said() -> None:
+    text = "위해 212일부터 20일까지 79일간 미주지역 경제사절단을 파견한다고 밝혔다."
+    dates = trip_dates(text, YearHint(year=2017))
+    assert (dates.start.date, dates.end.date) == (D(2017, 2, 12), D(2017, 2, 20))
+    assert dates.span is not None and (dates.span.nights, dates.span.days) == (7, 9)
+    assert "212일" in (dates.start.reason or "")
+
+
+def test_mentions_keep_their_words_and_relative_markers() -> None:
+    mentions = find_mentions("지난 17일 시애틀을 찾았다. 오는 9일(목)에는 서명한다.")
+    assert [(m.text, m.day, m.relative, m.weekday) for m in mentions] == [
+        ("17일", 17, "지난", None), ("9일(목)", 9, "오는", 3)]
+
+
+def test_days_resolve_inside_the_trip_only() -> None:
+    start, end = D(2024, 10, 12), D(2024, 10, 20)
+    m15, m10 = find_mentions("15일에는 헌츠빌. 10일 구미시에 따르면")
+    assert resolve_day(m15, start, end) == D(2024, 10, 15)
+    assert resolve_day(m10, start, end) is None  # the report's day, before the trip
+    assert relative_day("이튿날에는 공장을 찾았다", D(2024, 10, 15), start) == (D(2024, 10, 16), "이튿날")
+    assert relative_day("이날 시청을 방문했다", D(2024, 10, 17), start) == (D(2024, 10, 17), "이날")

@@ -1,0 +1,150 @@
+"""Each extractor of `tripdesk draft` on small cases: articles, places, home cities, people and
+organisations, quotes, agreements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+
+from tripdesk.draft import agreements, analyser, entities, localgov, places, quotes  # noqa: E402
+from tripdesk.draft.articles import ArticleError, read_article  # noqa: E402
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+def test_page_furniture_is_dropped_and_a_repeated_paragraph_kept_once() -> None:
+    raw = ("2024.05.21 (화)\n\n  • 맑음속초15.0℃\n  • 구름조금고창\n기상청 제공\n구미시, 사절단 파견\n"
+           "  • 해당된 기사를 공유합니다\n구미시는 2월 12일부터 20일까지 사절단을 파견한다고 밝혔다.\n"
+           "구미시는 2월 12일부터 20일까지 사절단을 파견한다고 밝혔다.\n"
+           "▲ 사진 설명 ⓒ구미시 제공\n모바일 버전으로 보기\n").encode()
+    article = read_article(raw, "a.txt")
+    assert article.headline == "구미시, 사절단 파견"
+    assert article.paragraphs == ["구미시, 사절단 파견", "구미시는 2월 12일부터 20일까지 사절단을 파견한다고 밝혔다."]
+    assert {"weather bar", "page date line", "page furniture", "photo caption", "repeated paragraph"} <= set(article.dropped)
+
+
+def test_a_legacy_korean_encoding_is_detected() -> None:
+    text = "대전시가 우주·항공·국방산업의 미국시장 진출을 위한 본격적인 행보에 나선다. 장호종 경제과학부시장은 5일부터 12일까지 방문한다."
+    article = read_article(text.encode("euc-kr"), "old.txt")
+    assert article.text == text
+
+
+def test_an_english_translation_printed_after_the_korean_is_kept_apart() -> None:
+    raw = ("구미시 대표단이 미국을 방문한다. 김장호 구미시장을 단장으로 한 구미시 대표단이 10월 12일부터 20일까지 6박 9일 일정으로 미국을 방문한다.\n"
+           "대표단은 헌츠빌시를 방문해 헌츠빌 상공회의소와 방위산업 협력 방안을 논의한다.\n"
+           "구미시는 방산매출 국내 2위 도시다.\n"
+           "Gumi City delegation visits the U.S.\n"
+           "A Gumi City delegation led by Mayor Kim Jang-ho will visit the U.S. from October 12 to 20.\n").encode()
+    article = read_article(raw, "t.txt")
+    assert "Gumi" not in article.text
+    assert article.translation is not None and article.headline_en == "Gumi City delegation visits the U.S."
+
+
+def test_html_main_text_and_metadata_come_from_trafilatura() -> None:
+    body = "<p>" + "김장호 구미시장을 단장으로 한 구미시 대표단이 10월 12일부터 20일까지 6박 9일 일정으로 미국을 방문한다. " * 3 + "</p>"
+    html = (f"<!DOCTYPE html><html><head><title>구미시 대표단 미국 방문</title>"
+            f"<meta property='og:site_name' content='경북일보'><meta property='article:published_time' "
+            f"content='2024-10-10T09:00:00+09:00'></head><body><nav>홈 | 정치 | 경제</nav><article>"
+            f"<h1>구미시 대표단 미국 방문</h1>{body}<p>두 번째 문단: 대표단은 15일 헌츠빌을 방문한다.</p></article>"
+            f"<footer>Copyright 경북일보 무단전재 재배포 금지</footer></body></html>")
+    article = read_article(html.encode(), "page.html")
+    assert article.headline == "구미시 대표단 미국 방문"
+    assert article.outlet == "경북일보"
+    assert article.published == dt.date(2024, 10, 10)
+    assert "10월 12일부터" in article.text and "무단전재" not in article.text and "정치" not in article.text
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b"", "empty"), (b"   \n\t\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
+])
+def test_bad_input_is_one_clear_error(raw: bytes, message: str) -> None:
+    with pytest.raises(ArticleError, match=message) as info:
+        read_article(raw, "x.bin")
+    assert "\n" not in str(info.value)
+
+
+# -- places, home ---------------------------------------------------------------------------------
+
+def test_cities_by_their_korean_names_with_state_and_country() -> None:
+    text = "대표단은 헌츠빌시를 방문하고 뉴포트비치 영화제와 라스베이거스, LA영사관을 찾았다."
+    found = [(p.ko, p.city.en, p.city.region, p.city.country) for p in places.find_places(text, analyser.proper_nouns(text))]
+    assert found == [("헌츠빌", "Huntsville", "AL", "US"), ("뉴포트비치", "Newport Beach", "CA", "US"),
+                     ("라스베이거스", "Las Vegas", "NV", "US"), ("LA", "Los Angeles", "CA", "US")]
+
+
+def test_a_common_word_is_not_a_city() -> None:
+    text = "지역산업 육성을 위해 나라의 미래를 위해 노력한다."  # 위해 is also Weihai, 나라 is Nara
+    assert places.find_places(text, analyser.proper_nouns(text)) == []
+
+
+def test_a_named_country_picks_among_cities_of_one_name() -> None:
+    text = "코스타리카 산호세를 방문했다."
+    (found,) = places.find_places(text, analyser.proper_nouns(text))
+    assert found.city.country == "CR" and found.ambiguous
+
+
+def test_korean_local_governments_with_their_province() -> None:
+    (gov, _, words), = localgov.mentions("구미시는 밝혔다")
+    assert (gov.ko, gov.short, gov.en, gov.province, words) == ("구미시", "구미", "Gumi", "경상북도", "구미시")
+    (gov, _, _), = localgov.mentions("대전시가 나선다")
+    assert gov.ko == "대전광역시" and localgov.province_of(gov) is None
+    assert localgov.province_of(localgov.by_name()["칠곡군"][0]).en == "North Gyeongsang Province"
+
+
+# -- people, organisations ------------------------------------------------------------------------
+
+def test_people_with_their_roles_korean_and_foreign() -> None:
+    text = ("김장호 구미시장을 단장으로 한 대표단은 한국방위산업진흥회 최병로 상근부회장과 면담했다. "
+            "밥 휠너(Bob Filner) 샌디에이고 시장은 환영했다. IT사업단장(단장 김상희)은 평가했다.")
+    found = [(p.ko, p.en, p.role) for p in entities.people(text)]
+    assert found == [("김장호", None, "구미시장"), ("최병로", None, "상근부회장"),
+                     ("밥 휠너", "Bob Filner", "샌디에이고 시장"), ("김상희", None, "단장")]
+    assert entities.romanise_name("김장호") == "Kim Jang-ho"
+
+
+def test_organisations_by_their_kind_word_or_latin_name() -> None:
+    text = "15일에는 헌츠빌 상공회의소와 협력 방안을 논의하고, 커밍스 연구단지(Cummings Research Park)를 시찰한다. 이어 록히드마틴을 방문한다."
+    found = {o.ko: (o.en, o.kind) for o in entities.organisations(text)}
+    assert found["헌츠빌 상공회의소"] == (None, "association")
+    assert found["커밍스 연구단지"] == ("Cummings Research Park", "research")
+    assert found["록히드마틴"] == (None, "company")
+
+
+# -- quotes, agreements ---------------------------------------------------------------------------
+
+def _quotes(text: str) -> list[tuple[str, str | None, bool]]:
+    people = entities.people(text)
+    return [(q.text, q.speaker.ko if q.speaker else None, q.unmarked)
+            for q in quotes.find_quotes(text, analyser.sentences(text), people)]
+
+
+def test_quotes_verbatim_with_the_subject_as_speaker() -> None:
+    text = ("이 자리에서 남유진 구미시장은 세계적인 학자인 리처드 플로리다(Richard Florida) 교수의 논리를 인용하며 "
+            "“정주여건 개선을 통한 고급인력 유치를 함께 만들어 나가자”고 제안했다. 대표단은 ‘로켓도시’를 찾았다.")
+    assert _quotes(text) == [("정주여건 개선을 통한 고급인력 유치를 함께 만들어 나가자", "남유진", False)]
+
+
+def test_a_short_reference_names_the_speaker_and_two_quotes_share_one() -> None:
+    text = ("남유진 구미시장을 단장으로 한 사절단이 방문했다. 남 시장은 “혼자 가면 길이 되고 함께 가면 역사가 된다“라며 "
+            "“재미 기업인들과 함께 역사를 만들어 가자”고 말했다.")
+    assert [(t[:6], s) for t, s, _ in _quotes(text)] == [("혼자 가면 ", "남유진"), ("재미 기업인", "남유진")]
+
+
+def test_quotes_whose_marks_were_lost_are_read_and_marked() -> None:
+    text = ("남유진 구미시장은 4차 산업혁명의 시대적 화두는 대융합이다. 따라서 공동노력이 필요할 것이라며 "
+            "그 기반이 이번 미국 방문을 계기로 심화될 것으로 생각한다라고 밝혔다.")
+    found = _quotes(text)
+    assert [(t.split()[0], s, u) for t, s, u in found] == [("4차", "남유진", True), ("그", "남유진", True)]
+    assert found[0][0].startswith("4차 산업혁명의 시대적 화두는 대융합이다.") and found[0][0].endswith("필요할 것")
+    assert found[1][0].endswith("생각한다")
+
+
+def test_agreements_kind_and_whether_signed() -> None:
+    text = ("대표단은 17일 경북도와 함께 AI·메타버스 기업 지원을 위한 업무협약을 체결한다. "
+            "또한 KSEA와 기술 및 경제협력 양해각서(MOU)도 체결했다. "
+            "양 도시는 교류협력관계를 만들어 나가기로 합의했다. 구미시는 방산 도시다.")
+    found = [(a.kind, a.planned) for a in agreements.find_agreements(text, analyser.sentences(text))]
+    assert found == [("business agreement", True), ("MOU", False), ("other", False)]
