@@ -97,28 +97,24 @@ def state_index() -> dict[str, str]:
     return states
 
 
-def countries_named(text: str) -> set[str]:
-    index = country_index()
+def _codes_named(text: str, index: dict[str, str], shortest: int) -> set[str]:
+    """The codes of the index's names written in the text (a name, then 시/주 or a particle)."""
     found = set()
     for m in HANGUL_WORD.finditer(text):
         word = m.group()
-        for n in range(min(len(word), 12), 1, -1):
+        for n in range(min(len(word), 12), shortest - 1, -1):
             if word[:n] in index and _TAIL.match(word[n:]):
                 found.add(index[word[:n]])
                 break
     return found
+
+
+def countries_named(text: str) -> set[str]:
+    return _codes_named(text, country_index(), 2)
 
 
 def states_named(text: str) -> set[str]:
-    index = state_index()
-    found = set()
-    for m in HANGUL_WORD.finditer(text):
-        word = m.group()
-        for n in range(min(len(word), 12), 2, -1):
-            if word[:n] in index and _TAIL.match(word[n:]):
-                found.add(index[word[:n]])
-                break
-    return found
+    return _codes_named(text, state_index(), 3)
 
 
 def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFound]:
