@@ -11,9 +11,10 @@ import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
 
+from .problems import TripdeskError
 from .store import Store, guarded
 from .text import Text
-from .textindex import match_query, matched_lines
+from .textindex import match_query, matched_lines, query_problem
 
 if TYPE_CHECKING:
     from .model import Trip
@@ -221,12 +222,20 @@ _KIND_ORDER = "CASE kind WHEN 'trip' THEN 0 WHEN 'agreement' THEN 1 WHEN 'event'
     "WHEN 'quote' THEN 3 WHEN 'day' THEN 4 ELSE 5 END"
 
 
+class QueryTooLong(TripdeskError):
+    """A query longer than a search takes (`textindex.MAX_QUERY_WORDS`, `MAX_QUERY_CHARS`)."""
+
+
 @guarded
 def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     """Everything that matches every word of the query, best first (Korean and English).
 
     "Best" is exact unless the query matches more than RANK_WINDOW items; then the hits are
-    the best of its first RANK_WINDOW matches."""
+    the best of its first RANK_WINDOW matches. A query of more words or characters than a
+    search takes raises QueryTooLong before the store is asked anything."""
+    problem = query_problem(query)
+    if problem is not None:
+        raise QueryTooLong(problem)
     expression = match_query(query)
     if expression is None:
         return []

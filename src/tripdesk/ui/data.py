@@ -2,7 +2,10 @@
 
 Every method that reads the database is meant to be called from a worker thread, never
 from the UI thread: one SQLite connection (opened lazily, with `check_same_thread=False`)
-is shared by the workers and used under a lock, one query at a time. `cached_trip` is the
+is shared by the workers and used under a lock, one query at a time. Searches have a
+connection of their own, so that a search never holds up the lists and trips the user opens
+meanwhile, and a search that is no longer wanted (a newer one started, the dialog or the desk
+closed) is stopped inside SQLite (`search`). `cached_trip` is the
 exception: it only looks at the in-memory cache, so the UI can show an already loaded trip
 in the same frame as the key press that asked for it.
 
@@ -16,6 +19,7 @@ frames later (docs/performance.md, first paint).
 from __future__ import annotations
 
 import gc
+import sqlite3
 import threading
 from collections import OrderedDict
 from concurrent.futures import Future, wait
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .. import queries
+from ..problems import TripdeskError
 from ..store import Store
 
 if TYPE_CHECKING:
@@ -31,6 +36,13 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 TRIP_CACHE_SIZE = 512
+# How many SQLite virtual machine steps a search takes between two checks that it is still
+# wanted (a check is one Python call, well under a microsecond; 10,000 steps are ~0.1-1 ms).
+SEARCH_CHECK_STEPS = 10_000
+
+
+class SearchStopped(Exception):
+    """A search stopped before it finished because it is no longer wanted."""
 
 
 def freeze_loaded() -> None:
@@ -87,6 +99,10 @@ class DeskData:
         self._cache_lock = threading.Lock()
         self._cache_size = cache_size
         self._early: dict[str, Future[Any]] = {}
+        self._search_lock = threading.Lock()
+        self._search_store: Store | None = None
+        self._searches = 0  # how many searches were started (or stopped): the newest's number
+        self._count_lock = threading.Lock()
 
     # -- what the first frame shows -----------------------------------------------------------
 
@@ -141,10 +157,15 @@ class DeskData:
             return query(self._store)
 
     def close(self) -> None:
+        self.stop_searches()
         with self._lock:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+        with self._search_lock:
+            if self._search_store is not None:
+                self._search_store.close()
+                self._search_store = None
 
     # -- lists ------------------------------------------------------------------------------
 
@@ -166,8 +187,40 @@ class DeskData:
     def all_trips(self) -> list[queries.TripRow]:
         return self._run(queries.all_trips)
 
-    def search(self, query: str, limit: int = 200) -> list[queries.SearchHit]:
-        return self._run(lambda s: queries.search(s, query, limit=limit))
+    def search(self, query: str, limit: int = 200, *,
+               cancelled: Callable[[], bool] = lambda: False) -> list[queries.SearchHit]:
+        """The hits of a query (worker threads only), on the search's own connection.
+
+        Only the newest search runs: starting one stops any older one still running, which
+        then raises SearchStopped, as does a search for which `cancelled()` turns true (the
+        worker it runs in was cancelled) or that `stop_searches` stops. SQLite checks every
+        few thousand steps of the query, so a stopped search ends within a millisecond or so."""
+        mine = self.stop_searches()
+
+        def stop() -> bool:
+            return self._searches != mine or cancelled()
+
+        with self._search_lock:
+            if stop():
+                raise SearchStopped(query)
+            if self._search_store is None:
+                self._search_store = Store.open(self.db_path, create=False, readonly=True)
+            conn = self._search_store.conn
+            conn.set_progress_handler(stop, SEARCH_CHECK_STEPS)
+            try:
+                return queries.search(self._search_store, query, limit=limit)
+            except TripdeskError as exc:
+                if stop() and isinstance(exc.__context__, sqlite3.OperationalError):
+                    raise SearchStopped(query) from None  # "interrupted": stopped by `stop`
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
+
+    def stop_searches(self) -> int:
+        """Stop the search that is running, if any (from any thread); the new search number."""
+        with self._count_lock:
+            self._searches += 1
+            return self._searches
 
     # -- trips ------------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """`/`: search everything (titles, descriptions, names, agreements, quotes; Korean or English).
 
 A modal with an input and a results list. The search runs in a worker a moment after the
-last key stroke (a newer query cancels the older one). Enter in the input, or on a result,
+last key stroke; a newer query stops the older one inside SQLite, on a connection of its own
+(`DeskData.search`), so nothing typed or pasted holds up the desk. A query longer than a
+search takes (`textindex.query_problem`) is refused at once, with a message, without a worker. Enter in the input, or on a result,
 closes the modal with that hit; the main screen then jumps to its trip, day or event.
 """
 
@@ -25,7 +27,8 @@ from textual.worker import get_current_worker
 
 from .. import queries
 from ..model import AGREEMENT_KIND_NAMES
-from ..textindex import term_spans
+from ..textindex import query_problem, term_spans
+from .data import SearchStopped
 from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, Fitted, fit_str, lit, one_line
 
@@ -190,19 +193,27 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
 
     def _start(self, query: str) -> None:
         self._searching = query
-        if not query.strip():
-            self._fill(query, [], [])
+        problem = query_problem(query) if query.strip() else None
+        if not query.strip() or problem:
+            self.workers.cancel_group(self, "search")
+            self.app.data.stop_searches()  # type: ignore[attr-defined]
+            self._fill(query, [], [], problem)
             return
         self.run_search(query)
 
+    def on_unmount(self) -> None:
+        self.app.data.stop_searches()  # type: ignore[attr-defined] - nobody waits for it now
+
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
+        worker = get_current_worker()
         try:
-            hits = self.app.data.search(query)  # type: ignore[attr-defined]
+            hits = self.app.data.search(query, cancelled=lambda: worker.is_cancelled)  # type: ignore[attr-defined]
+        except SearchStopped:
+            return  # a newer query, or the dialog closed
         except Exception as exc:  # noqa: BLE001 - a bad query is shown, not raised
             self.post_message(SearchDone(query, [], [], str(exc)))
             return
-        worker = get_current_worker()
         prompts = []
         for hit in hits:
             if worker.is_cancelled:  # a newer query is on its way
