@@ -85,3 +85,221 @@ def test_evidence_is_not_a_field_that_can_be_inferred(tmp_path: Path) -> None:
     path, _ = mutate(tmp_path, "inferred: {time: The", "inferred: {evidence: The")
     problems = problems_for(path)
     assert any("'evidence' is not a field of this record" in p for p in problems), problems
+
+
+# -- excerpts against their article files --------------------------------------------------------
+
+ARTICLE = ("【샘플뉴스】 샘플시 대표단이 2박 3일 일정으로 미국을 방문한다.\n"
+           "대표단은 13일 시애틀에 도착해 “시애틀 공공도서관과 협약을 맺었다.”\n"
+           "이번 방문에서 도서관 협력 양해각서를 체결했다. 홍 시장은 말했다.\n")
+
+
+def trip_with_article(tmp_path: Path, article: str | bytes | None = ARTICLE, *changes: tuple[str, str],
+                      folder: str = "") -> tuple[Path, str]:
+    """The sample trip with evidence everywhere, its article `sample.txt` written in
+    `tmp_path/folder` (beside the trip file by default; not at all for None)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    path, text = with_evidence(tmp_path, *changes)
+    path = path.rename(data / path.name)
+    if article is not None:
+        target = (tmp_path / folder) if folder else data
+        target.mkdir(parents=True, exist_ok=True)
+        raw = article.encode("utf-8") if isinstance(article, str) else article
+        (target / "sample.txt").write_bytes(raw)
+    return path, text
+
+
+def test_every_excerpt_found_in_its_article_passes(tmp_path: Path, capsys) -> None:
+    from tripdesk.cli import main
+
+    path, _ = trip_with_article(tmp_path)
+    assert problems_for(path) == []
+    assert main(["validate", str(path.parent)]) == 0
+    assert "1 file valid (1 trip; 5 excerpts found in their articles)" in capsys.readouterr().out
+
+
+def test_an_excerpt_altered_by_one_character_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
+    path, text = trip_with_article(tmp_path, ARTICLE, ("text: 시애틀에 도착해", "text: 시애틀에 도착했"))
+    [problem] = problems_for(path)
+    line = line_of(text, "text: 시애틀에 도착했")
+    assert problem == (f"{path}:{line}:31: days[0].evidence[0].text: not found in sample.txt: "
+                       '"시애틀에 도착했"; the article has its first 6 characters (spaces aside), then '
+                       '"해 “시애틀 공공도" where the excerpt has "했"')
+
+
+def test_a_long_excerpt_is_quoted_by_its_first_30_characters(tmp_path: Path) -> None:
+    long = "대표단은 13일 시애틀에 도착해 시애틀 공공도서관과 협약을 맺지 않았다"
+    path, _ = trip_with_article(tmp_path, ARTICLE, ("text: 시애틀에 도착해", f"text: {long}"))
+    [problem] = problems_for(path)
+    assert f': not found in sample.txt: "{long[:30]}";' in problem
+
+
+def test_whitespace_and_quotation_marks_do_not_count(tmp_path: Path) -> None:
+    # The article breaks the line inside a phrase and uses curly quotes; the excerpts do not.
+    article = ARTICLE.replace("시애틀 공공도서관과", "시애틀 공공\n   도서관과").replace("2박 3일", "2박  3일")
+    path, _ = trip_with_article(
+        tmp_path, article,
+        ('text: "시애틀 공공도서관과 협약을 맺었다."', "text: '\"시애틀 공공도서관과 협약을 맺었다.\"'"),
+        ("text: 샘플시 대표단이 2박 3일 일정으로", "text: 샘플시 대표단이 2박 3일   일정으로"))
+    assert problems_for(path) == []
+    for marks in ("‘’", "«»", "「」", "『』", "''"):
+        assert problems_for(path) == []
+        alt = ARTICLE.replace("“", marks[0]).replace("”", marks[1])
+        (path.parent / "sample.txt").write_text(alt, encoding="utf-8")
+        assert problems_for(path) == [], marks
+
+
+def test_a_missing_article_file_is_a_warning_that_says_where_it_looked(tmp_path: Path, capsys) -> None:
+    from tripdesk.cli import main
+
+    path, text = trip_with_article(tmp_path, None)
+    assert problems_for(path) == []
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "1 file valid (1 trip; 0 excerpts found in their articles, 5 not checked (no article file))" \
+        in captured.out
+    line = line_of(text, "file: sample.txt")
+    assert (f"{path}:{line}:11: warning: sources[0].file: article file sample.txt not found, so its 5 "
+            f"excerpts are not checked (looked in {path.parent}, {path.parent / 'articles'}, "
+            f"{tmp_path / 'articles'})") in captured.err
+
+
+def test_article_folders_beside_the_data_folder_from_the_option_and_the_environment(
+        tmp_path: Path, monkeypatch) -> None:
+    from tripdesk.loader import load_paths
+
+    # articles/ beside the data folder
+    path, _ = trip_with_article(tmp_path, ARTICLE, folder="articles")
+    result = load_paths([path.parent])
+    assert result.warnings == [] and result.trips[0].excerpts_checked == 5
+    # --articles DIR, several
+    (tmp_path / "articles").rename(tmp_path / "elsewhere")
+    result = load_paths([path.parent], articles=[tmp_path / "nowhere", tmp_path / "elsewhere"])
+    assert result.warnings == [] and result.trips[0].excerpts_checked == 5
+    assert len(load_paths([path.parent]).warnings) == 1
+    # TRIPDESK_ARTICLES, os.pathsep-separated
+    monkeypatch.setenv("TRIPDESK_ARTICLES", f"{tmp_path / 'nowhere'}:{tmp_path / 'elsewhere'}")
+    result = load_paths([path.parent])
+    assert result.warnings == [] and result.trips[0].excerpts_checked == 5
+    [article] = result.trips[0].articles
+    assert article.found == str(tmp_path / "elsewhere" / "sample.txt")
+    assert article.looked_in[-2:] == (str(tmp_path / "nowhere"), str(tmp_path / "elsewhere"))
+
+
+def test_an_article_in_a_legacy_korean_encoding_is_detected(tmp_path: Path) -> None:
+    path, _ = trip_with_article(tmp_path, ARTICLE.encode("cp949"))
+    loaded, problems = load_file(path)
+    assert problems == [] and loaded is not None
+    [article] = loaded.articles
+    assert (article.encoding, article.text) == ("cp949", ARTICLE)
+    assert loaded.excerpts_checked == 5
+
+
+def test_an_article_that_is_neither_utf8_nor_korean_is_refused(tmp_path: Path) -> None:
+    french = ("Le maire a signé un accord de coopération très élégant à côté de l'église. " * 20)
+    path, text = trip_with_article(tmp_path, french.encode("latin-1"))
+    [problem] = problems_for(path)
+    assert problem.startswith(f"{path}:{line_of(text, 'file: sample.txt')}:11: sources[0].file: article file ")
+    assert "is neither UTF-8 nor a Korean encoding (CP949/EUC-KR)" in problem
+    assert problem.endswith("save it as UTF-8")
+
+
+def test_binary_utf16_and_oversized_articles_get_a_clear_error(tmp_path: Path) -> None:
+    import shutil
+
+    cases = {
+        "is a binary file, not text": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "is saved as UTF-16; save it as UTF-8": ARTICLE.encode("utf-16"),
+        "is 5.0 MB, more than the 5 MB an article file may be": ARTICLE.encode() + b" " * (5 * 1024 * 1024),
+    }
+    for message, raw in cases.items():
+        shutil.rmtree(tmp_path / "data", ignore_errors=True)
+        path, _ = trip_with_article(tmp_path, raw)
+        [problem] = problems_for(path)
+        assert message in problem and ": sources[0].file: article file " in problem, problem
+
+
+# -- the store ------------------------------------------------------------------------------------
+
+
+def test_the_store_keeps_the_excerpts_and_the_article_text(tmp_path: Path, db_path: Path, capsys) -> None:
+    import sqlite3
+
+    from tripdesk import queries
+    from tripdesk.cli import main
+    from tripdesk.importer import import_paths
+    from tripdesk.store import Store
+
+    path, _ = trip_with_article(tmp_path, ARTICLE.encode("cp949"))
+    with Store.open(db_path) as store:
+        import_paths(store, [path.parent])
+        trip = queries.load_trip(store, "sample-2024-us")
+        assert trip is not None
+        assert trip.days[0].events[0].evidence == (Evidence("src-a", "시애틀 공공도서관과 협약을 맺었다."),)
+        assert trip.evidence and trip.days[0].evidence and trip.agreements[0].evidence and trip.quotes[0].evidence
+        article = queries.article(store, "sample-2024-us", "src-a")
+        assert article == queries.Article("src-a", "sample.txt", ARTICLE)
+        assert queries.article(store, "sample-2024-us", "src-z") is None
+        assert queries.article_folders(store, "sample-2024-us", "src-a")[0] == str(path.parent)
+        # Search finds a record by the words of its excerpt alone (not in its title).
+        hits = {h.ref for h in queries.search(store, "맺었다")}
+        assert hits == {"event:library-mou"}
+        assert {h.ref for h in queries.search(store, "말했다")} == {"quote:hong-1"}
+    (path.parent / "sample.txt").unlink()  # the desk shows the article without its file
+    with Store.open(db_path) as store:
+        assert queries.article(store, "sample-2024-us", "src-a").text == ARTICLE
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("SELECT ref, position, source_id, text FROM evidence ORDER BY ref").fetchall()
+    conn.close()
+    assert rows == [("agreement:library-mou", 0, "src-a", "도서관 협력 양해각서"),
+                    ("day:2024-10-13", 0, "src-a", "시애틀에 도착해"),
+                    ("event:library-mou", 0, "src-a", "시애틀 공공도서관과 협약을 맺었다."),
+                    ("quote:hong-1", 0, "src-a", "홍 시장은 말했다"),
+                    ("trip", 0, "src-a", "샘플시 대표단이 2박 3일 일정으로")]
+    assert main(["doctor", "--db", str(db_path)]) == 0
+    assert capsys.readouterr().out.strip().endswith("the store is healthy")
+
+
+def test_an_article_not_found_is_kept_as_where_it_was_looked_for(tmp_path: Path, db_path: Path, capsys) -> None:
+    from tripdesk import queries
+    from tripdesk.cli import main
+    from tripdesk.store import Store
+
+    path, _ = trip_with_article(tmp_path, None)
+    assert main(["import", "--db", str(db_path), "--articles", str(tmp_path / "x"), str(path.parent)]) == 0
+    captured = capsys.readouterr()
+    assert "warning: sources[0].file: article file sample.txt not found" in captured.err
+    assert "1 added" in captured.out
+    with Store.open(db_path) as store:
+        assert queries.article(store, "sample-2024-us", "src-a") is None
+        assert queries.article_folders(store, "sample-2024-us", "src-a") == [
+            str(path.parent), str(path.parent / "articles"), str(tmp_path / "articles"), str(tmp_path / "x")]
+
+
+def test_an_excerpt_not_in_its_article_fails_the_import_and_writes_nothing(
+        tmp_path: Path, db_path: Path, capsys) -> None:
+    from tripdesk.cli import main
+
+    path, _ = trip_with_article(tmp_path, ARTICLE, ("text: 홍 시장은 말했다", "text: 홍 시장은 웃었다"))
+    assert main(["import", "--db", str(db_path), str(path.parent)]) == 1
+    err = capsys.readouterr().err
+    assert 'quotes[0].evidence[0].text: not found in sample.txt: "홍 시장은 웃었다"' in err
+    assert "nothing was written to the store" in err
+
+
+def test_the_encoding_detector_is_imported_only_for_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    """charset-normalizer is needed for legacy Korean articles alone: reading UTF-8 ones (and
+    so the desk, which reads none) never imports it."""
+    import subprocess
+    import sys
+
+    path, _ = trip_with_article(tmp_path)
+    code = ("import sys; from pathlib import Path; from tripdesk.loader import load_file; "
+            "loaded, problems = load_file(Path(sys.argv[1])); assert problems == [], problems; "
+            "print(loaded.excerpts_checked, 'charset_normalizer' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["5", "False"], result.stderr
+    (path.parent / "sample.txt").write_bytes(ARTICLE.encode("euc_kr"))
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["5", "True"], result.stderr

@@ -216,19 +216,48 @@ def schema_of(db: Path) -> dict[str, object]:
         conn.close()
 
 
-def test_the_schema_sqlite_utils_creates_is_that_of_version_1(db_path: Path, tmp_path: Path) -> None:
-    """sqlite-utils creates the tables now; the schema is the one first written as SQL, so the
-    schema version stays 1. (files.trip_id's UNIQUE constraint is now a unique index: SQLite
-    enforces both with a unique index on the column.)"""
+def test_the_schema_sqlite_utils_creates_is_version_1_with_the_tables_of_version_2(
+        db_path: Path, tmp_path: Path) -> None:
+    """sqlite-utils creates the tables now; they are those first written as SQL (version 1)
+    and the two that version 2 added (evidence, articles). (files.trip_id's UNIQUE constraint
+    is now a unique index: SQLite enforces both with a unique index on the column.)"""
     Store.open(db_path).close()
     first = tmp_path / "v1.db"
     conn = sqlite3.connect(first)
     conn.executescript((FIXTURES / "schema-v1.sql").read_text(encoding="utf-8") + "PRAGMA user_version = 1;")
     conn.close()
-    assert schema_of(db_path) == schema_of(first)
-    # And a store of the first schema opens and takes imports as before.
-    with Store.open(first) as store:
-        assert import_paths(store, [SAMPLE]).added == ["sample-2024-us"]
+    now, then = schema_of(db_path), schema_of(first)
+    assert (now.pop("version"), then.pop("version")) == (SCHEMA_VERSION, 1) == (2, 1)
+    added = {name: now.pop(name) for name in ("evidence", "articles")}
+    assert now == then
+    assert [c[1] for c in added["evidence"]["columns"]] == ["trip_id", "ref", "position", "source_id", "text"]
+    assert [c[1] for c in added["articles"]["columns"]] == [
+        "trip_id", "source_id", "file", "found", "text", "encoding", "looked_in"]
+
+
+def test_a_store_of_the_first_schema_is_refused_then_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store an older tripdesk made cannot hold the evidence: opening it says so and how to
+    fix it, and `tripdesk import --rebuild` sets it aside and builds a new one."""
+    from tripdesk.cli import main
+
+    old = tmp_path / "v1.db"
+    conn = sqlite3.connect(old)
+    conn.executescript((FIXTURES / "schema-v1.sql").read_text(encoding="utf-8") + "PRAGMA user_version = 1;")
+    conn.close()
+    with pytest.raises(TripdeskError) as failure:
+        Store.open(old)
+    assert failure.value.message.endswith(
+        "the database was made by an older tripdesk (schema version 1; this one uses 2) and must be "
+        "built again from the data files")
+    assert failure.value.hint == "run `tripdesk import --rebuild` to build a new store from the data files"
+    assert main(["doctor", "--db", str(old)]) == 1
+    assert ("schema: version 1, made by an older tripdesk (this one uses 2); it must be built again "
+            "from the data files") in capsys.readouterr().out
+    assert main(["import", "--rebuild", "--db", str(old), str(SAMPLE)]) == 0
+    assert "moved it aside" in capsys.readouterr().err
+    with Store.open(old) as store:
+        assert queries.trip_ids(store) == ["sample-2024-us"]
+    assert len(list(tmp_path.glob("v1.db.broken-*"))) == 1
 
 
 def test_opening_a_new_store_twice_creates_its_tables_once(db_path: Path) -> None:

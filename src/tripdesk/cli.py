@@ -27,8 +27,8 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from . import queries
-from .problems import TripdeskError, ValidationFailed, display_path
-from .paths import bundled_data_dir, is_trip_file_name
+from .problems import Problem, TripdeskError, ValidationFailed, display_path
+from .paths import articles_dir, bundled_data_dir, is_trip_file_name
 from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
 from .text import DISPLAY_LANGS
 
@@ -95,7 +95,7 @@ def open_store(args: argparse.Namespace) -> Store:
     def fill(store: Store) -> None:
         from .importer import import_paths
 
-        import_paths(store, [folder])
+        import_paths(store, [folder], articles=article_folders(args, bundled=True))
 
     try:
         store = Store.open(path, fill=fill)
@@ -107,7 +107,7 @@ def open_store(args: argparse.Namespace) -> Store:
         from .importer import import_paths
 
         try:
-            report = import_paths(store, [folder])
+            report = import_paths(store, [folder], articles=article_folders(args, bundled=True))
             if report.changed:
                 _console(stderr=True).print(
                     RichText(f"tripdesk: the bundled data changed; store refreshed ({report.summary()})"))
@@ -143,7 +143,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .loader import load_paths
 
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
-    result = load_paths(paths)
+    result = load_paths(paths, articles=article_folders(args, bundled=not args.paths))
+    _print_warnings(result.warnings)
     if result.problems:
         out = _console(stderr=True)
         for problem in sorted(result.problems):
@@ -153,16 +154,39 @@ def cmd_validate(args: argparse.Namespace) -> int:
                            f"{'s' if len(result.files) != 1 else ''}"))
         return EXIT_PROBLEMS
     files, trips = len(result.files), len(result.trips)
+    checked = sum(t.excerpts_checked for t in result.trips)
+    unchecked = sum(t.excerpts_unchecked for t in result.trips)
+    excerpts = ""
+    if checked or unchecked:
+        excerpts = f"; {checked} excerpt{'s' if checked != 1 else ''} found in their articles"
+        if unchecked:
+            excerpts += f", {unchecked} not checked (no article file)"
     _console().print(RichText(f"{files} file{'s' if files != 1 else ''} valid "
-                              f"({trips} trip{'s' if trips != 1 else ''})"))
+                              f"({trips} trip{'s' if trips != 1 else ''}{excerpts})"))
     return EXIT_OK
+
+
+def article_folders(args: argparse.Namespace, bundled: bool = False) -> list[Path]:
+    """The `--articles` folders, and for the bundled data the articles beside the checkout."""
+    folders = [Path(p).expanduser() for p in getattr(args, "articles", None) or ()]
+    if bundled and articles_dir().is_dir():
+        folders.append(articles_dir())
+    return folders
+
+
+def _print_warnings(warnings: list[Problem]) -> None:
+    out = _console(stderr=True)
+    for warning in sorted(warnings):
+        where = f"{warning.file}:{warning.line}:{warning.column}"
+        out.print(RichText(f"{where}: warning: {warning.path}: {warning.message}"))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
+    articles = article_folders(args, bundled=not args.paths)
     path = db_path(args)
     try:
-        report = _import_into(path, paths, rebuild=args.rebuild)
+        report = _import_into(path, paths, articles, rebuild=args.rebuild)
     except UnusableStore as exc:
         if not args.rebuild:
             raise
@@ -173,23 +197,24 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"tripdesk: {exc.message}\ntripdesk: moved it aside to {aside} (nothing was "
             "deleted) and building a new store"))
         try:
-            report = _import_into(path, paths, rebuild=True)
+            report = _import_into(path, paths, articles, rebuild=True)
         except TripdeskError:
             for suffix in ("", "-wal", "-shm", "-journal"):  # the new, empty store we made
                 path.with_name(path.name + suffix).unlink(missing_ok=True)
             raise
+    _print_warnings(report.warnings)
     _console().print(RichText(f"imported into {path}: {report.summary()}"))
     return EXIT_OK
 
 
-def _import_into(path: Path, paths: list[Path], *, rebuild: bool) -> ImportReport:
+def _import_into(path: Path, paths: list[Path], articles: list[Path], *, rebuild: bool) -> ImportReport:
     from .importer import import_paths
 
     store = Store.open(path)
     try:
         if rebuild:
             store.check_integrity()  # a damaged file is set aside, not built upon
-        return import_paths(store, paths, rebuild=rebuild)
+        return import_paths(store, paths, rebuild=rebuild, articles=articles)
     finally:
         store.close()
 
@@ -460,6 +485,11 @@ def default_language() -> str:
     return "en"
 
 
+ARTICLES_HELP = ("a folder to look for the sources' article files in (besides the trip file's "
+                 "folder and an articles/ folder beside the data folder); repeat for several. "
+                 "TRIPDESK_ARTICLES names more, separated by ':'")
+
+
 def build_parser() -> argparse.ArgumentParser:
     def common_options(defaults: bool) -> argparse.ArgumentParser:
         # The options are accepted before and after the command. After it, their default is
@@ -494,9 +524,13 @@ def build_parser() -> argparse.ArgumentParser:
             "print every problem as file:line:col: field: message.", "tripdesk validate data/")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
 
+    p.add_argument("--articles", action="append", metavar="DIR",
+                   help=ARTICLES_HELP)
+
     p = add("import", cmd_import, "Load trip files into the store in one transaction: if any "
             "file fails validation, nothing is written.", "tripdesk import data/trips")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
+    p.add_argument("--articles", action="append", metavar="DIR", help=ARTICLES_HELP)
     p.add_argument("--rebuild", action="store_true",
                    help="re-read every file and drop every trip not among them; a database "
                         "file that is not usable is moved aside to <db>.broken-<time>")

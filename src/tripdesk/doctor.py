@@ -128,6 +128,10 @@ def _checks(conn: sqlite3.Connection, writable: bool = True, path: Path | None =
         out.append(Finding("schema", False, f"version {version} is newer than this tripdesk "
                            f"understands ({SCHEMA_VERSION})",
                            f"{UPDATE_HINT}, or {REBUILD_HINT}{SET_ASIDE}"))
+    elif 0 < version < SCHEMA_VERSION and "trips" in tables:
+        out.append(Finding("schema", False, f"version {version}, made by an older tripdesk (this "
+                           f"one uses {SCHEMA_VERSION}); it must be built again from the data files",
+                           REBUILD_HINT + SET_ASIDE))
     elif version == 0 and not tables:
         out.append(Finding("schema", False, "the database is empty",
                            "run `tripdesk import` to fill it from the data files"))

@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .articles import ArticleFinder
 from .limits import MAX_FILE_BYTES
-from .loader import AcrossCheck, Checked, KnownIds, TripNames, check_across, check_file, find_trip_files
+from .loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
+                     find_trip_files)
 from .model import Text
 from .problems import Problem, ValidationFailed
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
@@ -50,6 +52,8 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    # What is worth knowing but fails nothing, in the files read: an article file not found.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -130,10 +134,13 @@ class Unchanged:
     path: Path
 
 
-Prepared = tuple[PreparedTrip | Unchanged | None, list[Problem], Checked | None]
+# (the prepared trip, Unchanged or None; its problems; what the checks between files use of
+# it; its warnings)
+Prepared = tuple[PreparedTrip | Unchanged | None, list[Problem], Checked | None, list[Problem]]
 
 
-def prepare_file(path: Path, old: tuple[str, str] | None = None) -> Prepared:
+def prepare_file(path: Path, old: tuple[str, str] | None = None,
+                 finder: ArticleFinder | None = None) -> Prepared:
     """Read and check one file and build its rows; `old` is the (trip id, sha256) stored for
     it. Runs in a worker process when many files change: it is all the CPU-bound work of an
     import but SQLite's, and what it returns pickles cheaply (no Trip, no file content).
@@ -147,13 +154,13 @@ def prepare_file(path: Path, old: tuple[str, str] | None = None) -> Prepared:
     if old is not None:
         data = _content(path)
         if data is not None and file_digest(data) == old[1]:
-            return Unchanged(path), [], None
-    loaded, names, problems = check_file(path, data)
+            return Unchanged(path), [], None, []
+    loaded, names, problems, warnings = check_file(path, data, finder)
     if loaded is None:
-        return None, problems, names
+        return None, problems, names, warnings
     item = PreparedTrip(path, file_digest(loaded.raw), loaded.names, loaded.result,
-                        trip_rows(loaded.trip))
-    return item, [], item
+                        trip_rows(loaded.trip, loaded.articles))
+    return item, [], item, warnings
 
 
 def _content(path: Path) -> bytes | None:
@@ -230,12 +237,12 @@ def _start_worker() -> None:
     gc.enable()
 
 
-def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]]) -> Iterator[Prepared]:
+def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]], finder: ArticleFinder) -> Iterator[Prepared]:
     """`prepare_file` of every (path, old) in order: in worker processes when there are many
     and more than one core, while the caller goes on writing the ones before."""
     workers = _worker_count()
     if len(work) < PARALLEL_MIN_FILES or workers < 2 or not _can_fork():
-        yield from (prepare_file(path, old) for path, old in work)
+        yield from (prepare_file(path, old, finder) for path, old in work)
         return
     context = multiprocessing.get_context("fork")
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
@@ -244,25 +251,27 @@ def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]]) -> Iterator[Pr
         tasks = (work[i:i + _FILES_PER_TASK] for i in range(0, len(work), _FILES_PER_TASK))
         try:
             for task in itertools.islice(tasks, max(1, workers * _AHEAD_PER_WORKER // _FILES_PER_TASK)):
-                pending.append(pool.submit(_prepare_files, task))
+                pending.append(pool.submit(_prepare_files, task, finder))
             while pending:
                 results = pending.popleft().result()
                 for task in itertools.islice(tasks, 1):
-                    pending.append(pool.submit(_prepare_files, task))
+                    pending.append(pool.submit(_prepare_files, task, finder))
                 yield from results
         finally:  # stopped early (an error while writing): drop what is still queued
             pool.shutdown(cancel_futures=True)
 
 
-def _prepare_files(work: list[tuple[Path, tuple[str, str] | None]]) -> list[Prepared]:
+def _prepare_files(work: list[tuple[Path, tuple[str, str] | None]], finder: ArticleFinder) -> list[Prepared]:
     """`prepare_file` of a few (path, old): one task of a worker process."""
-    return [prepare_file(path, old) for path, old in work]
+    return [prepare_file(path, old, finder) for path, old in work]
 
 
 @guarded
 @_without_gc
-def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) -> ImportReport:
+def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False,
+                 articles: Iterable[Path] = ()) -> ImportReport:
     """Import files and folders. Raises ValidationFailed (writing nothing) on any problem.
+    `articles`: more folders to look for the sources' article files in (`--articles`).
 
     The files are read and checked before the write lock is taken, so that another import
     can go on writing meanwhile; if one committed by the time this one holds the lock, what
@@ -270,16 +279,18 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False) 
     starts again from the store as it is, this time holding the lock throughout.
     """
     paths = list(paths)
+    finder = article_finder(paths, articles)
     if rebuild or store.in_transaction:  # nothing is read from the store before the lock
-        return _import(store, paths, rebuild=rebuild, since=None)
+        return _import(store, paths, finder, rebuild=rebuild, since=None)
     try:
-        return _import(store, paths, rebuild=False, since=store.data_version())
+        return _import(store, paths, finder, rebuild=False, since=store.data_version())
     except StoreChanged:
         with store.transaction:
-            return _import(store, paths, rebuild=False, since=None)
+            return _import(store, paths, finder, rebuild=False, since=None)
 
 
-def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None) -> ImportReport:
+def _import(store: Store, paths: list[Path], finder: ArticleFinder, *, rebuild: bool,
+            since: int | None) -> ImportReport:
     """One attempt of `import_paths`; with `since`, the write transaction raises StoreChanged
     (having written nothing) if the store's data_version is no longer `since`."""
     started_ns = time.time_ns()  # before any file is looked at (see `_recorded_time`)
@@ -308,17 +319,18 @@ def _import(store: Store, paths: list[Path], *, rebuild: bool, since: int | None
     work = [(path, _old_content(states.get(keys(path)))) for path, _stat in changed]
     read_stats = dict(changed)  # each file's size and time before it is read: what is recorded
     if rebuild or not states and store.trip_count() == 0:
-        return _import_all_new(store, work, read_stats, problems, report, keys,
+        return _import_all_new(store, work, finder, read_stats, problems, report, keys,
                                rebuild=rebuild, since=since, started_ns=started_ns)
 
     loaded: list[PreparedTrip] = []
     checked: list[Checked] = []  # in file order: the loaded files and the broken ones' names
     broken: set[str] = set()
     touched: dict[str, os.stat_result] = {}
-    with contextlib.closing(_prepare_all(work)) as prepared:
+    with contextlib.closing(_prepare_all(work, finder)) as prepared:
         results = list(prepared)
-    for (path, stat), (item, file_problems, names) in zip(changed, results):
+    for (path, stat), (item, file_problems, names, warnings) in zip(changed, results):
         problems.extend(file_problems)
+        report.warnings.extend(warnings)
         if isinstance(item, Unchanged):
             touched[keys(path)] = stat  # content unchanged, only the time moved: refresh the state
             report.unchanged += 1
@@ -380,7 +392,7 @@ def _write(store: Store, item: PreparedTrip, keys: _Keys, stat: os.stat_result,
                      _recorded_time(stat, started_ns))
 
 
-def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]],
+def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]], finder: ArticleFinder,
                     read_stats: dict[Path, os.stat_result], problems: list[Problem],
                     report: ImportReport, keys: _Keys, *, rebuild: bool, since: int | None,
                     started_ns: int) -> ImportReport:
@@ -394,14 +406,15 @@ def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]
     """
     across = AcrossCheck()
     across_problems: list[Problem] = []
-    with store.transaction_since(since), contextlib.closing(_prepare_all(work)) as prepared:
+    with store.transaction_since(since), contextlib.closing(_prepare_all(work, finder)) as prepared:
         old_ids = set()
         if rebuild:
             old_ids = {row[0] for row in store.conn.execute("SELECT id FROM trips")}
             store.clear()  # rows a damaged store left behind go too: a rebuild starts clean
         failed = bool(problems)
-        for item, file_problems, names in prepared:
+        for item, file_problems, names, warnings in prepared:
             problems.extend(file_problems)
+            report.warnings.extend(warnings)
             assert not isinstance(item, Unchanged)  # nothing stored to be unchanged from
             if item is None:
                 failed = True

@@ -33,6 +33,7 @@ from .model import (
     Text,
     Trip,
 )
+from .articles import ArticleError, ArticleFinder, ArticleText, SourceArticle, contains, matchable, original_at
 from .limits import MAX_TRIP_DAYS
 from .paths import is_trip_file_name
 from .problems import Problem, display_path, file_kind
@@ -48,6 +49,11 @@ class LoadedTrip:
     path: Path
     raw: bytes
     result: ReadResult
+    # The article files of its sources as found (or not), and how many of its excerpts were
+    # checked against one and how many could not be (their article file was not found).
+    articles: tuple[SourceArticle, ...] = ()
+    excerpts_checked: int = 0
+    excerpts_unchecked: int = 0
 
     @property
     def names(self) -> "TripNames":
@@ -60,6 +66,8 @@ class LoadResult:
     trips: list[LoadedTrip] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    # What is worth knowing but fails nothing: an article file not found, say.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -421,6 +429,108 @@ def _unique(items: Iterable[tuple[str, tuple[str | int, ...]]], what: str, repor
     return set(seen)
 
 
+# -- excerpts against article files ---------------------------------------------------------
+
+
+Excerpts = dict[str, list[tuple[tuple[str | int, ...], str]]]  # source id -> [(path, text)]
+
+
+def excerpts_of(doc: dict[str, Any]) -> Excerpts:
+    """Every excerpt of a checked document with its path, by the source it cites."""
+    out: Excerpts = {}
+
+    def add(owner: Any, path: tuple[str | int, ...]) -> None:
+        for k, item in enumerate(owner.get("evidence") or ()):
+            out.setdefault(item["source"], []).append((path + ("evidence", k), strip_control(item["text"])))
+
+    add(doc["trip"], ("trip",))
+    for i, day in enumerate(doc.get("days") or ()):
+        add(day, ("days", i))
+        for j, event in enumerate(day.get("events") or ()):
+            add(event, ("days", i, "events", j))
+    for section in ("agreements", "quotes"):
+        for i, item in enumerate(doc.get(section) or ()):
+            add(item, (section, i))
+    return out
+
+
+@dataclass
+class ArticleCheck:
+    """What checking a trip's excerpts against its article files found."""
+
+    articles: list[SourceArticle] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    checked: int = 0
+    unchecked: int = 0
+
+
+def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Path,
+                   finder: ArticleFinder) -> ArticleCheck:
+    """Find each source's article file, read it, and look for every excerpt citing it there.
+
+    An excerpt not in its article is a problem; an article file not found, a warning (its
+    excerpts cannot be checked: the user may have only the URL)."""
+    out = ArticleCheck()
+    excerpts = excerpts_of(doc)
+    folders: list[Path] | None = None
+    for i, source in enumerate(trip.sources):
+        cited = excerpts.get(source.id, [])
+        if not source.file:
+            out.unchecked += len(cited)
+            continue
+        folders = folders if folders is not None else finder.folders(path)
+        looked_in = tuple(str(f.absolute()) for f in folders)
+        found = finder.find(source.file, folders)
+        name = visible(source.file, 80)
+        if found is None:
+            out.articles.append(SourceArticle(source.id, source.file, None, None, None, looked_in))
+            out.unchecked += len(cited)
+            if cited:
+                out.warnings.append(result.problem(
+                    ("sources", i, "file"),
+                    f"article file {name} not found, so its {len(cited)} excerpt"
+                    f"{'s are' if len(cited) != 1 else ' is'} not checked (looked in "
+                    f"{', '.join(visible(display_path(f), 80) for f in folders)}); put it in one of these "
+                    "folders or name its folder with --articles DIR or TRIPDESK_ARTICLES"))
+            continue
+        try:
+            article = finder.read(found)
+        except ArticleError as exc:
+            out.problems.append(result.problem(("sources", i, "file"),
+                                               f"article file {visible(display_path(found), 80)} {exc}"))
+            continue
+        out.articles.append(SourceArticle(source.id, source.file, str(found.absolute()), article.text,
+                                          article.encoding, looked_in))
+        for where, text in cited:
+            out.checked += 1
+            if not contains(article, text):
+                out.problems.append(result.problem(
+                    where + ("text",),
+                    f'not found in {name}: "{visible(text[:30])}"{_divergence(article, text)}'))
+    return out
+
+
+def _divergence(found: ArticleText, excerpt: str) -> str:
+    """Where an excerpt stops agreeing with its article: the longest start of it the article
+    holds (whitespace and quotation marks aside), and what follows there in each."""
+    article = found.matchable
+    wanted = matchable(excerpt)
+    low, high = 0, len(wanted)  # the article holds wanted[:low], not wanted[:high + 1]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if wanted[:middle] in article:
+            low = middle
+        else:
+            high = middle - 1
+    if low < 2:
+        return "; no part of it is in the article: is it the right source?"
+    at = article.find(wanted[:low]) + low
+    return (f'; the article has its first {low} characters (spaces aside), then '
+            f'"{visible(original_at(found.text, at, 8))}" where the excerpt has '
+            f'"{visible(original_at(excerpt, low, 8))}"')
+
+
 # -- whole runs ------------------------------------------------------------------------------
 
 
@@ -436,9 +546,9 @@ class KnownIds:
     entities: dict[tuple[str, str], tuple[Text, str]] = field(default_factory=dict)  # (kind, id) -> (name, file)
 
 
-def load_file(path: Path) -> tuple[LoadedTrip | None, list[Problem]]:
+def load_file(path: Path, finder: ArticleFinder | None = None) -> tuple[LoadedTrip | None, list[Problem]]:
     """Read, check and build one file on its own (no checks across files)."""
-    loaded, _names, problems = check_file(path)
+    loaded, _names, problems, _warnings = check_file(path, finder=finder)
     return loaded, problems
 
 
@@ -452,13 +562,16 @@ class NamesOnly:
     result: ReadResult
 
 
-def check_file(path: Path, data: bytes | None = None) -> tuple[LoadedTrip | None, "Checked | None", list[Problem]]:
+def check_file(path: Path, data: bytes | None = None, finder: ArticleFinder | None = None
+               ) -> tuple[LoadedTrip | None, "Checked | None", list[Problem], list[Problem]]:
     """Read (unless `data` is its content, already read), check and build one file on its own:
     the trip when the file has no problem, what the checks between files need of it (also when
-    it has problems but its trip id is known), and its problems."""
+    it has problems but its trip id is known), its problems and its warnings. `finder` looks
+    for the article files of its sources (by default beside the file and in
+    TRIPDESK_ARTICLES's folders)."""
     result = read_file(path, data)
     if result.problems:
-        return None, None, result.problems  # not parsed: nothing in it can be trusted
+        return None, None, result.problems, []  # not parsed: nothing in it can be trusted
     problems: list[Problem] = []
     where: list[tuple[str | int, ...]] = []
 
@@ -469,13 +582,16 @@ def check_file(path: Path, data: bytes | None = None) -> tuple[LoadedTrip | None
     check(result.document, TRIP_FILE, (), report)
     if problems:
         names = _names_despite(result.document, where)
-        return None, (NamesOnly(names, _slim(result)) if names else None), problems
+        return None, (NamesOnly(names, _slim(result)) if names else None), problems, []
     trip = build_trip(result.document)
     problems = check_trip(trip, result.document, result)
+    found = check_articles(trip, result.document, result, path, finder or ArticleFinder())
+    problems += found.problems
     if problems:
-        return None, NamesOnly(TripNames.of(trip), _slim(result)), problems
-    loaded = LoadedTrip(trip, path, result.raw, _slim(result))
-    return loaded, loaded, []
+        return None, NamesOnly(TripNames.of(trip), _slim(result)), problems, found.warnings
+    loaded = LoadedTrip(trip, path, result.raw, _slim(result), tuple(found.articles),
+                        found.checked, found.unchecked)
+    return loaded, loaded, [], found.warnings
 
 
 _MISSING = object()
@@ -630,17 +746,27 @@ def _show(name: Text) -> str:
     return " / ".join(repr(s) for s in name.all_strings())
 
 
-def load_paths(paths: Iterable[Path], known: KnownIds | None = None) -> LoadResult:
-    """Load every trip file under the given paths, with every problem of every file."""
+def load_paths(paths: Iterable[Path], known: KnownIds | None = None,
+               articles: Iterable[Path] = ()) -> LoadResult:
+    """Load every trip file under the given paths, with every problem of every file;
+    `articles`: more folders to look for article files in (`--articles`)."""
+    paths = list(paths)
     files, problems = find_trip_files(paths)
+    finder = article_finder(paths, articles)
     out = LoadResult(files=files, problems=problems)
     named: list[Checked] = []  # every file whose trip id is known, with problems or not
     for path in files:
-        loaded, names, file_problems = check_file(path)
+        loaded, names, file_problems, warnings = check_file(path, finder=finder)
         out.problems.extend(file_problems)
+        out.warnings.extend(warnings)
         if loaded is not None:
             out.trips.append(loaded)
         if names is not None:
             named.append(names)
     out.problems.extend(check_across(named, known))
     return out
+
+
+def article_finder(paths: Iterable[Path], articles: Iterable[Path] = ()) -> ArticleFinder:
+    """The finder of article files for a run over these paths, with the `--articles` folders."""
+    return ArticleFinder(extra=tuple(articles), roots=tuple(p for p in paths if p.is_dir()))

@@ -108,6 +108,14 @@ class SearchHit(NamedTuple):
         return what, ident
 
 
+class Article(NamedTuple):
+    """A source's article as import read it from its file."""
+
+    source_id: str
+    file: str | None  # the article file's name, as the source gives it
+    text: str  # the whole article text, decoded, as read at import
+
+
 def _text(ko: str | None, en: str | None, plain: str | None = None) -> Text:
     return Text(plain=plain) if plain is not None else Text(ko=ko, en=en)
 
@@ -203,6 +211,26 @@ def load_trip(store: Store, trip_id: str) -> Trip | None:
 
     row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?", (trip_id,)).fetchone()
     return build_trip(json.loads(row[0])) if row else None
+
+
+@guarded
+def article(store: Store, trip_id: str, source_id: str) -> Article | None:
+    """The text of a source's article, as import read it; None when no file was found then."""
+    row = store.conn.execute(
+        "SELECT source_id, file, text FROM articles WHERE trip_id = ? AND source_id = ? "
+        "AND text IS NOT NULL", (trip_id, source_id)).fetchone()
+    return Article(*row) if row else None
+
+
+@guarded
+def article_folders(store: Store, trip_id: str, source_id: str) -> list[str]:
+    """The folders import looked for a source's article file in, in order (absolute paths;
+    empty when the source names no file)."""
+    import json
+
+    row = store.conn.execute("SELECT looked_in FROM articles WHERE trip_id = ? AND source_id = ?",
+                             (trip_id, source_id)).fetchone()
+    return list(json.loads(row[0])) if row else []
 
 
 @guarded

@@ -25,7 +25,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from .problems import TripdeskError, display_path
 from .text import Text
@@ -34,12 +34,14 @@ from .textindex import index_text
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from .model import Quote, Trip
+    from .articles import SourceArticle
+    from .model import Evidence, Quote, Trip
 
 # The model (and the document it is stored as) is imported where trips are written, not here:
 # the desk opens the store before its first frame, which needs none of it (see `text`).
 
-SCHEMA_VERSION = 1
+# 2: the evidence and articles tables, and the excerpts in the search index.
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 2000
 REBUILD_HINT = "run `tripdesk import --rebuild` to build a new store from the data files"
 # tripdesk is installed from a clone of its repository (README), not from a package index.
@@ -216,6 +218,17 @@ SCHEMA: tuple[TableSpec, ...] = (
     _table("quote_sources", "trip_id!, quote_id!, source_id!", "trip_id, quote_id, source_id",
            refs=(_ref("trip_id, quote_id", "quotes", "trip_id, id", cascade=True),
                  _ref("trip_id, source_id", "sources", "trip_id, id", cascade=True))),
+    # Schema version 2. The excerpts each record rests on, in the file's order: `ref` names
+    # the record as the search index does (trip, day:<date>, event:<id>, agreement:<id>,
+    # quote:<id>), so SQL can ask which facts rest on a source.
+    _table("evidence", "trip_id!, ref!, position:int!, source_id!, text!", "trip_id, ref, position",
+           refs=(_ref("trip_id, source_id", "sources", "trip_id, id", cascade=True),),
+           indexes=(("evidence_source", "trip_id, source_id"),)),
+    # Each source's article file as import found it: its text (NULL when the file was not
+    # found), where it was found and the folders it was looked for in, so that the desk shows
+    # the article, or says where it looked, without the file.
+    _table("articles", "trip_id!, source_id!, file!, found, text, encoding, looked_in!",
+           "trip_id, source_id", refs=(_ref("trip_id, source_id", "sources", "trip_id, id", cascade=True),)),
 )
 
 # What sqlite-utils does not create: the FTS5 index (a virtual table with its own tokenizer
@@ -375,6 +388,11 @@ class Store:
                 f"{name}: the database has schema version {version}, newer than this tripdesk "
                 f"understands ({SCHEMA_VERSION})",
                 f"{UPDATE_HINT}, or use another database with --db PATH, or {REBUILD_HINT}")
+        if 0 < version < SCHEMA_VERSION and "trips" in tables:
+            conn.close()
+            raise UnusableStore(f"{name}: the database was made by an older tripdesk (schema "
+                                f"version {version}; this one uses {SCHEMA_VERSION}) and must be "
+                                "built again from the data files", REBUILD_HINT)
         if version != SCHEMA_VERSION or "trips" not in tables:
             conn.close()
             raise UnusableStore(f"{name}: this is not a tripdesk database (schema version "
@@ -508,8 +526,9 @@ class Store:
         c.execute("DELETE FROM search_rows WHERE trip_id = ?", (trip_id,))
         # Children first: composite foreign keys cascade, but explicit deletes are clearer
         # and do not depend on PRAGMA foreign_keys being on.
-        for table in ("event_organisations", "event_people", "event_sources", "agreement_parties",
-                      "agreement_signatories", "agreement_sources", "quote_sources", "day_places",
+        for table in ("evidence", "articles", "event_organisations", "event_people", "event_sources",
+                      "agreement_parties", "agreement_signatories", "agreement_sources", "quote_sources",
+                      "day_places",
                       "events", "agreements", "quotes", "days", "sources", "trip_organisations",
                       "trip_people", "trip_documents"):
             c.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
@@ -606,8 +625,9 @@ class TripRows:
     search: list[tuple[Any, ...]]
 
 
-def trip_rows(trip: Trip) -> TripRows:
-    """The rows `Store.write_trip` inserts for a trip (all but its `files` row)."""
+def trip_rows(trip: Trip, articles: "Iterable[SourceArticle]" = ()) -> TripRows:
+    """The rows `Store.write_trip` inserts for a trip (all but its `files` row), with the
+    article files import looked for (`articles.SourceArticle`)."""
     import json
 
     from .document import trip_to_document
@@ -672,6 +692,12 @@ def trip_rows(trip: Trip) -> TripRows:
            q.original.lang, q.original.text, *_translation_cols(q)) for q in trip.quotes]),
         ("INSERT INTO quote_sources VALUES (?,?,?)",
          [row for q in trip.quotes for row in _links(tid, q.id, q.sources)]),
+        ("INSERT INTO evidence VALUES (?,?,?,?,?)",
+         [(tid, ref, position, e.source, e.text)
+          for ref, items in evidence_of(trip) for position, e in enumerate(items)]),
+        ("INSERT INTO articles VALUES (?,?,?,?,?,?,?)",
+         [(tid, a.source_id, a.file, a.found, a.text, a.encoding,
+           json.dumps(list(a.looked_in), ensure_ascii=False)) for a in articles]),
     ]
     return TripRows(
         trip_id=tid,
@@ -683,6 +709,28 @@ def trip_rows(trip: Trip) -> TripRows:
         tables=[(sql, rows) for sql, rows in tables if rows],
         search=list(search_rows(trip)),
     )
+
+
+def evidence_of(trip: Trip) -> Iterator[tuple[str, "tuple[Evidence, ...]"]]:
+    """(ref, excerpts) of every record of the trip that has excerpts; `ref` as in the index."""
+    if trip.evidence:
+        yield "trip", trip.evidence
+    for day in trip.days:
+        if day.evidence:
+            yield f"day:{day.date.isoformat()}", day.evidence
+        for e in day.events:
+            if e.evidence:
+                yield f"event:{e.id}", e.evidence
+    for a in trip.agreements:
+        if a.evidence:
+            yield f"agreement:{a.id}", a.evidence
+    for q in trip.quotes:
+        if q.evidence:
+            yield f"quote:{q.id}", q.evidence
+
+
+def _excerpts(items: "tuple[Evidence, ...]") -> list[str]:
+    return [e.text for e in items]
 
 
 def _links(trip_id: str, owner_id: str, targets: tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -749,28 +797,30 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
     body = search_body
     tid = trip.id
     yield (body(trip.title, trip.home_city.name, trip.purpose, *trip.themes,
-                trip.delegation.description), "trip", tid, trip.start.isoformat(), "trip",
+                trip.delegation.description, _excerpts(trip.evidence)), "trip", tid, trip.start.isoformat(), "trip",
            *_labels(trip.title))
     for day in trip.days:
         places = [p.city for p in day.places]
         if places or day.notes:
             label = ", ".join(p.city.get("ko") for p in day.places)
             label_en = ", ".join(p.city.get("en") for p in day.places)
-            yield (body(*places, day.notes), "day", tid, day.date.isoformat(),
+            yield (body(*places, day.notes, _excerpts(day.evidence)), "day", tid, day.date.isoformat(),
                    f"day:{day.date.isoformat()}", label, label_en)
         for e in day.events:
             yield (body(e.title, e.description, e.place.city if e.place else None,
-                        e.place.venue if e.place else None),
+                        e.place.venue if e.place else None, _excerpts(e.evidence)),
                    "event", tid, day.date.isoformat(), f"event:{e.id}", *_labels(e.title))
     for a in trip.agreements:
         parties = [o.name for o in trip.organisations if o.id in a.parties]
-        yield (body(a.title, a.scope, a.kind, AGREEMENT_KIND_NAMES.get(a.kind, ()), *parties),
+        yield (body(a.title, a.scope, a.kind, AGREEMENT_KIND_NAMES.get(a.kind, ()), *parties,
+                    _excerpts(a.evidence)),
                "agreement", tid,
                a.date.isoformat() if a.date else None, f"agreement:{a.id}", *_labels(a.title))
     for q in trip.quotes:
         speaker = trip.person(q.speaker)
         translation = q.translation.text if q.translation else None
-        yield (body(q.original.text, translation, q.context, speaker.name if speaker else None),
+        yield (body(q.original.text, translation, q.context, speaker.name if speaker else None,
+                    _excerpts(q.evidence)),
                "quote", tid, q.date.isoformat() if q.date else None, f"quote:{q.id}",
                *_quote_labels(q.original.text, translation))
     for o in trip.organisations:
@@ -844,6 +894,10 @@ class TableIndexer:
         q = self.conn.execute
         strings, name, labels = self._strings, self._name, self._labels
         no_texts: list[str] = []
+        excerpts: dict[tuple[str, str], list[str]] = {}
+        for tid, ref, text in q(f"SELECT trip_id, ref, text FROM evidence WHERE trip_id {these} "
+                                "ORDER BY trip_id, ref, position", ids):
+            excerpts.setdefault((tid, ref), []).extend(strings(text))
         for tid, ref, ko, en, plain, city_ko, city_en, city_plain in q(
                 "SELECT t.id, 'trip', t.title_ko, t.title_en, t.title_plain, h.name_ko, h.name_en, "
                 f"h.name_plain FROM trips t LEFT JOIN home_cities h ON h.id = t.home_city_id WHERE t.id {these}",
@@ -889,6 +943,10 @@ class TableIndexer:
             for tid, ref, ko, en, plain in q(sql, ids):
                 key = (ko, en, plain)
                 items[(tid, ref)] = (labels(key), no_texts, True)
+        for key, texts in excerpts.items():  # what the index holds besides the tables' texts
+            if key in items:
+                found_labels, found_texts, required = items[key]
+                items[key] = (found_labels, found_texts + texts, required)
         return items
 
 

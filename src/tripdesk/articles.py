@@ -1,0 +1,234 @@
+"""Article files: where a source's article is looked for, how it is read, and how an evidence
+excerpt is found in it.
+
+A source may name its article's file (`file: 000_b8185a0e63ff7e9a.txt`). The file is looked
+for, in this order (docs/data-format.md, "Evidence"):
+
+1. beside the trip file, and in an `articles/` folder there;
+2. in an `articles/` folder beside the data folder: beside the trip file's folder and beside
+   each folder above it up to the folder given on the command line;
+3. in the folders given with `--articles DIR` (several allowed), then in those of
+   `TRIPDESK_ARTICLES` (separated by `os.pathsep`, `:` on Linux and macOS).
+
+An article file is plain text in UTF-8 or, as many Korean news sites still serve, in a
+legacy Korean encoding (CP949 or its subset EUC-KR), which is detected with
+charset-normalizer, not assumed. A binary file, or one over 5 MB, is refused with a message
+saying so. The text is kept as read, but for control and bidi characters (stripped as in
+trip files) and line breaks (made LF).
+
+An excerpt is found in an article when it occurs there once whitespace is ignored and every
+kind of quotation mark counts as the same (`matchable`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from .yamlread import strip_control
+
+ARTICLES_ENV = "TRIPDESK_ARTICLES"
+ARTICLES_FOLDER = "articles"
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# The encodings an article may be in besides UTF-8: CP949 is Windows' superset of EUC-KR, so
+# a file detected as either is read as CP949.
+KOREAN_ENCODINGS = ("cp949", "euc_kr")
+
+# Every quotation mark an article or an excerpt may use, as one: “ ” ‘ ’ « » 「 」 『 』,
+# the straight ones and their full-width forms, and the low and reversed ones.
+QUOTES = "\"'“”‘’«»「」『』＂＇„‚‛‟〝〞〟‹›"
+_QUOTE_TABLE = str.maketrans({mark: '"' for mark in QUOTES})
+_WHITESPACE = re.compile(r"\s+")
+
+
+def matchable(text: str) -> str:
+    """The form in which excerpts are looked for in articles: NFC (a file saved on macOS may
+    hold its Hangul decomposed), no whitespace at all (a line may be broken anywhere in an
+    article, even inside a word), every quotation mark the same."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFC", text).translate(_QUOTE_TABLE))
+
+
+class SourceArticle(NamedTuple):
+    """What import found of a source's article file, as the store keeps it (`articles`)."""
+
+    source_id: str
+    file: str  # as the source names it
+    found: str | None  # the path it was read from; None: not found
+    text: str | None
+    encoding: str | None
+    looked_in: tuple[str, ...]  # the folders it was looked for in, in order
+
+
+def original_at(text: str, start: int, length: int) -> str:
+    """The part of `text` that `matchable(text)[start:start + length]` was made from, with
+    its runs of whitespace as one space."""
+    nfc = unicodedata.normalize("NFC", text)
+    kept = [m.start() for m in re.finditer(r"\S", nfc)]
+    if start >= len(kept):
+        return ""
+    end = kept[min(start + length, len(kept)) - 1] + 1
+    return _WHITESPACE.sub(" ", nfc[kept[start]:end])
+
+
+class ArticleError(Exception):
+    """An article file that cannot be read as text; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article file's text, as read, and where it was found."""
+
+    path: Path
+    text: str
+    encoding: str  # utf-8 or cp949
+
+    @property
+    def matchable(self) -> str:
+        return _matchable_cached(self.text)
+
+
+_MATCHABLE: dict[str, str] = {}
+
+
+def _matchable_cached(text: str) -> str:
+    found = _MATCHABLE.get(text)
+    if found is None:
+        if len(_MATCHABLE) > 256:
+            _MATCHABLE.clear()
+        found = _MATCHABLE[text] = matchable(text)
+    return found
+
+
+def contains(article: ArticleText, excerpt: str) -> bool:
+    """Whether the excerpt occurs in the article, whitespace and quotation marks aside."""
+    wanted = matchable(excerpt)
+    return bool(wanted) and wanted in article.matchable
+
+
+def read_article(path: Path) -> ArticleText:
+    """Read an article file as text; raises ArticleError for a file that is not one."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"is {size / 1024 / 1024:.1f} MB, more than the "
+                               f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB an article file may be; "
+                               "keep the article's text alone in it")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot be read: {exc.strerror or exc}") from None
+    text, encoding = decode_article(data)
+    return ArticleText(path, strip_control(text), encoding)
+
+
+def decode_article(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of an article file's bytes; raises ArticleError when they are not
+    UTF-8 or a legacy Korean encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError("is saved as UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        raise ArticleError("is a binary file, not text; give the article as a plain text file")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Imported here: only a file that is not UTF-8 needs it (the desk never reads one).
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(KOREAN_ENCODINGS)).best()
+    if best is not None:
+        return data.decode("cp949"), "cp949"
+    other = charset_normalizer.from_bytes(data).best()
+    seen = f" (it looks like {other.encoding})" if other is not None else ""
+    raise ArticleError(f"is neither UTF-8 nor a Korean encoding (CP949/EUC-KR){seen}; save it "
+                       "as UTF-8")
+
+
+def env_folders() -> list[Path]:
+    """The folders of TRIPDESK_ARTICLES (empty entries ignored)."""
+    value = os.environ.get(ARTICLES_ENV, "")
+    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]
+
+
+def search_folders(trip_file: Path, root: Path | None = None,
+                   extra: Iterable[Path] = ()) -> list[Path]:
+    """The folders an article of this trip file is looked for in, in order, each once.
+
+    `root` is the folder given on the command line that the file was found under (None when
+    the file itself was given); `extra` the `--articles` folders, TRIPDESK_ARTICLES's follow.
+    """
+    folder = trip_file.parent
+    out = [folder, folder / ARTICLES_FOLDER]
+    for above in _up_to(folder, root):
+        out.append(above.parent / ARTICLES_FOLDER)
+    out += list(extra)
+    out += env_folders()
+    return list(dict.fromkeys(out))
+
+
+def _up_to(folder: Path, root: Path | None) -> list[Path]:
+    """`folder` and the folders above it up to `root` (just `folder` without a root, or when
+    it is not under the root)."""
+    if root is None:
+        return [folder]
+    chain = [folder]
+    current = folder
+    while current != root and current.parent != current:
+        try:
+            current.relative_to(root)
+        except ValueError:
+            return [folder]
+        current = current.parent
+        chain.append(current)
+    return chain
+
+
+@dataclass
+class ArticleFinder:
+    """Finds and reads the article files of trips, each file read once per process.
+
+    Picklable (folders and nothing open), so that import's worker processes each get one.
+    """
+
+    extra: tuple[Path, ...] = ()  # the --articles folders
+    roots: tuple[Path, ...] = ()  # the folders given on the command line
+    _read: dict[Path, ArticleText | ArticleError] = field(default_factory=dict, repr=False)
+
+    def folders(self, trip_file: Path) -> list[Path]:
+        """`search_folders` of a trip file found under one of `roots` (or given itself)."""
+        root = next((r for r in self.roots if trip_file.is_relative_to(r)), None)
+        return search_folders(trip_file, root, self.extra)
+
+    def find(self, name: str, folders: list[Path]) -> Path | None:
+        """The first existing file of that name in the folders (an absolute name: itself)."""
+        given = Path(name).expanduser()
+        candidates = [given] if given.is_absolute() else [folder / given for folder in folders]
+        for candidate in candidates:
+            try:
+                if candidate.is_file():
+                    return candidate
+            except (OSError, ValueError):  # a name too long or with a NUL, a folder not readable
+                continue
+        return None
+
+    def read(self, path: Path) -> ArticleText:
+        """`read_article`, once per file (raises ArticleError)."""
+        key = path.absolute()
+        found = self._read.get(key)
+        if found is None:
+            try:
+                found = read_article(path)
+            except ArticleError as exc:
+                found = exc
+            if len(self._read) > 512:
+                self._read.clear()
+            self._read[key] = found
+        if isinstance(found, ArticleError):
+            raise found
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"extra": self.extra, "roots": self.roots, "_read": {}}
