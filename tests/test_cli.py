@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 
 import tripdesk.cli as cli
 from tripdesk.cli import main
+from tripdesk.paths import articles_dir
 
 from .conftest import DATA, SAMPLE
 
@@ -237,9 +239,11 @@ def test_the_console_script_runs_without_textual_being_imported(tmp_path: Path) 
 
 
 def test_the_bundled_data_validates_clean(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "validate", str(DATA))
+    code, out, err = run(capsys, "validate", str(DATA), "--articles", str(articles_dir()))
     assert code == 0, err
-    assert "4 files valid (4 trips)" in out
+    # every excerpt checked: none without its article, no warning
+    assert re.search(r"^4 files valid \(4 trips; \d+ excerpts found in their articles\)$", out, re.M), out
+    assert err == ""
 
 
 def test_list_json_shows_the_four_real_trips(capsys: pytest.CaptureFixture[str]) -> None:

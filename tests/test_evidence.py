@@ -124,8 +124,8 @@ def test_an_excerpt_altered_by_one_character_is_reported_with_its_file_and_line(
     [problem] = problems_for(path)
     line = line_of(text, "text: 시애틀에 도착했")
     assert problem == (f"{path}:{line}:31: days[0].evidence[0].text: not found in sample.txt: "
-                       '"시애틀에 도착했"; the article has its first 6 characters (spaces aside), then '
-                       '"해 “시애틀 공공도" where the excerpt has "했"')
+                       '"시애틀에 도착했"; the article has its first 7 characters, then '
+                       '"해 “시애틀 공" where the excerpt has "했"')
 
 
 def test_a_long_excerpt_is_quoted_by_its_first_30_characters(tmp_path: Path) -> None:

@@ -17,18 +17,19 @@ saying so. The text is kept as read, but for control and bidi characters (stripp
 trip files) and line breaks (made LF).
 
 An excerpt is found in an article when it occurs there once whitespace is ignored and every
-kind of quotation mark counts as the same (`matchable`).
+kind of quotation mark counts as the same (`excerpts.py`), both taken in Unicode's NFC form.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
+from .excerpts import ArticleText as ExcerptMatcher
 from .yamlread import strip_control
 
 ARTICLES_ENV = "TRIPDESK_ARTICLES"
@@ -38,18 +39,12 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # a file detected as either is read as CP949.
 KOREAN_ENCODINGS = ("cp949", "euc_kr")
 
-# Every quotation mark an article or an excerpt may use, as one: “ ” ‘ ’ « » 「 」 『 』,
-# the straight ones and their full-width forms, and the low and reversed ones.
-QUOTES = "\"'“”‘’«»「」『』＂＇„‚‛‟〝〞〟‹›"
-_QUOTE_TABLE = str.maketrans({mark: '"' for mark in QUOTES})
-_WHITESPACE = re.compile(r"\s+")
 
 
-def matchable(text: str) -> str:
-    """The form in which excerpts are looked for in articles: NFC (a file saved on macOS may
-    hold its Hangul decomposed), no whitespace at all (a line may be broken anywhere in an
-    article, even inside a word), every quotation mark the same."""
-    return _WHITESPACE.sub("", unicodedata.normalize("NFC", text).translate(_QUOTE_TABLE))
+def nfc(text: str) -> str:
+    """Text as excerpts are matched in: NFC (a file saved on macOS may hold its Hangul
+    decomposed, which reads the same)."""
+    return unicodedata.normalize("NFC", text)
 
 
 class SourceArticle(NamedTuple):
@@ -63,53 +58,29 @@ class SourceArticle(NamedTuple):
     looked_in: tuple[str, ...]  # the folders it was looked for in, in order
 
 
-def original_at(text: str, start: int, length: int) -> str:
-    """The part of `text` that `matchable(text)[start:start + length]` was made from, with
-    its runs of whitespace as one space."""
-    nfc = unicodedata.normalize("NFC", text)
-    kept = [m.start() for m in re.finditer(r"\S", nfc)]
-    if start >= len(kept):
-        return ""
-    end = kept[min(start + length, len(kept)) - 1] + 1
-    return _WHITESPACE.sub(" ", nfc[kept[start]:end])
-
-
 class ArticleError(Exception):
     """An article file that cannot be read as text; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
-class ArticleText:
+class ArticleFile:
     """An article file's text, as read, and where it was found."""
 
     path: Path
     text: str
     encoding: str  # utf-8 or cp949
 
-    @property
-    def matchable(self) -> str:
-        return _matchable_cached(self.text)
+    @functools.cached_property
+    def matcher(self) -> ExcerptMatcher:
+        """Finds excerpts in the text (`excerpts.ArticleText`, over its NFC form)."""
+        return ExcerptMatcher(nfc(self.text))
+
+    def contains(self, excerpt: str) -> bool:
+        """Whether the excerpt occurs in the article, whitespace and quotation marks aside."""
+        return self.matcher.find(nfc(excerpt)) is not None
 
 
-_MATCHABLE: dict[str, str] = {}
-
-
-def _matchable_cached(text: str) -> str:
-    found = _MATCHABLE.get(text)
-    if found is None:
-        if len(_MATCHABLE) > 256:
-            _MATCHABLE.clear()
-        found = _MATCHABLE[text] = matchable(text)
-    return found
-
-
-def contains(article: ArticleText, excerpt: str) -> bool:
-    """Whether the excerpt occurs in the article, whitespace and quotation marks aside."""
-    wanted = matchable(excerpt)
-    return bool(wanted) and wanted in article.matchable
-
-
-def read_article(path: Path) -> ArticleText:
+def read_article(path: Path) -> ArticleFile:
     """Read an article file as text; raises ArticleError for a file that is not one."""
     try:
         size = path.stat().st_size
@@ -121,7 +92,7 @@ def read_article(path: Path) -> ArticleText:
     except OSError as exc:
         raise ArticleError(f"cannot be read: {exc.strerror or exc}") from None
     text, encoding = decode_article(data)
-    return ArticleText(path, strip_control(text), encoding)
+    return ArticleFile(path, strip_control(text), encoding)
 
 
 def decode_article(data: bytes) -> tuple[str, str]:
@@ -195,7 +166,7 @@ class ArticleFinder:
 
     extra: tuple[Path, ...] = ()  # the --articles folders
     roots: tuple[Path, ...] = ()  # the folders given on the command line
-    _read: dict[Path, ArticleText | ArticleError] = field(default_factory=dict, repr=False)
+    _read: dict[Path, ArticleFile | ArticleError] = field(default_factory=dict, repr=False)
 
     def folders(self, trip_file: Path) -> list[Path]:
         """`search_folders` of a trip file found under one of `roots` (or given itself)."""
@@ -214,7 +185,7 @@ class ArticleFinder:
                 continue
         return None
 
-    def read(self, path: Path) -> ArticleText:
+    def read(self, path: Path) -> ArticleFile:
         """`read_article`, once per file (raises ArticleError)."""
         key = path.absolute()
         found = self._read.get(key)

@@ -33,7 +33,7 @@ from .model import (
     Text,
     Trip,
 )
-from .articles import ArticleError, ArticleFinder, ArticleText, SourceArticle, contains, matchable, original_at
+from .articles import ArticleError, ArticleFile, ArticleFinder, SourceArticle, nfc
 from .limits import MAX_TRIP_DAYS
 from .paths import is_trip_file_name
 from .problems import Problem, display_path, file_kind
@@ -504,31 +504,36 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
                                           article.encoding, looked_in))
         for where, text in cited:
             out.checked += 1
-            if not contains(article, text):
+            if not article.contains(text):
                 out.problems.append(result.problem(
                     where + ("text",),
                     f'not found in {name}: "{visible(text[:30])}"{_divergence(article, text)}'))
     return out
 
 
-def _divergence(found: ArticleText, excerpt: str) -> str:
+def _divergence(article: ArticleFile, excerpt: str) -> str:
     """Where an excerpt stops agreeing with its article: the longest start of it the article
     holds (whitespace and quotation marks aside), and what follows there in each."""
-    article = found.matchable
-    wanted = matchable(excerpt)
-    low, high = 0, len(wanted)  # the article holds wanted[:low], not wanted[:high + 1]
+    excerpt = nfc(excerpt)
+    matcher = article.matcher
+    low, high = 0, len(excerpt)  # the article holds excerpt[:low], not excerpt[:high + 1]
     while low < high:
         middle = (low + high + 1) // 2
-        if wanted[:middle] in article:
+        if matcher.find(excerpt[:middle]) is not None:
             low = middle
         else:
             high = middle - 1
-    if low < 2:
+    span = matcher.find(excerpt[:low]) if excerpt[:low].strip() else None
+    if span is None or len(excerpt[:low].strip()) < 2:
         return "; no part of it is in the article: is it the right source?"
-    at = article.find(wanted[:low]) + low
-    return (f'; the article has its first {low} characters (spaces aside), then '
-            f'"{visible(original_at(found.text, at, 8))}" where the excerpt has '
-            f'"{visible(original_at(excerpt, low, 8))}"')
+    rest, theirs = excerpt[low:], matcher.text[span[1]:]
+    return (f'; the article has its first {len(excerpt[:low].rstrip())} characters, then '
+            f'"{_start(theirs)}" where the excerpt has "{_start(rest)}"')
+
+
+def _start(text: str, length: int = 8) -> str:
+    """The first characters of a text, its runs of whitespace as one space, for a message."""
+    return visible(" ".join(text.split())[:length])
 
 
 # -- whole runs ------------------------------------------------------------------------------
