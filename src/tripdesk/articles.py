@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from .excerpts import ArticleText as ExcerptMatcher
+from .limits import MAX_ARTICLE_BYTES
 from .yamlread import strip_control
 
 ARTICLES_ENV = "TRIPDESK_ARTICLES"
 ARTICLES_FOLDER = "articles"
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # The encodings an article may be in besides UTF-8: CP949 is Windows' superset of EUC-KR, so
 # a file detected as either is read as CP949.
 KOREAN_ENCODINGS = ("cp949", "euc_kr")

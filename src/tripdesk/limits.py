@@ -24,3 +24,7 @@ MAX_DEPTH = 40
 # Days of a trip (its dates, and the entries of its `days` list). A longer one is almost always
 # a mistyped year; a list of 100,000 days took 17 s and 690 MB to refuse.
 MAX_TRIP_DAYS = 366
+
+# Bytes of a source's article file (its text alone: the five real ones are 5-8 KB). A larger
+# one is refused before it is read (src/tripdesk/articles.py).
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
