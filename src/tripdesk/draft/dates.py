@@ -188,6 +188,20 @@ def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
     return ranges
 
 
+_LENGTH = re.compile(r"\s*(?:부터)\s*(\d{1,2})\s*일간")
+
+
+def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """`23일부터 7일간`: a start and a length, as a range whose end is the last day."""
+    for mention in mentions:
+        m = _LENGTH.match(text, mention.end)
+        if m and 1 < int(m.group(1)) <= 60:
+            length = int(m.group(1))
+            end = Mention(m.start(1), m.end(), m.group(0).strip(), day=-length)
+            return [(mention, end)]
+    return []
+
+
 def named_years(text: str) -> dict[int, str]:
     """Years printed in the text outside dates, with the words around the first of each
     (`AUSA 2024`, `CES 2025`, `2024 코리아 위크`)."""
@@ -252,6 +266,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     span_found = find_span(text)
     span = span_found[0] if span_found else None
     if not ranges:
+        ranges = _start_and_length(text, mentions)
+    if not ranges:
         raise NoTripDates("the article gives no dates for a trip (no range such as "
                           "'10월 12일부터 20일까지')")
     # The trip's range: the one nearest the reported span, else the first (the lead).
@@ -276,6 +292,12 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         start = dt.date(year, first.month or month, first.day)
     except ValueError:
         raise NoTripDates(f"the trip's start '{first.text}' is not a calendar date") from None
+    if last.day < 0:  # a length in days, not an end date
+        end = start + dt.timedelta(days=-last.day - 1)
+        reasons_end.append(f"The article gives the start and the length ('{last.text}'); the end is the "
+                           f"last of those days.")
+        return TripDates(start=Dated(start, " ".join(reasons_start) or None),
+                         end=Dated(end, " ".join(reasons_end)), evidence=evidence, span=span, warnings=[])
     end_month = last.month or (first.month or month)
     end_year = last.year or year
     if last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
