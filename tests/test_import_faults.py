@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -18,6 +19,7 @@ from tripdesk import loader
 from tripdesk.cli import main
 
 from .conftest import SAMPLE_TEXT
+from .nobody import give_to_nobody, run_as_nobody, shared_dir  # noqa: F401 - a fixture
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -223,3 +225,113 @@ def test_the_limits_leave_room_for_the_largest_trips(tmp_path: Path) -> None:
     year = tmp_path / "year.yaml"
     year.write_text(long_trip(366, flow=False), encoding="utf-8")
     assert not load_paths([year]).problems
+
+
+# -- folders and files that cannot be read ------------------------------------------------------
+# As nobody: root reads every folder whatever its permissions say.
+
+
+@pytest.fixture
+def readable_trips(shared_dir: Path) -> tuple[Path, Path]:
+    """(a folder of trips with one in a subfolder, a database nobody can write) holding
+    the two trips, imported by nobody."""
+    folder = shared_dir / "trips"
+    write_trips(folder, 1)
+    write_trips(folder / "sub", 2)
+    (folder / "sub" / "trip-0000.yaml").unlink()  # trip-0000 above, trip-0001 in sub/
+    home = shared_dir / "home"
+    home.mkdir()
+    give_to_nobody(home)
+    db = home / "t.db"
+    done = run_as_nobody("import", str(folder), db=db)
+    assert done.returncode == 0 and "2 added" in done.stdout, done.stderr
+    return folder, db
+
+
+def stored_ids(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM trips ORDER BY id")]
+    finally:
+        conn.close()
+
+
+UNREADABLE = {
+    # how a part of the folder is made unreadable: (what, mode, the problem it is)
+    "subfolder": ("sub", 0o000, "sub:1:1: cannot read this folder (permission denied): the trip files in "
+                  "it can be neither checked nor imported; make it readable"),
+    "subfolder listed but not searchable": ("sub", 0o644, "sub/trip-0001.yaml:1:1: cannot read the "
+                                            "file: Permission denied"),
+    "new file": ("sub/new.yaml", 0o000, "sub/new.yaml:1:1: cannot read the file: Permission denied"),
+}
+
+
+@pytest.mark.parametrize("what", UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_what_cannot_be_read_is_a_problem_and_no_trip_vanishes(
+    what: tuple[str, int, str], readable_trips: tuple[Path, Path]
+) -> None:
+    """An import of a folder part of which cannot be read used to drop that part's trips
+    and exit 0. Now it names what it cannot read, writes nothing, and exits 1; `validate`
+    says the same."""
+    folder, db = readable_trips
+    name, mode, problem = what
+    target = folder / name
+    if name == "sub/new.yaml":
+        write_trips(folder / "new", 3)
+        (folder / "new" / "trip-0002.yaml").rename(target)
+        shutil.rmtree(folder / "new")
+    target.chmod(mode)
+    for command in ("import", "validate"):
+        done = run_as_nobody(command, "trips", db=db, cwd=folder.parent)
+        assert done.returncode == 1, (command, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert f"trips/{problem}" in done.stderr.splitlines(), done.stderr
+    assert stored_ids(db) == ["trip-0000", "trip-0001"]
+    target.chmod(0o755 if target.is_dir() else 0o644)
+    done = run_as_nobody("import", str(folder), db=db)
+    assert done.returncode == 0, done.stderr
+    assert stored_ids(db) == ["trip-0000", "trip-0001"] + (["trip-0002"] if name == "sub/new.yaml" else [])
+
+
+def test_an_unreadable_folder_given_by_name(readable_trips: tuple[Path, Path]) -> None:
+    folder, db = readable_trips
+    folder.chmod(0o000)
+    for command in ("import", "validate"):
+        done = run_as_nobody(command, "trips", db=db, cwd=folder.parent)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert "trips:1:1: cannot read this folder (permission denied)" in done.stderr, done.stderr
+    assert stored_ids(db) == ["trip-0000", "trip-0001"]
+
+
+def test_a_trip_file_that_is_a_dangling_link_or_a_pipe_is_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "trips"
+    write_trips(folder, 1)
+    (folder / "moved.yaml").symlink_to("elsewhere.yaml")
+    os.mkfifo(folder / "pipe.yaml")
+    for command in ("validate", "import"):
+        code, _, err = run(capsys, command, str(folder))
+        assert code == 1, err
+        assert f"{folder}/moved.yaml:1:1: a symbolic link to 'elsewhere.yaml', which does not exist" in err
+        assert f"{folder}/pipe.yaml:1:1: not a regular file (it is a named pipe)" in err
+
+
+def test_only_trips_whose_files_are_gone_are_removed(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The removal itself checks that the file is gone: a file that is there but was not
+    listed (a folder listing that failed) keeps its trip."""
+    from tripdesk import importer
+
+    folder = tmp_path / "trips"
+    paths = write_trips(folder, 2)
+    assert run(capsys, "import", str(folder))[0] == 0
+    paths[0].unlink()
+    real = importer.find_trip_files
+    monkeypatch.setattr(importer, "find_trip_files",
+                        lambda given: ([p for p in real(given)[0] if p.name != paths[1].name], []))
+    code, out, err = run(capsys, "import", str(folder))
+    assert code == 0, err
+    assert "1 removed" in out
+    assert stored_ids(db_path) == ["trip-0001"]

@@ -2,8 +2,9 @@
 
 Only files whose size, modification time or content changed are read again; unchanged ones
 are checked against through what the store already knows (their trip ids and entity names).
-Importing a whole folder drops the trips whose file is gone from it. If any file fails
-validation, nothing is written.
+Importing a whole folder drops the trips whose file is gone from it (really gone: not in a
+subfolder that cannot be read, which is a problem). If any file fails validation or cannot be
+read, nothing is written.
 
 The store records what the import read: the sha256 of the bytes it parsed, with the size and
 time the file had *before* it was read, so that a file changed while the import runs is read
@@ -77,7 +78,11 @@ class _Keys:
         self.folders: dict[Path, str] = {}
 
     def __call__(self, path: Path) -> str:
-        if path.is_symlink():
+        try:
+            link = path.is_symlink()
+        except OSError:  # in a folder that cannot be searched: reading it is reported
+            link = False
+        if link:
             return _key(path)
         folder = self.folders.get(path.parent)
         if folder is None:
@@ -343,7 +348,7 @@ def _import(store: Store, paths: list[Path], finder: ArticleFinder, *, rebuild: 
         loaded.append(item)
         checked.append(item)
 
-    removed_paths = [p for p in states if _under(p, folders) and p not in seen]
+    removed_paths = [p for p in states if _under(p, folders) and p not in seen and _gone(p)]
     replaced = {keys(i.path) for i in loaded} | set(removed_paths)
     replaced |= _moved_away(states, replaced, loaded)
     staying = {p: s for p, s in states.items() if p not in replaced and p not in broken}
@@ -366,6 +371,18 @@ def _import(store: Store, paths: list[Path], finder: ArticleFinder, *, rebuild: 
                                (_recorded_time(stat, started_ns), stat.st_size, key))
         store.drop_orphans()
     return report
+
+
+def _gone(path: str) -> bool:
+    """Whether a stored file not found in its folder is really gone (no regular file is
+    there any more), rather than out of sight: in a folder that cannot be read (reported as a
+    problem), its trip is not removed."""
+    try:
+        return not stat_module.S_ISREG(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
 
 
 def _moved_away(states: dict[str, tuple[str, str, int, int]], replaced: set[str],

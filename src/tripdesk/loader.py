@@ -71,7 +71,9 @@ class LoadResult:
 
 
 def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand folders into the trip files inside them (recursively, sorted)."""
+    """Expand folders into the trip files inside them (recursively, sorted). A folder that
+    cannot be read, and a file with a trip file's name that cannot be (a link to nothing, a
+    named pipe), is a problem naming it: the trips in it must not silently go missing."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -81,9 +83,7 @@ def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(_given_name(path), 1, 1, "", _unreachable(path, exc)))
             continue
         if stat.S_ISDIR(mode):
-            files.extend(
-                sorted(p for p in path.rglob("*") if is_trip_file_name(p.name) and p.is_file())
-            )
+            files.extend(_trip_files_in(path, problems))
         elif stat.S_ISREG(mode):
             files.append(path)
         else:
@@ -91,6 +91,49 @@ def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                                     f"not a regular file (it is {file_kind(mode)}); give a trip "
                                     "file or a folder of them"))
     return files, problems
+
+
+def _trip_files_in(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The trip files in a folder and its subfolders, sorted (symbolic links to folders are
+    not followed, as `Path.rglob` does not); what cannot be read is added to `problems`."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            problems.append(Problem(visible(display_path(current)), 1, 1, "",
+                                    f"cannot read this folder ({_why(exc)}): the trip files in it "
+                                    "can be neither checked nor imported; make it readable"))
+            continue
+        for entry in entries:
+            path = current / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(path)
+                    continue
+                if not is_trip_file_name(entry.name):
+                    continue
+                if entry.is_file():  # a regular file, or a link to one
+                    found.append(path)
+                    continue
+                mode = entry.stat().st_mode  # not a regular file: what is it?
+            except OSError as exc:
+                problems.append(Problem(_given_name(path), 1, 1, "", _unreachable(path, exc)))
+                continue
+            if not stat.S_ISDIR(mode):  # a link to a folder named like a trip file is passed over
+                problems.append(Problem(visible(display_path(path)), 1, 1, "",
+                                        f"not a regular file (it is {file_kind(mode)}); a trip file "
+                                        "cannot be read from it"))
+    return sorted(found)
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return exc.strerror or str(exc)
 
 
 def _given_name(path: Path) -> str:
@@ -115,9 +158,7 @@ def _unreachable(path: Path, exc: OSError) -> str:
                 target = "?"
             return f"a symbolic link to '{visible(target, 80)}', which does not exist"
         return "no such file or folder"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "cannot read it: permission denied"
-    return f"cannot read it: {exc.strerror or exc}"
+    return f"cannot read it: {_why(exc)}"
 
 
 # -- building model objects from a checked document ------------------------------------------
