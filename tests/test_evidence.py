@@ -303,3 +303,40 @@ def test_the_encoding_detector_is_imported_only_for_a_file_that_is_not_utf8(tmp_
     (path.parent / "sample.txt").write_bytes(ARTICLE.encode("euc_kr"))
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["5", "True"], result.stderr
+
+
+# -- what the commands print ---------------------------------------------------------------------
+
+HUNTSVILLE = "15일에는 ‘로켓도시’로 불리는 방위산업 및 우주산업 중심지인 헌츠빌시를 방문해 헌츠빌 상공회의소와 방위산업 협력 방안을 논의한다."
+
+
+def test_show_prints_each_record_s_excerpts_with_evidence(capsys) -> None:
+    from tripdesk.cli import main
+
+    assert main(["show", "gumi-2024-us", "--lang", "en"]) == 0
+    plain = capsys.readouterr().out
+    assert "Huntsville Chamber of Commerce" in plain and "헌츠빌 상공회의소와" not in plain
+    assert main(["show", "gumi-2024-us", "--lang", "en", "--evidence"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    meeting = next(i for i, line in enumerate(lines) if "[meeting] Meeting with the Huntsville Chamber" in line)
+    assert lines[meeting + 1] == f"      “{HUNTSVILLE}” (src-000)"
+
+
+def test_the_bundled_store_keeps_article_000_and_the_huntsville_excerpt() -> None:
+    """The desk's store, built on first use from the bundled data, holds the articles found
+    beside the checkout: the article view of the Huntsville meeting has its text."""
+    import argparse
+
+    from tripdesk import queries
+    from tripdesk.cli import open_store
+    from tripdesk.paths import articles_dir
+
+    with open_store(argparse.Namespace(db=None)) as store:
+        article = queries.article(store, "gumi-2024-us", "src-000")
+        trip = queries.load_trip(store, "gumi-2024-us")
+    assert trip is not None and article is not None
+    assert article.file == "000_b8185a0e63ff7e9a.txt"
+    assert article.text == (articles_dir() / article.file).read_text(encoding="utf-8")
+    _day, meeting = trip.event("huntsville-chamber-meeting")
+    assert Evidence("src-000", HUNTSVILLE) in meeting.evidence
+    assert " ".join(HUNTSVILLE.split()) in article.text

@@ -234,6 +234,7 @@ def test_structure_of_the_real_briefings(trips: dict[str, Trip], trip_id: str, l
     assert h2[0] == "Itinerary" and h2[-1] == "Sources"
     assert ("Agreements" in h2) == bool(trip.agreements)
     assert ("Quotes" in h2) == bool(trip.quotes)
+    assert h2[-2] == "Evidence"  # every real trip has excerpts
     days = [content for tag, content in headings if tag == "h3" and content.startswith("Day ")]
     assert len(days) == trip.day_count
     for (number, date, _), heading in zip(trip.calendar(), days):
@@ -254,7 +255,7 @@ def test_briefing_reads_as_a_briefing(trips: dict[str, Trip]) -> None:
     text = render(trips["gumi-2024-us"], "md", "both")
     assert text.startswith("# 구미시 대표단 미국 방문")
     assert "- **Home city:** 구미 (Gumi), 경상북도 (North Gyeongsang Province), KR" in text
-    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days) †" in text
+    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days)[^evidence-1] †" in text
     assert "### Day 1 · Sat 12 Oct 2024\n\nNothing recorded." in text
     assert "### Day 4 · Tue 15 Oct 2024 · 헌츠빌 (Huntsville), AL, US" in text
     assert "> — 김장호 (Kim Jang-ho), 구미시장 (Mayor of Gumi)" in text
@@ -273,7 +274,7 @@ def test_the_briefing_says_things_once_and_without_nested_brackets(trips: dict[s
     h1 = [t for t in parse(en)[0] if t.type == "inline"][0].content
     assert "translation" not in h1
     # The span as printed, then what it says.
-    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days) †" in en
+    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days)[^evidence-1] †" in en
     assert "((" not in en.split("## Itinerary")[0] and "))" not in en.split("## Itinerary")[0]
     # An organisation that the role already names is not named again.
     assert ("- Choi Byeong-ro — Executive Vice Chairman, Korea Defense Industry Association "
@@ -292,6 +293,81 @@ def test_one_language_shows_only_that_language(trips: dict[str, Trip]) -> None:
     assert ko.startswith("# 구미시 대표단 미국 방문")
     assert "Huntsville Chamber" not in ko
     assert "This visit to the U.S." not in ko  # a Korean quote needs no translation in Korean
+
+
+def footnote_texts(text: str) -> dict[str, str]:
+    """Each footnote's label and its text, as a reader of the rendered briefing sees it."""
+    tokens, _ = parse(text)
+    out: dict[str, str] = {}
+    label = None
+    for token in tokens:
+        if token.type == "footnote_open":
+            label, out[token.meta["label"]] = token.meta["label"], ""
+        elif token.type == "inline" and label is not None:
+            out[label] += all_text([token])
+        elif token.type == "footnote_close":
+            label = None
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("trip_id", REAL_IDS)
+def test_every_fact_with_evidence_cites_a_footnote_quoting_its_excerpts(
+        trips: dict[str, Trip], trip_id: str, lang: str) -> None:
+    """The sentence behind each fact: the trip's dates, each day's places, each event,
+    agreement and quote cite a footnote of their own, which quotes every excerpt as the
+    source prints it (read back from the rendered Markdown) with the source's outlet."""
+    trip = trips[trip_id]
+    text = render(trip, "md", lang)
+    notes = footnote_texts(text)
+    records: list[tuple[str, tuple]] = [("- **Dates:**", trip.evidence)]
+    for number, date, day in trip.calendar():
+        if day is not None:
+            records.append((f"### Day {number} · {long_date(date)}", day.evidence))
+            records += [(f"· {inline(L_title(e.title, lang))}[^", e.evidence) for e in day.events]
+    records += [(f"| {inline(L_title(a.title, lang))}[^", a.evidence) for a in trip.agreements]
+    records += [(f"> {inline(q.original.text)}", q.evidence) for q in trip.quotes]
+    with_evidence = [(start, items) for start, items in records if items]
+    assert len(with_evidence) >= 10  # the bundled trips carry evidence on nearly every record
+    for start, items in with_evidence:
+        at = text.index(start)
+        line = text[at:text.index("\n", at) if not start.startswith(">") else text.index("\n\n", at)]
+        labels = re.findall(r"\[\^(evidence-\d+)\]", line)
+        assert len(labels) == 1, (start, line)
+        note = notes[labels[0]]
+        for e in items:
+            assert f"“{' '.join(e.text.split())}”" in note, (labels[0], e.text, note)
+            source = trip.source(e.source)
+            assert source is not None and source.outlet.get(lang if lang != "both" else "ko") in note
+
+
+def L_title(value: Text, lang: str) -> str:
+    from tripdesk.export.labels import title
+
+    return title(value, lang)  # type: ignore[arg-type]
+
+
+def test_a_trip_without_evidence_has_no_evidence_section() -> None:
+    text = render(sample_trip(), "md", "both")
+    assert "## Evidence" not in text and "evidence-" not in text
+    assert "Every fact is footnoted to its source (see Sources). †" in text
+
+
+def test_an_evidence_footnote_never_takes_a_source_s_label() -> None:
+    trip = sample_trip()
+    from tripdesk.model import Evidence
+
+    source = dataclasses.replace(trip.sources[0], id="evidence-1")
+    day = trip.days[0]
+    event = dataclasses.replace(day.events[0], sources=("evidence-1",), evidence=(Evidence("evidence-1", "*x* <b>y</b> | z"),))
+    trip = dataclasses.replace(trip, sources=(source,), trip_sources=("evidence-1",),
+                               days=(dataclasses.replace(day, events=(event,)),),
+                               agreements=(), quotes=())
+    text = render(trip, "md", "both")
+    check_footnotes(text)
+    notes = footnote_texts(text)
+    assert set(notes) == {"evidence-1", "evidence-2"}
+    assert notes["evidence-2"].endswith("“*x* <b>y</b> | z” (Sample News, 2024-10-10, sample.txt)")
 
 
 # -- the sample trip: every part of the format -----------------------------------------------

@@ -257,7 +257,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         trip = require_trip(store, args.trip)
-    _console().print(render_timeline(trip, args.lang))
+    _console().print(render_timeline(trip, args.lang, evidence=args.evidence))
     return EXIT_OK
 
 
@@ -541,6 +541,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "Print a trip's timeline, day by day, with its sources.",
             "tripdesk show gumi-2024-us")
     p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
+    p.add_argument("--evidence", action="store_true",
+                   help="under each record, the excerpts of its sources it rests on")
 
     p = add("search", cmd_search, "Search titles, descriptions, names, agreements and quotes, "
             "in Korean and English.", "tripdesk search 협약")

@@ -1,7 +1,8 @@
 """A trip's timeline as Rich renderables, for `tripdesk show` (no Textual needed).
 
 Every string from the data goes in as a `rich.text.Text` (never parsed as markup), and every
-inferred value is marked with `*` and its reason.
+inferred value is marked with `*` and its reason. With `evidence`, each record is followed by
+the excerpts it rests on, quoted, with their source id (`tripdesk show TRIP --evidence`).
 """
 
 from __future__ import annotations
@@ -10,12 +11,21 @@ from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.text import Text as RichText
 
-from .model import DisplayLang, Trip
+from .model import DisplayLang, Evidence, Trip
 
 
-def lines_for(trip: Trip, lang: DisplayLang) -> list[tuple[str, str]]:
-    """(style, line) pairs: the plain skeleton shared by `show` and tests."""
+EVIDENCE_STYLE = "green"
+
+
+def lines_for(trip: Trip, lang: DisplayLang, evidence: bool = False) -> list[tuple[str, str]]:
+    """(style, line) pairs: the plain skeleton shared by `show` and tests; with `evidence`,
+    the excerpts under each record."""
     out: list[tuple[str, str]] = []
+
+    def excerpts(items: tuple[Evidence, ...], indent: str) -> None:
+        if evidence:
+            out.extend((EVIDENCE_STYLE, f"{indent}“{e.text}” ({e.source})") for e in items)
+
     leader = trip.person(trip.leader.person)
     out.append(("bold", trip.title.get(lang)))
     out.append(("", f"{trip.home_city.name.get(lang)} · {trip.start} .. {trip.end} · "
@@ -25,6 +35,7 @@ def lines_for(trip: Trip, lang: DisplayLang) -> list[tuple[str, str]]:
         out.append(("", f"led by {leader.name.get(lang)}, {trip.leader.role.get(lang)}"))
     for key, reason in trip.inferred.items():
         out.append(("italic", f"* {key} inferred: {reason}"))
+    excerpts(trip.evidence, "  ")
     for number, date, day in trip.calendar():
         places = ", ".join(p.label(lang) for p in day.places) if day else ""
         out.append(("bold cyan", f"Day {number} · {date:%a} {date.isoformat()}" + (f" · {places}" if places else "")))
@@ -33,6 +44,7 @@ def lines_for(trip: Trip, lang: DisplayLang) -> list[tuple[str, str]]:
             continue
         for key, reason in day.inferred.items():
             out.append(("italic", f"    * {key} inferred: {reason}"))
+        excerpts(day.evidence, "    ")
         for event in day.events:
             time = event.time or "--:--"
             mark = " *" if event.inferred else ""
@@ -40,12 +52,14 @@ def lines_for(trip: Trip, lang: DisplayLang) -> list[tuple[str, str]]:
                             f"({', '.join(event.sources)})"))
             for key, reason in event.inferred.items():
                 out.append(("italic dim", f"      * {key} inferred: {reason}"))
+            excerpts(event.evidence, "      ")
     if trip.agreements:
         out.append(("bold", "Agreements"))
         for a in trip.agreements:
             parties = ", ".join(_org(trip, o, lang) for o in a.parties)
             out.append(("", f"  {a.date or '?'}  {a.kind}: {a.title.get(lang)} — {parties} "
                             f"({', '.join(a.sources)})"))
+            excerpts(a.evidence, "      ")
     if trip.quotes:
         out.append(("bold", "Quotes"))
         for q in trip.quotes:
@@ -53,6 +67,7 @@ def lines_for(trip: Trip, lang: DisplayLang) -> list[tuple[str, str]]:
             out.append(("", f"  {speaker.name.get(lang) if speaker else q.speaker}: “{q.original.text}”"))
             if q.translation and lang != "ko":
                 out.append(("dim", f"    ({q.translation.by} translation) {q.translation.text}"))
+            excerpts(q.evidence, "    ")
     out.append(("bold", "Sources"))
     for s in trip.sources:
         published = s.published.isoformat() if s.published else "date unknown"
@@ -65,9 +80,9 @@ def _org(trip: Trip, org_id: str, lang: DisplayLang) -> str:
     return org.name.get(lang) if org else org_id
 
 
-def render_timeline(trip: Trip, lang: DisplayLang) -> RenderableType:
+def render_timeline(trip: Trip, lang: DisplayLang, evidence: bool = False) -> RenderableType:
     parts: list[RenderableType] = []
-    for style, line in lines_for(trip, lang):
+    for style, line in lines_for(trip, lang, evidence):
         if style == "bold cyan":
             parts.append(Rule(style="dim"))
         parts.append(RichText(line, style=style))

@@ -4,6 +4,12 @@ The shape: the title, a list of facts, the itinerary day by day, the agreements 
 quotes as block quotes, the people and organisations, and the sources as footnote definitions
 that every event, agreement and quote cites. Inferred values carry a dagger and their reason.
 
+Every record with evidence excerpts (the trip's dates and leader, a day's places, an event, an
+agreement, a quote) also cites a footnote of its own, right after its sources', which quotes
+the sentences it rests on with their outlet: the reader sees the words behind each fact
+without opening the article. Those footnotes are defined under "Evidence", in the order of
+the facts, each named by its fact so that the section also reads on its own as plain text.
+
 Every value from the data goes through `escape.inline`, so it reads back as text and never as
 markup; the only markup is this module's own.
 """
@@ -13,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..model import Agreement, Day, DisplayLang, Event, Quote, Source, Text, Trip
+from ..model import Agreement, Day, DisplayLang, Event, Evidence, Quote, Source, Text, Trip
 from . import labels as L
 from .escape import inline
 
@@ -50,6 +56,23 @@ class _Footnotes:
             taken.add(label)
             self.labels[source.id] = label
         self.cited: set[str] = set()
+        self.taken = taken
+        # (label, what the fact is, its excerpts) of each evidence footnote, in order.
+        self.evidence: list[tuple[str, str, tuple[Evidence, ...]]] = []
+
+    def excerpts(self, what: str, items: tuple[Evidence, ...]) -> str:
+        """A reference to a new footnote quoting a fact's excerpts ('' when it has none).
+        `what` names the fact (already escaped) in the footnote."""
+        if not items:
+            return ""
+        n = len(self.evidence) + 1
+        label = f"evidence-{n}"
+        while label in self.taken:  # a source id may be evidence-1 too
+            n += 1
+            label = f"evidence-{n}"
+        self.taken.add(label)
+        self.evidence.append((label, what, items))
+        return f"[^{label}]"
 
     def refs(self, source_ids: Iterable[str]) -> str:
         out = []
@@ -117,13 +140,15 @@ class _Briefing:
             self.block(f"Title: {inline(note)}.")
         for value, other_note in others:
             self.block(inline(value) + (f" ({other_note})" if other_note else ""))
-        self.block("Every fact is footnoted to its source (see Sources). "
+        evidence = " and to the words of the source it rests on (see Evidence)" if _has_evidence(trip) else ""
+        self.block(f"Every fact is footnoted to its source (see Sources){evidence}. "
                    f"{L.INFERRED_MARK} marks a value the editors inferred; the reason follows it.")
         self.facts()
         self.itinerary()
         self.agreements()
         self.quotes()
         self.entities()
+        self.evidence()
         self.sources()
         return "\n".join(self.out) + "\n"
 
@@ -147,7 +172,8 @@ class _Briefing:
         role = self.name(trip.leader.role)
         out = fact("Home city", ", ".join(b for b in home_bits if b))
         out += fact("Leader", leader + (f", {role}" if role else ""))
-        out += fact("Dates", f"{trip.start.isoformat()} – {trip.end.isoformat()}, {inline(L.span(trip))}")
+        out += fact("Dates", f"{trip.start.isoformat()} – {trip.end.isoformat()}, {inline(L.span(trip))}"
+                    + self.notes.excerpts("The trip: its dates, leader and delegation", trip.evidence))
         out += fact("Status", inline(L.STATUS.get(trip.status, trip.status)))
         parts = []
         for label, ids, render in (("officials", d.officials, self.people),
@@ -175,6 +201,9 @@ class _Briefing:
         for number, date, day in self.trip.calendar():
             places = "; ".join(self.place(p) for p in day.places) if day else ""
             head = f"### Day {number} · {L.long_date(date)}" + (f" · {places}" if places else "")
+            if day is not None:
+                head += self.notes.excerpts(f"Day {number} ({date.isoformat()}), where the delegation "
+                                            "was", day.evidence)
             self.block(head + (self.mark(day.inferred) if day else ""))
             if day is None:
                 self.block("Nothing recorded.")
@@ -193,7 +222,8 @@ class _Briefing:
 
     def event(self, event: Event, day: Day) -> list[str]:
         head = [f"**{event.time}**"] if event.time else []
-        head += [inline(event.kind), self.title(event.title) + self.notes.refs(event.sources)]
+        head += [inline(event.kind), self.title(event.title) + self.notes.refs(event.sources)
+                 + self.notes.excerpts(f"{self.title(event.title)} ({day.date.isoformat()})", event.evidence)]
         more = list(self.versions(event.description))
         if event.place is not None and day.places != (event.place,):  # not just the day's heading
             more.append(f"Place: {self.place(event.place)}")
@@ -212,6 +242,7 @@ class _Briefing:
             marks = {column: self.mark(column in a.inferred) for column in _AGREEMENT_COLUMNS}
             cells = [
                 self.title(a.title) + self.notes.refs(a.sources)
+                + self.notes.excerpts(self.title(a.title), a.evidence)
                 + self.mark(_except(a.inferred, _AGREEMENT_COLUMNS)),
                 inline(a.kind) + marks["kind"],
                 (self.organisations(a.parties, "; ") or "—") + marks["parties"],
@@ -256,6 +287,7 @@ class _Briefing:
         if q.date:
             who.append(q.date.isoformat() + self.mark("date" in q.inferred))
         quoted += [">", "> — " + ", ".join(who) + self.notes.refs(q.sources)
+                   + self.notes.excerpts(f"The words of {who[0]}", q.evidence)
                    + self.mark(_except(q.inferred, ("date",)))]
         self.block(*quoted)
         found = self.trip.event(q.event) if q.event else None
@@ -300,6 +332,28 @@ class _Briefing:
         pairs = [(org.name.get(code).strip().casefold(), role.get(code).casefold()) for code in shown]
         return all(name and name in role_text for name, role_text in pairs)
 
+    def evidence(self) -> None:
+        if not self.notes.evidence:
+            return
+        self.block("## Evidence")
+        self.block("The words each fact rests on, as its source prints them (footnoted where the fact is).")
+        for label, what, items in self.notes.evidence:
+            # The excerpts of one source together, then that source once.
+            by_source: dict[str, list[str]] = {}
+            for e in items:
+                by_source.setdefault(e.source, []).append(f"“{inline(e.text)}”")
+            quoted = "; ".join(f"{' '.join(texts)} ({self.outlet(source)})" for source, texts in by_source.items())
+            self.block(f"[^{label}]: {what}: {quoted}")
+
+    def outlet(self, source_id: str) -> str:
+        """A source as an excerpt names it: its outlet, date and file (or URL, or id), which
+        tell apart two articles of one outlet or of outlets not named."""
+        source = self.trip.source(source_id)
+        if source is None:  # the loader makes sure every cited source exists
+            return inline(source_id)
+        date = source.published.isoformat() if source.published else "date not printed"
+        return f"{self.name(source.outlet)}, {date}, {inline(source.file or source.url or source.id)}"
+
     def sources(self) -> None:
         self.block("## Sources")
         uncited = [s for s in self.trip.sources if s.id not in self.notes.cited]
@@ -314,6 +368,11 @@ class _Briefing:
 
     def source(self, s: Source) -> str:
         return L.source_line(s, self.lang, esc=inline, link=_autolink)
+
+
+def _has_evidence(trip: Trip) -> bool:
+    return bool(trip.evidence) or any(day.evidence or any(e.evidence for e in day.events) for day in trip.days) \
+        or any(a.evidence for a in trip.agreements) or any(q.evidence for q in trip.quotes)
 
 
 def _except(inferred: dict[str, str], keys: Iterable[str]) -> dict[str, str]:
