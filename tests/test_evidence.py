@@ -340,3 +340,24 @@ def test_the_bundled_store_keeps_article_000_and_the_huntsville_excerpt() -> Non
     _day, meeting = trip.event("huntsville-chamber-meeting")
     assert Evidence("src-000", HUNTSVILLE) in meeting.evidence
     assert " ".join(HUNTSVILLE.split()) in article.text
+
+
+def test_the_documented_example_s_excerpts_are_in_article_000() -> None:
+    """docs/data-format.md quotes the 2024 Gumi article: its examples must be real excerpts."""
+    import yaml
+
+    from tripdesk.articles import read_article
+    from tripdesk.paths import articles_dir
+
+    from .conftest import ROOT
+
+    doc = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    example = yaml.safe_load(doc.split("```yaml", 1)[1].split("```", 1)[0])
+    excerpts = [e for e in example["trip"]["evidence"]]
+    excerpts += [e for day in example["days"] for e in day.get("evidence") or ()]
+    excerpts += [e for day in example["days"] for ev in day["events"] for e in ev.get("evidence") or ()]
+    excerpts += [e for a in example["agreements"] for e in a.get("evidence") or ()]
+    assert len(excerpts) == 5
+    article = read_article(articles_dir() / example["sources"][0]["file"])
+    for e in excerpts:
+        assert e["source"] == "src-000" and article.contains(e["text"]), e
