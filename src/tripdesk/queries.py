@@ -238,8 +238,13 @@ def closest_trip_ids(store: Store, trip_id: str, n: int = 3) -> list[str]:
     import difflib  # only for a trip id not found: not imported at every launch
 
     ids = trip_ids(store)
+    wanted = trip_id.lower()
+    # An id the user began to type first ("gumi-2017" is gumi-2017-americas, not gumi-2024-us,
+    # which is nearer by edit distance), then ids holding it, then ids spelt alike.
+    prefixed = [i for i in ids if i.lower().startswith(wanted)]
+    holding = [i for i in ids if wanted in i.lower()]
     close = difflib.get_close_matches(trip_id, ids, n=n, cutoff=0.4)
-    return close or [i for i in ids if trip_id.lower() in i][:n]
+    return list(dict.fromkeys(prefixed + holding + close))[:n]
 
 
 # Words with more matches than this are ranked among their first RANK_WINDOW matches (in
