@@ -82,8 +82,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
         Binding("3", "focus_pane('detail')", "Detail", show=False, id="pane.detail"),
         Binding("z", "zoom", "Zoom pane", show=False,
                 tooltip="Fill the screen with this pane, or back", id="pane.zoom"),
-        Binding("escape", "unzoom", "Unzoom", show=False, tooltip="Back from a zoomed pane",
-                id="pane.unzoom"),
+        Binding("escape", "unzoom", "Back", show=False,
+                tooltip="Back from a zoomed pane, else to the pane before (detail → timeline → "
+                        "cities)", id="pane.unzoom"),
         Binding("slash", "search", "Search", tooltip="Search everything", id="desk.search"),
         Binding("left_square_bracket", "step_trip(-1)", "Prev trip", show=False,
                 tooltip="Previous trip in the city list", id="trip.previous"),
@@ -469,9 +470,15 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self.maximize(pane, container=False)
 
     def action_unzoom(self) -> None:
-        if self.maximized is None:
+        """Back: out of a zoomed pane, else to the pane Enter came from (one pane at a time,
+        Esc is the only way back that needs no knowledge of Tab or 1/2/3)."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        back = {"detail": "timeline", "timeline": "city"}.get(self.current_pane())
+        if back is None:
             raise SkipAction()
-        self.minimize()
+        self.focus_pane(back)
 
     # -- commands ---------------------------------------------------------------------------
 
