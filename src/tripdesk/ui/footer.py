@@ -4,7 +4,9 @@ Textual's `Footer` mounts a widget per key and mounts them all again whenever th
 moves, which costs a layout of the screen on every Tab. This footer is one line of `Content`
 redrawn from `screen.active_bindings`: the same keys (the first binding of each action whose
 `show` is set). When the terminal is narrow the less important keys are left out, never `?`
-(every key), `q` or a dialog's close key; a click on a key presses it.
+(every key), `q` or a dialog's close key, and the palette's key comes in as `^p More` (the
+palette has the language, the export and the other commands whose keys were left out); a
+click on a key presses it.
 """
 
 from __future__ import annotations
@@ -67,9 +69,19 @@ class KeyFooter(Static):
             return
         self._drawn = drawn
         parts = [(self._key(*key[:4]), key[0], key[4]) for key in keys]
+
+        def too_wide() -> bool:
+            return bool(width) and sum(part.cell_length + 1 for part, _k, _keep in parts) > width
+
+        if too_wide() and palette is not None:
+            # Keys will be left out: the palette, which runs their commands, is named instead
+            # (before `? Keys` and `q Quit`, the last keys of a screen).
+            more = (self._key(palette[0], palette[1], "More", palette[3]), palette[0], True)
+            parts.insert(_first_kept_tail(parts), more)
+            palette = None
         # Too narrow for every key: the less important ones go first (the later a key comes,
         # the less it matters), never the keys that close, quit or list every key.
-        while width and sum(part.cell_length + 1 for part, _k, _keep in parts) > width:
+        while too_wide():
             droppable = [i for i, (_part, _k, keep) in enumerate(parts) if not keep]
             if not droppable:
                 break
@@ -102,3 +114,11 @@ class KeyFooter(Static):
     def _key(key: str, display: str, description: str, enabled: bool) -> Content:
         content = Content.assemble((f"{display} ", KEY_STYLE), (description, DESCRIPTION_STYLE))
         return content if enabled else content.stylize("dim")
+
+
+def _first_kept_tail(parts: list[tuple[Content, str, bool]]) -> int:
+    """Where the run of always-shown keys at the end of `parts` begins."""
+    index = len(parts)
+    while index and parts[index - 1][2]:
+        index -= 1
+    return index
