@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -45,6 +46,15 @@ def _desk_commands() -> type[Provider]:
 
 DEFAULT_THEME = "textual-dark"
 LANGUAGE_WORDS = {"ko": "Korean", "en": "English", "both": "Korean + English"}
+
+
+def screenshot_folder() -> Path:
+    """Where the palette's Screenshot goes: the Downloads folder if there is one, else the
+    folder the desk was started in."""
+    from platformdirs import user_downloads_path
+
+    downloads = user_downloads_path()
+    return downloads if downloads.is_dir() else Path.cwd()
 
 
 class TripdeskApp(App[None]):
@@ -128,6 +138,30 @@ class TripdeskApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title != "Keys":
                 yield command
+
+    # -- screenshots (the palette's "Screenshot") -------------------------------------------
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        # Textual saves into the Downloads folder, which many machines (servers, fresh
+        # accounts) do not have: the save then fails with no word of where or why.
+        if path is None:
+            path = str(screenshot_folder())
+        return super().deliver_screenshot(filename, path, time_format)
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()  # Textual's own toast shows the path as markup
+            where = str(event.path) if event.path is not None else "the browser"
+            self.notify(f"Saved to {where}", title="Screenshot", markup=False)
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(f"Not saved: {event.exception}", title="Screenshot", severity="error",
+                        markup=False)
 
     # -- language ---------------------------------------------------------------------------
 
