@@ -237,8 +237,9 @@ def test_a_50_mb_file_is_refused_without_being_read(
     code, _, err = run(capsys, "import", str(path))
     assert time.monotonic() - started < 5
     assert code == 1
-    assert_one_problem(err, Case("huge.yaml", 1, 1, "", "file is 52.5 MB, over the 10 MB limit for a "
-                                 "trip file; split it or remove what is not trip data"))
+    assert_one_problem(err, Case("huge.yaml", 1, 1, "", "file is 52,482,525 bytes, over the limit of "
+                                 "10,485,760 bytes (10 MiB) for a trip file; split it or remove "
+                                 "what is not trip data"))
     assert snapshot(store) == before
 
 

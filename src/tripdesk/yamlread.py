@@ -211,8 +211,8 @@ def read_file(path: Path, data: bytes | None = None) -> ReadResult:
         size = path.stat().st_size if data is None else len(data)
         if size > MAX_FILE_BYTES:
             result.problems.append(
-                Problem(name, 1, 1, "", f"file is {size / 1e6:.1f} MB, over the "
-                        f"{MAX_FILE_BYTES // 1_000_000} MB limit for a trip file; split it or "
+                Problem(name, 1, 1, "", f"file is {size:,} bytes, over the limit of "
+                        f"{MAX_FILE_BYTES:,} bytes (10 MiB) for a trip file; split it or "
                         "remove what is not trip data")
             )
             return result
@@ -222,11 +222,16 @@ def read_file(path: Path, data: bytes | None = None) -> ReadResult:
         result.problems.append(Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}"))
         return result
     result.raw = data
-    return parse_bytes(data, result)
+    return parse_bytes(data, result, is_json=path.suffix.lower() == ".json")
 
 
-def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
+def parse_bytes(data: bytes, result: ReadResult, *, is_json: bool = False) -> ReadResult:
+    """Parse a file's bytes. A JSON file (`is_json`) is read by the same YAML composer, which
+    gives every value its line; what JSON allows and YAML 1.1 does not (a character beyond
+    U+FFFF written as its surrogate pair, `\ud83d\ude00`, as `json.dumps` writes it) is made
+    YAML first, and its problems are called JSON problems."""
     name = result.file
+    syntax = "JSON" if is_json else "YAML"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -252,10 +257,18 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
         code = ord(bad.group())
         result.problems.append(
             Problem(name, line, column, "", f"{'control ' if code < 0xA0 else ''}character "
-                    f"U+{code:04X} in the file; YAML does not allow it. Remove it (write it as an "
+                    f"U+{code:04X} in the file; {syntax} does not allow it. Remove it (write it as an "
                     "escape in a double-quoted string if it is really meant)")
         )
         return result
+    source = text
+    if is_json and "\\" in text:
+        text, lone = _json_escapes_for_yaml(text)
+        if lone is not None:
+            result.problems.append(Problem(name, *_text_line_col(source, lone.start()), "", (
+                f"{lone.group()} is half of a UTF-16 surrogate pair, without its other half: it "
+                "stands for no character. Remove it, or write the character itself")))
+            return result
     unsafe = _prescan(text)
     if unsafe:
         result.problems.append(Problem(name, *unsafe))
@@ -263,19 +276,19 @@ def parse_bytes(data: bytes, result: ReadResult) -> ReadResult:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        result.problems.append(_yaml_problem(name, exc, text))
+        result.problems.append(_json_problem(name, exc, source) if is_json else _yaml_problem(name, exc, text))
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks in practice
-        result.problems.append(Problem(name, 1, 1, "", visible(f"YAML error: {' '.join(str(exc).split())}")))
+        result.problems.append(Problem(name, 1, 1, "", visible(f"{syntax} error: {' '.join(str(exc).split())}")))
         return result
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        result.problems.append(Problem(name, 1, 1, "", "the file holds no YAML document"))
+        result.problems.append(Problem(name, 1, 1, "", f"the file holds no {syntax} document"))
         return result
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
         result.problems.append(
-            Problem(name, line, 1, "", f"the file holds {len(nodes)} YAML documents; a trip "
+            Problem(name, line, 1, "", f"the file holds {len(nodes)} {syntax} documents; a trip "
                     "file holds exactly one. Put each trip in its own file")
         )
         return result
@@ -389,6 +402,51 @@ def _prescan(text: str) -> tuple[int, int, str, str] | None:
     except yaml.YAMLError:
         return None
     return None
+
+
+# A JSON escape: a surrogate pair (`\ud83d\ude00`), one \uXXXX, or a backslash and the
+# character after it (`\\` among them, so that `\\ud83d` is no escape).
+_JSON_ESCAPE = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})|\\.",
+                          re.DOTALL | re.IGNORECASE)
+
+
+def _json_escapes_for_yaml(text: str) -> tuple[str, re.Match[str] | None]:
+    """The JSON text with each surrogate pair escape (`\ud83d\ude00`, which YAML 1.1 refuses)
+    written as the one escape YAML reads (`\U0001f600`), and the first escape of half a pair
+    on its own, if any (JSON allows it; it stands for no character)."""
+    lone: list[re.Match[str]] = []
+
+    def rewrite(match: re.Match[str]) -> str:
+        high, low, single = match.groups()
+        if high is not None:
+            return f"\\U{0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00):08x}"
+        if single is not None and 0xD800 <= int(single, 16) <= 0xDFFF and not lone:
+            lone.append(match)
+        return match.group()
+
+    return _JSON_ESCAPE.sub(rewrite, text), (lone[0] if lone else None)
+
+
+def _text_line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _json_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """What is wrong with a JSON file the YAML composer could not read: the JSON parser's
+    own message and place, or, for valid JSON that a trip file cannot be (a key of more than
+    1,024 characters, say), the composer's, not called a syntax error."""
+    import json
+
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return Problem(name, error.lineno, error.colno, "", visible(f"JSON syntax error: {error.msg}"))
+    except RecursionError:
+        return Problem(name, 1, 1, "", _DEPTH_MESSAGE)
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(name, line, column, "", visible(
+        f"valid JSON, but not a trip file tripdesk can read: {exc.problem or 'unreadable'}"))
 
 
 def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:

@@ -4,6 +4,12 @@
 The keys keep the order of the file format (not sorted), which `trip_to_document` fixes, so the
 output is the same byte for byte for the same trip. `lang` does not apply: the document holds
 every language.
+
+The JSON is indented for people to read and diff, unless that makes it larger than a trip file
+may be (`limits.MAX_FILE_BYTES`): a trip of many small values near the limit (one that
+imported, at 9.7 MB) grew to 12.2 MB indented and could not be imported again. It is then
+written without any space between values: about the size of a JSON file it came from, and
+smaller than most YAML ones.
 """
 
 from __future__ import annotations
@@ -11,11 +17,17 @@ from __future__ import annotations
 import json
 
 from ..document import trip_to_document
+from ..limits import MAX_FILE_BYTES
 from ..model import Trip
 
 
 def render_json(trip: Trip) -> str:
-    return json.dumps(trip_to_document(trip), ensure_ascii=False, indent=2) + "\n"
+    document = trip_to_document(trip)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Characters are at most 4 bytes: count the bytes only when the characters might be over.
+    if len(text) * 4 > MAX_FILE_BYTES and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return text
 
 
 __all__ = ["render_json"]
