@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -335,3 +336,112 @@ def test_only_trips_whose_files_are_gone_are_removed(
     assert code == 0, err
     assert "1 removed" in out
     assert stored_ids(db_path) == ["trip-0001"]
+
+
+# -- worker processes die with the import -------------------------------------------------------
+
+
+def children_of(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether a process is still there and not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def start_parallel_import(tmp_path: Path, **popen: object):  # noqa: ANN201 - subprocess.Popen
+    """`python -m tripdesk import` of 400 files with two workers, once both are running:
+    (the process, the workers' ids)."""
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "trips"
+    write_trips(folder, 400)
+    env = {**os.environ, "TRIPDESK_IMPORT_WORKERS": "2"}
+    proc = subprocess.Popen([sys.executable, "-m", "tripdesk", "import", "--db", str(tmp_path / "t.db"),
+                             str(folder)], env=env, **popen)
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while len(workers) < 2:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("the import ended (or never started its workers) before it could be killed")
+        workers = children_of(proc.pid)
+        time.sleep(0.01)
+    return proc, workers
+
+
+def end_all(workers: set[int]) -> list[int]:
+    """Wait up to 20 s for the workers to end; kill (and return) those still running."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + 20
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = sorted(pid for pid in workers if running(pid))
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM", "SIGHUP", "SIGINT"])
+def test_the_workers_end_when_the_import_is_killed(signal_name: str, tmp_path: Path) -> None:
+    """They used to live on after kill -9, SIGTERM or SIGHUP, waiting for work for ever and
+    holding the database open. Ctrl-C (SIGINT) stops the import, which stops its workers, and
+    leaves the store as it was."""
+    import signal
+    import subprocess
+
+    proc, workers = start_parallel_import(tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                          text=True)
+    proc.send_signal(getattr(signal, signal_name))
+    _, err = proc.communicate(timeout=60)
+    assert end_all(workers) == [], "workers outlived the import"
+    if signal_name == "SIGINT":
+        assert proc.returncode == 130 and "Traceback" not in err, err
+    else:
+        assert proc.returncode == -getattr(signal, signal_name)
+    assert not (tmp_path / "t.db").exists() or stored_ids(tmp_path / "t.db") == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_an_import_piped_into_cat_ends_when_the_import_is_killed(tmp_path: Path) -> None:
+    """`tripdesk import ... | cat` never ended: the workers held the pipe open."""
+    import signal
+    import subprocess
+
+    proc, workers = start_parallel_import(tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    cat = subprocess.Popen(["cat"], stdin=proc.stdout, stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # only the import (and its workers) hold the pipe now
+    try:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        cat.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("cat never saw the end of the import's output")
+    finally:
+        end_all(workers)
+        if cat.poll() is None:
+            cat.kill()
+            cat.wait()
+    assert cat.returncode == 0

@@ -232,14 +232,51 @@ def _can_fork() -> bool:
 _WORKER_GC_THRESHOLD = (100_000, 50, 50)
 
 
-def _start_worker() -> None:
-    """A worker collects its own garbage (what it inherited is set aside from collections),
-    less often than Python would, and leaves Ctrl-C to the importing process, which stops
-    the workers itself."""
+def _start_worker(parent: int, lifeline: int, lifeline_writer: int) -> None:
+    """A worker ends when the importing process does, however it ends (kill -9 included):
+    otherwise it would wait for work for ever, holding the database and the import's standard
+    output open (`tripdesk import | cat` never ended). The kernel kills it when its parent
+    dies (`_die_with_parent`), and a thread ends it when the `lifeline` pipe, whose other end
+    only the importing process holds, reaches its end.
+
+    It collects its own garbage (what it inherited is set aside from collections), less often
+    than Python would, and leaves Ctrl-C to the importing process, which stops the workers
+    itself."""
+    _die_with_parent(parent)
+    os.close(lifeline_writer)  # inherited: only the importing process may keep it open
+    threading.Thread(target=_end_with_lifeline, args=(lifeline,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
     gc.set_threshold(*_WORKER_GC_THRESHOLD)
     gc.enable()
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent ends (prctl PR_SET_PDEATHSIG), and
+    end it now if the parent ended before that was asked."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the lifeline remains
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _end_with_lifeline(lifeline: int) -> None:
+    """Wait for the end of the lifeline pipe (the importing process is gone), then end this
+    worker at once."""
+    try:
+        while os.read(lifeline, 1):
+            pass
+    except OSError:
+        pass
+    os._exit(1)
 
 
 def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]], finder: ArticleFinder) -> Iterator[Prepared]:
@@ -250,20 +287,25 @@ def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]], finder: Articl
         yield from (prepare_file(path, old, finder) for path, old in work)
         return
     context = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
-                                                initializer=_start_worker) as pool:
-        pending: collections.deque[concurrent.futures.Future[list[Prepared]]] = collections.deque()
-        tasks = (work[i:i + _FILES_PER_TASK] for i in range(0, len(work), _FILES_PER_TASK))
-        try:
-            for task in itertools.islice(tasks, max(1, workers * _AHEAD_PER_WORKER // _FILES_PER_TASK)):
-                pending.append(pool.submit(_prepare_files, task, finder))
-            while pending:
-                results = pending.popleft().result()
-                for task in itertools.islice(tasks, 1):
+    lifeline, lifeline_writer = os.pipe()
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                                    initargs=(os.getpid(), lifeline, lifeline_writer)) as pool:
+            pending: collections.deque[concurrent.futures.Future[list[Prepared]]] = collections.deque()
+            tasks = (work[i:i + _FILES_PER_TASK] for i in range(0, len(work), _FILES_PER_TASK))
+            try:
+                for task in itertools.islice(tasks, max(1, workers * _AHEAD_PER_WORKER // _FILES_PER_TASK)):
                     pending.append(pool.submit(_prepare_files, task, finder))
-                yield from results
-        finally:  # stopped early (an error while writing): drop what is still queued
-            pool.shutdown(cancel_futures=True)
+                while pending:
+                    results = pending.popleft().result()
+                    for task in itertools.islice(tasks, 1):
+                        pending.append(pool.submit(_prepare_files, task, finder))
+                    yield from results
+            finally:  # stopped early (an error while writing): drop what is still queued
+                pool.shutdown(cancel_futures=True)
+    finally:  # the workers have ended: the lifeline is no longer needed
+        os.close(lifeline)
+        os.close(lifeline_writer)
 
 
 def _prepare_files(work: list[tuple[Path, tuple[str, str] | None]], finder: ArticleFinder) -> list[Prepared]:
