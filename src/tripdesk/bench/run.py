@@ -28,13 +28,13 @@ from typing import Callable
 
 from .. import queries
 from ..importer import import_paths
-from ..paths import bundled_data_dir
+from ..paths import articles_dir, bundled_data_dir
 from ..store import Store
 from . import generate as gen
 from . import ptyrun
 from .stats import Figure
-from .store_bench import (bench_export, bench_import, bench_reimport, bench_search, bench_store_floor, folder_size,
-                          remove_db)
+from .store_bench import (bench_excerpts, bench_export, bench_import, bench_reimport, bench_search, bench_store_floor,
+                          folder_size, remove_db)
 
 BEGIN = "<!-- bench:begin (written by `python -m tripdesk.bench run`; edit outside these marks) -->"
 END = "<!-- bench:end -->"
@@ -186,6 +186,8 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
           Figure("search_other", "search, longer Korean / English / mixed", "ms", "", "p95 < 50 ms")])
     step("export", lambda: [bench_export(big_db, long_trip, config.export_reps, log)],
          [Figure("export_md", "Markdown export of a 30-day trip", "ms", "", "< 100 ms")])
+    step("excerpts", lambda: [bench_excerpts(bundled_data_dir(), articles_dir(), config.export_reps, log)],
+         [Figure("excerpts", "validate with every excerpt checked", "ms", "", "≤ 1.5x")])
 
     # -- the desk in a real terminal (first_paint compiles tripdesk's bytecode first) ------
     bundled_db = config.work / "bundled.db"
@@ -250,7 +252,7 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
 
     order = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big", "key_city_move",
              "key_open_trip", "key_day_move", "key_pane", "key_search_open", "pty_city_move",
-             "pty_open_trip", "search_ko2", "search_other", "export_md", "rss_big"]
+             "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "rss_big"]
     figures.sort(key=lambda f: order.index(f.key) if f.key in order else len(order))
     elapsed = time.perf_counter() - started
     files_small = folder_size(small_dir)

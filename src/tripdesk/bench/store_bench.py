@@ -14,7 +14,10 @@ files or store, by the least work that could produce the same result:
 - search: an FTS5 MATCH on a ten-row in-memory table with the same tokenizer (the cost of a
   query round trip through sqlite3, with no data);
 - export: loading the trip from the store and `json.dumps` of its document (what the JSON
-  export does).
+  export does);
+- excerpts: validating the bundled trips with their articles, every evidence excerpt looked
+  for in its article file, against the same validation with no article file found (the
+  excerpts then go unchecked): what checking the excerpts adds.
 """
 
 from __future__ import annotations
@@ -256,6 +259,38 @@ def bench_export(db: Path, trip_id: str, reps: int, log: Log) -> Figure:
                 trip_to_document(queries.load_trip(store, trip_id)), ensure_ascii=False)))  # type: ignore[arg-type]
     fig.note = f"{trip_id}: {len(trip.days)} days, {len(trip.events())} events, {size:,} characters of Markdown"
     log(f"  export: median {fig.median * 1000:.1f} ms, p95 {fig.p95 * 1000:.1f} ms ({fig.note})")
+    return fig
+
+
+def bench_excerpts(folder: Path, articles: Path, reps: int, log: Log) -> Figure:
+    """`load_paths` of the bundled trips with `--articles` (each run a new finder: every
+    article file is read, decoded and normalised again), against the same without them."""
+    from ..loader import load_paths
+
+    fig = Figure("excerpts", "validate the bundled trips, every excerpt checked in its article", "ms",
+                 "the same validation, no article found (excerpts unchecked)", "≤ 1.5x",
+                 max_ratio=1.5)
+    if not articles.is_dir():
+        fig.error = f"the articles are not there ({articles})"
+        return fig
+    with_articles = load_paths([folder], articles=[articles])
+    checked = sum(t.excerpts_checked for t in with_articles.trips)
+    if with_articles.problems or not checked:
+        fig.error = f"the bundled trips do not validate with their articles ({len(with_articles.problems)} problems)"
+        return fig
+    none_found = [folder / "no-articles-here"]
+    saved = os.environ.pop("TRIPDESK_ARTICLES", None)  # neither run looks anywhere else
+    try:
+        for _ in range(reps):
+            fig.samples.append(timed(lambda: load_paths([folder], articles=[articles])))
+            fig.baseline.append(timed(lambda: load_paths([folder], articles=none_found)))
+    finally:
+        if saved is not None:
+            os.environ["TRIPDESK_ARTICLES"] = saved
+    articles_read = sum(1 for t in with_articles.trips for a in t.articles if a.text is not None)
+    fig.note = (f"{len(with_articles.trips)} trips, {checked} excerpts in {articles_read} article files "
+                f"({sum(len(a.text or '') for t in with_articles.trips for a in t.articles):,} characters)")
+    log(f"  excerpts: median {fig.median * 1000:.1f} ms against {fig.baseline_median * 1000:.1f} ms ({fig.note})")
     return fig
 
 
