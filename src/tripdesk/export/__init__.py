@@ -7,6 +7,8 @@
                                                    picks the format
     write_export(path, text, force=False)       -> a safe write that never replaces a file
                                                    unless forced (else ExportExists)
+    download_target(name, trip_id)              -> (file name, format) of a download, for the
+                                                   desk in a web browser (`tripdesk serve`)
 
 Used by `tripdesk export` and the desk's `e` key. Nothing here imports Textual.
 """
@@ -21,7 +23,7 @@ from . import writing
 from .ics import render_ics
 from .jsonfmt import render_json
 from .markdown import render_markdown
-from .writing import ExportExists, write_export
+from .writing import MIME_TYPES, ExportExists, download_target, write_export
 
 FORMATS = ("md", "json", "ics")
 
@@ -61,4 +63,5 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
     return writing.export_target(output, trip_id, fmt, unknown_extension=unknown_extension)
 
 
-__all__ = ["FORMATS", "ExportExists", "default_path", "export_target", "render", "write_export"]
+__all__ = ["FORMATS", "MIME_TYPES", "ExportExists", "default_path", "download_target", "export_target", "render",
+           "write_export"]

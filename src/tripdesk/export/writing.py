@@ -13,12 +13,15 @@
 - `default_path` never lets a trip id lead outside the chosen folder.
 - `export_target` turns what the user typed (`-o` on the command line, the path in the app's
   export dialog) into the file to write and its format; both use it, so they agree.
+- `download_target` does the same for the desk in a web browser, where an export is a download:
+  a file name only, and nothing is written on the server.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
@@ -93,6 +96,35 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
         raise TripdeskError(f"{path.name} has {ending}: end the file name with {known} "
                             "(the extension picks the format)")
     return path, unknown_extension
+
+
+# What a download may be called: textual-serve sends the name in a Content-Disposition
+# header unquoted, where a space, a quote or a Korean letter would break or be mangled.
+_DOWNLOAD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
+
+# The MIME type of each format, for a download.
+MIME_TYPES = {"md": "text/markdown", "json": "application/json", "ics": "text/calendar"}
+
+
+def download_target(value: str, trip_id: str) -> tuple[str, str]:
+    """The name a download gets in the browser and its format, from what the user typed in the
+    desk served on the web (`tripdesk serve`): a file name whose extension picks the format,
+    by the rules of `export_target`; nothing typed gets `<trip-id>.md`. There is no folder:
+    the browser chooses where the file goes, and nothing is written on the server."""
+    name = value.strip() or safe_file_name(trip_id, "md")
+    if "/" in name or "\\" in name:
+        raise TripdeskError(f"{visible(name, 60)} is a path: give a file name only (your browser "
+                            "chooses the folder)")
+    fmt = format_for_name(name)
+    if fmt is None:
+        suffix = Path(name).suffix
+        ending = f"'{visible(suffix, 20)}'" if suffix else "no extension"
+        raise TripdeskError(f"{visible(name, 60)} has {ending}: end the file name with "
+                            f"{', '.join(EXTENSIONS)} (the extension picks the format)")
+    if not _DOWNLOAD_NAME.fullmatch(name):
+        raise TripdeskError(f"{visible(name, 60)}: a download's name can hold only Latin letters, "
+                            "digits, '.', '-' and '_', starting with a letter or digit")
+    return name, fmt
 
 
 def _is_dir(path: Path) -> bool:
