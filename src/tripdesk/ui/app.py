@@ -117,6 +117,18 @@ class TripdeskApp(App[None]):
             self.set_keymap(keymap)
         self.screen_change_signal.subscribe(self, self._give_dialog_a_footer)
 
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Served to a browser (`tripdesk serve`) the app starts without focus, until the page
+        focuses its terminal, and Textual applies a screen's AUTO_FOCUS only while the app has
+        focus: the city list was never focused, and every key went to no widget. Focus what
+        the screen names now, if nothing holds the focus."""
+        screen = self.screen
+        if screen.focused is None and screen.AUTO_FOCUS:
+            for widget in screen.query(screen.AUTO_FOCUS):
+                if widget.focusable:
+                    widget.focus(scroll_visible=False)
+                    break
+
     def _give_dialog_a_footer(self, screen: Screen) -> None:
         """Every dialog shows its own keys at the bottom (the search, the export, the help,
         the command palette): the main screen's footer under it would list keys that do not
@@ -208,11 +220,24 @@ class TripdeskApp(App[None]):
             return
         from .export_screen import ExportScreen
 
+        download = self.is_web  # in a browser (`tripdesk serve`): a download, nothing written here
+
         def done(path: Path | None) -> None:
-            if path is not None:
+            if path is not None and download:
+                self.notify(f"{path.name} ({trip.id}) is on its way to your browser", title="Export",
+                            markup=False)
+            elif path is not None:
                 self.notify(f"Exported {trip.id} to {path}", title="Export", markup=False)
 
-        self.push_screen(ExportScreen(trip, self.language, self.export_dir), done)  # type: ignore[arg-type]
+        self.push_screen(ExportScreen(trip, self.language, self.export_dir, download=download),  # type: ignore[arg-type]
+                         done)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        from .export_screen import DELIVERY_NAME
+
+        if event.name == DELIVERY_NAME:
+            self.notify(f"The download did not reach your browser: {event.exception}", title="Export",
+                        severity="error", markup=False)
 
     def action_help(self) -> None:
         from .help_screen import HelpScreen

@@ -5,10 +5,16 @@ format (.md/.markdown, .json, .ics; any other is refused), and a folder gets `<t
 the same rules as `tripdesk export -o` (`export.export_target`). Enter writes it in a worker.
 If the file exists, a second modal asks whether to replace it. The modal closes with the
 absolute path written (the app then says where it went) or None when cancelled.
+
+In a web browser (`tripdesk serve`) the export is a download instead: the dialog asks for a
+file name only (`<trip-id>.md`), and Enter hands the text to the browser through Textual's
+file delivery (`App.deliver_text`); nothing is written on the server, and the modal closes
+with the name sent.
 """
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +37,8 @@ if TYPE_CHECKING:
     from ..model import DisplayLang, Trip
 
 FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "ics": "iCalendar"}
+# The name given to an export's delivery to the browser, which the app's delivery messages carry.
+DELIVERY_NAME = "tripdesk-export"
 
 
 @dataclass
@@ -91,20 +99,27 @@ class ExportScreen(ModalScreen["Path | None"]):
         *DIALOG_KEYS,
     ]
 
-    def __init__(self, trip: Trip, lang: DisplayLang, folder: Path) -> None:
+    def __init__(self, trip: Trip, lang: DisplayLang, folder: Path, *, download: bool = False) -> None:
+        """`download`: the desk runs in a web browser, where the export is a download."""
         super().__init__(id="export")
         self.trip = trip
         self.lang = lang
         self.folder = folder
+        self.download = download
 
     def compose(self) -> ComposeResult:
-        from ..export import default_path
+        from ..export import default_path, download_target
 
+        language = f"Language: {LANGUAGE_NAMES.get(self.lang, self.lang)} (L changes it on the desk)."
         try:
-            value = str(default_path(self.trip.id, "md", self.folder))
-            status = lit(f"Language: {LANGUAGE_NAMES.get(self.lang, self.lang)} (L changes it on the "
-                         "desk). The extension picks the format: .md, .json or .ics. Enter writes, "
-                         "Esc cancels.", DIM)
+            if self.download:
+                value = download_target("", self.trip.id)[0]
+                status = lit(f"{language} Your browser downloads the file; the extension picks the "
+                             "format: .md, .json or .ics. Enter downloads, Esc cancels.", DIM)
+            else:
+                value = str(default_path(self.trip.id, "md", self.folder))
+                status = lit(f"{language} The extension picks the format: .md, .json or .ics. "
+                             "Enter writes, Esc cancels.", DIM)
         except TripdeskError as exc:  # an id that cannot name a file (a damaged store)
             value, status = "", lit(f"{exc.message}: type a file name.", "$error")
         with Vertical(id="export-box", classes="dialog"):
@@ -113,9 +128,13 @@ class ExportScreen(ModalScreen["Path | None"]):
             yield Static(status, id="export-status")
 
     def _target(self, value: str) -> tuple[Path, str]:
-        """The file and format the typed path names (TripdeskError when it names none)."""
-        from ..export import export_target
+        """The file (for a download, its name) and format the typed path names
+        (TripdeskError when it names none)."""
+        from ..export import download_target, export_target
 
+        if self.download:
+            name, fmt = download_target(value, self.trip.id)
+            return Path(name), fmt
         return export_target(value, self.trip.id, unknown_extension=None)
 
     def _heading(self, value: str) -> Fitted:
@@ -141,6 +160,10 @@ class ExportScreen(ModalScreen["Path | None"]):
         except TripdeskError as exc:
             self._status(exc.message, "$error")
             return
+        if self.download:
+            self._status("Sending it to your browser…", DIM)
+            self.send(path.name, fmt)
+            return
         self._status("Writing…", DIM)
         self.write(path, fmt, force=False)
 
@@ -162,6 +185,24 @@ class ExportScreen(ModalScreen["Path | None"]):
             self.post_message(ExportFinished(path, f"cannot write {path}: {exc.strerror or exc}", fmt=fmt))
         else:
             self.post_message(ExportFinished(written, fmt=fmt))
+
+    @work(thread=True, exclusive=True, group="export")
+    def send(self, name: str, fmt: str) -> None:
+        """Render in this thread, then hand the text to the browser (`App.deliver_text`, which
+        streams it to textual-serve in a thread of its own)."""
+        from ..export import MIME_TYPES, render
+
+        try:
+            text = render(self.trip, fmt, self.lang)
+        except TripdeskError as exc:
+            self.post_message(ExportFinished(Path(name), exc.message, fmt=fmt))
+            return
+        self.app.call_from_thread(self._deliver, text, name, fmt, MIME_TYPES[fmt])
+
+    def _deliver(self, text: str, name: str, fmt: str, mime_type: str) -> None:
+        self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type=mime_type,
+                              encoding="utf-8", open_method="download", name=DELIVERY_NAME)
+        self.dismiss(Path(name))
 
     @on(ExportFinished)
     def _finished(self, message: ExportFinished) -> None:
