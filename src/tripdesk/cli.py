@@ -374,6 +374,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    with open_store(args) as store:  # built or refreshed once here, not by each browser's desk
+        path = store.path
+    serve(path, args.lang, host=args.host, port=args.port, url=args.public_url)
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     path = store.path
@@ -570,6 +579,16 @@ def build_parser() -> argparse.ArgumentParser:
                    "instead of standard output")
     p.add_argument("--check", metavar="FILE", help="exit 1 unless FILE holds exactly this schema "
                    "(for a data repository's CI)")
+
+    p = add("serve", cmd_serve, "Serve the desk in a web browser (textual-serve): each browser "
+            "gets a desk of its own, and exports arrive as downloads. There is no login: it "
+            "listens on 127.0.0.1 unless --host says otherwise, and warns when it does.",
+            "tripdesk serve --port 8000")
+    p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default "
+                   "127.0.0.1, this machine only; 0.0.0.0 is every interface)")
+    p.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    p.add_argument("--public-url", metavar="URL", help="the address browsers use, when it is not "
+                   "http://HOST:PORT (behind a proxy, or listening on 0.0.0.0)")
 
     add("doctor", cmd_doctor, "Check the store: SQLite integrity and foreign keys, the "
         "full-text index in step with its tables, the schema version; say how to fix each "
