@@ -13,7 +13,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .model import (
     Agreement,
@@ -361,36 +361,12 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
     def report(path: tuple[str | int, ...], message: str) -> None:
         problems.append(result.problem(path, message))
 
-    if trip.end < trip.start:
-        report(("trip", "end"), f"the trip ends ({trip.end}) before it starts ({trip.start})")
-        return problems  # every other date check would only repeat this one
-    if trip.day_count > MAX_TRIP_DAYS:
-        report(("trip", "end"), f"the trip lasts {trip.day_count:,} days ({trip.start}..{trip.end}), "
-               f"more than the {MAX_TRIP_DAYS} a trip can have; check the end date (a wrong year?)")
-        return problems
-    if trip.span_reported:
-        span = trip.span_reported
-        if span.days != trip.day_count:
-            report(("trip", "span_reported", "days"),
-                   f"reported span is {span.days} days but {trip.start}..{trip.end} is "
-                   f"{trip.day_count} calendar days; correct the dates or the span")
-        if span.nights is not None and span.nights >= span.days:
-            report(("trip", "span_reported", "nights"),
-                   f"{span.nights} nights cannot fit in {span.days} days")
-
-    def inside(value: dt.date | None, path: tuple[str | int, ...], what: str) -> None:
-        if value is not None and not trip.start <= value <= trip.end:
-            report(path, f"{what} {value} is outside the trip ({trip.start}..{trip.end})")
-
     raw_days = doc.get("days") or []
-    seen_dates: dict[dt.date, int] = {}
-    for i, raw in enumerate(raw_days):
-        day_date = date(raw["date"])
-        inside(day_date, ("days", i, "date"), "the day")
-        if day_date in seen_dates:
-            report(("days", i, "date"), f"{day_date} is listed twice (also days[{seen_dates[day_date]}]); "
-                   "merge the two entries")
-        seen_dates.setdefault(day_date, i)
+    if not check_dates(trip.start, trip.end, trip.span_reported,
+                       [(i, date(raw["date"])) for i, raw in enumerate(raw_days)],
+                       [(i, opt_date(a.get("date"))) for i, a in enumerate(doc.get("agreements") or ())],
+                       report):
+        return problems
 
     sources = _unique(((s["id"], ("sources", i, "id")) for i, s in enumerate(doc.get("sources") or ())),
                       "source", report)
@@ -441,7 +417,6 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
     for i, a in enumerate(doc.get("agreements") or ()):
         base = ("agreements", i)
         cited(a, base)
-        inside(opt_date(a.get("date")), base + ("date",), "the agreement date")
         refs(a.get("parties"), orgs, base + ("parties",), "organisation", "organisations")
         refs(a.get("signatories"), people, base + ("signatories",), "person", "people")
         refs(a.get("sources"), sources, base + ("sources",), "source", "sources")
@@ -456,6 +431,73 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         refs(q.get("sources"), sources, base + ("sources",), "source", "sources")
         if q.get("event"):
             refs(q["event"], events, base + ("event",), "event", "days[].events")
+    return problems
+
+
+def check_dates(start: dt.date, end: dt.date, span: Span | None,
+                days: list[tuple[int, dt.date]], agreements: list[tuple[int, dt.date | None]],
+                report: Callable[[tuple[str | int, ...], str], None]) -> bool:
+    """The trip's dates, its reported span, and the dates of its days (by their index in
+    `days`) and agreements against them. False when the dates themselves are wrong (the end
+    before the start, too long a trip): every other check would only repeat that."""
+    if end < start:
+        report(("trip", "end"), f"the trip ends ({end}) before it starts ({start})")
+        return False
+    day_count = (end - start).days + 1
+    if day_count > MAX_TRIP_DAYS:
+        report(("trip", "end"), f"the trip lasts {day_count:,} days ({start}..{end}), "
+               f"more than the {MAX_TRIP_DAYS} a trip can have; check the end date (a wrong year?)")
+        return False
+    if span:
+        if span.days != day_count:
+            report(("trip", "span_reported", "days"),
+                   f"reported span is {span.days} days but {start}..{end} is "
+                   f"{day_count} calendar days; correct the dates or the span")
+        if span.nights is not None and span.nights >= span.days:
+            report(("trip", "span_reported", "nights"),
+                   f"{span.nights} nights cannot fit in {span.days} days")
+
+    def inside(value: dt.date | None, path: tuple[str | int, ...], what: str) -> None:
+        if value is not None and not start <= value <= end:
+            report(path, f"{what} {value} is outside the trip ({start}..{end})")
+
+    seen_dates: dict[dt.date, int] = {}
+    for i, day_date in days:
+        inside(day_date, ("days", i, "date"), "the day")
+        if day_date in seen_dates:
+            report(("days", i, "date"), f"{day_date} is listed twice (also days[{seen_dates[day_date]}]); "
+                   "merge the two entries")
+        seen_dates.setdefault(day_date, i)
+    for i, agreement_date in agreements:
+        inside(agreement_date, ("agreements", i, "date"), "the agreement date")
+    return True
+
+
+def _dates_despite(doc: Any, where: list[tuple[str | int, ...]], result: ReadResult) -> list[Problem]:
+    """`check_dates` on a document that failed the shape check, with the values the check
+    found sound: a day outside the trip is reported in the same run as a missing title, not
+    only once the title is fixed (docs/data-format.md promises every problem in one run)."""
+    problems: list[Problem] = []
+
+    def sound(path: tuple[str | int, ...]) -> bool:
+        return _sound(doc, where, path)
+
+    if not (sound(("trip", "start")) and sound(("trip", "end"))):
+        return problems
+    span = None
+    if sound(("trip", "span_reported")):
+        raw_span = _get(doc, ("trip", "span_reported"))
+        span = Span(raw_span["days"], raw_span.get("nights"), raw_span.get("text"))
+
+    def dated(section: str) -> list[tuple[int, dt.date]]:
+        items = _get(doc, (section,))
+        return [(i, date(_get(doc, (section, i, "date"))))
+                for i in range(len(items) if isinstance(items, list) else 0)
+                if sound((section, i, "date"))]
+
+    check_dates(date(_get(doc, ("trip", "start"))), date(_get(doc, ("trip", "end"))), span,
+                dated("days"), dated("agreements"),  # type: ignore[arg-type]
+                lambda path, message: problems.append(result.problem(path, message)))
     return problems
 
 
@@ -627,6 +669,7 @@ def check_file(path: Path, data: bytes | None = None, finder: ArticleFinder | No
 
     check(result.document, TRIP_FILE, (), report)
     if problems:
+        problems += _dates_despite(result.document, where, result)
         names = _names_despite(result.document, where)
         return None, (NamesOnly(names, _slim(result)) if names else None), problems, []
     trip = build_trip(result.document)
@@ -643,24 +686,33 @@ def check_file(path: Path, data: bytes | None = None, finder: ArticleFinder | No
 _MISSING = object()
 
 
+def _get(doc: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at `path` in a document of any shape (`_MISSING` when it is not there)."""
+    value = doc
+    for part in path:
+        if isinstance(part, str) and isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(part, int) and isinstance(value, list) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return _MISSING
+    return value
+
+
+def _sound(doc: Any, problems: list[tuple[str | int, ...]], path: tuple[str | int, ...]) -> bool:
+    """Present, and the shape check reported nothing at or beneath `path`."""
+    return _get(doc, path) not in (_MISSING, None) and not any(p[:len(path)] == path for p in problems)
+
+
 def _names_despite(doc: Any, problems: list[tuple[str | int, ...]]) -> "TripNames | None":
     """The trip id and entity names of a document that failed the shape check, taking only
     the values the check found nothing wrong with (None when the trip id is not one)."""
 
     def get(path: tuple[str | int, ...]) -> Any:
-        value = doc
-        for part in path:
-            if isinstance(part, str) and isinstance(value, dict) and part in value:
-                value = value[part]
-            elif isinstance(part, int) and isinstance(value, list) and 0 <= part < len(value):
-                value = value[part]
-            else:
-                return _MISSING
-        return value
+        return _get(doc, path)
 
     def sound(path: tuple[str | int, ...]) -> bool:
-        """Present, and the check reported nothing at or beneath it."""
-        return get(path) not in (_MISSING, None) and not any(p[:len(path)] == path for p in problems)
+        return _sound(doc, problems, path)
 
     if not sound(("trip", "id")):
         return None
@@ -792,10 +844,13 @@ def _show(name: Text) -> str:
     return " / ".join(repr(s) for s in name.all_strings())
 
 
-def load_paths(paths: Iterable[Path], known: KnownIds | None = None,
+def load_paths(paths: Iterable[Path],
+               known: KnownIds | Callable[[list[Checked]], KnownIds] | None = None,
                articles: Iterable[Path] = ()) -> LoadResult:
     """Load every trip file under the given paths, with every problem of every file;
-    `articles`: more folders to look for article files in (`--articles`)."""
+    `known`: what other files define (or a function of the files checked that says it, as
+    `importer.known_in_store` does); `articles`: more folders to look for article files in
+    (`--articles`)."""
     paths = list(paths)
     files, problems = find_trip_files(paths)
     finder = article_finder(paths, articles)
@@ -809,7 +864,7 @@ def load_paths(paths: Iterable[Path], known: KnownIds | None = None,
             out.trips.append(loaded)
         if names is not None:
             named.append(names)
-    out.problems.extend(check_across(named, known))
+    out.problems.extend(check_across(named, known(named) if callable(known) else known))
     return out
 
 
