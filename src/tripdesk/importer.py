@@ -493,6 +493,26 @@ def _import_all_new(store: Store, work: list[tuple[Path, tuple[str, str] | None]
     return report
 
 
+def known_in_store(store: Store, paths: list[Path]) -> Callable[[list[Checked]], KnownIds]:
+    """What `tripdesk validate --db` checks files under `paths` against: what the store holds
+    from the files an import of `paths` would keep (its other files), exactly as
+    `import_paths` would check them: a trip id one of those holds, an organisation, person or
+    home city they name otherwise."""
+    files, _problems = find_trip_files(paths)
+    keys = _Keys()
+    mine = {keys(path) for path in files}
+    folders = [_key(p) for p in paths if p.is_dir()]
+    states = store.file_states()
+
+    def known(checked: list[Checked]) -> KnownIds:
+        ids = {item.names.id for item in checked}
+        staying = {path: state for path, state in states.items() if path not in mine
+                   and not ((_under(path, folders) or state[0] in ids) and _gone(path))}
+        return _known_ids(store, staying, checked)
+
+    return known
+
+
 def _known_ids(store: Store, staying: dict[str, tuple[str, str, int, int]],
                loaded: list[Checked]) -> KnownIds:
     """Trip ids and entity names defined by the files that are not being re-read (the names
