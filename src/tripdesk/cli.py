@@ -1,6 +1,7 @@
 """The `tripdesk` command: the desk itself, and commands for scripts.
 
     tripdesk                      open the desk (the Textual app)
+    tripdesk new TRIP-ID          write a trip file to fill in
     tripdesk validate [PATH...]   check trip files
     tripdesk import [PATH...]     load trip files into the store
     tripdesk list [--json]        the trips in the store
@@ -139,11 +140,39 @@ def _bundled_files_changed(store: Store, folder: Path) -> bool:
 # -- commands -------------------------------------------------------------------------------
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .draft.writer import check, target
+    from .export.writing import write_export
+    from .newtrip import trip_template
+
+    destination = target(args.output, args.trip_id) or Path(f"{args.trip_id}.yaml")
+    text = trip_template(args.trip_id, dt.date.today(), display_path(destination))
+    problems = check(text)
+    if problems:  # a bug in the template: nothing is written
+        raise TripdeskError(f"the new trip file does not validate: {problems[0]}")
+    written = write_export(destination, text, force=args.force)
+    _console().print(RichText(
+        f"wrote {display_path(written)}: replace each TODO, then `tripdesk validate "
+        f"{display_path(written)}` (docs/data-format.md says what goes where)"))
+    return EXIT_OK
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .loader import load_paths
 
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
-    result = load_paths(paths, articles=article_folders(args, bundled=not args.paths))
+    articles = article_folders(args, bundled=not args.paths)
+    if getattr(args, "db", None):
+        # `--db`: also what an import into that store would refuse, a trip id another file
+        # holds there, an organisation, person or home city named otherwise there.
+        from .importer import known_in_store
+
+        with Store.open(db_path(args), create=False, readonly=True) as store:
+            result = load_paths(paths, known=known_in_store(store, paths), articles=articles)
+    else:
+        result = load_paths(paths, articles=articles)
     _print_warnings(result.warnings)
     if result.problems:
         out = _console(stderr=True)
@@ -529,8 +558,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    p = add("validate", cmd_validate, "Check trip files against the format and each other; "
-            "print every problem as file:line:col: field: message.", "tripdesk validate data/")
+    p = add("new", cmd_new, "Write a new trip file that validates as it is: every required "
+            "field, with TODO placeholders and a comment saying what goes where.",
+            "tripdesk new gumi-2026-jp -o data/trips/")
+    p.add_argument("trip_id", metavar="TRIP-ID", help="the new trip's id (lower-case letters, "
+                   "digits and '-'); the file is TRIP-ID.yaml unless -o names another")
+    p.add_argument("-o", "--output", metavar="FILE|DIR",
+                   help="write to FILE, or DIR/TRIP-ID.yaml (default: TRIP-ID.yaml here); an "
+                        "existing file is never replaced without --force")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+    p = add("validate", cmd_validate, "Check trip files against the format and each other (and, "
+            "given --db, against the trips already in that store: trip, organisation, person "
+            "and home-city ids); print every problem as file:line:col: field: message.",
+            "tripdesk validate data/ --db trips.db")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
 
     p.add_argument("--articles", action="append", metavar="DIR",
