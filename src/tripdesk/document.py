@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import FORMAT_VERSION, Evidence, Place, Quote, QuoteText, Text, Trip
+from .model import FORMAT_VERSION, UNKNOWN_STATUS, AgreementStatus, Evidence, Place, Quote, QuoteText, Text, Trip
 
 
 def _text(value: Text | None) -> Any:
@@ -32,6 +32,15 @@ def _compact(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, str]]:
     return [{"source": e.source, "text": e.text} for e in items]
+
+
+def _status(status: AgreementStatus) -> dict[str, Any] | None:
+    """An agreement's status, or None for one the file did not give (unknown, resting on
+    nothing): a file without a status reads back without one."""
+    if status == UNKNOWN_STATUS:
+        return None
+    return _compact({"value": status.value, "date": _date(status.date),
+                     "evidence": _evidence(status.evidence), "inferred": dict(status.inferred)})
 
 
 def _quote_text(value: QuoteText | None) -> dict[str, Any] | None:
@@ -162,6 +171,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "sources": list(a.sources),
                 "evidence": _evidence(a.evidence),
                 "inferred": dict(a.inferred),
+                "status": _status(a.status),
             })
             for a in trip.agreements
         ],

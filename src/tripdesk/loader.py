@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .model import (
+    UNKNOWN_STATUS,
     Agreement,
+    AgreementStatus,
     Day,
     Delegation,
     Event,
@@ -213,6 +215,13 @@ def evidence(value: Any) -> tuple[Evidence, ...]:
     return tuple(Evidence(e["source"], strip_control(e["text"])) for e in value or ())
 
 
+def agreement_status(value: Any) -> AgreementStatus:
+    if value is None:
+        return UNKNOWN_STATUS
+    return AgreementStatus(value["value"], opt_date(value.get("date")), evidence(value.get("evidence")),
+                           inferred(value.get("inferred")))
+
+
 def place(value: Any) -> Place | None:
     if value is None:
         return None
@@ -325,6 +334,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 event=a.get("event"),
                 evidence=evidence(a.get("evidence")),
                 inferred=inferred(a.get("inferred")),
+                status=agreement_status(a.get("status")),
             )
             for a in doc.get("agreements") or ()
         ),
@@ -422,6 +432,8 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         refs(a.get("sources"), sources, base + ("sources",), "source", "sources")
         if a.get("event"):
             refs(a["event"], events, base + ("event",), "event", "days[].events")
+        if a.get("status") is not None:
+            _check_status(a["status"], opt_date(a.get("date")), base + ("status",), cited, report)
     for i, q in enumerate(doc.get("quotes") or ()):
         base = ("quotes", i)
         cited(q, base)
@@ -501,6 +513,19 @@ def _dates_despite(doc: Any, where: list[tuple[str | int, ...]], result: ReadRes
     return problems
 
 
+def _check_status(status: dict[str, Any], agreed: dt.date | None, path: tuple[str | int, ...],
+                  cited: Any, report: Any) -> None:
+    """A status says what it rests on, and a signing is not dated before the agreement."""
+    cited(status, path)
+    if status["value"] != "unknown" and not status.get("evidence"):
+        report(path, f"the status '{status['value']}' rests on nothing: add the excerpt that says "
+               "so under 'evidence' (or make it 'unknown')")
+    when = opt_date(status.get("date"))
+    if status["value"] == "signed" and when and agreed and when != agreed:
+        report(path + ("date",), f"signed on {when} but the agreement is dated {agreed}; "
+               "make the two dates agree")
+
+
 def _unique(items: Iterable[tuple[str, tuple[str | int, ...]]], what: str, report: Any) -> set[str]:
     seen: dict[str, tuple[str | int, ...]] = {}
     for value, path in items:
@@ -534,6 +559,8 @@ def excerpts_of(doc: dict[str, Any]) -> Excerpts:
     for section in ("agreements", "quotes"):
         for i, item in enumerate(doc.get(section) or ()):
             add(item, (section, i))
+            if isinstance(item.get("status"), dict):
+                add(item["status"], (section, i, "status"))
     return out
 
 

@@ -47,6 +47,26 @@ AGREEMENT_KIND_NAMES: dict[str, tuple[str, str]] = {
     "other": ("협약", "agreement"),
 }
 
+# Where an agreement stands, as its sources report it: a later report can turn "planned" into
+# "signed", so a status carries its own date and evidence (`AgreementStatus`).
+AGREEMENT_STATUSES = (
+    "signed",
+    "agreed in principle",
+    "planned",
+    "pledged",
+    "cancelled",
+    "unknown",
+)
+# How each status is named, for display and for search (searching 체결 finds signed ones).
+AGREEMENT_STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "signed": ("체결", "signed"),
+    "agreed in principle": ("원칙 합의", "agreed in principle"),
+    "planned": ("체결 예정", "planned"),
+    "pledged": ("약속", "pledged"),
+    "cancelled": ("취소", "cancelled"),
+    "unknown": ("미상", "unknown"),
+}
+
 ORGANISATION_KINDS = (
     "government",
     "company",
@@ -200,6 +220,26 @@ class Day:
 
 
 @dataclass(frozen=True)
+class AgreementStatus:
+    """Where an agreement stands: one of AGREEMENT_STATUSES, the date it got there (signed on,
+    agreed on, pledged on; for a planned one, the date it was announced), and the excerpts
+    that say so. An agreement without one is of `unknown` status."""
+
+    value: str = "unknown"
+    date: dt.date | None = None
+    evidence: tuple[Evidence, ...] = ()
+    inferred: dict[str, str] = field(default_factory=dict)
+
+    def label(self, lang: DisplayLang) -> str:
+        """The status in the reader's language ("체결 · signed" in both)."""
+        ko, en = AGREEMENT_STATUS_NAMES.get(self.value, (self.value, self.value))
+        return ko if lang == "ko" else en if lang == "en" else f"{ko} · {en}"
+
+
+UNKNOWN_STATUS = AgreementStatus()
+
+
+@dataclass(frozen=True)
 class Agreement:
     """An agreement signed or announced during the trip (an MOU, a declaration...)."""
 
@@ -215,6 +255,7 @@ class Agreement:
     event: str | None = None
     evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
+    status: AgreementStatus = UNKNOWN_STATUS
 
 
 @dataclass(frozen=True)

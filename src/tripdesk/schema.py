@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from .model import (
     AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
     EVENT_KINDS,
     LANGS,
     ORGANISATION_KINDS,
@@ -170,6 +171,14 @@ TRIP_FILE = record(
             sources=SOURCES,
             evidence=EVIDENCE,
             inferred=INFERRED,
+            # Where it stands (docs/data-format.md, "Agreement status"), with its own date and
+            # evidence: a later report can turn "planned" into "signed".
+            status=record(
+                value=req("enum", choices=AGREEMENT_STATUSES),
+                date=opt("date"),
+                evidence=EVIDENCE,
+                inferred=INFERRED,
+            ),
         )
     ),
     quotes=listof(

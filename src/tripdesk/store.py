@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 # the desk opens the store before its first frame, which needs none of it (see `text`).
 
 # 2: the evidence and articles tables, and the excerpts in the search index.
-SCHEMA_VERSION = 2
+# 3: agreements.status and status_date (an agreement's status, its excerpts in `evidence`).
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 2000
 REBUILD_HINT = "run `tripdesk import --rebuild` to build a new store from the data files"
 # tripdesk is installed from a clone of its repository (README), not from a package index.
@@ -199,8 +200,11 @@ SCHEMA: tuple[TableSpec, ...] = (
     _table("event_sources", "trip_id!, event_id!, source_id!", "trip_id, event_id, source_id",
            refs=(_ref("trip_id, event_id", "events", "trip_id, id", cascade=True),
                  _ref("trip_id, source_id", "sources", "trip_id, id", cascade=True))),
+    # Schema version 3: status (one of model.AGREEMENT_STATUSES, 'unknown' when the file
+    # gives none) and the date the agreement reached it; its excerpts are in `evidence`.
     _table("agreements", "trip_id!, id!, kind!, title_ko, title_en, title_plain, date, scope_ko, scope_en, "
-           "event_id", "trip_id, id", refs=(_TRIP,), indexes=(("agreements_kind", "kind"),)),
+           "event_id, status!, status_date", "trip_id, id", refs=(_TRIP,),
+           indexes=(("agreements_kind", "kind"), ("agreements_date", "date"))),
     _table("agreement_parties", "trip_id!, agreement_id!, organisation_id!",
            "trip_id, agreement_id, organisation_id",
            refs=(_ref("organisation_id", "organisations"),
@@ -678,9 +682,10 @@ def trip_rows(trip: Trip, articles: "Iterable[SourceArticle]" = ()) -> TripRows:
         ("INSERT INTO day_places VALUES (?,?,?,?)", day_places),
         ("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)", events),
         *((f"INSERT INTO {table} VALUES (?,?,?)", links) for table, links in event_links.items()),
-        ("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?)",
+        ("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
          [(tid, a.id, a.kind, *_text_cols(a.title), a.date.isoformat() if a.date else None,
-           *_lang_cols(a.scope), a.event) for a in trip.agreements]),
+           *_lang_cols(a.scope), a.event, a.status.value,
+           a.status.date.isoformat() if a.status.date else None) for a in trip.agreements]),
         ("INSERT INTO agreement_parties VALUES (?,?,?)",
          [row for a in trip.agreements for row in _links(tid, a.id, a.parties)]),
         ("INSERT INTO agreement_signatories VALUES (?,?,?)",
@@ -724,9 +729,16 @@ def evidence_of(trip: Trip) -> Iterator[tuple[str, "tuple[Evidence, ...]"]]:
     for a in trip.agreements:
         if a.evidence:
             yield f"agreement:{a.id}", a.evidence
+        if a.status.evidence:
+            yield f"agreement:{a.id}{STATUS_REF}", a.status.evidence
     for q in trip.quotes:
         if q.evidence:
             yield f"quote:{q.id}", q.evidence
+
+
+# The suffix of the `evidence` ref of an agreement's status: agreement:<id>:status (an id has no
+# colon). The search index holds those excerpts in the agreement's row.
+STATUS_REF = ":status"
 
 
 def _excerpts(items: "tuple[Evidence, ...]") -> list[str]:
@@ -792,7 +804,7 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
     `TableIndexer` says what the tables hold of these rows (`tripdesk doctor` checks
     the index against it): a text added here should be added there too if a table holds it.
     """
-    from .model import AGREEMENT_KIND_NAMES
+    from .model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUS_NAMES
 
     body = search_body
     tid = trip.id
@@ -813,7 +825,8 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
     for a in trip.agreements:
         parties = [o.name for o in trip.organisations if o.id in a.parties]
         yield (body(a.title, a.scope, a.kind, AGREEMENT_KIND_NAMES.get(a.kind, ()), *parties,
-                    _excerpts(a.evidence)),
+                    AGREEMENT_STATUS_NAMES.get(a.status.value, ()),
+                    _excerpts(a.evidence), _excerpts(a.status.evidence)),
                "agreement", tid,
                a.date.isoformat() if a.date else None, f"agreement:{a.id}", *_labels(a.title))
     for q in trip.quotes:
@@ -888,6 +901,8 @@ class TableIndexer:
         """(trip id, ref) -> IndexedItem for every row of the index of these trips."""
         import json
 
+        from .model import AGREEMENT_STATUS_NAMES
+
         items: dict[tuple[str, str], IndexedItem] = {}
         ids = (json.dumps(trip_ids),)
         these = "IN (SELECT value FROM json_each(?))"
@@ -897,7 +912,7 @@ class TableIndexer:
         excerpts: dict[tuple[str, str], list[str]] = {}
         for tid, ref, text in q(f"SELECT trip_id, ref, text FROM evidence WHERE trip_id {these} "
                                 "ORDER BY trip_id, ref, position", ids):
-            excerpts.setdefault((tid, ref), []).extend(strings(text))
+            excerpts.setdefault((tid, ref.removesuffix(STATUS_REF)), []).extend(strings(text))
         for tid, ref, ko, en, plain, city_ko, city_en, city_plain in q(
                 "SELECT t.id, 'trip', t.title_ko, t.title_en, t.title_plain, h.name_ko, h.name_en, "
                 f"h.name_plain FROM trips t LEFT JOIN home_cities h ON h.id = t.home_city_id WHERE t.id {these}",
@@ -924,12 +939,13 @@ class TableIndexer:
                 "FROM agreement_parties p JOIN organisations o ON o.id = p.organisation_id "
                 f"WHERE p.trip_id {these}", ids):
             parties.setdefault((tid, ref), []).extend(name(ko, en, plain))
-        for tid, ref, kind, ko, en, plain, scope_ko, scope_en in q(
+        for tid, ref, kind, ko, en, plain, scope_ko, scope_en, status in q(
                 "SELECT trip_id, 'agreement:' || id, kind, title_ko, title_en, title_plain, scope_ko, "
-                f"scope_en FROM agreements WHERE trip_id {these}", ids):
+                f"scope_en, status FROM agreements WHERE trip_id {these}", ids):
             key = (ko, en, plain)
             items[(tid, ref)] = (labels(key),
-                                 strings(scope_ko, scope_en, kind) + parties.get((tid, ref), no_texts), True)
+                                 strings(scope_ko, scope_en, kind, *AGREEMENT_STATUS_NAMES.get(status, ()))
+                                 + parties.get((tid, ref), no_texts), True)
         for tid, ref, original, translation, ko, en, plain in q(
                 "SELECT q.trip_id, 'quote:' || q.id, q.original_text, q.translation_text, p.name_ko, "
                 "p.name_en, p.name_plain FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id "

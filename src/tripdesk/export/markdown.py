@@ -256,7 +256,8 @@ class _Briefing:
             self.block(*details)
 
     def agreement_details(self, a: Agreement) -> list[str]:
-        more = [f"Scope: {v}" for v in self.versions(a.scope)]
+        more = self.status(a)
+        more += [f"Scope: {v}" for v in self.versions(a.scope)]
         if a.signatories:
             more.append(f"Signed by: {self.people(a.signatories)}")
         found = self.trip.event(a.event) if a.event else None
@@ -266,6 +267,19 @@ class _Briefing:
         if not more:
             return []
         return [f"- {self.title(a.title)}{self.mark(a.inferred)}", *(f"  - {m}" for m in more)]
+
+    def status(self, a: Agreement) -> list[str]:
+        """`Status: signed, 2013-02-16† — “excerpt”[1]` (nothing for a status the file does not give)."""
+        status = a.status
+        if status.value == "unknown" and not status.evidence:
+            return []
+        line = f"Status: {inline(status.label(self.lang))}"
+        if status.date:
+            line += f", {status.date.isoformat()}{self.mark('date' in status.inferred)}"
+        quoted = [f"“{inline(e.text)}”{self.notes.refs((e.source,))}" for e in status.evidence]
+        if quoted:
+            line += " — " + "; ".join(quoted)
+        return [line, *self.inferred({f"status {k}": v for k, v in status.inferred.items()})]
 
     def quotes(self) -> None:
         if not self.trip.quotes:

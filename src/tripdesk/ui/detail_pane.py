@@ -167,6 +167,7 @@ def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: Disp
         doc.anchor(f"agreement:{a.id}")
         doc.line("• ", lit(one_line(a.title.get(lang)), "bold"), indent=2)
         doc.field("kind", a.kind, indent=4)
+        add_status(doc, a, lang)
         doc.field("date", _date(a.date, "date" in a.inferred), indent=4)
         if a.place:
             doc.field("place", Content.assemble(
@@ -184,6 +185,22 @@ def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: Disp
         doc.field("sources", ", ".join(a.sources), indent=4, style=DIM)
         doc.inferred(a.inferred, indent=4)
         add_evidence(doc, trip, a.evidence, lang, indent=4)
+        if a.status.evidence or a.status.inferred:
+            doc.line(("status rests on:", DIM), indent=4)
+            doc.inferred({f"status {k}": v for k, v in a.status.inferred.items()}, indent=6)
+            add_evidence(doc, trip, a.status.evidence, lang, indent=6)
+
+
+STATUS_STYLES = {"signed": "bold $success", "cancelled": "$error", "unknown": DIM}
+
+
+def add_status(doc: Doc, a: Agreement, lang: DisplayLang) -> None:
+    """`status: signed · 2013-02-16` (an inferred date marked), in the status's colour."""
+    status = a.status
+    when = _date(status.date, "date" in status.inferred) if status.date else Content("")
+    doc.field("status", Content.assemble(
+        lit(status.label(lang), STATUS_STYLES.get(status.value, "bold")),
+        (" · " if status.date else "", DIM), when), indent=4)
 
 
 def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> None:
