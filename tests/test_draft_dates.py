@@ -88,3 +88,27 @@ def test_days_resolve_inside_the_trip_only() -> None:
     assert resolve_day(m10, start, end) is None  # the report's day, before the trip
     assert relative_day("이튿날에는 공장을 찾았다", D(2024, 10, 15), start) == (D(2024, 10, 16), "이튿날")
     assert relative_day("이날 시청을 방문했다", D(2024, 10, 17), start) == (D(2024, 10, 17), "이날")
+
+
+def test_a_start_and_a_span_end_the_trip_and_another_date_gives_the_month() -> None:
+    text = ("횡성군은 자매결연도시인 야즈정과의 교류 20주년을 기념해 31일부터 3박 4일 일정으로 야즈정을 방문한다. "
+            "이번 방문은 지난 2005년 체결된 자매결연 20주년을 기념해 마련됐다. 대표단은 오는 11월 2일 열리는 제막식에 참석한다.")
+    dates = trip_dates(text)
+    assert (dates.start.date, dates.end.date) == (D(2025, 10, 31), D(2025, 11, 3))
+    assert "11월 2일" in (dates.start.reason or "") and "2005" in (dates.start.reason or "")
+
+
+def test_a_start_day_takes_the_month_of_the_end_or_the_one_before() -> None:
+    dates = trip_dates("군은 31일부터 8월 4일까지 4박 5일 일정으로 대표단을 파견한다.", YearHint(year=2025))
+    assert (dates.start.date, dates.end.date) == (D(2025, 7, 31), D(2025, 8, 4))
+
+
+def test_a_day_range_sharing_one_il() -> None:
+    dates = trip_dates("경기도는 지사가 오는 12~17일 독일과 프랑스를 방문한다고 10일 밝혔다.", YearHint(published=D(2016, 11, 10)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 11, 12), D(2016, 11, 17))
+
+
+def test_a_start_and_a_length_in_days() -> None:
+    dates = trip_dates("대전시는 경제사절단이 오는 23일부터 7일간 북미 출장에 나선다고 21일 밝혔다.",
+                       YearHint(published=D(2024, 6, 21)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 6, 23), D(2024, 6, 29))

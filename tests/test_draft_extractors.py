@@ -4,13 +4,15 @@ organisations, quotes, agreements."""
 from __future__ import annotations
 
 import datetime as dt
+import datetime
 
 import pytest
 
 pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
 
 from tripdesk.draft import agreements, analyser, entities, localgov, places, quotes  # noqa: E402
-from tripdesk.draft.articles import ArticleError, read_article  # noqa: E402
+from tripdesk.draft.articles import ArticleError, date_in_url, read_article  # noqa: E402
+from tripdesk.draft.dates import anniversary_year  # noqa: E402
 
 
 # -- articles ----------------------------------------------------------------------------------
@@ -148,3 +150,26 @@ def test_agreements_kind_and_whether_signed() -> None:
             "양 도시는 교류협력관계를 만들어 나가기로 합의했다. 구미시는 방산 도시다.")
     found = [(a.kind, a.planned) for a in agreements.find_agreements(text, analyser.sentences(text))]
     assert found == [("business agreement", True), ("MOU", False), ("other", False)]
+
+
+def test_a_date_in_the_address_is_the_published_date() -> None:
+    assert date_in_url("https://hankyung.com/article/202406212839Y") == datetime.date(2024, 6, 21)
+    assert date_in_url("http://kitv.kr/2011/10/25/some-title") == datetime.date(2011, 10, 25)
+    assert date_in_url("https://example.com/news/view.php?no=28636") is None
+    article = read_article("대표단은 오는 23일부터 7일간 방문한다.".encode(), "a.txt", url="https://x.kr/view/20240621154427854")
+    assert article.published == datetime.date(2024, 6, 21) and "URL" in (article.published_from or "")
+
+
+def test_this_year_from_an_anniversary() -> None:
+    year, reason = anniversary_year("1992년부터 자매결연을 맺어오고 있다. 자매결연 24주년을 맞은 양 도시")
+    assert year == 2016 and "24주년" in reason
+    # two founding years with one anniversary: undecided
+    assert anniversary_year("2015년 협약을 체결한 이후 10주년. 2010년 교류를 시작했다.") is None
+
+
+def test_a_japanese_city_without_a_korean_name_is_found_by_its_romanisation() -> None:
+    text = "김해시장은 일본 후쿠오카현 무나카타시를 방문한다."
+    found = [p for p in places.find_places(text, analyser.proper_nouns(text)) if p.city.country == "JP"]
+    assert [(p.ko, p.city.en, p.romanised) for p in found] == [("무나카타", "Munakata", True)]
+    # without a country named, nothing is guessed
+    assert not [p for p in places.find_places("무나카타시를 방문한다.", None) if p.romanised]

@@ -82,6 +82,21 @@ def decode(raw: bytes, name: str) -> str:
     return strip_control(text)
 
 
+_URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/\-]?(0[1-9]|1[0-2])[/\-]?(0[1-9]|[12]\d|3[01])")
+
+
+def date_in_url(url: str) -> dt.date | None:
+    """The date many news sites put in an article's address (/2016/10/07/, 20240621...)."""
+    for m in _URL_DATE.finditer(url):
+        try:
+            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if dt.date(1990, 1, 1) <= date <= dt.date.today():
+            return date
+    return None
+
+
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:2048].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head) or (
@@ -97,6 +112,10 @@ def read_article(raw: bytes, name: str, *, url: str | None = None) -> Article:
         article = _from_plain(text, name)
     if url:
         article.url = url
+        if article.published is None:
+            article.published = date_in_url(url)
+            if article.published is not None:
+                article.published_from = f"the date in its URL ({url})"
     if not article.text.strip():
         raise ArticleError(f"{name}: no article text found in the file")
     hangul = len(HANGUL.findall(article.text))
@@ -151,7 +170,7 @@ _BULLET = re.compile(r"^\s*[•·∙◦▪■□◆◇○●※-]\s+")
 _OUTLET_BRACKET = re.compile(r"[【\[]\s*([^】\]]{2,30}?)\s*[】\]]\s*([가-힣]{2,4})\s*기자")
 _OUTLET_AGENCY = re.compile(r"\(([가-힣]{2,6})\s*=\s*([가-힣A-Za-z]{2,12})\)\s*(?:([가-힣]{2,4})\s*기자)?")
 _BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
-_DATELINE = re.compile(r"(?:입력|등록|발행|승인|게재|기사입력|송고)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
+_DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
 
 
 def _clean_line(line: str) -> str:

@@ -35,6 +35,9 @@ class Draft:
     document: dict[str, Any]
     found: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
+    # Places the articles name with no day (place document, evidence): the format cannot hold
+    # them yet (issue 16, item 3); they are listed for review instead.
+    undated: list[tuple[dict[str, Any], dict[str, str]]] = field(default_factory=list)
 
     @property
     def trip_id(self) -> str:
@@ -59,6 +62,7 @@ KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전
 _CONTINUES = re.compile(r"^\s*(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)")
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
                      r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표)으?로")
+_PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난해|작년|앞서")
 _HEAD_COUNT = re.compile(r"(\d{1,3})\s*명\s*(?:규모|으로\s*구성|이\s*참가|이\s*참여|의\s*(?:대표단|사절단|방문단))")
 _DELEGATION = re.compile(r"대표단|사절단|방문단|경제사절단|시찰단|교류단|무역사절단")
 _ANNOUNCED = re.compile(r"(한다|할\s*예정이다|할\s*계획이다|예정이다|계획이다|나선다|파견한다|방문한다|밝혔다)\.?$")
@@ -85,12 +89,15 @@ class _Assembler:
         self.people: dict[str, dict[str, Any]] = {}
         self.person_ids: dict[str, str] = {}  # Korean name -> person id
         self.sids = [f"src-{i + 1:03d}" for i in range(len(articles))]
+        self.undated: list[tuple[dict[str, Any], dict[str, str]]] = []
+        self.leader_source = 0
 
     # -- the whole ------------------------------------------------------------------------
 
     def run(self) -> Draft:
         trip_dates, primary = self._dates()
         self.start, self.end = trip_dates.start.date, trip_dates.end.date
+        self.range_evidence = trip_dates.evidence
         status = self._status()
         found_people = [entities.people(a.text) for a in self.articles]
         leader, leader_evidence = self._leader(found_people)
@@ -113,7 +120,7 @@ class _Assembler:
             "agreements": agreements,
             "quotes": quotes,
         }
-        return Draft(_clean(document), self.found, self.review)
+        return Draft(_clean(document), self.found, self.review, self.undated)
 
     # -- dates and status ---------------------------------------------------------------------
 
@@ -150,15 +157,19 @@ class _Assembler:
     # -- who ------------------------------------------------------------------------------------
 
     def _leader(self, found_people: list[list[entities.PersonFound]]) -> tuple[entities.PersonFound, str]:
-        for article, people in zip(self.articles, found_people):
+        """The head of the delegation, and the words of the article (`self.leader_source`)
+        that name them."""
+        for i, (article, people) in enumerate(zip(self.articles, found_people)):
             m = _LEADER.search(article.text)
             if m:
                 person = next((p for p in people if p.ko == m.group(1)), None)
                 if person is not None:
+                    self.leader_source = i
                     return person, m.group(0)
-        for people in found_people:
+        for i, people in enumerate(found_people):
             for person in people:
                 if person.role and person.role.endswith(entities.LEADER_ROLES) and not person.en:
+                    self.leader_source = i
                     return person, person.evidence
         raise DraftError(f"{', '.join(a.name for a in self.articles)}: no one is named as leading the "
                          "delegation (e.g. '김장호 구미시장을 단장으로'); the format needs a leader")
@@ -172,7 +183,7 @@ class _Assembler:
             self.found.append(f"home: {gov.ko}, from the leader's role '{role}'")
             return gov
         counts: dict[localgov.LocalGov, int] = {}
-        for gov, _, _ in localgov.mentions(text[:1500]):
+        for gov, _, _ in localgov.mentions(text[:3000], analyser.proper_nouns(text[:3000])):
             counts[gov] = counts.get(gov, 0) + 1
         if not counts:
             raise DraftError(f"{', '.join(a.name for a in self.articles)}: no Korean city, county or "
@@ -238,6 +249,12 @@ class _Assembler:
                     self._org(entity.ko or names[0], entity.en, entity.kind or "other")
                     for n in names:
                         self.org_names.setdefault(n, entity.id)
+            # A foreign city written with 시 (무나카타시, 샌디에이고시) is also its city government.
+            proper = analyser.proper_nouns(article.text)
+            for place in places.find_places(article.text, proper):
+                written = place.ko if place.ko.endswith("시") else place.ko + "시"
+                if place.city.country != "KR" and written in article.text and written not in self.org_names:
+                    self._org(written, f"City of {place.city.en}", "government", city=written[:-1])
             for org in entities.organisations(article.text, exclude):
                 if any(org.ko in known and org.ko != known for known in self.org_names):
                     continue
@@ -265,6 +282,8 @@ class _Assembler:
                     if city_places and _activity(sentence) != "other":
                         undated += 1
                         undated_places |= {p.ko for p in city_places}
+                        for place in city_places:
+                            self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
                     if how != "range":
                         previous = None if paragraph != previous_paragraph else previous
                     previous_paragraph = paragraph
@@ -276,7 +295,12 @@ class _Assembler:
                     doc = _place(place)
                     if doc not in day["places"]:
                         day["places"].append(doc)
-                        if place.ambiguous:
+                        if place.romanised:
+                            day["inferred"]["places"] = (
+                                f"'{place.ko}' has no Korean name in the gazetteer; it is taken to be "
+                                f"{place.city.en} ({place.city.country}), the city of a country the article "
+                                "names whose name its romanisation matches.")
+                        elif place.ambiguous:
                             day["inferred"]["places"] = (
                                 f"'{place.ko}' is the name of several cities; {place.city.en}, "
                                 f"{place.city.region or place.city.country} is the one the article's "
@@ -315,7 +339,8 @@ class _Assembler:
         """The trip day a sentence is about, and how it was read (None: stated outright)."""
         mentions = dates.find_mentions(sentence)
         in_trip = [d for d in (dates.resolve_day(m, self.start, self.end) for m in mentions) if d]
-        if len(mentions) >= 2 and dates.find_ranges(sentence, mentions):
+        if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or (
+                self.range_evidence and (sentence.strip() in self.range_evidence or self.range_evidence in sentence)):
             return None, "range"  # the trip's range, or another range: not one day
         if in_trip:
             return in_trip[0], None
@@ -366,9 +391,12 @@ class _Assembler:
         for i, article in enumerate(self.articles):
             sid = self.sids[i]
             for found in agreements_mod.find_agreements(article.text, analyser.sentences(article.text)):
+                if self._before_trip(found.sentence):
+                    continue
                 dated = event_of.get(found.sentence)
                 date = dated[0] if dated else None
-                same = next((a for a in out if a["kind"] == found.kind and a.get("date") == date), None)
+                same = next((a for a in out if a["kind"] == found.kind
+                             and (a.get("date") == date or a.get("date") is None or date is None)), None)
                 if same is not None:
                     if sid not in same["sources"]:
                         same["sources"].append(sid)
@@ -402,6 +430,19 @@ class _Assembler:
                 out.append(record)
         self.found.append(f"agreements: {len(out)}")
         return out
+
+    def _before_trip(self, sentence: str) -> bool:
+        """Whether a sentence tells of something before the trip (an agreement signed in an
+        earlier year, '지난 5월 ... 체결한 바 있다'), not of the trip itself."""
+        if _PAST.search(sentence):
+            return True
+        for year in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence):
+            if int(year) not in (self.start.year, self.end.year):
+                return True
+        for mention in dates.find_mentions(sentence):
+            if mention.month is not None and dates.resolve_day(mention, self.start, self.end) is None:
+                return True
+        return False
 
     def _quotes(self, found_people: list[list[entities.PersonFound]]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -510,7 +551,9 @@ class _Assembler:
         sid = self.sids[primary]
         evidence = [{"source": sid, "text": trip_dates.evidence}]
         if leader_evidence and leader_evidence not in trip_dates.evidence:
-            evidence.append({"source": self.sids[0], "text": _sentence_of(self.articles[0].text, leader_evidence)})
+            source = self.leader_source
+            evidence.append({"source": self.sids[source],
+                             "text": _sentence_of(self.articles[source].text, leader_evidence)})
         trip: dict[str, Any] = {
             "id": trip_id,
             "home_city": {
@@ -529,10 +572,12 @@ class _Assembler:
             "evidence": evidence,
             "inferred": {"title": "Composed by the drafter from the home and the countries visited."},
         }
-        count = _HEAD_COUNT.search(text)
-        if count:
-            trip["delegation"]["head_count"] = int(count.group(1))
-            trip["evidence"].append({"source": self.sids[0], "text": _sentence_of(text, count.group(0))})
+        for i, article in enumerate(self.articles):
+            count = _HEAD_COUNT.search(article.text)
+            if count:
+                trip["delegation"]["head_count"] = int(count.group(1))
+                trip["evidence"].append({"source": self.sids[i], "text": _sentence_of(article.text, count.group(0))})
+                break
         if trip_dates.span is not None:
             span = trip_dates.span
             trip["span_reported"] = {"nights": span.nights, "days": span.days, "text": span.text}

@@ -108,10 +108,12 @@ _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\s*일")
 _DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안)")
 # `212일` from a text that lost its `월`: month and day run together, read only before 부터/~.
 _RUN_TOGETHER = re.compile(r"(?<![\d.])(1[0-2]|[1-9])([0-3]\d)\s*일(?=\s*(?:부터|~|∼|-|–))")
+# `12~17일`: the first day of a range that shares the second's 일.
+_BARE_START = re.compile(r"(?<![\d.월])(\d{1,2})(?=\s*[~∼〜\-–]\s*\d{1,2}\s*일)")
 _WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])\s*(?:요일)?\s*\)")
 _SPAN = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일")
 _DAMAGED_SPAN = re.compile(r"(?<![\d박])([1-9])([1-9])\s*일간")
-_RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—)\s*(?:오는\s*|지난\s*)?")
 _UNTIL = re.compile(r"\s*(?:까지)?")
 _YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.년])")
 _REPORT_DAY = re.compile(r"(?<![\d.월])(\d{1,2})\s*일\s*(?:[가-힣A-Za-z]+\s*)?(?:에\s*)?따르면|"
@@ -159,6 +161,9 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _DAY.finditer(text):
         if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
             add(m, day=int(m.group(1)))
+    for m in _BARE_START.finditer(text):
+        if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
+            add(m, day=int(m.group(1)))
     return sorted(found, key=lambda x: x.begin)
 
 
@@ -188,7 +193,7 @@ def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
     return ranges
 
 
-_LENGTH = re.compile(r"\s*(?:부터)\s*(\d{1,2})\s*일간")
+_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(\d{1,2})\s*일(?:간|\s*일정|\s*동안)")
 
 
 def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -215,6 +220,24 @@ def named_years(text: str) -> dict[int, str]:
         phrase = (re.findall(r"[\w가-힣·\-]+\s*$", before) or [""])[0] + m.group(1)
         years.setdefault(year, phrase.strip())
     return years
+
+
+_FOUNDED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년[^.\n]{0,40}?(?:체결|결연|맺|협약|수교|교류|개설|시작)")
+_ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,3})\s*(?:주년|년째)")
+
+
+def anniversary_year(text: str) -> tuple[int, str] | None:
+    """This year from an anniversary: `1992년부터 자매결연 ... 24주년` is 2016."""
+    founded = {int(m.group(1)): m.group(0) for m in _FOUNDED.finditer(text)}
+    counts = {int(m.group(1)): m.group(0) for m in _ANNIVERSARY.finditer(text)}
+    pairs = {(y + n, y, n) for y in founded for n in counts
+             if 1 <= n <= 100 and y + n <= dt.date.today().year + 1}
+    years = {p[0] for p in pairs}
+    if len(years) != 1 or len(pairs) != 1:
+        return None
+    ((year, y, n),) = pairs
+    return year, (f"The article gives no year with the dates; it says '{counts[n]}' of '{founded[y]}', "
+                  f"so this year is {y} + {n} = {year}.")
 
 
 def recurring_event(text: str) -> tuple[str, tuple[int, ...]] | None:
@@ -280,14 +303,20 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     reasons_end: list[str] = []
     if first.repaired:
         reasons_start.append(first.repaired[0].upper() + first.repaired[1:] + ".")
-    month = first.month or last.month
+    month = first.month
+    if month is None and last.month is not None and last.day >= 0:
+        # 31일부터 8월 4일까지: the start is in the end's month, or the month before it.
+        month = last.month if first.day <= last.day else (last.month - 2) % 12 + 1
     if month is None:
-        month, why = _month_for_days(text, hint, first.day)
+        length = -last.day if last.day < 0 else None
+        month, why = _month_for_days(text, hint, first.day, mentions, length)
         reasons_start.append(why)
     year = first.year or last.year
     if year is None:
         year, why = _year_for(text, hint, month, first, last)
         reasons_start.append(why)
+    if first.month is None and last.year is not None and last.month is not None and month > last.month:
+        year = last.year - 1  # 28일부터 2025년 1월 3일까지 starts in December 2024
     try:
         start = dt.date(year, first.month or month, first.day)
     except ValueError:
@@ -335,7 +364,23 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         evidence=evidence, span=span, warnings=warnings)
 
 
-def _month_for_days(text: str, hint: YearHint, day: int) -> tuple[int, str]:
+def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention] | None = None,
+                    length: int | None = None) -> tuple[int, str]:
+    if length and mentions:
+        # 31일부터 3박 4일 ... 오는 11월 2일: the month in which another dated mention of the
+        # text falls inside the trip.
+        for other in mentions:
+            if other.month is None:
+                continue
+            for month in (other.month, (other.month - 2) % 12 + 1):
+                year = 2001 if month <= other.month else 2000  # a December start of a January mention
+                if not _valid(year, month, day):
+                    continue
+                start = dt.date(year, month, day)
+                inside = dt.date(2001, other.month, other.day) if _valid(2001, other.month, other.day) else None
+                if inside is not None and start <= inside <= start + dt.timedelta(days=length - 1):
+                    return month, (f"The article gives the start day without a month; '{other.text}', which "
+                                   f"falls within the trip, puts the start in month {month}.")
     if hint.published is not None:
         date = nearest_month(day, hint.published)
         return date.month, (f"The article gives days without a month; the month is that of the date "
@@ -368,6 +413,9 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
                            f"published date {hint.published.isoformat()} ({hint.source}).")
     if hint.year is not None:
         return hint.year, f"The article gives no year; the year is {hint.source}'s ({hint.year})."
+    anniversary = anniversary_year(text)
+    if anniversary is not None:
+        return anniversary
     years = named_years(text)
     recent = {y: p for y, p in years.items() if 1990 <= y <= dt.date.today().year + 2}
     if len(recent) == 1:

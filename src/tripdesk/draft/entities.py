@@ -70,7 +70,7 @@ ORG_SUFFIXES = {
     "venue": ("도서관", "박물관", "미술관", "센터", "공항", "항만", "컨벤션센터"),
     "event": ("영화제", "전시회", "박람회", "엑스포", "컨퍼런스", "콘퍼런스", "포럼", "축제", "대회", "페스티벌",
               "학술대회", "쇼"),
-    "company": ("항공", "전자", "그룹", "은행", "테크웍스", "테크놀로지", "자동차", "중공업", "제약", "바이오", "사"),
+    "company": ("항공", "전자", "그룹", "은행", "테크웍스", "테크놀로지", "자동차", "중공업", "제약", "바이오", "공장"),
 }
 _SUFFIXES = tuple(sorted((s for v in ORG_SUFFIXES.values() for s in v), key=len, reverse=True))
 _SUFFIX_ALT = "|".join(sorted((s for v in ORG_SUFFIXES.values() for s in v), key=len, reverse=True))
@@ -80,7 +80,7 @@ _NAME_LATIN = re.compile(r"([가-힣][가-힣A-Za-z0-9]*)\s?\(([A-Z][A-Za-z0-9 .
 # Words that end like an organisation but are not one (한국 "Korea"+사, 방문 일정 ...).
 _NOT_ORG = re.compile(r"^(이번|그|이|해당|지역|관련|현지|국내|해외|세계|글로벌|주요|각|양|모든|다른|여러|우리|전|기|사|회사|"
                       r"방문|참가|참석|개최|추진|기업|협력|교류|투자|경제|산업|기술|정책|행사|대회|쇼|포럼|센터|사업단|"
-                      r"인사|감사|조사|검사|기사|역사|의사|대사|회의사|변호사|여사|강사)$|(밸리|지역|현지|일대|기자|방문)$")
+                      r"인사|감사|조사|검사|기사|역사|의사|대사|회의사|변호사|여사|강사|양시|양국|양측|양도시)$|(밸리|지역|현지|일대|기자|방문)$")
 _ORG_STOP_HEAD = re.compile(r"^(및|등|또한|특히|이어|이번|지난|오는|그리고|한편|아울러|현지|지역|주요|해외|"
                             r"글로벌|세계적인|세계|대표적인|미국|미|국내|관련)\s")
 
@@ -136,8 +136,10 @@ def people(text: str) -> list[PersonFound]:
 
 
 def _korean_name(name: str, proper: set[str]) -> bool:
-    if name[0] not in SURNAMES or len(name) < 2:
+    if name[0] not in SURNAMES or len(name) < 2 or _is_place_word(name):
         return False
+    if len(name) == 3 and not re.search(r"[회단청부원위국처실과팀시군구도장관]$", name):
+        return True  # a surname and two syllables before a role: 홍성옥 총무과장
     if name in proper:
         return True
     # The analyser sometimes joins a name to the next word; accept a name it read inside one.
@@ -154,6 +156,8 @@ def short_reference(words: str, people_found: list[PersonFound]) -> PersonFound 
     return fits[0] if len(fits) == 1 else None
 
 
+# A name followed by a title is a person's: 슈뢰더 전 독일총리, 페터-안드레 알트 총장.
+_PERSON_AFTER = re.compile(r"[\s\-가-힣]{0,14}?(총리|장관|총장|교수|대사|지사|주지사|시장|회장|의원|위원장|대통령|서기|국장|의장)")
 _NOUNISH = {"NNP", "NNG", "SL", "SN", "SH", "XSN", "XPN"}
 _VISIT_WORDS = re.compile(r"방문|찾아|찾은|찾았|시찰|견학|면담|만나|협약|간담회|논의|참석|참가|접견")
 _LATIN_AFTER = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9 .&'\-]+)\)")
@@ -215,7 +219,8 @@ def _org_in_chunk(text: str, chunk: list, exclude: set[str]) -> tuple[int, int] 
             name = text[begin:end]
             clause = _clause(text, begin, end)
             if (len(name) >= 2 and name not in exclude and not _is_place_word(name)
-                    and _VISIT_WORDS.search(clause) and not _NOT_ORG.match(name)):
+                    and _VISIT_WORDS.search(clause) and not _NOT_ORG.match(name)
+                    and not _PERSON_AFTER.match(text, end)):
                 return begin, end
         return None
     part = chunk[:last + 1]

@@ -41,7 +41,8 @@ def by_name() -> dict[str, tuple[LocalGov, ...]]:
     and Gyeonggi's city; 고성: two counties)."""
     index: dict[str, list[LocalGov]] = {}
     for gov in governments():
-        for name in (gov.ko, *gov.aliases):
+        extra = (gov.ko.replace("특별자치도", "자치도"),) if gov.ko.endswith("특별자치도") else ()
+        for name in (gov.ko, *gov.aliases, *extra):
             index.setdefault(name, []).append(gov)
     return {k: tuple(v) for k, v in index.items()}
 
@@ -56,9 +57,10 @@ def province_of(gov: LocalGov) -> LocalGov | None:
 _WORD = re.compile(r"[가-힣]+")
 
 
-def mentions(text: str) -> list[tuple[LocalGov, int, str]]:
+def mentions(text: str, proper_nouns: set[str] | None = None) -> list[tuple[LocalGov, int, str]]:
     """The local governments the text names, as (government, offset, words), in order. A
-    short name (구미) counts when it is written alone or before 시/군/도 and particles."""
+    short name (구미) counts when it is written before 시/군/도, or alone where the analyser
+    reads it as a proper noun (`proper_nouns`; so 강화 "strengthening" is not 강화군)."""
     index = by_name()
     found = []
     for m in _WORD.finditer(text):
@@ -68,6 +70,10 @@ def mentions(text: str) -> list[tuple[LocalGov, int, str]]:
             if head in index and re.fullmatch(r"(시|군|도|청)?(은|는|이|가|을|를|의|에|와|과|에서|에서는|로|으로|도|와의|"
                                                r"장|장은|장이|장을|장과|민|의회|대표단|사절단|방문단)?", tail):
                 govs = index[head]
+                is_short = all(head != g.ko for g in govs) and not head.endswith(("시", "군", "도"))
+                if (is_short and proper_nouns is not None and head not in proper_nouns
+                        and not re.match(r"(시|군|도|청)", tail)):
+                    break
                 found.append((govs[0] if len(govs) == 1 else _prefer(govs), m.start(), head))
                 break
     return found

