@@ -33,7 +33,20 @@ class Article(NamedTuple):  # what the store gives the view (queries.Article)
 
 @pytest.fixture(scope="module")
 def data_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("article-store") / "trips.db", DATA)
+    """The bundled trips imported with their articles (the store keeps each article's text)."""
+    from tripdesk.importer import import_paths
+    from tripdesk.store import Store
+
+    assert ARTICLES.is_dir(), f"the source articles are missing: expected {ARTICLES}"
+    path = tmp_path_factory.mktemp("article-store") / "trips.db"
+    with Store.open(path) as store:
+        import_paths(store, [DATA], articles=[ARTICLES])
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_without_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("no-articles") / "trips.db", DATA)
 
 
 @pytest.fixture
@@ -138,6 +151,77 @@ async def test_the_detail_shows_each_records_excerpt_with_its_source(db: Path) -
         assert f"“{CHAMBER}”" in text
         # Excerpts of one source that follow one another name it once, after the last.
         assert text.count("— Break News Gumi") == 3
+
+
+# -- the article view, from the desk ---------------------------------------------------------
+
+
+@async_test
+async def test_v_on_the_huntsville_meeting_opens_article_000_with_its_sentence_highlighted(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_timeline_ref(pilot, "event:huntsville-chamber-meeting")
+        assert "v Source" in screen_text(app)  # the footer names the key
+        await press(pilot, "v")
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.pages[0].file == ARTICLE_000
+        assert squeezed(screen.pages[0].text) == squeezed((ARTICLES / ARTICLE_000).read_text(encoding="utf-8"))
+        view = screen.query_one(ArticleView)
+        current, rows = styled_text(view, CURRENT_STYLE)
+        assert current == squeezed(CHAMBER)
+        assert squeezed(CHAMBER) in "".join(squeezed(line) for line in shown_lines(app))
+        text = screen_text(app)
+        assert f"[src-000] Break News Gumi, *2024-10-10, {ARTICLE_000}" in text
+        assert "excerpt 1 of 1 · event: Meeting with the Huntsville Chamber" in text
+        await press(pilot, "escape")
+        assert app.screen is app.main and app.main.timeline.ref == "event:huntsville-chamber-meeting"
+
+
+@async_test
+async def test_v_in_korean_at_40x12_and_from_the_detail_pane(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await to_timeline_ref(pilot, "day:2024-10-15")
+        await press(pilot, "3", "v")  # from the detail pane too
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert "excerpt 1 of 5" in screen_text(app)
+        view = screen.query_one(ArticleView)
+        assert all(line.cell_length <= view.scrollable_content_region.width - 2 for line in view.lines)
+        assert all(cell_len(line) <= 39 for line in shown_lines(app))
+        assert "구미시 대표단" in "".join(line.plain for line in view.lines)
+        await press(pilot, "escape")
+        assert app.screen is app.main
+
+
+@async_test
+async def test_without_the_article_in_the_store_the_view_says_where_it_looked(store_without_articles: Path,
+                                                                            tmp_path: Path) -> None:
+    app = TripdeskApp(db_path=copy_store(store_without_articles, tmp_path), language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_timeline_ref(pilot, "event:huntsville-chamber-meeting")
+        await press(pilot, "v")
+        view = app.screen.query_one(ArticleView)
+        text = "\n".join(line.plain for line in view.lines)
+        assert "The article of [src-000] is not in the store." in text
+        assert f"{ARTICLE_000} was looked for in:" in text
+        assert str(DATA) in text  # beside the trip file
+        assert squeezed(CHAMBER) in squeezed(text)
+        assert squeezed(CHAMBER) in styled_text(view, CURRENT_STYLE)[0]
+
+
+@async_test
+async def test_the_help_lists_the_article_keys_with_their_ids(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        text = app.screen.content.plain
+        for ident in ("desk.article", "article.next", "article.previous", "article.next_source",
+                      "article.previous_source", "article.close", "article.down"):
+            assert ident in text, ident
+        assert "Article view" in text
 
 
 # -- the article view ------------------------------------------------------------------------

@@ -62,6 +62,25 @@ def test_search_results(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
     assert snap_compare(app, terminal_size=(120, 40), run_before=search)
 
 
+def test_article_view(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+    """`v` on the Huntsville Chamber meeting: article 000, the meeting's excerpt highlighted."""
+    from tripdesk.importer import import_paths
+    from tripdesk.store import Store
+
+    articles = Path(__file__).resolve().parents[2] / "shared" / "articles"
+    assert articles.is_dir(), f"the source articles are missing: expected {articles}"
+    with Store.open(tmp_path / "articles.db") as store:
+        import_paths(store, [DATA], articles=[articles])
+    app = TripdeskApp(db_path=tmp_path / "articles.db", language="en", theme="textual-dark")
+
+    async def open_article(pilot) -> None:  # noqa: ANN001
+        await to_huntsville_day(pilot)
+        await press(pilot, "j", "v")
+        assert pilot.app.main.timeline.ref == "event:huntsville-chamber-meeting"
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_article)
+
+
 def test_help(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
     async def show_help(pilot) -> None:  # noqa: ANN001
         await settle(pilot)

@@ -3,8 +3,8 @@
     TripdeskApp(db_path=path, language="ko" | "en" | "both").run()
 
 The app owns what is global: the store access (`DeskData`, read in workers only), the
-display language (`L` cycles it), the keymap, and the modal screens (search, export, help),
-each given a footer with its own keys. The main screen (`main_screen.MainScreen`) holds the
+display language (`L` cycles it), the keymap, the modal screens (search, export, help), each
+given a footer with its own keys, and the article view (`v`). The main screen (`main_screen.MainScreen`) holds the
 panes.
 """
 
@@ -239,6 +239,23 @@ class TripdeskApp(App[None]):
             self.notify(f"The download did not reach your browser: {event.exception}", title="Export",
                         severity="error", markup=False)
 
+    def action_article(self) -> None:
+        """The article view of the trip, day or event selected in the timeline."""
+        if not self._on_main() or self.main is None:
+            return
+        trip = self.main.trip
+        if trip is None:
+            self.notify("Choose a trip first: the article view shows the sources of what the "
+                        "timeline has selected.", severity="warning", markup=False)
+            return
+        from .article_screen import ArticleScreen
+
+        data = self.data
+        self.push_screen(ArticleScreen(
+            trip, self.main.timeline.ref or "trip", self.language,  # type: ignore[arg-type]
+            read=lambda source_id: data.article(trip.id, source_id),
+            looked_in=lambda source_id: data.article_folders(trip.id, source_id)))
+
     def action_help(self) -> None:
         from .help_screen import HelpScreen
 
@@ -267,6 +284,7 @@ class TripdeskApp(App[None]):
     def binding_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding of the desk, grouped by where it works (for the help screen): each
         class's own and inherited bindings, each binding id once (where it first appears)."""
+        from .article_screen import ArticleScreen, ArticleView
         from .commands import DeskPalette, PaletteInput
         from .export_screen import ConfirmScreen, ExportScreen, PathInput
         from .help_screen import HelpScreen, HelpScroll
@@ -278,6 +296,7 @@ class TripdeskApp(App[None]):
             ("City pane", bindings_of(CityTree)),
             ("Timeline pane", bindings_of(TimelineList)),
             ("Detail pane", bindings_of(DetailScroll)),
+            ("Article view", bindings_of(ArticleScreen) + bindings_of(ArticleView)),
             ("In dialogs", list(DIALOG_KEYS)),
             ("Search", bindings_of(SearchScreen) + bindings_of(SearchResults)),
             ("Search box (text editing)", bindings_of(SearchInput)),

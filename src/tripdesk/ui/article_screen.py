@@ -18,6 +18,7 @@ boundaries, Korean counting two cells.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Protocol
 
@@ -33,7 +34,7 @@ from ..excerpts import ArticleText
 from .detail_pane import EXCERPT_STYLE, evidence_source
 from .docview import DocView
 from .footer import KeyFooter
-from .keys import COPY_KEYS
+from .keys import DIALOG_KEYS
 from .render import DIM, Doc, Fitted, counted, lit, one_line
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class StoredArticle(Protocol):
 
 ReadArticle = Callable[[str], "StoredArticle | None"]
 """Reads the article of a source id of the trip (None: not in the store); called in a worker."""
+LookedIn = Callable[[str], "list[str]"]
+"""The folders import looked for a source's article file in (for an article not found)."""
 
 
 # -- what the record rests on ---------------------------------------------------------------
@@ -133,12 +136,13 @@ class Page:
     source: Source | None
     text: str | None  # None: the store does not hold the article
     file: str | None
+    looked_in: list[str] = field(default_factory=list)  # where import looked for the file
     highlights: list[Highlight] = field(default_factory=list)
     missing: list[int] = field(default_factory=list)  # excerpts not found in the text
 
 
 def build_pages(trip: Trip, excerpts: list[Excerpt], sources: list[str],
-                read: ReadArticle) -> list[Page]:
+                read: ReadArticle, looked_in: LookedIn | None = None) -> list[Page]:
     """Read each article the excerpts cite (then the record's other sources) and place every
     excerpt in the page of the first of its sources whose article holds it (else its first)."""
     pages: dict[str, Page] = {}
@@ -148,9 +152,14 @@ def build_pages(trip: Trip, excerpts: list[Excerpt], sources: list[str],
         if source_id not in pages:
             article = read(source_id)
             source = trip.source(source_id)
-            pages[source_id] = Page(source_id, source, article.text if article else None,
+            # In NFC, as the validator matched it (an article saved on macOS may hold its Hangul
+            # decomposed); it looks the same.
+            text = unicodedata.normalize("NFC", article.text) if article else None
+            pages[source_id] = Page(source_id, source, text,
                                     (article.file if article else None) or (source.file if source else None))
-            texts[source_id] = ArticleText(article.text) if article else None
+            if article is None and looked_in is not None:
+                pages[source_id].looked_in = looked_in(source_id)
+            texts[source_id] = ArticleText(text) if text is not None else None
         return pages[source_id]
 
     for index, excerpt in enumerate(excerpts):
@@ -158,7 +167,7 @@ def build_pages(trip: Trip, excerpts: list[Excerpt], sources: list[str],
         for source_id in excerpt.sources:
             target = page(source_id)
             text = texts[source_id]
-            span = text.find(excerpt.text) if text is not None else None
+            span = text.find(unicodedata.normalize("NFC", excerpt.text)) if text is not None else None
             if span is not None:
                 target.highlights.append(Highlight(index, 0, 0, *span))
                 placed = True
@@ -208,6 +217,14 @@ def _absent_lines(page: Page) -> list[Content]:
     """What an excerpts-alone page says first: that the article is not in the store, and where
     its file was looked for."""
     name = f"[{page.source_id}]"
+    if page.file and page.looked_in:
+        return [lit(f"The article of {name} is not in the store.", "bold"),
+                lit(f"When the trip was imported, {page.file} was looked for in:", "italic"),
+                *(lit(f"  {folder}") for folder in page.looked_in),
+                lit("It was not found there. Put the file in one of those folders (or give its "
+                    "folder with --articles or TRIPDESK_ARTICLES) and import the trip again to "
+                    "read it here.", "italic"),
+                Content("")]
     if page.file:
         return [lit(f"The article of {name} is not in the store.", "bold"),
                 lit(f"When the trip was imported, {page.file} was looked for {LOOKED_IN}; "
@@ -348,17 +365,18 @@ class ArticleScreen(Screen[None]):
                 id="article.next"),
         Binding("N", "step(-1)", "Prev", tooltip="Previous highlighted excerpt", id="article.previous"),
         Binding("right_square_bracket", "page(1)", "Article", key_display="[ ]",
-                tooltip="Next article of the record", id="article.next_article"),
+                tooltip="Next article of the record", id="article.next_source"),
         Binding("left_square_bracket", "page(-1)", "Prev article", show=False,
-                tooltip="Previous article of the record", id="article.previous_article"),
+                tooltip="Previous article of the record", id="article.previous_source"),
         Binding("escape,q", "close", "Back", tooltip="Back to the desk", id="article.close"),
-        *COPY_KEYS,
+        *DIALOG_KEYS,  # Screen's focus and copy keys, with ids
     ]
 
-    def __init__(self, trip: Trip, ref: str, lang: DisplayLang, read: ReadArticle) -> None:
+    def __init__(self, trip: Trip, ref: str, lang: DisplayLang, read: ReadArticle,
+                 looked_in: LookedIn | None = None) -> None:
         super().__init__(id="article")
         self.trip, self.ref, self.lang = trip, ref, lang
-        self._read = read
+        self._read, self._looked_in = read, looked_in
         self.excerpts, self._sources = record_excerpts(trip, ref, lang)
         self.pages: list[Page] = []
         self.page_index = 0
@@ -380,7 +398,7 @@ class ArticleScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="article")
     def read_pages(self) -> None:
         try:
-            pages = build_pages(self.trip, self.excerpts, self._sources, self._read)
+            pages = build_pages(self.trip, self.excerpts, self._sources, self._read, self._looked_in)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.post_message(ArticlesRead([], str(exc)))
             return

@@ -92,6 +92,8 @@ class DeskCommands(Provider):
         out: list[tuple[str, object, str]] = [
             ("Search everything", desk.action_search, "Open the search (/)"),
             ("Export this trip as Markdown", desk.action_export, "Write exports/<trip-id>.md (e)"),
+            ("Read the source article", desk.action_article,
+             "The article of the selected trip, day or event, its excerpts highlighted (v)"),
             ("Show keys", desk.action_help, "Every key and its binding id (?)"),
             ("Switch to destinations / home cities", desk.action_toggle_destinations,
              "Who went to a city? (d)"),

@@ -250,3 +250,13 @@ class DeskData:
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return trip
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def article(self, trip_id: str, source_id: str) -> queries.Article | None:
+        """A source's article as import read it from its file (None: the store has no text)."""
+        return self._run(lambda s: queries.article(s, trip_id, source_id))
+
+    def article_folders(self, trip_id: str, source_id: str) -> list[str]:
+        """The folders import looked for a source's article file in."""
+        return self._run(lambda s: queries.article_folders(s, trip_id, source_id))

@@ -21,7 +21,7 @@ DESCRIPTION_STYLE = "$footer-description-foreground"
 
 # Shown however narrow the footer: the keys that list every key, quit, or close a dialog.
 ALWAYS_SHOWN = frozenset({"app.help", "app.quit", "search.close", "help.close", "export.cancel",
-                          "confirm.no"})
+                          "confirm.no", "article.close"})
 
 
 class KeyFooter(Static):

@@ -97,6 +97,10 @@ class MainScreen(CachedScreenLines, Screen[None]):
         Binding("e", "export", "Export",
                 tooltip="Export the trip: Markdown, or JSON or iCalendar by the file name",
                 id="trip.export"),
+        # After the export: under ~90 columns the footer leaves it out (? and the palette list it).
+        Binding("v", "article", "Source",
+                tooltip="Read the source article of the trip, day or event, its excerpts "
+                        "highlighted", id="desk.article"),
         *COPY_KEYS,  # Screen's copy key, with an id
     ]
 
@@ -495,6 +499,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
 
     def action_export(self) -> None:
         self.app.action_export()  # type: ignore[attr-defined]
+
+    def action_article(self) -> None:
+        self.app.action_article()  # type: ignore[attr-defined]
 
 
 def _trip_detail(prepared: Prepared | None, ref: str) -> Doc | None:
