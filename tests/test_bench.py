@@ -13,12 +13,13 @@ import pytest
 
 from tripdesk.bench import generate as gen
 from tripdesk.bench.__main__ import main as bench_main
-from tripdesk.bench.run import BEGIN, END, quick_run
+from tripdesk.bench.run import BEGIN, END, ORDER, merge_rows, quick_run
+from tripdesk.bench.stats import Figure
 from tripdesk.bench.store_bench import copy_store
 from tripdesk.loader import load_paths
 
 FIGURES = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big",
-           "key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open",
+           "key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open", "article_open",
            "pty_city_move", "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "rss_big"]
 
 
@@ -114,3 +115,35 @@ def test_quick_run_produces_every_figure(tmp_path: Path) -> None:
         assert re.search(r"\d", cells[1]) and re.search(r"\d", cells[2]), row  # median, p95
         assert re.search(r"\d", cells[3]), row  # the baseline
         assert cells[6] in ("yes", "**no**", "—"), row
+
+
+def test_every_figure_has_its_place_in_the_table() -> None:
+    assert sorted(ORDER) == sorted(FIGURES)
+
+
+def test_rows_measured_alone_replace_their_rows_and_leave_the_others(tmp_path: Path) -> None:
+    """`run --only KEY`: the rows measured are put in place of the old ones, nothing else moves."""
+    old = Figure("article_open", "key to frame, headless: v opens the article view", "ms", "base", "p95 < 100 ms",
+                 samples=[0.5], baseline=[0.1], limit=0.1)
+    other = Figure("export_md", "Markdown export", "ms", "json", "< 100 ms", samples=[0.02], baseline=[0.01],
+                   limit=0.1, note="a note of the full run")
+    out = tmp_path / "performance.md"
+    out.write_text("# Performance\n\nprose before\n\n" + "\n".join([
+        BEGIN, "", "Measured by the full run.", "", "| figure | median | p95 | baseline (median) | ratio | target | met? |",
+        "|---|---|---|---|---|---|---|",
+        "| " + " | ".join(old.row()) + " |", "| " + " | ".join(other.row()) + " |", "",
+        "Notes from this run:", "", f"- `export_md`: {other.note}", "", END]) + "\n\nprose after\n",
+        encoding="utf-8")
+    new = Figure(old.key, old.label, "ms", "base", "p95 < 100 ms", samples=[0.030, 0.040], baseline=[0.020],
+                 limit=0.1, note="gumi-2024-us")
+    merge_rows(out, [new], 60.0, "0.1", "0.2")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Performance\n\nprose before\n") and text.endswith("\nprose after\n")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "figure" not in line]
+    assert rows == ["| " + " | ".join(new.row()) + " |", "| " + " | ".join(other.row()) + " |"]
+    assert "| key to frame, headless: v opens the article view (n=2) | 35.0 ms |" in text
+    assert f"- `export_md`: {other.note}" in text  # the full run's notes stay
+    assert "- `article_open`: measured alone " in text and "--only article_open" in text
+    merge_rows(out, [new], 60.0, "0.1", "0.2")  # again: still one row and one note
+    again = out.read_text(encoding="utf-8")
+    assert again.count("v opens the article view (n=2)") == 1 and again.count("- `article_open`:") == 1

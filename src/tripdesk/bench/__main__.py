@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--work", type=Path, default=Path("bench-out"),
                    help="where generated data and databases go (default bench-out/, git-ignored)")
     p.add_argument("--seed", type=int, default=1, help="random seed of the generated data (default 1)")
+    p.add_argument("--only", metavar="KEY,...", default=None,
+                   help="measure only these figures (e.g. article_open), each with its baseline, and "
+                        "put their rows in the report in place of the old ones")
     return parser
 
 

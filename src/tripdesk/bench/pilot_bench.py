@@ -247,3 +247,88 @@ async def desk_moves(db: Path, long_trip: str, presses: int, size: tuple[int, in
         out["search_open"] = samples
         log(f"  pilot: {app._bench_watch.frames} frames")  # type: ignore[attr-defined]
     return out
+
+
+# -- the article view ---------------------------------------------------------------------------
+
+
+async def minimal_article_opens(text: str, presses: int, size: tuple[int, int]) -> list[float]:
+    """The baseline of the article view: in a bare Textual app, a key pushes a screen that
+    shows the same article in a `Static` (wrapped by Textual), and Esc pops it."""
+    from textual.app import ComposeResult
+    from textual.binding import Binding
+    from textual.containers import VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    class TextScreen(Screen[None]):
+        BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+        def compose(self) -> ComposeResult:
+            with VerticalScroll():
+                yield Static(text, markup=False)
+
+    class ArticleApp(App[None]):
+        BINDINGS = [Binding("v", "open", "Open")]
+
+        def compose(self) -> ComposeResult:
+            yield Static("minimal app ready")
+
+        def action_open(self) -> None:
+            self.push_screen(TextScreen())
+
+    _install_frame_hook()
+    app = ArticleApp()
+    app._bench_watch = FrameWatch()  # type: ignore[attr-defined]
+    samples = []
+    async with app.run_test(size=size) as pilot:
+        for _ in range(presses):
+            samples.append(await press_to_frame(
+                app, pilot, "v", lambda: isinstance(app.screen, TextScreen) and app.screen.query(Static)
+                and app.screen.query_one(Static).size.height > 0))
+            await pilot.press("escape")
+            await settle(app, pilot)
+    return samples
+
+
+async def desk_article_opens(db: Path, trip_id: str, event_id: str, excerpt: str, presses: int,
+                             size: tuple[int, int]) -> list[float]:
+    """`v` on an event of the timeline, to the first frame of the article view that shows its
+    article with the event's excerpt highlighted and scrolled into view; Esc goes back (not
+    timed) before the next."""
+    from ..ui.app import TripdeskApp
+    from ..ui.article_screen import CURRENT_STYLE, ArticleScreen, ArticleView
+    from ..ui.main_screen import Wanted
+
+    wanted = "".join(excerpt.split())
+
+    def highlighted(screen: ArticleScreen) -> bool:
+        """The excerpt is drawn in the current highlight's style on the lines in view."""
+        view = screen.query_one(ArticleView)
+        top = view.scroll_offset.y
+        # (the lines wrapped so far: `lines` would wrap the rest, inside the timed frame)
+        lines = view._lines[top:top + view.scrollable_content_region.height]
+        shown = "".join(line.plain[span.start:span.end] for line in lines for span in line.spans
+                        if span.style == CURRENT_STYLE)
+        return screen.current is not None and wanted == "".join(shown.split())
+
+    _install_frame_hook()
+    app = TripdeskApp(db_path=db, language="en")
+    app._bench_watch = FrameWatch()  # type: ignore[attr-defined]
+    samples = []
+    async with app.run_test(size=size) as pilot:
+        main = app.main
+        assert main is not None
+        await until(app, pilot, lambda: main.is_mounted, what="the main screen")
+        main.open_trip(Wanted(trip_id, "event", event_id, focus=True))
+        await until(app, pilot, lambda: main.trip is not None and main.trip.id == trip_id
+                    and main.timeline.ref == f"event:{event_id}", what="the event in the timeline")
+        await settle(app, pilot)
+        for _ in range(presses):
+            samples.append(await press_to_frame(
+                app, pilot, "v", lambda: isinstance(app.screen, ArticleScreen) and highlighted(app.screen)))
+            await pilot.press("escape")
+            await settle(app, pilot)
+            if app.screen is not main:
+                raise RuntimeError("Esc did not go back from the article view")
+    return samples

@@ -5,7 +5,9 @@
 The full run generates (once, then reuses) 1,000 and 10,000 trip files under `--work`, and
 takes about 15-25 minutes on 2 cores, most of it importing 10,000 files three times.
 `--quick` runs every measurement on tiny data (20 trips, 1-3 repetitions) in a temporary
-folder: the test suite uses it to check that every figure is produced.
+folder: the test suite uses it to check that every figure is produced. `--only KEY,...` runs
+the rows named (with their baselines, as always) and puts them in the report's table in place
+of the rows they measure again, leaving the others as they were.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from .stats import Figure
 from .store_bench import (bench_excerpts, bench_export, bench_import, bench_reimport, bench_search, bench_store_floor,
                           folder_size, remove_db)
 
+TABLE_HEADER = ["figure", "median", "p95", "baseline (median)", "ratio", "target", "met?"]
 BEGIN = "<!-- bench:begin (written by `python -m tripdesk.bench run`; edit outside these marks) -->"
 END = "<!-- bench:end -->"
 COMMAND = "python -m tripdesk.bench run"
@@ -57,6 +60,7 @@ class Config:
     search_reps: int = 5
     export_reps: int = 20
     size: tuple[int, int] = (120, 40)
+    only: frozenset[str] | None = None  # the figure keys to measure (None: all)
 
     @classmethod
     def quick_config(cls, work: Path, out: Path) -> "Config":
@@ -88,10 +92,11 @@ def ensure_trips(folder: Path, count: int, seed: int, log: Callable[[str], None]
     return folder
 
 
-def build_db(folder: Path, db: Path) -> None:
+def build_db(folder: Path, db: Path, articles: list[Path] | None = None) -> None:
+    """A new store at `db` from the trip files in `folder` (and the article files in `articles`)."""
     remove_db(db)
     with Store.open(db) as store:
-        import_paths(store, [folder])
+        import_paths(store, [folder], articles=articles or [])
 
 
 def first_cities(db: Path, n: int = 2) -> list[str]:
@@ -149,13 +154,25 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
     config.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     load_before = load_average()
-    small_dir = ensure_trips(config.work / f"trips-{config.small}", config.small, config.seed, log)
-    big_dir = ensure_trips(config.work / f"trips-{config.big}", config.big, config.seed, log)
-    long_trip = gen.long_trip_id(big_dir)
+    only = config.only
+
+    def wanted(*keys: str) -> bool:
+        return only is None or any(key in only for key in keys)
+
+    # Every figure but these measures the generated trips (generated once, then reused).
+    generated = wanted(*(key for key in ORDER if key not in BUNDLED_KEYS))
+    small_dir = big_dir = config.work
+    long_trip = ""
+    if generated:
+        small_dir = ensure_trips(config.work / f"trips-{config.small}", config.small, config.seed, log)
+        big_dir = ensure_trips(config.work / f"trips-{config.big}", config.big, config.seed, log)
+        long_trip = gen.long_trip_id(big_dir)
     big_db = config.work / f"trips-{config.big}.db"
     figures: list[Figure] = []
 
     def step(name: str, func: Callable[[], list[Figure]], placeholders: list[Figure]) -> None:
+        if not wanted(*(fig.key for fig in placeholders)):
+            return
         log(f"{name} ...")
         try:
             figures.extend(func())
@@ -172,7 +189,7 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
     step("import (big)", lambda: [bench_import(big_dir, big_db, config.import_reps_big, "fresh store",
                                                "import_big", 15.0, log)],
          [Figure("import_big", f"import of {config.big:,} trip files", "s", "", "< 15 s")])
-    if not big_db.exists() or not _has_trips(big_db):
+    if generated and (not big_db.exists() or not _has_trips(big_db)):
         build_db(big_dir, big_db)
     step("store write floor", lambda: [bench_store_floor(big_db, config.work / "store-floor.db",
                                                          config.import_reps_big, config.big, log)],
@@ -191,7 +208,8 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
 
     # -- the desk in a real terminal (first_paint compiles tripdesk's bytecode first) ------
     bundled_db = config.work / "bundled.db"
-    build_db(bundled_data_dir(), bundled_db)
+    if wanted(*BUNDLED_KEYS):  # with the articles, as the `tripdesk` command imports them
+        build_db(bundled_data_dir(), bundled_db, [articles_dir()] if articles_dir().is_dir() else [])
 
     def paint_figures(db: Path, key: str, label: str, ratio: float, browse: bool) -> list[Figure]:
         runs = pty_bench.first_paint(db, first_cities(db), config.paint_reps, log, browse_after=browse)
@@ -229,7 +247,8 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
               Figure("pty_open_trip", "key to frame, real terminal: next trip", "ms", "", "p95 < 50 ms")])
     else:
         for key in ("paint_bundled", "paint_big", "rss_big", "pty_city_move", "pty_open_trip"):
-            figures.append(Figure(key, key, "ms", "", "—", error="needs a Linux pseudo-terminal"))
+            if wanted(key):
+                figures.append(Figure(key, key, "ms", "", "—", error="needs a Linux pseudo-terminal"))
 
     # -- the desk headless (Pilot) --------------------------------------------------------
     def pilot_keys() -> list[Figure]:
@@ -250,17 +269,52 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
          [Figure(k, k, "ms", "", "p95 < 50 ms") for k in
           ("key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open")])
 
-    order = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big", "key_city_move",
-             "key_open_trip", "key_day_move", "key_pane", "key_search_open", "pty_city_move",
-             "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "rss_big"]
-    figures.sort(key=lambda f: order.index(f.key) if f.key in order else len(order))
+    # -- the article view (headless): the bundled trips, whose sources have their articles ---
+    def article_figures() -> list[Figure]:
+        trip_id, event_id = ARTICLE_EVENT
+        with Store.open(bundled_db, create=False) as store:
+            trip = queries.load_trip(store, trip_id)
+            found = trip.event(event_id) if trip is not None else None
+            if found is None or not found[1].evidence:
+                raise RuntimeError(f"the bundled store has no event {event_id} with evidence in {trip_id}")
+            evidence = found[1].evidence[0]
+            article = queries.article(store, trip_id, evidence.source)
+        if article is None:
+            raise RuntimeError(f"the bundled store holds no article for {trip_id} {evidence.source} "
+                               "(were the articles found at import?)")
+        base = asyncio.run(pilot_bench.minimal_article_opens(article.text, config.presses, config.size))
+        samples = asyncio.run(pilot_bench.desk_article_opens(bundled_db, trip_id, event_id, evidence.text,
+                                                              config.presses, config.size))
+        return [Figure("article_open", "key to frame, headless: v opens the article view of an event "
+                       "(its excerpt highlighted, in view)", "ms",
+                       "a key pushes a screen with the same article in a Static, minimal app",
+                       "p95 < 100 ms", samples=samples, baseline=base, limit=0.100,
+                       note=f"{trip_id}, event {event_id}: {article.file}, "
+                            f"{len(article.text):,} characters")]
+
+    step("article view (Pilot)", article_figures,
+         [Figure("article_open", "key to frame, headless: v opens the article view", "ms", "", "p95 < 100 ms")])
+
+    figures.sort(key=lambda f: ORDER.index(f.key) if f.key in ORDER else len(ORDER))
     elapsed = time.perf_counter() - started
+    if only is not None:
+        text = merge_rows(config.out, figures, elapsed, load_before, load_average())
+        log(text)
+        return figures
     files_small = folder_size(small_dir)
     files_big = folder_size(big_dir)
     text = render_section(config, figures, elapsed, load_before, load_average(), files_small, files_big, long_trip)
     write_report(config.out, text)
     log(text)
     return figures
+
+
+ORDER = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big", "key_city_move",
+         "key_open_trip", "key_day_move", "key_pane", "key_search_open", "article_open", "pty_city_move",
+         "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "rss_big"]
+"""Every figure, in the order of the table."""
+BUNDLED_KEYS = ("paint_bundled", "excerpts", "article_open")  # measured on the bundled trips alone
+ARTICLE_EVENT = ("gumi-2024-us", "huntsville-chamber-meeting")  # whose article view is timed
 
 
 def _has_trips(db: Path) -> bool:
@@ -293,7 +347,7 @@ def render_section(config: Config, figures: list[Figure], elapsed: float, load_b
                  f"{max(config.presses // 2, 1)}), each search query {config.search_reps} times, export "
                  f"{config.export_reps}.")
     lines.append("")
-    header = ["figure", "median", "p95", "baseline (median)", "ratio", "target", "met?"]
+    header = TABLE_HEADER
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join(["---"] * len(header)) + "|")
     for fig in figures:
@@ -318,6 +372,49 @@ How fast tripdesk is on 10,000 trips, how that is measured, and what was changed
 
 {section}
 """
+
+
+def merge_rows(path: Path, figures: list[Figure], elapsed: float, load_before: str,
+               load_after: str) -> str:
+    """Put the rows of `figures` (measured alone, `--only`) into the report's table in place of
+    the rows with the same labels (or after the last row), and say so in its notes; every other
+    row stays as it was. Returns the section as written."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN not in text or END not in text:
+        write_report(path, "\n".join([BEGIN, "", "| " + " | ".join(TABLE_HEADER) + " |",
+                                       "|" + "|".join(["---"] * len(TABLE_HEADER)) + "|", "", END]))
+        text = path.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    body, tail = rest.split(END, 1)
+    lines = body.split("\n")
+    for fig in figures:
+        row = "| " + " | ".join(cell.replace("|", "\\|") for cell in fig.row()) + " |"
+        at = next((i for i, line in enumerate(lines) if line.startswith(f"| {fig.label} (n=")
+                   or line.startswith(f"| {fig.label} |")), None)
+        if at is None:
+            at = max(i for i, line in enumerate(lines) if line.startswith("|")) + 1
+            lines.insert(at, row)
+        else:
+            lines[at] = row
+    when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    keys = ",".join(fig.key for fig in figures)
+    notes = [f"- `{fig.key}`: measured alone {when} by `{COMMAND} --only {keys}` in "
+             f"{elapsed / 60:.1f} min (load average before {load_before}, after {load_after})"
+             + (f"; {fig.note}" if fig.note else "") for fig in figures]
+    lines = [line for line in lines if not any(line.startswith(f"- `{fig.key}`:") for fig in figures)]
+    if "Notes from this run:" not in lines:
+        while lines and not lines[-1].strip():
+            lines.pop()
+        lines += ["", "Notes from this run:", ""]
+    at = max(i for i, line in enumerate(lines) if line.startswith("- `") or line == "Notes from this run:") + 1
+    if lines[at - 1] == "Notes from this run:":
+        at += 1  # after the blank line under the title
+    lines[at:at] = notes
+    while lines and not lines[-1].strip():
+        lines.pop()
+    section = BEGIN + "\n".join(lines) + "\n\n" + END
+    path.write_text(head + section + tail, encoding="utf-8")
+    return section
 
 
 def write_report(path: Path, section: str) -> None:
@@ -351,7 +448,13 @@ def main_run(args: object) -> int:
         quick_run(out)
         return 0
     work = Path(getattr(args, "work", "bench-out"))
-    config = Config(work=work, out=out or Path("docs/performance.md"), seed=getattr(args, "seed", 1))
+    only = getattr(args, "only", None)
+    config = Config(work=work, out=out or Path("docs/performance.md"), seed=getattr(args, "seed", 1),
+                    only=frozenset(only.split(",")) if only else None)
+    if config.only is not None and not config.only <= set(ORDER):
+        print(f"unknown figure(s): {', '.join(sorted(config.only - set(ORDER)))}; "
+              f"the figures are {', '.join(ORDER)}", file=sys.stderr)
+        return 2
     figures = run(config)
     missing = [f.key for f in figures if f.error]
     return 1 if missing else 0
