@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/screenshots.py [--out screenshots]
 
-Builds a temporary store from data/trips (and tests/fixtures/hostile for the hostile-text
-view), drives the desk headless with the keys a user would press, and saves each view with
+Builds a temporary store from data/trips with the articles of ../shared/articles (and
+tests/fixtures/hostile for the hostile-text view), drives the desk headless with the keys a user would press, and saves each view with
 `App.save_screenshot()`. English, the textual-dark theme, no clock: the same data gives the
 same pictures. To look at one as a PNG: `rsvg-convert screenshots/main-120x40.svg > main.png`.
 """
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from tripdesk.importer import import_paths  # noqa: E402
+from tripdesk.paths import articles_dir  # noqa: E402
 from tripdesk.store import Store  # noqa: E402
 
 Steps = Callable[[object], Awaitable[None]]
@@ -99,6 +100,11 @@ async def show_help(pilot) -> None:  # noqa: ANN001
     await press(pilot, "question_mark")
 
 
+async def chamber_article(pilot) -> None:  # noqa: ANN001
+    await open_trip(pilot, "gumi", "gumi-2024-us", "event:huntsville-chamber-meeting")
+    await press(pilot, "v")
+
+
 async def hostile(pilot) -> None:  # noqa: ANN001
     await open_trip(pilot, "hostile-city", "hostile-2024-text", "event:click-event")
 
@@ -114,6 +120,8 @@ VIEWS: list[tuple[str, tuple[int, int], str, str, Steps]] = [
     ("destinations-seattle", (120, 40), "data", "en", destinations),
     ("help", (120, 40), "data", "en", show_help),
     ("hostile-text", (120, 40), "hostile", "en", hostile),
+    ("article-120x40", (120, 40), "data", "en", chamber_article),
+    ("article-80x24", (80, 24), "data", "en", chamber_article),
 ]
 
 
@@ -129,10 +137,10 @@ async def take(db: Path, out: Path, name: str, size: tuple[int, int], language: 
     return out / f"{name}.svg"
 
 
-def build(path: Path, source: Path) -> Path:
+def build(path: Path, source: Path, articles: list[Path] | None = None) -> Path:
     store = Store.open(path)
     try:
-        import_paths(store, [source])
+        import_paths(store, [source], articles=articles or [])
     finally:
         store.close()
     return path
@@ -144,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        stores = {"data": build(Path(tmp) / "data.db", ROOT / "data" / "trips"),
+        articles = [folder for folder in (articles_dir(),) if folder.is_dir()]
+        if not articles:
+            print(f"screenshots: no articles in {articles_dir()}: the article view shows the excerpts alone",
+                  file=sys.stderr)
+        stores = {"data": build(Path(tmp) / "data.db", ROOT / "data" / "trips", articles),
                   "hostile": build(Path(tmp) / "hostile.db", ROOT / "tests" / "fixtures" / "hostile")}
         for name, size, store, language, steps in VIEWS:
             path = asyncio.run(take(stores[store], args.out, name, size, language, steps,
