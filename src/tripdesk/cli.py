@@ -5,6 +5,7 @@
     tripdesk validate [PATH...]   check trip files
     tripdesk import [PATH...]     load trip files into the store
     tripdesk list [--json]        the trips in the store
+    tripdesk agreements           every agreement: date, city, kind, parties, status
     tripdesk show TRIP            a trip's timeline
     tripdesk search QUERY         search everything
     tripdesk export TRIP          a Markdown, JSON or iCalendar briefing
@@ -34,7 +35,10 @@ from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
 from .text import DISPLAY_LANGS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from .importer import ImportReport
+    from .text import Text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -279,6 +283,79 @@ def _trip_json(t: queries.TripRow) -> dict[str, Any]:
         "span_reported": t.span_text,
         "status": t.status,
     }
+
+
+AGREEMENT_COLUMNS = ("date", "home_city", "kind", "title", "parties", "status", "status_date", "trip",
+                     "agreement")
+
+
+def cmd_agreements(args: argparse.Namespace) -> int:
+    from .model import AGREEMENT_STATUS_NAMES
+
+    with open_store(args) as store:
+        if args.city is not None and args.city not in {c.id for c in queries.home_cities(store)}:
+            ids = sorted(c.id for c in queries.home_cities(store))
+            raise TripdeskError(f"no home city with id '{args.city}'",
+                                f"the home cities are: {', '.join(ids)}" if ids else "the store has no trips")
+        rows = queries.agreements(store, city=args.city, kind=args.kind, since=args.since)
+    lang = args.lang
+
+    def cells(a: queries.AgreementRow) -> list[str]:
+        return [a.date.isoformat() if a.date else "", a.home_city.get(lang), a.kind, a.title.get(lang),
+                "; ".join(name.get(lang) for _id, name in a.parties), a.status,
+                a.status_date.isoformat() if a.status_date else "", a.trip_id, a.id]
+
+    if args.json:
+        import json
+
+        print(json.dumps([{
+            "trip": a.trip_id, "id": a.id, "date": a.date.isoformat() if a.date else None,
+            "home_city": {"id": a.home_city_id, **_names(a.home_city)},
+            "kind": a.kind, "title": a.title.to_document(),
+            "parties": [{"id": i, **_names(name)} for i, name in a.parties],
+            "status": a.status, "status_date": a.status_date.isoformat() if a.status_date else None,
+        } for a in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if args.csv:
+        import csv
+
+        # A byte-order mark first: spreadsheets (Excel above all) then read the Korean as
+        # UTF-8, not as the system's legacy code page. Lines end in CRLF, as RFC 4180 has it.
+        sys.stdout.write("\ufeff")
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
+        writer.writerow(AGREEMENT_COLUMNS)
+        writer.writerows(cells(a) for a in rows)
+        return EXIT_OK
+    table = Table(show_lines=False)
+    for column in ("date", "city", "kind", "status", "title", "parties", "trip"):
+        # The title and parties wrap, and are given room first: they are what a row is about.
+        wraps = column in ("title", "parties")
+        table.add_column(column, no_wrap=not wraps, ratio=2 if column == "title" else 1 if wraps else None,
+                         min_width=16 if wraps else None, overflow="fold" if wraps else "ellipsis")
+    for a in rows:
+        date, city, kind, title, parties, _value, _status_date, trip, _id = cells(a)
+        ko, en = AGREEMENT_STATUS_NAMES.get(a.status, (a.status, a.status))
+        status = ko if lang == "ko" else en if lang == "en" else f"{ko} · {en}"
+        table.add_row(*(RichText(x) for x in (date or "-", city, kind, status, title, parties, trip)))
+    _console().print(table)
+    if not rows:
+        _console(stderr=True).print(RichText("no agreements" + (" match" if args.city or args.kind
+                                                                 or args.since else " in the store")))
+    return EXIT_OK
+
+
+def _names(name: "Text") -> dict[str, str | None]:
+    """A name as `{"ko": ..., "en": ...}` (a language-neutral name in both)."""
+    return {"ko": name.ko or name.plain, "en": name.en or name.plain}
+
+
+def _iso_date(value: str) -> "dt.date":
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: give YYYY-MM-DD") from None
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -587,6 +664,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("list", cmd_list, "List the trips in the store.", "tripdesk list --json")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    from .model import AGREEMENT_KINDS
+
+    p = add("agreements", cmd_agreements, "List every agreement in the store, oldest first: date, "
+            "home city, kind, title, parties, status (signed, agreed in principle, planned, "
+            "pledged, cancelled, unknown) and trip.", "tripdesk agreements --csv > agreements.csv")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    output.add_argument("--csv", action="store_true", help="print CSV (UTF-8 with a byte-order "
+                        "mark, for spreadsheets) instead of a table")
+    p.add_argument("--city", metavar="ID", help="only the agreements of this home city's trips (its id, "
+                   "as `tripdesk list --json` gives it)")
+    p.add_argument("--kind", choices=AGREEMENT_KINDS, help="only agreements of this kind")
+    p.add_argument("--since", type=_iso_date, metavar="DATE",
+                   help="only agreements dated on or after DATE (YYYY-MM-DD); an undated one "
+                        "counts at its trip's start")
 
     p = add("show", cmd_show, "Print a trip's timeline, day by day, with its sources.",
             "tripdesk show gumi-2024-us")

@@ -320,3 +320,62 @@ def known_entities(store: Store) -> KnownEntities:
     cities = tuple(KnownEntity(i, ko, en or plain) for i, ko, en, plain in
                    conn.execute("SELECT id, name_ko, name_en, name_plain FROM home_cities"))
     return KnownEntities(orgs, people, cities)
+
+
+# -- across trips: the agreements ledger, the entities, the rankings ----------------------------
+
+
+class AgreementRow(NamedTuple):
+    """One agreement as the ledger lists it: when, whose, what, with whom, where it stands."""
+
+    trip_id: str
+    id: str
+    date: dt.date | None
+    home_city_id: str
+    home_city: Text
+    kind: str
+    title: Text
+    parties: tuple[tuple[str, Text], ...]  # (organisation id, name), in id order
+    status: str
+    status_date: dt.date | None
+    trip_start: dt.date
+
+    @property
+    def sort_date(self) -> dt.date:
+        """Its date, or its trip's start for an undated one (a planned MOU)."""
+        return self.date or self.trip_start
+
+
+@guarded
+def agreements(store: Store, city: str | None = None, kind: str | None = None,
+               since: dt.date | None = None) -> list[AgreementRow]:
+    """Every agreement of the store, oldest first (an undated one at its trip's start), with
+    its parties' names; `city` (a home-city id), `kind` and `since` (dated on or after) filter.
+
+    Two statements, not a correlated subquery per agreement: the parties of every agreement
+    kept are read in one pass of `agreement_parties` joined to `organisations`."""
+    rows = store.conn.execute(
+        "SELECT a.trip_id, a.id, a.date, t.home_city_id, h.name_ko, h.name_en, h.name_plain, a.kind, "
+        "a.title_ko, a.title_en, a.title_plain, a.status, a.status_date, t.start "
+        "FROM agreements a JOIN trips t ON t.id = a.trip_id JOIN home_cities h ON h.id = t.home_city_id "
+        "WHERE (:city IS NULL OR t.home_city_id = :city) AND (:kind IS NULL OR a.kind = :kind) "
+        "AND (:since IS NULL OR coalesce(a.date, t.start) >= :since) "
+        "ORDER BY coalesce(a.date, t.start), a.trip_id, a.id",
+        {"city": city, "kind": kind, "since": since.isoformat() if since else None}).fetchall()
+    parties: dict[tuple[str, str], list[tuple[str, Text]]] = {}
+    if rows:
+        filtered = city is not None or kind is not None or since is not None
+        sql = ("SELECT p.trip_id, p.agreement_id, o.id, o.name_ko, o.name_en, o.name_plain "
+               "FROM agreement_parties p JOIN organisations o ON o.id = p.organisation_id")
+        if filtered:  # only the trips kept (one indexed look-up each)
+            import json
+
+            sql += " WHERE p.trip_id IN (SELECT value FROM json_each(?))"
+            found = store.conn.execute(sql, (json.dumps(sorted({r[0] for r in rows})),))
+        else:
+            found = store.conn.execute(sql)
+        for tid, aid, oid, ko, en, plain in found:
+            parties.setdefault((tid, aid), []).append((oid, _text(ko, en, plain)))
+    return [AgreementRow(r[0], r[1], _date(r[2]), r[3], _text(r[4], r[5], r[6]), r[7],
+                         _text(r[8], r[9], r[10]), tuple(sorted(parties.get((r[0], r[1]), ()))),
+                         r[11], _date(r[12]), dt.date.fromisoformat(r[13])) for r in rows]
