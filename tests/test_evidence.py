@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tripdesk.document import trip_to_document
 from tripdesk.loader import build_trip, load_file
 from tripdesk.model import Evidence
@@ -361,3 +363,41 @@ def test_the_documented_example_s_excerpts_are_in_article_000() -> None:
     article = read_article(articles_dir() / example["sources"][0]["file"])
     for e in excerpts:
         assert e["source"] == "src-000" and article.contains(e["text"]), e
+
+
+def test_a_re_import_reads_a_trip_again_when_its_article_file_changes(tmp_path: Path, db_path: Path) -> None:
+    """The trip file is unchanged, but its article appeared, changed or went: the store's
+    article text (and the check of the excerpts) follows the files, not the first import."""
+    import os
+
+    from tripdesk import queries
+    from tripdesk.importer import import_paths
+    from tripdesk.problems import ValidationFailed
+    from tripdesk.store import Store
+
+    path, _ = trip_with_article(tmp_path, None)
+    article = path.parent / "sample.txt"
+    with Store.open(db_path) as store:
+        first = import_paths(store, [path.parent])
+        assert first.added == ["sample-2024-us"] and len(first.warnings) == 1
+        assert import_paths(store, [path.parent]).unchanged == 1  # nothing moved: nothing read
+        article.write_text(ARTICLE, encoding="utf-8")  # the article is found now
+        report = import_paths(store, [path.parent])
+        assert (report.updated, report.warnings) == (["sample-2024-us"], [])
+        assert queries.article(store, "sample-2024-us", "src-a").text == ARTICLE
+        assert import_paths(store, [path.parent]).unchanged == 1
+        edited = ARTICLE + "덧붙인 문장.\n"
+        article.write_text(edited, encoding="utf-8")
+        os.utime(article, ns=(1, 1))  # a change the size tells even if the time did not move
+        assert import_paths(store, [path.parent]).updated == ["sample-2024-us"]
+        assert queries.article(store, "sample-2024-us", "src-a").text == edited
+        article.write_text(ARTICLE.replace("홍 시장은 말했다", "홍 시장은 웃었다"), encoding="utf-8")
+        with pytest.raises(ValidationFailed) as failure:  # an excerpt no longer in it
+            import_paths(store, [path.parent])
+        assert any("quotes[0].evidence[0].text: not found in sample.txt" in str(p)
+                   for p in failure.value.problems)
+        assert queries.article(store, "sample-2024-us", "src-a").text == edited  # nothing written
+        article.unlink()  # gone: kept as not found, with the warning
+        report = import_paths(store, [path.parent])
+        assert report.updated == ["sample-2024-us"] and len(report.warnings) == 1
+        assert queries.article(store, "sample-2024-us", "src-a") is None

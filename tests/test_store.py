@@ -239,7 +239,7 @@ def test_the_schema_sqlite_utils_creates_is_version_1_with_the_tables_of_version
         first_agreements["indexes"] + [(("date",), 0, 0)])  # type: ignore[index]
     assert [c[1] for c in added["evidence"]["columns"]] == ["trip_id", "ref", "position", "source_id", "text"]
     assert [c[1] for c in added["articles"]["columns"]] == [
-        "trip_id", "source_id", "file", "found", "text", "encoding", "looked_in"]
+        "trip_id", "source_id", "file", "found", "text", "encoding", "looked_in", "size", "mtime_ns"]
 
 
 def test_a_store_of_the_first_schema_is_refused_then_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

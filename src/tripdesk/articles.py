@@ -56,6 +56,8 @@ class SourceArticle(NamedTuple):
     text: str | None
     encoding: str | None
     looked_in: tuple[str, ...]  # the folders it was looked for in, in order
+    size: int | None = None  # the found file's size and modification time when it was read:
+    mtime_ns: int | None = None  # a re-import reads its trip again when they change
 
 
 class ArticleError(Exception):
@@ -69,6 +71,8 @@ class ArticleFile:
     path: Path
     text: str
     encoding: str  # utf-8 or cp949
+    size: int = 0  # the file's size and modification time before it was read
+    mtime_ns: int = 0
 
     @functools.cached_property
     def matcher(self) -> ExcerptMatcher:
@@ -83,7 +87,8 @@ class ArticleFile:
 def read_article(path: Path) -> ArticleFile:
     """Read an article file as text; raises ArticleError for a file that is not one."""
     try:
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
         if size > MAX_ARTICLE_BYTES:
             raise ArticleError(f"is {size / 1024 / 1024:.1f} MB, more than the "
                                f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB an article file may be; "
@@ -92,7 +97,7 @@ def read_article(path: Path) -> ArticleFile:
     except OSError as exc:
         raise ArticleError(f"cannot be read: {exc.strerror or exc}") from None
     text, encoding = decode_article(data)
-    return ArticleFile(path, strip_control(text), encoding)
+    return ArticleFile(path, strip_control(text), encoding, size, stat.st_mtime_ns)
 
 
 def decode_article(data: bytes) -> tuple[str, str]:

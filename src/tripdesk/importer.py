@@ -348,6 +348,7 @@ def _import(store: Store, paths: list[Path], finder: ArticleFinder, *, rebuild: 
     keys = _Keys()
 
     changed: list[tuple[Path, os.stat_result]] = []
+    unchanged: list[tuple[Path, os.stat_result]] = []
     seen: set[str] = set()
     for path in files:
         key = keys(path)
@@ -359,11 +360,19 @@ def _import(store: Store, paths: list[Path], finder: ArticleFinder, *, rebuild: 
             continue
         old = states.get(key)
         if old and old[2] == stat.st_size and old[3] == stat.st_mtime_ns:
-            report.unchanged += 1
+            unchanged.append((path, stat))
             continue
         changed.append((path, stat))
+    # A trip file unchanged whose article files changed (or appeared, or went) is read again,
+    # in full: its excerpts are checked against them and the store keeps their new text. (A
+    # file whose time moved would otherwise be compared by content alone.)
+    stale = _articles_changed(store, [p for p, _s in unchanged + changed if keys(p) in states], finder, keys) \
+        if states else set()
+    changed += [(path, stat) for path, stat in unchanged if path in stale]
+    report.unchanged += sum(1 for path, _stat in unchanged if path not in stale)
 
-    work = [(path, _old_content(states.get(keys(path)))) for path, _stat in changed]
+    work = [(path, None if path in stale else _old_content(states.get(keys(path))))
+            for path, _stat in changed]
     read_stats = dict(changed)  # each file's size and time before it is read: what is recorded
     if rebuild or not states and store.trip_count() == 0:
         return _import_all_new(store, work, finder, read_stats, problems, report, keys,
@@ -425,6 +434,38 @@ def _gone(path: str) -> bool:
         return True
     except OSError:
         return False
+
+
+def _articles_changed(store: Store, imported: list[Path], finder: ArticleFinder, keys: _Keys) -> set[Path]:
+    """The imported trip files whose article files are not those their import read: one
+    found now where none was (or found elsewhere), gone, or changed in size or time. Costs
+    one query, and a look in the folders for each article of a trip whose import found
+    articles or looked for them."""
+    stored = store.article_states()
+    if not stored:
+        return set()
+    out: set[Path] = set()
+    for path in imported:
+        articles = stored.get(keys(path))
+        if not articles:
+            continue
+        folders = finder.folders(path)
+        for name, found, size, mtime_ns in articles:
+            now = finder.find(name, folders)
+            if now is None:
+                if found is not None:
+                    out.add(path)
+                    break
+                continue
+            try:
+                stat = now.stat()
+            except OSError:
+                out.add(path)
+                break
+            if (str(now.absolute()), stat.st_size, stat.st_mtime_ns) != (found, size, mtime_ns):
+                out.add(path)
+                break
+    return out
 
 
 def _moved_away(states: dict[str, tuple[str, str, int, int]], replaced: set[str],

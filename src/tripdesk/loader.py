@@ -611,7 +611,7 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
                                                f"article file {visible(display_path(found), 80)} {exc}"))
             continue
         out.articles.append(SourceArticle(source.id, source.file, str(found.absolute()), article.text,
-                                          article.encoding, looked_in))
+                                          article.encoding, looked_in, article.size, article.mtime_ns))
         for where, text in cited:
             out.checked += 1
             if not article.contains(text):

@@ -230,8 +230,10 @@ SCHEMA: tuple[TableSpec, ...] = (
            indexes=(("evidence_source", "trip_id, source_id"),)),
     # Each source's article file as import found it: its text (NULL when the file was not
     # found), where it was found and the folders it was looked for in, so that the desk shows
-    # the article, or says where it looked, without the file.
-    _table("articles", "trip_id!, source_id!, file!, found, text, encoding, looked_in!",
+    # the article, or says where it looked, without the file; the found file's size and
+    # time, so that a re-import sees it changed (or one found where none was) and reads the
+    # trip again.
+    _table("articles", "trip_id!, source_id!, file!, found, text, encoding, looked_in!, size:int, mtime_ns:int",
            "trip_id, source_id", refs=(_ref("trip_id, source_id", "sources", "trip_id, id", cascade=True),)),
 )
 
@@ -500,6 +502,16 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise _database_error(display_path(self.path), exc) from None
 
+    def article_states(self) -> dict[str, list[tuple[str, str | None, int | None, int | None]]]:
+        """trip file path -> (file as named, path found or None, size, mtime_ns) of each article
+        file its import looked for."""
+        out: dict[str, list[tuple[str, str | None, int | None, int | None]]] = {}
+        for path, *state in self.conn.execute(
+                "SELECT f.path, a.file, a.found, a.size, a.mtime_ns FROM articles a "
+                "JOIN files f ON f.trip_id = a.trip_id"):
+            out.setdefault(path, []).append(tuple(state))  # type: ignore[arg-type]
+        return out
+
     def trip_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM trips").fetchone()[0]
 
@@ -700,9 +712,9 @@ def trip_rows(trip: Trip, articles: "Iterable[SourceArticle]" = ()) -> TripRows:
         ("INSERT INTO evidence VALUES (?,?,?,?,?)",
          [(tid, ref, position, e.source, e.text)
           for ref, items in evidence_of(trip) for position, e in enumerate(items)]),
-        ("INSERT INTO articles VALUES (?,?,?,?,?,?,?)",
+        ("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
          [(tid, a.source_id, a.file, a.found, a.text, a.encoding,
-           json.dumps(list(a.looked_in), ensure_ascii=False)) for a in articles]),
+           json.dumps(list(a.looked_in), ensure_ascii=False), a.size, a.mtime_ns) for a in articles]),
     ]
     return TripRows(
         trip_id=tid,
