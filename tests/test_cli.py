@@ -243,7 +243,7 @@ def test_the_bundled_data_validates_clean(capsys: pytest.CaptureFixture[str]) ->
     code, out, err = run(capsys, "validate", str(DATA), "--articles", str(articles_dir()))
     assert code == 0, err
     # every excerpt checked: none without its article, no warning
-    assert re.search(r"^4 files valid \(4 trips; \d+ excerpts found in their articles\)$", out, re.M), out
+    assert re.search(r"^4 files valid \(4 trips; \d+ excerpts and 11 quotes found in their articles\)$", out, re.M), out
     assert err == ""
 
 

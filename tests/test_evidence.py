@@ -93,7 +93,7 @@ def test_evidence_is_not_a_field_that_can_be_inferred(tmp_path: Path) -> None:
 
 ARTICLE = ("【샘플뉴스】 샘플시 대표단이 2박 3일 일정으로 미국을 방문한다.\n"
            "대표단은 13일 시애틀에 도착해 “시애틀 공공도서관과 협약을 맺었다.”\n"
-           "이번 방문에서 도서관 협력 양해각서를 체결했다. 홍 시장은 말했다.\n")
+           "이번 방문에서 도서관 협력 양해각서를 체결했다. 홍 시장은 말했다. “함께 가면\n역사가 된다”\n")
 
 
 def trip_with_article(tmp_path: Path, article: str | bytes | None = ARTICLE, *changes: tuple[str, str],
@@ -118,7 +118,7 @@ def test_every_excerpt_found_in_its_article_passes(tmp_path: Path, capsys) -> No
     path, _ = trip_with_article(tmp_path)
     assert problems_for(path) == []
     assert main(["validate", str(path.parent)]) == 0
-    assert "1 file valid (1 trip; 5 excerpts found in their articles)" in capsys.readouterr().out
+    assert "1 file valid (1 trip; 5 excerpts and 1 quote found in their articles)" in capsys.readouterr().out
 
 
 def test_an_excerpt_altered_by_one_character_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
@@ -401,3 +401,16 @@ def test_a_re_import_reads_a_trip_again_when_its_article_file_changes(tmp_path: 
         report = import_paths(store, [path.parent])
         assert report.updated == ["sample-2024-us"] and len(report.warnings) == 1
         assert queries.article(store, "sample-2024-us", "src-a") is None
+
+
+def test_a_quote_s_original_words_must_be_in_its_article(tmp_path: Path) -> None:
+    """A quote's original is its own evidence: checked like an excerpt when its article is found."""
+    path, text = trip_with_article(tmp_path, ARTICLE, ("text: 함께 가면 역사가 된다", "text: 함께 가면 역사를 만든다"))
+    [problem] = problems_for(path)
+    line = line_of(text, "text: 함께 가면 역사를 만든다")
+    assert problem.startswith(f"{path}:{line}:")
+    assert (': quotes[0].original.text: not found in sample.txt: "함께 가면 역사를 만든다"; the article '
+            'has its first 8 characters, then "가 된다”" where the excerpt has "를 만든다"; a quote\'s '
+            "original is the source's words, verbatim") in problem
+    path.parent.joinpath("sample.txt").unlink()
+    assert problems_for(path) == []  # no article found: nothing to check it against

@@ -189,9 +189,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     files, trips = len(result.files), len(result.trips)
     checked = sum(t.excerpts_checked for t in result.trips)
     unchecked = sum(t.excerpts_unchecked for t in result.trips)
+    quotes = sum(t.quotes_checked for t in result.trips)
     excerpts = ""
-    if checked or unchecked:
-        excerpts = f"; {checked} excerpt{'s' if checked != 1 else ''} found in their articles"
+    if checked or unchecked or quotes:
+        excerpts = (f"; {checked} excerpt{'s' if checked != 1 else ''}"
+                    + (f" and {quotes} quote{'s' if quotes != 1 else ''}" if quotes else "")
+                    + " found in their articles")
         if unchecked:
             excerpts += f", {unchecked} not checked (no article file)"
     _console().print(RichText(f"{files} file{'s' if files != 1 else ''} valid "

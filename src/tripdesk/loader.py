@@ -56,6 +56,7 @@ class LoadedTrip:
     articles: tuple[SourceArticle, ...] = ()
     excerpts_checked: int = 0
     excerpts_unchecked: int = 0
+    quotes_checked: int = 0
 
     @property
     def names(self) -> "TripNames":
@@ -573,6 +574,7 @@ class ArticleCheck:
     warnings: list[Problem] = field(default_factory=list)
     checked: int = 0
     unchecked: int = 0
+    quotes_checked: int = 0  # quotes whose original words were looked for in an article
 
 
 def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Path,
@@ -580,10 +582,12 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
     """Find each source's article file, read it, and look for every excerpt citing it there.
 
     An excerpt not in its article is a problem; an article file not found, a warning (its
-    excerpts cannot be checked: the user may have only the URL)."""
+    excerpts cannot be checked: the user may have only the URL). A quote's original words are
+    its own evidence: they must be in one of its sources' articles, when any is found."""
     out = ArticleCheck()
     excerpts = excerpts_of(doc)
     folders: list[Path] | None = None
+    read: dict[str, tuple[str, ArticleFile]] = {}  # source id -> (file name, article)
     for i, source in enumerate(trip.sources):
         cited = excerpts.get(source.id, [])
         if not source.file:
@@ -612,12 +616,26 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
             continue
         out.articles.append(SourceArticle(source.id, source.file, str(found.absolute()), article.text,
                                           article.encoding, looked_in, article.size, article.mtime_ns))
+        read[source.id] = (name, article)
         for where, text in cited:
             out.checked += 1
             if not article.contains(text):
                 out.problems.append(result.problem(
                     where + ("text",),
                     f'not found in {name}: "{visible(text[:30])}"{_divergence(article, text)}'))
+    for i, quote in enumerate(trip.quotes):
+        articles = [read[s] for s in dict.fromkeys(quote.sources) if s in read]
+        if not articles:
+            continue
+        out.quotes_checked += 1
+        words = quote.original.text
+        if not any(article.contains(words) for _name, article in articles):
+            name, article = articles[0]
+            names = " or ".join(n for n, _a in articles)
+            out.problems.append(result.problem(
+                ("quotes", i, "original", "text"),
+                f'not found in {names}: "{visible(words[:30])}"{_divergence(article, words)}; '
+                "a quote's original is the source's words, verbatim"))
     return out
 
 
@@ -706,7 +724,7 @@ def check_file(path: Path, data: bytes | None = None, finder: ArticleFinder | No
     if problems:
         return None, NamesOnly(TripNames.of(trip), _slim(result)), problems, found.warnings
     loaded = LoadedTrip(trip, path, result.raw, _slim(result), tuple(found.articles),
-                        found.checked, found.unchecked)
+                        found.checked, found.unchecked, found.quotes_checked)
     return loaded, loaded, [], found.warnings
 
 
