@@ -414,3 +414,27 @@ def test_a_quote_s_original_words_must_be_in_its_article(tmp_path: Path) -> None
             "original is the source's words, verbatim") in problem
     path.parent.joinpath("sample.txt").unlink()
     assert problems_for(path) == []  # no article found: nothing to check it against
+
+
+def test_the_json_export_carries_the_evidence_and_imports_back(tmp_path: Path, capsys) -> None:
+    import json
+
+    from tripdesk import queries
+    from tripdesk.cli import main
+    from tripdesk.store import Store
+
+    assert main(["export", "gumi-2024-us", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    [meeting] = [e for d in document["days"] for e in d.get("events", []) if e["id"] == "huntsville-chamber-meeting"]
+    assert {"source": "src-000", "text": HUNTSVILLE} in meeting["evidence"]
+    assert document["trip"]["evidence"][0] == {"source": "src-000", "text": "김장호 구미시장을 단장으로 한 구미시 대표단이"}
+    path = tmp_path / "gumi-2024-us.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "other.db"
+    assert main(["import", "--db", str(db), str(path)]) == 0
+    with Store.open(db) as store:
+        again = queries.load_trip(store, "gumi-2024-us")
+    assert again is not None
+    _day, event = again.event("huntsville-chamber-meeting")
+    assert Evidence("src-000", HUNTSVILLE) in event.evidence
+    assert len(again.evidence) == len(document["trip"]["evidence"])
