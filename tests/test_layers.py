@@ -71,7 +71,7 @@ def test_the_commands_for_scripts_never_load_textual(tmp_path: Path) -> None:
                 ["export", "gumi-2024-us"], ["export", "gumi-2024-us", "--format", "json"],
                 ["export", "gumi-2024-us", "--format", "ics"],
                 ["export", "gumi-2024-us", "-o", str(tmp_path / "out.md")],
-                ["validate"], ["import"], ["doctor"], ["schema"]]
+                ["validate"], ["import"], ["doctor"], ["schema"], ["datasette"]]
     result = subprocess.run(
         [sys.executable, "-c", CHECK, json.dumps(commands), json.dumps(DRAFT_EXTRA)], capture_output=True, text=True,
         timeout=300, env={**os.environ, "TRIPDESK_DB": str(tmp_path / "t.db")})

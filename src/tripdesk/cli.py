@@ -492,6 +492,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_datasette(args: argparse.Namespace) -> int:
+    from .datasette_config import metadata_text, serve
+
+    with open_store(args) as store:  # built or refreshed now: Datasette only reads it
+        path = store.path
+    text = metadata_text(path, args.lang)
+    if not args.serve:
+        if not args.output:
+            sys.stdout.write(text)
+            return EXIT_OK
+        from .export import write_export
+
+        written = write_export(Path(args.output), text, force=True)  # generated: replaced whole
+        _console().print(RichText(f"wrote {display_path(written)}"))
+        return EXIT_OK
+    from .serve import exposure_warning
+
+    warning = exposure_warning(args.host, args.port, "the store")
+    if warning:
+        _console(stderr=True).print(RichText(warning))
+    if args.output:
+        from .export import write_export
+
+        return serve(path, write_export(Path(args.output), text, force=True), args.host, args.port,
+                     args.immutable)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tripdesk-datasette-") as folder:
+        metadata = Path(folder) / "metadata.json"
+        metadata.write_text(text, encoding="utf-8")
+        return serve(path, metadata, args.host, args.port, args.immutable)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     path = store.path
@@ -707,6 +740,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write to FILE instead of standard output; a folder (ending in /) gets "
                         "<trip-id>.<format>. An existing file is never replaced without --force")
     p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+
+    p = add("datasette", cmd_datasette, "Write a Datasette configuration (metadata.json) for the "
+            "store: descriptions, labels, facets, and canned queries (agreements ledger, trips by "
+            "destination, one organisation, search that finds Korean words as the desk does); "
+            "with --serve, start Datasette on the store, read-only.",
+            "tripdesk datasette --serve --port 8001")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the configuration to FILE "
+                   "(replacing it) instead of standard output")
+    p.add_argument("--serve", action="store_true", help="start Datasette on the store (needs the "
+                   "web extra); it opens the file read-only")
+    p.add_argument("--host", default="127.0.0.1", help="with --serve: the address to listen on "
+                   "(default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8001, help="with --serve: the port (default 8001)")
+    p.add_argument("--immutable", action="store_true", help="with --serve: open the store as "
+                   "immutable (faster; only for a store no import will change while it is served)")
 
     p = add("schema", cmd_schema, "Print the JSON Schema (2020-12) of a trip file, generated "
             "from the format `tripdesk validate` checks: editors (VS Code, Neovim, Helix, through "

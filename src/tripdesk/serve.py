@@ -51,12 +51,13 @@ def is_loopback(host: str) -> bool:
     return bool(addresses) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses)
 
 
-def exposure_warning(host: str, port: int) -> str | None:
-    """What to tell the user when the desk can be reached from other machines, else None."""
+def exposure_warning(host: str, port: int, what: str = "the desk") -> str | None:
+    """What to tell the user when `what` is served where other machines can reach it, else
+    None (`tripdesk datasette --serve` says it of the store)."""
     if is_loopback(host):
         return None
     where = "every network interface" if host in _WILDCARDS else host
-    return (f"tripdesk: WARNING: serving the desk on {where} (port {port}). It has no login: "
+    return (f"tripdesk: WARNING: serving {what} on {where} (port {port}). It has no login: "
             "anyone who can reach this address can read everything in the store. Serve on "
             f"{DEFAULT_HOST} (the default) and put a web server with authentication in front of "
             "it to share it.")
