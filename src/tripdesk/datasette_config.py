@@ -75,7 +75,10 @@ _TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "agreements": ("MOUs, business agreements and joint declarations signed on the trips.", {
         "id": "The agreement's id within its trip.", "kind": "MOU, business agreement, joint declaration...",
         "date": "Day it was signed.", "scope_ko": "What it covers, in Korean.", "scope_en": "What it covers, in English.",
-        "event_id": "The event it was signed at."}),
+        "event_id": "The event it was signed at.",
+        "status": "Where it stands, as its sources report it: signed, agreed in principle, planned, "
+                  "pledged, cancelled or unknown.",
+        "status_date": "When it reached that status."}),
     "agreement_parties": ("Who is party to each agreement.", {}),
     "agreement_signatories": ("Who signed each agreement.", {}),
     "agreement_sources": ("The sources of each agreement.", {}),
@@ -116,7 +119,7 @@ _HIDDEN = ("search_rows",)
 _FACETS = {
     "trips": ["home_city_id", "year", "status"],
     "events": ["kind", "trip_id"],
-    "agreements": ["kind", "trip_id"],
+    "agreements": ["kind", "status", "trip_id"],
     "organisations": ["kind"],
     "quotes": ["speaker_id", "translation_by"],
     "sources": ["outlet", "language"],
@@ -146,10 +149,10 @@ _SOURCES = """(select group_concat(so.outlet || ': ' || coalesce(so.headline_ko,
 QUERIES: dict[str, dict[str, Any]] = {
     "agreements_ledger": {
         "title": "Agreements ledger",
-        "description": "Every agreement signed on a trip, oldest first: its city, kind, parties, "
-                       "signatories, scope and sources. “city” (optional): a home city's id or name.",
+        "description": "Every agreement of a trip, oldest first: its city, kind, status (signed, "
+                       "planned...), parties, signatories, scope and sources. “city” (optional): a home city's id or name.",
         "sql": f"""select coalesce(a.date, t.start) as date, c.name_ko as city_ko, c.name_en as city_en,
-  a.trip_id, a.id as agreement_id, a.kind, a.title_ko, a.title_en,
+  a.trip_id, a.id as agreement_id, a.kind, a.status, a.status_date, a.title_ko, a.title_en,
   (select group_concat({_names('o')}, ' · ') from agreement_parties p join organisations o
      on o.id = p.organisation_id where p.trip_id = a.trip_id and p.agreement_id = a.id) as parties,
   (select group_concat({_names('pe')}, ' · ') from agreement_signatories s join people pe
