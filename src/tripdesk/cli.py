@@ -473,14 +473,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
         _console().print(RichText(f"{display_path(path)} is up to date"))
         return EXIT_OK
     if args.output:
-        from .export import write_export
-
-        # A generated file: replaced whole (atomically), as regenerating it is the point.
-        written = write_export(Path(args.output), text, force=True)
-        _console().print(RichText(f"wrote {display_path(written)}"))
+        write_generated(args.output, text)
         return EXIT_OK
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def write_generated(output: str, text: str) -> Path:
+    """Write a file tripdesk generates (a schema, a configuration), saying where: replaced
+    whole and atomically, as regenerating it is the point."""
+    from .export import write_export
+
+    written = write_export(Path(output), text, force=True)
+    _console().print(RichText(f"wrote {display_path(written)}"))
+    return written
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -499,13 +505,10 @@ def cmd_datasette(args: argparse.Namespace) -> int:
         path = store.path
     text = metadata_text(path, args.lang)
     if not args.serve:
-        if not args.output:
+        if args.output:
+            write_generated(args.output, text)
+        else:
             sys.stdout.write(text)
-            return EXIT_OK
-        from .export import write_export
-
-        written = write_export(Path(args.output), text, force=True)  # generated: replaced whole
-        _console().print(RichText(f"wrote {display_path(written)}"))
         return EXIT_OK
     from .serve import exposure_warning
 
@@ -513,10 +516,7 @@ def cmd_datasette(args: argparse.Namespace) -> int:
     if warning:
         _console(stderr=True).print(RichText(warning))
     if args.output:
-        from .export import write_export
-
-        return serve(path, write_export(Path(args.output), text, force=True), args.host, args.port,
-                     args.immutable)
+        return serve(path, write_generated(args.output, text), args.host, args.port, args.immutable)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="tripdesk-datasette-") as folder:
