@@ -143,3 +143,13 @@ def test_without_the_extra_it_says_how_to_install_it(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "kiwipiepy" else real(name, *a))
     code, _, err = draft(str(ARTICLES / "003_dec6d666b3f5dda6.txt"), capsys=capsys)
     assert code == 1 and "kiwipiepy" in err and "pip install 'tripdesk[draft]'" in err
+
+
+def test_a_store_that_cannot_be_read_does_not_stop_a_draft(tmp_path: Path, store: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    store.write_bytes(b"not a database at all" * 100)
+    path = tmp_path / "d.yaml"
+    code, _, err = draft(str(ARTICLES / "003_dec6d666b3f5dda6.txt"), "-o", str(path), capsys=capsys)
+    assert code == 0 and path.exists(), err
+    assert "the store could not be read" in err
+    assert store.read_bytes().startswith(b"not a database")  # left as it was

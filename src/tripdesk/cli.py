@@ -600,9 +600,17 @@ def cmd_draft(args: argparse.Namespace) -> int:
         # Refused before the work, not after it (a folder target is checked once the id is known).
         raise TripdeskError(f"{display_path(early)} already exists; not replaced "
                             "(use --force to replace it, or choose another file with -o)")
-    with open_store(args) as store:
-        known = queries.known_entities(store)
+    # The store only lends its names (구미시 is gumi-city): a store that cannot be read does not
+    # stop a draft, which is then made with new ids and says so.
+    store_problem = None
+    try:
+        with open_store(args) as store:
+            known = queries.known_entities(store)
+    except TripdeskError as exc:
+        known, store_problem = queries.KnownEntities(), exc.message
     result = draft_trip(articles, known, hint, outlet=args.outlet, url=args.url)
+    if store_problem:
+        result.review.append(f"ids: the store could not be read ({store_problem}); no id is the store's")
     sources = ", ".join(a.name for a in articles)
     header = (f"Drafted by `tripdesk draft` from {sources}. A draft, not a curated trip: check every\n"
               "value against its evidence, and each `inferred` reason, before `tripdesk import`.")

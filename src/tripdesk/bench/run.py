@@ -34,6 +34,7 @@ from ..paths import articles_dir, bundled_data_dir
 from ..store import Store
 from . import generate as gen
 from . import ptyrun
+from .draft_bench import bench_draft
 from .stats import Figure
 from .store_bench import (bench_excerpts, bench_export, bench_import, bench_reimport, bench_search, bench_store_floor,
                           folder_size, remove_db)
@@ -59,6 +60,7 @@ class Config:
     presses: int = 30
     search_reps: int = 5
     export_reps: int = 20
+    draft_reps: int = 5
     size: tuple[int, int] = (120, 40)
     only: frozenset[str] | None = None  # the figure keys to measure (None: all)
 
@@ -66,7 +68,7 @@ class Config:
     def quick_config(cls, work: Path, out: Path) -> "Config":
         return cls(work=work, out=out, quick=True, small=10, big=20, import_reps_small=2,
                    import_reps_big=2, reimport_reps=2, paint_reps=1, presses=3, search_reps=2,
-                   export_reps=3)
+                   export_reps=3, draft_reps=1)
 
 
 # -- data ---------------------------------------------------------------------------------------
@@ -205,6 +207,8 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
          [Figure("export_md", "Markdown export of a 30-day trip", "ms", "", "< 100 ms")])
     step("excerpts", lambda: [bench_excerpts(bundled_data_dir(), articles_dir(), config.export_reps, log)],
          [Figure("excerpts", "validate with every excerpt checked", "ms", "", "≤ 1.5x")])
+    step("draft", lambda: [bench_draft(articles_dir(), config.draft_reps, log)],
+         [Figure("draft_article", "tripdesk draft of one seed article", "ms", "", "p95 < 1 s")])
 
     # -- the desk in a real terminal (first_paint compiles tripdesk's bytecode first) ------
     bundled_db = config.work / "bundled.db"
@@ -311,9 +315,9 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
 
 ORDER = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big", "key_city_move",
          "key_open_trip", "key_day_move", "key_pane", "key_search_open", "article_open", "pty_city_move",
-         "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "rss_big"]
+         "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "draft_article", "rss_big"]
 """Every figure, in the order of the table."""
-BUNDLED_KEYS = ("paint_bundled", "excerpts", "article_open")  # measured on the bundled trips alone
+BUNDLED_KEYS = ("paint_bundled", "excerpts", "article_open", "draft_article")  # measured on the bundled trips alone
 ARTICLE_EVENT = ("gumi-2024-us", "huntsville-chamber-meeting")  # whose article view is timed
 
 

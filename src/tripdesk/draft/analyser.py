@@ -46,8 +46,23 @@ def proper_nouns(text: str) -> set[str]:
     return {t.form for t in analyse(text) if t.tag == "NNP"}
 
 
+@functools.lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text))
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of a text as (begin, end) offsets, paragraph by paragraph."""
+    return list(_sentences(text))
+
+
+def clear_caches() -> None:
+    """Forget the texts analysed so far (the benchmark analyses each text afresh)."""
+    analyse.cache_clear()
+    _sentences.cache_clear()
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):

@@ -158,11 +158,16 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
             break
     found += _by_romanisation(text, countries - {"KR", "US"}, {p.begin for p in found})
     # Latin abbreviations Korean reports use as names (LA), as whole words only.
-    for name, cities in index.items():
-        if name.isascii():
-            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
-                found.append(PlaceFound(name, _choose(cities, countries, states), m.start(), m.end()))
+    for name in latin_names():
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
+            found.append(PlaceFound(name, _choose(index[name], countries, states), m.start(), m.end()))
     return sorted(found, key=lambda p: p.begin)
+
+
+@functools.cache
+def latin_names() -> tuple[str, ...]:
+    """The gazetteer's names written in Latin letters (LA), looked for as whole words."""
+    return tuple(name for name in city_index() if name.isascii())
 
 
 def _longest_name(joined: str, index: dict[str, tuple[City, ...]]) -> str | None:
