@@ -197,3 +197,35 @@ async def test_a_trip_id_that_cannot_name_a_file_is_said_not_a_crash(db: Path, t
         await press(pilot, "enter")
         await wait_for(pilot, lambda: app.screen is app.main)
     assert (tmp_path / "by-hand.md").read_text(encoding="utf-8").startswith(TITLE)
+
+
+@async_test
+async def test_in_a_browser_export_is_a_download_and_nothing_is_written(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The desk served by `tripdesk serve` runs under Textual's web driver (tests/test_serve.py
+    # drives that in Chromium); here the app is told it is on the web and its delivery is caught.
+    from tripdesk.export import render
+
+    monkeypatch.setattr(TripdeskApp, "is_web", property(lambda self: True))
+    exports = tmp_path / "exports"
+    app = TripdeskApp(db_path=db, language="en", export_dir=exports)
+    delivered: list[tuple[str, dict]] = []
+    monkeypatch.setattr(app, "deliver_text", lambda file, **kw: delivered.append((file.read(), kw)))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "e")
+        box = app.screen.query_one(Input)
+        assert box.value == "gumi-2024-us.md"  # a name only: the browser picks the folder
+        assert "Your browser downloads" in screen_text(app)
+        box.value = "구미 출장.md"
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ExportScreen) and not delivered
+        assert "only Latin letters, digits" in screen_text(app)
+        box.value = "gumi.json"
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        [(text, options)] = delivered
+        assert text == render(app.main.trip, "json", "en")
+        assert options["save_filename"] == "gumi.json" and options["mime_type"] == "application/json"
+        assert "gumi.json (gumi-2024-us) is on its way" in screen_text(app)
+    assert not exports.exists()
