@@ -14,6 +14,7 @@ from tripdesk.model import Trip
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.article_screen import CURRENT_STYLE, HIGHLIGHT_STYLE, ArticleScreen, ArticleView
 from tripdesk.ui.detail_pane import DetailPane
+from tripdesk.ui.main_screen import Wanted
 
 from .test_ui_support import (DATA, async_test, build_store, copy_store, open_gumi_2024, press, screen_text,
                               settle)
@@ -327,3 +328,28 @@ async def test_escape_goes_back_to_the_desk(db: Path, gumi_2024: Trip) -> None:
         assert isinstance(app.screen, ArticleScreen)
         await press(pilot, "escape")
         assert app.screen is app.main
+
+
+@async_test
+async def test_an_events_agreement_and_its_status_are_highlighted_too(db: Path) -> None:
+    """The 2013 signing event: its own excerpts, its agreement's, and those its status rests on."""
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.open_trip(Wanted("gumi-2013-san-diego", "event", "ksea-mou-signing", focus=True))
+        await settle(pilot)
+        trip = app.main.trip
+        agreement = next(a for a in trip.agreements if a.event == "ksea-mou-signing")
+        assert agreement.status.evidence, "the bundled agreement's status has no excerpt any more"
+        await press(pilot, "v")
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        labels = [excerpt.label for excerpt in screen.excerpts]
+        assert any(label.startswith("agreement: ") and label.endswith(f"({agreement.status.label('en')})")
+                   for label in labels)
+        texts = {squeezed(e.text) for e in screen.excerpts}
+        assert {squeezed(e.text) for e in agreement.status.evidence} <= texts
+        total = len(screen.excerpts)
+        assert f"excerpt 1 of {total}" in screen_text(app)
+        highlighted = {squeezed(screen.excerpts[h.excerpt].text) for page in screen.pages for h in page.highlights}
+        assert highlighted == texts  # every one was found in the article

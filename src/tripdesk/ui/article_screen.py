@@ -2,10 +2,11 @@
 
 The record is what the timeline has selected: the trip (its own evidence: dates, leader,
 delegation), a day (its evidence and its events') or an event (its evidence and that of its
-agreements and quotes; a quote's own words count as its evidence). Each article cited is one
-page, in the order the excerpts cite them (then the record's other sources); every excerpt is
-highlighted where it occurs, whitespace and quotation marks aside (`excerpts.ArticleText`, the
-validator's matcher), and the current one stands out. n / N step from highlight to highlight
+agreements, their status included, and of its quotes; a quote's own words count as its
+evidence). Each article cited is one page, in the order the excerpts cite them (then the
+record's other sources); every excerpt is highlighted where it occurs, whitespace and
+quotation marks aside (`excerpts.ArticleText`, the validator's matcher, both sides in NFC),
+and the current one stands out. n / N step from highlight to highlight
 (on to the next article after the last), ] / [ from article to article, Esc goes back.
 
 An article whose text the store does not hold (the file was not found at import, or the source
@@ -88,7 +89,9 @@ def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excer
         out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
         sources += event.sources
         for agreement in (a for a in trip.agreements if a.event == event.id):
-            out += _evidence(f"agreement: {one_line(agreement.title.get(lang))}", agreement.evidence)
+            label = f"agreement: {one_line(agreement.title.get(lang))}"
+            out += _evidence(label, agreement.evidence)
+            out += _evidence(f"{label} ({agreement.status.label(lang)})", agreement.status.evidence)
             sources += agreement.sources
         for quote in (q for q in trip.quotes if q.event == event.id):
             label = f"quote: {_speaker(trip, quote.speaker, lang)}"
