@@ -353,3 +353,40 @@ async def test_an_events_agreement_and_its_status_are_highlighted_too(db: Path) 
         assert f"excerpt 1 of {total}" in screen_text(app)
         highlighted = {squeezed(screen.excerpts[h.excerpt].text) for page in screen.pages for h in page.highlights}
         assert highlighted == texts  # every one was found in the article
+
+
+@async_test
+async def test_a_slow_read_shows_reading_then_the_article(db: Path, gumi_2024: Trip) -> None:
+    import threading
+
+    release = threading.Event()
+    read = read_from_folder(gumi_2024)
+
+    def slow(source_id: str) -> Article | None:
+        release.wait(5)
+        return read(source_id)
+
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ArticleScreen(gumi_2024, "event:huntsville-chamber-meeting", "en", slow, size=(80, 24)))
+        await pilot.pause()
+        assert "Reading the article…" in screen_text(app)
+        release.set()
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert styled_text(view, CURRENT_STYLE)[0] == squeezed(CHAMBER)
+        assert squeezed(CHAMBER) in "".join(squeezed(line) for line in shown_lines(app))
+
+
+@async_test
+async def test_a_failing_read_says_why(db: Path, gumi_2024: Trip) -> None:
+    def broken(source_id: str) -> Article | None:
+        raise OSError("disk I/O error")
+
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, gumi_2024, "trip", broken)
+        assert "The article could not be read: disk I/O error" in screen_text(app)
+        await press(pilot, "n", "escape")
+        assert app.screen is app.main

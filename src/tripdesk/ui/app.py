@@ -254,7 +254,8 @@ class TripdeskApp(App[None]):
         self.push_screen(ArticleScreen(
             trip, self.main.timeline.ref or "trip", self.language,  # type: ignore[arg-type]
             read=lambda source_id: data.article(trip.id, source_id),
-            looked_in=lambda source_id: data.article_folders(trip.id, source_id)))
+            looked_in=lambda source_id: data.article_folders(trip.id, source_id),
+            size=(self.size.width, self.size.height)))
 
     def action_help(self) -> None:
         from .help_screen import HelpScreen

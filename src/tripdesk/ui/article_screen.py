@@ -12,14 +12,18 @@ and the current one stands out. n / N step from highlight to highlight
 An article whose text the store does not hold (the file was not found at import, or the source
 has only a URL) is a page that says where the file was looked for and shows the excerpts alone.
 
-The articles are read in a worker (the store is never read on the UI thread) and the pages
-built there; the view is a `DocView` (line API), wrapped at the view's width at character
+The articles are read in a thread started with the screen (the store is never read on the UI
+thread), and the pages built and the first one wrapped there, as far as the screen shows it,
+while the screen is mounted: the first frame of the view shows the article (docs/performance.md,
+`article_open`). The view is a `DocView` (line API), wrapped at the view's width at character
 boundaries, Korean counting two cells.
 """
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Protocol
 
@@ -33,7 +37,7 @@ from textual.widgets import Static
 
 from ..excerpts import ArticleText
 from .detail_pane import EXCERPT_STYLE, evidence_source
-from .docview import DocView
+from .docview import PAD, DocView
 from .footer import KeyFooter
 from .keys import DIALOG_KEYS
 from .render import DIM, Doc, Fitted, counted, lit, one_line
@@ -304,14 +308,60 @@ def wrapped_line(doc: Doc, line: int, offset: int, plain: str, width: int) -> in
     return max(y - 1, 0)
 
 
+def wrap_ahead_to(doc: Doc, target: tuple[int, int, str] | None, width: int, height: int) -> int:
+    """Wrap `doc` for `width` ahead of showing it (`Doc.wrap_ahead`), as far as a view `height`
+    lines high shows with `target` in view; the wrapped line of `target` (0 without one)."""
+    y = wrapped_line(doc, *target, width) if target is not None else 0
+    doc.wrap_ahead(width, y + height)
+    return y
+
+
+@dataclass
+class Opening:
+    """What the view opens on, made in the reading thread: the pages, and the first page to
+    show as a document wrapped ahead for the width the view is expected to have."""
+
+    pages: list[Page]
+    page_index: int = 0
+    current: int | None = None
+    doc: Doc | None = None
+    at: tuple[int, int] | None = None  # (width, wrapped line of the current highlight)
+
+
+def open_pages(trip: Trip, excerpts: list[Excerpt], sources: list[str], read: ReadArticle,
+               looked_in: LookedIn | None, size: tuple[int, int] | None) -> Opening:
+    """Read and build the pages, and the first one to show (the first with an excerpt), wrapped
+    ahead for a view filling a screen of `size` (its title, status and footer aside)."""
+    pages = build_pages(trip, excerpts, sources, read, looked_in)
+    if not pages:
+        return Opening(pages)
+    first = next((i for i, p in enumerate(pages) if p.highlights), 0)
+    current = 0 if pages[first].highlights else None
+    opening = Opening(pages, first, current, page_doc(pages[first], excerpts, current))
+    if size is not None and opening.doc is not None:
+        width, height = size[0] - 1 - 2 * PAD, size[1] - 3  # the scrollbar; title, status, footer
+        if width > 0 and height > 0:
+            target = _target(pages[first], current)
+            opening.at = (width, wrap_ahead_to(opening.doc, target, width, height))
+    return opening
+
+
+def _target(page: Page, current: int | None) -> tuple[int, int, str] | None:
+    """Where the current highlight is: its line, its offset there, and the line's text."""
+    if current is None:
+        return None
+    highlight = page.highlights[current]
+    return highlight.line, highlight.offset, _doc_line_text(page, highlight)
+
+
 # -- the widgets ------------------------------------------------------------------------------
 
 
 @dataclass
 class ArticlesRead(Message):
-    """The pages of the article view, read and built in a worker (or why they could not be)."""
+    """The pages of the article view, read and built in a thread (or why they could not be)."""
 
-    pages: list[Page]
+    opening: Opening | None
     error: str | None = None
 
 
@@ -330,10 +380,13 @@ class ArticleView(DocView):
 
     _target: tuple[int, int, str] | None = None  # (line, offset, its text): kept in view
     _pending = False  # scroll to the target once the view is wrapped for its width
+    _at: tuple[int, int] | None = None  # the target's wrapped line, found ahead for a width
 
-    def show(self, doc: Doc, target: tuple[int, int, str] | None) -> None:
-        """Show a page, scrolled to `target` (or to its top)."""
-        self._target, self._pending = target, True
+    def show(self, doc: Doc, target: tuple[int, int, str] | None,
+             at: tuple[int, int] | None = None) -> None:
+        """Show a page, scrolled to `target` (or to its top); `at`: (width, wrapped line of
+        the target) when the document was wrapped ahead (`wrap_ahead_to`)."""
+        self._target, self._pending, self._at = target, True, at
         self.update(doc, scroll_home=False)
         self._go_to_target()
 
@@ -351,8 +404,8 @@ class ArticleView(DocView):
         if self._target is None:
             self.scroll_to(0, 0, animate=False, immediate=True)
             return
-        line, offset, plain = self._target
-        y = wrapped_line(self.doc, line, offset, plain, width)
+        at, self._at = self._at, None
+        y = at[1] if at is not None and at[0] == width else wrapped_line(self.doc, *self._target, width)
         height = self.scrollable_content_region.height
         self._wrap_to(y + height)  # the scroll range reaches it
         self.scroll_to(0, max(y - CONTEXT_LINES, 0), animate=False, immediate=True)
@@ -376,14 +429,25 @@ class ArticleScreen(Screen[None]):
     ]
 
     def __init__(self, trip: Trip, ref: str, lang: DisplayLang, read: ReadArticle,
-                 looked_in: LookedIn | None = None) -> None:
+                 looked_in: LookedIn | None = None, size: tuple[int, int] | None = None) -> None:
+        """`read` and `looked_in` are called in a thread; `size`: the screen's, for which the
+        first page is wrapped ahead."""
         super().__init__(id="article")
         self.trip, self.ref, self.lang = trip, ref, lang
-        self._read, self._looked_in = read, looked_in
-        self.excerpts, self._sources = record_excerpts(trip, ref, lang)
+        self.excerpts, sources = record_excerpts(trip, ref, lang)
         self.pages: list[Page] = []
         self.page_index = 0
         self.current: int | None = None  # index into the page's highlights
+        # Read while the screen is being mounted (a worker would start only once it is).
+        self._opening: Future[Opening] = Future()
+
+        def prepare() -> None:
+            try:
+                self._opening.set_result(open_pages(trip, self.excerpts, sources, read, looked_in, size))
+            except BaseException as exc:  # noqa: BLE001 - shown to the user
+                self._opening.set_exception(exc)
+
+        threading.Thread(target=prepare, name="tripdesk-article", daemon=True).start()
 
     def compose(self) -> ComposeResult:
         yield Static(lit("Article", "bold"), id="article-title")
@@ -392,54 +456,60 @@ class ArticleScreen(Screen[None]):
         yield KeyFooter(id="article-footer")
 
     def on_mount(self) -> None:
-        self.read_pages()
+        if self._opening.done():  # as it mostly is: then the first frame shows the article
+            self._read_done(self._read_message())
+        else:
+            self.wait_for_pages()
 
     @property
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
     @work(thread=True, exclusive=True, group="article")
-    def read_pages(self) -> None:
+    def wait_for_pages(self) -> None:
+        self.post_message(self._read_message(wait=True))
+
+    def _read_message(self, wait: bool = False) -> ArticlesRead:
         try:
-            pages = build_pages(self.trip, self.excerpts, self._sources, self._read, self._looked_in)
+            return ArticlesRead(self._opening.result(timeout=None if wait else 0))
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.post_message(ArticlesRead([], str(exc)))
-            return
-        self.post_message(ArticlesRead(pages))
+            return ArticlesRead(None, str(exc) or type(exc).__name__)
 
     @on(ArticlesRead)
     def _read_done(self, message: ArticlesRead) -> None:
-        if message.error is not None:
+        opening = message.opening
+        if opening is None:
+            error = message.error or "unknown error"
             self.query_one("#article-status", Static).update(
-                lit(f"The article could not be read: {one_line(message.error)}", "$error"))
-            self.view.show(Doc().line(lit(message.error)), None)
+                lit(f"The article could not be read: {one_line(error)}", "$error"))
+            self.view.show(Doc().line(lit(error)), None)
             return
-        self.pages = message.pages
+        self.pages = opening.pages
         if not self.pages:
             self.query_one("#article-title", Static).update(lit("No article", "bold"))
             self.view.show(Doc().line(("This record names no source, so there is no article to "
                                        "show.", "italic")), None)
             self._status()
             return
-        first = next((i for i, p in enumerate(self.pages) if p.highlights), 0)
-        self._show(first, 0 if self.pages[first].highlights else None)
+        self._show(opening.page_index, opening.current, opening.doc, opening.at)
 
     # -- showing ----------------------------------------------------------------------------
 
-    def _show(self, page_index: int, current: int | None) -> None:
+    def _show(self, page_index: int, current: int | None, doc: Doc | None = None,
+              at: tuple[int, int] | None = None) -> None:
+        """Show a page at a highlight (`doc`: the page made ahead, `at` where its highlight is
+        once wrapped, as `open_pages` gives them)."""
         self.page_index, self.current = page_index, current
         page = self.pages[page_index]
-        doc = page_doc(page, self.excerpts, current)
-        target = None
-        if current is not None:
-            highlight = page.highlights[current]
-            target = (highlight.line, highlight.offset, _doc_line_text(page, highlight))
+        if doc is None:
+            doc = page_doc(page, self.excerpts, current)
+        target = _target(page, current)
         where = evidence_source(self.trip, page.source_id, self.lang, style="")
         count = f"{page_index + 1}/{len(self.pages)} " if len(self.pages) > 1 else ""
         title = Content.assemble((count, "bold"), (f"[{page.source_id}] ", DIM), where)
         shorter = Content.assemble((count, "bold"), where)
         self.query_one("#article-title", Static).update(Fitted(title, shorter))
-        self.view.show(doc, target)
+        self.view.show(doc, target, at)
         self._status()
 
     def _status(self) -> None:
