@@ -58,6 +58,9 @@ def test_the_2024_article_drafts_a_trip_that_validates_and_scores(tmp_path: Path
     records = [e for d in doc["days"] for e in d["events"]] + doc["agreements"] + doc["quotes"]
     assert records and all(ev["text"] in article for r in records for ev in r["evidence"])
     assert all(q["original"]["text"] in article for q in doc["quotes"])
+    (agreement,) = doc["agreements"]
+    assert (agreement["kind"], str(agreement["date"]), agreement["status"]["value"]) == (
+        "business agreement", "2024-10-17", "planned")
     score = subprocess.run([sys.executable, str(GOLD / "score_drafts.py"), str(GOLD / "dev-gold.yaml"), str(out),
                             "--ids", "gumi-2024-us"], capture_output=True, text=True)
     assert "ingest: dates 1/1, leader 1/1" in score.stdout, score.stdout

@@ -148,8 +148,9 @@ def test_agreements_kind_and_whether_signed() -> None:
     text = ("대표단은 17일 경북도와 함께 AI·메타버스 기업 지원을 위한 업무협약을 체결한다. "
             "또한 KSEA와 기술 및 경제협력 양해각서(MOU)도 체결했다. "
             "양 도시는 교류협력관계를 만들어 나가기로 합의했다. 구미시는 방산 도시다.")
-    found = [(a.kind, a.planned) for a in agreements.find_agreements(text, analyser.sentences(text))]
-    assert found == [("business agreement", True), ("MOU", False), ("other", False)]
+    found = [(a.kind, a.planned, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))]
+    assert found == [("business agreement", True, "planned"), ("MOU", False, "signed"),
+                     ("other", False, "agreed in principle")]
 
 
 def test_a_date_in_the_address_is_the_published_date() -> None:

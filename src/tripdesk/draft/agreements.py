@@ -3,9 +3,9 @@
 A sentence holds at most one agreement. Its kind comes from the words (양해각서/MOU: `MOU`;
 업무협약: `business agreement`; 자매결연 or 자매도시 with a signing verb: `sister-city`;
 의향서: `letter of intent`; 공동선언: `joint declaration`; 협약, 협정, 우호협력 or an agreement
-reached, 합의: `other`). Whether it was signed or only planned comes from the verb's tense
-(`체결했다` against `체결한다`, `체결할 예정`, `추진할 계획`, `검토하기로`); the data format
-has no field for it yet, so the title says it and the run's summary lists it.
+reached, 합의: `other`). Where it stands (the format's agreement `status`) comes from the verb: `signed` (체결했다),
+`planned` (체결한다, 체결할 예정, 추진할 계획), `agreed in principle` (합의했다, 합의하고),
+`pledged` (화답했다, 약속했다), else `unknown`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ KINDS = (
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의")
 _PLANNED = re.compile(r"(?:체결|서명|추진|맺|조인)\s*(?:한다|할\s*예정|할\s*계획|키로|하기로|할|을\s*앞두)|"
                       r"연계\s*추진|예정이다|계획이다|검토하기로")
+_SIGNED = re.compile(r"(?:체결|서명|맺|조인)\s*(?:했|하였|됐|되었|하고|한\s*것)|맺었")
+_AGREED = re.compile(r"(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)")
+_PLEDGED = re.compile(r"화답|약속(?:했|하였|하고)")
 _DONE = re.compile(r"(?:체결|서명|맺|합의|조인)\s*(?:했|하였|됐|되었|한\s*것|하고|하는\s*한편|해)")
 
 
@@ -34,6 +37,7 @@ class AgreementFound:
     sentence: str
     begin: int  # offset of the sentence
     words: str  # the words the kind was read from
+    status: str = "unknown"  # signed | agreed in principle | planned | pledged | unknown
 
 
 def find_agreements(text: str, sentences: list[tuple[int, int]]) -> list[AgreementFound]:
@@ -47,6 +51,16 @@ def find_agreements(text: str, sentences: list[tuple[int, int]]) -> list[Agreeme
             if m:
                 done = _DONE.search(sentence)
                 planned = bool(_PLANNED.search(sentence)) and not (done and done.start() > m.start())
-                found.append(AgreementFound(kind, planned, sentence.strip(), begin, m.group(0)))
+                if planned:
+                    status = "planned"
+                elif _SIGNED.search(sentence):
+                    status = "signed"
+                elif _AGREED.search(sentence):
+                    status = "agreed in principle"
+                elif _PLEDGED.search(sentence):
+                    status = "pledged"
+                else:
+                    status = "unknown"
+                found.append(AgreementFound(kind, planned, sentence.strip(), begin, m.group(0), status))
                 break
     return found

@@ -404,17 +404,17 @@ class _Assembler:
                     continue
                 parties = [home_org] + [oid for name, oid in self.org_names.items()
                                         if name in found.sentence and oid != home_org]
-                state = "체결 예정" if found.planned else "체결"
+                evidence = {"source": sid, "text": found.sentence}
                 record: dict[str, Any] = {
                     "id": f"agreement-{len(out) + 1}",
-                    "title": {"ko": f"{found.words} ({state})"},
+                    "title": {"ko": found.words},
                     "kind": found.kind,
                     "parties": list(dict.fromkeys(parties)),
                     "scope": {"ko": found.sentence},
                     "sources": [sid],
-                    "evidence": [{"source": sid, "text": found.sentence}],
-                    "inferred": {"title": f"Composed by the drafter: the article's words '{found.words}' and "
-                                          f"whether it was signed ({state}), read from the verb's tense.",
+                    "evidence": [evidence],
+                    "inferred": {"title": f"The article's words for it ('{found.words}'); a fuller title is "
+                                          "the reviewer's.",
                                  "parties": "The home government and the organisations named in the sentence."},
                 }
                 if date is not None:
@@ -424,9 +424,16 @@ class _Assembler:
                         record["place"] = event["place"]
                     if event["kind"] == "signing":
                         record["event"] = event
-                if found.planned:
-                    self.review.append(f"agreement: '{found.words}' is only planned; the format has no "
-                                       "field for that, so its title says '체결 예정'")
+                if found.status != "unknown":
+                    status: dict[str, Any] = {"value": found.status, "evidence": [evidence],
+                                              "inferred": {"value": "Read from the sentence's verb."}}
+                    published = self.hint.published or article.published
+                    if found.status == "planned" and published is not None:
+                        status["date"] = published
+                        status["inferred"]["date"] = "The date the article announcing it was published."
+                    elif found.status == "signed" and date is not None:
+                        status["date"] = date
+                    record["status"] = status
                 out.append(record)
         self.found.append(f"agreements: {len(out)}")
         return out
