@@ -74,6 +74,14 @@ def run_as_nobody(*argv: str, db: Path, cwd: Path | None = None,
                           env=environment, capture_output=True, text=True, timeout=300)
 
 
+def python_as_nobody(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -c CODE ARGS...` as nobody."""
+    prefix = nobody_prefix()
+    environment = {**os.environ, "LANG": "en_US.UTF-8", "HOME": "/nonexistent"}
+    return subprocess.run(_command(prefix, [sys.executable, "-c", code, *args]), cwd="/",
+                          env=environment, capture_output=True, text=True, timeout=300)
+
+
 def give_to_nobody(path: Path) -> None:
     """Make `path` nobody's (when running as root), so that nobody may change it."""
     if os.geteuid() == 0:

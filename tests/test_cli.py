@@ -78,7 +78,7 @@ def test_two_first_launches_at_once_both_see_the_whole_store(tmp_path: Path) -> 
             [db.name], [db.name, db.name + "-shm", db.name + "-wal"])
 
 
-def test_a_first_build_that_fails_deletes_nothing_and_is_tried_again(
+def test_a_first_build_that_fails_leaves_no_store_and_is_tried_again(
     sample_bundle: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bundled = sample_bundle / SAMPLE.name
@@ -86,14 +86,10 @@ def test_a_first_build_that_fails_deletes_nothing_and_is_tried_again(
     bundled.write_text(good.replace("  end: 2024-10-14", "  end: 2024-10-10"), encoding="utf-8")
     code, _, err = run(capsys, "list", "--json")
     assert code == 1 and "trip.end: the trip ends (2024-10-10) before it starts" in err
-    # The file this launch made is left as it is, with no tables: never a half-built store.
-    conn = sqlite3.connect(db_path)
-    try:
-        assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
-    finally:
-        conn.close()
+    # The file this launch made is removed: neither a half-built nor an empty store is left.
+    assert sorted(p.name for p in db_path.parent.iterdir()) == []
     code, out, _ = run(capsys, "doctor")
-    assert code == 1 and "the database is empty" in out
+    assert code == 1 and "no database at" in out
     bundled.write_text(good, encoding="utf-8")
     code, out, err = run(capsys, "list", "--json")
     assert code == 0, err

@@ -26,6 +26,7 @@ from tripdesk.cli import main
 from tripdesk.store import Store
 
 from .conftest import SAMPLE
+from .nobody import give_to_nobody, python_as_nobody, run_as_nobody, shared_dir  # noqa: F401 - a fixture
 
 PYTHON = sys.executable
 REBUILD_FIX = "fix: run `tripdesk import --rebuild` to build a new store from the data files"
@@ -799,3 +800,197 @@ def test_a_second_doctor_process_sees_the_same(store: Path) -> None:
     done = subprocess.run([PYTHON, "-m", "tripdesk", "doctor", "--db", str(store)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "PROBLEM  schema" in done.stdout and "Traceback" not in done.stderr
+
+
+# -- a shared store read by a user who cannot write it ------------------------------------------
+# As nobody: root writes whatever the permissions say (the chattr test above stands in for it).
+
+READ_ONLY_PLACES = {
+    # (the folder's mode, the file's mode, whether nobody owns them)
+    "read-only folder": (0o555, 0o644, False),
+    "0444 file in a writable folder": (0o755, 0o444, True),
+    "0444 file in a read-only folder": (0o555, 0o444, False),
+}
+
+DESK_READS = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from tripdesk.ui.data import DeskData
+    desk = DeskData(Path(sys.argv[1]))
+    try:
+        print(desk.summary().trips)
+    finally:
+        desk.close()
+""")
+
+
+def build_shared_store(folder: Path) -> Path:
+    """A store of the sample trip (and a second one) in `folder`, built by root."""
+    folder.mkdir()
+    db = folder / "tripdesk.db"
+    assert main(["import", "--db", str(db), str(SAMPLE), str(write_trips(folder.parent / "more", 1))]) == 0
+    return db
+
+
+@pytest.mark.parametrize("place", READ_ONLY_PLACES.values(), ids=READ_ONLY_PLACES.keys())
+def test_a_shared_store_is_read_by_a_user_who_cannot_write_it(
+    place: tuple[int, int, bool], shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command but import, and the desk, read it as it is, writing nothing beside it
+    (no -wal, no -shm); doctor finds it healthy, skipping the check that needs the write lock.
+    They used to fail with "cannot write the database here (attempt to write a readonly
+    database)", and doctor to advise a rebuild."""
+    folder_mode, file_mode, owned = place
+    db = build_shared_store(shared_dir / "shared")
+    capsys.readouterr()
+    if owned:
+        give_to_nobody(db.parent)
+        give_to_nobody(db)
+    db.chmod(file_mode)
+    db.parent.chmod(folder_mode)
+    before = (digest(db), sorted(p.name for p in db.parent.iterdir()))
+    for argv, expected in ((["list", "--json"], '"sample-2024-us"'), (["show", "sample-2024-us"], "Sources"),
+                           (["search", "Seattle"], "Seattle"), (["export", "sample-2024-us", "--format", "json"],
+                                                                 '"sample-2024-us"'),
+                           (["doctor"], "the store is healthy (1 check skipped)")):
+        done = run_as_nobody(*argv, db=db)
+        assert done.returncode == 0, (argv, done.stdout, done.stderr)
+        assert expected in done.stdout and "Traceback" not in done.stderr, (argv, done.stdout, done.stderr)
+        assert "PROBLEM" not in done.stdout
+    desk = python_as_nobody(DESK_READS, str(db))
+    assert desk.returncode == 0 and desk.stdout.strip() == "2", desk.stderr
+    done = run_as_nobody("import", str(SAMPLE), db=db)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "cannot write the database here" in done.stderr and "--rebuild" not in done.stderr, done.stderr
+    assert (digest(db), sorted(p.name for p in db.parent.iterdir())) == before
+
+
+def test_a_read_only_shm_left_behind_does_not_stop_the_owners_import(shared_dir: Path) -> None:
+    """Another program (or an older tripdesk) that read the store while it was 0444 leaves a
+    0444 -shm beside it; once the file is writable again, the owner's next import used to
+    fail with "attempt to write a readonly database". Unused, the stale file is replaced."""
+    home = shared_dir / "home"
+    home.mkdir()
+    give_to_nobody(home)
+    db = home / "tripdesk.db"
+    done = run_as_nobody("import", str(SAMPLE), db=db)
+    assert done.returncode == 0, done.stderr
+    db.chmod(0o444)
+    left = python_as_nobody("import sqlite3, sys; c = sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True); "
+                            "print(c.execute('SELECT count(*) FROM trips').fetchone()[0]); c.close()", str(db))
+    assert left.returncode == 0 and left.stdout.strip() == "1", left.stderr
+    shm = db.with_name(db.name + "-shm")
+    assert shm.exists() and shm.stat().st_mode & 0o777 == 0o444  # what is left behind
+    db.chmod(0o644)
+    done = run_as_nobody("import", str(write_trips(shared_dir / "new", 1)), db=db)
+    assert done.returncode == 0 and "1 added" in done.stdout, done.stderr
+    done = run_as_nobody("doctor", db=db)
+    assert done.returncode == 0 and "the store is healthy\n" in done.stdout, done.stdout
+
+
+def test_a_wal_that_cannot_be_read_here_is_said_so_without_advising_a_rebuild(shared_dir: Path) -> None:
+    """A store copied with transactions still in its -wal, into a folder nobody can write:
+    reading them needs a -shm file. The message says what to do; nothing is written."""
+    db = build_shared_store(shared_dir / "shared")
+    conn = sqlite3.connect(db)  # root holds the store open with a commit in its WAL...
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE trips SET title_en = 'Changed' WHERE id = 'sample-2024-us'")
+    conn.commit()
+    copy = shared_dir / "copy"
+    copy.mkdir()
+    for suffix in ("", "-wal"):  # ...and the database is copied with its -wal, as it is
+        shutil.copy(f"{db}{suffix}", f"{copy / db.name}{suffix}")
+    conn.close()
+    copy.chmod(0o555)
+    for argv in (["list"], ["doctor"]):
+        done = run_as_nobody(*argv, db=copy / db.name)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, (argv, done.stdout, done.stderr)
+        said = done.stdout + done.stderr
+        assert "the store's latest changes are still in its -wal file" in said, said
+        assert "--rebuild" not in said, said
+    assert sorted(p.name for p in copy.iterdir()) == [db.name, db.name + "-wal"]
+
+
+# -- a full disk -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # noqa: ANN201 - a context-managing fixture
+    """A 4 MB file system of its own (tmpfs), which a test can fill; skipped where mounting
+    is not permitted."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if not shutil.which("mount") or os.geteuid() != 0:
+        pytest.skip("needs root and mount(8) to make a small file system")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"mounting a tmpfs is not permitted here: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> None:
+    """Fill the file system to its last byte."""
+    fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        for size in (65536, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+    assert os.statvfs(disk).f_bavail == 0
+
+
+def test_a_store_on_a_full_disk_is_read_and_never_called_damaged(
+    small_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reading used to fail with "disk I/O error" and the advice to rebuild the store (SQLite
+    could not make the -shm file); an import says the disk is full, and a first build leaves
+    no empty database behind."""
+    db = small_disk / "tripdesk.db"
+    assert run(capsys, "import", "--db", str(db), str(SAMPLE))[0] == 0
+    fill(small_disk)
+    before = digest(db)
+    for argv, expected in ((["list", "--json"], '"sample-2024-us"'), (["search", "Seattle"], "Seattle"),
+                           (["show", "sample-2024-us"], "Sources"), (["doctor"], "the store is healthy")):
+        code, out, err = run(capsys, *argv, "--db", str(db))
+        assert code == 0, (argv, out, err)
+        assert expected in out and "--rebuild" not in out + err, (argv, out, err)
+    from tripdesk.ui.data import DeskData
+
+    desk = DeskData(db)
+    try:
+        assert desk.summary().trips == 1
+    finally:
+        desk.close()
+    code, _, err = run(capsys, "import", "--db", str(db), str(write_trips(small_disk.parent / "new", 1)))
+    assert code == 1
+    assert_one_error(err, "tripdesk.db: the disk is full; nothing was written", "fix: free some space, "
+                     "then run the command again")
+    assert digest(db) == before
+    for argv in (["list"], ["import", str(SAMPLE)]):  # a first build on the full disk
+        new = small_disk / "new.db"
+        code, _, err = run(capsys, *argv, "--db", str(new))
+        assert code == 1 and "the disk is full" in err and "--rebuild" not in err, err
+        assert not new.exists() and not list(small_disk.glob("new.db*"))
+
+
+def test_no_error_that_is_not_damage_advises_a_rebuild(tmp_path: Path) -> None:
+    """Disk, permission and unknown errors: their fix never says to rebuild the store."""
+    from tripdesk import doctor as doctor_module
+    from tripdesk.store import _database_error
+
+    for text in ("disk I/O error", "database or disk is full", "attempt to write a readonly database",
+                 "unable to open database file", "interrupted", "out of memory"):
+        error = _database_error("x.db", sqlite3.OperationalError(text), tmp_path / "x.db")
+        assert "--rebuild" not in str(error), text
+        finding = doctor_module._failure(sqlite3.OperationalError(text), tmp_path / "x.db")
+        assert "--rebuild" not in (finding.fix or ""), text
+    for text in ("database disk image is malformed", "file is not a database"):
+        assert "--rebuild" in str(_database_error("x.db", sqlite3.DatabaseError(text), tmp_path / "x.db"))

@@ -32,6 +32,7 @@ from . import queries
 from .problems import Problem, TripdeskError, ValidationFailed, display_path
 from .paths import articles_dir, bundled_data_dir, is_trip_file_name
 from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
+from .storefiles import remove_new_store
 from .text import DISPLAY_LANGS
 
 if TYPE_CHECKING:
@@ -90,10 +91,11 @@ def open_store(args: argparse.Namespace) -> Store:
 
     The first build creates the tables and imports the bundled data in one transaction: a
     second launch at the same time waits for it and finds the store complete, and a build that
-    fails leaves a file with no tables, which the next launch builds again. Nothing is deleted.
+    fails removes the file it made (unless another launch has it open): no empty store is left
+    behind, and the next launch builds it again. A file that was there before is never deleted.
 
-    A store in a place that cannot be written (a shared, read-only copy) is opened for
-    reading, as it is: every command but `import` only reads."""
+    A store in a place that cannot be written (a shared, read-only copy, a read-only file, a
+    full disk) is opened for reading, as it is: every command but `import` only reads."""
     path = db_path(args)
     folder = bundled_data_dir()
 
@@ -120,6 +122,10 @@ def open_store(args: argparse.Namespace) -> Store:
             _console(stderr=True).print(RichText(
                 f"tripdesk: the bundled data changed but does not validate; using the store as it "
                 f"was.\n{exc}"))
+        except CannotWrite as exc:  # a full disk: the store is read as it is
+            _console(stderr=True).print(RichText(
+                f"tripdesk: the bundled data changed but the store cannot be refreshed; using it "
+                f"as it was.\n{exc}"))
     return store
 
 
@@ -232,25 +238,31 @@ def cmd_import(args: argparse.Namespace) -> int:
         _console(stderr=True).print(RichText(
             f"tripdesk: {exc.message}\ntripdesk: moved it aside to {aside} (nothing was "
             "deleted) and building a new store"))
-        try:
-            report = _import_into(path, paths, articles, rebuild=True)
-        except TripdeskError:
-            for suffix in ("", "-wal", "-shm", "-journal"):  # the new, empty store we made
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
-            raise
+        report = _import_into(path, paths, articles, rebuild=True)  # a failure leaves no new store
     _print_warnings(report.warnings)
     _console().print(RichText(f"imported into {path}: {report.summary()}"))
     return EXIT_OK
 
 
 def _import_into(path: Path, paths: list[Path], articles: list[Path], *, rebuild: bool) -> ImportReport:
+    """Import into the store at `path`; a store this import created is removed again when the
+    import fails (no empty store is left behind)."""
     from .importer import import_paths
 
+    try:
+        new = not path.exists()
+    except OSError:
+        new = False  # Store.open says why it cannot reach it
     store = Store.open(path)
     try:
         if rebuild:
             store.check_integrity()  # a damaged file is set aside, not built upon
         return import_paths(store, paths, rebuild=rebuild, articles=articles)
+    except BaseException:
+        store.close()
+        if new:
+            remove_new_store(path)
+        raise
     finally:
         store.close()
 

@@ -28,9 +28,10 @@ from typing import Callable
 
 from .problems import display_path
 from .store import (
-    REBUILD_HINT, SCHEMA_VERSION, TABLES, UPDATE_HINT, cannot_write, connect,
-    TableIndexer, schema_differences, sqlite_utils_db,
+    REBUILD_HINT, SCHEMA_VERSION, TABLES, UPDATE_HINT, WRITE_HINT, UnreadableWal, cannot_write, connect,
+    disk_full, disk_trouble, TableIndexer, schema_differences, sqlite_utils_db,
 )
+from .storefiles import wal_pending, writable_here
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SET_ASIDE = " (an unusable file is moved aside to <db>.broken-<time>, never deleted)"
@@ -72,12 +73,15 @@ def diagnose(path: Path) -> list[Finding]:
     try:
         conn, writable = _connect(path)
     except sqlite3.DatabaseError as exc:
-        return findings + [_failure(exc)]
+        if wal_pending(path) and not writable_here(path):
+            unreadable = UnreadableWal(name)
+            return findings + [Finding("file", False, unreadable.message, unreadable.hint)]
+        return findings + [_failure(exc, path)]
     try:
         findings += _checks(conn, writable, path)
     except sqlite3.DatabaseError as exc:
         # The schema could not even be read; what was found so far still stands.
-        findings.append(_failure(exc))
+        findings.append(_failure(exc, path))
     finally:
         conn.close()
     return findings
@@ -86,23 +90,37 @@ def diagnose(path: Path) -> list[Finding]:
 def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
     """A connection to the store and whether it can write (the FTS5 check needs the write
     lock). Never creates a file. A store that cannot be written where it is (a read-only
-    folder) is opened as `Store.open` opens it for reading. isolation_level=None: no implicit
-    transactions, so that the FTS5 check runs in the one it opens and rolls back."""
-    try:
-        return connect(path, create=False, isolation_level=None)[0], True
-    except sqlite3.DatabaseError as exc:
-        if not cannot_write(exc):
-            raise
+    folder or file, a full disk) is opened as `Store.open` opens it for reading, writing
+    nothing beside it. isolation_level=None: no implicit transactions, so that the FTS5 check
+    runs in the one it opens and rolls back."""
+    if writable_here(path):
+        try:
+            return connect(path, create=False, isolation_level=None)[0], True
+        except sqlite3.DatabaseError as exc:
+            if not (cannot_write(exc) or disk_trouble(exc)):
+                raise
     return connect(path, readonly=True, isolation_level=None)[0], False
 
 
-def _failure(exc: sqlite3.DatabaseError) -> Finding:
+def _failure(exc: sqlite3.DatabaseError, path: Path | None = None) -> Finding:
+    """The finding of an error that stopped a check. Only damage is met with the advice to
+    rebuild: a busy, read-only or full place is not."""
     text = str(exc)
     if "locked" in text or "busy" in text:
         return Finding("busy", False, "the database is busy: another tripdesk import is running",
                        "wait for it to finish, then run `tripdesk doctor` again")
+    if cannot_write(exc):
+        return Finding("file", False, f"the database cannot be opened here: {text}", WRITE_HINT)
+    if disk_trouble(exc):
+        full = path is not None and disk_full(path)
+        return Finding("disk", False, f"the disk {'is full' if full else 'could not be read'}: {text}",
+                       "free some space, then run `tripdesk doctor` again" if full else
+                       "check the disk (errors in the system log), then run `tripdesk doctor` again")
+    if "not a database" in text or "malformed" in text or "disk image" in text:
+        return Finding("integrity", False, f"the database cannot be read: {text}",
+                       REBUILD_HINT + SET_ASIDE)
     return Finding("integrity", False, f"the database cannot be read: {text}",
-                   REBUILD_HINT + SET_ASIDE)
+                   "check the file and the disk, then run `tripdesk doctor` again")
 
 
 def _checks(conn: sqlite3.Connection, writable: bool = True, path: Path | None = None) -> list[Finding]:

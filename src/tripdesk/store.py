@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from .problems import TripdeskError, display_path
+from .storefiles import clear_stale_companions, companion, remove_new_store, wal_pending, writable_here
 from .text import Text
 from .textindex import index_text
 
@@ -61,6 +62,13 @@ class UnusableStore(TripdeskError):
 
 class CannotWrite(TripdeskError):
     """The database (or the folder it is in) cannot be written; it may still be read."""
+
+
+class DiskFull(CannotWrite):
+    """The disk holding the database is full: nothing was written; it may still be read."""
+
+
+WRITE_HINT = "make the folder writable, or choose another place with --db PATH or TRIPDESK_DB"
 
 
 def set_aside(path: Path) -> Path:
@@ -362,7 +370,12 @@ class Store:
         and finds the store complete, never new and empty.
         """
         name = display_path(path)
-        if not path.exists():
+        try:
+            existed = path.exists()
+        except OSError as exc:  # in a folder this user cannot search
+            raise TripdeskError(f"{name}: cannot reach the database: {exc.strerror}",
+                                "choose another place with --db PATH or TRIPDESK_DB") from None
+        if not existed:
             if not create:
                 raise TripdeskError(f"{name}: no tripdesk database here",
                                     "run `tripdesk import` to build it from the data files")
@@ -374,10 +387,17 @@ class Store:
                 why = f"{display_path(blocker)} is a file, not a folder" if blocker else exc.strerror
                 raise TripdeskError(f"{name}: cannot create the folder for the database: {why}",
                                     "choose another place with --db PATH or TRIPDESK_DB") from None
+        elif not readonly:
+            if not os.access(path, os.W_OK):  # before SQLite, which would open it read-only
+                raise CannotWrite(f"{name}: cannot write the database here (the file is read-only)",
+                                  WRITE_HINT)
+            clear_stale_companions(path)
         try:
             conn, version, tables = connect(path, readonly=readonly)
         except sqlite3.DatabaseError as exc:
-            raise _database_error(name, exc) from None
+            if readonly and wal_pending(path) and not writable_here(path):
+                raise UnreadableWal(name) from None
+            raise _database_error(name, exc, path) from None
         store = cls(path, conn)
         if version == 0 and not tables:
             if readonly:
@@ -387,6 +407,8 @@ class Store:
                 version, tables = store._create_schema(fill)
             except BaseException:
                 conn.close()
+                if not existed:  # the first build failed: no empty store is left behind
+                    remove_new_store(path)
                 raise
         if version > SCHEMA_VERSION:
             conn.close()
@@ -427,11 +449,17 @@ class Store:
                     if fill is not None:
                         fill(self)
                     version, tables = _version_and_tables(self.conn)
+        except sqlite3.DatabaseError as exc:
+            self.created = False
+            raise _database_error(display_path(self.path), exc, self.path) from None
         except BaseException:
             self.created = False
             raise
         finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            try:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except sqlite3.DatabaseError:
+                pass  # the error that got here is the one to report
         return version, tables
 
     def _use_wal(self) -> None:
@@ -449,10 +477,10 @@ class Store:
                 return
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise _database_error(display_path(self.path), exc) from None
+                    raise _database_error(display_path(self.path), exc, self.path) from None
                 time.sleep(0.02)
             except sqlite3.DatabaseError as exc:
-                raise _database_error(display_path(self.path), exc) from None
+                raise _database_error(display_path(self.path), exc, self.path) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -500,7 +528,7 @@ class Store:
             return {r[0]: (r[1], r[2], r[3], r[4]) for r in
                     self.conn.execute("SELECT path, trip_id, sha256, size, mtime_ns FROM files")}
         except sqlite3.DatabaseError as exc:
-            raise _database_error(display_path(self.path), exc) from None
+            raise _database_error(display_path(self.path), exc, self.path) from None
 
     def article_states(self) -> dict[str, list[tuple[str, str | None, int | None, int | None]]]:
         """trip file path -> (file as named, path found or None, size, mtime_ns) of each article
@@ -1002,7 +1030,7 @@ class _Transaction:
         try:
             store.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise _database_error(display_path(store.path), exc) from None
+            raise _database_error(display_path(store.path), exc, store.path) from None
         store._depth = 1
         store._next_search_rowid = 0
         if self.since is not None and store.data_version() != self.since:
@@ -1022,10 +1050,10 @@ class _Transaction:
                 return
             except sqlite3.DatabaseError as error:
                 self._rollback()
-                raise _database_error(display_path(store.path), error) from None
+                raise _database_error(display_path(store.path), error, store.path) from None
         self._rollback()
         if isinstance(exc, sqlite3.DatabaseError):  # a damaged file found while writing
-            raise _database_error(display_path(store.path), exc) from None
+            raise _database_error(display_path(store.path), exc, store.path) from None
 
     def _rollback(self) -> None:
         if self.store.conn.in_transaction:
@@ -1047,16 +1075,23 @@ def connect(path: Path, *, readonly: bool = False, create: bool = True,
             isolation_level: str | None = "") -> tuple[sqlite3.Connection, int, set[str]]:
     """A connection with our settings, the schema version and the table names.
 
-    `readonly` opens it read-only; a database that SQLite cannot open so (a WAL database in a
-    folder where its `-shm` file cannot be created: a shared, read-only copy of a store) is
-    then read as immutable: nothing can write it there either. Without `create`, a missing
-    file is an error rather than a new database. Raises sqlite3.DatabaseError.
+    `readonly` opens it read-only, writing nothing beside it that this user could not: where
+    this user cannot write the store and its folder (a shared copy, a file made read-only),
+    or SQLite cannot create the `-shm` file of the WAL there (a full disk), the store is read
+    as immutable, needing no `-shm`, unless its WAL holds transactions the database file does
+    not have yet (see `storefiles`). Without `create`, a missing file is an error rather than
+    a new database. Raises sqlite3.DatabaseError.
     """
-    try:
-        return _connect(path, "ro" if readonly else "rwc" if create else "rw", isolation_level)
-    except sqlite3.DatabaseError as exc:
-        if not (readonly and "unable to open" in str(exc) and path.is_file()):
-            raise
+    if not readonly:
+        return _connect(path, "rwc" if create else "rw", isolation_level)
+    if writable_here(path) or companion(path, "-shm").exists():
+        try:
+            return _connect(path, "ro", isolation_level)
+        except sqlite3.DatabaseError as exc:
+            if not (cannot_write(exc) or disk_trouble(exc)) or not path.is_file() or wal_pending(path):
+                raise
+    elif wal_pending(path):
+        return _connect(path, "ro", isolation_level)  # the WAL must be read: SQLite says if it cannot
     return _connect(path, "ro", isolation_level, immutable=True)
 
 
@@ -1064,6 +1099,33 @@ def cannot_write(exc: sqlite3.DatabaseError) -> bool:
     """Whether an error says the database cannot be written where it is (it may be read)."""
     text = str(exc)
     return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+def disk_trouble(exc: sqlite3.DatabaseError) -> bool:
+    """Whether an error is the disk's (full, or failing to read or write), not the store's."""
+    text = str(exc)
+    return "disk I/O error" in text or "full" in text
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the file system holding `path` has (almost) no space left for this user."""
+    try:
+        stats = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 1024 * 1024
+
+
+class UnreadableWal(TripdeskError):
+    """A store whose WAL holds transactions, in a place where they cannot be read without
+    writing a -shm file beside it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name}: the store's latest changes are still in its -wal file, which "
+                         "cannot be read here without writing a -shm file beside it",
+                         "run any tripdesk command as a user who can write the folder (it moves the "
+                         "changes into the database), or copy the database with its -wal file to a "
+                         "folder you can write")
 
 
 def _connect(path: Path, mode: str, isolation_level: str | None,
@@ -1089,7 +1151,10 @@ def _version_and_tables(conn: sqlite3.Connection) -> tuple[int, set[str]]:
     return version, {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
 
-def _database_error(name: str, exc: sqlite3.DatabaseError) -> TripdeskError:
+def _database_error(name: str, exc: sqlite3.DatabaseError, path: Path | None = None) -> TripdeskError:
+    """The error to show for an SQLite error. Only damage found in the file is met with the
+    advice to rebuild the store: a full disk, a read-only place or a failing disk is not
+    damage, and a rebuild would not help (nor would it keep the trips of other folders)."""
     text = str(exc)
     if isinstance(exc, sqlite3.IntegrityError):
         # Only an import writes, inside one transaction that is now rolled back. It checks
@@ -1102,16 +1167,22 @@ def _database_error(name: str, exc: sqlite3.DatabaseError) -> TripdeskError:
         return TripdeskError(f"{name}: the database is busy: another tripdesk import is running",
                              "wait for it to finish, then run the command again")
     if cannot_write(exc):
-        return CannotWrite(f"{name}: cannot write the database here ({text})",
-                             "make the folder writable, or choose another place with --db PATH "
-                             "or TRIPDESK_DB")
-    if "full" in text:  # SQLITE_FULL: the transaction was rolled back, nothing was written
-        return TripdeskError(f"{name}: the disk is full; nothing was written ({text})",
-                             "free some space, then run the command again")
+        return CannotWrite(f"{name}: cannot write the database here ({text})", WRITE_HINT)
+    # SQLITE_FULL, or an I/O error on a full disk (making the -shm file): the transaction was
+    # rolled back, nothing was written.
+    if "full" in text or "disk I/O error" in text and path is not None and disk_full(path):
+        return DiskFull(f"{name}: the disk is full; nothing was written ({text})",
+                        "free some space, then run the command again")
+    if "disk I/O error" in text:
+        return TripdeskError(f"{name}: the disk could not be read or written ({text}); nothing "
+                             "was written", "check the disk (space, permissions, errors in the "
+                             "system log), then run the command again; `tripdesk doctor` says "
+                             "whether the store itself is damaged")
     if "not a database" in text or "malformed" in text or "disk image" in text:
         return UnusableStore(f"{name}: the file is not a usable tripdesk database ({text})",
                              REBUILD_HINT)
-    return TripdeskError(f"{name}: database error: {text}", REBUILD_HINT)
+    return TripdeskError(f"{name}: database error: {text}",
+                         "run `tripdesk doctor` to see whether the store is damaged and what to do")
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -1129,7 +1200,7 @@ def guarded(func: _F) -> _F:
         try:
             return func(store, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
-            raise _database_error(display_path(store.path), exc) from None
+            raise _database_error(display_path(store.path), exc, store.path) from None
 
     return wrapper  # type: ignore[return-value]
 
