@@ -174,8 +174,9 @@ def refused(tmp_path: Path, name: str, text: str, command: str) -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     assert path.stat().st_size < 10 * 1024 * 1024  # under the file size limit
-    done = subprocess.run([sys.executable, "-c", LIMITED_CLI, command, "--db", str(tmp_path / "t.db"),
-                           str(path)], capture_output=True, text=True, timeout=300)
+    db = ["--db", str(tmp_path / "t.db")] if command == "import" else []  # validate --db reads a store
+    done = subprocess.run([sys.executable, "-c", LIMITED_CLI, command, *db, str(path)],
+                          capture_output=True, text=True, timeout=300)
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr, done.stderr[-2000:]
     assert done.returncode == 1, done.stderr[-2000:]
     lines = [line for line in done.stderr.splitlines() if line.startswith(str(path))]
