@@ -390,3 +390,32 @@ async def test_a_failing_read_says_why(db: Path, gumi_2024: Trip) -> None:
         assert "The article could not be read: disk I/O error" in screen_text(app)
         await press(pilot, "n", "escape")
         assert app.screen is app.main
+
+
+@async_test
+async def test_a_day_with_nothing_recorded_opens_the_trips_excerpts(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_timeline_ref(pilot, "day:2024-10-12")  # nothing recorded on the first day
+        await press(pilot, "v")
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert {e.label for e in screen.excerpts} == {"trip"}
+        assert squeezed("김장호 구미시장을 단장으로 한 구미시 대표단이") in styled_text(
+            screen.query_one(ArticleView), CURRENT_STYLE)[0]
+
+
+def test_a_day_with_nothing_recorded_but_a_quote_opens_on_the_quote(gumi_2024: Trip) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from tripdesk.ui.article_screen import record_excerpts
+
+    quote = dataclasses.replace(gumi_2024.quotes[0], date=dt.date(2024, 10, 12), event=None)
+    trip = dataclasses.replace(gumi_2024, quotes=(quote,))
+    excerpts, sources = record_excerpts(trip, "day:2024-10-12", "en")
+    assert excerpts[0].text == quote.original.text and excerpts[0].label.startswith("quote: ")
+    assert sources == list(dict.fromkeys(quote.sources))
+    # without it, the day falls back on the trip's own excerpts
+    excerpts, _ = record_excerpts(dataclasses.replace(gumi_2024, quotes=()), "day:2024-10-12", "en")
+    assert {e.label for e in excerpts} == {"trip"}

@@ -21,11 +21,12 @@ boundaries, Korean counting two cells.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import unicodedata
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -43,7 +44,7 @@ from .keys import DIALOG_KEYS
 from .render import DIM, Doc, Fitted, counted, lit, one_line
 
 if TYPE_CHECKING:
-    from ..model import DisplayLang, Evidence, Source, Trip
+    from ..model import Agreement, DisplayLang, Evidence, Quote, Source, Trip
 
 HIGHLIGHT_STYLE = "$text-warning on $warning-muted"
 CURRENT_STYLE = "bold $text on $accent"
@@ -88,30 +89,46 @@ def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excer
     what, _, ident = ref.partition(":")
     out: list[Excerpt] = []
     sources: list[str] = []
+    date = _parse_date(ident) if what == "day" else None
+    day = next((d for d in trip.days if d.date == date), None) if date is not None else None
+
+    def add_agreements_and_quotes(agreements: Iterable[Agreement], quotes: Iterable[Quote]) -> None:
+        for agreement in agreements:
+            label = f"agreement: {one_line(agreement.title.get(lang))}"
+            out.extend(_evidence(label, agreement.evidence))
+            out.extend(_evidence(f"{label} ({agreement.status.label(lang)})", agreement.status.evidence))
+            sources.extend(agreement.sources)
+        for quote in quotes:
+            label = f"quote: {_speaker(trip, quote.speaker, lang)}"
+            out.append(Excerpt(label, quote.original.text, quote.sources))
+            out.extend(_evidence(label, quote.evidence))
+            sources.extend(quote.sources)
+
     if what == "event" and (found := trip.event(ident)) is not None:
         event = found[1]
         out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
         sources += event.sources
-        for agreement in (a for a in trip.agreements if a.event == event.id):
-            label = f"agreement: {one_line(agreement.title.get(lang))}"
-            out += _evidence(label, agreement.evidence)
-            out += _evidence(f"{label} ({agreement.status.label(lang)})", agreement.status.evidence)
-            sources += agreement.sources
-        for quote in (q for q in trip.quotes if q.event == event.id):
-            label = f"quote: {_speaker(trip, quote.speaker, lang)}"
-            out.append(Excerpt(label, quote.original.text, quote.sources))
-            out += _evidence(label, quote.evidence)
-            sources += quote.sources
-    elif what == "day" and (day := next((d for d in trip.days if d.date.isoformat() == ident),
-                                        None)) is not None:
+        add_agreements_and_quotes([a for a in trip.agreements if a.event == event.id],
+                                  [q for q in trip.quotes if q.event == event.id])
+    elif day is not None:
         out += _evidence(f"day: {day.date.isoformat()}", day.evidence)
         for event in day.events:
             out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
             sources += event.sources
-    else:
+    elif date is not None:
+        # A day with nothing recorded but what was signed or said on it (as its detail lists).
+        add_agreements_and_quotes(trip.agreements_on(date), trip.quotes_on(date))
+    if not out and not sources:  # the trip itself, or a day with nothing of its own
         out += _evidence("trip", trip.evidence)
         sources += trip.trip_sources
     return out, list(dict.fromkeys(sources))
+
+
+def _parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _speaker(trip: Trip, person_id: str, lang: DisplayLang) -> str:
