@@ -87,3 +87,34 @@ def test_help(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
         await press(pilot, "question_mark")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=show_help)
+
+
+# -- the screens across trips (issue 19) -----------------------------------------------------------
+
+
+async def _ledger(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    await press(pilot, "a")
+    pilot.app.screen.query_one(Input).cursor_blink = False
+    await settle(pilot)
+
+
+async def _gumi_city_page(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    await press(pilot, "o")
+    pilot.app.screen.query_one(Input).cursor_blink = False
+    await pilot.press(*"gumi city")
+    await settle(pilot)
+    await press(pilot, "enter")
+    pilot.app.screen.query_one(Input).cursor_blink = False
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_agreements_ledger(snap_compare, app: TripdeskApp, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(app, terminal_size=size, run_before=_ledger)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_entity_page(snap_compare, app: TripdeskApp, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(app, terminal_size=size, run_before=_gumi_city_page)

@@ -379,3 +379,125 @@ def agreements(store: Store, city: str | None = None, kind: str | None = None,
     return [AgreementRow(r[0], r[1], _date(r[2]), r[3], _text(r[4], r[5], r[6]), r[7],
                          _text(r[8], r[9], r[10]), tuple(sorted(parties.get((r[0], r[1]), ()))),
                          r[11], _date(r[12]), dt.date.fromisoformat(r[13])) for r in rows]
+
+
+class EntityRow(NamedTuple):
+    """An organisation or a person, and how many trips, events, agreements and quotes name
+    them (for an organisation, the quotes of its people)."""
+
+    kind: str  # organisation | person
+    id: str
+    name: Text
+    aliases: tuple[str, ...]
+    detail: str | None  # an organisation's kind; a person's role (Korean, else English)
+    trips: int
+    events: int
+    agreements: int
+    quotes: int
+
+
+def _counts(store: Store, sql: str) -> dict[str, int]:
+    return dict(store.conn.execute(sql).fetchall())
+
+
+@guarded
+def entities(store: Store) -> list[EntityRow]:
+    """Every organisation and person of the store with their counts, by name.
+
+    Each count is one grouped pass over a link table (its index on the entity's id where
+    there is one), not a subquery per entity."""
+    import json
+
+    org_counts = [_counts(store, sql) for sql in (
+        "SELECT organisation_id, count(*) FROM trip_organisations GROUP BY organisation_id",
+        "SELECT organisation_id, count(*) FROM event_organisations GROUP BY organisation_id",
+        "SELECT organisation_id, count(DISTINCT trip_id || '/' || agreement_id) FROM agreement_parties "
+        "GROUP BY organisation_id",
+        "SELECT p.organisation_id, count(*) FROM quotes q JOIN people p ON p.id = q.speaker_id "
+        "WHERE p.organisation_id IS NOT NULL GROUP BY p.organisation_id")]
+    person_counts = [_counts(store, sql) for sql in (
+        "SELECT person_id, count(*) FROM trip_people GROUP BY person_id",
+        "SELECT person_id, count(*) FROM event_people GROUP BY person_id",
+        "SELECT person_id, count(*) FROM agreement_signatories GROUP BY person_id",
+        "SELECT speaker_id, count(*) FROM quotes GROUP BY speaker_id")]
+    out = [EntityRow("organisation", i, _text(ko, en, plain), tuple(json.loads(aliases or "[]")), kind,
+                     *(c.get(i, 0) for c in org_counts))
+           for i, ko, en, plain, aliases, kind in store.conn.execute(
+               "SELECT id, name_ko, name_en, name_plain, aliases, kind FROM organisations")]
+    out += [EntityRow("person", i, _text(ko, en, plain), tuple(json.loads(aliases or "[]")), role_ko or role_en,
+                      *(c.get(i, 0) for c in person_counts))
+            for i, ko, en, plain, aliases, role_ko, role_en in store.conn.execute(
+                "SELECT id, name_ko, name_en, name_plain, aliases, role_ko, role_en FROM people")]
+    out.sort(key=lambda e: ((e.name.en or e.name.plain or e.name.ko or "").casefold(), e.kind, e.id))
+    return out
+
+
+class Mention(NamedTuple):
+    """A record that names an entity: the trip, what it is (trip, event, agreement, quote),
+    its id in the trip (empty for the trip itself), its date and its label."""
+
+    trip_id: str
+    trip_title: Text
+    trip_start: dt.date
+    home_city: Text
+    what: str
+    ident: str
+    date: dt.date | None
+    label: Text
+
+
+_MENTION_ORDER = {"trip": 0, "event": 1, "agreement": 2, "quote": 3}
+
+
+@guarded
+def mentions(store: Store, kind: str, entity_id: str) -> list[Mention]:
+    """Everything that names an organisation (`kind` "organisation") or a person, trip by
+    trip (oldest first), each trip's records by date: the trips that list it, the events it
+    takes part in, the agreements it is a party to (a person: signs), the quotes (of an
+    organisation: of its people)."""
+    if kind == "organisation":
+        links = (
+            ("trip", "SELECT trip_id, '', NULL, NULL, NULL, NULL FROM trip_organisations WHERE organisation_id = :id"),
+            ("event", "SELECT e.trip_id, e.id, e.date, e.title_ko, e.title_en, e.title_plain FROM event_organisations x "
+                      "JOIN events e ON e.trip_id = x.trip_id AND e.id = x.event_id WHERE x.organisation_id = :id"),
+            ("agreement", "SELECT a.trip_id, a.id, a.date, a.title_ko, a.title_en, a.title_plain FROM agreement_parties x "
+                          "JOIN agreements a ON a.trip_id = x.trip_id AND a.id = x.agreement_id "
+                          "WHERE x.organisation_id = :id"),
+            ("quote", "SELECT q.trip_id, q.id, q.date, NULL, NULL, q.original_text FROM quotes q "
+                      "JOIN people p ON p.id = q.speaker_id WHERE p.organisation_id = :id"),
+        )
+    else:
+        links = (
+            ("trip", "SELECT trip_id, '', NULL, NULL, NULL, NULL FROM trip_people WHERE person_id = :id"),
+            ("event", "SELECT e.trip_id, e.id, e.date, e.title_ko, e.title_en, e.title_plain FROM event_people x "
+                      "JOIN events e ON e.trip_id = x.trip_id AND e.id = x.event_id WHERE x.person_id = :id"),
+            ("agreement", "SELECT a.trip_id, a.id, a.date, a.title_ko, a.title_en, a.title_plain "
+                          "FROM agreement_signatories x JOIN agreements a ON a.trip_id = x.trip_id "
+                          "AND a.id = x.agreement_id WHERE x.person_id = :id"),
+            ("quote", "SELECT trip_id, id, date, NULL, NULL, original_text FROM quotes WHERE speaker_id = :id"),
+        )
+    found: list[tuple[str, str, str, str | None, Text]] = []
+    for what, sql in links:
+        for tid, ident, date, ko, en, plain in store.conn.execute(sql, {"id": entity_id}):
+            found.append((tid, what, ident, date, _text(ko, en, plain)))
+    trips = {r[0]: r for r in store.conn.execute(
+        "SELECT t.id, t.title_ko, t.title_en, t.title_plain, t.start, h.name_ko, h.name_en, h.name_plain "
+        "FROM trips t JOIN home_cities h ON h.id = t.home_city_id WHERE t.id IN "
+        "(SELECT value FROM json_each(?))", (_json_list(sorted({f[0] for f in found})),))}
+    out = []
+    for tid, what, ident, date, label in found:
+        t = trips.get(tid)
+        if t is None:
+            continue
+        title = _text(t[1], t[2], t[3])
+        out.append(Mention(tid, title, dt.date.fromisoformat(t[4]), _text(t[5], t[6], t[7]), what, ident,
+                           _date(date), title if what == "trip" else label))
+    out.sort(key=lambda m: (m.trip_start, m.trip_id, _MENTION_ORDER[m.what] if m.what == "trip" else 1,
+                            m.date or m.trip_start, _MENTION_ORDER[m.what], m.ident))
+    return out
+
+
+def _json_list(values: list[str]) -> str:
+    import json
+
+    return json.dumps(values)

@@ -271,6 +271,20 @@ class TripdeskApp(App[None]):
         if self._can_open_dialog() and self.use_command_palette and not DeskPalette.is_open(self):
             self.push_screen(DeskPalette(id="--command-palette"))
 
+    def action_agreements(self) -> None:
+        """The agreements ledger (`a`)."""
+        if self._on_main():
+            from .ledger_screen import LedgerScreen
+
+            self.push_screen(LedgerScreen())
+
+    def action_entities(self) -> None:
+        """Organisations and people across trips (`o`)."""
+        if self._on_main():
+            from .entities_screen import EntitiesScreen
+
+            self.push_screen(EntitiesScreen())
+
     def action_toggle_destinations(self) -> None:
         if self._on_main() and self.main is not None:
             self.main.action_toggle_destinations()
@@ -289,7 +303,10 @@ class TripdeskApp(App[None]):
         from .commands import DeskPalette, PaletteInput
         from .export_screen import ConfirmScreen, ExportScreen, PathInput
         from .help_screen import HelpScreen, HelpScroll
+        from .entities_screen import EntitiesScreen, EntityScreen
+        from .ledger_screen import LedgerScreen
         from .search_screen import SearchInput, SearchResults, SearchScreen
+        from .table_screen import FilterInput
 
         sections = [
             ("Everywhere", bindings_of(TripdeskApp)),
@@ -303,6 +320,9 @@ class TripdeskApp(App[None]):
             ("Search box (text editing)", bindings_of(SearchInput)),
             ("Command palette", bindings_of(DeskPalette) + bindings_of(PaletteInput)),
             ("Export", bindings_of(ExportScreen) + bindings_of(ConfirmScreen) + bindings_of(PathInput)),
+            ("Agreements ledger, organisations and people", bindings_of(LedgerScreen)
+             + bindings_of(EntitiesScreen) + bindings_of(EntityScreen)),
+            ("Filter box (text editing)", bindings_of(FilterInput)),
             ("Keys (this screen)", bindings_of(HelpScreen) + bindings_of(HelpScroll)),
         ]
         seen: set[str] = set()

@@ -97,6 +97,10 @@ class DeskCommands(Provider):
             ("Show keys", desk.action_help, "Every key and its binding id (?)"),
             ("Switch to destinations / home cities", desk.action_toggle_destinations,
              "Who went to a city? (d)"),
+            ("Agreements ledger", desk.action_agreements,
+             "Every agreement in the store, with its status (a)"),
+            ("Organisations and people", desk.action_entities,
+             "Who comes back from trip to trip, and everything that names them (o)"),
         ]
         for lang in LANGUAGE_CYCLE:
             out.append((f"Language: {LANGUAGE_NAMES[lang]}", partial(desk.set_language, lang),

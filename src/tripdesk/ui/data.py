@@ -187,6 +187,10 @@ class DeskData:
     def all_trips(self) -> list[queries.TripRow]:
         return self._run(queries.all_trips)
 
+    def read(self, query: Callable[[Store], T]) -> T:
+        """Any read of `queries` (worker threads only): the screens across trips use it."""
+        return self._run(query)
+
     def search(self, query: str, limit: int = 200, *,
                cancelled: Callable[[], bool] = lambda: False) -> list[queries.SearchHit]:
         """The hits of a query (worker threads only), on the search's own connection.

@@ -101,6 +101,11 @@ class MainScreen(CachedScreenLines, Screen[None]):
         Binding("v", "article", "Source",
                 tooltip="Read the source article of the trip, day or event, its excerpts "
                         "highlighted", id="desk.article"),
+        # Across trips (issue 19): screens of their own, one key from here.
+        Binding("a", "app.agreements", "Agreements",
+                tooltip="Every agreement in the store: date, city, kind, parties, status", id="desk.agreements"),
+        Binding("o", "app.entities", "Orgs/people",
+                tooltip="Organisations and people, with every trip that names them", id="desk.entities"),
         *COPY_KEYS,  # Screen's copy key, with an id
     ]
 

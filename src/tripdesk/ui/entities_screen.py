@@ -1,0 +1,141 @@
+"""`o`: organisations and people across trips, and everything that names one of them.
+
+The list: every organisation and person of the store with the number of trips, events,
+agreements and quotes naming them (for an organisation, the quotes of its people), sorted by
+name or by any count (Tab), filtered by typing a name in either language or an alias
+(블리자드 or Blizzard finds Blizzard Entertainment). Enter opens the entity's page
+(`EntityScreen`): its trips, oldest first, each followed by its events, agreements and quotes
+that name it; Enter on a line opens that record in the timeline and detail.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import queries
+from .render import one_line
+from .table_screen import TableScreen
+from .tableview import Column, TableRow
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang
+
+LIST_COLUMNS = (
+    Column("name", "name", "이름", 16, flex=3),
+    Column("kind", "kind", "종류", 12, flex=1),
+    Column("trips", "trips", "출장", 5, numeric=True),
+    Column("events", "events", "일정", 6, numeric=True),
+    Column("agreements", "agreem.", "협약", 7, numeric=True),
+    Column("quotes", "quotes", "발언", 6, numeric=True),
+)
+
+KIND_KO = {"person": "인물", "government": "정부", "company": "기업", "association": "협회",
+           "university": "대학", "research": "연구기관", "venue": "장소", "event": "행사",
+           "media": "언론", "other": "기타"}
+
+
+def entity_row(e: queries.EntityRow, lang: DisplayLang) -> tuple[TableRow, str, tuple[Any, ...]]:
+    name = e.name.get(lang)
+    kind = "person" if e.kind == "person" else (e.detail or "organisation")
+    shown_kind = KIND_KO.get(kind, kind) if lang == "ko" else kind
+    if e.kind == "person" and e.detail:
+        shown_kind = f"{shown_kind}: {e.detail}" if lang != "ko" else f"{e.detail}"
+    cells = (name, shown_kind, str(e.trips), str(e.events), str(e.agreements), str(e.quotes))
+    words = " ".join([*e.name.all_strings(), *e.aliases, e.id, kind, KIND_KO.get(kind, ""), e.detail or ""])
+    keys = (name.casefold(), shown_kind.casefold(), e.trips, e.events, e.agreements, e.quotes)
+    return TableRow(f"{e.kind}:{e.id}", cells), words, keys
+
+
+class EntitiesScreen(TableScreen):
+    """Every organisation and person of the store."""
+
+    COLUMNS = LIST_COLUMNS
+    TITLE_EN = "Organisations and people — across every trip"
+    TITLE_KO = "기관과 인물 — 모든 출장에서"
+    PLACEHOLDER = "type a name or alias, Korean or English (e.g. 블리자드, Blizzard)"
+
+    def __init__(self) -> None:
+        super().__init__(id="entities")
+
+    def read(self, data: Any) -> list[queries.EntityRow]:
+        return data.read(queries.entities)
+
+    def rows_of(self, items: list[queries.EntityRow], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
+        return [entity_row(e, lang) for e in items]
+
+    def open_row(self, row: TableRow) -> None:
+        kind, _, entity_id = row.id.partition(":")
+        entity = next((e for e in self.items if e.kind == kind and e.id == entity_id), None)
+        if entity is not None:
+            self.app.push_screen(EntityScreen(entity))
+
+
+PAGE_COLUMNS = (
+    Column("date", "date", "날짜", 10),
+    Column("what", "record", "기록", 10),
+    Column("label", "", "", 20, flex=1),
+)
+
+WHAT_KO = {"trip": "출장", "event": "일정", "agreement": "협약", "quote": "발언"}
+TRIP_STYLE = "bold $text-accent"
+
+
+def mention_rows(mentions: list[queries.Mention], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
+    """A line for each trip (its year, home city and title), then one for each record of it
+    that names the entity; a trip that names it only through its records gets its line too."""
+    out: list[tuple[TableRow, str, tuple[Any, ...]]] = []
+    seen: set[str] = set()
+    for position, m in enumerate(mentions):
+        if m.trip_id not in seen:
+            seen.add(m.trip_id)
+            title = f"{m.trip_start.year} · {m.home_city.get(lang)} · {one_line(m.trip_title.get(lang))}"
+            cells = (m.trip_start.isoformat(), WHAT_KO["trip"] if lang == "ko" else "trip", title)
+            words = " ".join([title, *m.trip_title.all_strings(), m.trip_id])
+            out.append((TableRow(f"{m.trip_id}/trip/", cells, TRIP_STYLE), words, (position,)))
+            if m.what == "trip":
+                continue
+        what = WHAT_KO.get(m.what, m.what) if lang == "ko" else m.what
+        label = one_line(m.label.get(lang))
+        cells = (m.date.isoformat() if m.date else "—", what, label)
+        words = " ".join([label, *m.label.all_strings(), m.what, WHAT_KO.get(m.what, ""), m.trip_id])
+        out.append((TableRow(f"{m.trip_id}/{m.what}/{m.ident}", cells), words, (position,)))
+    return out
+
+
+class EntityScreen(TableScreen):
+    """Everything that names one organisation or person, trip by trip."""
+
+    COLUMNS = PAGE_COLUMNS
+    PLACEHOLDER = "type to filter these records"
+    SORTABLE = False  # trip by trip, as the page reads
+
+    def __init__(self, entity: queries.EntityRow) -> None:
+        super().__init__(id="entity")
+        self.entity = entity
+
+    def title_line(self):  # noqa: ANN201 - Content
+        from .render import lit
+
+        e = self.entity
+        aliases = f" (also {', '.join(e.aliases)})" if e.aliases else ""
+        counts = (f"{e.trips} trips · {e.events} events · {e.agreements} agreements · {e.quotes} quotes"
+                  if self.lang != "ko" else
+                  f"출장 {e.trips} · 일정 {e.events} · 협약 {e.agreements} · 발언 {e.quotes}")
+        return lit(f"{e.name.get(self.lang)}{aliases} — {counts}", "bold")
+
+    def read(self, data: Any) -> list[queries.Mention]:
+        e = self.entity
+        return data.read(lambda store: queries.mentions(store, e.kind, e.id))
+
+    def rows_of(self, items: list[queries.Mention], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
+        return mention_rows(items, lang)
+
+    def open_row(self, row: TableRow) -> None:
+        from .main_screen import Wanted
+
+        trip_id, what, ident = row.id.split("/", 2)
+        main = self.app.main  # type: ignore[attr-defined]
+        while len(self.app.screen_stack) > 1 and self.app.screen is not main:
+            self.app.pop_screen()
+        if main is not None:  # a trip's line opens the trip; a record's, the record in it
+            main.open_trip(Wanted(trip_id, what, ident, focus=True, reveal=True))

@@ -1,0 +1,271 @@
+"""A screen of one long table, filtered as you type and sorted by any column.
+
+The base of the agreements ledger and the entities list. What is typed goes to the filter
+box (every word must be in a row, in any case, spacing ignored), ↑ ↓ PgUp PgDn move in the
+table, Tab and Shift+Tab sort by the next or previous column (Ctrl+R reverses), Enter opens
+the row, Esc clears the filter, then closes. A click on a heading sorts by its column.
+
+The rows are read in a worker and kept as strings (`TableRow`); each column's order is
+sorted once, the first time it is asked for, so a key costs one pass over the rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Sequence
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from .footer import KeyFooter
+from .keys import COPY_KEYS, EDIT_KEYS
+from .render import DIM, lit
+from .tableview import Column, TableRow, TableView
+
+if TYPE_CHECKING:
+    from ..model import DisplayLang
+
+
+def folded(text: str) -> str:
+    """What the filter compares: case folded, spaces removed ("Blizzard Ent" = "blizzardent")."""
+    return "".join(text.casefold().split())
+
+
+class FilterInput(Input, inherit_bindings=False):
+    """The filter box: its keys have ids; Enter opens the row under the cursor."""
+
+    BINDINGS = [b for b in EDIT_KEYS if b.id != "edit.submit"] + [
+        Binding("enter", "submit", "Open", tooltip="Open the row under the cursor", id="table.open"),
+    ]
+
+
+class TableScreen(Screen[None]):
+    """One table: subclasses give the columns, the rows (`read` in a worker, `rows_of`), and
+    what opening a row does (`open_row`)."""
+
+    COLUMNS: ClassVar[Sequence[Column]] = ()
+    TITLE_EN = ""
+    TITLE_KO = ""
+    PLACEHOLDER = "type to filter"
+    DEFAULT_SORT = 0
+    SORTABLE = True  # False: the rows keep the order they were read in (Tab does nothing)
+    AUTO_FOCUS = ".table-filter"
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", tooltip="Clear the filter, else go back", id="table.close"),
+        Binding("down", "move(1)", "Down", show=False, id="table.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="table.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
+        Binding("ctrl+home", "first", "First", show=False, id="table.first"),
+        Binding("ctrl+end", "last", "Last", show=False, id="table.last"),
+        Binding("tab", "sort(1)", "Sort", tooltip="Sort by the next column", id="table.sort_next"),
+        Binding("shift+tab", "sort(-1)", "Sort back", show=False, tooltip="Sort by the previous column",
+                id="table.sort_previous"),
+        Binding("ctrl+r", "reverse", "Reverse", tooltip="Reverse the order", id="table.reverse"),
+        *COPY_KEYS,
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[Any] = []  # what `read` returned
+        self.rows: list[TableRow] = []
+        self._haystacks: list[str] = []
+        self._keys: list[tuple[Any, ...]] = []  # each row's sort key of each column
+        self._sorted: dict[int, list[int]] = {}  # column -> every row index in its order
+        self.sort_column = self.DEFAULT_SORT
+        self.descending = False
+        self.loaded = False
+
+    @property
+    def lang(self) -> DisplayLang:
+        return self.app.language  # type: ignore[attr-defined]
+
+    @property
+    def table(self) -> TableView:
+        return self.query_one(TableView)
+
+    @property
+    def filter_box(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.title_line(), classes="table-title")
+        yield FilterInput(placeholder=self.PLACEHOLDER, classes="table-filter")
+        yield Static("", classes="table-head")
+        yield TableView(self.COLUMNS, id=f"{self.id}-table" if self.id else None)
+        yield Static(lit("Reading…", DIM), classes="table-status")
+        yield KeyFooter(id=f"{self.id}-footer" if self.id else None)
+
+    def title_line(self) -> Content:
+        title = self.TITLE_KO if self.lang == "ko" else self.TITLE_EN
+        return lit(title, "bold")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # -- reading --------------------------------------------------------------------------
+
+    def read(self, data: Any) -> list[Any]:
+        """The items, read from the desk's data (`DeskData`), in a worker thread."""
+        raise NotImplementedError
+
+    def rows_of(self, items: list[Any], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
+        """For each item: its row, the text the filter looks in, and its sort key per column."""
+        raise NotImplementedError
+
+    def open_row(self, row: TableRow) -> None:
+        raise NotImplementedError
+
+    @work(thread=True, exclusive=True, group="table")
+    def load(self) -> None:
+        try:
+            items = self.read(self.app.data)  # type: ignore[attr-defined]
+            built = self.rows_of(items, self.lang)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._loaded, items, built)
+
+    def _failed(self, message: str) -> None:
+        self.query_one(".table-status", Static).update(lit(message, "$error"))
+
+    def _loaded(self, items: list[Any], built: list[tuple[TableRow, str, tuple[Any, ...]]]) -> None:
+        self.items = items
+        self.rows = [row for row, _text, _keys in built]
+        self._haystacks = [folded(text) for _row, text, _keys in built]
+        self._keys = [keys for _row, _text, keys in built]
+        self._sorted = {}
+        self.loaded = True
+        self.refilter()
+
+    def rebuild(self) -> None:
+        """Make the rows again from the items (the language changed)."""
+        if self.loaded:
+            cursor = self.table.current
+            self._loaded(self.items, self.rows_of(self.items, self.lang))
+            if cursor is not None:
+                self.refilter(cursor.id)
+        self.query_one(".table-title", Static).update(self.title_line())
+
+    # -- filtering and sorting ------------------------------------------------------------
+
+    def _order(self) -> list[int]:
+        column = self.sort_column
+        order = self._sorted.get(column)
+        if order is None:
+            keys = self._keys
+            order = self._sorted[column] = sorted(range(len(self.rows)), key=lambda i: keys[i][column])
+        return order[::-1] if self.descending else order
+
+    def refilter(self, cursor_id: str | None = None) -> None:
+        query = self.filter_box.value
+        words = [folded(w) for w in query.split()]
+        order = self._order()
+        if words:
+            haystacks = self._haystacks
+            order = [i for i in order if all(w in haystacks[i] for w in words)]
+        table = self.table
+        if cursor_id is None and table.current is not None:
+            cursor_id = table.current.id
+        table.show(self.rows, order, cursor_id)
+        self._heading()
+        self.query_one(".table-status", Static).update(self.status_line(len(order), query))
+
+    def status_line(self, shown: int, query: str) -> Content:
+        total = len(self.rows)
+        if not total:
+            return lit("Nothing in the store yet.", "italic")
+        if query.strip() and not shown:
+            return lit(f"Nothing matches “{query}” — Esc clears the filter.", "italic")
+        counted = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
+        if not self.SORTABLE:
+            return lit(f"{counted} · Enter opens it in its trip, Esc goes back", DIM)
+        column = self.COLUMNS[self.sort_column].heading(self.lang)
+        return lit(f"{counted} · sorted by {column}{' (reversed)' if self.descending else ''}"
+                   " · Enter opens, Tab sorts, Esc goes back", DIM)
+
+    def _heading(self) -> None:
+        key = self.COLUMNS[self.sort_column].key if self.SORTABLE else None
+        self.query_one(".table-head", Static).update(self.table.heading(self.lang, key, self.descending))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._heading)
+
+    @on(Input.Changed, ".table-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.loaded:
+            self.refilter()
+
+    @on(Input.Submitted, ".table-filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.select()
+
+    @on(TableView.Selected)
+    def _selected(self, event: TableView.Selected) -> None:
+        event.stop()
+        self.open_row(event.row)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a column heading sorts by it (again: reverses)."""
+        head = self.query_one(".table-head", Static)
+        if event.widget is not head or not self.SORTABLE:
+            return
+        offset = event.get_content_offset(head)
+        if offset is None:
+            return
+        x = 0
+        for index, size in enumerate(self.table.sizes()):
+            if x <= offset.x < x + size + 1:
+                if index == self.sort_column:
+                    self.action_reverse()
+                else:
+                    self.sort_column, self.descending = index, False
+                    self.refilter()
+                return
+            x += size + 1
+
+    # -- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("sort", "reverse") and not self.SORTABLE:
+            return False  # not in the footer either
+        return True
+
+    def action_move(self, delta: int) -> None:
+        self.table.move(delta)
+
+    def action_page(self, delta: int) -> None:
+        self.table.page(delta)
+
+    def action_first(self) -> None:
+        self.table.move_to(0)
+
+    def action_last(self) -> None:
+        self.table.move_to(len(self.table.order) - 1)
+
+    def action_sort(self, step: int) -> None:
+        if not self.SORTABLE:
+            return
+        self.sort_column = (self.sort_column + step) % len(self.COLUMNS)
+        self.descending = self.COLUMNS[self.sort_column].numeric  # counts: the most first
+        if self.loaded:
+            self.refilter()
+
+    def action_reverse(self) -> None:
+        if not self.SORTABLE:
+            return
+        self.descending = not self.descending
+        if self.loaded:
+            self.refilter()
+
+    def action_close(self) -> None:
+        if self.filter_box.value:
+            self.filter_box.value = ""
+            return
+        self.app.pop_screen()

@@ -1,0 +1,190 @@
+"""Pilot tests of the screens across trips: the agreements ledger (`a`), organisations and
+people (`o`), and the overview (`w`), each reached from the main screen, driven by keys and
+checked on what the screen shows and where Enter lands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tripdesk.ui.app import TripdeskApp
+from tripdesk.ui.detail_pane import DetailPane
+from tripdesk.ui.main_screen import MainScreen
+
+from .test_ui_support import DATA, async_test, build_store, copy_store, press, screen_lines, screen_text, settle
+
+
+@pytest.fixture(scope="session")
+def data_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("across-store") / "trips.db", DATA)
+
+
+@pytest.fixture
+def db(data_store: Path, tmp_path: Path) -> Path:
+    return copy_store(data_store, tmp_path)
+
+
+async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+    for char in text:
+        await pilot.press(char)
+    await settle(pilot)
+
+
+def row_of(app: TripdeskApp, needle: str) -> str:
+    """The screen line holding `needle` (the first one)."""
+    return next(line for line in screen_lines(app) if needle in line)
+
+
+# -- the agreements ledger --------------------------------------------------------------------
+
+
+@async_test
+async def test_the_ledger_lists_the_six_agreements_with_their_status(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        assert app.screen.id == "ledger"
+        text = screen_text(app)
+        assert "6 · sorted by date" in text
+        for title, status in (("Gumi City–KSEA SC and SD chapters", "signed"),
+                              ("Agreement in principle with San Diego", "in principle"),
+                              ("Mayor Nam's pledge to host", "pledged"),
+                              ("Gumi City–Seattle Public Library", "planned"),
+                              ("Gumi–Redmond agreement in principle", "in principle"),
+                              ("Business agreement to support AI", "planned")):
+            assert status in row_of(app, title), title
+        lines = [line.lstrip() for line in screen_lines(app) if line.lstrip().startswith(("20", "— "))]
+        assert [line[:10] for line in lines] == [
+            "2013-02-16", "2013-02-19", "2013-02-21", "—         ", "2017-02-17", "2024-10-17"]
+
+
+@async_test
+async def test_the_ledger_filters_as_you_type_in_either_language(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        await type_text(pilot, "체결")  # the Korean name of "signed" (and titles holding it)
+        text = screen_text(app)
+        assert "KSEA" in text and "Mayor Nam's pledge" not in text
+        await press(pilot, "escape")  # clears the filter
+        assert "6 · sorted by date" in screen_text(app)
+        await type_text(pilot, "pledged")
+        assert "1 of 6" in screen_text(app) and "Mayor Nam's pledge" in screen_text(app)
+        await press(pilot, "escape")
+        await type_text(pilot, "zzzz")
+        assert "Nothing matches “zzzz”" in screen_text(app)
+
+
+@async_test
+async def test_the_ledger_sorts_by_any_column(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        screen = app.screen
+        for _ in range(5):  # date → city → kind → agreement → parties → status
+            await press(pilot, "tab")
+        assert "sorted by status" in screen_text(app)
+        statuses = [screen.rows[i].cells[5] for i in screen.table.order]  # type: ignore[attr-defined]
+        assert statuses == ["signed", "in principle", "in principle", "planned", "planned", "pledged"]
+        await press(pilot, "ctrl+r")
+        assert "sorted by status (reversed)" in screen_text(app)
+        assert [screen.rows[i].cells[5] for i in screen.table.order][0] == "pledged"  # type: ignore[attr-defined]
+        await press(pilot, "shift+tab")
+        assert "sorted by parties" in screen_text(app)
+
+
+@async_test
+async def test_enter_in_the_ledger_opens_the_agreement_in_its_trip(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        await type_text(pilot, "Redmond")
+        await press(pilot, "enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.trip is not None and main.trip.id == "gumi-2017-americas"
+        assert main.timeline.ref == "event:redmond-city-hall-visit"
+        detail = app.query_one(DetailPane).text
+        assert "Gumi–Redmond agreement in principle" in detail
+        assert "status: agreed in principle · *2017-02-17" in detail
+
+
+@async_test
+async def test_the_ledger_in_korean_at_80x24(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        text = screen_text(app)
+        assert "협약 — 저장된 모든 협약" in text
+        assert "체결" in row_of(app, "2013-02-16") and "약속" in row_of(app, "2013-02-21")
+        # Every line fits the terminal: nothing spills or wraps.
+        assert all(len(line) <= 80 for line in screen_lines(app))
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+# -- organisations and people -----------------------------------------------------------------
+
+
+@async_test
+async def test_an_alias_or_the_korean_name_finds_the_organisation(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "o")
+        assert app.screen.id == "entities"
+        for query in ("블리자드", "blizzard", "Blizzard Ent"):
+            await type_text(pilot, query)
+            rows = [app.screen.rows[i].cells[0] for i in app.screen.table.order]  # type: ignore[attr-defined]
+            assert rows == ["Blizzard Entertainment"], query
+            app.screen.filter_box.value = ""  # type: ignore[attr-defined]
+            await settle(pilot)
+
+
+@async_test
+async def test_gumi_citys_page_lists_its_three_trips_and_each_line_jumps(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "o")
+        await type_text(pilot, "구미시청")  # an alias of Gumi City
+        assert "government" in row_of(app, "Gumi City")
+        await press(pilot, "enter")
+        assert app.screen.id == "entity"
+        text = screen_text(app)
+        assert "Gumi City (also 구미시청, Gumi City government) — 3 trips" in text
+        trips = [line.lstrip() for line in screen_lines(app) if " trip " in line]
+        assert [line[:10] for line in trips] == ["2013-02-15", "2017-02-12", "2024-10-12"]
+        assert "2013 · Gumi · Gumi economic mission to San Diego" in trips[0]
+        # Down to the KSEA MOU, then Enter: the agreement in its trip.
+        await type_text(pilot, "KSEA SC")
+        await press(pilot, "down")
+        assert app.screen.table.current.id == "gumi-2013-san-diego/agreement/ksea-mou"  # type: ignore[attr-defined]
+        await press(pilot, "enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.trip is not None and main.trip.id == "gumi-2013-san-diego"
+        assert main.timeline.ref == "event:ksea-mou-signing"
+        assert "status: signed · *2013-02-16" in app.query_one(DetailPane).text
+
+
+@async_test
+async def test_the_entities_sort_by_count_most_first(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "o")
+        await press(pilot, "tab", "tab")  # name → kind → trips
+        screen = app.screen
+        first = screen.rows[screen.table.order[0]]  # type: ignore[attr-defined]
+        assert first.cells[0] == "구미시" and first.cells[2] == "3"
+        assert "출장" in screen_text(app)
+        assert all(len(line) <= 80 for line in screen_lines(app))
