@@ -174,12 +174,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
     articles = article_folders(args, bundled=not args.paths)
-    if getattr(args, "db", None):
+    store_path = db_path(args) if getattr(args, "db", None) else None
+    if store_path is not None and not store_path.exists():
+        # Nothing to clash with yet: the files are still checked on their own, and the user
+        # learns that no store was part of it.
+        _console(stderr=True).print(RichText(
+            f"tripdesk: note: no store at {display_path(store_path)}: ids not checked against one"))
+        store_path = None
+    if store_path is not None:
         # `--db`: also what an import into that store would refuse, a trip id another file
         # holds there, an organisation, person or home city named otherwise there.
         from .importer import known_in_store
 
-        with Store.open(db_path(args), create=False, readonly=True) as store:
+        with Store.open(store_path, create=False, readonly=True) as store:
             result = load_paths(paths, known=known_in_store(store, paths), articles=articles)
     else:
         result = load_paths(paths, articles=articles)
