@@ -419,3 +419,24 @@ def test_a_day_with_nothing_recorded_but_a_quote_opens_on_the_quote(gumi_2024: T
     # without it, the day falls back on the trip's own excerpts
     excerpts, _ = record_excerpts(dataclasses.replace(gumi_2024, quotes=()), "day:2024-10-12", "en")
     assert {e.label for e in excerpts} == {"trip"}
+
+
+@async_test
+async def test_v_before_a_trip_is_chosen_says_what_to_do_and_the_palette_opens_the_view(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "v")
+        assert app.screen is app.main
+        assert any(n.message.startswith("Choose a trip first") for n in app._notifications)
+        assert "Choosea" in squeezed(screen_text(app))  # the toast, wrapped
+        await to_timeline_ref(pilot, "event:huntsville-chamber-meeting")
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"source article")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "Read the source article" in screen_text(app)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert styled_text(app.screen.query_one(ArticleView), CURRENT_STYLE)[0] == squeezed(CHAMBER)
