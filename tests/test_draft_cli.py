@@ -156,3 +156,26 @@ def test_a_store_that_cannot_be_read_does_not_stop_a_draft(tmp_path: Path, store
     assert code == 0 and path.exists(), err
     assert "the store could not be read" in err
     assert store.read_bytes().startswith(b"not a database")  # left as it was
+
+
+def test_an_english_article_drafts_the_same_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The English half of the 2024 article (the translation it prints), as an English article."""
+    text = (ARTICLES / "000_b8185a0e63ff7e9a.txt").read_text(encoding="utf-8")
+    english = text[text.index("Gumi City, K-Defense"):]
+    article = tmp_path / "en.txt"
+    article.write_text(english, encoding="utf-8")
+    path = tmp_path / "en.yaml"
+    code, _, err = draft(str(article), "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    assert main(["validate", str(path), "--articles", str(tmp_path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    trip = doc["trip"]
+    assert (trip["id"], str(trip["start"]), str(trip["end"])) == ("gumi-2024-us", "2024-10-12", "2024-10-20")
+    assert trip["span_reported"]["text"] == "6 nights and 9 days" and doc["sources"][0]["language"] == "en"
+    assert trip["leader"]["person"] == "kim-jang-ho"
+    days = {str(d["date"]): [p["city"]["en"] for p in d["places"]] for d in doc["days"]}
+    assert days["2024-10-15"] == ["Huntsville"] and days["2024-10-17"] == ["Newport Beach"]
+    assert [q["original"]["text"][:22] for q in doc["quotes"]] == ["This visit to the U.S.", "We will strengthen our"]
+    (agreement,) = doc["agreements"]
+    assert (agreement["kind"], str(agreement["date"]), agreement["status"]["value"]) == (
+        "business agreement", "2024-10-17", "planned")

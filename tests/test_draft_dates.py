@@ -112,3 +112,13 @@ def test_a_start_and_a_length_in_days() -> None:
     dates = trip_dates("대전시는 경제사절단이 오는 23일부터 7일간 북미 출장에 나선다고 21일 밝혔다.",
                        YearHint(published=D(2024, 6, 21)))
     assert (dates.start.date, dates.end.date) == (D(2024, 6, 23), D(2024, 6, 29))
+
+
+def test_english_dates_ranges_and_spans() -> None:
+    dates = trip_dates("The delegation will visit the U.S. for 6 nights and 9 days from October 12 to 20 "
+                       "to see AUSA 2024.")
+    assert (dates.start.date, dates.end.date) == (D(2024, 10, 12), D(2024, 10, 20))
+    assert dates.span is not None and (dates.span.nights, dates.span.days) == (6, 9)
+    dates = trip_dates("He will visit Las Vegas from the 5th to the 12th to attend CES 2025.")
+    assert (dates.start.date, dates.end.date) == (D(2025, 1, 5), D(2025, 1, 12))
+    assert [(m.text, m.day) for m in find_mentions("On the 15th, they will visit Huntsville.")] == [("the 15th", 15)]

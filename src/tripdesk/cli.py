@@ -627,7 +627,14 @@ def cmd_draft(args: argparse.Namespace) -> int:
             known = queries.known_entities(store)
     except TripdeskError as exc:
         known, store_problem = queries.KnownEntities(), exc.message
-    result = draft_trip(articles, known, hint, outlet=args.outlet, url=args.url)
+    try:
+        result = draft_trip(articles, known, hint, outlet=args.outlet, url=args.url)
+    except TripdeskError:
+        raise
+    except Exception as exc:  # a drafter bug: said in one line, nothing written
+        raise TripdeskError(f"the drafter failed on {', '.join(a.name for a in articles)} "
+                            f"({type(exc).__name__}: {exc}); nothing was written. Please report it "
+                            "with the article.") from None
     if store_problem:
         result.review.append(f"ids: the store could not be read ({store_problem}); no id is the store's")
     sources = ", ".join(a.name for a in articles)

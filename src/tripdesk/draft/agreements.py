@@ -14,19 +14,20 @@ import re
 from dataclasses import dataclass
 
 KINDS = (
-    ("MOU", re.compile(r"양해각서|MOU|엠오유", re.I)),
-    ("letter of intent", re.compile(r"의향서|LOI")),
-    ("joint declaration", re.compile(r"공동선언")),
-    ("business agreement", re.compile(r"업무\s*협약")),
-    ("sister-city", re.compile(r"자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)")),
-    ("other", re.compile(r"경제\s*협약|우호\s*(?:협력|도시)\s*(?:협약|협정|체결)|협약|협정|합의(?:하|했|한|를|에)")),
+    ("MOU", re.compile(r"양해각서|MOU|엠오유|memorandum of understanding", re.I)),
+    ("letter of intent", re.compile(r"의향서|LOI|letter of intent", re.I)),
+    ("joint declaration", re.compile(r"공동선언|joint (?:declaration|statement)", re.I)),
+    ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
+    ("sister-city", re.compile(r"자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|sister[- ]city (?:agreement|relationship|ties)", re.I)),
+    ("other", re.compile(r"경제\s*협약|우호\s*(?:협력|도시)\s*(?:협약|협정|체결)|협약|협정|합의(?:하|했|한|를|에)|"
+                         r"\bagreements?\b|\bagreed\b")),
 )
-_SIGNING = re.compile(r"체결|서명|맺|조인|합의")
+_SIGNING = re.compile(r"체결|서명|맺|조인|합의|\bsign|\bconclud|\bagreed\b")
 _PLANNED = re.compile(r"(?:체결|서명|추진|맺|조인)\s*(?:한다|할\s*예정|할\s*계획|키로|하기로|할|을\s*앞두)|"
-                      r"연계\s*추진|예정이다|계획이다|검토하기로")
-_SIGNED = re.compile(r"(?:체결|서명|맺|조인)\s*(?:했|하였|됐|되었|하고|한\s*것)|맺었")
-_AGREED = re.compile(r"(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)")
-_PLEDGED = re.compile(r"화답|약속(?:했|하였|하고)")
+                      r"연계\s*추진|예정이다|계획이다|검토하기로|\bwill\b[^.]*\bsign|\bto sign\b|\bplans? to\b")
+_SIGNED = re.compile(r"(?:체결|서명|맺|조인)\s*(?:했|하였|됐|되었|하고|한\s*것)|맺었|\bsigned\b|\bconcluded\b")
+_AGREED = re.compile(r"(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)|\bagreed\b")
+_PLEDGED = re.compile(r"화답|약속(?:했|하였|하고)|\bpromised\b|\bpledged\b")
 _DONE = re.compile(r"(?:체결|서명|맺|합의|조인)\s*(?:했|하였|됐|되었|한\s*것|하고|하는\s*한편|해)")
 
 

@@ -7,6 +7,7 @@ keeps the last texts' tokens, since several extractors read the same sentences.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -62,12 +63,32 @@ def clear_caches() -> None:
     _sentences.cache_clear()
 
 
+# English sentences end at . ! ? before a capital, except after an abbreviation (U.S., D.C.).
+_EN_END = re.compile(r"([.!?][”\"’)]?)\s+(?=[A-Z“\"‘(])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){1,3}[”\"’)]?$|\b(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+                           r"Nov|Dec|Inc|Corp|Co|Ltd|vs|etc)\.$")
+
+
 def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
         if paragraph.strip():
-            for sent in kiwi().split_into_sents(paragraph):
-                spans.append((offset + sent.start, offset + sent.end))
+            if len(re.findall("[가-힣]", paragraph)) * 4 < len(re.findall("[A-Za-z]", paragraph)):
+                spans += [(offset + b, offset + e) for b, e in _english_sentences(paragraph)]
+            else:
+                for sent in kiwi().split_into_sents(paragraph):
+                    spans.append((offset + sent.start, offset + sent.end))
         offset += len(paragraph) + 1
     return spans
+
+
+def _english_sentences(paragraph: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _EN_END.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph[start:m.end(1)]):
+            continue
+        spans.append((start, m.end(1)))
+        start = m.end()
+    spans.append((start, len(paragraph.rstrip())))
+    return [(b, e) for b, e in spans if paragraph[b:e].strip()]

@@ -22,7 +22,7 @@ from typing import Any
 from ..problems import TripdeskError
 from ..queries import KnownEntities, KnownEntity
 from . import agreements as agreements_mod
-from . import analyser, dates, entities, localgov, places, quotes as quotes_mod
+from . import analyser, dates, english, entities, localgov, places, quotes as quotes_mod
 from .articles import Article
 
 
@@ -45,17 +45,20 @@ class Draft:
 
 
 EVENT_KINDS = (
-    ("signing", re.compile(r"협약|양해각서|MOU|체결|서명")),
-    ("speech", re.compile(r"기조연설|연설|강연|축사|환영사")),
-    ("exhibition", re.compile(r"전시회|박람회|참관|전시부스|엑스포|CES|홍보관|단독관|통합관")),
-    ("conference", re.compile(r"컨퍼런스|콘퍼런스|포럼|학술대회|총회|세미나|심포지엄")),
-    ("ceremony", re.compile(r"개관식|개막식|기념식|준공식|개소식|착공식|협약식|행사")),
-    ("meeting", re.compile(r"면담|간담회|회의|접견|논의|만나|만찬|오찬|협의")),
-    ("promotion", re.compile(r"홍보|설명회|투자유치|마케팅|수출상담")),
-    ("visit", re.compile(r"방문|시찰|찾아|찾은|찾았|견학|둘러보")),
-    ("travel", re.compile(r"이동|출국|도착|귀국|출발")),
-    ("networking", re.compile(r"네트워킹|교류회|리셉션")),
+    ("signing", re.compile(r"협약|양해각서|MOU|체결|서명|\bsign(?:s|ed|ing)?\b|memorandum|agreement")),
+    ("speech", re.compile(r"기조연설|연설|강연|축사|환영사|keynote|speech|lecture")),
+    ("exhibition", re.compile(r"전시회|박람회|참관|전시부스|엑스포|CES|홍보관|단독관|통합관|[Ee]xhibition|[Ee]xpo|booths?\b|[Pp]avilion")),
+    ("conference", re.compile(r"컨퍼런스|콘퍼런스|포럼|학술대회|총회|세미나|심포지엄|[Cc]onference|[Ff]orum|[Ss]eminar")),
+    ("ceremony", re.compile(r"개관식|개막식|기념식|준공식|개소식|착공식|협약식|행사|[Cc]eremony")),
+    ("meeting", re.compile(r"면담|간담회|회의|접견|논의|만나|만찬|오찬|협의|\bmeet(?:s|ing)?\b|\bmet\b|discuss|talks")),
+    ("promotion", re.compile(r"홍보|설명회|투자유치|마케팅|수출상담|promot|investment (?:briefing|attraction)")),
+    ("visit", re.compile(r"방문|시찰|찾아|찾은|찾았|견학|둘러보|\bvisit|\btour|inspect")),
+    ("travel", re.compile(r"이동|출국|도착|귀국|출발|\bmove to|travel|depart|arriv")),
+    ("networking", re.compile(r"네트워킹|교류회|리셉션|[Nn]etworking|reception")),
 )
+KIND_TITLE_EN = {"signing": "signing", "speech": "speech", "exhibition": "exhibition visit",
+                 "conference": "conference", "ceremony": "ceremony", "meeting": "meeting", "promotion": "promotion",
+                 "visit": "visit", "travel": "travel", "networking": "networking", "other": "programme"}
 KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전시 참관", "conference": "회의 참석",
               "ceremony": "행사 참석", "meeting": "면담·논의", "promotion": "홍보", "visit": "방문",
               "travel": "이동", "networking": "네트워킹", "other": "일정"}
@@ -65,8 +68,10 @@ _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지
 _PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난해|작년|앞서")
 _HEAD_COUNT = re.compile(r"(\d{1,3})\s*명\s*(?:규모|으로\s*구성|이\s*참가|이\s*참여|의\s*(?:대표단|사절단|방문단))")
 _DELEGATION = re.compile(r"대표단|사절단|방문단|경제사절단|시찰단|교류단|무역사절단")
-_ANNOUNCED = re.compile(r"(한다|할\s*예정이다|할\s*계획이다|예정이다|계획이다|나선다|파견한다|방문한다|밝혔다)\.?$")
-_REPORTED = re.compile(r"(했다|하였다|였다|됐다|되었다|거두었다|거뒀다|나섰다|가졌다|펼쳤다)\.?$")
+_ANNOUNCED = re.compile(r"(한다|할\s*예정이다|할\s*계획이다|예정이다|계획이다|나선다|파견한다|방문한다|밝혔다)\.?$|"
+                        r"\bwill\b|\bplans? to\b|\bis to\b")
+_REPORTED = re.compile(r"(했다|하였다|였다|됐다|되었다|거두었다|거뒀다|나섰다|가졌다|펼쳤다)\.?$|"
+                       r"\b(?:visited|signed|met|held|attended|toured|returned)\b")
 
 
 def draft_trip(articles: list[Article], known: KnownEntities, hint: dates.YearHint | None = None, *,
@@ -99,7 +104,8 @@ class _Assembler:
         self.start, self.end = trip_dates.start.date, trip_dates.end.date
         self.range_evidence = trip_dates.evidence
         status = self._status()
-        found_people = [entities.people(a.text) for a in self.articles]
+        found_people = [english.people(a.text) if a.language == "en" else entities.people(a.text)
+                        for a in self.articles]
         leader, leader_evidence = self._leader(found_people)
         home = self._home(leader)
         home_org = self._home_org(home)
@@ -148,7 +154,7 @@ class _Assembler:
         """`reported` when any article reports the trip after the fact, else `announced`."""
         statuses = []
         for article in self.articles:
-            ends = [p.rstrip() for p in re.split(r"(?<=다\.)\s", article.text) if p.strip()]
+            ends = [p.rstrip() for p in re.split(r"(?<=다\.)\s|(?<=[a-z]\.)\s", article.text) if p.strip()]
             announced = sum(1 for s in ends if _ANNOUNCED.search(s))
             reported = sum(1 for s in ends if _REPORTED.search(s))
             statuses.append("reported" if reported > announced else "announced")
@@ -160,7 +166,7 @@ class _Assembler:
         """The head of the delegation, and the words of the article (`self.leader_source`)
         that name them."""
         for i, (article, people) in enumerate(zip(self.articles, found_people)):
-            m = _LEADER.search(article.text)
+            m = (english.LEADER_EN if article.language == "en" else _LEADER).search(article.text)
             if m:
                 person = next((p for p in people if p.ko == m.group(1)), None)
                 if person is not None:
@@ -168,7 +174,8 @@ class _Assembler:
                     return person, m.group(0)
         for i, people in enumerate(found_people):
             for person in people:
-                if person.role and person.role.endswith(entities.LEADER_ROLES) and not person.en:
+                if person.role and (person.role.endswith(entities.LEADER_ROLES) and not person.en
+                                    or person.role.startswith(english.LEADER_ROLES_EN)):
                     self.leader_source = i
                     return person, person.evidence
         raise DraftError(f"{', '.join(a.name for a in self.articles)}: no one is named as leading the "
@@ -178,6 +185,11 @@ class _Assembler:
         role = leader.role or ""
         text = "\n".join(a.text for a in self.articles)
         candidates = localgov.mentions(role) or []
+        english_govs = english.home_mentions(role + " " + text[:3000]) if re.search("[A-Za-z]", role) else []
+        if english_govs:
+            gov = max(set(english_govs), key=english_govs.count)
+            self.found.append(f"home: {gov.ko}, the local government the English text names most")
+            return gov
         if candidates:
             gov = candidates[0][0]
             self.found.append(f"home: {gov.ko}, from the leader's role '{role}'")
@@ -213,9 +225,12 @@ class _Assembler:
                     self.review.append(f"name: {person.ko} romanised as '{en}' (not from a source)")
             pid = entities.slug(en or entities.romanise(person.ko))
             pid = _unique_id(pid, self.people)
-        record: dict[str, Any] = {"id": pid, "name": _text(person.ko, en), "aliases": []}
+        if not re.search("[가-힣]", person.ko):  # a name from an English text
+            record: dict[str, Any] = {"id": pid, "name": {"en": person.ko}, "aliases": []}
+        else:
+            record = {"id": pid, "name": _text(person.ko, en), "aliases": []}
         if person.role:
-            record["role"] = {"ko": person.role}
+            record["role"] = {"en" if not re.search("[가-힣]", person.role) else "ko": person.role}
         if organisation and person.role and person.role.endswith(entities.LEADER_ROLES):
             record["organisation"] = organisation
         self.people[pid] = record
@@ -233,7 +248,8 @@ class _Assembler:
                       "aliases": list(match.aliases), "kind": match.kind or kind}
         else:
             oid = _unique_id(entities.slug(en or entities.romanise(ko)), self.orgs)
-            record = {"id": oid, "name": _text(ko, en), "aliases": aliases or [], "kind": kind}
+            name = _text(ko, en) if re.search("[가-힣]", ko) else {"en": en or ko}
+            record = {"id": oid, "name": name, "aliases": aliases or [], "kind": kind}
         self.orgs.setdefault(oid, record)
         self.org_names[ko] = oid
         return oid
@@ -255,7 +271,9 @@ class _Assembler:
                 written = place.ko if place.ko.endswith("시") else place.ko + "시"
                 if place.city.country != "KR" and written in article.text and written not in self.org_names:
                     self._org(written, f"City of {place.city.en}", "government", city=written[:-1])
-            for org in entities.organisations(article.text, exclude):
+            found_orgs = (english.organisations(article.text) if article.language == "en"
+                          else entities.organisations(article.text, exclude))
+            for org in found_orgs:
                 if any(org.ko in known and org.ko != known for known in self.org_names):
                     continue
                 self._org(org.ko, org.en, org.kind)
@@ -277,7 +295,10 @@ class _Assembler:
                 sentence = text[begin:end]
                 paragraph = text.count("\n", 0, begin)
                 date, how = self._sentence_day(sentence, begin, text, previous, paragraph == previous_paragraph)
-                city_places = [p for p in places.find_places(sentence, proper) if p.city.country != "KR"]
+                if article.language == "en":
+                    city_places = [p for p in english.find_places(sentence, english.countries_named(text))]
+                else:
+                    city_places = [p for p in places.find_places(sentence, proper) if p.city.country != "KR"]
                 if date is None:
                     if city_places and _activity(sentence) != "other":
                         undated += 1
@@ -309,7 +330,7 @@ class _Assembler:
                 kind = _activity(sentence)
                 if kind == "other":
                     continue
-                event = self._event(sentence, kind, sid, found_people[i], city_places, how)
+                event = self._event(sentence, kind, sid, found_people[i], city_places, how, article.language)
                 day["events"].append(event)
         ordered = []
         last_city: dict[str, Any] | None = None
@@ -355,18 +376,21 @@ class _Assembler:
         return None, None
 
     def _event(self, sentence: str, kind: str, sid: str, people: list[entities.PersonFound],
-               city_places: list[places.PlaceFound], how: str | None) -> dict[str, Any]:
+               city_places: list[places.PlaceFound], how: str | None, lang: str = "ko") -> dict[str, Any]:
         orgs = [oid for name, oid in self.org_names.items() if name in sentence]
         orgs = list(dict.fromkeys(orgs))
         persons = [self._person(p) for p in people if p.ko in sentence]
-        subject = next((self.orgs[o]["name"].get("ko") for o in orgs if self.orgs[o]["kind"] != "government"),
-                       None) or (city_places[0].ko if city_places else None)
-        title = f"{subject} {KIND_TITLE[kind]}" if subject else KIND_TITLE[kind]
+        subject = next((self.orgs[o]["name"].get(lang) for o in orgs if self.orgs[o]["kind"] != "government"
+                        and self.orgs[o]["name"].get(lang)), None) or (city_places[0].ko if city_places else None)
+        if lang == "en":
+            title = f"{subject}: {KIND_TITLE_EN[kind]}" if subject else KIND_TITLE_EN[kind].capitalize()
+        else:
+            title = f"{subject} {KIND_TITLE[kind]}" if subject else KIND_TITLE[kind]
         event: dict[str, Any] = {
             "id": "",
             "kind": kind,
-            "title": {"ko": title},
-            "description": {"ko": sentence.strip()},
+            "title": {lang: title},
+            "description": {lang: sentence.strip()},
             "organisations": orgs,
             "people": list(dict.fromkeys(persons)),
             "sources": [sid],
@@ -386,7 +410,7 @@ class _Assembler:
         event_of: dict[str, tuple[dt.date, dict[str, Any]]] = {}
         for day in days:
             for event in day["events"]:
-                event_of.setdefault(event["description"]["ko"], (day["date"], event))
+                event_of.setdefault(next(iter(event["description"].values())), (day["date"], event))
         out: list[dict[str, Any]] = []
         for i, article in enumerate(self.articles):
             sid = self.sids[i]
@@ -397,20 +421,15 @@ class _Assembler:
                 date = dated[0] if dated else None
                 same = next((a for a in out if a["kind"] == found.kind
                              and (a.get("date") == date or a.get("date") is None or date is None)), None)
-                if same is not None:
-                    if sid not in same["sources"]:
-                        same["sources"].append(sid)
-                        same["evidence"].append({"source": sid, "text": found.sentence})
-                    continue
                 parties = [home_org] + [oid for name, oid in self.org_names.items()
                                         if name in found.sentence and oid != home_org]
                 evidence = {"source": sid, "text": found.sentence}
                 record: dict[str, Any] = {
                     "id": f"agreement-{len(out) + 1}",
-                    "title": {"ko": found.words},
+                    "title": {article.language: found.words},
                     "kind": found.kind,
                     "parties": list(dict.fromkeys(parties)),
-                    "scope": {"ko": found.sentence},
+                    "scope": {article.language: found.sentence},
                     "sources": [sid],
                     "evidence": [evidence],
                     "inferred": {"title": f"The article's words for it ('{found.words}'); a fuller title is "
@@ -434,6 +453,9 @@ class _Assembler:
                     elif found.status == "signed" and date is not None:
                         status["date"] = date
                     record["status"] = status
+                if same is not None:
+                    _merge_agreement(same, record)
+                    continue
                 out.append(record)
         self.found.append(f"agreements: {len(out)}")
         return out
@@ -473,7 +495,7 @@ class _Assembler:
                     "inferred": {},
                 }
                 if quote.speaker.role:
-                    record["role"] = {"ko": quote.speaker.role}
+                    record["role"] = {"en" if not re.search("[가-힣]", quote.speaker.role) else "ko": quote.speaker.role}
                 if quote.unmarked:
                     record["inferred"]["original"] = (
                         "The saved text has no quotation marks here; the words between the speaker "
@@ -551,7 +573,9 @@ class _Assembler:
                     countries.append(place["country"])
         text = "\n".join(a.text for a in self.articles)
         if not countries:
-            countries = sorted(places.countries_named(text) - {"KR"})[:1]
+            named = (english.countries_named(text) if self.articles[0].language == "en"
+                     else places.countries_named(text)) - {"KR"}
+            countries = sorted(named, key=lambda code: _first_mention(text, code))[:1]
         home_id = _match(self.known.home_cities, home.short, home.en)
         country_code = countries[0].lower() if countries else "abroad"
         trip_id = f"{entities.slug(home.en.replace(' County', ''))}-{self.start.year}-{country_code}"
@@ -569,8 +593,10 @@ class _Assembler:
                 "province": _text(province.ko, province.en) if province else _text(home.ko, home.en),
                 "country": "KR",
             },
-            "title": {"ko": f"{home.ko} 대표단 {'·'.join(_country_ko(c) for c in countries) or '해외'} 방문"},
-            "leader": {"person": leader_id, "role": {"ko": leader.role or ""}},
+            "title": ({"en": f"{home.en} delegation visit to {', '.join(_country_en(c) for c in countries) or 'abroad'}"}
+                      if self.articles[0].language == "en" else
+                      {"ko": f"{home.ko} 대표단 {'·'.join(_country_ko(c) for c in countries) or '해외'} 방문"}),
+            "leader": {"person": leader_id, "role": {self.articles[self.leader_source].language: leader.role or "-"}},
             "delegation": {"officials": [leader_id]},
             "start": trip_dates.start.date,
             "end": trip_dates.end.date,
@@ -604,6 +630,20 @@ class _Assembler:
 # -- helpers ----------------------------------------------------------------------------------
 
 
+def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:
+    """Two sentences about one agreement (the lead names it, a later one dates it): one record
+    with both sources and excerpts, the date, place, event and status of whichever has them."""
+    for sid in other["sources"]:
+        if sid not in same["sources"]:
+            same["sources"].append(sid)
+    same["evidence"] += [e for e in other["evidence"] if e not in same["evidence"]]
+    if "date" not in same and "date" in other:  # the dated sentence names the parties more narrowly
+        same["parties"] = other["parties"]
+    for key in ("date", "place", "event", "status"):
+        if key not in same and key in other:
+            same[key] = other[key]
+
+
 def _activity(sentence: str) -> str:
     for kind, pattern in EVENT_KINDS:
         if pattern.search(sentence):
@@ -612,7 +652,8 @@ def _activity(sentence: str) -> str:
 
 
 def _place(place: places.PlaceFound) -> dict[str, Any]:
-    doc: dict[str, Any] = {"city": {"ko": place.ko, "en": place.city.en}}
+    korean = re.search("[가-힣]", place.ko)
+    doc: dict[str, Any] = {"city": {"ko": place.ko, "en": place.city.en} if korean else {"en": place.city.en}}
     if place.city.region:
         doc["state"] = place.city.region
     doc["country"] = place.city.country
@@ -626,6 +667,21 @@ def _text(ko: str | None, en: str | None) -> dict[str, str]:
     if en:
         out["en"] = en
     return out
+
+
+def _first_mention(text: str, code: str) -> int:
+    """Where the text first names a country (by its Korean or English name), for ordering."""
+    from babel import Locale
+
+    names = [Locale(lang).territories.get(code, "") for lang in ("ko", "en")] + (["U.S.", "US", "미국"] if code == "US" else [])
+    found = [text.find(n) for n in names if n and text.find(n) >= 0]
+    return min(found) if found else len(text)
+
+
+def _country_en(code: str) -> str:
+    from babel import Locale
+
+    return Locale("en").territories.get(code, code)
 
 
 def _country_ko(code: str) -> str:

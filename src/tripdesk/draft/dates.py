@@ -113,11 +113,33 @@ _BARE_START = re.compile(r"(?<![\d.월])(\d{1,2})(?=\s*[~∼〜\-–]\s*\d{1,2}\
 _WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])\s*(?:요일)?\s*\)")
 _SPAN = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일")
 _DAMAGED_SPAN = re.compile(r"(?<![\d박])([1-9])([1-9])\s*일간")
-_RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—)\s*(?:오는\s*|지난\s*)?")
+_RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—|to|through|until|till|and)\s*(?:오는\s*|지난\s*|the\s+)?")
 _UNTIL = re.compile(r"\s*(?:까지)?")
-_YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.년])")
+_YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d년])(?!\.\d)")
 _REPORT_DAY = re.compile(r"(?<![\d.월])(\d{1,2})\s*일\s*(?:[가-힣A-Za-z]+\s*)?(?:에\s*)?따르면|"
                          r"(?<![\d.월])(\d{1,2})\s*일\s*밝혔다|(?<![\d.월])(\d{1,2})\s*일\s*(?:발표|전했다|말했다)")
+
+
+# English: October 12, Oct. 12, 12 October, the 15th; months by name.
+MONTHS_EN = {name: i + 1 for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"))) for name in names}
+_MONTH_EN = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_EN_MONTH_DAY = re.compile(rf"\b{_MONTH_EN}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d{{2}}))?")
+_EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_EN}(?:,?\s+((?:19|20)\d{{2}}))?")
+_EN_ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
+# `October 12 to 20`, `October 12-20`: the end day after a joining word.
+_EN_RANGE_END = re.compile(r"\s*(?:to|through|until|till|and|-|–|~)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|nights|days|people|companies))")
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_EN_SPAN = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+nights?\s+(?:and\s+)?(\d{1,2}|"
+                      + "|".join(_NUMBER_WORDS) + r")\s+days?\b", re.I)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -164,7 +186,31 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _BARE_START.finditer(text):
         if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
             add(m, day=int(m.group(1)))
+    for m in _EN_SPAN.finditer(text):
+        taken.append(m.span())
+    for m in _EN_MONTH_DAY.finditer(text):
+        month, day = MONTHS_EN[m.group(1).lower()], int(m.group(2))
+        if free(*m.span()) and _valid(2000, month, day):
+            add(m, month=month, day=day, year=int(m.group(3)) if m.group(3) else None)
+            _en_range_end(text, m.end(), add, free)
+    for m in _EN_DAY_MONTH.finditer(text):
+        month, day = MONTHS_EN[m.group(2).lower()], int(m.group(1))
+        if free(*m.span()) and _valid(2000, month, day):
+            add(m, month=month, day=day, year=int(m.group(3)) if m.group(3) else None)
+    for m in _EN_ORDINAL.finditer(text):
+        if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
+            add(m, day=int(m.group(1)))
+            _en_range_end(text, m.end(), add, free)
     return sorted(found, key=lambda x: x.begin)
+
+
+def _en_range_end(text: str, at: int, add, free) -> None:  # noqa: ANN001
+    """The end day of `October 12 to 20`, a mention of its own."""
+    m = _EN_RANGE_END.match(text, at)
+    if m and 1 <= int(m.group(1)) <= 31:
+        end = re.compile(r"\d{1,2}(?:st|nd|rd|th)?").search(text, m.start(1))
+        if end and free(end.start(), end.end()):
+            add(end, day=int(m.group(1)))
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -176,10 +222,13 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def find_span(text: str) -> tuple[Span, int] | None:
-    """The first `N박 M일` of the text, and where it is."""
+    """The first `N박 M일` (or `six nights and nine days`) of the text, and where it is."""
     m = _SPAN.search(text)
     if m:
         return Span(int(m.group(1)), int(m.group(2)), m.group(0)), m.start()
+    m = _EN_SPAN.search(text)
+    if m:
+        return Span(_number(m.group(1)), _number(m.group(2)), m.group(0)), m.start()
     return None
 
 
@@ -250,9 +299,14 @@ def recurring_event(text: str) -> tuple[str, tuple[int, ...]] | None:
     return (best[1], best[2]) if best else None
 
 
+_EN_REPORT_DAY = re.compile(r"[Aa]ccording to [^.,]{2,40}? on the (\d{1,2})(?:st|nd|rd|th)|"
+                            r"\bsaid on the (\d{1,2})(?:st|nd|rd|th)|announced on the (\d{1,2})(?:st|nd|rd|th)")
+
+
 def report_day(text: str) -> tuple[int, str] | None:
-    """The day of the report, from `10일 구미시에 따르면` or `...고 10일 밝혔다`."""
-    m = _REPORT_DAY.search(text)
+    """The day of the report, from `10일 구미시에 따르면`, `...고 10일 밝혔다` or `according
+    to Gumi City on the 10th`."""
+    m = _REPORT_DAY.search(text) or _EN_REPORT_DAY.search(text)
     if not m:
         return None
     day = int(next(g for g in m.groups() if g))
@@ -455,9 +509,9 @@ def _sentence_around(text: str, begin: int, end: int) -> str:
 
 # -- days tied to the text --------------------------------------------------------------------
 
-_SAME_DAY = re.compile(r"이날|같은 날|당일")
-_NEXT_DAY = re.compile(r"이튿날|다음 ?날|이튼날")
-_FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫날")
+_SAME_DAY = re.compile(r"이날|같은 날|당일|[Oo]n the same day|[Tt]hat day")
+_NEXT_DAY = re.compile(r"이튿날|다음 ?날|이튼날|[Tt]he (?:next|following) day")
+_FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫날|[Oo]n the first day of the (?:trip|visit|tour)")
 _ORDINAL_DAY = re.compile(r"(?:일정|순방|출장)\s*(둘|셋|넷|닷새|다섯|여섯)째\s*날")
 _ORDINALS = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "닷새": 5, "여섯": 6}
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .entities import PersonFound, short_reference
 
-_QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?)[”“\"]\s*(?=[가-힣]|\s*\(|$)")
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?)[”“\"]\s*(?=[가-힣]|\s|[,.)(]|$)")
 _QUOTATIVE = re.compile(r"^\s*(?:이?라(?:며|면서|고)|고|며|는|란|이?라는|하고|면서)")
 _SPEAKER_TOPIC = r"(?:은|는|이|가)"
 _UNMARKED = re.compile(r"(?:은|는)\s+(.{10,}?)(?:이?라며|이?라면서)\s+(.{10,}?)(?:이?라고|고)\s+(?:밝혔다|말했다|강조했다|전했다|덧붙였다)")

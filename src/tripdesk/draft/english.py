@@ -1,0 +1,149 @@
+"""English articles from Korean outlets (or the English half of a bilingual one): the same
+findings as the Korean extractors, read from English prose.
+
+- people: `Mayor Kim Jang-ho`, `Vice Mayor for Economic Science Jang Ho-jong`, `Kim Jang-ho,
+  Mayor of Gumi`, `led by Mayor ...`;
+- the home: a Korean local government by its English name (`Gumi City`, `Daejeon`);
+- places: gazetteer cities by their English names, taken where the text names their country
+  or the city is large (so that `Mobile` or `Reading` in a sentence is not a city);
+- organisations: capitalised phrases that end in an organisation's word (Association, Chamber
+  of Commerce, University, Institute, Park, Festival ...).
+
+Dates, spans, quotes and agreements are read by the shared modules, which know English.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .entities import OrgFound, PersonFound
+from .localgov import LocalGov, governments
+from .places import City, PlaceFound, city_index, _BY_COUNTRY
+
+ROLES_EN = ("Vice Mayor for Economic Science", "Vice Mayor for Economic Affairs", "Vice Mayor", "Mayor",
+            "Vice Governor", "Governor", "County Head", "County Mayor", "Magistrate", "Chairman", "Chairwoman",
+            "Chair", "President", "CEO", "Professor", "Director", "Ambassador", "Consul General", "Commissioner")
+LEADER_ROLES_EN = ("Mayor", "Governor", "County Head", "County Mayor", "Magistrate", "Vice Mayor",
+                   "Vice Governor")
+_ROLE = "|".join(re.escape(r) for r in ROLES_EN)
+# A romanised Korean name (Kim Jang-ho) or a Western one (Bob Filner): two or three words.
+_NAME = r"([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2})"
+_ROLE_NAME = re.compile(rf"\b((?:[A-Z][a-z]+ )?(?:{_ROLE}))(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? {_NAME}\b")
+_NAME_ROLE = re.compile(rf"\b{_NAME}, ((?:the )?(?:{_ROLE})(?: of [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)")
+LEADER_EN = re.compile(rf"(?:led by|headed by|leading the delegation,?)\s+(?:(?:{_ROLE})\s+)?{_NAME}")
+_NOT_NAMES = {"City", "Province", "County", "The", "This", "Korea", "United States"}
+
+
+def people(text: str) -> list[PersonFound]:
+    found: dict[str, PersonFound] = {}
+    for m in _ROLE_NAME.finditer(text):
+        name, role = _clean_name(m.group(2)), m.group(1)
+        if name and name not in found:
+            found[name] = PersonFound(name, name, role, m.group(0), m.start())
+    for m in _NAME_ROLE.finditer(text):
+        name, role = _clean_name(m.group(1)), m.group(2)
+        if name and name not in found:
+            found[name] = PersonFound(name, name, role, m.group(0), m.start())
+    return sorted(found.values(), key=lambda p: p.begin)
+
+
+def _clean_name(name: str) -> str | None:
+    words = name.split()
+    if any(w in _NOT_NAMES for w in words) or len(name) < 5:
+        return None
+    return name
+
+
+@functools.cache
+def _gov_names() -> dict[str, LocalGov]:
+    names: dict[str, LocalGov] = {}
+    for gov in governments():
+        base = gov.en.replace(" County", "").replace(" Province", "").replace(" State", "")
+        names.setdefault(base, gov)
+        names.setdefault(gov.en, gov)
+    return names
+
+
+def home_mentions(text: str) -> list[LocalGov]:
+    """Korean local governments named in English (`Gumi City`, `Daejeon`), in order."""
+    names = _gov_names()
+    found = []
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:-[a-z]+)?(?: (?:County|Province|State))?)\b", text):
+        if m.group(1) in names:
+            found.append(names[m.group(1)])
+    return found
+
+
+@functools.cache
+def _english_index() -> dict[str, tuple[City, ...]]:
+    city_index()  # fills _BY_COUNTRY
+    index: dict[str, list[City]] = {}
+    for cities in _BY_COUNTRY.values():
+        for city in cities:
+            index.setdefault(city.en, []).append(city)
+    return {name: tuple(sorted(c, key=lambda c: -c.population)) for name, c in index.items()}
+
+
+@functools.cache
+def _countries_en() -> dict[str, str]:
+    from babel import Locale
+
+    names = {name: code for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+    names.update({"U.S.": "US", "US": "US", "USA": "US", "America": "US", "Korea": "KR", "UK": "GB"})
+    return names
+
+
+def countries_named(text: str) -> set[str]:
+    return {code for name, code in _countries_en().items() if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text)}
+
+
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+)*\.?)")
+
+
+def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound]:
+    """The cities the text names in English; `countries`: those the whole article names."""
+    index = _english_index()
+    countries = (countries or set()) | countries_named(text)
+    found: list[PlaceFound] = []
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(1).rstrip(".").split(" ")
+        # the longest run of words that is a city's name (Newport Beach, Las Vegas, Washington)
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            cities = index.get(name)
+            if not cities or name in _gov_names() or name in _countries_en():
+                continue
+            fitting = [c for c in cities if c.country in countries] or [c for c in cities if c.population >= 500_000]
+            after = text[m.start() + len(name):m.start() + len(name) + 14]
+            if re.match(r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS) + r")\b", after):
+                break  # Eureka Park, Seattle Public Library: not the city itself
+            if fitting and fitting[0].country != "KR":
+                begin = m.start()
+                found.append(PlaceFound(name, fitting[0], begin, begin + len(name),
+                                        tuple(c for c in cities if c is not fitting[0])))
+            break
+    return found
+
+
+_ORG_WORDS = ("Association", "Chamber of Commerce", "University", "Institute", "Research Park", "Park", "Center",
+              "Centre", "Festival", "Council", "Agency", "Corporation", "Company", "Office", "Consulate General",
+              "Foundation", "Federation", "Group", "Air Lines", "Airlines", "Entertainment", "Exhibition", "Expo",
+              "Library", "Museum", "Hospital", "Bank", "Pavilion", "Cluster", "Coalition", "Ministry", "Government")
+_ORG = re.compile(r"\b((?:[A-Z][\w&'-]*\s(?:of\s|for\s|&\s)?){0,5}(?:"
+                  + "|".join(re.escape(w) for w in _ORG_WORDS) + r"))\b")
+_KIND = (("university", ("University", "Institute of Technology")), ("research", ("Institute", "Research Park")),
+         ("association", ("Association", "Chamber of Commerce", "Council", "Federation", "Foundation", "Coalition", "Cluster")),
+         ("event", ("Festival", "Exhibition", "Expo")), ("government", ("Agency", "Office", "Consulate General", "Ministry", "Government")),
+         ("venue", ("Library", "Museum", "Park", "Center", "Centre", "Pavilion")))
+
+
+def organisations(text: str) -> list[OrgFound]:
+    found: dict[str, OrgFound] = {}
+    for m in _ORG.finditer(text):
+        name = re.sub(r"^(?:The|the) ", "", m.group(1)).strip()
+        if len(name.split()) < 2 and name in _ORG_WORDS:
+            continue
+        kind = next((k for k, words in _KIND if name.endswith(words)), "company")
+        found.setdefault(name, OrgFound(name, name, kind, m.start(), name))
+    return sorted(found.values(), key=lambda o: o.begin)
