@@ -86,3 +86,62 @@ def run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, 
         code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+# -- duplicates across ids (validate, doctor) --------------------------------------------------------
+
+
+def two_files_one_library(tmp_path):  # noqa: ANN001, ANN201
+    """The sample trip, and a second trip whose file gives the Seattle Public Library a new id
+    and writes its Korean name without the space; the ACME of both files keeps its id."""
+    from .conftest import SAMPLE_TEXT, line_of
+
+    folder = tmp_path / "trips"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(SAMPLE_TEXT, encoding="utf-8")
+    second = (SAMPLE_TEXT.replace("id: sample-2024-us", "id: sample-2025-us")
+              .replace("  - id: seattle-library\n    name: {ko: 시애틀 공공도서관, en: Seattle Public Library}",
+                       "  - id: spl\n    name: {ko: 시애틀공공도서관, en: The Seattle Public Library}")
+              .replace("seattle-library", "spl"))
+    assert "id: spl" in second
+    (folder / "b.yaml").write_text(second, encoding="utf-8")
+    return folder, line_of(second, "  - id: spl") + 1
+
+
+def test_validate_warns_of_one_organisation_under_two_ids_naming_both_files(tmp_path, capsys) -> None:  # noqa: ANN001
+    folder, line = two_files_one_library(tmp_path)
+    code, out, err = run(capsys, "validate", str(folder))
+    assert code == 0  # a warning: two people can share a name
+    [warning] = [w for w in err.splitlines() if "probably" in w]
+    assert warning.startswith(f"{folder / 'b.yaml'}:{line}:")
+    assert ("organisations[2].name: organisation 'spl' is probably 'seattle-library' of "
+            f"{folder / 'a.yaml'}: both are named '시애틀공공도서관'") in warning
+    assert "give it one id" in warning
+    assert "acme" not in err  # one id in both files is one entity, not a duplicate
+
+
+def test_doctor_warns_of_the_same_in_the_store(tmp_path, db_path, capsys) -> None:  # noqa: ANN001
+    folder, _line = two_files_one_library(tmp_path)
+    code, _out, _err = run(capsys, "import", str(folder))
+    assert code == 0
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0 and "the store is healthy" in out
+    [line] = [x for x in out.splitlines() if "probably" in x]
+    assert line.split()[0:2] == ["warning", "entities:"]
+    assert "organisation 'spl' of" in line and "b.yaml is probably 'seattle-library' of" in line
+    assert "a.yaml" in line
+
+
+def test_doctor_on_the_bundled_data_finds_no_duplicates(store, capsys) -> None:  # noqa: ANN001
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0 and "entities: no two organisation or person ids share a name" in out
+
+
+def test_an_entity_whose_own_names_differ_only_by_spacing_is_not_its_own_duplicate() -> None:
+    from tripdesk.duplicates import Named, probable_duplicates
+
+    nam = Named("person", "nam-yu-jin", ("남유진", "Nam Yu-jin", "남 시장", "남시장"), "a.yaml")
+    other = Named("person", "nam-2", ("NAM YU-JIN",), "b.yaml")
+    [dup] = probable_duplicates([nam, nam._replace(file="c.yaml"), other])
+    assert (dup.first.id, dup.second.id, dup.shared) == ("nam-yu-jin", "nam-2", "NAM YU-JIN")
+    assert probable_duplicates([Named("person", "x", ("Kim",), "a"), Named("organisation", "y", ("Kim",), "b")]) == []

@@ -174,7 +174,7 @@ def test_a_database_in_a_read_only_folder(
     assert lines[-1] == "the store is healthy (1 check skipped)"
     assert ("  skipped  full-text index: FTS5 integrity-check skipped: the database cannot be "
             "written here, and the check needs the write lock") in lines
-    assert [line.split()[0] for line in lines[1:-1]] == ["ok"] * 4 + ["skipped"] + ["ok"] * 2
+    assert [line.split()[0] for line in lines[1:-1]] == ["ok"] * 4 + ["skipped"] + ["ok"] * 3  # then trips, entities
     assert digest(db) == before
     assert sorted(p.name for p in folder.iterdir()) == ["tripdesk.db"]
 
@@ -606,7 +606,7 @@ def test_doctor_passes_a_healthy_store(store: Path, capsys: pytest.CaptureFixtur
     assert code == 0
     assert lines[-1] == "the store is healthy"
     checks = [line.split()[1].rstrip(":") for line in lines[1:-1]]
-    assert checks == ["file", "schema", "integrity", "foreign", "full-text", "search", "trips"]
+    assert checks == ["file", "schema", "integrity", "foreign", "full-text", "search", "trips", "entities"]
     assert all(line.lstrip().startswith("ok") for line in lines[1:-1])
     assert "ok       full-text index: FTS5 integrity-check: ok" in "\n".join(lines)
     assert digest(store) == before  # doctor writes nothing

@@ -459,9 +459,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     out = _console()
     out.print(RichText(f"tripdesk doctor: {display_path(path)}"))
     for finding in findings:
-        status = "skipped" if finding.skipped else "ok" if finding.ok else "PROBLEM"
+        status = ("skipped" if finding.skipped else "warning" if finding.warning
+                  else "ok" if finding.ok else "PROBLEM")
         out.print(RichText(f"  {status:8} {finding.check}: {finding.message}"))
-        if finding.fix and not finding.ok:
+        if finding.fix and (finding.warning or not finding.ok):
             out.print(RichText(f"  {'':8} fix: {finding.fix}"))
     if healthy(findings):
         skipped = sum(f.skipped for f in findings)

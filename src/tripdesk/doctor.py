@@ -44,6 +44,9 @@ class Finding:
     message: str
     fix: str | None = None
     skipped: bool = False  # a check that could not run here (ok: it found nothing wrong)
+    # Something to look at that does not make the store unhealthy (ok is True): two ids that
+    # probably name one entity.
+    warning: bool = False
 
 
 def _sample(values: list[str], n: int = 3) -> str:
@@ -183,6 +186,40 @@ def _tripdesk_checks(conn: sqlite3.Connection, writable: bool,
                            skipped=True))
     out.append(_guard("search rows", lambda c: _search_in_step(c, content), conn))
     out.append(_guard("trips", _trips_complete, conn))
+    out += _duplicate_entities(conn)
+    return out
+
+
+# At most this many pairs are listed, one a line; the rest are counted.
+MAX_DUPLICATES_SHOWN = 20
+
+
+def _duplicate_entities(conn: sqlite3.Connection) -> list[Finding]:
+    """Organisations and people that probably are one under two ids (`duplicates`), each
+    named with the file of its first trip; warnings, not problems: two people can share a
+    name."""
+    from .duplicates import FIX, Named, message, probable_duplicates
+
+    entities: list[tuple[str, str, Named]] = []
+    for kind, table, links, column in (("organisation", "organisations", "trip_organisations", "organisation_id"),
+                                       ("person", "people", "trip_people", "person_id")):
+        rows = conn.execute(
+            f"SELECT e.id, e.name_ko, e.name_en, e.name_plain, e.aliases, first.start, first.file_path "
+            f"FROM {table} e LEFT JOIN (SELECT x.{column} AS id, min(t.start || ' ' || t.id) AS start, "
+            f"t.file_path FROM {links} x JOIN trips t ON t.id = x.trip_id GROUP BY x.{column}) first "
+            "ON first.id = e.id")
+        for entity_id, ko, en, plain, aliases, start, file_path in rows:
+            names = tuple(n for n in (ko, en, plain, *json.loads(aliases or "[]")) if n)
+            where = display_path(Path(file_path)) if file_path else "no trip"
+            entities.append((start or "", entity_id, Named(kind, entity_id, names, where)))
+    entities.sort(key=lambda e: (e[0], e[1]))
+    pairs = probable_duplicates(e[2] for e in entities)
+    out = [Finding("entities", True, message(d), FIX, warning=True) for d in pairs[:MAX_DUPLICATES_SHOWN]]
+    if len(pairs) > MAX_DUPLICATES_SHOWN:
+        out.append(Finding("entities", True, f"and {len(pairs) - MAX_DUPLICATES_SHOWN} more pairs of ids "
+                           "that share a name", FIX, warning=True))
+    if not out:
+        out.append(Finding("entities", True, "no two organisation or person ids share a name"))
     return out
 
 

@@ -910,7 +910,29 @@ def load_paths(paths: Iterable[Path],
         if names is not None:
             named.append(names)
     out.problems.extend(check_across(named, known(named) if callable(known) else known))
+    out.warnings.extend(duplicate_warnings(out.trips))
     return out
+
+
+def duplicate_warnings(loaded: Iterable[LoadedTrip]) -> list[Problem]:
+    """A warning at each organisation or person that probably is one defined under another id
+    (`duplicates`), at its name in the later file."""
+    from .duplicates import FIX, Named, message, probable_duplicates
+
+    results = {}
+    entities = []
+    for item in loaded:
+        name = item.result.file
+        results[name] = item.result
+        trip = item.trip
+        entities += [Named("organisation", o.id, (*o.name.all_strings(), *o.aliases), name, i)
+                     for i, o in enumerate(trip.organisations)]
+        entities += [Named("person", p.id, (*p.name.all_strings(), *p.aliases), name, i)
+                     for i, p in enumerate(trip.people)]
+    section = {"organisation": "organisations", "person": "people"}
+    return [results[d.second.file].problem((section[d.kind], d.second.index, "name"),
+                                            f"{message(d, at_second=True)}; {FIX}")
+            for d in probable_duplicates(entities)]
 
 
 def article_finder(paths: Iterable[Path], articles: Iterable[Path] = ()) -> ArticleFinder:
