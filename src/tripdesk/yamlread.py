@@ -40,6 +40,18 @@ _RESOLVED_MAX = 50_000
 _RESOLVERS = _BaseLoader.yaml_implicit_resolvers
 _TYPED_FIRSTS = frozenset() if None in _RESOLVERS else frozenset(_RESOLVERS)
 _STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+# YAML 1.2's core schema: only these are true and false. YAML 1.1 (which PyYAML follows) also
+# reads yes/no/on/off/y/n as booleans, which turns the country code of Norway (`NO`) and the
+# province code of Ontario (`ON`) into false and true; a trip file has no yes/no field, so
+# those words stay the text they are.
+_CORE_BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+
+
+def _tag_of(loader: Any, kind: type, value: Any, implicit: Any) -> str:
+    """The implicit tag of a plain scalar, booleans as YAML 1.2 has them."""
+    tag = _BaseLoader.resolve(loader, kind, value, implicit)
+    return _STR_TAG if tag == _BOOL_TAG and value not in _CORE_BOOLS else tag
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -59,12 +71,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 return _STR_TAG
             tag = _known(value)
             if tag is None:
-                tag = _BaseLoader.resolve(self, kind, value, implicit)
+                tag = _tag_of(self, kind, value, implicit)
                 if len(_RESOLVED) >= _RESOLVED_MAX:
                     _RESOLVED.clear()  # many distinct words (long texts): start over, bounded
                 _RESOLVED[value] = tag
             return tag
-        return _BaseLoader.resolve(self, kind, value, implicit)
+        return _tag_of(self, kind, value, implicit)
 
     if not _BaseLoader.yaml_path_resolvers:  # always, unless someone registered one
         # Nothing to track without path resolvers. The composer calls these twice for every
