@@ -22,13 +22,18 @@ from typing import Iterator
 import pytest
 
 from tripdesk import queries
+from tripdesk.cli import main
 from tripdesk.export import download_target, render
 from tripdesk.problems import TripdeskError
 from tripdesk.serve import desk_command, exposure_warning, is_loopback, public_url
 from tripdesk.store import Store
 
+from .conftest import SAMPLE
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-TRIP = "daejeon-2025-us"  # the first trip of the first city in the list
+# The served store holds the sample trip only: a desk that opened another store (the bundled
+# data, TRIPDESK_DB) would show Gumi and Daejeon instead.
+TRIP = "sample-2024-us"
 
 
 def free_port() -> int:
@@ -67,6 +72,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """`tripdesk serve` on a free loopback port: (its URL, its working folder, its store)."""
     port = free_port()
     db = tmp_path / "served.db"
+    assert main(["--db", str(db), "import", str(SAMPLE)]) == 0
     work = tmp_path / "server-cwd"
     work.mkdir()
     log = (tmp_path / "serve.log").open("wb")
@@ -136,11 +142,11 @@ def test_the_desk_in_a_browser_opens_a_trip_and_downloads_its_export(served: tup
                 raise AssertionError(f"{text!r} never appeared; the page shows:\n{screen()}")
 
             shown = wait_for("Cities")
-            shown = wait_for("Gumi")
-            assert "Daejeon" in shown
+            shown = wait_for("Sample City")
+            assert "1 trip" in shown and "Gumi" not in shown and "Daejeon" not in shown
             page.evaluate("window.__desks[0].terminal.focus()")  # as a click on the page does
-            page.keyboard.press("Enter")  # open the first city
-            wait_for("2025 Daejeon")
+            page.keyboard.press("Enter")  # open the city
+            wait_for("2024 Sample City")
             page.keyboard.press("ArrowDown")
             page.keyboard.press("Enter")  # open its trip
             shown = wait_for("Day 1")
