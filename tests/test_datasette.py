@@ -223,3 +223,24 @@ def test_datasette_serve_warns_when_other_machines_could_reach_it(tmp_path: Path
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert "WARNING: serving the store on 192.0.2.1" in result.stderr
     assert result.returncode != 0
+
+
+def test_an_immutable_store_is_served_too(tmp_path: Path) -> None:
+    db = tmp_path / "snapshot.db"
+    assert main(["--db", str(db), "list"]) == 0
+    assert not db.with_name("snapshot.db-wal").exists()  # closed: everything is in the file
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "tripdesk", "--db", str(db), "datasette", "--serve",
+                                "--immutable", "--port", str(port)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/", process)
+        assert get(url, "/-/databases.json")[0]["is_mutable"] is False
+        found = get(url, "/snapshot/search_everything.json", _shape="array", q="구미")
+        with Store.open(db, create=False, readonly=True) as store:
+            desk = queries.search(store, "구미")
+        assert found and sorted((r["kind"], r["trip_id"], r["ref"]) for r in found) == sorted(
+            (h.kind, h.trip_id, h.ref) for h in desk)
+    finally:
+        stop(process)
