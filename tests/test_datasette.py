@@ -244,3 +244,12 @@ def test_an_immutable_store_is_served_too(tmp_path: Path) -> None:
             (h.kind, h.trip_id, h.ref) for h in desk)
     finally:
         stop(process)
+
+
+def test_the_search_tables_own_box_finds_only_two_syllable_words_as_documented(
+        datasette: tuple[str, Path, str]) -> None:
+    # What docs/team.md and the table's description say, and why search_everything exists.
+    url, _db, _ = datasette
+    assert get(url, "/trips/search.json", _search="협약", _shape="array")
+    assert get(url, "/trips/search.json", _search="업무협약", _shape="array") == []
+    assert rows(url, "search_everything", q="업무협약")
