@@ -31,6 +31,7 @@ from typing import Iterable, NamedTuple
 
 from .excerpts import ArticleText as ExcerptMatcher
 from .limits import MAX_ARTICLE_BYTES
+from .paths import user_path
 from .yamlread import strip_control
 
 ARTICLES_ENV = "TRIPDESK_ARTICLES"
@@ -126,7 +127,7 @@ def decode_article(data: bytes) -> tuple[str, str]:
 def env_folders() -> list[Path]:
     """The folders of TRIPDESK_ARTICLES (empty entries ignored)."""
     value = os.environ.get(ARTICLES_ENV, "")
-    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]
+    return [user_path(part) for part in value.split(os.pathsep) if part.strip()]
 
 
 def search_folders(trip_file: Path, root: Path | None = None,
@@ -180,7 +181,7 @@ class ArticleFinder:
 
     def find(self, name: str, folders: list[Path]) -> Path | None:
         """The first existing file of that name in the folders (an absolute name: itself)."""
-        given = Path(name).expanduser()
+        given = user_path(name)
         candidates = [given] if given.is_absolute() else [folder / given for folder in folders]
         for candidate in candidates:
             try:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
+
+from .problems import TripdeskError, visible
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -27,3 +31,17 @@ def bundled_data_dir() -> Path:
 def articles_dir() -> Path:
     """The source articles beside the checkout (../shared/articles), where they exist."""
     return _PACKAGE.parents[2] / "shared" / "articles"
+
+
+def user_path(text: str) -> Path:
+    """A path as the user gave it (an option, an environment variable), with `~` and `~user`
+    expanded. A `~user` of a user that does not exist (or a `~` without a home folder) is a
+    TripdeskError, not a RuntimeError from deep inside pathlib, and not a folder named
+    `~user` made in the working directory."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        user = text[1:].split("/", 1)[0].split(os.sep, 1)[0]
+        whose = f"user '{visible(user)}'" if user else "this user"
+        raise TripdeskError(f"{visible(text)}: cannot find the home folder of {whose}",
+                            "give the path in full, without ~") from None

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
 
+from .paths import user_path
 from .problems import TripdeskError, display_path
 from .storefiles import clear_stale_companions, companion, remove_new_store, wal_pending, writable_here
 from .text import Text
@@ -99,7 +100,7 @@ def default_db_path() -> Path:
     """`TRIPDESK_DB` if set, else tripdesk.db in the platform's user data directory."""
     env = os.environ.get("TRIPDESK_DB")
     if env:
-        return Path(env).expanduser()
+        return user_path(env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("tripdesk", appauthor=False)) / "tripdesk.db"

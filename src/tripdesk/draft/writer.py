@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..paths import user_path
 from ..problems import TripdeskError
 
 
@@ -52,7 +53,7 @@ def target(output: str | None, trip_id: str) -> Path | None:
     """The file to write: `-o FILE`, or `<trip-id>.yaml` in `-o DIR/`; None: standard output."""
     if output is None or output == "-":
         return None
-    path = Path(output).expanduser()
+    path = user_path(output)
     if path.is_dir() or output.endswith(("/", "\\")):
         return path / f"{trip_id}.yaml"
     return path
