@@ -22,15 +22,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NoReturn, Sequence
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text as RichText
+from rich.text import Text as _RichText
 
 from . import queries
-from .problems import Problem, TripdeskError, ValidationFailed, display_path
-from .paths import articles_dir, bundled_data_dir, is_trip_file_name
+from .output import output_failed, prepare_streams, silence_stdout, stdout_is_utf8
+from .problems import Problem, TripdeskError, ValidationFailed, display_path, terminal_safe
+from .paths import articles_dir, bundled_data_dir, is_trip_file_name, user_path
 from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
 from .storefiles import remove_new_store
 from .text import DISPLAY_LANGS
@@ -72,6 +73,13 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def RichText(text: str = "", style: str = "") -> _RichText:  # noqa: N802 - stands in for rich's Text
+    """Literal text for the terminal: what it says is printed, never markup, and an escape
+    sequence or other control character in it (from a trip id, a path, a file name, a
+    message quoting any of them) is shown escaped, never run by the terminal."""
+    return _RichText(terminal_safe(text), style=style)
+
+
 def _console(stderr: bool = False) -> Console:
     # Data goes out as Text objects, never as markup; highlight=False keeps rich from
     # colouring numbers and URLs inside user text.
@@ -82,7 +90,7 @@ def _console(stderr: bool = False) -> Console:
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    return user_path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -217,7 +225,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def article_folders(args: argparse.Namespace, bundled: bool = False) -> list[Path]:
     """The `--articles` folders, and for the bundled data the articles beside the checkout."""
-    folders = [Path(p).expanduser() for p in getattr(args, "articles", None) or ()]
+    folders = [user_path(p) for p in getattr(args, "articles", None) or ()]
     if bundled and articles_dir().is_dir():
         folders.append(articles_dir())
     return folders
@@ -280,7 +288,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps([_trip_json(t) for t in trips], ensure_ascii=False, indent=2))
+        print(json.dumps([_trip_json(t) for t in trips], ensure_ascii=not stdout_is_utf8(), indent=2))
         return EXIT_OK
     table = Table(show_lines=False)
     for column in ("id", "city", "dates", "days"):
@@ -389,8 +397,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def require_trip(store: Store, trip_id: str):  # noqa: ANN201 - returns model.Trip
-    trip = queries.load_trip(store, trip_id)
+    # An id that is not text (bytes no encoding could read) names no trip: not asked.
+    trip = queries.load_trip(store, trip_id) if trip_id.isascii() or _is_text(trip_id) else None
     if trip is None:
         close = queries.closest_trip_ids(store, trip_id)
         hint = (f"did you mean {', '.join(close)}?" if close else "run `tripdesk list` to see the trip ids")
@@ -407,7 +424,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps([{
             "kind": h.kind, "trip": h.trip_id, "date": h.date.isoformat() if h.date else None,
             "ref": h.ref, "label": h.label.to_document(), "matched": h.matched,
-        } for h in hits], ensure_ascii=False, indent=2))
+        } for h in hits], ensure_ascii=not stdout_is_utf8(), indent=2))
         return EXIT_OK if hits else EXIT_PROBLEMS
     if not hits:
         _console(stderr=True).print(RichText(f"nothing found for {args.query!r}"))
@@ -419,7 +436,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         label = h.label.get(args.lang)
         match = RichText(label)
         if h.matched and h.matched not in label:  # found in another of the item's texts
-            match.append("\n" + h.matched, style="dim")
+            match.append("\n" + terminal_safe(h.matched), style="dim")
         table.add_row(RichText(h.trip_id), RichText(h.date.isoformat() if h.date else "-"),
                       RichText(h.kind), match)
     _console().print(table)
@@ -560,10 +577,11 @@ def cmd_app(args: argparse.Namespace) -> int:
     try:
         from .ui.app import TripdeskApp  # the only place the CLI touches Textual
 
-        TripdeskApp(db_path=path, language=args.lang, data=data).run()
+        app = TripdeskApp(db_path=path, language=args.lang, data=data)
+        app.run()
     finally:
         resume_collection()  # if the app ended before its first frame
-    return EXIT_OK
+    return app.return_code or EXIT_OK  # 1 when the app ended on an error (Textual printed it)
 
 
 def _published(value: str) -> "tuple[str, str]":
@@ -676,11 +694,34 @@ ARTICLES_HELP = ("a folder to look for the sources' article files in (besides th
                  "TRIPDESK_ARTICLES names more, separated by ':'")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose errors show what the user typed escaped: it quotes most of it
+    with repr(), but not all ("unrecognized arguments: <ESC>[31m" reached the terminal)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal_safe(message)}\n")
+
+
+MAX_HITS = 10_000  # what --limit takes: more than a reader reads, and SQLite's integers hold it
+
+
+def _hit_count(text: str) -> int:
+    """`--limit`: a whole number from 1 to MAX_HITS (argparse says so when it is not)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_HITS:
+        raise argparse.ArgumentTypeError(f"{value} is not from 1 to {MAX_HITS:,}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     def common_options(defaults: bool) -> argparse.ArgumentParser:
         # The options are accepted before and after the command. After it, their default is
         # SUPPRESS so that `tripdesk --db X import` keeps the X given before the command.
-        common = argparse.ArgumentParser(add_help=False)
+        common = _Parser(add_help=False)
         common.add_argument("--db", metavar="PATH",
                             default=None if defaults else argparse.SUPPRESS,
                             help="the database file (default: $TRIPDESK_DB, else tripdesk.db in "
@@ -690,7 +731,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help="language of names and titles (default: from the locale)")
         return common
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tripdesk", parents=[common_options(defaults=True)],
         description="Explore the timelines of official trips abroad: where a delegation went, "
                     "whom it met, what was signed and said, and the source of every fact. "
@@ -762,7 +803,8 @@ def build_parser() -> argparse.ArgumentParser:
             "in Korean and English.", "tripdesk search 협약")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    p.add_argument("--limit", type=_hit_count, default=200,
+                   help=f"at most this many hits, 1 to {MAX_HITS:,} (default 200)")
 
     p = add("export", cmd_export, "Export a trip as a Markdown briefing, its JSON document "
             "(which `tripdesk import` reads back) or an iCalendar file; to standard output "
@@ -861,12 +903,66 @@ def desk_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(db=values["db"], lang=values["lang"] or default_language(), command=None)
 
 
+# The arguments that are text, not paths: a trip id, a query.
+_TEXT_ARGUMENTS = ("trip", "query")
+
+
+def argument_text(value: str) -> str:
+    """An argument that is text (not a path) as the user typed it. Python decodes arguments
+    in the locale's encoding; UTF-8 typed where the locale says otherwise (a UTF-8 terminal
+    with an EUC-KR or Latin-1 locale) is read as the UTF-8 it is. Text in the locale's own
+    encoding is seldom valid UTF-8 as well, and is kept as decoded; what no encoding reads is
+    kept too, and shown escaped wherever it is echoed."""
+    if value.isascii() or _codec_name(sys.getfilesystemencoding()) == "utf-8":
+        return value
+    try:
+        return _typed_bytes(value).decode("utf-8")
+    except UnicodeError:
+        return value
+
+
+def _typed_bytes(value: str) -> bytes:
+    """The bytes an argument was decoded from: each character as the locale's codec encodes
+    it, a byte the C library could not decode (a lone surrogate) as that byte, and one it
+    decoded byte for character (C1 controls, in glibc's EUC-KR) as that byte."""
+    encoding = sys.getfilesystemencoding()
+    out = bytearray()
+    for char in value:
+        if "\udc80" <= char <= "\udcff":
+            out.append(ord(char) - 0xDC00)
+            continue
+        try:
+            out += char.encode(encoding)
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                raise
+            out.append(ord(char))
+    return bytes(out)
+
+
+def _codec_name(encoding: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; its exit status. Nothing a user can do (bad input, a full disk, a closed
+    output, a locale without Korean) ends in a traceback: each is one message."""
+    prepare_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = desk_args(argv) or build_parser().parse_args(argv)
+    for name in _TEXT_ARGUMENTS:
+        if isinstance(getattr(args, name, None), str):
+            setattr(args, name, argument_text(getattr(args, name)))
     func = getattr(args, "func", cmd_app)
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # a full device fails here, not at exit
+        return code
     except ValidationFailed as exc:
         out = _console(stderr=True)
         for problem in sorted(exc.problems):
@@ -878,8 +974,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `tripdesk list | head`: the reader has what it wanted
+        silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # Every file tripdesk reads or writes itself is reported as a TripdeskError naming it:
+        # an OSError naming no file is the output's (a full device, a closed stream).
+        if exc.filename is None or output_failed():
+            silence_stdout()
+            _console(stderr=True).print(RichText(
+                f"tripdesk: error: cannot write to standard output: {exc.strerror or exc}"))
+        else:
+            where = f"{exc.filename}: " if exc.filename else ""
+            _console(stderr=True).print(RichText(f"tripdesk: error: {where}{exc.strerror or exc}"))
+        return EXIT_PROBLEMS
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug, said in one line
+        if os.environ.get("TRIPDESK_DEBUG"):
+            raise
+        _console(stderr=True).print(RichText(
+            f"tripdesk: internal error: {type(exc).__name__}: {exc}\n  fix: this is a bug in "
+            "tripdesk; please report it with the command you ran (TRIPDESK_DEBUG=1 shows the "
+            "traceback)"))
+        return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,7 +38,7 @@ from .limits import MAX_FILE_BYTES
 from .loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
                      find_trip_files)
 from .model import Text
-from .problems import Problem, ValidationFailed
+from .problems import Problem, TripdeskError, ValidationFailed, visible
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
 from .yamlread import ReadResult
 
@@ -202,15 +202,33 @@ _AHEAD_PER_WORKER = 16
 _FILES_PER_TASK = 4
 
 
-def _worker_count() -> int:
-    """How many processes read files: TRIPDESK_IMPORT_WORKERS if set, else one per core."""
-    setting = os.environ.get("TRIPDESK_IMPORT_WORKERS", "")
-    if setting.strip().isdigit():
-        return int(setting)
+WORKERS_ENV = "TRIPDESK_IMPORT_WORKERS"
+
+
+def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
+
+
+def _worker_count() -> int:
+    """How many processes read files: TRIPDESK_IMPORT_WORKERS if set (0 or 1: none), else
+    one per core; never more than the cores this process may run on, which is all they can
+    use (1,000 of them on 2 cores took 4 times as long, starting them). A value that is not a
+    whole number of 0 or more is a TripdeskError saying so."""
+    setting = os.environ.get(WORKERS_ENV, "").strip()
+    if not setting:
+        return _cores()
+    try:
+        count = int(setting)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise TripdeskError(f"{WORKERS_ENV}={visible(setting, 40)!r} is not a number of worker "
+                            "processes", f"set it to a whole number (0 or 1: none; at most the "
+                            f"{_cores()} cores are used), or unset it")
+    return min(count, _cores())
 
 
 def _can_fork() -> bool:
@@ -326,6 +344,7 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False,
     starts again from the store as it is, this time holding the lock throughout.
     """
     paths = list(paths)
+    _worker_count()  # a TRIPDESK_IMPORT_WORKERS that is no number is said before any work
     finder = article_finder(paths, articles)
     if rebuild or store.in_transaction:  # nothing is read from the store before the lock
         return _import(store, paths, finder, rebuild=rebuild, since=None)

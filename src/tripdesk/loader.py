@@ -93,7 +93,34 @@ def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(visible(display_path(path)), 1, 1, "",
                                     f"not a regular file (it is {file_kind(mode)}); give a trip "
                                     "file or a folder of them"))
-    return files, problems
+    named = [path for path in files if _utf8_path(path)]
+    problems.extend(Problem(visible(display_path(path)), 1, 1, "", _not_utf8(path))
+                    for path in files if not _utf8_path(path))
+    return named, problems
+
+
+def _utf8_path(path: Path) -> bool:
+    """Whether a file's whole path is text: the store keeps it as UTF-8, and a name in another
+    encoding (a CP949 name from a Windows zip file) cannot be kept, or even printed, as it is."""
+    try:
+        os.path.abspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _not_utf8(path: Path) -> str:
+    try:
+        path.name.encode("utf-8")
+        where, part = "the name of a folder it is in", os.path.abspath(path)
+    except UnicodeEncodeError:
+        where, part = "the file's name", path.name
+    try:
+        guess = f" (read as CP949/EUC-KR: '{visible(os.fsencode(part).decode('cp949'))}')"
+    except UnicodeDecodeError:
+        guess = ""
+    return (f"{where} is not valid UTF-8{guess}; tripdesk keeps every path as UTF-8 text: "
+            "rename it in UTF-8 (for example with `convmv -f cp949 -t utf-8 --notest`)")
 
 
 def _trip_files_in(folder: Path, problems: list[Problem]) -> list[Path]:

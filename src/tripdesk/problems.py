@@ -68,15 +68,36 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-# Everything that could break a one-line `file:line:col: path: message` or act on a terminal.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Everything that could break a one-line `file:line:col: path: message` or act on a terminal:
+# control characters, line and paragraph separators, bidi marks, embeddings, overrides and
+# isolates, and lone surrogates (a file name's bytes that are not UTF-8, as Python decodes
+# them), which no output stream can even encode.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The same, but for text of several lines: newline and tab are kept.
+_UNPRINTABLE_IN_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape): that byte
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def visible(text: str, limit: int = 0) -> str:
     """Text for a problem message: control characters shown as escapes, long text shortened."""
     if limit and len(text) > limit:
         text = text[:limit] + "…"
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def terminal_safe(text: str) -> str:
+    """Text of one or more lines for the terminal: what `visible` escapes, but newline and tab
+    (an escape sequence in a trip id, a path or a file name echoed in a message is shown as
+    `\x1b[31m`, never run by the terminal)."""
+    return text if text.isprintable() else _UNPRINTABLE_IN_LINES.sub(_escape, text)
 
 
 def file_kind(mode: int) -> str:

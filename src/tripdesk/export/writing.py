@@ -26,6 +26,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from ..paths import user_path
 from ..problems import TripdeskError, file_kind, visible
 from ..schema import ID_PATTERN
 
@@ -78,7 +79,7 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
       format option), refused with the extensions it knows.
     """
     text = os.fspath(output)
-    path = Path(text).expanduser()
+    path = user_path(text)
     if _is_dir(path) or text.endswith(("/", os.sep)):
         fmt = fmt or "md"
         return default_path(trip_id, fmt, path), fmt

@@ -15,12 +15,19 @@ The desk reads it from the file named by `TRIPDESK_KEYMAP`, if set, or it is pas
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 
 from textual.binding import Binding, BindingType
 
+from ..paths import user_path
+from ..problems import TripdeskError, file_kind, visible
+
 KEYMAP_ENV = "TRIPDESK_KEYMAP"
+# A keymap of every binding the desk has is ~5 KB; anything far larger is not a keymap
+# (`TRIPDESK_KEYMAP=/dev/zero` would otherwise be read until memory ran out).
+MAX_KEYMAP_BYTES = 1024 * 1024
 
 
 class KeymapError(Exception):
@@ -28,26 +35,52 @@ class KeymapError(Exception):
 
 
 def load_keymap(path: Path) -> dict[str, str]:
-    """Read a keymap file: `{binding id: "key,key"}`."""
+    """Read a keymap file: `{binding id: "key,key"}`. Anything that is not a small UTF-8 TOML
+    file of that shape (a binary file, a named pipe, a device, a folder) is a KeymapError
+    saying what it is, never an exception from inside the reading."""
     import tomllib  # only when a keymap is given: most launches have none
 
+    name = visible(str(path))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = _read_keymap_text(path)
+        data = tomllib.loads(text)
     except OSError as exc:
-        raise KeymapError(f"{path}: {exc.strerror}") from None
+        raise KeymapError(f"{name}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise KeymapError(f"{name}: not a text file (byte 0x{exc.object[exc.start]:02x} at offset "
+                          f"{exc.start} is not UTF-8); a keymap is a TOML file") from None
     except tomllib.TOMLDecodeError as exc:
-        raise KeymapError(f"{path}: {exc}") from None
+        raise KeymapError(f"{name}: {visible(str(exc))}") from None
     table = data.get("keymap", data)
     if not isinstance(table, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-        raise KeymapError(f"{path}: expected a [keymap] table of \"binding.id\" = \"keys\"")
+        raise KeymapError(f"{name}: expected a [keymap] table of \"binding.id\" = \"keys\"")
     return dict(table)
+
+
+def _read_keymap_text(path: Path) -> str:
+    # Opened without waiting for a writer (a named pipe), then looked at before it is read.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(f"{file_kind(mode)}, not a file; a keymap is a TOML file")
+        data = handle.read(MAX_KEYMAP_BYTES + 1)
+    if len(data) > MAX_KEYMAP_BYTES:
+        raise OSError(f"larger than {MAX_KEYMAP_BYTES // 1024} KB; a keymap is a small TOML file")
+    return data.decode("utf-8")
 
 
 def keymap_from_environment() -> dict[str, str]:
     """The keymap named by TRIPDESK_KEYMAP ({} when unset)."""
     value = os.environ.get(KEYMAP_ENV)
-    return load_keymap(Path(value).expanduser()) if value else {}
+    if not value:
+        return {}
+    try:
+        path = user_path(value)
+    except TripdeskError as exc:
+        raise KeymapError(f"{KEYMAP_ENV}: {exc.message}") from None
+    return load_keymap(path)
 
 
 def bindings_of(owner: type) -> list[Binding]:
