@@ -75,7 +75,7 @@ def test_a_trip_file_name_that_is_not_utf8_is_a_problem_for_validate_and_import(
     message = (f"{shown}:1:1: the file's name is not valid UTF-8{guess}; tripdesk keeps every "
                "path as UTF-8 text: rename it in UTF-8")
     for command in ("validate", "import"):
-        result = run_cli("--db", str(db), command, str(folder))
+        result = run_cli(command, str(folder), env={"TRIPDESK_DB": str(db)})
         assert_one_message(result, message)
     with Store.open(db) as opened:
         assert opened.trip_count() == 0  # nothing was written
