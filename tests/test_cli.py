@@ -194,7 +194,7 @@ def test_version_and_help_for_every_command(capsys: pytest.CaptureFixture[str]) 
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("tripdesk ")
     commands = ("new", "validate", "import", "list", "show", "search", "export", "doctor", "schema",
-                "draft", "serve", "agreements", "datasette")
+                "draft", "serve", "agreements", "datasette", "stats")
     subparsers = next(a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     assert set(subparsers.choices) == set(commands), "a command was added: list it here"
     for command in commands:

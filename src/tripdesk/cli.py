@@ -6,6 +6,7 @@
     tripdesk import [PATH...]     load trip files into the store
     tripdesk list [--json]        the trips in the store
     tripdesk agreements           every agreement: date, city, kind, parties, status
+    tripdesk stats                rankings of destinations and agreements
     tripdesk show TRIP            a trip's timeline
     tripdesk search QUERY         search everything
     tripdesk export TRIP          a Markdown, JSON or iCalendar briefing
@@ -371,6 +372,40 @@ def cmd_agreements(args: argparse.Namespace) -> int:
     if not rows:
         _console(stderr=True).print(RichText("no agreements" + (" match" if args.city or args.kind
                                                                  or args.since else " in the store")))
+    return EXIT_OK
+
+
+STATS_TITLES = {"cities": "Destinations: cities", "states": "Destinations: states",
+                "countries": "Destinations: countries", "agreement_kinds": "Agreements by kind",
+                "agreement_statuses": "Agreements by status"}
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        summary = queries.summary(store)
+        ranks = queries.rankings(store)
+    if args.json:
+        import json
+
+        print(json.dumps({
+            "trips": summary.trips, "home_cities": summary.cities,
+            "years": [summary.first_year, summary.last_year],
+            **{name: [{"key": r.key, **_names(r.label), "count": r.count} for r in getattr(ranks, name)]
+               for name in STATS_TITLES},
+        }, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    out = _console()
+    out.print(RichText(summary.label()))
+    counted = {"agreement_kinds": "agreements", "agreement_statuses": "agreements"}
+    for name, title in STATS_TITLES.items():
+        table = Table(title=title, title_justify="left", show_lines=False)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column(title.split(": ")[-1].split(" by ")[-1], overflow="fold")
+        table.add_column(counted.get(name, "trips"), justify="right", no_wrap=True)
+        rows = getattr(ranks, name)[:args.top]
+        for rank, r in enumerate(rows, 1):
+            table.add_row(str(rank), RichText(r.label.get(args.lang)), str(r.count))
+        out.print(table)
     return EXIT_OK
 
 
@@ -792,6 +827,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_iso_date, metavar="DATE",
                    help="only agreements dated on or after DATE (YYYY-MM-DD); an undated one "
                         "counts at its trip's start")
+
+    p = add("stats", cmd_stats, "Rank the destinations (cities, states, countries) by the trips "
+            "that went there, and the agreements by kind and by status.", "tripdesk stats --json")
+    p.add_argument("--json", action="store_true", help="print JSON (every line of every ranking) "
+                   "instead of tables")
+    p.add_argument("--top", type=int, default=10, metavar="N",
+                   help="lines of each table (default 10; --json gives them all)")
 
     p = add("show", cmd_show, "Print a trip's timeline, day by day, with its sources.",
             "tripdesk show gumi-2024-us")

@@ -501,3 +501,53 @@ def _json_list(values: list[str]) -> str:
     import json
 
     return json.dumps(values)
+
+
+class Ranked(NamedTuple):
+    """One line of a ranking: what (a destination key, a state, a country code, a kind) and
+    how many trips (or agreements) count it, with its label in each language."""
+
+    key: str
+    label: Text
+    count: int
+
+
+class Rankings(NamedTuple):
+    """What the overview and `tripdesk stats` rank: the destinations by the trips that went
+    there (cities, states, countries) and the agreements by kind and by status."""
+
+    cities: list[Ranked]
+    states: list[Ranked]
+    countries: list[Ranked]
+    agreement_kinds: list[Ranked]
+    agreement_statuses: list[Ranked]
+
+
+# Trips abroad only: a day in the home country is not a destination (as `destinations`).
+_ABROAD = ("FROM day_places p JOIN destinations d ON d.key = p.destination_key "
+           "JOIN trips t ON t.id = p.trip_id JOIN home_cities h ON h.id = t.home_city_id "
+           "WHERE d.country != h.country")
+
+
+@guarded
+def rankings(store: Store) -> Rankings:
+    """Each ranking most first, ties by name."""
+    from .model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUS_NAMES
+
+    def ranked(rows: list[Ranked]) -> list[Ranked]:
+        return sorted(rows, key=lambda r: (-r.count, r.label.get("en").casefold(), r.key))
+
+    cities = ranked([Ranked(d.key, Text(ko=f"{d.city.get('ko')}, {d.state or d.country}" if d.state else d.city.get("ko"),
+                                        en=d.label("en")), d.trip_count)
+                     for d in destinations(store)])
+    conn = store.conn
+    states = ranked([Ranked(f"{country}/{state}", Text(plain=f"{state}, {country}"), n) for country, state, n in conn.execute(
+        f"SELECT d.country, d.state, count(DISTINCT p.trip_id) {_ABROAD} AND d.state IS NOT NULL "
+        "GROUP BY d.country, d.state")])
+    countries = ranked([Ranked(country, Text(plain=country), n) for country, n in conn.execute(
+        f"SELECT d.country, count(DISTINCT p.trip_id) {_ABROAD} GROUP BY d.country")])
+    kinds = ranked([Ranked(kind, Text(ko=AGREEMENT_KIND_NAMES.get(kind, (kind,))[0], en=kind), n)
+                    for kind, n in conn.execute("SELECT kind, count(*) FROM agreements GROUP BY kind")])
+    statuses = ranked([Ranked(status, Text(*AGREEMENT_STATUS_NAMES.get(status, (status, status))), n)
+                       for status, n in conn.execute("SELECT status, count(*) FROM agreements GROUP BY status")])
+    return Rankings(cities, states, countries, kinds, statuses)
