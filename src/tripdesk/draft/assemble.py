@@ -291,7 +291,7 @@ class _Assembler:
             spans = analyser.sentences(text)
             previous: dt.date | None = None
             previous_paragraph = -1
-            for begin, end in spans:
+            for begin, end in _day_clauses(text, spans, self.start, self.end):
                 sentence = text[begin:end]
                 paragraph = text.count("\n", 0, begin)
                 date, how = self._sentence_day(sentence, begin, text, previous, paragraph == previous_paragraph)
@@ -370,6 +370,8 @@ class _Assembler:
         relative = dates.relative_day(sentence, previous, self.start)
         if relative is not None and self.start <= relative[0] <= self.end:
             return relative[0], f"'{relative[1]}' is read as {relative[0].isoformat()}"
+        if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
+            return None, None
         if previous is not None and (same_paragraph or _CONTINUES.match(sentence)):
             return previous, (f"the sentence gives no day; it continues the account of {previous.isoformat()} "
                               "(the sentence before it" + (", in the same paragraph)" if same_paragraph else ")"))
@@ -628,6 +630,26 @@ class _Assembler:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
+                 end: dt.date) -> list[tuple[int, int]]:
+    """The sentences, each cut where it moves to another day of the trip ('8월 1일 ... 참석을
+    시작으로, 2일에는 ... 방문해 ...'): every part is verbatim text and names one day."""
+    out: list[tuple[int, int]] = []
+    for begin, stop in spans:
+        sentence = text[begin:stop]
+        mentions = dates.find_mentions(sentence)
+        if dates.find_ranges(sentence, mentions):
+            out.append((begin, stop))
+            continue
+        cuts = [m.begin for m in mentions[1:] if dates.resolve_day(m, start, end)]
+        if not cuts or not dates.resolve_day(mentions[0], start, end):
+            out.append((begin, stop))
+            continue
+        edges = [0, *cuts, len(sentence)]
+        out += [(begin + a, begin + b) for a, b in zip(edges, edges[1:])]
+    return out
 
 
 def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:

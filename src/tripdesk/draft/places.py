@@ -24,8 +24,8 @@ from importlib import resources
 HANGUL_WORD = re.compile(r"[가-힣][가-힣A-Za-z.·]*")
 _SPACE = re.compile(r"\s+")
 # What may follow a city's name in the same word: 시 (city), 주 (state), particles.
-_TAIL = re.compile(r"^(시|주|군|현|성)?(에서는|에서|에는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|부터|와의|과의|"
-                   r"시청|시장|시의회|시정부|현지|지역|일대|인근|소재|방문|출장|순방)?$")
+_TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방)?"
+                   r"(에서는|에서|에는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|부터|와의|과의)?$")
 
 
 @dataclass(frozen=True)
