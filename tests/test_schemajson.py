@@ -16,6 +16,7 @@ from tripdesk import schema as declared
 from tripdesk.cli import main
 from tripdesk.schemajson import (
     COMMENT_PREFIX,
+    FIELD_DOCS,
     schema_comment,
     schema_text,
     shipped_schema_path,
@@ -83,6 +84,29 @@ def test_every_field_of_the_declaration_is_in_the_schema_and_no_other() -> None:
         assert schema["additionalProperties"] is False, path
     evidence = [path for path, _spec, _schema in records if path.endswith(".evidence[]")]
     assert evidence, "the evidence records are declared, so they are in the schema"
+
+
+def test_editors_are_told_what_each_field_holds() -> None:
+    names: set[str] = set()
+    paths: set[str] = set()
+
+    def walk(spec: declared.Spec, path: str) -> None:
+        if spec.kind == "record":
+            for name, sub in spec.fields.items():
+                names.add(name)
+                paths.add(f"{path}.{name}" if path else name)
+                walk(sub, f"{path}.{name}" if path else name)
+        elif spec.kind == "list" and spec.item is not None:
+            walk(spec.item, path)
+
+    walk(declared.TRIP_FILE, "")
+    stale = {key for key in FIELD_DOCS if key not in (paths if "." in key else names)}
+    assert not stale, f"FIELD_DOCS describes fields the format does not have: {sorted(stale)}"
+    schema = trip_json_schema()
+    trip = schema["properties"]["trip"]["properties"]
+    assert trip["start"]["description"] == FIELD_DOCS["start"]
+    assert trip["span_reported"]["properties"]["days"]["description"] == "Days, as reported."
+    assert schema["properties"]["days"]["description"] == FIELD_DOCS["days"]
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)

@@ -77,9 +77,86 @@ _KINDS: dict[str, dict[str, Any]] = {
 }
 
 
+# What each field holds, shown by editors on hover: by the field's name, or by its record's
+# path and name where one name means different things (docs/data-format.md says it at length).
+# Only words: the shape of every field comes from `TRIP_FILE`.
+FIELD_DOCS: dict[str, str] = {
+    "tripdesk": "The version of the trip file format: 1.",
+    "trip": "The trip: who went, when, and why.",
+    "sources": "The press articles this file rests on; in a record, the ids of the sources it "
+               "comes from (at least one for an event, agreement or quote).",
+    "organisations": "Every organisation the file names, declared once with its id.",
+    "people": "Every person the file names, declared once with its id.",
+    "days": "The trip's calendar days, each with its places and events.",
+    "agreements": "MOUs, business agreements, joint declarations and the like.",
+    "quotes": "What officials said: the original words verbatim, and any translation.",
+    "id": "An id: lower-case letters, digits and '-'.",
+    "home_city": "The Korean city that sent the delegation.",
+    "title": "The title, in Korean and/or English.",
+    "leader": "Who led the delegation, and in what role.",
+    "delegation": "Who went: officials, companies and institutions (ids), and how many.",
+    "start": "The first day of the trip.",
+    "end": "The last day of the trip.",
+    "span_reported": "The trip's length as the article gave it (6박 8일: nights 6, days 8).",
+    "status": "announced (before it happened, as announced) or reported (after it happened).",
+    "purpose": "Why the trip was made.",
+    "themes": "What the trip was about: industries, topics.",
+    "evidence": "Excerpts of the sources, verbatim, that this record rests on.",
+    "inferred": "Values of this record the editors inferred rather than read, each with the reason.",
+    "outlet": "The newspaper or agency.",
+    "headline": "The article's headline.",
+    "published": "When the article was published.",
+    "file": "The article's file (beside the trip file, or in an articles/ folder).",
+    "url": "Where the article was published.",
+    "language": "The article's language.",
+    "notes": "Notes for the editors.",
+    "aliases": "Other names it goes by, as they appear in articles.",
+    "kind": "What kind it is.",
+    "city": "The city.",
+    "role": "The role or title.",
+    "organisation": "The id of the organisation this person belongs to.",
+    "date": "The day (YYYY-MM-DD).",
+    "places": "Where the delegation was that day, in order.",
+    "events": "What happened that day, in order.",
+    "time": "Local time, HH:MM (24-hour); quote it: \"14:30\".",
+    "description": "A description.",
+    "place": "Where it happened.",
+    "parties": "The ids of the organisations party to it.",
+    "signatories": "The ids of the people who signed it.",
+    "scope": "What it covers.",
+    "event": "The id of the event it belongs to.",
+    "speaker": "The id of the person who said it.",
+    "original": "The words as said, verbatim, in their language.",
+    "translation": "A translation, saying who made it.",
+    "context": "When and why it was said.",
+    "source": "The id of the source the excerpt is from.",
+    "text": "The text, verbatim.",
+    "value": "Where the agreement stands.",
+    "lang": "The language: ko or en.",
+    "by": "Who translated: article (the article's own translation) or editors.",
+    "officials": "The ids of the officials who went.",
+    "companies": "The ids of the companies that went.",
+    "institutions": "The ids of the institutions that went.",
+    "head_count": "How many went, as reported.",
+    "name": "The name, in Korean and/or English.",
+    "province": "The province, in Korean and/or English.",
+    "country": "A two-letter country code: KR, US...",
+    "state": "The state or region: CA, WA...",
+    "venue": "The venue: a building, a hall.",
+    "person": "The id of the person.",
+    "nights": "Nights, as reported.",
+    # Where a name means something else:
+    "trip.span_reported.days": "Days, as reported.",
+    "trip.span_reported.text": "The span as the article wrote it (6박 8일).",
+    "agreements.status": "Where the agreement stands as its sources report it (signed, planned...), "
+                         "with its own date and evidence.",
+    "agreements.status.date": "When the agreement reached this status.",
+}
+
+
 def trip_json_schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of a trip file, made from `schema.TRIP_FILE`."""
-    body = _convert(declared.TRIP_FILE)
+    body = _convert(declared.TRIP_FILE, "")
     return {
         "$schema": DIALECT,
         "title": "tripdesk trip file",
@@ -93,15 +170,20 @@ def trip_json_schema() -> dict[str, Any]:
     }
 
 
-def _convert(spec: declared.Spec) -> dict[str, Any]:
-    """The schema of a value declared by `spec` (without the null an optional field allows)."""
+def _convert(spec: declared.Spec, path: str) -> dict[str, Any]:
+    """The schema of a value declared by `spec` at `path` (record names joined by dots, as in
+    `FIELD_DOCS`), without the null an optional field allows."""
     if spec.kind == "record":
         properties = {}
         for name, sub in spec.fields.items():
-            value = _convert(sub) if sub.kind != "inferred" else _inferred(spec)
+            where = f"{path}.{name}" if path else name
+            value = _convert(sub, where) if sub.kind != "inferred" else _inferred(spec)
             # An optional field may be left empty (`key:` in YAML): the validator takes that
             # as absent. A required one may not.
             properties[name] = value if sub.required else _or_null(value)
+            doc = FIELD_DOCS.get(where, FIELD_DOCS.get(name))
+            if doc:
+                properties[name] = {**properties[name], "description": doc}
         out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
         required = [name for name, sub in spec.fields.items() if sub.required]
         if required:
@@ -109,7 +191,7 @@ def _convert(spec: declared.Spec) -> dict[str, Any]:
         return out
     if spec.kind == "list":
         assert spec.item is not None
-        out = {"type": "array", "items": _convert(spec.item)}
+        out = {"type": "array", "items": _convert(spec.item, path)}
         if spec.required:
             out["minItems"] = 1  # a required list needs an item: every event cites a source
         return out
