@@ -165,7 +165,8 @@ def test_an_english_article_drafts_the_same_trip(tmp_path: Path, capsys: pytest.
     article = tmp_path / "en.txt"
     article.write_text(english, encoding="utf-8")
     path = tmp_path / "en.yaml"
-    code, _, err = draft(str(article), "-o", str(path), capsys=capsys)
+    # after the command, --lang is the article's language (here the one detection finds too)
+    code, _, err = draft(str(article), "--lang", "en", "-o", str(path), capsys=capsys)
     assert code == 0, err
     assert main(["validate", str(path), "--articles", str(tmp_path)]) == 0
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -776,9 +776,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
-            example: str) -> argparse.ArgumentParser:
+            example: str, **options: Any) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common_options(defaults=False)], help=help_text, description=help_text,
-                           epilog=f"example: {example}")
+                           epilog=f"example: {example}", **options)
         p.set_defaults(func=func)
         return p
 
@@ -902,7 +902,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Korean encoding, saved HTML, or - for standard input): dates, places, days, events, "
             "agreements and quotes, each with the excerpt it came from. Needs the draft extra: "
             "pip install 'tripdesk[draft]'.",
-            "tripdesk draft article.txt -o drafts/")
+            "tripdesk draft article.txt -o drafts/", conflict_handler="resolve")
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files about the same trip")
     p.add_argument("-o", "--output", metavar="FILE|DIR",
                    help="write the draft to FILE, or DIR/<trip-id>.yaml (default: standard output); "
@@ -913,8 +913,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "print it: it gives the year of dates printed without one")
     p.add_argument("--url", metavar="URL", help="where the article was published")
     p.add_argument("--outlet", metavar="NAME", help="the outlet (newspaper) when the text does not name it")
-    p.add_argument("--article-lang", dest="lang_article", choices=("ko", "en"),
-                   help="the article's language (default: detected)")
+    # After `draft`, --lang is the articles' language (the desk's display language has no use
+    # here; given before the command it is still read as that).
+    p.add_argument("--lang", dest="lang_article", choices=("ko", "en"), default=None,
+                   help="the articles' language: ko or en (default: detected from the text)")
 
     return parser
 
