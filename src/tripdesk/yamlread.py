@@ -281,7 +281,7 @@ def parse_bytes(data: bytes, result: ReadResult, *, is_json: bool = False) -> Re
                 f"{lone.group()} is half of a UTF-16 surrogate pair, without its other half: it "
                 "stands for no character. Remove it, or write the character itself")))
             return result
-    unsafe = _prescan(text)
+    unsafe = _prescan(text, _node_bound(data))
     if unsafe:
         result.problems.append(Problem(name, *unsafe))
         return result
@@ -331,13 +331,16 @@ _DAYS_MESSAGE = (f"the trip lists more than {MAX_TRIP_DAYS} days, the most a tri
                  "check the dates (a wrong year?) and remove the days outside the trip")
 
 
-def _node_bound(text: str) -> int:
-    """An upper bound on the number of nodes of a YAML text, from the characters that must
-    stand between two of them: a flow `,` (which may stand for a key and its empty value), a
-    line break, a `:` or `-` indicator, an opening bracket. Text inside strings only makes it
-    larger. A few C scans of the text: it runs for every file read."""
-    count = text.count
-    return 2 + 2 * (count(",") + count("\n") + count("{") + count("?")) + count(":") + count("-") + count("[")
+def _node_bound(data: bytes) -> int:
+    """An upper bound on the number of nodes of a YAML text: twice the number of characters
+    that may stand between two of them (a flow `,`, which may stand for a key and its empty
+    value, a line break, a `:`, `-` or `?` indicator, an opening bracket). Text inside strings
+    only makes it larger. Counted in the UTF-8 bytes (an ASCII byte is never part of another
+    character) in one pass of C: it runs for every file read (~40 us for 25 KB)."""
+    return 2 + 2 * len(data.translate(None, _NOT_SEPARATORS))
+
+
+_NOT_SEPARATORS = bytes(b for b in range(256) if b not in b",\n{?:-[")
 
 
 def _too_many_days(root: yaml.Node) -> tuple[int, int, str, str] | None:
@@ -353,12 +356,11 @@ def _too_many_days(root: yaml.Node) -> tuple[int, int, str, str] | None:
     return None
 
 
-def _prescan(text: str) -> tuple[int, int, str, str] | None:
+def _prescan(text: str, node_bound: int) -> tuple[int, int, str, str] | None:
     """(line, column, path, message) of an alias, a too deep nesting, too many nodes or too
-    many days, else None."""
+    many days, else None. `node_bound` is `_node_bound` of the text's bytes."""
     bound = text.count("[") + text.count("{") + 2 * max(map(len, text.splitlines()), default=0)
-    if (bound + 2 <= _SAFE_DEPTH and not ("&" in text and "*" in text)
-            and _node_bound(text) <= MAX_NODES):
+    if bound + 2 <= _SAFE_DEPTH and not ("&" in text and "*" in text) and node_bound <= MAX_NODES:
         return None
     depth = nodes = days = top = 0
     days_depth = -1  # the depth of the items of the top-level `days` list while in it
