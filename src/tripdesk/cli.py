@@ -81,6 +81,14 @@ def RichText(text: str = "", style: str = "") -> _RichText:  # noqa: N802 - stan
     return _RichText(terminal_safe(text), style=style)
 
 
+def _print_json(value: Any) -> None:
+    """JSON for standard output: its characters as they are, or as \\u escapes where the
+    locale's encoding lacks them (EUC-KR, Latin-1), which any JSON reader turns back."""
+    import json
+
+    print(json.dumps(value, ensure_ascii=not stdout_is_utf8(), indent=2))
+
+
 def _console(stderr: bool = False) -> Console:
     # Data goes out as Text objects, never as markup; highlight=False keeps rich from
     # colouring numbers and URLs inside user text.
@@ -287,9 +295,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         trips = queries.all_trips(store)
     if args.json:
-        import json
-
-        print(json.dumps([_trip_json(t) for t in trips], ensure_ascii=not stdout_is_utf8(), indent=2))
+        _print_json([_trip_json(t) for t in trips])
         return EXIT_OK
     table = Table(show_lines=False)
     for column in ("id", "city", "dates", "days"):
@@ -337,15 +343,13 @@ def cmd_agreements(args: argparse.Namespace) -> int:
                 a.status_date.isoformat() if a.status_date else "", a.trip_id, a.id]
 
     if args.json:
-        import json
-
-        print(json.dumps([{
+        _print_json([{
             "trip": a.trip_id, "id": a.id, "date": a.date.isoformat() if a.date else None,
             "home_city": {"id": a.home_city_id, **_names(a.home_city)},
             "kind": a.kind, "title": a.title.to_document(),
             "parties": [{"id": i, **_names(name)} for i, name in a.parties],
             "status": a.status, "status_date": a.status_date.isoformat() if a.status_date else None,
-        } for a in rows], ensure_ascii=False, indent=2))
+        } for a in rows])
         return EXIT_OK
     if args.csv:
         import csv
@@ -385,14 +389,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         summary = queries.summary(store)
         ranks = queries.rankings(store)
     if args.json:
-        import json
-
-        print(json.dumps({
+        _print_json({
             "trips": summary.trips, "home_cities": summary.cities,
             "years": [summary.first_year, summary.last_year],
             **{name: [{"key": r.key, **_names(r.label), "count": r.count} for r in getattr(ranks, name)]
                for name in STATS_TITLES},
-        }, ensure_ascii=False, indent=2))
+        })
         return EXIT_OK
     out = _console()
     out.print(RichText(summary.label()))
@@ -454,12 +456,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         hits = queries.search(store, args.query, limit=args.limit)
     if args.json:
-        import json
-
-        print(json.dumps([{
+        _print_json([{
             "kind": h.kind, "trip": h.trip_id, "date": h.date.isoformat() if h.date else None,
             "ref": h.ref, "label": h.label.to_document(), "matched": h.matched,
-        } for h in hits], ensure_ascii=not stdout_is_utf8(), indent=2))
+        } for h in hits])
         return EXIT_OK if hits else EXIT_PROBLEMS
     if not hits:
         _console(stderr=True).print(RichText(f"nothing found for {args.query!r}"))
