@@ -181,7 +181,8 @@ def _refuse_special(path: Path) -> None:
     if not stat.S_ISREG(mode):
         raise TripdeskError(
             f"{visible(str(path))} is {file_kind(mode)}, not a regular file; exports only "
-            "replace regular files", "choose a file name (or a folder ending in /) with -o")
+            "replace regular files", "choose a file name (or a folder ending in /) with -o, or "
+            "leave out -o to write to standard output")
 
 
 def write_export(path: Path, text: str, *, force: bool = False) -> Path:
