@@ -1,10 +1,12 @@
 """A list of selectable rows drawn a line at a time (Textual's line API).
 
 Like `OptionList`, with its method names (`set_options`, `highlighted`, `get_option_index`,
-...), but made for the timeline's "within a frame" budget: rows never wrap (each line is cut
-to the width with an ellipsis, Korean counting two cells), only the lines on screen are
-rendered (and cached by line, width and style), and a new list changes the scroll limits
-without asking for a layout of the whole screen.
+...), but made for the timeline's "within a frame" budget: rows do not wrap (each line is cut
+to the width with an ellipsis, Korean counting two cells) unless a row asks to (`Row.hang`:
+its one line wraps under the text after its first `hang` cells, as an event's title wraps
+under the title), only the lines on screen are rendered (and cached by line, width and
+style), and a new list changes the scroll limits without asking for a layout of the whole
+screen.
 """
 
 from __future__ import annotations
@@ -27,17 +29,38 @@ from .linestyles import StyledScrollView
 from .render import fit
 
 
+MIN_WRAP = 12  # a row wraps only when its text keeps at least this many cells a line
+
+
 @dataclass
 class Row:
-    """One entry: an id, and a prompt of one or more lines."""
+    """One entry: an id, and a prompt of one or more lines.
+
+    `hang`: a one-line row that does not fit wraps, its first `hang` cells (plain, one cell
+    a character: a time, a mark, a kind) kept on the first line and the rest wrapped beneath
+    them, indented by `hang`."""
 
     prompt: Content
     id: str | None = None
     disabled: bool = False
     lines: list[Content] = field(default_factory=list)
+    hang: int = 0
+    _wrapped: tuple[int, list[Content]] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lines = self.prompt.split("\n") if "\n" in self.prompt.plain else [self.prompt]
+
+    def lines_for(self, width: int) -> list[Content]:
+        """The lines drawn at `width` cells (wrapped once per width, then kept)."""
+        if (not self.hang or len(self.lines) != 1 or width - self.hang < MIN_WRAP
+                or self.prompt.cell_length <= width):
+            return self.lines
+        if self._wrapped is None or self._wrapped[0] != width:
+            head, text = self.prompt[:self.hang], self.prompt[self.hang:]
+            pieces = text.wrap(width - self.hang)
+            indent = Content(" " * self.hang)
+            self._wrapped = (width, [head + pieces[0], *(indent + piece for piece in pieces[1:])])
+        return self._wrapped[1]
 
 
 class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=False):
@@ -79,6 +102,8 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         self._first_line: list[int] = []  # row index -> its first line
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._lines: list[list[Content]] = []  # row index -> its lines at `_laid_out_for`
+        self._laid_out_for = 0
         if rows:
             self.set_options(rows)
 
@@ -100,6 +125,10 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
     def get_option_at_index(self, index: int) -> Row:
         return self._rows[index]
 
+    def row_lines(self, index: int) -> list[Content]:
+        """The lines row `index` is drawn in at the list's width (a wrapped row's several)."""
+        return self._lines[index]
+
     def get_option_index(self, option_id: str) -> int:
         """The index of the row with this id (KeyError if none)."""
         return self._ids[option_id]
@@ -108,21 +137,34 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         """Replace every row; the highlight goes to the first row that can take it."""
         self._rows = list(rows)
         self._ids = {row.id: i for i, row in enumerate(self._rows) if row.id is not None}
-        self._line_map, self._first_line = [], []
-        for index, row in enumerate(self._rows):
-            self._first_line.append(len(self._line_map))
-            self._line_map.extend((index, sub) for sub in range(len(row.lines)))
-        self._cache.clear()
-        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._line_map)))
+        self._lay_out(self.scrollable_content_region.width)
         self.set_reactive(RowList.highlighted, None)
         self.refresh()
         return self
 
+    def _lay_out(self, width: int) -> None:
+        """Map the lines of the view to rows, the rows that wrap wrapped for `width`."""
+        self._laid_out_for = width
+        self._lines = [row.lines_for(width) if width > 0 else row.lines for row in self._rows]
+        self._line_map, self._first_line = [], []
+        for index, lines in enumerate(self._lines):
+            self._first_line.append(len(self._line_map))
+            self._line_map.extend((index, sub) for sub in range(len(lines)))
+        self._cache.clear()
+        self._set_virtual_size(Size(width, len(self._line_map)))
+
     # -- drawing ------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._laid_out_for and any(row.hang for row in self._rows):
+            self._lay_out(width)  # rows wrap differently: the highlight stays in view
+            self.refresh()
+            self.call_after_refresh(self.scroll_to_highlight)
+            return
+        self._laid_out_for = width
         self._cache.clear()
-        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self._line_map)))
+        self._set_virtual_size(Size(width, len(self._line_map)))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -151,7 +193,7 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         key = (line_number, width, full, name, style)
         strip = self._cache.get(key)
         if strip is None:
-            line = fit(row.lines[sub], width)
+            line = fit(self._lines[index][sub], width)
             segments = [Segment(text, part.rich_style)
                         for text, part in line.render(style, end="", parse_style=self._parse_style)]
             # No `apply_meta({"row": ...})` for clicks: it builds a new style per segment
@@ -166,7 +208,7 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
             return
         first = self._first_line[index]
         self.refresh(Region(0, first - self.scroll_offset.y, self.size.width,
-                            len(self._rows[index].lines)))
+                            len(self._lines[index])))
 
     # -- the highlight ------------------------------------------------------------------------
 
@@ -190,7 +232,7 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         if index is None or index >= len(self._rows):
             return
         first = self._first_line[index]
-        height = len(self._rows[index].lines)
+        height = len(self._lines[index])
         self.scroll_to_region(Region(0, first, self.scrollable_content_region.width, height),
                               animate=False, force=True, top=top, immediate=True)
 
