@@ -368,7 +368,8 @@ def event_doc(trip: Trip, day: Day, event: Event, lang: DisplayLang) -> Doc:
 
 
 def detail_doc(trip: Trip, ref: str, lang: DisplayLang) -> Doc:
-    """The detail for a timeline option id: "trip", "day:<date>" or "event:<id>"."""
+    """The detail for a timeline option id: "trip", "day:<date>", "event:<id>", or a
+    "whole trip" record's "agreement:<id>" or "quote:<id>"."""
     what, _, ident = ref.partition(":")
     if what == "day":
         try:
@@ -379,7 +380,30 @@ def detail_doc(trip: Trip, ref: str, lang: DisplayLang) -> Doc:
         found = trip.event(ident)
         if found is not None:
             return event_doc(trip, found[0], found[1], lang)
+    if what in ("agreement", "quote"):  # a "whole trip" row: a record no day holds
+        doc = whole_trip_doc(trip, what, ident, lang)
+        if doc is not None:
+            return doc
     return trip_doc(trip, lang)
+
+
+def whole_trip_doc(trip: Trip, what: str, ident: str, lang: DisplayLang) -> Doc | None:
+    """An agreement or a quote on its own, with its sources (None: the trip has no such)."""
+    items = trip.agreements if what == "agreement" else trip.quotes
+    item = next((x for x in items if x.id == ident), None)
+    if item is None:
+        return None
+    doc = Doc()
+    doc.line(lit(one_line(trip.title.get(lang)), "bold $accent"))
+    doc.line(("Whole trip: no day of the timeline holds this " + what, DIM))
+    if what == "agreement":
+        add_agreements(doc, trip, [item], lang)  # type: ignore[list-item]
+        add_organisations(doc, trip, item.parties, lang)  # type: ignore[union-attr]
+        add_people(doc, trip, item.signatories, lang)  # type: ignore[union-attr]
+    else:
+        add_quotes(doc, trip, [item], lang)  # type: ignore[list-item]
+    add_sources(doc, trip, item.sources, lang)
+    return doc
 
 
 class DetailScroll(DocView):

@@ -194,12 +194,12 @@ class MainScreen(CachedScreenLines, Screen[None]):
             self.post_message(TripLoaded(trip))
 
     @work(thread=True, group="prefetch")
-    def prefetch(self, trip_ids: list[str], ready: tuple[list[str], DisplayLang, int] | None = None
-                 ) -> None:
+    def prefetch(self, trip_ids: list[str],
+                 ready: tuple[list[str], DisplayLang, int, int] | None = None) -> None:
         """Read trips the user is likely to open next into the cache (the neighbours).
 
         `ready`: the ids among them to prepare too (`prepared.prepare`), in a language, for a
-        detail text width.
+        detail text width and a timeline width.
         """
         data = self.app.data  # type: ignore[attr-defined]
         loaded = False
@@ -215,9 +215,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
                         return
                     loaded = True
                 if trip is not None and ready is not None and trip_id in ready[0]:
-                    lang, width = ready[1:]
+                    lang, width, rows_width = ready[1:]
                     if not self._prepared.has(trip_id, lang):
-                        self._prepared.put(prepare(trip, lang, width))
+                        self._prepared.put(prepare(trip, lang, width, rows_width))
                         loaded = True
                 time.sleep(0)  # let the UI thread run if it is waiting (a key) between trips
         finally:
@@ -314,7 +314,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
             nearest = self.cities.neighbours(trip.id, 1)
             ordered = nearest + [n for n in neighbours if n not in nearest]
             view = self.detail.view
-            ready = (nearest, self.lang, view._text_width())
+            ready = (nearest, self.lang, view._text_width(),
+                     self.timeline.list.scrollable_content_region.width)
             # After the frame that shows `trip`: the reading thread would hold the GIL for
             # part of the time that frame is being drawn.
             self.call_after_refresh(self.prefetch, ordered, ready)

@@ -1,9 +1,13 @@
 """The timeline pane: every calendar day of the selected trip, with its events beneath it.
 
-A `RowList` (a line-API list, see rowlist.py) with one option for the trip itself, one per calendar
-day (day number, weekday, date, places; "nothing recorded" when the day is empty) and one
-per event (time when known, kind, title). Inferred values carry the `*` mark. Lines never
-wrap: they are cut with an ellipsis. Moving posts `ItemChosen`.
+A `RowList` (a line-API list, see rowlist.py) with one option for the trip itself, one per
+calendar day (day number, weekday, date, places; "nothing recorded" when the day is empty),
+one per event (time when known, kind, title), and last the "whole trip" records that no day
+holds (an undated agreement, a quote given before the trip). Inferred values carry the
+`*` mark. An event's title wraps beneath itself when the pane is too narrow for it; other
+lines are cut with an ellipsis. `f` folds each run of empty days into one row; `n` `p` step
+day by day, `}` `{` to the next and previous day with something recorded. Moving posts
+`ItemChosen`.
 """
 
 from __future__ import annotations
@@ -23,14 +27,17 @@ from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit,
                      places_label, weekday)
 
 if TYPE_CHECKING:
-    from ..model import Day, DisplayLang, Event, Trip
+    import datetime as dt
+
+    from ..model import Agreement, Day, DisplayLang, Event, Quote, Trip
 
 KIND_WIDTH = 10
 DAY_STYLE = "bold"
+FOLD_AT = 2  # runs of this many empty days or more fold into one row (`f`)
 
 
 class TimelineList(MovesWait, RowList, moves=("cursor_down", "cursor_up", "first", "last", "page_down",
-                                               "page_up", "select")):
+                                               "page_up", "select", "day")):
     """The days and events of one trip.
 
     Its moves wait (waiting.py) while a trip opened from the city list is read, so that keys
@@ -44,7 +51,40 @@ class TimelineList(MovesWait, RowList, moves=("cursor_down", "cursor_up", "first
         Binding("G,end", "last", "Last", show=False, tooltip="The last day", id="timeline.last"),
         Binding("enter", "select", "Details", tooltip="Open the detail of this day or event",
                 id="timeline.open"),
+        Binding("n", "day(1)", "Day", key_display="n p",
+                tooltip="Next calendar day (p: the previous one)", id="timeline.next_day"),
+        Binding("p", "day(-1)", "Previous day", show=False, tooltip="Previous calendar day",
+                id="timeline.previous_day"),
+        Binding("right_curly_bracket", "day(1, True)", "Next recorded day", show=False,
+                tooltip="Next day with something recorded (skips empty days)",
+                id="timeline.next_recorded"),
+        Binding("left_curly_bracket", "day(-1, True)", "Previous recorded day", show=False,
+                tooltip="Previous day with something recorded", id="timeline.prev_recorded"),
+        Binding("f", "fold", "Fold", tooltip="Fold runs of empty days into one row, or unfold",
+                id="timeline.fold"),
     ]
+
+    def action_day(self, delta: int, recorded: bool = False) -> None:
+        """To the next (`delta` 1) or previous (-1) day, or day with something recorded."""
+        pane = self.parent
+        target = pane.day_row(self.highlighted, delta, recorded) if isinstance(pane, TimelinePane) else None
+        if target is None:
+            self.app.bell()
+            return
+        self.highlighted = target
+
+    def action_last(self) -> None:
+        """The last day (the "whole trip" rows after it are one `j` away)."""
+        days = [i for i, row in enumerate(self.options) if row.id is not None and row.id.startswith("day:")]
+        if days:
+            self.highlighted = days[-1]
+        else:
+            super().action_last()
+
+    def action_fold(self) -> None:
+        pane = self.parent
+        if isinstance(pane, TimelinePane):
+            pane.toggle_fold()
 
     highlight_moved: Callable[[Row], None] | None = None  # set by TimelinePane
 
@@ -107,15 +147,93 @@ def event_prompt(event: Event, lang: DisplayLang) -> Content:
     )
 
 
-def build_options(trip: Trip, lang: DisplayLang) -> list[Row]:
+# The cells before an event's title (`  14:30 * meeting    `): the title wraps beneath them.
+TITLE_HANG = 2 + 5 + 1 + 1 + 1 + KIND_WIDTH + 1
+
+
+def is_recorded(day: Day | None) -> bool:
+    """Whether anything is recorded for a day (events, places or notes)."""
+    return day is not None and bool(day.events or day.places or day.notes)
+
+
+def on_a_day(trip: Trip, item: Agreement | Quote) -> str | None:
+    """The timeline row an agreement or quote is under: its event, else the day it is dated
+    within the trip; None when no day holds it (it is under "whole trip")."""
+    if item.event and trip.event(item.event):
+        return f"event:{item.event}"
+    if item.date and trip.start <= item.date <= trip.end:
+        return f"day:{item.date.isoformat()}"
+    return None
+
+
+def whole_trip_rows(trip: Trip, lang: DisplayLang) -> list[Row]:
+    """A heading and a row for each agreement and quote no day holds (none: no rows)."""
+    agreements = [a for a in trip.agreements if on_a_day(trip, a) is None]
+    quotes = [q for q in trip.quotes if on_a_day(trip, q) is None]
+    if not agreements and not quotes:
+        return []
+    rows = [Row(lit("Whole trip (no day)", "bold"), disabled=True)]
+    for agreement in agreements:
+        rows.append(Row(_record_prompt("agreement", agreement.date, one_line(agreement.title.get(lang))),
+                        id=f"agreement:{agreement.id}", hang=TITLE_HANG))
+    for quote in quotes:
+        speaker = trip.person(quote.speaker)
+        name = speaker.name.get(lang) if speaker else quote.speaker
+        words = quote.translation if lang == "en" and quote.translation else quote.original
+        # One line, cut: the words are the detail's to show whole.
+        rows.append(Row(_record_prompt("quote", quote.date, f"{name}: “{one_line(words.text)}”"),
+                        id=f"quote:{quote.id}"))
+    return rows
+
+
+def _record_prompt(kind: str, date: dt.date | None, text: str) -> Content:
+    """An undated record's line, aligned with the events': its date (MM-DD) where an event
+    has its time."""
+    when = date.strftime("%m-%d") if date else "--:--"
+    return Content.assemble("  ", (when, "" if date else DIM), "   ",
+                            (kind.ljust(KIND_WIDTH), "$text-secondary"), " ", lit(text))
+
+
+def fold_prompt(trip: Trip, first: tuple[int, dt.date], last: tuple[int, dt.date],
+                lang: DisplayLang) -> Content:
+    """`Days 5-7 Thu 2017-02-16 – Sat 2017-02-18` over `nothing recorded (3 days)` (each date
+    marked as `day_prompt` marks it)."""
+    count = last[0] - first[0] + 1
+
+    def mark(date: dt.date) -> str:
+        return INFERRED if date_inferred(trip, date, None) else ""
+
+    head = Content.assemble((f"Days {first[0]}-{last[0]} ", DAY_STYLE),
+                            (f"{weekday(first[1], lang)} ", DIM), (mark(first[1]), INFERRED_STYLE),
+                            (first[1].isoformat(), DAY_STYLE), " – ", (f"{weekday(last[1], lang)} ", DIM),
+                            (mark(last[1]), INFERRED_STYLE), (last[1].isoformat(), DAY_STYLE))
+    return Content("\n").join([head, lit(f"    nothing recorded ({count} days)", "dim italic")])
+
+
+def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row]:
+    """The rows of a trip; with `fold`, each run of FOLD_AT empty days or more is one row
+    (its id the first day's)."""
     options = [Row(trip_prompt(trip, lang), id="trip")]
-    for number, date, day in trip.calendar():
+    calendar = trip.calendar()
+    i = 0
+    while i < len(calendar):
+        number, date, day = calendar[i]
+        run = i
+        while fold and run < len(calendar) and not is_recorded(calendar[run][2]):
+            run += 1
+        if run - i >= FOLD_AT:
+            options.append(Row(fold_prompt(trip, calendar[i][:2], calendar[run - 1][:2], lang),
+                               id=f"day:{date.isoformat()}"))
+            i = run
+            continue
         options.append(Row(day_prompt(number, date, day, lang, date_inferred(trip, date, day)),
                            id=f"day:{date.isoformat()}"))
         if day is not None:
             for event in day.events:
-                options.append(Row(event_prompt(event, lang), id=f"event:{event.id}"))
-    return options
+                options.append(Row(event_prompt(event, lang), id=f"event:{event.id}", hang=TITLE_HANG))
+        i += 1
+    # After the days (a scan down the days starts at Day 1), and `G` goes to the last day.
+    return options + whole_trip_rows(trip, lang)
 
 
 def resolve_ref(trip: Trip, what: str, ident: str) -> str:
@@ -124,14 +242,11 @@ def resolve_ref(trip: Trip, what: str, ident: str) -> str:
         return f"event:{ident}"
     if what == "day" and any(d.isoformat() == ident for _, d, _ in trip.calendar()):
         return f"day:{ident}"
-    if what in ("agreement", "quote"):  # the event it belongs to, else the day it is dated
+    if what in ("agreement", "quote"):  # its event, else the day it is dated, else its own row
         items = trip.agreements if what == "agreement" else trip.quotes
         item = next((x for x in items if x.id == ident), None)
         if item is not None:
-            if item.event and trip.event(item.event):
-                return f"event:{item.event}"
-            if item.date and trip.start <= item.date <= trip.end:
-                return f"day:{item.date.isoformat()}"
+            return on_a_day(trip, item) or f"{what}:{ident}"
     if what in ("organisation", "person"):
         for _, event in trip.events():
             if ident in (event.organisations if what == "organisation" else event.people):
@@ -146,6 +261,7 @@ class TimelinePane(DeskPane):
         super().__init__(id=id)
         self.trip: Trip | None = None
         self._lang: DisplayLang | None = None
+        self.folded = False  # runs of empty days shown as one row (`f`), for every trip
 
     def compose(self) -> ComposeResult:
         timeline = TimelineList(Row(lit("Choose a trip in the city pane:\n↑↓ move, Enter opens.",
@@ -171,7 +287,7 @@ class TimelinePane(DeskPane):
 
     def on_mount(self) -> None:
         self.border_title = "Timeline"
-        self.border_subtitle = f"{INFERRED} inferred"
+        self.border_subtitle = self._subtitle()
 
     @property
     def list(self) -> TimelineList:
@@ -194,8 +310,40 @@ class TimelinePane(DeskPane):
             return
         self.trip, self._lang = trip, lang
         options = self.list
-        options.set_options(rows if rows is not None else build_options(trip, lang))
+        # Prepared rows are the unfolded ones.
+        options.set_options(rows if rows is not None and not self.folded
+                            else build_options(trip, lang, self.folded))
         self.select(ref)
+
+    def toggle_fold(self) -> None:
+        """Fold runs of empty days into one row, or show every day again, keeping the cursor
+        on its day (a folded day: on the row that holds it)."""
+        self.folded = not self.folded
+        self.border_subtitle = self._subtitle()
+        if self.trip is None or self._lang is None:
+            return
+        ref = self.ref or "trip"
+        trip, lang, self._lang = self.trip, self._lang, None
+        self.show_trip(trip, lang, ref)
+
+    def _subtitle(self) -> str:
+        return f"{INFERRED} inferred · empty days folded (f)" if self.folded else f"{INFERRED} inferred"
+
+    def day_row(self, index: int | None, delta: int, recorded: bool = False) -> int | None:
+        """The row of the next (`delta` 1) or previous (-1) day from row `index`, or of the
+        next or previous day with something recorded; None when there is none. From an event,
+        the previous day is the one before the event's own day."""
+        if self.trip is None or index is None:
+            return None
+        days = {day.date.isoformat(): day for day in self.trip.days}
+        options = self.list.options
+        rows = [i for i, row in enumerate(options) if row.id is not None and row.id.startswith("day:")
+                and (not recorded or is_recorded(days.get(row.id[4:])))]
+        if delta > 0:
+            return next((i for i in rows if i > index), None)
+        own = max((i for i, row in enumerate(options[:index + 1])
+                   if row.id is not None and row.id.startswith("day:")), default=-1)
+        return max((i for i in rows if i < own), default=None) if own >= 0 else None
 
     def relabel(self, lang: DisplayLang) -> None:
         """Draw the trip again in another language, keeping the cursor where it is."""
@@ -209,10 +357,20 @@ class TimelinePane(DeskPane):
         options = self.list
         try:
             index = options.get_option_index(ref)
-        except KeyError:  # not in this trip: the trip itself
-            index = 0
+        except KeyError:  # a folded day: the row that holds it; not in this trip: the trip
+            index = self._folded_into(ref)
         options.highlighted = index
         options.scroll_to_highlight()
+
+    def _folded_into(self, ref: str) -> int:
+        """The row of the fold that holds day `ref` ("day:<date>"), else 0 (the trip)."""
+        trip = self.trip
+        if not (self.folded and trip is not None and ref.startswith("day:")
+                and trip.start.isoformat() <= ref[4:] <= trip.end.isoformat()):
+            return 0
+        held = [i for i, row in enumerate(self.list.options)
+                if row.id is not None and row.id.startswith("day:") and row.id <= ref]
+        return held[-1] if held else 0
 
     @on(RowList.Highlighted)
     def _highlighted(self, event: RowList.Highlighted) -> None:
