@@ -575,7 +575,7 @@ async def test_a_click_on_a_scrolled_timeline_picks_the_row_under_the_pointer(db
         row = timeline.highlighted
         assert row is not None
         first = timeline._first_line[row]
-        assert first <= top + 1 < first + len(timeline.get_option_at_index(row).lines)
+        assert first <= top + 1 < first + len(timeline.row_lines(row))
         assert main(app).timeline.ref == timeline.get_option_at_index(row).id
 
 
@@ -801,6 +801,7 @@ async def test_inferred_dates_are_marked_before_the_date_of_every_day(db: Path) 
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_gumi_2024(pilot)
+        await press(pilot, "z")  # the whole timeline at once (its titles wrap in the pane)
         text = screen_text(app)
         assert "*2024-10-12 – *2024-10-20" in text
         assert "Day 1 Sat *2024-10-12" in text
@@ -810,10 +811,11 @@ async def test_inferred_dates_are_marked_before_the_date_of_every_day(db: Path) 
         assert len(marked) == 9, marked
         assert not re.search(r"Day \d+ \w{3} 2024-", text)
         # The detail of a day says so too.
+        await press(pilot, "z")
         await move_timeline_to(pilot, "day:2024-10-12")
         assert app.query_one(DetailPane).text.startswith("Day 1 Sat *2024-10-12")
         # 2017: the same, on all nine days.
-        await press(pilot, "1", "left_square_bracket")
+        await press(pilot, "1", "left_square_bracket", "2", "z")
         screen = main(app)
         assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
         text = screen_text(app)
@@ -823,6 +825,7 @@ async def test_inferred_dates_are_marked_before_the_date_of_every_day(db: Path) 
         assert not re.search(r"Day \d+ \w{3} 2017-", text)
         assert "Day 6 Fri *2017-02-17  *Redmond" in text
         # At 80 columns the long place list is cut, but the marks come first and stay.
+        await press(pilot, "z")
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         await press(pilot, "2")
@@ -905,7 +908,8 @@ async def test_a_search_hit_on_an_agreement_scrolls_the_detail_to_it(db: Path) -
         screen = main(app)
         assert app.screen is screen
         assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
-        assert screen.timeline.ref == "trip"  # no date or event: the trip's detail
+        # No date or event: its own row, under "whole trip", and its own detail.
+        assert screen.timeline.ref == "agreement:seattle-public-library-mou"
         visible = "\n".join(_detail_lines(app))
         assert "• Gumi City–Seattle Public Library" in visible
         assert "cooperation project MOU (planned)" in visible
@@ -1087,7 +1091,7 @@ async def test_the_city_cursor_highlight_covers_the_icon(db: Path) -> None:
 def test_a_search_hit_leads_to_its_event_else_its_day_else_the_trip() -> None:
     """Where Enter on a hit puts the timeline's cursor (`resolve_ref`): an agreement or quote
     at the event it belongs to, else at the day it is dated when the trip covers that day,
-    else at the trip; an organisation or person at the first event they take part in."""
+    else at its own "whole trip" row; an organisation or person at the first event they take part in."""
     import dataclasses
 
     from tripdesk.loader import load_paths
@@ -1098,8 +1102,9 @@ def test_a_search_hit_leads_to_its_event_else_its_day_else_the_trip() -> None:
     gumi_2024 = trips["gumi-2024-us"]
     assert resolve_ref(gumi_2013, "agreement", "ksea-mou") == "event:ksea-mou-signing"
     assert resolve_ref(gumi_2017, "quote", "nam-2017-virtuous-circle") == "event:redmond-city-hall-visit"
-    assert resolve_ref(gumi_2017, "agreement", "seattle-public-library-mou") == "trip"  # no event, no date
-    assert resolve_ref(gumi_2024, "quote", "kim-2024-leap") == "trip"  # dated before the trip
+    # No event, no date: its own "whole trip" row; dated before the trip: likewise.
+    assert resolve_ref(gumi_2017, "agreement", "seattle-public-library-mou") == "agreement:seattle-public-library-mou"
+    assert resolve_ref(gumi_2024, "quote", "kim-2024-leap") == "quote:kim-2024-leap"
     # Without its event, a dated item leads to its day.
     mou = next(a for a in gumi_2013.agreements if a.id == "ksea-mou")
     quote = next(q for q in gumi_2013.quotes if q.id == "nam-2013-living-site")
