@@ -174,3 +174,27 @@ def test_a_japanese_city_without_a_korean_name_is_found_by_its_romanisation() ->
     assert [(p.ko, p.city.en, p.romanised) for p in found] == [("무나카타", "Munakata", True)]
     # without a country named, nothing is guessed
     assert not [p for p in places.find_places("무나카타시를 방문한다.", None) if p.romanised]
+
+
+# -- English ---------------------------------------------------------------------------------------
+
+def test_english_people_home_places_and_organisations() -> None:
+    from tripdesk.draft import english
+
+    text = ("A Gumi City delegation led by Mayor Kim Jang-ho will visit the U.S. On the 15th, they will visit "
+            "Huntsville and the Huntsville Chamber of Commerce, then Vice Mayor for Economic Science Jang Ho-jong "
+            "will tour Eureka Park in Las Vegas.")
+    assert [(p.ko, p.role) for p in english.people(text)] == [
+        ("Kim Jang-ho", "Mayor"), ("Jang Ho-jong", "Vice Mayor for Economic Science")]
+    assert english.LEADER_EN.search(text).group(1) == "Kim Jang-ho"
+    assert [g.ko for g in english.home_mentions(text)] == ["구미시"]
+    assert [(p.ko, p.city.region) for p in english.find_places(text)] == [
+        ("Huntsville", "AL"), ("Huntsville", "AL"), ("Las Vegas", "NV")]  # Eureka Park is not Eureka, CA
+    assert {o.ko: o.kind for o in english.organisations(text)} == {
+        "Huntsville Chamber of Commerce": "association", "Eureka Park": "venue"}
+
+
+def test_english_sentences_do_not_end_at_abbreviations() -> None:
+    text = "They visit the U.S. Army Exhibition in Washington D.C. on the 14th. On the 15th, they go on."
+    assert [text[b:e] for b, e in analyser.sentences(text)] == [
+        "They visit the U.S. Army Exhibition in Washington D.C. on the 14th.", "On the 15th, they go on."]

@@ -115,9 +115,10 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
             if not cities or name in _gov_names() or name in _countries_en():
                 continue
             fitting = [c for c in cities if c.country in countries] or [c for c in cities if c.population >= 500_000]
-            after = text[m.start() + len(name):m.start() + len(name) + 14]
-            if re.match(r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS) + r")\b", after):
-                break  # Eureka Park, Seattle Public Library: not the city itself
+            after = text[m.start() + len(name):m.start() + len(name) + 40]
+            if fitting and fitting[0].population < 100_000 and re.match(
+                    r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS) + r")\b", after):
+                break  # Eureka Park: a place named after a small town, not the town
             if fitting and fitting[0].country != "KR":
                 begin = m.start()
                 found.append(PlaceFound(name, fitting[0], begin, begin + len(name),
