@@ -332,3 +332,28 @@ def test_a_written_file_with_an_escape_in_its_name_is_named_escaped(store: Path,
     result = run_cli("--db", str(store), "export", "gumi-2024-us", "-o", str(target))
     assert result.returncode == 0 and target.is_file()
     assert b"brief\\x1b[31m.md" in result.stdout and no_raw_controls(result.stdout)
+
+
+# -- a store that is not a file --------------------------------------------------------------
+
+
+def _db_fifo(folder: Path) -> Path:
+    path = folder / "store.db"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda folder: Path(os.devnull), "a device"),
+    (lambda folder: folder, "a folder"),
+    (_db_fifo, "a named pipe"),
+], ids=["device", "folder", "fifo"])
+@pytest.mark.parametrize("command", [["list"], ["doctor"], ["import", str(SAMPLE)], ["validate", str(SAMPLE)]],
+                         ids=lambda c: c[0])
+def test_a_store_path_that_is_not_a_file(make, kind: str, command: list[str], tmp_path: Path) -> None:  # noqa: ANN001
+    path = make(tmp_path)
+    for argv, env in ((["--db", str(path), *command], {}), (command, {"TRIPDESK_DB": str(path)})):
+        if command[0] == "validate" and env:
+            continue  # validate reads a store only when --db names one
+        result = run_cli(*argv, env=env)
+        assert_one_message(result, f"{path} is {kind}, not a database file")

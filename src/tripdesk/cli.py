@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NoReturn, Sequence
@@ -31,7 +32,7 @@ from rich.text import Text as _RichText
 
 from . import queries
 from .output import output_failed, prepare_streams, silence_stdout, stdout_is_utf8
-from .problems import Problem, TripdeskError, ValidationFailed, display_path, terminal_safe
+from .problems import Problem, TripdeskError, ValidationFailed, display_path, file_kind, terminal_safe
 from .paths import articles_dir, bundled_data_dir, is_trip_file_name, user_path
 from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
 from .storefiles import remove_new_store
@@ -99,7 +100,18 @@ def _console(stderr: bool = False) -> Console:
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return user_path(args.db) if getattr(args, "db", None) else default_db_path()
+    """The store's file (`--db`, else TRIPDESK_DB, else the default). Something there that is
+    not a file (a folder, a device, a named pipe) is refused by name: SQLite would call it a
+    disk I/O error, or wait on a pipe."""
+    path = user_path(args.db) if getattr(args, "db", None) else default_db_path()
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return path  # nothing there yet (or nothing reachable): the store says what it finds
+    if not stat.S_ISREG(mode):
+        raise TripdeskError(f"{path} is {file_kind(mode)}, not a database file",
+                            "give the store's file with --db PATH or TRIPDESK_DB")
+    return path
 
 
 def open_store(args: argparse.Namespace) -> Store:
