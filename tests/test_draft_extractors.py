@@ -198,3 +198,17 @@ def test_english_sentences_do_not_end_at_abbreviations() -> None:
     text = "They visit the U.S. Army Exhibition in Washington D.C. on the 14th. On the 15th, they go on."
     assert [text[b:e] for b, e in analyser.sentences(text)] == [
         "They visit the U.S. Army Exhibition in Washington D.C. on the 14th.", "On the 15th, they go on."]
+
+
+def test_a_publication_stamp_near_the_top_is_the_published_date_a_page_date_is_not() -> None:
+    stamp = read_article("부산시, 중국 방문\n\n최재호 기자 / 2023-12-04 09:00:09\n부산시는 4일부터 7일까지 방문한다.".encode(), "a.txt")
+    assert stamp.published == datetime.date(2023, 12, 4)
+    page = read_article("2024.05.21 (화)\n구미시, 사절단 파견\n구미시는 2월 12일부터 20일까지 파견한다고 밝혔다.".encode(), "b.txt")
+    assert page.published is None and "page date line" in page.dropped
+
+
+def test_the_tense_of_a_korean_sentence() -> None:
+    from tripdesk.draft.assemble import _tense
+
+    assert [_tense(s) for s in ("시장개척 활동을 펼친다.", "업무협약을 체결했다.", "방문하고 있다.", "큰 성과를 거두었다.", "도시이다.")] == [
+        "present", "past", "present", "past", None]

@@ -173,6 +173,12 @@ _BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
 _DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
 
 
+# A publication stamp near the top: a date with a time or a reporter's name on its line
+# (`2023-12-04 09:00:09`, `2009-07-21 성재은 기자`), unlike the page's own date line.
+_TIMESTAMP = re.compile(r"(?m)^[^\n\d]{0,30}?((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s+"
+                        r"(?=\d{1,2}:\d{2}|[가-힣]{2,4}\s*기자)")
+
+
 def _clean_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
@@ -274,7 +280,7 @@ def _source_lines(article: Article) -> None:
             if m:
                 article.byline = f"{m.group(1)} 기자"
                 break
-    m = _DATELINE.search(article.text)
+    m = _DATELINE.search(article.text) or _TIMESTAMP.search(article.text[:800])
     if m:
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

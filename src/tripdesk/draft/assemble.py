@@ -155,8 +155,9 @@ class _Assembler:
         statuses = []
         for article in self.articles:
             ends = [p.rstrip() for p in re.split(r"(?<=다\.)\s|(?<=[a-z]\.)\s", article.text) if p.strip()]
-            announced = sum(1 for s in ends if _ANNOUNCED.search(s))
-            reported = sum(1 for s in ends if _REPORTED.search(s))
+            ends = [e for e in ends if not _REPORTING.search(e) and not self._before_trip(e)]
+            announced = sum(1 for s in ends if _ANNOUNCED.search(s) or _tense(s) == "present")
+            reported = sum(1 for s in ends if _REPORTED.search(s) or _tense(s) == "past")
             statuses.append("reported" if reported > announced else "announced")
         return "reported" if "reported" in statuses else "announced"
 
@@ -580,7 +581,8 @@ class _Assembler:
             countries = sorted(named, key=lambda code: _first_mention(text, code))[:1]
         home_id = _match(self.known.home_cities, home.short, home.en)
         country_code = countries[0].lower() if countries else "abroad"
-        trip_id = f"{entities.slug(home.en.replace(' County', ''))}-{self.start.year}-{country_code}"
+        short_en = re.sub(r" (County|Province|State|Metropolitan City|Special City)$", "", home.en)
+        trip_id = f"{entities.slug(short_en)}-{self.start.year}-{country_code}"
         sid = self.sids[primary]
         evidence = [{"source": sid, "text": trip_dates.evidence}]
         if leader_evidence and leader_evidence not in trip_dates.evidence:
@@ -590,7 +592,7 @@ class _Assembler:
         trip: dict[str, Any] = {
             "id": trip_id,
             "home_city": {
-                "id": home_id.id if home_id else entities.slug(home.en.replace(" County", "")),
+                "id": home_id.id if home_id else entities.slug(short_en),
                 "name": _text(home.short, home.en),
                 "province": _text(province.ko, province.en) if province else _text(home.ko, home.en),
                 "country": "KR",
@@ -664,6 +666,28 @@ def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:
     for key in ("date", "place", "event", "status"):
         if key not in same and key in other:
             same[key] = other[key]
+
+
+# Verbs that report speech (밝혔다, 말했다): their tense says when the article was written, not
+# whether the trip has happened.
+_REPORTING = re.compile(r"(밝혔|말했|전했|설명했|강조했|덧붙였|내다봤|평가했)다\.?\s*$")
+
+
+def _tense(sentence: str) -> str | None:
+    """The tense of a Korean sentence's final verb: past (…었다/했다, a syllable ending in ㅆ
+    before 다) or present, which announcements use for the future (…한다/펼친다, ending in ㄴ
+    before 다, or …는다)."""
+    m = re.search(r"([가-힣])다\.?\s*$", sentence)
+    if not m:
+        return None
+    final = (ord(m.group(1)) - 0xAC00) % 28
+    if m.group(1) == "있":  # 방문하고 있다: under way
+        return "present"
+    if final == 20:  # ㅆ
+        return "past"
+    if final == 4 or m.group(1) == "는":  # ㄴ
+        return "present"
+    return None
 
 
 def _activity(sentence: str) -> str:
