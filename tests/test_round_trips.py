@@ -14,7 +14,8 @@ import pytest
 
 from tripdesk.cli import main
 from tripdesk.document import trip_to_document
-from tripdesk.limits import MAX_FILE_BYTES, MAX_NODES
+from tripdesk.export.jsonfmt import render_json
+from tripdesk.limits import MAX_FILE_BYTES, MAX_JSON_FILE_BYTES, MAX_NODES
 from tripdesk.loader import load_file
 
 from .conftest import SAMPLE
@@ -79,7 +80,7 @@ def test_a_trip_near_the_size_limit_exports_to_json_that_imports_again(
     exported = tmp_path / "exported.json"
     code, _, err = run(capsys, "--db", str(first), "export", "sample-2024-us", "-o", str(exported))
     assert code == 0, err
-    assert exported.stat().st_size <= MAX_FILE_BYTES
+    assert exported.stat().st_size <= MAX_JSON_FILE_BYTES
     code, out, err = run(capsys, "--db", str(second), "import", str(exported))
     assert code == 0, err
     assert "1 added" in out
@@ -97,13 +98,52 @@ def test_a_small_trip_still_exports_indented(tmp_path: Path, capsys: pytest.Capt
     assert code == 0 and out.startswith('{\n  "tripdesk": 1,\n')
 
 
-def test_the_size_limit_is_said_in_the_bytes_it_is_counted_in(tmp_path: Path,
+def test_a_yaml_trip_near_the_limit_exports_to_json_that_imports_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON writes `"` and a line break in two characters where a YAML block writes one: a
+    9.9 MB YAML trip of such text is 12.4 MB as JSON, which a JSON file may be."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    purpose = "  purpose: {ko: 업무협약 체결, en: To sign a business agreement, translated: en, translated_by: editors}\n"
+    assert purpose in text
+    block = "  purpose:\n    ko: |\n" + '      """"""""\n' * 690_000 + (
+        "    en: To sign a business agreement\n    translated: en\n    translated_by: editors\n")
+    source = tmp_path / "big.yaml"
+    source.write_text(text.replace(purpose, block), encoding="utf-8")
+    assert 9_800_000 < source.stat().st_size <= MAX_FILE_BYTES
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    assert run(capsys, "--db", str(first), "import", str(source))[0] == 0
+    exported = tmp_path / "exported.json"
+    code, _, err = run(capsys, "--db", str(first), "export", "sample-2024-us", "-o", str(exported))
+    assert code == 0, err
+    assert exported.stat().st_size > MAX_FILE_BYTES  # larger than the YAML file may be
+    code, out, err = run(capsys, "--db", str(second), "import", str(exported))
+    assert code == 0 and "1 added" in out, err
+    code, out, _ = run(capsys, "--db", str(second), "export", "sample-2024-us", "--format", "json")
+    assert json.loads(out)["trip"]["purpose"]["ko"] == '""""""""\n' * 690_000
+
+
+def test_json_too_large_indented_is_written_without_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tripdesk.export import jsonfmt
+
+    loaded, _ = load_file(SAMPLE)
+    indented = render_json(loaded.trip)
+    monkeypatch.setattr(jsonfmt, "MAX_JSON_FILE_BYTES", len(indented.encode()) - 1)
+    compact = render_json(loaded.trip)
+    assert "\n " not in compact and json.loads(compact) == json.loads(indented)
+
+
+@pytest.mark.parametrize("name, size, limit", [
+    ("big.yaml", MAX_FILE_BYTES + 1, "10,485,760 bytes (10 MiB) for a trip file"),
+    ("big.json", MAX_JSON_FILE_BYTES + 1, "22,020,096 bytes (21 MiB) for a JSON trip file"),
+])
+def test_the_size_limit_is_said_in_the_bytes_it_is_counted_in(name: str, size: int, limit: str, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    big = tmp_path / "big.json"
-    big.write_bytes(b" " * (MAX_FILE_BYTES + 1))
-    code, _, err = run(capsys, "validate", str(big))
-    assert code == 1
-    assert "file is 10,485,761 bytes, over the limit of 10,485,760 bytes (10 MiB)" in err
+    big = tmp_path / name
+    big.write_bytes(b" " * size)
+    for command in ("validate", "import"):
+        code, _, err = run(capsys, command, str(big))
+        assert code == 1
+        assert f"file is {size:,} bytes, over the limit of {limit}" in err
 
 
 # -- JSON as json.dumps writes it ---------------------------------------------------------------

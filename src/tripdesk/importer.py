@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .articles import ArticleFinder
-from .limits import MAX_FILE_BYTES
+from .limits import max_file_bytes
 from .loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
                      find_trip_files)
 from .model import Text
@@ -178,8 +178,9 @@ def _content(path: Path) -> bytes | None:
     with open(fd, "rb") as f:
         if not stat_module.S_ISREG(os.fstat(fd).st_mode):
             return None
-        data = f.read(MAX_FILE_BYTES + 1)
-    return data if len(data) <= MAX_FILE_BYTES else None
+        limit = max_file_bytes(path.name)
+        data = f.read(limit + 1)
+    return data if len(data) <= limit else None
 
 
 def _recorded_time(stat: os.stat_result, started_ns: int) -> int:

@@ -13,6 +13,18 @@ from __future__ import annotations
 # ~55 KB, the largest real one ~37 KB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
+# Bytes of a JSON trip file (`.json`): twice MAX_FILE_BYTES and 1 MiB more. JSON writes a `"`,
+# a `\`, a tab or a line break in two characters where YAML writes one, and quotes every text
+# and key: the JSON export of a trip read from a YAML file under MAX_FILE_BYTES (at most
+# MAX_NODES values) is never larger than this, so that it imports again. The other limits
+# bound the work of reading it either way.
+MAX_JSON_FILE_BYTES = 2 * MAX_FILE_BYTES + 1024 * 1024
+
+
+def max_file_bytes(name: str) -> int:
+    """The size limit of the trip file called `name`: MAX_JSON_FILE_BYTES for JSON."""
+    return MAX_JSON_FILE_BYTES if name.lower().endswith(".json") else MAX_FILE_BYTES
+
 # Values (YAML nodes: every mapping, list and scalar, keys included) of a file. The largest
 # generated file has ~4,600; a year-long trip described as densely would have ~55,000. A 10 MB
 # file of tiny flow nodes (`[1,1,1,...]`, 5 million of them) took 25 s and 1.5 GB to refuse.

@@ -4,7 +4,7 @@ Safety comes first: the file is composed into nodes by libyaml (or PyYAML's pure
 composer where libyaml is missing) and only then turned into values by our own walker, so no
 tag is ever constructed into an object. `!!python/...` and any non-standard tag is refused,
 aliases are refused (which defuses "billion laughs" alias bombs), as are several documents in
-one file, files larger than `MAX_FILE_BYTES`, invalid UTF-8 and control characters.
+one file, files larger than `MAX_FILE_BYTES` (`MAX_JSON_FILE_BYTES` for JSON), invalid UTF-8 and control characters.
 A UTF-8 byte-order mark is accepted. Input built to be heavy (more values than `MAX_NODES`, a
 `days` list longer than `MAX_TRIP_DAYS`) is counted and refused before its nodes are built
 (see `limits`).
@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_TRIP_DAYS
+from .limits import MAX_DEPTH, MAX_NODES, MAX_TRIP_DAYS, max_file_bytes
 from .problems import Problem, display_path, visible
 
 try:  # libyaml is ~10x faster; the wheels on PyPI ship it.
@@ -221,10 +221,12 @@ def read_file(path: Path, data: bytes | None = None) -> ReadResult:
     result = ReadResult(name)
     try:
         size = path.stat().st_size if data is None else len(data)
-        if size > MAX_FILE_BYTES:
+        limit = max_file_bytes(path.name)
+        if size > limit:
+            kind = "a JSON trip file" if path.suffix.lower() == ".json" else "a trip file"
             result.problems.append(
                 Problem(name, 1, 1, "", f"file is {size:,} bytes, over the limit of "
-                        f"{MAX_FILE_BYTES:,} bytes (10 MiB) for a trip file; split it or "
+                        f"{limit:,} bytes ({limit / 2**20:g} MiB) for {kind}; split it or "
                         "remove what is not trip data")
             )
             return result

@@ -5,11 +5,11 @@ The keys keep the order of the file format (not sorted), which `trip_to_document
 output is the same byte for byte for the same trip. `lang` does not apply: the document holds
 every language.
 
-The JSON is indented for people to read and diff, unless that makes it larger than a trip file
-may be (`limits.MAX_FILE_BYTES`): a trip of many small values near the limit (one that
-imported, at 9.7 MB) grew to 12.2 MB indented and could not be imported again. It is then
-written without any space between values: about the size of a JSON file it came from, and
-smaller than most YAML ones.
+The JSON is indented for people to read and diff, unless that makes it larger than a JSON
+trip file may be (`limits.MAX_JSON_FILE_BYTES`); it is then written without any space between
+values. Either way it imports again: a trip read from a YAML file within MAX_FILE_BYTES is
+never larger than that in JSON (see limits.py). (Before, the export of a 9.7 MB trip of many
+small values was 12.2 MB indented, and refused on the way back by the 10 MiB limit.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 from ..document import trip_to_document
-from ..limits import MAX_FILE_BYTES
+from ..limits import MAX_JSON_FILE_BYTES
 from ..model import Trip
 
 
@@ -25,7 +25,7 @@ def render_json(trip: Trip) -> str:
     document = trip_to_document(trip)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     # Characters are at most 4 bytes: count the bytes only when the characters might be over.
-    if len(text) * 4 > MAX_FILE_BYTES and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    if len(text) * 4 > MAX_JSON_FILE_BYTES and len(text.encode("utf-8")) > MAX_JSON_FILE_BYTES:
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
     return text
 
