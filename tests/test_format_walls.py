@@ -6,9 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tripdesk.loader import load_paths
+from tripdesk import queries
+from tripdesk.cli import main
+from tripdesk.export import render, write_export
+from tripdesk.loader import load_file, load_paths
+from tripdesk.store import Store
+from tripdesk.text import Text
 
 from .conftest import SAMPLE_TEXT, mutate, problems_for
+from .test_ui_support import async_test, build_store, screen_text, settle
 
 ONTARIO = """      - city: {ko: 토론토, en: Toronto}
         state: ON
@@ -55,3 +61,143 @@ def test_json_trip_files_keep_their_codes_too(tmp_path: Path) -> None:
     result = load_paths([json_path])
     assert result.problems == []
     assert result.trips[0].trip == doc
+
+
+# -- the walls of real reports (tests/fixtures/walls) ------------------------------------------
+
+WALLS = Path(__file__).resolve().parent / "fixtures" / "walls"
+GYEONGBUK = WALLS / "gyeongbuk-2025-canada.yaml"
+GYEONGBUK_TEXT = GYEONGBUK.read_text(encoding="utf-8")
+
+
+def walls_trip():  # noqa: ANN201 - model.Trip
+    loaded, problems = load_file(GYEONGBUK)
+    assert problems == [] and loaded is not None
+    return loaded.trip
+
+
+def changed(tmp_path: Path, old: str, new: str) -> Path:
+    assert old in GYEONGBUK_TEXT, old
+    path = tmp_path / GYEONGBUK.name
+    path.write_text(GYEONGBUK_TEXT.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_the_walls_validate_and_read_as_written() -> None:
+    trip = walls_trip()
+    assert (trip.home_city.kind, trip.home_city.province) == ("province", Text())
+    assert trip.leader.role.en == "Governor"
+    assert not trip.sources[0].headline
+    economic, friendship = trip.agreements
+    assert (economic.kind, friendship.kind) == ("economic agreement", "friendship city")
+    assert [(u.description.ko, u.kind, u.count) for u in economic.unnamed_parties] == [("현지 배터리 기업", "company", 1)]
+    assert trip.party_names(economic, "ko") == ["경상북도청", "온타리오주 정부", "현지 배터리 기업 (1)"]
+    quote = trip.quotes[0]
+    assert (quote.speaker, quote.organisation) == (None, "gyeongbuk-gov")
+    assert trip.speaker_name(quote, "ko") == "도 관계자"
+
+
+def test_a_national_body_has_no_province(tmp_path: Path) -> None:
+    """A chamber of commerce mission: a national body leads it, from no province."""
+    path = changed(tmp_path, "    kind: province\n", "    kind: national\n")
+    assert problems_for(path) == []
+
+
+def test_a_city_must_still_name_its_province(tmp_path: Path) -> None:
+    path = changed(tmp_path, "    kind: province\n", "    kind: city\n")
+    found = problems_for(path)
+    assert len(found) == 1 and "trip.home_city: missing field 'province': a city lies in a province" in found[0]
+    path = changed(tmp_path, "    kind: province\n", "")  # a city unless it says otherwise
+    assert any("missing field 'province'" in p for p in problems_for(path))
+
+
+def test_an_unknown_home_kind_is_refused_with_the_kinds(tmp_path: Path) -> None:
+    path = changed(tmp_path, "kind: province", "kind: provence")
+    assert any("'provence' is not allowed (did you mean 'province'?)" in p for p in problems_for(path))
+
+
+def test_a_quote_needs_a_speaker_or_their_role(tmp_path: Path) -> None:
+    path = changed(tmp_path, "    role: {ko: 도 관계자, en: a provincial official, translated: en, translated_by: editors}\n", "")
+    found = problems_for(path)
+    assert len(found) == 1 and "quotes[0]: a quote needs its 'speaker'" in found[0], found
+
+
+def test_a_quote_speaks_for_an_organisation_that_is_defined(tmp_path: Path) -> None:
+    path = changed(tmp_path, "    organisation: gyeongbuk-gov\n", "    organisation: nowhere-gov\n")
+    assert any("quotes[0].organisation: organisation 'nowhere-gov' is not defined" in p
+               for p in problems_for(path))
+
+
+def test_an_unnamed_party_needs_its_description(tmp_path: Path) -> None:
+    path = changed(tmp_path, "      - description: {ko: 현지 배터리 기업, en: a local battery company, translated: en, translated_by: editors}\n        kind: company",
+                   "      - kind: company")
+    assert any("agreements[0].unnamed_parties[0]: missing required field 'description'" in p
+               for p in problems_for(path))
+
+
+def test_an_agreement_kind_not_in_the_list_says_which_are(tmp_path: Path) -> None:
+    path = changed(tmp_path, "kind: economic agreement", "kind: economic pact")
+    assert any("(did you mean 'economic agreement'?)" in p for p in problems_for(path))
+
+
+def test_the_walls_survive_the_store(tmp_path: Path) -> None:
+    trip = walls_trip()
+    db = tmp_path / "walls.db"
+    assert main(["import", str(WALLS), "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        assert queries.load_trip(store, trip.id) == trip
+        kind, province = store.conn.execute(
+            "SELECT kind, province_ko FROM home_cities WHERE id = 'gyeongbuk-province'").fetchone()
+        assert (kind, province) == ("province", None)
+        speaker, role, org = store.conn.execute(
+            "SELECT speaker_id, speaker_role_ko, organisation_id FROM quotes").fetchone()
+        assert (speaker, role, org) == (None, "도 관계자", "gyeongbuk-gov")
+        rows = {a.id: a for a in queries.agreements(store)}
+        assert rows["ontario-economic"].parties[-1][0] is None
+        assert rows["ontario-economic"].parties[-1][1].ko == "현지 배터리 기업"
+        hits = {h.ref for h in queries.search(store, "관계자")}
+        assert "quote:official-1" in hits
+        assert "agreement:ontario-economic" in {h.ref for h in queries.search(store, "배터리")}
+        assert "agreement:stavanger-friendship" in {h.ref for h in queries.search(store, "우호도시")}
+    assert main(["doctor", "--db", str(db)]) == 0
+
+
+def test_the_walls_survive_the_json_export(tmp_path: Path) -> None:
+    trip = walls_trip()
+    path = write_export(tmp_path / "out" / f"{trip.id}.json", render(trip, "json"))
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert "headline" not in doc["sources"][0] and "speaker" not in doc["quotes"][0]
+    assert "province" not in doc["trip"]["home_city"]
+    loaded, problems = load_file(path)
+    assert problems == [] and loaded is not None and loaded.trip == trip
+
+
+def test_the_markdown_export_says_what_the_walls_hold() -> None:
+    text = render(walls_trip(), "md", "en")
+    assert "North Gyeongsang Province, KR (province)" in text
+    assert "a local battery company (1)" in text
+    assert "a provincial official (not named)" in text
+    assert "friendship city" in text
+
+
+@async_test
+async def test_the_desk_shows_the_walls(tmp_path: Path) -> None:
+    """The trip's detail in the desk: the province as the home, the source without a headline,
+    the unnamed company among the parties, the new kinds, the unnamed speaker."""
+    from tripdesk.ui.app import TripdeskApp
+    from tripdesk.ui.detail_pane import DetailPane
+
+    db = build_store(tmp_path / "walls.db", WALLS)
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.jump_to_trip("gyeongbuk-2025-canada")
+        await settle(pilot)
+        detail = app.query_one(DetailPane).text
+        assert "from: North Gyeongsang Province, KR (province)" in detail
+        assert "Gyeongbuk press release, no headline, 2025-06-07" in detail
+        assert "kind: economic agreement" in detail and "kind: friendship city" in detail
+        assert ("parties: North Gyeongsang Provincial Government, Government of Ontario, "
+                "a local battery company (1)") in detail
+        assert "a provincial official (not named), North Gyeongsang Provincial Government" in detail
+        assert "Toronto, ON, CA" in screen_text(app) or "Toronto, ON, CA" in detail

@@ -216,27 +216,39 @@ def schema_of(db: Path) -> dict[str, object]:
         conn.close()
 
 
-def test_the_schema_sqlite_utils_creates_is_version_1_with_the_tables_of_version_2_and_3(
+def test_the_schema_sqlite_utils_creates_is_version_1_with_the_tables_of_versions_2_3_and_4(
         db_path: Path, tmp_path: Path) -> None:
     """sqlite-utils creates the tables now; they are those first written as SQL (version 1),
-    the two that version 2 added (evidence, articles) and the agreements' status columns and
-    date index of version 3. (files.trip_id's UNIQUE constraint is now a unique index: SQLite
-    enforces both with a unique index on the column.)"""
+    the two that version 2 added (evidence, articles), the agreements' status columns and
+    date index of version 3, and version 4's home kind, unnamed parties and quotes by a speaker
+    not named. (files.trip_id's UNIQUE constraint is now a unique index: SQLite enforces both
+    with a unique index on the column.)"""
     Store.open(db_path).close()
     first = tmp_path / "v1.db"
     conn = sqlite3.connect(first)
     conn.executescript((FIXTURES / "schema-v1.sql").read_text(encoding="utf-8") + "PRAGMA user_version = 1;")
     conn.close()
     now, then = schema_of(db_path), schema_of(first)
-    assert (now.pop("version"), then.pop("version")) == (SCHEMA_VERSION, 1) == (3, 1)
+    assert (now.pop("version"), then.pop("version")) == (SCHEMA_VERSION, 1) == (4, 1)
     added = {name: now.pop(name) for name in ("evidence", "articles")}
     agreements, first_agreements = now.pop("agreements"), then.pop("agreements")
+    homes, first_homes = now.pop("home_cities"), then.pop("home_cities")
+    quotes, first_quotes = now.pop("quotes"), then.pop("quotes")
     assert now == then
     columns = agreements["columns"]  # type: ignore[index]
-    assert columns[:-2] == first_agreements["columns"]  # type: ignore[index]
-    assert [(c[1], c[2], c[3]) for c in columns[-2:]] == [("status", "TEXT", 1), ("status_date", "TEXT", 0)]
+    assert columns[:-3] == first_agreements["columns"]  # type: ignore[index]
+    assert [(c[1], c[2], c[3]) for c in columns[-3:]] == [
+        ("status", "TEXT", 1), ("status_date", "TEXT", 0), ("unnamed_parties", "TEXT", 0)]
     assert agreements["indexes"] == sorted(  # type: ignore[index]
         first_agreements["indexes"] + [(("date",), 0, 0)])  # type: ignore[index]
+    assert homes["columns"][:-1] == first_homes["columns"]  # type: ignore[index]
+    assert [(c[1], c[2], c[3]) for c in homes["columns"][-1:]] == [("kind", "TEXT", 1)]  # type: ignore[index]
+    speaker = [c for c in quotes["columns"] if c[1] == "speaker_id"]  # type: ignore[index]
+    assert [c[3] for c in speaker] == [0]  # NULL for a speaker not named (NOT NULL in version 1)
+    assert [c[1] for c in quotes["columns"][-3:]] == [  # type: ignore[index]
+        "speaker_role_ko", "speaker_role_en", "organisation_id"]
+    assert len(quotes["columns"]) == len(first_quotes["columns"]) + 3  # type: ignore[index, arg-type]
+    assert (("organisation_id",), "organisations", ("id",), "NO ACTION", "NO ACTION") in quotes["foreign keys"]  # type: ignore[index, operator]
     assert [c[1] for c in added["evidence"]["columns"]] == ["trip_id", "ref", "position", "source_id", "text"]
     assert [c[1] for c in added["articles"]["columns"]] == [
         "trip_id", "source_id", "file", "found", "text", "encoding", "looked_in", "size", "mtime_ns"]
@@ -254,11 +266,11 @@ def test_a_store_of_the_first_schema_is_refused_then_rebuilt(tmp_path: Path, cap
     with pytest.raises(TripdeskError) as failure:
         Store.open(old)
     assert failure.value.message.endswith(
-        "the database was made by an older tripdesk (schema version 1; this one uses 3) and must be "
+        "the database was made by an older tripdesk (schema version 1; this one uses 4) and must be "
         "built again from the data files")
     assert failure.value.hint == "run `tripdesk import --rebuild` to build a new store from the data files"
     assert main(["doctor", "--db", str(old)]) == 1
-    assert ("schema: version 1, made by an older tripdesk (this one uses 3); it must be built again "
+    assert ("schema: version 1, made by an older tripdesk (this one uses 4); it must be built again "
             "from the data files") in capsys.readouterr().out
     assert main(["import", "--rebuild", "--db", str(old), str(SAMPLE)]) == 0
     assert "moved it aside" in capsys.readouterr().err

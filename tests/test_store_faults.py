@@ -222,7 +222,7 @@ UNUSABLE = {
     "truncated": (make_truncated, "the file is not a usable tripdesk database (database disk image is "
                   "malformed)", REBUILD_FIX),
     "newer-schema": (make_newer_schema, "the database has schema version 99, newer than this tripdesk "
-                     "understands (3)", "fix: update tripdesk (git pull in your checkout, then pip install "
+                     "understands (4)", "fix: update tripdesk (git pull in your checkout, then pip install "
                      "-e . again), or use another database with --db PATH, or run `tripdesk import --rebuild` to build a new store "
                      "from the data files"),
     "missing-table": (make_missing_table, "the database lacks the table search_rows; it is damaged or "
@@ -651,13 +651,13 @@ BREAKAGES = {
     "not-sqlite": (make_not_sqlite, "file", "tripdesk.db is not an SQLite database", MOVE_ASIDE),
     "empty-file": (lambda db: db.write_bytes(b""), "file", "tripdesk.db is empty", MOVE_ASIDE),
     "truncated": (make_truncated, "integrity", "database disk image is malformed", MOVE_ASIDE),
-    "newer-schema": (make_newer_schema, "schema", "version 99 is newer than this tripdesk understands (3)",
+    "newer-schema": (make_newer_schema, "schema", "version 99 is newer than this tripdesk understands (4)",
                      "fix: update tripdesk (git pull in your checkout, then pip install -e . again), "
                      "or run `tripdesk import --rebuild` to build a new store from the data files (an unusable file is moved "
                      "aside to <db>.broken-<time>, never deleted)"),
     "not-tripdesk": (lambda db: sql(db, "PRAGMA user_version = 0"), "schema",
                      "not a tripdesk database (schema version 0)", MOVE_ASIDE),
-    "missing-table": (make_missing_table, "schema", "version 3, but the table search_rows is missing",
+    "missing-table": (make_missing_table, "schema", "version 4, but the table search_rows is missing",
                       MOVE_ASIDE),
     "integrity-check": (make_damaged_index, "integrity", "PRAGMA integrity_check stopped: database disk "
                         "image is malformed; PRAGMA quick_check found: Page ", MOVE_ASIDE),
@@ -716,12 +716,12 @@ BREAKAGES = {
         "(sample-2024-us event:library-mou)", REBUILD_FIX),
     # sqlite-utils reads the schema: every column, foreign key and index of SCHEMA.
     "index-dropped": (lambda db: sql(db, "DROP INDEX trips_start"), "schema",
-                      "version 3, but the table trips lacks the index trips_start on (start)", MOVE_ASIDE),
+                      "version 4, but the table trips lacks the index trips_start on (start)", MOVE_ASIDE),
     "unique-index-dropped": (lambda db: sql(db, "DROP INDEX files_trip_id"), "schema",
-                             "version 3, but the table files lacks the unique index files_trip_id on "
+                             "version 4, but the table files lacks the unique index files_trip_id on "
                              "(trip_id)", MOVE_ASIDE),
     "column-added": (lambda db: sql(db, "ALTER TABLE trips ADD COLUMN colour TEXT"), "schema",
-                     "version 3, but the table trips has a column colour this tripdesk does not make",
+                     "version 4, but the table trips has a column colour this tripdesk does not make",
                      MOVE_ASIDE),
 }
 

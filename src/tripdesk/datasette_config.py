@@ -32,9 +32,10 @@ from .problems import TripdeskError, display_path
 # Each table: (what it holds, {column: what it holds}). Columns left out are described by
 # `_COMMON_COLUMNS` when they have a common name.
 _TABLES: dict[str, tuple[str, dict[str, str]]] = {
-    "home_cities": ("The Korean cities that sent delegations.", {
+    "home_cities": ("The Korean cities (or provinces, or national bodies) that sent delegations.", {
         "id": "The city's id.", "province_ko": "The province, in Korean.", "province_en": "The province, in English.",
-        "country": "Two-letter country code."}),
+        "country": "Two-letter country code.",
+        "kind": "city, county, district, province (its own delegation) or national (a national body)."}),
     "trips": ("One row a trip abroad: who went, when, and its status.", {
         "id": "The trip's id (also the name of its file).", "home_city_id": "The city that sent the delegation.",
         "start": "First day (YYYY-MM-DD).", "end": "Last day (YYYY-MM-DD).", "year": "The year it started.",
@@ -78,12 +79,16 @@ _TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "event_id": "The event it was signed at.",
         "status": "Where it stands, as its sources report it: signed, agreed in principle, planned, "
                   "pledged, cancelled or unknown.",
-        "status_date": "When it reached that status."}),
+        "status_date": "When it reached that status.",
+        "unnamed_parties": "Parties the sources describe without naming them (JSON list)."}),
     "agreement_parties": ("Who is party to each agreement.", {}),
     "agreement_signatories": ("Who signed each agreement.", {}),
     "agreement_sources": ("The sources of each agreement.", {}),
     "quotes": ("What officials said, in the original words, with the translation marked as such.", {
-        "id": "The quote's id within its trip.", "speaker_id": "Who said it.", "event_id": "Where it was said.",
+        "id": "The quote's id within its trip.", "speaker_id": "Who said it (empty when the sources do not name them).",
+        "event_id": "Where it was said.",
+        "speaker_role_ko": "The speaker's role, in Korean (시 관계자).", "speaker_role_en": "The speaker's role, in English.",
+        "organisation_id": "For whom the speaker spoke.",
         "original_lang": "The language it was said in.", "original_text": "The words, verbatim.",
         "translation_lang": "The translation's language.", "translation_text": "The translation.",
         "translation_by": "Who translated it: the article or the editors."}),

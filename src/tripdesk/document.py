@@ -54,6 +54,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "id": q.id,
         "speaker": q.speaker,
         "role": _text(q.role),
+        "organisation": q.organisation,
         "original": _quote_text(q.original),
         "translation": _quote_text(q.translation),
         "context": _text(q.context),
@@ -163,6 +164,10 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "title": _text(a.title),
                 "kind": a.kind,
                 "parties": list(a.parties),
+                "unnamed_parties": [
+                    _compact({"description": _text(u.description), "kind": u.kind, "count": u.count})
+                    for u in a.unnamed_parties
+                ],
                 "signatories": list(a.signatories),
                 "date": _date(a.date),
                 "place": _place(a.place),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .model import (
+    HOME_KINDS_IN_A_PROVINCE,
     UNKNOWN_STATUS,
     Agreement,
     AgreementStatus,
@@ -34,6 +35,7 @@ from .model import (
     Span,
     Text,
     Trip,
+    UnnamedParty,
 )
 from .articles import ArticleError, ArticleFile, ArticleFinder, SourceArticle, nfc
 from .limits import MAX_TRIP_DAYS
@@ -269,7 +271,8 @@ def build_trip(doc: dict[str, Any]) -> Trip:
     span = t.get("span_reported")
     return Trip(
         id=t["id"],
-        home_city=HomeCity(hc["id"], text(hc["name"]), text(hc["province"]), hc["country"]),
+        home_city=HomeCity(hc["id"], text(hc["name"]), text(hc.get("province")), hc["country"],
+                           hc.get("kind") or "city"),
         title=text(t["title"]),
         leader=Leader(t["leader"]["person"], text(t["leader"]["role"])),
         start=date(t["start"]),
@@ -292,7 +295,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
             Source(
                 id=s["id"],
                 outlet=text(s["outlet"]),
-                headline=text(s["headline"]),
+                headline=text(s.get("headline")),
                 language=s["language"],
                 published=opt_date(s.get("published")),
                 file=_clean(s.get("file")),
@@ -363,13 +366,17 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 evidence=evidence(a.get("evidence")),
                 inferred=inferred(a.get("inferred")),
                 status=agreement_status(a.get("status")),
+                unnamed_parties=tuple(
+                    UnnamedParty(text(u["description"]), u.get("kind"), u.get("count"))
+                    for u in a.get("unnamed_parties") or ()
+                ),
             )
             for a in doc.get("agreements") or ()
         ),
         quotes=tuple(
             Quote(
                 id=q["id"],
-                speaker=q["speaker"],
+                speaker=q.get("speaker"),
                 original=QuoteText(q["original"]["lang"], strip_control(q["original"]["text"])),
                 translation=(
                     QuoteText(q["translation"]["lang"], strip_control(q["translation"]["text"]),
@@ -383,6 +390,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 event=q.get("event"),
                 evidence=evidence(q.get("evidence")),
                 inferred=inferred(q.get("inferred")),
+                organisation=q.get("organisation"),
             )
             for q in doc.get("quotes") or ()
         ),
@@ -435,6 +443,11 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
 
     t = doc["trip"]
     cited(t, ("trip",))
+    home = t["home_city"]
+    if home.get("province") is None and (home.get("kind") or "city") in HOME_KINDS_IN_A_PROVINCE:
+        report(("trip", "home_city"), f"missing field 'province': a {home.get('kind') or 'city'} "
+               "lies in a province; name it, or give the home's kind ('province' for a province's "
+               "own delegation, 'national' for a national body's)")
     refs(t["leader"]["person"], people, ("trip", "leader", "person"), "person", "people")
     delegation = t.get("delegation") or {}
     refs(delegation.get("officials"), people, ("trip", "delegation", "officials"), "person", "people")
@@ -467,7 +480,13 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         cited(q, base)
         # A quote may predate the trip (officials speak when a trip is announced), so its
         # date is not held to the trip's span.
-        refs(q["speaker"], people, base + ("speaker",), "person", "people")
+        if q.get("speaker") is not None:
+            refs(q["speaker"], people, base + ("speaker",), "person", "people")
+        elif q.get("role") is None:
+            report(base, "a quote needs its 'speaker' (a person id) or, when the sources do not "
+                   "name them, the speaker's 'role' (\"시 관계자\", a city official)")
+        if q.get("organisation") is not None:
+            refs(q["organisation"], orgs, base + ("organisation",), "organisation", "organisations")
         refs(q.get("sources"), sources, base + ("sources",), "source", "sources")
         if q.get("event"):
             refs(q["event"], events, base + ("event",), "event", "days[].events")

@@ -34,6 +34,10 @@ AGREEMENT_KINDS = (
     "joint declaration",
     "sister-city",
     "letter of intent",
+    "economic agreement",
+    "investment agreement",
+    "exchange agreement",
+    "friendship city",
     "other",
 )
 # How each kind of agreement is named, for display and for search: every kind also carries the
@@ -44,6 +48,12 @@ AGREEMENT_KIND_NAMES: dict[str, tuple[str, str]] = {
     "joint declaration": ("공동선언 협약", "joint declaration agreement"),
     "sister-city": ("자매결연 협약", "sister-city agreement"),
     "letter of intent": ("의향서 협약", "letter of intent agreement"),
+    "economic agreement": ("경제협약", "economic agreement"),
+    "investment agreement": ("투자협약", "investment agreement"),
+    "exchange agreement": ("교류협약 교류협력", "exchange agreement"),
+    # 우호도시 / 우호협력도시: a friendship (friendly cooperation) city, the step before or
+    # instead of a sister city.
+    "friendship city": ("우호도시 우호협력 협약", "friendship city agreement"),
     "other": ("협약", "agreement"),
 }
 
@@ -79,6 +89,12 @@ ORGANISATION_KINDS = (
     "other",
 )
 TRIP_STATUSES = ("announced", "reported")
+# What the delegation's home is: a city (시), a county (군), a district (구), a province or
+# metropolitan government (도, 광역시) led by its governor or mayor, or a national body (a
+# ministry, the Korea Chamber of Commerce and Industry's mission), which has no province.
+HOME_KINDS = ("city", "county", "district", "province", "national")
+# The kinds of home that lie in a province, which the file must then name.
+HOME_KINDS_IN_A_PROVINCE = ("city", "county", "district")
 TRANSLATORS = ("article", "editors")
 
 
@@ -120,25 +136,29 @@ class Place:
 
 @dataclass(frozen=True)
 class HomeCity:
-    """The Korean city (or province) whose delegation made the trip."""
+    """The Korean city, county, province or national body whose delegation made the trip
+    (`kind`, one of HOME_KINDS); a province or a national body has no `province` (empty)."""
 
     id: str
     name: Text
     province: Text
     country: str
+    kind: str = "city"
 
     def to_document(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name.to_document(),
-            "province": self.province.to_document(),
-            "country": self.country,
-        }
+        doc: dict[str, Any] = {"id": self.id, "name": self.name.to_document()}
+        if self.kind != "city":
+            doc["kind"] = self.kind
+        if self.province:
+            doc["province"] = self.province.to_document()
+        doc["country"] = self.country
+        return doc
 
 
 @dataclass(frozen=True)
 class Source:
-    """A news article or document that reports the trip; every fact names its sources."""
+    """A news article or document that reports the trip; every fact names its sources.
+    `headline` is empty (false) for a saved text that has none."""
 
     id: str
     outlet: Text
@@ -240,6 +260,21 @@ UNKNOWN_STATUS = AgreementStatus()
 
 
 @dataclass(frozen=True)
+class UnnamedParty:
+    """A party to an agreement that the sources describe without naming ("a local company",
+    "three Korean companies"): its description, its kind of organisation and how many."""
+
+    description: Text
+    kind: str | None = None
+    count: int | None = None
+
+    def label(self, lang: DisplayLang) -> str:
+        """Its description, the count after it when the description does not hold it."""
+        text = self.description.get(lang)
+        return f"{text} ({self.count})" if self.count is not None and str(self.count) not in text else text
+
+
+@dataclass(frozen=True)
 class Agreement:
     """An agreement signed or announced during the trip (an MOU, a declaration...)."""
 
@@ -256,6 +291,7 @@ class Agreement:
     evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
     status: AgreementStatus = UNKNOWN_STATUS
+    unnamed_parties: tuple[UnnamedParty, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,10 +305,12 @@ class QuoteText:
 
 @dataclass(frozen=True)
 class Quote:
-    """Something a person said, as reported, with its translation if any."""
+    """Something a person said, as reported, with its translation if any. `speaker` is None
+    when the sources do not name them ("시 관계자", a city official): `role` then says who
+    they are, and `organisation` may say for whom they speak."""
 
     id: str
-    speaker: str
+    speaker: str | None
     original: QuoteText
     sources: tuple[str, ...]
     role: Text | None = None
@@ -282,6 +320,7 @@ class Quote:
     event: str | None = None
     evidence: tuple[Evidence, ...] = ()
     inferred: dict[str, str] = field(default_factory=dict)
+    organisation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -384,6 +423,19 @@ class Trip:
                 if place.country != self.home_city.country:
                     seen.setdefault(place.key, place)
         return list(seen.values())
+
+    def speaker_name(self, quote: Quote, lang: DisplayLang) -> str:
+        """Who said a quote: the person's name; for a speaker the sources do not name, their
+        role as the quote gives it ("시 관계자")."""
+        if quote.speaker is not None:
+            person = self.person(quote.speaker)
+            return person.name.get(lang) if person else quote.speaker
+        return quote.role.get(lang) if quote.role else ""
+
+    def party_names(self, agreement: Agreement, lang: DisplayLang) -> list[str]:
+        """The names of an agreement's parties, then those it describes without naming."""
+        named = [org.name.get(lang) if (org := self.organisation(o)) else o for o in agreement.parties]
+        return named + [u.label(lang) for u in agreement.unnamed_parties]
 
     def agreements_on(self, date: dt.date) -> list[Agreement]:
         return [a for a in self.agreements if a.date == date]

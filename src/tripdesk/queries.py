@@ -335,7 +335,8 @@ class AgreementRow(NamedTuple):
     home_city: Text
     kind: str
     title: Text
-    parties: tuple[tuple[str, Text], ...]  # (organisation id, name), in id order
+    # (organisation id, name), in id order, then the parties the sources do not name (id None).
+    parties: tuple[tuple[str | None, Text], ...]
     status: str
     status_date: dt.date | None
     trip_start: dt.date
@@ -356,7 +357,7 @@ def agreements(store: Store, city: str | None = None, kind: str | None = None,
     kept are read in one pass of `agreement_parties` joined to `organisations`."""
     rows = store.conn.execute(
         "SELECT a.trip_id, a.id, a.date, t.home_city_id, h.name_ko, h.name_en, h.name_plain, a.kind, "
-        "a.title_ko, a.title_en, a.title_plain, a.status, a.status_date, t.start "
+        "a.title_ko, a.title_en, a.title_plain, a.status, a.status_date, t.start, a.unnamed_parties "
         "FROM agreements a JOIN trips t ON t.id = a.trip_id JOIN home_cities h ON h.id = t.home_city_id "
         "WHERE (:city IS NULL OR t.home_city_id = :city) AND (:kind IS NULL OR a.kind = :kind) "
         "AND (:since IS NULL OR coalesce(a.date, t.start) >= :since) "
@@ -377,8 +378,19 @@ def agreements(store: Store, city: str | None = None, kind: str | None = None,
         for tid, aid, oid, ko, en, plain in found:
             parties.setdefault((tid, aid), []).append((oid, _text(ko, en, plain)))
     return [AgreementRow(r[0], r[1], _date(r[2]), r[3], _text(r[4], r[5], r[6]), r[7],
-                         _text(r[8], r[9], r[10]), tuple(sorted(parties.get((r[0], r[1]), ()))),
+                         _text(r[8], r[9], r[10]),
+                         (*sorted(parties.get((r[0], r[1]), ())), *_unnamed_parties(r[14])),
                          r[11], _date(r[12]), dt.date.fromisoformat(r[13])) for r in rows]
+
+
+def _unnamed_parties(column: str | None) -> list[tuple[None, Text]]:
+    """(None, description) of each party an agreement describes without naming it
+    (`agreements.unnamed_parties`, a JSON list)."""
+    if not column:
+        return []
+    import json
+
+    return [(None, _text(u["description_ko"], u["description_en"], None)) for u in json.loads(column)]
 
 
 class EntityRow(NamedTuple):

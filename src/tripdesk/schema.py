@@ -17,6 +17,7 @@ from .model import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
     EVENT_KINDS,
+    HOME_KINDS,
     LANGS,
     ORGANISATION_KINDS,
     TRANSLATORS,
@@ -78,7 +79,10 @@ TRIP_FILE = record(
             required=True,
             id=req("id"),
             name=req("text"),
-            province=req("text"),
+            kind=opt("enum", choices=HOME_KINDS),
+            # Required of a city, county or district (loader.check_trip), not of a province
+            # or a national body.
+            province=opt("text"),
             country=req("country"),
         ),
         title=req("text"),
@@ -104,7 +108,7 @@ TRIP_FILE = record(
         record(
             id=req("id"),
             outlet=req("text"),
-            headline=req("text"),
+            headline=opt("text"),  # many saved texts have none
             published=opt("date"),
             file=opt("str"),
             url=opt("str"),
@@ -163,6 +167,12 @@ TRIP_FILE = record(
             title=req("text"),
             kind=req("enum", choices=AGREEMENT_KINDS),
             parties=listof(req("id")),
+            # Parties the sources describe without naming them ("a local company").
+            unnamed_parties=listof(record(
+                description=req("text"),
+                kind=opt("enum", choices=ORGANISATION_KINDS),
+                count=opt("count"),
+            )),
             signatories=listof(req("id")),
             date=opt("date"),
             place=PLACE,
@@ -184,8 +194,11 @@ TRIP_FILE = record(
     quotes=listof(
         record(
             id=req("id"),
-            speaker=req("id"),
+            # Left out for a speaker the sources do not name ("시 관계자"): `role` then says
+            # who they are (loader.check_trip), `organisation` for whom they speak.
+            speaker=opt("id"),
             role=opt("text"),
+            organisation=opt("id"),
             original=record(required=True, lang=req("enum", choices=LANGS), text=req("str")),
             translation=record(
                 lang=req("enum", choices=LANGS), text=req("str"), by=req("enum", choices=TRANSLATORS)

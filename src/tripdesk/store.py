@@ -37,14 +37,17 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from .articles import SourceArticle
-    from .model import Evidence, Quote, Trip
+    from .model import Agreement, Evidence, Quote, Trip
 
 # The model (and the document it is stored as) is imported where trips are written, not here:
 # the desk opens the store before its first frame, which needs none of it (see `text`).
 
 # 2: the evidence and articles tables, and the excerpts in the search index.
 # 3: agreements.status and status_date (an agreement's status, its excerpts in `evidence`).
-SCHEMA_VERSION = 3
+# 4: what real articles say (issue 16): home_cities.kind (a province or a national body as the
+#    home, without a province), quotes by an unnamed speaker (speaker_id NULL, speaker_role_*,
+#    organisation_id), agreements.unnamed_parties.
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 2000
 REBUILD_HINT = "run `tripdesk import --rebuild` to build a new store from the data files"
 # tripdesk is installed from a clone of its repository (README), not from a package index.
@@ -169,7 +172,7 @@ def _table(name: str, columns: str, pk: str, *, refs: tuple[Ref, ...] = (),
 _TRIP = _ref("trip_id", "trips", cascade=True)
 
 SCHEMA: tuple[TableSpec, ...] = (
-    _table("home_cities", "id, name_ko, name_en, name_plain, province_ko, province_en, country!", "id"),
+    _table("home_cities", "id, name_ko, name_en, name_plain, province_ko, province_en, country!, kind!", "id"),
     # A file's trip id is unique: a unique index (the store's first schema had it as a UNIQUE
     # column constraint, which enforces the same; doctor accepts either).
     _table("files", "path, trip_id!, sha256!, size:int!, mtime_ns:int!", "path",
@@ -212,7 +215,7 @@ SCHEMA: tuple[TableSpec, ...] = (
     # Schema version 3: status (one of model.AGREEMENT_STATUSES, 'unknown' when the file
     # gives none) and the date the agreement reached it; its excerpts are in `evidence`.
     _table("agreements", "trip_id!, id!, kind!, title_ko, title_en, title_plain, date, scope_ko, scope_en, "
-           "event_id, status!, status_date", "trip_id, id", refs=(_TRIP,),
+           "event_id, status!, status_date, unnamed_parties", "trip_id, id", refs=(_TRIP,),
            indexes=(("agreements_kind", "kind"), ("agreements_date", "date"))),
     _table("agreement_parties", "trip_id!, agreement_id!, organisation_id!",
            "trip_id, agreement_id, organisation_id",
@@ -225,9 +228,13 @@ SCHEMA: tuple[TableSpec, ...] = (
     _table("agreement_sources", "trip_id!, agreement_id!, source_id!", "trip_id, agreement_id, source_id",
            refs=(_ref("trip_id, agreement_id", "agreements", "trip_id, id", cascade=True),
                  _ref("trip_id, source_id", "sources", "trip_id, id", cascade=True))),
-    _table("quotes", "trip_id!, id!, speaker_id!, date, event_id, original_lang!, original_text!, "
-           "translation_lang, translation_text, translation_by", "trip_id, id",
-           refs=(_TRIP, _ref("speaker_id", "people")), indexes=(("quotes_speaker", "speaker_id"),)),
+    # speaker_id is NULL for a speaker the sources do not name; speaker_role_* say who they
+    # are (the quote's role) and organisation_id for whom they spoke.
+    _table("quotes", "trip_id!, id!, speaker_id, date, event_id, original_lang!, original_text!, "
+           "translation_lang, translation_text, translation_by, speaker_role_ko, speaker_role_en, "
+           "organisation_id", "trip_id, id",
+           refs=(_TRIP, _ref("speaker_id", "people"), _ref("organisation_id", "organisations")),
+           indexes=(("quotes_speaker", "speaker_id"),)),
     _table("quote_sources", "trip_id!, quote_id!, source_id!", "trip_id, quote_id, source_id",
            refs=(_ref("trip_id, quote_id", "quotes", "trip_id, id", cascade=True),
                  _ref("trip_id, source_id", "sources", "trip_id, id", cascade=True))),
@@ -597,7 +604,7 @@ class Store:
         """
         rows = trip if isinstance(trip, TripRows) else trip_rows(trip)
         c = self.conn
-        c.execute(_upsert("home_cities", 7), rows.home_city)
+        c.execute(_upsert("home_cities", 8), rows.home_city)
         c.execute("INSERT INTO trips VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*rows.trip, path))
         c.execute("INSERT INTO files VALUES (?,?,?,?,?)", (path, rows.trip_id, sha256, size, mtime_ns))
         # One executemany per table and trip instead of one execute per row: the same rows,
@@ -723,19 +730,21 @@ def trip_rows(trip: Trip, articles: "Iterable[SourceArticle]" = ()) -> TripRows:
         ("INSERT INTO day_places VALUES (?,?,?,?)", day_places),
         ("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)", events),
         *((f"INSERT INTO {table} VALUES (?,?,?)", links) for table, links in event_links.items()),
-        ("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        ("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
          [(tid, a.id, a.kind, *_text_cols(a.title), a.date.isoformat() if a.date else None,
            *_lang_cols(a.scope), a.event, a.status.value,
-           a.status.date.isoformat() if a.status.date else None) for a in trip.agreements]),
+           a.status.date.isoformat() if a.status.date else None, _unnamed_parties(a))
+          for a in trip.agreements]),
         ("INSERT INTO agreement_parties VALUES (?,?,?)",
          [row for a in trip.agreements for row in _links(tid, a.id, a.parties)]),
         ("INSERT INTO agreement_signatories VALUES (?,?,?)",
          [row for a in trip.agreements for row in _links(tid, a.id, a.signatories)]),
         ("INSERT INTO agreement_sources VALUES (?,?,?)",
          [row for a in trip.agreements for row in _links(tid, a.id, a.sources)]),
-        ("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
+        ("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
          [(tid, q.id, q.speaker, q.date.isoformat() if q.date else None, q.event,
-           q.original.lang, q.original.text, *_translation_cols(q)) for q in trip.quotes]),
+           q.original.lang, q.original.text, *_translation_cols(q), *_lang_cols(q.role),
+           q.organisation) for q in trip.quotes]),
         ("INSERT INTO quote_sources VALUES (?,?,?)",
          [row for q in trip.quotes for row in _links(tid, q.id, q.sources)]),
         ("INSERT INTO evidence VALUES (?,?,?,?,?)",
@@ -747,8 +756,7 @@ def trip_rows(trip: Trip, articles: "Iterable[SourceArticle]" = ()) -> TripRows:
     ]
     return TripRows(
         trip_id=tid,
-        home_city=(hc.id, *_text_cols(hc.name), hc.province.get("ko"), hc.province.get("en"),
-                   hc.country),
+        home_city=(hc.id, *_text_cols(hc.name), *_lang_cols(hc.province), hc.country, hc.kind),
         trip=(tid, hc.id, *_text_cols(trip.title), trip.start.isoformat(), trip.end.isoformat(),
               trip.year, trip.day_count, trip.status, span.days if span else None,
               span.nights if span else None, span.text if span else None, trip.leader.person),
@@ -780,6 +788,18 @@ def evidence_of(trip: Trip) -> Iterator[tuple[str, "tuple[Evidence, ...]"]]:
 # The suffix of the `evidence` ref of an agreement's status: agreement:<id>:status (an id has no
 # colon). The search index holds those excerpts in the agreement's row.
 STATUS_REF = ":status"
+
+
+def _unnamed_parties(agreement: "Agreement") -> str | None:
+    """The parties an agreement describes without naming, as a JSON list of
+    {description_ko, description_en, kind, count} (None when it has none)."""
+    import json
+
+    if not agreement.unnamed_parties:
+        return None
+    return json.dumps([{"description_ko": ko, "description_en": en, "kind": u.kind, "count": u.count}
+                       for u in agreement.unnamed_parties for ko, en in [_lang_cols(u.description)]],
+                      ensure_ascii=False)
 
 
 def _excerpts(items: "tuple[Evidence, ...]") -> list[str]:
@@ -865,15 +885,16 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
                    "event", tid, day.date.isoformat(), f"event:{e.id}", *_labels(e.title))
     for a in trip.agreements:
         parties = [o.name for o in trip.organisations if o.id in a.parties]
+        parties += [u.description for u in a.unnamed_parties]
         yield (body(a.title, a.scope, a.kind, AGREEMENT_KIND_NAMES.get(a.kind, ()), *parties,
                     AGREEMENT_STATUS_NAMES.get(a.status.value, ()),
                     _excerpts(a.evidence), _excerpts(a.status.evidence)),
                "agreement", tid,
                a.date.isoformat() if a.date else None, f"agreement:{a.id}", *_labels(a.title))
     for q in trip.quotes:
-        speaker = trip.person(q.speaker)
+        speaker = trip.person(q.speaker) if q.speaker else None
         translation = q.translation.text if q.translation else None
-        yield (body(q.original.text, translation, q.context, speaker.name if speaker else None,
+        yield (body(q.original.text, translation, q.context, speaker.name if speaker else q.role,
                     _excerpts(q.evidence)),
                "quote", tid, q.date.isoformat() if q.date else None, f"quote:{q.id}",
                *_quote_labels(q.original.text, translation))
@@ -980,18 +1001,21 @@ class TableIndexer:
                 "FROM agreement_parties p JOIN organisations o ON o.id = p.organisation_id "
                 f"WHERE p.trip_id {these}", ids):
             parties.setdefault((tid, ref), []).extend(name(ko, en, plain))
-        for tid, ref, kind, ko, en, plain, scope_ko, scope_en, status in q(
+        for tid, ref, kind, ko, en, plain, scope_ko, scope_en, status, unnamed in q(
                 "SELECT trip_id, 'agreement:' || id, kind, title_ko, title_en, title_plain, scope_ko, "
-                f"scope_en, status FROM agreements WHERE trip_id {these}", ids):
+                f"scope_en, status, unnamed_parties FROM agreements WHERE trip_id {these}", ids):
             key = (ko, en, plain)
+            described = [text for u in json.loads(unnamed or "[]")
+                         for text in strings(u["description_ko"], u["description_en"])]
             items[(tid, ref)] = (labels(key),
                                  strings(scope_ko, scope_en, kind, *AGREEMENT_STATUS_NAMES.get(status, ()))
-                                 + parties.get((tid, ref), no_texts), True)
-        for tid, ref, original, translation, ko, en, plain in q(
+                                 + parties.get((tid, ref), no_texts) + described, True)
+        for tid, ref, original, translation, ko, en, plain, role_ko, role_en in q(
                 "SELECT q.trip_id, 'quote:' || q.id, q.original_text, q.translation_text, p.name_ko, "
-                "p.name_en, p.name_plain FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id "
-                f"WHERE q.trip_id {these}", ids):
-            items[(tid, ref)] = (_quote_labels(original, translation), name(ko, en, plain), True)
+                "p.name_en, p.name_plain, q.speaker_role_ko, q.speaker_role_en FROM quotes q "
+                f"LEFT JOIN people p ON p.id = q.speaker_id WHERE q.trip_id {these}", ids):
+            speaker = name(ko, en, plain) if (ko or en or plain) else strings(role_ko, role_en)
+            items[(tid, ref)] = (_quote_labels(original, translation), speaker, True)
         for sql in ("SELECT t.trip_id, 'organisation:' || o.id, o.name_ko, o.name_en, o.name_plain "
                     "FROM trip_organisations t JOIN organisations o ON o.id = t.organisation_id "
                     f"WHERE t.trip_id {these}",

@@ -56,28 +56,23 @@ def lines_for(trip: Trip, lang: DisplayLang, evidence: bool = False) -> list[tup
     if trip.agreements:
         out.append(("bold", "Agreements"))
         for a in trip.agreements:
-            parties = ", ".join(_org(trip, o, lang) for o in a.parties)
+            parties = ", ".join(trip.party_names(a, lang))
             out.append(("", f"  {a.date or '?'}  {a.kind}: {a.title.get(lang)} — {parties} "
                             f"({', '.join(a.sources)})"))
             excerpts(a.evidence, "      ")
     if trip.quotes:
         out.append(("bold", "Quotes"))
         for q in trip.quotes:
-            speaker = trip.person(q.speaker)
-            out.append(("", f"  {speaker.name.get(lang) if speaker else q.speaker}: “{q.original.text}”"))
+            out.append(("", f"  {trip.speaker_name(q, lang)}: “{q.original.text}”"))
             if q.translation and lang != "ko":
                 out.append(("dim", f"    ({q.translation.by} translation) {q.translation.text}"))
             excerpts(q.evidence, "    ")
     out.append(("bold", "Sources"))
     for s in trip.sources:
         published = s.published.isoformat() if s.published else "date unknown"
-        out.append(("", f"  {s.id}: {s.outlet.get(lang)}, “{s.headline.get(lang)}”, {published}, {s.location}"))
+        headline = f"“{s.headline.get(lang)}”" if s.headline else "no headline"
+        out.append(("", f"  {s.id}: {s.outlet.get(lang)}, {headline}, {published}, {s.location}"))
     return out
-
-
-def _org(trip: Trip, org_id: str, lang: DisplayLang) -> str:
-    org = trip.organisation(org_id)
-    return org.name.get(lang) if org else org_id
 
 
 def render_timeline(trip: Trip, lang: DisplayLang, evidence: bool = False) -> RenderableType:

@@ -170,7 +170,8 @@ class _Briefing:
         home_bits = [self.name(home.name), self.name(home.province), inline(home.country)]
         leader = self.people([trip.leader.person])
         role = self.name(trip.leader.role)
-        out = fact("Home city", ", ".join(b for b in home_bits if b))
+        out = fact("Home city", ", ".join(b for b in home_bits if b)
+                   + ("" if home.kind == "city" else f" ({inline(home.kind)})"))
         out += fact("Leader", leader + (f", {role}" if role else ""))
         out += fact("Dates", f"{trip.start.isoformat()} – {trip.end.isoformat()}, {inline(L.span(trip))}"
                     + self.notes.excerpts("The trip: its dates, leader and delegation", trip.evidence))
@@ -245,7 +246,9 @@ class _Briefing:
                 + self.notes.excerpts(self.title(a.title), a.evidence)
                 + self.mark(_except(a.inferred, _AGREEMENT_COLUMNS)),
                 inline(a.kind) + marks["kind"],
-                (self.organisations(a.parties, "; ") or "—") + marks["parties"],
+                ("; ".join(filter(None, [self.organisations(a.parties, "; "),
+                                         *(self.name(u.description) + (f" ({u.count})" if u.count else "")
+                                           for u in a.unnamed_parties)])) or "—") + marks["parties"],
                 (a.date.isoformat() if a.date else "—") + marks["date"],
                 (self.place(a.place) if a.place else "—") + marks["place"],
             ]
@@ -293,11 +296,16 @@ class _Briefing:
         t = q.translation
         if t and t.lang != q.original.lang and self.lang in ("both", t.lang):
             quoted += [">", f"> {inline(t.text)} ({L.translation_note(t.by)})"]
-        speaker = self.trip.person(q.speaker)
+        speaker = self.trip.person(q.speaker) if q.speaker else None
         role = q.role or (speaker.role if speaker else None)
-        who = [self.name(speaker.name) if speaker else inline(q.speaker)]
-        if role:
-            who.append(self.name(role))
+        if q.speaker is None:  # not named: their role is who they are
+            who = [f"{self.name(role)} (not named)"]
+        else:
+            who = [self.name(speaker.name) if speaker else inline(q.speaker)]
+            if role:
+                who.append(self.name(role))
+        if q.organisation:
+            who.append(self.organisations([q.organisation]))
         if q.date:
             who.append(q.date.isoformat() + self.mark("date" in q.inferred))
         quoted += [">", "> — " + ", ".join(who) + self.notes.refs(q.sources)

@@ -99,7 +99,7 @@ def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excer
             out.extend(_evidence(f"{label} ({agreement.status.label(lang)})", agreement.status.evidence))
             sources.extend(agreement.sources)
         for quote in quotes:
-            label = f"quote: {_speaker(trip, quote.speaker, lang)}"
+            label = f"quote: {trip.speaker_name(quote, lang)}"
             out.append(Excerpt(label, quote.original.text, quote.sources))
             out.extend(_evidence(label, quote.evidence))
             sources.extend(quote.sources)
@@ -129,11 +129,6 @@ def _parse_date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
-
-
-def _speaker(trip: Trip, person_id: str, lang: DisplayLang) -> str:
-    person = trip.person(person_id)
-    return person.name.get(lang) if person else person_id
 
 
 # -- the pages --------------------------------------------------------------------------------

@@ -69,8 +69,9 @@ def source_line(source: Source, lang: DisplayLang) -> Content:
     published = _date(source.published, "published" in source.inferred)
     where = source.file or source.url or ""
     return Content.assemble(
-        (f"[{source.id}] ", DIM), lit(source.outlet.get(lang), "bold"), ", “",
-        lit(one_line(source.headline.get(lang)), "italic"), "”, ", published,
+        (f"[{source.id}] ", DIM), lit(source.outlet.get(lang), "bold"), ", ",
+        *(("“", lit(one_line(source.headline.get(lang)), "italic"), "”, ") if source.headline
+          else (("no headline", DIM), ", ")), published,
         (", " if where else ""), lit(where, "underline" if source.url and not source.file else ""))
 
 
@@ -173,8 +174,7 @@ def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: Disp
             doc.field("place", Content.assemble(
                 (INFERRED if "place" in a.inferred else "", INFERRED_STYLE),
                 lit(place_label(a.place, lang, venue=True))), indent=4)
-        doc.field("parties", ", ".join(_org_name(trip, o, lang) for o in a.parties) or "not named",
-                  indent=4)
+        doc.field("parties", ", ".join(trip.party_names(a, lang)) or "not named", indent=4)
         doc.field("signatories", ", ".join(_person_name(trip, p, lang) for p in a.signatories)
                   or "not named", indent=4)
         if a.scope:
@@ -209,10 +209,13 @@ def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> 
     doc.heading(f"Quotes ({len(quotes)})")
     for q in quotes:
         doc.anchor(f"quote:{q.id}")
-        role = q.role.get(lang) if q.role else ""
+        role = q.role.get(lang) if q.role and q.speaker is not None else ""
         when = f" · {q.date.isoformat()}" if q.date else ""
-        doc.line("• ", lit(_person_name(trip, q.speaker, lang), "bold"),
-                 (f", {role}" if role else "", ""), (when, DIM), indent=2)
+        spoke_for = trip.organisation(q.organisation) if q.organisation else None
+        doc.line("• ", lit(trip.speaker_name(q, lang), "bold"),
+                 (" (not named)" if q.speaker is None else "", DIM),
+                 lit(f", {role}" if role else ""),
+                 lit(f", {spoke_for.name.get(lang)}" if spoke_for else ""), (when, DIM), indent=2)
         doc.line(lit(f"“{q.original.text}”"), (f" ({q.original.lang}, original)", DIM), indent=4)
         if q.translation:
             by = f", translation by {q.translation.by}" if q.translation.by else ", translation"
@@ -232,7 +235,9 @@ def trip_doc(trip: Trip, lang: DisplayLang) -> Doc:
     doc = Doc()
     doc.line(lit(one_line(trip.title.get(lang)), "bold $accent"))
     home = trip.home_city
-    doc.field("from", f"{home.name.get(lang)}, {home.province.get(lang)}, {home.country}")
+    doc.field("from", ", ".join(part for part in (home.name.get(lang), home.province.get(lang),
+                                                   home.country) if part)
+              + ("" if home.kind == "city" else f" ({home.kind})"))
     doc.field("dates", Content.assemble(
         (INFERRED if "start" in trip.inferred else "", INFERRED_STYLE), trip.start.isoformat(), " – ",
         (INFERRED if "end" in trip.inferred else "", INFERRED_STYLE), trip.end.isoformat(),
