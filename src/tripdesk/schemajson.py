@@ -151,6 +151,20 @@ FIELD_DOCS: dict[str, str] = {
     "agreements.status": "Where the agreement stands as its sources report it (signed, planned...), "
                          "with its own date and evidence.",
     "agreements.status.date": "When the agreement reached this status.",
+    "trip.home_city": "The Korean city, county, province or national body that sent the delegation.",
+    "trip.home_city.kind": "city (the default), county, district, province (a province's own "
+                           "delegation) or national (a national body, such as a chamber of commerce).",
+    "trip.home_city.province": "The province the city lies in (required of a city, county or "
+                               "district; a province or a national body has none).",
+    "sources.headline": "The article's headline; leave it out when the saved text has none.",
+    "agreements.unnamed_parties": "Parties the sources describe without naming them (a local company).",
+    "agreements.unnamed_parties.description": "The party as the article describes it.",
+    "agreements.unnamed_parties.kind": "What kind of organisation it is.",
+    "agreements.unnamed_parties.count": "How many, when the article says (3 companies).",
+    "quotes.speaker": "The id of the person who said it; left out when the sources do not name "
+                      "them (then give their role).",
+    "quotes.role": "The speaker's role, as the article gives it (시 관계자, a city official).",
+    "quotes.organisation": "The id of the organisation the speaker spoke for.",
 }
 
 
