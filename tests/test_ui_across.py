@@ -188,3 +188,103 @@ async def test_the_entities_sort_by_count_most_first(db: Path) -> None:
         assert first.cells[0] == "구미시" and first.cells[2] == "3"
         assert "출장" in screen_text(app)
         assert all(len(line) <= 80 for line in screen_lines(app))
+
+
+# -- the overview --------------------------------------------------------------------------------
+
+
+async def open_overview(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    await press(pilot, "w")
+    await settle(pilot)
+    assert pilot.app.screen.id == "overview"
+    assert pilot.app.screen.data is not None
+
+
+@async_test
+async def test_the_overview_shows_four_bars_on_two_rows_and_twelve_places(db: Path) -> None:
+    from tripdesk.ui.overview_screen import BAR, PlaceMap, TimeAxis
+
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_overview(pilot)
+        axis = app.screen.query_one(TimeAxis)
+        assert [name for _id, name, _trips in axis.state.rows] == ["Daejeon", "Gumi"]
+        assert [len(trips) for _id, _name, trips in axis.state.rows] == [1, 3]
+        lines = screen_lines(app)
+        daejeon = next(line for line in lines if line.lstrip("│ ").startswith("Daejeon"))
+        gumi = next(line for line in lines if line.lstrip("│ ").startswith("Gumi"))
+        runs = lambda line: len([run for run in line.split(" ") if BAR in run])  # noqa: E731
+        assert (runs(daejeon), runs(gumi)) == (1, 3)
+        assert "2013-02-15..02-23 Gumi · Gumi economic mission" in screen_text(app)
+        place_map = app.screen.query_one(PlaceMap)
+        assert len(place_map.places) == 12 and app.screen.data.missing == []
+        text = screen_text(app)
+        assert "12 places on the map of the US" in text and "◉" in text
+        # The other places, one mark a cell (Irvine and Newport Beach share one at this size).
+        width, height = place_map.size
+        cells = {place_map._cell(p.longitude, p.latitude, width, height) for p, _row in place_map.places}
+        assert 1 < len(cells) < 12 and text.count("●") == len(cells) - 1
+        assert "Irvine, CA, US" in text and "Agreements by status" in text
+
+
+@async_test
+async def test_a_bar_opens_its_trip_and_zoom_goes_down_to_days(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_overview(pilot)
+        await press(pilot, "right")  # Gumi's next trip: 2017
+        assert "2017-02-12..02-20 Gumi" in screen_text(app)
+        for _ in range(12):
+            await press(pilot, "plus")
+        assert "1 cell = 1 day" in screen_text(app)
+        # At a day a cell the 2017 trip is nine cells long.
+        gumi = next(line for line in screen_lines(app) if line.lstrip("│ ").startswith("Gumi"))
+        assert "█" * 9 in gumi
+        await press(pilot, "up")  # Daejeon's trip
+        assert "2025-01-05..01-12 Daejeon" in screen_text(app)
+        await press(pilot, "enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.trip is not None and main.trip.id == "daejeon-2025-us"
+
+
+@async_test
+async def test_a_place_on_the_map_lists_the_trips_that_went_there(db: Path) -> None:
+    from tripdesk.ui.overview_screen import PlaceMap
+
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        await press(pilot, "tab")
+        place_map = app.screen.query_one(PlaceMap)
+        assert app.screen.focused is place_map
+        for _ in range(len(place_map.places)):
+            if place_map.current.key == "us/ca/irvine":
+                break
+            await press(pilot, "right")
+        assert "Irvine, CA, US · 2 trips" in screen_text(app)
+        await press(pilot, "enter")
+        assert app.screen.id == "place-trips"
+        text = screen_text(app)
+        assert "Trips to Irvine, CA, US" in text and "2 ·" in text
+        assert "2017-02-12" in text and "2024-10-12" in text
+        await press(pilot, "down", "enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.trip is not None and main.trip.id == "gumi-2024-us"
+
+
+@async_test
+async def test_the_overview_in_korean_at_80x24(db: Path) -> None:
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(pilot)
+        text = screen_text(app)
+        assert "한눈에" in text and "구미" in text and "대전" in text and "방문 도시" in text
+        assert "미국 지도에 12곳" in text
+        assert all(len(line) <= 80 for line in screen_lines(app))
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)

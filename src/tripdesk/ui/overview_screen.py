@@ -1,0 +1,609 @@
+"""`w`: the overview, every trip at a glance.
+
+- The time axis (`TimeAxis`): one row per home city, each trip a bar over its days, from
+  years down to days as you zoom (`+` `-`); ← → go from trip to trip, ↑ ↓ from city to city,
+  Enter opens the trip under the cursor.
+- The map (`PlaceMap`): the destinations drawn from their coordinates (GeoNames, through
+  `gazetteer`) on the US, or the world when a trip went beyond it; the gazetteer's other
+  cities are the faint background. ← → go from place to place, Enter lists the trips that
+  went there (`PlaceTripsScreen`).
+- The rankings: destinations (cities, states, countries) by trips, agreements by kind and by
+  status (what `tripdesk stats` prints).
+
+Everything is read in one worker when the screen opens (the gazetteer, ~0.5 s the first time,
+is imported there, never at launch); the screen's first frame says so meanwhile. Each widget
+draws only its visible lines (the line API).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
+
+from .. import queries
+from .footer import KeyFooter
+from .keys import COPY_KEYS
+from .render import DIM, HEADING, fit_str, lit
+from .table_screen import TableScreen
+from .tableview import Column, TableRow
+
+if TYPE_CHECKING:
+    from ..gazetteer import Located
+    from ..model import DisplayLang
+
+# Days a cell of the time axis spans, from the finest zoom to the widest.
+ZOOMS = (1, 2, 4, 7, 14, 30, 61, 122, 183, 365, 730)
+LABEL_WIDTH = 10  # the home city's name before its row
+BAR = "█"
+
+# The continental US (Alaska and Hawaii would put it in a corner), else the inhabited world.
+US_BOUNDS = (-125.0, -66.5, 24.0, 49.5)  # west, east, south, north
+WORLD_BOUNDS = (-170.0, 180.0, -56.0, 72.0)
+
+
+class OverviewData(NamedTuple):
+    """What the overview shows, read in one worker."""
+
+    trips: list[queries.TripRow]
+    cities: list[queries.CityRow]
+    destinations: list[queries.DestinationRow]
+    rankings: queries.Rankings
+    located: list[Located]
+    missing: list[str]  # destination keys the gazetteer does not have
+    background: list[tuple[float, float]]  # (lon, lat) of the gazetteer's cities in bounds
+    bounds: tuple[float, float, float, float]
+    region: str  # "US" | "world"
+
+
+def read_overview(store: Any) -> OverviewData:
+    """Every read of the overview (a worker thread; `store` is an open Store)."""
+    from .. import gazetteer
+
+    trips = queries.all_trips(store)
+    cities = queries.home_cities(store)
+    destinations = queries.destinations(store)
+    rankings = queries.rankings(store)
+    located, missing = gazetteer.locate_all(
+        (d.key, d.city.en or d.city.get("en"), d.state, d.country) for d in destinations)
+    us = all(d.country == "US" for d in destinations) and all(_inside(p.longitude, p.latitude, US_BOUNDS)
+                                                              for p in located)
+    bounds = US_BOUNDS if us else WORLD_BOUNDS
+    background = [(c.longitude, c.latitude) for c in gazetteer.cities()
+                  if (c.country == "US" or not us) and _inside(c.longitude, c.latitude, bounds)]
+    return OverviewData(trips, cities, destinations, rankings, located, missing, background, bounds,
+                        "US" if us else "world")
+
+
+def _inside(lon: float, lat: float, bounds: tuple[float, float, float, float]) -> bool:
+    west, east, south, north = bounds
+    return west <= lon <= east and south <= lat <= north
+
+
+# -- the time axis ---------------------------------------------------------------------------------
+
+
+@dataclass
+class AxisState:
+    rows: list[tuple[str, str, list[int]]] = field(default_factory=list)  # (city id, name, trip indices)
+    trips: list[queries.TripRow] = field(default_factory=list)  # every trip, by start
+    row_of: list[int] = field(default_factory=list)  # trip index -> its row
+
+
+class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
+    """One row per home city, each trip a bar; the cursor is a trip."""
+
+    COMPONENT_CLASSES = {"timeaxis--bar", "timeaxis--cursor", "timeaxis--label", "timeaxis--axis"}
+
+    BINDINGS = [
+        Binding("right,l", "step(1)", "Next trip", show=False, id="overview.next_trip"),
+        Binding("left,h", "step(-1)", "Prev trip", show=False, id="overview.previous_trip"),
+        Binding("down,j", "row(1)", "Next city", show=False, id="overview.next_city"),
+        Binding("up,k", "row(-1)", "Prev city", show=False, id="overview.previous_city"),
+        Binding("plus,equals_sign", "zoom(-1)", "Zoom in", key_display="+ -",
+                tooltip="Zoom in (-: out), from years to days", id="overview.zoom_in"),
+        Binding("minus", "zoom(1)", "Zoom out", show=False, id="overview.zoom_out"),
+        Binding("enter", "open", "Open trip", tooltip="Open the trip under the cursor", id="overview.open_trip"),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+
+    @dataclass
+    class Chosen(Message):
+        trip: queries.TripRow
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = AxisState()
+        self.start = dt.date(2000, 1, 1)  # the first day shown
+        self.zoom = len(ZOOMS) - 1
+        self.lang: DisplayLang = "en"
+
+    @property
+    def days_per_cell(self) -> int:
+        return ZOOMS[self.zoom]
+
+    @property
+    def canvas_width(self) -> int:
+        return max(self.scrollable_content_region.width - LABEL_WIDTH - 1, 1)
+
+    def set_trips(self, trips: list[queries.TripRow], lang: DisplayLang) -> None:
+        self.lang = lang
+        trips = sorted(trips, key=lambda t: (t.start, t.id))
+        rows: dict[str, tuple[str, str, list[int]]] = {}
+        for index, trip in enumerate(trips):
+            rows.setdefault(trip.home_city_id, (trip.home_city_id, trip.home_city.get(lang), []))[2].append(index)
+        ordered = sorted(rows.values(), key=lambda r: (r[1].casefold(), r[0]))
+        row_of = [0] * len(trips)
+        for number, (_id, _name, indices) in enumerate(ordered):
+            for index in indices:
+                row_of[index] = number
+        self.state = AxisState(ordered, trips, row_of)
+        self.fit()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(ordered) + 1)
+        self.set_reactive(TimeAxis.cursor, 0)
+        self.refresh()
+
+    def fit(self) -> None:
+        """The widest zoom that shows every trip, or the widest there is."""
+        trips = self.state.trips
+        if not trips:
+            return
+        first = min(t.start for t in trips)
+        last = max(t.end for t in trips)
+        span = (last - first).days + 1
+        width = self.canvas_width
+        self.zoom = next((i for i, days in enumerate(ZOOMS) if span / days <= width), len(ZOOMS) - 1)
+        self.start = first - dt.timedelta(days=self.days_per_cell)
+
+    def on_resize(self) -> None:
+        if self.state.trips:
+            self._keep_cursor_in_view()
+        self.refresh()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def _cols(self, trip: queries.TripRow) -> tuple[int, int]:
+        days = self.days_per_cell
+        return ((trip.start - self.start).days // days, (trip.end - self.start).days // days)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.visual_style.rich_style
+        state = self.state
+        row_number = self.scroll_offset.y + y
+        if row_number == len(state.rows):
+            return self._axis_line(width)
+        if row_number > len(state.rows):
+            return Strip.blank(width, base)
+        city_id, name, indices = state.rows[row_number]
+        canvas = self.canvas_width
+        cells = [" "] * canvas
+        marks = [0] * canvas  # 0 nothing, 1 bar, 2 the cursor's bar
+        for index in indices:
+            first, last = self._cols(state.trips[index])
+            if last < 0 or first >= canvas:
+                continue
+            for col in range(max(first, 0), min(last, canvas - 1) + 1):
+                cells[col] = BAR
+                marks[col] = max(marks[col], 2 if index == self.cursor else 1)
+        label = fit_str(name, LABEL_WIDTH)
+        segments = [Segment(label + " " * (LABEL_WIDTH - cell_len(label) + 1),
+                            self.get_component_rich_style("timeaxis--label"))]
+        styles = {0: base, 1: self.get_component_rich_style("timeaxis--bar"),
+                  2: self.get_component_rich_style("timeaxis--cursor")}
+        run_start = 0
+        for col in range(1, canvas + 1):
+            if col == canvas or marks[col] != marks[run_start]:
+                segments.append(Segment("".join(cells[run_start:col]), styles[marks[run_start]]))
+                run_start = col
+        return Strip(segments).extend_cell_length(width, base)
+
+    def _axis_line(self, width: int) -> Strip:
+        """Ticks at the start of each year (months, weeks or days when zoomed in)."""
+        days = self.days_per_cell
+        canvas = self.canvas_width
+        line = [" "] * canvas
+        step = "year" if days >= 30 else "month" if days >= 2 else "day"
+        col = 0
+        while col < canvas:
+            date = self.start + dt.timedelta(days=col * days)
+            label = None
+            if step == "year" and (col == 0 or (date - dt.timedelta(days=days)).year != date.year):
+                label = f"{date.year}"
+            elif step == "month" and (col == 0 or (date - dt.timedelta(days=days)).month != date.month):
+                label = f"{date:%Y-%m}" if date.month == 1 or col == 0 else f"{date:%m}"
+            elif step == "day" and (date.day == 1 or date.weekday() == 0 or col == 0):
+                label = f"{date:%m-%d}"
+            if label and col + len(label) < canvas:
+                line[col] = "╵"
+                for i, char in enumerate(label):
+                    line[col + 1 + i] = char
+                col += len(label) + 2
+                continue
+            col += 1
+        style = self.get_component_rich_style("timeaxis--axis")
+        return Strip([Segment(" " * (LABEL_WIDTH + 1), style), Segment("".join(line), style)]).extend_cell_length(
+            width, self.visual_style.rich_style)
+
+    # -- the cursor -----------------------------------------------------------------------
+
+    @property
+    def current(self) -> queries.TripRow | None:
+        trips = self.state.trips
+        return trips[self.cursor] if 0 <= self.cursor < len(trips) else None
+
+    def watch_cursor(self) -> None:
+        self._keep_cursor_in_view()
+        self.refresh()
+        self.post_message(self.Moved())
+
+    class Moved(Message):
+        """The cursor moved (the screen says which trip it is on)."""
+
+    def _keep_cursor_in_view(self) -> None:
+        trip = self.current
+        if trip is None:
+            return
+        first, last = self._cols(trip)
+        canvas = self.canvas_width
+        if first < 0 or last >= canvas:
+            middle = trip.start + (trip.end - trip.start) / 2
+            self.start = middle - dt.timedelta(days=self.days_per_cell * (canvas // 2))
+        row = self.state.row_of[self.cursor]
+        self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
+
+    def action_step(self, delta: int) -> None:
+        """The next trip in time of the same home city (its row); across rows at either end."""
+        state = self.state
+        if not state.trips:
+            return
+        row = state.rows[state.row_of[self.cursor]][2]
+        position = row.index(self.cursor) + delta
+        if 0 <= position < len(row):
+            self.cursor = row[position]
+
+    def action_row(self, delta: int) -> None:
+        """The trip of the next home city nearest in time to the one under the cursor."""
+        state = self.state
+        if not state.trips:
+            return
+        number = state.row_of[self.cursor] + delta
+        if not 0 <= number < len(state.rows):
+            return
+        when = state.trips[self.cursor].start
+        indices = state.rows[number][2]
+        self.cursor = min(indices, key=lambda i: abs((state.trips[i].start - when).days))
+
+    def action_zoom(self, delta: int) -> None:
+        zoom = max(0, min(self.zoom + delta, len(ZOOMS) - 1))
+        if zoom == self.zoom:
+            return
+        trip = self.current
+        centre = (trip.start + (trip.end - trip.start) / 2) if trip else self.start
+        self.zoom = zoom
+        self.start = centre - dt.timedelta(days=self.days_per_cell * (self.canvas_width // 2))
+        self.refresh()
+        self.post_message(self.Moved())
+
+    def action_open(self) -> None:
+        trip = self.current
+        if trip is not None:
+            self.post_message(self.Chosen(trip))
+
+
+# -- the map ----------------------------------------------------------------------------------------
+
+
+class PlaceMap(Widget, can_focus=True, inherit_bindings=False):
+    """The destinations on a map drawn from their coordinates; the cursor is a place."""
+
+    COMPONENT_CLASSES = {"placemap--land", "placemap--place", "placemap--cursor"}
+
+    BINDINGS = [
+        Binding("right,l,down,j", "step(1)", "Next place", show=False, id="overview.next_place"),
+        Binding("left,h,up,k", "step(-1)", "Prev place", show=False, id="overview.previous_place"),
+        Binding("enter", "open", "Trips there", tooltip="List the trips that went to the place under the "
+                "cursor", id="overview.open_place"),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+
+    @dataclass
+    class Chosen(Message):
+        place: queries.DestinationRow
+
+    class Moved(Message):
+        """The cursor moved to another place."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.places: list[tuple[Located, queries.DestinationRow]] = []  # west to east
+        self.background: list[tuple[float, float]] = []
+        self.bounds = US_BOUNDS
+        self._grid: tuple[int, int, list[list[int]], dict[tuple[int, int], int]] | None = None
+
+    def set_places(self, data: OverviewData) -> None:
+        rows = {d.key: d for d in data.destinations}
+        self.places = sorted(((p, rows[p.key]) for p in data.located if p.key in rows),
+                             key=lambda pair: (pair[0].longitude, pair[0].latitude))
+        self.background = data.background
+        self.bounds = data.bounds
+        self._grid = None
+        self.set_reactive(PlaceMap.cursor, 0)
+        self.refresh()
+
+    def _frame(self, width: int, height: int) -> tuple[int, int, int, int]:
+        """(left, top, width, height) of the drawing inside the widget: the bounds at their
+        shape (an equirectangular map, a degree of longitude narrowed by the cosine of the
+        middle latitude; a cell twice as tall as wide), centred."""
+        west, east, south, north = self.bounds
+        ratio = (east - west) * math.cos(math.radians((north + south) / 2)) / (north - south) * 2
+        w, h = width, max(int(width / ratio + 0.5), 1)
+        if h > height:
+            w, h = max(int(height * ratio + 0.5), 1), height
+        return (width - w) // 2, (height - h) // 2, w, h
+
+    def _cell(self, lon: float, lat: float, width: int, height: int) -> tuple[int, int]:
+        west, east, south, north = self.bounds
+        left, top, w, h = self._frame(width, height)
+        x = int((lon - west) / (east - west) * (w - 1) + 0.5)
+        y = int((north - lat) / (north - south) * (h - 1) + 0.5)
+        return left + max(0, min(x, w - 1)), top + max(0, min(y, h - 1))
+
+    def _raster(self) -> tuple[int, int, list[list[int]], dict[tuple[int, int], int]]:
+        width, height = self.size.width, self.size.height
+        if self._grid is not None and self._grid[:2] == (width, height):
+            return self._grid
+        land = [[0] * width for _ in range(height)]
+        for lon, lat in self.background:
+            x, y = self._cell(lon, lat, width, height)
+            land[y][x] += 1
+        marks: dict[tuple[int, int], int] = {}
+        for index, (place, _row) in enumerate(self.places):
+            marks.setdefault(self._cell(place.longitude, place.latitude, width, height), index)
+        self._grid = (width, height, land, marks)
+        return self._grid
+
+    def on_resize(self) -> None:
+        self._grid = None
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.size.width, self.size.height
+        base = self.visual_style.rich_style
+        if not width or not height:
+            return Strip.blank(width, base)
+        _w, _h, land, marks = self._raster()
+        cursor_cell = None
+        if self.places:
+            place = self.places[self.cursor][0]
+            cursor_cell = self._cell(place.longitude, place.latitude, width, height)
+        styles = {"land": self.get_component_rich_style("placemap--land"),
+                  "place": self.get_component_rich_style("placemap--place"),
+                  "cursor": self.get_component_rich_style("placemap--cursor"), "": base}
+        segments: list[Segment] = []
+        for x in range(width):
+            if (x, y) == cursor_cell:
+                char, style = "◉", "cursor"
+            elif (x, y) in marks:
+                char, style = "●", "place"
+            elif land[y][x]:
+                char, style = ("·" if land[y][x] < 4 else "∙"), "land"
+            else:
+                char, style = " ", ""
+            segments.append(Segment(char, styles[style]))
+        return Strip(Segment.simplify(segments), width)
+
+    @property
+    def current(self) -> queries.DestinationRow | None:
+        return self.places[self.cursor][1] if self.places else None
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+        self.post_message(self.Moved())
+
+    def action_step(self, delta: int) -> None:
+        if self.places:
+            self.cursor = (self.cursor + delta) % len(self.places)
+
+    def action_open(self) -> None:
+        place = self.current
+        if place is not None:
+            self.post_message(self.Chosen(place))
+
+
+# -- the screen -------------------------------------------------------------------------------------
+
+
+def rankings_text(r: queries.Rankings, lang: DisplayLang, top: int = 5) -> Content:
+    """The rankings, each under its heading, `count  label` a line."""
+    ko = lang == "ko"
+    parts: list[Content] = []
+    for title_en, title_ko, rows in (("Cities visited", "방문 도시", r.cities),
+                                     ("States", "주", r.states),
+                                     ("Countries", "나라", r.countries),
+                                     ("Agreements by kind", "협약 종류", r.agreement_kinds),
+                                     ("Agreements by status", "협약 상태", r.agreement_statuses)):
+        if not rows:
+            continue
+        if parts:
+            parts.append(Content(""))
+        parts.append(lit(title_ko if ko else title_en, HEADING))
+        for row in rows[:top]:
+            parts.append(Content.assemble((f"{row.count:>4} ", "bold"), lit(row.label.get(lang))))
+        if len(rows) > top:
+            parts.append(lit(f"     … {len(rows) - top} more" if not ko else f"     … 외 {len(rows) - top}", DIM))
+    return Content("\n").join(parts)
+
+
+class OverviewScreen(Screen[None]):
+    """The time axis, the map and the rankings."""
+
+    AUTO_FOCUS = "#overview-axis"
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="overview.close"),
+        Binding("tab", "switch", "Axis/map", tooltip="From the time axis to the map, and back",
+                id="overview.switch"),
+        *COPY_KEYS,
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="overview")
+        self.data: OverviewData | None = None
+
+    @property
+    def lang(self) -> DisplayLang:
+        return self.app.language  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Static(lit("Overview — every trip in time and on the map" if self.lang != "ko"
+                         else "한눈에 — 모든 출장의 시기와 장소", "bold"), id="overview-title")
+        yield TimeAxis(id="overview-axis")
+        yield Static(lit("Reading the trips and the gazetteer…", DIM), id="overview-axis-status")
+        with Horizontal(id="overview-bottom"):
+            yield PlaceMap(id="overview-map")
+            yield Static("", id="overview-rankings")
+        yield Static("", id="overview-map-status")
+        yield KeyFooter(id="overview-footer")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="overview")
+    def load(self) -> None:
+        try:
+            data = self.app.data.read(read_overview)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
+            return
+        self.app.call_from_thread(self._loaded, data)
+
+    def _status(self, selector: str, content: Content) -> None:
+        self.query_one(selector, Static).update(content)
+
+    def _loaded(self, data: OverviewData) -> None:
+        self.data = data
+        axis = self.query_one(TimeAxis)
+        axis.styles.height = min(len({t.home_city_id for t in data.trips}) + 1, 12)
+        axis.set_trips(data.trips, self.lang)
+        self.query_one(PlaceMap).set_places(data)
+        self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, self.lang))
+        self._axis_moved()
+        self._map_moved()
+
+    @on(TimeAxis.Moved)
+    def _axis_moved(self) -> None:
+        axis = self.query_one(TimeAxis)
+        trip = axis.current
+        scale = axis.days_per_cell
+        ko = self.lang == "ko"
+        zoom = f"한 칸 = {scale}일" if ko else f"1 cell = {scale} day{'s' if scale > 1 else ''}"
+        if trip is None:
+            self._status("#overview-axis-status", lit(("출장 없음" if ko else "No trips yet") + f" · {zoom}", DIM))
+            return
+        # The scale first: a long title is cut at the end of the line.
+        self._status("#overview-axis-status", Content.assemble(
+            (f"{zoom} │ ", DIM), (f"{trip.start.isoformat()}..{trip.end:%m-%d} ", "bold"),
+            lit(f"{trip.home_city.get(self.lang)} · {trip.title.get(self.lang)}")))
+
+    @on(PlaceMap.Moved)
+    def _map_moved(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        place = self.query_one(PlaceMap).current
+        ko = self.lang == "ko"
+        missing = ""
+        if data.missing:
+            missing = (f" · 지도에 없음(지명 사전에 없음): " if ko else
+                       " · not on the map (not in the gazetteer): ") + ", ".join(data.missing)
+        region = ("미국" if data.region == "US" else "세계") if ko else ("the US" if data.region == "US" else "the world")
+        if place is None:
+            self._status("#overview-map-status", lit(
+                (f"{region} 지도에 방문지 없음" if ko else f"No destinations on the map of {region}") + missing, DIM))
+            return
+        trips = (f"출장 {place.trip_count}" if ko else
+                 f"{place.trip_count} trip{'s' if place.trip_count != 1 else ''}")
+        where = (f"{region} 지도에 {len(data.located)}곳" if ko else
+                 f"{len(data.located)} places on the map of {region}")
+        self._status("#overview-map-status", Content.assemble(
+            (place.label(self.lang), "bold"), (f" · {trips} · {where}{missing}", DIM)))
+
+    @on(TimeAxis.Chosen)
+    def _open_trip(self, message: TimeAxis.Chosen) -> None:
+        from .main_screen import Wanted
+
+        main = self.app.main  # type: ignore[attr-defined]
+        self.app.pop_screen()
+        if main is not None:
+            main.open_trip(Wanted(message.trip.id, "trip", "", focus=True, reveal=True))
+
+    @on(PlaceMap.Chosen)
+    def _open_place(self, message: PlaceMap.Chosen) -> None:
+        self.app.push_screen(PlaceTripsScreen(message.place))
+
+    def action_switch(self) -> None:
+        axis, place_map = self.query_one(TimeAxis), self.query_one(PlaceMap)
+        self.set_focus(place_map if self.focused is axis else axis)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+# -- the trips that went to a place ------------------------------------------------------------------
+
+
+class PlaceTripsScreen(TableScreen):
+    """The trips that went to one destination; Enter opens one."""
+
+    COLUMNS = (Column("start", "from", "시작", 10), Column("days", "days", "일수", 4, numeric=True),
+               Column("city", "city", "도시", 8), Column("title", "trip", "출장", 16, flex=1))
+
+    def __init__(self, place: queries.DestinationRow) -> None:
+        super().__init__(id="place-trips")
+        self.place = place
+
+    def title_line(self) -> Content:
+        return lit(f"Trips to {self.place.label(self.lang)}" if self.lang != "ko"
+                   else f"{self.place.label(self.lang)} 방문 출장", "bold")
+
+    def read(self, data: Any) -> list[queries.TripRow]:
+        key = self.place.key
+        return data.read(lambda store: queries.trips_to(store, key))
+
+    def rows_of(self, items: list[queries.TripRow], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
+        out = []
+        for t in items:
+            cells = (t.start.isoformat(), str(t.day_count), t.home_city.get(lang), t.title.get(lang))
+            words = " ".join([*cells, *t.home_city.all_strings(), *t.title.all_strings(), t.id])
+            out.append((TableRow(t.id, cells), words,
+                        (t.start.isoformat(), t.day_count, cells[2].casefold(), cells[3].casefold())))
+        return out
+
+    def open_row(self, row: TableRow) -> None:
+        from .main_screen import Wanted
+
+        main = self.app.main  # type: ignore[attr-defined]
+        while len(self.app.screen_stack) > 1 and self.app.screen is not main:
+            self.app.pop_screen()
+        if main is not None:
+            main.open_trip(Wanted(row.id, "trip", "", focus=True, reveal=True))
