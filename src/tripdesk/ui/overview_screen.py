@@ -463,6 +463,7 @@ class OverviewScreen(Screen[None]):
         Binding("escape", "close", "Back", id="overview.close"),
         Binding("tab", "switch", "Axis/map", tooltip="From the time axis to the map, and back",
                 id="overview.switch"),
+        Binding("shift+tab", "switch", "Map/axis", show=False, id="overview.switch_back"),
         *COPY_KEYS,
     ]
 
