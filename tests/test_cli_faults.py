@@ -255,6 +255,21 @@ def test_search_limit_out_of_range(limit: str, message: str, store: Path,
     assert info.value.code == 2 and f"argument --limit: {message}" in err
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["stats", "--top", "-1"], "argument --top: -1 is not from 1 to 10,000"),
+    (["stats", "--top", "0"], "argument --top: 0 is not from 1 to 10,000"),
+    (["serve", "--port", "70000"], "argument --port: 70000 is not from 1 to 65,535"),
+    (["datasette", "--serve", "--port", "-5"], "argument --port: -5 is not from 1 to 65,535"),
+    (["serve", "--port", "http"], "argument --port: 'http' is not a whole number"),
+])
+def test_other_counts_out_of_range(argv: list[str], message: str, store: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--db", str(store), *argv])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and message in err, err
+
+
 def test_search_limit_at_its_bounds(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(store), "search", "gumi", "--limit=1", "--json"]) == 0
     import json

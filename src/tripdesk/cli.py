@@ -753,15 +753,21 @@ class _Parser(argparse.ArgumentParser):
 MAX_HITS = 10_000  # what --limit takes: more than a reader reads, and SQLite's integers hold it
 
 
-def _hit_count(text: str) -> int:
-    """`--limit`: a whole number from 1 to MAX_HITS (argparse says so when it is not)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= MAX_HITS:
-        raise argparse.ArgumentTypeError(f"{value} is not from 1 to {MAX_HITS:,}")
-    return value
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`; anything else is refused with
+    what it takes (a `--limit` of -1 meant "no limit" to SQLite, 10**20 overflowed it)."""
+
+    def number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not from {low:,} to {high:,}")
+        return value
+
+    number.__name__ = "whole number"  # what argparse calls the type in its own messages
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -844,8 +850,8 @@ def build_parser() -> argparse.ArgumentParser:
             "that went there, and the agreements by kind and by status.", "tripdesk stats --json")
     p.add_argument("--json", action="store_true", help="print JSON (every line of every ranking) "
                    "instead of tables")
-    p.add_argument("--top", type=int, default=10, metavar="N",
-                   help="lines of each table (default 10; --json gives them all)")
+    p.add_argument("--top", type=_whole_number(1, 10_000), default=10, metavar="N",
+                   help="lines of each table, 1 to 10,000 (default 10; --json gives them all)")
 
     p = add("show", cmd_show, "Print a trip's timeline, day by day, with its sources.",
             "tripdesk show gumi-2024-us")
@@ -857,7 +863,7 @@ def build_parser() -> argparse.ArgumentParser:
             "in Korean and English.", "tripdesk search 협약")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--limit", type=_hit_count, default=200,
+    p.add_argument("--limit", type=_whole_number(1, MAX_HITS), default=200,
                    help=f"at most this many hits, 1 to {MAX_HITS:,} (default 200)")
 
     p = add("export", cmd_export, "Export a trip as a Markdown briefing, its JSON document "
@@ -883,7 +889,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "web extra); it opens the file read-only")
     p.add_argument("--host", default="127.0.0.1", help="with --serve: the address to listen on "
                    "(default 127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=8001, help="with --serve: the port (default 8001)")
+    p.add_argument("--port", type=_whole_number(1, 65_535), default=8001,
+                   help="with --serve: the port, 1 to 65535 (default 8001)")
     p.add_argument("--immutable", action="store_true", help="with --serve: open the store as "
                    "immutable (faster; only for a store no import will change while it is served)")
 
@@ -902,7 +909,8 @@ def build_parser() -> argparse.ArgumentParser:
             "tripdesk serve --port 8000")
     p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default "
                    "127.0.0.1, this machine only; 0.0.0.0 is every interface)")
-    p.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    p.add_argument("--port", type=_whole_number(1, 65_535), default=8000,
+                   help="the port, 1 to 65535 (default 8000)")
     p.add_argument("--public-url", metavar="URL", help="the address browsers use, when it is not "
                    "http://HOST:PORT (behind a proxy, or listening on 0.0.0.0)")
 
