@@ -1022,19 +1022,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in _TEXT_ARGUMENTS:
         if isinstance(getattr(args, name, None), str):
             setattr(args, name, argument_text(getattr(args, name)))
-    func = getattr(args, "func", cmd_app)
+    code = _run(getattr(args, "func", cmd_app), args)
     try:
-        code = func(args)
         sys.stdout.flush()  # a full device fails here, not at exit
-        return code
+    except (OSError, ValueError) as exc:
+        silence_stdout()
+        if not isinstance(exc, BrokenPipeError):
+            _say(f"tripdesk: error: cannot write to standard output: {_why(exc)}")
+            return code or EXIT_PROBLEMS
+    return code
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    try:
+        return func(args)
     except ValidationFailed as exc:
-        out = _console(stderr=True)
-        for problem in sorted(exc.problems):
-            out.print(RichText(str(problem)))
-        out.print(RichText(f"tripdesk: {exc.hint}"))
+        _say(*(str(problem) for problem in sorted(exc.problems)), f"tripdesk: {exc.hint}")
         return EXIT_PROBLEMS
     except TripdeskError as exc:
-        _console(stderr=True).print(RichText(f"tripdesk: error: {exc}"))
+        _say(f"tripdesk: error: {exc}")
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
@@ -1046,20 +1052,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         # an OSError naming no file is the output's (a full device, a closed stream).
         if exc.filename is None or output_failed():
             silence_stdout()
-            _console(stderr=True).print(RichText(
-                f"tripdesk: error: cannot write to standard output: {exc.strerror or exc}"))
+            _say(f"tripdesk: error: cannot write to standard output: {_why(exc)}")
         else:
-            where = f"{exc.filename}: " if exc.filename else ""
-            _console(stderr=True).print(RichText(f"tripdesk: error: {where}{exc.strerror or exc}"))
+            _say(f"tripdesk: error: {exc.filename}: {_why(exc)}")
         return EXIT_PROBLEMS
     except Exception as exc:  # noqa: BLE001 - the last resort: a bug, said in one line
         if os.environ.get("TRIPDESK_DEBUG"):
             raise
-        _console(stderr=True).print(RichText(
-            f"tripdesk: internal error: {type(exc).__name__}: {exc}\n  fix: this is a bug in "
-            "tripdesk; please report it with the command you ran (TRIPDESK_DEBUG=1 shows the "
-            "traceback)"))
+        _say(f"tripdesk: internal error: {type(exc).__name__}: {exc}\n  fix: this is a bug in "
+             "tripdesk; please report it with the command you ran (TRIPDESK_DEBUG=1 shows the "
+             "traceback)")
         return EXIT_PROBLEMS
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _say(*lines: str) -> None:
+    """Lines for standard error; nothing more when it cannot be written either (2>/dev/full)."""
+    out = _console(stderr=True)
+    try:
+        for line in lines:
+            out.print(RichText(line))
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
