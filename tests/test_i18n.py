@@ -1,0 +1,144 @@
+"""The catalogs and the CLDR dates: every user-read string extracted from the code has its
+Korean translation, nothing is fuzzy, the build compiles them, and dates read as each
+language writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from tripdesk import i18n
+from tripdesk.i18n import date_range, day_date, long_date, translator, weekday
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "src" / "tripdesk" / "locale"
+
+
+def _extracted() -> set[str | tuple[str, ...]]:
+    """Every msgid the code marks, as `pybabel extract -F babel.cfg` finds them."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found: set[str | tuple[str, ...]] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT), method_map=method_map, options_map=options_map):
+        found.add(message)
+    return found
+
+
+def _catalog(lang: str):
+    with (LOCALE / lang / "LC_MESSAGES" / "tripdesk.po").open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def test_every_string_in_the_code_has_a_korean_translation_and_none_is_fuzzy() -> None:
+    extracted = _extracted()
+    assert len(extracted) > 10
+    catalog = _catalog("ko")
+    missing, untranslated = [], []
+    for message in extracted:
+        key = message[0] if isinstance(message, tuple) else message
+        entry = catalog.get(key)
+        if entry is None:
+            missing.append(key)
+            continue
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        if not all(s.strip() for s in strings):
+            untranslated.append(key)
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    fix = "run scripts/catalogs.py, then translate the new entries of the ko catalog"
+    assert not missing, f"not in the ko catalog ({fix}): {missing}"
+    assert not untranslated, f"no Korean yet ({fix}): {untranslated}"
+    assert not fuzzy, f"fuzzy entries in the ko catalog (check and clear the flag): {fuzzy}"
+
+
+def test_the_english_catalog_has_every_string_too_and_no_stale_ones() -> None:
+    extracted = {m[0] if isinstance(m, tuple) else m for m in _extracted()}
+    for lang in ("en", "ko"):
+        ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in _catalog(lang) if m.id}
+        assert extracted <= ids, f"{lang}: run scripts/catalogs.py: {sorted(extracted - ids)}"
+        assert ids <= extracted, f"{lang}: entries no code uses: {sorted(ids - extracted)}"
+
+
+def test_korean_placeholders_match_the_english_ones() -> None:
+    """A translation that drops or renames `{n}` would raise or lose a number when shown."""
+    import re
+
+    field = re.compile(r"\{[^{}]*\}")
+    for entry in _catalog("ko"):
+        if not entry.id:
+            continue
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        wanted = set(field.findall(ids[-1])) | set(field.findall(ids[0]))
+        for text in strings:
+            assert set(field.findall(text)) <= wanted, (entry.id, text)
+
+
+def test_the_build_hook_compiled_the_catalogs_of_this_install() -> None:
+    """`pip install -e .` (as CI installs) ran hatch_build.py: the .mo files are there and read
+    as the .po files say."""
+    for lang in ("ko", "en"):
+        assert (LOCALE / lang / "LC_MESSAGES" / "tripdesk.mo").is_file(), f"{lang}: reinstall with pip install -e ."
+
+
+def test_a_catalog_edited_after_compiling_is_read_from_its_po(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "ko" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "tripdesk.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+        '"Plural-Forms: nplurals=1; plural=0;\\n"\n\nmsgid "Timeline"\nmsgstr "시간표"\n',
+        encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n._catalog.cache_clear()
+    i18n._translator.cache_clear()
+    try:
+        assert translator("ko")("Timeline") == "시간표"
+        assert translator("ko")("Not in it") == "Not in it"
+    finally:
+        i18n._catalog.cache_clear()
+        i18n._translator.cache_clear()
+
+
+def test_both_keeps_the_words_in_the_locales_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    assert translator("both").labels == "ko"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert translator("both").labels == "en"
+    monkeypatch.setenv("LC_ALL", "ko_KR.UTF-8")
+    assert translator("both").labels == "ko"
+    assert translator("en").labels == "en" and translator("ko").labels == "ko"
+
+
+def test_dates_from_cldr_in_each_language() -> None:
+    friday = dt.date(2013, 2, 15)
+    assert long_date(friday, "ko") == "2013년 2월 15일 (금)"
+    assert long_date(friday, "en") == "Fri 15 Feb 2013"
+    assert day_date(friday, "ko") == "2월 15일 (금)"
+    assert day_date(friday, "en") == "Fri 15 Feb"
+    assert weekday(friday, "ko") == "금" and weekday(friday, "en") == "Fri"
+    assert weekday(friday, "ko", "wide") == "금요일"
+    assert date_range(friday, dt.date(2013, 2, 22), "ko") == "2013년 2월 15일~22일"
+    assert date_range(friday, dt.date(2013, 2, 22), "en") == "15 – 22 Feb 2013"
+    assert date_range(friday, dt.date(2013, 3, 2), "ko") == "2013년 2월 15일~3월 2일"
+
+
+def test_a_wheel_carries_the_compiled_catalogs(tmp_path: Path) -> None:
+    """Built as pip builds for an install from the sources (the build hook, Babel in the
+    build environment), the wheel holds the .mo files beside the .po files."""
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
+                           str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    import zipfile
+
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for lang in ("ko", "en"):
+        assert f"tripdesk/locale/{lang}/LC_MESSAGES/tripdesk.mo" in names
+        assert f"tripdesk/locale/{lang}/LC_MESSAGES/tripdesk.po" in names
