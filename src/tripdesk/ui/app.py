@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from .. import queries
+from ..i18n import N_, Translator, translator
 from .city_pane import CityTree
 from .data import DeskData
 from .detail_pane import DetailScroll
@@ -46,6 +47,14 @@ def _desk_commands() -> type[Provider]:
 
 DEFAULT_THEME = "textual-dark"
 LANGUAGE_WORDS = {"ko": "Korean", "en": "English", "both": "Korean + English"}
+# Textual's own palette commands, shown in the desk's language (get_system_commands).
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 def screenshot_folder() -> Path:
@@ -99,6 +108,11 @@ class TripdeskApp(App[None]):
         self.main: MainScreen | None = None
         self._quitting = False
 
+    @property
+    def words(self) -> Translator:
+        """The translator of the display language: labels, toasts, dialogs."""
+        return translator(self.language)
+
     # -- setup ------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
@@ -111,7 +125,8 @@ class TripdeskApp(App[None]):
             try:
                 keymap = keymap_from_environment()
             except KeymapError as exc:
-                self.notify(str(exc), title="keymap not used", severity="warning", markup=False)
+                self.notify(str(exc), title=self.words("keymap not used"), severity="warning",
+                            markup=False)
                 keymap = {}
         if keymap:
             self.set_keymap(keymap)
@@ -149,7 +164,8 @@ class TripdeskApp(App[None]):
         # Textual's own "Keys" panel is replaced by the desk's help screen (`?`).
         for command in super().get_system_commands(screen):
             if command.title != "Keys":
-                yield command
+                _ = self.words
+                yield command._replace(title=_(command.title), help=_(command.help))
 
     # -- screenshots (the palette's "Screenshot") -------------------------------------------
 
@@ -165,15 +181,17 @@ class TripdeskApp(App[None]):
     def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
         if event.name == "screenshot":
             event.prevent_default()  # Textual's own toast shows the path as markup
-            where = str(event.path) if event.path is not None else "the browser"
-            self.notify(f"Saved to {where}", title="Screenshot", markup=False)
+            _ = self.words
+            where = str(event.path) if event.path is not None else _("the browser")
+            self.notify(_("Saved to {where}").format(where=where), title=_("Screenshot"), markup=False)
 
     @on(events.DeliveryFailed)
     def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
         if event.name == "screenshot":
             event.prevent_default()
-            self.notify(f"Not saved: {event.exception}", title="Screenshot", severity="error",
-                        markup=False)
+            _ = self.words
+            self.notify(_("Not saved: {reason}").format(reason=event.exception), title=_("Screenshot"),
+                        severity="error", markup=False)
 
     # -- language ---------------------------------------------------------------------------
 
@@ -186,8 +204,9 @@ class TripdeskApp(App[None]):
 
     def action_cycle_language(self) -> None:
         self.language = next_language(self.language)
-        # In English words: a toast is drawn over the panes, and Textual blanks a double-width
-        # character that straddles a pane's edge under it ("Language: 한국  +English").
+        # Still in English words: a toast is drawn over the panes, and Textual blanks a
+        # double-width character that straddles a pane's edge under it ("언어: 한국  "); the
+        # header names the language in its own words.
         self.notify(f"Language: {LANGUAGE_WORDS[self.language]}", markup=False, timeout=2)
 
     # -- modal screens ----------------------------------------------------------------------
@@ -215,7 +234,7 @@ class TripdeskApp(App[None]):
             return
         trip = self.main.trip
         if trip is None:
-            self.notify("Choose a trip first: the export writes the trip in the timeline.",
+            self.notify(self.words("Choose a trip first: the export writes the trip in the timeline."),
                         severity="warning", markup=False)
             return
         from .export_screen import ExportScreen
@@ -223,11 +242,13 @@ class TripdeskApp(App[None]):
         download = self.is_web  # in a browser (`tripdesk serve`): a download, nothing written here
 
         def done(path: Path | None) -> None:
+            _ = self.words
             if path is not None and download:
-                self.notify(f"{path.name} ({trip.id}) is on its way to your browser", title="Export",
-                            markup=False)
+                self.notify(_("{file} ({trip}) is on its way to your browser").format(
+                    file=path.name, trip=trip.id), title=_("Export"), markup=False)
             elif path is not None:
-                self.notify(f"Exported {trip.id} to {path}", title="Export", markup=False)
+                self.notify(_("Exported {trip} to {path}").format(trip=trip.id, path=path),
+                            title=_("Export"), markup=False)
 
         self.push_screen(ExportScreen(trip, self.language, self.export_dir, download=download),  # type: ignore[arg-type]
                          done)
@@ -236,8 +257,9 @@ class TripdeskApp(App[None]):
         from .export_screen import DELIVERY_NAME
 
         if event.name == DELIVERY_NAME:
-            self.notify(f"The download did not reach your browser: {event.exception}", title="Export",
-                        severity="error", markup=False)
+            _ = self.words
+            self.notify(_("The download did not reach your browser: {reason}").format(
+                reason=event.exception), title=_("Export"), severity="error", markup=False)
 
     def action_article(self) -> None:
         """The article view of the trip, day or event selected in the timeline."""
@@ -245,8 +267,8 @@ class TripdeskApp(App[None]):
             return
         trip = self.main.trip
         if trip is None:
-            self.notify("Choose a trip first: the article view shows the sources of what the "
-                        "timeline has selected.", severity="warning", markup=False)
+            self.notify(self.words("Choose a trip first: the article view shows the sources of what "
+                                   "the timeline has selected."), severity="warning", markup=False)
             return
         from .article_screen import ArticleScreen
 
@@ -317,22 +339,22 @@ class TripdeskApp(App[None]):
         from .table_screen import FilterInput
 
         sections = [
-            ("Everywhere", bindings_of(TripdeskApp)),
-            ("Main screen", bindings_of(MainScreen)),
-            ("City pane", bindings_of(CityTree)),
-            ("Timeline pane", bindings_of(TimelineList)),
-            ("Detail pane", bindings_of(DetailScroll)),
-            ("Article view", bindings_of(ArticleScreen) + bindings_of(ArticleView)),
-            ("In dialogs", list(DIALOG_KEYS)),
-            ("Search", bindings_of(SearchScreen) + bindings_of(SearchResults)),
-            ("Search box (text editing)", bindings_of(SearchInput)),
-            ("Command palette", bindings_of(DeskPalette) + bindings_of(PaletteInput)),
-            ("Export", bindings_of(ExportScreen) + bindings_of(ConfirmScreen) + bindings_of(PathInput)),
-            ("Agreements ledger, organisations and people", bindings_of(LedgerScreen)
+            (N_("Everywhere"), bindings_of(TripdeskApp)),
+            (N_("Main screen"), bindings_of(MainScreen)),
+            (N_("City pane"), bindings_of(CityTree)),
+            (N_("Timeline pane"), bindings_of(TimelineList)),
+            (N_("Detail pane"), bindings_of(DetailScroll)),
+            (N_("Article view"), bindings_of(ArticleScreen) + bindings_of(ArticleView)),
+            (N_("In dialogs"), list(DIALOG_KEYS)),
+            (N_("Search"), bindings_of(SearchScreen) + bindings_of(SearchResults)),
+            (N_("Search box (text editing)"), bindings_of(SearchInput)),
+            (N_("Command palette"), bindings_of(DeskPalette) + bindings_of(PaletteInput)),
+            (N_("Export"), bindings_of(ExportScreen) + bindings_of(ConfirmScreen) + bindings_of(PathInput)),
+            (N_("Agreements ledger, organisations and people"), bindings_of(LedgerScreen)
              + bindings_of(EntitiesScreen) + bindings_of(EntityScreen)),
-            ("Filter box (text editing)", bindings_of(FilterInput)),
-            ("Overview", bindings_of(OverviewScreen) + bindings_of(TimeAxis) + bindings_of(PlaceMap)),
-            ("Keys (this screen)", bindings_of(HelpScreen) + bindings_of(HelpScroll)),
+            (N_("Filter box (text editing)"), bindings_of(FilterInput)),
+            (N_("Overview"), bindings_of(OverviewScreen) + bindings_of(TimeAxis) + bindings_of(PlaceMap)),
+            (N_("Keys (this screen)"), bindings_of(HelpScreen) + bindings_of(HelpScroll)),
         ]
         seen: set[str] = set()
         out: list[tuple[str, list[Binding]]] = []

@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .render import words
+
 KEY_STYLE = "bold $footer-key-foreground"
 DESCRIPTION_STYLE = "$footer-description-foreground"
 
@@ -49,17 +51,18 @@ class KeyFooter(Static):
 
     def redraw(self) -> None:
         app = self.app
+        _ = words(self)
         seen: set[str] = set()
         keys: list[tuple[str, str, str, bool]] = []
         palette: tuple[str, str, str, bool] | None = None
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.action == "command_palette" and app.ENABLE_COMMAND_PALETTE:
-                palette = (binding.key, app.get_key_display(binding), "Commands", enabled)
+                palette = (binding.key, app.get_key_display(binding), _("Commands"), enabled)
                 continue
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            keys.append((binding.key, app.get_key_display(binding), binding.description, enabled,
+            keys.append((binding.key, app.get_key_display(binding), _(binding.description), enabled,
                          binding.id in ALWAYS_SHOWN))
         width = self.size.width
         # The footer is one line the width of the screen whatever it says: new keys need a
@@ -76,7 +79,7 @@ class KeyFooter(Static):
         if too_wide() and palette is not None:
             # Keys will be left out: the palette, which runs their commands, is named instead
             # (before `? Keys` and `q Quit`, the last keys of a screen).
-            more = (self._key(palette[0], palette[1], "More", palette[3]), palette[0], True)
+            more = (self._key(palette[0], palette[1], _("More"), palette[3]), palette[0], True)
             parts.insert(_first_kept_tail(parts), more)
             palette = None
         # Too narrow for every key: the less important ones go first (the later a key comes,

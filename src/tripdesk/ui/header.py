@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from .render import LANGUAGE_NAMES, lit
+from .render import LANGUAGE_NAMES, lit, words
 
 SUMMARY_SEPARATOR = " · "  # between the parts of the store summary
 
@@ -21,7 +21,7 @@ class DeskHeader(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self._summary = "loading…"
+        self._summary = ""
         self._language = ""
         self._drawn: tuple[str, str, int] | None = None
 
@@ -34,6 +34,8 @@ class DeskHeader(Static):
         self._draw()
 
     def on_mount(self) -> None:
+        if not self._summary:
+            self._summary = words(self)("loading…")
         self._draw()
 
     def on_resize(self) -> None:

@@ -17,7 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from .keys import DIALOG_KEYS, KEYMAP_ENV
-from .render import DIM, HEADING, INFERRED, INFERRED_STYLE, lit
+from ..i18n import N_
+from .render import DIM, HEADING, INFERRED, INFERRED_STYLE, lit, words
 
 INDENT = 2  # cells before a key
 KEY_WIDTH = 14  # the keys' column (wider keys get a line of their own)
@@ -72,10 +73,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static(lit("Keys", "bold"), id="help-title")
+            _ = words(self)
+            yield Static(lit(_("Keys"), "bold"), id="help-title")
             with HelpScroll(id="help-scroll"):
                 yield HelpBody(self, id="help-body")
-            yield Static(lit("Esc, q or ? closes", DIM), id="help-foot")
+            yield Static(lit(_("Esc, q or ? closes"), DIM), id="help-foot")
 
     @property
     def content(self) -> Content:
@@ -107,7 +109,8 @@ class HelpScreen(ModalScreen[None]):
         return self._laid_out[1]
 
     def _lay_out(self, width: int) -> list[Content]:
-        rows = [(self._keys(b), b.tooltip or b.description, b.id or "")
+        _ = words(self)
+        rows = [(self._keys(b), _(b.tooltip or b.description), b.id or "")
                 for _title, bindings in self.sections for b in bindings]
         id_width = max((Content(i).cell_length for _k, _w, i in rows), default=0)
         description = width - INDENT - KEY_WIDTH - 1 - id_width
@@ -116,28 +119,29 @@ class HelpScreen(ModalScreen[None]):
         for title, bindings in self.sections:
             if out:
                 out.append(Content(""))
-            out.extend(_wrap(lit(title, HEADING), width))
+            out.extend(_wrap(lit(_(title), HEADING), width))
             for binding in bindings:
                 keys = lit(self._keys(binding), KEY_STYLE)
-                what = lit(binding.tooltip or binding.description)
+                what = lit(_(binding.tooltip or binding.description))
                 ident = lit(binding.id or "", DIM)
                 if columns:
                     out.extend(_three_columns(keys, what, ident, description))
                 else:
                     out.extend(_stacked(keys, what, ident, width))
         out.append(Content(""))
-        out.extend(_wrap(lit("Marks", HEADING), width))
+        out.extend(_wrap(lit(_("Marks"), HEADING), width))
         out.extend(_wrap(Content.assemble((INFERRED, INFERRED_STYLE),
-                                          "  an inferred value: the detail pane gives the reason"),
+                                          "  " + _("an inferred value: the detail pane gives the reason")),
                          width, INDENT, INDENT + 3))
-        out.extend(_wrap(Content.assemble(("--:--", DIM), "  no time recorded"),
+        out.extend(_wrap(Content.assemble(("--:--", DIM), "  " + _("no time recorded")),
                          width, INDENT, INDENT + 7))
         out.append(Content(""))
-        out.extend(_wrap(lit("Remapping keys", HEADING), width))
-        out.extend(_wrap(lit(f"Point {KEYMAP_ENV} at a TOML file with a [keymap] table of "
-                             '"binding.id" = "key,key" lines, e.g. "app.quit" = "ctrl+q".'),
+        out.extend(_wrap(lit(_("Remapping keys"), HEADING), width))
+        out.extend(_wrap(lit(_("Point {variable} at a TOML file with a [keymap] table of "
+                               '"binding.id" = "key,key" lines, e.g. "app.quit" = "ctrl+q".')
+                             .format(variable=KEYMAP_ENV)),
                          width, INDENT, INDENT))
-        out.extend(_wrap(lit("The mouse works too: click a city, trip, day or event.", DIM),
+        out.extend(_wrap(lit(_("The mouse works too: click a city, trip, day or event."), DIM),
                          width, INDENT, INDENT))
         return out
 

@@ -386,6 +386,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         """Draw everything again in the app's language."""
         lang = self.lang
         self.header.set_language(lang)
+        self.query_one(KeyFooter).redraw()
         self.cities.relabel()
         self.timeline.relabel(lang)
         trip = self.trip

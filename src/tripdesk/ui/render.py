@@ -17,6 +17,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from ..i18n import Translator, translator
 from ..text import DISPLAY_LANGS, Text
 
 if TYPE_CHECKING:
@@ -29,9 +30,7 @@ INFERRED_STYLE = "italic $warning"
 DIM = "dim"
 HEADING = "bold $accent"
 
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAYS_KO = ("월", "화", "수", "목", "금", "토", "일")
-
+# Each language named in itself, so a reader finds their own whatever the words' language.
 LANGUAGE_NAMES: dict[str, str] = {"ko": "한국어", "en": "English", "both": "한국어+English"}
 LANGUAGE_CYCLE = DISPLAY_LANGS  # the order `L` goes through them
 
@@ -42,6 +41,15 @@ def next_language(lang: str) -> DisplayLang:
         return LANGUAGE_CYCLE[(LANGUAGE_CYCLE.index(lang) + 1) % len(LANGUAGE_CYCLE)]  # type: ignore[arg-type]
     except ValueError:
         return "en"
+
+
+def words(node: object) -> Translator:
+    """The translator of the desk's display language, for a widget or screen (`node.app`)."""
+    try:
+        lang = getattr(node.app, "language", "en")  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - not attached to an app yet
+        lang = "en"
+    return translator(lang)
 
 
 def lit(text: str | None, style: str = "") -> Content:
@@ -62,8 +70,10 @@ def tx(text: Text | None, lang: DisplayLang) -> str:
 
 
 def weekday(date: dt.date, lang: DisplayLang) -> str:
-    """The weekday name, independent of the process locale."""
-    return (_WEEKDAYS_KO if lang == "ko" else _WEEKDAYS_EN)[date.weekday()]
+    """The weekday's short name in the words' language (CLDR), whatever the process locale."""
+    from ..i18n import weekday as cldr_weekday
+
+    return cldr_weekday(date, lang)
 
 
 def date_inferred(trip: Trip, date: dt.date, day: Day | None = None) -> bool:
