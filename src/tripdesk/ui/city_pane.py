@@ -320,6 +320,8 @@ class CityPane(DeskPane):
         self._pending_step: tuple[str, int, TreeNode[NodeInfo] | None] | None = None
         # the trip to find again when the tree is built for the other mode (see `_follow_key`)
         self._follow: tuple[str, str, tuple[str, ...]] | None = None
+        # `reload`: the groups that were open and the cursor's place, to restore once read again
+        self._restore: tuple[list[str], tuple[str, str] | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(lit("loading…", "dim"), id="city-caption", markup=False)
@@ -444,7 +446,45 @@ class CityPane(DeskPane):
         tree.cursor_line = 0
         if follow is not None:
             self._reveal_in_mode(follow)
+        self._restore_after_reload()
         self._finish_reveal()
+
+    def reload(self) -> None:
+        """Read the list again (the store changed), keeping what is open and the cursor's
+        place: its trip (revealed when its city's trips are read again), else its city."""
+        tree = self.tree
+        open_groups = [n.data.key for n in self._group_nodes() if n.is_expanded and n.data is not None]
+        node = tree.cursor_node
+        place = None
+        if node is not None and node.data is not None and node.data.kind in ("group", "trip"):
+            group = node if node.data.kind == "group" else node.parent
+            if group is not None and group.data is not None:
+                place = (group.data.key, node.data.key if node.data.kind == "trip" else "")
+        self._restore = (open_groups, place)
+        self._groups.clear()
+        self._trips.clear()
+        self._loading.clear()
+        self._pending_step = None
+        self.load_groups(self.mode)
+
+    def _restore_after_reload(self) -> None:
+        if self._restore is None:
+            return
+        open_groups, place = self._restore
+        self._restore = None
+        for key in open_groups:
+            node = self._group_node(key)
+            if node is not None:
+                node.expand()
+        if place is None:
+            return
+        group_key, trip_id = place
+        if trip_id:
+            self._reveal = (group_key, trip_id)  # when the city's trips are read again
+        else:
+            node = self._group_node(group_key)
+            if node is not None:
+                self._move_to(node)
 
     def _reveal_in_mode(self, follow: tuple[str, str, tuple[str, ...]]) -> None:
         """Ask for a trip's line in the current mode: under its home city, or under the first

@@ -234,6 +234,24 @@ class DeskData:
         opened, which otherwise waits for them. Worker threads only."""
         from .. import loader  # noqa: F401
 
+    def data_version(self) -> int:
+        """The store's `PRAGMA data_version` on the desk's connection: it moves when another
+        connection (an import in another process) commits. A few microseconds; worker
+        threads only (it waits for a read in progress)."""
+        return self._run(lambda store: store.data_version())
+
+    def forget_trips(self) -> None:
+        """Empty the cache of loaded trips (the store changed: they may have)."""
+        with self._cache_lock:
+            self._cache.clear()
+
+    def reload_trip(self, trip_id: str) -> Trip | None:
+        """A trip read from the store again, past the cache (then cached); None if it is
+        gone. Worker threads only."""
+        with self._cache_lock:
+            self._cache.pop(trip_id, None)
+        return self.load_trip(trip_id)
+
     def cached_trip(self, trip_id: str) -> Trip | None:
         """A trip already loaded, or None; never touches the database."""
         with self._cache_lock:

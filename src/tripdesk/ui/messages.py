@@ -57,6 +57,24 @@ class TripLoaded(Message):
         super().__init__()
 
 
+class StoreChanged(Message):
+    """Another process wrote to the store (its data version moved), or the user asked for a
+    refresh (`manual`): what the desk shows is read again."""
+
+    def __init__(self, manual: bool = False) -> None:
+        self.manual = manual
+        super().__init__()
+
+
+class TripReloaded(Message):
+    """The trip shown, read again from the store after a change (None: it is gone)."""
+
+    def __init__(self, trip_id: str, trip: Trip | None) -> None:
+        self.trip_id = trip_id
+        self.trip = trip
+        super().__init__()
+
+
 class LoadFailed(Message):
     """A store read failed; `message` is for the user."""
 
