@@ -33,7 +33,8 @@ from .detail_pane import DetailPane, DetailScroll
 from .footer import KeyFooter
 from .header import DeskHeader
 from .keys import COPY_KEYS
-from .messages import ItemChosen, LoadFailed, SummaryLoaded, TripChosen, TripLoaded
+from .messages import (ItemChosen, LoadFailed, StoreChanged, SummaryLoaded, TripChosen, TripLoaded,
+                       TripReloaded)
 from .paint import CachedScreenLines, show_focus_within
 from .prepared import Prepared, PreparedTrips, prepare
 from .render import Doc
@@ -44,8 +45,12 @@ if TYPE_CHECKING:
 
 PANES = ("city", "timeline", "detail")
 ANCHORED = ("agreement", "quote", "organisation", "person")  # search targets inside a detail
+# How often the desk asks the store whether another process wrote to it: `PRAGMA
+# data_version`, a few microseconds in a worker thread.
+STORE_POLL_SECONDS = 1.0
 EMPTY_STORE = ("No trips yet. Import trip files with:\n    tripdesk import PATH\n"
-               "then start tripdesk again (the file format: docs/data-format.md).")
+               "in another terminal: the desk shows them within a second or two (the file "
+               "format: docs/data-format.md).")
 
 
 @dataclass
@@ -94,6 +99,9 @@ class MainScreen(CachedScreenLines, Screen[None]):
                 tooltip="Cities: home cities ↔ destinations visited", id="cities.destinations"),
         Binding("L", "app.cycle_language", "Lang",
                 tooltip="Language: 한국어 → English → both", id="desk.language"),
+        Binding("r", "reload", "Reload", show=False,
+                tooltip="Read the store again (the desk also does when another process imports)",
+                id="desk.reload"),
         Binding("e", "export", "Export",
                 tooltip="Export the trip: Markdown, or JSON or iCalendar by the file name",
                 id="trip.export"),
@@ -118,6 +126,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self._shown_pane = "city"
         self._showing = False  # in `_show` (the city cursor may move: no trip is shown for that)
         self._prepared = PreparedTrips()  # the trips next to the one shown, ready to show
+        self._store_version: int | None = None  # the store's data version last seen
 
     def watch_focused(self, blurred: Widget | None, focused: Widget | None) -> None:
         # Called as the focus moves (Screen.set_focus): the panes' borders change in the
@@ -143,6 +152,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
             self._show_summary(summary)
         else:
             self.load_summary()
+        self.store_watch = self.set_interval(STORE_POLL_SECONDS, self.watch_store, name="store-watch")
 
     # -- parts ------------------------------------------------------------------------------
 
@@ -231,6 +241,57 @@ class MainScreen(CachedScreenLines, Screen[None]):
                 # middle of a key (50-100 ms on the 10,000-trip store).
                 freeze_loaded()
 
+    # -- a live desk: another process writes to the store -------------------------------------
+
+    @work(thread=True, exclusive=True, group="store-watch")
+    def watch_store(self) -> None:
+        """Ask the store for its data version; a new one (not the first seen) means another
+        process wrote to it."""
+        try:
+            version = self.app.data.data_version()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a store that cannot be read now: the next poll asks again
+            return
+        seen, self._store_version = self._store_version, version
+        if seen is not None and version != seen:
+            self.post_message(StoreChanged())
+
+    @work(thread=True, exclusive=True, group="trip-reload")
+    def reload_trip(self, trip_id: str) -> None:
+        try:
+            trip = self.app.data.reload_trip(trip_id)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(TripReloaded(trip_id, trip))
+
+    def action_reload(self) -> None:
+        self.post_message(StoreChanged(manual=True))
+
+    @on(StoreChanged)
+    def _store_changed(self, message: StoreChanged) -> None:
+        """Read again what the desk shows: the header, the city list (what was open stays
+        open, the cursor where it was), the trip in the timeline (on the row it was on)."""
+        self.app.data.forget_trips()  # type: ignore[attr-defined]
+        self._prepared = PreparedTrips()
+        self.load_summary()
+        self.cities.reload()
+        if self.trip is not None:
+            self.reload_trip(self.trip.id)
+        if message.manual:
+            self.app.notify("Read the store again.", timeout=2, markup=False)
+
+    @on(TripReloaded)
+    def _trip_reloaded(self, message: TripReloaded) -> None:
+        shown = self.trip
+        if shown is None or shown.id != message.trip_id:
+            return  # another trip was opened meanwhile
+        if message.trip is None:
+            self.timeline.show_message(f"The trip {message.trip_id} is no longer in the store.")
+            return
+        self.timeline.show_again(message.trip, self.lang)
+        self.detail.show(message.trip, self.timeline.ref or "trip", self.lang, force=True)
+        freeze_loaded()
+
     @on(SummaryLoaded)
     def _summary(self, message: SummaryLoaded) -> None:
         self._show_summary(message.summary)
@@ -239,6 +300,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self.header.set_summary(summary.label())
         if summary.trips == 0:
             self.timeline.show_message(EMPTY_STORE)
+        elif self.trip is None and self.timeline.showing_message(EMPTY_STORE):
+            self.timeline.show_message()  # trips were imported into the empty store
         freeze_loaded()
 
     @on(LoadFailed)

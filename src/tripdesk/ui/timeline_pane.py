@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 KIND_WIDTH = 10
 DAY_STYLE = "bold"
+CHOOSE_A_TRIP = "Choose a trip in the city pane:\n↑↓ move, Enter opens."
 FOLD_AT = 2  # runs of this many empty days or more fold into one row (`f`)
 
 
@@ -264,8 +265,7 @@ class TimelinePane(DeskPane):
         self.folded = False  # runs of empty days shown as one row (`f`), for every trip
 
     def compose(self) -> ComposeResult:
-        timeline = TimelineList(Row(lit("Choose a trip in the city pane:\n↑↓ move, Enter opens.",
-                                        "dim italic"), disabled=True), id="timeline-list")
+        timeline = TimelineList(Row(lit(CHOOSE_A_TRIP, "dim italic"), disabled=True), id="timeline-list")
         timeline.highlight_moved = self._highlight_moved
         yield timeline
 
@@ -280,10 +280,22 @@ class TimelinePane(DeskPane):
         if show_now is not None:
             show_now(self.trip.id, row.id)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str = CHOOSE_A_TRIP) -> None:
         """No trip: show a note instead (e.g. how to import trips into an empty store)."""
         self.trip, self._lang = None, None
         self.list.set_options([Row(lit(text, "italic"), disabled=True)])
+
+    def showing_message(self, text: str) -> bool:
+        """Whether the pane shows the note `text` (and no trip)."""
+        options = self.list.options
+        return self.trip is None and len(options) == 1 and options[0].prompt.plain == text
+
+    def show_again(self, trip: Trip, lang: DisplayLang) -> None:
+        """Show a trip read again (the store changed), the cursor on the row it was on (on the
+        trip when that row is gone)."""
+        ref = self.ref if self.trip is not None and self.trip.id == trip.id else None
+        self._lang = None
+        self.show_trip(trip, lang, ref or "trip")
 
     def on_mount(self) -> None:
         self.border_title = "Timeline"
