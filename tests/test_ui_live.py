@@ -1,0 +1,102 @@
+"""A live desk (issue 18, item 4): another process imports into the store while the desk is
+open, and the desk shows it within two seconds, keeping the cursor where it was; `r` reads the
+store again on demand."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tripdesk.ui.app import TripdeskApp
+
+from .conftest import FIXTURES
+from .test_ui_support import DATA, async_test, build_store, open_gumi_2024, press, screen_text, settle
+
+SAMPLE = FIXTURES / "valid" / "sample-trip.yaml"
+
+
+def import_elsewhere(db: Path, *paths: Path) -> None:
+    """`tripdesk import` in another process, as a user would run it in another terminal."""
+    done = subprocess.run([sys.executable, "-m", "tripdesk", "import", *map(str, paths), "--db", str(db)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+async def wait_for(pilot, condition, seconds: float = 2.0) -> float:  # noqa: ANN001
+    """Let the desk run (its timers too) until `condition()` holds; the seconds it took."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        await pilot.pause(0.1)
+        await settle(pilot, rounds=1)
+        if condition():
+            return time.monotonic() - started
+    raise AssertionError(f"not seen within {seconds} s")
+
+
+@pytest.fixture
+def live_db(tmp_path: Path) -> Path:
+    trips = tmp_path / "trips"
+    trips.mkdir()
+    for name in ("gumi-2013-san-diego.yaml", "gumi-2024-us.yaml"):
+        shutil.copy(DATA / name, trips / name)
+    return build_store(tmp_path / "live.db", trips)
+
+
+@async_test
+async def test_a_trip_imported_by_another_process_shows_within_two_seconds(live_db: Path, tmp_path: Path) -> None:
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "enter")  # the trip's timeline
+        await press(pilot, "n", "n", "n", "n")
+        ref = app.main.timeline.ref
+        assert ref == "day:2024-10-15"
+        assert "2 trips · 1 city" in screen_text(app)
+        import_elsewhere(live_db, SAMPLE)  # a trip of another city
+        took = await wait_for(pilot, lambda: "3 trips · 2 cities" in screen_text(app))
+        assert took < 2.0
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Sample City" in text or "샘플시" in text  # the new city in the list
+        assert app.main.trip.id == "gumi-2024-us" and app.main.timeline.ref == ref  # cursor kept
+        node = app.main.cities.tree.cursor_node
+        assert node is not None and node.data.key == "gumi-2024-us"  # the city cursor too
+
+
+@async_test
+async def test_the_open_trip_is_read_again_when_its_file_is_imported_changed(
+        live_db: Path, tmp_path: Path) -> None:
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "enter", "n", "n", "n", "n")
+        source = tmp_path / "trips" / "gumi-2024-us.yaml"
+        text = source.read_text(encoding="utf-8")
+        assert "Meeting with the Huntsville Chamber of Commerce" in text
+        source.write_text(text.replace("Meeting with the Huntsville Chamber of Commerce",
+                                       "Talks at the Huntsville Chamber of Commerce"), encoding="utf-8")
+        import_elsewhere(live_db, tmp_path / "trips")
+        await wait_for(pilot, lambda: "Talks at the Huntsville" in app.main.detail.text)
+        assert app.main.timeline.ref == "day:2024-10-15"  # the cursor stayed on its day
+        assert any("Talks at the Huntsville" in row.prompt.plain for row in app.main.timeline.list.options)
+
+
+@async_test
+async def test_r_reads_the_store_again(live_db: Path) -> None:
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main.store_watch.pause()  # `r` alone, not the poll, reads the store again
+        import_elsewhere(live_db, SAMPLE)
+        await pilot.pause(1.5)
+        assert "2 trips · 1 city" in screen_text(app)
+        await press(pilot, "r")
+        await settle(pilot)
+        assert "3 trips · 2 cities" in screen_text(app)
