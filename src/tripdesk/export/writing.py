@@ -87,14 +87,14 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
     known = ", ".join(EXTENSIONS)
     if named is not None:
         if fmt is not None and fmt != named:
-            raise TripdeskError(f"{path.name} ends {path.suffix} but the format asked for is {fmt}; "
+            raise TripdeskError(f"{visible(path.name)} ends {path.suffix} but the format asked for is {fmt}; "
                                 f"leave out --format, or give a file name ending .{fmt}")
         return path, named
     if fmt is not None:
         return path, fmt
     if unknown_extension is None:
-        ending = f"'{path.suffix}'" if path.suffix else "no extension"
-        raise TripdeskError(f"{path.name} has {ending}: end the file name with {known} "
+        ending = f"'{visible(path.suffix)}'" if path.suffix else "no extension"
+        raise TripdeskError(f"{visible(path.name)} has {ending}: end the file name with {known} "
                             "(the extension picks the format)")
     return path, unknown_extension
 

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen, Screen
 
 from .. import queries
 from ..i18n import N_, Translator, translator
+from ..problems import visible
 from .city_pane import CityTree
 from .data import DeskData
 from .detail_pane import DetailScroll
@@ -245,9 +246,9 @@ class TripdeskApp(App[None]):
             _ = self.words
             if path is not None and download:
                 self.notify(_("{file} ({trip}) is on its way to your browser").format(
-                    file=path.name, trip=trip.id), title=_("Export"), markup=False)
+                    file=visible(path.name), trip=trip.id), title=_("Export"), markup=False)
             elif path is not None:
-                self.notify(_("Exported {trip} to {path}").format(trip=trip.id, path=path),
+                self.notify(_("Exported {trip} to {path}").format(trip=trip.id, path=visible(str(path))),
                             title=_("Export"), markup=False)
 
         self.push_screen(ExportScreen(trip, self.language, self.export_dir, download=download),  # type: ignore[arg-type]
