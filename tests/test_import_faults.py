@@ -120,14 +120,21 @@ def test_a_file_changed_after_it_was_read_is_imported_by_the_next_import(
 
 # -- input built to be heavy ------------------------------------------------------------------
 
-# The command in a process that may use at most this much memory (address space): five times
-# what refusing these files takes, a fifth of what building their trees took (1.5 GB).
-MEMORY_LIMIT = 300 * 1024 * 1024
+# The command runs in a process whose resident memory at its peak must stay under
+# PEAK_LIMIT: a sixth of what building these files' trees took (1.5 GB), and several times what
+# refusing them takes (~60-90 MB). Its address space is also capped (at ADDRESS_LIMIT, above
+# what thread arenas reserve), so that a build of the whole tree fails early instead of
+# taking gigabytes.
+PEAK_LIMIT_KB = 250 * 1024
+ADDRESS_LIMIT = 1024 * 1024 * 1024
 LIMITED_CLI = (
     "import resource, sys\n"
-    f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))\n"
+    f"resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_LIMIT}, {ADDRESS_LIMIT}))\n"
     "from tripdesk.cli import main\n"
-    "sys.exit(main(sys.argv[1:]))\n"
+    "code = main(sys.argv[1:])\n"
+    "peak = [line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM:')]\n"
+    "print('peak resident memory (kB):', *peak, file=sys.stderr)\n"
+    "sys.exit(code)\n"
 )
 
 
@@ -166,8 +173,8 @@ def long_trip(days: int, flow: bool) -> str:
 
 
 def refused(tmp_path: Path, name: str, text: str, command: str) -> str:
-    """`tripdesk COMMAND FILE` in a process limited to MEMORY_LIMIT: exit 1, no traceback;
-    the one problem line it prints."""
+    """`tripdesk COMMAND FILE` in a process of limited memory (see PEAK_LIMIT_KB): exit 1, no
+    traceback; the one problem line it prints."""
     import subprocess
     import sys
 
@@ -181,6 +188,8 @@ def refused(tmp_path: Path, name: str, text: str, command: str) -> str:
     assert done.returncode == 1, done.stderr[-2000:]
     lines = [line for line in done.stderr.splitlines() if line.startswith(str(path))]
     assert len(lines) == 1, done.stderr[-2000:]
+    peak = re.search(r"peak resident memory \(kB\): (\d+)", done.stderr)
+    assert peak and int(peak.group(1)) < PEAK_LIMIT_KB, done.stderr[-2000:]
     return lines[0]
 
 

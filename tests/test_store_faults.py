@@ -981,6 +981,20 @@ def test_a_store_on_a_full_disk_is_read_and_never_called_damaged(
         assert not new.exists() and not list(small_disk.glob("new.db*"))
 
 
+def test_a_first_import_that_fails_leaves_no_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`tripdesk import` into a new database that fails writes nothing, and leaves no empty
+    database behind; a database that was there before is kept as it was."""
+    db = tmp_path / "new.db"
+    broken = SAMPLE.parent.parent / "broken" / "wrong-type.yaml"
+    code, _, err = run(capsys, "import", "--db", str(db), str(broken))
+    assert code == 1 and "nothing was written" in err, err
+    assert not list(tmp_path.glob("new.db*"))
+    assert run(capsys, "import", "--db", str(db), str(SAMPLE))[0] == 0
+    code, _, err = run(capsys, "import", "--db", str(db), str(broken))
+    assert code == 1 and "nothing was written" in err, err
+    assert trip_ids(db) == ["sample-2024-us"]
+
+
 def test_no_error_that_is_not_damage_advises_a_rebuild(tmp_path: Path) -> None:
     """Disk, permission and unknown errors: their fix never says to rebuild the store."""
     from tripdesk import doctor as doctor_module

@@ -361,9 +361,12 @@ def _too_many_days(root: yaml.Node) -> tuple[int, int, str, str] | None:
 def _prescan(text: str, node_bound: int) -> tuple[int, int, str, str] | None:
     """(line, column, path, message) of an alias, a too deep nesting, too many nodes or too
     many days, else None. `node_bound` is `_node_bound` of the text's bytes."""
-    bound = text.count("[") + text.count("{") + 2 * max(map(len, text.splitlines()), default=0)
-    if bound + 2 <= _SAFE_DEPTH and not ("&" in text and "*" in text) and node_bound <= MAX_NODES:
-        return None
+    if node_bound <= MAX_NODES and not ("&" in text and "*" in text):
+        # Few nodes, so few lines: splitting them into a list costs little (with millions of
+        # lines it took hundreds of MB, and those files are streamed anyway).
+        bound = text.count("[") + text.count("{") + 2 * max(map(len, text.splitlines()), default=0)
+        if bound + 2 <= _SAFE_DEPTH:
+            return None
     depth = nodes = days = top = 0
     days_depth = -1  # the depth of the items of the top-level `days` list while in it
     days_next = False  # the last node was the top-level key `days`
