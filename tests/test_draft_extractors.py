@@ -212,3 +212,8 @@ def test_the_tense_of_a_korean_sentence() -> None:
 
     assert [_tense(s) for s in ("시장개척 활동을 펼친다.", "업무협약을 체결했다.", "방문하고 있다.", "큰 성과를 거두었다.", "도시이다.")] == [
         "present", "past", "present", "past", None]
+
+
+def test_a_verb_before_a_title_is_not_a_name() -> None:
+    text = "2일에는 쿠알라룸푸르로 이동해 말레이시아 대사와 만찬을 갖는다. 유한식 세종시장은 출국한다."
+    assert [p.ko for p in entities.people(text)] == ["유한식"]

@@ -22,8 +22,8 @@ KINDS = (
     ("other", re.compile(r"경제\s*협약|우호\s*(?:협력|도시)\s*(?:협약|협정|체결)|협약|협정|합의(?:하|했|한|를|에)|"
                          r"\bagreements?\b|\bagreed\b")),
 )
-_SIGNING = re.compile(r"체결|서명|맺|조인|합의|\bsign|\bconclud|\bagreed\b")
-_PLANNED = re.compile(r"(?:체결|서명|추진|맺|조인)\s*(?:한다|할\s*예정|할\s*계획|키로|하기로|할|을\s*앞두)|"
+_SIGNING = re.compile(r"체결|서명|맺|조인|합의|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar")
+_PLANNED = re.compile(r"(?:체결|서명|추진|맺|조인|선언을)\s*(?:한다|할\s*예정|할\s*계획|키로|하기로|할|을\s*앞두)|"
                       r"연계\s*추진|예정이다|계획이다|검토하기로|\bwill\b[^.]*\bsign|\bto sign\b|\bplans? to\b")
 _SIGNED = re.compile(r"(?:체결|서명|맺|조인)\s*(?:했|하였|됐|되었|하고|한\s*것)|맺었|\bsigned\b|\bconcluded\b")
 _AGREED = re.compile(r"(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)|\bagreed\b")

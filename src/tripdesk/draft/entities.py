@@ -106,8 +106,14 @@ class OrgFound:
 
 def people(text: str) -> list[PersonFound]:
     """The people the text names, each once, in order of first mention."""
-    proper = {t.form for t in analyse(text) if t.tag == "NNP"}
+    tokens = analyse(text)
+    proper = {t.form for t in tokens if t.tag == "NNP"}
     found: dict[str, PersonFound] = {}
+
+    def reads_as_words(begin: int, end: int) -> bool:
+        """Whether the analyser reads the span as a verb or with particles (이동해: 이동+하+어),
+        not as a name."""
+        return any(t.tag[0] in "VEJ" or t.tag in ("XSV", "XSA") for t in tokens if t.begin < end and t.end > begin)
 
     def add(name: str, role: str | None, begin: int, evidence: str, en: str | None = None) -> None:
         person = found.get(name)
@@ -124,6 +130,10 @@ def people(text: str) -> list[PersonFound]:
         add(name, role, m.start(), m.group(0), en)
     for m in _NAME_ROLE.finditer(text):
         name, role = m.group(1), m.group(2)
+        if text[max(0, m.start(1) - 1):m.start(1)] in ("-", "·"):  # 페터-안드레 알트: one foreign name
+            continue
+        if reads_as_words(m.start(1), m.end(1)):
+            continue
         if _korean_name(name, proper) and not any(name in p.ko for p in found.values()):
             add(name, role, m.start(), text[m.start(1):m.end(2)])
     for m in _ROLE_NAME.finditer(text):
