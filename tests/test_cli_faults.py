@@ -81,6 +81,19 @@ def test_a_trip_file_name_that_is_not_utf8_is_a_problem_for_validate_and_import(
         assert opened.trip_count() == 0  # nothing was written
 
 
+def test_an_article_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    folder = os.path.join(os.fsencode(tmp_path), b"articles-\xb1\xb8\xb9\xcc")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"sample.txt"), "wb") as handle:
+        handle.write("샘플시 대표단. 홍길동 시장은 \"함께 가면 역사가 된다\"고 말했다.\n".encode())
+    db = tmp_path / "t.db"
+    for command in ("validate", "import"):
+        result = run_cli(command, "--articles", folder, str(SAMPLE), env={"TRIPDESK_DB": str(db)})
+        assert_one_message(result, "sources[0].file: article file ")
+        assert ("articles-\\xb1\\xb8\\xb9\\xcc/sample.txt: the name of a folder it is in is not valid "
+                "UTF-8") in result.stderr.decode()
+
+
 # -- where the output goes -------------------------------------------------------------------
 
 

@@ -640,9 +640,15 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
             out.unchecked += len(cited)
             continue
         folders = folders if folders is not None else finder.folders(path)
-        looked_in = tuple(str(f.absolute()) for f in folders)
+        # As text the store can keep: a folder whose name is not UTF-8 shown escaped.
+        looked_in = tuple(str(f.absolute()) if _utf8_path(f) else visible(str(f.absolute()))
+                          for f in folders)
         found = finder.find(source.file, folders)
         name = visible(source.file, 80)
+        if found is not None and not _utf8_path(found):
+            out.problems.append(result.problem(("sources", i, "file"), f"article file "
+                                               f"{visible(display_path(found))}: {_not_utf8(found)}"))
+            continue
         if found is None:
             out.articles.append(SourceArticle(source.id, source.file, None, None, None, looked_in))
             out.unchecked += len(cited)
