@@ -82,6 +82,14 @@ def python_as_nobody(code: str, *args: str) -> subprocess.CompletedProcess[str]:
                           env=environment, capture_output=True, text=True, timeout=300)
 
 
+def start_python_as_nobody(code: str, *args: str) -> subprocess.Popen[str]:
+    """`python -c CODE ARGS...` as nobody, started: its standard output is a pipe."""
+    prefix = nobody_prefix()
+    environment = {**os.environ, "LANG": "en_US.UTF-8", "HOME": "/nonexistent"}
+    return subprocess.Popen(_command(prefix, [sys.executable, "-c", code, *args]), cwd="/",
+                            env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def give_to_nobody(path: Path) -> None:
     """Make `path` nobody's (when running as root), so that nobody may change it."""
     if os.geteuid() == 0:

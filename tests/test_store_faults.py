@@ -26,7 +26,8 @@ from tripdesk.cli import main
 from tripdesk.store import Store
 
 from .conftest import SAMPLE
-from .nobody import give_to_nobody, python_as_nobody, run_as_nobody, shared_dir  # noqa: F401 - a fixture
+from .nobody import (give_to_nobody, python_as_nobody, run_as_nobody, shared_dir,  # noqa: F401 - a fixture
+                     start_python_as_nobody)
 
 PYTHON = sys.executable
 REBUILD_FIX = "fix: run `tripdesk import --rebuild` to build a new store from the data files"
@@ -863,6 +864,44 @@ def test_a_shared_store_is_read_by_a_user_who_cannot_write_it(
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "cannot write the database here" in done.stderr and "--rebuild" not in done.stderr, done.stderr
     assert (digest(db), sorted(p.name for p in db.parent.iterdir())) == before
+
+
+READS_ACROSS_AN_IMPORT = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from tripdesk import queries
+    from tripdesk.store import Store
+    store = Store.open(Path(sys.argv[1]), create=False, readonly=True)
+    version = store.data_version()
+    print(len(queries.all_trips(store)), flush=True)
+    go = Path(sys.argv[2])
+    deadline = time.monotonic() + 120
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    print(store.data_version() != version, len(queries.all_trips(store)), flush=True)
+""")
+
+
+def test_a_store_read_as_immutable_is_read_again_once_its_owner_imports(shared_dir: Path) -> None:
+    """A reader that cannot write the store reads it without locks; when the owner imports
+    into it, the reader's open store (a desk's, polling data_version) opens it again rather
+    than reading pages of two versions."""
+    db = build_shared_store(shared_dir / "shared")
+    go = shared_dir / "go"
+    reader = start_python_as_nobody(READS_ACROSS_AN_IMPORT, str(db), str(go))
+    try:
+        assert reader.stdout is not None
+        assert reader.stdout.readline().split() == ["2"], reader.stderr.read()
+        assert main(["import", "--db", str(db), str(write_trips(shared_dir / "third", 1, prefix="third"))]) == 0
+        go.touch()
+        out, err = reader.communicate(timeout=120)
+    finally:
+        go.touch()
+        if reader.poll() is None:
+            reader.kill()
+            reader.wait()
+    assert reader.returncode == 0, err
+    assert out.split() == ["True", "3"], (out, err)
 
 
 def test_a_read_only_shm_left_behind_does_not_stop_the_owners_import(shared_dir: Path) -> None:

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple,
 
 from .paths import user_path
 from .problems import TripdeskError, display_path
-from .storefiles import clear_stale_companions, companion, remove_new_store, wal_pending, writable_here
+from .storefiles import (clear_stale_companions, companion, file_stamp, remove_new_store, wal_pending,
+                         writable_here)
 from .text import Text
 from .textindex import index_text
 
@@ -357,6 +358,10 @@ class Store:
         # How many `with store.transaction:` blocks are open: an inner one is part of the
         # outer one, which alone begins and commits.
         self._depth = 0
+        # Of a store read as immutable (see `connect`): its file's stamp when it was opened,
+        # and how many times it was opened again since because the file changed.
+        self._immutable_stamp: tuple[int, int, int] | None = None
+        self._reopened = 0
 
     @functools.cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -400,13 +405,20 @@ class Store:
                 raise CannotWrite(f"{name}: cannot write the database here (the file is read-only)",
                                   WRITE_HINT)
             clear_stale_companions(path)
+        stamp = file_stamp(path)  # before it is opened: a change after it is seen (see _reopened)
+        immutable = False
         try:
-            conn, version, tables = connect(path, readonly=readonly)
+            if readonly:
+                conn, version, tables, immutable = connect_readonly(path)
+            else:
+                conn, version, tables = connect(path)
         except sqlite3.DatabaseError as exc:
             if readonly and wal_pending(path) and not writable_here(path):
                 raise UnreadableWal(name) from None
             raise _database_error(name, exc, path) from None
         store = cls(path, conn)
+        if immutable:
+            store._immutable_stamp = stamp
         if version == 0 and not tables:
             if readonly:
                 conn.close()
@@ -568,8 +580,29 @@ class Store:
         return self._depth > 0
 
     def data_version(self) -> int:
-        """SQLite's `PRAGMA data_version`: it changes when another connection commits."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        """SQLite's `PRAGMA data_version`: it changes when another connection commits (and,
+        for a store read as immutable, when its file changed and it was opened again)."""
+        self.reopen_if_changed()
+        return self.conn.execute("PRAGMA data_version").fetchone()[0] + (self._reopened << 40)
+
+    def reopen_if_changed(self) -> None:
+        """Open a store read as immutable again once its file changed (its owner imported into
+        it): SQLite takes no lock for an immutable read and keeps no track of changes, so the
+        old connection would read pages of both versions. Nothing to do for other stores."""
+        if self._immutable_stamp is None or file_stamp(self.path) == self._immutable_stamp:
+            return
+        stamp = file_stamp(self.path)
+        try:
+            conn, _version, _tables, immutable = connect_readonly(self.path)
+        except sqlite3.DatabaseError as exc:
+            if wal_pending(self.path) and not writable_here(self.path):
+                raise UnreadableWal(display_path(self.path)) from None
+            raise _database_error(display_path(self.path), exc, self.path) from None
+        old, self.conn = self.conn, conn
+        old.close()
+        self.__dict__.pop("db", None)  # sqlite-utils over the old connection
+        self._immutable_stamp = stamp if immutable else None
+        self._reopened += 1
 
     def delete_trip(self, trip_id: str) -> None:
         c = self.conn
@@ -1109,15 +1142,21 @@ def connect(path: Path, *, readonly: bool = False, create: bool = True,
     """
     if not readonly:
         return _connect(path, "rwc" if create else "rw", isolation_level)
+    return connect_readonly(path, isolation_level)[:3]
+
+
+def connect_readonly(path: Path, isolation_level: str | None = "") -> tuple[sqlite3.Connection, int, set[str], bool]:
+    """`connect(path, readonly=True)`, and whether the store is read as immutable."""
     if writable_here(path) or companion(path, "-shm").exists():
         try:
-            return _connect(path, "ro", isolation_level)
+            return (*_connect(path, "ro", isolation_level), False)
         except sqlite3.DatabaseError as exc:
             if not (cannot_write(exc) or disk_trouble(exc)) or not path.is_file() or wal_pending(path):
                 raise
     elif wal_pending(path):
-        return _connect(path, "ro", isolation_level)  # the WAL must be read: SQLite says if it cannot
-    return _connect(path, "ro", isolation_level, immutable=True)
+        # The WAL must be read: SQLite says if it cannot.
+        return (*_connect(path, "ro", isolation_level), False)
+    return (*_connect(path, "ro", isolation_level, immutable=True), True)
 
 
 def cannot_write(exc: sqlite3.DatabaseError) -> bool:
@@ -1223,6 +1262,7 @@ def guarded(func: _F) -> _F:
     @functools.wraps(func)
     def wrapper(store: "Store", *args: Any, **kwargs: Any) -> Any:
         try:
+            store.reopen_if_changed()  # a stat, for a store read as immutable; else nothing
             return func(store, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
             raise _database_error(display_path(store.path), exc, store.path) from None

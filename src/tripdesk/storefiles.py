@@ -48,6 +48,16 @@ def wal_pending(path: Path) -> bool:
         return True  # cannot tell: assume it does
 
 
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """(inode, size, modification time) of the database file: what changes when another
+    process writes it (or replaces it). None when it cannot be looked at."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def in_use(path: Path) -> bool:
     """Whether another process has the store open: SQLite holds a lock on the DMS byte of its
     -shm file while it uses the WAL, and on the database's lock bytes while it reads or
