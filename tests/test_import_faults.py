@@ -11,6 +11,7 @@ import re
 import shutil
 import sqlite3
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -250,6 +251,9 @@ def readable_trips(shared_dir: Path) -> tuple[Path, Path]:
     write_trips(folder, 1)
     write_trips(folder / "sub", 2)
     (folder / "sub" / "trip-0000.yaml").unlink()  # trip-0000 above, trip-0001 in sub/
+    an_hour_ago = time.time() - 3600
+    for path in folder.rglob("*.yaml"):  # recorded with their times: not compared by content
+        os.utime(path, (an_hour_ago, an_hour_ago))
     home = shared_dir / "home"
     home.mkdir()
     give_to_nobody(home)
@@ -274,6 +278,8 @@ UNREADABLE = {
     "subfolder listed but not searchable": ("sub", 0o644, "sub/trip-0001.yaml:1:1: cannot read the "
                                             "file: Permission denied"),
     "new file": ("sub/new.yaml", 0o000, "sub/new.yaml:1:1: cannot read the file: Permission denied"),
+    "imported file, unchanged since": ("sub/trip-0001.yaml", 0o000,
+                                       "sub/trip-0001.yaml:1:1: cannot read the file: Permission denied"),
 }
 
 
@@ -380,7 +386,6 @@ def start_parallel_import(tmp_path: Path, **popen: object):  # noqa: ANN201 - su
     (the process, the workers' ids)."""
     import subprocess
     import sys
-    import time
 
     folder = tmp_path / "trips"
     write_trips(folder, 400)
@@ -401,7 +406,6 @@ def start_parallel_import(tmp_path: Path, **popen: object):  # noqa: ANN201 - su
 def end_all(workers: set[int]) -> list[int]:
     """Wait up to 20 s for the workers to end; kill (and return) those still running."""
     import signal
-    import time
 
     deadline = time.monotonic() + 20
     while any(running(pid) for pid in workers) and time.monotonic() < deadline:
