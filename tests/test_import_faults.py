@@ -459,3 +459,24 @@ def test_an_import_piped_into_cat_ends_when_the_import_is_killed(tmp_path: Path)
             cat.kill()
             cat.wait()
     assert cat.returncode == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_worker_killed_midway_ends_the_import_with_a_clear_message(tmp_path: Path) -> None:
+    """A worker killed (by hand, or by the out-of-memory killer) stops the import: one message
+    and its fix, nothing written, no new store left, the other worker gone too."""
+    import signal
+    import subprocess
+
+    proc, workers = start_parallel_import(tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                          text=True)
+    os.kill(min(workers), signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert end_all(workers) == []
+    assert proc.returncode == 1 and "Traceback" not in err, err
+    assert err.strip().splitlines() == [
+        "tripdesk: error: a process reading the trip files ended before it finished (it was killed, or "
+        "ran out of memory); nothing was written",
+        "  fix: run the import again; if it happens again, TRIPDESK_IMPORT_WORKERS=1 reads the files in "
+        "this process"], err
+    assert not list(tmp_path.glob("t.db*"))

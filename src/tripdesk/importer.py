@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import concurrent.futures.process
 import contextlib
 import functools
 import gc
@@ -316,7 +317,10 @@ def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]], finder: Articl
                 for task in itertools.islice(tasks, max(1, workers * _AHEAD_PER_WORKER // _FILES_PER_TASK)):
                     pending.append(pool.submit(_prepare_files, task, finder))
                 while pending:
-                    results = pending.popleft().result()
+                    try:
+                        results = pending.popleft().result()
+                    except concurrent.futures.process.BrokenProcessPool:
+                        raise WorkerLost() from None
                     for task in itertools.islice(tasks, 1):
                         pending.append(pool.submit(_prepare_files, task, finder))
                     yield from results
@@ -325,6 +329,16 @@ def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]], finder: Articl
     finally:  # the workers have ended: the lifeline is no longer needed
         os.close(lifeline)
         os.close(lifeline_writer)
+
+
+class WorkerLost(TripdeskError):
+    """A worker process ended before it finished (it was killed, or ran out of memory)."""
+
+    def __init__(self) -> None:
+        super().__init__("a process reading the trip files ended before it finished (it was killed, "
+                         "or ran out of memory); nothing was written",
+                         "run the import again; if it happens again, TRIPDESK_IMPORT_WORKERS=1 "
+                         "reads the files in this process")
 
 
 def _prepare_files(work: list[tuple[Path, tuple[str, str] | None]], finder: ArticleFinder) -> list[Prepared]:
