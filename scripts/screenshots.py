@@ -109,6 +109,38 @@ async def hostile(pilot) -> None:  # noqa: ANN001
     await open_trip(pilot, "hostile-city", "hostile-2024-text", "event:click-event")
 
 
+async def ledger(pilot) -> None:  # noqa: ANN001
+    from textual.widgets import Input
+
+    await settle(pilot)
+    await press(pilot, "a")
+    pilot.app.screen.query_one(Input).cursor_blink = False
+
+
+async def gumi_city(pilot) -> None:  # noqa: ANN001
+    from textual.widgets import Input
+
+    await settle(pilot)
+    await press(pilot, "o")
+    await pilot.press(*"구미시")
+    await settle(pilot)
+    await press(pilot, "enter")
+    pilot.app.screen.query_one(Input).cursor_blink = False
+
+
+async def entities(pilot) -> None:  # noqa: ANN001
+    from textual.widgets import Input
+
+    await settle(pilot)
+    await press(pilot, "o", "tab", "tab")  # by number of trips, the most first
+    pilot.app.screen.query_one(Input).cursor_blink = False
+
+
+async def overview(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    await press(pilot, "w")
+
+
 # (file name, size, store, language, steps)
 VIEWS: list[tuple[str, tuple[int, int], str, str, Steps]] = [
     ("main-120x40", (120, 40), "data", "en", huntsville),
@@ -122,6 +154,13 @@ VIEWS: list[tuple[str, tuple[int, int], str, str, Steps]] = [
     ("hostile-text", (120, 40), "hostile", "en", hostile),
     ("article-120x40", (120, 40), "data", "en", chamber_article),
     ("article-80x24", (80, 24), "data", "en", chamber_article),
+    ("agreements-120x40", (120, 40), "data", "en", ledger),
+    ("agreements-80x24", (80, 24), "data", "ko", ledger),
+    ("entities-120x40", (120, 40), "data", "en", entities),
+    ("entity-gumi-city-120x40", (120, 40), "data", "en", gumi_city),
+    ("entity-gumi-city-80x24", (80, 24), "data", "ko", gumi_city),
+    ("overview-120x40", (120, 40), "data", "en", overview),
+    ("overview-80x24", (80, 24), "data", "ko", overview),
 ]
 
 

@@ -186,6 +186,10 @@ async def test_the_entities_sort_by_count_most_first(db: Path) -> None:
         screen = app.screen
         first = screen.rows[screen.table.order[0]]  # type: ignore[attr-defined]
         assert first.cells[0] == "구미시" and first.cells[2] == "3"
+        assert screen.table.cursor == 0 and "구미시" in row_of(app, "구미시")  # type: ignore[attr-defined]
+        # Ties keep their order by name whichever way the column goes.
+        ones = [screen.rows[i].id for i in screen.table.order if screen.rows[i].cells[2] == "1"]  # type: ignore[attr-defined]
+        assert len(ones) > 10 and ones == [r.id for r in screen.rows if r.cells[2] == "1"]  # type: ignore[attr-defined]
         assert "출장" in screen_text(app)
         assert all(len(line) <= 80 for line in screen_lines(app))
 

@@ -299,6 +299,35 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
     step("article view (Pilot)", article_figures,
          [Figure("article_open", "key to frame, headless: v opens the article view", "ms", "", "p95 < 100 ms")])
 
+    # -- the screens across trips (headless, issue 19) ---------------------------------------
+    def across_figures() -> list[Figure]:
+        from . import across_bench
+
+        open_base = asyncio.run(across_bench.minimal_screen_opens(config.presses, config.size))
+        key_base = asyncio.run(pilot_bench.minimal_list_moves(config.presses, config.size))
+        res = asyncio.run(across_bench.desk_across(big_db, config.presses, config.size, log))
+        open_label = "a key pushes a screen of 40 lines (a Static), minimal app"
+        key_label = "↓ in the minimal app's OptionList"
+        opens = [("ledger_open", "a opens the agreements ledger, its rows drawn"),
+                 ("entities_open", "o opens organisations and people, their rows drawn"),
+                 ("overview_open", "w opens the overview, its bars and map drawn")]
+        keys = [("ledger_filter", "a letter typed in the ledger's filter (rows filtered)"),
+                ("ledger_move", "↓ in the ledger"),
+                ("entities_filter", "a letter typed in the entities' filter (rows filtered)"),
+                ("overview_key", "→ to the next trip on the overview's time axis")]
+        return ([Figure(key, f"key to frame, headless: {label}", "ms", open_label, "p95 < 150 ms",
+                        samples=res[key], baseline=open_base, limit=0.150,
+                        note=(f"the first open of the session, which reads the gazetteer: "
+                              f"{res['overview_first'] * 1000:.0f} ms; {res['overview_places'][0]:,} of "
+                              f"{res['overview_places'][1]:,} destinations on the map (the others are "
+                              "made-up names the gazetteer does not have)" if key == "overview_open" else ""))
+                 for key, label in opens]
+                + [Figure(key, f"key to frame, headless: {label}", "ms", key_label, "p95 < 50 ms",
+                          samples=res[key], baseline=key_base, limit=0.050) for key, label in keys])
+
+    step("screens across trips (Pilot)", across_figures,
+         [Figure(k, k, "ms", "", "p95 < 150 ms" if k.endswith("_open") else "p95 < 50 ms") for k in ACROSS_KEYS])
+
     figures.sort(key=lambda f: ORDER.index(f.key) if f.key in ORDER else len(ORDER))
     elapsed = time.perf_counter() - started
     if only is not None:
@@ -317,6 +346,10 @@ ORDER = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bun
          "key_open_trip", "key_day_move", "key_pane", "key_search_open", "article_open", "pty_city_move",
          "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "draft_article", "rss_big"]
 """Every figure, in the order of the table."""
+# The screens across trips (issue 19), on the big store.
+ACROSS_KEYS = ("ledger_open", "ledger_filter", "ledger_move", "entities_open", "entities_filter",
+               "overview_open", "overview_key")
+ORDER += list(ACROSS_KEYS)
 BUNDLED_KEYS = ("paint_bundled", "excerpts", "article_open", "draft_article")  # measured on the bundled trips alone
 ARTICLE_EVENT = ("gumi-2024-us", "huntsville-chamber-meeting")  # whose article view is timed
 

@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 LIST_COLUMNS = (
     Column("name", "name", "이름", 16, flex=3),
     Column("kind", "kind", "종류", 12, flex=1),
-    Column("trips", "trips", "출장", 5, numeric=True),
-    Column("events", "events", "일정", 6, numeric=True),
-    Column("agreements", "agreem.", "협약", 7, numeric=True),
-    Column("quotes", "quotes", "발언", 6, numeric=True),
+    Column("trips", "trips", "출장", 7, numeric=True),
+    Column("events", "events", "일정", 8, numeric=True),
+    Column("agreements", "agreem.", "협약", 9, numeric=True),
+    Column("quotes", "quotes", "발언", 8, numeric=True),
 )
 
 KIND_KO = {"person": "인물", "government": "정부", "company": "기업", "association": "협회",

@@ -75,10 +75,11 @@ class TableScreen(Screen[None]):
         self.rows: list[TableRow] = []
         self._haystacks: list[str] = []
         self._keys: list[tuple[Any, ...]] = []  # each row's sort key of each column
-        self._sorted: dict[int, list[int]] = {}  # column -> every row index in its order
+        self._sorted: dict[tuple[int, bool], list[int]] = {}  # (column, descending) -> every row index
         self.sort_column = self.DEFAULT_SORT
         self.descending = False
         self.loaded = False
+        self.shown_query: str | None = None  # the filter the rows on screen were filtered by
 
     @property
     def lang(self) -> DisplayLang:
@@ -154,14 +155,19 @@ class TableScreen(Screen[None]):
     # -- filtering and sorting ------------------------------------------------------------
 
     def _order(self) -> list[int]:
-        column = self.sort_column
-        order = self._sorted.get(column)
+        """Every row in the order of the sort column; rows that tie keep the order they were
+        read in (by name, by date), whichever way the column is sorted."""
+        column, descending = self.sort_column, self.descending
+        order = self._sorted.get((column, descending))
         if order is None:
             keys = self._keys
-            order = self._sorted[column] = sorted(range(len(self.rows)), key=lambda i: keys[i][column])
-        return order[::-1] if self.descending else order
+            order = self._sorted[(column, descending)] = sorted(
+                range(len(self.rows)), key=lambda i: keys[i][column], reverse=descending)
+        return order
 
-    def refilter(self, cursor_id: str | None = None) -> None:
+    def refilter(self, cursor_id: str | None = None, *, top: bool = False) -> None:
+        """Show the rows that match the filter, in the sort order; the cursor stays on its row
+        (`top`: goes to the first, after a new sort)."""
         query = self.filter_box.value
         words = [folded(w) for w in query.split()]
         order = self._order()
@@ -169,11 +175,12 @@ class TableScreen(Screen[None]):
             haystacks = self._haystacks
             order = [i for i in order if all(w in haystacks[i] for w in words)]
         table = self.table
-        if cursor_id is None and table.current is not None:
+        if cursor_id is None and table.current is not None and not top:
             cursor_id = table.current.id
         table.show(self.rows, order, cursor_id)
         self._heading()
         self.query_one(".table-status", Static).update(self.status_line(len(order), query))
+        self.shown_query = query
 
     def status_line(self, shown: int, query: str) -> Content:
         total = len(self.rows)
@@ -225,8 +232,8 @@ class TableScreen(Screen[None]):
                 if index == self.sort_column:
                     self.action_reverse()
                 else:
-                    self.sort_column, self.descending = index, False
-                    self.refilter()
+                    self.sort_column, self.descending = index, self.COLUMNS[index].numeric
+                    self.refilter(top=True)
                 return
             x += size + 1
 
@@ -255,14 +262,14 @@ class TableScreen(Screen[None]):
         self.sort_column = (self.sort_column + step) % len(self.COLUMNS)
         self.descending = self.COLUMNS[self.sort_column].numeric  # counts: the most first
         if self.loaded:
-            self.refilter()
+            self.refilter(top=True)
 
     def action_reverse(self) -> None:
         if not self.SORTABLE:
             return
         self.descending = not self.descending
         if self.loaded:
-            self.refilter()
+            self.refilter(top=True)
 
     def action_close(self) -> None:
         if self.filter_box.value:
