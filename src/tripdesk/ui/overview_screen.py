@@ -73,14 +73,20 @@ class OverviewData(NamedTuple):
     region: str  # "US" | "world"
 
 
-def read_overview(store: Any) -> OverviewData:
-    """Every read of the overview (a worker thread; `store` is an open Store)."""
+def read_store(store: Any) -> tuple[list[queries.TripRow], list[queries.CityRow],
+                                    list[queries.DestinationRow], queries.Rankings]:
+    """What the overview reads of the store (a worker thread; `store` is an open Store)."""
+    return (queries.all_trips(store), queries.home_cities(store), queries.destinations(store),
+            queries.rankings(store))
+
+
+def read_overview(data: Any) -> OverviewData:
+    """Every read of the overview (a worker thread; `data` is the desk's `DeskData`). The
+    gazetteer is read after the store, without holding it: the other readers of the store
+    (the desk's poll for another process's import) do not wait for it."""
     from .. import gazetteer
 
-    trips = queries.all_trips(store)
-    cities = queries.home_cities(store)
-    destinations = queries.destinations(store)
-    rankings = queries.rankings(store)
+    trips, cities, destinations, rankings = data.read(read_store)
     located, missing = gazetteer.locate_all(
         (d.key, d.city.en or d.city.get("en"), d.state, d.country) for d in destinations)
     us = all(d.country == "US" for d in destinations) and all(_inside(p.longitude, p.latitude, US_BOUNDS)
@@ -492,7 +498,7 @@ class OverviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="overview")
     def load(self) -> None:
         try:
-            data = self.app.data.read(read_overview)  # type: ignore[attr-defined]
+            data = read_overview(self.app.data)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
             return
