@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,15 @@ def mutate(tmp_path: Path, old: str, new: str, name: str = "trip.yaml") -> tuple
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path, text
+
+
+def trip_ids(db: Path) -> list[str]:
+    """The ids of the trips a store holds, sorted."""
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM trips ORDER BY id")]
+    finally:
+        conn.close()
 
 
 def problems_for(*paths: Path) -> list[str]:

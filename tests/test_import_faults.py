@@ -20,7 +20,7 @@ import pytest
 from tripdesk import loader
 from tripdesk.cli import main
 
-from .conftest import SAMPLE_TEXT
+from .conftest import SAMPLE_TEXT, trip_ids
 from .nobody import give_to_nobody, run_as_nobody, shared_dir  # noqa: F401 - a fixture
 
 
@@ -263,14 +263,6 @@ def readable_trips(shared_dir: Path) -> tuple[Path, Path]:
     return folder, db
 
 
-def stored_ids(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return [r[0] for r in conn.execute("SELECT id FROM trips ORDER BY id")]
-    finally:
-        conn.close()
-
-
 UNREADABLE = {
     # how a part of the folder is made unreadable: (what, mode, the problem it is)
     "subfolder": ("sub", 0o000, "sub:1:1: cannot read this folder (permission denied): the trip files in "
@@ -303,11 +295,11 @@ def test_what_cannot_be_read_is_a_problem_and_no_trip_vanishes(
         assert done.returncode == 1, (command, done.stdout, done.stderr)
         assert "Traceback" not in done.stderr
         assert f"trips/{problem}" in done.stderr.splitlines(), done.stderr
-    assert stored_ids(db) == ["trip-0000", "trip-0001"]
+    assert trip_ids(db) == ["trip-0000", "trip-0001"]
     target.chmod(0o755 if target.is_dir() else 0o644)
     done = run_as_nobody("import", str(folder), db=db)
     assert done.returncode == 0, done.stderr
-    assert stored_ids(db) == ["trip-0000", "trip-0001"] + (["trip-0002"] if name == "sub/new.yaml" else [])
+    assert trip_ids(db) == ["trip-0000", "trip-0001"] + (["trip-0002"] if name == "sub/new.yaml" else [])
 
 
 def test_an_unreadable_folder_given_by_name(readable_trips: tuple[Path, Path]) -> None:
@@ -317,7 +309,7 @@ def test_an_unreadable_folder_given_by_name(readable_trips: tuple[Path, Path]) -
         done = run_as_nobody(command, "trips", db=db, cwd=folder.parent)
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
         assert "trips:1:1: cannot read this folder (permission denied)" in done.stderr, done.stderr
-    assert stored_ids(db) == ["trip-0000", "trip-0001"]
+    assert trip_ids(db) == ["trip-0000", "trip-0001"]
 
 
 def test_a_trip_file_that_is_a_dangling_link_or_a_pipe_is_a_problem(
@@ -351,7 +343,7 @@ def test_only_trips_whose_files_are_gone_are_removed(
     code, out, err = run(capsys, "import", str(folder))
     assert code == 0, err
     assert "1 removed" in out
-    assert stored_ids(db_path) == ["trip-0001"]
+    assert trip_ids(db_path) == ["trip-0001"]
 
 
 # -- worker processes die with the import -------------------------------------------------------
@@ -434,7 +426,7 @@ def test_the_workers_end_when_the_import_is_killed(signal_name: str, tmp_path: P
         assert proc.returncode == 130 and "Traceback" not in err, err
     else:
         assert proc.returncode == -getattr(signal, signal_name)
-    assert not (tmp_path / "t.db").exists() or stored_ids(tmp_path / "t.db") == []
+    assert not (tmp_path / "t.db").exists() or trip_ids(tmp_path / "t.db") == []
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")

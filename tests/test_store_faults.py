@@ -25,7 +25,7 @@ from tripdesk import queries
 from tripdesk.cli import main
 from tripdesk.store import Store
 
-from .conftest import SAMPLE
+from .conftest import SAMPLE, trip_ids
 from .nobody import (give_to_nobody, python_as_nobody, run_as_nobody, shared_dir,  # noqa: F401 - a fixture
                      start_python_as_nobody)
 
@@ -41,14 +41,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def trip_ids(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return [r[0] for r in conn.execute("SELECT id FROM trips ORDER BY id")]
-    finally:
-        conn.close()
 
 
 def write_trips(folder: Path, count: int, prefix: str = "bulk") -> Path:
