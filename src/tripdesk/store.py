@@ -405,7 +405,7 @@ class Store:
                 raise CannotWrite(f"{name}: cannot write the database here (the file is read-only)",
                                   WRITE_HINT)
             clear_stale_companions(path)
-        stamp = file_stamp(path)  # before it is opened: a change after it is seen (see _reopened)
+        stamp = file_stamp(path)  # before it is opened: a change after it is seen (reopen_if_changed)
         immutable = False
         try:
             if readonly:
