@@ -292,3 +292,22 @@ async def test_the_overview_in_korean_at_80x24(db: Path) -> None:
         assert all(len(line) <= 80 for line in screen_lines(app))
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
+
+
+@async_test
+async def test_the_ledger_reopened_after_another_import_shows_the_new_agreement(db: Path) -> None:
+    """The rows are kept between opens only while the store does not change."""
+    from tripdesk.cli import main as cli
+
+    from .conftest import SAMPLE
+
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        assert "6 · sorted by date" in screen_text(app)
+        await press(pilot, "escape")
+        assert cli(["--db", str(db), "import", str(SAMPLE)]) == 0  # another connection writes
+        await press(pilot, "a")
+        assert "7 · sorted by date" in screen_text(app)
+        assert "Library cooperation MOU" in screen_text(app)

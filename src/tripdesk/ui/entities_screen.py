@@ -123,6 +123,9 @@ class EntityScreen(TableScreen):
                   f"출장 {e.trips} · 일정 {e.events} · 협약 {e.agreements} · 발언 {e.quotes}")
         return lit(f"{e.name.get(self.lang)}{aliases} — {counts}", "bold")
 
+    def cache_key(self) -> tuple[Any, ...]:
+        return (self.entity.kind, self.entity.id)
+
     def read(self, data: Any) -> list[queries.Mention]:
         e = self.entity
         return data.read(lambda store: queries.mentions(store, e.kind, e.id))

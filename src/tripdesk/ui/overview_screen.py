@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -460,6 +461,10 @@ def rankings_text(r: queries.Rankings, lang: DisplayLang, top: int = 5) -> Conte
     return Content("\n").join(parts)
 
 
+# What the overview last read, for each desk (its DeskData), with the data version it was read at.
+OVERVIEW_KEPT: "weakref.WeakKeyDictionary[Any, tuple[int, OverviewData]]" = weakref.WeakKeyDictionary()
+
+
 class OverviewScreen(Screen[None]):
     """The time axis, the map and the rankings."""
 
@@ -498,7 +503,15 @@ class OverviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="overview")
     def load(self) -> None:
         try:
-            data = read_overview(self.app.data)  # type: ignore[attr-defined]
+            desk = self.app.data  # type: ignore[attr-defined]
+            # Kept while the store does not change, as the tables' rows (table_screen.ROWS_KEPT).
+            version = desk.data_version()
+            kept = OVERVIEW_KEPT.get(desk)
+            if kept is not None and kept[0] == version:
+                data = kept[1]
+            else:
+                data = read_overview(desk)
+                OVERVIEW_KEPT[desk] = (version, data)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
             return

@@ -11,6 +11,7 @@ sorted once, the first time it is asked for, so a key costs one pass over the ro
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any, ClassVar, Sequence
 
 from textual import events, on, work
@@ -27,6 +28,13 @@ from .tableview import Column, TableRow, TableView
 
 if TYPE_CHECKING:
     from ..model import DisplayLang
+
+
+# The rows of the screens last opened, for each desk (its `DeskData`, while it lives), by
+# (screen, data version of the desk's connection, language, ...): see `TableScreen.load`. A few
+# screens' worth: the ledger and entities of a large store are some tens of MB.
+ROWS_KEPT: "weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]]" = weakref.WeakKeyDictionary()
+MAX_KEPT = 4
 
 
 def folded(text: str) -> str:
@@ -121,23 +129,41 @@ class TableScreen(Screen[None]):
     def open_row(self, row: TableRow) -> None:
         raise NotImplementedError
 
+    def cache_key(self) -> tuple[Any, ...]:
+        """What the rows depend on besides the store and the language (an entity's id)."""
+        return ()
+
     @work(thread=True, exclusive=True, group="table")
     def load(self) -> None:
+        data = self.app.data  # type: ignore[attr-defined]
+        lang = self.lang
         try:
-            items = self.read(self.app.data)  # type: ignore[attr-defined]
-            built = self.rows_of(items, self.lang)
+            # The rows of a store that has not changed since are kept (`ROWS_KEPT`): on a
+            # large store reading and making them takes a second or more, opening the screen
+            # again does not. A write by another process moves the data version.
+            key = (type(self).__name__, data.data_version(), lang, *self.cache_key())
+            desk_kept = ROWS_KEPT.setdefault(data, {})
+            kept = desk_kept.get(key)
+            if kept is None:
+                items = self.read(data)
+                built = [(row, folded(text), keys) for row, text, keys in self.rows_of(items, lang)]
+                kept = (items, built)
+                if len(desk_kept) >= MAX_KEPT:
+                    desk_kept.pop(next(iter(desk_kept)))
+                desk_kept[key] = kept
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._loaded, items, built)
+        self.app.call_from_thread(self._loaded, *kept)
 
     def _failed(self, message: str) -> None:
         self.query_one(".table-status", Static).update(lit(message, "$error"))
 
     def _loaded(self, items: list[Any], built: list[tuple[TableRow, str, tuple[Any, ...]]]) -> None:
+        """Show the rows read (`built`: each row, its folded text for the filter, its keys)."""
         self.items = items
         self.rows = [row for row, _text, _keys in built]
-        self._haystacks = [folded(text) for _row, text, _keys in built]
+        self._haystacks = [text for _row, text, _keys in built]
         self._keys = [keys for _row, _text, keys in built]
         self._sorted = {}
         self.loaded = True
@@ -147,7 +173,8 @@ class TableScreen(Screen[None]):
         """Make the rows again from the items (the language changed)."""
         if self.loaded:
             cursor = self.table.current
-            self._loaded(self.items, self.rows_of(self.items, self.lang))
+            self._loaded(self.items, [(row, folded(text), keys)
+                                      for row, text, keys in self.rows_of(self.items, self.lang)])
             if cursor is not None:
                 self.refilter(cursor.id)
         self.query_one(".table-title", Static).update(self.title_line())
