@@ -3,7 +3,9 @@ read, validated, stored, exported and read back."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from tripdesk import queries
@@ -14,7 +16,7 @@ from tripdesk.store import Store
 from tripdesk.text import Text
 
 from .conftest import SAMPLE_TEXT, mutate, problems_for
-from .test_ui_support import async_test, build_store, screen_text, settle
+from .test_ui_support import async_test, build_store, press, screen_text, settle
 
 ONTARIO = """      - city: {ko: 토론토, en: Toronto}
         state: ON
@@ -201,3 +203,117 @@ async def test_the_desk_shows_the_walls(tmp_path: Path) -> None:
                 "a local battery company (1)") in detail
         assert "a provincial official (not named), North Gyeongsang Provincial Government" in detail
         assert "Toronto, ON, CA" in screen_text(app) or "Toronto, ON, CA" in detail
+
+
+# -- stops without a day ------------------------------------------------------------------------
+
+OSLO_RANGE = "  - start: 2025-06-04\n    end: 2025-06-05\n"
+
+
+def test_stops_without_a_day_read_as_written() -> None:
+    trip = walls_trip()
+    ottawa, oslo = trip.stops
+    assert (ottawa.start, ottawa.end, ottawa.when()) == (None, None, "during the trip")
+    assert [p.city.en for p in ottawa.places] == ["Ottawa"] and ottawa.events[0].id == "ottawa-embassy"
+    assert oslo.when() == "2025-06-04 – 2025-06-05"
+    assert trip.event("ottawa-embassy") == (ottawa, ottawa.events[0])
+    assert [p.city.en for p in trip.destinations()] == ["Toronto", "Stavanger", "Ottawa", "Oslo"]
+
+
+def test_a_stop_gives_both_ends_of_its_span_or_neither(tmp_path: Path) -> None:
+    path = changed(tmp_path, OSLO_RANGE, "  - start: 2025-06-04\n")
+    found = problems_for(path)
+    assert len(found) == 1 and "stops[1]: gives 'start' without 'end'" in found[0], found
+
+
+def test_a_stops_span_is_inside_the_trip_and_in_order(tmp_path: Path) -> None:
+    path = changed(tmp_path, OSLO_RANGE, "  - start: 2025-06-05\n    end: 2025-06-09\n")
+    assert [p.split(": ", 1)[1] for p in problems_for(path)] == [
+        "stops[1].end: the stop's end 2025-06-09 is outside the trip (2025-06-02..2025-06-06)"]
+    path = changed(tmp_path, OSLO_RANGE, "  - start: 2025-06-05\n    end: 2025-06-04\n")
+    assert any("stops[1].end: the stop ends (2025-06-04) before it starts (2025-06-05)" in p
+               for p in problems_for(path))
+
+
+def test_event_ids_are_unique_across_days_and_stops(tmp_path: Path) -> None:
+    path = changed(tmp_path, "      - id: oslo-hydrogen", "      - id: ontario-signing")
+    assert any("stops[1].events[0].id: event id 'ontario-signing' is used twice (first at "
+               "days[0].events[0].id)" in p for p in problems_for(path))
+
+
+def test_an_agreement_may_be_signed_at_a_stops_event(tmp_path: Path) -> None:
+    path = changed(tmp_path, "    date: 2025-06-05\n    sources: [src-a]", "    event: oslo-hydrogen\n    sources: [src-a]")
+    assert problems_for(path) == []
+    path = changed(tmp_path, "    date: 2025-06-05\n    sources: [src-a]", "    event: oslo-nowhere\n    sources: [src-a]")
+    assert any("event 'oslo-nowhere' is not defined; add it to 'days[].events or stops[].events'" in p
+               for p in problems_for(path))
+
+
+def test_stops_are_stored_searched_and_count_as_destinations(tmp_path: Path) -> None:
+    db = tmp_path / "walls.db"
+    assert main(["import", str(WALLS), "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        assert store.conn.execute("SELECT position, start, \"end\" FROM stops ORDER BY position").fetchall() == [
+            (0, None, None), (1, "2025-06-04", "2025-06-05")]
+        assert store.conn.execute("SELECT id, date, stop FROM events WHERE stop IS NOT NULL ORDER BY id").fetchall() == [
+            ("oslo-hydrogen", None, 1), ("ottawa-embassy", None, 0)]
+        keys = {d.key for d in queries.destinations(store)}
+        assert {"ca/on/ottawa", "no//oslo", "ca/on/toronto", "no//stavanger"} <= keys
+        assert [t.id for t in queries.trips_to(store, "ca/on/ottawa")] == ["gyeongbuk-2025-canada"]
+        assert {(h.kind, h.ref) for h in queries.search(store, "오타와")} == {("stop", "stop:0")}
+        assert "event:oslo-hydrogen" in {h.ref for h in queries.search(store, "수소")}
+        store.delete_trip("gyeongbuk-2025-canada")
+        store.drop_orphans()
+        assert store.conn.execute("SELECT count(*) FROM stop_places").fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM destinations").fetchone()[0] == 0
+    assert main(["doctor", "--db", str(db)]) == 0
+
+
+def test_the_exports_give_stops_their_span_and_no_day() -> None:
+    trip = walls_trip()
+    markdown = render(trip, "md", "en")
+    assert "### No day given · during the trip · Ottawa, ON, CA" in markdown
+    assert "### No day given · 2025-06-04 – 2025-06-05 · Oslo, NO" in markdown
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(render(trip, "ics", "en"))
+    stops = {str(e["uid"]): e for e in calendar.walk("VEVENT") if "/stop/" in str(e["uid"])}
+    ottawa, oslo = stops["gyeongbuk-2025-canada/stop/0@tripdesk"], stops["gyeongbuk-2025-canada/stop/1@tripdesk"]
+    assert (ottawa.decoded("dtstart"), ottawa.decoded("dtend")) == (dt.date(2025, 6, 2), dt.date(2025, 6, 7))
+    assert (oslo.decoded("dtstart"), oslo.decoded("dtend")) == (dt.date(2025, 6, 4), dt.date(2025, 6, 6))
+    assert "no day given" in str(oslo["summary"]) and "Visit to hydrogen companies in Oslo" in str(oslo["description"])
+
+
+@async_test
+async def test_the_timeline_shows_stops_in_their_span_and_under_the_whole_trip(tmp_path: Path) -> None:
+    """A stop between two dates follows the first of them; one during the trip is in the
+    "Whole trip" section; each with its events, and the detail says no day is given."""
+    from tripdesk.ui.app import TripdeskApp
+    from tripdesk.ui.detail_pane import DetailPane
+
+    db = build_store(tmp_path / "walls.db", WALLS)
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.jump_to_trip("gyeongbuk-2025-canada")
+        await settle(pilot)
+        timeline = app.main.timeline
+        ids = [row.id for row in timeline.list.options]
+        assert ids == ["trip", "day:2025-06-02", "day:2025-06-03", "event:ontario-signing", "day:2025-06-04",
+                       "stop:1", "event:oslo-hydrogen", "day:2025-06-05", "day:2025-06-06", None,
+                       "stop:0", "event:ottawa-embassy", "quote:official-1"]
+        timeline.list.focus()
+        await press(pilot, "g")
+        for _ in range(ids.index("stop:1")):
+            await press(pilot, "j")
+        assert timeline.ref == "stop:1"
+        assert app.query_one(DetailPane).text.startswith("Between 2025-06-04 and 2025-06-05 · no day given")
+        screen = screen_text(app)
+        assert "Between 06-04 and 06-05  Oslo, NO" in screen and "no day given" in screen
+        await press(pilot, "G", "j", "j")  # the last day, then down into the whole trip
+        assert timeline.ref == "event:ottawa-embassy"
+        detail = app.query_one(DetailPane).text
+        assert "when: during the trip (no day given)" in detail and "place: Ottawa, ON, CA" in detail
+        assert "During the trip  Ottawa, ON, CA" in screen_text(app)
+        screen = screen_text(app)  # the whole trip's quote, its speaker not named, cut at the pane's edge
+        assert re.search(r"06-07 +quote +a provincial offic", screen) and "None" not in screen

@@ -220,8 +220,8 @@ def test_the_schema_sqlite_utils_creates_is_version_1_with_the_tables_of_version
         db_path: Path, tmp_path: Path) -> None:
     """sqlite-utils creates the tables now; they are those first written as SQL (version 1),
     the two that version 2 added (evidence, articles), the agreements' status columns and
-    date index of version 3, and version 4's home kind, unnamed parties and quotes by a speaker
-    not named. (files.trip_id's UNIQUE constraint is now a unique index: SQLite enforces both
+    date index of version 3, and version 4's home kind, unnamed parties, quotes by a speaker
+    not named and stops without a day (whose events have no date). (files.trip_id's UNIQUE constraint is now a unique index: SQLite enforces both
     with a unique index on the column.)"""
     Store.open(db_path).close()
     first = tmp_path / "v1.db"
@@ -230,7 +230,8 @@ def test_the_schema_sqlite_utils_creates_is_version_1_with_the_tables_of_version
     conn.close()
     now, then = schema_of(db_path), schema_of(first)
     assert (now.pop("version"), then.pop("version")) == (SCHEMA_VERSION, 1) == (4, 1)
-    added = {name: now.pop(name) for name in ("evidence", "articles")}
+    added = {name: now.pop(name) for name in ("evidence", "articles", "stops", "stop_places")}
+    events, first_events = now.pop("events"), then.pop("events")
     agreements, first_agreements = now.pop("agreements"), then.pop("agreements")
     homes, first_homes = now.pop("home_cities"), then.pop("home_cities")
     quotes, first_quotes = now.pop("quotes"), then.pop("quotes")
@@ -249,6 +250,12 @@ def test_the_schema_sqlite_utils_creates_is_version_1_with_the_tables_of_version
         "speaker_role_ko", "speaker_role_en", "organisation_id"]
     assert len(quotes["columns"]) == len(first_quotes["columns"]) + 3  # type: ignore[index, arg-type]
     assert (("organisation_id",), "organisations", ("id",), "NO ACTION", "NO ACTION") in quotes["foreign keys"]  # type: ignore[index, operator]
+    assert events["columns"][:-1] == [  # type: ignore[index]
+        (c[0], c[1], c[2], 0 if c[1] == "date" else c[3], c[4], c[5]) for c in first_events["columns"]]  # type: ignore[index]
+    assert [(c[1], c[2], c[3]) for c in events["columns"][-1:]] == [("stop", "INTEGER", 0)]  # type: ignore[index]
+    assert (("trip_id", "stop"), "stops", ("trip_id", "position"), "NO ACTION", "CASCADE") in events["foreign keys"]  # type: ignore[index, operator]
+    assert [c[1] for c in added["stops"]["columns"]] == ["trip_id", "position", "start", "end"]
+    assert [c[1] for c in added["stop_places"]["columns"]] == ["trip_id", "stop", "position", "destination_key"]
     assert [c[1] for c in added["evidence"]["columns"]] == ["trip_id", "ref", "position", "source_id", "text"]
     assert [c[1] for c in added["articles"]["columns"]] == [
         "trip_id", "source_id", "file", "found", "text", "encoding", "looked_in", "size", "mtime_ns"]

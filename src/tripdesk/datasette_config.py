@@ -69,7 +69,15 @@ _TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "events": ("What happened on each day: visits, meetings, signings, speeches, travel.", {
         "id": "The event's id within its trip.", "position": "Order within the day.",
         "time": "Local time (HH:MM), when known.", "kind": "What kind of event.",
-        "description_ko": "Description, in Korean.", "description_en": "Description, in English."}),
+        "description_ko": "Description, in Korean.", "description_en": "Description, in English.",
+        "stop": "For an event of a stop without a day (its date then empty), the stop."}),
+    "stops": ("Where delegations went when the sources give no day: during the trip (no start and "
+              "end), or some day between start and end.", {
+        "position": "The stop's place in its trip file's list, from 0.",
+        "start": "The first day it may have been on.", "end": "The last day it may have been on."}),
+    "stop_places": ("Where the delegation went at each stop without a day, in order.", {
+        "stop": "The stop (its position).", "position": "Order within the stop.",
+        "destination_key": "The city visited."}),
     "event_organisations": ("Organisations at each event.", {}),
     "event_people": ("People at each event.", {}),
     "event_sources": ("The sources of each event.", {}),

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import FORMAT_VERSION, UNKNOWN_STATUS, AgreementStatus, Evidence, Place, Quote, QuoteText, Text, Trip
+from .model import (FORMAT_VERSION, UNKNOWN_STATUS, AgreementStatus, Event, Evidence, Place, Quote, QuoteText,
+                    Text, Trip)
 
 
 def _text(value: Text | None) -> Any:
@@ -47,6 +48,22 @@ def _quote_text(value: QuoteText | None) -> dict[str, Any] | None:
     if value is None:
         return None
     return _compact({"lang": value.lang, "text": value.text, "by": value.by})
+
+
+def _event(e: Event) -> dict[str, Any]:
+    return _compact({
+        "id": e.id,
+        "time": e.time,
+        "kind": e.kind,
+        "title": _text(e.title),
+        "description": _text(e.description),
+        "place": _place(e.place),
+        "organisations": list(e.organisations),
+        "people": list(e.people),
+        "sources": list(e.sources),
+        "evidence": _evidence(e.evidence),
+        "inferred": dict(e.inferred),
+    })
 
 
 def _quote(q: Quote) -> dict[str, Any]:
@@ -139,24 +156,21 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "notes": _text(day.notes),
                 "evidence": _evidence(day.evidence),
                 "inferred": dict(day.inferred),
-                "events": [
-                    _compact({
-                        "id": e.id,
-                        "time": e.time,
-                        "kind": e.kind,
-                        "title": _text(e.title),
-                        "description": _text(e.description),
-                        "place": _place(e.place),
-                        "organisations": list(e.organisations),
-                        "people": list(e.people),
-                        "sources": list(e.sources),
-                        "evidence": _evidence(e.evidence),
-                        "inferred": dict(e.inferred),
-                    })
-                    for e in day.events
-                ],
+                "events": [_event(e) for e in day.events],
             })
             for day in trip.days
+        ],
+        "stops": [
+            _compact({
+                "start": _date(stop.start),
+                "end": _date(stop.end),
+                "places": [_place(p) for p in stop.places],
+                "notes": _text(stop.notes),
+                "evidence": _evidence(stop.evidence),
+                "inferred": dict(stop.inferred),
+                "events": [_event(e) for e in stop.events],
+            })
+            for stop in trip.stops
         ],
         "agreements": [
             _compact({

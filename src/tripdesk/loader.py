@@ -33,6 +33,7 @@ from .model import (
     QuoteText,
     Source,
     Span,
+    Stop,
     Text,
     Trip,
     UnnamedParty,
@@ -263,6 +264,23 @@ def place(value: Any) -> Place | None:
     )
 
 
+def event(e: dict[str, Any]) -> Event:
+    """An event of a day or of a stop without a day."""
+    return Event(
+        id=e["id"],
+        kind=e["kind"],
+        title=text(e["title"]),
+        sources=ids(e["sources"]),
+        time=time(e.get("time")),
+        description=opt_text(e.get("description")),
+        place=place(e.get("place")),
+        organisations=ids(e.get("organisations")),
+        people=ids(e.get("people")),
+        evidence=evidence(e.get("evidence")),
+        inferred=inferred(e.get("inferred")),
+    )
+
+
 def build_trip(doc: dict[str, Any]) -> Trip:
     """Build a Trip from a document that passed `schema.check`."""
     t = doc["trip"]
@@ -332,24 +350,21 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 notes=opt_text(d.get("notes")),
                 evidence=evidence(d.get("evidence")),
                 inferred=inferred(d.get("inferred")),
-                events=tuple(
-                    Event(
-                        id=e["id"],
-                        kind=e["kind"],
-                        title=text(e["title"]),
-                        sources=ids(e["sources"]),
-                        time=time(e.get("time")),
-                        description=opt_text(e.get("description")),
-                        place=place(e.get("place")),
-                        organisations=ids(e.get("organisations")),
-                        people=ids(e.get("people")),
-                        evidence=evidence(e.get("evidence")),
-                        inferred=inferred(e.get("inferred")),
-                    )
-                    for e in d.get("events") or ()
-                ),
+                events=tuple(event(e) for e in d.get("events") or ()),
             )
             for d in sorted(doc.get("days") or (), key=lambda d: date(d["date"]))
+        ),
+        stops=tuple(
+            Stop(
+                start=opt_date(s.get("start")),
+                end=opt_date(s.get("end")),
+                places=tuple(place(p) for p in s.get("places") or ()),  # type: ignore[misc]
+                events=tuple(event(e) for e in s.get("events") or ()),
+                notes=opt_text(s.get("notes")),
+                evidence=evidence(s.get("evidence")),
+                inferred=inferred(s.get("inferred")),
+            )
+            for s in doc.get("stops") or ()
         ),
         agreements=tuple(
             Agreement(
@@ -420,10 +435,13 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
                    "organisation", report)
     people = _unique(((p["id"], ("people", i, "id")) for i, p in enumerate(doc.get("people") or ())),
                      "person", report)
+    raw_stops = doc.get("stops") or []
     events = _unique(
-        ((e["id"], ("days", i, "events", j, "id"))
-         for i, d in enumerate(raw_days) for j, e in enumerate(d.get("events") or ())),
+        ((e["id"], (section, i, "events", j, "id"))
+         for section, held in (("days", raw_days), ("stops", raw_stops))
+         for i, d in enumerate(held) for j, e in enumerate(d.get("events") or ())),
         "event", report)
+    _check_stops(trip, raw_stops, report)
     _unique(((a["id"], ("agreements", i, "id")) for i, a in enumerate(doc.get("agreements") or ())),
             "agreement", report)
     _unique(((q["id"], ("quotes", i, "id")) for i, q in enumerate(doc.get("quotes") or ())),
@@ -457,10 +475,11 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
     for i, p in enumerate(doc.get("people") or ()):
         if p.get("organisation"):
             refs(p["organisation"], orgs, ("people", i, "organisation"), "organisation", "organisations")
-    for i, raw in enumerate(raw_days):
-        cited(raw, ("days", i))
+    for section, i, raw in [*(("days", i, d) for i, d in enumerate(raw_days)),
+                            *(("stops", i, s) for i, s in enumerate(raw_stops))]:
+        cited(raw, (section, i))
         for j, e in enumerate(raw.get("events") or ()):
-            base = ("days", i, "events", j)
+            base = (section, i, "events", j)
             cited(e, base)
             refs(e.get("organisations"), orgs, base + ("organisations",), "organisation", "organisations")
             refs(e.get("people"), people, base + ("people",), "person", "people")
@@ -472,7 +491,7 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         refs(a.get("signatories"), people, base + ("signatories",), "person", "people")
         refs(a.get("sources"), sources, base + ("sources",), "source", "sources")
         if a.get("event"):
-            refs(a["event"], events, base + ("event",), "event", "days[].events")
+            refs(a["event"], events, base + ("event",), "event", "days[].events or stops[].events")
         if a.get("status") is not None:
             _check_status(a["status"], opt_date(a.get("date")), base + ("status",), cited, report)
     for i, q in enumerate(doc.get("quotes") or ()):
@@ -489,7 +508,7 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
             refs(q["organisation"], orgs, base + ("organisation",), "organisation", "organisations")
         refs(q.get("sources"), sources, base + ("sources",), "source", "sources")
         if q.get("event"):
-            refs(q["event"], events, base + ("event",), "event", "days[].events")
+            refs(q["event"], events, base + ("event",), "event", "days[].events or stops[].events")
     return problems
 
 
@@ -530,6 +549,25 @@ def check_dates(start: dt.date, end: dt.date, span: Span | None,
     for i, agreement_date in agreements:
         inside(agreement_date, ("agreements", i, "date"), "the agreement date")
     return True
+
+
+def _check_stops(trip: Trip, raw_stops: list[Any], report: Callable[..., None]) -> None:
+    """A stop without a day is over a range inside the trip (start and end both, in order),
+    or has neither: "during the trip"."""
+    for i, stop in enumerate(trip.stops):
+        path: tuple[str | int, ...] = ("stops", i)
+        if (stop.start is None) != (stop.end is None):
+            given, missing = ("start", "end") if stop.end is None else ("end", "start")
+            report(path, f"gives '{given}' without '{missing}': give both (the days it falls "
+                   "between) or neither (somewhere during the trip)")
+            continue
+        if stop.start is None or stop.end is None:
+            continue
+        if stop.end < stop.start:
+            report(path + ("end",), f"the stop ends ({stop.end}) before it starts ({stop.start})")
+        for key, value in (("start", stop.start), ("end", stop.end)):
+            if not trip.start <= value <= trip.end:
+                report(path + (key,), f"the stop's {key} {value} is outside the trip ({trip.start}..{trip.end})")
 
 
 def _dates_despite(doc: Any, where: list[tuple[str | int, ...]], result: ReadResult) -> list[Problem]:
@@ -599,10 +637,11 @@ def excerpts_of(doc: dict[str, Any]) -> Excerpts:
             out.setdefault(item["source"], []).append((path + ("evidence", k), strip_control(item["text"])))
 
     add(doc["trip"], ("trip",))
-    for i, day in enumerate(doc.get("days") or ()):
-        add(day, ("days", i))
-        for j, event in enumerate(day.get("events") or ()):
-            add(event, ("days", i, "events", j))
+    for section in ("days", "stops"):
+        for i, day in enumerate(doc.get(section) or ()):
+            add(day, (section, i))
+            for j, event in enumerate(day.get("events") or ()):
+                add(event, (section, i, "events", j))
     for section in ("agreements", "quotes"):
         for i, item in enumerate(doc.get(section) or ()):
             add(item, (section, i))

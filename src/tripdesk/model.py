@@ -240,6 +240,28 @@ class Day:
 
 
 @dataclass(frozen=True)
+class Stop:
+    """Where the delegation went, and what it did there, when the sources do not say on
+    which day: "during the trip" (no `start` and `end`), or some day between `start` and
+    `end` ("on the 3rd and 4th, in Toronto"). Nothing in it is placed on a day that the
+    sources did not give."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    notes: Text | None = None
+    evidence: tuple[Evidence, ...] = ()
+    inferred: dict[str, str] = field(default_factory=dict)
+
+    def when(self) -> str:
+        """`2025-06-03 – 2025-06-04`, or `during the trip`."""
+        if self.start is None or self.end is None:
+            return "during the trip"
+        return self.start.isoformat() if self.start == self.end else f"{self.start} – {self.end}"
+
+
+@dataclass(frozen=True)
 class AgreementStatus:
     """Where an agreement stands: one of AGREEMENT_STATUSES, the date it got there (signed on,
     agreed on, pledged on; for a planned one, the date it was announced), and the excerpts
@@ -376,6 +398,8 @@ class Trip:
     organisations: tuple[Organisation, ...] = ()
     people: tuple[Person, ...] = ()
     days: tuple[Day, ...] = ()
+    # What the sources do not tie to a day: a city "during the trip", or over a few days.
+    stops: tuple[Stop, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     quotes: tuple[Quote, ...] = ()
     evidence: tuple[Evidence, ...] = ()
@@ -410,15 +434,22 @@ class Trip:
         return next((p for p in self.people if p.id == person_id), None)
 
     def events(self) -> list[tuple[Day, Event]]:
+        """The events of the days (not those of the stops without a day)."""
         return [(day, event) for day in self.days for event in day.events]
 
-    def event(self, event_id: str) -> tuple[Day, Event] | None:
-        return next(((d, e) for d, e in self.events() if e.id == event_id), None)
+    def all_events(self) -> list[tuple[Day | Stop, Event]]:
+        """Every event, of the days and of the stops, each with what holds it."""
+        return [*self.events(), *((stop, event) for stop in self.stops for event in stop.events)]
+
+    def event(self, event_id: str) -> tuple[Day | Stop, Event] | None:
+        """An event by its id, with the day (or the stop without a day) that holds it."""
+        return next(((d, e) for d, e in self.all_events() if e.id == event_id), None)
 
     def destinations(self) -> list[Place]:
-        """The distinct cities visited, in the order of the itinerary."""
+        """The distinct cities visited, in the order of the itinerary (those of the stops
+        without a day after the days')."""
         seen: dict[str, Place] = {}
-        for day in self.days:
+        for day in (*self.days, *self.stops):
             for place in day.places:
                 if place.country != self.home_city.country:
                     seen.setdefault(place.key, place)

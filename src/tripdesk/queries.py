@@ -151,7 +151,8 @@ def home_cities(store: Store) -> list[CityRow]:
 def destinations(store: Store) -> list[DestinationRow]:
     rows = store.conn.execute(
         "SELECT d.key, d.city_ko, d.city_en, d.city_plain, d.state, d.country, "
-        "count(DISTINCT p.trip_id) FROM destinations d JOIN day_places p ON p.destination_key = d.key "
+        "count(DISTINCT p.trip_id) FROM destinations d JOIN (SELECT trip_id, destination_key FROM day_places "
+        "UNION ALL SELECT trip_id, destination_key FROM stop_places) p ON p.destination_key = d.key "
         "JOIN trips t ON t.id = p.trip_id JOIN home_cities h ON h.id = t.home_city_id "
         "WHERE d.country != h.country GROUP BY d.key "
         "ORDER BY coalesce(d.city_en, d.city_plain, d.city_ko), d.key")
@@ -191,7 +192,8 @@ def trips_to(store: Store, destination_key: str) -> list[TripRow]:
     """The trips that visited a destination, oldest first."""
     rows = store.conn.execute(
         f"SELECT {_TRIP_COLUMNS} FROM trips t JOIN home_cities h ON h.id = t.home_city_id "
-        "WHERE t.id IN (SELECT trip_id FROM day_places WHERE destination_key = ?) "
+        "WHERE t.id IN (SELECT trip_id FROM day_places WHERE destination_key = ?1 "
+        "UNION SELECT trip_id FROM stop_places WHERE destination_key = ?1) "
         "ORDER BY t.start, t.id", (destination_key,))
     return [_trip_row(r) for r in rows]
 

@@ -69,6 +69,21 @@ SOURCES = listof(req("id"), required=True)
 EVIDENCE = listof(record(source=req("id"), text=req("str")))
 PLACE = record(city=req("text"), state=opt("str"), country=req("country"), venue=opt("text"))
 
+EVENT = record(
+    implied=("date",),
+    id=req("id"),
+    time=opt("time"),
+    kind=req("enum", choices=EVENT_KINDS),
+    title=req("text"),
+    description=opt("text"),
+    place=PLACE,
+    organisations=listof(req("id")),
+    people=listof(req("id")),
+    sources=SOURCES,
+    evidence=EVIDENCE,
+    inferred=INFERRED,
+)
+
 TRIP_FILE = record(
     required=True,
     tripdesk=req("version"),
@@ -143,22 +158,20 @@ TRIP_FILE = record(
             notes=opt("text"),
             evidence=EVIDENCE,
             inferred=INFERRED,
-            events=listof(
-                record(
-                    implied=("date",),
-                    id=req("id"),
-                    time=opt("time"),
-                    kind=req("enum", choices=EVENT_KINDS),
-                    title=req("text"),
-                    description=opt("text"),
-                    place=PLACE,
-                    organisations=listof(req("id")),
-                    people=listof(req("id")),
-                    sources=SOURCES,
-                    evidence=EVIDENCE,
-                    inferred=INFERRED,
-                )
-            ),
+            events=listof(EVENT),
+        )
+    ),
+    # Where the delegation went when the sources do not say on which day (docs/data-format.md,
+    # "Stops without a day"): during the trip, or some day between start and end.
+    stops=listof(
+        record(
+            start=opt("date"),
+            end=opt("date"),
+            places=listof(PLACE),
+            notes=opt("text"),
+            evidence=EVIDENCE,
+            inferred=INFERRED,
+            events=listof(EVENT),
         )
     ),
     agreements=listof(

@@ -165,6 +165,12 @@ FIELD_DOCS: dict[str, str] = {
                       "them (then give their role).",
     "quotes.role": "The speaker's role, as the article gives it (시 관계자, a city official).",
     "quotes.organisation": "The id of the organisation the speaker spoke for.",
+    "stops": "Where the delegation went when the sources give no day: during the trip, or some "
+             "day between start and end.",
+    "stops.start": "The first day it may have been on (with end); leave both out for 'during the trip'.",
+    "stops.end": "The last day it may have been on (with start).",
+    "stops.places": "Where the delegation went, in order.",
+    "stops.events": "What the delegation did there, on no given day.",
 }
 
 

@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 # 3: agreements.status and status_date (an agreement's status, its excerpts in `evidence`).
 # 4: what real articles say (issue 16): home_cities.kind (a province or a national body as the
 #    home, without a province), quotes by an unnamed speaker (speaker_id NULL, speaker_role_*,
-#    organisation_id), agreements.unnamed_parties.
+#    organisation_id), agreements.unnamed_parties; stops without a day (stops, stop_places,
+#    and events.stop with a NULL events.date for their events).
 SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 2000
 REBUILD_HINT = "run `tripdesk import --rebuild` to build a new store from the data files"
@@ -198,9 +199,18 @@ SCHEMA: tuple[TableSpec, ...] = (
            refs=(_ref("destination_key", "destinations", "key"),
                  _ref("trip_id, date", "days", "trip_id, date", cascade=True)),
            indexes=(("day_places_destination", "destination_key, trip_id"),)),
-    _table("events", "trip_id!, id!, date!, position:int!, time, kind!, title_ko, title_en, title_plain, "
-           "description_ko, description_en", "trip_id, id",
-           refs=(_ref("trip_id, date", "days", "trip_id, date", cascade=True),),
+    # Schema version 4: where the sources give no day, a stop (its position in the file's
+    # `stops`, from 0) over `start`..`end`, or with neither ("during the trip").
+    _table("stops", "trip_id!, position:int!, start, end", "trip_id, position", refs=(_TRIP,)),
+    _table("stop_places", "trip_id!, stop:int!, position:int!, destination_key!", "trip_id, stop, position",
+           refs=(_ref("destination_key", "destinations", "key"),
+                 _ref("trip_id, stop", "stops", "trip_id, position", cascade=True)),
+           indexes=(("stop_places_destination", "destination_key, trip_id"),)),
+    # An event of a day has its date; one of a stop without a day, its stop (and no date).
+    _table("events", "trip_id!, id!, date, position:int!, time, kind!, title_ko, title_en, title_plain, "
+           "description_ko, description_en, stop:int", "trip_id, id",
+           refs=(_ref("trip_id, date", "days", "trip_id, date", cascade=True),
+                 _ref("trip_id, stop", "stops", "trip_id, position", cascade=True)),
            indexes=(("events_day", "trip_id, date, position"),)),
     _table("event_organisations", "trip_id!, event_id!, organisation_id!",
            "trip_id, event_id, organisation_id",
@@ -613,8 +623,8 @@ class Store:
         # and do not depend on PRAGMA foreign_keys being on.
         for table in ("evidence", "articles", "event_organisations", "event_people", "event_sources",
                       "agreement_parties", "agreement_signatories", "agreement_sources", "quote_sources",
-                      "day_places",
-                      "events", "agreements", "quotes", "days", "sources", "trip_organisations",
+                      "day_places", "stop_places",
+                      "events", "agreements", "quotes", "days", "stops", "sources", "trip_organisations",
                       "trip_people", "trip_documents"):
             c.execute(f"DELETE FROM {table} WHERE trip_id = ?", (trip_id,))
         c.execute("DELETE FROM files WHERE trip_id = ?", (trip_id,))
@@ -626,7 +636,8 @@ class Store:
         c.execute("DELETE FROM organisations WHERE id NOT IN (SELECT organisation_id FROM trip_organisations)")
         c.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM trip_people)")
         c.execute("DELETE FROM home_cities WHERE id NOT IN (SELECT home_city_id FROM trips)")
-        c.execute("DELETE FROM destinations WHERE key NOT IN (SELECT destination_key FROM day_places)")
+        c.execute("DELETE FROM destinations WHERE key NOT IN (SELECT destination_key FROM day_places) "
+                  "AND key NOT IN (SELECT destination_key FROM stop_places)")
 
     def write_trip(self, trip: Trip | TripRows, path: str, sha256: str, size: int,
                    mtime_ns: int) -> None:
@@ -753,15 +764,29 @@ def trip_rows(trip: Trip, articles: "Iterable[SourceArticle]" = ()) -> TripRows:
             day_places.append((tid, d, pos, place.key))
         for pos, e in enumerate(day.events):
             events.append((tid, e.id, d, pos, e.time, e.kind, *_text_cols(e.title),
-                           *_lang_cols(e.description)))
-            event_links["event_organisations"] += _links(tid, e.id, e.organisations)
-            event_links["event_people"] += _links(tid, e.id, e.people)
-            event_links["event_sources"] += _links(tid, e.id, e.sources)
+                           *_lang_cols(e.description), None))
+    stops: list[tuple[Any, ...]] = []
+    stop_places: list[tuple[Any, ...]] = []
+    for number, stop in enumerate(trip.stops):
+        stops.append((tid, number, stop.start.isoformat() if stop.start else None,
+                      stop.end.isoformat() if stop.end else None))
+        for pos, place in enumerate(stop.places):
+            destinations.append((place.key, *_text_cols(place.city), place.state, place.country))
+            stop_places.append((tid, number, pos, place.key))
+        for pos, e in enumerate(stop.events):
+            events.append((tid, e.id, None, pos, e.time, e.kind, *_text_cols(e.title),
+                           *_lang_cols(e.description), number))
+    for _held, e in trip.all_events():
+        event_links["event_organisations"] += _links(tid, e.id, e.organisations)
+        event_links["event_people"] += _links(tid, e.id, e.people)
+        event_links["event_sources"] += _links(tid, e.id, e.sources)
     tables += [
         ("INSERT INTO days VALUES (?,?,?)", days),
+        ("INSERT INTO stops VALUES (?,?,?,?)", stops),
         ("INSERT OR IGNORE INTO destinations VALUES (?,?,?,?,?,?)", destinations),
         ("INSERT INTO day_places VALUES (?,?,?,?)", day_places),
-        ("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)", events),
+        ("INSERT INTO stop_places VALUES (?,?,?,?)", stop_places),
+        ("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", events),
         *((f"INSERT INTO {table} VALUES (?,?,?)", links) for table, links in event_links.items()),
         ("INSERT INTO agreements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
          [(tid, a.id, a.kind, *_text_cols(a.title), a.date.isoformat() if a.date else None,
@@ -806,6 +831,12 @@ def evidence_of(trip: Trip) -> Iterator[tuple[str, "tuple[Evidence, ...]"]]:
         if day.evidence:
             yield f"day:{day.date.isoformat()}", day.evidence
         for e in day.events:
+            if e.evidence:
+                yield f"event:{e.id}", e.evidence
+    for number, stop in enumerate(trip.stops):
+        if stop.evidence:
+            yield f"stop:{number}", stop.evidence
+        for e in stop.events:
             if e.evidence:
                 yield f"event:{e.id}", e.evidence
     for a in trip.agreements:
@@ -916,6 +947,17 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
             yield (body(e.title, e.description, e.place.city if e.place else None,
                         e.place.venue if e.place else None, _excerpts(e.evidence)),
                    "event", tid, day.date.isoformat(), f"event:{e.id}", *_labels(e.title))
+    for number, stop in enumerate(trip.stops):
+        places = [p.city for p in stop.places]
+        start = stop.start.isoformat() if stop.start else None
+        if places or stop.notes:
+            yield (body(*places, stop.notes, _excerpts(stop.evidence)), "stop", tid, start,
+                   f"stop:{number}", ", ".join(p.city.get("ko") for p in stop.places),
+                   ", ".join(p.city.get("en") for p in stop.places))
+        for e in stop.events:
+            yield (body(e.title, e.description, e.place.city if e.place else None,
+                        e.place.venue if e.place else None, _excerpts(e.evidence)),
+                   "event", tid, start, f"event:{e.id}", *_labels(e.title))
     for a in trip.agreements:
         parties = [o.name for o in trip.organisations if o.id in a.parties]
         parties += [u.description for u in a.unnamed_parties]
@@ -1019,7 +1061,12 @@ class TableIndexer:
                 "SELECT p.trip_id, 'day:' || p.date, d.city_ko, d.city_en, d.city_plain FROM day_places p "
                 f"LEFT JOIN destinations d ON d.key = p.destination_key WHERE p.trip_id {these}", ids):
             places.setdefault((tid, ref), []).extend(name(ko, en, plain))
-        for tid, ref in q(f"SELECT trip_id, 'day:' || date FROM days WHERE trip_id {these}", ids):
+        for tid, ref, ko, en, plain in q(
+                "SELECT p.trip_id, 'stop:' || p.stop, d.city_ko, d.city_en, d.city_plain FROM stop_places p "
+                f"LEFT JOIN destinations d ON d.key = p.destination_key WHERE p.trip_id {these}", ids):
+            places.setdefault((tid, ref), []).extend(name(ko, en, plain))
+        for tid, ref in q(f"SELECT trip_id, 'day:' || date FROM days WHERE trip_id {these} UNION ALL "
+                          f"SELECT trip_id, 'stop:' || position FROM stops WHERE trip_id {these}", ids * 2):
             texts = places.get((tid, ref))
             items[(tid, ref)] = (None, no_texts, False) if texts is None else (None, texts, True)
         for tid, ref, ko, en, plain, desc_ko, desc_en in q(

@@ -20,7 +20,7 @@ import datetime as dt
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
-from ..model import Day, DisplayLang, Event, Trip
+from ..model import Day, DisplayLang, Event, Stop, Trip
 from . import labels as L
 
 PRODID = "-//tripdesk//tripdesk export//EN"
@@ -67,7 +67,30 @@ class _Calendar:
             for event in day.events:
                 if _time(event.time) is not None:
                     cal.add_component(self.timed_event(day, event))
+        for number, stop in enumerate(self.trip.stops):
+            cal.add_component(self.stop_event(number, stop))
         return cal.to_ical().decode("utf-8")
+
+    def stop_event(self, number: int, stop: Stop) -> CalendarEvent:
+        """A stop without a day: an all-day event over the span it falls in (the whole trip
+        for one "during the trip"), its summary saying that no day is given."""
+        start, end = (stop.start, stop.end) if stop.start and stop.end else (self.trip.start, self.trip.end)
+        places = "; ".join(L.place(p, self.lang) for p in stop.places)
+        event = self.new_event(f"{self.trip.id}/stop/{number}")
+        event.add("summary", " · ".join(x for x in (self.home, places, "no day given") if x))
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        if places:
+            event.add("location", places)
+        out = [f"{L.title(self.trip.title, self.lang)}, {stop.when()}; the sources give no day."]
+        out += L.inferred_notes(stop.inferred)
+        out += [text for text, _ in L.versions(stop.notes, self.lang)]
+        for item in stop.events:
+            out += ["", *self.event_lines(item)]
+        out += self.source_lines(list(dict.fromkeys(s for e in stop.events for s in e.sources)))
+        event.add("description", "\n".join(out))
+        return event
 
     def places(self, day: Day | None) -> str:
         return "; ".join(L.place(p, self.lang) for p in day.places) if day else ""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..model import Agreement, Day, DisplayLang, Event, Evidence, Quote, Source, Text, Trip
+from ..model import Agreement, Day, DisplayLang, Event, Evidence, Quote, Source, Stop, Text, Trip
 from . import labels as L
 from .escape import inline
 
@@ -210,8 +210,19 @@ class _Briefing:
                 self.block("Nothing recorded.")
                 continue
             self.day(day)
+        for stop in self.trip.stops:
+            places = "; ".join(self.place(p) for p in stop.places)
+            head = f"### No day given · {stop.when()}" + (f" · {places}" if places else "")
+            head += self.notes.excerpts(f"{stop.when()}, where the delegation was", stop.evidence)
+            self.block(head + self.mark(stop.inferred))
+            self.day(stop)
 
-    def day(self, day: Day) -> None:
+    @staticmethod
+    def held_when(holder: Day | Stop) -> str:
+        """When an event was: its day's date, or (no day given) its stop's span."""
+        return f"{holder.when()}, no day given" if isinstance(holder, Stop) else L.long_date(holder.date)
+
+    def day(self, day: Day | Stop) -> None:
         for note in self.inferred(day.inferred):
             self.block(note)
         for version in self.versions(day.notes):
@@ -221,10 +232,11 @@ class _Briefing:
         elif not day.notes:
             self.block("Nothing recorded." if not day.places else "No events recorded.")
 
-    def event(self, event: Event, day: Day) -> list[str]:
+    def event(self, event: Event, day: Day | Stop) -> list[str]:
         head = [f"**{event.time}**"] if event.time else []
+        when = day.when() if isinstance(day, Stop) else day.date.isoformat()
         head += [inline(event.kind), self.title(event.title) + self.notes.refs(event.sources)
-                 + self.notes.excerpts(f"{self.title(event.title)} ({day.date.isoformat()})", event.evidence)]
+                 + self.notes.excerpts(f"{self.title(event.title)} ({when})", event.evidence)]
         more = list(self.versions(event.description))
         if event.place is not None and day.places != (event.place,):  # not just the day's heading
             more.append(f"Place: {self.place(event.place)}")
@@ -265,7 +277,7 @@ class _Briefing:
             more.append(f"Signed by: {self.people(a.signatories)}")
         found = self.trip.event(a.event) if a.event else None
         if found:
-            more.append(f"At: {self.title(found[1].title)} ({L.long_date(found[0].date)})")
+            more.append(f"At: {self.title(found[1].title)} ({self.held_when(found[0])})")
         more += self.inferred(a.inferred)
         if not more:
             return []
@@ -314,7 +326,7 @@ class _Briefing:
         self.block(*quoted)
         found = self.trip.event(q.event) if q.event else None
         if found:
-            self.block(f"Said at: {self.title(found[1].title)} ({L.long_date(found[0].date)})")
+            self.block(f"Said at: {self.title(found[1].title)} ({self.held_when(found[0])})")
         for version in self.versions(q.context):
             self.block(f"Context: {version}")
         for note in self.inferred(q.inferred):

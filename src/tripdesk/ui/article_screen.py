@@ -91,6 +91,8 @@ def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excer
     sources: list[str] = []
     date = _parse_date(ident) if what == "day" else None
     day = next((d for d in trip.days if d.date == date), None) if date is not None else None
+    if what == "stop" and ident.isdigit() and int(ident) < len(trip.stops):
+        day = trip.stops[int(ident)]  # a stop without a day: its excerpts as a day's
 
     def add_agreements_and_quotes(agreements: Iterable[Agreement], quotes: Iterable[Quote]) -> None:
         for agreement in agreements:
@@ -111,7 +113,8 @@ def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excer
         add_agreements_and_quotes([a for a in trip.agreements if a.event == event.id],
                                   [q for q in trip.quotes if q.event == event.id])
     elif day is not None:
-        out += _evidence(f"day: {day.date.isoformat()}", day.evidence)
+        out += _evidence(f"day: {day.date.isoformat()}" if date is not None else f"stop: {day.when()}",
+                         day.evidence)
         for event in day.events:
             out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
             sources += event.sources

@@ -24,7 +24,7 @@ from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred,
                      place_label, places_label, weekday)
 
 if TYPE_CHECKING:
-    from ..model import (Agreement, Day, DisplayLang, Event, Evidence, Organisation, Person, Quote,
+    from ..model import (Agreement, Day, DisplayLang, Event, Evidence, Organisation, Person, Quote, Stop,
                          Source, Trip)
 
 T = TypeVar("T")
@@ -277,6 +277,11 @@ def trip_doc(trip: Trip, lang: DisplayLang) -> Doc:
         doc.line((f"Day {number} ", "bold"), (f"{weekday(date, lang)} ", DIM),
                  _date(date, date_inferred(trip, date, day)), " ",
                  lit(where or "nothing recorded", "" if where else "dim italic"), (count, DIM), indent=2)
+    if trip.stops:
+        doc.heading(f"No day given ({len(trip.stops)})")
+        for stop in trip.stops:
+            count = f" · {counted(len(stop.events), 'event')}" if stop.events else ""
+            doc.line((stop.when(), "bold"), " ", lit(places_label(stop.places, lang)), (count, DIM), indent=2)
     add_agreements(doc, trip, list(trip.agreements), lang)
     add_quotes(doc, trip, list(trip.quotes), lang)
     add_organisations(doc, trip, [o.id for o in trip.organisations], lang)
@@ -339,15 +344,21 @@ def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
     return doc
 
 
-def event_doc(trip: Trip, day: Day, event: Event, lang: DisplayLang) -> Doc:
+def event_doc(trip: Trip, day: Day | Stop, event: Event, lang: DisplayLang) -> Doc:
+    from ..model import Stop  # the model is read with the first trip, after the first frame
+
     doc = Doc()
     doc.line(lit(one_line(event.title.get(lang)), "bold $accent"))
+    if isinstance(day, Stop):  # no day given: the span it falls in, or the whole trip
+        date = Content.assemble((day.when(), ""), (" (no day given)", DIM))
+    else:
+        date = Content.assemble(
+            (f"Day {_day_number(trip, day.date)} · {weekday(day.date, lang)} ", ""),
+            (INFERRED if "date" in event.inferred or date_inferred(trip, day.date, day) else "",
+             INFERRED_STYLE), day.date.isoformat())
     when = Content.assemble(
-        (f"Day {_day_number(trip, day.date)} · {weekday(day.date, lang)} ", ""),
-        (INFERRED if "date" in event.inferred or date_inferred(trip, day.date, day) else "",
-         INFERRED_STYLE), day.date.isoformat(),
-        (" · " if event.time else ""), (INFERRED if event.time and "time" in event.inferred else "",
-                                        INFERRED_STYLE), event.time or "")
+        date, (" · " if event.time else ""), (INFERRED if event.time and "time" in event.inferred else "",
+                                               INFERRED_STYLE), event.time or "")
     doc.field("when", when)
     doc.field("kind", event.kind)
     if event.place:
@@ -372,10 +383,49 @@ def event_doc(trip: Trip, day: Day, event: Event, lang: DisplayLang) -> Doc:
     return doc
 
 
+def stop_doc(trip: Trip, number: int, lang: DisplayLang) -> Doc:
+    """A stop without a day: when (a span, or the whole trip), its places, notes and events."""
+    stop = trip.stops[number]
+    doc = Doc()
+    when = ("During the trip" if stop.start is None or stop.end is None
+            else f"On {stop.start}" if stop.start == stop.end else f"Between {stop.start} and {stop.end}")
+    doc.line((when, "bold $accent"), (" · no day given", DIM))
+    doc.line(lit(one_line(trip.title.get(lang)), DIM))
+    if stop.places:
+        doc.field("places", Content.assemble(
+            (INFERRED if "places" in stop.inferred else "", INFERRED_STYLE),
+            lit(places_label(stop.places, lang))))
+    if stop.notes:
+        doc.field("notes", _text_line(stop.notes, lang))
+    doc.inferred(stop.inferred)
+    add_evidence(doc, trip, stop.evidence, lang)
+    if stop.events:
+        doc.heading(f"Events ({len(stop.events)})")
+    for event in stop.events:
+        doc.line((event.time or "--:--", DIM if not event.time else ""), " ",
+                 (INFERRED if event.inferred else " ", INFERRED_STYLE), " ",
+                 (event.kind, "$text-secondary"), " ", lit(one_line(event.title.get(lang)), "bold"),
+                 indent=2)
+        doc.field("sources", ", ".join(event.sources), indent=6, style=DIM)
+        add_evidence(doc, trip, event.evidence, lang, indent=6)
+    event_ids = {e.id for e in stop.events}
+    agreements = [a for a in trip.agreements if a.event in event_ids]
+    quotes = [q for q in trip.quotes if q.event in event_ids]
+    add_agreements(doc, trip, agreements, lang)
+    add_quotes(doc, trip, quotes, lang)
+    add_organisations(doc, trip, [o for e in stop.events for o in e.organisations], lang)
+    add_people(doc, trip, [p for e in stop.events for p in e.people], lang)
+    add_sources(doc, trip, [s for e in stop.events for s in e.sources]
+                + [s for x in (*agreements, *quotes) for s in x.sources], lang)
+    return doc
+
+
 def detail_doc(trip: Trip, ref: str, lang: DisplayLang) -> Doc:
-    """The detail for a timeline option id: "trip", "day:<date>", "event:<id>", or a
-    "whole trip" record's "agreement:<id>" or "quote:<id>"."""
+    """The detail for a timeline option id: "trip", "day:<date>", "event:<id>", a stop's
+    "stop:<n>", or a "whole trip" record's "agreement:<id>" or "quote:<id>"."""
     what, _, ident = ref.partition(":")
+    if what == "stop" and ident.isdigit() and int(ident) < len(trip.stops):
+        return stop_doc(trip, int(ident), lang)
     if what == "day":
         try:
             return day_doc(trip, dt.date.fromisoformat(ident), lang)

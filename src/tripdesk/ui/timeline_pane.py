@@ -3,7 +3,9 @@
 A `RowList` (a line-API list, see rowlist.py) with one option for the trip itself, one per
 calendar day (day number, weekday, date, places; "nothing recorded" when the day is empty),
 one per event (time when known, kind, title), and last the "whole trip" records that no day
-holds (an undated agreement, a quote given before the trip). Inferred values carry the
+holds (a stop "during the trip" with its events, an undated agreement, a quote given before
+the trip). A stop the sources put between two dates, without its day, follows the first of
+them, with its events. Inferred values carry the
 `*` mark. An event's title wraps beneath itself when the pane is too narrow for it; other
 lines are cut with an ellipsis. `f` folds each run of empty days into one row; `n` `p` step
 day by day, `}` `{` to the next and previous day with something recorded. Moving posts
@@ -29,7 +31,7 @@ from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit,
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..model import Agreement, Day, DisplayLang, Event, Quote, Trip
+    from ..model import Agreement, Day, DisplayLang, Event, Quote, Stop, Trip
 
 KIND_WIDTH = 10
 DAY_STYLE = "bold"
@@ -167,19 +169,43 @@ def on_a_day(trip: Trip, item: Agreement | Quote) -> str | None:
     return None
 
 
+def stop_prompt(stop: Stop, lang: DisplayLang) -> Content:
+    """`Between 06-04 and 06-05  Oslo, NO` (or `During the trip  Ottawa, ON, CA`) over
+    `no day given`."""
+    if stop.start is not None and stop.end is not None:
+        when = (f"On {stop.start:%m-%d}" if stop.start == stop.end
+                else f"Between {stop.start:%m-%d} and {stop.end:%m-%d}")
+    else:
+        when = "During the trip"
+    mark = INFERRED if stop.inferred else ""
+    head = Content.assemble("  ", (when, DAY_STYLE), "  ", (mark, INFERRED_STYLE),
+                            lit(places_label(stop.places, lang), "$text-accent"))
+    return Content("\n").join([head, lit("    no day given", "dim italic")])
+
+
+def stop_rows(trip: Trip, stop: Stop, lang: DisplayLang) -> list[Row]:
+    """A stop without a day and its events."""
+    number = trip.stops.index(stop)
+    return [Row(stop_prompt(stop, lang), id=f"stop:{number}"),
+            *(Row(event_prompt(event, lang), id=f"event:{event.id}", hang=TITLE_HANG) for event in stop.events)]
+
+
 def whole_trip_rows(trip: Trip, lang: DisplayLang) -> list[Row]:
-    """A heading and a row for each agreement and quote no day holds (none: no rows)."""
+    """A heading and a row for each stop "during the trip" (with its events), agreement and
+    quote no day holds (none: no rows)."""
+    stops = [s for s in trip.stops if s.start is None]
     agreements = [a for a in trip.agreements if on_a_day(trip, a) is None]
     quotes = [q for q in trip.quotes if on_a_day(trip, q) is None]
-    if not agreements and not quotes:
+    if not agreements and not quotes and not stops:
         return []
     rows = [Row(lit("Whole trip (no day)", "bold"), disabled=True)]
+    for stop in stops:
+        rows += stop_rows(trip, stop, lang)
     for agreement in agreements:
         rows.append(Row(_record_prompt("agreement", agreement.date, one_line(agreement.title.get(lang))),
                         id=f"agreement:{agreement.id}", hang=TITLE_HANG))
     for quote in quotes:
-        speaker = trip.person(quote.speaker)
-        name = speaker.name.get(lang) if speaker else quote.speaker
+        name = trip.speaker_name(quote, lang)
         words = quote.translation if lang == "en" and quote.translation else quote.original
         # One line, cut: the words are the detail's to show whole.
         rows.append(Row(_record_prompt("quote", quote.date, f"{name}: “{one_line(words.text)}”"),
@@ -216,6 +242,12 @@ def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row
     (its id the first day's)."""
     options = [Row(trip_prompt(trip, lang), id="trip")]
     calendar = trip.calendar()
+
+    def starting(first: dt.date, last: dt.date) -> list[Row]:
+        """The rows of the stops without a day whose span starts on these days."""
+        return [row for stop in trip.stops if stop.start is not None and first <= stop.start <= last
+                for row in stop_rows(trip, stop, lang)]
+
     i = 0
     while i < len(calendar):
         number, date, day = calendar[i]
@@ -225,6 +257,7 @@ def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row
         if run - i >= FOLD_AT:
             options.append(Row(fold_prompt(trip, calendar[i][:2], calendar[run - 1][:2], lang),
                                id=f"day:{date.isoformat()}"))
+            options += starting(calendar[i][1], calendar[run - 1][1])
             i = run
             continue
         options.append(Row(day_prompt(number, date, day, lang, date_inferred(trip, date, day)),
@@ -232,6 +265,7 @@ def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row
         if day is not None:
             for event in day.events:
                 options.append(Row(event_prompt(event, lang), id=f"event:{event.id}", hang=TITLE_HANG))
+        options += starting(date, date)
         i += 1
     # After the days (a scan down the days starts at Day 1), and `G` goes to the last day.
     return options + whole_trip_rows(trip, lang)
@@ -243,13 +277,15 @@ def resolve_ref(trip: Trip, what: str, ident: str) -> str:
         return f"event:{ident}"
     if what == "day" and any(d.isoformat() == ident for _, d, _ in trip.calendar()):
         return f"day:{ident}"
+    if what == "stop" and ident.isdigit() and int(ident) < len(trip.stops):
+        return f"stop:{ident}"
     if what in ("agreement", "quote"):  # its event, else the day it is dated, else its own row
         items = trip.agreements if what == "agreement" else trip.quotes
         item = next((x for x in items if x.id == ident), None)
         if item is not None:
             return on_a_day(trip, item) or f"{what}:{ident}"
     if what in ("organisation", "person"):
-        for _, event in trip.events():
+        for _, event in trip.all_events():
             if ident in (event.organisations if what == "organisation" else event.people):
                 return f"event:{event.id}"
     return "trip"
