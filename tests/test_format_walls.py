@@ -16,6 +16,8 @@ from tripdesk.store import Store
 from tripdesk.text import Text
 
 from .conftest import SAMPLE_TEXT, mutate, problems_for
+from tripdesk.ui.detail_pane import DetailPane
+
 from .test_ui_support import async_test, build_store, press, screen_text, settle
 
 ONTARIO = """      - city: {ko: 토론토, en: Toronto}
@@ -182,19 +184,26 @@ def test_the_markdown_export_says_what_the_walls_hold() -> None:
     assert "friendship city" in text
 
 
+def walls_desk(tmp_path: Path):  # noqa: ANN201 - a TripdeskApp
+    """The desk on a store holding the walls trip alone."""
+    from tripdesk.ui.app import TripdeskApp
+
+    return TripdeskApp(db_path=build_store(tmp_path / "walls.db", WALLS), language="en")
+
+
+async def open_walls_trip(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    pilot.app.jump_to_trip("gyeongbuk-2025-canada")
+    await settle(pilot)
+
+
 @async_test
 async def test_the_desk_shows_the_walls(tmp_path: Path) -> None:
     """The trip's detail in the desk: the province as the home, the source without a headline,
     the unnamed company among the parties, the new kinds, the unnamed speaker."""
-    from tripdesk.ui.app import TripdeskApp
-    from tripdesk.ui.detail_pane import DetailPane
-
-    db = build_store(tmp_path / "walls.db", WALLS)
-    app = TripdeskApp(db_path=db, language="en")
+    app = walls_desk(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.jump_to_trip("gyeongbuk-2025-canada")
-        await settle(pilot)
+        await open_walls_trip(pilot)
         detail = app.query_one(DetailPane).text
         assert "from: North Gyeongsang Province, KR (province)" in detail
         assert "Gyeongbuk press release, no headline, 2025-06-07" in detail
@@ -288,15 +297,9 @@ def test_the_exports_give_stops_their_span_and_no_day() -> None:
 async def test_the_timeline_shows_stops_in_their_span_and_under_the_whole_trip(tmp_path: Path) -> None:
     """A stop between two dates follows the first of them; one during the trip is in the
     "Whole trip" section; each with its events, and the detail says no day is given."""
-    from tripdesk.ui.app import TripdeskApp
-    from tripdesk.ui.detail_pane import DetailPane
-
-    db = build_store(tmp_path / "walls.db", WALLS)
-    app = TripdeskApp(db_path=db, language="en")
+    app = walls_desk(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        app.jump_to_trip("gyeongbuk-2025-canada")
-        await settle(pilot)
+        await open_walls_trip(pilot)
         timeline = app.main.timeline
         ids = [row.id for row in timeline.list.options]
         assert ids == ["trip", "day:2025-06-02", "day:2025-06-03", "event:ontario-signing", "day:2025-06-04",

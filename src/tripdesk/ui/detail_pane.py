@@ -308,18 +308,25 @@ def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
         add_quotes(doc, trip, quotes, lang)
         add_sources(doc, trip, [s for x in (*agreements, *quotes) for s in x.sources], lang)
         return doc
-    if day.places:
+    add_held(doc, trip, day, lang, date)
+    return doc
+
+
+def add_held(doc: Doc, trip: Trip, held: Day | Stop, lang: DisplayLang, date: dt.date | None) -> None:
+    """What a day (or a stop without a day) holds: places, notes, its events, the agreements
+    and quotes of its events (and, of a day, of its date), who and what they name, sources."""
+    if held.places:
         doc.field("places", Content.assemble(
-            (INFERRED if "places" in day.inferred else "", INFERRED_STYLE),
-            lit(places_label(day.places, lang))))
-    if day.notes:
-        doc.field("notes", _text_line(day.notes, lang))
-    doc.inferred(day.inferred)
-    add_evidence(doc, trip, day.evidence, lang)
-    event_ids = {e.id for e in day.events}
-    if day.events:
-        doc.heading(f"Events ({len(day.events)})")
-    for event in day.events:
+            (INFERRED if "places" in held.inferred else "", INFERRED_STYLE),
+            lit(places_label(held.places, lang))))
+    if held.notes:
+        doc.field("notes", _text_line(held.notes, lang))
+    doc.inferred(held.inferred)
+    add_evidence(doc, trip, held.evidence, lang)
+    event_ids = {e.id for e in held.events}
+    if held.events:
+        doc.heading(f"Events ({len(held.events)})")
+    for event in held.events:
         time = event.time or "--:--"
         doc.line((time, DIM if not event.time else ""), " ",
                  (INFERRED if event.inferred else " ", INFERRED_STYLE), " ",
@@ -333,15 +340,14 @@ def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
             doc.field("people", ", ".join(_person_name(trip, p, lang) for p in event.people), indent=6)
         doc.field("sources", ", ".join(event.sources), indent=6, style=DIM)
         add_evidence(doc, trip, event.evidence, lang, indent=6)
-    agreements = [a for a in trip.agreements if a.date == date or (a.event in event_ids)]
-    quotes = [q for q in trip.quotes if q.date == date or (q.event in event_ids)]
+    agreements = [a for a in trip.agreements if (date is not None and a.date == date) or a.event in event_ids]
+    quotes = [q for q in trip.quotes if (date is not None and q.date == date) or q.event in event_ids]
     add_agreements(doc, trip, agreements, lang)
     add_quotes(doc, trip, quotes, lang)
-    add_organisations(doc, trip, [o for e in day.events for o in e.organisations], lang)
-    add_people(doc, trip, [p for e in day.events for p in e.people], lang)
-    add_sources(doc, trip, [s for e in day.events for s in e.sources]
+    add_organisations(doc, trip, [o for e in held.events for o in e.organisations], lang)
+    add_people(doc, trip, [p for e in held.events for p in e.people], lang)
+    add_sources(doc, trip, [s for e in held.events for s in e.sources]
                 + [s for x in (*agreements, *quotes) for s in x.sources], lang)
-    return doc
 
 
 def event_doc(trip: Trip, day: Day | Stop, event: Event, lang: DisplayLang) -> Doc:
@@ -391,32 +397,7 @@ def stop_doc(trip: Trip, number: int, lang: DisplayLang) -> Doc:
             else f"On {stop.start}" if stop.start == stop.end else f"Between {stop.start} and {stop.end}")
     doc.line((when, "bold $accent"), (" · no day given", DIM))
     doc.line(lit(one_line(trip.title.get(lang)), DIM))
-    if stop.places:
-        doc.field("places", Content.assemble(
-            (INFERRED if "places" in stop.inferred else "", INFERRED_STYLE),
-            lit(places_label(stop.places, lang))))
-    if stop.notes:
-        doc.field("notes", _text_line(stop.notes, lang))
-    doc.inferred(stop.inferred)
-    add_evidence(doc, trip, stop.evidence, lang)
-    if stop.events:
-        doc.heading(f"Events ({len(stop.events)})")
-    for event in stop.events:
-        doc.line((event.time or "--:--", DIM if not event.time else ""), " ",
-                 (INFERRED if event.inferred else " ", INFERRED_STYLE), " ",
-                 (event.kind, "$text-secondary"), " ", lit(one_line(event.title.get(lang)), "bold"),
-                 indent=2)
-        doc.field("sources", ", ".join(event.sources), indent=6, style=DIM)
-        add_evidence(doc, trip, event.evidence, lang, indent=6)
-    event_ids = {e.id for e in stop.events}
-    agreements = [a for a in trip.agreements if a.event in event_ids]
-    quotes = [q for q in trip.quotes if q.event in event_ids]
-    add_agreements(doc, trip, agreements, lang)
-    add_quotes(doc, trip, quotes, lang)
-    add_organisations(doc, trip, [o for e in stop.events for o in e.organisations], lang)
-    add_people(doc, trip, [p for e in stop.events for p in e.people], lang)
-    add_sources(doc, trip, [s for e in stop.events for s in e.sources]
-                + [s for x in (*agreements, *quotes) for s in x.sources], lang)
+    add_held(doc, trip, stop, lang, None)
     return doc
 
 
