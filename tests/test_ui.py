@@ -250,7 +250,7 @@ async def test_language_cycles_and_the_detail_follows(db: Path) -> None:
         assert "헌츠빌 상공회의소" in screen_text(app)
         # The timeline keeps its place and speaks Korean too.
         assert main(app).timeline.ref == "day:2024-10-15"
-        assert "Day 4 화 *2024-10-15" in screen_text(app)
+        assert "4일차 화 *2024-10-15" in screen_text(app)
         await press(pilot, "L")  # ko → en
         assert detail.text == english
 

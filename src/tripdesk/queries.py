@@ -11,6 +11,7 @@ import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
 
+from .i18n import translator
 from .problems import TripdeskError
 from .store import Store, guarded
 from .text import Text
@@ -33,13 +34,15 @@ class StoreSummary(NamedTuple):
     first_year: int | None
     last_year: int | None
 
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
+        """`4 trips · 2 cities · 2013-2025`, in the words of `lang`."""
+        _ = translator(lang)
         years = ""
         if self.first_year is not None:
             years = (f" · {self.first_year}" if self.first_year == self.last_year
                      else f" · {self.first_year}-{self.last_year}")
-        return (f"{self.trips} trip{'s' if self.trips != 1 else ''} · "
-                f"{self.cities} cit{'ies' if self.cities != 1 else 'y'}{years}")
+        return (_.ngettext("{n} trip", "{n} trips", self.trips).format(n=self.trips) + " · "
+                + _.ngettext("{n} city", "{n} cities", self.cities).format(n=self.cities) + years)
 
 
 class CityRow(NamedTuple):

@@ -24,21 +24,22 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from .. import queries
+from ..i18n import N_, translator
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
 from .paint import CachedScrollbars, fast_render_lines
 from .pane import DeskPane
-from .render import Fitted, counted, fit_str, lit, one_line
+from .render import Fitted, fit_str, lit, one_line, words
 from .waiting import MovesWait, waits
 
 if TYPE_CHECKING:
     from ..model import DisplayLang, Trip
 
-MODE_TITLES: dict[str, str] = {"home": "Home cities", "dest": "Destinations"}
-MODE_HINTS: dict[str, str] = {"home": "d: destinations", "dest": "d: home cities"}
-EMPTY_STORE_NOTES = ("no trips in the store", "Import trip files with:", "  tripdesk import PATH",
-                     "(see docs/data-format.md)")
+MODE_TITLES: dict[str, str] = {"home": N_("Home cities"), "dest": N_("Destinations")}
+MODE_HINTS: dict[str, str] = {"home": N_("d: destinations"), "dest": N_("d: home cities")}
+EMPTY_STORE_NOTES = (N_("no trips in the store"), N_("Import trip files with:"), "  tripdesk import PATH",
+                     N_("(see docs/data-format.md)"))
 
 
 @dataclass(frozen=True)
@@ -239,14 +240,14 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
             if info.mode == "dest":
                 title = f"{row.home_city.get(lang)} · {title}"
             head = f"{row.year} "
-            span, room = _trip_span(row, width - len(head))
+            span, room = _trip_span(row, width - len(head), lang)
             if room <= 0:  # no room for the title: the year and the start
                 line = fit_str(head + span, width)
                 return RichText.assemble((line[:len(head)], "bold"), (line[len(head):], "dim"))
             title = fit_str(title, room)
             gap = max(width - len(head) - _cells(title) - len(span), 1)
             return RichText.assemble((head, "bold"), RichText(title), " " * gap, (span, "dim"))
-        return RichText(fit_str(str(info.name or ""), width), style="dim italic")
+        return RichText(fit_str(words(self)(str(info.name or "")), width), style="dim italic")
 
     def get_label_width(self, node: TreeNode[NodeInfo]) -> int:
         # Labels are fitted to the width, so the tree never needs to scroll sideways. (Called for
@@ -259,19 +260,20 @@ _TREE_PARTS = ("tree--label", "tree--guides", "tree--guides-hover", "tree--guide
                "tree--cursor", "tree--highlight", "tree--highlight-line")
 
 # A trip's dates on its line, the widest that leaves the title at least so many cells.
-_SPAN_CHOICES: tuple[tuple[Callable[[queries.TripRow], str], int], ...] = (
-    (lambda row: f"{row.start:%m-%d}..{row.end:%m-%d}", 20),  # 10-12..10-20
-    (lambda row: f"{row.start:%m-%d} · {row.day_count}d", 16),  # 10-12 · 9d
-    (lambda row: f"{row.start:%m-%d}", 3),  # 10-12
+_SPAN_CHOICES: tuple[tuple[Callable[[queries.TripRow, str], str], int], ...] = (
+    (lambda row, lang: f"{row.start:%m-%d}..{row.end:%m-%d}", 20),  # 10-12..10-20
+    (lambda row, lang: f"{row.start:%m-%d} · " + translator(lang)("{n}d").format(n=row.day_count),
+     16),  # 10-12 · 9d
+    (lambda row, lang: f"{row.start:%m-%d}", 3),  # 10-12
 )
 
 
-def _trip_span(row: queries.TripRow, width: int) -> tuple[str, int]:
+def _trip_span(row: queries.TripRow, width: int, lang: str = "en") -> tuple[str, int]:
     """The dates to show after the year in `width` cells, and the cells left for the title
     (0: no title, only the start's month and day)."""
     for make, least in _SPAN_CHOICES:
-        span = make(row)
-        room = width - len(span) - 1
+        span = make(row, lang)
+        room = width - _cells(span) - 1
         if room >= least:
             return span, room
     return f"{row.start:%m-%d}", 0
@@ -324,7 +326,7 @@ class CityPane(DeskPane):
         self._restore: tuple[list[str], tuple[str, str] | None] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(lit("loading…", "dim"), id="city-caption", markup=False)
+        yield Static(lit(words(self)("loading…"), "dim"), id="city-caption", markup=False)
         tree = CityTree(id="city-tree")
         tree.cursor_moved = self._cursor_moved
         tree.opens_unread = self._opens_unread
@@ -336,8 +338,7 @@ class CityPane(DeskPane):
         return self.query_one(CityTree)
 
     def on_mount(self) -> None:
-        self.border_title = "Cities"
-        self.border_subtitle = MODE_HINTS[self.mode]
+        self.retitle()
         rows = self.app.data.ready("home_cities") if self.mode == "home" else None  # type: ignore[attr-defined]
         if rows is not None:  # read while the app started: in the first frame
             self._groups["home"] = rows
@@ -412,22 +413,11 @@ class CityPane(DeskPane):
         rows = self._groups.get(self.mode, [])
         tree.clear()
         tree.relabel()
-        caption = self.query_one("#city-caption", Static)
-        # Shorter forms for a narrow pane, before the shortest is cut (the pane's border
-        # names the list too: "Cities", "d: destinations").
-        if self.mode == "home":
-            trips = counted(sum(r.trip_count for r in rows), "trip")
-            forms = [f"{MODE_TITLES['home']} · {len(rows)} · {trips}", f"Home · {len(rows)} · {trips}",
-                     f"{len(rows)} · {trips}"]
-        else:
-            cities = counted(len(rows), "city", "cities")
-            forms = [f"{MODE_TITLES['dest']} · {cities} visited", f"{MODE_TITLES['dest']} · {cities}",
-                     f"Visited · {cities}", cities]
-        caption.update(Fitted(*[lit(form, "bold") for form in forms]))
+        self._caption(rows)
         follow, self._follow = self._follow, None
         if not rows:
             for note in EMPTY_STORE_NOTES:
-                tree.root.add_leaf(RichText(note), NodeInfo("note", self.mode, "", name=note))
+                tree.root.add_leaf(RichText(words(self)(note)), NodeInfo("note", self.mode, "", name=note))
             return
         lang = tree.lang
         infos = [NodeInfo("group", self.mode, row.id if self.mode == "home" else row.key,
@@ -520,7 +510,7 @@ class CityPane(DeskPane):
         for row in rows:
             node.add_leaf(RichText(row.id), NodeInfo("trip", self.mode, row.id, trip=row))
         if not rows:
-            node.add_leaf(RichText("-"), NodeInfo("note", self.mode, "", name="no trips"))
+            node.add_leaf(RichText("-"), NodeInfo("note", self.mode, "", name=N_("no trips")))
         node.allow_expand = True
 
     def _group_node(self, key: str) -> TreeNode[NodeInfo] | None:
@@ -544,7 +534,7 @@ class CityPane(DeskPane):
         `shown` (the trip in the timeline) gets the cursor in the new list, its group open.
         """
         self.mode = "dest" if self.mode == "home" else "home"
-        self.border_subtitle = MODE_HINTS[self.mode]
+        self.retitle()
         self._reveal = None
         self._pending_step = None
         self._follow = _follow_key(shown) if shown is not None else None
@@ -552,11 +542,35 @@ class CityPane(DeskPane):
             self._fill()
         else:
             self.tree.clear()
-            self.query_one("#city-caption", Static).update(lit("loading…", "dim"))
+            self.query_one("#city-caption", Static).update(lit(words(self)("loading…"), "dim"))
             self.load_groups(self.mode)
+
+    def retitle(self) -> None:
+        """The pane's title and subtitle in the app's language."""
+        _ = words(self)
+        self.border_title = _("Cities")
+        self.border_subtitle = _(MODE_HINTS[self.mode])
+
+    def _caption(self, rows: list) -> None:  # noqa: ANN001 - the rows of the mode shown
+        """`Home cities · 2 · 4 trips`, in shorter forms for a narrow pane, before the shortest
+        is cut (the pane's border names the list too: "Cities", "d: destinations")."""
+        _ = words(self)
+        if self.mode == "home":
+            count = sum(r.trip_count for r in rows)
+            trips = _.ngettext("{n} trip", "{n} trips", count).format(n=count)
+            forms = [f"{_(MODE_TITLES['home'])} · {len(rows)} · {trips}",
+                     f"{_('Home')} · {len(rows)} · {trips}", f"{len(rows)} · {trips}"]
+        else:
+            cities = _.ngettext("{n} city", "{n} cities", len(rows)).format(n=len(rows))
+            forms = [_("{title} · {cities} visited").format(title=_(MODE_TITLES["dest"]), cities=cities),
+                     f"{_(MODE_TITLES['dest'])} · {cities}", f"{_('Visited')} · {cities}", cities]
+        self.query_one("#city-caption", Static).update(Fitted(*[lit(form, "bold") for form in forms]))
 
     def relabel(self) -> None:
         """Draw the list again in the app's language (and in the order of its names)."""
+        self.retitle()
+        if self.mode in self._groups:
+            self._caption(self._groups[self.mode])
         self._sort_groups()
         self.tree.relabel()
 
@@ -586,7 +600,7 @@ class CityPane(DeskPane):
         if key not in self._loading:
             self._loading.add(key)
             node.remove_children()
-            node.add_leaf(RichText("loading"), NodeInfo("note", info.mode, "", name="loading…"))
+            node.add_leaf(RichText("loading"), NodeInfo("note", info.mode, "", name=N_("loading…")))
             if self.tree.holding_moves:  # the user opened it: keys wait for its trips
                 self._holding_for = key
             self.load_trips(info.mode, info.key)

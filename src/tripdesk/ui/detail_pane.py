@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 
+from ..i18n import N_, translator
 from ..text import Text
 from .docview import DocView
 from .pane import DeskPane
-from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, counted, date_inferred, lit, one_line,
-                     place_label, places_label, weekday)
+from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, date_inferred, lit, one_line,
+                     place_label, places_label, weekday, words)
 
 if TYPE_CHECKING:
     from ..model import (Agreement, Day, DisplayLang, Event, Evidence, Organisation, Person, Quote, Stop,
@@ -44,7 +45,9 @@ def _text_line(text: Text | None, lang: DisplayLang) -> Content:
     shown_translation = (text.translated is not None and lang in (text.translated, "both")
                          and text.plain is None)
     if shown_translation and text.translated_by:
-        body = body + lit(f" (translation: {text.translated_by})", TRANSLATED_STYLE)
+        _ = translator(lang)
+        body = body + lit(" (" + _("translation: {who}").format(who=_(text.translated_by)) + ")",
+                          TRANSLATED_STYLE)
     return body
 
 
@@ -58,51 +61,54 @@ def _person_name(trip: Trip, person_id: str, lang: DisplayLang) -> str:
     return person.name.get(lang) if person else person_id
 
 
-def _date(value: dt.date | None, inferred: bool = False) -> Content:
+def _date(value: dt.date | None, inferred: bool = False, lang: str = "en") -> Content:
     if value is None:
-        return lit("date unknown", DIM)
+        return lit(translator(lang)("date unknown"), DIM)
     return Content.assemble((INFERRED if inferred else "", INFERRED_STYLE), value.isoformat())
 
 
 def source_line(source: Source, lang: DisplayLang) -> Content:
     """`outlet, “headline”, date, file or URL` for one source."""
-    published = _date(source.published, "published" in source.inferred)
+    _ = translator(lang)
+    published = _date(source.published, "published" in source.inferred, lang=lang)
     where = source.file or source.url or ""
     return Content.assemble(
         (f"[{source.id}] ", DIM), lit(source.outlet.get(lang), "bold"), ", ",
         *(("“", lit(one_line(source.headline.get(lang)), "italic"), "”, ") if source.headline
-          else (("no headline", DIM), ", ")), published,
+          else ((_("no headline"), DIM), ", ")), published,
         (", " if where else ""), lit(where, "underline" if source.url and not source.file else ""))
 
 
 def add_sources(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang,
-                title: str = "Sources") -> None:
+                title: str = N_("Sources")) -> None:
+    _ = translator(lang)
     seen: list[str] = []
     for source_id in ids:
         if source_id not in seen:
             seen.append(source_id)
     if not seen:
         return
-    doc.heading(title)
+    doc.heading(_(title))
     for source_id in seen:
         source = trip.source(source_id)
         if source is None:
-            doc.line((f"[{source_id}] (not found)", DIM), indent=2)
+            doc.line((f"[{source_id}] (" + _("not found") + ")", DIM), indent=2)
             continue
         doc.line(source_line(source, lang), indent=2)
         if source.notes:
             doc.line(lit(one_line(source.notes), DIM), indent=4)
-        doc.inferred(source.inferred, indent=4)
+        doc.inferred(source.inferred, lang, indent=4)
 
 
 def evidence_source(trip: Trip, source_id: str, lang: DisplayLang, style: str = DIM) -> Content:
     """`outlet, date, file` (or the URL when there is no file) of the source an excerpt is from."""
+    _ = translator(lang)
     source = trip.source(source_id)
     if source is None:
-        return lit(f"[{source_id}] (not found)", style)
+        return lit(f"[{source_id}] (" + _("not found") + ")", style)
     where = source.file or source.url or ""
     return Content.assemble(lit(source.outlet.get(lang)), ", ",
-                            _date(source.published, "published" in source.inferred),
+                            _date(source.published, "published" in source.inferred, lang=lang),
                             (", " if where else ""), lit(where)).stylize(style)
 
 
@@ -120,8 +126,9 @@ def add_evidence(doc: Doc, trip: Trip, items: Iterable[Evidence], lang: DisplayL
 def _add_evidence_section(doc: Doc, trip: Trip, items: tuple[Evidence, ...],
                           lang: DisplayLang) -> None:
     """The evidence of the record a detail is about, under a heading of its own."""
+    _ = translator(lang)
     if items:
-        doc.heading(f"Evidence ({len(items)})")
+        doc.heading(_("Evidence") + f" ({len(items)})")
         add_evidence(doc, trip, items, lang)
 
 
@@ -144,10 +151,12 @@ def _add_entities(doc: Doc, title: str, kind: str, ids: Iterable[str],
 
 
 def add_organisations(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> None:
-    def describe(org: Organisation) -> tuple[str, str]:
-        return org.name.get(lang), f" ({org.kind}" + (f", {org.city.get(lang)}" if org.city else "") + ")"
+    _ = translator(lang)
 
-    _add_entities(doc, "Organisations", "organisation", ids, trip.organisation, describe)
+    def describe(org: Organisation) -> tuple[str, str]:
+        return org.name.get(lang), f" ({_(org.kind)}" + (f", {org.city.get(lang)}" if org.city else "") + ")"
+
+    _add_entities(doc, _("Organisations"), "organisation", ids, trip.organisation, describe)
 
 
 def add_people(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> None:
@@ -157,37 +166,39 @@ def add_people(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang) -> N
         extra = ", ".join(x for x in (role, org) if x)
         return person.name.get(lang), f" — {extra}" if extra else ""
 
-    _add_entities(doc, "People", "person", ids, trip.person, describe)
+    _add_entities(doc, translator(lang)("People"), "person", ids, trip.person, describe)
 
 
 def add_agreements(doc: Doc, trip: Trip, agreements: list[Agreement], lang: DisplayLang) -> None:
+    _ = translator(lang)
     if not agreements:
         return
-    doc.heading(f"Agreements ({len(agreements)})")
+    doc.heading(_("Agreements") + f" ({len(agreements)})")
     for a in agreements:
         doc.anchor(f"agreement:{a.id}")
         doc.line("• ", lit(one_line(a.title.get(lang)), "bold"), indent=2)
-        doc.field("kind", a.kind, indent=4)
+        doc.field(_("kind"), _(a.kind), indent=4)
         add_status(doc, a, lang)
-        doc.field("date", _date(a.date, "date" in a.inferred), indent=4)
+        doc.field(_("date"), _date(a.date, "date" in a.inferred, lang=lang), indent=4)
         if a.place:
-            doc.field("place", Content.assemble(
+            doc.field(_("place"), Content.assemble(
                 (INFERRED if "place" in a.inferred else "", INFERRED_STYLE),
                 lit(place_label(a.place, lang, venue=True))), indent=4)
-        doc.field("parties", ", ".join(trip.party_names(a, lang)) or "not named", indent=4)
-        doc.field("signatories", ", ".join(_person_name(trip, p, lang) for p in a.signatories)
-                  or "not named", indent=4)
+        doc.field(_("parties"), ", ".join(trip.party_names(a, lang)) or _("not named"), indent=4)
+        doc.field(_("signatories"), ", ".join(_person_name(trip, p, lang) for p in a.signatories)
+                  or _("not named"), indent=4)
         if a.scope:
-            doc.field("scope", _text_line(a.scope, lang), indent=4)
+            doc.field(_("scope"), _text_line(a.scope, lang), indent=4)
         if a.event:
             found = trip.event(a.event)
-            doc.field("at", found[1].title.get(lang) if found else a.event, indent=4)
-        doc.field("sources", ", ".join(a.sources), indent=4, style=DIM)
-        doc.inferred(a.inferred, indent=4)
+            doc.field(_("at"), found[1].title.get(lang) if found else a.event, indent=4)
+        doc.field(_("sources"), ", ".join(a.sources), indent=4, style=DIM)
+        doc.inferred(a.inferred, lang, indent=4)
         add_evidence(doc, trip, a.evidence, lang, indent=4)
         if a.status.evidence or a.status.inferred:
-            doc.line(("status rests on:", DIM), indent=4)
-            doc.inferred({f"status {k}": v for k, v in a.status.inferred.items()}, indent=6)
+            doc.line((_("status rests on:"), DIM), indent=4)
+            doc.inferred({_("status {field}").format(field=_(k)): v for k, v in a.status.inferred.items()},
+                         lang, indent=6)
             add_evidence(doc, trip, a.status.evidence, lang, indent=6)
 
 
@@ -196,35 +207,38 @@ STATUS_STYLES = {"signed": "bold $success", "cancelled": "$error", "unknown": DI
 
 def add_status(doc: Doc, a: Agreement, lang: DisplayLang) -> None:
     """`status: signed · 2013-02-16` (an inferred date marked), in the status's colour."""
+    _ = translator(lang)
     status = a.status
-    when = _date(status.date, "date" in status.inferred) if status.date else Content("")
-    doc.field("status", Content.assemble(
+    when = _date(status.date, "date" in status.inferred, lang=lang) if status.date else Content("")
+    doc.field(_("status"), Content.assemble(
         lit(status.label(lang), STATUS_STYLES.get(status.value, "bold")),
         (" · " if status.date else "", DIM), when), indent=4)
 
 
 def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> None:
+    _ = translator(lang)
     if not quotes:
         return
-    doc.heading(f"Quotes ({len(quotes)})")
+    doc.heading(_("Quotes") + f" ({len(quotes)})")
     for q in quotes:
         doc.anchor(f"quote:{q.id}")
         role = q.role.get(lang) if q.role and q.speaker is not None else ""
         when = f" · {q.date.isoformat()}" if q.date else ""
         spoke_for = trip.organisation(q.organisation) if q.organisation else None
         doc.line("• ", lit(trip.speaker_name(q, lang), "bold"),
-                 (" (not named)" if q.speaker is None else "", DIM),
+                 (" (" + _("not named") + ")" if q.speaker is None else "", DIM),
                  lit(f", {role}" if role else ""),
                  lit(f", {spoke_for.name.get(lang)}" if spoke_for else ""), (when, DIM), indent=2)
-        doc.line(lit(f"“{q.original.text}”"), (f" ({q.original.lang}, original)", DIM), indent=4)
+        doc.line(lit(f"“{q.original.text}”"), (" (" + _("{lang}, original").format(lang=q.original.lang) + ")", DIM), indent=4)
         if q.translation:
-            by = f", translation by {q.translation.by}" if q.translation.by else ", translation"
+            by = (", " + _("translation by {who}").format(who=_(q.translation.by)) if q.translation.by
+                  else ", " + _("translation"))
             doc.line(lit(f"“{q.translation.text}”", "italic"), (f" ({q.translation.lang}{by})", DIM),
                      indent=4)
         if q.context:
-            doc.field("context", _text_line(q.context, lang), indent=4)
-        doc.field("sources", ", ".join(q.sources), indent=4, style=DIM)
-        doc.inferred(q.inferred, indent=4)
+            doc.field(_("context"), _text_line(q.context, lang), indent=4)
+        doc.field(_("sources"), ", ".join(q.sources), indent=4, style=DIM)
+        doc.inferred(q.inferred, lang, indent=4)
         add_evidence(doc, trip, q.evidence, lang, indent=4)  # besides its own words, above
 
 
@@ -232,56 +246,59 @@ def add_quotes(doc: Doc, trip: Trip, quotes: list[Quote], lang: DisplayLang) -> 
 
 
 def trip_doc(trip: Trip, lang: DisplayLang) -> Doc:
+    _ = translator(lang)
     doc = Doc()
     doc.line(lit(one_line(trip.title.get(lang)), "bold $accent"))
     home = trip.home_city
-    doc.field("from", ", ".join(part for part in (home.name.get(lang), home.province.get(lang),
+    doc.field(_("from"), ", ".join(part for part in (home.name.get(lang), home.province.get(lang),
                                                    home.country) if part)
-              + ("" if home.kind == "city" else f" ({home.kind})"))
-    doc.field("dates", Content.assemble(
+              + ("" if home.kind == "city" else f" ({_(home.kind)})"))
+    doc.field(_("dates"), Content.assemble(
         (INFERRED if "start" in trip.inferred else "", INFERRED_STYLE), trip.start.isoformat(), " – ",
         (INFERRED if "end" in trip.inferred else "", INFERRED_STYLE), trip.end.isoformat(),
-        f" ({counted(trip.day_count, 'day')}"
-        + (f"; reported as {trip.span_reported.text}" if trip.span_reported and trip.span_reported.text
-           else "") + ")"))
-    doc.field("status", trip.status)
+        " (" + _.ngettext("{n} day", "{n} days", trip.day_count).format(n=trip.day_count)
+        + ("; " + _("reported as {text}").format(text=trip.span_reported.text)
+           if trip.span_reported and trip.span_reported.text else "") + ")"))
+    doc.field(_("status"), _(trip.status))
     leader = trip.person(trip.leader.person)
-    doc.field("led by", f"{leader.name.get(lang) if leader else trip.leader.person}, "
+    doc.field(_("led by"), f"{leader.name.get(lang) if leader else trip.leader.person}, "
                         f"{trip.leader.role.get(lang)}")
     d = trip.delegation
     if d.description:
-        doc.field("delegation", _text_line(d.description, lang))
+        doc.field(_("delegation"), _text_line(d.description, lang))
     if d.head_count is not None:
-        doc.field("head count", str(d.head_count))
+        doc.field(_("head count"), str(d.head_count))
     if d.officials:
-        doc.field("officials", ", ".join(_person_name(trip, p, lang) for p in d.officials))
+        doc.field(_("officials"), ", ".join(_person_name(trip, p, lang) for p in d.officials))
     if d.companies:
-        doc.field("companies", ", ".join(_org_name(trip, o, lang) for o in d.companies))
+        doc.field(_("companies"), ", ".join(_org_name(trip, o, lang) for o in d.companies))
     if d.institutions:
-        doc.field("institutions", ", ".join(_org_name(trip, o, lang) for o in d.institutions))
+        doc.field(_("institutions"), ", ".join(_org_name(trip, o, lang) for o in d.institutions))
     places = trip.destinations()
     if places:
-        doc.field("places", places_label(places, lang))
+        doc.field(_("places"), places_label(places, lang))
     if trip.themes:
-        doc.field("themes", ", ".join(t.get(lang) for t in trip.themes))
+        doc.field(_("themes"), ", ".join(t.get(lang) for t in trip.themes))
     if trip.purpose:
-        doc.field("purpose", _text_line(trip.purpose, lang))
-    doc.field("sources", ", ".join(trip.trip_sources), style=DIM)
-    doc.inferred(trip.inferred)
+        doc.field(_("purpose"), _text_line(trip.purpose, lang))
+    doc.field(_("sources"), ", ".join(trip.trip_sources), style=DIM)
+    doc.inferred(trip.inferred, lang)
     _add_evidence_section(doc, trip, trip.evidence, lang)
     events = trip.events()
-    doc.heading(f"Days ({trip.day_count}, {len(trip.days)} recorded, {counted(len(events), 'event')})")
+    doc.heading(_("Days") + " (" + _("{days}, {recorded} recorded, {events}").format(
+        days=trip.day_count, recorded=len(trip.days),
+        events=_.ngettext("{n} event", "{n} events", len(events)).format(n=len(events))) + ")")
     for number, date, day in trip.calendar():
         where = places_label(day.places, lang) if day else ""
-        count = f" · {counted(len(day.events), 'event')}" if day and day.events else ""
-        doc.line((f"Day {number} ", "bold"), (f"{weekday(date, lang)} ", DIM),
-                 _date(date, date_inferred(trip, date, day)), " ",
-                 lit(where or "nothing recorded", "" if where else "dim italic"), (count, DIM), indent=2)
+        count = " · " + _.ngettext("{n} event", "{n} events", len(day.events)).format(n=len(day.events)) if day and day.events else ""
+        doc.line((_("Day {n}").format(n=number) + " ", "bold"), (f"{weekday(date, lang)} ", DIM),
+                 _date(date, date_inferred(trip, date, day), lang=lang), " ",
+                 lit(where or _("nothing recorded"), "" if where else "dim italic"), (count, DIM), indent=2)
     if trip.stops:
-        doc.heading(f"No day given ({len(trip.stops)})")
+        doc.heading(_("No day given") + f" ({len(trip.stops)})")
         for stop in trip.stops:
-            count = f" · {counted(len(stop.events), 'event')}" if stop.events else ""
-            doc.line((stop.when(), "bold"), " ", lit(places_label(stop.places, lang)), (count, DIM), indent=2)
+            count = " · " + _.ngettext("{n} event", "{n} events", len(stop.events)).format(n=len(stop.events)) if stop.events else ""
+            doc.line((_(stop.when()), "bold"), " ", lit(places_label(stop.places, lang)), (count, DIM), indent=2)
     add_agreements(doc, trip, list(trip.agreements), lang)
     add_quotes(doc, trip, list(trip.quotes), lang)
     add_organisations(doc, trip, [o.id for o in trip.organisations], lang)
@@ -295,14 +312,15 @@ def _day_number(trip: Trip, date: dt.date) -> int:
 
 
 def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
+    _ = translator(lang)
     doc = Doc()
     day: Day | None = next((d for d in trip.days if d.date == date), None)
-    doc.line((f"Day {_day_number(trip, date)} ", "bold $accent"), (f"{weekday(date, lang)} ", "bold"),
+    doc.line((_("Day {n}").format(n=_day_number(trip, date)) + " ", "bold $accent"), (f"{weekday(date, lang)} ", "bold"),
              (INFERRED if date_inferred(trip, date, day) else "", INFERRED_STYLE),
              (date.isoformat(), "bold"))
     doc.line(lit(one_line(trip.title.get(lang)), DIM))
     if day is None or not (day.events or day.places or day.notes):
-        doc.blank().line(("Nothing recorded for this day.", "italic"))
+        doc.blank().line((_("Nothing recorded for this day."), "italic"))
         agreements, quotes = trip.agreements_on(date), trip.quotes_on(date)
         add_agreements(doc, trip, agreements, lang)
         add_quotes(doc, trip, quotes, lang)
@@ -315,30 +333,31 @@ def day_doc(trip: Trip, date: dt.date, lang: DisplayLang) -> Doc:
 def add_held(doc: Doc, trip: Trip, held: Day | Stop, lang: DisplayLang, date: dt.date | None) -> None:
     """What a day (or a stop without a day) holds: places, notes, its events, the agreements
     and quotes of its events (and, of a day, of its date), who and what they name, sources."""
+    _ = translator(lang)
     if held.places:
-        doc.field("places", Content.assemble(
+        doc.field(_("places"), Content.assemble(
             (INFERRED if "places" in held.inferred else "", INFERRED_STYLE),
             lit(places_label(held.places, lang))))
     if held.notes:
-        doc.field("notes", _text_line(held.notes, lang))
-    doc.inferred(held.inferred)
+        doc.field(_("notes"), _text_line(held.notes, lang))
+    doc.inferred(held.inferred, lang)
     add_evidence(doc, trip, held.evidence, lang)
     event_ids = {e.id for e in held.events}
     if held.events:
-        doc.heading(f"Events ({len(held.events)})")
+        doc.heading(_("Events") + f" ({len(held.events)})")
     for event in held.events:
         time = event.time or "--:--"
         doc.line((time, DIM if not event.time else ""), " ",
                  (INFERRED if event.inferred else " ", INFERRED_STYLE), " ",
-                 (event.kind, "$text-secondary"), " ", lit(one_line(event.title.get(lang)), "bold"),
+                 (_(event.kind), "$text-secondary"), " ", lit(one_line(event.title.get(lang)), "bold"),
                  indent=2)
         if event.place:
-            doc.field("place", place_label(event.place, lang, venue=True), indent=6)
+            doc.field(_("place"), place_label(event.place, lang, venue=True), indent=6)
         if event.organisations:
-            doc.field("with", ", ".join(_org_name(trip, o, lang) for o in event.organisations), indent=6)
+            doc.field(_("with"), ", ".join(_org_name(trip, o, lang) for o in event.organisations), indent=6)
         if event.people:
-            doc.field("people", ", ".join(_person_name(trip, p, lang) for p in event.people), indent=6)
-        doc.field("sources", ", ".join(event.sources), indent=6, style=DIM)
+            doc.field(_("people"), ", ".join(_person_name(trip, p, lang) for p in event.people), indent=6)
+        doc.field(_("sources"), ", ".join(event.sources), indent=6, style=DIM)
         add_evidence(doc, trip, event.evidence, lang, indent=6)
     agreements = [a for a in trip.agreements if (date is not None and a.date == date) or a.event in event_ids]
     quotes = [q for q in trip.quotes if (date is not None and q.date == date) or q.event in event_ids]
@@ -351,32 +370,33 @@ def add_held(doc: Doc, trip: Trip, held: Day | Stop, lang: DisplayLang, date: dt
 
 
 def event_doc(trip: Trip, day: Day | Stop, event: Event, lang: DisplayLang) -> Doc:
+    _ = translator(lang)
     from ..model import Stop  # the model is read with the first trip, after the first frame
 
     doc = Doc()
     doc.line(lit(one_line(event.title.get(lang)), "bold $accent"))
     if isinstance(day, Stop):  # no day given: the span it falls in, or the whole trip
-        date = Content.assemble((day.when(), ""), (" (no day given)", DIM))
+        date = Content.assemble((_(day.when()), ""), (" (" + _("no day given") + ")", DIM))
     else:
         date = Content.assemble(
-            (f"Day {_day_number(trip, day.date)} · {weekday(day.date, lang)} ", ""),
+            (_("Day {n}").format(n=_day_number(trip, day.date)) + f" · {weekday(day.date, lang)} ", ""),
             (INFERRED if "date" in event.inferred or date_inferred(trip, day.date, day) else "",
              INFERRED_STYLE), day.date.isoformat())
     when = Content.assemble(
         date, (" · " if event.time else ""), (INFERRED if event.time and "time" in event.inferred else "",
                                                INFERRED_STYLE), event.time or "")
-    doc.field("when", when)
-    doc.field("kind", event.kind)
+    doc.field(_("when"), when)
+    doc.field(_("kind"), _(event.kind))
     if event.place:
-        doc.field("place", Content.assemble(
+        doc.field(_("place"), Content.assemble(
             (INFERRED if "place" in event.inferred else "", INFERRED_STYLE),
             lit(place_label(event.place, lang, venue=True))))
     elif day.places:
-        doc.field("place", lit(places_label(day.places, lang)))
+        doc.field(_("place"), lit(places_label(day.places, lang)))
     if event.description:
         doc.blank().line(_text_line(event.description, lang), hang=0)
     if event.inferred:
-        doc.blank().inferred(event.inferred)
+        doc.blank().inferred(event.inferred, lang)
     _add_evidence_section(doc, trip, event.evidence, lang)
     add_organisations(doc, trip, event.organisations, lang)
     add_people(doc, trip, event.people, lang)
@@ -391,11 +411,13 @@ def event_doc(trip: Trip, day: Day | Stop, event: Event, lang: DisplayLang) -> D
 
 def stop_doc(trip: Trip, number: int, lang: DisplayLang) -> Doc:
     """A stop without a day: when (a span, or the whole trip), its places, notes and events."""
+    _ = translator(lang)
     stop = trip.stops[number]
     doc = Doc()
-    when = ("During the trip" if stop.start is None or stop.end is None
-            else f"On {stop.start}" if stop.start == stop.end else f"Between {stop.start} and {stop.end}")
-    doc.line((when, "bold $accent"), (" · no day given", DIM))
+    when = (_("During the trip") if stop.start is None or stop.end is None
+            else _("On {date}").format(date=stop.start) if stop.start == stop.end
+            else _("Between {start} and {end}").format(start=stop.start, end=stop.end))
+    doc.line((when, "bold $accent"), (" · " + _("no day given"), DIM))
     doc.line(lit(one_line(trip.title.get(lang)), DIM))
     add_held(doc, trip, stop, lang, None)
     return doc
@@ -404,7 +426,7 @@ def stop_doc(trip: Trip, number: int, lang: DisplayLang) -> Doc:
 def detail_doc(trip: Trip, ref: str, lang: DisplayLang) -> Doc:
     """The detail for a timeline option id: "trip", "day:<date>", "event:<id>", a stop's
     "stop:<n>", or a "whole trip" record's "agreement:<id>" or "quote:<id>"."""
-    what, _, ident = ref.partition(":")
+    what, _colon, ident = ref.partition(":")
     if what == "stop" and ident.isdigit() and int(ident) < len(trip.stops):
         return stop_doc(trip, int(ident), lang)
     if what == "day":
@@ -425,13 +447,15 @@ def detail_doc(trip: Trip, ref: str, lang: DisplayLang) -> Doc:
 
 def whole_trip_doc(trip: Trip, what: str, ident: str, lang: DisplayLang) -> Doc | None:
     """An agreement or a quote on its own, with its sources (None: the trip has no such)."""
+    _ = translator(lang)
     items = trip.agreements if what == "agreement" else trip.quotes
     item = next((x for x in items if x.id == ident), None)
     if item is None:
         return None
     doc = Doc()
     doc.line(lit(one_line(trip.title.get(lang)), "bold $accent"))
-    doc.line(("Whole trip: no day of the timeline holds this " + what, DIM))
+    doc.line((_("Whole trip: no day of the timeline holds this agreement") if what == "agreement"
+              else _("Whole trip: no day of the timeline holds this quote"), DIM))
     if what == "agreement":
         add_agreements(doc, trip, [item], lang)  # type: ignore[list-item]
         add_organisations(doc, trip, item.parties, lang)  # type: ignore[union-attr]
@@ -497,7 +521,7 @@ class DetailScroll(DocView):
         self.scroll_to(0, y, animate=False, immediate=True)
 
 
-PLACEHOLDER = "Details of the selected trip, day or event appear here."
+PLACEHOLDER = N_("Details of the selected trip, day or event appear here.")
 
 
 class DetailPane(DeskPane):
@@ -509,10 +533,10 @@ class DetailPane(DeskPane):
         self._doc: Doc = Doc().line(PLACEHOLDER)
 
     def compose(self) -> ComposeResult:
-        yield DetailScroll(Doc().line((PLACEHOLDER, "dim italic")), id="detail-scroll")
+        yield DetailScroll(Doc().line((words(self)(PLACEHOLDER), "dim italic")), id="detail-scroll")
 
     def on_mount(self) -> None:
-        self.border_title = "Detail"
+        self.border_title = words(self)("Detail")
 
     @property
     def view(self) -> DetailScroll:

@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from .. import queries
+from ..i18n import N_
 from .city_pane import CityPane, CityTree
 from .data import freeze_loaded, resume_collection
 from .detail_pane import DetailPane, DetailScroll
@@ -37,7 +38,7 @@ from .messages import (ItemChosen, LoadFailed, StoreChanged, SummaryLoaded, Trip
                        TripReloaded)
 from .paint import CachedScreenLines, show_focus_within
 from .prepared import Prepared, PreparedTrips, prepare
-from .render import Doc
+from .render import Doc, words
 from .timeline_pane import TimelineList, TimelinePane, resolve_ref
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ ANCHORED = ("agreement", "quote", "organisation", "person")  # search targets in
 # How often the desk asks the store whether another process wrote to it: `PRAGMA
 # data_version`, a few microseconds in a worker thread.
 STORE_POLL_SECONDS = 1.0
-EMPTY_STORE = ("No trips yet. Import trip files with:\n    tripdesk import PATH\n"
+EMPTY_STORE = N_("No trips yet. Import trip files with:\n    tripdesk import PATH\n"
                "in another terminal: the desk shows them within a second or two (the file "
                "format: docs/data-format.md).")
 
@@ -124,6 +125,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         super().__init__(id="main")
         self.wanted: Wanted | None = None
         self._shown_pane = "city"
+        self._store_summary: queries.StoreSummary | None = None
         self._showing = False  # in `_show` (the city cursor may move: no trip is shown for that)
         self._prepared = PreparedTrips()  # the trips next to the one shown, ready to show
         self._store_version: int | None = None  # the store's data version last seen
@@ -297,10 +299,11 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self._show_summary(message.summary)
 
     def _show_summary(self, summary: queries.StoreSummary) -> None:
-        self.header.set_summary(summary.label())
+        self._store_summary = summary
+        self.header.set_summary(summary.label(self.lang))
         if summary.trips == 0:
-            self.timeline.show_message(EMPTY_STORE)
-        elif self.trip is None and self.timeline.showing_message(EMPTY_STORE):
+            self.timeline.show_message(words(self)(EMPTY_STORE))
+        elif self.trip is None and self.timeline.showing_message(words(self)(EMPTY_STORE)):
             self.timeline.show_message()  # trips were imported into the empty store
         freeze_loaded()
 
@@ -449,6 +452,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
         """Draw everything again in the app's language."""
         lang = self.lang
         self.header.set_language(lang)
+        if self._store_summary is not None:
+            self.header.set_summary(self._store_summary.label(lang))
         self.query_one(KeyFooter).redraw()
         self.cities.relabel()
         self.timeline.relabel(lang)

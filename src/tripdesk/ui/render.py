@@ -17,7 +17,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from ..i18n import Translator, translator
+from ..i18n import N_, Translator, translator
 from ..text import DISPLAY_LANGS, Text
 
 if TYPE_CHECKING:
@@ -50,6 +50,36 @@ def words(node: object) -> Translator:
     except Exception:  # noqa: BLE001 - not attached to an app yet
         lang = "en"
     return translator(lang)
+
+
+# The kinds of events, statuses and records, words of the catalog (`kind_label`).
+KIND_WORDS = (N_("visit"), N_("meeting"), N_("signing"), N_("exhibition"), N_("speech"), N_("travel"),
+              N_("networking"), N_("conference"), N_("ceremony"), N_("promotion"), N_("other"),
+              N_("announced"), N_("reported"),
+              # agreements
+              N_("MOU"), N_("business agreement"), N_("joint declaration"), N_("sister-city"),
+              N_("letter of intent"), N_("economic agreement"), N_("investment agreement"),
+              N_("exchange agreement"), N_("friendship city"),
+              # organisations and home cities
+              N_("government"), N_("company"), N_("association"), N_("university"), N_("research"),
+              N_("venue"), N_("event"), N_("media"), N_("city"), N_("county"), N_("district"), N_("province"), N_("national"),
+              # inferred fields
+              N_("start"), N_("end"), N_("date"), N_("time"), N_("place"), N_("places"),
+              N_("published"), N_("speaker"), N_("year"),
+              # who translated
+              N_("editors"), N_("article"),
+              # a stop without a day (`Stop.when`)
+              N_("during the trip"))
+
+
+def pad_cells(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` cells (Korean counts two)."""
+    return text + " " * max(width - cell_len(text), 0)
+
+
+def kind_label(kind: str, lang: str, width: int = 0) -> str:
+    """An event's kind in the words' language, padded to `width` cells."""
+    return pad_cells(translator(lang)(kind), width)
 
 
 def lit(text: str | None, style: str = "") -> Content:
@@ -225,11 +255,12 @@ class Doc:
         body = value if isinstance(value, Content) else lit(value, style)
         return self.line((f"{label}: ", DIM), body, indent=indent)
 
-    def inferred(self, inferred: dict[str, str], indent: int = 0) -> "Doc":
-        """One `* field inferred: reason` line per inferred value."""
+    def inferred(self, inferred: dict[str, str], lang: str = "en", indent: int = 0) -> "Doc":
+        """One `* field inferred: reason` line per inferred value, in the words of `lang`."""
+        _ = translator(lang)
         for key, reason in inferred.items():
-            self.line((f"{INFERRED} {key} inferred: ", INFERRED_STYLE), lit(one_line(reason), "italic"),
-                      indent=indent)
+            self.line((f"{INFERRED} " + _("{field} inferred:").format(field=_(key)) + " ", INFERRED_STYLE),
+                      lit(one_line(reason), "italic"), indent=indent)
         return self
 
     def blank(self) -> "Doc":

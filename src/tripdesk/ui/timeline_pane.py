@@ -21,12 +21,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 
+from ..i18n import N_, translator
 from .messages import ItemChosen
 from .pane import DeskPane
 from .rowlist import Row, RowList
 from .waiting import MovesWait
-from .render import (DIM, INFERRED, INFERRED_STYLE, counted, date_inferred, lit, one_line,
-                     places_label, weekday)
+from .render import (DIM, INFERRED, INFERRED_STYLE, date_inferred, kind_label, lit, one_line, pad_cells,
+                     places_label, weekday, words)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 KIND_WIDTH = 10
 DAY_STYLE = "bold"
-CHOOSE_A_TRIP = "Choose a trip in the city pane:\n↑↓ move, Enter opens."
+CHOOSE_A_TRIP = N_("Choose a trip in the city pane:\n↑↓ move, Enter opens.")
 FOLD_AT = 2  # runs of this many empty days or more fold into one row (`f`)
 
 
@@ -105,10 +106,12 @@ def trip_prompt(trip: Trip, lang: DisplayLang) -> Content:
     """The first option: the trip's title and dates (inferred ends marked)."""
     start_mark = INFERRED if "start" in trip.inferred else ""
     end_mark = INFERRED if "end" in trip.inferred else ""
+    _ = translator(lang)
     span = f" ({trip.span_reported.text})" if trip.span_reported and trip.span_reported.text else ""
+    days = _.ngettext("{n} day", "{n} days", trip.day_count).format(n=trip.day_count)
     dates = Content.assemble(
         (start_mark, INFERRED_STYLE), trip.start.isoformat(), " – ", (end_mark, INFERRED_STYLE),
-        trip.end.isoformat(), (f" · {counted(trip.day_count, 'day')}{span} · {trip.status}", DIM))
+        trip.end.isoformat(), (f" · {days}{span} · {_(trip.status)}", DIM))
     return Content("\n").join([lit(one_line(trip.title.get(lang)), "bold $accent"), dates])
 
 
@@ -119,18 +122,19 @@ def day_prompt(number: int, date, day: Day | None, lang: DisplayLang,  # noqa: A
     its places (those have their own mark), where no ellipsis can cut it off."""
     if day is not None and day.inferred.keys() - {"places"}:
         date_mark = True
-    head = Content.assemble((f"Day {number} ", DAY_STYLE), (f"{weekday(date, lang)} ", DIM),
+    _ = translator(lang)
+    head = Content.assemble((_("Day {n}").format(n=number) + " ", DAY_STYLE), (f"{weekday(date, lang)} ", DIM),
                             (INFERRED if date_mark else "", INFERRED_STYLE),
                             (date.isoformat(), DAY_STYLE))
     if day is None or not (day.events or day.places or day.notes):
-        return Content("\n").join([head, lit("    nothing recorded", "dim italic")])
+        return Content("\n").join([head, lit("    " + _("nothing recorded"), "dim italic")])
     parts = [head]
     if day.places:
         mark = INFERRED if "places" in day.inferred else ""
         parts.append(Content.assemble("  ", (mark, INFERRED_STYLE), lit(places_label(day.places, lang), "$text-accent")))
     line = Content("").join(parts)
     if not day.events:
-        return Content("\n").join([line, lit("    no events recorded", "dim italic")])
+        return Content("\n").join([line, lit("    " + _("no events recorded"), "dim italic")])
     return line
 
 
@@ -144,7 +148,7 @@ def event_prompt(event: Event, lang: DisplayLang) -> Content:
         " ",
         (INFERRED if any_mark else " ", INFERRED_STYLE),
         " ",
-        (event.kind.ljust(KIND_WIDTH), "$text-secondary"),
+        (kind_label(event.kind, lang, KIND_WIDTH), "$text-secondary"),
         " ",
         lit(one_line(event.title.get(lang))),
     )
@@ -172,15 +176,16 @@ def on_a_day(trip: Trip, item: Agreement | Quote) -> str | None:
 def stop_prompt(stop: Stop, lang: DisplayLang) -> Content:
     """`Between 06-04 and 06-05  Oslo, NO` (or `During the trip  Ottawa, ON, CA`) over
     `no day given`."""
+    _ = translator(lang)
     if stop.start is not None and stop.end is not None:
-        when = (f"On {stop.start:%m-%d}" if stop.start == stop.end
-                else f"Between {stop.start:%m-%d} and {stop.end:%m-%d}")
+        when = (_("On {date}").format(date=f"{stop.start:%m-%d}") if stop.start == stop.end
+                else _("Between {start} and {end}").format(start=f"{stop.start:%m-%d}", end=f"{stop.end:%m-%d}"))
     else:
-        when = "During the trip"
+        when = _("During the trip")
     mark = INFERRED if stop.inferred else ""
     head = Content.assemble("  ", (when, DAY_STYLE), "  ", (mark, INFERRED_STYLE),
                             lit(places_label(stop.places, lang), "$text-accent"))
-    return Content("\n").join([head, lit("    no day given", "dim italic")])
+    return Content("\n").join([head, lit("    " + _("no day given"), "dim italic")])
 
 
 def stop_rows(trip: Trip, stop: Stop, lang: DisplayLang) -> list[Row]:
@@ -198,17 +203,18 @@ def whole_trip_rows(trip: Trip, lang: DisplayLang) -> list[Row]:
     quotes = [q for q in trip.quotes if on_a_day(trip, q) is None]
     if not agreements and not quotes and not stops:
         return []
-    rows = [Row(lit("Whole trip (no day)", "bold"), disabled=True)]
+    _ = translator(lang)
+    rows = [Row(lit(_("Whole trip (no day)"), "bold"), disabled=True)]
     for stop in stops:
         rows += stop_rows(trip, stop, lang)
     for agreement in agreements:
-        rows.append(Row(_record_prompt("agreement", agreement.date, one_line(agreement.title.get(lang))),
+        rows.append(Row(_record_prompt(_("agreement"), agreement.date, one_line(agreement.title.get(lang))),
                         id=f"agreement:{agreement.id}", hang=TITLE_HANG))
     for quote in quotes:
         name = trip.speaker_name(quote, lang)
         words = quote.translation if lang == "en" and quote.translation else quote.original
         # One line, cut: the words are the detail's to show whole.
-        rows.append(Row(_record_prompt("quote", quote.date, f"{name}: “{one_line(words.text)}”"),
+        rows.append(Row(_record_prompt(_("quote"), quote.date, f"{name}: “{one_line(words.text)}”"),
                         id=f"quote:{quote.id}"))
     return rows
 
@@ -218,7 +224,7 @@ def _record_prompt(kind: str, date: dt.date | None, text: str) -> Content:
     has its time."""
     when = date.strftime("%m-%d") if date else "--:--"
     return Content.assemble("  ", (when, "" if date else DIM), "   ",
-                            (kind.ljust(KIND_WIDTH), "$text-secondary"), " ", lit(text))
+                            (pad_cells(kind, KIND_WIDTH), "$text-secondary"), " ", lit(text))
 
 
 def fold_prompt(trip: Trip, first: tuple[int, dt.date], last: tuple[int, dt.date],
@@ -230,11 +236,13 @@ def fold_prompt(trip: Trip, first: tuple[int, dt.date], last: tuple[int, dt.date
     def mark(date: dt.date) -> str:
         return INFERRED if date_inferred(trip, date, None) else ""
 
-    head = Content.assemble((f"Days {first[0]}-{last[0]} ", DAY_STYLE),
+    _ = translator(lang)
+    head = Content.assemble((_("Days {first}-{last}").format(first=first[0], last=last[0]) + " ", DAY_STYLE),
                             (f"{weekday(first[1], lang)} ", DIM), (mark(first[1]), INFERRED_STYLE),
                             (first[1].isoformat(), DAY_STYLE), " – ", (f"{weekday(last[1], lang)} ", DIM),
                             (mark(last[1]), INFERRED_STYLE), (last[1].isoformat(), DAY_STYLE))
-    return Content("\n").join([head, lit(f"    nothing recorded ({count} days)", "dim italic")])
+    return Content("\n").join([head, lit("    " + _.ngettext("nothing recorded ({n} day)", "nothing recorded ({n} days)",
+                                                    count).format(n=count), "dim italic")])
 
 
 def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row]:
@@ -301,7 +309,7 @@ class TimelinePane(DeskPane):
         self.folded = False  # runs of empty days shown as one row (`f`), for every trip
 
     def compose(self) -> ComposeResult:
-        timeline = TimelineList(Row(lit(CHOOSE_A_TRIP, "dim italic"), disabled=True), id="timeline-list")
+        timeline = TimelineList(Row(lit(words(self)(CHOOSE_A_TRIP), "dim italic"), disabled=True), id="timeline-list")
         timeline.highlight_moved = self._highlight_moved
         yield timeline
 
@@ -318,6 +326,8 @@ class TimelinePane(DeskPane):
 
     def show_message(self, text: str = CHOOSE_A_TRIP) -> None:
         """No trip: show a note instead (e.g. how to import trips into an empty store)."""
+        if text == CHOOSE_A_TRIP:
+            text = words(self)(text)
         self.trip, self._lang = None, None
         self.list.set_options([Row(lit(text, "italic"), disabled=True)])
 
@@ -334,7 +344,11 @@ class TimelinePane(DeskPane):
         self.show_trip(trip, lang, ref or "trip")
 
     def on_mount(self) -> None:
-        self.border_title = "Timeline"
+        self.retitle()
+
+    def retitle(self) -> None:
+        """The pane's title and subtitle in the app's language."""
+        self.border_title = words(self)("Timeline")
         self.border_subtitle = self._subtitle()
 
     @property
@@ -375,7 +389,10 @@ class TimelinePane(DeskPane):
         self.show_trip(trip, lang, ref)
 
     def _subtitle(self) -> str:
-        return f"{INFERRED} inferred · empty days folded (f)" if self.folded else f"{INFERRED} inferred"
+        _ = words(self)
+        if self.folded:
+            return f"{INFERRED} " + _("inferred · empty days folded (f)")
+        return f"{INFERRED} " + _("inferred")
 
     def day_row(self, index: int | None, delta: int, recorded: bool = False) -> int | None:
         """The row of the next (`delta` 1) or previous (-1) day from row `index`, or of the
@@ -395,6 +412,7 @@ class TimelinePane(DeskPane):
 
     def relabel(self, lang: DisplayLang) -> None:
         """Draw the trip again in another language, keeping the cursor where it is."""
+        self.retitle()
         if self.trip is None:
             return
         ref = self.ref or "trip"
