@@ -40,7 +40,7 @@ from tripdesk.store import Store
 from tripdesk.timeline import render_timeline
 from tripdesk.ui.detail_pane import detail_doc
 from tripdesk.ui.render import fit, fit_str, one_line
-from tripdesk.ui.timeline_pane import build_options
+from tripdesk.ui.timeline_pane import build_options, on_a_day
 
 from .conftest import SAMPLE
 
@@ -379,15 +379,17 @@ def render_desk(trip: Trip) -> None:
     calendar day, every event) and the detail of each of them, wrapped and unwrapped. User text is shown literally: a title with `[b]` or `$x` in it stays those
     characters."""
     refs = ["trip", *(f"day:{date.isoformat()}" for _n, date, _d in trip.calendar()),
-            *(f"event:{event.id}" for _day, event in trip.events())]
+            *(f"event:{event.id}" for _day, event in trip.events()),
+            # the "whole trip" rows: the agreements and quotes no day holds
+            *(f"agreement:{a.id}" for a in trip.agreements if on_a_day(trip, a) is None),
+            *(f"quote:{q.id}" for q in trip.quotes if on_a_day(trip, q) is None)]
     for lang in ("ko", "en", "both"):
         rows = build_options(trip, lang)  # type: ignore[arg-type]
-        # Besides these, the "whole trip" section's heading and rows (undated records).
-        placed = [row for row in rows if (row.id or "").partition(":")[0] in ("trip", "day", "event")]
-        assert [row.id for row in rows][:1] == ["trip"] and len(placed) == len(refs)
+        ids = [row.id for row in rows if row.id is not None]
+        assert ids[:1] == ["trip"] and sorted(ids) == sorted(refs)
         for row in rows:
-            for line in row.lines:
-                draw(line, 30)  # cut: the timeline pane's width at 80x24 is about this
+            for line in row.lines_for(30):  # the timeline pane's width at 80x24 is about this
+                draw(line, 30)  # cut where it does not wrap
         title = one_line(trip.title.get(lang))  # type: ignore[arg-type]
         assert title in rows[0].prompt.plain
         for row, (_day, event) in zip([r for r in rows if (r.id or "").startswith("event:")], trip.events()):
