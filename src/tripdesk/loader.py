@@ -254,12 +254,16 @@ def agreement_status(value: Any) -> AgreementStatus:
 
 
 def place(value: Any) -> Place | None:
+    """A place, its state as the store keeps it: `Texas`, `tx` and `텍사스` are all `TX`, so
+    that one state is one destination (regions.normal_state; an unknown name stays as written)."""
     if value is None:
         return None
+    from .regions import normal_state
+
     return Place(
         city=text(value["city"]),
         country=value["country"],
-        state=_clean(value.get("state")),
+        state=normal_state(value["country"], _clean(value.get("state"))),
         venue=opt_text(value.get("venue")),
     )
 
