@@ -274,6 +274,9 @@ def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     problem = query_problem(query)
     if problem is not None:
         raise QueryTooLong(problem)
+    places = place_hits(store, query, limit)
+    if places is not None and (places_only(query) or len(places) >= limit):
+        return places
     expression = match_query(query)
     if expression is None:
         return []
@@ -290,9 +293,116 @@ def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
         f"ORDER BY {_KIND_ORDER.replace('kind', 's.kind')}, r.rank, s.trip_id",
         (expression, RANK_WINDOW, limit))
     kept = rows.fetchall()
+    if places is not None:
+        # A place: its trips, days and events are the place's (by their place fields, not a
+        # word of their prose); the agreements, quotes, organisations and people that name it
+        # follow, found by their words.
+        kept = [r for r in kept if r[0] not in PLACE_KINDS]
     matched = matched_lines(query, [r[9] for r in kept])
-    return [SearchHit(r[0], r[1], _text(r[6], r[7], r[8]), _date(r[2]), r[3],
-                      Text(ko=r[4], en=r[5]), m) for r, m in zip(kept, matched)]
+    found = [SearchHit(r[0], r[1], _text(r[6], r[7], r[8]), _date(r[2]), r[3],
+                       Text(ko=r[4], en=r[5]), m) for r, m in zip(kept, matched)]
+    if places is None:
+        return found
+    return sorted(places + found, key=lambda hit: KIND_ORDER.index(hit.kind))[:limit]
+
+
+# -- places -----------------------------------------------------------------------------------
+
+
+def _place_condition(store: Store, query: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(SQL condition on the `destinations` row `d`, its values, the region the query names,
+    "" for a city) when the whole query names a place: a destination city of the store, a state or province, a
+    country (regions.named). None: the query is searched as words."""
+    text = query.strip()
+    if not text or text.startswith('"'):
+        return None  # a quoted word is a word: "Seattle" in quotes searches the texts
+    from .regions import compared, named
+
+    region = named(text)
+    if region is not None and region.kind == "state":
+        return "d.country = ? AND d.state = ?", (region.country, region.code), region.label()
+    if region is not None:
+        return "d.country = ?", (region.code,), region.label()
+    key = compared(text)
+    if len(key) < 2:
+        return None
+    cities = [row for row in store.conn.execute(
+        "SELECT key, city_ko, city_en, city_plain, state, country FROM destinations")
+        if key in {compared(name) for name in row[1:4] if name}]
+    if not cities:
+        return None
+    marks = ",".join("?" * len(cities))
+    return f"d.key IN ({marks})", tuple(row[0] for row in cities), ""
+
+
+PLACE_KINDS = ("trip", "day", "event")  # what a place query finds by the place fields
+KIND_ORDER = ("trip", "agreement", "event", "quote", "day", "organisation", "person")  # as _KIND_ORDER
+
+
+def places_only(query: str) -> bool:
+    """Whether a place query is a code ("CA", "US"), which matches only as a code: its
+    letters are not looked for inside words."""
+    import re
+
+    return re.fullmatch(r"[A-Z]{2}", query.strip()) is not None
+
+
+def _place_label(ko: str | None, en: str | None, plain: str | None, state: str | None,
+                 country: str) -> str:
+    return ", ".join(x for x in (en or plain or ko, state, country) if x)
+
+
+@guarded
+def place_hits(store: Store, query: str, limit: int = 200) -> list[SearchHit] | None:
+    """The trips, days and events in the place a whole query names, by their place fields
+    (a day's places; an event, by the day it is on), each saying which place it is there
+    for; None when the query names no place (then it is searched as words).
+
+    "Seattle" finds the trip that went to Seattle, not a trip whose purpose mentions a
+    Seattle office; "California" every trip with a day in CA; "CA" only the state code.
+    """
+    condition = _place_condition(store, query)
+    if condition is None:
+        return None
+    where, values, region = condition
+    named = f"in {region}: " if region else ""  # first: the dialog shows a hit's text from its find
+    days = store.conn.execute(
+        "SELECT p.trip_id, p.date, d.city_ko, d.city_en, d.city_plain, d.state, d.country, "
+        "t.title_ko, t.title_en, t.title_plain, t.start FROM day_places p "
+        "JOIN destinations d ON d.key = p.destination_key JOIN trips t ON t.id = p.trip_id "
+        f"WHERE {where} ORDER BY t.start, p.trip_id, p.date, p.position", values).fetchall()
+    trips: dict[str, list] = {}
+    day_places: dict[tuple[str, str], list[str]] = {}
+    day_names: dict[tuple[str, str], list[tuple[str | None, str | None]]] = {}
+    for trip_id, date, ko, en, plain, state, country, *_rest in days:
+        trips.setdefault(trip_id, [_rest, []])
+        label = _place_label(ko, en, plain, state, country)
+        if label not in trips[trip_id][1]:
+            trips[trip_id][1].append(label)
+        day_places.setdefault((trip_id, date), []).append(label)
+        day_names.setdefault((trip_id, date), []).append((ko or plain, en or plain))
+    hits: list[SearchHit] = []
+    for trip_id, ((title_ko, title_en, title_plain, _start), places) in trips.items():
+        title = _text(title_ko, title_en, title_plain)
+        hits.append(SearchHit("trip", trip_id, title, None, "trip", title,
+                              f"{named}went to {' / '.join(places)}"))
+    titles = {trip_id: _text(*row[0][:3]) for trip_id, row in trips.items()}
+    if day_places:
+        events = store.conn.execute(
+            "SELECT e.trip_id, e.date, e.id, e.title_ko, e.title_en, e.title_plain FROM events e "
+            "JOIN (SELECT DISTINCT p.trip_id, p.date FROM day_places p JOIN destinations d "
+            f"ON d.key = p.destination_key WHERE {where}) w ON w.trip_id = e.trip_id AND w.date = e.date "
+            "ORDER BY e.trip_id, e.date, e.position", values).fetchall()
+        for trip_id, date, event_id, ko, en, plain in events:
+            places = " / ".join(day_places[(trip_id, date)])
+            hits.append(SearchHit("event", trip_id, titles[trip_id], _date(date), f"event:{event_id}",
+                                  _text(ko, en, plain), f"{named}on a day in {places}"))
+    for (trip_id, date), places in day_places.items():
+        names = day_names[(trip_id, date)]
+        label = Text(ko=", ".join(k or "" for k, _ in names), en=", ".join(e or "" for _, e in names))
+        hits.append(SearchHit("day", trip_id, titles[trip_id], _date(date), f"day:{date}", label,
+                              f"{named}place: {' / '.join(places)}"))
+    return hits[:limit]
 
 
 class KnownEntity(NamedTuple):
