@@ -76,6 +76,11 @@ async def test_the_ledger_filters_as_you_type_in_either_language(db: Path) -> No
         await press(pilot, "escape")
         await type_text(pilot, "zzzz")
         assert "Nothing matches “zzzz”" in screen_text(app)
+        for _ in range(4):  # deleting the letters brings the rows back
+            await press(pilot, "backspace")
+        assert "6 · sorted by date" in screen_text(app)
+        await type_text(pilot, "gumi red")  # two words, typed on one letter at a time
+        assert "1 of 6" in screen_text(app) and "Gumi–Redmond" in screen_text(app)
 
 
 @async_test
@@ -190,7 +195,9 @@ async def test_the_entities_sort_by_count_most_first(db: Path) -> None:
         # Ties keep their order by name whichever way the column goes.
         ones = [screen.rows[i].id for i in screen.table.order if screen.rows[i].cells[2] == "1"]  # type: ignore[attr-defined]
         assert len(ones) > 10 and ones == [r.id for r in screen.rows if r.cells[2] == "1"]  # type: ignore[attr-defined]
-        assert "출장" in screen_text(app)
+        assert "53 · 출장 순 · Enter 열기" in screen_text(app)  # the most first is a count's order
+        await press(pilot, "ctrl+r")
+        assert "53 · 출장 순 (거꾸로)" in screen_text(app)
         assert all(len(line) <= 80 for line in screen_lines(app))
 
 

@@ -53,6 +53,7 @@ class EntitiesScreen(TableScreen):
     TITLE_EN = "Organisations and people — across every trip"
     TITLE_KO = "기관과 인물 — 모든 출장에서"
     PLACEHOLDER = "type a name or alias, Korean or English (e.g. 블리자드, Blizzard)"
+    PLACEHOLDER_KO = "이름이나 별칭, 한국어나 영어로 (예: 블리자드, Blizzard)"
 
     def __init__(self) -> None:
         super().__init__(id="entities")
@@ -107,6 +108,7 @@ class EntityScreen(TableScreen):
 
     COLUMNS = PAGE_COLUMNS
     PLACEHOLDER = "type to filter these records"
+    PLACEHOLDER_KO = "이 기록들을 거르기"
     SORTABLE = False  # trip by trip, as the page reads
 
     def __init__(self, entity: queries.EntityRow) -> None:

@@ -74,6 +74,7 @@ class LedgerScreen(TableScreen):
     TITLE_EN = "Agreements — every agreement in the store"
     TITLE_KO = "협약 — 저장된 모든 협약"
     PLACEHOLDER = "type to filter: a title, party, city, kind or status (e.g. 체결, planned)"
+    PLACEHOLDER_KO = "협약명, 당사자, 도시, 종류, 상태로 거르기 (예: 체결, 예정)"
 
     def __init__(self) -> None:
         super().__init__(id="ledger")

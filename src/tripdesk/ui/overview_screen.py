@@ -58,6 +58,7 @@ BAR = "█"
 # The continental US (Alaska and Hawaii would put it in a corner), else the inhabited world.
 US_BOUNDS = (-125.0, -66.5, 24.0, 49.5)  # west, east, south, north
 WORLD_BOUNDS = (-170.0, 180.0, -56.0, 72.0)
+WORLD_LAND_POPULATION = 100_000
 
 
 class OverviewData(NamedTuple):
@@ -72,6 +73,7 @@ class OverviewData(NamedTuple):
     background: list[tuple[float, float]]  # (lon, lat) of the gazetteer's cities in bounds
     bounds: tuple[float, float, float, float]
     region: str  # "US" | "world"
+    axes: dict[str, "AxisState"]  # the time axis's rows in each language made so far
 
 
 def read_store(store: Any) -> tuple[list[queries.TripRow], list[queries.CityRow],
@@ -93,10 +95,13 @@ def read_overview(data: Any) -> OverviewData:
     us = all(d.country == "US" for d in destinations) and all(_inside(p.longitude, p.latitude, US_BOUNDS)
                                                               for p in located)
     bounds = US_BOUNDS if us else WORLD_BOUNDS
+    # The land: every US city of the gazetteer on the map of the US; on the world's, those of
+    # WORLD_LAND_POPULATION or more (the 34,000 cities would cost a frame to place).
     background = [(c.longitude, c.latitude) for c in gazetteer.cities()
-                  if (c.country == "US" or not us) and _inside(c.longitude, c.latitude, bounds)]
+                  if (c.country == "US" if us else c.population >= WORLD_LAND_POPULATION)
+                  and _inside(c.longitude, c.latitude, bounds)]
     return OverviewData(trips, cities, destinations, rankings, located, missing, background, bounds,
-                        "US" if us else "world")
+                        "US" if us else "world", {})
 
 
 def _inside(lon: float, lat: float, bounds: tuple[float, float, float, float]) -> bool:
@@ -105,6 +110,20 @@ def _inside(lon: float, lat: float, bounds: tuple[float, float, float, float]) -
 
 
 # -- the time axis ---------------------------------------------------------------------------------
+
+
+def axis_state(trips: list[queries.TripRow], lang: DisplayLang) -> "AxisState":
+    """The rows of the time axis: one per home city (by name), its trips by start."""
+    trips = sorted(trips, key=lambda t: (t.start, t.id))
+    rows: dict[str, tuple[str, str, list[int]]] = {}
+    for index, trip in enumerate(trips):
+        rows.setdefault(trip.home_city_id, (trip.home_city_id, trip.home_city.get(lang), []))[2].append(index)
+    ordered = sorted(rows.values(), key=lambda r: (r[1].casefold(), r[0]))
+    row_of = [0] * len(trips)
+    for number, (_id, _name, indices) in enumerate(ordered):
+        for index in indices:
+            row_of[index] = number
+    return AxisState(ordered, trips, row_of)
 
 
 @dataclass
@@ -151,20 +170,11 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
     def canvas_width(self) -> int:
         return max(self.scrollable_content_region.width - LABEL_WIDTH - 1, 1)
 
-    def set_trips(self, trips: list[queries.TripRow], lang: DisplayLang) -> None:
+    def set_state(self, state: AxisState, lang: DisplayLang) -> None:
         self.lang = lang
-        trips = sorted(trips, key=lambda t: (t.start, t.id))
-        rows: dict[str, tuple[str, str, list[int]]] = {}
-        for index, trip in enumerate(trips):
-            rows.setdefault(trip.home_city_id, (trip.home_city_id, trip.home_city.get(lang), []))[2].append(index)
-        ordered = sorted(rows.values(), key=lambda r: (r[1].casefold(), r[0]))
-        row_of = [0] * len(trips)
-        for number, (_id, _name, indices) in enumerate(ordered):
-            for index in indices:
-                row_of[index] = number
-        self.state = AxisState(ordered, trips, row_of)
+        self.state = state
         self.fit()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(ordered) + 1)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(state.rows) + 1)
         self.set_reactive(TimeAxis.cursor, 0)
         self.refresh()
 
@@ -515,16 +525,20 @@ class OverviewScreen(Screen[None]):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
             return
-        self.app.call_from_thread(self._loaded, data)
+        lang = self.lang
+        axis = data.axes.get(lang)
+        if axis is None:
+            axis = data.axes[lang] = axis_state(data.trips, lang)
+        self.app.call_from_thread(self._loaded, data, axis)
 
     def _status(self, selector: str, content: Content) -> None:
         self.query_one(selector, Static).update(content)
 
-    def _loaded(self, data: OverviewData) -> None:
+    def _loaded(self, data: OverviewData, state: AxisState) -> None:
         self.data = data
         axis = self.query_one(TimeAxis)
-        axis.styles.height = min(len({t.home_city_id for t in data.trips}) + 1, 12)
-        axis.set_trips(data.trips, self.lang)
+        axis.styles.height = min(len(state.rows) + 1, 12)
+        axis.set_state(state, self.lang)
         self.query_one(PlaceMap).set_places(data)
         self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, self.lang))
         self._axis_moved()

@@ -12,6 +12,7 @@ sorted once, the first time it is asked for, so a key costs one pass over the ro
 from __future__ import annotations
 
 import weakref
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Sequence
 
 from textual import events, on, work
@@ -42,6 +43,28 @@ def folded(text: str) -> str:
     return "".join(text.casefold().split())
 
 
+@dataclass
+class TableData:
+    """The rows of a table, the folded text of each (what the filter looks in), each one's
+    sort keys, and the orders sorted so far (kept with the rows: `ROWS_KEPT`)."""
+
+    items: list[Any]
+    rows: list[TableRow]
+    haystacks: list[str]
+    keys: list[tuple[Any, ...]]
+    sorted: dict[tuple[int, bool], list[int]] = field(default_factory=dict)
+
+    def order(self, column: int, descending: bool) -> list[int]:
+        """Every row in the order of a column; rows that tie keep the order they were read in
+        (by name, by date), whichever way the column is sorted."""
+        order = self.sorted.get((column, descending))
+        if order is None:
+            keys = self.keys
+            order = self.sorted[(column, descending)] = sorted(
+                range(len(self.rows)), key=lambda i: keys[i][column], reverse=descending)
+        return order
+
+
 class FilterInput(Input, inherit_bindings=False):
     """The filter box: its keys have ids; Enter opens the row under the cursor."""
 
@@ -58,6 +81,7 @@ class TableScreen(Screen[None]):
     TITLE_EN = ""
     TITLE_KO = ""
     PLACEHOLDER = "type to filter"
+    PLACEHOLDER_KO = "입력하면 걸러집니다"
     DEFAULT_SORT = 0
     SORTABLE = True  # False: the rows keep the order they were read in (Tab does nothing)
     AUTO_FOCUS = ".table-filter"
@@ -79,11 +103,12 @@ class TableScreen(Screen[None]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.data = TableData([], [], [], [])
         self.items: list[Any] = []  # what `read` returned
         self.rows: list[TableRow] = []
         self._haystacks: list[str] = []
-        self._keys: list[tuple[Any, ...]] = []  # each row's sort key of each column
-        self._sorted: dict[tuple[int, bool], list[int]] = {}  # (column, descending) -> every row index
+        # (the sort order filtered, the words, the rows that matched them): the last filter
+        self._filtered: tuple[list[int], list[str], list[int]] | None = None
         self.sort_column = self.DEFAULT_SORT
         self.descending = False
         self.loaded = False
@@ -103,7 +128,8 @@ class TableScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_line(), classes="table-title")
-        yield FilterInput(placeholder=self.PLACEHOLDER, classes="table-filter")
+        yield FilterInput(placeholder=self.PLACEHOLDER_KO if self.lang == "ko" else self.PLACEHOLDER,
+                          classes="table-filter")
         yield Static("", classes="table-head")
         yield TableView(self.COLUMNS, id=f"{self.id}-table" if self.id else None)
         yield Static(lit("Reading…", DIM), classes="table-status")
@@ -145,27 +171,33 @@ class TableScreen(Screen[None]):
             desk_kept = ROWS_KEPT.setdefault(data, {})
             kept = desk_kept.get(key)
             if kept is None:
-                items = self.read(data)
-                built = [(row, folded(text), keys) for row, text, keys in self.rows_of(items, lang)]
-                kept = (items, built)
+                kept = self.table_data(self.read(data), lang)
                 if len(desk_kept) >= MAX_KEPT:
                     desk_kept.pop(next(iter(desk_kept)))
                 desk_kept[key] = kept
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._loaded, *kept)
+        self.app.call_from_thread(self._loaded, kept)
+
+    def table_data(self, items: list[Any], lang: DisplayLang) -> "TableData":
+        """The rows of the items, with what the filter and the sorts need (the first order
+        sorted here, in the worker)."""
+        built = self.rows_of(items, lang)
+        table = TableData(items, [row for row, _text, _keys in built],
+                          [folded(text) for _row, text, _keys in built], [keys for _row, _text, keys in built])
+        table.order(self.DEFAULT_SORT, self.COLUMNS[self.DEFAULT_SORT].numeric if self.COLUMNS else False)
+        return table
 
     def _failed(self, message: str) -> None:
         self.query_one(".table-status", Static).update(lit(message, "$error"))
 
-    def _loaded(self, items: list[Any], built: list[tuple[TableRow, str, tuple[Any, ...]]]) -> None:
-        """Show the rows read (`built`: each row, its folded text for the filter, its keys)."""
-        self.items = items
-        self.rows = [row for row, _text, _keys in built]
-        self._haystacks = [text for _row, text, _keys in built]
-        self._keys = [keys for _row, _text, keys in built]
-        self._sorted = {}
+    def _loaded(self, table: "TableData") -> None:
+        """Show the rows read."""
+        self.data = table
+        self.items = table.items
+        self.rows = table.rows
+        self._haystacks = table.haystacks
         self.loaded = True
         self.refilter()
 
@@ -173,8 +205,7 @@ class TableScreen(Screen[None]):
         """Make the rows again from the items (the language changed)."""
         if self.loaded:
             cursor = self.table.current
-            self._loaded(self.items, [(row, folded(text), keys)
-                                      for row, text, keys in self.rows_of(self.items, self.lang)])
+            self._loaded(self.table_data(self.items, self.lang))
             if cursor is not None:
                 self.refilter(cursor.id)
         self.query_one(".table-title", Static).update(self.title_line())
@@ -182,15 +213,7 @@ class TableScreen(Screen[None]):
     # -- filtering and sorting ------------------------------------------------------------
 
     def _order(self) -> list[int]:
-        """Every row in the order of the sort column; rows that tie keep the order they were
-        read in (by name, by date), whichever way the column is sorted."""
-        column, descending = self.sort_column, self.descending
-        order = self._sorted.get((column, descending))
-        if order is None:
-            keys = self._keys
-            order = self._sorted[(column, descending)] = sorted(
-                range(len(self.rows)), key=lambda i: keys[i][column], reverse=descending)
-        return order
+        return self.data.order(self.sort_column, self.descending)
 
     def refilter(self, cursor_id: str | None = None, *, top: bool = False) -> None:
         """Show the rows that match the filter, in the sort order; the cursor stays on its row
@@ -198,9 +221,16 @@ class TableScreen(Screen[None]):
         query = self.filter_box.value
         words = [folded(w) for w in query.split()]
         order = self._order()
-        if words:
-            haystacks = self._haystacks
-            order = [i for i in order if all(w in haystacks[i] for w in words)]
+        # Typing on: the rows matching the words so far are the only candidates (the same
+        # order, the same words each a longer one or kept).
+        last = self._filtered
+        if (words and last is not None and last[0] is order and len(last[1]) <= len(words)
+                and all(new.find(old) >= 0 for old, new in zip(last[1], words))):
+            order = last[2]
+        haystacks = self._haystacks
+        for word in words:
+            order = [i for i in order if word in haystacks[i]]
+        self._filtered = (self._order(), words, order) if words else None
         table = self.table
         if cursor_id is None and table.current is not None and not top:
             cursor_id = table.current.id
@@ -210,16 +240,25 @@ class TableScreen(Screen[None]):
         self.shown_query = query
 
     def status_line(self, shown: int, query: str) -> Content:
+        ko = self.lang == "ko"
         total = len(self.rows)
         if not total:
-            return lit("Nothing in the store yet.", "italic")
+            return lit("아직 저장된 것이 없습니다." if ko else "Nothing in the store yet.", "italic")
         if query.strip() and not shown:
-            return lit(f"Nothing matches “{query}” — Esc clears the filter.", "italic")
-        counted = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
+            return lit(f"“{query}”에 맞는 것이 없습니다 — Esc로 지웁니다." if ko else
+                       f"Nothing matches “{query}” — Esc clears the filter.", "italic")
+        counted = (f"{total:,}개 중 {shown:,}" if ko else f"{shown:,} of {total:,}") if shown != total else f"{total:,}"
         if not self.SORTABLE:
-            return lit(f"{counted} · Enter opens it in its trip, Esc goes back", DIM)
-        column = self.COLUMNS[self.sort_column].heading(self.lang)
-        return lit(f"{counted} · sorted by {column}{' (reversed)' if self.descending else ''}"
+            return lit(f"{counted} · Enter 출장에서 열기, Esc 뒤로" if ko else
+                       f"{counted} · Enter opens it in its trip, Esc goes back", DIM)
+        column = self.COLUMNS[self.sort_column]
+        # A count is sorted the most first; another column A to Z (or oldest first).
+        natural = self.descending == column.numeric
+        if ko:
+            order = "" if natural else " (거꾸로)"
+            return lit(f"{counted} · {column.heading('ko')} 순{order} · Enter 열기, Tab 정렬, Esc 뒤로", DIM)
+        order = "" if natural else " (reversed)"
+        return lit(f"{counted} · sorted by {column.heading(self.lang)}{order}"
                    " · Enter opens, Tab sorts, Esc goes back", DIM)
 
     def _heading(self) -> None:
