@@ -237,6 +237,12 @@ async def test_the_overview_shows_four_bars_on_two_rows_and_twelve_places(db: Pa
         cells = {place_map._cell(p.longitude, p.latitude, width, height) for p, _row in place_map.places}
         assert 1 < len(cells) < 12 and text.count("●") == len(cells) - 1
         assert "Irvine, CA, US" in text and "Agreements by status" in text
+        # Opened again: what the first open read is shown at once, at the same scale.
+        zoom = axis.zoom
+        await press(pilot, "escape", "w")
+        axis = app.screen.query_one(TimeAxis)
+        assert axis.zoom == zoom and len(axis.state.trips) == 4
+        assert "2013-02-15..02-23 Gumi" in screen_text(app)
 
 
 @async_test

@@ -160,6 +160,7 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
         self.state = AxisState()
         self.start = dt.date(2000, 1, 1)  # the first day shown
         self.zoom = len(ZOOMS) - 1
+        self._fitted = False  # whether `fit` ran at the widget's width
         self.lang: DisplayLang = "en"
 
     @property
@@ -187,11 +188,14 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
         last = max(t.end for t in trips)
         span = (last - first).days + 1
         width = self.canvas_width
+        self._fitted = self.scrollable_content_region.width > 0  # else again once laid out
         self.zoom = next((i for i, days in enumerate(ZOOMS) if span / days <= width), len(ZOOMS) - 1)
         self.start = first - dt.timedelta(days=self.days_per_cell)
 
     def on_resize(self) -> None:
         if self.state.trips:
+            if not self._fitted:
+                self.fit()
             self._keep_cursor_in_view()
         self.refresh()
 
@@ -508,14 +512,22 @@ class OverviewScreen(Screen[None]):
         yield KeyFooter(id="overview-footer")
 
     def on_mount(self) -> None:
-        self.load()
+        # What an earlier open read is in the first frame; the worker reads again only if the
+        # store changed since (as the tables' rows: table_screen.ROWS_KEPT).
+        kept = OVERVIEW_KEPT.get(self.app.data)  # type: ignore[attr-defined]
+        if kept is not None and self.lang in kept[1].axes:
+            self._loaded(kept[1], kept[1].axes[self.lang])
+            self.load(kept[0])
+        else:
+            self.load()
 
     @work(thread=True, exclusive=True, group="overview")
-    def load(self) -> None:
+    def load(self, shown_version: int | None = None) -> None:
         try:
             desk = self.app.data  # type: ignore[attr-defined]
-            # Kept while the store does not change, as the tables' rows (table_screen.ROWS_KEPT).
             version = desk.data_version()
+            if version == shown_version:
+                return
             kept = OVERVIEW_KEPT.get(desk)
             if kept is not None and kept[0] == version:
                 data = kept[1]

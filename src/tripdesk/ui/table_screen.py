@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 
 
 # The rows of the screens last opened, for each desk (its `DeskData`, while it lives), by
-# (screen, data version of the desk's connection, language, ...): see `TableScreen.load`. A few
-# screens' worth: the ledger and entities of a large store are some tens of MB.
+# (screen, language, ...), with the data version of the desk's connection they were read at:
+# see `TableScreen.load`. A few screens' worth: the ledger and entities of a large store are
+# some tens of MB.
 ROWS_KEPT: "weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]]" = weakref.WeakKeyDictionary()
 MAX_KEPT = 4
 
@@ -140,7 +141,12 @@ class TableScreen(Screen[None]):
         return lit(title, "bold")
 
     def on_mount(self) -> None:
-        self.load()
+        # Rows kept from an earlier open are in the first frame; the worker reads them again
+        # only if the store changed since.
+        kept = ROWS_KEPT.get(self.app.data, {}).get(self._kept_key())  # type: ignore[attr-defined]
+        if kept is not None:
+            self._loaded(kept[1])
+        self.load(kept[0] if kept is not None else None)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -159,26 +165,31 @@ class TableScreen(Screen[None]):
         """What the rows depend on besides the store and the language (an entity's id)."""
         return ()
 
+    def _kept_key(self) -> tuple[Any, ...]:
+        return (type(self).__name__, self.lang, *self.cache_key())
+
     @work(thread=True, exclusive=True, group="table")
-    def load(self) -> None:
+    def load(self, shown_version: int | None = None) -> None:
+        """Read the rows, unless those shown (`shown_version`: kept from an earlier open) are
+        of the store as it is."""
         data = self.app.data  # type: ignore[attr-defined]
         lang = self.lang
         try:
-            # The rows of a store that has not changed since are kept (`ROWS_KEPT`): on a
+            # The rows are kept (`ROWS_KEPT`) with the data version they were read at: on a
             # large store reading and making them takes a second or more, opening the screen
-            # again does not. A write by another process moves the data version.
-            key = (type(self).__name__, data.data_version(), lang, *self.cache_key())
+            # again does not. A write by another process moves the version.
+            version = data.data_version()
+            if version == shown_version:
+                return
+            table = self.table_data(self.read(data), lang)
             desk_kept = ROWS_KEPT.setdefault(data, {})
-            kept = desk_kept.get(key)
-            if kept is None:
-                kept = self.table_data(self.read(data), lang)
-                if len(desk_kept) >= MAX_KEPT:
-                    desk_kept.pop(next(iter(desk_kept)))
-                desk_kept[key] = kept
+            if len(desk_kept) >= MAX_KEPT:
+                desk_kept.pop(next(iter(desk_kept)))
+            desk_kept[self._kept_key()] = (version, table)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._loaded, kept)
+        self.app.call_from_thread(self._loaded, table)
 
     def table_data(self, items: list[Any], lang: DisplayLang) -> "TableData":
         """The rows of the items, with what the filter and the sorts need (the first order
