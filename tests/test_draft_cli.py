@@ -180,3 +180,21 @@ def test_an_english_article_drafts_the_same_trip(tmp_path: Path, capsys: pytest.
     (agreement,) = doc["agreements"]
     assert (agreement["kind"], str(agreement["date"]), agreement["status"]["value"]) == (
         "business agreement", "2024-10-17", "planned")
+
+
+def test_the_draft_is_checked_against_the_articles_before_it_is_written() -> None:
+    from tripdesk.draft.writer import check, to_yaml
+
+    doc = {"tripdesk": 1,
+           "trip": {"id": "t-2024-us", "title": {"ko": "구미시 대표단"}, "status": "announced",
+                    "home_city": {"id": "gumi", "name": {"ko": "구미"}, "province": {"ko": "경상북도"},
+                                  "country": "KR"},
+                    "leader": {"person": "kim", "role": {"ko": "구미시장"}},
+                    "start": "2024-10-12", "end": "2024-10-20", "sources": ["src-001"],
+                    "evidence": [{"source": "src-001", "text": "10월 12일부터 20일까지"}]},
+           "sources": [{"id": "src-001", "outlet": "x", "headline": {"ko": "h"}, "file": "a.txt", "language": "ko"}],
+           "people": [{"id": "kim", "name": {"ko": "김장호"}}]}
+    text = to_yaml(doc, "a test draft")
+    assert check(text, {"a.txt": "대표단이 10월 12일부터 20일까지 방문한다."}) == []
+    problems = check(text, {"a.txt": "다른 기사"})
+    assert problems and "not found in a.txt" in problems[0]

@@ -707,7 +707,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     header = (f"Drafted by `tripdesk draft` from {sources}. A draft, not a curated trip: check every\n"
               "value against its evidence, and each `inferred` reason, before `tripdesk import`.")
     text = to_yaml(result.document, header)
-    problems = check(text)
+    problems = check(text, {a.name: a.text for a in articles if a.name != "-"})
     if problems:
         raise DraftInvalid(f"the draft does not validate (a drafter bug; nothing written): {problems[0]}")
     out = _console(stderr=True)

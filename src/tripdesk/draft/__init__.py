@@ -14,8 +14,10 @@ The modules, one per step:
 - `places`: the gazetteer of world cities with Korean names, countries, US states;
 - `localgov`: the table of Korean local governments (the home city and its province);
 - `entities`: people, organisations and their ids (the store's, when a name matches);
+- `english`: the same findings in English articles (people, home, cities, organisations);
 - `agreements`, `quotes`: the agreements and the quoted words with their speakers;
-- `assemble`: all of it put together into one trip document, and what needs review.
+- `assemble`: all of it put together into one trip document, and what needs review;
+- `writer`: the document as YAML, checked by the validator (excerpts included) before writing.
 
 `draft_trip()` is a pure function of the articles' texts and the store's known entities, so
 that a desk can draft in a worker and show the result before anything is written. The heavy

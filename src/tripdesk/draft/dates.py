@@ -114,7 +114,6 @@ _WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])\s*(?:요일)?\s*\)")
 _SPAN = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일")
 _DAMAGED_SPAN = re.compile(r"(?<![\d박])([1-9])([1-9])\s*일간")
 _RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—|to|through|until|till|and)\s*(?:오는\s*|지난\s*|the\s+)?")
-_UNTIL = re.compile(r"\s*(?:까지)?")
 _YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d년])(?!\.\d)")
 _REPORT_DAY = re.compile(r"(?<![\d.월])(\d{1,2})\s*일\s*(?:[가-힣A-Za-z]+\s*)?(?:에\s*)?따르면|"
                          r"(?<![\d.월])(\d{1,2})\s*일\s*밝혔다|(?<![\d.월])(\d{1,2})\s*일\s*(?:발표|전했다|말했다)")

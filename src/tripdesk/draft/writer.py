@@ -3,7 +3,6 @@ written, written atomically and never over an existing file without `force`."""
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -38,13 +37,19 @@ def to_yaml(document: dict[str, Any], header: str) -> str:
     return lines + "\n" + body
 
 
-def check(text: str) -> list[str]:
-    """The validator's problems with the draft's text (none: it validates as it is)."""
+def check(text: str, articles: dict[str, str] | None = None) -> list[str]:
+    """The validator's problems with the draft's text (none: it validates as it is).
+
+    `articles` (file name -> the text drafted from) are put beside it, so that the validator
+    also finds every evidence excerpt and quote in the article it names."""
     from ..loader import load_file
 
     with tempfile.TemporaryDirectory(prefix="tripdesk-draft-") as folder:
         path = Path(folder) / "draft.yaml"
         path.write_text(text, encoding="utf-8")
+        for name, body in (articles or {}).items():
+            if name and Path(name).name == name and name != path.name:
+                (Path(folder) / name).write_text(body, encoding="utf-8")
         _, problems = load_file(path)
     return [str(p).replace(str(path), "draft") for p in problems]
 
@@ -58,6 +63,3 @@ def target(output: str | None, trip_id: str) -> Path | None:
         return path / f"{trip_id}.yaml"
     return path
 
-
-def today() -> dt.date:
-    return dt.date.today()
