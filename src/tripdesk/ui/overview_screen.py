@@ -549,7 +549,7 @@ class OverviewScreen(Screen[None]):
     def _loaded(self, data: OverviewData, state: AxisState) -> None:
         self.data = data
         axis = self.query_one(TimeAxis)
-        axis.styles.height = min(len(state.rows) + 1, 12)
+        axis.styles.height = min(len(state.rows) + 1, 12) + 2  # the rows, the years, the border
         axis.set_state(state, self.lang)
         self.query_one(PlaceMap).set_places(data)
         self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, self.lang))
