@@ -269,7 +269,8 @@ def test_stops_are_stored_searched_and_count_as_destinations(tmp_path: Path) -> 
         keys = {d.key for d in queries.destinations(store)}
         assert {"ca/on/ottawa", "no//oslo", "ca/on/toronto", "no//stavanger"} <= keys
         assert [t.id for t in queries.trips_to(store, "ca/on/ottawa")] == ["gyeongbuk-2025-canada"]
-        assert {(h.kind, h.ref) for h in queries.search(store, "오타와")} == {("stop", "stop:0")}
+        assert {(h.kind, h.ref) for h in queries.search(store, "오타와")} == {  # its place, its excerpt
+            ("stop", "stop:0"), ("event", "event:ottawa-embassy")}
         assert "event:oslo-hydrogen" in {h.ref for h in queries.search(store, "수소")}
         store.delete_trip("gyeongbuk-2025-canada")
         store.drop_orphans()

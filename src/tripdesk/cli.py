@@ -613,6 +613,9 @@ def cmd_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     path = store.path
     store.close()
+    if getattr(args, "drafts", None):
+        return review_desk(args, path, [Path(p) for p in args.drafts], args.review_into,
+                           [Path(p) for p in args.review_articles or ()])
     from .ui.data import DeskData, pause_collection, resume_collection  # no Textual there
 
     # What the first frame shows is read in a thread while Textual is imported (SQLite runs
@@ -631,6 +634,24 @@ def cmd_app(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK  # 1 when the app ended on an error (Textual printed it)
 
 
+def review_desk(args: argparse.Namespace, store: Path, drafts: list[Path], into: str | None,
+                articles: list[Path]) -> int:
+    """The desk on draft files before they are imported: a scratch store holding only them
+    (their articles too, for `v`), marked DRAFT in the header; `i` imports the trip shown into
+    `store`, its file copied into `into` (else left where the draft is)."""
+    from .review import open_review
+
+    review = open_review(drafts, store, Path(into) if into else None, articles)
+    try:
+        from .ui.app import TripdeskApp
+
+        app = TripdeskApp(language=args.lang, review=review)
+        app.run()
+    finally:
+        review.close()
+    return app.return_code or EXIT_OK
+
+
 def _published(value: str) -> "tuple[str, str]":
     import re
 
@@ -640,6 +661,8 @@ def _published(value: str) -> "tuple[str, str]":
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
+    if args.open and args.output is None:
+        raise TripdeskError("--open reviews the draft's file: name it with -o FILE or -o DIR")
     from .draft import require_extra
 
     require_extra()
@@ -721,6 +744,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
         out.print(RichText(f"  found: {line}"))
     for line in result.review:
         out.print(RichText(f"  needs review: {line}"))
+    if args.open:
+        folders = list(dict.fromkeys(Path(name).parent for name in args.articles if name != "-"))
+        with open_store(args) as store:
+            path = store.path
+        return review_desk(args, path, [written], args.into, folders)
     return EXIT_OK
 
 
@@ -791,6 +819,16 @@ def build_parser() -> argparse.ArgumentParser:
                     "Without a command, opens the desk.",
         epilog="Run `tripdesk COMMAND --help` for the options of a command.")
     parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--drafts", metavar="PATH", action="append", default=None,
+                        help="open the desk on draft trip files (a file or a folder; repeat for "
+                             "several) before they are imported: shown apart from the store, marked "
+                             "DRAFT; i imports the trip shown into the store")
+    parser.add_argument("--into", dest="review_into", metavar="DIR", default=None,
+                        help="with --drafts: the data folder i copies the draft's file into "
+                             "(default: it stays where it is); a file there is replaced only when "
+                             "you confirm it")
+    parser.add_argument("--articles", dest="review_articles", metavar="DIR", action="append",
+                        default=None, help="with --drafts: " + ARTICLES_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
@@ -928,6 +966,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the draft to FILE, or DIR/<trip-id>.yaml (default: standard output); "
                         "an existing file is never replaced without --force")
     p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+    p.add_argument("--open", action="store_true",
+                   help="then open the draft in the desk, apart from the store (marked DRAFT), each "
+                        "fact beside its excerpt in the article (v); i imports it into the store")
+    p.add_argument("--into", metavar="DIR", default=None,
+                   help="with --open: the data folder i copies the draft's file into before importing "
+                        "it (default: the file stays where -o wrote it)")
     p.add_argument("--published", type=_published, metavar="DATE",
                    help="the article's date (YYYY-MM-DD, or YYYY-MM, YYYY) when the text does not "
                         "print it: it gives the year of dates printed without one")
@@ -964,7 +1008,8 @@ def desk_args(argv: Sequence[str]) -> argparse.Namespace | None:
         i += 1
     if values["lang"] is not None and values["lang"] not in DISPLAY_LANGS:
         return None
-    return argparse.Namespace(db=values["db"], lang=values["lang"] or default_language(), command=None)
+    return argparse.Namespace(db=values["db"], lang=values["lang"] or default_language(), command=None,
+                              drafts=None, review_into=None, review_articles=None)
 
 
 # The arguments that are text, not paths: a trip id, a query.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from ..model import DisplayLang
+    from ..review import DraftReview
 
 # The dialogs (search, export, help, the command palette) are imported when first opened, not
 # before the first frame: together 10-14 ms of CPU at every start-up.
@@ -88,11 +89,20 @@ class TripdeskApp(App[None]):
 
     def __init__(self, db_path: Path | str | None = None, language: str = "en", *,
                  keymap: dict[str, str] | None = None, export_dir: Path | None = None,
-                 theme: str | None = DEFAULT_THEME, data: DeskData | None = None) -> None:
+                 theme: str | None = DEFAULT_THEME, data: DeskData | None = None,
+                 review: DraftReview | None = None) -> None:
         """`data`: the store's access for the desk, if the caller made it (the `tripdesk`
         command does, to start its early reads before Textual is imported); by default one
-        on `db_path`."""
+        on `db_path`. `review`: the desk shows a draft from its scratch store (`db_path`), marked
+        as such, and `i` imports the trip shown into the review's store."""
         super().__init__()
+        self.review = review
+        if review is not None:
+            db_path = review.scratch
+            # Only this desk has the key; the footer always shows it (footer.ALWAYS_SHOWN).
+            self._bindings.key_to_bindings["i"] = [Binding(
+                "i", "import_draft", "Import", tooltip="Import the draft trip shown into the store",
+                id="app.import_draft")]
         if data is None:
             if db_path is None:
                 from ..store import default_db_path
@@ -229,6 +239,49 @@ class TripdeskApp(App[None]):
                 self.main.jump_to(hit)
 
         self.push_screen(SearchScreen(query), done)
+
+    def action_import_draft(self) -> None:
+        """Import the draft trip shown into the real store (`i`, in a desk opened on a draft),
+        after saying where its file goes and asking."""
+        review = self.review
+        if review is None or not self._on_main() or self.main is None:
+            return
+        trip = self.main.trip
+        if trip is None or trip.id not in review.files:
+            self.notify(self.words("Choose the draft trip first: i imports the trip in the timeline."),
+                        severity="warning", markup=False)
+            return
+        from ..problems import display_path
+        from .review_screen import ImportDraftScreen
+
+        plan = review.plan(trip.id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._import_draft(trip.id, plan.exists)
+
+        self.push_screen(ImportDraftScreen(plan, trip.title.get(self.language), display_path(review.store)),
+                         answered)
+
+    @work(thread=True, exclusive=True, group="import-draft")
+    def _import_draft(self, trip_id: str, overwrite: bool) -> None:
+        from ..problems import TripdeskError, display_path
+
+        review = self.review
+        assert review is not None
+        plan = review.plan(trip_id)
+        try:
+            report = review.import_trip(trip_id, overwrite=overwrite)
+        except (TripdeskError, OSError) as exc:
+            message = f"{exc.message}\n{exc.hint or ''}".strip() if isinstance(exc, TripdeskError) else str(exc)
+            self.call_from_thread(self.notify, message,
+                                  title=self.words("not imported"), severity="error", markup=False,
+                                  timeout=30)
+            return
+        self.call_from_thread(
+            self.notify, f"{trip_id} ({report.summary()}) into {display_path(review.store)}; "
+                         f"its file: {display_path(plan.target)}",
+            title=self.words("imported"), markup=False, timeout=15)
 
     def action_export(self) -> None:
         if not self._on_main() or self.main is None:

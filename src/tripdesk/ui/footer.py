@@ -23,7 +23,8 @@ DESCRIPTION_STYLE = "$footer-description-foreground"
 
 # Shown however narrow the footer: the keys that list every key, quit, or close a dialog.
 ALWAYS_SHOWN = frozenset({"app.help", "app.quit", "search.close", "help.close", "export.cancel",
-                          "confirm.no", "article.close", "table.close", "overview.close"})
+                          "confirm.no", "article.close", "table.close", "overview.close",
+                          "app.import_draft", "import.no"})
 
 
 class KeyFooter(Static):

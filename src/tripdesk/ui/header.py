@@ -3,7 +3,8 @@
 When the line is too narrow for all of it, the least important parts go first: the wide
 separators, then the summary's parts from its end (the years, the cities, the trips), then
 the app's name. The language stays to the last; only a line too narrow for it alone is cut
-with an ellipsis.
+with an ellipsis. A desk opened on a draft carries a mark (`DRAFT — not imported`) that never
+goes.
 """
 
 from __future__ import annotations
@@ -23,10 +24,17 @@ class DeskHeader(Static):
         super().__init__(id=id, markup=False)
         self._summary = ""
         self._language = ""
+        self._mark = ""
         self._drawn: tuple[str, str, int] | None = None
 
     def set_summary(self, label: str) -> None:
         self._summary = label
+        self._draw()
+
+    def set_mark(self, mark: str) -> None:
+        """A mark shown after the app's name whatever the width (the draft desk's)."""
+        self._mark = mark
+        self._drawn = None
         self._draw()
 
     def set_language(self, lang: str) -> None:
@@ -54,7 +62,8 @@ class DeskHeader(Static):
 
     def _candidates(self):  # noqa: ANN202 - an iterator of Content, the widest first
         """The header from whole to least: each drops the least important part left."""
-        name = ("tripdesk", "bold")
+        mark = Content.assemble((f" {self._mark} ", "bold reverse $warning"), " ") if self._mark else Content("")
+        name = Content.assemble(("tripdesk", "bold"), " ", mark) if self._mark else Content.assemble(("tripdesk", "bold"))
         language = (self._language, "italic")
         parts = self._summary.split(SUMMARY_SEPARATOR)
         yield Content.assemble(name, ("  │  ", "dim"), lit(self._summary), ("  │  ", "dim"), language)
@@ -62,4 +71,4 @@ class DeskHeader(Static):
             summary = lit(SUMMARY_SEPARATOR.join(parts[:count]))
             yield Content.assemble(name, (" │ ", "dim"), summary, (" │ ", "dim"), language)
         yield Content.assemble(name, (" │ ", "dim"), language)
-        yield Content.assemble(language)
+        yield Content.assemble(mark, language)

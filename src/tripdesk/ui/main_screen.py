@@ -149,6 +149,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self.call_after_refresh(self.warm_up)  # after the first frame, before the first trip
         self._fit_footer()
         self.header.set_language(self.lang)
+        if getattr(self.app, "review", None) is not None:  # a draft, shown from its scratch store
+            self.header.set_mark(self.app.words("DRAFT — not imported"))  # type: ignore[attr-defined]
         summary = self.app.data.ready("summary")  # type: ignore[attr-defined]
         if summary is not None:  # read while the app started
             self._show_summary(summary)
