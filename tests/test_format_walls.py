@@ -269,8 +269,12 @@ def test_stops_are_stored_searched_and_count_as_destinations(tmp_path: Path) -> 
         keys = {d.key for d in queries.destinations(store)}
         assert {"ca/on/ottawa", "no//oslo", "ca/on/toronto", "no//stavanger"} <= keys
         assert [t.id for t in queries.trips_to(store, "ca/on/ottawa")] == ["gyeongbuk-2025-canada"]
-        assert {(h.kind, h.ref) for h in queries.search(store, "오타와")} == {  # its place, its excerpt
-            ("stop", "stop:0"), ("event", "event:ottawa-embassy")}
+        # A place: the trip that went there, the stop and its event, each once.
+        hits = [(h.kind, h.ref, h.matched) for h in queries.search(store, "오타와")]
+        assert hits == [("trip", "trip", "went to Ottawa, ON, CA"),
+                        ("event", "event:ottawa-embassy", "in Ottawa, ON, CA, no day given"),
+                        ("stop", "stop:0", "place (no day given): Ottawa, ON, CA")]
+        assert ("stop", "stop:1") in {(h.kind, h.ref) for h in queries.search(store, "Norway")}
         assert "event:oslo-hydrogen" in {h.ref for h in queries.search(store, "수소")}
         store.delete_trip("gyeongbuk-2025-canada")
         store.drop_orphans()

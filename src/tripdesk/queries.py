@@ -257,7 +257,7 @@ def closest_trip_ids(store: Store, trip_id: str, n: int = 3) -> list[str]:
 RANK_WINDOW = 2000
 
 _KIND_ORDER = "CASE kind WHEN 'trip' THEN 0 WHEN 'agreement' THEN 1 WHEN 'event' THEN 2 " \
-    "WHEN 'quote' THEN 3 WHEN 'day' THEN 4 ELSE 5 END"
+    "WHEN 'quote' THEN 3 WHEN 'day' THEN 4 WHEN 'stop' THEN 4 ELSE 5 END"
 
 
 class QueryTooLong(TripdeskError):
@@ -335,8 +335,9 @@ def _place_condition(store: Store, query: str) -> tuple[str, tuple[str, ...], st
     return f"d.key IN ({marks})", tuple(row[0] for row in cities), ""
 
 
-PLACE_KINDS = ("trip", "day", "event")  # what a place query finds by the place fields
-KIND_ORDER = ("trip", "agreement", "event", "quote", "day", "organisation", "person")  # as _KIND_ORDER
+PLACE_KINDS = ("trip", "day", "stop", "event")  # what a place query finds by the place fields
+# As _KIND_ORDER; a stop without a day ranks with the days.
+KIND_ORDER = ("trip", "agreement", "event", "quote", "day", "stop", "organisation", "person")
 
 
 def places_only(query: str) -> bool:
@@ -402,7 +403,40 @@ def place_hits(store: Store, query: str, limit: int = 200) -> list[SearchHit] | 
         label = Text(ko=", ".join(k or "" for k, _ in names), en=", ".join(e or "" for _, e in names))
         hits.append(SearchHit("day", trip_id, titles[trip_id], _date(date), f"day:{date}", label,
                               f"{named}place: {' / '.join(places)}"))
-    return hits[:limit]
+    return (hits + _stop_place_hits(store, where, values, named, trips))[:limit]
+
+
+def _stop_place_hits(store: Store, where: str, values: tuple[str, ...], named: str,
+                     trips: dict[str, list]) -> list[SearchHit]:
+    """`place_hits` of the stops without a day in the place (their trip, when no day of it
+    is there), and of their events."""
+    rows = store.conn.execute(
+        "SELECT p.trip_id, p.stop, d.city_ko, d.city_en, d.city_plain, d.state, d.country, "
+        "t.title_ko, t.title_en, t.title_plain FROM stop_places p "
+        "JOIN destinations d ON d.key = p.destination_key JOIN trips t ON t.id = p.trip_id "
+        f"WHERE {where} ORDER BY t.start, p.trip_id, p.stop, p.position", values).fetchall()
+    stops: dict[tuple[str, int], tuple[Text, list[str], list[tuple[str | None, str | None]]]] = {}
+    for trip_id, stop, ko, en, plain, state, country, *title in rows:
+        found = stops.setdefault((trip_id, stop), (_text(*title), [], []))
+        found[1].append(_place_label(ko, en, plain, state, country))
+        found[2].append((ko or plain, en or plain))
+    hits: list[SearchHit] = []
+    for trip_id in dict.fromkeys(t for t, _ in stops):
+        if trip_id not in trips:
+            places = [label for (t, _), found in stops.items() if t == trip_id for label in found[1]]
+            title = next(found[0] for (t, _), found in stops.items() if t == trip_id)
+            hits.append(SearchHit("trip", trip_id, title, None, "trip", title,
+                                  f"{named}went to {' / '.join(dict.fromkeys(places))}"))
+    for (trip_id, stop), (title, places, names) in stops.items():
+        label = Text(ko=", ".join(k or "" for k, _ in names), en=", ".join(e or "" for _, e in names))
+        hits.append(SearchHit("stop", trip_id, title, None, f"stop:{stop}", label,
+                              f"{named}place (no day given): {' / '.join(places)}"))
+        for event_id, ko, en, plain in store.conn.execute(
+                "SELECT id, title_ko, title_en, title_plain FROM events WHERE trip_id = ? AND stop = ? "
+                "ORDER BY position", (trip_id, stop)):
+            hits.append(SearchHit("event", trip_id, title, None, f"event:{event_id}", _text(ko, en, plain),
+                                  f"{named}in {' / '.join(places)}, no day given"))
+    return hits
 
 
 class KnownEntity(NamedTuple):
