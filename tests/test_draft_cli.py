@@ -105,6 +105,9 @@ def test_standard_input_to_standard_output(monkeypatch: pytest.MonkeyPatch, caps
     assert code == 0, err
     doc = yaml.safe_load(out)
     assert doc["trip"]["id"] == "daejeon-2025-us" and doc["sources"][0]["file"] == "(standard input)"
+    # Las Vegas and Atlanta have no day in the article: stops during the trip, no day invented
+    assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Las Vegas", "Atlanta"]
+    assert all("start" not in st for st in doc["stops"]) and doc.get("days", []) == []
 
 
 @pytest.mark.parametrize("content, message", [

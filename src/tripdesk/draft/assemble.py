@@ -7,8 +7,8 @@ How the day-by-day plan is read: every sentence that names a day of the trip (`1
 `지난 17일`, `이튿날`, `이날`) is tied to that day; a sentence that names none continues the
 day of the sentence before it in the same paragraph, or in the next paragraph when it opens
 with a continuation (`또한`, `이어`, `이 자리에서`), and the event says so in `inferred`.
-Sentences tied to no day are left out of the days (the format has no undated stop yet) and
-counted in the review. A day is given the cities its sentences name; a day that names none
+A city that sentences tied to no day name, and no dated day has, becomes a `stop` "during
+the trip" (the format's stop without a day) with those sentences' events: no day is invented. A day is given the cities its sentences name; a day that names none
 keeps the city of the day before when the text says the delegation is still there.
 """
 
@@ -110,7 +110,7 @@ class _Assembler:
         home_org = self._home_org(home)
         leader_id = self._person(leader, home_org)
         self._organisations(found_people)
-        days = self._days(found_people)
+        days, stops = self._days(found_people)
         agreements = self._agreements(days, home_org)
         quotes = self._quotes(found_people)
         sources = self._sources(status)
@@ -122,6 +122,7 @@ class _Assembler:
             "organisations": list(self.orgs.values()),
             "people": list(self.people.values()),
             "days": days,
+            "stops": stops,
             "agreements": agreements,
             "quotes": quotes,
         }
@@ -241,6 +242,10 @@ class _Assembler:
              city: str | None = None) -> str:
         if ko in self.org_names:
             return self.org_names[ko]
+        same = next((oid for name, oid in self.org_names.items() if _norm(name) == _norm(ko)), None)
+        if same is not None:  # 방산혁신 클러스터 is 방산혁신클러스터
+            self.org_names[ko] = same
+            return same
         match = _match(self.known.organisations, ko, en)
         if match is not None:
             oid = match.id
@@ -280,10 +285,11 @@ class _Assembler:
 
     # -- days, events ---------------------------------------------------------------------------
 
-    def _days(self, found_people: list[list[entities.PersonFound]]) -> list[dict[str, Any]]:
+    def _days(self, found_people: list[list[entities.PersonFound]]
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The dated days, and the stops without a day."""
         days: dict[dt.date, dict[str, Any]] = {}
-        undated_places: set[str] = set()
-        undated = 0
+        undated: list[tuple[int, str, list[places.PlaceFound], str]] = []  # article, sentence, cities, language
         for i, article in enumerate(self.articles):
             sid = self.sids[i]
             text = article.text
@@ -301,8 +307,7 @@ class _Assembler:
                     city_places = [p for p in places.find_places(sentence, proper) if p.city.country != "KR"]
                 if date is None:
                     if city_places and _activity(sentence) != "other":
-                        undated += 1
-                        undated_places |= {p.ko for p in city_places}
+                        undated.append((i, sentence.strip(), city_places, article.language))
                         for place in city_places:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
                     if how != "range":
@@ -349,11 +354,42 @@ class _Assembler:
                     event["place"] = day["places"][0]
             ordered.append(day)
         self.found.append(f"days: {len(ordered)} dated, {sum(len(d['events']) for d in ordered)} events")
-        if undated:
-            self.review.append(
-                f"undated: {undated} sentence(s) name places or events with no day "
-                f"({', '.join(sorted(undated_places))}); the format has no undated stop yet, so they are left out")
-        return ordered
+        stops = self._stops(undated, ordered, found_people)
+        if stops:
+            names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in stops for p in st["places"])
+            self.found.append(f"stops without a day: {len(stops)} ({names})")
+            self.review.append(f"stops: {names}: named with no day, held as stops during the trip; "
+                               "give them a span (start, end) if the article ties them to days")
+        return ordered, stops
+
+    def _stops(self, undated: list[tuple[int, str, list[places.PlaceFound], str]], days: list[dict[str, Any]],
+               found_people: list[list[entities.PersonFound]]) -> list[dict[str, Any]]:
+        """One stop 'during the trip' per city named with no day that no dated day has."""
+        dated = {_city_key(p) for day in days for p in day["places"]}
+        stops: dict[str, dict[str, Any]] = {}
+        placed_events: set[str] = set()
+        for i, sentence, city_places, lang in undated:
+            sid = self.sids[i]
+            for place in city_places:
+                doc = _place(place)
+                key = _city_key(doc)
+                if key in dated:
+                    continue
+                stop = stops.setdefault(key, {"places": [doc], "events": [], "evidence": [], "inferred": {}})
+                excerpt = {"source": sid, "text": sentence}
+                if excerpt not in stop["evidence"]:
+                    stop["evidence"].append(excerpt)
+                if place.romanised:
+                    stop["inferred"]["places"] = (
+                        f"'{place.ko}' has no Korean name in the gazetteer; it is taken to be {place.city.en} "
+                        f"({place.city.country}), a city of a country the article names whose name its "
+                        "romanisation matches.")
+                if sentence not in placed_events:  # a sentence's event goes with its first city
+                    placed_events.add(sentence)
+                    own = [p for p in city_places if _city_key(_place(p)) == key]
+                    stop["events"].append(self._event(sentence, _activity(sentence), sid, found_people[i], own,
+                                                      None, lang))
+        return list(stops.values())
 
     def _sentence_day(self, sentence: str, begin: int, text: str, previous: dt.date | None,
                       same_paragraph: bool) -> tuple[dt.date | None, str | None]:
@@ -653,6 +689,11 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
     return out
 
 
+def _city_key(place: dict[str, Any]) -> str:
+    city = place["city"]
+    return f"{place['country']}/{(city.get('en') or city.get('ko') or '').casefold()}"
+
+
 def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:
     """Two sentences about one agreement (the lead names it, a later one dates it): one record
     with both sources and excerpts, the date, place, event and status of whichever has them."""
@@ -773,6 +814,12 @@ def _clean(document: dict[str, Any]) -> dict[str, Any]:
             base = entities.slug(f"{day['date'].isoformat()}-{event['kind']}")
             event["id"] = _unique_id(base, dict.fromkeys(used))
             used.add(event["id"])
+    for stop in document["stops"]:
+        city = stop["places"][0]["city"]
+        for event in stop["events"]:
+            base = entities.slug(f"stop-{city.get('en') or entities.romanise(city.get('ko', ''))}-{event['kind']}")
+            event["id"] = _unique_id(base, dict.fromkeys(used))
+            used.add(event["id"])
     for agreement in document["agreements"]:
         if isinstance(agreement.get("event"), dict):
             agreement["event"] = agreement["event"]["id"]
@@ -780,7 +827,7 @@ def _clean(document: dict[str, Any]) -> dict[str, Any]:
     def prune(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: prune(v) for k, v in value.items()
-                    if not (k in ("inferred", "evidence", "aliases", "organisations", "people", "events", "places")
+                    if not (k in ("inferred", "evidence", "aliases", "organisations", "people", "events", "places", "stops")
                             and not v) or k == "days"}
         if isinstance(value, list):
             return [prune(v) for v in value]
