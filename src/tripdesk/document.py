@@ -18,6 +18,11 @@ def _text(value: Text | None) -> Any:
     return None if value is None else value.to_document()
 
 
+def _inferred(inferred: dict[str, Text]) -> dict[str, Any]:
+    """Each reason as the file gives it: a sentence, or `{ko, en}`."""
+    return {key: reason.to_document() for key, reason in inferred.items()}
+
+
 def _place(value: Place | None) -> Any:
     return None if value is None else value.to_document()
 
@@ -41,7 +46,7 @@ def _status(status: AgreementStatus) -> dict[str, Any] | None:
     if status == UNKNOWN_STATUS:
         return None
     return _compact({"value": status.value, "date": _date(status.date),
-                     "evidence": _evidence(status.evidence), "inferred": dict(status.inferred)})
+                     "evidence": _evidence(status.evidence), "inferred": _inferred(status.inferred)})
 
 
 def _quote_text(value: QuoteText | None) -> dict[str, Any] | None:
@@ -62,7 +67,7 @@ def _event(e: Event) -> dict[str, Any]:
         "people": list(e.people),
         "sources": list(e.sources),
         "evidence": _evidence(e.evidence),
-        "inferred": dict(e.inferred),
+        "inferred": _inferred(e.inferred),
     })
 
 
@@ -79,7 +84,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "event": q.event,
         "sources": list(q.sources),
         "evidence": _evidence(q.evidence),
-        "inferred": dict(q.inferred),
+        "inferred": _inferred(q.inferred),
     })
 
 
@@ -110,7 +115,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
         "themes": [t.to_document() for t in trip.themes],
         "sources": list(trip.trip_sources),
         "evidence": _evidence(trip.evidence),
-        "inferred": dict(trip.inferred),
+        "inferred": _inferred(trip.inferred),
     })
     return _compact({
         "tripdesk": FORMAT_VERSION,
@@ -124,8 +129,8 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "file": s.file,
                 "url": s.url,
                 "language": s.language,
-                "notes": s.notes,
-                "inferred": dict(s.inferred),
+                "notes": s.notes.to_document() if s.notes else None,
+                "inferred": _inferred(s.inferred),
             })
             for s in trip.sources
         ],
@@ -155,7 +160,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "places": [_place(p) for p in day.places],
                 "notes": _text(day.notes),
                 "evidence": _evidence(day.evidence),
-                "inferred": dict(day.inferred),
+                "inferred": _inferred(day.inferred),
                 "events": [_event(e) for e in day.events],
             })
             for day in trip.days
@@ -167,7 +172,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "places": [_place(p) for p in stop.places],
                 "notes": _text(stop.notes),
                 "evidence": _evidence(stop.evidence),
-                "inferred": dict(stop.inferred),
+                "inferred": _inferred(stop.inferred),
                 "events": [_event(e) for e in stop.events],
             })
             for stop in trip.stops
@@ -189,7 +194,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "event": a.event,
                 "sources": list(a.sources),
                 "evidence": _evidence(a.evidence),
-                "inferred": dict(a.inferred),
+                "inferred": _inferred(a.inferred),
                 "status": _status(a.status),
             })
             for a in trip.agreements

@@ -238,8 +238,9 @@ def ids(value: Any) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-def inferred(value: Any) -> dict[str, str]:
-    return {k: strip_control(v) for k, v in (value or {}).items()}
+def inferred(value: Any) -> dict[str, Text]:
+    """Each inferred field's reason: a sentence, or `{ko, en}` (a translation marked)."""
+    return {k: text(v) for k, v in (value or {}).items()}
 
 
 def evidence(value: Any) -> tuple[Evidence, ...]:
@@ -322,7 +323,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 published=opt_date(s.get("published")),
                 file=_clean(s.get("file")),
                 url=_clean(s.get("url")),
-                notes=_clean(s.get("notes")),
+                notes=opt_text(s.get("notes")),
                 inferred=inferred(s.get("inferred")),
             )
             for s in doc.get("sources") or ()

@@ -167,8 +167,8 @@ class Source:
     published: dt.date | None = None
     file: str | None = None
     url: str | None = None
-    notes: str | None = None
-    inferred: dict[str, str] = field(default_factory=dict)
+    notes: Text | None = None
+    inferred: dict[str, Text] = field(default_factory=dict)
 
     @property
     def location(self) -> str:
@@ -224,7 +224,7 @@ class Event:
     organisations: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, Text] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,7 @@ class Day:
     events: tuple[Event, ...] = ()
     notes: Text | None = None
     evidence: tuple[Evidence, ...] = ()
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, Text] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ class Stop:
     events: tuple[Event, ...] = ()
     notes: Text | None = None
     evidence: tuple[Evidence, ...] = ()
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, Text] = field(default_factory=dict)
 
     def when(self) -> str:
         """`2025-06-03 – 2025-06-04`, or `during the trip`."""
@@ -270,7 +270,7 @@ class AgreementStatus:
     value: str = "unknown"
     date: dt.date | None = None
     evidence: tuple[Evidence, ...] = ()
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, Text] = field(default_factory=dict)
 
     def label(self, lang: DisplayLang) -> str:
         """The status in the reader's language ("체결 · signed" in both)."""
@@ -311,7 +311,7 @@ class Agreement:
     scope: Text | None = None
     event: str | None = None
     evidence: tuple[Evidence, ...] = ()
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, Text] = field(default_factory=dict)
     status: AgreementStatus = UNKNOWN_STATUS
     unnamed_parties: tuple[UnnamedParty, ...] = ()
 
@@ -341,7 +341,7 @@ class Quote:
     date: dt.date | None = None
     event: str | None = None
     evidence: tuple[Evidence, ...] = ()
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, Text] = field(default_factory=dict)
     organisation: str | None = None
 
 
@@ -403,7 +403,7 @@ class Trip:
     agreements: tuple[Agreement, ...] = ()
     quotes: tuple[Quote, ...] = ()
     evidence: tuple[Evidence, ...] = ()
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, Text] = field(default_factory=dict)
 
     # -- lookups -------------------------------------------------------------
 

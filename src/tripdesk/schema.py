@@ -128,7 +128,7 @@ TRIP_FILE = record(
             file=opt("str"),
             url=opt("str"),
             language=req("enum", choices=LANGS),
-            notes=opt("str"),
+            notes=opt("text"),
             inferred=INFERRED,
         ),
         required=True,
@@ -399,8 +399,11 @@ def _check_inferred(value: Any, spec: Spec, path: Path_, report: Report) -> None
         report(path, f"should map field names to the reason each was inferred, not {_type_name(value)}")
         return
     for key, reason in value.items():
-        if not isinstance(reason, str) or _blank(reason):
-            report(path + (key,), "give the reason the value was inferred, as a sentence")
+        if isinstance(reason, dict):  # {ko, en}: the reason in both languages
+            _check_text(reason, spec, path + (key,), report)
+        elif not isinstance(reason, str) or _blank(reason):
+            report(path + (key,), "give the reason the value was inferred, as a sentence "
+                                  "(or as {ko: ..., en: ...})")
 
 
 _CHECKERS: dict[str, Callable[[Any, Spec, Path_, Report], None]] = {

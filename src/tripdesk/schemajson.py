@@ -236,9 +236,9 @@ def _inferred(record: declared.Spec) -> dict[str, Any]:
     """`inferred`: each of the record's fields (or implied values) mapped to the reason."""
     fields = [k for k in (*record.fields, *record.implied) if k not in ("inferred", "evidence")]
     return {"type": "object", "propertyNames": {"enum": fields},
-            "additionalProperties": {"$ref": "#/$defs/str"},
+            "additionalProperties": {"$ref": "#/$defs/text"},
             "description": "The values of this record that the editors inferred, each with the "
-                           "reason, as a sentence."}
+                           "reason, as a sentence or as {ko, en} (a translation marked)."}
 
 
 def schema_text() -> str:

@@ -17,6 +17,13 @@ DisplayLang = Literal["ko", "en", "both"]
 DISPLAY_LANGS: tuple[DisplayLang, ...] = ("ko", "en", "both")
 
 
+def as_text(value: "str | Text | None") -> "Text":
+    """A reason or note as a `Text`: model objects made in code may give a bare string."""
+    if value is None:
+        return Text()
+    return Text(plain=value) if isinstance(value, str) else value
+
+
 @dataclass(frozen=True)
 class Text:
     """A text in Korean and/or English; `translated` names the language that is a translation."""

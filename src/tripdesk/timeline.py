@@ -12,6 +12,7 @@ from rich.rule import Rule
 from rich.text import Text as RichText
 
 from .model import DisplayLang, Evidence, Trip
+from .text import as_text
 
 
 EVIDENCE_STYLE = "green"
@@ -34,7 +35,7 @@ def lines_for(trip: Trip, lang: DisplayLang, evidence: bool = False) -> list[tup
     if leader:
         out.append(("", f"led by {leader.name.get(lang)}, {trip.leader.role.get(lang)}"))
     for key, reason in trip.inferred.items():
-        out.append(("italic", f"* {key} inferred: {reason}"))
+        out.append(("italic", f"* {key} inferred: {as_text(reason).get(lang)}"))
     excerpts(trip.evidence, "  ")
     for number, date, day in trip.calendar():
         places = ", ".join(p.label(lang) for p in day.places) if day else ""
@@ -43,7 +44,7 @@ def lines_for(trip: Trip, lang: DisplayLang, evidence: bool = False) -> list[tup
             out.append(("dim", "    nothing recorded"))
             continue
         for key, reason in day.inferred.items():
-            out.append(("italic", f"    * {key} inferred: {reason}"))
+            out.append(("italic", f"    * {key} inferred: {as_text(reason).get(lang)}"))
         excerpts(day.evidence, "    ")
         for event in day.events:
             time = event.time or "--:--"
@@ -51,7 +52,7 @@ def lines_for(trip: Trip, lang: DisplayLang, evidence: bool = False) -> list[tup
             out.append(("", f"  {time}  [{event.kind}] {event.title.get(lang)}{mark}  "
                             f"({', '.join(event.sources)})"))
             for key, reason in event.inferred.items():
-                out.append(("italic dim", f"      * {key} inferred: {reason}"))
+                out.append(("italic dim", f"      * {key} inferred: {as_text(reason).get(lang)}"))
             excerpts(event.evidence, "      ")
     if trip.agreements:
         out.append(("bold", "Agreements"))

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Callable
 
 from ..model import DisplayLang, Place, Source, Text, Trip
+from ..text import as_text
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -114,9 +115,10 @@ def span(trip: Trip) -> str:
     return f"{days}; reported as " + (f"{text} ({counted})" if text and text != counted else counted)
 
 
-def inferred_notes(inferred: dict[str, str]) -> list[str]:
-    """`† Inferred — start: the reason`, one per inferred field."""
-    return [f"{INFERRED_MARK} Inferred — {field}: {reason.strip()}" for field, reason in inferred.items()]
+def inferred_notes(inferred: dict[str, Text], lang: DisplayLang = "en") -> list[str]:
+    """`† Inferred — start: the reason`, one per inferred field (the reason in `lang`)."""
+    return [f"{INFERRED_MARK} Inferred — {field}: {as_text(reason).get(lang).strip()}"
+            for field, reason in inferred.items()]
 
 
 def source_line(source: Source, lang: DisplayLang, esc: Callable[[str], str] = str,
@@ -140,8 +142,9 @@ def source_line(source: Source, lang: DisplayLang, esc: Callable[[str], str] = s
     if source.url:
         bits.append((link or esc)(source.url))
     line = ", ".join(b for b in bits if b)
-    if source.notes and source.notes.strip():
-        line += f". {esc(source.notes)}"
-    for note in inferred_notes(source.inferred):
+    notes = as_text(source.notes).get(lang).strip()
+    if notes:
+        line += f". {esc(notes)}"
+    for note in inferred_notes(source.inferred, lang):
         line += f" {esc(note)}"
     return line

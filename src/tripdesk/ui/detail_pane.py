@@ -22,7 +22,7 @@ from ..text import Text
 from .docview import DocView
 from .pane import DeskPane
 from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, date_inferred, lit, one_line,
-                     place_label, places_label, weekday, words)
+                     bilingual, place_label, places_label, weekday, words)
 
 if TYPE_CHECKING:
     from ..model import (Agreement, Day, DisplayLang, Event, Evidence, Organisation, Person, Quote, Stop,
@@ -96,7 +96,8 @@ def add_sources(doc: Doc, trip: Trip, ids: Iterable[str], lang: DisplayLang,
             continue
         doc.line(source_line(source, lang), indent=2)
         if source.notes:
-            doc.line(lit(one_line(source.notes), DIM), indent=4)
+            for text, note in bilingual(source.notes, lang):
+                doc.line(lit(one_line(text), DIM), (f" ({note})" if note else "", DIM), indent=4)
         doc.inferred(source.inferred, lang, indent=4)
 
 

@@ -18,7 +18,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from ..i18n import N_, Translator, translator
-from ..text import DISPLAY_LANGS, Text
+from ..text import DISPLAY_LANGS, Text, as_text
 
 if TYPE_CHECKING:
     from ..model import Day, DisplayLang, Place, Trip
@@ -92,6 +92,29 @@ def lit(text: str | None, style: str = "") -> Content:
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """`1 trip`, `4 trips` (`plural` when adding an s will not do: `2 cities`)."""
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def bilingual(text: Text | None, lang: str) -> list[tuple[str, str | None]]:
+    """A text as (text, translation note or None) pairs: the display language's (else the
+    other's) in `ko` and `en`; in `both` the Korean then the English, neither left out. The
+    note (`translation by the editors`, in the words of `lang`) marks a translation."""
+    text = as_text(text)
+    if not text:
+        return []
+    if text.plain is not None:
+        return [(text.plain, None)]
+    _ = translator(lang)
+    codes = ["ko", "en"] if lang == "both" else [lang if getattr(text, lang) else ("en" if lang == "ko" else "ko")]
+    out: list[tuple[str, str | None]] = []
+    for code in codes:
+        value = getattr(text, code)
+        if value and all(value != shown for shown, _note in out):
+            note = None
+            if text.is_translation(code):  # type: ignore[arg-type]
+                note = (_("translation by {who}").format(who=_(text.translated_by))
+                        if text.translated_by else _("translation"))
+            out.append((value, note))
+    return out
 
 
 def tx(text: Text | None, lang: DisplayLang) -> str:
@@ -255,12 +278,17 @@ class Doc:
         body = value if isinstance(value, Content) else lit(value, style)
         return self.line((f"{label}: ", DIM), body, indent=indent)
 
-    def inferred(self, inferred: dict[str, str], lang: str = "en", indent: int = 0) -> "Doc":
-        """One `* field inferred: reason` line per inferred value, in the words of `lang`."""
+    def inferred(self, inferred: dict[str, Text], lang: str = "en", indent: int = 0) -> "Doc":
+        """One `* field inferred: reason` line per inferred value, in the words of `lang`; a
+        reason given in both languages is shown in the display language (its translation
+        marked), in `both` the Korean then the English, each on its own line."""
         _ = translator(lang)
         for key, reason in inferred.items():
-            self.line((f"{INFERRED} " + _("{field} inferred:").format(field=_(key)) + " ", INFERRED_STYLE),
-                      lit(one_line(reason), "italic"), indent=indent)
+            head = (f"{INFERRED} " + _("{field} inferred:").format(field=_(key)) + " ", INFERRED_STYLE)
+            for text, note in bilingual(reason, lang):
+                self.line(head, lit(one_line(text), "italic"),
+                          (f" ({note})" if note else "", DIM), indent=indent, hang=2)
+                head = ("  ", "")
         return self
 
     def blank(self) -> "Doc":
