@@ -264,8 +264,60 @@ class QueryTooLong(TripdeskError):
     """A query longer than a search takes (`textindex.MAX_QUERY_WORDS`, `MAX_QUERY_CHARS`)."""
 
 
+# A query may begin with the kind of hit it wants: `quote: 미국`, `org: Seattle`.
+KIND_PREFIXES = {"trip": "trip", "trips": "trip", "day": "day", "days": "day", "event": "event",
+                 "events": "event", "agreement": "agreement", "agreements": "agreement",
+                 "mou": "agreement", "quote": "quote", "quotes": "quote",
+                 "organisation": "organisation", "organisations": "organisation",
+                 "organization": "organisation", "org": "organisation", "person": "person",
+                 "people": "person"}
+
+
+def split_kind(query: str) -> tuple[str | None, str]:
+    """(the kind a `kind:` prefix asks for, the rest of the query); (None, query) without one."""
+    head, colon, rest = query.lstrip().partition(":")
+    kind = KIND_PREFIXES.get(head.strip().casefold()) if colon else None
+    return (kind, rest.strip()) if kind is not None else (None, query)
+
+
+def split_or(query: str) -> list[str]:
+    """The alternatives of a query joined by a capital `OR` ("Blizzard OR 블리자드"); one
+    element when there is none."""
+    import re
+
+    parts = [part.strip() for part in re.split(r"\s+OR\s+", query.strip())]
+    return [part for part in parts if part] or [query]
+
+
 @guarded
 def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
+    """`search_words` of a query, with what it may add: a `kind:` prefix keeps the hits of
+    that kind (`quote: 미국`), and `OR` between words finds the hits of either side
+    (`Blizzard OR 블리자드`); without OR every word must match."""
+    kind, rest = split_kind(query)
+    problem = query_problem(query)
+    if problem is not None:
+        raise QueryTooLong(problem)
+    alternatives = split_or(rest)
+    wanted = limit if kind is None else max(limit, RANK_WINDOW)
+    if len(alternatives) == 1:
+        hits = search_words(store, alternatives[0], wanted)
+    else:
+        seen: set[tuple[str, str]] = set()
+        hits = []
+        for alternative in alternatives:
+            for hit in search_words(store, alternative, wanted):
+                if (hit.trip_id, hit.ref) not in seen:
+                    seen.add((hit.trip_id, hit.ref))
+                    hits.append(hit)
+        hits.sort(key=lambda hit: KIND_ORDER.index(hit.kind) if hit.kind in KIND_ORDER else len(KIND_ORDER))
+    if kind is not None:
+        hits = [hit for hit in hits if hit.kind == kind]
+    return hits[:limit]
+
+
+@guarded
+def search_words(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     """Everything that matches every word of the query, best first (Korean and English).
 
     "Best" is exact unless the query matches more than RANK_WINDOW items; then the hits are
