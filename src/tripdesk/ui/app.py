@@ -118,6 +118,7 @@ class TripdeskApp(App[None]):
             self.theme = theme
         self.main: MainScreen | None = None
         self._quitting = False
+        self.search_memory = None  # search_screen.SearchMemory, made when the search first opens
 
     @property
     def words(self) -> Translator:
@@ -232,13 +233,15 @@ class TripdeskApp(App[None]):
     def action_search(self, query: str = "") -> None:
         if not self._on_main():
             return
-        from .search_screen import SearchScreen
+        from .search_screen import SearchMemory, SearchScreen
 
         def done(hit: queries.SearchHit | None) -> None:
             if hit is not None and self.main is not None:
                 self.main.jump_to(hit)
 
-        self.push_screen(SearchScreen(query), done)
+        if self.search_memory is None:
+            self.search_memory = SearchMemory()
+        self.push_screen(SearchScreen(query, memory=self.search_memory), done)
 
     def action_import_draft(self) -> None:
         """Import the draft trip shown into the real store (`i`, in a desk opened on a draft),

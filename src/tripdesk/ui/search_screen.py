@@ -9,7 +9,7 @@ closes the modal with that hit; the main screen then jumps to its trip, day or e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -38,6 +38,34 @@ if TYPE_CHECKING:
 DEBOUNCE_SECONDS = 0.12
 PLACEHOLDERS = ("e.g. Blizzard, 협약, Seattle", "e.g. Blizzard, 협약", "e.g. Blizzard")
 KIND_WIDTH = 13
+
+
+@dataclass
+class LastSearch:
+    """The search the dialog was left with: shown again as it was when it is opened again."""
+
+    query: str
+    hits: list[queries.SearchHit]
+    prompts: list[Content]
+    highlighted: int | None
+
+
+@dataclass
+class SearchMemory:
+    """What the desk remembers of its searches while it runs: the queries (newest last, each
+    once), which ↑ recalls, and the last search."""
+
+    history: list[str] = field(default_factory=list)
+    last: LastSearch | None = None
+    size: int = 50
+
+    def remember(self, query: str) -> None:
+        query = query.strip()
+        if query:
+            if query in self.history:
+                self.history.remove(query)
+            self.history.append(query)
+            del self.history[:-self.size]
 
 
 @dataclass
@@ -113,6 +141,9 @@ class SearchInput(Input, inherit_bindings=False):
     BINDINGS = [
         Binding("enter", "submit", "Open", tooltip="Go to the highlighted hit (the first one)",
                 id="search.open"),
+        Binding("up", "screen.recall", "Earlier", show=False,
+                tooltip="The query searched before this one (again: the one before that)",
+                id="search.history"),
         *EDIT_KEYS,
     ]
 
@@ -148,9 +179,14 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         *DIALOG_KEYS,
     ]
 
-    def __init__(self, query: str = "") -> None:
+    def __init__(self, query: str = "", memory: SearchMemory | None = None) -> None:
         super().__init__(id="search")
-        self._initial = query
+        self._memory = memory if memory is not None else SearchMemory()
+        # Opened without a query: the last search, as it was left.
+        self._restore = self._memory.last if not query else None
+        self._initial = query or (self._restore.query if self._restore is not None else "")
+        self._recalled = len(self._memory.history)  # ↑ steps back from the newest
+        self._prompts: list[Content] = []
         self._hits: list[queries.SearchHit] = []
         self._hits_query: str | None = None
         self._searching: str | None = None  # the query last started
@@ -170,8 +206,37 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
+        restore, self._restore = self._restore, None
+        if restore is not None:
+            self._searching = restore.query
+            self._fill(restore.query, restore.hits, restore.prompts)
+            if restore.highlighted is not None and restore.highlighted < len(restore.hits):
+                self.results.highlighted = restore.highlighted
+            return
         if self._initial.strip():
             self._start(self._initial)
+
+    def action_recall(self) -> None:
+        """↑ in the search box: the query before the one shown, from the desk's history."""
+        history = self._memory.history
+        box = self.query_one(SearchInput)
+        while self._recalled > 0:
+            self._recalled -= 1
+            if history[self._recalled] != box.value.strip():
+                box.value = history[self._recalled]
+                box.cursor_position = len(box.value)
+                return
+        self.app.bell()
+
+    def _leave(self, hit: queries.SearchHit | None) -> None:
+        """Close the dialog (with a hit to go to), remembering the search as it is."""
+        query = self.query_one(SearchInput).value
+        self._memory.remember(query)
+        if self._hits_query == query:
+            self._memory.last = LastSearch(query, self._hits, self._prompts, self.results.highlighted)
+        else:
+            self._memory.last = LastSearch(query, [], [], None) if query.strip() else None
+        self.dismiss(hit)
 
     @property
     def results(self) -> SearchResults:
@@ -229,7 +294,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
 
     def _fill(self, query: str, hits: list[queries.SearchHit], prompts: list[Content],
               error: str | None = None) -> None:
-        self._hits, self._hits_query = hits, query
+        self._hits, self._hits_query, self._prompts = hits, query, prompts
         results = self.results
         results.set_options([Option(Fitted(prompt), id=str(i)) for i, prompt in enumerate(prompts)])
         status = self.query_one("#search-status", Static)
@@ -247,7 +312,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         if self._submit_when_done:
             self._submit_when_done = False
             if hits:
-                self.dismiss(hits[0])
+                self._leave(hits[0])
 
     # -- choosing ---------------------------------------------------------------------------
 
@@ -256,7 +321,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         event.stop()
         if self._hits_query == event.value and self._hits:
             index = self.results.highlighted or 0
-            self.dismiss(self._hits[index])
+            self._leave(self._hits[index])
         elif event.value.strip():
             # results not in yet: search now and go to the first hit when they arrive
             if self._timer is not None:
@@ -268,7 +333,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.dismiss(self._hits[int(event.option.id)])
+            self._leave(self._hits[int(event.option.id)])
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -297,4 +362,4 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             self.set_focus(self.results)  # at once: a ↓ typed right after moves in the list
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self._leave(None)
