@@ -26,6 +26,17 @@ MIN_DESCRIPTION = 20  # the narrowest description column of the three-column lay
 NARROW_HANG = 4  # under 3 columns: the id and wrapped lines start this far in from the keys
 DEFAULT_WIDTH = 85  # the layout before the help is on screen (the widest help box)
 KEY_STYLE = "bold $text-accent"
+# How `/` reads a query (queries.search), for the help's "Searching" section.
+SEARCH_NOTES = (
+    N_("• Every word must match; A OR B (OR in capitals) finds the hits of either."),
+    N_("• Begin with a kind to keep only its hits: quote: 미국, org: Seattle, agreement:, "
+       "event:, day:, trip:, person:."),
+    N_("• A place alone (Seattle, California, 캘리포니아, CA, 미국) finds the trips, days and "
+       "events there by their places; in quotes (\"Seattle\") it is searched as a word."),
+    N_("• Quotes do not make a phrase: each word inside them is searched on its own."),
+    N_("• ↑ in the search box recalls earlier queries; the search opens again on the last one, "
+       "its hits and the hit you were on."),
+)
 
 
 class HelpScroll(VerticalScroll, inherit_bindings=False):
@@ -135,6 +146,10 @@ class HelpScreen(ModalScreen[None]):
                          width, INDENT, INDENT + 3))
         out.extend(_wrap(Content.assemble(("--:--", DIM), "  " + _("no time recorded")),
                          width, INDENT, INDENT + 7))
+        out.append(Content(""))
+        out.extend(_wrap(lit(_("Searching"), HEADING), width))
+        for line in SEARCH_NOTES:
+            out.extend(_wrap(lit(_(line)), width, INDENT, INDENT + 2))
         out.append(Content(""))
         out.extend(_wrap(lit(_("Remapping keys"), HEADING), width))
         out.extend(_wrap(lit(_("Point {variable} at a TOML file with a [keymap] table of "
