@@ -201,3 +201,23 @@ def test_the_draft_is_checked_against_the_articles_before_it_is_written() -> Non
     assert check(text, {"a.txt": "대표단이 10월 12일부터 20일까지 방문한다."}) == []
     problems = check(text, {"a.txt": "다른 기사"})
     assert problems and "not found in a.txt" in problems[0]
+
+
+def test_a_province_leads_as_itself_and_an_unnamed_official_is_quoted_by_role(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "전북특별자치도 대표단 독일 방문\n"
+        "29일 도에 따르면 김관영 도지사 등 출장단은 2024년 9월 2일부터 8일까지 5박 7일 간 일정으로 독일을 방문한다.\n"
+        "4일에는 드레스덴을 방문해 교류의향서를 체결한다.\n"
+        "도 관계자는 \"이번 방문으로 유럽과의 교류가 활발해지기를 바란다\"고 설명했다.\n", encoding="utf-8")
+    path = tmp_path / "d.yaml"
+    code, _, err = draft(str(article), "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    assert main(["validate", str(path), "--articles", str(tmp_path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    home = doc["trip"]["home_city"]
+    assert (home["kind"], home["name"]["ko"], "province" in home) == ("province", "전북특별자치도", False)
+    (quote,) = doc["quotes"]
+    assert "speaker" not in quote and quote["role"] == {"ko": "도 관계자"}
+    assert quote["organisation"] == "jeonbuk-state"  # the province government speaks

@@ -108,6 +108,7 @@ class _Assembler:
         leader, leader_evidence = self._leader(found_people)
         home = self._home(leader)
         home_org = self._home_org(home)
+        self.home_org = home_org
         leader_id = self._person(leader, home_org)
         self._organisations(found_people)
         days, stops = self._days(found_people)
@@ -521,19 +522,28 @@ class _Assembler:
                 if key in seen:
                     continue
                 seen.add(key)
-                if quote.speaker is None:
-                    self.review.append(f"quote without a named speaker left out: “{quote.text[:30]}…”")
+                if quote.speaker is None and quote.unnamed is None:
+                    self.review.append(f"quote whose speaker the drafter could not tell left out: "
+                                       f"“{quote.text[:30]}…”")
                     continue
                 record: dict[str, Any] = {
                     "id": f"quote-{len(out) + 1}",
-                    "speaker": self._person(quote.speaker),
                     "original": {"lang": article.language, "text": quote.text},
                     "sources": [sid],
                     "evidence": [{"source": sid, "text": quote.sentence.strip()}],
                     "inferred": {},
                 }
-                if quote.speaker.role:
-                    record["role"] = {"en" if not re.search("[가-힣]", quote.speaker.role) else "ko": quote.speaker.role}
+                if quote.speaker is not None:
+                    record["speaker"] = self._person(quote.speaker)
+                    if quote.speaker.role:
+                        record["role"] = {"en" if not re.search("[가-힣]", quote.speaker.role) else "ko":
+                                          quote.speaker.role}
+                else:  # 시 관계자: no name, the role as the article gives it
+                    record["role"] = {article.language: quote.unnamed}
+                    if re.match(r"(시|군|도|구)\s", quote.unnamed) or "city official" in quote.unnamed:
+                        record["organisation"] = self.home_org
+                        record["inferred"]["organisation"] = (
+                            f"'{quote.unnamed}' speaks for the delegation's home government.")
                 if quote.unmarked:
                     record["inferred"]["original"] = (
                         "The saved text has no quotation marks here; the words between the speaker "
@@ -626,12 +636,18 @@ class _Assembler:
                              "text": _sentence_of(self.articles[source].text, leader_evidence)})
         trip: dict[str, Any] = {
             "id": trip_id,
-            "home_city": {
+            "home_city": ({  # a province leads as itself: no province above it
+                "id": home_id.id if home_id else entities.slug(short_en),
+                "name": _text(home.ko, home.en),
+                "kind": "province",
+                "country": "KR",
+            } if home.kind == "province" else {
                 "id": home_id.id if home_id else entities.slug(short_en),
                 "name": _text(home.short, home.en),
+                "kind": "county" if home.kind == "county" else "city",
                 "province": _text(province.ko, province.en) if province else _text(home.ko, home.en),
                 "country": "KR",
-            },
+            }),
             "title": ({"en": f"{home.en} delegation visit to {', '.join(_country_en(c) for c in countries) or 'abroad'}"}
                       if self.articles[0].language == "en" else
                       {"ko": f"{home.ko} 대표단 {'·'.join(_country_ko(c) for c in countries) or '해외'} 방문"}),

@@ -31,6 +31,12 @@ class QuoteFound:
     speaker: PersonFound | None
     speaker_words: str | None  # the words that name the speaker
     unmarked: bool = False
+    unnamed: str | None = None  # a speaker the article does not name: 시 관계자, a city official
+
+
+# `시 관계자는`, `군 관계자는`, `도 관계자는`, `세종시 국제협력 한 관계자는`: who speaks, unnamed.
+_UNNAMED = re.compile(r"((?:[가-힣]+\s){0,3}(?:한\s)?(?:관계자|담당자|공무원|대변인)|[Aa] (?:city|county|provincial) official)"
+                      r"(?:는|은|가|이|,)?\s")
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[PersonFound]) -> list[QuoteFound]:
@@ -47,7 +53,12 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
             if speaker is None:
                 speaker, words = last
             last = (speaker, words)
-            found.append(QuoteFound(m.group(1).strip(), begin + m.start(1), sentence, speaker, words))
+            unnamed = None
+            if speaker is None:
+                role = _UNNAMED.search(sentence[:m.start()])
+                unnamed = role.group(1).strip() if role else None
+            found.append(QuoteFound(m.group(1).strip(), begin + m.start(1), sentence, speaker, words,
+                                    unnamed=unnamed))
     # Paragraphs that lost their quotation marks (a quote may run over several sentences).
     offset = 0
     for paragraph in text.split("\n"):
