@@ -61,6 +61,8 @@ def test_the_2024_article_drafts_a_trip_that_validates_and_scores(tmp_path: Path
     (agreement,) = doc["agreements"]
     assert (agreement["kind"], str(agreement["date"]), agreement["status"]["value"]) == (
         "business agreement", "2024-10-17", "planned")
+    assert [p["description"]["ko"] for p in agreement["unnamed_parties"]] == [
+        "글로벌 벤처 투자기업", "증강현실(AR) 플랫폼 기업"]
     score = subprocess.run([sys.executable, str(GOLD / "score_drafts.py"), str(GOLD / "dev-gold.yaml"), str(out),
                             "--ids", "gumi-2024-us"], capture_output=True, text=True)
     assert "ingest: dates 1/1, leader 1/1" in score.stdout, score.stdout

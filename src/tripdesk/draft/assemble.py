@@ -468,6 +468,7 @@ class _Assembler:
                     "title": {article.language: found.words},
                     "kind": found.kind,
                     "parties": list(dict.fromkeys(parties)),
+                    "unnamed_parties": _unnamed_parties(found.sentence, article.language),
                     "scope": {article.language: found.sentence},
                     "sources": [sid],
                     "evidence": [evidence],
@@ -705,6 +706,27 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
     return out
 
 
+# A party the article describes without naming it: 글로벌 벤처 투자기업, 증강현실(AR) 플랫폼 기업,
+# a global venture capital firm.
+_UNNAMED_PARTY = re.compile(r"(?:^|[\s,])((?:[가-힣A-Za-z()·]+\s){0,3}[가-힣A-Za-z()·]*(?:기업|업체|투자사|회사))(?:과|와|,|\s및|\s등)|"
+                            r"\b(an? (?:[a-z()A-Z-]+ ){1,4}(?:company|firm|startup))\b")
+_NOT_UNNAMED = re.compile(r"^(?:지역|현지|국내|해외|관련|여러|많은|세계적|중소)?\s?(?:기업|업체|회사)$|참여기업|지역기업|현지기업")
+
+
+def _unnamed_parties(sentence: str, lang: str) -> list[dict[str, Any]]:
+    out = []
+    for m in _UNNAMED_PARTY.finditer(sentence):
+        words = (m.group(1) or m.group(2) or "").strip()
+        parts = words.split(" ")
+        for k in range(len(parts) - 1, -1, -1):  # 경북도와 글로벌 벤처 투자기업: what follows 와
+            if re.search(r"(와|과|의|을|를|에|및)$", parts[k]) and k < len(parts) - 1:
+                words = " ".join(parts[k + 1:])
+                break
+        if words and not _NOT_UNNAMED.search(words) and len(words) >= 4:
+            out.append({"description": {lang: words}, "kind": "company"})
+    return out
+
+
 def _city_key(place: dict[str, Any]) -> str:
     city = place["city"]
     return f"{place['country']}/{(city.get('en') or city.get('ko') or '').casefold()}"
@@ -719,6 +741,7 @@ def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:
     same["evidence"] += [e for e in other["evidence"] if e not in same["evidence"]]
     if "date" not in same and "date" in other:  # the dated sentence names the parties more narrowly
         same["parties"] = other["parties"]
+        same["unnamed_parties"] = other.get("unnamed_parties", [])
     for key in ("date", "place", "event", "status"):
         if key not in same and key in other:
             same[key] = other[key]
@@ -843,7 +866,8 @@ def _clean(document: dict[str, Any]) -> dict[str, Any]:
     def prune(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: prune(v) for k, v in value.items()
-                    if not (k in ("inferred", "evidence", "aliases", "organisations", "people", "events", "places", "stops")
+                    if not (k in ("inferred", "evidence", "aliases", "organisations", "people", "events", "places", "stops",
+                                  "unnamed_parties")
                             and not v) or k == "days"}
         if isinstance(value, list):
             return [prune(v) for v in value]
