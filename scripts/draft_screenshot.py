@@ -1,17 +1,20 @@
-"""The README's picture of reviewing a draft: screenshots/draft-review-120x40.svg.
+"""The README's pictures of reviewing a draft: screenshots/draft-review-120x40.svg and
+screenshots/draft-import-120x40.svg.
 
     .venv/bin/python scripts/draft_screenshot.py [--out screenshots]
 
-Drafts ../shared/articles/000 with `tripdesk draft` (the draft extra is needed), imports the
-draft alone into a scratch store with the articles beside it, and opens the article view of
-the draft's 15 October meeting in the desk, its evidence highlighted: what a reviewer sees
-before importing a draft into the real store. Same data, same picture (see screenshots.py).
+Drafts ../shared/articles/000 with `tripdesk draft` (the draft extra is needed) and opens it
+as `tripdesk --drafts drafts/ --into data/trips` does: the desk on a scratch store holding the
+draft alone, marked DRAFT — not imported. The first picture is the article view of the
+draft's 15 October meeting, its evidence highlighted; the second the dialog `i` opens, saying
+where the file goes and into which store. Same data, same pictures (see screenshots.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import build, open_trip, press, take  # noqa: E402
+from screenshots import open_trip, press, settle  # noqa: E402
 
 from tripdesk.paths import articles_dir  # noqa: E402
 
@@ -30,6 +33,28 @@ ARTICLE = "000_b8185a0e63ff7e9a.txt"
 async def review(pilot) -> None:  # noqa: ANN001
     await open_trip(pilot, "gumi", "gumi-2024-us", "event:2024-10-15-meeting")
     await press(pilot, "v")
+
+
+async def import_dialog(pilot) -> None:  # noqa: ANN001
+    await open_trip(pilot, "gumi", "gumi-2024-us", "event:2024-10-15-meeting")
+    await press(pilot, "i")
+
+
+async def take_review(drafts: Path, store: Path, into: Path, out: Path, name: str, steps) -> Path:  # noqa: ANN001
+    """A picture of the draft desk (`tripdesk --drafts`) after `steps`."""
+    from tripdesk.review import open_review
+    from tripdesk.ui.app import TripdeskApp
+
+    review_ = open_review([drafts], store, into, [articles_dir()])
+    try:
+        app = TripdeskApp(language="both", review=review_, theme="textual-dark")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await steps(pilot)
+            await settle(pilot)
+            app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    finally:
+        review_.close()
+    return out / f"{name}.svg"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,10 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         if done.returncode != 0:
             print(done.stderr, file=sys.stderr)
             return 1
-        db = build(Path(tmp) / "review.db", drafts, [articles_dir()])
-        path = asyncio.run(take(db, args.out, "draft-review-120x40", (120, 40), "both", review,
-                                Path(tmp) / "exports"))
-        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        # Names as a reader would have them, not the temporary folder's.
+        store, into = Path("mytrips.db"), Path("mytrips")  # nothing is written to either
+        out = args.out.resolve()
+        os.chdir(tmp)  # paths shown as a reader in their folder would see them: drafts/...
+        try:
+            for name, steps in (("draft-review-120x40", review), ("draft-import-120x40", import_dialog)):
+                path = asyncio.run(take_review(Path("drafts"), store, into, out, name, steps))
+                print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        finally:
+            os.chdir(ROOT)
     return 0
 
 

@@ -108,7 +108,7 @@ async def test_i_says_where_the_file_goes_and_imports_only_on_yes(draft: Path, r
             assert isinstance(app.screen, ImportDraftScreen)
             text = dialog_text(app)
             assert f"({TRIP_ID}) into the store {real_store}" in text
-            assert f"is copied to {data / (TRIP_ID + '.yaml')}" in text
+            assert f"is copied to {data / (TRIP_ID + '.yaml')}." in text
             await press(pilot, "n")  # not now: nothing written
             assert app.screen is app.main and not data.exists()
             await press(pilot, "i", "y")
@@ -138,7 +138,7 @@ async def test_a_file_already_in_the_data_folder_is_replaced_only_when_confirmed
         async with app.run_test(size=(120, 40)) as pilot:
             await open_the_draft(pilot)
             await press(pilot, "i")
-            assert "(a file of that name is there: it is replaced)" in dialog_text(app)
+            assert "A file of that name is there: it is replaced." in dialog_text(app)
             await press(pilot, "escape")
             assert older.read_text(encoding="utf-8").startswith("# an older version")
             await press(pilot, "i", "y")

@@ -44,13 +44,6 @@ class Plan:
     def copies(self) -> bool:
         return _same(self.source, self.target) is False
 
-    def describe(self) -> str:
-        """One sentence for the confirmation: where the file goes."""
-        if not self.copies:
-            return f"the trip file stays at {display_path(self.target)}"
-        return (f"the draft {display_path(self.source)} is copied to {display_path(self.target)}"
-                + (" (a file of that name is there: it is replaced)" if self.exists else ""))
-
 
 @dataclass
 class DraftReview:

@@ -246,12 +246,13 @@ class TripdeskApp(App[None]):
     def action_import_draft(self) -> None:
         """Import the draft trip shown into the real store (`i`, in a desk opened on a draft),
         after saying where its file goes and asking."""
-        review = self.review
-        if review is None or not self._on_main() or self.main is None:
+        review = self.review  # also from the article view, whose footer shows the key too
+        if review is None or not self._can_open_dialog() or self.main is None:
             return
         trip = self.main.trip
+        _ = self.words
         if trip is None or trip.id not in review.files:
-            self.notify(self.words("Choose the draft trip first: i imports the trip in the timeline."),
+            self.notify(_("Choose the draft trip first: i imports the trip in the timeline."),
                         severity="warning", markup=False)
             return
         from ..problems import display_path
@@ -273,18 +274,19 @@ class TripdeskApp(App[None]):
         review = self.review
         assert review is not None
         plan = review.plan(trip_id)
+        _ = self.words
         try:
             report = review.import_trip(trip_id, overwrite=overwrite)
         except (TripdeskError, OSError) as exc:
             message = f"{exc.message}\n{exc.hint or ''}".strip() if isinstance(exc, TripdeskError) else str(exc)
             self.call_from_thread(self.notify, message,
-                                  title=self.words("not imported"), severity="error", markup=False,
+                                  title=_("not imported"), severity="error", markup=False,
                                   timeout=30)
             return
         self.call_from_thread(
             self.notify, f"{trip_id} ({report.summary()}) into {display_path(review.store)}; "
                          f"its file: {display_path(plan.target)}",
-            title=self.words("imported"), markup=False, timeout=15)
+            title=_("imported"), markup=False, timeout=15)
 
     def action_export(self) -> None:
         if not self._on_main() or self.main is None:

@@ -41,7 +41,7 @@ from .detail_pane import EXCERPT_STYLE, evidence_source
 from .docview import PAD, DocView
 from .footer import KeyFooter
 from .keys import DIALOG_KEYS
-from .render import DIM, Doc, Fitted, counted, lit, one_line
+from .render import DIM, Doc, Fitted, counted, lit, one_line, words
 
 if TYPE_CHECKING:
     from ..model import Agreement, DisplayLang, Evidence, Quote, Source, Trip
@@ -521,8 +521,12 @@ class ArticleScreen(Screen[None]):
         target = _target(page, current)
         where = evidence_source(self.trip, page.source_id, self.lang, style="")
         count = f"{page_index + 1}/{len(self.pages)} " if len(self.pages) > 1 else ""
-        title = Content.assemble((count, "bold"), (f"[{page.source_id}] ", DIM), where)
-        shorter = Content.assemble((count, "bold"), where)
+        # A draft's article (the desk opened on a draft) says so, as the desk's header does.
+        _ = words(self)
+        draft = (Content.assemble((f" {_('DRAFT — not imported')} ", "bold reverse $warning"), " ")
+                 if getattr(self.app, "review", None) is not None else Content(""))
+        title = Content.assemble(draft, (count, "bold"), (f"[{page.source_id}] ", DIM), where)
+        shorter = Content.assemble(draft, (count, "bold"), where)
         self.query_one("#article-title", Static).update(Fitted(title, shorter))
         self.view.show(doc, target, at)
         self._status()

@@ -150,7 +150,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self._fit_footer()
         self.header.set_language(self.lang)
         if getattr(self.app, "review", None) is not None:  # a draft, shown from its scratch store
-            self.header.set_mark(self.app.words("DRAFT — not imported"))  # type: ignore[attr-defined]
+            _ = self.app.words  # type: ignore[attr-defined]
+            self.header.set_mark(_("DRAFT — not imported"))
         summary = self.app.data.ready("summary")  # type: ignore[attr-defined]
         if summary is not None:  # read while the app started
             self._show_summary(summary)

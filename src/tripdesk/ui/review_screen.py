@@ -14,12 +14,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .keys import DIALOG_KEYS
-from .render import DIM, lit
+from ..problems import display_path
+from .render import DIM, lit, words
 
 if TYPE_CHECKING:
     from ..review import Plan
@@ -44,15 +44,22 @@ class ImportDraftScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         plan = self.plan
+        _ = words(self)
+        if not plan.copies:
+            where = _("The trip file stays at {path}.").format(path=display_path(plan.target))
+        else:
+            where = _("The draft {source} is copied to {target}.").format(
+                source=display_path(plan.source), target=display_path(plan.target))
+            if plan.exists:
+                where += " " + _("A file of that name is there: it is replaced.")
         with Vertical(id="import-box", classes="dialog"):
-            yield Static(Content.assemble("Import ", lit(self.trip_title, "bold"), " (",
-                                          lit(plan.trip_id), ") into the store ",
-                                          lit(self.store, "bold"), "?"), id="import-question")
-            yield Static(lit(plan.describe() + ".", "$warning" if plan.exists else ""), id="import-where")
-            yield Static(lit("y = import, n or Esc = not now", DIM))
+            yield Static(lit(_("Import {title} ({id}) into the store {store}?").format(
+                title=self.trip_title, id=plan.trip_id, store=self.store), "bold"), id="import-question")
+            yield Static(lit(where, "$warning" if plan.exists else ""), id="import-where")
+            yield Static(lit(_("y = import, n or Esc = not now"), DIM))
             with Horizontal(id="import-buttons"):
-                yield Button("Import (y)", id="import-yes", variant="warning" if plan.exists else "primary")
-                yield Button("Not now (n)", id="import-no")
+                yield Button(_("Import (y)"), id="import-yes", variant="warning" if plan.exists else "primary")
+                yield Button(_("Not now (n)"), id="import-no")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
