@@ -34,7 +34,8 @@ def timeline_text(app: TripdeskApp) -> str:
     region = app.main.timeline.list.region
     lines = screen_lines(app)[region.y:region.y + region.height]
     inside = [line[region.x:region.x + region.width - 1] for line in lines]  # not the scrollbar
-    return re.sub(r"\s+", " ", " ".join(inside))
+    # A line of Korean is fewer characters than cells: its slice may reach the border.
+    return re.sub(r"\s+", " ", re.sub(r"[│▁▂▃▄▅▆▇█]", " ", " ".join(inside)))
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
@@ -140,3 +141,18 @@ async def test_a_search_for_an_undated_agreement_lands_on_its_row(db: Path) -> N
         await settle(pilot)
         assert app.main.trip.id == "gumi-2017-americas"
         assert app.main.timeline.ref == "agreement:seattle-public-library-mou"
+
+
+@async_test
+async def test_korean_titles_wrap_under_their_column_too(db: Path) -> None:  # noqa: F811
+    """The kind is two cells a letter in Korean (방문): the title still wraps whole, beneath
+    itself, at 60x20."""
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_trip(pilot, "daejeon-2025-us")
+        trip = TRIPS["daejeon-2025-us"]
+        for _day, event in trip.events():
+            app.main.timeline.select(f"event:{event.id}")
+            await settle(pilot)
+            title = re.sub(r"\s+", " ", event.title.get("ko"))
+            assert title in timeline_text(app), (event.id, title)

@@ -36,9 +36,8 @@ MIN_WRAP = 12  # a row wraps only when its text keeps at least this many cells a
 class Row:
     """One entry: an id, and a prompt of one or more lines.
 
-    `hang`: a one-line row that does not fit wraps, its first `hang` cells (plain, one cell
-    a character: a time, a mark, a kind) kept on the first line and the rest wrapped beneath
-    them, indented by `hang`."""
+    `hang`: a one-line row that does not fit wraps, its first `hang` cells (a time, a mark, a
+    kind) kept on the first line and the rest wrapped beneath them, indented by `hang`."""
 
     prompt: Content
     id: str | None = None
@@ -56,11 +55,24 @@ class Row:
                 or self.prompt.cell_length <= width):
             return self.lines
         if self._wrapped is None or self._wrapped[0] != width:
-            head, text = self.prompt[:self.hang], self.prompt[self.hang:]
+            cut = _index_at_cell(self.prompt.plain, self.hang)  # a Korean kind is two cells a letter
+            head, text = self.prompt[:cut], self.prompt[cut:]
             pieces = text.wrap(width - self.hang)
             indent = Content(" " * self.hang)
             self._wrapped = (width, [head + pieces[0], *(indent + piece for piece in pieces[1:])])
         return self._wrapped[1]
+
+
+def _index_at_cell(text: str, cells: int) -> int:
+    """The index of the first character of `text` that starts at or after cell `cells`."""
+    from rich.cells import cell_len
+
+    width = 0
+    for index, char in enumerate(text):
+        if width >= cells:
+            return index
+        width += cell_len(char)
+    return len(text)
 
 
 class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=False):
