@@ -322,16 +322,8 @@ class _Assembler:
                     doc = _place(place)
                     if doc not in day["places"]:
                         day["places"].append(doc)
-                        if place.romanised:
-                            day["inferred"]["places"] = (
-                                f"'{place.ko}' has no Korean name in the gazetteer; it is taken to be "
-                                f"{place.city.en} ({place.city.country}), the city of a country the article "
-                                "names whose name its romanisation matches.")
-                        elif place.ambiguous:
-                            day["inferred"]["places"] = (
-                                f"'{place.ko}' is the name of several cities; {place.city.en}, "
-                                f"{place.city.region or place.city.country} is the one the article's "
-                                "country or state points to (else the most populous).")
+                        if _place_reason(place):
+                            day["inferred"]["places"] = _place_reason(place)
                 day["evidence"].append({"source": sid, "text": sentence.strip()})
                 kind = _activity(sentence)
                 if kind == "other":
@@ -380,11 +372,8 @@ class _Assembler:
                 excerpt = {"source": sid, "text": sentence}
                 if excerpt not in stop["evidence"]:
                     stop["evidence"].append(excerpt)
-                if place.romanised:
-                    stop["inferred"]["places"] = (
-                        f"'{place.ko}' has no Korean name in the gazetteer; it is taken to be {place.city.en} "
-                        f"({place.city.country}), a city of a country the article names whose name its "
-                        "romanisation matches.")
+                if _place_reason(place):
+                    stop["inferred"]["places"] = _place_reason(place)
                 if sentence not in placed_events:  # a sentence's event goes with its first city
                     placed_events.add(sentence)
                     own = [p for p in city_places if _city_key(_place(p)) == key]
@@ -725,6 +714,19 @@ def _unnamed_parties(sentence: str, lang: str) -> list[dict[str, Any]]:
         if words and not _NOT_UNNAMED.search(words) and len(words) >= 4:
             out.append({"description": {lang: words}, "kind": "company"})
     return out
+
+
+def _place_reason(place: places.PlaceFound) -> str | None:
+    """Why a city was taken to be the one it is, when the gazetteer's name alone did not say."""
+    if place.romanised:
+        return (f"'{place.ko}' has no Korean name in the gazetteer; it is taken to be {place.city.en} "
+                f"({place.city.country}), the city of a country the article names whose name its "
+                "romanisation matches.")
+    if place.ambiguous:
+        return (f"'{place.ko}' is the name of several cities; {place.city.en}, "
+                f"{place.city.region or place.city.country} is the one the article's country or state "
+                "points to (else the most populous).")
+    return None
 
 
 def _city_key(place: dict[str, Any]) -> str:
