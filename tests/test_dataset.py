@@ -484,7 +484,20 @@ def test_inferred_reasons_are_sentences(trip_id: str) -> None:
 
     for inferred in walk(_doc(trip_id)):
         for key, reason in inferred.items():
-            assert isinstance(reason, str) and len(reason.split()) >= 4, (trip_id, key)
+            # Every reason is in both languages: the English the editors wrote, and the Korean
+            # marked as the editors' translation (shown in Korean mode).
+            assert isinstance(reason, dict), (trip_id, key, "no Korean version")
+            assert len(reason["en"].split()) >= 4 and len(reason["ko"].split()) >= 3, (trip_id, key)
+            assert (reason["translated"], reason["translated_by"]) == ("ko", "editors"), (trip_id, key)
+
+
+@pytest.mark.parametrize("trip_id", TRIP_IDS)
+def test_source_notes_are_in_both_languages(trip_id: str) -> None:
+    for source in _doc(trip_id)["sources"]:
+        notes = source.get("notes")
+        if notes is not None:
+            assert isinstance(notes, dict) and notes["en"] and notes["ko"], (trip_id, source["id"])
+            assert (notes["translated"], notes["translated_by"]) == ("ko", "editors")
 
 
 def test_year_is_marked_inferred() -> None:

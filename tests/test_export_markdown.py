@@ -34,6 +34,8 @@ MD = MarkdownIt("commonmark").enable("table").enable("strikethrough").use(footno
 LANGS = ("ko", "en", "both")
 REAL_IDS = ("daejeon-2025-us", "gumi-2013-san-diego", "gumi-2017-americas", "gumi-2024-us")
 
+REASON = Text(plain="reason")  # an inferred value's reason, as a file gives it
+
 
 # -- helpers shared with the other export tests ---------------------------------------------
 
@@ -118,14 +120,14 @@ def rich_sample() -> Trip:
     event = dataclasses.replace(
         day.events[0], description=t("설명", "description"),
         place=dataclasses.replace(day.places[0], venue=t("장소", "venue")),
-        inferred={"time": "reason", "place": "reason"})
-    day = dataclasses.replace(day, events=(event,), notes=t("메모", "notes"), inferred={"places": "reason"})
+        inferred={"time": REASON, "place": REASON})
+    day = dataclasses.replace(day, events=(event,), notes=t("메모", "notes"), inferred={"places": REASON})
     agreement = dataclasses.replace(trip.agreements[0], scope=t("범위", "scope"), place=day.places[0],
                                     signatories=("hong-gil-dong",),
-                                    inferred={"date": "reason", "kind": "reason", "scope": "reason"})
+                                    inferred={"date": REASON, "kind": REASON, "scope": REASON})
     quote = dataclasses.replace(trip.quotes[0], role=t("역할", "role"), context=t("맥락", "context"),
-                                event="library-mou", inferred={"date": "reason", "role": "reason"})
-    source = dataclasses.replace(trip.sources[0], notes="notes", inferred={"published": "reason"})
+                                event="library-mou", inferred={"date": REASON, "role": REASON})
+    source = dataclasses.replace(trip.sources[0], notes=Text(plain="notes"), inferred={"published": REASON})
     people = tuple(dataclasses.replace(p, aliases=("alias",), organisation="samplecity-gov")
                    for p in trip.people)
     organisations = tuple(dataclasses.replace(o, aliases=("alias",), city=t("도시", "city"))
@@ -135,7 +137,7 @@ def rich_sample() -> Trip:
     return dataclasses.replace(
         trip, days=(day,), agreements=(agreement,), quotes=(quote,), sources=(source,),
         people=people, organisations=organisations, delegation=delegation,
-        inferred={"start": "reason", "title": "reason", "delegation": "reason"})
+        inferred={"start": REASON, "title": REASON, "delegation": REASON})
 
 
 def hostile_and_plain(trip: Trip) -> tuple[Trip, Trip, list[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .text import as_text
 from .model import (FORMAT_VERSION, UNKNOWN_STATUS, AgreementStatus, Event, Evidence, Place, Quote, QuoteText,
                     Text, Trip)
 
@@ -20,7 +21,7 @@ def _text(value: Text | None) -> Any:
 
 def _inferred(inferred: dict[str, Text]) -> dict[str, Any]:
     """Each reason as the file gives it: a sentence, or `{ko, en}`."""
-    return {key: reason.to_document() for key, reason in inferred.items()}
+    return {key: as_text(reason).to_document() for key, reason in inferred.items()}
 
 
 def _place(value: Place | None) -> Any:
@@ -129,7 +130,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "file": s.file,
                 "url": s.url,
                 "language": s.language,
-                "notes": s.notes.to_document() if s.notes else None,
+                "notes": as_text(s.notes).to_document() if s.notes else None,
                 "inferred": _inferred(s.inferred),
             })
             for s in trip.sources
