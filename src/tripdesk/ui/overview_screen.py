@@ -580,7 +580,7 @@ class OverviewScreen(Screen[None]):
         ko = self.lang == "ko"
         missing = ""
         if data.missing:
-            missing = (f" · 지도에 없음(지명 사전에 없음): " if ko else
+            missing = (" · 지도에 없음(지명 사전에 없음): " if ko else
                        " · not on the map (not in the gazetteer): ") + ", ".join(data.missing)
         region = ("미국" if data.region == "US" else "세계") if ko else ("the US" if data.region == "US" else "the world")
         if place is None:
