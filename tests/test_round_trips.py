@@ -122,6 +122,31 @@ def test_a_yaml_trip_near_the_limit_exports_to_json_that_imports_again(
     assert json.loads(out)["trip"]["purpose"]["ko"] == '""""""""\n' * 690_000
 
 
+def test_a_json_trip_of_the_largest_size_exports_to_json_that_imports_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JSON file of exactly the largest size imports, so its export must import too: the
+    compact export's closing line break alone was one byte over the limit. (The limit is made
+    the size of the sample trip's compact JSON, so that the test stays small.)"""
+    from tripdesk import limits
+    from tripdesk.export import jsonfmt
+
+    compact = json.dumps(sample_document(), ensure_ascii=False, separators=(",", ":"))
+    limit = len(compact.encode("utf-8"))
+    monkeypatch.setattr(limits, "MAX_JSON_FILE_BYTES", limit)
+    monkeypatch.setattr(jsonfmt, "MAX_JSON_FILE_BYTES", limit)
+    source = tmp_path / "largest.json"
+    source.write_text(compact, encoding="utf-8")
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    code, _, err = run(capsys, "--db", str(first), "import", str(source))
+    assert code == 0, err
+    exported = tmp_path / "exported.json"
+    code, _, err = run(capsys, "--db", str(first), "export", "sample-2024-us", "-o", str(exported))
+    assert code == 0, err
+    assert exported.stat().st_size <= limit
+    code, out, err = run(capsys, "--db", str(second), "import", str(exported))
+    assert code == 0 and "1 added" in out, err
+
+
 def test_json_too_large_indented_is_written_without_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
     from tripdesk.export import jsonfmt
 

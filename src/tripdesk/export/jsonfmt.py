@@ -26,7 +26,11 @@ def render_json(trip: Trip) -> str:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     # Characters are at most 4 bytes: count the bytes only when the characters might be over.
     if len(text) * 4 > MAX_JSON_FILE_BYTES and len(text.encode("utf-8")) > MAX_JSON_FILE_BYTES:
-        text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        # A compact JSON file of exactly the largest size imports, so its export must too: the
+        # closing line break is left out when it alone would be over the limit.
+        if len(text.encode("utf-8")) < MAX_JSON_FILE_BYTES:
+            text += "\n"
     return text
 
 
