@@ -166,7 +166,7 @@ async def test_an_import_the_store_refuses_writes_no_file_and_says_why(draft: Pa
             await settle(pilot)
             messages = [n.message for n in app._notifications]
             assert any(f"trip id '{TRIP_ID}' is already used by" in m for m in messages), messages
-        assert not (data / f"{TRIP_ID}.yaml").exists()
+        assert not data.exists()  # no file, nor the folder made for it
     finally:
         review.close()
 

@@ -68,11 +68,14 @@ class DraftReview:
         plan = self.plan(trip_id)
         copied = False
         backup: Path | None = None
+        made: Path | None = None  # the data folder, when this import created it
         if plan.copies:
             if plan.exists and not overwrite:
                 raise TripdeskError(f"{display_path(plan.target)} already exists",
                                     "confirm replacing it, or choose another folder with --into")
-            plan.target.parent.mkdir(parents=True, exist_ok=True)
+            if not plan.target.parent.exists():
+                made = plan.target.parent
+                made.mkdir(parents=True)
             if plan.exists:
                 backup = _aside(plan.target)
             shutil.copyfile(plan.source, plan.target)
@@ -85,6 +88,8 @@ class DraftReview:
                 plan.target.unlink(missing_ok=True)
                 if backup is not None:
                     os.replace(backup, plan.target)
+            if made is not None:
+                made.rmdir()  # nothing is left of a refused import, not even its folder
             raise
         finally:
             if copied and backup is not None and backup.exists():
