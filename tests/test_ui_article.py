@@ -187,7 +187,7 @@ async def test_v_in_korean_at_40x12_and_from_the_detail_pane(db: Path) -> None:
         await press(pilot, "3", "v")  # from the detail pane too
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
-        assert "excerpt 1 of 5" in screen_text(app)
+        assert "발췌 1/5" in screen_text(app)  # the status in Korean too
         view = screen.query_one(ArticleView)
         assert all(line.cell_length <= view.scrollable_content_region.width - 2 for line in view.lines)
         assert all(cell_len(line) <= 39 for line in shown_lines(app))

@@ -17,11 +17,17 @@ ONE = {"_", "N_", "gettext"}
 TWO = {"ngettext"}
 
 
+# Translators made on the spot: `words(self)("...")`, `translator(lang)("...")`, `self.words("...")`.
+MAKERS = {"words", "translator"}
+
+
 def _name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Call) and _name(func.func) in MAKERS:
+        return "_"
     if isinstance(func, ast.Name):
         return func.id
     if isinstance(func, ast.Attribute):
-        return func.attr
+        return "_" if func.attr == "words" else func.attr
     return None
 
 

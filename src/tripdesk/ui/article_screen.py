@@ -41,7 +41,8 @@ from .detail_pane import EXCERPT_STYLE, evidence_source
 from .docview import PAD, DocView
 from .footer import KeyFooter
 from .keys import DIALOG_KEYS
-from .render import DIM, Doc, Fitted, counted, lit, one_line, words
+from ..i18n import N_, translator
+from .render import DIM, Doc, Fitted, lit, one_line, words
 
 if TYPE_CHECKING:
     from ..model import Agreement, DisplayLang, Evidence, Quote, Source, Trip
@@ -49,8 +50,8 @@ if TYPE_CHECKING:
 HIGHLIGHT_STYLE = "$text-warning on $warning-muted"
 CURRENT_STYLE = "bold $text on $accent"
 CONTEXT_LINES = 2  # lines shown above the current highlight when it is scrolled to
-LOOKED_IN = ("beside the trip's file, in an articles/ folder beside the data folder, and in the "
-             "folders named by --articles or TRIPDESK_ARTICLES")
+LOOKED_IN = N_("beside the trip's file, in an articles/ folder beside the data folder, and in the "
+               "folders named by --articles or TRIPDESK_ARTICLES")
 
 
 class StoredArticle(Protocol):
@@ -86,7 +87,8 @@ def _evidence(label: str, items: tuple[Evidence, ...]) -> list[Excerpt]:
 def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excerpt], list[str]]:
     """The excerpts of the record `ref` ("trip", "day:<date>", "event:<id>") and of the records
     its detail lists under it, and the record's sources (for articles with no excerpt)."""
-    what, _, ident = ref.partition(":")
+    _ = translator(lang)
+    what, _colon, ident = ref.partition(":")
     out: list[Excerpt] = []
     sources: list[str] = []
     date = _parse_date(ident) if what == "day" else None
@@ -96,33 +98,33 @@ def record_excerpts(trip: Trip, ref: str, lang: DisplayLang) -> tuple[list[Excer
 
     def add_agreements_and_quotes(agreements: Iterable[Agreement], quotes: Iterable[Quote]) -> None:
         for agreement in agreements:
-            label = f"agreement: {one_line(agreement.title.get(lang))}"
+            label = f"{_('agreement')}: {one_line(agreement.title.get(lang))}"
             out.extend(_evidence(label, agreement.evidence))
             out.extend(_evidence(f"{label} ({agreement.status.label(lang)})", agreement.status.evidence))
             sources.extend(agreement.sources)
         for quote in quotes:
-            label = f"quote: {trip.speaker_name(quote, lang)}"
+            label = f"{_('quote')}: {trip.speaker_name(quote, lang)}"
             out.append(Excerpt(label, quote.original.text, quote.sources))
             out.extend(_evidence(label, quote.evidence))
             sources.extend(quote.sources)
 
     if what == "event" and (found := trip.event(ident)) is not None:
         event = found[1]
-        out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
+        out += _evidence(f"{_('event')}: {one_line(event.title.get(lang))}", event.evidence)
         sources += event.sources
         add_agreements_and_quotes([a for a in trip.agreements if a.event == event.id],
                                   [q for q in trip.quotes if q.event == event.id])
     elif day is not None:
-        out += _evidence(f"day: {day.date.isoformat()}" if date is not None else f"stop: {day.when()}",
+        out += _evidence(f"{_('day')}: {day.date.isoformat()}" if date is not None else f"{_('stop')}: {_(day.when())}",
                          day.evidence)
         for event in day.events:
-            out += _evidence(f"event: {one_line(event.title.get(lang))}", event.evidence)
+            out += _evidence(f"{_('event')}: {one_line(event.title.get(lang))}", event.evidence)
             sources += event.sources
     elif date is not None:
         # A day with nothing recorded but what was signed or said on it (as its detail lists).
         add_agreements_and_quotes(trip.agreements_on(date), trip.quotes_on(date))
     if not out and not sources:  # the trip itself, or a day with nothing of its own
-        out += _evidence("trip", trip.evidence)
+        out += _evidence(_("trip"), trip.evidence)
         sources += trip.trip_sources
     return out, list(dict.fromkeys(sources))
 
@@ -235,42 +237,46 @@ def _line_at(starts: list[int], index: int) -> int:
     return bisect_right(starts, index) - 1
 
 
-def _absent_lines(page: Page) -> list[Content]:
+def _absent_lines(page: Page, lang: str = "en") -> list[Content]:
     """What an excerpts-alone page says first: that the article is not in the store, and where
     its file was looked for."""
+    _ = translator(lang)
     name = f"[{page.source_id}]"
+    absent = lit(_("The article of {name} is not in the store.").format(name=name), "bold")
     if page.file and page.looked_in:
-        return [lit(f"The article of {name} is not in the store.", "bold"),
-                lit(f"When the trip was imported, {page.file} was looked for in:", "italic"),
+        return [absent,
+                lit(_("When the trip was imported, {file} was looked for in:").format(file=page.file), "italic"),
                 *(lit(f"  {folder}") for folder in page.looked_in),
-                lit("It was not found there. Put the file in one of those folders (or give its "
-                    "folder with --articles or TRIPDESK_ARTICLES) and import the trip again to "
-                    "read it here.", "italic"),
+                lit(_("It was not found there. Put the file in one of those folders (or give its "
+                      "folder with --articles or TRIPDESK_ARTICLES) and import the trip again to "
+                      "read it here."), "italic"),
                 Content("")]
     if page.file:
-        return [lit(f"The article of {name} is not in the store.", "bold"),
-                lit(f"When the trip was imported, {page.file} was looked for {LOOKED_IN}; "
-                    "it was not found. Put the file in one of those places and import the trip "
-                    "again to read it here.", "italic"),
+        return [absent,
+                lit(_("When the trip was imported, {file} was looked for {where}; it was not found. "
+                      "Put the file in one of those places and import the trip again to read it "
+                      "here.").format(file=page.file, where=_(LOOKED_IN)), "italic"),
                 Content("")]
     url = page.source.url if page.source is not None else None
-    return [lit(f"The article of {name} is not in the store.", "bold"),
-            lit(f"The source names no file{', only its URL: ' + url if url else ''}. "
-                "Save the article as a text file, name it in the source's `file:`, and import "
-                "the trip again to read it here.", "italic"),
+    names = (_("The source names no file, only its URL: {url}.").format(url=url) if url
+             else _("The source names no file."))
+    return [absent,
+            lit(names + " " + _("Save the article as a text file, name it in the source's `file:`, "
+                                "and import the trip again to read it here."), "italic"),
             Content("")]
 
 
-def page_doc(page: Page, excerpts: list[Excerpt], current: int | None) -> Doc:
+def page_doc(page: Page, excerpts: list[Excerpt], current: int | None, lang: str = "en") -> Doc:
     """The page as a document: the article, each excerpt highlighted (`current`, an index into
     `page.highlights`, stands out); or, without the article, where it was looked for and the
     excerpts alone."""
+    _ = translator(lang)
     doc = Doc()
     if page.text is None:
-        for line in _absent_lines(page):
+        for line in _absent_lines(page, lang):
             doc.line(line, hang=0)
-        doc.line((f"Excerpts ({len(page.highlights)})" if page.highlights
-                  else "No excerpt of this article is recorded for the record.", "bold $accent"))
+        doc.line((_("Excerpts") + f" ({len(page.highlights)})" if page.highlights
+                  else _("No excerpt of this article is recorded for the record."), "bold $accent"))
         for number, highlight in enumerate(page.highlights):
             style = CURRENT_STYLE if number == current else HIGHLIGHT_STYLE
             doc.line(lit(f"“{one_line(excerpts[highlight.excerpt].text)}”", style), indent=2, hang=1)
@@ -296,7 +302,7 @@ def page_doc(page: Page, excerpts: list[Excerpt], current: int | None) -> Doc:
     for line in styled:
         doc.line(line, hang=0)
     if page.missing:
-        doc.heading(f"Not found in this article ({len(page.missing)})")
+        doc.heading(_("Not found in this article") + f" ({len(page.missing)})")
         for index in page.missing:
             doc.line(lit(f"“{one_line(excerpts[index].text)}”", EXCERPT_STYLE), indent=2, hang=1)
             doc.line(("— ", DIM), lit(excerpts[index].label, DIM), indent=4)
@@ -344,7 +350,7 @@ class Opening:
 
 
 def open_pages(trip: Trip, excerpts: list[Excerpt], sources: list[str], read: ReadArticle,
-               looked_in: LookedIn | None, size: tuple[int, int] | None) -> Opening:
+               looked_in: LookedIn | None, size: tuple[int, int] | None, lang: str = "en") -> Opening:
     """Read and build the pages, and the first one to show (the first with an excerpt), wrapped
     ahead for a view filling a screen of `size` (its title, status and footer aside)."""
     pages = build_pages(trip, excerpts, sources, read, looked_in)
@@ -352,7 +358,7 @@ def open_pages(trip: Trip, excerpts: list[Excerpt], sources: list[str], read: Re
         return Opening(pages)
     first = next((i for i, p in enumerate(pages) if p.highlights), 0)
     current = 0 if pages[first].highlights else None
-    opening = Opening(pages, first, current, page_doc(pages[first], excerpts, current))
+    opening = Opening(pages, first, current, page_doc(pages[first], excerpts, current, lang))
     if size is not None and opening.doc is not None:
         width, height = size[0] - 1 - 2 * PAD, size[1] - 3  # the scrollbar; title, status, footer
         if width > 0 and height > 0:
@@ -458,7 +464,8 @@ class ArticleScreen(Screen[None]):
 
         def prepare() -> None:
             try:
-                self._opening.set_result(open_pages(trip, self.excerpts, sources, read, looked_in, size))
+                self._opening.set_result(open_pages(trip, self.excerpts, sources, read, looked_in, size,
+                                                      lang))
             except BaseException as exc:  # noqa: BLE001 - shown to the user
                 self._opening.set_exception(exc)
 
@@ -494,16 +501,17 @@ class ArticleScreen(Screen[None]):
     def _read_done(self, message: ArticlesRead) -> None:
         opening = message.opening
         if opening is None:
-            error = message.error or "unknown error"
+            _ = words(self)
+            error = message.error or _("unknown error")
             self.query_one("#article-status", Static).update(
-                lit(f"The article could not be read: {one_line(error)}", "$error"))
+                lit(_("The article could not be read: {error}").format(error=one_line(error)), "$error"))
             self.view.show(Doc().line(lit(error)), None)
             return
         self.pages = opening.pages
         if not self.pages:
-            self.query_one("#article-title", Static).update(lit("No article", "bold"))
-            self.view.show(Doc().line(("This record names no source, so there is no article to "
-                                       "show.", "italic")), None)
+            self.query_one("#article-title", Static).update(lit(words(self)("No article"), "bold"))
+            self.view.show(Doc().line((words(self)("This record names no source, so there is no "
+                                                   "article to show."), "italic")), None)
             self._status()
             return
         self._show(opening.page_index, opening.current, opening.doc, opening.at)
@@ -517,7 +525,7 @@ class ArticleScreen(Screen[None]):
         self.page_index, self.current = page_index, current
         page = self.pages[page_index]
         if doc is None:
-            doc = page_doc(page, self.excerpts, current)
+            doc = page_doc(page, self.excerpts, current, self.lang)
         target = _target(page, current)
         where = evidence_source(self.trip, page.source_id, self.lang, style="")
         count = f"{page_index + 1}/{len(self.pages)} " if len(self.pages) > 1 else ""
@@ -534,20 +542,22 @@ class ArticleScreen(Screen[None]):
     def _status(self) -> None:
         total = sum(len(p.highlights) for p in self.pages)
         status = self.query_one("#article-status", Static)
+        _ = words(self)
         if not self.pages:
-            status.update(lit("No article", DIM))
+            status.update(lit(_("No article"), DIM))
             return
         page = self.pages[self.page_index]
         if self.current is None:
-            what = ("no excerpt in this article" if total
-                    else "no excerpt recorded for this record")
+            what = (_("no excerpt in this article") if total
+                    else _("no excerpt recorded for this record"))
             status.update(Fitted(lit(what, "italic")))
             return
         before = sum(len(p.highlights) for p in self.pages[:self.page_index])
         excerpt = self.excerpts[page.highlights[self.current].excerpt]
         status.update(Fitted(Content.assemble(
-            (f"excerpt {before + self.current + 1} of {total}", "bold"), " · ",
-            lit(excerpt.label), (f" · {counted(len(page.missing), 'excerpt')} not found"
+            (_("excerpt {n} of {total}").format(n=before + self.current + 1, total=total), "bold"), " · ",
+            lit(excerpt.label), (" · " + _.ngettext("{n} excerpt not found", "{n} excerpts not found",
+                                                    len(page.missing)).format(n=len(page.missing))
                                  if page.missing else "", "$text-warning"))))
 
     # -- keys -------------------------------------------------------------------------------

@@ -24,7 +24,10 @@ from textual.widgets import Button, LoadingIndicator
 
 from .. import queries
 from .keys import DIALOG_KEYS, EDIT_KEYS, PALETTE_KEYS
-from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, counted, one_line
+from ..i18n import N_
+from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, one_line, words
+
+TEXTUAL_WORDS = (N_("Search for commands…"),)  # the palette's placeholder, Textual's
 
 if TYPE_CHECKING:
     from .app import TripdeskApp
@@ -50,7 +53,8 @@ class DeskPalette(CommandPalette, inherit_bindings=False):
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
                 yield SearchIcon()
-                yield PaletteInput(placeholder=self._placeholder, select_on_focus=False)
+                # Textual's own words ("Search for commands…"), in the desk's language.
+                yield PaletteInput(placeholder=words(self)(self._placeholder), select_on_focus=False)
                 if not self.run_on_select:
                     yield Button("\u25b6")
             with Vertical(id="--results"):
@@ -89,29 +93,31 @@ class DeskCommands(Provider):
 
     def _commands(self) -> list[tuple[str, object, str]]:
         desk = self.desk
+        _ = desk.words
         out: list[tuple[str, object, str]] = [
-            ("Search everything", desk.action_search, "Open the search (/)"),
-            ("Export this trip as Markdown", desk.action_export, "Write exports/<trip-id>.md (e)"),
-            ("Read the source article", desk.action_article,
-             "The article of the selected trip, day or event, its excerpts highlighted (v)"),
-            ("Show keys", desk.action_help, "Every key and its binding id (?)"),
-            ("Switch to destinations / home cities", desk.action_toggle_destinations,
-             "Who went to a city? (d)"),
-            ("Agreements ledger", desk.action_agreements,
-             "Every agreement in the store, with its status (a)"),
-            ("Organisations and people", desk.action_entities,
-             "Who comes back from trip to trip, and everything that names them (o)"),
-            ("Overview: time axis, map, rankings", desk.action_overview,
-             "Every trip in time and on the map; the destinations and agreements ranked (w)"),
+            (_("Search everything"), desk.action_search, _("Open the search (/)")),
+            (_("Export this trip as Markdown"), desk.action_export, _("Write exports/<trip-id>.md (e)")),
+            (_("Read the source article"), desk.action_article,
+             _("The article of the selected trip, day or event, its excerpts highlighted (v)")),
+            (_("Show keys"), desk.action_help, _("Every key and its binding id (?)")),
+            (_("Switch to destinations / home cities"), desk.action_toggle_destinations,
+             _("Who went to a city? (d)")),
+            (_("Agreements ledger"), desk.action_agreements,
+             _("Every agreement in the store, with its status (a)")),
+            (_("Organisations and people"), desk.action_entities,
+             _("Who comes back from trip to trip, and everything that names them (o)")),
+            (_("Overview: time axis, map, rankings"), desk.action_overview,
+             _("Every trip in time and on the map; the destinations and agreements ranked (w)")),
         ]
         for lang in LANGUAGE_CYCLE:
-            out.append((f"Language: {LANGUAGE_NAMES[lang]}", partial(desk.set_language, lang),
-                        "Names and titles in this language (L cycles)"))
+            out.append((_("Language: {language}").format(language=LANGUAGE_NAMES[lang]),
+                        partial(desk.set_language, lang), _("Names and titles in this language (L cycles)")))
         return out
 
     def _trip_text(self, row: queries.TripRow) -> str:
         lang = self.desk.language
-        return f"Jump to trip: {row.year} {one_line(row.title.get(lang))} ({row.id})"
+        return self.desk.words("Jump to trip: {year} {title} ({id})").format(
+            year=row.year, title=one_line(row.title.get(lang)), id=row.id)
 
     def _trip_help(self, row: queries.TripRow) -> str:
         return escape(f"{row.home_city.get(self.desk.language)} · {row.start} .. {row.end}")
@@ -128,9 +134,11 @@ class DeskCommands(Provider):
                                help=self._trip_help(row))
         more = len(newest) - MAX_DISCOVERED_TRIPS
         if more > 0:
-            text = f"Jump to trip… ({counted(more, 'more trip')}: type a year, title or id)"
+            _ = self.desk.words
+            text = _.ngettext("Jump to trip… ({n} more trip: type a year, title or id)",
+                              "Jump to trip… ({n} more trips: type a year, title or id)", more).format(n=more)
             yield DiscoveryHit(Content(text), self.desk.action_command_palette, text=text,
-                               help="Type part of a trip's year, title or id to find it")
+                               help=_("Type part of a trip's year, title or id to find it"))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -140,9 +148,10 @@ class DeskCommands(Provider):
                 yield Hit(score, highlighted(matcher, name), callback, text=name,  # type: ignore[arg-type]
                           help=escape(help_text))
         if query.strip():
-            yield Hit(0.3, Content.assemble("Search for “", query, "”"),
-                      partial(self.desk.action_search, query), text=f"Search for {query}",
-                      help="Search titles, names, agreements and quotes")
+            _ = self.desk.words
+            label = _("Search for “{query}”").format(query=query)
+            yield Hit(0.3, Content(label), partial(self.desk.action_search, query), text=label,
+                      help=_("Search titles, names, agreements and quotes"))
         if len(query.strip()) < MIN_TRIP_QUERY:
             return  # every trip matches one letter: wait for a second one
         for row in self._trips:

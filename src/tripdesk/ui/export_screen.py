@@ -31,7 +31,7 @@ from textual.widgets import Button, Input, Static
 
 from ..problems import TripdeskError
 from .keys import DIALOG_KEYS, EDIT_KEYS
-from .render import DIM, LANGUAGE_NAMES, Fitted, lit, one_line
+from .render import DIM, LANGUAGE_NAMES, Fitted, lit, one_line, words
 
 if TYPE_CHECKING:
     from ..model import DisplayLang, Trip
@@ -74,12 +74,13 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Static(Content.assemble(lit(str(self.path), "bold"), " already exists."),
+            _ = words(self)
+            yield Static(Content.assemble(lit(str(self.path), "bold"), " " + _("already exists.")),
                          id="confirm-question")
-            yield Static(lit("Replace it? y = replace, n or Esc = keep it", DIM))
+            yield Static(lit(_("Replace it? y = replace, n or Esc = keep it"), DIM))
             with Horizontal(id="confirm-buttons"):
-                yield Button("Replace (y)", id="confirm-yes", variant="warning")
-                yield Button("Keep (n)", id="confirm-no")
+                yield Button(_("Replace (y)"), id="confirm-yes", variant="warning")
+                yield Button(_("Keep (n)"), id="confirm-no")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -110,18 +111,20 @@ class ExportScreen(ModalScreen["Path | None"]):
     def compose(self) -> ComposeResult:
         from ..export import default_path, download_target
 
-        language = f"Language: {LANGUAGE_NAMES.get(self.lang, self.lang)} (L changes it on the desk)."
+        _ = words(self)
+        language = _("Language: {language} (L changes it on the desk).").format(
+            language=LANGUAGE_NAMES.get(self.lang, self.lang))
         try:
             if self.download:
                 value = download_target("", self.trip.id)[0]
-                status = lit(f"{language} Your browser downloads the file; the extension picks the "
-                             "format: .md, .json or .ics. Enter downloads, Esc cancels.", DIM)
+                status = lit(language + " " + _("Your browser downloads the file; the extension picks the "
+                                                "format: .md, .json or .ics. Enter downloads, Esc cancels."), DIM)
             else:
                 value = str(default_path(self.trip.id, "md", self.folder))
-                status = lit(f"{language} The extension picks the format: .md, .json or .ics. "
-                             "Enter writes, Esc cancels.", DIM)
+                status = lit(language + " " + _("The extension picks the format: .md, .json or .ics. "
+                                                "Enter writes, Esc cancels."), DIM)
         except TripdeskError as exc:  # an id that cannot name a file (a damaged store)
-            value, status = "", lit(f"{exc.message}: type a file name.", "$error")
+            value, status = "", lit(_("{problem}: type a file name.").format(problem=exc.message), "$error")
         with Vertical(id="export-box", classes="dialog"):
             yield Static(self._heading(value), id="export-title")
             yield PathInput(value=value, id="export-path")
@@ -139,9 +142,10 @@ class ExportScreen(ModalScreen["Path | None"]):
 
     def _heading(self, value: str) -> Fitted:
         try:
-            label = f"Export as {FORMAT_NAMES[self._target(value)[1]]}: " if value.strip() else "Export: "
+            label = (words(self)("Export as {format}:").format(format=FORMAT_NAMES[self._target(value)[1]]) + " "
+                     if value.strip() else words(self)("Export:") + " ")
         except TripdeskError:
-            label = "Export: "
+            label = words(self)("Export:") + " "
         return Fitted(Content.assemble((label, "bold"), lit(one_line(self.trip.title.get(self.lang)))))
 
     @on(Input.Changed, "#export-path")
@@ -153,7 +157,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         event.stop()
         value = event.value.strip()
         if not value:
-            self._status("Give a file name.", "$error")
+            self._status(words(self)("Give a file name."), "$error")
             return
         try:
             path, fmt = self._target(value)
@@ -161,10 +165,10 @@ class ExportScreen(ModalScreen["Path | None"]):
             self._status(exc.message, "$error")
             return
         if self.download:
-            self._status("Sending it to your browser…", DIM)
+            self._status(words(self)("Sending it to your browser…"), DIM)
             self.send(path.name, fmt)
             return
-        self._status("Writing…", DIM)
+        self._status(words(self)("Writing…"), DIM)
         self.write(path, fmt, force=False)
 
     def _status(self, text: str, style: str) -> None:
@@ -207,14 +211,14 @@ class ExportScreen(ModalScreen["Path | None"]):
     @on(ExportFinished)
     def _finished(self, message: ExportFinished) -> None:
         if message.exists:
-            self._status("The file exists.", "$warning")
+            self._status(words(self)("The file exists."), "$warning")
 
             def answered(replace: bool | None) -> None:
                 if replace:
-                    self._status("Writing…", DIM)
+                    self._status(words(self)("Writing…"), DIM)
                     self.write(message.path, message.fmt, force=True)
                 else:
-                    self._status("Not replaced: change the name, or Esc to cancel.", "$warning")
+                    self._status(words(self)("Not replaced: change the name, or Esc to cancel."), "$warning")
                     self.query_one(Input).focus()
 
             self.app.push_screen(ConfirmScreen(message.path), answered)

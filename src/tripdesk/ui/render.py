@@ -69,7 +69,9 @@ KIND_WORDS = (N_("visit"), N_("meeting"), N_("signing"), N_("exhibition"), N_("s
               # who translated
               N_("editors"), N_("article"),
               # a stop without a day (`Stop.when`)
-              N_("during the trip"))
+              N_("during the trip"),
+              # what a search hit is
+              N_("trip"), N_("day"), N_("organisation"), N_("person"), N_("source"), N_("stop"))
 
 
 def pad_cells(text: str, width: int) -> str:

@@ -26,17 +26,19 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from .. import queries
+from ..i18n import N_, translator
 from ..model import AGREEMENT_KIND_NAMES
 from ..textindex import query_problem, term_spans
 from .data import SearchStopped
 from .keys import DIALOG_KEYS, EDIT_KEYS
-from .render import DIM, Fitted, fit_str, lit, one_line
+from .render import DIM, Fitted, fit_str, kind_label, lit, one_line, words
 
 if TYPE_CHECKING:
     from ..model import DisplayLang
 
 DEBOUNCE_SECONDS = 0.12
-PLACEHOLDERS = ("e.g. Blizzard, 협약, Seattle", "e.g. Blizzard, 협약", "e.g. Blizzard")
+PLACEHOLDERS = (N_("e.g. Blizzard, 협약, Seattle"), N_("e.g. Blizzard, 협약"), N_("e.g. Blizzard"))
+TYPE_TO_SEARCH = N_("Type to search; Enter goes to the first hit, ↓ to the list.")
 KIND_WIDTH = 13
 
 
@@ -95,14 +97,15 @@ def hit_prompt(hit: queries.SearchHit, lang: DisplayLang, query: str) -> Content
     where they occur."""
     date = hit.date.isoformat() if hit.date else "—"
     label = one_line(hit.label.get(lang))
-    lines = [Content.assemble((hit.kind.ljust(KIND_WIDTH), "$text-secondary"), (date.ljust(11), DIM),
+    _ = translator(lang)
+    lines = [Content.assemble((kind_label(hit.kind, lang, KIND_WIDTH), "$text-secondary"), (date.ljust(11), DIM),
                               _marked(label, term_spans(query, label), "bold")),
              Content.assemble(" " * KIND_WIDTH, (f"{hit.trip_id} · ", DIM),
                               lit(one_line(hit.trip_title.get(lang)), DIM))]
     matched = one_line(hit.matched) if hit.matched else ""
     if matched and matched not in label:
         # An agreement found by its kind's name says so: the name is ours, not the article's.
-        field = ("kind: ", DIM) if hit.kind == "agreement" and matched in AGREEMENT_KIND_WORDS else ""
+        field = (_("kind") + ": ", DIM) if hit.kind == "agreement" and matched in AGREEMENT_KIND_WORDS else ""
         spans = term_spans(query, matched)
         start, lead = _first_find_start(matched, spans)
         context = _marked(lead + matched[start:], [(a - start + len(lead), b - start + len(lead))
@@ -149,8 +152,9 @@ class SearchInput(Input, inherit_bindings=False):
 
     def on_resize(self) -> None:
         width = self.content_region.width
-        self.placeholder = next((p for p in PLACEHOLDERS if cell_len(p) <= width),
-                                fit_str(PLACEHOLDERS[-1], width))
+        examples = [words(self)(p) for p in PLACEHOLDERS]
+        self.placeholder = next((p for p in examples if cell_len(p) <= width),
+                                fit_str(examples[-1], width))
 
 
 class SearchResults(OptionList, inherit_bindings=False):
@@ -199,10 +203,10 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Static(lit("Search everything — Korean or English", "bold"), id="search-title")
-            yield SearchInput(value=self._initial, placeholder=PLACEHOLDERS[0], id="search-input")
-            yield Static(lit("Type to search; Enter goes to the first hit, ↓ to the list.", DIM),
-                         id="search-status")
+            _ = words(self)
+            yield Static(lit(_("Search everything — Korean or English"), "bold"), id="search-title")
+            yield SearchInput(value=self._initial, placeholder=_(PLACEHOLDERS[0]), id="search-input")
+            yield Static(lit(_(TYPE_TO_SEARCH), DIM), id="search-status")
             yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
@@ -298,15 +302,17 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         results = self.results
         results.set_options([Option(Fitted(prompt), id=str(i)) for i, prompt in enumerate(prompts)])
         status = self.query_one("#search-status", Static)
+        _ = words(self)
         if error:
             status.update(lit(one_line(error), "$error"))
         elif not query.strip():
-            status.update(lit("Type to search; Enter goes to the first hit, ↓ to the list.", DIM))
+            status.update(lit(_(TYPE_TO_SEARCH), DIM))
         elif not hits:
-            status.update(lit(f"Nothing found for “{query}”.", "italic"))
+            status.update(lit(_("Nothing found for “{query}”.").format(query=query), "italic"))
         else:
-            status.update(lit(f"{len(hits)} hit{'s' if len(hits) != 1 else ''} — Enter goes to "
-                              "the highlighted one, ↓ to the list.", DIM))
+            status.update(lit(_.ngettext("{n} hit — Enter goes to the highlighted one, ↓ to the list.",
+                                         "{n} hits — Enter goes to the highlighted one, ↓ to the list.",
+                                         len(hits)).format(n=len(hits)), DIM))
         if hits:
             results.highlighted = 0
         if self._submit_when_done:
