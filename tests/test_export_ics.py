@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
+from tripdesk.export import labels as L
 from tripdesk.export import render
-from tripdesk.model import Trip
+from tripdesk.export.timezones import zone_name
+from tripdesk.model import Place, Text, Trip
 
 from .test_export_markdown import REAL_IDS, hostile_and_plain, real_trips, rich_sample, sample_trip
 
@@ -35,55 +42,115 @@ def trips() -> dict[str, Trip]:
 
 @pytest.mark.parametrize("lang", ("ko", "en", "both"))
 @pytest.mark.parametrize("trip_id", REAL_IDS)
-def test_one_all_day_event_per_day(trips: dict[str, Trip], trip_id: str, lang: str) -> None:
+def test_one_event_per_event_and_none_for_empty_days(trips: dict[str, Trip], trip_id: str, lang: str) -> None:
     trip = trips[trip_id]
     evs = events(render(trip, "ics", lang))
-    days = all_day(evs)
-    timed_events = [e for _, e in trip.events() if e.time]
-    assert len(evs) == trip.day_count + len(timed_events)
-    assert [e.decoded("DTSTART") for e in days] == [date for _, date, _ in trip.calendar()]
-    assert all(e.decoded("DTEND") == e.decoded("DTSTART") + dt.timedelta(days=1) for e in days)
-    for (number, date, day), e in zip(trip.calendar(), days):
-        summary = str(e["SUMMARY"])
-        assert f"Day {number}" in summary
-        assert str(e["UID"]) == f"{trip.id}/day/{date.isoformat()}@tripdesk"
+    recorded = trip.events()
+    assert len(evs) == len(recorded)
+    assert {e.decoded("DTSTART") for e in evs} == {day.date for day, _ in recorded}  # no empty day
+    by_uid = {str(e["UID"]): e for e in evs}
+    assert len(by_uid) == len(evs)
+    for day, event in recorded:
+        e = by_uid[f"{trip.id}/event/{event.id}@tripdesk"]
+        assert e.decoded("DTSTART") == day.date and e.decoded("DTEND") == day.date + dt.timedelta(days=1)
+        assert event.title.get(lang if lang != "both" else "ko") in str(e["SUMMARY"])
         description = str(e["DESCRIPTION"])
-        if day is None or not day.events:
-            continue
-        for event in day.events:
-            assert event.title.get(lang if lang != "both" else "ko") in summary + description
-            for source in event.sources:
-                assert f"[{source}]" in description
         assert "Sources:" in description
-    uids = [str(e["UID"]) for e in evs]
-    assert len(set(uids)) == len(uids)
+        for source in event.sources:
+            assert f"[{source}]" in description
+        places = [event.place] if event.place else list(day.places)
+        if places:
+            assert str(e["LOCATION"]) == "; ".join(L.place(p, lang) for p in places)  # type: ignore[arg-type]
+        assert "GEO" not in e  # places have no coordinates in the data
     assert len({e.decoded("DTSTAMP") for e in evs}) == 1
 
 
-def test_summary_names_places_and_events(trips: dict[str, Trip]) -> None:
-    days = all_day(events(render(trips["gumi-2024-us"], "ics", "en")))
-    assert str(days[3]["SUMMARY"]) == ("Gumi · Day 4 · Huntsville, AL, US · Meeting with the Huntsville "
-                                       "Chamber of Commerce on defence-industry cooperation; Tour of "
-                                       "Cummings Research Park")
-    assert str(days[3]["LOCATION"]) == "Huntsville, AL, US"
-    assert str(days[0]["SUMMARY"]) == "Gumi · Day 1 · nothing recorded"
-    assert "Nothing recorded." in str(days[0]["DESCRIPTION"])
+def test_the_2024_trip_has_one_entry_per_event(trips: dict[str, Trip]) -> None:
+    evs = events(render(trips["gumi-2024-us"], "ics", "en"))
+    oct15 = sorted(str(e["SUMMARY"]) for e in evs if e.decoded("DTSTART") == dt.date(2024, 10, 15))
+    assert oct15 == ["Gumi · Meeting with the Huntsville Chamber of Commerce on defence-industry cooperation",
+                     "Gumi · Tour of Cummings Research Park"]
+    # The trip starts on 12 October with nothing recorded until the 14th: no entry for them.
+    assert min(e.decoded("DTSTART") for e in evs) == dt.date(2024, 10, 14)
+    first = next(e for e in evs if e.decoded("DTSTART") == dt.date(2024, 10, 15))
+    assert str(first["LOCATION"]) == "Huntsville, AL, US"
     # the newest source is of 10 October 2024
-    assert days[0].decoded("DTSTAMP") == dt.datetime(2024, 10, 10, tzinfo=dt.timezone.utc)
+    assert first.decoded("DTSTAMP") == dt.datetime(2024, 10, 10, tzinfo=dt.timezone.utc)
 
 
-def test_a_known_time_makes_a_floating_timed_event() -> None:
+def test_a_known_time_is_in_the_place_s_time_zone() -> None:
     trip = sample_trip()
-    evs = events(render(trip, "ics", "en"))
-    (event,) = timed(evs)
+    text = render(trip, "ics", "en")
+    (event,) = timed(events(text))
     start = event.decoded("DTSTART")
-    assert start == dt.datetime(2024, 10, 13, 14, 30) and start.tzinfo is None  # floating local time
+    assert start == dt.datetime(2024, 10, 13, 14, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert str(start.tzinfo) == "America/Los_Angeles"  # Seattle, WA
+    assert "DTSTART;TZID=America/Los_Angeles:20241013T143000" in text
+    assert [str(tz["TZID"]) for tz in Calendar.from_ical(text).walk("VTIMEZONE")] == ["America/Los_Angeles"]
     assert "DTEND" not in event and "DURATION" not in event  # the sources give no end
     assert str(event["UID"]) == "sample-2024-us/event/library-mou@tripdesk"
     assert str(event["SUMMARY"]) == "Sample City · Signing with the Seattle Public Library"
-    assert "local times" in str(event["DESCRIPTION"])
     assert "[src-a] Sample News" in str(event["DESCRIPTION"])
-    assert len(all_day(evs)) == 3
+    assert "time zone" not in str(event["DESCRIPTION"])
+
+
+def test_a_place_without_a_known_zone_gives_a_floating_time_that_says_so() -> None:
+    trip = sample_trip()
+    day = trip.days[0]
+    nowhere = dataclasses.replace(day.events[0].place or day.places[0], city=Text(en="Nowhere"), state=None)
+    event = dataclasses.replace(day.events[0], place=nowhere)
+    trip = dataclasses.replace(trip, days=(dataclasses.replace(day, events=(event,)),))
+    text = render(trip, "ics", "en")
+    (e,) = timed(events(text))
+    assert e.decoded("DTSTART") == dt.datetime(2024, 10, 13, 14, 30) and e.decoded("DTSTART").tzinfo is None
+    assert "does not tell its time zone" in " ".join(str(e["DESCRIPTION"]).split())
+    assert "VTIMEZONE" not in text
+
+
+@pytest.mark.parametrize(("city", "state", "country", "zone"), [
+    ("Huntsville", "AL", "US", "America/Chicago"),  # not Huntsville, Ontario nor Texas
+    ("Huntsville", "TX", "US", "America/Chicago"),
+    ("San Diego", "CA", "US", "America/Los_Angeles"),  # not San Diego, Colombia
+    ("Atlanta", "GA", "US", "America/New_York"),
+    ("Seoul", None, "KR", "Asia/Seoul"),
+    ("A village not in the list", None, "KR", "Asia/Seoul"),  # the country has one zone
+    ("A village not in the list", "CA", "US", "America/Los_Angeles"),  # so has the state
+    ("A village not in the list", None, "US", None),  # the country has many
+])
+def test_time_zones_of_places(city: str, state: str | None, country: str, zone: str | None) -> None:
+    assert zone_name(Place(city=Text(en=city), country=country, state=state)) == zone
+
+
+CALCURSE = shutil.which("calcurse")
+
+
+@pytest.mark.skipif(CALCURSE is None, reason="calcurse is not installed (apt-get install calcurse; .ci/run does)")
+def test_calcurse_imports_the_calendar(trips: dict[str, Trip], tmp_path: Path) -> None:
+    """A second calendar program reads the file as we mean it: one appointment per event
+    with a time (at the right instant: 14:30 in Seattle is 21:30 UTC), one all-day event per
+    event without one, on its day, and nothing skipped."""
+    env = {**os.environ, "TZ": "UTC"}
+    for trip, label in ((sample_trip(), "sample"), (trips["gumi-2024-us"], "gumi")):
+        folder = tmp_path / label
+        folder.mkdir()
+        ics = tmp_path / f"{label}.ics"
+        ics.write_text(render(trip, "ics", "en"), encoding="utf-8")
+        report = subprocess.run([CALCURSE, "-D", str(folder), "-i", str(ics)], env=env,
+                                capture_output=True, text=True, timeout=60, check=True).stdout
+        timed_count = sum(1 for _, e in trip.events() if e.time)
+        untimed = len(trip.events()) - timed_count
+        assert f"{timed_count} app" in report and f"{untimed} event" in report and "0 skipped" in report, report
+        listed = subprocess.run(
+            [CALCURSE, "-D", str(folder), "--input-datefmt", "4", "-Q", "--from", trip.start.isoformat(),
+             "--days", str(trip.day_count), "--format-apt", "%(start:%Y-%m-%d %H:%M)|%m\n",
+             "--format-event", "%m\n"],
+            env=env, capture_output=True, text=True, timeout=60, check=True).stdout
+        for day, event in trip.events():
+            assert f"{L.title(event.title, 'en')}" in listed
+        if label == "sample":
+            assert "2024-10-13 21:30|Sample City · Signing with the Seattle Public Library" in listed, listed
+        else:
+            assert listed.count("Gumi · ") == len(trip.events())
 
 
 def test_the_same_trip_gives_the_same_file() -> None:
@@ -94,12 +161,12 @@ def test_the_same_trip_gives_the_same_file() -> None:
 def test_hostile_text_survives_the_round_trip() -> None:
     hostile, plain, used = hostile_and_plain(rich_sample())
     evs, plain_evs = events(render(hostile, "ics", "both")), events(render(plain, "ics", "both"))
-    assert len(evs) == len(plain_evs) == 4
+    assert len(evs) == len(plain_evs) == len(hostile.events()) == 1
     text = "\n".join(str(e[k]) for e in evs for k in ("SUMMARY", "DESCRIPTION", "LOCATION") if k in e)
-    # The day's texts: the event title, description, place, and the day's inferred reasons.
+    # The event title, description, its place, and the day's inferred reasons.
     day = hostile.days[0]
     for value in (*day.events[0].title.all_strings(), *day.events[0].description.all_strings(),
-                  *day.places[0].city.all_strings(), *day.inferred.values()):
+                  *day.events[0].place.city.all_strings(), *day.inferred.values()):
         assert " ".join(value.split()) in " ".join(text.split()), value
 
 
@@ -114,8 +181,7 @@ def test_uids_never_collide_whatever_the_ids() -> None:
     trip = sample_trip()
     date_like = with_event_id(trip, trip.id, trip.days[0].date.isoformat())  # "2024-10-13"
     uids = [str(e["UID"]) for e in events(render(date_like, "ics"))]
-    assert len(uids) == len(set(uids)) == 4, uids
-    assert f"{trip.id}/event/2024-10-13@tripdesk" in uids and f"{trip.id}/day/2024-10-13@tripdesk" in uids
+    assert uids == [f"{trip.id}/event/2024-10-13@tripdesk"], uids
     # Trip a-b with event c, trip a with event b-c: two calendars imported side by side.
     first = {str(e["UID"]) for e in timed(events(render(with_event_id(trip, "a-b", "c"), "ics")))}
     second = {str(e["UID"]) for e in timed(events(render(with_event_id(trip, "a", "b-c"), "ics")))}

@@ -1,21 +1,31 @@
 """A trip as an iCalendar file (RFC 5545), written with the `icalendar` library.
 
-- one all-day event for every calendar day of the trip: the summary names the places and the
-  main events, the description lists the day's events with their sources;
-- one timed event for every event whose time is known. The data gives local times without a
-  timezone, so these are *floating* times (the clock time wherever the reader is), and
-  the description says so; they have no end, as the sources give none.
+One VEVENT per event of the itinerary, and nothing for the days with no event:
 
-UIDs are `<trip-id>/day/<date>@tripdesk` and `<trip-id>/event/<event-id>@tripdesk`: ids cannot
-contain '/', so no day and no event (of this trip or another) can share one, whatever their ids
-(an event id "2024-10-13", or trip `a-b` + event `c` against trip `a` + event `b-c`). DTSTAMP is
-the latest publication date among the sources (else the trip's last day), so the same trip
-always gives the same file.
+- an event without a known time is an all-day event on its day;
+- an event with a time starts at that local time in the place's time zone (TZID, with the
+  zone's VTIMEZONE in the file), the zone looked up from the place (`timezones`); when the
+  place does not tell its zone, the time is floating (the clock time wherever the reader is)
+  and the description says so. Timed events have no end, as the sources give none;
+- LOCATION is the event's place, else the places of its day; the description holds the
+  event's text, who was met, the inference notes and the sources (outlet, date, URL).
+
+Places carry no coordinates in the data, so no event has GEO.
+
+UIDs are `<trip-id>/event/<event-id>@tripdesk`: ids cannot contain '/', so no two events (of
+this trip or another) can share one, whatever their ids (trip `a-b` + event `c` against trip
+`a` + event `b-c`). DTSTAMP is the latest publication date among the sources (else the trip's
+last day), so the same trip always gives the same file.
+
+A stop without a day (a city visited "during the trip") is one all-day event over the span it
+falls in, its summary saying no day is given, its events in the description; its UID is
+`<trip-id>/stop/<n>@tripdesk`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Iterable
 
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
@@ -24,8 +34,8 @@ from ..model import Day, DisplayLang, Event, Stop, Trip
 from . import labels as L
 
 PRODID = "-//tripdesk//tripdesk export//EN"
-LOCAL_TIME_NOTE = "Times are local times at the place (the sources give no timezone)."
-MAX_TITLES = 3
+FLOATING_TIME_NOTE = ("The time is the local time at the place; the place does not tell its "
+                      "time zone, so calendars show it as the same clock time everywhere.")
 
 
 def _stamp(trip: Trip) -> dt.datetime:
@@ -48,12 +58,6 @@ class _Calendar:
         self.stamp = _stamp(trip)
         self.home = L.name(trip.home_city.name, lang) or trip.home_city.id
 
-    def new_event(self, uid: str) -> CalendarEvent:
-        event = CalendarEvent()
-        event.add("uid", f"{uid}@tripdesk")
-        event.add("dtstamp", self.stamp)
-        return event
-
     def render(self) -> str:
         cal = Calendar()
         cal.add("prodid", PRODID)
@@ -61,15 +65,22 @@ class _Calendar:
         cal.add("calscale", "GREGORIAN")
         # A plain str is written unescaped (a line break in a title broke the file): vText escapes.
         cal.add("x-wr-calname", vText(L.title(self.trip.title, self.lang) or self.trip.id))
-        for number, date, day in self.trip.calendar():
-            cal.add_component(self.day_event(number, date, day))
         for day in self.trip.days:
             for event in day.events:
-                if _time(event.time) is not None:
-                    cal.add_component(self.timed_event(day, event))
+                cal.add_component(self.event(day, event))
         for number, stop in enumerate(self.trip.stops):
             cal.add_component(self.stop_event(number, stop))
+        # A VTIMEZONE for every TZID used, with the rules of the trip's year only (the default
+        # spans 1970-2038: a hundred lines of transitions per zone).
+        year = self.trip.start.year
+        cal.add_missing_timezones(dt.date(year - 1, 1, 1), dt.date(self.trip.end.year + 1, 12, 31))
         return cal.to_ical().decode("utf-8")
+
+    def new_event(self, uid: str) -> CalendarEvent:
+        event = CalendarEvent()
+        event.add("uid", f"{uid}@tripdesk")
+        event.add("dtstamp", self.stamp)
+        return event
 
     def stop_event(self, number: int, stop: Stop) -> CalendarEvent:
         """A stop without a day: an all-day event over the span it falls in (the whole trip
@@ -88,84 +99,62 @@ class _Calendar:
         out += [text for text, _ in L.versions(stop.notes, self.lang)]
         for item in stop.events:
             out += ["", *self.event_lines(item)]
-        out += self.source_lines(list(dict.fromkeys(s for e in stop.events for s in e.sources)))
+        out += self.source_lines(s for e in stop.events for s in e.sources)
         event.add("description", "\n".join(out))
         return event
 
-    def places(self, day: Day | None) -> str:
-        return "; ".join(L.place(p, self.lang) for p in day.places) if day else ""
-
-    def day_event(self, number: int, date: dt.date, day: Day | None) -> CalendarEvent:
-        places = self.places(day)
-        titles = [L.title(e.title, self.lang) for e in day.events] if day else []
-        shown = "; ".join(titles[:MAX_TITLES]) + (f" (+{len(titles) - MAX_TITLES} more)"
-                                                 if len(titles) > MAX_TITLES else "")
-        summary = " · ".join(x for x in (self.home, f"Day {number}", places, shown) if x)
-        if not places and not titles:
-            summary += " · nothing recorded"
-        event = self.new_event(f"{self.trip.id}/day/{date.isoformat()}")
-        event.add("summary", summary)
-        event.add("dtstart", date)
-        event.add("dtend", date + dt.timedelta(days=1))
-        event.add("transp", "TRANSPARENT")
+    def event(self, day: Day, event: Event) -> CalendarEvent:
+        out = self.new_event(f"{self.trip.id}/event/{event.id}")
+        out.add("summary", f"{self.home} · {L.title(event.title, self.lang)}")
+        places = [event.place] if event.place is not None else list(day.places)
+        notes: list[str] = []
+        time = _time(event.time)
+        if time is None:
+            out.add("dtstart", day.date)
+            out.add("dtend", day.date + dt.timedelta(days=1))
+        else:
+            zone = _zone(places)
+            out.add("dtstart", dt.datetime.combine(day.date, time, tzinfo=zone))
+            if zone is None:
+                notes.append(FLOATING_TIME_NOTE)
         if places:
-            event.add("location", places)
-        event.add("description", self.day_description(number, date, day))
-        return event
+            out.add("location", "; ".join(L.place(p, self.lang) for p in places))
+        out.add("categories", [event.kind])
+        out.add("description", "\n".join([*self.day_line(day), *self.event_lines(event),
+                                          *self.source_lines(event.sources), *(["", *notes] if notes else [])]))
+        return out
 
-    def day_description(self, number: int, date: dt.date, day: Day | None) -> str:
-        trip = self.trip
-        out = [f"{L.title(trip.title, self.lang)}, day {number} of {trip.day_count}, {L.long_date(date)}"]
-        if day is None or not (day.events or day.places or day.notes):
-            out.append("Nothing recorded.")
-            return "\n".join(out)
-        if day.places:
-            out.append(f"Places: {self.places(day)}")
-        out += L.inferred_notes(day.inferred)
-        out += [text for text, _ in L.versions(day.notes, self.lang)]
-        cited: list[str] = []
-        for event in day.events:
-            out.append("")
-            out += self.event_lines(event)
-            cited += [s for s in event.sources if s not in cited]
-        out += self.source_lines(cited)
-        if any(_time(e.time) for e in day.events):
-            out += ["", LOCAL_TIME_NOTE]
-        return "\n".join(out)
+    def day_line(self, day: Day) -> list[str]:
+        number = (day.date - self.trip.start).days + 1
+        # The day's inferred fields (its places, which may be the LOCATION) with their reasons.
+        return [f"{L.title(self.trip.title, self.lang)}, day {number} of {self.trip.day_count}, "
+                f"{L.long_date(day.date)}", *L.inferred_notes(day.inferred), ""]
 
     def event_lines(self, event: Event) -> list[str]:
         head = [event.time] if event.time else []
         head += [event.kind, L.title(event.title, self.lang)]
         mark = f" {L.INFERRED_MARK}" if event.inferred else ""
-        out = [" · ".join(head) + mark + f" [{', '.join(event.sources)}]"]
-        out += [f"  {text}" + (f" ({note})" if note else "")
-                for text, note in L.versions(event.description, self.lang)]
-        if event.place is not None:
-            out.append(f"  Place: {L.place(event.place, self.lang)}")
+        out = [" · ".join(head) + mark]
+        out += [text + (f" ({note})" if note else "") for text, note in L.versions(event.description, self.lang)]
         met = [", ".join(L.organisation(self.trip, o, self.lang) for o in event.organisations),
                ", ".join(L.person(self.trip, p, self.lang) for p in event.people)]
         if any(met):
-            out.append(f"  With: {'; '.join(m for m in met if m)}")
-        out += [f"  {note}" for note in L.inferred_notes(event.inferred)]
+            out.append(f"With: {'; '.join(m for m in met if m)}")
+        out += L.inferred_notes(event.inferred)
         return out
 
-    def source_lines(self, source_ids: list[str]) -> list[str]:
-        found = [(sid, self.trip.source(sid)) for sid in source_ids]
+    def source_lines(self, source_ids: Iterable[str]) -> list[str]:
+        found = [(sid, self.trip.source(sid)) for sid in dict.fromkeys(source_ids)]
         lines = [f"[{sid}] {L.source_line(s, self.lang)}" for sid, s in found if s is not None]
         return ["", "Sources:", *lines] if lines else []
 
-    def timed_event(self, day: Day, event: Event) -> CalendarEvent:
-        start = dt.datetime.combine(day.date, _time(event.time))  # type: ignore[arg-type]
-        cal_event = self.new_event(f"{self.trip.id}/event/{event.id}")
-        cal_event.add("summary", f"{self.home} · {L.title(event.title, self.lang)}")
-        cal_event.add("dtstart", start)  # floating: no tzinfo
-        place = L.place(event.place, self.lang) if event.place else self.places(day)
-        if place:
-            cal_event.add("location", place)
-        cal_event.add("categories", [event.kind])
-        description = self.event_lines(event) + self.source_lines(list(dict.fromkeys(event.sources)))
-        cal_event.add("description", "\n".join([*description, "", LOCAL_TIME_NOTE]))
-        return cal_event
+
+def _zone(places: list) -> dt.tzinfo | None:
+    """The one time zone of the event's places (None if they have none or several)."""
+    from .timezones import zone
+
+    zones = {zone(p) for p in places}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def render_ics(trip: Trip, lang: DisplayLang = "both") -> str:
