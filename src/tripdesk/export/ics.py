@@ -4,13 +4,14 @@ One VEVENT per event of the itinerary, and nothing for the days with no event:
 
 - an event without a known time is an all-day event on its day;
 - an event with a time starts at that local time in the place's time zone (TZID, with the
-  zone's VTIMEZONE in the file), the zone looked up from the place (`timezones`); when the
+  zone's VTIMEZONE in the file), the zone looked up from the place (`places`); when the
   place does not tell its zone, the time is floating (the clock time wherever the reader is)
   and the description says so. Timed events have no end, as the sources give none;
 - LOCATION is the event's place, else the places of its day; the description holds the
   event's text, who was met, the inference notes and the sources (outlet, date, URL).
 
-Places carry no coordinates in the data, so no event has GEO.
+GEO is the coordinates of the place's city from the gazetteer (GeoNames: the city's centre,
+not the venue), when the event has one place the gazetteer knows.
 
 UIDs are `<trip-id>/event/<event-id>@tripdesk`: ids cannot contain '/', so no two events (of
 this trip or another) can share one, whatever their ids (trip `a-b` + event `c` against trip
@@ -119,6 +120,12 @@ class _Calendar:
                 notes.append(FLOATING_TIME_NOTE)
         if places:
             out.add("location", "; ".join(L.place(p, self.lang) for p in places))
+        if len(places) == 1:
+            from .places import coordinates
+
+            found = coordinates(places[0])
+            if found is not None:
+                out.add("geo", found)
         out.add("categories", [event.kind])
         out.add("description", "\n".join([*self.day_line(day), *self.event_lines(event),
                                           *self.source_lines(event.sources), *(["", *notes] if notes else [])]))
@@ -151,7 +158,7 @@ class _Calendar:
 
 def _zone(places: list) -> dt.tzinfo | None:
     """The one time zone of the event's places (None if they have none or several)."""
-    from .timezones import zone
+    from .places import zone
 
     zones = {zone(p) for p in places}
     return zones.pop() if len(zones) == 1 else None
