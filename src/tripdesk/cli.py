@@ -31,6 +31,7 @@ from rich.table import Table
 from rich.text import Text as _RichText
 
 from . import queries
+from .folding import FoldingText
 from .output import output_failed, prepare_streams, silence_stdout, stdout_is_utf8
 from .problems import Problem, TripdeskError, ValidationFailed, display_path, file_kind, terminal_safe
 from .paths import articles_dir, bundled_data_dir, is_trip_file_name, user_path
@@ -75,11 +76,23 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+# Table columns fold rather than cut: rich narrows only the columns that may wrap, so a
+# no_wrap id column would keep its width and squeeze the title to nothing in a narrow terminal.
+# A date stays on one line where the terminal has this many columns; narrower, it folds too.
+# (No column has a min_width: rich does not narrow one below it, and the table overflows.)
+WHOLE_DATES_FROM = 60
+
+
+def _date_column(table: Table, name: str, console: Console) -> None:
+    table.add_column(name, overflow="fold", no_wrap=console.width >= WHOLE_DATES_FROM)
+
+
 def RichText(text: str = "", style: str = "") -> _RichText:  # noqa: N802 - stands in for rich's Text
     """Literal text for the terminal: what it says is printed, never markup, and an escape
     sequence or other control character in it (from a trip id, a path, a file name, a
-    message quoting any of them) is shown escaped, never run by the terminal."""
-    return _RichText(terminal_safe(text), style=style)
+    message quoting any of them) is shown escaped, never run by the terminal. Where a table
+    wraps it, Korean text folds at a syllable with nothing lost (`FoldingText`)."""
+    return FoldingText(terminal_safe(text), style=style)
 
 
 def _print_json(value: Any) -> None:
@@ -310,8 +323,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         _print_json([_trip_json(t) for t in trips])
         return EXIT_OK
     table = Table(show_lines=False)
+    # Every column folds rather than cut: the title first (rich narrows the widest first), the
+    # others only when the terminal is too narrow for them whole.
     for column in ("id", "city", "dates", "days"):
-        table.add_column(column, no_wrap=True)
+        table.add_column(column, overflow="fold")
     table.add_column("title", ratio=1)
     for t in trips:
         table.add_row(*(RichText(x) for x in (
@@ -374,17 +389,19 @@ def cmd_agreements(args: argparse.Namespace) -> int:
         writer.writerows(cells(a) for a in rows)
         return EXIT_OK
     table = Table(show_lines=False)
-    for column in ("date", "city", "kind", "status", "title", "parties", "trip"):
+    out = _console()
+    _date_column(table, "date", out)
+    for column in ("city", "kind", "status", "title", "parties", "trip"):
         # The title and parties wrap, and are given room first: they are what a row is about.
         wraps = column in ("title", "parties")
-        table.add_column(column, no_wrap=not wraps, ratio=2 if column == "title" else 1 if wraps else None,
-                         min_width=16 if wraps else None, overflow="fold" if wraps else "ellipsis")
+        table.add_column(column, ratio=2 if column == "title" else 1 if wraps else None,
+                         overflow="fold")
     for a in rows:
         date, city, kind, title, parties, _value, _status_date, trip, _id = cells(a)
         ko, en = AGREEMENT_STATUS_NAMES.get(a.status, (a.status, a.status))
         status = ko if lang == "ko" else en if lang == "en" else f"{ko} · {en}"
         table.add_row(*(RichText(x) for x in (date or "-", city, kind, status, title, parties, trip)))
-    _console().print(table)
+    out.print(table)
     if not rows:
         _console(stderr=True).print(RichText("no agreements" + (" match" if args.city or args.kind
                                                                  or args.since else " in the store")))
@@ -477,8 +494,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         _console(stderr=True).print(RichText(f"nothing found for {args.query!r}"))
         return EXIT_PROBLEMS
     table = Table(show_lines=False)
-    for column in ("trip", "day", "kind", "match"):
-        table.add_column(column, no_wrap=column != "match")
+    out = _console()
+    table.add_column("trip", overflow="fold")
+    _date_column(table, "day", out)
+    for column in ("kind", "match"):
+        table.add_column(column, overflow="fold")
     for h in hits:
         label = h.label.get(args.lang)
         match = RichText(label)
@@ -486,7 +506,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             match.append("\n" + terminal_safe(h.matched), style="dim")
         table.add_row(RichText(h.trip_id), RichText(h.date.isoformat() if h.date else "-"),
                       RichText(h.kind), match)
-    _console().print(table)
+    out.print(table)
     return EXIT_OK
 
 
