@@ -98,7 +98,8 @@ def test_an_article_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
 
 
 COMMANDS = [["list"], ["list", "--json"], ["show", "gumi-2024-us"], ["search", "협약"],
-            ["export", "gumi-2024-us"], ["doctor"], ["validate", str(SAMPLE)]]
+            ["export", "gumi-2024-us"], ["doctor"], ["validate", str(SAMPLE)],
+            ["--version"], ["--help"], ["list", "--help"]]  # argparse's own output too
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]).replace(str(SAMPLE), "sample"))

@@ -24,7 +24,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, Callable, IO, NoReturn, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -797,6 +797,14 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal_safe(message)}\n")
 
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # argparse drops a failed write of --help to standard output (exit status 0, the help
+        # lost); it is raised instead, and `main` says that standard output could not be written.
+        if message and (file is None or file is sys.stdout):
+            sys.stdout.write(message)
+            return
+        super()._print_message(message, file)
+
 
 MAX_HITS = 10_000  # what --limit takes: more than a reader reads, and SQLite's integers hold it
 
@@ -1083,19 +1091,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     output, a locale without Korean) ends in a traceback: each is one message."""
     prepare_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = desk_args(argv) or build_parser().parse_args(argv)
+    try:
+        args = desk_args(argv) or build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, --version or a usage error: argparse has printed
+        raise SystemExit(_flushed(done.code if isinstance(done.code, int) else EXIT_PROBLEMS)) from None
+    except OSError as exc:  # --version's line to a full device or a closed output
+        return _output_failed(exc, EXIT_PROBLEMS)
     for name in _TEXT_ARGUMENTS:
         if isinstance(getattr(args, name, None), str):
             setattr(args, name, argument_text(getattr(args, name)))
-    code = _run(getattr(args, "func", cmd_app), args)
+    return _flushed(_run(getattr(args, "func", cmd_app), args))
+
+
+def _flushed(code: int) -> int:
+    """`code`, once standard output is flushed: a full device fails here, not at exit."""
     try:
-        sys.stdout.flush()  # a full device fails here, not at exit
+        sys.stdout.flush()
     except (OSError, ValueError) as exc:
-        silence_stdout()
-        if not isinstance(exc, BrokenPipeError):
-            _say(f"tripdesk: error: cannot write to standard output: {_why(exc)}")
-            return code or EXIT_PROBLEMS
+        return _output_failed(exc, code)
     return code
+
+
+def _output_failed(exc: OSError | ValueError, code: int) -> int:
+    """The exit status when writing standard output failed: quiet for a reader that left
+    (a closed pipe), else one message."""
+    silence_stdout()
+    if isinstance(exc, BrokenPipeError):
+        return code
+    _say(f"tripdesk: error: cannot write to standard output: {_why(exc)}")
+    return code or EXIT_PROBLEMS
 
 
 def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
