@@ -51,14 +51,16 @@ def test_the_reported_line_keeps_its_last_syllable() -> None:
     """At 40 cells "…전장 네트워크" fills the line exactly: rich kept the space after it,
     found the line one cell too wide and printed "전장 네트워 …"."""
     text = "방위산업 최신기술 및 장비, 전장 네트워크 체계 등을 살펴보고"
-    lines = [line.plain for line in FoldingText(text).wrap(Console(width=80), 40)]
+    # "ellipsis" is what a rich table column does by default; rich's own Text gives
+    # ["방위산업 최신기술 및 장비, 전장 네트워 …", "체계 등을 살펴보고"] here.
+    lines = [line.plain for line in FoldingText(text).wrap(Console(width=80), 40, overflow="ellipsis")]
     assert lines == ["방위산업 최신기술 및 장비, 전장 네트워크", "체계 등을 살펴보고"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=texts, width=widths)
-def test_folding_text_loses_nothing(text: str, width: int) -> None:
-    lines = [line.plain for line in FoldingText(text).wrap(Console(width=width), width)]
+@given(text=texts, width=widths, overflow=st.sampled_from(["ellipsis", "fold", None]))
+def test_folding_text_loses_nothing(text: str, width: int, overflow: str | None) -> None:
+    lines = [line.plain for line in FoldingText(text).wrap(Console(width=width), width, overflow=overflow)]
     assert all(cell_len(line) <= width for line in lines), lines
     assert squeeze("".join(lines)) == squeeze(text)
 
@@ -142,3 +144,27 @@ def test_stats_print_every_syllable(store: str, name: str, width: int) -> None:
     assert_fits(out, width)
     # Five tables, each of one row: the name column holds the name five times.
     assert squeeze(column(out, 1)) == squeeze(name) * 5
+
+
+# -- tripdesk show ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_trip():  # noqa: ANN201
+    from .test_export_markdown import real_trips
+
+    return real_trips()["gumi-2024-us"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(width=widths, lang=st.sampled_from(["ko", "en", "both"]))
+def test_the_timeline_of_show_prints_every_syllable(real_trip, width: int, lang: str) -> None:  # noqa: ANN001
+    """`tripdesk show` wrapped by rich at any width (as when its output is not a terminal
+    that wraps it): every line of the timeline comes back whole."""
+    from tripdesk.timeline import lines_for, render_timeline
+
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None).print(render_timeline(real_trip, lang))  # type: ignore[arg-type]
+    printed = [line for line in out.getvalue().splitlines() if set(line.strip()) - {"─"}]
+    assert all(cell_len(line) <= width for line in printed)
+    assert squeeze("".join(printed)) == squeeze("".join(line for _style, line in lines_for(real_trip, lang)))  # type: ignore[arg-type]

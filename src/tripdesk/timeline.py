@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.rule import Rule
-from rich.text import Text as RichText
+
+from .folding import FoldingText
 
 from .model import DisplayLang, Evidence, Trip
 from .text import as_text
@@ -81,7 +82,7 @@ def render_timeline(trip: Trip, lang: DisplayLang, evidence: bool = False) -> Re
     for style, line in lines_for(trip, lang, evidence):
         if style == "bold cyan":
             parts.append(Rule(style="dim"))
-        parts.append(RichText(line, style=style))
+        parts.append(FoldingText(line, style=style))  # Korean folds at a syllable, nothing lost
     return Group(*parts)
 
 
