@@ -32,6 +32,7 @@ from rich.text import Text as _RichText
 
 from . import queries
 from .folding import FoldingText
+from .i18n import N_, translator
 from .output import output_failed, prepare_streams, silence_stdout, stdout_is_utf8
 from .problems import Problem, TripdeskError, ValidationFailed, display_path, file_kind, terminal_safe
 from .paths import articles_dir, bundled_data_dir, is_trip_file_name, user_path
@@ -322,12 +323,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([_trip_json(t) for t in trips])
         return EXIT_OK
+    _ = translator(args.lang)
     table = Table(show_lines=False)
     # Every column folds rather than cut: the title first (rich narrows the widest first), the
     # others only when the terminal is too narrow for them whole.
-    for column in ("id", "city", "dates", "days"):
-        table.add_column(column, overflow="fold")
-    table.add_column("title", ratio=1)
+    for column in (N_("id"), N_("home city"), N_("dates"), N_("days")):
+        table.add_column(_(column), overflow="fold")
+    table.add_column(_("title"), ratio=1)
     for t in trips:
         table.add_row(*(RichText(x) for x in (
             t.id, t.home_city.get(args.lang), f"{t.start.isoformat()}..{t.end:%m-%d}",
@@ -388,23 +390,24 @@ def cmd_agreements(args: argparse.Namespace) -> int:
         writer.writerow(AGREEMENT_COLUMNS)
         writer.writerows(cells(a) for a in rows)
         return EXIT_OK
+    _ = translator(lang)
     table = Table(show_lines=False)
     out = _console()
-    _date_column(table, "date", out)
-    for column in ("city", "kind", "status", "title", "parties", "trip"):
+    _date_column(table, _("date"), out)
+    for column in (N_("home city"), N_("kind"), N_("status"), N_("title"), N_("parties"), N_("trip")):
         # The title and parties wrap, and are given room first: they are what a row is about.
         wraps = column in ("title", "parties")
-        table.add_column(column, ratio=2 if column == "title" else 1 if wraps else None,
+        table.add_column(_(column), ratio=2 if column == "title" else 1 if wraps else None,
                          overflow="fold")
     for a in rows:
         date, city, kind, title, parties, _value, _status_date, trip, _id = cells(a)
         ko, en = AGREEMENT_STATUS_NAMES.get(a.status, (a.status, a.status))
         status = ko if lang == "ko" else en if lang == "en" else f"{ko} · {en}"
-        table.add_row(*(RichText(x) for x in (date or "-", city, kind, status, title, parties, trip)))
+        table.add_row(*(RichText(x) for x in (date or "-", city, _(kind), status, title, parties, trip)))
     out.print(table)
     if not rows:
-        _console(stderr=True).print(RichText("no agreements" + (" match" if args.city or args.kind
-                                                                 or args.since else " in the store")))
+        _console(stderr=True).print(RichText(_("no agreements match") if args.city or args.kind or args.since
+                                             else _("no agreements in the store")))
     return EXIT_OK
 
 
@@ -491,21 +494,23 @@ def cmd_search(args: argparse.Namespace) -> int:
         } for h in hits])
         return EXIT_OK if hits else EXIT_PROBLEMS
     if not hits:
-        _console(stderr=True).print(RichText(f"nothing found for {args.query!r}"))
+        _console(stderr=True).print(RichText(translator(args.lang)("nothing found for {query}").format(
+            query=repr(args.query))))
         return EXIT_PROBLEMS
+    _ = translator(args.lang)
     table = Table(show_lines=False)
     out = _console()
-    table.add_column("trip", overflow="fold")
-    _date_column(table, "day", out)
-    for column in ("kind", "match"):
-        table.add_column(column, overflow="fold")
+    table.add_column(_("trip"), overflow="fold")
+    _date_column(table, _("day"), out)
+    for column in (N_("kind"), N_("match")):
+        table.add_column(_(column), overflow="fold")
     for h in hits:
         label = h.label.get(args.lang)
         match = RichText(label)
         if h.matched and h.matched not in label:  # found in another of the item's texts
             match.append("\n" + terminal_safe(h.matched), style="dim")
         table.add_row(RichText(h.trip_id), RichText(h.date.isoformat() if h.date else "-"),
-                      RichText(h.kind), match)
+                      RichText(_(h.kind)), match)
     out.print(table)
     return EXIT_OK
 
@@ -777,11 +782,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 def default_language() -> str:
     """Korean when the locale is Korean, English otherwise."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "ko" if value.lower().startswith("ko") else "en"
-    return "en"
+    from .i18n import locale_language
+
+    return locale_language()
 
 
 ARTICLES_HELP = ("a folder to look for the sources' article files in (besides the trip file's "
