@@ -114,14 +114,14 @@ def test_list_prints_a_table(sample_bundle: Path, capsys: pytest.CaptureFixture[
     assert code == 0
     assert "sample-2024-us" in out and "샘플시" in out and "2024-10-12..10-14" in out
     # the headers in Korean too (issue 17)
-    assert "출발 도시" in out and "제목" in out and "title" not in out
+    assert "도시" in out and "제목" in out and "title" not in out
 
 
 def test_a_korean_locale_gives_korean_tables(sample_bundle: Path, capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "ko_KR.UTF-8")
     code, out, _ = run(capsys, "list")
-    assert code == 0 and "출발 도시" in out and "샘플시" in out
+    assert code == 0 and "도시" in out and "샘플시" in out
     code, out, _ = run(capsys, "agreements")
     assert code == 0 and "당사자" in out and "parties" not in out
     monkeypatch.setenv("LANG", "en_US.UTF-8")
