@@ -118,7 +118,9 @@ def test_everything_about_one_organisation(datasette: tuple[str, Path, str]) -> 
     assert rows(url, "organisation", organisation="") == []
 
 
-@pytest.mark.parametrize("words", ["협약", "구미", "업무협약", "Seattle", "시애틀 협약"])
+# Words, not places: a query that names a place (Seattle, 캘리포니아) is answered in the desk
+# by the place fields (queries.place_hits), which the canned query does not do; see docs/team.md.
+@pytest.mark.parametrize("words", ["협약", "구미", "업무협약", "Boeing", "\"Seattle\"", "시애틀 협약"])
 def test_search_finds_what_the_desk_finds(datasette: tuple[str, Path, str], words: str) -> None:
     url, db, _ = datasette
     with Store.open(db, create=False, readonly=True) as store:
