@@ -13,6 +13,7 @@ from rich.rule import Rule
 from .folding import FoldingText
 
 from .model import DisplayLang, Evidence, Trip
+from .i18n import translator, weekday
 from .text import as_text
 
 
@@ -22,7 +23,11 @@ EVIDENCE_STYLE = "green"
 def lines_for(trip: Trip, lang: DisplayLang, evidence: bool = False) -> list[tuple[str, str]]:
     """(style, line) pairs: the plain skeleton shared by `show` and tests; with `evidence`,
     the excerpts under each record."""
+    _ = translator(lang)
     out: list[tuple[str, str]] = []
+
+    def inferred(key: str, reason: object) -> str:
+        return _("{field} inferred:").format(field=_(key)) + " " + as_text(reason).get(lang)  # type: ignore[arg-type]
 
     def excerpts(items: tuple[Evidence, ...], indent: str) -> None:
         if evidence:
@@ -31,48 +36,52 @@ def lines_for(trip: Trip, lang: DisplayLang, evidence: bool = False) -> list[tup
     leader = trip.person(trip.leader.person)
     out.append(("bold", trip.title.get(lang)))
     out.append(("", f"{trip.home_city.name.get(lang)} · {trip.start} .. {trip.end} · "
-                    f"{trip.day_count} days" + (f" ({trip.span_reported.text})" if trip.span_reported and trip.span_reported.text else "")
-                + f" · {trip.status}"))
+                    + _.ngettext("{n} day", "{n} days", trip.day_count).format(n=trip.day_count)
+                    + (f" ({trip.span_reported.text})" if trip.span_reported and trip.span_reported.text else "")
+                + f" · {_(trip.status)}"))
     if leader:
-        out.append(("", f"led by {leader.name.get(lang)}, {trip.leader.role.get(lang)}"))
+        out.append(("", _("led by {name}, {role}").format(name=leader.name.get(lang),
+                                                         role=trip.leader.role.get(lang))))
     for key, reason in trip.inferred.items():
-        out.append(("italic", f"* {key} inferred: {as_text(reason).get(lang)}"))
+        out.append(("italic", "* " + inferred(key, reason)))
     excerpts(trip.evidence, "  ")
     for number, date, day in trip.calendar():
         places = ", ".join(p.label(lang) for p in day.places) if day else ""
-        out.append(("bold cyan", f"Day {number} · {date:%a} {date.isoformat()}" + (f" · {places}" if places else "")))
+        out.append(("bold cyan", _("Day {n}").format(n=number) + f" · {weekday(date, lang)} {date.isoformat()}"
+                    + (f" · {places}" if places else "")))
         if day is None or not (day.events or day.places):
-            out.append(("dim", "    nothing recorded"))
+            out.append(("dim", "    " + _("nothing recorded")))
             continue
         for key, reason in day.inferred.items():
-            out.append(("italic", f"    * {key} inferred: {as_text(reason).get(lang)}"))
+            out.append(("italic", "    * " + inferred(key, reason)))
         excerpts(day.evidence, "    ")
         for event in day.events:
             time = event.time or "--:--"
             mark = " *" if event.inferred else ""
-            out.append(("", f"  {time}  [{event.kind}] {event.title.get(lang)}{mark}  "
+            out.append(("", f"  {time}  [{_(event.kind)}] {event.title.get(lang)}{mark}  "
                             f"({', '.join(event.sources)})"))
             for key, reason in event.inferred.items():
-                out.append(("italic dim", f"      * {key} inferred: {as_text(reason).get(lang)}"))
+                out.append(("italic dim", "      * " + inferred(key, reason)))
             excerpts(event.evidence, "      ")
     if trip.agreements:
-        out.append(("bold", "Agreements"))
+        out.append(("bold", _("Agreements")))
         for a in trip.agreements:
             parties = ", ".join(trip.party_names(a, lang))
-            out.append(("", f"  {a.date or '?'}  {a.kind}: {a.title.get(lang)} — {parties} "
+            out.append(("", f"  {a.date or '?'}  {_(a.kind)}: {a.title.get(lang)} — {parties} "
                             f"({', '.join(a.sources)})"))
             excerpts(a.evidence, "      ")
     if trip.quotes:
-        out.append(("bold", "Quotes"))
+        out.append(("bold", _("Quotes")))
         for q in trip.quotes:
             out.append(("", f"  {trip.speaker_name(q, lang)}: “{q.original.text}”"))
             if q.translation and lang != "ko":
-                out.append(("dim", f"    ({q.translation.by} translation) {q.translation.text}"))
+                out.append(("dim", "    (" + (_("translation by {who}").format(who=_(q.translation.by))
+                                              if q.translation.by else _("translation")) + f") {q.translation.text}"))
             excerpts(q.evidence, "    ")
-    out.append(("bold", "Sources"))
+    out.append(("bold", _("Sources")))
     for s in trip.sources:
-        published = s.published.isoformat() if s.published else "date unknown"
-        headline = f"“{s.headline.get(lang)}”" if s.headline else "no headline"
+        published = s.published.isoformat() if s.published else _("date unknown")
+        headline = f"“{s.headline.get(lang)}”" if s.headline else _("no headline")
         out.append(("", f"  {s.id}: {s.outlet.get(lang)}, {headline}, {published}, {s.location}"))
     return out
 
