@@ -124,7 +124,9 @@ def test_everything_about_one_organisation(datasette: tuple[str, Path, str]) -> 
 def test_search_finds_what_the_desk_finds(datasette: tuple[str, Path, str], words: str) -> None:
     url, db, _ = datasette
     with Store.open(db, create=False, readonly=True) as store:
-        desk = queries.search(store, words)
+        # The words alone: a place's name in the desk also finds what is there by its place
+        # fields (queries.place_hits), which the canned query does not.
+        desk = queries.search_words(store, words, places=False)
     assert desk, f"the desk finds nothing for {words!r}: pick another word"
     found = rows(url, "search_everything", q=words)
     assert sorted((r["kind"], r["trip_id"], r["ref"]) for r in found) == sorted(

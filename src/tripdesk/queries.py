@@ -317,8 +317,10 @@ def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
 
 
 @guarded
-def search_words(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
-    """Everything that matches every word of the query, best first (Korean and English).
+def search_words(store: Store, query: str, limit: int = 200, *, places: bool = True) -> list[SearchHit]:
+    """Everything that matches every word of the query, best first (Korean and English); a
+    query naming a place finds the trips, days and events there by their place fields
+    (`place_hits`) unless `places` is False (the words alone, as the Datasette search does).
 
     "Best" is exact unless the query matches more than RANK_WINDOW items; then the hits are
     the best of its first RANK_WINDOW matches. A query of more words or characters than a
@@ -326,9 +328,9 @@ def search_words(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     problem = query_problem(query)
     if problem is not None:
         raise QueryTooLong(problem)
-    places = place_hits(store, query, limit)
-    if places is not None and (places_only(query) or len(places) >= limit):
-        return places
+    found_places = place_hits(store, query, limit) if places else None
+    if found_places is not None and (places_only(query) or len(found_places) >= limit):
+        return found_places
     expression = match_query(query)
     if expression is None:
         return []
@@ -345,7 +347,7 @@ def search_words(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
         f"ORDER BY {_KIND_ORDER.replace('kind', 's.kind')}, r.rank, s.trip_id",
         (expression, RANK_WINDOW, limit))
     kept = rows.fetchall()
-    if places is not None:
+    if found_places is not None:
         # A place: its trips, days and events are the place's (by their place fields, not a
         # word of their prose); the agreements, quotes, organisations and people that name it
         # follow, found by their words.
@@ -353,9 +355,9 @@ def search_words(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
     matched = matched_lines(query, [r[9] for r in kept])
     found = [SearchHit(r[0], r[1], _text(r[6], r[7], r[8]), _date(r[2]), r[3],
                        Text(ko=r[4], en=r[5]), m) for r, m in zip(kept, matched)]
-    if places is None:
+    if found_places is None:
         return found
-    return sorted(places + found, key=lambda hit: KIND_ORDER.index(hit.kind))[:limit]
+    return sorted(found_places + found, key=lambda hit: KIND_ORDER.index(hit.kind))[:limit]
 
 
 # -- places -----------------------------------------------------------------------------------
