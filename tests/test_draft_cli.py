@@ -142,7 +142,7 @@ def test_an_existing_output_is_not_replaced_without_force(tmp_path: Path, capsys
     assert code == 1 and "already exists" in err and "--force" in err and err.count("\n") == 1
     assert out.read_text(encoding="utf-8") == "mine"
     code, _, err = draft(article, "-o", str(out), "--force", capsys=capsys)
-    assert code == 0 and out.read_text(encoding="utf-8").startswith("# Drafted by")
+    assert code == 0 and out.read_text(encoding="utf-8").splitlines()[1].startswith("# Drafted by")
 
 
 def test_without_the_extra_it_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch,
@@ -223,3 +223,18 @@ def test_a_province_leads_as_itself_and_an_unnamed_official_is_quoted_by_role(
     (quote,) = doc["quotes"]
     assert "speaker" not in quote and quote["role"] == {"ko": "도 관계자"}
     assert quote["organisation"] == "jeonbuk-state"  # the province government speaks
+
+
+def test_a_draft_starts_with_the_schema_line_editors_read(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 20, item 3: `tripdesk draft` output carries the yaml-language-server line, naming
+    the nearest trip.schema.json above the file (else the shipped one), as the bundled files do."""
+    (tmp_path / "trip.schema.json").write_text("{}", encoding="utf-8")
+    path = tmp_path / "trips" / "g2024.yaml"
+    code, _, err = draft(str(ARTICLES / "000_b8185a0e63ff7e9a.txt"), "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    assert path.read_text(encoding="utf-8").splitlines()[0] == (
+        "# yaml-language-server: $schema=../trip.schema.json")
+    code, out, err = draft(str(ARTICLES / "000_b8185a0e63ff7e9a.txt"), capsys=capsys)
+    assert code == 0, err
+    assert out.startswith("# yaml-language-server: $schema=") and out.splitlines()[0].endswith("trip.schema.json")

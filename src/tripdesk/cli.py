@@ -760,6 +760,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
         raise DraftInvalid(f"the draft does not validate (a drafter bug; nothing written): {problems[0]}")
     out = _console(stderr=True)
     destination = target(args.output, result.trip_id)
+    from .schemajson import schema_comment
+
+    # Its first line points editors (yaml-language-server) at the schema, as the bundled files do.
+    text = f"{schema_comment(destination)}\n{text}"
     if destination is None:
         sys.stdout.write(text)
     else:
