@@ -40,6 +40,18 @@ def test_new_writes_a_trip_file_that_validates_and_imports(
     assert code == 0 and "1 added" in out
 
 
+def test_a_new_file_starts_with_the_schema_line_editors_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As the bundled files and drafts do: editors (yaml-language-server) complete and check
+    the new file as it is filled in, against the nearest trip.schema.json above it."""
+    (tmp_path / "trip.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "trips").mkdir()
+    code, _, err = run(capsys, "new", "gumi-2026-jp", "-o", f"{tmp_path}/trips/")
+    assert code == 0, err
+    text = (tmp_path / "trips" / "gumi-2026-jp.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../trip.schema.json"
+
+
 def test_the_commented_out_sections_of_a_new_file_validate_once_uncommented(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "new", "gumi-2026-jp", "-o", str(tmp_path / "t.yaml"))

@@ -201,7 +201,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .newtrip import trip_template
 
     destination = target(args.output, args.trip_id) or Path(f"{args.trip_id}.yaml")
+    from .schemajson import schema_comment
+
     text = trip_template(args.trip_id, dt.date.today(), display_path(destination))
+    text = f"{schema_comment(destination)}\n{text}"  # editors complete and check it as it is filled in
     problems = check(text)
     if problems:  # a bug in the template: nothing is written
         raise TripdeskError(f"the new trip file does not validate: {problems[0]}")
