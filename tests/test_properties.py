@@ -390,8 +390,12 @@ def render_desk(trip: Trip) -> None:
         for row in rows:
             for line in row.lines_for(30):  # the timeline pane's width at 80x24 is about this
                 draw(line, 30)  # cut where it does not wrap
-        title = one_line(trip.title.get(lang))  # type: ignore[arg-type]
-        assert title in rows[0].prompt.plain
+        if lang == "both" and trip.title.ko and trip.title.en and trip.title.ko != trip.title.en:
+            # both titles, each whole on a line of its own
+            assert [one_line(trip.title.ko), one_line(trip.title.en)] == rows[0].prompt.plain.split("\n")[:2]
+        else:
+            title = one_line(trip.title.get(lang))  # type: ignore[arg-type]
+            assert title in rows[0].prompt.plain
         for row, (_day, event) in zip([r for r in rows if (r.id or "").startswith("event:")], trip.events()):
             assert one_line(event.title.get(lang)) in row.prompt.plain  # type: ignore[arg-type]
         for ref in refs:

@@ -107,3 +107,29 @@ async def test_every_screen_in_korean_has_no_english_label(db: Path, allowed: se
         await look("command palette")
         await press(pilot, "escape")
     assert not seen, "English labels in Korean mode:\n" + json.dumps(seen, ensure_ascii=False, indent=1)
+
+
+@async_test
+async def test_both_at_80x24_loses_neither_language(db: Path) -> None:  # noqa: F811
+    """In `both` the trip's title is whole in Korean and in English (each wraps on its own
+    lines, nothing is cut), and a reason is given in both languages."""
+    app = make_app(db, language="both")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await move_cities_to(pilot, lambda info: info.kind == "group")
+        await press(pilot, "enter")
+        await move_cities_to(pilot, lambda info: info.kind == "trip")
+        await press(pilot, "enter")
+        await settle(pilot)
+        trip = main(app).trip
+        assert trip is not None and trip.title.ko and trip.title.en
+        timeline = main(app).timeline.list
+        width = timeline.scrollable_content_region.width
+        first = timeline.options[0].lines_for(width)
+        assert all(line.cell_length <= width for line in first)
+        shown = " ".join(line.plain.strip() for line in first)
+        assert trip.title.ko in shown and trip.title.en in shown
+        assert "…" not in shown
+        reason = trip.inferred["start"]
+        assert reason.ko and reason.en
+        detail = main(app).detail.text
+        assert reason.ko in detail and reason.en in detail  # the detail's text is unwrapped

@@ -37,13 +37,16 @@ class Row:
     """One entry: an id, and a prompt of one or more lines.
 
     `hang`: a one-line row that does not fit wraps, its first `hang` cells (a time, a mark, a
-    kind) kept on the first line and the rest wrapped beneath them, indented by `hang`."""
+    kind) kept on the first line and the rest wrapped beneath them, indented by `hang`.
+    `wraps`: every line of the row that does not fit wraps, indented by `hang` (a trip's title
+    in both languages: neither is cut off)."""
 
     prompt: Content
     id: str | None = None
     disabled: bool = False
     lines: list[Content] = field(default_factory=list)
     hang: int = 0
+    wraps: bool = False
     _wrapped: tuple[int, list[Content]] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -51,6 +54,8 @@ class Row:
 
     def lines_for(self, width: int) -> list[Content]:
         """The lines drawn at `width` cells (wrapped once per width, then kept)."""
+        if self.wraps:
+            return self._all_wrapped(width)
         if (not self.hang or len(self.lines) != 1 or width - self.hang < MIN_WRAP
                 or self.prompt.cell_length <= width):
             return self.lines
@@ -61,6 +66,25 @@ class Row:
             indent = Content(" " * self.hang)
             self._wrapped = (width, [head + pieces[0], *(indent + piece for piece in pieces[1:])])
         return self._wrapped[1]
+
+    def _all_wrapped(self, width: int) -> list[Content]:
+        if width - self.hang < MIN_WRAP or all(line.cell_length <= width for line in self.lines):
+            return self.lines
+        if self._wrapped is None or self._wrapped[0] != width:
+            self._wrapped = (width, _wrap_lines(self.lines, width, self.hang))
+        return self._wrapped[1]
+
+
+def _wrap_lines(lines: list[Content], width: int, hang: int) -> list[Content]:
+    out: list[Content] = []
+    indent = Content(" " * hang)
+    for line in lines:
+        if line.cell_length <= width:
+            out.append(line)
+            continue
+        pieces = line.wrap(width - hang)
+        out.extend([pieces[0], *(indent + piece for piece in pieces[1:])])
+    return out
 
 
 def _index_at_cell(text: str, cells: int) -> int:

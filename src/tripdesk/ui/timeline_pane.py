@@ -112,7 +112,12 @@ def trip_prompt(trip: Trip, lang: DisplayLang) -> Content:
     dates = Content.assemble(
         (start_mark, INFERRED_STYLE), trip.start.isoformat(), " – ", (end_mark, INFERRED_STYLE),
         trip.end.isoformat(), (f" · {days}{span} · {_(trip.status)}", DIM))
-    return Content("\n").join([lit(one_line(trip.title.get(lang)), "bold $accent"), dates])
+    if lang == "both" and trip.title.ko and trip.title.en and trip.title.ko != trip.title.en:
+        # Both titles whole, each on its own line(s): the row wraps (`Row.wraps`).
+        titles = [lit(one_line(trip.title.ko), "bold $accent"), lit(one_line(trip.title.en), "bold $accent")]
+    else:
+        titles = [lit(one_line(trip.title.get(lang)), "bold $accent")]
+    return Content("\n").join([*titles, dates])
 
 
 def day_prompt(number: int, date, day: Day | None, lang: DisplayLang,  # noqa: ANN001
@@ -248,7 +253,7 @@ def fold_prompt(trip: Trip, first: tuple[int, dt.date], last: tuple[int, dt.date
 def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row]:
     """The rows of a trip; with `fold`, each run of FOLD_AT empty days or more is one row
     (its id the first day's)."""
-    options = [Row(trip_prompt(trip, lang), id="trip")]
+    options = [Row(trip_prompt(trip, lang), id="trip", hang=2 if lang == "both" else 0, wraps=lang == "both")]
     calendar = trip.calendar()
 
     def starting(first: dt.date, last: dt.date) -> list[Row]:
@@ -269,6 +274,8 @@ def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row
             i = run
             continue
         options.append(Row(day_prompt(number, date, day, lang, date_inferred(trip, date, day)),
+                           hang=4 if lang == "both" else 0,
+                           wraps=lang == "both",
                            id=f"day:{date.isoformat()}"))
         if day is not None:
             for event in day.events:
