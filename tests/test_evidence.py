@@ -438,3 +438,16 @@ def test_the_json_export_carries_the_evidence_and_imports_back(tmp_path: Path, c
     _day, event = again.event("huntsville-chamber-meeting")
     assert Evidence("src-000", HUNTSVILLE) in event.evidence
     assert len(again.evidence) == len(document["trip"]["evidence"])
+
+
+@pytest.mark.parametrize("name", ["~nosuchuser-tripdesk/sample.txt", "~0", "~/sample.txt"])
+def test_a_source_file_name_with_a_tilde_is_a_name_not_a_home_folder(name: str, tmp_path: Path, capsys) -> None:
+    """A source's `file` is data: `~` is not expanded (no error for a user that does not
+    exist, no article read from the home folder of whoever runs validate)."""
+    from tripdesk.cli import main
+
+    path, _ = trip_with_article(tmp_path, None, ("file: sample.txt", f"file: \"{name}\""))
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "5 not checked (no article file)" in captured.out
+    assert "home folder" not in captured.err and f"article file {name} not found" in captured.err

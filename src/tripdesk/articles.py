@@ -181,7 +181,9 @@ class ArticleFinder:
 
     def find(self, name: str, folders: list[Path]) -> Path | None:
         """The first existing file of that name in the folders (an absolute name: itself)."""
-        given = user_path(name)
+        # A name from a trip file is data, not a path typed at a shell: `~` stays a character
+        # (a source `file: ~kim/a.txt` is looked for as such, never in someone's home folder).
+        given = Path(name)
         candidates = [given] if given.is_absolute() else [folder / given for folder in folders]
         for candidate in candidates:
             try:
