@@ -16,7 +16,7 @@ from icalendar import Calendar
 from tripdesk.export import labels as L
 from tripdesk.export import render
 from tripdesk.export.places import coordinates, zone_name
-from tripdesk.model import Place, Text, Trip
+from tripdesk.model import AGREEMENT_STATUSES, AgreementStatus, Evidence, Place, Text, Trip
 
 from .test_export_markdown import REAL_IDS, hostile_and_plain, real_trips, rich_sample, sample_trip
 
@@ -44,7 +44,8 @@ def trips() -> dict[str, Trip]:
 @pytest.mark.parametrize("trip_id", REAL_IDS)
 def test_one_event_per_event_and_none_for_empty_days(trips: dict[str, Trip], trip_id: str, lang: str) -> None:
     trip = trips[trip_id]
-    evs = events(render(trip, "ics", lang))
+    # An agreement of no event has an entry of its own (test_agreement_status_in_its_entry).
+    evs = [e for e in events(render(trip, "ics", lang)) if "/agreement/" not in str(e["UID"])]
     recorded = trip.events()
     assert len(evs) == len(recorded)
     assert {e.decoded("DTSTART") for e in evs} == {day.date for day, _ in recorded}  # no empty day
@@ -95,7 +96,7 @@ def test_a_known_time_is_in_the_place_s_time_zone() -> None:
     assert [str(tz["TZID"]) for tz in Calendar.from_ical(text).walk("VTIMEZONE")] == ["America/Los_Angeles"]
     assert "DTEND" not in event and "DURATION" not in event  # the sources give no end
     assert str(event["UID"]) == "sample-2024-us/event/library-mou@tripdesk"
-    assert str(event["SUMMARY"]) == "Sample City · Signing with the Seattle Public Library"
+    assert str(event["SUMMARY"]) == "Sample City · Signing with the Seattle Public Library (unknown)"
     assert "[src-a] Sample News" in str(event["DESCRIPTION"])
     assert "time zone" not in str(event["DESCRIPTION"])
 
@@ -181,7 +182,10 @@ def with_event_id(trip: Trip, trip_id: str, event_id: str) -> Trip:
     """The sample trip under another id, its timed event under another event id."""
     day = trip.days[0]
     event = dataclasses.replace(day.events[0], id=event_id)
-    return dataclasses.replace(trip, id=trip_id, days=(dataclasses.replace(day, events=(event,)),))
+    # Its agreement stays with it (an agreement of no event would have an entry of its own).
+    agreements = tuple(dataclasses.replace(a, event=event_id) for a in trip.agreements)
+    return dataclasses.replace(trip, id=trip_id, days=(dataclasses.replace(day, events=(event,)),),
+                               agreements=agreements)
 
 
 def test_uids_never_collide_whatever_the_ids() -> None:
@@ -193,3 +197,92 @@ def test_uids_never_collide_whatever_the_ids() -> None:
     first = {str(e["UID"]) for e in timed(events(render(with_event_id(trip, "a-b", "c"), "ics")))}
     second = {str(e["UID"]) for e in timed(events(render(with_event_id(trip, "a", "b-c"), "ics")))}
     assert first and second and not first & second, (first, second)
+
+
+EXPECTED_STATUS = {  # the six bundled agreements: (status, STATUS of the entry or None)
+    "ksea-mou": ("signed", "CONFIRMED"),
+    "san-diego-exchange-agreement": ("agreed in principle", None),
+    "world-korean-business-convention-pledge": ("pledged", None),
+    "redmond-exchange-agreement": ("agreed in principle", None),
+    "seattle-public-library-mou": ("planned", "TENTATIVE"),
+    "ai-metaverse-business-agreement": ("planned", "TENTATIVE"),
+}
+
+
+def agreement_entry(evs: list, trip: Trip, agreement_id: str):
+    """The calendar entry of an agreement: its event's, else its own."""
+    agreement = next(a for a in trip.agreements if a.id == agreement_id)
+    uid = (f"{trip.id}/event/{agreement.event}@tripdesk" if agreement.event
+           else f"{trip.id}/agreement/{agreement.id}@tripdesk")
+    (entry,) = [e for e in evs if str(e["UID"]) == uid]
+    return entry
+
+
+@pytest.mark.parametrize("lang", ("ko", "en", "both"))
+def test_agreement_status_in_its_entry(trips: dict[str, Trip], lang: str) -> None:
+    """Every bundled agreement's calendar entry says where it stands, in the summary and the
+    description (with its date), and to calendar programs in STATUS where the words match."""
+    seen = set()
+    names = {"signed": ("체결", "signed"), "agreed in principle": ("원칙 합의", "agreed in principle"),
+             "planned": ("체결 예정", "planned"), "pledged": ("약속", "pledged")}
+    for trip in trips.values():
+        evs = events(render(trip, "ics", lang))
+        for agreement in trip.agreements:
+            status, calendar_status = EXPECTED_STATUS[agreement.id]
+            assert agreement.status.value == status
+            ko, en = names[status]
+            label = ko if lang == "ko" else en if lang == "en" else f"{ko} · {en}"
+            entry = agreement_entry(evs, trip, agreement.id)
+            assert str(entry["SUMMARY"]).endswith(f"({label})"), str(entry["SUMMARY"])
+            description = str(entry["DESCRIPTION"])
+            assert f"Status: {label}" in description
+            assert L.title(agreement.title, lang) in description
+            if agreement.status.date:
+                assert f"Status: {label}, {agreement.status.date.isoformat()}" in description
+            for evidence in agreement.status.evidence:
+                assert evidence.text in description and f"[{evidence.source}]" in description
+            assert (str(entry["STATUS"]) if "STATUS" in entry else None) == calendar_status
+            seen.add(agreement.id)
+    assert seen == set(EXPECTED_STATUS)
+    # The MOU with the Seattle Public Library has no date nor event: over the whole trip.
+    trip = trips["gumi-2017-americas"]
+    own = agreement_entry(events(render(trip, "ics", lang)), trip, "seattle-public-library-mou")
+    assert own.decoded("DTSTART") == trip.start and own.decoded("DTEND") == trip.end + dt.timedelta(days=1)
+    assert "no day given" in str(own["SUMMARY"]) and str(own["TRANSP"]) == "TRANSPARENT"
+
+
+def with_status(trip: Trip, status: AgreementStatus, event: str | None = "library-mou") -> Trip:
+    (agreement,) = trip.agreements
+    return dataclasses.replace(trip, agreements=(dataclasses.replace(agreement, status=status, event=event),))
+
+
+@pytest.mark.parametrize(("value", "calendar_status"), [
+    ("signed", "CONFIRMED"), ("planned", "TENTATIVE"), ("cancelled", "CANCELLED"),
+    ("agreed in principle", None), ("pledged", None), ("unknown", None)])
+@pytest.mark.parametrize("event", ["library-mou", None])
+def test_every_status_maps_to_the_entry(value: str, calendar_status: str | None, event: str | None) -> None:
+    assert value in AGREEMENT_STATUSES
+    trip = with_status(sample_trip(), AgreementStatus(value, dt.date(2024, 10, 13)), event)
+    evs = events(render(trip, "ics", "en"))
+    entry = agreement_entry(evs, trip, trip.agreements[0].id)
+    assert str(entry["SUMMARY"]).endswith(f"({value})")
+    assert "Status: " + value + ", 2024-10-13" in str(entry["DESCRIPTION"])
+    assert (str(entry["STATUS"]) if "STATUS" in entry else None) == calendar_status
+    if event is None:  # its own entry, all-day on its date, beside the event's
+        assert entry.decoded("DTSTART") == dt.date(2024, 10, 13) and len(evs) == 2
+        assert "TRANSP" not in entry
+
+
+def test_an_event_carrying_agreements_of_different_standing_gets_no_status() -> None:
+    trip = sample_trip()
+    (agreement,) = trip.agreements
+    signed = dataclasses.replace(agreement, status=AgreementStatus("signed"))
+    cancelled = dataclasses.replace(agreement, id="second", status=AgreementStatus(
+        "cancelled", evidence=(Evidence(source="src-a", text="the second was called off"),)))
+    trip = dataclasses.replace(trip, agreements=(signed, cancelled))
+    (entry,) = events(render(trip, "ics", "en"))
+    assert str(entry["SUMMARY"]).endswith("(signed / cancelled)")
+    assert "STATUS" not in entry
+    description = str(entry["DESCRIPTION"])
+    assert "Status: signed" in description and "Status: cancelled" in description
+    assert "“the second was called off” [src-a]" in description

@@ -21,6 +21,15 @@ last day), so the same trip always gives the same file.
 A stop without a day (a city visited "during the trip") is one all-day event over the span it
 falls in, its summary saying no day is given, its events in the description; its UID is
 `<trip-id>/stop/<n>@tripdesk`.
+
+Agreements say where they stand (signed, agreed in principle, planned, pledged, cancelled,
+unknown): an agreement's calendar entry is the event it belongs to (its signing), whose
+summary ends with the status in brackets and whose description gives the agreement, its
+status with its date and evidence. An agreement of no event has an entry of its own
+(`<trip-id>/agreement/<id>@tripdesk`), all-day on its date, or over the whole trip, its summary
+saying no day is given, when the sources give no date. STATUS says it to calendar programs
+where the words match: CONFIRMED for signed, TENTATIVE for planned, CANCELLED for cancelled;
+an event carrying agreements of different standing gets none.
 """
 
 from __future__ import annotations
@@ -31,10 +40,12 @@ from typing import Iterable
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
-from ..model import Day, DisplayLang, Event, Stop, Trip
+from ..model import Agreement, Day, DisplayLang, Event, Stop, Trip
 from . import labels as L
 
 PRODID = "-//tripdesk//tripdesk export//EN"
+# An agreement's status as iCalendar's STATUS of its entry, for the statuses that mean the same.
+CALENDAR_STATUS = {"signed": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
 FLOATING_TIME_NOTE = ("The time is the local time at the place; the place does not tell its "
                       "time zone, so calendars show it as the same clock time everywhere.")
 
@@ -71,6 +82,10 @@ class _Calendar:
                 cal.add_component(self.event(day, event))
         for number, stop in enumerate(self.trip.stops):
             cal.add_component(self.stop_event(number, stop))
+        event_ids = {event.id for _, event in self.trip.events()}
+        for agreement in self.trip.agreements:
+            if agreement.event not in event_ids:
+                cal.add_component(self.agreement_event(agreement))
         # A VTIMEZONE for every TZID used, with the rules of the trip's year only (the default
         # spans 1970-2038: a hundred lines of transitions per zone).
         year = self.trip.start.year
@@ -104,9 +119,50 @@ class _Calendar:
         event.add("description", "\n".join(out))
         return event
 
+    def agreement_event(self, agreement: Agreement) -> CalendarEvent:
+        """An agreement that belongs to no event: all-day on its date, else over the trip."""
+        event = self.new_event(f"{self.trip.id}/agreement/{agreement.id}")
+        summary = f"{self.home} · {L.title(agreement.title, self.lang)}"
+        if agreement.date is None:
+            summary += " · no day given"
+        event.add("summary", f"{summary} ({agreement.status.label(self.lang)})")
+        start, end = (agreement.date, agreement.date) if agreement.date else (self.trip.start, self.trip.end)
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))
+        if agreement.date is None:
+            event.add("transp", "TRANSPARENT")
+        if agreement.place is not None:
+            event.add("location", L.place(agreement.place, self.lang))
+        self.add_status(event, [agreement])
+        sources = [*agreement.sources, *(e.source for e in agreement.status.evidence)]
+        event.add("description", "\n".join([*self.agreement_lines(agreement), *self.source_lines(sources)]))
+        return event
+
+    def add_status(self, entry: CalendarEvent, agreements: list[Agreement]) -> None:
+        statuses = {CALENDAR_STATUS.get(a.status.value) for a in agreements}
+        if len(statuses) == 1 and (status := statuses.pop()) is not None:
+            entry.add("status", status)
+
+    def agreement_lines(self, agreement: Agreement) -> list[str]:
+        """`Agreement (MOU): its title`, `Status: signed, 2013-02-16`, the evidence, the parties."""
+        status = agreement.status
+        line = f"Status: {status.label(self.lang)}"
+        if status.date:
+            line += f", {status.date.isoformat()}" + (f" {L.INFERRED_MARK}" if "date" in status.inferred else "")
+        out = [f"Agreement ({agreement.kind}): {L.title(agreement.title, self.lang)}", line]
+        out += [f"“{e.text}” [{e.source}]" for e in status.evidence]
+        out += L.inferred_notes({f"status {k}": v for k, v in status.inferred.items()})
+        parties = ", ".join(self.trip.party_names(agreement, self.lang))
+        if parties:
+            out.append(f"Parties: {parties}")
+        return out
+
     def event(self, day: Day, event: Event) -> CalendarEvent:
         out = self.new_event(f"{self.trip.id}/event/{event.id}")
-        out.add("summary", f"{self.home} · {L.title(event.title, self.lang)}")
+        agreements = [a for a in self.trip.agreements if a.event == event.id]
+        statuses = " / ".join(dict.fromkeys(a.status.label(self.lang) for a in agreements))
+        out.add("summary", f"{self.home} · {L.title(event.title, self.lang)}" + (f" ({statuses})" if statuses else ""))
+        self.add_status(out, agreements)
         places = [event.place] if event.place is not None else list(day.places)
         notes: list[str] = []
         time = _time(event.time)
@@ -127,8 +183,10 @@ class _Calendar:
             if found is not None:
                 out.add("geo", found)
         out.add("categories", [event.kind])
-        out.add("description", "\n".join([*self.day_line(day), *self.event_lines(event),
-                                          *self.source_lines(event.sources), *(["", *notes] if notes else [])]))
+        agreed = [line for a in agreements for line in ["", *self.agreement_lines(a)]]
+        sources = [*event.sources, *(e.source for a in agreements for e in a.status.evidence)]
+        out.add("description", "\n".join([*self.day_line(day), *self.event_lines(event), *agreed,
+                                          *self.source_lines(sources), *(["", *notes] if notes else [])]))
         return out
 
     def day_line(self, day: Day) -> list[str]:
