@@ -105,3 +105,27 @@ async def test_the_desk_search_for_california_lists_the_three_trips_and_why(db: 
                       "Gumi City delegation visit to the United States"):
             assert title in text
         assert "went to Irvine, CA, US" in text
+
+
+@async_test
+async def test_the_korean_desk_says_why_a_place_hit_matched_in_korean(db: Path) -> None:  # noqa: F811
+    # The reasons were English in every language ("went to Irvine, CA, US", "on a day in ...").
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_search(pilot, *"캘리포니아")
+        text = screen_text(app)
+        assert "캘리포니아 / California (CA, US): 방문지: 어바인, CA, US" in text  # a trip
+        assert "캘리포니아 / California (CA, US): 그날의 장소: 칼스배드, CA, US" in text  # an event
+        for english in ("went to", "on a day in", "place:", "in California"):
+            assert english not in text
+
+
+def test_the_cli_says_why_in_the_display_language(store: Store) -> None:
+    hit = next(h for h in queries.search(store, "Irvine") if h.kind == "trip")
+    assert hit.matched == "went to Irvine, CA, US"  # the English kept for --json
+    assert queries.reason_text(hit.reason, "ko") == "방문지: 어바인, CA, US"
+    assert queries.reason_text(hit.reason, "en") == "went to Irvine, CA, US"
+    day = next(h for h in queries.search(store, "캘리포니아") if h.ref == "day:2024-10-17")
+    assert queries.reason_text(day.reason, "ko") == ("캘리포니아 / California (CA, US): 장소: 어바인, CA, US / 뉴포트비치, CA, US")

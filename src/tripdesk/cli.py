@@ -510,8 +510,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     for h in hits:
         label = h.label.get(args.lang)
         match = RichText(label)
-        if h.matched and h.matched not in label:  # found in another of the item's texts
-            match.append("\n" + terminal_safe(h.matched), style="dim")
+        why = queries.reason_text(h.reason, args.lang) if h.reason is not None else h.matched
+        if why and why not in label:  # found in another of the item's texts, or a place's
+            match.append("\n" + terminal_safe(why), style="dim")
         table.add_row(RichText(h.trip_id), RichText(h.date.isoformat() if h.date else "-"),
                       RichText(_(h.kind)), match)
     out.print(table)

@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
 
-from .i18n import translator
+from .i18n import N_, translator
 from .problems import TripdeskError
 from .store import Store, guarded
 from .text import Text
@@ -19,6 +19,7 @@ from .textindex import match_query, matched_lines, query_problem
 
 if TYPE_CHECKING:
     from .model import Trip
+    from .regions import Region
 
 
 # The rows below are NamedTuples, not frozen dataclasses: as read-only as those, but made in
@@ -89,6 +90,34 @@ class TripRow(NamedTuple):
         return f"{self.start:%m-%d}..{self.end:%m-%d}"
 
 
+class PlaceReason(NamedTuple):
+    """Why a place query found a hit: a msgid of PLACE_REASONS with `{places}` (the places
+    there, each as a Text), and the region the query named (its label), if it named one."""
+
+    message: str
+    places: tuple[Text, ...]
+    region: Text | None = None
+
+
+# The reasons of place hits, shown beside them (`reason_text`).
+WENT_TO = N_("went to {places}")
+ON_A_DAY_IN = N_("on a day in {places}")
+PLACE_OF_DAY = N_("place: {places}")
+PLACE_NO_DAY = N_("place (no day given): {places}")
+IN_NO_DAY = N_("in {places}, no day given")
+IN_REGION = N_("in {region}: {reason}")
+
+
+def reason_text(reason: PlaceReason, lang: str) -> str:
+    """A place hit's reason in the words of `lang` (`both`: the places in both languages)."""
+    _ = translator(lang)
+    places = " / ".join(dict.fromkeys(p.get(_.labels) for p in reason.places))
+    text = _(reason.message).format(places=places)
+    if reason.region is None:
+        return text
+    return _(IN_REGION).format(region=reason.region.get(_.labels), reason=text)
+
+
 class SearchHit(NamedTuple):
     """One search result: what matched (`kind`, `label`) in which trip, and where it leads."""
 
@@ -103,6 +132,9 @@ class SearchHit(NamedTuple):
     # an item matched. None when no text holds any word as the reader would (a word the index
     # found through its tokenizer's folding alone, say).
     matched: str | None = None
+    # Why a place query found it (`place_hits`), to be said in the reader's language
+    # (`reason_text`); `matched` holds the same in English, for `--json` and the tests.
+    reason: "PlaceReason | None" = None
 
     @property
     def target(self) -> tuple[str, str]:
@@ -363,9 +395,9 @@ def search_words(store: Store, query: str, limit: int = 200, *, places: bool = T
 # -- places -----------------------------------------------------------------------------------
 
 
-def _place_condition(store: Store, query: str) -> tuple[str, tuple[str, ...], str] | None:
-    """(SQL condition on the `destinations` row `d`, its values, the region the query names,
-    "" for a city) when the whole query names a place: a destination city of the store, a state or province, a
+def _place_condition(store: Store, query: str) -> tuple[str, tuple[str, ...], Text | None] | None:
+    """(SQL condition on the `destinations` row `d`, its values, the region the query names
+    in each language, None for a city) when the whole query names a place: a destination city of the store, a state or province, a
     country (regions.named). None: the query is searched as words."""
     text = query.strip()
     if not text or text.startswith('"'):
@@ -374,9 +406,9 @@ def _place_condition(store: Store, query: str) -> tuple[str, tuple[str, ...], st
 
     region = named(text)
     if region is not None and region.kind == "state":
-        return "d.country = ? AND d.state = ?", (region.country, region.code), region.label()
+        return "d.country = ? AND d.state = ?", (region.country, region.code), _region_text(region)
     if region is not None:
-        return "d.country = ?", (region.code,), region.label()
+        return "d.country = ?", (region.code,), _region_text(region)
     key = compared(text)
     if len(key) < 2:
         return None
@@ -386,7 +418,11 @@ def _place_condition(store: Store, query: str) -> tuple[str, tuple[str, ...], st
     if not cities:
         return None
     marks = ",".join("?" * len(cities))
-    return f"d.key IN ({marks})", tuple(row[0] for row in cities), ""
+    return f"d.key IN ({marks})", tuple(row[0] for row in cities), None
+
+
+def _region_text(region: "Region") -> Text:
+    return Text(ko=region.label("ko"), en=region.label("en"))
 
 
 PLACE_KINDS = ("trip", "day", "stop", "event")  # what a place query finds by the place fields
@@ -407,6 +443,19 @@ def _place_label(ko: str | None, en: str | None, plain: str | None, state: str |
     return ", ".join(x for x in (en or plain or ko, state, country) if x)
 
 
+def _place_text(ko: str | None, en: str | None, plain: str | None, state: str | None,
+                country: str) -> Text:
+    """A place as a reason names it, in each language (`San Diego, CA, US`, `샌디에이고, CA, US`)."""
+    return Text(ko=", ".join(x for x in (ko or plain or en, state, country) if x),
+                en=_place_label(ko, en, plain, state, country))
+
+
+def _reason(message: str, places: list[Text], region: Text | None) -> tuple[str, PlaceReason]:
+    """(the reason in English, as `SearchHit.matched` keeps it; the reason to translate)."""
+    reason = PlaceReason(message, tuple(dict.fromkeys(places)), region)
+    return reason_text(reason, "en"), reason
+
+
 @guarded
 def place_hits(store: Store, query: str, limit: int = 200) -> list[SearchHit] | None:
     """The trips, days and events in the place a whole query names, by their place fields
@@ -420,18 +469,17 @@ def place_hits(store: Store, query: str, limit: int = 200) -> list[SearchHit] | 
     if condition is None:
         return None
     where, values, region = condition
-    named = f"in {region}: " if region else ""  # first: the dialog shows a hit's text from its find
     days = store.conn.execute(
         "SELECT p.trip_id, p.date, d.city_ko, d.city_en, d.city_plain, d.state, d.country, "
         "t.title_ko, t.title_en, t.title_plain, t.start FROM day_places p "
         "JOIN destinations d ON d.key = p.destination_key JOIN trips t ON t.id = p.trip_id "
         f"WHERE {where} ORDER BY t.start, p.trip_id, p.date, p.position", values).fetchall()
     trips: dict[str, list] = {}
-    day_places: dict[tuple[str, str], list[str]] = {}
+    day_places: dict[tuple[str, str], list[Text]] = {}
     day_names: dict[tuple[str, str], list[tuple[str | None, str | None]]] = {}
     for trip_id, date, ko, en, plain, state, country, *_rest in days:
         trips.setdefault(trip_id, [_rest, []])
-        label = _place_label(ko, en, plain, state, country)
+        label = _place_text(ko, en, plain, state, country)
         if label not in trips[trip_id][1]:
             trips[trip_id][1].append(label)
         day_places.setdefault((trip_id, date), []).append(label)
@@ -439,8 +487,7 @@ def place_hits(store: Store, query: str, limit: int = 200) -> list[SearchHit] | 
     hits: list[SearchHit] = []
     for trip_id, ((title_ko, title_en, title_plain, _start), places) in trips.items():
         title = _text(title_ko, title_en, title_plain)
-        hits.append(SearchHit("trip", trip_id, title, None, "trip", title,
-                              f"{named}went to {' / '.join(places)}"))
+        hits.append(SearchHit("trip", trip_id, title, None, "trip", title, *_reason(WENT_TO, places, region)))
     titles = {trip_id: _text(*row[0][:3]) for trip_id, row in trips.items()}
     if day_places:
         events = store.conn.execute(
@@ -449,18 +496,18 @@ def place_hits(store: Store, query: str, limit: int = 200) -> list[SearchHit] | 
             f"ON d.key = p.destination_key WHERE {where}) w ON w.trip_id = e.trip_id AND w.date = e.date "
             "ORDER BY e.trip_id, e.date, e.position", values).fetchall()
         for trip_id, date, event_id, ko, en, plain in events:
-            places = " / ".join(day_places[(trip_id, date)])
             hits.append(SearchHit("event", trip_id, titles[trip_id], _date(date), f"event:{event_id}",
-                                  _text(ko, en, plain), f"{named}on a day in {places}"))
+                                  _text(ko, en, plain),
+                                  *_reason(ON_A_DAY_IN, day_places[(trip_id, date)], region)))
     for (trip_id, date), places in day_places.items():
         names = day_names[(trip_id, date)]
         label = Text(ko=", ".join(k or "" for k, _ in names), en=", ".join(e or "" for _, e in names))
         hits.append(SearchHit("day", trip_id, titles[trip_id], _date(date), f"day:{date}", label,
-                              f"{named}place: {' / '.join(places)}"))
-    return (hits + _stop_place_hits(store, where, values, named, trips))[:limit]
+                              *_reason(PLACE_OF_DAY, places, region)))
+    return (hits + _stop_place_hits(store, where, values, region, trips))[:limit]
 
 
-def _stop_place_hits(store: Store, where: str, values: tuple[str, ...], named: str,
+def _stop_place_hits(store: Store, where: str, values: tuple[str, ...], region: Text | None,
                      trips: dict[str, list]) -> list[SearchHit]:
     """`place_hits` of the stops without a day in the place (their trip, when no day of it
     is there), and of their events."""
@@ -469,27 +516,26 @@ def _stop_place_hits(store: Store, where: str, values: tuple[str, ...], named: s
         "t.title_ko, t.title_en, t.title_plain FROM stop_places p "
         "JOIN destinations d ON d.key = p.destination_key JOIN trips t ON t.id = p.trip_id "
         f"WHERE {where} ORDER BY t.start, p.trip_id, p.stop, p.position", values).fetchall()
-    stops: dict[tuple[str, int], tuple[Text, list[str], list[tuple[str | None, str | None]]]] = {}
+    stops: dict[tuple[str, int], tuple[Text, list[Text], list[tuple[str | None, str | None]]]] = {}
     for trip_id, stop, ko, en, plain, state, country, *title in rows:
         found = stops.setdefault((trip_id, stop), (_text(*title), [], []))
-        found[1].append(_place_label(ko, en, plain, state, country))
+        found[1].append(_place_text(ko, en, plain, state, country))
         found[2].append((ko or plain, en or plain))
     hits: list[SearchHit] = []
     for trip_id in dict.fromkeys(t for t, _ in stops):
         if trip_id not in trips:
             places = [label for (t, _), found in stops.items() if t == trip_id for label in found[1]]
             title = next(found[0] for (t, _), found in stops.items() if t == trip_id)
-            hits.append(SearchHit("trip", trip_id, title, None, "trip", title,
-                                  f"{named}went to {' / '.join(dict.fromkeys(places))}"))
+            hits.append(SearchHit("trip", trip_id, title, None, "trip", title, *_reason(WENT_TO, places, region)))
     for (trip_id, stop), (title, places, names) in stops.items():
         label = Text(ko=", ".join(k or "" for k, _ in names), en=", ".join(e or "" for _, e in names))
         hits.append(SearchHit("stop", trip_id, title, None, f"stop:{stop}", label,
-                              f"{named}place (no day given): {' / '.join(places)}"))
+                              *_reason(PLACE_NO_DAY, places, region)))
         for event_id, ko, en, plain in store.conn.execute(
                 "SELECT id, title_ko, title_en, title_plain FROM events WHERE trip_id = ? AND stop = ? "
                 "ORDER BY position", (trip_id, stop)):
             hits.append(SearchHit("event", trip_id, title, None, f"event:{event_id}", _text(ko, en, plain),
-                                  f"{named}in {' / '.join(places)}, no day given"))
+                                  *_reason(IN_NO_DAY, places, region)))
     return hits
 
 

@@ -30,12 +30,15 @@ class Region(NamedTuple):
     en: str
     ko: str
 
-    def label(self) -> str:
-        """`California (CA, US)`, `미국 (US)`: for saying why a hit matched."""
+    def label(self, lang: str = "en") -> str:
+        """`California / 캘리포니아 (CA, US)`, `미국 / United States (US)` in Korean: for saying
+        why a hit matched, the name in `lang` first."""
+        names = (self.ko, self.en) if lang == "ko" else (self.en, self.ko)
+        name = " / ".join(n for n in names if n)
         if self.kind == "country":
-            return f"{self.en} / {self.ko} ({self.code})" if self.ko else f"{self.en} ({self.code})"
+            return f"{name} ({self.code})"
         code = f"{self.code}, " if self.code != self.en else ""
-        return f"{self.en} / {self.ko} ({code}{self.country})" if self.ko else f"{self.en} ({code}{self.country})"
+        return f"{name} ({code}{self.country})"
 
 
 def compared(name: str) -> str:

@@ -102,7 +102,10 @@ def hit_prompt(hit: queries.SearchHit, lang: DisplayLang, query: str) -> Content
                               _marked(label, term_spans(query, label), "bold")),
              Content.assemble(" " * KIND_WIDTH, (f"{hit.trip_id} · ", DIM),
                               lit(one_line(hit.trip_title.get(lang)), DIM))]
-    matched = one_line(hit.matched) if hit.matched else ""
+    if hit.reason is not None:  # a place hit: why it is there, in the reader's words
+        matched = one_line(queries.reason_text(hit.reason, lang))
+    else:
+        matched = one_line(hit.matched) if hit.matched else ""
     if matched and matched not in label:
         # An agreement found by its kind's name says so: the name is ours, not the article's.
         field = (_("kind") + ": ", DIM) if hit.kind == "agreement" and matched in AGREEMENT_KIND_WORDS else ""
