@@ -153,6 +153,53 @@ def test_agreements_kind_and_whether_signed() -> None:
                      ("other", False, "agreed in principle")]
 
 
+def _agreements(text: str) -> list[tuple[str, str, str]]:
+    return [(a.kind, a.status, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
+
+
+def test_two_agreements_in_one_sentence_each_with_its_party() -> None:
+    text = "시장은 가시와 '경제협력 양해각서'를, 나시와는 '우호도시 협약서'를 체결할 예정이다."
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.kind, a.status) for a in found] == [("MOU", "planned"), ("other", "planned")]
+    assert "가시와" in found[0].clause and "나시와는" not in found[0].clause
+    assert "나시와는" in found[1].clause
+
+
+def test_each_counts_the_agreements_a_sentence_lists() -> None:
+    text = "군수는 두 도시를 방문해 각각 100만 불, 200만 불 규모의 투자 MOU에 서명한다."
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.kind, a.status, a.item, a.of) for a in found] == [("MOU", "planned", 0, 2), ("MOU", "planned", 1, 2)]
+
+
+def test_words_naming_the_same_agreement_again_are_one_agreement() -> None:
+    assert _agreements("군은 가사와 업무협약(MOU)을 체결했으며, 이번 협약에 따라 공장을 짓는다.") == [
+        ("MOU", "signed", "MOU")]
+    assert _agreements("양 시는 자매결연 협약을 맺었다. 협약식에는 주민이 참석했다.") == [
+        ("sister-city", "signed", "자매결연 협약")]
+
+
+def test_an_agreement_in_a_list_of_plans_needs_no_verb_and_a_connective_verb_reads_the_end() -> None:
+    assert _agreements("대표단은 △공장 견학 △농산물 수출 업무협약 △박람회 참가 등 일정을 소화하게 된다.") == [
+        ("business agreement", "planned", "업무협약")]
+    # 체결하고 ... 계획이다: planned, not signed
+    assert _agreements("대표단은 기업과 투자협약(MOU)을 체결하고 상담을 펼칠 계획이다.") == [("MOU", "planned", "MOU")]
+    # a noun, 체결, in a sentence told in the past
+    assert _agreements("방문단은 우호도시 협약 체결과 홍보를 위해 방문이 이루어졌다.") == [("other", "signed", "우호도시 협약")]
+
+
+def test_an_agreement_of_an_earlier_year_keeps_its_own_clause() -> None:
+    text = "지난해 우호협력의향서를 체결한 가시를 찾아 우호도시 협정을 체결했다."
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.kind, a.status) for a in found] == [("letter of intent", "signed"), ("other", "signed")]
+    assert "지난해" in found[0].clause and "지난해" not in found[1].clause
+
+
+def test_english_agreements_read_the_verb_before_them() -> None:
+    assert [(k, s) for k, s, _ in _agreements(
+        "The city will sign an MOU with the port and a business agreement with a maker.")] == [
+        ("MOU", "planned"), ("business agreement", "planned")]
+
+
 def test_a_date_in_the_address_is_the_published_date() -> None:
     assert date_in_url("https://hankyung.com/article/202406212839Y") == datetime.date(2024, 6, 21)
     assert date_in_url("http://kitv.kr/2011/10/25/some-title") == datetime.date(2011, 10, 25)

@@ -1,11 +1,24 @@
 """Agreements: the sentences that sign, plan or reach one, and of which kind.
 
-A sentence holds at most one agreement. Its kind comes from the words (양해각서/MOU: `MOU`;
-업무협약: `business agreement`; 자매결연 or 자매도시 with a signing verb: `sister-city`;
-의향서: `letter of intent`; 공동선언: `joint declaration`; 협약, 협정, 우호협력 or an agreement
-reached, 합의: `other`). Where it stands (the format's agreement `status`) comes from the verb: `signed` (체결했다),
-`planned` (체결한다, 체결할 예정, 추진할 계획), `agreed in principle` (합의했다, 합의하고),
-`pledged` (화답했다, 약속했다), else `unknown`.
+Kinds come from the words (양해각서/MOU: `MOU`; 업무협약: `business agreement`; 자매결연 or
+자매도시 with a signing verb: `sister-city`; 의향서: `letter of intent`; 공동선언: `joint
+declaration`; 협약, 협정, 우호협력, 경제·투자협약 or an agreement reached, 합의: `other`, the kind
+the format's scorer accepts for them).
+
+A sentence may hold several agreements: `A시와 'X 양해각서'를, B시와는 'Y 협약서'를 체결할 예정`,
+`업무협약과 MOU를 잇달아 체결`, `각각 500만 불, 3000만 불 규모의 투자 MOU에 서명한다` (one per
+item after 각각). Words that only name the same agreement again (`업무협약(MOU)`, `협약식`, `이번
+협약`, a bare `협약` later in the sentence) are not new ones. Each agreement keeps the stretch of
+the sentence that belongs to it (`clause`: from the end of the previous one), which names its
+parties and tells whether it is of an earlier year.
+
+An agreement named only in a list of what the trip holds (`△남해안 수산물 수출 촉진 업무협약 △...`)
+needs no signing verb: the list is the plan.
+
+Where it stands (the format's agreement `status`) comes from the verb that follows the agreement's
+words: `signed` (체결했다, 맺었다, 서명했다), `planned` (체결한다, 체결할 예정, 추진할 계획; and a
+connective verb, 체결하고, in a sentence that ends in a plan: 펼칠 계획이다), `agreed in principle`
+(합의했다), `pledged` (화답했다, 약속했다), else `unknown`.
 """
 
 from __future__ import annotations
@@ -14,21 +27,34 @@ import re
 from dataclasses import dataclass
 
 KINDS = (
-    ("MOU", re.compile(r"양해각서|MOU|엠오유|memorandum of understanding", re.I)),
-    ("letter of intent", re.compile(r"의향서|LOI|letter of intent", re.I)),
-    ("joint declaration", re.compile(r"공동선언|joint (?:declaration|statement)", re.I)),
+    ("MOU", re.compile(r"양해\s*각서|MOU|엠오유|memorandum of understanding", re.I)),
+    ("letter of intent", re.compile(r"의향서|LOI\b|letter of intent", re.I)),
+    ("joint declaration", re.compile(r"공동\s*선언|joint (?:declaration|statement)", re.I)),
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
-    ("sister-city", re.compile(r"자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|sister[- ]city (?:agreement|relationship|ties)", re.I)),
-    ("other", re.compile(r"경제\s*협약|우호\s*(?:협력|도시)\s*(?:협약|협정|체결)|협약|협정|합의(?:하|했|한|를|에)|"
+    ("sister-city", re.compile(r"자매\s*(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
+                               r"sister[- ]city (?:agreement|relationship|ties)", re.I)),
+    ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|합의(?=하|했|한|를|에)|"
                          r"\bagreements?\b|\bagreed\b")),
 )
-_SIGNING = re.compile(r"체결|서명|맺|조인|합의|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar")
-_PLANNED = re.compile(r"(?:체결|서명|추진|맺|조인|선언을)\s*(?:한다|할\s*예정|할\s*계획|키로|하기로|할|을\s*앞두)|"
-                      r"연계\s*추진|예정이다|계획이다|검토하기로|\bwill\b[^.]*\bsign|\bto sign\b|\bplans? to\b")
-_SIGNED = re.compile(r"(?:체결|서명|맺|조인)\s*(?:했|하였|됐|되었|하고|한\s*것)|맺었|\bsigned\b|\bconcluded\b")
-_AGREED = re.compile(r"(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)|\bagreed\b")
-_PLEDGED = re.compile(r"화답|약속(?:했|하였|하고)|\bpromised\b|\bpledged\b")
-_DONE = re.compile(r"(?:체결|서명|맺|합의|조인)\s*(?:했|하였|됐|되었|한\s*것|하고|하는\s*한편|해)")
+_SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar")
+# The verb after an agreement's words, and where it leaves the agreement.
+_VERB = re.compile(r"(?:체결|서명|조인|교환|선언|합의|협의)\s*(?:을\s*|를\s*)?(?:하|했|한|할|키로|됐|되었|된|될|하였|해)"
+                   r"|맺(?:었|는|을|기로|고|어)|화답|약속(?:했|하였|하고)"
+                   r"|\bsign(?:ed|s|ing)?\b|\bwill\b|\bto sign\b|\bconcluded\b|\bagreed\b|\bpromised\b|\bpledged\b")
+_PLANNED = re.compile(r"^(?:체결|서명|조인|교환|선언|맺)\s*(?:을\s*|를\s*)?(?:한다|할|하기로|키로|을\s*계획|을\s*예정|는다)"
+                      r"|^맺(?:을|기로|는다)|^\bwill\b|^\bto sign\b")
+_SIGNED = re.compile(r"^(?:체결|서명|조인|교환|선언)\s*(?:을\s*|를\s*)?(?:했|하였|됐|되었|한(?!다))|^맺(?:었|은)|^\bsigned\b|"
+                     r"^\bconcluded\b")
+_CONNECTIVE = re.compile(r"^(?:체결|서명|조인|교환|맺)\s*(?:을\s*|를\s*)?(?:하고|하며|하면서|해|고|어)")
+_AGREED = re.compile(r"^(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)|^\bagreed\b")
+_PLEDGED = re.compile(r"^(?:화답|약속(?:했|하였|하고))|^\bpromised\b|^\bpledged\b")
+# How the sentence ends: a plan (계획이다, 예정이다, 펼치게 된다, 방문한다) or a report (했다).
+_ENDS_PLANNED = re.compile(r"(?:예정|계획|방침|전망)(?:이다|입니다)|(?:게|할)\s*(?:된다|것이다)|[한는]다\.?\s*$|\bwill\b")
+_ENDS_DONE = re.compile(r"[았었였했됐졌렸쳤냈났왔갔섰켰웠썼]다\.?\s*$")
+_LIST_MARK = re.compile(r"[△▲■□◆◇•※]\s*[^△▲■□◆◇•※]*$")
+# Words that name the agreement already named (협약식, 이번 협약, a bare 협약/협정).
+_BACK_REFERENCE = re.compile(r"^(?:협약|협정|협약서|협약식|협정서|체결식|조인식|합의)$")
+_NEW_PARTY = re.compile(r"(?:와|과)는\s|(?:을|를)\s*,\s*|(?:와|과)\s|및\s|,\s|에 이어|이어\s|\sand\s")
 
 
 @dataclass
@@ -39,29 +65,162 @@ class AgreementFound:
     begin: int  # offset of the sentence
     words: str  # the words the kind was read from
     status: str = "unknown"  # signed | agreed in principle | planned | pledged | unknown
+    clause: str = ""  # the stretch of the sentence that belongs to this agreement
+    listed: bool = False  # named in a list of what the trip holds, with no verb of its own
+    item: int = 0  # with 각각: the agreement's place among those the sentence counts
+    of: int = 1
+
+
+@dataclass
+class _Mention:
+    kind: str
+    start: int
+    end: int
+    words: str
 
 
 def find_agreements(text: str, sentences: list[tuple[int, int]]) -> list[AgreementFound]:
-    found = []
+    found: list[AgreementFound] = []
     for begin, end in sentences:
-        sentence = text[begin:end]
-        if not _SIGNING.search(sentence):
-            continue
-        for kind, pattern in KINDS:
-            m = pattern.search(sentence)
-            if m:
-                done = _DONE.search(sentence)
-                planned = bool(_PLANNED.search(sentence)) and not (done and done.start() > m.start())
-                if planned:
-                    status = "planned"
-                elif _SIGNED.search(sentence):
-                    status = "signed"
-                elif _AGREED.search(sentence):
-                    status = "agreed in principle"
-                elif _PLEDGED.search(sentence):
-                    status = "pledged"
-                else:
-                    status = "unknown"
-                found.append(AgreementFound(kind, planned, sentence.strip(), begin, m.group(0), status))
-                break
+        sentence = text[begin:end].strip()
+        offset = begin + (len(text[begin:end]) - len(text[begin:end].lstrip()))
+        found += _in_sentence(sentence, offset)
     return found
+
+
+def _mentions(sentence: str) -> list[_Mention]:
+    """Every agreement word in the sentence, the most specific kind where two overlap."""
+    spans: list[_Mention] = []
+    for kind, pattern in KINDS:
+        for m in pattern.finditer(sentence):
+            if m.group(0) and not any(s.start < m.end() and m.start() < s.end for s in spans):
+                spans.append(_Mention(kind, m.start(), m.end(), m.group(0)))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """The mentions grouped by agreement: one group for each agreement the sentence names."""
+    groups: list[list[_Mention]] = []
+    for mention in mentions:
+        if not groups:
+            groups.append([mention])
+            continue
+        last = groups[-1][-1]
+        between = sentence[last.end:mention.start]
+        adjacent = len(between.strip(" ()[]'‘’\"“”")) <= 1  # 업무협약(MOU), 투자협약 MOU
+        same = adjacent or (not _VERB.search(between) and (
+            (_BACK_REFERENCE.match(mention.words) and not re.search(r"(?:와|과)는\s", between))
+            or re.search(r"(?:이번|이|해당|그|본|같은)\s*$", between)
+            or not _NEW_PARTY.search(between)))
+        if same:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _kind(group: list[_Mention]) -> tuple[str, str]:
+    order = [k for k, _ in KINDS]
+    best = min(group, key=lambda m: order.index(m.kind))
+    if best.kind == "other" and any(m.kind == "other" and "합의" not in m.words for m in group):
+        best = next(m for m in group if m.kind == "other" and "합의" not in m.words)
+    return best.kind, best.words
+
+
+def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
+    mentions = _mentions(sentence)
+    if not mentions:
+        return []
+    signing = bool(_SIGNING.search(sentence))
+    out: list[AgreementFound] = []
+    previous_end = 0
+    groups = _groups(sentence, mentions)
+    for k, group in enumerate(groups):
+        kind, words = _kind(group)
+        words = _with_modifier(sentence, group, words)
+        next_start = _boundary(sentence, group[-1].end, groups[k + 1][0].start) if k + 1 < len(groups) else len(sentence)
+        tail = sentence[group[-1].end:]
+        listed = bool(_LIST_MARK.search(sentence[:group[0].start])) and not _VERB.match(tail.lstrip("을를에 "))
+        if not signing and not (listed and kind != "other"):
+            previous_end = next_start
+            continue
+        if kind == "other" and all(_BACK_REFERENCE.match(m.words) for m in group) and out and (
+                re.search(r"(?:이번|이|해당|본|그|동|양측의?)\s*$", sentence[:group[0].start])
+                or re.match(r"\s*(?:에\s*따라|을\s*통해|으로|에는|의\s|식)", sentence[group[-1].end:])):
+            previous_end = next_start
+            continue  # 이번 협약, 협약에 따라: the agreement the sentence already named
+        clause = sentence[previous_end:next_start]
+        status = _status(sentence, sentence[group[0].start:], len(group[0].words), listed)
+        count = _each(sentence[previous_end:group[0].start])
+        for item in range(count):
+            out.append(AgreementFound(kind, status == "planned", sentence, offset, words, status, clause, listed,
+                                      item, count))
+        previous_end = next_start
+    return out
+
+
+def _with_modifier(sentence: str, group: list[_Mention], words: str) -> str:
+    """A bare 협약/협정 with the noun before it that says which (우호도시 협약, 경제 협약)."""
+    if not _BACK_REFERENCE.match(words):
+        return words
+    m = re.search(r"(?<![가-힣])([가-힣]{2,8})\s$", sentence[:group[0].start])
+    if m and not re.search(r"[을를이가은는와과의에도로서]$|^(?:이번|해당|같은|관련|각종|모든|이|그|본|동)$", m.group(1)):
+        return f"{m.group(1)} {words}"
+    return words
+
+
+def _boundary(sentence: str, end: int, next_start: int) -> int:
+    """Where one agreement's stretch of the sentence ends and the next one's begins: after the
+    verb or the turn to a new party (`를, B와는`) between them."""
+    between = sentence[end:next_start]
+    ends = [m.end() for m in (_NEW_PARTY.search(between), _VERB.search(between)) if m]
+    return end + (min(ends) if ends else 0)
+
+
+def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
+    """Where the agreement stands, from the first verb after its words (and, for a connective
+    verb or a listed agreement, from how the sentence ends)."""
+    if not re.search("[가-힣]", sentence):
+        return _status_en(sentence)
+    m = _VERB.search(tail)
+    verb = tail[m.start():] if m else ""
+    if (listed and (not m or m.start() > words + 3)) or (not m and re.search(r"체결|서명", tail)):  # listed, or named as a noun: MOU 체결, ...
+        if _ENDS_DONE.search(sentence) and not _ENDS_PLANNED.search(sentence):
+            return "signed" if not listed else "unknown"
+        return "planned" if _ENDS_PLANNED.search(sentence) else "unknown"
+    if _PLANNED.match(verb):
+        return "planned"
+    if _SIGNED.match(verb):
+        return "signed"
+    if _CONNECTIVE.match(verb):
+        if _ENDS_DONE.search(sentence) and not re.search(r"(?:예정|계획|방침)", sentence):
+            return "signed"
+        if _ENDS_PLANNED.search(sentence):
+            return "planned"
+        return "unknown"
+    if _AGREED.match(verb):
+        return "agreed in principle"
+    if _PLEDGED.match(verb):
+        return "pledged"
+    return "unknown"
+
+
+def _status_en(sentence: str) -> str:
+    if re.search(r"\bwill\b|\bto sign\b|\bplans? to\b|\bis to\b", sentence):
+        return "planned"
+    if re.search(r"\bsigned\b|\bconcluded\b|\bentered into\b", sentence):
+        return "signed"
+    if re.search(r"\bagreed\b", sentence):
+        return "agreed in principle"
+    if re.search(r"\bpromised\b|\bpledged\b", sentence):
+        return "pledged"
+    return "unknown"
+
+
+def _each(before: str) -> int:
+    """`각각 500만 불, 3000만 불 규모의`: as many agreements as items listed after 각각."""
+    m = re.search(r"각각\s+([^.]*?)$", before)
+    if not m:
+        return 1
+    items = [p for p in re.split(r",\s*|와\s|과\s", m.group(1)) if p.strip()]
+    return max(1, min(len(items), 6))

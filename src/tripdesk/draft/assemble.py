@@ -443,28 +443,39 @@ class _Assembler:
         for i, article in enumerate(self.articles):
             sid = self.sids[i]
             for found in agreements_mod.find_agreements(article.text, analyser.sentences(article.text)):
-                if self._before_trip(found.sentence):
+                clause = found.clause or found.sentence
+                if self._before_trip(clause):
                     continue
                 dated = event_of.get(found.sentence)
                 date = dated[0] if dated else None
-                same = next((a for a in out if a["kind"] == found.kind
+                # One agreement told twice (the lead names it, a later sentence dates it), never
+                # two that one sentence names side by side.
+                same = next((a for a in out if _same_agreement(a, found)
                              and (a.get("date") == date or a.get("date") is None or date is None)), None)
-                parties = [home_org] + [oid for name, oid in self.org_names.items()
-                                        if name in found.sentence and oid != home_org]
+                named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org]
+                parties = [home_org] + named
                 evidence = {"source": sid, "text": found.sentence}
                 record: dict[str, Any] = {
                     "id": f"agreement-{len(out) + 1}",
                     "title": {article.language: found.words},
                     "kind": found.kind,
                     "parties": list(dict.fromkeys(parties)),
-                    "unnamed_parties": _unnamed_parties(found.sentence, article.language),
+                    "unnamed_parties": _unnamed_parties(clause, article.language),
                     "scope": {article.language: found.sentence},
                     "sources": [sid],
                     "evidence": [evidence],
                     "inferred": {"title": f"The article's words for it ('{found.words}'); a fuller title is "
                                           "the reviewer's.",
-                                 "parties": "The home government and the organisations named in the sentence."},
+                                 "parties": "The home government and the organisations named in the sentence"
+                                            + (" beside this agreement." if clause != found.sentence else ".")},
+                    "_found": found,
                 }
+                if found.of > 1:
+                    record["inferred"]["kind"] = (f"One of the {found.of} agreements the sentence counts with "
+                                                  "'각각' (each); the article does not name them one by one.")
+                if found.listed:
+                    record["inferred"]["status"] = ("Named in the list of what the trip holds; the list's "
+                                                    "verb says whether it is planned.")
                 if date is not None:
                     record["date"] = date
                     event = dated[1]
@@ -486,6 +497,8 @@ class _Assembler:
                     _merge_agreement(same, record)
                     continue
                 out.append(record)
+        for record in out:
+            record.pop("_found", None)
         self.found.append(f"agreements: {len(out)}")
         return out
 
@@ -732,6 +745,22 @@ def _place_reason(place: places.PlaceFound) -> str | None:
 def _city_key(place: dict[str, Any]) -> str:
     city = place["city"]
     return f"{place['country']}/{(city.get('en') or city.get('ko') or '').casefold()}"
+
+
+def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:
+    """Whether a sentence's agreement is one already recorded: of the same kind (or one of them
+    of kind `other` whose words the other's sentence uses: 투자협약 and 투자협약(MOU)), and not
+    from the same sentence (a sentence that names two agreements means two)."""
+    if any(e["text"] == found.sentence for e in record["evidence"]):
+        return False
+    if record["kind"] == found.kind:
+        return True
+    earlier: agreements_mod.AgreementFound = record["_found"]
+    if found.kind == "other":
+        return re.sub(r"\s", "", found.words) in re.sub(r"\s", "", earlier.clause)
+    if record["kind"] == "other":
+        return re.sub(r"\s", "", earlier.words) in re.sub(r"\s", "", found.clause)
+    return False
 
 
 def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:
