@@ -490,6 +490,12 @@ def require_trip(store: Store, trip_id: str):  # noqa: ANN201 - returns model.Tr
 def cmd_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         hits = queries.search(store, args.query, limit=args.limit)
+    _ = translator(args.lang)
+    notes = queries.query_notes(args.query)
+    if not hits and '"' in args.query:
+        notes.append(queries.NOTE_PHRASE_EMPTY)
+    for note in notes:  # what the query holds that is not read as the user may mean it (stderr)
+        _console(stderr=True).print(RichText(f"tripdesk: {_(note)}"))
     if args.json:
         _print_json([{
             "kind": h.kind, "trip": h.trip_id, "date": h.date.isoformat() if h.date else None,
@@ -497,10 +503,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         } for h in hits])
         return EXIT_OK if hits else EXIT_PROBLEMS
     if not hits:
-        _console(stderr=True).print(RichText(translator(args.lang)("nothing found for {query}").format(
-            query=repr(args.query))))
+        _console(stderr=True).print(RichText(_("nothing found for {query}").format(query=repr(args.query))))
         return EXIT_PROBLEMS
-    _ = translator(args.lang)
     table = Table(show_lines=False)
     out = _console()
     table.add_column(_("trip"), overflow="fold")

@@ -15,7 +15,7 @@ from .i18n import N_, translator
 from .problems import TripdeskError
 from .store import Store, guarded
 from .text import Text
-from .textindex import match_query, matched_lines, query_problem
+from .textindex import match_query, matched_lines, query_parts, query_problem
 
 if TYPE_CHECKING:
     from .model import Trip
@@ -314,11 +314,50 @@ def split_kind(query: str) -> tuple[str | None, str]:
 
 def split_or(query: str) -> list[str]:
     """The alternatives of a query joined by a capital `OR` ("Blizzard OR 블리자드"); one
-    element when there is none."""
+    element when there is none. An OR inside a quoted phrase is a word of the phrase."""
     import re
 
-    parts = [part.strip() for part in re.split(r"\s+OR\s+", query.strip())]
-    return [part for part in parts if part] or [query]
+    parts, current = [], ""
+    for index, piece in enumerate(query.strip().split('"')):
+        if index % 2 == 1:  # inside quotes
+            current += '"' + piece + ('"' if index < query.count('"') else "")
+            continue
+        pieces = re.split(r"(?:^|\s+)OR(?:\s+|$)", piece)
+        current += pieces[0]
+        for more in pieces[1:]:
+            parts.append(current)
+            current = more
+    parts.append(current)
+    parts = [part.strip() for part in parts if part.strip()]
+    return parts or [query]
+
+
+# What a query may hold that the search does not read as the user may mean it: said where the
+# hits are shown (the desk's status line, `tripdesk search`), so that fewer hits are never a
+# silent surprise.
+NOTE_LOWER_OR = N_("“or” in small letters is searched as a word: write OR in capitals to find "
+                   "the hits of either side.")
+NOTE_NOT = N_("NOT and a leading - do not leave words out: the word after them is searched like "
+              "the others.")
+NOTE_PHRASE_EMPTY = N_("Quoted words are found only together and in that order; without the "
+                       "quotes, each is looked for anywhere in a hit.")
+NOTE_OPEN_QUOTE = N_("A quote is not closed: the words after it are searched as one phrase.")
+
+
+def query_notes(query: str) -> list[str]:
+    """The notes (msgids, to translate) that a query calls for: `or` in small letters, `NOT` or
+    `-word` (no exclusion), a quote left open."""
+    import re
+
+    free = " ".join(part for part, quoted in query_parts(query) if not quoted)
+    notes = []
+    if re.search(r"(?:^|\s)or(?:\s|$)", free) and len(free.split()) > 1:
+        notes.append(NOTE_LOWER_OR)
+    if re.search(r"(?:^|\s)(?:NOT\s|-\w)", free):
+        notes.append(NOTE_NOT)
+    if query.count('"') % 2 == 1:
+        notes.append(NOTE_OPEN_QUOTE)
+    return notes
 
 
 @guarded

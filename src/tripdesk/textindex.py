@@ -106,21 +106,42 @@ def match_query(query: str) -> str | None:
     """An FTS5 MATCH expression for what the user typed, or None when it has no words.
 
     Every word must match (AND). A Korean word becomes a phrase of its bigrams; a Latin word
-    or a single Korean character becomes a prefix query. User input never reaches FTS5 syntax
-    unquoted, so `"`, `*`, `AND`, `NEAR(` and the like are searched as text.
+    or a single Korean character becomes a prefix query. Words in double quotes are a phrase:
+    they must follow one another, as written (`"Seattle Public Library"`, `"시애틀 공공도서관"`);
+    a quote left open runs to the end of the query. User input never reaches FTS5 syntax
+    unquoted, so `*`, `AND`, `NEAR(` and the like are searched as text.
     """
     cjk_run, word = _patterns()
     terms: list[str] = []
-    for token in dict.fromkeys(word.findall(query)):  # a word said twice is looked up once
-        if cjk_run.fullmatch(token):
-            grams = _bigrams(token)
-            if len(grams) == 1 and len(token) == 1:
-                terms.append(f'"{token}"*')
-            else:
+    for text, quoted in query_parts(query):
+        tokens = word.findall(text)
+        if quoted:
+            grams = [gram for token in tokens
+                     for gram in (_bigrams(token) if cjk_run.fullmatch(token) else [token])]
+            if grams:
                 terms.append('"' + " ".join(grams) + '"')
-        else:
-            terms.append(f'"{token}"*')
+            continue
+        for token in tokens:
+            if cjk_run.fullmatch(token):
+                grams = _bigrams(token)
+                if len(grams) == 1 and len(token) == 1:
+                    terms.append(f'"{token}"*')
+                else:
+                    terms.append('"' + " ".join(grams) + '"')
+            else:
+                terms.append(f'"{token}"*')
+    terms = list(dict.fromkeys(terms))  # a word said twice is looked up once
     return " AND ".join(terms) if terms else None
+
+
+def query_parts(query: str) -> list[tuple[str, bool]]:
+    """The query cut at its double quotes: (text, whether it is a quoted phrase), in order.
+    A quote left open makes the rest of the query a phrase."""
+    parts: list[tuple[str, bool]] = []
+    for index, piece in enumerate(query.split('"')):
+        if piece.strip():
+            parts.append((piece, index % 2 == 1))
+    return parts
 
 
 def unindex_text(indexed: str) -> str:

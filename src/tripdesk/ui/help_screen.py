@@ -33,7 +33,9 @@ SEARCH_NOTES = (
        "event:, day:, trip:, person:."),
     N_("• A place alone (Seattle, California, 캘리포니아, CA, 미국) finds the trips, days and "
        "events there by their places; in quotes (\"Seattle\") it is searched as a word."),
-    N_("• Quotes do not make a phrase: each word inside them is searched on its own."),
+    N_("• Words in quotes are a phrase, found only in that order: \"Seattle Public Library\", "
+       "\"시애틀 공공도서관\"."),
+    N_("• NOT, a leading - and a small \"or\" are searched as words (the search says so)."),
     N_("• ↑ in the search box recalls earlier queries; the search opens again on the last one, "
        "its hits and the hit you were on."),
 )

@@ -310,12 +310,19 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             status.update(lit(one_line(error), "$error"))
         elif not query.strip():
             status.update(lit(_(TYPE_TO_SEARCH), DIM))
-        elif not hits:
-            status.update(lit(_("Nothing found for “{query}”.").format(query=query), "italic"))
         else:
-            status.update(lit(_.ngettext("{n} hit — Enter goes to the highlighted one, ↓ to the list.",
-                                         "{n} hits — Enter goes to the highlighted one, ↓ to the list.",
-                                         len(hits)).format(n=len(hits)), DIM))
+            if not hits:
+                said = lit(_("Nothing found for “{query}”.").format(query=query), "italic")
+            else:
+                said = lit(_.ngettext("{n} hit — Enter goes to the highlighted one, ↓ to the list.",
+                                      "{n} hits — Enter goes to the highlighted one, ↓ to the list.",
+                                      len(hits)).format(n=len(hits)), DIM)
+            notes = queries.query_notes(query)
+            if not hits and '"' in query:
+                notes.append(queries.NOTE_PHRASE_EMPTY)
+            # What the query holds that is not read as the user may mean it, said where its
+            # hits are: fewer hits are never a silent surprise.
+            status.update(Content("\n").join([said, *(lit(_(note), "$warning") for note in notes)]))
         if hits:
             results.highlighted = 0
         if self._submit_when_done:
