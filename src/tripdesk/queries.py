@@ -2,7 +2,7 @@
 
 Every function takes an open `Store` and returns plain dataclasses (or model objects), so the
 callers never see SQL. All of them are cheap at 10,000 trips: they use the indexes of
-`store.py`, and a whole trip is read back from its stored document in one row.
+`store/`, and a whole trip is read back from its stored document in one row.
 """
 
 from __future__ import annotations
