@@ -122,3 +122,53 @@ def test_english_dates_ranges_and_spans() -> None:
     dates = trip_dates("He will visit Las Vegas from the 5th to the 12th to attend CES 2025.")
     assert (dates.start.date, dates.end.date) == (D(2025, 1, 5), D(2025, 1, 12))
     assert [(m.text, m.day) for m in find_mentions("On the 15th, they will visit Huntsville.")] == [("the 15th", 15)]
+
+
+# -- months named relative to the article's, lengths in words, departure and return -----------
+
+
+def test_an_end_in_the_next_month_is_read_from_da_eum_dal() -> None:
+    dates = trip_dates("대표단은 오는 29일부터 다음 달 3일까지 프랑스를 찾는다.", YearHint(published=D(2021, 4, 26)))
+    assert (dates.start.date, dates.end.date) == (D(2021, 4, 29), D(2021, 5, 3))
+    assert "relative" in (dates.end.reason or "")
+
+
+def test_a_start_last_month_is_read_from_the_published_date() -> None:
+    dates = trip_dates("군수 일행은 지난달 29일부터 2일까지 3박 4일 일정으로 태국을 다녀왔다.",
+                       YearHint(published=D(2022, 1, 4)))
+    assert (dates.start.date, dates.end.date) == (D(2021, 12, 29), D(2022, 1, 2))
+    assert "month 12 of 2021" in (dates.start.reason or "")
+
+
+def test_without_a_published_date_the_next_month_follows_the_start() -> None:
+    mentions = find_mentions("2020년 9월 28일부터 다음 달 5일까지")
+    assert [m.month_offset for m in mentions] == [None, 1]
+    dates = trip_dates("시장은 2020년 9월 28일부터 다음 달 5일까지 캐나다를 방문한다.")
+    assert dates.end.date == D(2020, 10, 5)
+
+
+def test_a_length_in_words_gives_the_end_and_a_span_without_nights() -> None:
+    dates = trip_dates("시장 일행이 14일부터 나흘 일정으로 베트남을 방문한다고 12일 밝혔다.",
+                       YearHint(published=D(2023, 3, 12)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 3, 14), D(2023, 3, 17))
+    assert dates.span is not None and (dates.span.nights, dates.span.days) == (None, 4)
+
+
+def test_seventeen_il_iljeong_alone_is_not_a_span() -> None:
+    dates = trip_dates("의장은 5월 3일부터 9일까지 호주를 찾는다. 7일 일정은 시드니에서 열린다.",
+                       YearHint(published=D(2024, 4, 30)))
+    assert dates.span is None
+
+
+def test_the_day_set_out_and_the_day_home_make_the_range() -> None:
+    text = "구청장은 다낭을 찾았다. 구청장은 지난 4일부터 박람회 등에 참석했고 면담을 마치고 7일 귀국했다."
+    dates = trip_dates(text, YearHint(published=D(2024, 6, 8)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 6, 4), D(2024, 6, 7))
+    assert dates.evidence in text
+    dates = trip_dates("군수는 11일 출국해 일정을 소화한 뒤 15일 오후 귀국한다.", YearHint(published=D(2024, 6, 8)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 6, 11), D(2024, 6, 15))
+
+
+def test_a_return_before_the_start_is_no_range() -> None:
+    with pytest.raises(NoTripDates):
+        trip_dates("시장은 20일부터 회의에 참석했다. 앞서 3일 귀국했다.", YearHint(published=D(2024, 6, 8)))

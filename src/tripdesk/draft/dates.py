@@ -74,6 +74,7 @@ class Mention:
     weekday: int | None = None  # 0 = Monday, when printed as `15일(화)`
     relative: str | None = None  # 지난 (past) | 오는 (coming)
     repaired: str | None = None  # how a damaged form was read
+    month_offset: int | None = None  # 다음 달 2일 (+1), 지난달 30일 (-1), 이달 5일 (0)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ _DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본
 _RUN_TOGETHER = re.compile(r"(?<![\d.])(1[0-2]|[1-9])([0-3]\d)\s*일(?=\s*(?:부터|~|∼|-|–))")
 # `12~17일`: the first day of a range that shares the second's 일.
 _BARE_START = re.compile(r"(?<![\d.월])(\d{1,2})(?=\s*[~∼〜\-–]\s*\d{1,2}\s*일)")
+# `다음 달 2일`, `지난달 30일`, `이달 5일`: a day in a month named relative to the article's.
+_RELATIVE_MONTH = re.compile(r"(다음\s?달|내달|지난\s?달|전달|이번\s?달|이달)\s*(\d{1,2})\s*일(?!(?:간|째)|\s*동안)")
+_MONTH_OFFSETS = {"다음달": 1, "내달": 1, "지난달": -1, "전달": -1, "이번달": 0, "이달": 0}
 _WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])\s*(?:요일)?\s*\)")
 _SPAN = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일")
 _DAMAGED_SPAN = re.compile(r"(?<![\d박])([1-9])([1-9])\s*일간")
@@ -179,6 +183,9 @@ def find_mentions(text: str) -> list[Mention]:
             add(m, month=int(m.group(1)), day=int(m.group(2)),
                 repaired=f"'{m.group(0)}' is read as {int(m.group(1))}월 {int(m.group(2))}일 (the text "
                          "lost the 월 between month and day)")
+    for m in _RELATIVE_MONTH.finditer(text):
+        if free(*m.span()) and 1 <= int(m.group(2)) <= 31:
+            add(m, day=int(m.group(2)), month_offset=_MONTH_OFFSETS[re.sub(r"\s", "", m.group(1))])
     for m in _DAY.finditer(text):
         if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
             add(m, day=int(m.group(1)))
@@ -228,6 +235,11 @@ def find_span(text: str) -> tuple[Span, int] | None:
     m = _EN_SPAN.search(text)
     if m:
         return Span(_number(m.group(1)), _number(m.group(2)), m.group(0)), m.start()
+    m = _DAYS_SPAN.search(text)
+    if m:
+        days = int(m.group(1)) if m.group(1) else DAY_COUNTS[m.group(2)]
+        if days >= 2:
+            return Span(None, days, m.group(0)), m.start()
     return None
 
 
@@ -241,17 +253,47 @@ def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
     return ranges
 
 
-_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(\d{1,2})\s*일(?:간|\s*일정|\s*동안)")
+# Lengths in days written as words: 이틀 (2 days), 사흘 (3) ... 열흘 (10).
+DAY_COUNTS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9, "열흘": 10}
+_COUNT_WORD = "|".join(DAY_COUNTS)
+_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:간|\s*일정|\s*동안)|"
+                     rf"({_COUNT_WORD})\s*(?:간|\s*일정|\s*동안))")
+# `사흘 일정으로`, `3일 일정으로`: a reported length without nights.
+# (`17일 일정` alone may be the 17th's programme: a number needs 간 or 으로.)
+_DAYS_SPAN = re.compile(rf"(?<![\d박])(?:(\d{{1,2}})\s*일(?:간의?\s*일정|\s*일정으로)|({_COUNT_WORD})\s*(?:간의?\s*)?일정)")
 
 
 def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """`23일부터 7일간`: a start and a length, as a range whose end is the last day."""
+    """`23일부터 7일간`, `10일부터 사흘 일정으로`: a start and a length, as a range whose end is
+    the last day."""
     for mention in mentions:
         m = _LENGTH.match(text, mention.end)
-        if m and 1 < int(m.group(1)) <= 60:
-            length = int(m.group(1))
-            end = Mention(m.start(1), m.end(), m.group(0).strip(), day=-length)
+        if not m:
+            continue
+        length = int(m.group(1)) if m.group(1) else DAY_COUNTS[m.group(2)]
+        if 1 < length <= 60:
+            group = 1 if m.group(1) else 2
+            end = Mention(m.start(group), m.end(), m.group(0).strip(), day=-length)
             return [(mention, end)]
+    return []
+
+
+_SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,4}\s)?(?:출국|출발|출장길에|방문길에))")
+_RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?귀국")
+
+
+def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """`지난 17일부터 ... 참석했고 ... 19일 귀국했다`, `8일 출국해 ... 12일 귀국한다`: the day the
+    delegation set out and, later in the text, the day it came home, as the trip's range."""
+    for i, first in enumerate(mentions):
+        if first.day < 0 or not _SETS_OUT.match(text, first.end):
+            continue
+        for last in mentions[i + 1:]:
+            if not _RETURNS.match(text, last.end):
+                continue
+            months_agree = first.month is None or last.month is None or (first.month, first.day) <= (last.month, last.day)
+            if months_agree and (last.month is not None or first.month is not None or first.day <= last.day):
+                return [(first, last)]
     return []
 
 
@@ -344,6 +386,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if not ranges:
         ranges = _start_and_length(text, mentions)
     if not ranges:
+        ranges = _departure_and_return(text, mentions)
+    if not ranges:
         raise NoTripDates("the article gives no dates for a trip (no range such as "
                           "'10월 12일부터 20일까지')")
     # The trip's range: the one nearest the reported span, else the first (the lead).
@@ -357,6 +401,12 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if first.repaired:
         reasons_start.append(first.repaired[0].upper() + first.repaired[1:] + ".")
     month = first.month
+    offset_year = None
+    if month is None and first.month_offset is not None:
+        anchored = _anchored_month(hint, first.month_offset)
+        if anchored is not None:
+            offset_year, month, why = anchored
+            reasons_start.append(f"'{first.text}' names its month relative to the article's: {why}")
     if month is None and last.month is not None and last.day >= 0:
         # 31일부터 8월 4일까지: the start is in the end's month, or the month before it.
         month = last.month if first.day <= last.day else (last.month - 2) % 12 + 1
@@ -364,7 +414,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         length = -last.day if last.day < 0 else None
         month, why = _month_for_days(text, hint, first.day, mentions, length)
         reasons_start.append(why)
-    year = first.year or last.year
+    year = first.year or last.year or offset_year
     if year is None:
         year, why = _year_for(text, hint, month, first, last)
         reasons_start.append(why)
@@ -382,14 +432,24 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
                          end=Dated(end, " ".join(reasons_end)), evidence=evidence, span=span, warnings=[])
     end_month = last.month or (first.month or month)
     end_year = last.year or year
-    if last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
+    if last.month is None and last.month_offset is not None:  # 28일부터 다음 달 2일까지
+        anchored = _anchored_month(hint, last.month_offset)
+        if anchored is not None:
+            end_year, end_month, _ = anchored
+        else:  # relative to the start's month, which is the article's unless it says otherwise
+            steps = last.month_offset - (first.month_offset or 0)
+            end_year, end_month = start.year + (start.month - 1 + steps) // 12, (start.month - 1 + steps) % 12 + 1
+    elif last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
         end_month = end_month % 12 + 1
         end_year += 1 if end_month == 1 else 0
     try:
         end = dt.date(end_year, end_month, last.day)
     except ValueError:
         raise NoTripDates(f"the trip's end '{last.text}' is not a calendar date") from None
-    if last.year is None or last.month is None:
+    if last.month_offset is not None:
+        reasons_end.append(f"'{last.text.strip()}' names its month relative to the article's (or the start's); "
+                           f"it is the end of the range that starts on {start.isoformat()}.")
+    elif last.year is None or last.month is None:
         missing = "month or year" if last.month is None else "year"
         reasons_end.append(f"The article gives '{last.text.strip()}' without {missing}; it is the end "
                            f"of the range that starts on {start.isoformat()}.")
@@ -415,6 +475,21 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         start=Dated(start, " ".join(reasons_start) or None),
         end=Dated(end, " ".join(reasons_end) or (" ".join(reasons_start) if year != (last.year or first.year) else None)),
         evidence=evidence, span=span, warnings=warnings)
+
+
+def _anchored_month(hint: YearHint, offset: int) -> tuple[int, int, str] | None:
+    """The year and month `offset` months from the article's (다음 달: +1), when the article's
+    month is known, with how it was found."""
+    if hint.published is not None:
+        year, month = hint.published.year, hint.published.month
+        told = f"the published date {hint.published.isoformat()} ({hint.source})"
+    elif hint.year is not None and hint.month is not None:
+        year, month = hint.year, hint.month
+        told = f"{hint.source}'s month"
+    else:
+        return None
+    index = year * 12 + month - 1 + offset
+    return index // 12, index % 12 + 1, f"month {index % 12 + 1} of {index // 12}, from {told}."
 
 
 def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention] | None = None,
