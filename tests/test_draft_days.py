@@ -1,0 +1,106 @@
+"""The day-by-day plan: cities tied to days by ranges, the one city of a trip, stops with spans.
+
+Made-up short articles, drafted whole (`draft_trip`), so each rule is seen as the draft holds it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+
+from tripdesk.draft.articles import Article  # noqa: E402
+from tripdesk.draft.assemble import draft_trip  # noqa: E402
+from tripdesk.draft.dates import YearHint  # noqa: E402
+from tripdesk.queries import KnownEntities  # noqa: E402
+
+D = dt.date
+
+
+def draft(text: str, published: dt.date) -> dict:
+    article = Article(name="made-up.txt", text=text, outlet="테스트일보")
+    return draft_trip([article], KnownEntities(), YearHint(published=published)).document
+
+
+def day_cities(doc: dict) -> dict[dt.date, list[str]]:
+    return {day["date"]: [p["city"]["en"] for p in day.get("places", [])] for day in doc["days"]}
+
+
+def test_the_one_city_of_the_trip_range_is_on_each_of_its_days() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 3박 4일 일정으로 "
+                "일본 자매도시인 삿포로시를 방문한다고 5일 밝혔다.\n\n방문단은 현지 기업을 둘러볼 계획이다.",
+                D(2023, 5, 5))
+    cities = day_cities(doc)
+    assert cities == {D(2023, 5, d): ["Sapporo"] for d in range(8, 12)}
+    first = doc["days"][0]
+    assert "no other city" in first["inferred"]["places"]
+    assert first["evidence"][0]["text"].startswith("가평군은")
+    (stop,) = doc["stops"]
+    assert (stop["start"], stop["end"]) == (D(2023, 5, 8), D(2023, 5, 11))
+
+
+def test_a_trip_range_over_two_cities_puts_neither_on_a_day() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 일본 삿포로와 오사카를 방문한다.",
+                D(2023, 5, 5))
+    assert doc.get("days", []) == []
+    assert {st["places"][0]["city"]["en"] for st in doc["stops"]} == {"Sapporo", "Osaka"}
+    assert all("start" not in st for st in doc["stops"])
+
+
+def test_a_range_within_the_trip_ties_its_city_to_those_days() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 유럽을 방문한다.\n\n"
+                "방문단은 9~10일 독일 베를린에서 현지 기업을 방문하고, 이어 프랑스로 향한다.", D(2023, 5, 5))
+    cities = day_cities(doc)
+    assert cities[D(2023, 5, 9)] == ["Berlin"] and cities[D(2023, 5, 10)] == ["Berlin"]
+    assert D(2023, 5, 8) not in cities
+    (stop,) = doc["stops"]
+    assert (stop["start"], stop["end"]) == (D(2023, 5, 9), D(2023, 5, 10))
+
+
+def test_a_dated_day_naming_no_city_is_in_the_one_city_of_the_trip() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 대표단이 오는 8일부터 11일까지 베트남 다낭을 방문한다.\n\n"
+                "대표단은 다낭시청을 찾아 교류 방안을 논의한다.\n\n대표단은 10일 현지 농장을 견학한다.",
+                D(2023, 5, 5))
+    day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 10))
+    assert [p["city"]["en"] for p in day["places"]] == ["Da Nang"]
+
+
+# -- places: what is and is not a city ---------------------------------------------------------
+
+
+def cities_in(text: str) -> list[tuple[str, str]]:
+    from tripdesk.draft import analyser, places
+
+    return [(p.ko, p.city.en) for p in places.find_places(text, analyser.proper_nouns(text)) if p.city.country != "KR"]
+
+
+def test_a_county_is_not_the_city_of_its_name() -> None:
+    assert cities_in("대표단은 메릴랜드주 몽고메리 카운티를 찾는다.") == []
+    assert cities_in("대표단은 몽고메리카운티 정부를 찾는다.") == []
+
+
+def test_a_given_name_before_a_title_is_not_a_city() -> None:
+    assert cities_in("대표단은 브라이언 스미스 텍사스주 주지사와 만난다.") == []
+    assert cities_in("시장은 시애틀 한인회 회장과 만난다.") == [("시애틀", "Seattle")]
+    assert cities_in("시장은 시카고 현지 시장 조사에 나선다.") == [("시카고", "Chicago")]
+
+
+def test_a_city_written_with_or_without_si_and_not_its_prefecture() -> None:
+    assert cities_in("일본 오사카를 방문한다.") == [("오사카", "Osaka")]
+    assert ("후쿠오카", "Fukuoka") not in cities_in("일본 후쿠오카현 무나카타시를 방문한다.")
+
+
+def test_chinese_cities_by_their_korean_hanja_readings_when_written_with_si() -> None:
+    assert cities_in("중국 산동성 연대시와 위해시를 방문했다.") == [("연대", "Yantai"), ("위해", "Weihai")]
+    assert cities_in("교류를 위해 마련됐다.") == []
+
+
+def test_a_city_without_a_korean_name_found_by_its_consonants() -> None:
+    from tripdesk.draft.places import skeleton
+
+    assert skeleton("Strathfield") == skeleton("seuteuraseupildeu") == "stlsplt"
+    assert cities_in("호주 자매도시인 스트라스필드시를 찾는다.") == [("스트라스필드", "Strathfield")]
+    assert cities_in("시장은 조지아주 사바나로 이동한다.") == [("사바나", "Savannah")]
+    # without a country or state named, nothing is guessed
+    assert cities_in("스트라스필드시를 찾는다.") == []
