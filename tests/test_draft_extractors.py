@@ -115,6 +115,25 @@ def test_organisations_by_their_kind_word_or_latin_name() -> None:
     assert found["록히드마틴"] == (None, "company")
 
 
+def test_what_is_not_an_organisation_is_left_out() -> None:
+    text = ("대표단은 ‘별빛도시’로 불리는 가나시를 찾아 방산·항공·우주 연구단지인 다라 연구단지를 시찰한다. "
+            "이어 뉴욕(마바사)으로 이동해 아자테크(주)와 협약을 맺는다. 지역 클러스터도 방문한다. "
+            "나라시(시장:야마다 타로)를 방문하고 카타 온천을 둘러본다.")
+    found = {o.ko: o.kind for o in entities.organisations(text)}
+    assert "다라 연구단지" in found and found.get("아자테크") == "company"
+    for noise in ("별빛도시", "방산", "마바사", "클러스터", "야마다 타로", "카타 온천"):
+        assert noise not in found, noise
+
+
+def test_organisation_names_keep_their_whole_name_and_latin_acronym() -> None:
+    text = ("대표단은 미국 항공우주국(NASA·나사)을 찾고 제3차 세계한인무역대회에 참여하며, 뉴욕 한인회와 "
+            "간담회를 연다. 28일 마바 푸옌성 인민위원회 부위원장과 면담했다.")
+    found = {o.ko: o.en for o in entities.organisations(text)}
+    assert found.get("항공우주국") == "NASA"
+    assert "세계한인무역대회" in found and "뉴욕 한인회" in found
+    assert "푸옌성 인민위원회" in found
+
+
 # -- quotes, agreements ---------------------------------------------------------------------------
 
 def _quotes(text: str) -> list[tuple[str, str | None, bool]]:

@@ -64,9 +64,10 @@ ORG_SUFFIXES = {
     "university": ("대학교", "대학", "공대", "대학원"),
     "research": ("연구소", "연구원", "연구단지", "연구센터", "기술원", "연구재단"),
     "association": ("협회", "상공회의소", "회의소", "진흥회", "연합회", "협의회", "학회", "상인회", "재단", "조합",
-                    "지부", "사업단", "클러스터"),
+                    "지부", "사업단", "클러스터", "한인회", "교민회", "동포회", "상공회", "총연합회"),
     "government": ("시청", "도청", "군청", "시의회", "도의회", "총영사관", "영사관", "대사관", "무역관", "사무소",
-                   "정부", "공사", "진흥원", "위원회", "부처"),
+                   "정부", "공사", "진흥원", "위원회", "부처", "카운티", "우주국", "관리국", "외무국", "사회국",
+                   "인민위원회"),
     "venue": ("도서관", "박물관", "미술관", "센터", "공항", "항만", "컨벤션센터"),
     "event": ("영화제", "전시회", "박람회", "엑스포", "컨퍼런스", "콘퍼런스", "포럼", "축제", "대회", "페스티벌",
               "학술대회", "쇼"),
@@ -170,7 +171,7 @@ def short_reference(words: str, people_found: list[PersonFound]) -> PersonFound 
 _PERSON_AFTER = re.compile(r"[\s\-가-힣]{0,14}?(총리|장관|총장|교수|대사|지사|주지사|시장|회장|의원|위원장|대통령|서기|국장|의장)")
 _NOUNISH = {"NNP", "NNG", "SL", "SN", "SH", "XSN", "XPN"}
 _VISIT_WORDS = re.compile(r"방문|찾아|찾은|찾았|시찰|견학|면담|만나|협약|간담회|논의|참석|참가|접견")
-_LATIN_AFTER = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9 .&'\-]+)\)")
+_LATIN_AFTER = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9 .&'\-]+)(?:[·,]\s?[가-힣]+)?\)")
 
 
 def organisations(text: str, exclude: set[str] | None = None) -> list[OrgFound]:
@@ -185,6 +186,8 @@ def organisations(text: str, exclude: set[str] | None = None) -> list[OrgFound]:
         if candidate is None:
             continue
         begin, end = candidate
+        if _not_an_organisation(text, begin, end, chunk):
+            continue
         name = text[begin:end]
         latin = _LATIN_AFTER.match(text, end)
         en = latin.group(1).strip() if latin else None
@@ -192,7 +195,49 @@ def organisations(text: str, exclude: set[str] | None = None) -> list[OrgFound]:
             found[name].en = found[name].en or en
             continue
         found[name] = OrgFound(name, en, org_kind(name), begin, _clause(text, begin, end))
+    # A company marked as one: 가나테크(주), ㈜가나테크, (주)가나테크.
+    for m in _COMPANY_MARK.finditer(text):
+        name = (m.group(1) or m.group(2)).strip()
+        if len(name) >= 2 and name not in exclude and not any(name in known or known in name for known in found):
+            found[name] = OrgFound(name, None, "company", m.start(), _clause(text, m.start(), m.end()))
     return sorted(found.values(), key=lambda o: o.begin)
+
+
+_COMPANY_MARK = re.compile(r"(?:\(주\)|㈜)\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]+)|"
+                           r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9&]+)\s?(?:\(주\)|㈜)")
+# What a lone proper noun is when it is not an organisation: a place one travels to
+# (오렌지버그로 이동), a nickname in quotes ('로켓도시'로 불리는), a site (온천, 고분군, 공원).
+_PLACE_AFTER = re.compile(r"\)?\s?(?:으로|로)\s?(?:이동|향하|향해|건너)|\)?\s?에\s?도착")
+_NICKNAME = re.compile(r"^['‘’\"“”]\s?(?:로|으로|라는|이라는|라고)\s?(?:불리|일컬|알려)?")
+_SITE = re.compile(r"(온천|고분군|유적|유적지|공원|마을|광장|해변|해수욕장|도시|밸리|거리|시장|성지|단지)$")
+_PERSON_IN_PARENTHESES = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?(?:{_ROLE_ALT})\s?[:：]?\s?$")
+
+
+def _not_an_organisation(text: str, begin: int, end: int, chunk: list) -> bool:  # noqa: ANN001
+    """Whether a candidate is something else: the bare word of a kind (클러스터), a person named
+    with a role in parentheses (시장:사이토 후미오), and, for a lone proper noun with no word of an
+    organisation's kind, a place, a nickname, a site, or a field in a list of fields (방산·항공·우주)."""
+    name = text[begin:end]
+    if name in _SUFFIXES:
+        return True
+    if _PERSON_IN_PARENTHESES.search(text[max(0, begin - 16):begin]):
+        return True
+    if any(name.endswith(s) for s in _SUFFIXES):
+        return False
+    if _PLACE_AFTER.match(text, end) or _NICKNAME.match(text[end:end + 8]) or _SITE.search(name):
+        return True
+    if text[begin - 1:begin] == "(" and _is_place_word(text[max(0, begin - 12):begin - 1].split()[-1:][0]
+                                                        if text[max(0, begin - 12):begin - 1].split() else ""):
+        return True  # 뉴욕(오렌지버그): a place within a place
+    # 방산·항공·우주: a field among fields, not a company among companies (지멘스·보잉사)
+    if text[end:end + 1] == "·" or text[begin - 1:begin] == "·":
+        left = re.search(r"(?:[가-힣A-Za-z]+·)*$", text[max(0, begin - 20):begin]).group(0)
+        right = re.match(r"(?:·[가-힣A-Za-z]+)*", text[end:end + 20]).group(0)
+        neighbours = [w for w in (left + right).split("·") if w]
+        tags = [analyse(w)[0].tag for w in neighbours]
+        if tags and all(t == "NNG" for t in tags):
+            return True
+    return False
 
 
 def _chunks(text: str, tokens: tuple) -> list[list]:
@@ -235,9 +280,17 @@ def _org_in_chunk(text: str, chunk: list, exclude: set[str]) -> tuple[int, int] 
         return None
     part = chunk[:last + 1]
     while len(part) > 1 and (not proper(part[0]) or _is_place_word(text[part[0].begin:part[0].end])) and any(
-            proper(t) and not _is_place_word(text[t.begin:t.end]) for t in part[1:]):
+            proper(t) and not _is_place_word(text[t.begin:t.end]) for t in part[1:]) and (
+            text[part[1].begin:part[-1].end] not in _SUFFIXES):  # 뉴욕 한인회 stays whole
         part = part[1:]
-    while len(part) > 1 and _ORG_STOP_HEAD.match(text[part[0].begin:part[0].end] + " "):
+    while len(part) > 1 and _ORG_STOP_HEAD.match(text[part[0].begin:part[0].end] + " ") and (
+            text[part[0].end:part[1].begin] == " " or text[part[0].begin:part[0].end] in ("및", "등")):
+        part = part[1:]  # 세계 한인회 → 한인회, but 세계한인비즈니스대회 stays whole
+    # 다오미 푸옌성 인민위원회: a person's name before the place whose body it is
+    if (len(part) > 2 and part[0].tag == "NNP" and text[part[0].end:part[1].begin] == " "
+            and not _is_place_word(text[part[0].begin:part[0].end])
+            and part[1].tag == "NNP" and (_is_place_word(text[part[1].begin:part[1].end])
+                                         or re.search(r"[성시주현군도구정]$", text[part[1].begin:part[1].end]))):
         part = part[1:]
     begin, end = part[0].begin, part[-1].end
     name = text[begin:end]
