@@ -125,6 +125,10 @@ APP_KEYS: list[Binding] = [  # App's own
             tooltip="Say which key quits (when there is nothing to copy)", id="app.help_quit"),
 ]
 
+# The main screen's, the tables' and the overview's: one id, so a keymap moves it on all of them.
+LANGUAGE_KEY = Binding("L", "app.cycle_language", "Lang",
+                       tooltip="Language: 한국어 → English → both", id="desk.language")
+
 COPY_KEYS: list[Binding] = [  # every Screen's
     Binding("ctrl+c,super+c", "screen.copy_text", "Copy", show=False,
             tooltip="Copy the text selected with the mouse", id="desk.copy"),

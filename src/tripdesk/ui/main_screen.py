@@ -33,7 +33,7 @@ from .data import freeze_loaded, resume_collection
 from .detail_pane import DetailPane, DetailScroll
 from .footer import KeyFooter
 from .header import DeskHeader
-from .keys import COPY_KEYS
+from .keys import COPY_KEYS, LANGUAGE_KEY
 from .messages import (ItemChosen, LoadFailed, StoreChanged, SummaryLoaded, TripChosen, TripLoaded,
                        TripReloaded)
 from .paint import CachedScreenLines, show_focus_within
@@ -98,8 +98,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
                 tooltip="Next trip in the city list (on to the next city)", id="trip.next"),
         Binding("d", "toggle_destinations", "Dest.",
                 tooltip="Cities: home cities ↔ destinations visited", id="cities.destinations"),
-        Binding("L", "app.cycle_language", "Lang",
-                tooltip="Language: 한국어 → English → both", id="desk.language"),
+        LANGUAGE_KEY,
         Binding("r", "reload", "Reload", show=False,
                 tooltip="Read the store again (the desk also does when another process imports)",
                 id="desk.reload"),

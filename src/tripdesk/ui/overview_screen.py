@@ -41,7 +41,7 @@ from textual.widgets import Static
 
 from .. import queries
 from .footer import KeyFooter
-from .keys import COPY_KEYS
+from .keys import COPY_KEYS, LANGUAGE_KEY
 from .render import DIM, HEADING, fit_str, lit
 from .table_screen import TableScreen
 from .tableview import Column, TableRow
@@ -177,6 +177,13 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
         self.fit()
         self.virtual_size = Size(self.scrollable_content_region.width, len(state.rows) + 1)
         self.set_reactive(TimeAxis.cursor, 0)
+        self.refresh()
+
+    def relabel(self, state: AxisState, lang: DisplayLang) -> None:
+        """The same trips with their rows named in another language: the zoom, the scroll and
+        the trip under the cursor stay (the trips are in the same order in every language)."""
+        self.lang = lang
+        self.state = state
         self.refresh()
 
     def fit(self) -> None:
@@ -489,6 +496,7 @@ class OverviewScreen(Screen[None]):
         Binding("tab", "switch", "Axis/map", tooltip="From the time axis to the map, and back",
                 id="overview.switch"),
         Binding("shift+tab", "switch", "Map/axis", show=False, id="overview.switch_back"),
+        LANGUAGE_KEY,
         *COPY_KEYS,
     ]
 
@@ -501,8 +509,7 @@ class OverviewScreen(Screen[None]):
         return self.app.language  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield Static(lit("Overview — every trip in time and on the map" if self.lang != "ko"
-                         else "한눈에 — 모든 출장의 시기와 장소", "bold"), id="overview-title")
+        yield Static(self.title_line(), id="overview-title")
         yield TimeAxis(id="overview-axis")
         yield Static(lit("Reading the trips and the gazetteer…", DIM), id="overview-axis-status")
         with Horizontal(id="overview-bottom"):
@@ -511,7 +518,12 @@ class OverviewScreen(Screen[None]):
         yield Static("", id="overview-map-status")
         yield KeyFooter(id="overview-footer")
 
+    def title_line(self) -> Content:
+        return lit("Overview — every trip in time and on the map" if self.lang != "ko"
+                   else "한눈에 — 모든 출장의 시기와 장소", "bold")
+
     def on_mount(self) -> None:
+        self.watch(self.app, "language", self._language_changed, init=False)
         # What an earlier open read is in the first frame; the worker reads again only if the
         # store changed since (as the tables' rows: table_screen.ROWS_KEPT).
         kept = OVERVIEW_KEPT.get(self.app.data)  # type: ignore[attr-defined]
@@ -553,6 +565,23 @@ class OverviewScreen(Screen[None]):
         axis.set_state(state, self.lang)
         self.query_one(PlaceMap).set_places(data)
         self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, self.lang))
+        self._axis_moved()
+        self._map_moved()
+
+    def _language_changed(self) -> None:
+        """`L`: the title, the rows' names, the rankings and the status lines in the new
+        language; the zoom and the trip and place under the cursors stay."""
+        self.query_one("#overview-title", Static).update(self.title_line())
+        self.query_one(KeyFooter).redraw()
+        data = self.data
+        if data is None:
+            return
+        lang = self.lang
+        state = data.axes.get(lang)
+        if state is None:
+            state = data.axes[lang] = axis_state(data.trips, lang)
+        self.query_one(TimeAxis).relabel(state, lang)
+        self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, lang))
         self._axis_moved()
         self._map_moved()
 

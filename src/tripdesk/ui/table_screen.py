@@ -1,9 +1,11 @@
 """A screen of one long table, filtered as you type and sorted by any column.
 
 The base of the agreements ledger and the entities list. What is typed goes to the filter
-box (every word must be in a row, in any case, spacing ignored), ↑ ↓ PgUp PgDn move in the
-table, Tab and Shift+Tab sort by the next or previous column (Ctrl+R reverses), Enter opens
-the row, Esc clears the filter, then closes. A click on a heading sorts by its column.
+box (every word must be in a row, in any case, spacing ignored): `/` or any letter that is not
+one of the desk's keys (`L` language, `?` keys, `q` quit) starts it; once the box has the focus
+those letters are typed too. ↑ ↓ PgUp PgDn move in the table, Tab and Shift+Tab sort by the next or
+previous column (Ctrl+R reverses), Enter opens the row, Esc clears the filter and leaves the
+box, then closes. A click on a heading sorts by its column.
 
 The rows are read in a worker and kept as strings (`TableRow`); each column's order is
 sorted once, the first time it is asked for, so a key costs one pass over the rows.
@@ -23,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from .footer import KeyFooter
-from .keys import COPY_KEYS, EDIT_KEYS
+from .keys import COPY_KEYS, EDIT_KEYS, LANGUAGE_KEY
 from .render import DIM, lit
 from .tableview import Column, TableRow, TableView
 
@@ -67,11 +69,9 @@ class TableData:
 
 
 class FilterInput(Input, inherit_bindings=False):
-    """The filter box: its keys have ids; Enter opens the row under the cursor."""
+    """The filter box: its keys have ids; Enter is the screen's (opens the row under the cursor)."""
 
-    BINDINGS = [b for b in EDIT_KEYS if b.id != "edit.submit"] + [
-        Binding("enter", "submit", "Open", tooltip="Open the row under the cursor", id="table.open"),
-    ]
+    BINDINGS = [b for b in EDIT_KEYS if b.id != "edit.submit"]
 
 
 class TableScreen(Screen[None]):
@@ -85,10 +85,18 @@ class TableScreen(Screen[None]):
     PLACEHOLDER_KO = "입력하면 걸러집니다"
     DEFAULT_SORT = 0
     SORTABLE = True  # False: the rows keep the order they were read in (Tab does nothing)
-    AUTO_FOCUS = ".table-filter"
+    # Nothing has the focus at first, so the screen's letter keys (L) work; typing a letter
+    # that is not one of them moves the focus to the filter box (`on_key`).
+    AUTO_FOCUS = ""  # not None: that is "the app's", which focuses the first focusable widget
 
     BINDINGS = [
-        Binding("escape", "close", "Back", tooltip="Clear the filter, else go back", id="table.close"),
+        Binding("escape", "close", "Back", tooltip="Clear the filter and leave it, else go back",
+                id="table.close"),
+        Binding("enter", "open", "Open", tooltip="Open the row under the cursor", id="table.open"),
+        Binding("slash", "filter", "Filter",
+                tooltip="Type in the filter box (any letter that is not a key here does too)",
+                id="table.filter"),
+        LANGUAGE_KEY,
         Binding("down", "move(1)", "Down", show=False, id="table.down"),
         Binding("up", "move(-1)", "Up", show=False, id="table.up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
@@ -130,7 +138,7 @@ class TableScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self.title_line(), classes="table-title")
         yield FilterInput(placeholder=self.PLACEHOLDER_KO if self.lang == "ko" else self.PLACEHOLDER,
-                          classes="table-filter")
+                          classes="table-filter", select_on_focus=False)
         yield Static("", classes="table-head")
         yield TableView(self.COLUMNS, id=f"{self.id}-table" if self.id else None)
         yield Static(lit("Reading…", DIM), classes="table-status")
@@ -141,6 +149,7 @@ class TableScreen(Screen[None]):
         return lit(title, "bold")
 
     def on_mount(self) -> None:
+        self.watch(self.app, "language", self._language_changed, init=False)
         # Rows kept from an earlier open are in the first frame; the worker reads them again
         # only if the store changed since.
         kept = ROWS_KEPT.get(self.app.data, {}).get(self._kept_key())  # type: ignore[attr-defined]
@@ -220,6 +229,15 @@ class TableScreen(Screen[None]):
             if cursor is not None:
                 self.refilter(cursor.id)
         self.query_one(".table-title", Static).update(self.title_line())
+        self.filter_box.placeholder = self.PLACEHOLDER_KO if self.lang == "ko" else self.PLACEHOLDER
+
+    def _language_changed(self) -> None:
+        """`L`, here or on a screen under this one: the titles, headings and rows in the new
+        language (the rows are made again from the items read, nothing is read again)."""
+        self.rebuild()
+        if self.loaded:
+            self._heading()
+        self.query_one(KeyFooter).redraw()
 
     # -- filtering and sorting ------------------------------------------------------------
 
@@ -285,10 +303,18 @@ class TableScreen(Screen[None]):
         if self.loaded:
             self.refilter()
 
-    @on(Input.Submitted, ".table-filter")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while the filter box has no focus goes into it, unless it is one of
+        the keys the footer shows (`L`, `/`, `?`, `q`): type-to-filter, and those keys still work."""
+        box = self.filter_box
+        if self.focused is box or not event.is_printable or not event.character:
+            return
+        if event.key in self.active_bindings:
+            return
         event.stop()
-        self.table.select()
+        event.prevent_default()
+        box.focus()
+        box.insert_text_at_cursor(event.character)
 
     @on(TableView.Selected)
     def _selected(self, event: TableView.Selected) -> None:
@@ -321,6 +347,12 @@ class TableScreen(Screen[None]):
             return False  # not in the footer either
         return True
 
+    def action_open(self) -> None:
+        self.table.select()
+
+    def action_filter(self) -> None:
+        self.filter_box.focus()
+
     def action_move(self, delta: int) -> None:
         self.table.move(delta)
 
@@ -349,7 +381,9 @@ class TableScreen(Screen[None]):
             self.refilter(top=True)
 
     def action_close(self) -> None:
-        if self.filter_box.value:
-            self.filter_box.value = ""
+        box = self.filter_box
+        if box.value or self.focused is box:
+            box.value = ""
+            self.set_focus(None)  # the screen's letter keys work again
             return
         self.app.pop_screen()
