@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 from tripdesk.cli import main
 from tripdesk.document import trip_to_document
+from tripdesk.export import render
 from tripdesk.store import Store
 
 from .conftest import SAMPLE
@@ -35,10 +36,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_markdown_to_standard_output(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The brief by default, the dossier with --full."""
     code, out, err = run(capsys, "export", "sample-2024-us", "--db", db, "--lang", "en")
     assert code == 0 and err == ""
     assert out.startswith("# Sample City delegation to the US")
-    assert "## Itinerary" in out and "[^src-a]: Sample News" in out
+    assert "## Day by day" in out and "## Itinerary" not in out and "[^src-a]: Sample News" in out
+    assert out == render(sample_trip(), "md", "en")
+    code, full, err = run(capsys, "export", "sample-2024-us", "--db", db, "--lang", "en", "--full")
+    assert code == 0 and err == ""
+    assert full.startswith("# Sample City delegation to the US")
+    assert "## Itinerary" in full and "## Evidence" not in full and "## People and organisations" in full
+    assert full == render(sample_trip(), "md", "en", full=True)
 
 
 def test_json_to_standard_output(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,10 +1,15 @@
 """Golden files: the exports of the four real trips, byte for byte.
 
+- `<trip>.json` and `<trip>.ics`: the JSON document and the calendar (`lang="both"`);
+- `<trip>.brief.<lang>.md`: the one-page brief (the default of `tripdesk export`), and
+  `<trip>.full.<lang>.md`: the complete dossier (`--full`), each in ko, en and both.
+
 When the data in data/trips or the exporters change on purpose, regenerate them with
 
     TRIPDESK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_export_golden.py
 
-then read the diff (`git diff tests/golden`) before committing it.
+then read the diff (`git diff tests/golden`) before committing it. The words of "both" follow
+the locale, which tests/conftest.py pins to English.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.export import FORMATS, render
+from tripdesk.export import render
 from tripdesk.model import Trip
 
 from .test_export_markdown import REAL_IDS, real_trips
@@ -23,17 +28,21 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("TRIPDESK_UPDATE_GOLDEN") == "1"
 REGENERATE = "TRIPDESK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_export_golden.py"
 
+# (file name's ending, format, language, full)
+FORMS = [("json", "json", "both", False), ("ics", "ics", "both", False)] + [
+    (f"{form}.{lang}.md", "md", lang, form == "full") for form in ("brief", "full") for lang in ("ko", "en", "both")]
+
 
 @pytest.fixture(scope="module")
 def trips() -> dict[str, Trip]:
     return real_trips()
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(("ending", "fmt", "lang", "full"), FORMS, ids=[f[0] for f in FORMS])
 @pytest.mark.parametrize("trip_id", REAL_IDS)
-def test_golden(trips: dict[str, Trip], trip_id: str, fmt: str) -> None:
-    text = render(trips[trip_id], fmt)  # the defaults: lang "both"
-    path = GOLDEN / f"{trip_id}.{fmt}"
+def test_golden(trips: dict[str, Trip], trip_id: str, ending: str, fmt: str, lang: str, full: bool) -> None:
+    text = render(trips[trip_id], fmt, lang, full=full)
+    path = GOLDEN / f"{trip_id}.{ending}"
     if UPDATE:
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
@@ -44,6 +53,6 @@ def test_golden(trips: dict[str, Trip], trip_id: str, fmt: str) -> None:
 
 
 def test_no_stale_golden_files() -> None:
-    expected = {f"{trip_id}.{fmt}" for trip_id in REAL_IDS for fmt in FORMATS}
+    expected = {f"{trip_id}.{form[0]}" for trip_id in REAL_IDS for form in FORMS}
     found = {p.name for p in GOLDEN.iterdir() if not p.name.startswith(".") and p.name != "README.md"}
     assert found == expected

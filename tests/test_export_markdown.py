@@ -23,7 +23,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from tripdesk.export import render
 from tripdesk.export.escape import inline
-from tripdesk.export.labels import long_date
+from tripdesk.export.labels import long_date, outlet_known
+from tripdesk.i18n import translator
 from tripdesk.loader import load_file, load_paths
 from tripdesk.model import Text, Trip
 from tripdesk.yamlread import strip_control
@@ -228,19 +229,21 @@ def test_the_real_trips_are_there(trips: dict[str, Trip]) -> None:
 @pytest.mark.parametrize("trip_id", REAL_IDS)
 def test_structure_of_the_real_briefings(trips: dict[str, Trip], trip_id: str, lang: str) -> None:
     trip = trips[trip_id]
-    text = render(trip, "md", lang)
+    text = render(trip, "md", lang, full=True)
     tokens, _ = parse(text)
     headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert [h for h in headings if h[0] == "h1"] == [("h1", headings[0][1])]
     h2 = [content for tag, content in headings if tag == "h2"]
-    assert h2[0] == "Itinerary" and h2[-1] == "Sources"
-    assert ("Agreements" in h2) == bool(trip.agreements)
-    assert ("Quotes" in h2) == bool(trip.quotes)
-    assert h2[-2] == "Evidence"  # every real trip has excerpts
-    days = [content for tag, content in headings if tag == "h3" and content.startswith("Day ")]
+    _ = translator(lang)  # the headings in the language of the labels ("both": the locale's)
+    assert h2[0] == _("Itinerary") and h2[-1] == _("Sources")
+    assert (_("Agreements") in h2) == bool(trip.agreements)
+    assert (_("Quotes") in h2) == bool(trip.quotes)
+    assert h2[-2] == _("Evidence")  # every real trip has excerpts
+    days = [content for tag, content in headings if tag == "h3" and content not in (_("People"), _("Organisations"))
+            and not content.startswith(_("No day given · {when}").split("{when}")[0])]
     assert len(days) == trip.day_count
-    for (number, date, _), heading in zip(trip.calendar(), days):
-        assert heading.startswith(f"Day {number} · {long_date(date)}")
+    for (number, date, _day), heading in zip(trip.calendar(), days):
+        assert heading.startswith(_("Day {number} · {date}").format(number=number, date=long_date(date, lang)))
     assert not [t for t in tokens if t.type.startswith("html")]
     assert not [c for c in inline_children(tokens) if c.type.startswith("html")]
     rows = table_rows(tokens)
@@ -254,29 +257,29 @@ def test_structure_of_the_real_briefings(trips: dict[str, Trip], trip_id: str, l
 
 
 def test_briefing_reads_as_a_briefing(trips: dict[str, Trip]) -> None:
-    text = render(trips["gumi-2024-us"], "md", "both")
+    text = render(trips["gumi-2024-us"], "md", "both", full=True)
     assert text.startswith("# 구미시 대표단 미국 방문")
     assert "- **Home city:** 구미 (Gumi), 경상북도 (North Gyeongsang Province), KR" in text
-    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days)[^evidence-1] †" in text
+    assert "- **Dates:** 12 – 20 Oct 2024, 9 days; reported as 6박 9일 (6 nights 9 days)[^evidence-1] †" in text
     assert "### Day 1 · Sat 12 Oct 2024\n\nNothing recorded." in text
     assert "### Day 4 · Tue 15 Oct 2024 · 헌츠빌 (Huntsville), AL, US" in text
     assert "> — 김장호 (Kim Jang-ho), 구미시장 (Mayor of Gumi)" in text
     assert "(machine translation printed with the article)" in text
     assert "[^src-000]: 브레이크뉴스 구미 (Break News Gumi), “구미시, 미국서" in text
     assert "file 000_b8185a0e63ff7e9a.txt" in text
-    assert "† Inferred — start: The article gives 10월 12일 without a year" in text
+    assert "† Inferred — start: " in text and "The article gives 10월 12일 without a year" in text
 
 
 def test_the_briefing_says_things_once_and_without_nested_brackets(trips: dict[str, Trip]) -> None:
     trip = trips["gumi-2024-us"]
-    en, both = render(trip, "md", "en"), render(trip, "md", "both")
+    en, both = render(trip, "md", "en", full=True), render(trip, "md", "both", full=True)
     # The translation note under the English title, not in the heading.
     assert en.startswith("# Gumi City delegation visit to the United States (AUSA 2024, Huntsville, "
                          "California)\n\nTitle: translation by the editors.\n\n")
     h1 = [t for t in parse(en)[0] if t.type == "inline"][0].content
     assert "translation" not in h1
     # The span as printed, then what it says.
-    assert "- **Dates:** 2024-10-12 – 2024-10-20, 9 days; reported as 6박 9일 (6 nights 9 days)[^evidence-1] †" in en
+    assert "- **Dates:** 12 – 20 Oct 2024, 9 days; reported as 6박 9일 (6 nights 9 days)[^evidence-1] †" in en
     assert "((" not in en.split("## Itinerary")[0] and "))" not in en.split("## Itinerary")[0]
     # An organisation that the role already names is not named again.
     assert ("- Choi Byeong-ro — Executive Vice Chairman, Korea Defense Industry Association "
@@ -288,7 +291,7 @@ def test_the_briefing_says_things_once_and_without_nested_brackets(trips: dict[s
 
 def test_one_language_shows_only_that_language(trips: dict[str, Trip]) -> None:
     trip = trips["gumi-2024-us"]
-    en, ko = render(trip, "md", "en"), render(trip, "md", "ko")
+    en, ko = render(trip, "md", "en", full=True), render(trip, "md", "ko", full=True)
     assert en.startswith("# Gumi City delegation visit to the United States")
     assert "헌츠빌" not in en.split("## Quotes")[0]  # Korean names only in the verbatim quotes
     assert "> 이번 미국 방문을 통해" in en  # the original, always shown
@@ -320,12 +323,13 @@ def test_every_fact_with_evidence_cites_a_footnote_quoting_its_excerpts(
     agreement and quote cite a footnote of their own, which quotes every excerpt as the
     source prints it (read back from the rendered Markdown) with the source's outlet."""
     trip = trips[trip_id]
-    text = render(trip, "md", lang)
+    text = render(trip, "md", lang, full=True)
     notes = footnote_texts(text)
-    records: list[tuple[str, tuple]] = [("- **Dates:**", trip.evidence)]
+    records: list[tuple[str, tuple]] = [(f"- **{translator(lang)('Dates')}:**", trip.evidence)]
     for number, date, day in trip.calendar():
         if day is not None:
-            records.append((f"### Day {number} · {long_date(date)}", day.evidence))
+            records.append(("### " + translator(lang)("Day {number} · {date}").format(
+                number=number, date=long_date(date, lang)), day.evidence))
             records += [(f"· {inline(L_title(e.title, lang))}[^", e.evidence) for e in day.events]
     records += [(f"| {inline(L_title(a.title, lang))}[^", a.evidence) for a in trip.agreements]
     records += [(f"> {inline(q.original.text)}", q.evidence) for q in trip.quotes]
@@ -340,7 +344,12 @@ def test_every_fact_with_evidence_cites_a_footnote_quoting_its_excerpts(
         for e in items:
             assert f"“{' '.join(e.text.split())}”" in note, (labels[0], e.text, note)
             source = trip.source(e.source)
-            assert source is not None and source.outlet.get(lang if lang != "both" else "ko") in note
+            assert source is not None
+            if outlet_known(source):
+                assert source.outlet.get(lang if lang != "both" else "ko") in note
+            else:  # the file names it, never "unknown outlet"
+                assert (source.file or source.url) in note
+                assert source.outlet.get("en") not in note and source.outlet.get("ko") not in note
 
 
 def L_title(value: Text, lang: str) -> str:
@@ -350,7 +359,7 @@ def L_title(value: Text, lang: str) -> str:
 
 
 def test_a_trip_without_evidence_has_no_evidence_section() -> None:
-    text = render(sample_trip(), "md", "both")
+    text = render(sample_trip(), "md", "both", full=True)
     assert "## Evidence" not in text and "evidence-" not in text
     assert "Every fact is footnoted to its source (see Sources). †" in text
 
@@ -365,7 +374,7 @@ def test_an_evidence_footnote_never_takes_a_source_s_label() -> None:
     trip = dataclasses.replace(trip, sources=(source,), trip_sources=("evidence-1",),
                                days=(dataclasses.replace(day, events=(event,)),),
                                agreements=(), quotes=())
-    text = render(trip, "md", "both")
+    text = render(trip, "md", "both", full=True)
     check_footnotes(text)
     notes = footnote_texts(text)
     assert set(notes) == {"evidence-1", "evidence-2"}
@@ -377,7 +386,7 @@ def test_an_evidence_footnote_never_takes_a_source_s_label() -> None:
 
 def test_sample_with_everything() -> None:
     trip = rich_sample()
-    text = render(trip, "md", "both")
+    text = render(trip, "md", "both", full=True)
     tokens, _ = parse(text)
     check_footnotes(text)
     assert "- **14:30** · signing · 시애틀 공공도서관 협약 체결 / Signing with the Seattle Public Library[^src-a] †" in text
@@ -390,7 +399,7 @@ def test_sample_with_everything() -> None:
     assert "> Together we make history (translation by the editors)" in text
     assert "2024-10-10 †[^src-a] †" in text
     assert "Said at: 시애틀 공공도서관 협약 체결 / Signing with the Seattle Public Library (Sun 13 Oct 2024)" in text
-    assert "2024-10-10 †, file sample.txt. notes † Inferred — published: reason" in text
+    assert "Thu 10 Oct 2024 †, file sample.txt. notes † Inferred — published: reason" in text
     assert text.startswith("# 샘플시 대표단 미국 방문 †\n\nSample City delegation to the US (translation by the editors)")
     assert "- **Delegation:** officials: 홍길동 (Hong Gil-dong); companies: 애크미 (ACME Corp); " \
            "institutions: 시애틀 공공도서관 (Seattle Public Library); 5 people in all †" in text
@@ -400,7 +409,7 @@ def test_sample_with_everything() -> None:
 def test_an_uncited_source_is_listed_but_not_a_footnote() -> None:
     trip = sample_trip()
     extra = dataclasses.replace(trip.sources[0], id="src-b", file="other.txt")
-    text = render(dataclasses.replace(trip, sources=(*trip.sources, extra)), "md")
+    text = render(dataclasses.replace(trip, sources=(*trip.sources, extra)), "md", full=True)
     check_footnotes(text)
     assert "Also consulted, not cited above:\n\n- Sample News" in text
     assert "[^src-b]" not in text
@@ -412,7 +421,7 @@ def test_footnote_labels_are_valid_and_unique_whatever_the_ids() -> None:
     ids = [s.id for s in odd]
     trip = dataclasses.replace(trip, sources=tuple(odd), trip_sources=tuple(ids),
                                quotes=tuple(dataclasses.replace(q, sources=tuple(ids)) for q in trip.quotes))
-    text = render(trip, "md")
+    text = render(trip, "md", full=True)
     check_footnotes(text)
     assert {"[^src-a]", "[^src-a-2]", "[^src-a-3]", "[^x]"} <= set(re.findall(r"\[\^[^\]]+\]", text))
 
@@ -423,7 +432,7 @@ def test_footnote_labels_are_valid_and_unique_whatever_the_ids() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_hostile_text_never_changes_the_structure(lang: str) -> None:
     hostile, plain, used = hostile_and_plain(rich_sample())
-    hostile_text, plain_text = render(hostile, "md", lang), render(plain, "md", lang)
+    hostile_text, plain_text = render(hostile, "md", lang, full=True), render(plain, "md", lang, full=True)
     tokens, _ = parse(hostile_text)
     assert shape(tokens) == shape(parse(plain_text)[0])
     assert not [t for t in tokens if t.type.startswith("html")]
@@ -441,8 +450,8 @@ def test_hostile_text_never_changes_the_structure(lang: str) -> None:
 def test_hostile_text_in_the_real_trips() -> None:
     trip = real_trips()["gumi-2024-us"]
     hostile, plain, used = hostile_and_plain(trip)
-    tokens, _ = parse(render(hostile, "md", "both"))
-    assert shape(tokens) == shape(parse(render(plain, "md", "both"))[0])
+    tokens, _ = parse(render(hostile, "md", "both", full=True))
+    assert shape(tokens) == shape(parse(render(plain, "md", "both", full=True))[0])
     text = all_text(tokens)
     assert all(" ".join(v.split()) in text for v in used)
 
@@ -463,7 +472,7 @@ def test_urls_link_only_when_plainly_http() -> None:
                         ("http://x.example/<script>", False),
                         ("http://x.example/ space", False)):
         source = dataclasses.replace(trip.sources[0], url=url)
-        tokens, _ = parse(render(dataclasses.replace(trip, sources=(source,)), "md"))
+        tokens, _ = parse(render(dataclasses.replace(trip, sources=(source,)), "md", full=True))
         links = [c.attrs.get("href") for c in inline_children(tokens) if c.type == "link_open"]
         assert links == ([url] if linked else []), url
         assert url in all_text(tokens)
@@ -488,7 +497,7 @@ def gfm_parser() -> MarkdownIt:
 def test_a_url_outside_the_safe_set_is_percent_encoded_into_one_working_link(url: str, href: str) -> None:
     trip = sample_trip()
     source = dataclasses.replace(trip.sources[0], url=url)
-    text = render(dataclasses.replace(trip, sources=(source,)), "md")
+    text = render(dataclasses.replace(trip, sources=(source,)), "md", full=True)
     assert f"<{href}>" in text
     for md in (MD, gfm_parser()):
         children = [c for t in md.parse(text) if t.type == "inline" for c in t.children or []]

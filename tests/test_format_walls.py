@@ -177,7 +177,7 @@ def test_the_walls_survive_the_json_export(tmp_path: Path) -> None:
 
 
 def test_the_markdown_export_says_what_the_walls_hold() -> None:
-    text = render(walls_trip(), "md", "en")
+    text = render(walls_trip(), "md", "en", full=True)
     assert "North Gyeongsang Province, KR (province)" in text
     assert "a local battery company (1)" in text
     assert "a provincial official (not named)" in text
@@ -285,9 +285,9 @@ def test_stops_are_stored_searched_and_count_as_destinations(tmp_path: Path) -> 
 
 def test_the_exports_give_stops_their_span_and_no_day() -> None:
     trip = walls_trip()
-    markdown = render(trip, "md", "en")
+    markdown = render(trip, "md", "en", full=True)
     assert "### No day given · during the trip · Ottawa, ON, CA" in markdown
-    assert "### No day given · 2025-06-04 – 2025-06-05 · Oslo, NO" in markdown
+    assert "### No day given · 4 – 5 Jun 2025 · Oslo, NO" in markdown
     from icalendar import Calendar
 
     calendar = Calendar.from_ical(render(trip, "ics", "en"))

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
+from tripdesk.export import render
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.export_screen import ConfirmScreen, ExportScreen
 
@@ -55,6 +56,32 @@ async def test_export_writes_markdown_and_says_where(db: Path, tmp_path: Path) -
         assert target.read_text(encoding="utf-8").startswith(TITLE)
         text = screen_text(app)
         assert "Exported gumi-2024-us to" in text and "gumi-2024-us.md" in text
+
+
+@async_test
+async def test_the_brief_by_default_and_the_full_dossier_when_ticked(db: Path, tmp_path: Path) -> None:
+    """Enter writes the one-page brief; Tab to the box, Space ticks it, and Enter writes the
+    complete dossier, as `tripdesk export --full` does (here in Korean: no English heading)."""
+    exports = tmp_path / "exports"
+    app = TripdeskApp(db_path=db, language="ko", export_dir=exports)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "e")
+        assert "전체 자료" in screen_text(app)  # the box, in Korean
+        await press(pilot, "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        target = exports / "gumi-2024-us.md"
+        brief = target.read_text(encoding="utf-8")
+        assert brief == render(app.main.trip, "md", "ko")
+        assert "## 일자별 일정" in brief and "## 일정" not in brief
+        target.unlink()
+        await press(pilot, "e", "tab", "space")
+        assert app.screen.query_one("#export-full", Checkbox).value
+        await press(pilot, "shift+tab", "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        full = target.read_text(encoding="utf-8")
+        assert full == render(app.main.trip, "md", "ko", full=True)
+        assert "## 일정" in full and "## 근거" in full
 
 
 @async_test

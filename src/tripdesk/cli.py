@@ -531,7 +531,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.output:
         # The same UTF-8 bytes as a file gets, whatever the terminal's encoding, and no "\r\n"
         # made of the .ics file's own "\r\n" by a text-mode stream on Windows.
-        text = render(trip, args.format or "md", args.lang)
+        text = render(trip, args.format or "md", args.lang, full=args.full)
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is None:  # a replaced stream with no bytes underneath
             sys.stdout.write(text)
@@ -543,7 +543,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # A folder gets <trip-id>.<format>; a known extension picks the format (and must agree with
     # --format); any other name gets --format, else Markdown. The app's `e` uses the same rules.
     output, fmt = export_target(args.output, trip.id, args.format)
-    text = render(trip, fmt, args.lang)
+    text = render(trip, fmt, args.lang, full=args.full)
     written = write_export(output, text, force=args.force)
     _console().print(RichText(f"wrote {display_path(written)}"))
     return EXIT_OK
@@ -947,9 +947,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_whole_number(1, MAX_HITS), default=200,
                    help=f"at most this many hits, 1 to {MAX_HITS:,} (default 200)")
 
-    p = add("export", cmd_export, "Export a trip as a Markdown briefing, its JSON document "
-            "(which `tripdesk import` reads back) or an iCalendar file; to standard output "
-            "unless -o is given.", "tripdesk export gumi-2024-us --format md -o exports/")
+    p = add("export", cmd_export, "Export a trip as a one-page Markdown brief (with --full, the "
+            "complete dossier), its JSON document (which `tripdesk import` reads back) or an "
+            "iCalendar file; to standard output unless -o is given.",
+            "tripdesk export gumi-2024-us --format md -o exports/")
     p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
     p.add_argument("--format", choices=("md", "json", "ics"), default=None,
                    help="md, json or ics (default: from the -o file's extension, else md; a .md, "
@@ -958,6 +959,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write to FILE instead of standard output; a folder (ending in /) gets "
                         "<trip-id>.<format>. An existing file is never replaced without --force")
     p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+    p.add_argument("--full", action="store_true",
+                   help="the complete dossier instead of the one-page brief: every day, every event's "
+                        "details, the people and organisations, each fact's excerpts and each "
+                        "inferred value's reason (md only)")
 
     p = add("datasette", cmd_datasette, "Write a Datasette configuration (metadata.json) for the "
             "store: descriptions, labels, facets, and canned queries (agreements ledger, trips by "

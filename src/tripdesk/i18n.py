@@ -190,6 +190,19 @@ def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     return _plain_spaces(format_interval(start, end, "yMMMd", locale=_cldr(lang)))
 
 
+def day_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """Days within a trip, the year understood: `2월 18일~20일`, `18–20 Feb`."""
+    from babel.dates import format_interval
+
+    return _plain_spaces(format_interval(start, end, "MMMd", locale=_cldr(lang)))
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country by its ISO code, named by CLDR: `미국`, `United States` (the code when CLDR
+    has no name for it)."""
+    return _cldr(lang).territories.get(code.upper(), code)
+
+
 def _plain_spaces(text: str) -> str:
     """CLDR's thin and narrow no-break spaces (`15\u2009–\u200922 Feb`) as plain spaces: the
     text goes to terminals, CSV and search, where they are surprises."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..model import DISPLAY_LANGS, Trip
 from ..problems import TripdeskError
 from . import writing
+from .brief import render_brief
 from .ics import render_ics
 from .jsonfmt import render_json
 from .markdown import render_markdown
@@ -33,9 +34,10 @@ def _check(fmt: str) -> None:
         raise TripdeskError(f"unknown export format {fmt!r}", f"use one of {', '.join(FORMATS)}")
 
 
-def render(trip: Trip, fmt: str = "md", lang: str = "both") -> str:
+def render(trip: Trip, fmt: str = "md", lang: str = "both", *, full: bool = False) -> str:
     """The trip as text in the given format; `lang` ("ko", "en" or "both") picks the language
-    of the Markdown and iCalendar text (the JSON holds every language)."""
+    of the Markdown and iCalendar text (the JSON holds every language). Markdown is the
+    one-page brief, or with `full` the complete dossier."""
     _check(fmt)
     if lang not in DISPLAY_LANGS:
         raise TripdeskError(f"unknown language {lang!r}", f"use one of {', '.join(DISPLAY_LANGS)}")
@@ -43,7 +45,9 @@ def render(trip: Trip, fmt: str = "md", lang: str = "both") -> str:
         return render_json(trip)
     if fmt == "ics":
         return render_ics(trip, lang)  # type: ignore[arg-type]
-    return render_markdown(trip, lang)  # type: ignore[arg-type]
+    if full:
+        return render_markdown(trip, lang)  # type: ignore[arg-type]
+    return render_brief(trip, lang)  # type: ignore[arg-type]
 
 
 def default_path(trip_id: str, fmt: str = "md", folder: Path = Path("exports")) -> Path:

@@ -1,39 +1,58 @@
 """Plain-text labels shared by the exporters: names, titles, places, dates, translation notes.
 
 Nothing here escapes anything: the Markdown exporter escapes what these return, the iCalendar
-exporter uses them as they are. The words around the data are English in every language mode;
-`lang` picks the language of the data ("ko", "en" or "both").
+exporter uses them as they are. `lang` ("ko", "en" or "both") picks the language of the data;
+the words around it (the "translation by the editors", "date not printed", the field names of
+inferred values) come from the gettext catalogs in the language of the labels for `lang`
+(`i18n.translator`), and dates and weekdays from CLDR (`i18n.long_date`), so no phrase is kept
+in code here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Callable
+from urllib.parse import urlsplit
 
+from .. import i18n
+from ..i18n import N_, translator
 from ..model import DisplayLang, Place, Source, Text, Trip
 from ..text import as_text
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-TRANSLATED_BY = {
-    "editors": "translation by the editors",
-    "article": "machine translation printed with the article",
-}
-STATUS = {
-    "announced": "announced plan (reported before the trip)",
-    "reported": "report after the fact",
-}
 INFERRED_MARK = "†"
 
+# The names of the fields an inferred reason is about, as the catalog words them (a field the
+# catalog does not know is shown by its key).
+FIELD_NAMES = {
+    "home_city": N_("home city"), "leader": N_("leader"), "start": N_("start"), "end": N_("end"),
+    "span_reported": N_("reported length"), "status": N_("status"), "status date": N_("status date"),
+    "delegation": N_("delegation"), "purpose": N_("purpose"), "themes": N_("themes"),
+    "title": N_("title"), "date": N_("date"), "time": N_("time"), "place": N_("place"),
+    "places": N_("places"), "published": N_("published"), "speaker": N_("speaker"),
+    "kind": N_("kind"), "parties": N_("parties"),
+}
+# An outlet the data records as not known (the drafting tool writes 미상 / unknown outlet).
+_UNKNOWN_OUTLETS = {"", "미상", "unknown", "unknown outlet", "outlet unknown", "n/a"}
 
-def long_date(date: dt.date) -> str:
-    """`Sat 12 Oct 2024`, the same whatever the locale."""
-    return f"{WEEKDAYS[date.weekday()]} {date.day} {MONTHS[date.month - 1]} {date.year}"
+
+def long_date(date: dt.date, lang: str = "en") -> str:
+    """`Sat 12 Oct 2024`, `2024년 10월 12일 (토)`: CLDR's, in the language of the labels."""
+    return i18n.long_date(date, lang)
 
 
-def translation_note(by: str | None) -> str:
-    return TRANSLATED_BY.get(by or "", "translation")
+def translation_note(by: str | None, lang: str = "en") -> str:
+    """Who translated a text: the editors, or the article itself (machine translation)."""
+    _ = translator(lang)
+    if by == "editors":
+        return _("translation by the editors")
+    if by == "article":
+        return _("machine translation printed with the article")
+    return _("translation")
+
+
+def field_name(key: str, lang: str = "en") -> str:
+    message = FIELD_NAMES.get(key)
+    return translator(lang)(message) if message else key
 
 
 def _pair(text: Text, lang: DisplayLang, both: str) -> str:
@@ -78,7 +97,7 @@ def versions(text: Text | None, lang: DisplayLang) -> list[tuple[str, str | None
         if value and value not in seen:
             seen.add(value)
             translated = text.is_translation(code)  # type: ignore[arg-type]
-            out.append((value, translation_note(text.translated_by) if translated else None))
+            out.append((value, translation_note(text.translated_by, lang) if translated else None))
     return out
 
 
@@ -98,36 +117,69 @@ def organisation(trip: Trip, org_id: str, lang: DisplayLang) -> str:
     return name(found.name, lang) if found else org_id
 
 
-def _count(n: int, unit: str) -> str:
-    return f"{n} {unit}{'s' if n != 1 else ''}"
-
-
-def span(trip: Trip) -> str:
+def span(trip: Trip, lang: str = "en") -> str:
     """`9 days; reported as 6박 9일 (6 nights 9 days)`: the words as printed first, then what
     they say (no brackets inside brackets)."""
-    days = _count(trip.day_count, "day")
+    _ = translator(lang)
+    days = _.ngettext("{n} day", "{n} days", trip.day_count).format(n=trip.day_count)
     reported = trip.span_reported
     if not reported:
         return days
-    counted = " ".join(([_count(reported.nights, "night")] if reported.nights is not None else [])
-                       + [_count(reported.days, "day")])
+    counted = " ".join(
+        ([_.ngettext("{n} night", "{n} nights", reported.nights).format(n=reported.nights)]
+         if reported.nights is not None else [])
+        + [_.ngettext("{n} day", "{n} days", reported.days).format(n=reported.days)])
     text = (reported.text or "").strip()
-    return f"{days}; reported as " + (f"{text} ({counted})" if text and text != counted else counted)
+    said = f"{text} ({counted})" if text and text != counted else counted
+    return _("{days}; reported as {span}").format(days=days, span=said)
 
 
-def inferred_notes(inferred: dict[str, Text], lang: DisplayLang = "en") -> list[str]:
-    """`† Inferred — start: the reason`, one per inferred field (the reason in `lang`)."""
-    return [f"{INFERRED_MARK} Inferred — {field}: {as_text(reason).get(lang).strip()}"
-            for field, reason in inferred.items()]
+def inferred_notes(inferred: dict[str, Text], lang: str = "en") -> list[str]:
+    """`† Inferred — start: the reason`, one per inferred field (the reason in `lang`, both
+    languages in "both")."""
+    _ = translator(lang)
+    return [_("{mark} Inferred — {field}: {reason}").format(
+                mark=INFERRED_MARK, field=field_name(key, lang), reason=as_text(reason).get(lang).strip())
+            for key, reason in inferred.items()]
+
+
+def outlet_known(source: Source) -> bool:
+    """Whether the data names the outlet (not empty, not recorded as 미상 / unknown outlet)."""
+    return not all((value or "").strip().casefold() in _UNKNOWN_OUTLETS
+                   for value in (source.outlet.ko, source.outlet.en, source.outlet.plain))
+
+
+def outlet(source: Source, lang: DisplayLang) -> str:
+    """What names a source's outlet: its name; where the data does not know it, the web site
+    the URL is on, else the saved file; "outlet not named" only when there is neither."""
+    if outlet_known(source):
+        return name(source.outlet, lang)
+    host = urlsplit(source.url).hostname if source.url else None
+    if host:
+        return host.removeprefix("www.")
+    if source.file:
+        return translator(lang)("file {name}").format(name=source.file)
+    return translator(lang)("outlet not named")
+
+
+def published(source: Source, lang: str = "en") -> str:
+    """The date the source was published (CLDR's), or that it prints none."""
+    if source.published is None:
+        return translator(lang)("date not printed")
+    return i18n.long_date(source.published, lang)
 
 
 def source_line(source: Source, lang: DisplayLang, esc: Callable[[str], str] = str,
-                link: Callable[[str], str] | None = None) -> str:
+                link: Callable[[str], str] | None = None, *, notes: bool = True) -> str:
     """`outlet, “headline” (“other language”, translation note), date, file F, URL. Notes.`
 
+    The outlet is never "unknown outlet" when the source has a URL or a file (`outlet`).
     `esc` is applied to every value from the data and `link` to the URL (the Markdown exporter
-    escapes; the iCalendar one takes the text as it is)."""
-    bits = [esc(name(source.outlet, lang))]
+    escapes; the iCalendar one takes the text as it is). `notes=False` leaves out the source's
+    notes and inferred reasons (the brief)."""
+    _ = translator(lang)
+    known = outlet_known(source)
+    bits = [esc(outlet(source, lang))] if known or (source.url and not source.file) else []
     headlines = versions(source.headline, lang)
     if headlines:
         first, note = headlines[0]
@@ -135,16 +187,17 @@ def source_line(source: Source, lang: DisplayLang, esc: Callable[[str], str] = s
         for other, note in headlines[1:]:
             headline += f" (“{esc(other)}”" + (f", {note})" if note else ")")
         bits.append(headline)
-    bits.append((source.published.isoformat() if source.published else "date not printed")
-                + (f" {INFERRED_MARK}" if "published" in source.inferred else ""))
+    bits.append(published(source, lang) + (f" {INFERRED_MARK}" if "published" in source.inferred else ""))
     if source.file:
-        bits.append(f"file {esc(source.file)}")
+        bits.append(esc(_("file {name}").format(name=source.file)))
     if source.url:
         bits.append((link or esc)(source.url))
     line = ", ".join(b for b in bits if b)
-    notes = as_text(source.notes).get(lang).strip()
-    if notes:
-        line += f". {esc(notes)}"
+    if not notes:
+        return line
+    note_text = as_text(source.notes).get(lang).strip()
+    if note_text:
+        line += f". {esc(note_text)}"
     for note in inferred_notes(source.inferred, lang):
         line += f" {esc(note)}"
     return line

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .. import i18n
+from ..i18n import N_, translator
 from ..model import Agreement, Day, DisplayLang, Event, Evidence, Quote, Source, Stop, Text, Trip
 from . import labels as L
 from .escape import inline
@@ -30,11 +32,11 @@ DAGGER = " " + L.INFERRED_MARK
 _URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
 _NOT_URL_SAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
-# Which line of the facts list carries the dagger of an inferred trip field.
+# Which line of the facts list (its label, a msgid) carries the dagger of an inferred trip field.
 _TRIP_FACT = {
-    "home_city": "Home city", "leader": "Leader", "start": "Dates", "end": "Dates",
-    "span_reported": "Dates", "status": "Status", "delegation": "Delegation",
-    "purpose": "Purpose", "themes": "Themes",
+    "home_city": N_("Home city"), "leader": N_("Leader"), "start": N_("Dates"), "end": N_("Dates"),
+    "span_reported": N_("Dates"), "status": N_("Status"), "delegation": N_("Delegation"),
+    "purpose": N_("Purpose"), "themes": N_("Themes"),
 }
 # The agreement table's columns that carry their own dagger; the title carries the others'.
 _AGREEMENT_COLUMNS = ("kind", "parties", "date", "place")
@@ -90,6 +92,7 @@ class _Briefing:
         self.lang = lang
         self.notes = _Footnotes(trip.sources)
         self.out: list[str] = []
+        self._ = translator(lang)
 
     # -- small helpers ------------------------------------------------------------------
 
@@ -118,9 +121,19 @@ class _Briefing:
     def organisations(self, ids: Iterable[str], sep: str = ", ") -> str:
         return sep.join(inline(L.organisation(self.trip, i, self.lang)) for i in ids)
 
-    @staticmethod
-    def inferred(inferred: dict[str, str]) -> list[str]:
-        return [inline(note) for note in L.inferred_notes(inferred)]
+    def inferred(self, inferred: dict[str, Text]) -> list[str]:
+        return [inline(note) for note in L.inferred_notes(inferred, self.lang)]
+
+    def date(self, date) -> str:  # noqa: ANN001 - datetime.date
+        return i18n.long_date(date, self.lang)
+
+    def when(self, holder: Stop) -> str:
+        """A stop's span (`during the trip` in the reader's words)."""
+        if holder.start is None or holder.end is None:
+            return self._("during the trip")
+        if holder.start == holder.end:
+            return self.date(holder.start)
+        return i18n.date_range(holder.start, holder.end, self.lang)
 
     @staticmethod
     def mark(inferred: dict[str, str] | bool) -> str:
@@ -137,12 +150,17 @@ class _Briefing:
         (first, note), others = titles[0], titles[1:]
         self.block(f"# {inline(first)}{self.mark(_except(trip.inferred, _TRIP_FACT))}")
         if note:
-            self.block(f"Title: {inline(note)}.")
+            self.block(self._("Title: {note}.").format(note=inline(note)))
         for value, other_note in others:
             self.block(inline(value) + (f" ({other_note})" if other_note else ""))
-        evidence = " and to the words of the source it rests on (see Evidence)" if _has_evidence(trip) else ""
-        self.block(f"Every fact is footnoted to its source (see Sources){evidence}. "
-                   f"{L.INFERRED_MARK} marks a value the editors inferred; the reason follows it.")
+        _ = self._
+        if _has_evidence(trip):
+            intro = _("Every fact is footnoted to its source (see Sources) and to the words of the source "
+                      "it rests on (see Evidence).")
+        else:
+            intro = _("Every fact is footnoted to its source (see Sources).")
+        self.block(intro + " " + _("{mark} marks a value the editors inferred; the reason follows it.").format(
+            mark=L.INFERRED_MARK))
         self.facts()
         self.itinerary()
         self.agreements()
@@ -156,8 +174,10 @@ class _Briefing:
         trip, d = self.trip, self.trip.delegation
         marked = {_TRIP_FACT[key] for key in trip.inferred if key in _TRIP_FACT}
 
+        _ = self._
+
         def fact(label: str, value: str, *more: str) -> list[str]:
-            head = f"- **{label}:**" + (f" {value}" if value else "") + (DAGGER if label in marked else "")
+            head = f"- **{_(label)}:**" + (f" {value}" if value else "") + (DAGGER if label in marked else "")
             return [head, *(f"  - {m}" for m in more)]
 
         def long_fact(label: str, text: Text | None) -> list[str]:
@@ -170,57 +190,62 @@ class _Briefing:
         home_bits = [self.name(home.name), self.name(home.province), inline(home.country)]
         leader = self.people([trip.leader.person])
         role = self.name(trip.leader.role)
-        out = fact("Home city", ", ".join(b for b in home_bits if b)
-                   + ("" if home.kind == "city" else f" ({inline(home.kind)})"))
-        out += fact("Leader", leader + (f", {role}" if role else ""))
-        out += fact("Dates", f"{trip.start.isoformat()} – {trip.end.isoformat()}, {inline(L.span(trip))}"
-                    + self.notes.excerpts("The trip: its dates, leader and delegation", trip.evidence))
-        out += fact("Status", inline(L.STATUS.get(trip.status, trip.status)))
+        out = fact(N_("Home city"), ", ".join(b for b in home_bits if b)
+                   + ("" if home.kind == "city" else f" ({inline(_(home.kind))})"))
+        out += fact(N_("Leader"), leader + (f", {role}" if role else ""))
+        out += fact(N_("Dates"), f"{i18n.date_range(trip.start, trip.end, self.lang)}, "
+                    f"{inline(L.span(trip, self.lang))}"
+                    + self.notes.excerpts(_("The trip: its dates, leader and delegation"), trip.evidence))
+        out += fact(N_("Status"), inline(trip_status(trip.status, self.lang)))
         parts = []
-        for label, ids, render in (("officials", d.officials, self.people),
-                                   ("companies", d.companies, self.organisations),
-                                   ("institutions", d.institutions, self.organisations)):
+        for label, ids, render in ((_("officials"), d.officials, self.people),
+                                   (_("companies"), d.companies, self.organisations),
+                                   (_("institutions"), d.institutions, self.organisations)):
             if ids:
                 parts.append(f"{label}: {render(ids)}")
         if d.head_count is not None:
-            parts.append(f"{d.head_count} {'person' if d.head_count == 1 else 'people'} in all")
+            parts.append(_.ngettext("{n} person in all", "{n} people in all", d.head_count).format(n=d.head_count))
         if parts or d.description:
-            out += fact("Delegation", "; ".join(parts), *self.versions(d.description))
+            out += fact(N_("Delegation"), "; ".join(parts), *self.versions(d.description))
         if trip.purpose:
-            out += long_fact("Purpose", trip.purpose)
+            out += long_fact(N_("Purpose"), trip.purpose)
         if trip.themes:
-            out += fact("Themes", ", ".join(self.name(t) for t in trip.themes))
+            out += fact(N_("Themes"), ", ".join(self.name(t) for t in trip.themes))
         refs = self.notes.refs(trip.trip_sources)
         if refs:
-            out += fact("Sources", refs)
+            out += fact(N_("Sources"), refs)
         self.block(*out)
         for note in self.inferred(trip.inferred):
             self.block(note)
 
     def itinerary(self) -> None:
-        self.block("## Itinerary")
+        _ = self._
+        self.block("## " + _("Itinerary"))
         for number, date, day in self.trip.calendar():
             places = "; ".join(self.place(p) for p in day.places) if day else ""
-            head = f"### Day {number} · {L.long_date(date)}" + (f" · {places}" if places else "")
+            head = "### " + _("Day {number} · {date}").format(number=number, date=self.date(date)) \
+                + (f" · {places}" if places else "")
             if day is not None:
-                head += self.notes.excerpts(f"Day {number} ({date.isoformat()}), where the delegation "
-                                            "was", day.evidence)
+                head += self.notes.excerpts(_("Day {number} ({date}), where the delegation was").format(
+                    number=number, date=date.isoformat()), day.evidence)
             self.block(head + (self.mark(day.inferred) if day else ""))
             if day is None:
-                self.block("Nothing recorded.")
+                self.block(_("Nothing recorded."))
                 continue
             self.day(day)
         for stop in self.trip.stops:
             places = "; ".join(self.place(p) for p in stop.places)
-            head = f"### No day given · {stop.when()}" + (f" · {places}" if places else "")
-            head += self.notes.excerpts(f"{stop.when()}, where the delegation was", stop.evidence)
+            head = "### " + _("No day given · {when}").format(when=self.when(stop)) + (f" · {places}" if places else "")
+            head += self.notes.excerpts(_("{when}, where the delegation was").format(when=self.when(stop)),
+                                        stop.evidence)
             self.block(head + self.mark(stop.inferred))
             self.day(stop)
 
-    @staticmethod
-    def held_when(holder: Day | Stop) -> str:
+    def held_when(self, holder: Day | Stop) -> str:
         """When an event was: its day's date, or (no day given) its stop's span."""
-        return f"{holder.when()}, no day given" if isinstance(holder, Stop) else L.long_date(holder.date)
+        if isinstance(holder, Stop):
+            return self._("{when}, no day given").format(when=self.when(holder))
+        return self.date(holder.date)
 
     def day(self, day: Day | Stop) -> None:
         for note in self.inferred(day.inferred):
@@ -230,34 +255,37 @@ class _Briefing:
         if day.events:
             self.block(*(line for event in day.events for line in self.event(event, day)))
         elif not day.notes:
-            self.block("Nothing recorded." if not day.places else "No events recorded.")
+            self.block(self._("Nothing recorded.") if not day.places else self._("No events recorded."))
 
     def event(self, event: Event, day: Day | Stop) -> list[str]:
         head = [f"**{event.time}**"] if event.time else []
-        when = day.when() if isinstance(day, Stop) else day.date.isoformat()
-        head += [inline(event.kind), self.title(event.title) + self.notes.refs(event.sources)
+        _ = self._
+        when = self.when(day) if isinstance(day, Stop) else day.date.isoformat()
+        head += [inline(_(event.kind)), self.title(event.title) + self.notes.refs(event.sources)
                  + self.notes.excerpts(f"{self.title(event.title)} ({when})", event.evidence)]
         more = list(self.versions(event.description))
         if event.place is not None and day.places != (event.place,):  # not just the day's heading
-            more.append(f"Place: {self.place(event.place)}")
+            more.append(_("Place: {place}").format(place=self.place(event.place)))
         met = [x for x in (self.organisations(event.organisations), self.people(event.people)) if x]
         if met:
-            more.append(f"With: {'; '.join(met)}")
+            more.append(_("With: {who}").format(who="; ".join(met)))
         more += self.inferred(event.inferred)
         return ["- " + " · ".join(head) + self.mark(event.inferred), *(f"  - {m}" for m in more)]
 
     def agreements(self) -> None:
         if not self.trip.agreements:
             return
-        self.block("## Agreements")
-        rows = ["| Agreement | Kind | Parties | Date | Place |", "| --- | --- | --- | --- | --- |"]
+        _ = self._
+        self.block("## " + _("Agreements"))
+        header = (_("Agreement"), _("Kind"), _("Parties"), _("Date"), _("Place"))
+        rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- | --- | --- |"]
         for a in self.trip.agreements:
             marks = {column: self.mark(column in a.inferred) for column in _AGREEMENT_COLUMNS}
             cells = [
                 self.title(a.title) + self.notes.refs(a.sources)
                 + self.notes.excerpts(self.title(a.title), a.evidence)
                 + self.mark(_except(a.inferred, _AGREEMENT_COLUMNS)),
-                inline(a.kind) + marks["kind"],
+                inline(_(a.kind)) + marks["kind"],
                 ("; ".join(filter(None, [self.organisations(a.parties, "; "),
                                          *(self.name(u.description) + (f" ({u.count})" if u.count else "")
                                            for u in a.unnamed_parties)])) or "—") + marks["parties"],
@@ -271,13 +299,15 @@ class _Briefing:
             self.block(*details)
 
     def agreement_details(self, a: Agreement) -> list[str]:
+        _ = self._
         more = self.status(a)
-        more += [f"Scope: {v}" for v in self.versions(a.scope)]
+        more += [_("Scope: {scope}").format(scope=v) for v in self.versions(a.scope)]
         if a.signatories:
-            more.append(f"Signed by: {self.people(a.signatories)}")
+            more.append(_("Signed by: {people}").format(people=self.people(a.signatories)))
         found = self.trip.event(a.event) if a.event else None
         if found:
-            more.append(f"At: {self.title(found[1].title)} ({self.held_when(found[0])})")
+            more.append(_("At: {event} ({when})").format(event=self.title(found[1].title),
+                                                        when=self.held_when(found[0])))
         more += self.inferred(a.inferred)
         if not more:
             return []
@@ -288,7 +318,7 @@ class _Briefing:
         status = a.status
         if status.value == "unknown" and not status.evidence:
             return []
-        line = f"Status: {inline(status.label(self.lang))}"
+        line = self._("Status: {status}").format(status=inline(status.label(self.lang)))
         if status.date:
             line += f", {status.date.isoformat()}{self.mark('date' in status.inferred)}"
         quoted = [f"“{inline(e.text)}”{self.notes.refs((e.source,))}" for e in status.evidence]
@@ -299,7 +329,7 @@ class _Briefing:
     def quotes(self) -> None:
         if not self.trip.quotes:
             return
-        self.block("## Quotes")
+        self.block("## " + self._("Quotes"))
         for q in self.trip.quotes:
             self.quote(q)
 
@@ -307,11 +337,11 @@ class _Briefing:
         quoted = [f"> {inline(q.original.text)}"]
         t = q.translation
         if t and t.lang != q.original.lang and self.lang in ("both", t.lang):
-            quoted += [">", f"> {inline(t.text)} ({L.translation_note(t.by)})"]
+            quoted += [">", f"> {inline(t.text)} ({L.translation_note(t.by, self.lang)})"]
         speaker = self.trip.person(q.speaker) if q.speaker else None
         role = q.role or (speaker.role if speaker else None)
         if q.speaker is None:  # not named: their role is who they are
-            who = [f"{self.name(role)} (not named)"]
+            who = [self._("{role} (not named)").format(role=self.name(role))]
         else:
             who = [self.name(speaker.name) if speaker else inline(q.speaker)]
             if role:
@@ -321,14 +351,15 @@ class _Briefing:
         if q.date:
             who.append(q.date.isoformat() + self.mark("date" in q.inferred))
         quoted += [">", "> — " + ", ".join(who) + self.notes.refs(q.sources)
-                   + self.notes.excerpts(f"The words of {who[0]}", q.evidence)
+                   + self.notes.excerpts(self._("The words of {who}").format(who=who[0]), q.evidence)
                    + self.mark(_except(q.inferred, ("date",)))]
         self.block(*quoted)
         found = self.trip.event(q.event) if q.event else None
         if found:
-            self.block(f"Said at: {self.title(found[1].title)} ({self.held_when(found[0])})")
+            self.block(self._("Said at: {event} ({when})").format(event=self.title(found[1].title),
+                                                                   when=self.held_when(found[0])))
         for version in self.versions(q.context):
-            self.block(f"Context: {version}")
+            self.block(self._("Context: {context}").format(context=version))
         for note in self.inferred(q.inferred):
             self.block(note)
 
@@ -336,7 +367,8 @@ class _Briefing:
         trip = self.trip
         if not (trip.people or trip.organisations):
             return
-        self.block("## People and organisations")
+        _ = self._
+        self.block("## " + _("People and organisations"))
         if trip.people:
             rows = []
             for p in trip.people:
@@ -345,16 +377,20 @@ class _Briefing:
                     about.append(inline(L.organisation(trip, p.organisation, self.lang)))
                 about = [x for x in about if x]
                 rows.append(f"- {self.name(p.name)}" + (f" — {', '.join(about)}" if about else "")
-                            + _aliases(p.aliases))
-            self.block("### People")
+                            + self.aliases(p.aliases))
+            self.block("### " + _("People"))
             self.block(*rows)
         if trip.organisations:
             rows = []
             for o in trip.organisations:
-                about = [x for x in (inline(o.kind), self.name(o.city)) if x]
-                rows.append(f"- {self.name(o.name)} — {', '.join(about)}" + _aliases(o.aliases))
-            self.block("### Organisations")
+                about = [x for x in (inline(_(o.kind)), self.name(o.city)) if x]
+                rows.append(f"- {self.name(o.name)} — {', '.join(about)}" + self.aliases(o.aliases))
+            self.block("### " + _("Organisations"))
             self.block(*rows)
+
+    def aliases(self, aliases: tuple[str, ...]) -> str:
+        shown = [inline(a) for a in aliases if a.strip()]
+        return " " + self._("(also: {names})").format(names=", ".join(shown)) if shown else ""
 
     def named_in_role(self, role: Text | None, org_id: str) -> bool:
         """Whether the role already names the organisation in every language shown ("Executive
@@ -369,8 +405,8 @@ class _Briefing:
     def evidence(self) -> None:
         if not self.notes.evidence:
             return
-        self.block("## Evidence")
-        self.block("The words each fact rests on, as its source prints them (footnoted where the fact is).")
+        self.block("## " + self._("Evidence"))
+        self.block(self._("The words each fact rests on, as its source prints them (footnoted where the fact is)."))
         for label, what, items in self.notes.evidence:
             # The excerpts of one source together, then that source once.
             by_source: dict[str, list[str]] = {}
@@ -385,14 +421,17 @@ class _Briefing:
         source = self.trip.source(source_id)
         if source is None:  # the loader makes sure every cited source exists
             return inline(source_id)
-        date = source.published.isoformat() if source.published else "date not printed"
-        return f"{self.name(source.outlet)}, {date}, {inline(source.file or source.url or source.id)}"
+        date = source.published.isoformat() if source.published else self._("date not printed")
+        where = source.file or source.url or source.id
+        if not L.outlet_known(source):  # the file or the web site names it: never "unknown outlet"
+            return f"{date}, {inline(where)}"
+        return f"{self.name(source.outlet)}, {date}, {inline(where)}"
 
     def sources(self) -> None:
-        self.block("## Sources")
+        self.block("## " + self._("Sources"))
         uncited = [s for s in self.trip.sources if s.id not in self.notes.cited]
         if uncited:
-            self.block("Also consulted, not cited above:")
+            self.block(self._("Also consulted, not cited above:"))
             self.block(*(f"- {self.source(s)}" for s in uncited))
         done: set[str] = set()
         for s in self.trip.sources:
@@ -422,9 +461,14 @@ def _autolink(url: str) -> str:
     return f"<{encoded}>"
 
 
-def _aliases(aliases: tuple[str, ...]) -> str:
-    shown = [inline(a) for a in aliases if a.strip()]
-    return f" (also: {', '.join(shown)})" if shown else ""
+def trip_status(status: str, lang: str) -> str:
+    """`report after the fact` / `announced plan (reported before the trip)`, in the reader's words."""
+    _ = translator(lang)
+    if status == "announced":
+        return _("announced plan (reported before the trip)")
+    if status == "reported":
+        return _("report after the fact")
+    return status
 
 
 def render_markdown(trip: Trip, lang: DisplayLang = "both") -> str:

@@ -2,7 +2,9 @@
 
 A modal with the file name (pre-filled with `exports/<trip-id>.md`); the extension picks the
 format (.md/.markdown, .json, .ics; any other is refused), and a folder gets `<trip-id>.md`, by
-the same rules as `tripdesk export -o` (`export.export_target`). Enter writes it in a worker.
+the same rules as `tripdesk export -o` (`export.export_target`). Markdown is the one-page brief
+unless the "full dossier" box is ticked (Tab, then Space), as `tripdesk export --full`. Enter
+writes it in a worker.
 If the file exists, a second modal asks whether to replace it. The modal closes with the
 absolute path written (the app then says where it went) or None when cancelled.
 
@@ -27,7 +29,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from ..problems import TripdeskError
 from .keys import DIALOG_KEYS, EDIT_KEYS
@@ -49,6 +51,7 @@ class ExportFinished(Message):
     error: str | None = None
     exists: bool = False
     fmt: str = "md"
+    full: bool = False
 
 
 class PathInput(Input, inherit_bindings=False):
@@ -128,6 +131,8 @@ class ExportScreen(ModalScreen["Path | None"]):
         with Vertical(id="export-box", classes="dialog"):
             yield Static(self._heading(value), id="export-title")
             yield PathInput(value=value, id="export-path")
+            yield Checkbox(_("Full dossier (every day, excerpts and reasons) instead of the one-page brief"),
+                           id="export-full")
             yield Static(status, id="export-status")
 
     def _target(self, value: str) -> tuple[Path, str]:
@@ -164,25 +169,26 @@ class ExportScreen(ModalScreen["Path | None"]):
         except TripdeskError as exc:
             self._status(exc.message, "$error")
             return
+        full = self.query_one("#export-full", Checkbox).value
         if self.download:
             self._status(words(self)("Sending it to your browser…"), DIM)
-            self.send(path.name, fmt)
+            self.send(path.name, fmt, full)
             return
         self._status(words(self)("Writing…"), DIM)
-        self.write(path, fmt, force=False)
+        self.write(path, fmt, force=False, full=full)
 
     def _status(self, text: str, style: str) -> None:
         self.query_one("#export-status", Static).update(lit(text, style))
 
     @work(thread=True, exclusive=True, group="export")
-    def write(self, path: Path, fmt: str, force: bool) -> None:
+    def write(self, path: Path, fmt: str, force: bool, full: bool = False) -> None:
         from ..export import ExportExists, render, write_export
 
         try:
-            text = render(self.trip, fmt, self.lang)
+            text = render(self.trip, fmt, self.lang, full=full)
             written = write_export(path, text, force=force)
         except ExportExists:
-            self.post_message(ExportFinished(path, "exists", exists=True, fmt=fmt))
+            self.post_message(ExportFinished(path, "exists", exists=True, fmt=fmt, full=full))
         except TripdeskError as exc:
             self.post_message(ExportFinished(path, exc.message, fmt=fmt))
         except OSError as exc:
@@ -191,13 +197,13 @@ class ExportScreen(ModalScreen["Path | None"]):
             self.post_message(ExportFinished(written, fmt=fmt))
 
     @work(thread=True, exclusive=True, group="export")
-    def send(self, name: str, fmt: str) -> None:
+    def send(self, name: str, fmt: str, full: bool = False) -> None:
         """Render in this thread, then hand the text to the browser (`App.deliver_text`, which
         streams it to textual-serve in a thread of its own)."""
         from ..export import MIME_TYPES, render
 
         try:
-            text = render(self.trip, fmt, self.lang)
+            text = render(self.trip, fmt, self.lang, full=full)
         except TripdeskError as exc:
             self.post_message(ExportFinished(Path(name), exc.message, fmt=fmt))
             return
@@ -216,7 +222,7 @@ class ExportScreen(ModalScreen["Path | None"]):
             def answered(replace: bool | None) -> None:
                 if replace:
                     self._status(words(self)("Writing…"), DIM)
-                    self.write(message.path, message.fmt, force=True)
+                    self.write(message.path, message.fmt, force=True, full=message.full)
                 else:
                     self._status(words(self)("Not replaced: change the name, or Esc to cancel."), "$warning")
                     self.query_one(Input).focus()
