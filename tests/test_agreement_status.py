@@ -107,7 +107,10 @@ def test_the_store_keeps_the_status_and_search_finds_it(db_path: Path, capsys) -
     assert main(["search", "원칙 합의", "--json"]) == 0
     refs = {h["ref"] for h in json.loads(capsys.readouterr().out)}
     assert {"agreement:san-diego-exchange-agreement", "agreement:redmond-exchange-agreement"} <= refs
-    assert main(["export", "gumi-2017-americas"]) == 0
+    assert main(["export", "gumi-2017-americas", "--full"]) == 0
     markdown = capsys.readouterr().out
     assert "Status: planned — “이번 순방기간 중 구미시-시애틀 공공도서관 협력사업 양해각서 체결도" in markdown
+    assert main(["export", "gumi-2017-americas", "--lang", "en"]) == 0  # the brief: the status column
+    brief = capsys.readouterr().out
+    assert "| MOU | Gumi City; The Seattle Public Library | planned[^src-001] |" in brief
     assert main(["doctor"]) == 0
