@@ -104,3 +104,27 @@ def test_a_city_without_a_korean_name_found_by_its_consonants() -> None:
     assert cities_in("시장은 조지아주 사바나로 이동한다.") == [("사바나", "Savannah")]
     # without a country or state named, nothing is guessed
     assert cities_in("스트라스필드시를 찾는다.") == []
+
+
+def test_the_seat_of_an_office_is_not_a_place_visited() -> None:
+    assert cities_in("시장은 주 상하이 총영사와 만난다.") == []
+    assert cities_in("시장은 상하이 총영사관을 찾는다.") == [("상하이", "Shanghai")]
+
+
+def test_a_move_after_a_dated_account_follows_that_day() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n"
+                "방문단은 9일 시애틀에서 기업을 방문한다.\n"
+                "박 군수는 포틀랜드로 이동해 시청을 찾을 예정이다.", D(2023, 5, 5))
+    day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 9))
+    assert [p["city"]["en"] for p in day["places"]] == ["Seattle", "Portland"]
+    event = next(e for e in day["events"] if e.get("place", {}).get("city", {}).get("en") == "Portland")
+    assert "moves on" in event["inferred"]["date"]
+
+
+def test_an_undated_agreement_takes_the_city_its_sentence_names() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n"
+                "박 군수는 우선 보스턴에서 현지 기업과 업무협약을 맺고, 시카고로 이동해 박람회를 둘러본다.",
+                D(2023, 5, 5))
+    (agreement,) = doc["agreements"]
+    assert agreement["place"]["city"]["en"] == "Boston"
+    assert "보스턴에서" in agreement["inferred"]["place"]

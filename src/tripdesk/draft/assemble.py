@@ -63,6 +63,8 @@ KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전
               "ceremony": "행사 참석", "meeting": "면담·논의", "promotion": "홍보", "visit": "방문",
               "travel": "이동", "networking": "네트워킹", "other": "일정"}
 _CONTINUES = re.compile(r"^\s*(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)")
+# '사바나로 이동해': the delegation moves on to another city after what the sentence before told.
+_MOVES_ON = re.compile(r"[가-힣]+(?:으로|로)\s*(?:이동해|이동하여|이동한|이동할|이동,|옮겨)")
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
                      r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표|필두)으?로")
 _PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난해|작년|앞서")
@@ -485,6 +487,10 @@ class _Assembler:
         if previous is not None and (same_paragraph or _CONTINUES.match(sentence)):
             return previous, (f"the sentence gives no day; it continues the account of {previous.isoformat()} "
                               "(the sentence before it" + (", in the same paragraph)" if same_paragraph else ")"))
+        if previous is not None and _MOVES_ON.search(sentence):
+            return previous, (f"the sentence gives no day; it moves on ('{_MOVES_ON.search(sentence).group(0)}') from "
+                              f"the account of {previous.isoformat()} just before it, so the move is taken to follow "
+                              "that day's programme (it may be the next day)")
         return None, None
 
     def _event(self, sentence: str, kind: str, sid: str, people: list[entities.PersonFound],
@@ -567,6 +573,8 @@ class _Assembler:
                         record["place"] = event["place"]
                     if event["kind"] == "signing":
                         record["event"] = event
+                if "place" not in record and article.language == "ko":
+                    self._agreement_place(record, clause, article.text)
                 if found.status != "unknown":
                     status: dict[str, Any] = {"value": found.status, "evidence": [evidence],
                                               "inferred": {"value": "Read from the sentence's verb."}}
@@ -585,6 +593,19 @@ class _Assembler:
             record.pop("_found", None)
         self.found.append(f"agreements: {len(out)}")
         return out
+
+    def _agreement_place(self, record: dict[str, Any], clause: str, text: str) -> None:
+        """Where an undated agreement is made, from its own words: the city named with 에서
+        ('뉴욕에서 ... 협약을 맺고'), else the one city abroad they name, marked inferred."""
+        found = [p for p in places.find_places(clause, analyser.proper_nouns(text)) if p.city.country != "KR"]
+        at = [p for p in found if clause.startswith("에서", p.end) or clause.startswith("시에서", p.end)]
+        if len({p.city.en for p in at}) == 1:
+            record["place"] = _place(at[0])
+            record["inferred"]["place"] = f"The sentence says '{clause[at[0].begin:at[0].end + 3].strip()}'."
+        elif len({p.city.en for p in found}) == 1:
+            record["place"] = _place(found[0])
+            record["inferred"]["place"] = (f"'{found[0].ko}' is the one city abroad the sentence names beside the "
+                                           "agreement; the article does not say where it is signed.")
 
     def _before_trip(self, sentence: str) -> bool:
         """Whether a sentence tells of something before the trip (an agreement signed in an

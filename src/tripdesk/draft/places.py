@@ -156,7 +156,7 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
             if name in country_index() or name in state_index():
                 continue
             after = m.start() + len(_written(candidate, name))
-            if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after):
+            if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()):
                 continue
             cities = index[name]
             chosen = _choose(cities, countries, states)
@@ -184,6 +184,8 @@ _GIVEN_NAME = re.compile(rf" (?!(?:현지|지역|주요|시내|인근|일대|도
 # 몽고메리 카운티 is a county (of Maryland), not the city of Montgomery, Alabama; the gazetteer
 # has cities only, so a county is not taken for one.
 _COUNTY = re.compile(r"\s?카운티")
+# 주 칭다오 총영사 (the consul general in Qingdao, 駐): the seat of an office, not a place visited.
+_SEAT_OF = re.compile(r"(?:^|\s)주\s?$")
 
 
 @functools.cache
