@@ -93,3 +93,46 @@ def test_kind_prefixes_and_or(store: Store) -> None:
     assert len(queries.search(store, "Blizzard Huntsville")) < len(both)
     # "or" in lower case is a word, not the operator.
     assert queries.split_or("Blizzard or Huntsville") == ["Blizzard or Huntsville"]
+
+
+@async_test
+async def test_tab_shows_the_hits_of_one_kind_with_the_count_of_each(db: Path) -> None:  # noqa: F811
+    # Only the `kind:` prefix filtered hits: nothing said how many of each kind there were.
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_search(pilot, *"Seattle")
+        dialog = app.screen
+        assert isinstance(dialog, SearchScreen)
+        every = list(dialog._hits)
+        counts = {kind: sum(1 for hit in every if hit.kind == kind) for kind in ("trip", "event", "organisation")}
+        text = screen_text(app)
+        assert f"all {len(every)} · trip {counts['trip']} · day " in text
+        assert f"event {counts['event']} · " in text and f"organisation {counts['organisation']} · " in text
+        assert "tab Kind" in screen_text(app).splitlines()[-1]  # the key, in the footer
+        await press(pilot, "tab", "tab", "tab")  # all -> trip -> day -> event
+        shown = list(dialog._hits)
+        assert shown and {hit.kind for hit in shown} == {"event"} and len(shown) == counts["event"]
+        assert "Visit to Siemens" in screen_text(app) and "Seattle Public Library" not in screen_text(app)
+        await press(pilot, "down", "enter")  # the list holds only events: Enter goes to one
+        assert app.main.trip.id == shown[0].trip_id
+        await press(pilot, "slash")  # opened again: on the same kind
+        again = app.screen
+        assert isinstance(again, SearchScreen) and again._hits == shown
+        await press(pilot, "shift+tab", "shift+tab", "shift+tab")
+        assert again._hits == every
+
+
+@async_test
+async def test_the_kinds_are_counted_in_korean(db: Path) -> None:  # noqa: F811
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_search(pilot, *"Seattle")
+        text = screen_text(app)
+        assert "전체 10  출장 1  날 1  행사 5  협약 1  발언 0  기관 2  인물 0 ⇥" in text  # 80 columns
+        await press(pilot, "tab")
+        assert {hit.kind for hit in app.screen._hits} == {"trip"}
+        assert "tab 종류" in screen_text(app).splitlines()[-1]

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from ..model import DisplayLang
 
 DEBOUNCE_SECONDS = 0.12
+SEARCH_LIMIT = 200  # hits a search lists (DeskData.search's default)
+# The kinds of hit Tab steps through (None: every kind). A stop without a day counts as a day.
+KIND_FILTERS: tuple[str | None, ...] = (None, "trip", "day", "event", "agreement", "quote",
+                                        "organisation", "person")
+FILTER_OF_KIND = {"stop": "day"}
 PLACEHOLDERS = (N_("e.g. Blizzard, 협약, Seattle"), N_("e.g. Blizzard, 협약"), N_("e.g. Blizzard"))
 TYPE_TO_SEARCH = N_("Type to search; Enter goes to the first hit, ↓ to the list.")
 KIND_WIDTH = 13
@@ -50,6 +55,7 @@ class LastSearch:
     hits: list[queries.SearchHit]
     prompts: list[Content]
     highlighted: int | None
+    kind: str | None = None  # the kind of hit shown (None: all)
 
 
 @dataclass
@@ -79,6 +85,34 @@ class SearchDone(Message):
     hits: list[queries.SearchHit]
     prompts: list[Content]
     error: str | None = None
+    kind: str | None = None  # the hits are those of one kind only (a search for it alone)
+
+
+def kind_of(hit: queries.SearchHit) -> str:
+    """The kind a hit is filtered and counted as."""
+    return FILTER_OF_KIND.get(hit.kind, hit.kind)
+
+
+def kind_row(hits: list[queries.SearchHit], chosen: str | None, lang: DisplayLang,
+             form: int = 0) -> Content:
+    """`all 24 · trip 3 · day 6 · ...  tab: kind`: the hits of each kind, the kind shown
+    marked, and the key that steps through them; `form` 1 and 2 are narrower."""
+    _ = translator(lang)
+    counts = {kind: 0 for kind in KIND_FILTERS[1:]}
+    for hit in hits:
+        kind = kind_of(hit)
+        counts[kind] = counts.get(kind, 0) + 1
+    total = f"{len(hits)}+" if len(hits) >= SEARCH_LIMIT else str(len(hits))
+    space, gap, key = ((" ", " · ", "  " + _("tab: kind")), (" ", "  ", " ⇥"), ("", " ", " ⇥"))[form]
+    pieces: list[Content] = []
+    for kind in KIND_FILTERS:
+        count = total if kind is None else str(counts[kind])
+        label = f"{_('all') if kind is None else _(kind)}{space}{count}"
+        style = "reverse bold" if kind == chosen else (DIM if count == "0" else "")
+        if pieces:
+            pieces.append(Content.styled(gap, DIM))
+        pieces.append(Content.styled(label, style) if style else Content(label))
+    return Content.assemble(*pieces, Content.styled(key, DIM))
 
 
 MATCH_STYLE = "bold underline"
@@ -183,7 +217,12 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         Binding("escape", "close", "Close", id="search.close"),
         Binding("down", "results", "Results", tooltip="From the search box to the hits",
                 id="search.to_results"),
-        *DIALOG_KEYS,
+        Binding("tab", "kind(1)", "Kind", tooltip="Show the hits of the next kind (or all)",
+                id="search.next_kind"),
+        Binding("shift+tab", "kind(-1)", "Kind back", show=False,
+                tooltip="Show the hits of the kind before", id="search.previous_kind"),
+        # The dialog's other keys; ↓ and ↑ move between the box and the hits, Tab is the kind's.
+        *(b for b in DIALOG_KEYS if b.key not in ("tab", "shift+tab")),
     ]
 
     def __init__(self, query: str = "", memory: SearchMemory | None = None) -> None:
@@ -193,8 +232,10 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         self._restore = self._memory.last if not query else None
         self._initial = query or (self._restore.query if self._restore is not None else "")
         self._recalled = len(self._memory.history)  # ↑ steps back from the newest
-        self._prompts: list[Content] = []
+        self._prompts: list[Content] = []  # the hits shown (of the kind chosen) and their lines
         self._hits: list[queries.SearchHit] = []
+        self._all: tuple[list[queries.SearchHit], list[Content]] = ([], [])  # every kind's
+        self._kind: str | None = self._restore.kind if self._restore is not None else None
         self._hits_query: str | None = None
         self._searching: str | None = None  # the query last started
         self._timer: Timer | None = None
@@ -210,6 +251,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             yield Static(lit(_("Search everything — Korean or English"), "bold"), id="search-title")
             yield SearchInput(value=self._initial, placeholder=_(PLACEHOLDERS[0]), id="search-input")
             yield Static(lit(_(TYPE_TO_SEARCH), DIM), id="search-status")
+            yield Static("", id="search-kinds")
             yield SearchResults(id="search-results")
 
     def on_mount(self) -> None:
@@ -240,7 +282,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         query = self.query_one(SearchInput).value
         self._memory.remember(query)
         if self._hits_query == query:
-            self._memory.last = LastSearch(query, self._hits, self._prompts, self.results.highlighted)
+            self._memory.last = LastSearch(query, *self._all, self.results.highlighted, self._kind)
         else:
             self._memory.last = LastSearch(query, [], [], None) if query.strip() else None
         self.dismiss(hit)
@@ -277,10 +319,13 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         self.app.data.stop_searches()  # type: ignore[attr-defined] - nobody waits for it now
 
     @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, kind: str | None = None) -> None:
+        """Search a query (with `kind`: its hits of that kind alone, for when a search of every
+        kind stopped at its limit before it listed them all)."""
         worker = get_current_worker()
+        asked = query if kind is None else f"{kind}: {queries.split_kind(query)[1]}"
         try:
-            hits = self.app.data.search(query, cancelled=lambda: worker.is_cancelled)  # type: ignore[attr-defined]
+            hits = self.app.data.search(asked, cancelled=lambda: worker.is_cancelled)  # type: ignore[attr-defined]
         except SearchStopped:
             return  # a newer query, or the dialog closed
         except Exception as exc:  # noqa: BLE001 - a bad query is shown, not raised
@@ -291,19 +336,54 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             if worker.is_cancelled:  # a newer query is on its way
                 return
             prompts.append(hit_prompt(hit, self.lang, query))
-        self.post_message(SearchDone(query, hits, prompts))
+        self.post_message(SearchDone(query, hits, prompts, kind=kind))
 
     @on(SearchDone)
     def _done(self, message: SearchDone) -> None:
         if message.query != self.query_one(Input).value:
             return
+        if message.kind is not None:  # one kind's hits, beyond those of the search of all
+            if message.kind == self._kind and message.query == self._hits_query:
+                self._show(message.hits, message.prompts)
+            return
         self._fill(message.query, message.hits, message.prompts, message.error)
+
+    def action_kind(self, step: int) -> None:
+        """Tab, Shift+Tab: show the hits of the next (previous) kind, or all of them."""
+        index = (KIND_FILTERS.index(self._kind) + step) % len(KIND_FILTERS)
+        self._kind = KIND_FILTERS[index]
+        hits, prompts = self._all
+        if (self._kind is not None and len(hits) >= SEARCH_LIMIT and self._hits_query
+                and self._searching == self._hits_query):  # (not while a newer query is searched)
+            # the search of every kind stopped at its limit: this kind's may not all be there
+            self.run_search(self._hits_query, self._kind)
+        self._show(*self._of_kind(hits, prompts))
+
+    def _of_kind(self, hits: list[queries.SearchHit],
+                 prompts: list[Content]) -> tuple[list[queries.SearchHit], list[Content]]:
+        if self._kind is None:
+            return hits, prompts
+        kept = [i for i, hit in enumerate(hits) if kind_of(hit) == self._kind]
+        return [hits[i] for i in kept], [prompts[i] for i in kept]
+
+    def _show(self, hits: list[queries.SearchHit], prompts: list[Content]) -> None:
+        """List `hits` (those of the kind chosen) and mark the kind in the row of kinds."""
+        self._hits, self._prompts = hits, prompts
+        self.results.set_options([Option(Fitted(prompt), id=str(i)) for i, prompt in enumerate(prompts)])
+        if hits:
+            self.results.highlighted = 0
+        everything = self._all[0]
+        row = self.query_one("#search-kinds", Static)
+        row.display = bool(everything)
+        if everything:
+            row.update(Fitted(*(kind_row(everything, self._kind, self.lang, form) for form in range(3))))
 
     def _fill(self, query: str, hits: list[queries.SearchHit], prompts: list[Content],
               error: str | None = None) -> None:
-        self._hits, self._hits_query, self._prompts = hits, query, prompts
-        results = self.results
-        results.set_options([Option(Fitted(prompt), id=str(i)) for i, prompt in enumerate(prompts)])
+        self._all, self._hits_query = (hits, prompts), query
+        self._show(*self._of_kind(hits, prompts))
+        if self._kind is not None and len(hits) >= SEARCH_LIMIT:
+            self.run_search(query, self._kind)  # all of the kind shown, not only the first 200's
         status = self.query_one("#search-status", Static)
         _ = words(self)
         if error:
@@ -323,12 +403,10 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             # What the query holds that is not read as the user may mean it, said where its
             # hits are: fewer hits are never a silent surprise.
             status.update(Content("\n").join([said, *(lit(_(note), "$warning") for note in notes)]))
-        if hits:
-            results.highlighted = 0
         if self._submit_when_done:
             self._submit_when_done = False
-            if hits:
-                self._leave(hits[0])
+            if self._hits:
+                self._leave(self._hits[0])
 
     # -- choosing ---------------------------------------------------------------------------
 
