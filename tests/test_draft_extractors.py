@@ -219,6 +219,12 @@ def test_english_agreements_read_the_verb_before_them() -> None:
         ("MOU", "planned"), ("business agreement", "planned")]
 
 
+def test_an_edited_on_dateline_gives_the_published_date() -> None:
+    article = read_article("가시장, 방미\n\n2019-04-14기사 편집 2019-04-14 11:05:34\n\n가시장이 15일부터 방문한다.".encode(),
+                           "a.txt")
+    assert article.published == datetime.date(2019, 4, 14) and "편집" in (article.published_from or "")
+
+
 def test_a_date_in_the_address_is_the_published_date() -> None:
     assert date_in_url("https://hankyung.com/article/202406212839Y") == datetime.date(2024, 6, 21)
     assert date_in_url("http://kitv.kr/2011/10/25/some-title") == datetime.date(2011, 10, 25)

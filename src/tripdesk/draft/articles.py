@@ -170,7 +170,7 @@ _BULLET = re.compile(r"^\s*[•·∙◦▪■□◆◇○●※-]\s+")
 _OUTLET_BRACKET = re.compile(r"[【\[]\s*([^】\]]{2,30}?)\s*[】\]]\s*([가-힣]{2,4})\s*기자")
 _OUTLET_AGENCY = re.compile(r"\(([가-힣]{2,6})\s*=\s*([가-힣A-Za-z]{2,12})\)\s*(?:([가-힣]{2,4})\s*기자)?")
 _BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
-_DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
+_DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정|기사\s?편집|편집|작성|작성일)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
 
 
 # A publication stamp near the top: a date with a time or a reporter's name on its line
