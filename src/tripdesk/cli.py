@@ -947,14 +947,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_whole_number(1, MAX_HITS), default=200,
                    help=f"at most this many hits, 1 to {MAX_HITS:,} (default 200)")
 
-    p = add("export", cmd_export, "Export a trip as a one-page Markdown brief (with --full, the "
-            "complete dossier), its JSON document (which `tripdesk import` reads back) or an "
-            "iCalendar file; to standard output unless -o is given.",
+    p = add("export", cmd_export, "Export a trip as a one-page brief in Markdown or printable HTML "
+            "(with --full, the complete dossier), its JSON document (which `tripdesk import` reads "
+            "back) or an iCalendar file; to standard output unless -o is given.",
             "tripdesk export gumi-2024-us --format md -o exports/")
     p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
-    p.add_argument("--format", choices=("md", "json", "ics"), default=None,
-                   help="md, json or ics (default: from the -o file's extension, else md; a .md, "
-                        ".markdown, .json or .ics file must be given its own format)")
+    p.add_argument("--format", choices=("md", "html", "json", "ics"), default=None,
+                   help="md, html (the same as a printable A4 page), json or ics (default: from the "
+                        "-o file's extension, else md; a .md, .markdown, .html, .htm, .json or .ics "
+                        "file must be given its own format)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE instead of standard output; a folder (ending in /) gets "
                         "<trip-id>.<format>. An existing file is never replaced without --force")
@@ -962,7 +963,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true",
                    help="the complete dossier instead of the one-page brief: every day, every event's "
                         "details, the people and organisations, each fact's excerpts and each "
-                        "inferred value's reason (md only)")
+                        "inferred value's reason (md and html)")
 
     p = add("datasette", cmd_datasette, "Write a Datasette configuration (metadata.json) for the "
             "store: descriptions, labels, facets, and canned queries (agreements ledger, trips by "

@@ -1,6 +1,9 @@
-"""Exports of a trip: a Markdown briefing, the JSON document, an iCalendar file.
+"""Exports of a trip: a Markdown brief or dossier, the same as a printable HTML page, the JSON
+document, an iCalendar file.
 
-    render(trip, "md" | "json" | "ics", lang)  -> the text
+    render(trip, "md" | "html" | "json" | "ics", lang, full=False)
+                                                -> the text (md, html: the one-page brief;
+                                                   with full, the complete dossier)
     default_path(trip_id, fmt, folder)          -> exports/<trip-id>.<fmt>, never outside folder
     export_target(output, trip_id, fmt)         -> (path, format) from the path the user gave:
                                                    a folder gets <trip-id>.<fmt>, the extension
@@ -26,7 +29,7 @@ from .jsonfmt import render_json
 from .markdown import render_markdown
 from .writing import MIME_TYPES, ExportExists, download_target, write_export
 
-FORMATS = ("md", "json", "ics")
+FORMATS = ("md", "html", "json", "ics")
 
 
 def _check(fmt: str) -> None:
@@ -36,8 +39,8 @@ def _check(fmt: str) -> None:
 
 def render(trip: Trip, fmt: str = "md", lang: str = "both", *, full: bool = False) -> str:
     """The trip as text in the given format; `lang` ("ko", "en" or "both") picks the language
-    of the Markdown and iCalendar text (the JSON holds every language). Markdown is the
-    one-page brief, or with `full` the complete dossier."""
+    of the Markdown, HTML and iCalendar text (the JSON holds every language). Markdown and
+    HTML are the one-page brief, or with `full` the complete dossier."""
     _check(fmt)
     if lang not in DISPLAY_LANGS:
         raise TripdeskError(f"unknown language {lang!r}", f"use one of {', '.join(DISPLAY_LANGS)}")
@@ -45,9 +48,12 @@ def render(trip: Trip, fmt: str = "md", lang: str = "both", *, full: bool = Fals
         return render_json(trip)
     if fmt == "ics":
         return render_ics(trip, lang)  # type: ignore[arg-type]
-    if full:
-        return render_markdown(trip, lang)  # type: ignore[arg-type]
-    return render_brief(trip, lang)  # type: ignore[arg-type]
+    markdown = render_markdown(trip, lang) if full else render_brief(trip, lang)  # type: ignore[arg-type]
+    if fmt == "html":
+        from .html import render_html  # markdown-it-py, on first use
+
+        return render_html(trip, markdown, lang)
+    return markdown
 
 
 def default_path(trip_id: str, fmt: str = "md", folder: Path = Path("exports")) -> Path:

@@ -31,7 +31,7 @@ from ..problems import TripdeskError, file_kind, visible
 from ..schema import ID_PATTERN
 
 # The file extensions that name a format (any case).
-EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".ics": "ics"}
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ics": "ics"}
 
 # Names that are devices on Windows, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -63,7 +63,8 @@ def default_path(trip_id: str, fmt: str, folder: Path) -> Path:
 
 
 def format_for_name(path: str | Path) -> str | None:
-    """The format a file name's extension names (`.md`, `.markdown`, `.json`, `.ics`), else None."""
+    """The format a file name's extension names (`.md`, `.markdown`, `.html`, `.htm`, `.json`,
+    `.ics`), else None."""
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
@@ -104,7 +105,7 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
 _DOWNLOAD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 
 # The MIME type of each format, for a download.
-MIME_TYPES = {"md": "text/markdown", "json": "application/json", "ics": "text/calendar"}
+MIME_TYPES = {"md": "text/markdown", "html": "text/html", "json": "application/json", "ics": "text/calendar"}
 
 
 def download_target(value: str, trip_id: str) -> tuple[str, str]:

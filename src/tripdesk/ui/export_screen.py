@@ -1,9 +1,9 @@
-"""`e`: export the selected trip as Markdown, JSON or iCalendar.
+"""`e`: export the selected trip as Markdown, printable HTML, JSON or iCalendar.
 
 A modal with the file name (pre-filled with `exports/<trip-id>.md`); the extension picks the
-format (.md/.markdown, .json, .ics; any other is refused), and a folder gets `<trip-id>.md`, by
+format (.md/.markdown, .html/.htm, .json, .ics; any other is refused), and a folder gets `<trip-id>.md`, by
 the same rules as `tripdesk export -o` (`export.export_target`). Markdown is the one-page brief
-unless the "full dossier" box is ticked (Tab, then Space), as `tripdesk export --full`. Enter
+(or HTML) unless the "full dossier" box is ticked (Tab, then Space), as `tripdesk export --full`. Enter
 writes it in a worker.
 If the file exists, a second modal asks whether to replace it. The modal closes with the
 absolute path written (the app then says where it went) or None when cancelled.
@@ -38,7 +38,7 @@ from .render import DIM, LANGUAGE_NAMES, Fitted, lit, one_line, words
 if TYPE_CHECKING:
     from ..model import DisplayLang, Trip
 
-FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "ics": "iCalendar"}
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "ics": "iCalendar"}
 # The name given to an export's delivery to the browser, which the app's delivery messages carry.
 DELIVERY_NAME = "tripdesk-export"
 
@@ -121,10 +121,10 @@ class ExportScreen(ModalScreen["Path | None"]):
             if self.download:
                 value = download_target("", self.trip.id)[0]
                 status = lit(language + " " + _("Your browser downloads the file; the extension picks the "
-                                                "format: .md, .json or .ics. Enter downloads, Esc cancels."), DIM)
+                                                "format: .md, .html, .json or .ics. Enter downloads, Esc cancels."), DIM)
             else:
                 value = str(default_path(self.trip.id, "md", self.folder))
-                status = lit(language + " " + _("The extension picks the format: .md, .json or .ics. "
+                status = lit(language + " " + _("The extension picks the format: .md, .html, .json or .ics. "
                                                 "Enter writes, Esc cancels."), DIM)
         except TripdeskError as exc:  # an id that cannot name a file (a damaged store)
             value, status = "", lit(_("{problem}: type a file name.").format(problem=exc.message), "$error")
