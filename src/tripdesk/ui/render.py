@@ -226,6 +226,23 @@ class Fitted(Visual):
         return fitted.render_strips(width, height, style, options)
 
 
+MIN_ROOM = 12
+"""The cells a wrapped line of a document keeps for its text, before its indents."""
+
+
+def narrowed_indents(width: int, indent: int, hang: int) -> tuple[int, int]:
+    """The indent and hanging indent a line wrapped to `width` cells keeps: as given while
+    they leave `MIN_ROOM` cells for the text, else less (the hang first, then the indent), so
+    that a line in a narrow view still wraps whole instead of running past its edge (where
+    the view would cut it, with no mark)."""
+    short = MIN_ROOM - (width - indent - hang)
+    if short > 0:
+        cut = min(hang, short)
+        hang, short = hang - cut, short - cut
+        indent = max(indent - short, 0)
+    return indent, hang
+
+
 def one_line(text: str) -> str:
     """Newlines and tabs as spaces, for labels that must stay on one line."""
     return " ".join(text.split()) if ("\n" in text or "\t" in text) else text
@@ -347,17 +364,18 @@ class Doc:
     def iter_numbered(self, width: int | None = None) -> Iterator[tuple[int, Content]]:
         """`iter_lines()` with the index of the unwrapped line each wrapped line comes from."""
         for index, (indent, hang, body) in enumerate(self._lines):
-            pad = Content(" " * indent) if indent else None
-            room = (width - indent - hang) if width else 0
             if "\n" in body.plain:
                 pieces = body.split("\n")
-            elif not width or room < 12 or body.cell_length <= width - indent:
-                yield index, (pad + body if pad is not None else body)
+            elif not width or body.cell_length <= width - indent:
+                yield index, (Content(" " * indent) + body if indent else body)
                 continue
             else:
                 pieces = [body]
+            if width:
+                indent, hang = narrowed_indents(width, indent, hang)
+            room = width - indent - hang
             for number, piece in enumerate(p for part in pieces
-                                           for p in (part.wrap(room) if width and room >= 12 else [part])):
+                                           for p in (part.wrap(room) if width else [part])):
                 lead = indent + (hang if number else 0)
                 yield index, (Content(" " * lead) + piece if lead else piece)
 

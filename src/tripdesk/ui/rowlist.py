@@ -60,8 +60,12 @@ class Row:
                 or self.prompt.cell_length <= width):
             return self.lines
         if self._wrapped is None or self._wrapped[0] != width:
-            cut = _index_at_cell(self.prompt.plain, self.hang)  # a Korean kind is two cells a letter
+            # The head is the characters within the first `hang` cells (a Korean kind is two
+            # cells a letter; one that would stick out by half starts the text instead), padded
+            # to `hang`: the first line is never wider than the others.
+            cut = _index_within_cells(self.prompt.plain, self.hang)
             head, text = self.prompt[:cut], self.prompt[cut:]
+            head = head.pad_right(self.hang - head.cell_length)
             pieces = text.wrap(width - self.hang)
             indent = Content(" " * self.hang)
             self._wrapped = (width, [head + pieces[0], *(indent + piece for piece in pieces[1:])])
@@ -87,15 +91,16 @@ def _wrap_lines(lines: list[Content], width: int, hang: int) -> list[Content]:
     return out
 
 
-def _index_at_cell(text: str, cells: int) -> int:
-    """The index of the first character of `text` that starts at or after cell `cells`."""
+def _index_within_cells(text: str, cells: int) -> int:
+    """The index of the first character of `text` that does not end within its first `cells`
+    cells."""
     from rich.cells import cell_len
 
     width = 0
     for index, char in enumerate(text):
-        if width >= cells:
-            return index
         width += cell_len(char)
+        if width > cells:
+            return index
     return len(text)
 
 
