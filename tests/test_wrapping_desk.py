@@ -1,0 +1,299 @@
+"""Korean text is never cut wrongly in the desk: wherever a pane wraps double-width text, the
+lines it draws joined give back the text, with no syllable lost and no line wider than the
+pane; where a pane cuts a line on purpose (a one-line list row, a table cell), the cut is
+marked with '…' and the whole text is shown where the desk promises it (the detail pane).
+
+First the pure line-building functions the panes draw with (`Doc`, `Row`, `fit`, the table's
+cells), at widths 20 to 200; then the real desk driven headless, on a store holding a trip
+whose title, event title and description are the random text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from textual.content import Content
+
+from tripdesk.ui.render import Doc, fit, fit_str, lit, narrowed_indents
+from tripdesk.ui.rowlist import MIN_WRAP, Row
+from tripdesk.ui.tableview import Column, line_parts, widths as column_widths
+from tripdesk.ui.timeline_pane import TITLE_HANG
+
+from .test_ui_support import build_store, screen_text, settle
+
+SAMPLE = Path(__file__).parent / "fixtures" / "valid" / "sample-trip.yaml"
+
+HANGUL = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
+LATIN = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789,.()-·“”'")
+korean_words = st.text(HANGUL, min_size=1, max_size=12)
+mixed_words = st.text(st.one_of(HANGUL, LATIN), min_size=1, max_size=20)
+long_korean = st.text(HANGUL, min_size=60, max_size=250)  # one word longer than any line
+texts = st.one_of(
+    st.lists(korean_words, min_size=1, max_size=30).map(" ".join),
+    st.lists(st.one_of(korean_words, mixed_words), min_size=1, max_size=30).map(" ".join),
+    st.lists(st.one_of(korean_words, long_korean), min_size=1, max_size=4).map(" ".join),
+)
+widths = st.integers(min_value=20, max_value=200)
+
+PURE = settings(max_examples=40, deadline=None)
+
+
+def squeeze(text: str) -> str:
+    """The text without its spaces: a wrap may turn a space into a line break."""
+    return "".join(text.split())
+
+
+def assert_whole_or_marked(lines: list[str], text: str, width: int) -> None:
+    """The lines give back `text` whole, or they are one line cut on purpose: the text's
+    beginning and a '…'."""
+    assert all(cell_len(line) <= width for line in lines), lines
+    joined = squeeze("".join(lines))
+    if joined != squeeze(text):
+        assert len(lines) == 1 and lines[0].endswith("…"), lines
+        assert squeeze(text).startswith(squeeze(lines[0][:-1])), lines
+
+
+# -- the line-building functions -------------------------------------------------------------
+
+
+@PURE
+@given(text=texts, width=widths, indent=st.sampled_from([0, 2, 4, 6, 8]), hang=st.sampled_from([0, 1, 2]),
+       label=st.sampled_from(["", "장소: ", "place: "]))
+@example(text="가나다라마바사아자차카타파하 " * 3, width=20, indent=8, hang=2, label="")  # drawn 95 cells wide
+def test_a_document_line_wraps_with_nothing_lost(text: str, width: int, indent: int, hang: int, label: str) -> None:
+    """The detail pane and the article view draw `Doc` lines: wrapped under their indent,
+    and in a view too narrow for the indent, with less of it, never past the edge."""
+    doc = Doc().line((label, "dim"), lit(text), indent=indent, hang=hang)
+    lines = [line.plain for line in doc.lines(width)]
+    assert all(cell_len(line) <= width for line in lines), lines
+    assert squeeze("".join(lines)) == squeeze(label + text)
+
+
+def test_a_narrow_document_gives_up_its_indents_not_its_text() -> None:
+    # 20 cells, indented 8 and hanging 2: 10 cells for the text. The line used to be drawn
+    # unwrapped, 95 cells wide, and the view cut it at its edge with no mark.
+    doc = Doc().line(lit("가나다라마바사아자차카타파하 " * 3), indent=8, hang=2)
+    lines = [line.plain for line in doc.lines(20)]
+    assert lines[0] == "        가나다라마바" and all(cell_len(line) <= 20 for line in lines)
+    assert narrowed_indents(20, 8, 2) == (8, 0)
+    assert narrowed_indents(12, 8, 2) == (0, 0)
+    assert narrowed_indents(80, 8, 2) == (8, 2)
+
+
+@PURE
+@given(text=texts, width=widths, lines=st.integers(1, 3))
+def test_a_document_line_of_several_lines_wraps_each(text: str, width: int, lines: int) -> None:
+    body = "\n".join([text] * lines)
+    doc = Doc().line(lit(body), indent=4, hang=2)
+    drawn = [line.plain for line in doc.lines(width)]
+    assert all(cell_len(line) <= width for line in drawn), drawn
+    assert squeeze("".join(drawn)) == squeeze(body)
+
+
+KINDS = ["방문", "면담", "meeting", "양해각서(MOU)", "가나다라마바사아자차카"]  # the last two wider than the column
+
+
+@PURE
+@given(title=texts, width=widths, kind=st.sampled_from(KINDS))
+@example(title="a 가나다", width=33, kind=KINDS[-1])  # the first line was 34 cells, its "a" cut
+def test_a_timeline_row_with_a_hanging_title_loses_nothing(title: str, width: int, kind: str) -> None:
+    """An event's row (`  --:-- * kind       title`) wraps its title under itself, the head
+    kept on its first line; a kind wider than its column whose last letter would straddle the
+    head's edge starts the title instead (it once made the first line a cell too wide, and
+    the list cut its last syllable)."""
+    from tripdesk.ui.render import pad_cells
+    from tripdesk.ui.timeline_pane import KIND_WIDTH
+
+    prompt = Content.assemble("  --:-- * ", pad_cells(kind, KIND_WIDTH), " ", lit(title))
+    row = Row(prompt, hang=TITLE_HANG)
+    drawn = [fit(line, width).plain for line in row.lines_for(width)]
+    if width - TITLE_HANG >= MIN_WRAP:
+        assert all(cell_len(line) <= width for line in drawn), drawn
+        assert squeeze("".join(drawn)) == squeeze(prompt.plain)
+    else:  # too narrow to wrap beside the head: one line, cut with a mark
+        assert_whole_or_marked(drawn, prompt.plain, width)
+
+
+@PURE
+@given(ko=texts, en=texts, width=widths)
+def test_a_row_of_both_languages_wraps_every_line(ko: str, en: str, width: int) -> None:
+    """A trip's row in `both`: each title whole on its own lines (`Row.wraps`)."""
+    prompt = Content("\n").join([lit(ko), lit(en), Content("2024-10-12 – 2024-10-20")])
+    row = Row(prompt, hang=2, wraps=True)
+    drawn = [fit(line, width).plain for line in row.lines_for(width)]
+    assert all(cell_len(line) <= width for line in drawn), drawn
+    assert squeeze("".join(drawn)) == squeeze(ko + en + "2024-10-12–2024-10-20")
+
+
+@PURE
+@given(text=texts, width=widths)
+def test_a_cut_is_marked_and_keeps_the_beginning(text: str, width: int) -> None:
+    """`fit` (list rows, dialog titles, search hits) and `fit_str` (table cells, the city
+    list): the text whole when it fits, else its beginning and '…', no wider than `width`,
+    and no space put before the '…' for half a double-width character."""
+    for cut in (fit(lit(text), width).plain, fit_str(text, width)):
+        assert cell_len(cut) <= width
+        if cut != text:
+            assert cut.endswith("…") and text.startswith(cut[:-1]), cut
+            assert cell_len(cut) >= width - 1  # at most the half of a double-width character is left free
+
+
+@PURE
+@given(cells=st.lists(texts, min_size=4, max_size=4), width=st.integers(40, 200))
+def test_a_table_line_cuts_each_cell_with_a_mark(cells: list[str], width: int) -> None:
+    """The ledger's and entities' one-line rows: each cell whole or its beginning and '…',
+    each in its own column (the columns add up to the width)."""
+    columns = [Column("date", "Date", "날짜", 10), Column("city", "City", "도시", 8),
+               Column("title", "Title", "제목", 10, flex=2), Column("parties", "Parties", "당사자", 10, flex=1)]
+    sizes = column_widths(columns, width)
+    parts = line_parts(cells, columns, sizes)
+    assert cell_len("".join(parts)) == width
+    for part, size, cell in zip(parts, sizes, cells):
+        shown = part[:len(part.rstrip())] if part.strip() else ""
+        assert cell_len(part) == size + (1 if part is not parts[-1] else 0)
+        assert shown == cell or (shown.endswith("…") and cell.startswith(shown[:-1])), (shown, cell)
+
+
+# -- the desk, headless ----------------------------------------------------------------------
+
+
+def trip_with(title: str, event_title: str, description: str) -> dict:
+    """The sample trip, its Korean title, its event's Korean title and description the texts
+    given."""
+    doc = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    doc = copy.deepcopy(doc)
+    doc["trip"]["title"] = {"ko": title}
+    event = doc["days"][0]["events"][0]
+    event["title"] = {"ko": event_title}
+    event["description"] = {"ko": description}
+    return doc
+
+
+def store_with(folder: Path, doc: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / "trip.yaml"
+    source.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    db = folder / "desk.db"
+    if db.exists():
+        db.unlink()
+    return build_store(db, source)
+
+
+def view_lines(view) -> list[str]:  # noqa: ANN001 - a DocView or RowList
+    """Every line the view draws (scrolled to its top), as text, from its own `render_line`."""
+    view.scroll_to(0, 0, animate=False, immediate=True)
+    count = view.virtual_size.height
+    return [view.render_line(y).text for y in range(count)]
+
+
+def cells_of(line: str, start: int, end: int) -> str:
+    """The characters of a screen line in cells `start` to `end`."""
+    out, cell = [], 0
+    for char in line:
+        if start <= cell < end:
+            out.append(char)
+        cell += cell_len(char)
+    return "".join(out)
+
+
+def drawn_text(lines: list[str]) -> str:
+    return squeeze("".join(lines))
+
+
+# A desk is started for each example: few of them, and a failure is reported as found (shrinking
+# it would start hundreds more).
+DESK = settings(max_examples=8, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+# From 80 columns the desk shows the city list, the timeline and the detail together.
+desk_widths = st.integers(min_value=80, max_value=200)
+
+
+async def open_the_event(app, pilot) -> None:  # noqa: ANN001
+    """The sample city opened, its trip opened, the cursor on the trip's event."""
+    await settle(pilot)
+    tree = app.main.cities.tree
+    for _ in range(10):
+        node = tree.cursor_node
+        if node is not None and node.data is not None and node.data.kind == "trip":
+            break
+        await pilot.press("enter" if node is not None and node.data is not None and node.data.kind == "group"
+                          and not node.is_expanded else "down")
+        await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+@DESK
+@given(title=texts, event_title=texts, description=texts, width=desk_widths,
+       height=st.integers(min_value=24, max_value=40))
+def test_the_desk_draws_every_syllable(tmp_path: Path, title: str, event_title: str, description: str,
+                                       width: int, height: int) -> None:
+    """The desk at a random size on a trip of random Korean and mixed text: the detail pane
+    draws the event's title and description whole; the timeline draws the event's title
+    whole when it wraps beside its head, else cut with a mark; the trip's title is cut with a
+    mark in the city list and the timeline's first row, and is whole in the detail of the trip.
+    Every line of both panes fits its pane."""
+    from tripdesk.ui.app import TripdeskApp
+
+    db = store_with(tmp_path / f"desk-{abs(hash((title, event_title, description, width)))}",
+                    trip_with(title, event_title, description))
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db, language="ko")
+        async with app.run_test(size=(width, height)) as pilot:
+            await open_the_event(app, pilot)
+            screen = app.main
+            timeline, detail = screen.timeline.list, screen.detail.view
+            # The trip itself (the timeline's first row) in the detail pane: its title whole.
+            assert screen.timeline.ref == "trip"
+            lines = view_lines(detail)
+            room = detail.scrollable_content_region.width
+            assert all(cell_len(line.rstrip()) <= room for line in lines)
+            assert squeeze(title) in drawn_text(lines)
+            # The trip in the city list (`2024 title  10-12`): whole, or cut with a mark.
+            pane = screen.cities.tree.content_region
+            row = next(line for line in screen_text(app).splitlines()[pane.y:pane.bottom] if "2024 " in line)
+            label = cells_of(row, pane.x, pane.right).strip().lstrip("├└─ ")
+            assert label.startswith("2024 ") and label.endswith("10-12"), label
+            assert_whole_or_marked([label[len("2024 "):-len("10-12")].rstrip()], title, pane.width)
+            # Its first row in the timeline: whole, or cut with a mark.
+            trip_lines = [line.rstrip() for line in view_lines(timeline)[:1]]
+            assert_whole_or_marked(trip_lines, title, timeline.scrollable_content_region.width)
+            # The event: the timeline's row, then its detail.
+            index = timeline.get_option_index("event:library-mou")
+            timeline.highlighted = index
+            await settle(pilot)
+            assert screen.timeline.ref == "event:library-mou"
+            first = timeline._first_line[index]
+            rows = view_lines(timeline)[first:first + len(timeline.row_lines(index))]
+            list_width = timeline.scrollable_content_region.width
+            assert all(cell_len(line.rstrip()) <= list_width for line in rows), rows
+            head = cells_of(rows[0], 0, TITLE_HANG)
+            shown = [cells_of(line, TITLE_HANG, list_width) for line in rows]
+            assert head.split() == ["14:30", "*", "서명"], rows
+            if list_width - TITLE_HANG >= MIN_WRAP:
+                assert drawn_text(shown) == squeeze(event_title), rows
+            else:
+                assert_whole_or_marked([line.rstrip() for line in shown], event_title, list_width)
+            lines = view_lines(detail)
+            assert all(cell_len(line.rstrip()) <= detail.scrollable_content_region.width for line in lines)
+            assert squeeze(event_title) in drawn_text(lines)
+            assert squeeze(description) in drawn_text(lines)
+            # What the terminal shows of the detail pane (scrolled to its top) is those lines.
+            await pilot.pause()
+            region = detail.scrollable_content_region
+            on_screen = [cells_of(line, region.x, region.right)
+                         for line in screen_text(app).splitlines()[region.y:region.bottom]]
+            shown = lines[:region.height] + [""] * (region.height - len(lines))  # (a short one, then blank)
+            assert [squeeze(line) for line in on_screen] == [squeeze(line) for line in shown]
+
+    asyncio.run(run())
