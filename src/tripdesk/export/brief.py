@@ -149,7 +149,7 @@ class _Brief:
         countries = [inline(i18n.country_name(c, self.lang))
                      for c in dict.fromkeys(p.country for p in trip.destinations())]
         where = ", ".join(dict.fromkeys(places)) + (f" ({', '.join(countries)})" if countries else "")
-        when = i18n.date_range(trip.start, trip.end, self.lang) + ", " + inline(L.span(trip, self.lang))
+        when = i18n.date_range(trip.start, trip.end, self.lang) + ", " + inline(L.span(trip, self.lang, printed=False))
         second = (f"**{_('Where')}:** {where or '—'} · **{_('When')}:** {when}"
                   + self.mark(trip.inferred, "start", "end", "span_reported")
                   + f" · **{_('Status')}:** {inline(trip_status(trip.status, self.lang))}"

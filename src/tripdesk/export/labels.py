@@ -117,9 +117,10 @@ def organisation(trip: Trip, org_id: str, lang: DisplayLang) -> str:
     return name(found.name, lang) if found else org_id
 
 
-def span(trip: Trip, lang: str = "en") -> str:
+def span(trip: Trip, lang: str = "en", *, printed: bool = True) -> str:
     """`9 days; reported as 6박 9일 (6 nights 9 days)`: the words as printed first, then what
-    they say (no brackets inside brackets)."""
+    they say (no brackets inside brackets); `printed=False` leaves out the printed words
+    (`9 days; reported as 6 nights 9 days`, for the brief)."""
     _ = translator(lang)
     days = _.ngettext("{n} day", "{n} days", trip.day_count).format(n=trip.day_count)
     reported = trip.span_reported
@@ -129,7 +130,7 @@ def span(trip: Trip, lang: str = "en") -> str:
         ([_.ngettext("{n} night", "{n} nights", reported.nights).format(n=reported.nights)]
          if reported.nights is not None else [])
         + [_.ngettext("{n} day", "{n} days", reported.days).format(n=reported.days)])
-    text = (reported.text or "").strip()
+    text = (reported.text or "").strip() if printed else ""
     said = f"{text} ({counted})" if text and text != counted else counted
     return _("{days}; reported as {span}").format(days=days, span=said)
 
