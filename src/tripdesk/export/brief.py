@@ -202,13 +202,22 @@ class _Brief:
                 continue
             self.listed.add(event.id)
             title = self.text(event.title, short=False)
-            met = [name for name in met if not _names(title, name)]  # the title names them already
+            named = [self.trip.organisation(o) for o in event.organisations if o not in orgs]
+            named += [self.trip.person(p) for p in event.people if p not in people]
+            # Not those the title names already (in every language it is shown in).
+            met = [shown for shown, record in zip(met, named)
+                   if record is None or not self.title_names(title, record.name)]
             line = f"- {self.when(holder)}: {title}"
             if met:
                 line += " — " + _("with {who}").format(who=", ".join(met))
             rows.append(line + self.notes.refs(event.sources) + self.mark(event.inferred, "date"))
         self.block("## " + _("Meetings and visits"))
         self.block(*rows) if rows else self.block(_("No meeting reported."))
+
+    def title_names(self, title: str, name: Text) -> bool:
+        shown = ("ko", "en") if self.lang == "both" else (self.lang,)
+        versions = {inline(name.get(code).strip()) for code in shown} - {""}  # type: ignore[arg-type]
+        return bool(versions) and all(_names(title, version) for version in versions)
 
     def when(self, holder: Day | Stop) -> str:
         if isinstance(holder, Day):
