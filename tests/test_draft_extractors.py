@@ -163,6 +163,24 @@ def test_quotes_whose_marks_were_lost_are_read_and_marked() -> None:
     assert found[1][0].endswith("생각한다")
 
 
+def test_a_quote_that_goes_on_keeps_the_speaker_and_one_after_names_him_short() -> None:
+    text = ("김가나 라마군수는 “계절근로자 사업을 더 키워 나가겠다”고 말했다. 이어 “농가의 일손 부족을 덜겠다”고 덧붙였다. "
+            "“두 도시의 교류를 넓혀 가겠다”라고 김 군수는 강조했다.")
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.text[:5], q.speaker.ko if q.speaker else None, q.went_on) for q in found] == [
+        ("계절근로자", "김가나", False), ("농가의 일", "김가나", True), ("두 도시의", "김가나", False)]
+
+
+def test_a_speaker_named_only_with_a_role_and_quotes_in_single_marks() -> None:
+    text = ("후인지응웬 부위원장은 \"두 지역의 산업 구조가 비슷해 적응이 빠르다\"며 감사를 전했다. "
+            "박가나 라마시장은 ‘이번 방문이 두 도시 우정의 새 출발이 될 것’이라고 말했다. "
+            "시장은 ‘두 도시와 함께 나아갈 국제교류 방향’이라는 주제로 발표한다. "
+            "라마시 인민위원장은 “교류를 환영하며 협력을 약속한다”고 말했다.")
+    assert _quotes(text) == [("두 지역의 산업 구조가 비슷해 적응이 빠르다", "후인지응웬", False),
+                             ("이번 방문이 두 도시 우정의 새 출발이 될 것", "박가나", False),
+                             ("교류를 환영하며 협력을 약속한다", None, False)]  # a title is no quote; no name, no speaker
+
+
 def test_agreements_kind_and_whether_signed() -> None:
     text = ("대표단은 17일 경북도와 함께 AI·메타버스 기업 지원을 위한 업무협약을 체결한다. "
             "또한 KSEA와 기술 및 경제협력 양해각서(MOU)도 체결했다. "

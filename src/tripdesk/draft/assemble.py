@@ -652,6 +652,10 @@ class _Assembler:
                         record["organisation"] = self.home_org
                         record["inferred"]["organisation"] = (
                             f"'{quote.unnamed}' speaks for the delegation's home government.")
+                if quote.went_on:
+                    record["inferred"]["speaker"] = (
+                        "The sentence names no speaker and goes on from the quote before it "
+                        f"('{quote.sentence.strip()[:12]}…'); the speaker is that quote's.")
                 if quote.unmarked:
                     record["inferred"]["original"] = (
                         "The saved text has no quotation marks here; the words between the speaker "

@@ -17,6 +17,17 @@ from dataclasses import dataclass
 from .entities import PersonFound, short_reference
 
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?)[”“\"]\s*(?=[가-힣]|\s|[,.)(]|$)")
+# Single marks hold titles and names (‘로켓도시’, ‘…국제교류 방향’이라는 주제) more often than speech:
+# a quote in them needs a verb of speech after it.
+_SINGLE = re.compile(r"[‘']([^‘’'\n]{15,}?)[’']\s*(?=(?:이?라고|고)\s*(?:말|밝|강조|전했|덧붙|설명|당부|언급|역설|다짐)|이?라며\s)")
+# A quote that goes on from the sentence before (이어 "...", 그는 "..."): the same speaker.
+_GOES_ON = re.compile(r"^\s*(?:이어|이어서|또|또한|그러면서|아울러|그는|그녀는|이와 함께|특히|이 자리에서)\b|^\s*[“\"‘']")
+# Who speaks, named with a role but not found as a person (a foreign name without its Latin
+# spelling): `후인지응웬 부위원장은 "..."`.
+_NAMED_ROLE = re.compile(r"(?:^|[\s,])([가-힣]{2,6}(?:\s[가-힣]{1,6}){0,2})\s((?:[가-힣]+\s)?[가-힣]*?(?:시장|부시장|지사|주지사|"
+                         r"군수|구청장|의장|회장|단장|대표|원장|총장|위원장|부위원장|청장|교수|장관|대사|총영사|성장|부성장|"
+                         r"서기|사장|부사장|이사장|관장|국장|센터장|주석|총리))(?:은|는|이|가)\s*$")
+_NOT_A_NAME = re.compile(r"(?:시|군|구|도|성|현|청|부|회|원|국|처|실|과|단|측|관|소|당|사)$|^(?:이번|해당|현지|양국|양측|당시|특히|이어)")
 _QUOTATIVE = re.compile(r"^\s*(?:이?라(?:며|면서|고)|고|며|는|란|이?라는|하고|면서)")
 _SPEAKER_TOPIC = r"(?:은|는|이|가)"
 _UNMARKED = re.compile(r"(?:은|는)\s+(.{10,}?)(?:이?라며|이?라면서)\s+(.{10,}?)(?:이?라고|고)\s+(?:밝혔다|말했다|강조했다|전했다|덧붙였다)")
@@ -32,6 +43,7 @@ class QuoteFound:
     speaker_words: str | None  # the words that name the speaker
     unmarked: bool = False
     unnamed: str | None = None  # a speaker the article does not name: 시 관계자, a city official
+    went_on: bool = False  # the speaker is the previous quote's (이어 "..."), the sentence names none
 
 
 # `시 관계자는`, `군 관계자는`, `도 관계자는`, `세종시 국제협력 한 관계자는`: who speaks, unnamed.
@@ -41,10 +53,13 @@ _UNNAMED = re.compile(r"((?:[가-힣]+\s){0,3}(?:한\s)?(?:관계자|담당자|�
 
 def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[PersonFound]) -> list[QuoteFound]:
     found: list[QuoteFound] = []
+    previous: tuple[PersonFound | None, str | None, str | None] = (None, None, None)  # the last quote's speaker
     for begin, end in sentences:
         sentence = text[begin:end]
         quotes = [m for m in _QUOTE.finditer(sentence) if _QUOTATIVE.match(sentence[m.end():])
                   or m.end() >= len(sentence.rstrip()) - 2 or " " in m.group(1).strip()]
+        if not quotes:
+            quotes = list(_SINGLE.finditer(sentence))
         last: tuple[PersonFound | None, str | None] = (None, None)
         for m in quotes:
             speaker, words = _speaker(sentence[:m.start()], people)
@@ -52,13 +67,21 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                 speaker, words = _speaker_after(sentence[m.end():], people)
             if speaker is None:
                 speaker, words = last
-            last = (speaker, words)
             unnamed = None
             if speaker is None:
                 role = _UNNAMED.search(sentence[:m.start()])
                 unnamed = role.group(1).strip() if role else None
+            if speaker is None and unnamed is None:
+                speaker, words = _named_with_role(sentence[:m.start()])
+            went_on = False
+            if speaker is None and unnamed is None and _GOES_ON.match(sentence) and previous != (None, None, None) \
+                    and not re.search(r"[가-힣]{2,}\s?(?:관계자|담당자)", sentence[:m.start()]):
+                speaker, words, unnamed = previous
+                went_on = True
+            last = (speaker, words)
+            previous = (speaker, words, unnamed)
             found.append(QuoteFound(m.group(1).strip(), begin + m.start(1), sentence, speaker, words,
-                                    unnamed=unnamed))
+                                    unnamed=unnamed, went_on=went_on))
     # Paragraphs that lost their quotation marks (a quote may run over several sentences).
     offset = 0
     for paragraph in text.split("\n"):
@@ -67,8 +90,10 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
         offset += len(paragraph) + 1
     unique: dict[str, QuoteFound] = {}
     for quote in sorted(found, key=lambda q: q.begin):
-        unique.setdefault(re.sub(r"\s+", "", quote.text), quote)
-    return list(unique.values())
+        key = re.sub(r"[\s‘’'“”\"]+", "", quote.text)
+        if key not in unique or (unique[key].unmarked and not quote.unmarked):
+            unique[key] = quote  # the quote read within its marks over the same words read without
+    return sorted(unique.values(), key=lambda q: q.begin)
 
 
 _ROLE_WORDS = r"[가-힣]*?(?:시장|부시장|지사|군수|구청장|의장|회장|단장|대표|원장|총장|위원장|청장|교수)"
@@ -113,7 +138,30 @@ def _speaker_after(after: str, people: list[PersonFound]) -> tuple[PersonFound |
     for person in people:
         if person.ko in head:
             return person, person.ko
+    # `"..."라고 김 시장은 말했다`
+    m = re.search(rf"(?<![가-힣])([가-힣])\s?({_ROLE_WORDS})(?:은|는|이|가)\s", head)
+    if m:
+        ref = short_reference(m.group(1) + " " + _role_tail(m.group(2)), people)
+        if ref is not None:
+            return ref, m.group(0).rstrip("은는이가 ")
     return None, None
+
+
+def _named_with_role(before: str) -> tuple[PersonFound | None, str | None]:
+    """A speaker named with a role right before the quote whom the people finder did not take
+    for a person (a foreign name written in Hangul only)."""
+    m = _NAMED_ROLE.search(before.rstrip())
+    if not m:
+        return None, None
+    name = m.group(1).split()[-1] if len(m.group(1).split()) > 1 and _NOT_A_NAME.search(m.group(1).split()[0]) \
+        else m.group(1)
+    if _NOT_A_NAME.search(name) or any(_NOT_A_NAME.search(w) for w in name.split()):
+        return None, None
+    from .entities import _is_place_word
+
+    if any(_is_place_word(w) for w in name.split()):
+        return None, None
+    return PersonFound(name, None, m.group(2), m.group(0).strip(), 0), f"{name} {m.group(2)}"
 
 
 def _unmarked(text: str, begin: int, sentence: str, people: list[PersonFound]) -> list[QuoteFound]:
