@@ -128,3 +128,10 @@ def test_an_undated_agreement_takes_the_city_its_sentence_names() -> None:
     (agreement,) = doc["agreements"]
     assert agreement["place"]["city"]["en"] == "Boston"
     assert "보스턴에서" in agreement["inferred"]["place"]
+
+
+def test_an_edit_stamp_gives_the_published_date() -> None:
+    from tripdesk.draft.articles import read_article
+
+    article = read_article("군수 미국 방문\n\n2022-03-02기사 편집 2022-03-02 10:15:00\n\n군수는 7일부터 11일까지 방문한다.".encode(), "c.txt")
+    assert article.published == D(2022, 3, 2)
