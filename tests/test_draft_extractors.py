@@ -307,3 +307,10 @@ def test_the_tense_of_a_korean_sentence() -> None:
 def test_a_verb_before_a_title_is_not_a_name() -> None:
     text = "2일에는 쿠알라룸푸르로 이동해 말레이시아 대사와 만찬을 갖는다. 유한식 세종시장은 출국한다."
     assert [p.ko for p in entities.people(text)] == ["유한식"]
+
+
+def test_a_government_party_is_read_by_its_kind_word_and_with() -> None:
+    from tripdesk.draft.assemble import _PARTY_GOVERNMENT
+
+    clause = "군은 가나면과 협약을, 다라시와는 협정을, 마바성과 MOU를 맺는다. 자매도시와 양시와 연구와 해군과 함께한다."
+    assert [m.group(1) for m in _PARTY_GOVERNMENT.finditer(clause)] == ["가나면", "다라시", "마바성"]

@@ -542,6 +542,7 @@ class _Assembler:
                 # two that one sentence names side by side.
                 same = next((a for a in out if _same_agreement(a, found)
                              and (a.get("date") == date or a.get("date") is None or date is None)), None)
+                self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org]
                 parties = [home_org] + named
                 evidence = {"source": sid, "text": found.sentence}
@@ -606,6 +607,18 @@ class _Assembler:
             record["place"] = _place(found[0])
             record["inferred"]["place"] = (f"'{found[0].ko}' is the one city abroad the sentence names beside the "
                                            "agreement; the article does not say where it is signed.")
+
+    def _party_governments(self, clause: str, home_org: str) -> None:
+        """A government the agreement is made with, named with its kind and 와/과 (웨이하이시와,
+        화방면과는, 푸옌성과) though no gazetteer knows it: an organisation of its own."""
+        home_names = {n for n, oid in self.org_names.items() if oid == home_org}
+        for m in _PARTY_GOVERNMENT.finditer(clause):
+            name = m.group(1)
+            if name in self.org_names or name in home_names or any(name in n or n in name for n in home_names):
+                continue
+            if localgov.by_name().get(name) or localgov.by_name().get(name[:-1]):
+                continue  # a Korean local government is found as such elsewhere
+            self._org(name, None, "government")
 
     def _before_trip(self, sentence: str) -> bool:
         """Whether a sentence tells of something before the trip (an agreement signed in an
@@ -862,6 +875,11 @@ def _place_reason(place: places.PlaceFound) -> str | None:
 def _city_key(place: dict[str, Any]) -> str:
     city = place["city"]
     return f"{place['country']}/{(city.get('en') or city.get('ko') or '').casefold()}"
+
+
+_PARTY_GOVERNMENT = re.compile(r"(?<![가-힣])((?!양|각|전|본|우리|해당|자매|우호|협력|교류)[가-힣]{1,9}(?:시|성|현|주|면|군|구))"
+                               r"(?<!도시)(?<!연구)(?<!요구)(?<!지구)(?<!전시)(?<!표시)(?<!당시)(?<!동시)(?<!역시)(?<!해군)"
+                               r"(?<!공군)(?<!육군)(?<!미군)(?<!아군)(?<!자국)(?:와|과)(?:는|의)?\s")
 
 
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:
