@@ -43,7 +43,7 @@ def trip_ids(db: Path) -> list[str]:
 
 def problems_for(*paths: Path) -> list[str]:
     """The problems `tripdesk validate` would print for these paths, as text."""
-    from tripdesk.loader import load_paths
+    from tripdesk.files.loader import load_paths
 
     return [str(p) for p in load_paths(list(paths)).problems]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.document import trip_to_document
-from tripdesk.loader import build_trip, load_file, load_paths
+from tripdesk.files.document import trip_to_document
+from tripdesk.files.loader import build_trip, load_file, load_paths
 from tripdesk.model import AgreementStatus, Evidence
 
 from .conftest import DATA, line_of, mutate, problems_for

@@ -16,7 +16,7 @@ from tripdesk.bench.__main__ import main as bench_main
 from tripdesk.bench.run import BEGIN, END, ORDER, merge_rows, quick_run
 from tripdesk.bench.stats import Figure
 from tripdesk.bench.store_bench import copy_store
-from tripdesk.loader import load_paths
+from tripdesk.files.loader import load_paths
 
 FIGURES = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bundled", "paint_big",
            "key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open", "article_open",

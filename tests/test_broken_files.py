@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tripdesk import yamlread
+from tripdesk.files import yamlread
 from tripdesk.cli import main
-from tripdesk.loader import load_file
+from tripdesk.files.loader import load_file
 
 from .conftest import FIXTURES, SAMPLE
 

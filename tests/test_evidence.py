@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.document import trip_to_document
-from tripdesk.loader import build_trip, load_file
+from tripdesk.files.document import trip_to_document
+from tripdesk.files.loader import build_trip, load_file
 from tripdesk.model import Evidence
 
 from .conftest import line_of, mutate, problems_for
@@ -169,7 +169,7 @@ def test_a_missing_article_file_is_a_warning_that_says_where_it_looked(tmp_path:
 
 def test_article_folders_beside_the_data_folder_from_the_option_and_the_environment(
         tmp_path: Path, monkeypatch) -> None:
-    from tripdesk.loader import load_paths
+    from tripdesk.files.loader import load_paths
 
     # articles/ beside the data folder
     path, _ = trip_with_article(tmp_path, ARTICLE, folder="articles")
@@ -297,7 +297,7 @@ def test_the_encoding_detector_is_imported_only_for_a_file_that_is_not_utf8(tmp_
     import sys
 
     path, _ = trip_with_article(tmp_path)
-    code = ("import sys; from pathlib import Path; from tripdesk.loader import load_file; "
+    code = ("import sys; from pathlib import Path; from tripdesk.files.loader import load_file; "
             "loaded, problems = load_file(Path(sys.argv[1])); assert problems == [], problems; "
             "print(loaded.excerpts_checked, 'charset_normalizer' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)

@@ -13,8 +13,8 @@ import pytest
 from icalendar import Calendar
 
 from tripdesk.cli import main
-from tripdesk.document import trip_to_document
 from tripdesk.export import render
+from tripdesk.files.document import trip_to_document
 from tripdesk.store import Store
 
 from .conftest import SAMPLE

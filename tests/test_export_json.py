@@ -9,9 +9,9 @@ import pytest
 
 from tripdesk import queries
 from tripdesk.cli import main
-from tripdesk.document import trip_to_document
+from tripdesk.files.document import trip_to_document
 from tripdesk.export import render, write_export
-from tripdesk.loader import load_file
+from tripdesk.files.loader import load_file
 from tripdesk.model import Trip
 from tripdesk.store import Store
 

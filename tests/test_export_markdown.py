@@ -24,10 +24,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 from tripdesk.export import render
 from tripdesk.export.escape import inline
 from tripdesk.export.labels import long_date, outlet_known
+from tripdesk.files.loader import load_file, load_paths
 from tripdesk.i18n import translator
-from tripdesk.loader import load_file, load_paths
 from tripdesk.model import Text, Trip
-from tripdesk.yamlread import strip_control
+from tripdesk.files.yamlread import strip_control
 
 from .conftest import DATA, SAMPLE
 

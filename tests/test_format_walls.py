@@ -11,7 +11,7 @@ from pathlib import Path
 from tripdesk import queries
 from tripdesk.cli import main
 from tripdesk.export import render, write_export
-from tripdesk.loader import load_file, load_paths
+from tripdesk.files.loader import load_file, load_paths
 from tripdesk.store import Store
 from tripdesk.text import Text
 
@@ -57,7 +57,7 @@ def test_json_trip_files_keep_their_codes_too(tmp_path: Path) -> None:
     """A JSON trip file (the JSON export's format) with Norway and Ontario reads back as written."""
     path, _ = mutate(tmp_path, SEATTLE, ONTARIO)
     doc = load_paths([path]).trips[0].trip
-    from tripdesk.document import trip_to_document
+    from tripdesk.files.document import trip_to_document
 
     json_path = tmp_path / "trip.json"
     json_path.write_text(json.dumps(trip_to_document(doc), ensure_ascii=False), encoding="utf-8")

@@ -17,7 +17,7 @@ from typing import Callable
 
 import pytest
 
-from tripdesk import loader
+from tripdesk.files import loader
 from tripdesk.cli import main
 
 from .conftest import SAMPLE_TEXT, trip_ids
@@ -225,7 +225,7 @@ def test_the_limits_leave_room_for_the_largest_trips(tmp_path: Path) -> None:
     are far inside every limit."""
     from tripdesk.bench import generate
     from tripdesk.limits import MAX_NODES
-    from tripdesk.loader import load_paths
+    from tripdesk.files.loader import load_paths
 
     paths = generate.generate(tmp_path / "gen", 40, seed=1)
     assert not load_paths(paths).problems

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tripdesk.cli import main
-from tripdesk.schema import TRIP_FILE, Spec
+from tripdesk.files.schema import TRIP_FILE, Spec
 
 from .conftest import DATA, ROOT, line_of, problems_for
 

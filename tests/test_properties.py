@@ -27,12 +27,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tripdesk import yamlread
+from tripdesk.files import yamlread
 from tripdesk.cli import main
-from tripdesk.document import trip_to_document
+from tripdesk.files.document import trip_to_document
 from tripdesk.export import render
 from tripdesk.importer import import_paths
-from tripdesk.loader import load_file
+from tripdesk.files.loader import load_file
 from tripdesk.model import AGREEMENT_KINDS, EVENT_KINDS, ORGANISATION_KINDS, TRIP_STATUSES, Trip
 from tripdesk.problems import ValidationFailed
 from tripdesk.queries import load_trip, search

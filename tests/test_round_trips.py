@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tripdesk.cli import main
-from tripdesk.document import trip_to_document
+from tripdesk.files.document import trip_to_document
 from tripdesk.export.jsonfmt import render_json
 from tripdesk.limits import MAX_FILE_BYTES, MAX_JSON_FILE_BYTES, MAX_NODES
-from tripdesk.loader import load_file
+from tripdesk.files.loader import load_file
 
 from .conftest import SAMPLE
 

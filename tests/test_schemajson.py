@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tripdesk import schema as declared
+from tripdesk.files import schema as declared
 from tripdesk.cli import main
 from tripdesk.schemajson import (
     COMMENT_PREFIX,

@@ -1094,7 +1094,7 @@ def test_a_search_hit_leads_to_its_event_else_its_day_else_the_trip() -> None:
     else at its own "whole trip" row; an organisation or person at the first event they take part in."""
     import dataclasses
 
-    from tripdesk.loader import load_paths
+    from tripdesk.files.loader import load_paths
     from tripdesk.ui.timeline_pane import resolve_ref
 
     trips = {t.trip.id: t.trip for t in load_paths([DATA]).trips}

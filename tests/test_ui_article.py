@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pytest
 from rich.cells import cell_len
 
-from tripdesk.loader import load_file
+from tripdesk.files.loader import load_file
 from tripdesk.model import Trip
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.article_screen import CURRENT_STYLE, HIGHLIGHT_STYLE, ArticleScreen, ArticleView

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.loader import load_paths
+from tripdesk.files.loader import load_paths
 
 from .conftest import DATA
 from .test_ui import data_store, db, main, make_app, move_cities_to  # noqa: F401 - fixtures

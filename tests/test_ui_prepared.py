@@ -141,20 +141,20 @@ display = App._display
 
 def note_first_frame(app, screen, renderable):
     if not first_frame:
-        first_frame.extend(name in sys.modules for name in ("tripdesk.model", "tripdesk.loader"))
+        first_frame.extend(name in sys.modules for name in ("tripdesk.model", "tripdesk.files.loader"))
     return display(app, screen, renderable)
 
 App._display = note_first_frame
 
 async def main() -> None:
     app = TripdeskApp(db_path=sys.argv[1], language="en")
-    print("tripdesk.loader" in sys.modules)
+    print("tripdesk.files.loader" in sys.modules)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(3):
             await app.workers.wait_for_complete()
             await pilot.pause()
         print(*first_frame)
-        print("tripdesk.model" in sys.modules, "tripdesk.loader" in sys.modules)
+        print("tripdesk.model" in sys.modules, "tripdesk.files.loader" in sys.modules)
 
 asyncio.run(main())
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.loader import load_paths
+from tripdesk.files.loader import load_paths
 from tripdesk.ui.app import TripdeskApp
 
 from .test_ui import data_store, db  # noqa: F401 - the fixtures: a copy of the bundled store

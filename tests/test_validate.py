@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tripdesk.cli import main
-from tripdesk.loader import load_paths
+from tripdesk.files.loader import load_paths
 
 from .conftest import SAMPLE, SAMPLE_TEXT, line_of, mutate, problems_for
 

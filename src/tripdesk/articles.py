@@ -32,7 +32,7 @@ from typing import Iterable, NamedTuple
 from .excerpts import ArticleText as ExcerptMatcher
 from .limits import MAX_ARTICLE_BYTES
 from .paths import user_path
-from .yamlread import strip_control
+from .files.yamlread import strip_control
 
 ARTICLES_ENV = "TRIPDESK_ARTICLES"
 ARTICLES_FOLDER = "articles"

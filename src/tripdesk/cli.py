@@ -216,7 +216,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .loader import load_paths
+    from .files.loader import load_paths
 
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
     articles = article_folders(args, bundled=not args.paths)

@@ -36,12 +36,12 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .articles import ArticleFinder
 from .limits import max_file_bytes
-from .loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
+from .files.loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
                      find_trip_files)
 from .model import Text
 from .problems import Problem, TripdeskError, ValidationFailed, visible
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
-from .yamlread import ReadResult
+from .files.yamlread import ReadResult
 
 # A file modified this recently before an import is recorded without its time (see above).
 # Two seconds: the coarsest clock of a common file system (FAT's); on others, a few ms.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .problems import TripdeskError
-from .schema import ID_PATTERN
+from .files.schema import ID_PATTERN
 
 TEMPLATE = """\
 # A trip file for tripdesk (docs/data-format.md describes every field). Written by

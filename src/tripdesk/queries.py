@@ -244,7 +244,7 @@ def load_trip(store: Store, trip_id: str) -> Trip | None:
     # before the first trip is opened (docs/performance.md, first paint); json likewise.
     import json
 
-    from .loader import build_trip
+    from .files.loader import build_trip
 
     row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?", (trip_id,)).fetchone()
     return build_trip(json.loads(row[0])) if row else None

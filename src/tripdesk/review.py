@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .importer import ImportReport, import_paths
-from .loader import find_trip_files, load_paths
+from .files.loader import find_trip_files, load_paths
 from .problems import TripdeskError, ValidationFailed, display_path
 from .store import Store
 

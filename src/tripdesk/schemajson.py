@@ -21,9 +21,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import schema as declared
+from .files import schema as declared
 from .model import LANGS, TRANSLATORS
-from .yamlread import CONTROL_CHARS
+from .files.yamlread import CONTROL_CHARS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILE_NAME = "trip.schema.json"

@@ -34,7 +34,7 @@ from typing import Callable
 import yaml
 
 from .. import queries
-from ..document import trip_to_document
+from ..files.document import trip_to_document
 from ..importer import import_paths
 from ..store import Store
 from .stats import Figure, timed
@@ -265,7 +265,7 @@ def bench_export(db: Path, trip_id: str, reps: int, log: Log) -> Figure:
 def bench_excerpts(folder: Path, articles: Path, reps: int, log: Log) -> Figure:
     """`load_paths` of the bundled trips with `--articles` (each run a new finder: every
     article file is read, decoded and normalised again), against the same without them."""
-    from ..loader import load_paths
+    from ..files.loader import load_paths
 
     fig = Figure("excerpts", "validate the bundled trips, every excerpt checked in its article", "ms",
                  "the same validation, no article found (excerpts unchecked)", "≤ 1.5x",

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..problems import TripdeskError
-from ..yamlread import strip_control
+from ..files.yamlread import strip_control
 
 MAX_BYTES = 5 * 1024 * 1024
 

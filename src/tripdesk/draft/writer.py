@@ -42,7 +42,7 @@ def check(text: str, articles: dict[str, str] | None = None) -> list[str]:
 
     `articles` (file name -> the text drafted from) are put beside it, so that the validator
     also finds every evidence excerpt and quote in the article it names."""
-    from ..loader import load_file
+    from ..files.loader import load_file
 
     with tempfile.TemporaryDirectory(prefix="tripdesk-draft-") as folder:
         path = Path(folder) / "draft.yaml"

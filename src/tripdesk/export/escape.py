@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ..yamlread import strip_control
+from ..files.yamlread import strip_control
 
 _ALWAYS = re.compile(r"([\\`*\[\]<|~#]|(?<![^\W_])_|_(?![^\W_]))")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from ..document import trip_to_document
+from ..files.document import trip_to_document
 from ..limits import MAX_JSON_FILE_BYTES
 from ..model import Trip
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..paths import user_path
 from ..problems import TripdeskError, file_kind, visible
-from ..schema import ID_PATTERN
+from ..files.schema import ID_PATTERN
 
 # The file extensions that name a format (any case).
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ics": "ics"}

@@ -63,7 +63,7 @@ def trip_rows(trip: Trip, articles: "Iterable[SourceArticle]" = ()) -> TripRows:
     article files import looked for (`articles.SourceArticle`)."""
     import json
 
-    from ..document import trip_to_document
+    from ..files.document import trip_to_document
 
     tid = trip.id
     hc = trip.home_city

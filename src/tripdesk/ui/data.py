@@ -232,7 +232,7 @@ class DeskData:
         """Import what reading a trip takes (the loader, PyYAML, the schema's patterns: 25-60
         ms of CPU, imported lazily to keep them out of start-up) before the first trip is
         opened, which otherwise waits for them. Worker threads only."""
-        from .. import loader  # noqa: F401
+        from ..files import loader  # noqa: F401
 
     def data_version(self) -> int:
         """The store's `PRAGMA data_version` on the desk's connection: it moves when another

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from .model import (
+from ..model import (
     HOME_KINDS_IN_A_PROVINCE,
     UNKNOWN_STATUS,
     Agreement,
@@ -38,10 +38,10 @@ from .model import (
     Trip,
     UnnamedParty,
 )
-from .articles import ArticleError, ArticleFile, ArticleFinder, SourceArticle, nfc
-from .limits import MAX_TRIP_DAYS
-from .paths import is_trip_file_name
-from .problems import Problem, display_path, file_kind
+from ..articles import ArticleError, ArticleFile, ArticleFinder, SourceArticle, nfc
+from ..limits import MAX_TRIP_DAYS
+from ..paths import is_trip_file_name
+from ..problems import Problem, display_path, file_kind
 from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control, visible
 
@@ -259,7 +259,7 @@ def place(value: Any) -> Place | None:
     that one state is one destination (regions.normal_state; an unknown name stays as written)."""
     if value is None:
         return None
-    from .regions import normal_state
+    from ..regions import normal_state
 
     return Place(
         city=text(value["city"]),
@@ -1013,7 +1013,7 @@ def load_paths(paths: Iterable[Path],
 def duplicate_warnings(loaded: Iterable[LoadedTrip]) -> list[Problem]:
     """A warning at each organisation or person that probably is one defined under another id
     (`duplicates`), at its name in the later file."""
-    from .duplicates import FIX, Named, message, probable_duplicates
+    from ..duplicates import FIX, Named, message, probable_duplicates
 
     results = {}
     entities = []

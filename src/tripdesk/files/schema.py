@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .model import (
+from ..model import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
     EVENT_KINDS,

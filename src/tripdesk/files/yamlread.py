@@ -21,8 +21,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from .limits import MAX_DEPTH, MAX_NODES, MAX_TRIP_DAYS, max_file_bytes
-from .problems import Problem, display_path, visible
+from ..limits import MAX_DEPTH, MAX_NODES, MAX_TRIP_DAYS, max_file_bytes
+from ..problems import Problem, display_path, visible
 
 try:  # libyaml is ~10x faster; the wheels on PyPI ship it.
     _BaseLoader: type = yaml.CSafeLoader

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .text import as_text
-from .model import (FORMAT_VERSION, UNKNOWN_STATUS, AgreementStatus, Event, Evidence, Place, Quote, QuoteText,
+from ..text import as_text
+from ..model import (FORMAT_VERSION, UNKNOWN_STATUS, AgreementStatus, Event, Evidence, Place, Quote, QuoteText,
                     Text, Trip)
 
 
