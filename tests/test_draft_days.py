@@ -135,3 +135,11 @@ def test_an_edit_stamp_gives_the_published_date() -> None:
 
     article = read_article("군수 미국 방문\n\n2022-03-02기사 편집 2022-03-02 10:15:00\n\n군수는 7일부터 11일까지 방문한다.".encode(), "c.txt")
     assert article.published == D(2022, 3, 2)
+
+
+def test_the_one_city_listed_with_a_province_is_not_put_on_every_day() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 베트남 푸옌성과 하노이를 방문한다.",
+                D(2023, 5, 5))
+    assert doc.get("days", []) == []
+    (stop,) = doc["stops"]
+    assert "start" not in stop

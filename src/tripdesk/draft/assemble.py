@@ -390,8 +390,8 @@ class _Assembler:
             if span is None:
                 continue
             first, last, whole_trip = span
-            if whole_trip and set(trip_cities) != keys:
-                continue  # the trip's range over several cities says nothing of which day is where
+            if whole_trip and (set(trip_cities) != keys or _listed_with_others(sentence, city_places[0])):
+                continue  # the trip's range over several places says nothing of which day is where
             doc = _place(city_places[0])
             name = city_places[0].ko
             reason = (f"The article gives the trip's range ({first.isoformat()} to {last.isoformat()}) with '{name}' "
@@ -849,6 +849,14 @@ def _unnamed_parties(sentence: str, lang: str) -> list[dict[str, Any]]:
         if words and not _NOT_UNNAMED.search(words) and len(words) >= 4:
             out.append({"description": {lang: words}, "kind": "company"})
     return out
+
+
+def _listed_with_others(sentence: str, place: places.PlaceFound) -> bool:
+    """Whether the sentence lists the city with other places ('푸옌성과 하노이를', '하노이, 다낭 등'),
+    some of which the gazetteer may not know (a province, a county, a small town)."""
+    before = sentence[max(0, place.begin - 3):place.begin]
+    after = sentence[place.end:place.end + 3]
+    return bool(re.search(r"(?:와|과|및|,|·)\s*$", before) or re.match(r"시?(?:와|과|및|,|·|\s등)", after))
 
 
 def _not_in_names(sentence: str, found: list[places.PlaceFound],
