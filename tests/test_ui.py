@@ -264,11 +264,11 @@ async def test_destinations_seattle_opens_the_trips_that_went_there(db: Path) ->
         cities = app.query_one(CityPane)
         assert cities.mode == "dest"
         text = screen_text(app)
-        assert "Destinations" in text and "Seattle, WA, US" in text
+        assert "Destinations" in text and "Washington" in text and "Seattle" in text  # under its state
         await move_cities_to(pilot, lambda d: d.kind == "group" and d.key.endswith("/seattle"))
         await press(pilot, "enter")
         text = screen_text(app)
-        assert "2017 Gumi · Gumi City" in text
+        assert "2017 Gumi · Gumi" in text  # under the state and country: less room for the title
         await press(pilot, "down", "enter")
         screen = main(app)
         assert screen.trip is not None and screen.trip.id == "gumi-2017-americas"
@@ -737,8 +737,7 @@ def _cursor_key(app: TripdeskApp) -> str | None:
 
 
 def _group_keys(app: TripdeskApp) -> list[str]:
-    tree = main(app).cities.tree
-    return [n.data.key for n in tree.root.children if n.data is not None and n.data.kind == "group"]
+    return [n.data.key for n in main(app).cities._group_nodes() if n.data is not None]
 
 
 ALL_TRIPS = ["daejeon-2025-us", "gumi-2013-san-diego", "gumi-2017-americas", "gumi-2024-us"]
@@ -781,15 +780,15 @@ async def test_brackets_step_across_destinations(db: Path) -> None:
         await press(pilot, "d")
         screen = main(app)
         groups = _group_keys(app)
-        assert groups[:2] == ["us/ga/atlanta", "us/ca/carlsbad"]
+        assert groups[:2] == ["us/al/huntsville", "us/ca/carlsbad"]  # by country, state, city
         await press(pilot, "right_square_bracket")
-        assert screen.trip is not None and screen.trip.id == "daejeon-2025-us"  # Atlanta's
+        assert screen.trip is not None and screen.trip.id == "gumi-2024-us"  # Huntsville's
         await press(pilot, "right_square_bracket")
-        assert screen.trip.id == "gumi-2013-san-diego"  # Carlsbad's
+        assert screen.trip.id == "gumi-2013-san-diego"  # Carlsbad's, across the states
         node = screen.cities.tree.cursor_node
         assert node is not None and node.parent is not None and node.parent.data.key == "us/ca/carlsbad"
         await press(pilot, "left_square_bracket")
-        assert screen.trip.id == "daejeon-2025-us"
+        assert screen.trip.id == "gumi-2024-us"
 
 
 @async_test
@@ -1042,8 +1041,12 @@ async def test_korean_orders_cities_by_their_korean_names(db: Path) -> None:
         await press(pilot, "L", "d")
         assert app.language == "ko"
         keys = _group_keys(app)
-        names = [n.data.name.label("ko") for n in main(app).cities.tree.root.children]
-        assert names == sorted(names) and keys[0] != "us/ga/atlanta"
+        states = main(app).cities.tree.root.children[0].children  # the United States' (미국)
+        names = [n.data.name.get("ko") for n in states]
+        assert names == sorted(names) and names[0] == "네바다" and keys[0] == "us/nv/las vegas"
+        california = next(n for n in states if n.data.key == "US/CA")
+        cities = [n.data.name.city.get("ko") for n in california.children]
+        assert cities == sorted(cities) and cities[0] == "뉴포트비치"
 
 
 @async_test

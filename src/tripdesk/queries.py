@@ -194,6 +194,85 @@ def destinations(store: Store) -> list[DestinationRow]:
     return [DestinationRow(r[0], _text(r[1], r[2], r[3]), r[4], r[5], r[6]) for r in rows]
 
 
+class DestinationGroups(NamedTuple):
+    """The destinations as the city pane groups them: country, then state, then city, with
+    the trips that went to each country and state (a trip to two cities of a state counts
+    once), and the cities that rest on inferred places alone."""
+
+    rows: list[DestinationRow]
+    countries: dict[str, int]  # country code -> trips
+    states: dict[tuple[str, str], int]  # (country, state) -> trips
+    inferred: frozenset[str]  # destination keys every visit of which is an inferred place
+    names: dict[str, Text]  # "US" and "US/CA" -> the country's, the state's name in each language
+
+
+# Every visit of a destination abroad: a day's places, a stop's (as `destinations`).
+_VISITS_ABROAD = (
+    "FROM destinations d JOIN (SELECT trip_id, destination_key FROM day_places "
+    "UNION ALL SELECT trip_id, destination_key FROM stop_places) p ON p.destination_key = d.key "
+    "JOIN trips t ON t.id = p.trip_id JOIN home_cities h ON h.id = t.home_city_id "
+    "WHERE d.country != h.country")
+
+
+@guarded
+def destination_groups(store: Store) -> DestinationGroups:
+    rows = destinations(store)
+    conn = store.conn
+    countries = dict(conn.execute(
+        f"SELECT d.country, count(DISTINCT p.trip_id) {_VISITS_ABROAD} GROUP BY d.country").fetchall())
+    states = {(country, state): n for country, state, n in conn.execute(
+        f"SELECT d.country, d.state, count(DISTINCT p.trip_id) {_VISITS_ABROAD} AND d.state IS NOT NULL "
+        "GROUP BY d.country, d.state")}
+    from .regions import country_names, state_names
+
+    names = {code: Text(en=en, ko=ko) for code in countries for en, ko in [country_names(code)]}
+    names.update({f"{country}/{state}": Text(en=en, ko=ko)
+                  for country, state in states for en, ko in [state_names(country, state)]})
+    return DestinationGroups(rows, countries, states, inferred_destinations(store, {r.key for r in rows}),
+                             names)
+
+
+@guarded
+def inferred_destinations(store: Store, keys: set[str]) -> frozenset[str]:
+    """The destinations among `keys` that every trip placed there by inference: each day and
+    stop that names it has its places inferred (`inferred: places`), as Los Angeles in 2013.
+
+    The store keeps a day's places, not whether they were inferred: that is in the trip's
+    document. A destination is decided at its first visit that was not inferred, so most
+    read one document (each trip's is read once); only those that rest on inference read
+    the documents of all their visits."""
+    import json
+
+    visits = store.conn.execute(
+        "SELECT destination_key, trip_id, date, NULL FROM day_places UNION ALL "
+        "SELECT destination_key, trip_id, NULL, stop FROM stop_places ORDER BY 1, 2")
+    told: dict[str, tuple[set[str], set[int]]] = {}  # trip -> (inferred dates, inferred stops)
+
+    def inferred_places(trip_id: str) -> tuple[set[str], set[int]]:
+        found = told.get(trip_id)
+        if found is None:
+            row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?",
+                                     (trip_id,)).fetchone()
+            doc = json.loads(row[0]) if row else {}
+            found = told[trip_id] = (
+                {str(day.get("date")) for day in doc.get("days") or () if "places" in (day.get("inferred") or {})},
+                {i for i, stop in enumerate(doc.get("stops") or ()) if "places" in (stop.get("inferred") or {})})
+        return found
+
+    out: set[str] = set()
+    decided: set[str] = set()
+    for key, trip_id, date, stop in visits.fetchall():
+        if key not in keys or key in decided:
+            continue
+        dates, stops = inferred_places(trip_id)
+        if (date in dates) if date is not None else (stop in stops):
+            out.add(key)
+        else:  # stated on this visit: not a destination resting on inference
+            decided.add(key)
+            out.discard(key)
+    return frozenset(out)
+
+
 _TRIP_COLUMNS = (
     "t.id, t.title_ko, t.title_en, t.title_plain, t.home_city_id, h.name_ko, h.name_en, "
     "h.name_plain, t.start, t.\"end\", t.day_count, t.status, t.span_text"

@@ -89,6 +89,23 @@ def _countries() -> dict[str, Region]:
     return out
 
 
+def country_names(code: str) -> tuple[str, str]:
+    """(English, Korean) name of a country code, from CLDR (the code itself when unknown)."""
+    found = _countries().get(compared(code))
+    if found is None or found.code != code:
+        return code, code
+    return found.en, found.ko or found.en
+
+
+def state_names(country: str, code: str) -> tuple[str, str]:
+    """(English, Korean) name of a place's `state` as the store keeps it (`CA` -> California,
+    캘리포니아); a state not in the table, as written."""
+    found = _states()[1].get((country, code))
+    if found is None:
+        return code, code
+    return found.en, found.ko or found.en
+
+
 def state(country: str, value: str) -> Region | None:
     """The region a place's `state` names in `country` (its code or any of its names)."""
     by_name, by_code = _states()

@@ -1,7 +1,9 @@
 """The city pane: the delegations' home cities (or the cities they visited) and their trips.
 
-A lazy `Tree`: the top level lists the groups (home cities, or destinations after `d`), each
-with its trip count; a group's trips are read by a worker when it is first opened. Labels are
+A lazy `Tree`: the top level lists the groups (home cities; after `d`, the destinations by
+country, then state, then city), each with its trip count; a city's trips are read by a worker
+when it is first opened. A destination that every trip reached by an inferred place (Los
+Angeles in 2013) is marked, and the mark explained under the list. Labels are
 drawn for the width of the pane (Korean counts two cells) and cut with an ellipsis, so
 nothing ever scrolls sideways. Moving onto a trip posts `TripChosen`.
 """
@@ -25,12 +27,13 @@ from textual.worker import get_current_worker
 
 from .. import queries
 from ..i18n import N_, translator
+from ..text import Text
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
 from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
 from .paint import CachedScrollbars, fast_render_lines
 from .pane import DeskPane
-from .render import Fitted, fit_str, lit, one_line, words
+from .render import INFERRED, Fitted, fit_str, lit, one_line, words
 from .waiting import MovesWait, waits
 
 if TYPE_CHECKING:
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 
 MODE_TITLES: dict[str, str] = {"home": N_("Home cities"), "dest": N_("Destinations")}
 MODE_HINTS: dict[str, str] = {"home": N_("d: destinations"), "dest": N_("d: home cities")}
+INFERRED_LEGEND = N_("* inferred on every visit: see the day's note")
 EMPTY_STORE_NOTES = (N_("no trips in the store"), N_("Import trip files with:"), "  tripdesk import PATH",
                      N_("(see docs/data-format.md)"))
 
@@ -46,12 +50,13 @@ EMPTY_STORE_NOTES = (N_("no trips in the store"), N_("Import trip files with:"),
 class NodeInfo:
     """What a tree node stands for."""
 
-    kind: Literal["group", "trip", "note"]
+    kind: Literal["group", "region", "trip", "note"]  # region: a country or state of destinations
     mode: CityMode
-    key: str  # city id, destination key or trip id
+    key: str  # city id, destination key, "US" or "US/CA" for a region, or trip id
     name: object = None  # the group's model Text, or a note's string
     count: int = 0
     trip: queries.TripRow | None = None
+    inferred: bool = False  # a destination that rests on inferred places alone
 
 
 class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
@@ -227,13 +232,15 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
 
     def _label(self, info: NodeInfo, width: int) -> RichText:
         lang = self.lang
-        if info.kind == "group":
+        if info.kind in ("group", "region"):
             count = str(info.count)
             name = _group_name(info, lang)
-            room = max(width - len(count) - 1, 1)
+            mark = f" {INFERRED}" if info.inferred else ""
+            room = max(width - len(count) - 1 - len(mark), 1)
             name = fit_str(name, room)
-            gap = max(width - len(count) - _cells(name), 1)
-            return RichText.assemble(RichText(name), " " * gap, (count, "dim"))
+            gap = max(width - len(count) - _cells(name) - len(mark), 1)
+            return RichText.assemble((name, "bold" if info.kind == "region" else ""),
+                                     (mark, "italic yellow"), " " * gap, (count, "dim"))
         if info.kind == "trip" and info.trip is not None:
             row = info.trip
             title = one_line(row.title.get(lang))
@@ -287,8 +294,8 @@ def _cells(text: str) -> int:
 
 def _group_name(info: NodeInfo, lang: DisplayLang) -> str:
     name = info.name
-    if isinstance(name, queries.DestinationRow):
-        return name.label(lang)
+    if isinstance(name, queries.DestinationRow):  # under its country and state: the city alone
+        return one_line(name.city.get(lang))
     return one_line(name.get(lang)) if name is not None else info.key  # type: ignore[union-attr]
 
 
@@ -332,6 +339,7 @@ class CityPane(DeskPane):
         tree.opens_unread = self._opens_unread
         tree.trip_opening = self._trip_opening
         yield tree
+        yield Static("", id="city-legend", markup=False)
 
     @property
     def tree(self) -> CityTree:
@@ -340,6 +348,7 @@ class CityPane(DeskPane):
     def on_mount(self) -> None:
         self.retitle()
         rows = self.app.data.ready("home_cities") if self.mode == "home" else None  # type: ignore[attr-defined]
+        self.query_one("#city-legend", Static).display = False
         if rows is not None:  # read while the app started: in the first frame
             self._groups["home"] = rows
             self._fill()
@@ -352,7 +361,7 @@ class CityPane(DeskPane):
     def load_groups(self, mode: CityMode) -> None:
         data = self.app.data  # type: ignore[attr-defined]
         try:
-            rows = data.home_cities() if mode == "home" else data.destinations()
+            rows = data.home_cities() if mode == "home" else data.destination_groups()
         except Exception as exc:  # noqa: BLE001 - any store failure is shown, not raised
             self.post_message(LoadFailed(str(exc)))
             return
@@ -408,36 +417,92 @@ class CityPane(DeskPane):
 
     # -- building the tree --------------------------------------------------------------------
 
+    def _rows(self, mode: CityMode) -> list:  # noqa: ANN001 - the groups' rows of a mode
+        groups = self._groups.get(mode)
+        if isinstance(groups, queries.DestinationGroups):
+            return groups.rows
+        return groups or []
+
     def _fill(self) -> None:
         tree = self.tree
-        rows = self._groups.get(self.mode, [])
+        rows = self._rows(self.mode)
         tree.clear()
+        # Destinations nest three deep (country, state, city) before their trips: narrower
+        # guides leave a trip's title room in a 34-column pane.
+        tree.guide_depth = 2 if self.mode == "dest" else 3
         tree.relabel()
         self._caption(rows)
+        self._legend()
         follow, self._follow = self._follow, None
         if not rows:
             for note in EMPTY_STORE_NOTES:
                 tree.root.add_leaf(RichText(words(self)(note)), NodeInfo("note", self.mode, "", name=note))
             return
         lang = tree.lang
-        infos = [NodeInfo("group", self.mode, row.id if self.mode == "home" else row.key,
-                          name=row.name if self.mode == "home" else row, count=row.trip_count)
-                 for row in rows]
-        infos.sort(key=lambda info: _group_order(info, lang))
-        # Added as one batch: `TreeNode.add` invalidates the tree's lines and asks for a new
-        # layout for each node (200 groups on a large store: ~5 ms before the first frame).
-        # A group's line is drawn from its NodeInfo (`render_label`), not from the label.
-        root = tree.root
-        for info in infos:
-            node = tree._add_node(root, RichText(info.key), info)
-            node._allow_expand = True
-            root._children.append(node)
+        groups = self._groups.get(self.mode)
+        if isinstance(groups, queries.DestinationGroups):
+            self._add_destinations(groups)
+        else:
+            infos = [NodeInfo("group", self.mode, row.id, name=row.name, count=row.trip_count) for row in rows]
+            infos.sort(key=lambda info: _group_order(info, lang))
+            self._add_batch(tree.root, infos)
         tree._invalidate()
         tree.cursor_line = 0
         if follow is not None:
             self._reveal_in_mode(follow)
         self._restore_after_reload()
         self._finish_reveal()
+
+    def _add_batch(self, parent: TreeNode[NodeInfo], infos: list[NodeInfo],
+                   expand: bool = False) -> list[TreeNode[NodeInfo]]:
+        """Add nodes that open (groups, regions) under `parent`, as one batch: `TreeNode.add`
+        invalidates the tree's lines and asks for a new layout for each node (200 groups on a
+        large store: ~5 ms before the first frame). A line is drawn from its NodeInfo
+        (`render_label`), not from the label."""
+        tree = self.tree
+        nodes = []
+        for info in infos:
+            node = tree._add_node(parent, RichText(info.key), info, expand=expand)
+            node._allow_expand = True
+            parent._children.append(node)
+            nodes.append(node)
+        return nodes
+
+    def _add_destinations(self, groups: queries.DestinationGroups) -> None:
+        """Countries (open), their states (open) and their cities (closed, as home cities
+        are), each with the trips that went there; a country's cities without a state follow
+        its states."""
+        lang = self.tree.lang
+        tree: dict[str, dict[str | None, list[NodeInfo]]] = {}
+        for row in groups.rows:
+            tree.setdefault(row.country, {}).setdefault(row.state, []).append(
+                NodeInfo("group", "dest", row.key, name=row, count=row.trip_count,
+                         inferred=row.key in groups.inferred))
+
+        def region(key: str, count: int) -> NodeInfo:
+            return NodeInfo("region", "dest", key, name=groups.names.get(key, Text(plain=key)), count=count)
+
+        countries = sorted((region(code, groups.countries.get(code, 0)) for code in tree),
+                           key=lambda info: _group_order(info, lang))
+        for country_node in self._add_batch(self.tree.root, countries, expand=True):
+            code = country_node.data.key  # type: ignore[union-attr]
+            states = sorted((region(f"{code}/{state}", groups.states.get((code, state), 0))
+                             for state in tree[code] if state is not None),
+                            key=lambda info: _group_order(info, lang))
+            for state_node in self._add_batch(country_node, states, expand=True):
+                state = state_node.data.key.split("/", 1)[1]  # type: ignore[union-attr]
+                self._add_batch(state_node, sorted(tree[code][state], key=lambda info: _group_order(info, lang)))
+            self._add_batch(country_node, sorted(tree[code].get(None, []), key=lambda info: _group_order(info, lang)))
+
+    def _legend(self) -> None:
+        """Under the destinations, what their mark means (when one is marked)."""
+        legend = self.query_one("#city-legend", Static)
+        groups = self._groups.get(self.mode)
+        marked = isinstance(groups, queries.DestinationGroups) and bool(groups.inferred)
+        legend.display = marked
+        if marked:
+            _ = words(self)
+            legend.update(lit(_(INFERRED_LEGEND), "italic $warning"))  # wrapped in a narrow pane
 
     def reload(self) -> None:
         """Read the list again (the store changed), keeping what is open and the cursor's
@@ -490,15 +555,26 @@ class CityPane(DeskPane):
                 return
 
     def _sort_groups(self) -> None:
-        """List the groups again in the order of their names in the display language."""
+        """List the groups (and the countries and states) again in the order of their names in
+        the display language."""
         tree = self.tree
-        children = tree.root._children
-        if not children or any(n.data is None or n.data.kind != "group" for n in children):
-            return
         lang = tree.lang
-        order = [n.data for n in children]
-        children.sort(key=lambda n: _group_order(n.data, lang))
-        if [n.data for n in children] == order:
+        changed = False
+
+        def sort(children: list[TreeNode[NodeInfo]]) -> None:
+            nonlocal changed
+            if not children or any(n.data is None or n.data.kind not in ("group", "region") for n in children):
+                return
+            order = [n.data for n in children]
+            # a country's states first, then its cities without a state (as they were added)
+            children.sort(key=lambda n: (n.data.kind != "region", _group_order(n.data, lang)))
+            changed = changed or [n.data for n in children] != order
+            for node in children:
+                if node.data is not None and node.data.kind == "region":
+                    sort(node._children)
+
+        sort(tree.root._children)
+        if not changed:
             return
         cursor = tree.cursor_node
         tree._invalidate()
@@ -514,13 +590,27 @@ class CityPane(DeskPane):
         node.allow_expand = True
 
     def _group_node(self, key: str) -> TreeNode[NodeInfo] | None:
-        for node in self.tree.root.children:
-            if node.data is not None and node.data.kind == "group" and node.data.key == key:
+        for node in self._group_nodes():
+            if node.data is not None and node.data.key == key:
                 return node
         return None
 
     def _group_nodes(self) -> list[TreeNode[NodeInfo]]:
-        return [n for n in self.tree.root.children if n.data is not None and n.data.kind == "group"]
+        """The cities (home cities, or destinations under their countries and states), in the
+        list's order."""
+        out: list[TreeNode[NodeInfo]] = []
+
+        def walk(children: list[TreeNode[NodeInfo]]) -> None:
+            for node in children:
+                if node.data is None:
+                    continue
+                if node.data.kind == "group":
+                    out.append(node)
+                elif node.data.kind == "region":
+                    walk(node._children)
+
+        walk(self.tree.root._children)
+        return out
 
     @staticmethod
     def _trip_nodes(group: TreeNode[NodeInfo]) -> list[TreeNode[NodeInfo]]:
@@ -570,7 +660,8 @@ class CityPane(DeskPane):
         """Draw the list again in the app's language (and in the order of its names)."""
         self.retitle()
         if self.mode in self._groups:
-            self._caption(self._groups[self.mode])
+            self._caption(self._rows(self.mode))
+            self._legend()
         self._sort_groups()
         self.tree.relabel()
 
@@ -740,6 +831,11 @@ class CityPane(DeskPane):
     def _move_to(self, node: TreeNode[NodeInfo]) -> None:
         """Put the cursor on a node (lines are laid out first, so new children have a line)."""
         tree = self.tree
+        parent = node.parent
+        while parent is not None and parent is not tree.root:  # a city in a closed country or state
+            if not parent.is_expanded:
+                parent.expand()
+            parent = parent.parent
         _ = tree.last_line  # builds the tree lines if nodes were added since the last render
         tree.move_cursor(node, animate=False)
 

@@ -178,6 +178,9 @@ class DeskData:
     def destinations(self) -> list[queries.DestinationRow]:
         return self._run(queries.destinations)
 
+    def destination_groups(self) -> queries.DestinationGroups:
+        return self._run(queries.destination_groups)
+
     def trips_from(self, city_id: str) -> list[queries.TripRow]:
         return self._run(lambda s: queries.trips_from(s, city_id))
 

@@ -1,0 +1,97 @@
+"""The destinations view grouped (issue 18, item 2): `d` lists the cities visited under their
+country and state, each level with the trips that went there; a city every trip reached by an
+inferred place is marked, and the mark explained; Enter folds a country or state and opens a
+city's trips, as it did in the flat list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tripdesk import queries
+from tripdesk.store import Store
+from tripdesk.ui.app import TripdeskApp
+
+from .test_ui import data_store, db, move_cities_to  # noqa: F401 - the fixtures: a copy of the bundled store
+from .test_ui_support import async_test, press, screen_lines, screen_text, settle
+
+
+def pane_line(app: TripdeskApp, name: str) -> str:
+    """The city pane's line that shows `name` (the pane is the screen's first 34 columns)."""
+    for line in screen_lines(app):
+        pane = line[:34]
+        if name in pane:
+            return pane
+    raise AssertionError(f"{name} is not in the city pane:\n" + "\n".join(l[:34] for l in screen_lines(app)))
+
+
+def count_on(line: str) -> int:
+    return int(line.strip("│ ").split()[-1])
+
+
+@async_test
+async def test_destinations_are_grouped_by_country_and_state_with_their_trips(db: Path) -> None:  # noqa: F811
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "d")
+        await settle(pilot)
+        # Three trips went to California (2013, 2017, 2024): its cities' counts add up to 7.
+        assert count_on(pane_line(app, "United States")) == 4
+        assert count_on(pane_line(app, "California")) == 3
+        assert count_on(pane_line(app, "Irvine")) == 2  # 2017 and 2024
+        assert count_on(pane_line(app, "Washington ")) == 1 and "Seattle" in screen_text(app)
+        lines = [line[:34] for line in screen_lines(app)]
+        california = next(i for i, line in enumerate(lines) if "California" in line)
+        assert "Carlsbad" in lines[california + 1]  # its cities under it, by name
+        # Los Angeles rests on an inferred place (the 2013 meeting's): marked, and explained.
+        assert "Los Angeles *" in pane_line(app, "Los Angeles")
+        assert "*" not in pane_line(app, "Irvine")  # 2017 stated it
+        legend = " ".join(line[:34].strip("│ ") for line in screen_lines(app)[-6:-2])
+        assert "* inferred on every visit: see the day's note" in legend  # whole, wrapped
+
+
+@async_test
+async def test_enter_folds_a_state_and_opens_a_city_as_before(db: Path) -> None:  # noqa: F811
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "d")
+        await settle(pilot)
+        await move_cities_to(pilot, lambda d: d.kind == "region" and d.key == "US/CA")
+        await press(pilot, "enter")  # folds California
+        assert "Carlsbad" not in screen_text(app) and "California" in screen_text(app)
+        await press(pilot, "enter")  # and opens it again
+        assert "Carlsbad" in screen_text(app)
+        await move_cities_to(pilot, lambda d: d.kind == "group" and d.key.endswith("/los angeles"))
+        await press(pilot, "enter")  # a city: its trips, as in the flat list
+        await settle(pilot)
+        assert "2013 Gumi · Gumi e" in pane_line(app, "2013 ")  # its trip, as in the flat list
+        await press(pilot, "down", "enter")
+        assert app.main.trip is not None and app.main.trip.id == "gumi-2013-san-diego"
+        await press(pilot, "1", "right_square_bracket")  # ] goes on to the next city's trip
+        await settle(pilot)
+        node = app.main.cities.tree.cursor_node
+        assert node.data.kind == "trip" and node.parent.data.key.endswith("/newport beach")
+
+
+@async_test
+async def test_the_korean_desk_groups_by_korean_names(db: Path) -> None:  # noqa: F811
+    app = TripdeskApp(db_path=db, language="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "d")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "미국" in text and "캘리포니아" in text and "앨라배마" in text
+        assert count_on(pane_line(app, "캘리포니아")) == 3
+        legend = " ".join(line[:25].strip("│ ") for line in screen_lines(app)[-6:-2])
+        assert "* 모든 방문이 추정한 장소: 그날의 설명 참고" in legend, legend  # whole, wrapped
+
+
+def test_a_destination_is_inferred_only_when_every_visit_is(db: Path) -> None:  # noqa: F811
+    with Store.open(db, create=False) as store:
+        groups = queries.destination_groups(store)
+    assert "us/ca/los angeles" in groups.inferred
+    assert "us/ca/irvine" not in groups.inferred  # inferred in 2024, stated in 2017
+    assert "us/al/huntsville" not in groups.inferred  # the 16th inferred, the 15th stated
+    assert groups.states[("US", "CA")] == 3 and groups.countries["US"] == 4
