@@ -28,13 +28,17 @@ def count_on(line: str) -> int:
     return int(line.strip("│ ").split()[-1])
 
 
+async def open_destinations(pilot) -> None:  # noqa: ANN001
+    await settle(pilot)
+    await press(pilot, "d")
+    await settle(pilot)
+
+
 @async_test
 async def test_destinations_are_grouped_by_country_and_state_with_their_trips(db: Path) -> None:  # noqa: F811
     app = TripdeskApp(db_path=db, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await press(pilot, "d")
-        await settle(pilot)
+        await open_destinations(pilot)
         # Three trips went to California (2013, 2017, 2024): its cities' counts add up to 7.
         assert count_on(pane_line(app, "United States")) == 4
         assert count_on(pane_line(app, "California")) == 3
@@ -54,9 +58,7 @@ async def test_destinations_are_grouped_by_country_and_state_with_their_trips(db
 async def test_enter_folds_a_state_and_opens_a_city_as_before(db: Path) -> None:  # noqa: F811
     app = TripdeskApp(db_path=db, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await press(pilot, "d")
-        await settle(pilot)
+        await open_destinations(pilot)
         await move_cities_to(pilot, lambda d: d.kind == "region" and d.key == "US/CA")
         await press(pilot, "enter")  # folds California
         assert "Carlsbad" not in screen_text(app) and "California" in screen_text(app)
@@ -78,9 +80,7 @@ async def test_enter_folds_a_state_and_opens_a_city_as_before(db: Path) -> None:
 async def test_the_korean_desk_groups_by_korean_names(db: Path) -> None:  # noqa: F811
     app = TripdeskApp(db_path=db, language="ko")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "d")
-        await settle(pilot)
+        await open_destinations(pilot)
         text = screen_text(app)
         assert "미국" in text and "캘리포니아" in text and "앨라배마" in text
         assert count_on(pane_line(app, "캘리포니아")) == 3
