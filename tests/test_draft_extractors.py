@@ -213,6 +213,12 @@ def test_words_naming_the_same_agreement_again_are_one_agreement() -> None:
         ("MOU", "signed", "MOU")]
     assert _agreements("양 시는 자매결연 협약을 맺었다. 협약식에는 주민이 참석했다.") == [
         ("sister-city", "signed", "자매결연 협약")]
+    assert _agreements("양측은 MOU를 체결하고 협약서를 교환했다.") == [("MOU", "signed", "MOU")]
+    # a 합의 beside the agreement it led to is that agreement, and its status is the signing's
+    assert _agreements("양 도시는 교류 확대에 합의하고 업무협약을 체결했다.") == [
+        ("business agreement", "signed", "업무협약")]
+    # 나시와: a new party, a second agreement
+    assert [k for k, _, _ in _agreements("가시와 우호협력 협약을 체결하고, 나시와 협약을 맺었다.")] == ["other", "other"]
 
 
 def test_an_agreement_in_a_list_of_plans_needs_no_verb_and_a_connective_verb_reads_the_end() -> None:

@@ -119,12 +119,13 @@ def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
     return groups
 
 
-def _kind(group: list[_Mention]) -> tuple[str, str]:
+def _best(group: list[_Mention]) -> _Mention:
+    """The mention that says the group's kind: the most specific, and a 협약 over a 합의."""
     order = [k for k, _ in KINDS]
     best = min(group, key=lambda m: order.index(m.kind))
     if best.kind == "other" and any(m.kind == "other" and "합의" not in m.words for m in group):
         best = next(m for m in group if m.kind == "other" and "합의" not in m.words)
-    return best.kind, best.words
+    return best
 
 
 def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
@@ -136,7 +137,8 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
     previous_end = 0
     groups = _groups(sentence, mentions)
     for k, group in enumerate(groups):
-        kind, words = _kind(group)
+        best = _best(group)
+        kind, words = best.kind, best.words
         words = _with_modifier(sentence, group, words)
         next_start = _boundary(sentence, group[-1].end, groups[k + 1][0].start) if k + 1 < len(groups) else len(sentence)
         tail = sentence[group[-1].end:]
@@ -146,11 +148,13 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
             continue
         if kind == "other" and all(_BACK_REFERENCE.match(m.words) for m in group) and out and (
                 re.search(r"(?:이번|이|해당|본|그|동|양측의?)\s*$", sentence[:group[0].start])
-                or re.match(r"\s*(?:에\s*따라|을\s*통해|으로|에는|의\s|식)", sentence[group[-1].end:])):
+                or re.match(r"\s*(?:에\s*따라|을\s*통해|으로|에는|의\s|식)", sentence[group[-1].end:])
+                or (words == group[0].words and not re.search(r"(?:와|과)(?:는)?\s", sentence[previous_end:group[0].start]))):
             previous_end = next_start
-            continue  # 이번 협약, 협약에 따라: the agreement the sentence already named
+            continue  # 이번 협약, 협약에 따라, 협약서를 교환했다: the agreement the sentence already named
         clause = sentence[previous_end:next_start]
-        status = _status(sentence, sentence[group[0].start:], len(group[0].words), listed)
+        said = best if "합의" not in best.words else group[0]
+        status = _status(sentence, sentence[said.start:], len(said.words), listed)
         count = _each(sentence[previous_end:group[0].start])
         for item in range(count):
             out.append(AgreementFound(kind, status == "planned", sentence, offset, words, status, clause, listed,
@@ -164,7 +168,7 @@ def _with_modifier(sentence: str, group: list[_Mention], words: str) -> str:
     if not _BACK_REFERENCE.match(words):
         return words
     m = re.search(r"(?<![가-힣])([가-힣]{2,8})\s$", sentence[:group[0].start])
-    if m and not re.search(r"[을를이가은는와과의에도로서]$|^(?:이번|해당|같은|관련|각종|모든|이|그|본|동)$", m.group(1)):
+    if m and not re.search(r"[을를이가은는와과의에도로서고며해면니게지다]$|^(?:이번|해당|같은|관련|각종|모든|이|그|본|동)$", m.group(1)):
         return f"{m.group(1)} {words}"
     return words
 
