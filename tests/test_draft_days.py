@@ -143,3 +143,22 @@ def test_the_one_city_listed_with_a_province_is_not_put_on_every_day() -> None:
     assert doc.get("days", []) == []
     (stop,) = doc["stops"]
     assert "start" not in stop
+
+
+def test_a_stop_named_first_or_last_is_spanned_by_the_days_placed_elsewhere() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n\n"
+                "방문단은 보스턴 박람회 참관을 시작으로 일정을 소화한다.\n\n"
+                "방문단은 10일 시카고에서 기업을 방문한다.\n\n"
+                "방문단은 마지막 일정으로 덴버를 찾는다.", D(2023, 5, 5))
+    spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in doc["stops"]}
+    assert spans == {"Boston": (D(2023, 5, 8), D(2023, 5, 10)), "Denver": (D(2023, 5, 10), D(2023, 5, 14))}
+    boston = next(st for st in doc["stops"] if st["places"][0]["city"]["en"] == "Boston")
+    assert "first" in boston["inferred"]["start"]
+
+
+def test_priority_is_not_order() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n\n"
+                "방문단은 10일 시카고에서 협약을 체결한다.\n\n"
+                "방문단은 협약 이후 우선 협력 분야인 보스턴 연구소를 견학한다.", D(2023, 5, 5))
+    (stop,) = doc["stops"]
+    assert stop["places"][0]["city"]["en"] == "Boston" and "start" not in stop

@@ -65,6 +65,10 @@ KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전
 _CONTINUES = re.compile(r"^\s*(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)")
 # '사바나로 이동해': the delegation moves on to another city after what the sentence before told.
 _MOVES_ON = re.compile(r"[가-힣]+(?:으로|로)\s*(?:이동해|이동하여|이동한|이동할|이동,|옮겨)")
+# The first or the last of the programme: 'X ... 참관을 시작으로', '첫 일정으로 X를', '마지막 일정으로 X'.
+_FIRST_STOP_AFTER = re.compile(r"[^.,]{0,40}?(?:을|를)\s*(?:시작으로|시작해|필두로)")
+_FIRST_STOP_BEFORE = re.compile(r"(?:첫\s?(?:번째\s)?(?:일정|방문지|기착지|행선지|목적지)(?:으로|로|인|은|는)?)\s")
+_LAST_STOP_BEFORE = re.compile(r"(?:마지막\s?(?:일정|방문지|기착지|행선지)(?:으로|로|인|은|는)?)\s")
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
                      r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표|필두)으?로")
 _PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난해|작년|앞서")
@@ -362,6 +366,10 @@ class _Assembler:
         if stops:
             names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in stops for p in st["places"])
             self.found.append(f"stops without a day: {len(stops)} ({names})")
+        by_order = [st for st in stops if "start" in st.get("inferred", {})]
+        if by_order:
+            names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in by_order for p in st["places"])
+            self.review.append(f"stops: {names}: given a span from the order the article names them in; check it")
         if whole:
             names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in whole for p in st["places"])
             self.review.append(f"stops: {names}: named with no day, held as stops during the trip; "
@@ -455,6 +463,8 @@ class _Assembler:
                 stop = stops.setdefault(key, {"places": [doc], "events": [], "evidence": [], "inferred": {}})
                 if key in spans:
                     stop["start"], stop["end"] = spans[key]
+                elif "start" not in stop:
+                    self._span_by_order(stop, sentence, place, city_places, days)
                 excerpt = {"source": sid, "text": sentence}
                 if excerpt not in stop["evidence"]:
                     stop["evidence"].append(excerpt)
@@ -466,6 +476,35 @@ class _Assembler:
                     stop["events"].append(self._event(sentence, _activity(sentence), sid, found_people[i], own,
                                                       None, lang))
         return list(stops.values())
+
+    def _span_by_order(self, stop: dict[str, Any], sentence: str, place: places.PlaceFound,
+                       city_places: list[places.PlaceFound], days: list[dict[str, Any]]) -> None:
+        """A stop the sentence puts first ('워싱턴 D.C. 전시회 참관을 시작으로', '첫 일정으로 X를')
+        or last ('마지막 일정으로 X', 'X 방문을 끝으로') of the trip: between the trip's start and
+        the first day the article places in another city (or that day's last and the trip's end)."""
+        placed = sorted(day["date"] for day in days if day["places"])
+        if not placed:
+            return
+        others = [p for p in city_places if p.city.en != place.city.en]
+        rest = sentence[place.end:]
+        first = _FIRST_STOP_AFTER.match(rest) and not any(place.end <= p.begin < place.end + _FIRST_STOP_AFTER.match(rest).end()
+                                                          for p in others)
+        lead = _FIRST_STOP_BEFORE.search(sentence, 0, place.begin)
+        first = first or (lead is not None and not any(lead.end() <= p.begin < place.begin for p in others))
+        last_lead = _LAST_STOP_BEFORE.search(sentence, 0, place.begin)
+        last = last_lead is not None and not any(last_lead.end() <= p.begin < place.begin for p in others)
+        if first:
+            stop["start"], stop["end"] = self.start, placed[0]
+            words = "first"
+        elif last:
+            stop["start"], stop["end"] = placed[-1], self.end
+            words = "last"
+        else:
+            return
+        stop["inferred"]["start"] = stop["inferred"]["end"] = (
+            f"The sentence names '{place.ko}' {words} in the trip's programme; the article places the delegation "
+            f"elsewhere on {(placed[0] if first else placed[-1]).isoformat()}, so the stop is within "
+            f"{stop['start'].isoformat()} to {stop['end'].isoformat()}.")
 
     def _sentence_day(self, sentence: str, begin: int, text: str, previous: dt.date | None,
                       same_paragraph: bool) -> tuple[dt.date | None, str | None]:
