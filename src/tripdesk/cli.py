@@ -154,10 +154,16 @@ def open_store(args: argparse.Namespace) -> Store:
             raise
         return Store.open(path, create=False, readonly=True)
     if not store.created and folder.is_dir() and _bundled_files_changed(store, folder):
-        from .importer import import_paths
+        from .importer import import_paths, shadowed_bundled
 
+        # A bundled trip the store holds from a file imported from elsewhere is left out, as
+        # `import` said when it happened (and `doctor` says): not a warning at every launch.
+        left_out = [shadow.bundled for shadow in shadowed_bundled(store.conn, folder)]
+        if left_out and not _bundled_files_changed(store, folder, left_out):
+            return store
         try:
-            report = import_paths(store, [folder], articles=article_folders(args, bundled=True))
+            report = import_paths(store, [folder], articles=article_folders(args, bundled=True),
+                                  skip=left_out)
             if report.changed:
                 _console(stderr=True).print(
                     RichText(f"tripdesk: the bundled data changed; store refreshed ({report.summary()})"))
@@ -172,10 +178,10 @@ def open_store(args: argparse.Namespace) -> Store:
     return store
 
 
-def _bundled_files_changed(store: Store, folder: Path) -> bool:
+def _bundled_files_changed(store: Store, folder: Path, left_out: list[Path] | None = None) -> bool:
     """Whether the store was built from `folder` and a file there was added, removed or changed
-    since. One indexed query and a stat of each bundled file: no write, and no read of the
-    other files' states, on a launch where nothing changed."""
+    since (`left_out`, files not counted). One indexed query and a stat of each bundled file:
+    no write, and no read of the other files' states, on a launch where nothing changed."""
     prefix = str(folder.resolve()) + os.sep
     stored = {row[0]: (row[1], row[2]) for row in store.conn.execute(
         "SELECT path, size, mtime_ns FROM files WHERE path >= ? AND path < ?",
@@ -187,6 +193,8 @@ def _bundled_files_changed(store: Store, folder: Path) -> bool:
         if is_trip_file_name(path.name) and path.is_file():
             stat = path.stat()
             current[str(path.resolve())] = (stat.st_size, stat.st_mtime_ns)
+    for path in left_out or ():
+        current.pop(str(path.resolve()), None)
     return current != stored
 
 
@@ -293,6 +301,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             "deleted) and building a new store"))
         report = _import_into(path, paths, articles, rebuild=True)  # a failure leaves no new store
     _print_warnings(report.warnings)
+    for shadow in report.shadowed:  # said once, here: the launches that follow leave it out quietly
+        _console(stderr=True).print(RichText(f"tripdesk: note: {shadow.message()}"))
     _console().print(RichText(f"imported into {path}: {report.summary()}"))
     return EXIT_OK
 
@@ -310,7 +320,13 @@ def _import_into(path: Path, paths: list[Path], articles: list[Path], *, rebuild
     try:
         if rebuild:
             store.check_integrity()  # a damaged file is set aside, not built upon
-        return import_paths(store, paths, rebuild=rebuild, articles=articles)
+        report = import_paths(store, paths, rebuild=rebuild, articles=articles)
+        imported = set(report.added + report.updated)
+        if imported:
+            from .importer import shadowed_bundled
+
+            report.shadowed = [s for s in shadowed_bundled(store.conn, bundled_data_dir()) if s.trip_id in imported]
+        return report
     except BaseException:
         store.close()
         if new:
@@ -552,7 +568,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import diagnose, healthy
     path = db_path(args)  # as it is: doctor never creates or fills a store
-    findings = diagnose(path)
+    findings = diagnose(path) + _bundled_left_out(path)
     out = _console()
     out.print(RichText(f"tripdesk doctor: {display_path(path)}"))
     for finding in findings:
@@ -569,6 +585,23 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     count = sum(not f.ok for f in findings)
     out.print(RichText(f"{count} problem{'s' if count != 1 else ''} found"))
     return EXIT_PROBLEMS
+
+
+def _bundled_left_out(path: Path) -> list:  # noqa: ANN201 - doctor.Finding
+    """doctor's word on bundled trip files the store leaves out (their trip imported from
+    elsewhere): a warning, not a problem; nothing when the store cannot be read (diagnose says
+    why)."""
+    from .doctor import Finding
+    from .importer import shadowed_bundled
+
+    try:
+        with Store.open(path, create=False, readonly=True) as store:
+            shadows = shadowed_bundled(store.conn, bundled_data_dir())
+    except Exception:  # noqa: BLE001 - an unusable store is diagnose's to report
+        return []
+    if not shadows:
+        return []
+    return [Finding("bundled data", True, shadow.message(), warning=True) for shadow in shadows]
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -32,16 +32,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 from .articles import ArticleFinder
 from .limits import max_file_bytes
 from .files.loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
-                     find_trip_files)
+                     find_trip_files, read_file)
 from .model import Text
 from .problems import Problem, TripdeskError, ValidationFailed, visible
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
 from .files.yamlread import ReadResult
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # A file modified this recently before an import is recorded without its time (see above).
 # Two seconds: the coarsest clock of a common file system (FAT's); on others, a few ms.
@@ -56,6 +59,8 @@ class ImportReport:
     unchanged: int = 0
     # What is worth knowing but fails nothing, in the files read: an article file not found.
     warnings: list[Problem] = field(default_factory=list)
+    # Bundled trip files that the trips just imported leave out of the store (`shadowed_bundled`).
+    shadowed: list["Shadowed"] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -349,9 +354,10 @@ def _prepare_files(work: list[tuple[Path, tuple[str, str] | None]], finder: Arti
 @guarded
 @_without_gc
 def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False,
-                 articles: Iterable[Path] = ()) -> ImportReport:
+                 articles: Iterable[Path] = (), skip: Iterable[Path] = ()) -> ImportReport:
     """Import files and folders. Raises ValidationFailed (writing nothing) on any problem.
-    `articles`: more folders to look for the sources' article files in (`--articles`).
+    `articles`: more folders to look for the sources' article files in (`--articles`);
+    `skip`: trip files of those folders to leave out (as if they were not there).
 
     The files are read and checked before the write lock is taken, so that another import
     can go on writing meanwhile; if one committed by the time this one holds the lock, what
@@ -361,21 +367,24 @@ def import_paths(store: Store, paths: Iterable[Path], *, rebuild: bool = False,
     paths = list(paths)
     _worker_count()  # a TRIPDESK_IMPORT_WORKERS that is no number is said before any work
     finder = article_finder(paths, articles)
+    skipped = frozenset(_key(p) for p in skip)
     if rebuild or store.in_transaction:  # nothing is read from the store before the lock
-        return _import(store, paths, finder, rebuild=rebuild, since=None)
+        return _import(store, paths, finder, rebuild=rebuild, since=None, skip=skipped)
     try:
-        return _import(store, paths, finder, rebuild=False, since=store.data_version())
+        return _import(store, paths, finder, rebuild=False, since=store.data_version(), skip=skipped)
     except StoreChanged:
         with store.transaction:
-            return _import(store, paths, finder, rebuild=False, since=None)
+            return _import(store, paths, finder, rebuild=False, since=None, skip=skipped)
 
 
 def _import(store: Store, paths: list[Path], finder: ArticleFinder, *, rebuild: bool,
-            since: int | None) -> ImportReport:
+            since: int | None, skip: frozenset[str] = frozenset()) -> ImportReport:
     """One attempt of `import_paths`; with `since`, the write transaction raises StoreChanged
     (having written nothing) if the store's data_version is no longer `since`."""
     started_ns = time.time_ns()  # before any file is looked at (see `_recorded_time`)
     files, problems = find_trip_files(paths)
+    if skip:
+        files = [path for path in files if _key(path) not in skip]
     folders = [_key(p) for p in paths if p.is_dir()]
     states = {} if rebuild else store.file_states()
     report = ImportReport()
@@ -460,6 +469,47 @@ def _import(store: Store, paths: list[Path], finder: ArticleFinder, *, rebuild: 
                                (_recorded_time(stat, started_ns), stat.st_size, key))
         store.drop_orphans()
     return report
+
+
+class Shadowed(NamedTuple):
+    """A bundled trip file left out of the store: the store holds its trip (the same trip id)
+    from a file imported from elsewhere, which it keeps."""
+
+    bundled: Path
+    trip_id: str
+    imported: str  # the file the store holds the trip from
+
+    def message(self) -> str:
+        """What is going on and how to resolve it, in one message."""
+        from .problems import display_path
+
+        return (f"{display_path(self.bundled)} (bundled with tripdesk) has the trip id {self.trip_id}, "
+                f"which the store holds from {display_path(Path(self.imported))}, imported from there: "
+                "the store keeps that one and leaves the bundled file out, without a warning at each "
+                "launch. If they are two different trips, give your copy its own id and import it "
+                "again; to use the bundled file instead, move your copy out of its folder and import "
+                f"that folder again (tripdesk import {display_path(Path(self.imported).parent)}).")
+
+
+def shadowed_bundled(conn: "sqlite3.Connection", folder: Path) -> list[Shadowed]:
+    """The trip files of the bundled data (`folder`) that the store leaves out because it holds
+    their trip from a file elsewhere. Reads the trip id of each bundled file the store does not
+    hold (a few files), and only when the store holds trips from outside the folder."""
+    prefix = _key(folder) + os.sep
+    stored = dict(conn.execute("SELECT path, trip_id FROM files").fetchall())
+    elsewhere = {trip_id: path for path, trip_id in stored.items() if not path.startswith(prefix)}
+    if not elsewhere or not folder.is_dir():
+        return []
+    found = []
+    for path in find_trip_files([folder])[0]:
+        if _key(path) in stored:
+            continue
+        result = read_file(path)
+        trip = result.document.get("trip") if isinstance(result.document, dict) else None
+        trip_id = trip.get("id") if isinstance(trip, dict) else None
+        if isinstance(trip_id, str) and trip_id in elsewhere:
+            found.append(Shadowed(path, trip_id, elsewhere[trip_id]))
+    return found
 
 
 def _readable_by_this_user() -> Callable[[os.stat_result], bool]:
