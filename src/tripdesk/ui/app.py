@@ -22,6 +22,7 @@ from textual.screen import ModalScreen, Screen
 from .. import queries
 from ..i18n import N_, Translator, translator
 from ..problems import visible
+from . import compositor
 from .city_pane import CityTree
 from .data import DeskData
 from .detail_pane import DetailScroll
@@ -95,6 +96,7 @@ class TripdeskApp(App[None]):
         command does, to start its early reads before Textual is imported); by default one
         on `db_path`. `review`: the desk shows a draft from its scratch store (`db_path`), marked
         as such, and `i` imports the trip shown into the review's store."""
+        compositor.install()  # before the first screen: overlays keep their Korean letters whole
         super().__init__()
         self.review = review
         if review is not None:
