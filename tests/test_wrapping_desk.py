@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.content import Content
@@ -301,3 +301,183 @@ def test_the_desk_draws_every_syllable(tmp_path: Path, title: str, event_title: 
             assert [squeeze(line) for line in on_screen] == [squeeze(line) for line in shown]
 
     asyncio.run(run())
+
+
+# -- Textual's own widgets: toasts and the command palette -----------------------------------
+
+short_texts = st.lists(st.one_of(korean_words, mixed_words, st.text(HANGUL, min_size=20, max_size=40)),
+                       min_size=1, max_size=8).map(" ".join)
+
+
+def fits_a_toast(message: str, width: int) -> bool:
+    """Whether a toast shows `message` within a 40-line screen (a toast is 60 cells wide at
+    most, half the screen; a line may waste up to half its room on a word that goes on)."""
+    room = min(60, width // 2) - 4
+    return cell_len(message) <= 12 * room
+
+
+@DESK
+@given(title=korean_words, message=short_texts, width=st.integers(min_value=40, max_value=200))
+@example(title="갏곕갘겛겻각곦", message="둺겿겖격숡곉걷갆곸걡겞겍겥걇겲갮걶쥚겋풆쐻걪갂컰간곉걧겵겊", width=149)
+@example(title="알림", message="겔곏떕걾겐갘겏팀겂 겔곏떕걾겐갘겏팀겂 겔곏떕걾겐갘겏팀겂 겔곏떕걾겐갘겏팀겂 겗간꿱갫갍걧걲걀겷걩갈걼",
+         width=80)  # measured a line short, its last line below the screen (tripdesk.tcss: Toast)
+def test_a_toast_folds_a_long_korean_message_with_nothing_lost(db_for_toasts: Path, title: str, message: str,
+                                                                width: int) -> None:
+    """A toast (Textual's `Toast`, a `Static` 60 cells wide at most, half the screen) wraps
+    its message with Textual's `Content.wrap`, at syllable boundaries: its lines joined give
+    back the title and the message, and the screen shows every letter of them: where a pane's
+    border lies beneath the toast, Textual drew the letter across it as two spaces (the
+    example: "갏곕" of the title, "둺겿" of the message; compositor.py). A toast taller than the
+    screen would lose its top lines: the messages are kept to what a 40-line screen shows.
+    A toast half a narrow screen wide was measured a line too short (the second example)."""
+    from textual.widgets._toast import Toast
+
+    from tripdesk.ui.app import TripdeskApp
+
+    assume(fits_a_toast(title + message, width))
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db_for_toasts, language="ko")
+        async with app.run_test(size=(width, 40), notifications=True) as pilot:
+            await settle(pilot)
+            app.notify(message, title=title, markup=False, timeout=30)
+            await settle(pilot)
+            [toast] = app.screen.query(Toast)
+            region = toast.content_region
+            assert region.y >= 0 and toast.region.bottom <= app.size.height - 1  # all of it on the screen, above the footer
+            lines = [cells_of(line, region.x, region.right)
+                     for line in screen_text(app).splitlines()[region.y:region.bottom]]
+            assert all(cell_len(line.rstrip()) <= region.width for line in lines)
+            assert drawn_text(lines) == squeeze(title + message)
+
+    asyncio.run(run())
+
+
+@pytest.fixture(scope="module")
+def db_for_toasts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return store_with(tmp_path_factory.mktemp("toasts"), trip_with("샘플시 대표단", "협약", "설명"))
+
+
+@DESK
+@given(title=texts, width=st.integers(min_value=40, max_value=200))
+def test_the_palette_shows_a_trip_title_whole(tmp_path: Path, title: str, width: int) -> None:
+    """The command palette (Textual's, its hits built by commands.py) wraps a hit's prompt,
+    `출장으로 이동: 2024 <title> (<id>)`, over as many lines as it needs."""
+    from textual.command import CommandList
+
+    from tripdesk.ui.app import TripdeskApp
+
+    db = store_with(tmp_path / f"palette-{abs(hash((title, width)))}", trip_with(title, "협약", "설명"))
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db, language="ko")
+        async with app.run_test(size=(width, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+p")
+            await settle(pilot)
+            await pilot.press(*"2024")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            hits = app.screen.query_one(CommandList)
+            room = hits.scrollable_content_region.width
+            lines = view_lines(hits)
+            assert all(cell_len(line.rstrip()) <= room for line in lines), lines
+            assert squeeze(f"2024 {title} (sample-2024-us)") in drawn_text(lines), lines
+
+    asyncio.run(run())
+
+
+CSI = re.compile(r"\x1b\[([0-9;?]*)([A-Za-z])")
+
+
+class Terminal:
+    """Just enough of a terminal to apply Textual's output: cursor moves, and letters two
+    cells wide (writing over either half of one blanks the other half)."""
+
+    CONT = object()  # the second cell of a double-width letter
+
+    def __init__(self, width: int, height: int) -> None:
+        self.cells: list[list[object]] = [[" "] * width for _ in range(height)]
+        self.x = self.y = 0
+
+    def _put(self, x: int, char: str) -> None:
+        row = self.cells[self.y]
+        if not 0 <= x < len(row):
+            return
+        if row[x] is self.CONT and x > 0:
+            row[x - 1] = " "
+        if x + 1 < len(row) and row[x + 1] is self.CONT:
+            row[x + 1] = " "
+        row[x] = char
+
+    def write(self, data: str) -> None:
+        position = 0
+        for match in CSI.finditer(data):
+            self._text(data[position:match.start()])
+            if match.group(2) == "H":
+                y, x = (int(n) for n in match.group(1).split(";"))
+                self.y, self.x = y - 1, x - 1
+            position = match.end()
+        self._text(data[position:])
+
+    def _text(self, text: str) -> None:
+        for char in text:
+            if char == "\n":
+                self.y, self.x = self.y + 1, 0
+                continue
+            if self.y >= len(self.cells):
+                return
+            size = cell_len(char)
+            self._put(self.x, char)
+            if size == 2:
+                self._put(self.x + 1, " ")
+                self.cells[self.y][self.x + 1] = self.CONT
+            self.x += size
+
+    def lines(self) -> list[str]:
+        return ["".join(c for c in row if c is not self.CONT) for row in self.cells]
+
+
+@DESK
+@given(message=short_texts, width=st.integers(min_value=80, max_value=200))
+@example(message="둺겿겖격숡곉걷갆곸걡겞겍겥걇겲갮걶쥚겋풆쐻걪갂컰간곉걧겵겊", width=149)
+def test_a_pane_drawn_again_beneath_a_toast_keeps_the_toast_whole(db_for_toasts: Path, message: str,
+                                                                  width: int) -> None:
+    """The terminal is written a full screen, then only what changed: a partial update of the
+    panes beneath a toast must not split the toast's letters where the change ends."""
+    from textual.widgets._toast import Toast
+
+    from tripdesk.ui.app import TripdeskApp
+
+    assume(fits_a_toast(message, width))
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db_for_toasts, language="ko")
+        async with app.run_test(size=(width, 40), notifications=True) as pilot:
+            await settle(pilot)
+            app.notify(message, title="알림", markup=False, timeout=30)
+            await settle(pilot)
+            [toast] = app.screen.query(Toast)
+            compositor = app.screen._compositor
+            terminal = Terminal(width, 40)
+            terminal.write(compositor.render_update(full=True).render_segments(app.console))
+            before = terminal.lines()
+            region = toast.content_region
+            assert region.y >= 0
+            assert drawn_text([cells_of(line, region.x, region.right) for line in before[region.y:region.bottom]]) \
+                == squeeze("알림" + message)
+            # Each pane drawn again (as when its cursor moves), and only it: the toast over its
+            # edge is written up to there, and nothing changed.
+            for pane in (app.main.cities, app.main.timeline, app.main.detail):
+                beneath = {pane, *pane.query("*")}
+                for widget in beneath:
+                    widget.refresh()
+                compositor.update_widgets(beneath)
+                update = compositor.render_partial_update()
+                assert update is not None
+                terminal.write(update.render_segments(app.console))
+                assert terminal.lines() == before
+
+    asyncio.run(run())
+
