@@ -481,3 +481,69 @@ def test_a_pane_drawn_again_beneath_a_toast_keeps_the_toast_whole(db_for_toasts:
 
     asyncio.run(run())
 
+
+
+# -- one-line rows that cut on purpose: the search hits and the ledger -------------------------
+
+KOREAN_PAIR = re.compile(r"[\uac00-\ud7a3]{2}")
+
+
+@DESK
+@given(title=texts, agreement=texts, width=desk_widths)
+def test_a_cut_search_hit_and_ledger_row_open_the_whole_text(tmp_path: Path, title: str, agreement: str,
+                                                             width: int) -> None:
+    """A search hit's line and a ledger row's title cell are one line each: the text whole or
+    its beginning and '…'; Enter opens the record, whose detail shows the whole text."""
+    from textual.widgets import OptionList
+
+    from tripdesk.ui.ledger_screen import COLUMNS
+    from tripdesk.ui.tableview import TableView
+
+    pair = KOREAN_PAIR.search(title)
+    assume(pair is not None)
+    doc = trip_with("샘플시 대표단", title, "설명")
+    doc["agreements"][0]["title"] = {"ko": agreement}
+    db = store_with(tmp_path / f"cut-{abs(hash((title, agreement, width)))}", doc)
+
+    from tripdesk.ui.app import TripdeskApp
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db, language="ko")
+        async with app.run_test(size=(width, 40)) as pilot:
+            await settle(pilot)
+            # The search: the event's hit, by two syllables of its title.
+            await pilot.press("slash")
+            await settle(pilot)
+            await pilot.press(*pair.group())
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            search = app.screen
+            index = next(i for i, hit in enumerate(search._hits) if hit.ref == "event:library-mou")
+            results = search.query_one(OptionList)
+            results.highlighted = index
+            await settle(pilot)
+            region = results.scrollable_content_region
+            lines = [cells_of(line, region.x, region.right).rstrip()
+                     for line in screen_text(app).splitlines()[region.y:region.bottom]]
+            line = next(line for line in lines if "2024-10-13" in line and "서명" not in line)
+            assert_whole_or_marked([line.split("2024-10-13", 1)[1].strip()], title, region.width)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.timeline.ref == "event:library-mou"
+            assert squeeze(title) in drawn_text(view_lines(app.main.detail.view))
+            # The ledger: the agreement's title cell.
+            await pilot.press("a")
+            await settle(pilot)
+            table = app.screen.query_one(TableView)
+            sizes = table.sizes()
+            start = sum(sizes[:3]) + 3  # date, city, kind and their gaps
+            cell = cells_of(table.render_line(0).text, start, start + sizes[3]).rstrip()
+            assert [c.key for c in COLUMNS][3] == "title"
+            assert_whole_or_marked([cell], agreement, sizes[3])
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.timeline.ref == "event:library-mou"  # the agreement's event, the agreement in its detail
+            assert squeeze(agreement) in drawn_text(view_lines(app.main.detail.view))
+
+    asyncio.run(run())
