@@ -237,6 +237,15 @@ def test_an_agreement_of_an_earlier_year_keeps_its_own_clause() -> None:
     assert "지난해" in found[0].clause and "지난해" not in found[1].clause
 
 
+def test_a_signing_ceremony_a_declaration_adopted_and_a_memorandum_of_cooperation() -> None:
+    assert [(k, st) for k, st, _ in _agreements("양 도시는 시청에서 우호교류 협약식을 가졌다.")] == [("other", "signed")]
+    assert [(k, st) for k, st, _ in _agreements("군수는 9일 현지에서 자매결연 협약식을 갖는다.")] == [
+        ("sister-city", "planned")]
+    assert [(k, st) for k, st, _ in _agreements("두 시장은 공동선언문을 채택했다.")] == [("joint declaration", "signed")]
+    assert [(k, st) for k, st, _ in _agreements("양측은 교류 협력각서(MOC)를 체결했다.")] == [("other", "signed")]
+    assert _agreements("이번 협약식에는 주민 100여 명이 참석했다.") == []  # who attended: no agreement
+
+
 def test_english_agreements_read_the_verb_before_them() -> None:
     assert [(k, s) for k, s, _ in _agreements(
         "The city will sign an MOU with the port and a business agreement with a maker.")] == [

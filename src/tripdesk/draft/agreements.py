@@ -33,19 +33,22 @@ KINDS = (
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
                                r"sister[- ]city (?:agreement|relationship|ties)", re.I)),
-    ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|합의(?=하|했|한|를|에)|"
+    ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|협력\s*각서|합의\s*각서|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bagreements?\b|\bagreed\b")),
 )
-_SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar")
+_SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
+                      r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:가졌|갖|개최|열)")
+# 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned).
+_CEREMONY = re.compile(r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:(가졌|개최했|열었|진행했)|(갖는다|갖고|가질|개최한다|개최할|연다|열))")
 # The verb after an agreement's words, and where it leaves the agreement.
-_VERB = re.compile(r"(?:체결|서명|조인|교환|선언|합의|협의)\s*(?:을\s*|를\s*)?(?:하|했|한|할|키로|됐|되었|된|될|하였|해)"
+_VERB = re.compile(r"(?:체결|서명|조인|교환|선언|합의|협의|채택)\s*(?:을\s*|를\s*)?(?:하|했|한|할|키로|됐|되었|된|될|하였|해)"
                    r"|맺(?:었|는|을|기로|고|어)|화답|약속(?:했|하였|하고)"
                    r"|\bsign(?:ed|s|ing)?\b|\bwill\b|\bto sign\b|\bconcluded\b|\bagreed\b|\bpromised\b|\bpledged\b")
-_PLANNED = re.compile(r"^(?:체결|서명|조인|교환|선언|맺)\s*(?:을\s*|를\s*)?(?:한다|할|하기로|키로|을\s*계획|을\s*예정|는다)"
+_PLANNED = re.compile(r"^(?:체결|서명|조인|교환|선언|채택|맺)\s*(?:을\s*|를\s*)?(?:한다|할|하기로|키로|을\s*계획|을\s*예정|는다)"
                       r"|^맺(?:을|기로|는다)|^\bwill\b|^\bto sign\b")
-_SIGNED = re.compile(r"^(?:체결|서명|조인|교환|선언)\s*(?:을\s*|를\s*)?(?:했|하였|됐|되었|한(?!다))|^맺(?:었|은)|^\bsigned\b|"
+_SIGNED = re.compile(r"^(?:체결|서명|조인|교환|선언|채택)\s*(?:을\s*|를\s*)?(?:했|하였|됐|되었|한(?!다))|^맺(?:었|은)|^\bsigned\b|"
                      r"^\bconcluded\b")
-_CONNECTIVE = re.compile(r"^(?:체결|서명|조인|교환|맺)\s*(?:을\s*|를\s*)?(?:하고|하며|하면서|해|고|어)")
+_CONNECTIVE = re.compile(r"^(?:체결|서명|조인|교환|채택|맺)\s*(?:을\s*|를\s*)?(?:하고|하며|하면서|해|고|어)")
 _AGREED = re.compile(r"^(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)|^\bagreed\b")
 _PLEDGED = re.compile(r"^(?:화답|약속(?:했|하였|하고))|^\bpromised\b|^\bpledged\b")
 # How the sentence ends: a plan (계획이다, 예정이다, 펼치게 된다, 방문한다) or a report (했다).
@@ -186,7 +189,10 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
     verb or a listed agreement, from how the sentence ends)."""
     if not re.search("[가-힣]", sentence):
         return _status_en(sentence)
+    ceremony = _CEREMONY.search(tail)
     m = _VERB.search(tail)
+    if ceremony and (m is None or ceremony.start() < m.start()):
+        return "signed" if ceremony.group(1) else "planned"
     verb = tail[m.start():] if m else ""
     if (listed and (not m or m.start() > words + 3)) or (not m and re.search(r"체결|서명", tail)):  # listed, or named as a noun: MOU 체결, ...
         if _ENDS_DONE.search(sentence) and not _ENDS_PLANNED.search(sentence):
