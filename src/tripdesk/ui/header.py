@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from .render import LANGUAGE_NAMES, lit, words
+from .render import LANGUAGE_NAMES, fit, lit, words
 
 SUMMARY_SEPARATOR = " · "  # between the parts of the store summary
 
@@ -57,7 +57,7 @@ class DeskHeader(Static):
         self._drawn = drawn
         line = next((c for c in self._candidates() if not width or c.cell_length <= width), None)
         if line is None:  # not even the language fits: cut it
-            line = lit(self._language, "italic").truncate(max(width, 0), ellipsis=True)
+            line = fit(lit(self._language, "italic"), width)
         self.update(line, layout=False)
 
     def _candidates(self):  # noqa: ANN202 - an iterator of Content, the widest first
