@@ -99,6 +99,18 @@ def test_a_document_line_of_several_lines_wraps_each(text: str, width: int, line
     assert squeeze("".join(drawn)) == squeeze(body)
 
 
+@PURE
+@given(text=texts, width=widths)
+def test_textuals_own_wrap_loses_nothing(text: str, width: int) -> None:
+    """`Content.wrap`, which every `Static` of the desk wraps with (the import review's question,
+    a toast, the palette's hits, dialog texts) and `Doc` and `Row` build on: measured in cells,
+    a word longer than the line folded, nothing lost. (rich's `Text.wrap` is not: the CLI
+    prints with `FoldingText`, tests/test_wrapping.py.)"""
+    lines = [line.plain for line in Content(text).wrap(width)]
+    assert all(cell_len(line) <= width for line in lines), lines
+    assert squeeze("".join(lines)) == squeeze(text)
+
+
 KINDS = ["방문", "면담", "meeting", "양해각서(MOU)", "가나다라마바사아자차카"]  # the last two wider than the column
 
 
@@ -545,5 +557,21 @@ def test_a_cut_search_hit_and_ledger_row_open_the_whole_text(tmp_path: Path, tit
             await settle(pilot)
             assert app.main.timeline.ref == "event:library-mou"  # the agreement's event, the agreement in its detail
             assert squeeze(agreement) in drawn_text(view_lines(app.main.detail.view))
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("width", [4, 5, 6, 7, 8])
+def test_a_header_too_narrow_for_the_language_cuts_it_after_a_whole_letter(db_for_toasts: Path, width: int) -> None:
+    """The header's last resort, the language's name cut: '한…', never '한 …' (a space for
+    the half of '국' that does not fit)."""
+    from tripdesk.ui.app import TripdeskApp
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db_for_toasts, language="ko")
+        async with app.run_test(size=(width, 10)) as pilot:
+            await settle(pilot)
+            header = screen_text(app).splitlines()[0].strip()
+            assert header == "한국어" or (header.endswith("…") and "한국어".startswith(header[:-1])), header
 
     asyncio.run(run())
