@@ -373,7 +373,7 @@ class Doc:
                 pieces = [body]
             if width:
                 indent, hang = narrowed_indents(width, indent, hang)
-            room = width - indent - hang
+            room = width - indent - hang if width else 0  # no width: the lines as they are
             for number, piece in enumerate(p for part in pieces
                                            for p in (part.wrap(room) if width else [part])):
                 lead = indent + (hang if number else 0)
