@@ -159,6 +159,18 @@ def test_a_stop_named_first_or_last_is_spanned_by_the_days_placed_elsewhere() ->
 def test_priority_is_not_order() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n\n"
                 "방문단은 10일 시카고에서 협약을 체결한다.\n\n"
-                "방문단은 협약 이후 우선 협력 분야인 보스턴 연구소를 견학한다.", D(2023, 5, 5))
+                "출장단은 우선 협력 분야인 보스턴 연구소를 견학한다.", D(2023, 5, 5))
     (stop,) = doc["stops"]
     assert stop["places"][0]["city"]["en"] == "Boston" and "start" not in stop
+
+
+def test_a_city_named_only_for_an_earlier_year_is_no_stop() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 일본 삿포로시를 방문한다.\n\n"
+                "가평군과 삿포로시는 2005년 오사카에서 우호 협약을 체결한 이후 교류해 왔다.", D(2023, 5, 5))
+    assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Sapporo"]
+
+
+def test_what_follows_a_signing_on_this_trip_is_still_a_stop() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 독일을 방문한다.\n\n"
+                "방문단은 협약 체결 이후 드레스덴 공과 대학 등을 견학할 예정이다.", D(2023, 5, 5))
+    assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Dresden"]

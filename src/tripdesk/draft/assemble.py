@@ -318,7 +318,7 @@ class _Assembler:
                     for place in city_places:
                         trip_cities.setdefault(_city_key(_place(place)), place)
                 if date is None:
-                    if city_places and _activity(sentence) != "other":
+                    if city_places and _activity(sentence) != "other" and not self._of_an_earlier_time(sentence):
                         undated.append((i, sentence.strip(), city_places, article.language))
                         for place in city_places:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
@@ -658,6 +658,15 @@ class _Assembler:
             if localgov.by_name().get(name) or localgov.by_name().get(name[:-1]):
                 continue  # a Korean local government is found as such elsewhere
             self._org(name, None, "government")
+
+    def _of_an_earlier_time(self, sentence: str) -> bool:
+        """Whether a sentence tells of another year or an earlier visit ('2003년 협약을 맺은 이후',
+        '지난해 11월 ... 방문한'): its cities are not stops of this trip. (Narrower than
+        `_before_trip`: '의향서 체결 이후 ... 견학' is this trip's programme.)"""
+        if re.search(r"지난해|작년|바\s*있다|당시", sentence):
+            return True
+        return any(int(y) not in (self.start.year, self.end.year)
+                   for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence))
 
     def _before_trip(self, sentence: str) -> bool:
         """Whether a sentence tells of something before the trip (an agreement signed in an
