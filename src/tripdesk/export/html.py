@@ -25,10 +25,10 @@ FONTS = ('"Noto Sans", "Helvetica Neue", Arial, "Noto Sans CJK KR", "Noto Sans K
          '"Malgun Gothic", "NanumGothic", "Nanum Gothic", "NanumBarunGothic", sans-serif')
 
 STYLESHEET = f"""
-@page {{ size: A4; margin: 12mm 14mm; }}
+@page {{ size: A4; margin: 11mm 13mm; }}
 :root {{ color: #111; background: #fff; }}
 body {{ font-family: {FONTS}; font-size: 10.5pt; line-height: 1.4; margin: 0 auto; max-width: 46em;
-        padding: 1.5em; word-break: keep-all; overflow-wrap: anywhere; }}
+        padding: 1.5em; word-break: keep-all; overflow-wrap: break-word; }}
 h1 {{ font-size: 15pt; line-height: 1.25; margin: 0 0 0.5em; }}
 h2 {{ font-size: 11.5pt; margin: 1.1em 0 0.35em; border-bottom: 1px solid #999; break-after: avoid; }}
 h3 {{ font-size: 10.5pt; margin: 0.9em 0 0.3em; break-after: avoid; }}
@@ -48,10 +48,12 @@ section.footnotes {{ font-size: 8.5pt; line-height: 1.3; }}
 section.footnotes ol {{ padding-left: 1.6em; margin: 0; }}
 section.footnotes p {{ margin: 0.1em 0; }}
 @media print {{
-  body {{ font-size: 9pt; line-height: 1.32; max-width: none; padding: 0; }}
-  h1 {{ font-size: 13.5pt; }}
-  h2 {{ font-size: 10.5pt; margin-top: 0.9em; }}
-  section.footnotes {{ font-size: 8pt; }}
+  body {{ font-size: 9pt; line-height: 1.28; max-width: none; padding: 0; }}
+  h1 {{ font-size: 13pt; }}
+  h2 {{ font-size: 10.5pt; margin: 0.8em 0 0.3em; }}
+  p, ul, blockquote {{ margin: 0.3em 0; }}
+  th, td {{ padding: 0.1em 0.35em; }}
+  section.footnotes {{ font-size: 7.8pt; }}
   a {{ text-decoration: none; }}
   .footnote-backref {{ display: none; }}
 }}
