@@ -315,11 +315,9 @@ class _Brief:
             defs.append(f"[^{self.note_labels[INFERRED_NOTE]}]: "
                         + _("{mark} marks a value the editors inferred ({fields}); the reasons are in the "
                             "full dossier.").format(mark=L.INFERRED_MARK, fields=fields))
-        if defs:
-            self.block(_("Full dossier with every source's words: tripdesk export {trip} --full.").format(
-                trip=inline(self.trip.id)))
-            for line in defs:
-                self.block(line)
+        # No command line here: the brief is forwarded to readers who have no tripdesk.
+        for line in defs:
+            self.block(line)
 
     def _cited_sources(self) -> Iterable:  # noqa: ANN201 - model.Source
         done: set[str] = set()
