@@ -171,6 +171,14 @@ def test_a_quote_that_goes_on_keeps_the_speaker_and_one_after_names_him_short() 
         ("계절근로자", "김가나", False), ("농가의 일", "김가나", True), ("두 도시의", "김가나", False)]
 
 
+def test_he_said_is_the_subject_of_the_sentence_before() -> None:
+    text = "김철수 가평군수는 12일 공장을 둘러봤다. 그는 “현지 기업과의 협력을 넓혀 가겠다”고 말했다."
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.speaker.ko if q.speaker else None, q.went_on) for q in found] == [("김철수", True)]
+    text = "대표단이 도착했다. 그는 “현지 기업과의 협력을 넓혀 가겠다”고 말했다."  # no one named before: no speaker
+    assert [q.speaker for q in quotes.find_quotes(text, analyser.sentences(text), entities.people(text))] == [None]
+
+
 def test_a_speaker_named_only_with_a_role_and_quotes_in_single_marks() -> None:
     text = ("후인지응웬 부위원장은 \"두 지역의 산업 구조가 비슷해 적응이 빠르다\"며 감사를 전했다. "
             "박가나 라마시장은 ‘이번 방문이 두 도시 우정의 새 출발이 될 것’이라고 말했다. "

@@ -78,6 +78,12 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                     and not re.search(r"[가-힣]{2,}\s?(?:관계자|담당자)", sentence[:m.start()]):
                 speaker, words, unnamed = previous
                 went_on = True
+            elif speaker is None and unnamed is None and re.match(r"\s*(?:그는|그녀는)\s", sentence):
+                # 그는 "...": the subject of the sentence before
+                before = text[max(0, begin - 300):begin]
+                last_sentence = re.split(r"(?<=[.!?다])\s+", before.strip())[-1] if before.strip() else ""
+                speaker, words = _speaker(last_sentence, people)
+                went_on = speaker is not None
             last = (speaker, words)
             previous = (speaker, words, unnamed)
             found.append(QuoteFound(m.group(1).strip(), begin + m.start(1), sentence, speaker, words,
