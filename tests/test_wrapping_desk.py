@@ -249,41 +249,58 @@ async def open_the_event(app, pilot) -> None:  # noqa: ANN001
 
 
 @DESK
-@given(title=texts, event_title=texts, description=texts, width=desk_widths,
-       height=st.integers(min_value=24, max_value=40))
+@given(title=texts, event_title=texts, description=texts, english=texts, lang=st.sampled_from(["ko", "both"]),
+       width=desk_widths, height=st.integers(min_value=24, max_value=40))
 def test_the_desk_draws_every_syllable(tmp_path: Path, title: str, event_title: str, description: str,
-                                       width: int, height: int) -> None:
-    """The desk at a random size on a trip of random Korean and mixed text: the detail pane
-    draws the event's title and description whole; the timeline draws the event's title
-    whole when it wraps beside its head, else cut with a mark; the trip's title is cut with a
-    mark in the city list and the timeline's first row, and is whole in the detail of the trip.
-    Every line of both panes fits its pane."""
+                                       english: str, lang: str, width: int, height: int) -> None:
+    """The desk at a random size on a trip of random Korean and mixed text (the trip's and the
+    event's English title `english`), in Korean and in both languages: the detail pane draws
+    the titles and the description whole; the timeline draws the event's title whole when it
+    wraps beside its head, else cut with a mark, and in `both` the trip's two titles whole; in
+    Korean the trip's title is cut with a mark in the timeline's first row; the city list cuts
+    it with a mark. Every line of both panes fits its pane."""
+    from tripdesk.text import Text
     from tripdesk.ui.app import TripdeskApp
 
-    db = store_with(tmp_path / f"desk-{abs(hash((title, event_title, description, width)))}",
-                    trip_with(title, event_title, description))
+    doc = trip_with(title, event_title, description)
+    doc["trip"]["title"]["en"] = english
+    doc["days"][0]["events"][0]["title"]["en"] = english
+    db = store_with(tmp_path / f"desk-{abs(hash((title, event_title, description, english, width)))}", doc)
+    trip_title = Text(ko=title, en=english).get(lang)  # type: ignore[arg-type]
+    event_label = Text(ko=event_title, en=english).get(lang)  # type: ignore[arg-type]
 
     async def run() -> None:
-        app = TripdeskApp(db_path=db, language="ko")
+        app = TripdeskApp(db_path=db, language=lang)
         async with app.run_test(size=(width, height)) as pilot:
             await open_the_event(app, pilot)
             screen = app.main
             timeline, detail = screen.timeline.list, screen.detail.view
-            # The trip itself (the timeline's first row) in the detail pane: its title whole.
+            # The trip itself (the timeline's first row) in the detail pane: its titles whole.
             assert screen.timeline.ref == "trip"
             lines = view_lines(detail)
             room = detail.scrollable_content_region.width
             assert all(cell_len(line.rstrip()) <= room for line in lines)
             assert squeeze(title) in drawn_text(lines)
+            if lang == "both":
+                assert squeeze(english) in drawn_text(lines)
             # The trip in the city list (`2024 title  10-12`): whole, or cut with a mark.
             pane = screen.cities.tree.content_region
             row = next(line for line in screen_text(app).splitlines()[pane.y:pane.bottom] if "2024 " in line)
             label = cells_of(row, pane.x, pane.right).strip().lstrip("├└─ ")
             assert label.startswith("2024 ") and label.endswith("10-12"), label
-            assert_whole_or_marked([label[len("2024 "):-len("10-12")].rstrip()], title, pane.width)
-            # Its first row in the timeline: whole, or cut with a mark.
-            trip_lines = [line.rstrip() for line in view_lines(timeline)[:1]]
-            assert_whole_or_marked(trip_lines, title, timeline.scrollable_content_region.width)
+            assert_whole_or_marked([label[len("2024 "):-len("10-12")].rstrip()], trip_title, pane.width)
+            # Its first row in the timeline: in Korean one line, whole or cut with a mark; in
+            # both, each title whole over as many lines as it takes, then the dates.
+            list_width = timeline.scrollable_content_region.width
+            trip_rows = [line.rstrip() for line in view_lines(timeline)[:len(timeline.row_lines(0))]]
+            assert all(cell_len(line) <= list_width for line in trip_rows), trip_rows
+            if lang == "both":
+                titles = squeeze(title if title == english else title + english)
+                drawn = drawn_text(trip_rows)
+                assert drawn.startswith(titles), trip_rows
+                assert drawn[len(titles):].startswith("*2024-10-12–2024-10-14"), trip_rows
+            else:
+                assert_whole_or_marked(trip_rows[:1], title, list_width)
             # The event: the timeline's row, then its detail.
             index = timeline.get_option_index("event:library-mou")
             timeline.highlighted = index
@@ -291,19 +308,20 @@ def test_the_desk_draws_every_syllable(tmp_path: Path, title: str, event_title: 
             assert screen.timeline.ref == "event:library-mou"
             first = timeline._first_line[index]
             rows = view_lines(timeline)[first:first + len(timeline.row_lines(index))]
-            list_width = timeline.scrollable_content_region.width
             assert all(cell_len(line.rstrip()) <= list_width for line in rows), rows
             head = cells_of(rows[0], 0, TITLE_HANG)
             shown = [cells_of(line, TITLE_HANG, list_width) for line in rows]
-            assert head.split() == ["14:30", "*", "서명"], rows
+            assert head.split() == ["14:30", "*", "서명" if lang == "ko" else "signing"], rows
             if list_width - TITLE_HANG >= MIN_WRAP:
-                assert drawn_text(shown) == squeeze(event_title), rows
+                assert drawn_text(shown) == squeeze(event_label), rows
             else:
-                assert_whole_or_marked([line.rstrip() for line in shown], event_title, list_width)
+                assert_whole_or_marked([line.rstrip() for line in shown], event_label, list_width)
             lines = view_lines(detail)
             assert all(cell_len(line.rstrip()) <= detail.scrollable_content_region.width for line in lines)
             assert squeeze(event_title) in drawn_text(lines)
             assert squeeze(description) in drawn_text(lines)
+            if lang == "both":
+                assert squeeze(english) in drawn_text(lines)
             # What the terminal shows of the detail pane (scrolled to its top) is those lines.
             await pilot.pause()
             region = detail.scrollable_content_region
