@@ -172,3 +172,12 @@ def test_the_day_set_out_and_the_day_home_make_the_range() -> None:
 def test_a_return_before_the_start_is_no_range() -> None:
     with pytest.raises(NoTripDates):
         trip_dates("시장은 20일부터 회의에 참석했다. 앞서 3일 귀국했다.", YearHint(published=D(2024, 6, 8)))
+
+
+def test_days_counted_from_the_start_or_the_end_of_the_trip() -> None:
+    start, end = D(2022, 9, 5), D(2022, 9, 9)
+    assert relative_day("셋째 날에는 공장을 둘러본다", None, start, end) == (D(2022, 9, 7), "셋째 날")
+    assert relative_day("마지막 날 시청을 찾는다", None, start, end) == (end, "마지막 날")
+    # the second day in one city is not the trip's second day
+    assert relative_day("오사카 방문 둘째 날에는 대학을 찾는다", None, start, end) is None
+    assert relative_day("이번 방문 둘째 날에는 대학을 찾는다", None, start, end) == (D(2022, 9, 6), "둘째 날")

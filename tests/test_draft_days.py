@@ -174,3 +174,11 @@ def test_what_follows_a_signing_on_this_trip_is_still_a_stop() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 독일을 방문한다.\n\n"
                 "방문단은 협약 체결 이후 드레스덴 공과 대학 등을 견학할 예정이다.", D(2023, 5, 5))
     assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Dresden"]
+
+
+def test_one_sentence_telling_two_counted_days_is_cut_between_them() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 10일까지 중국 칭다오를 방문한다.\n\n"
+                "박 군수는 첫날 칭다오 시장과 만나고 둘째 날 교류회에서 발표한다.", D(2023, 5, 5))
+    events = {day["date"]: [e["evidence"][0]["text"] for e in day.get("events", [])] for day in doc["days"]}
+    assert events[D(2023, 5, 8)] == ["박 군수는 첫날 칭다오 시장과 만나고"]
+    assert events[D(2023, 5, 9)] == ["둘째 날 교류회에서 발표한다."]

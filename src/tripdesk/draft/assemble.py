@@ -518,7 +518,7 @@ class _Assembler:
             return in_trip[0], None
         if mentions:  # a date outside the trip: the report's day, a past event
             return None, None
-        relative = dates.relative_day(sentence, previous, self.start)
+        relative = dates.relative_day(sentence, previous, self.start, self.end)
         if relative is not None and self.start <= relative[0] <= self.end:
             return relative[0], f"'{relative[1]}' is read as {relative[0].isoformat()}"
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
@@ -870,6 +870,12 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
             out.append((begin, stop))
             continue
         cuts = [m.begin for m in mentions[1:] if dates.resolve_day(m, start, end)]
+        if not mentions:  # '첫날 ... 만나고 둘째 날 ... 발표한다': cut at each day counted
+            cuts = [m.start() for m in dates.trip_day_words(sentence)[1:]]
+            if cuts:
+                edges = [0, *cuts, len(sentence)]
+                out += [(begin + a, begin + b) for a, b in zip(edges, edges[1:])]
+                continue
         if not cuts or not dates.resolve_day(mentions[0], start, end):
             out.append((begin, stop))
             continue

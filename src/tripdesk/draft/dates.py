@@ -586,8 +586,19 @@ def _sentence_around(text: str, begin: int, end: int) -> str:
 _SAME_DAY = re.compile(r"이날|같은 날|당일|[Oo]n the same day|[Tt]hat day")
 _NEXT_DAY = re.compile(r"이튿날|다음 ?날|이튼날|[Tt]he (?:next|following) day")
 _FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫날|[Oo]n the first day of the (?:trip|visit|tour)")
-_ORDINAL_DAY = re.compile(r"(?:일정|순방|출장)\s*(둘|셋|넷|닷새|다섯|여섯)째\s*날")
+_ORDINAL_DAY = re.compile(r"(?:(?:일정|순방|출장)\s*)?(둘|셋|넷|닷새|다섯|여섯)째\s*날")
+_LAST_DAY = re.compile(r"(?:(?:일정|순방|출장)\s*)?마지막\s?날")
 _ORDINALS = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "닷새": 5, "여섯": 6}
+# '애틀랜타 방문 둘째 날' counts the days in one city, not the trip's ('이번 방문 둘째 날' does).
+_IN_ONE_CITY = re.compile(r"(?<!이번)\s방문\s*$")
+
+
+def trip_day_words(sentence: str) -> list[re.Match[str]]:
+    """The words that count a day of the trip from its start or end (첫날, 둘째 날, 마지막 날),
+    in order; not those counting the days in one city."""
+    found = [m for pattern in (_FIRST_DAY, _ORDINAL_DAY, _LAST_DAY) for m in pattern.finditer(sentence)
+             if not (pattern is not _FIRST_DAY and _IN_ONE_CITY.search(sentence, 0, m.start()))]
+    return sorted(found, key=lambda m: m.start())
 
 
 def resolve_day(mention: Mention, start: dt.date, end: dt.date) -> dt.date | None:
@@ -607,19 +618,21 @@ def resolve_day(mention: Mention, start: dt.date, end: dt.date) -> dt.date | Non
     return None
 
 
-def relative_day(sentence: str, previous: dt.date | None, start: dt.date) -> tuple[dt.date, str] | None:
-    """A day the sentence names relative to the last one (이날, 이튿날) or to the start (첫날,
-    일정 둘째 날), with the words it was read from."""
+def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
+                 end: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """A day the sentence names relative to the last one (이날, 이튿날), to the start (첫날,
+    둘째 날) or to the end (마지막 날), with the words it was read from."""
     m = _NEXT_DAY.search(sentence)
     if m and previous is not None:
         return previous + dt.timedelta(days=1), m.group(0)
     m = _SAME_DAY.search(sentence)
     if m and previous is not None:
         return previous, m.group(0)
-    m = _FIRST_DAY.search(sentence)
-    if m:
-        return start, m.group(0)
-    m = _ORDINAL_DAY.search(sentence)
-    if m:
-        return start + dt.timedelta(days=_ORDINALS[m.group(1)] - 1), m.group(0)
+    for m in trip_day_words(sentence)[:1]:
+        if m.re is _FIRST_DAY:
+            return start, m.group(0)
+        if m.re is _ORDINAL_DAY:
+            return start + dt.timedelta(days=_ORDINALS[m.group(1)] - 1), m.group(0)
+        if end is not None:
+            return end, m.group(0)
     return None
