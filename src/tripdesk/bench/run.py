@@ -273,6 +273,32 @@ def run(config: Config, log: Callable[[str], None] = print) -> list[Figure]:
          [Figure(k, k, "ms", "", "p95 < 50 ms") for k in
           ("key_city_move", "key_open_trip", "key_day_move", "key_pane", "key_search_open")])
 
+    # -- the day-to-day keys (headless, issue 18) ------------------------------------------
+    def desk_key_figures() -> list[Figure]:
+        from . import keys_bench
+
+        base = asyncio.run(pilot_bench.minimal_list_moves(config.presses, config.size))
+        res = asyncio.run(keys_bench.desk_keys(big_db, long_trip, config.presses, config.size, log=log))
+        countries, cities, state_cities = res["dest_counts"]  # type: ignore[misc]
+        rows = [
+            ("key_day_next", "n / p: the next or previous day of a 30-day trip", ""),
+            ("key_day_recorded", "} / {: the next or previous day with something recorded", ""),
+            ("key_fold", "f: fold the empty days of a 30-day trip, or unfold", ""),
+            ("key_search_kind", "Tab in the search dialog: the hits of the next kind",
+             f"over the {res['search_hits']} hits of 협약 (all, then each kind in turn)"),
+            ("key_dest_open", "d: the destinations by country, state and city (groups read)",
+             f"{countries} countries, {cities:,} cities; the first d of the session reads them from the "
+             f"store: {res['dest_first'] * 1000:.0f} ms"),
+            ("key_dest_move", "↓ in the grouped destinations", ""),
+            ("key_dest_fold", "Enter on a state: fold it, or open it", f"a state of {state_cities:,} cities"),
+        ]
+        return [Figure(key, f"key to frame, headless: {label}", "ms", "↓ in the minimal app's OptionList",
+                       "p95 < 50 ms", samples=res[key], baseline=base, limit=0.050, note=note)  # type: ignore[arg-type]
+                for key, label, note in rows]
+
+    step("day-to-day keys (Pilot)", desk_key_figures,
+         [Figure(k, k, "ms", "", "p95 < 50 ms") for k in DESK_KEYS])
+
     # -- the article view (headless): the bundled trips, whose sources have their articles ---
     def article_figures() -> list[Figure]:
         trip_id, event_id = ARTICLE_EVENT
@@ -357,6 +383,10 @@ ORDER = ["import_small", "import_big", "store_floor", "reimport_one", "paint_bun
 ACROSS_KEYS = ("ledger_open", "ledger_filter", "ledger_move", "entities_open", "entities_filter",
                "overview_open", "overview_key")
 ORDER += list(ACROSS_KEYS)
+# The day-to-day keys (issue 18), on the big store.
+DESK_KEYS = ("key_day_next", "key_day_recorded", "key_fold", "key_search_kind", "key_dest_open",
+             "key_dest_move", "key_dest_fold")
+ORDER[ORDER.index("key_search_open") + 1:ORDER.index("key_search_open") + 1] = list(DESK_KEYS)
 BUNDLED_KEYS = ("paint_bundled", "excerpts", "article_open", "draft_article")  # measured on the bundled trips alone
 ARTICLE_EVENT = ("gumi-2024-us", "huntsville-chamber-meeting")  # whose article view is timed
 

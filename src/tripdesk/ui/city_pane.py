@@ -30,7 +30,7 @@ from ..i18n import N_, translator
 from ..text import Text
 from .data import freeze_loaded
 from .keys import CITY_TREE_KEYS
-from .messages import CityMode, GroupsLoaded, LoadFailed, TripChosen, TripsLoaded
+from .messages import CityMode, GroupsLoaded, InferredLoaded, LoadFailed, TripChosen, TripsLoaded
 from .paint import CachedScrollbars, fast_render_lines
 from .pane import DeskPane
 from .render import INFERRED, Fitted, fit_str, lit, one_line, words
@@ -56,7 +56,6 @@ class NodeInfo:
     name: object = None  # the group's model Text, or a note's string
     count: int = 0
     trip: queries.TripRow | None = None
-    inferred: bool = False  # a destination that rests on inferred places alone
 
 
 class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
@@ -93,6 +92,7 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
         self._line_look: tuple | None = None
         self._look_memo: tuple | None = None
         self._line_caches: dict[tuple, LRUCache[tuple, Strip]] = {}
+        self.inferred: frozenset[str] = frozenset()  # destinations marked (set by CityPane)
 
     # Keys typed faster than a city's trips are read (Enter ↓ ↓ Enter: open a city, go to its
     # second trip, open it) would otherwise move over the "loading" line and past the city.
@@ -235,7 +235,7 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
         if info.kind in ("group", "region"):
             count = str(info.count)
             name = _group_name(info, lang)
-            mark = f" {INFERRED}" if info.inferred else ""
+            mark = f" {INFERRED}" if info.kind == "group" and info.key in self.inferred else ""
             room = max(width - len(count) - 1 - len(mark), 1)
             name = fit_str(name, room)
             gap = max(width - len(count) - _cells(name) - len(mark), 1)
@@ -378,13 +378,36 @@ class CityPane(DeskPane):
             return
         self.post_message(TripsLoaded(mode, key, rows))
 
+    @work(thread=True, exclusive=True, group="city-inferred")
+    def load_inferred(self, keys: set[str]) -> None:
+        """Which destinations rest on inferred places alone: read from the trips' documents
+        after the list is shown (~1 s on 10,000 trips), then marked."""
+        try:
+            found = self.app.data.inferred_destinations(keys)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - any store failure is shown, not raised
+            self.post_message(LoadFailed(str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(InferredLoaded(found))
+
     @on(GroupsLoaded)
     def _groups_loaded(self, message: GroupsLoaded) -> None:
         message.stop()
         self._groups[message.mode] = message.rows
+        if isinstance(message.rows, queries.DestinationGroups):
+            self.load_inferred({row.key for row in message.rows.rows})
         if message.mode == self.mode:
             self._fill()
         freeze_loaded()
+
+    @on(InferredLoaded)
+    def _inferred_loaded(self, message: InferredLoaded) -> None:
+        message.stop()
+        tree = self.tree
+        if message.keys != tree.inferred:
+            tree.inferred = message.keys
+            tree.relabel()
+            self._legend()
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
@@ -476,8 +499,7 @@ class CityPane(DeskPane):
         tree: dict[str, dict[str | None, list[NodeInfo]]] = {}
         for row in groups.rows:
             tree.setdefault(row.country, {}).setdefault(row.state, []).append(
-                NodeInfo("group", "dest", row.key, name=row, count=row.trip_count,
-                         inferred=row.key in groups.inferred))
+                NodeInfo("group", "dest", row.key, name=row, count=row.trip_count))
 
         def region(key: str, count: int) -> NodeInfo:
             return NodeInfo("region", "dest", key, name=groups.names.get(key, Text(plain=key)), count=count)
@@ -497,8 +519,7 @@ class CityPane(DeskPane):
     def _legend(self) -> None:
         """Under the destinations, what their mark means (when one is marked)."""
         legend = self.query_one("#city-legend", Static)
-        groups = self._groups.get(self.mode)
-        marked = isinstance(groups, queries.DestinationGroups) and bool(groups.inferred)
+        marked = self.mode == "dest" and bool(self.tree.inferred)
         legend.display = marked
         if marked:
             _ = words(self)

@@ -181,6 +181,9 @@ class DeskData:
     def destination_groups(self) -> queries.DestinationGroups:
         return self._run(queries.destination_groups)
 
+    def inferred_destinations(self, keys: set[str]) -> frozenset[str]:
+        return self._run(lambda s: queries.inferred_destinations(s, keys))
+
     def trips_from(self, city_id: str) -> list[queries.TripRow]:
         return self._run(lambda s: queries.trips_from(s, city_id))
 

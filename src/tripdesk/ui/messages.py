@@ -48,6 +48,14 @@ class TripsLoaded(Message):
         super().__init__()
 
 
+class InferredLoaded(Message):
+    """The destinations that rest on inferred places alone (read after the list is shown)."""
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        self.keys = keys
+        super().__init__()
+
+
 class TripLoaded(Message):
     """A whole trip, read (or found in the cache) by a worker."""
 
