@@ -593,3 +593,47 @@ def test_a_header_too_narrow_for_the_language_cuts_it_after_a_whole_letter(db_fo
             assert header == "한국어" or (header.endswith("…") and "한국어".startswith(header[:-1])), header
 
     asyncio.run(run())
+
+
+@DESK
+@given(event_title=texts, description=texts, width=st.integers(min_value=20, max_value=79))
+@example(event_title="서명식", description="설명", width=20)
+def test_a_narrow_desk_shows_the_detail_alone_with_every_syllable(tmp_path: Path, event_title: str,
+                                                                  description: str, width: int) -> None:
+    """Under 80 columns the desk shows one pane at a time: the timeline's row of the event is
+    whole (wrapped under its head) or cut with a mark, and Enter shows the detail pane alone,
+    16 to 76 cells wide, where lines indented deeper than the pane leaves room for give up
+    their indents (`narrowed_indents`), never their text."""
+    from tripdesk.ui.app import TripdeskApp
+
+    db = store_with(tmp_path / f"narrow-{abs(hash((event_title, description, width)))}",
+                    trip_with("샘플시 대표단", event_title, description))
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db, language="ko")
+        async with app.run_test(size=(width, 24)) as pilot:
+            await open_the_event(app, pilot)
+            timeline = app.main.timeline.list
+            index = timeline.get_option_index("event:library-mou")
+            timeline.highlighted = index
+            await settle(pilot)
+            list_width = timeline.scrollable_content_region.width
+            first = timeline._first_line[index]
+            rows = view_lines(timeline)[first:first + len(timeline.row_lines(index))]
+            assert all(cell_len(line.rstrip()) <= list_width for line in rows), rows
+            shown = [cells_of(line, TITLE_HANG, list_width) for line in rows]
+            if list_width - TITLE_HANG >= MIN_WRAP:
+                assert drawn_text(shown) == squeeze(event_title), rows
+            else:
+                assert_whole_or_marked([rows[0].rstrip()], "  14:30 * 서명 " + event_title, list_width)
+            await pilot.press("enter")
+            await settle(pilot)
+            detail = app.main.detail.view
+            room = detail.scrollable_content_region.width
+            assert room > 0  # the detail pane is the one shown
+            lines = view_lines(detail)
+            assert all(cell_len(line.rstrip()) <= room for line in lines), lines
+            assert squeeze(event_title) in drawn_text(lines)
+            assert squeeze(description) in drawn_text(lines)
+
+    asyncio.run(run())
