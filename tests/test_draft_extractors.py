@@ -134,6 +134,14 @@ def test_organisation_names_keep_their_whole_name_and_latin_acronym() -> None:
     assert "푸옌성 인민위원회" in found
 
 
+def test_a_body_with_its_latin_name_or_acronym_and_not_an_outlet_or_a_concept() -> None:
+    text = ("[가나=뉴스핌] 김철수 기자 = 대표단은 국립식약청(FDA)을 시찰했다. 이어 '다라 컬렉션(Dara Collection)'과 "
+            "투자 협의를 하고 증강현실(AR) 기업을 둘러본다.")
+    found = {o.ko: o.en for o in entities.organisations(text)}
+    assert found.get("국립식약청") == "FDA" and found.get("다라 컬렉션") == "Dara Collection"
+    assert "뉴스핌" not in found and "증강현실" not in found
+
+
 # -- quotes, agreements ---------------------------------------------------------------------------
 
 def _quotes(text: str) -> list[tuple[str, str | None, bool]]:

@@ -66,7 +66,8 @@ ORG_SUFFIXES = {
     "association": ("협회", "상공회의소", "회의소", "진흥회", "연합회", "협의회", "학회", "상인회", "재단", "조합",
                     "지부", "사업단", "클러스터", "한인회", "교민회", "동포회", "상공회", "총연합회"),
     "government": ("시청", "도청", "군청", "시의회", "도의회", "총영사관", "영사관", "대사관", "무역관", "사무소",
-                   "정부", "공사", "진흥원", "위원회", "부처", "카운티", "우주국", "관리국", "외무국", "사회국",
+                   "정부", "공사", "진흥원", "위원회", "부처", "카운티", "우주국", "관리국", "식약청", "관리청", "개발청", "항공청", "경찰청", "보건청",
+                   "환경청", "기상청", "관세청", "특허청", "조달청", "통계청", "산림청", "국세청", "외무국", "사회국",
                    "인민위원회"),
     "venue": ("도서관", "박물관", "미술관", "센터", "공항", "항만", "컨벤션센터"),
     "event": ("영화제", "전시회", "박람회", "엑스포", "컨퍼런스", "콘퍼런스", "포럼", "축제", "대회", "페스티벌",
@@ -195,6 +196,19 @@ def organisations(text: str, exclude: set[str] | None = None) -> list[OrgFound]:
             found[name].en = found[name].en or en
             continue
         found[name] = OrgFound(name, en, org_kind(name), begin, _clause(text, begin, end))
+    # A body with its Latin name or acronym in parentheses: 국립식약청(FDA), 케슬러 컬렉션(Kessler
+    # Collection); a concept's acronym (증강현실(AR)) is not one, hence the endings or the full name.
+    for m in _WITH_LATIN.finditer(text):
+        name, en = m.group(1).strip(), m.group(2).strip()
+        acronym = re.fullmatch(r"[A-Z]{2,6}", en) is not None
+        if acronym and not re.search(r"[원처국부청회단관]$", name):
+            continue
+        if not acronym and not re.fullmatch(r"[A-Z][A-Za-z.&'\-]*(?:\s[A-Z&][A-Za-z.&'\-]*)+", en):
+            continue
+        if name in exclude or any(name in known or known in name for known in found) or _is_place_word(name) \
+                or any(_is_place_word(w) for w in name.split()) or _PERSON_AFTER.match(text, m.end()):
+            continue
+        found[name] = OrgFound(name, en, org_kind(name), m.start(), _clause(text, m.start(), m.end()))
     # A company marked as one: 가나테크(주), ㈜가나테크, (주)가나테크.
     for m in _COMPANY_MARK.finditer(text):
         name = (m.group(1) or m.group(2)).strip()
@@ -203,6 +217,8 @@ def organisations(text: str, exclude: set[str] | None = None) -> list[OrgFound]:
     return sorted(found.values(), key=lambda o: o.begin)
 
 
+_WITH_LATIN = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,12}(?:\s[가-힣]{2,10}){0,2})\s?\(([A-Za-z][A-Za-z .&'\-]+?)\)"
+                         r"(?=[가-힣'’\s,.]|$)")
 _COMPANY_MARK = re.compile(r"(?:\(주\)|㈜)\s?([가-힣A-Za-z][가-힣A-Za-z0-9&]+)|"
                            r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z][가-힣A-Za-z0-9&]+)\s?(?:\(주\)|㈜)")
 # What a lone proper noun is when it is not an organisation: a place one travels to
@@ -222,6 +238,8 @@ def _not_an_organisation(text: str, begin: int, end: int, chunk: list) -> bool: 
         return True
     if _PERSON_IN_PARENTHESES.search(text[max(0, begin - 16):begin]):
         return True
+    if re.search(r"=\s?$", text[max(0, begin - 2):begin]) or re.match(r"\s?(?:\]|\s?기자)", text[end:end + 4]):
+        return True  # [서울=뉴스핌], 뉴스핌 기자: the outlet, not a party to the trip
     if any(name.endswith(s) for s in _SUFFIXES):
         return False
     if _PLACE_AFTER.match(text, end) or _NICKNAME.match(text[end:end + 8]) or _SITE.search(name):
