@@ -53,6 +53,7 @@ def bench_draft(articles: Path, reps: int, log: Log) -> Figure:
     for _ in range(reps):
         for article in drafted:
             analyser.clear_caches()
+            places.clear_caches()
             fig.samples.append(timed(lambda: one(article)))
             analyser.clear_caches()
             fig.baseline.append(timed(lambda: (analyser.analyse(article.text), analyser.sentences(article.text))))

@@ -237,33 +237,47 @@ def _jp(roman: str) -> str:
 
 
 def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[PlaceFound]:
-    import difflib
-
-    from korean_romanizer.romanizer import Romanizer
-
     if not countries:
         return []
     found = []
     for m in _SUFFIXED.finditer(text):
         if m.start() in taken or m.group(1) in city_index() or m.group(1) in country_index():
             continue
-        roman = re.sub(r"[^a-z]", "", Romanizer(m.group(1)).romanize().lower())
-        best: tuple[float, City] | None = None
-        for country in countries:
-            for city in _BY_COUNTRY.get(country, ()):
-                name = re.sub(r"[^a-z]", "", city.en.lower())
-                mine = _jp(roman) if country == "JP" else roman
-                if abs(len(name) - len(mine)) > 3:
-                    continue
-                ratio = difflib.SequenceMatcher(None, mine, name).ratio()
-                if ratio >= (0.9 if len(name) <= 6 else 0.85) and (best is None or ratio > best[0]):
-                    best = (ratio, city)
-        if best is None:
-            best = _by_skeleton(roman, [c for country in countries for c in _BY_COUNTRY.get(country, ())], 4)
+        best = _romanised_city(m.group(1), frozenset(countries))
         if best is not None:
             found.append(PlaceFound(m.group(1), best[1], m.start(), m.start() + len(m.group(1)), romanised=True))
             taken.add(m.start())
     return found + _after_a_state(text, taken)
+
+
+def clear_caches() -> None:
+    """Forget what was worked out from articles' words (the benchmark drafts each article
+    afresh); the gazetteer's own indexes stay loaded."""
+    _romanised_city.cache_clear()
+
+
+@functools.cache
+def _romanised_city(word: str, countries: frozenset[str]) -> tuple[float, City] | None:
+    """The city of one of the countries whose name the word's romanisation matches (cached:
+    the drafter asks again for every sentence that names the word)."""
+    import difflib
+
+    from korean_romanizer.romanizer import Romanizer
+
+    roman = re.sub(r"[^a-z]", "", Romanizer(word).romanize().lower())
+    best: tuple[float, City] | None = None
+    for country in sorted(countries):
+        for city in _BY_COUNTRY.get(country, ()):
+            name = re.sub(r"[^a-z]", "", city.en.lower())
+            mine = _jp(roman) if country == "JP" else roman
+            if abs(len(name) - len(mine)) > 3:
+                continue
+            ratio = difflib.SequenceMatcher(None, mine, name).ratio()
+            if ratio >= (0.9 if len(name) <= 6 else 0.85) and (best is None or ratio > best[0]):
+                best = (ratio, city)
+    if best is None:
+        best = _by_skeleton(roman, [c for country in sorted(countries) for c in _BY_COUNTRY.get(country, ())], 4)
+    return best
 
 
 _AFTER_STATE = re.compile(r"([가-힣]{2,6})주\s([가-힣]{2,8}?)(?:시)?(?=\s|[을를의에와과은는이가도로,]|$)")
@@ -287,6 +301,7 @@ def _after_a_state(text: str, taken: set[int]) -> list[PlaceFound]:
     return found
 
 
+@functools.cache
 def skeleton(latin: str) -> str:
     """The consonants of a name as Korean loanword spelling keeps them apart: voiced and
     voiceless alike (b/p, d/t, g/k), f as p, v as b, r as l, th as s, no vowels, no doubles
