@@ -630,7 +630,13 @@ class _Assembler:
                     continue
                 out.append(record)
         for record in out:
-            record.pop("_found", None)
+            found_ = record.pop("_found", None)
+            title = next(iter(record["title"].values()))
+            if "status" not in record:
+                self.review.append(f"agreement '{title}': the article does not say whether it is signed or planned")
+            if found_ is not None and found_.of > 1:
+                self.review.append(f"agreement '{title}': one of {found_.of} the article counts (각각) without "
+                                   "naming each one's party")
         self.found.append(f"agreements: {len(out)}")
         return out
 
