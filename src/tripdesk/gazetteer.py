@@ -70,20 +70,41 @@ def _index() -> dict[str, list[tuple[City, frozenset[str]]]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _by_name() -> tuple[dict[tuple[str, str], list[City]], dict[tuple[str, str], list[City]]]:
+    """(country, a compared name) → the cities of that name, and (country, the compared main
+    name) → the cities whose main name it is: `locate` looks names up rather than going
+    through a country's thousands of cities (1,000 destinations: 1 s → a few ms)."""
+    any_name: dict[tuple[str, str], list[City]] = {}
+    main_name: dict[tuple[str, str], list[City]] = {}
+    for country, entries in _index().items():
+        for city, names in entries:
+            for name in names:
+                any_name.setdefault((country, name), []).append(city)
+            main_name.setdefault((country, _key(city.name)), []).append(city)
+    return any_name, main_name
+
+
 def locate(key: str, city: str, state: str | None, country: str) -> Located | None:
-    """A destination's coordinates, or None when the gazetteer does not have it."""
+    """A destination's coordinates, or None when the gazetteer does not have it: a city of
+    the country (in the US, of the state) with the name among its names, or whose main name
+    of five letters or more is the name without the state after it ("Washington DC")."""
     wanted = _key(city)
     if not wanted:
         return None
-    candidates = _index().get(country.upper(), [])
+    country = country.upper()
+    any_name, main_name = _by_name()
+    candidates = list(any_name.get((country, wanted), ()))
+    suffix = _key(state or "")
+    stem = wanted[:len(wanted) - len(suffix)] if suffix and wanted.endswith(suffix) else wanted
+    if len(stem) >= 5:
+        candidates += main_name.get((country, stem), ())
     best: City | None = None
-    for candidate, names in candidates:
-        if state and country.upper() == "US" and candidate.admin1 != state.upper():
+    for candidate in candidates:
+        if state and country == "US" and candidate.admin1 != state.upper():
             continue
-        if wanted in names or (wanted.startswith(_key(candidate.name)) and len(_key(candidate.name)) >= 5
-                               and wanted[len(_key(candidate.name)):] == _key(state or "")):
-            if best is None or candidate.population > best.population:
-                best = candidate
+        if best is None or candidate.population > best.population:
+            best = candidate
     if best is None:
         return None
     return Located(key, best.latitude, best.longitude, best.name, best.timezone)
