@@ -61,6 +61,16 @@ class EntitiesScreen(TableScreen):
     def read(self, data: Any) -> list[queries.EntityRow]:
         return data.read(queries.entities)
 
+    def read_first(self, data: Any, lang: DisplayLang, count: int) -> list[queries.EntityRow]:
+        """The first by name in the reader's language (the table's first order), counted
+        alone: the names of all, then the counts of those."""
+        def by_name(e: Any) -> str:
+            return e.name.get(lang).casefold()
+
+        names = sorted(data.read(queries.entity_names), key=by_name)[:count]
+        chosen = [(e.kind, e.id) for e in names]
+        return sorted(data.read(lambda store: queries.entities(store, chosen)), key=by_name)
+
     def rows_of(self, items: list[queries.EntityRow], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
         return [entity_row(e, lang) for e in items]
 

@@ -82,6 +82,10 @@ class LedgerScreen(TableScreen):
     def read(self, data: Any) -> list[queries.AgreementRow]:
         return data.read(queries.agreements)
 
+    def read_first(self, data: Any, lang: DisplayLang, count: int) -> list[queries.AgreementRow]:
+        # The table's first order (by date) is the order the agreements are read in.
+        return data.read(lambda store: queries.agreements(store, limit=count))
+
     def rows_of(self, items: list[queries.AgreementRow], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
         return [ledger_row(a, lang) for a in items]
 

@@ -18,7 +18,9 @@ draws only its visible lines (the line API).
 from __future__ import annotations
 
 import datetime as dt
+import asyncio
 import math
+import threading
 import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -43,12 +45,13 @@ from .. import queries
 from .footer import KeyFooter
 from .keys import COPY_KEYS, LANGUAGE_KEY
 from .render import DIM, HEADING, fit_str, lit
-from .table_screen import TableScreen
+from .table_screen import FIRST_ROWS_WAIT, TableScreen
 from .tableview import Column, TableRow
 
 if TYPE_CHECKING:
     from ..gazetteer import Located
     from ..model import DisplayLang
+    from ..text import Text
 
 # Days a cell of the time axis spans, from the finest zoom to the widest.
 ZOOMS = (1, 2, 4, 7, 14, 30, 61, 122, 183, 365, 730)
@@ -79,8 +82,9 @@ class OverviewData(NamedTuple):
 def read_store(store: Any) -> tuple[list[queries.TripRow], list[queries.CityRow],
                                     list[queries.DestinationRow], queries.Rankings]:
     """What the overview reads of the store (a worker thread; `store` is an open Store)."""
-    return (queries.all_trips(store), queries.home_cities(store), queries.destinations(store),
-            queries.rankings(store))
+    destinations = queries.destinations(store)
+    return (queries.all_trips(store), queries.home_cities(store), destinations,
+            queries.rankings(store, destinations))
 
 
 def read_overview(data: Any) -> OverviewData:
@@ -112,25 +116,34 @@ def _inside(lon: float, lat: float, bounds: tuple[float, float, float, float]) -
 # -- the time axis ---------------------------------------------------------------------------------
 
 
-def axis_state(trips: list[queries.TripRow], lang: DisplayLang) -> "AxisState":
-    """The rows of the time axis: one per home city (by name), its trips by start."""
+def axis_state(trips: "list[queries.TripRow] | list[queries.TripSpan]", lang: DisplayLang,
+               cities: dict[str, Text] | None = None) -> "AxisState":
+    """The rows of the time axis: one per home city (by name), its trips by start. Trips
+    read as spans (`queries.trip_spans`, the axis's first frame) take their cities' names
+    from `cities`."""
     trips = sorted(trips, key=lambda t: (t.start, t.id))
     rows: dict[str, tuple[str, str, list[int]]] = {}
     for index, trip in enumerate(trips):
-        rows.setdefault(trip.home_city_id, (trip.home_city_id, trip.home_city.get(lang), []))[2].append(index)
+        row = rows.get(trip.home_city_id)
+        if row is None:
+            name = (cities[trip.home_city_id] if cities is not None else trip.home_city).get(lang)  # type: ignore[union-attr]
+            row = rows[trip.home_city_id] = (trip.home_city_id, name, [])
+        row[2].append(index)
     ordered = sorted(rows.values(), key=lambda r: (r[1].casefold(), r[0]))
     row_of = [0] * len(trips)
     for number, (_id, _name, indices) in enumerate(ordered):
         for index in indices:
             row_of[index] = number
-    return AxisState(ordered, trips, row_of)
+    return AxisState(ordered, trips, row_of, spans=cities is not None)
 
 
 @dataclass
 class AxisState:
     rows: list[tuple[str, str, list[int]]] = field(default_factory=list)  # (city id, name, trip indices)
-    trips: list[queries.TripRow] = field(default_factory=list)  # every trip, by start
+    # every trip, by start: TripRows, or at first TripSpans (their dates alone)
+    trips: list[Any] = field(default_factory=list)
     row_of: list[int] = field(default_factory=list)  # trip index -> its row
+    spans: bool = False  # the trips are TripSpans: the titles are still being read
 
 
 class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
@@ -522,7 +535,7 @@ class OverviewScreen(Screen[None]):
         return lit("Overview — every trip in time and on the map" if self.lang != "ko"
                    else "한눈에 — 모든 출장의 시기와 장소", "bold")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.watch(self.app, "language", self._language_changed, init=False)
         # What an earlier open read is in the first frame; the worker reads again only if the
         # store changed since (as the tables' rows: table_screen.ROWS_KEPT).
@@ -530,16 +543,41 @@ class OverviewScreen(Screen[None]):
         if kept is not None and self.lang in kept[1].axes:
             self._loaded(kept[1], kept[1].axes[self.lang])
             self.load(kept[0])
-        else:
-            self.load()
+            return
+        # Else the time axis first, from the trips' dates alone, read before the screen is
+        # first drawn (it is not drawn while this handler waits): the titles, the places, the
+        # rankings and the gazetteer take seconds on a large store, the dates a few
+        # hundredths of one. The rest once the axis is drawn (the worker's reading would
+        # hold up the frame).
+        desk, lang = self.app.data, self.lang  # type: ignore[attr-defined]
+
+        def read() -> AxisState:
+            spans, cities = desk.read(lambda store: (queries.trip_spans(store), queries.home_cities(store)))
+            return axis_state(spans, lang, {c.id: c.name for c in cities})
+
+        first = asyncio.ensure_future(asyncio.to_thread(read))
+        await asyncio.wait({first}, timeout=FIRST_ROWS_WAIT)
+        if first.done() and not first.exception():
+            self._axis_read(first.result())
+            drawn = threading.Event()
+            self.call_after_refresh(drawn.set)
+            self.load(drawn=drawn)
+            return
+        # Slower than that: drawn without it, shown when it comes (unless all came first).
+        first.add_done_callback(lambda done: None if done.cancelled() or done.exception()
+                                else self._axis_read(done.result()))
+        self.load()
 
     @work(thread=True, exclusive=True, group="overview")
-    def load(self, shown_version: int | None = None) -> None:
+    def load(self, shown_version: int | None = None, drawn: threading.Event | None = None) -> None:
+        if drawn is not None:
+            drawn.wait(0.5)
         try:
             desk = self.app.data  # type: ignore[attr-defined]
             version = desk.data_version()
             if version == shown_version:
                 return
+            lang = self.lang
             kept = OVERVIEW_KEPT.get(desk)
             if kept is not None and kept[0] == version:
                 data = kept[1]
@@ -549,7 +587,6 @@ class OverviewScreen(Screen[None]):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
             return
-        lang = self.lang
         axis = data.axes.get(lang)
         if axis is None:
             axis = data.axes[lang] = axis_state(data.trips, lang)
@@ -558,11 +595,29 @@ class OverviewScreen(Screen[None]):
     def _status(self, selector: str, content: Content) -> None:
         self.query_one(selector, Static).update(content)
 
-    def _loaded(self, data: OverviewData, state: AxisState) -> None:
-        self.data = data
+    def _axis_read(self, state: AxisState) -> None:
+        """The trips on the time axis, before the places and the map (`_loaded`)."""
+        if self.data is None and self.is_attached:  # (is_mounted: False until on_mount returns)
+            self._set_axis(state)
+            self._axis_moved()
+            ko = self.lang == "ko"
+            self._status("#overview-map-status", lit(
+                "방문지를 세고 지도에 놓는 중…" if ko else "Counting the destinations and placing them on the map…",
+                DIM))
+
+    def _set_axis(self, state: AxisState) -> None:
         axis = self.query_one(TimeAxis)
+        if axis.state.spans and len(axis.state.trips) == len(state.trips):
+            axis.relabel(state, self.lang)  # the same trips in the same order, with their titles
+            return
         axis.styles.height = min(len(state.rows) + 1, 12) + 2  # the rows, the years, the border
         axis.set_state(state, self.lang)
+
+    def _loaded(self, data: OverviewData, state: AxisState) -> None:
+        self.data = data
+        if self.lang not in data.axes:  # `L` while the worker read
+            data.axes[self.lang] = axis_state(data.trips, self.lang)
+        self._set_axis(data.axes[self.lang])
         self.query_one(PlaceMap).set_places(data)
         self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, self.lang))
         self._axis_moved()
@@ -596,9 +651,12 @@ class OverviewScreen(Screen[None]):
             self._status("#overview-axis-status", lit(("출장 없음" if ko else "No trips yet") + f" · {zoom}", DIM))
             return
         # The scale first: a long title is cut at the end of the line.
+        if axis.state.spans:  # the titles are being read
+            what = lit(axis.state.rows[axis.state.row_of[axis.cursor]][1])
+        else:
+            what = lit(f"{trip.home_city.get(self.lang)} · {trip.title.get(self.lang)}")
         self._status("#overview-axis-status", Content.assemble(
-            (f"{zoom} │ ", DIM), (f"{trip.start.isoformat()}..{trip.end:%m-%d} ", "bold"),
-            lit(f"{trip.home_city.get(self.lang)} · {trip.title.get(self.lang)}")))
+            (f"{zoom} │ ", DIM), (f"{trip.start.isoformat()}..{trip.end:%m-%d} ", "bold"), what))
 
     @on(PlaceMap.Moved)
     def _map_moved(self) -> None:

@@ -8,11 +8,16 @@ previous column (Ctrl+R reverses), Enter opens the row, Esc clears the filter an
 box, then closes. A click on a heading sorts by its column.
 
 The rows are read in a worker and kept as strings (`TableRow`); each column's order is
-sorted once, the first time it is asked for, so a key costs one pass over the rows.
+sorted once, the first time it is asked for, so a key costs one pass over the rows. On a
+large store reading them all takes most of a second the first time: a screen that can read
+its first screenful alone (`read_first`, a query with a LIMIT) shows that first, in the order
+the whole table will have, and the rest follows from the same worker.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Sequence
@@ -39,6 +44,9 @@ if TYPE_CHECKING:
 # some tens of MB.
 ROWS_KEPT: "weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]]" = weakref.WeakKeyDictionary()
 MAX_KEPT = 4
+# How long the screen's first frame waits for its first rows (`read_first`): a frame without
+# them, then another with them, would cost more than the read.
+FIRST_ROWS_WAIT = 0.2
 
 
 def folded(text: str) -> str:
@@ -148,14 +156,38 @@ class TableScreen(Screen[None]):
         title = self.TITLE_KO if self.lang == "ko" else self.TITLE_EN
         return lit(title, "bold")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.watch(self.app, "language", self._language_changed, init=False)
         # Rows kept from an earlier open are in the first frame; the worker reads them again
         # only if the store changed since.
         kept = ROWS_KEPT.get(self.app.data, {}).get(self._kept_key())  # type: ignore[attr-defined]
         if kept is not None:
             self._loaded(kept[1])
-        self.load(kept[0] if kept is not None else None)
+            self.load(kept[0])
+            return
+        # Else the first screenful, read before the screen is first drawn (the screen is not
+        # drawn while this handler waits), then the rest in the worker.
+        data, lang, count = self.app.data, self.lang, self.app.size.height  # type: ignore[attr-defined]
+
+        def read() -> tuple[list[Any], list[TableRow]] | None:
+            items = self.read_first(data, lang, count)
+            return (items, [row for row, _text, _keys in self.rows_of(items, lang)]) if items else None
+
+        first = asyncio.ensure_future(asyncio.to_thread(read))
+        await asyncio.wait({first}, timeout=FIRST_ROWS_WAIT)
+        if first.done() and not first.exception() and first.result() is not None:
+            self._first_rows(*first.result())  # type: ignore[misc]
+            # The rest once they are drawn: making the rows holds the interpreter, which the
+            # frame would wait for.
+            drawn = threading.Event()
+            self.call_after_refresh(drawn.set)
+            self.load(None, drawn=drawn)
+            return
+        # Slower than that (a busy disk): the screen is drawn without them, and they are
+        # shown when they come, unless every row came first. A failure is the worker's to say.
+        first.add_done_callback(lambda done: None if done.cancelled() or done.exception() or not done.result()
+                                else self._first_rows(*done.result()))
+        self.load(None)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -170,6 +202,11 @@ class TableScreen(Screen[None]):
     def open_row(self, row: TableRow) -> None:
         raise NotImplementedError
 
+    def read_first(self, data: Any, lang: DisplayLang, count: int) -> list[Any] | None:
+        """The first `count` items in the order of the default sort, read alone (in the
+        worker, before the rest), or None when the screen has no quicker read of them."""
+        return None
+
     def cache_key(self) -> tuple[Any, ...]:
         """What the rows depend on besides the store and the language (an entity's id)."""
         return ()
@@ -178,11 +215,13 @@ class TableScreen(Screen[None]):
         return (type(self).__name__, self.lang, *self.cache_key())
 
     @work(thread=True, exclusive=True, group="table")
-    def load(self, shown_version: int | None = None) -> None:
+    def load(self, shown_version: int | None = None, drawn: threading.Event | None = None) -> None:
         """Read the rows, unless those shown (`shown_version`: kept from an earlier open) are
-        of the store as it is."""
+        of the store as it is; after `drawn` is set (the first rows drawn)."""
         data = self.app.data  # type: ignore[attr-defined]
         lang = self.lang
+        if drawn is not None:
+            drawn.wait(0.5)
         try:
             # The rows are kept (`ROWS_KEPT`) with the data version they were read at: on a
             # large store reading and making them takes a second or more, opening the screen
@@ -208,6 +247,18 @@ class TableScreen(Screen[None]):
                           [folded(text) for _row, text, _keys in built], [keys for _row, _text, keys in built])
         table.order(self.DEFAULT_SORT, self.COLUMNS[self.DEFAULT_SORT].numeric if self.COLUMNS else False)
         return table
+
+    def _first_rows(self, items: list[Any], rows: list[TableRow]) -> None:
+        """The first screenful, until every row is read (`_loaded`): the cursor moves in it
+        and Enter opens a row; what is typed in the filter meanwhile is applied then."""
+        if self.loaded or not self.is_attached:  # (not is_mounted: False until on_mount returns)
+            return
+        self.items = items
+        self.rows = rows
+        self.table.show(rows, list(range(len(rows))))
+        self._heading()
+        self.query_one(".table-status", Static).update(
+            lit("나머지를 읽는 중…" if self.lang == "ko" else "Reading the rest…", DIM))
 
     def _failed(self, message: str) -> None:
         self.query_one(".table-status", Static).update(lit(message, "$error"))
