@@ -23,7 +23,8 @@ FIGURES = ["import_small", "import_big", "store_floor", "reimport_one", "paint_b
            "pty_city_move", "pty_open_trip", "search_ko2", "search_other", "export_md", "excerpts", "draft_article",
            "rss_big", "ledger_open", "ledger_filter", "ledger_move", "entities_open", "entities_filter",
            "overview_open", "overview_key", "key_day_next", "key_day_recorded", "key_fold", "key_search_kind",
-           "key_dest_open", "key_dest_move", "key_dest_fold"]
+           "key_dest_open", "key_dest_move", "key_dest_fold", "ledger_cold", "entities_cold",
+           "overview_cold"]
 
 
 def test_generated_files_validate_and_share_names(tmp_path: Path) -> None:

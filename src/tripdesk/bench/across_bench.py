@@ -12,6 +12,7 @@ lines in the minimal app (for the opens), and ↓ in the minimal app's OptionLis
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -24,6 +25,16 @@ async def minimal_screen_opens(presses: int, size: tuple[int, int]) -> list[floa
     from .pilot_bench import minimal_article_opens
 
     return await minimal_article_opens("\n".join(f"row {i}" for i in range(40)), presses, size)
+
+
+async def main_screen_up(app: Any, pilot: Any) -> Any:
+    """Wait for the desk's main screen, its city list up and everything started settled."""
+    main = app.main
+    assert main is not None
+    await until(app, pilot, lambda: main.is_mounted and main.cities.tree.cursor_node is not None,
+                what="the main screen")
+    await settle(app, pilot)
+    return main
 
 
 async def desk_across(db: Path, presses: int, size: tuple[int, int],
@@ -57,11 +68,7 @@ async def desk_across(db: Path, presses: int, size: tuple[int, int],
                 and len(screen.query_one(PlaceMap).places) == len(screen.data.located))
 
     async with app.run_test(size=size) as pilot:
-        main = app.main
-        assert main is not None
-        await until(app, pilot, lambda: main.is_mounted and main.cities.tree.cursor_node is not None,
-                    what="the main screen")
-        await settle(app, pilot)
+        main = await main_screen_up(app, pilot)
         for name, key, cls, filter_key in (("ledger", "a", LedgerScreen, "s"),
                                            ("entities", "o", EntitiesScreen, "s")):
             log(f"  {name}: open, filter, move")
@@ -109,4 +116,72 @@ async def desk_across(db: Path, presses: int, size: tuple[int, int],
             out["overview_key"].append(await press_to_frame(app, pilot, key, lambda: axis.cursor != before))
             await pilot.press("escape")
             await settle(app, pilot)
+    return out
+
+
+def clear_process_caches() -> None:
+    """Forget what this process keeps between desks: the gazetteer read for the overview.
+    (Each new desk has a `DeskData` of its own, so the rows kept by the screens
+    (`ROWS_KEPT`, `OVERVIEW_KEPT`) are new too.)"""
+    from .. import gazetteer
+
+    gazetteer._index.cache_clear()
+    gazetteer._by_name.cache_clear()
+
+
+async def desk_across_cold(db: Path, reps: int, size: tuple[int, int],
+                           log: Callable[[str], None] = print) -> dict[str, Any]:
+    """The first open of each screen in a session, as a user who just started the desk meets
+    it: for every sample a new desk on the store (its main screen up and idle), the process's
+    caches cleared, then the key, timed to the first frame showing the screen's content (the
+    table's first rows; the overview's bars), and on to the frame showing all of it (every
+    row read; the map and the rankings). Seconds."""
+    from ..ui.app import TripdeskApp
+    from ..ui.entities_screen import EntitiesScreen
+    from ..ui.ledger_screen import LedgerScreen
+    from ..ui.overview_screen import OverviewScreen, PlaceMap, TimeAxis
+
+    _install_frame_hook()
+    out: dict[str, Any] = {}
+    for name, key, cls in (("ledger", "a", LedgerScreen), ("entities", "o", EntitiesScreen),
+                           ("overview", "w", OverviewScreen)):
+        first: list[float] = []
+        whole: list[float] = []
+        log(f"  {name}: {reps} first opens, each in a new desk")
+        for _ in range(reps):
+            clear_process_caches()
+            app = TripdeskApp(db_path=db, language="en")
+            watch = app._bench_watch = FrameWatch()  # type: ignore[attr-defined]
+
+            def content() -> bool:
+                screen = app.screen
+                if not isinstance(screen, cls):
+                    return False
+                if isinstance(screen, OverviewScreen):
+                    return bool(screen.query_one(TimeAxis).state.trips)
+                return bool(screen.table.order) and screen.table.region.height > 0  # type: ignore[attr-defined]
+
+            def complete() -> bool:
+                screen = app.screen
+                if isinstance(screen, OverviewScreen):
+                    return (screen.data is not None
+                            and len(screen.query_one(PlaceMap).places) == len(screen.data.located))
+                return isinstance(screen, cls) and screen.loaded  # type: ignore[attr-defined]
+
+            async with app.run_test(size=size) as pilot:
+                await main_screen_up(app, pilot)
+                first.append(await press_to_frame(app, pilot, key, content, timeout=120))
+                pressed = watch.when - first[-1]
+                watch.event.clear()
+                watch.predicate = complete
+                if complete():
+                    watch.predicate = None
+                    done = time.perf_counter()
+                else:
+                    await asyncio.wait_for(watch.event.wait(), 120)
+                    done = watch.when
+                whole.append(done - pressed)
+                await settle(app, pilot)
+        out[f"{name}_cold"] = first
+        out[f"{name}_cold_whole"] = whole
     return out
