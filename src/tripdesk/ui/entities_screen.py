@@ -10,6 +10,7 @@ that name it; Enter on a line opens that record in the timeline and detail.
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING, Any
 
 from .. import queries
@@ -67,7 +68,8 @@ class EntitiesScreen(TableScreen):
         def by_name(e: Any) -> str:
             return e.name.get(lang).casefold()
 
-        names = sorted(data.read(queries.entity_names), key=by_name)[:count]
+        # (nsmallest keeps ties in the order read, as the table's stable sort does)
+        names = heapq.nsmallest(count, data.read(queries.entity_names), key=by_name)
         chosen = [(e.kind, e.id) for e in names]
         return sorted(data.read(lambda store: queries.entities(store, chosen)), key=by_name)
 
