@@ -97,3 +97,31 @@ def test_a_destination_is_inferred_only_when_every_visit_is(db: Path) -> None:  
     assert "us/ca/irvine" not in inferred  # inferred in 2024, stated in 2017
     assert "us/al/huntsville" not in inferred  # the 16th inferred, the 15th stated
     assert groups.states[("US", "CA")] == 3 and groups.countries["US"] == 4
+
+
+@async_test
+async def test_a_store_of_many_cities_opens_at_its_states(tmp_path: Path) -> None:
+    """With more than OPEN_STATES_UP_TO cities, the states start closed (each fold lays out
+    every open line again): the countries and states are listed, Enter opens a state."""
+    from tripdesk.bench import generate as gen
+    from tripdesk.importer import import_paths
+    from tripdesk.ui.city_pane import OPEN_STATES_UP_TO
+
+    gen.generate(tmp_path / "trips", 120, 1)
+    with Store.open(tmp_path / "many.db") as store:
+        import_paths(store, [tmp_path / "trips"])
+        cities = len(queries.destination_groups(store).rows)
+    assert cities > OPEN_STATES_UP_TO
+    app = TripdeskApp(db_path=tmp_path / "many.db", language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_destinations(pilot)
+        pane = app.main.cities
+        states = [n for country in pane.tree.root.children for n in country.children
+                  if n.data.kind == "region"]
+        assert states and not any(state.is_expanded for state in states)
+        pane.tree.move_cursor(states[0])
+        await press(pilot, "enter")
+        assert states[0].is_expanded and states[0].children
+        await press(pilot, "down")  # onto its first city
+        assert pane.tree.cursor_node is states[0].children[0]
+        assert states[0].children[0].data.name.city.en in screen_text(app)

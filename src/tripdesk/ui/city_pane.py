@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 MODE_TITLES: dict[str, str] = {"home": N_("Home cities"), "dest": N_("Destinations")}
 MODE_HINTS: dict[str, str] = {"home": N_("d: destinations"), "dest": N_("d: home cities")}
+# Destinations open down to their cities when there are at most this many; more (1,000 on a
+# large store) open at their states: every line of a `Tree` is laid out again on each fold,
+# and a list of 1,000 cities is read state by state anyway.
+OPEN_STATES_UP_TO = 150
 INFERRED_LEGEND = N_("* inferred on every visit: see the day's note")
 EMPTY_STORE_NOTES = (N_("no trips in the store"), N_("Import trip files with:"), "  tripdesk import PATH",
                      N_("(see docs/data-format.md)"))
@@ -492,9 +496,9 @@ class CityPane(DeskPane):
         return nodes
 
     def _add_destinations(self, groups: queries.DestinationGroups) -> None:
-        """Countries (open), their states (open) and their cities (closed, as home cities
-        are), each with the trips that went there; a country's cities without a state follow
-        its states."""
+        """Countries (open), their states (open when there are at most OPEN_STATES_UP_TO
+        cities in all) and their cities (closed, as home cities are), each with the trips
+        that went there; a country's cities without a state follow its states."""
         lang = self.tree.lang
         tree: dict[str, dict[str | None, list[NodeInfo]]] = {}
         for row in groups.rows:
@@ -511,7 +515,8 @@ class CityPane(DeskPane):
             states = sorted((region(f"{code}/{state}", groups.states.get((code, state), 0))
                              for state in tree[code] if state is not None),
                             key=lambda info: _group_order(info, lang))
-            for state_node in self._add_batch(country_node, states, expand=True):
+            open_states = len(groups.rows) <= OPEN_STATES_UP_TO
+            for state_node in self._add_batch(country_node, states, expand=open_states):
                 state = state_node.data.key.split("/", 1)[1]  # type: ignore[union-attr]
                 self._add_batch(state_node, sorted(tree[code][state], key=lambda info: _group_order(info, lang)))
             self._add_batch(country_node, sorted(tree[code].get(None, []), key=lambda info: _group_order(info, lang)))
