@@ -345,3 +345,13 @@ def test_a_government_party_is_read_by_its_kind_word_and_with() -> None:
 
     clause = "군은 가나면과 협약을, 다라시와는 협정을, 마바성과 MOU를 맺는다. 자매도시와 양시와 연구와 해군과 함께한다."
     assert [m.group(1) for m in _PARTY_GOVERNMENT.finditer(clause)] == ["가나면", "다라시", "마바성"]
+
+
+def test_english_bodies_by_their_kind_word() -> None:
+    from tripdesk.draft import english
+
+    text = ("The delegation met the vice chairman of the Phu Yen Provincial People's Committee and will sign "
+            "a business agreement with the Tuy Hoa Agricultural Cooperative and Daehan Steel Co. next day.")
+    assert {o.ko: o.kind for o in english.organisations(text)} == {
+        "Phu Yen Provincial People's Committee": "government", "Tuy Hoa Agricultural Cooperative": "association",
+        "Daehan Steel Co.": "company"}

@@ -130,12 +130,16 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
 _ORG_WORDS = ("Association", "Chamber of Commerce", "University", "Institute", "Research Park", "Park", "Center",
               "Centre", "Festival", "Council", "Agency", "Corporation", "Company", "Office", "Consulate General",
               "Foundation", "Federation", "Group", "Air Lines", "Airlines", "Entertainment", "Exhibition", "Expo",
-              "Library", "Museum", "Hospital", "Bank", "Pavilion", "Cluster", "Coalition", "Ministry", "Government")
-_ORG = re.compile(r"\b((?:[A-Z][\w&'-]*\s(?:of\s|for\s|&\s)?){0,5}(?:"
-                  + "|".join(re.escape(w) for w in _ORG_WORDS) + r"))\b")
+              "Library", "Museum", "Hospital", "Bank", "Pavilion", "Cluster", "Coalition", "Ministry", "Government",
+              "Committee", "Commission", "Cooperative", "Department", "Administration", "Authority", "Board",
+              "Society", "Union", "Chamber", "College", "Academy", "Co.", "Inc.", "Ltd.", "Corp.")
+_ORG = re.compile(r"\b((?:[A-Z][\w&'’-]*\s(?:of\s|for\s|&\s)?){0,5}(?:"
+                  + "|".join(re.escape(w) for w in _ORG_WORDS) + r"))(?:\b|(?<=\.))")
 _KIND = (("university", ("University", "Institute of Technology")), ("research", ("Institute", "Research Park")),
-         ("association", ("Association", "Chamber of Commerce", "Council", "Federation", "Foundation", "Coalition", "Cluster")),
-         ("event", ("Festival", "Exhibition", "Expo")), ("government", ("Agency", "Office", "Consulate General", "Ministry", "Government")),
+         ("association", ("Association", "Chamber of Commerce", "Council", "Federation", "Foundation", "Coalition", "Cluster",
+                          "Cooperative", "Society", "Union", "Chamber")),
+         ("event", ("Festival", "Exhibition", "Expo")), ("government", ("Agency", "Office", "Consulate General", "Ministry", "Government", "Committee",
+                         "Commission", "Department", "Administration", "Authority", "Board")),
          ("venue", ("Library", "Museum", "Park", "Center", "Centre", "Pavilion")))
 
 
