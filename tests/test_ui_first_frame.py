@@ -157,3 +157,22 @@ async def test_the_overview_shows_its_bars_before_the_places_and_the_map(db: Pat
         assert "Cities visited" in text and "12 places on the map of the US" in text
         # The same trip under the cursor, now with its title.
         assert "2017-02-12..02-20 Gumi · Gumi City economic mission to the Americas" in text
+
+
+@async_test
+async def test_the_overview_s_rankings_come_before_its_map(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tripdesk import gazetteer
+    from tripdesk.ui.overview_screen import PlaceMap
+
+    release = hold(monkeypatch, gazetteer, "locate_all")
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await until_shown(pilot, "Placing the destinations on the map…")
+        text = screen_text(app)
+        assert "Cities visited" in text and "Irvine, CA" in text and "Agreements by status" in text
+        assert app.screen.data is None and not app.screen.query_one(PlaceMap).places  # type: ignore[attr-defined]
+        release.set()
+        await settle(pilot)
+        assert "12 places on the map of the US" in screen_text(app)

@@ -23,7 +23,7 @@ import math
 import threading
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -87,13 +87,16 @@ def read_store(store: Any) -> tuple[list[queries.TripRow], list[queries.CityRow]
             queries.rankings(store, destinations))
 
 
-def read_overview(data: Any) -> OverviewData:
+def read_overview(data: Any, ranked: "Callable[[queries.Rankings], object] | None" = None) -> OverviewData:
     """Every read of the overview (a worker thread; `data` is the desk's `DeskData`). The
     gazetteer is read after the store, without holding it: the other readers of the store
-    (the desk's poll for another process's import) do not wait for it."""
+    (the desk's poll for another process's import) do not wait for it; `ranked` is given the
+    rankings meanwhile (the gazetteer takes a second or more to load)."""
     from .. import gazetteer
 
     trips, cities, destinations, rankings = data.read(read_store)
+    if ranked is not None:
+        ranked(rankings)
     located, missing = gazetteer.locate_all(
         (d.key, d.city.en or d.city.get("en"), d.state, d.country) for d in destinations)
     us = all(d.country == "US" for d in destinations) and all(_inside(p.longitude, p.latitude, US_BOUNDS)
@@ -582,7 +585,7 @@ class OverviewScreen(Screen[None]):
             if kept is not None and kept[0] == version:
                 data = kept[1]
             else:
-                data = read_overview(desk)
+                data = read_overview(desk, lambda ranks: self.app.call_from_thread(self._rankings_read, ranks))
                 OVERVIEW_KEPT[desk] = (version, data)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
@@ -604,6 +607,13 @@ class OverviewScreen(Screen[None]):
             self._status("#overview-map-status", lit(
                 "방문지를 세고 지도에 놓는 중…" if ko else "Counting the destinations and placing them on the map…",
                 DIM))
+
+    def _rankings_read(self, rankings: queries.Rankings) -> None:
+        """The rankings, before the map (its gazetteer is still loading)."""
+        if self.data is None and self.is_attached:
+            self.query_one("#overview-rankings", Static).update(rankings_text(rankings, self.lang))
+            self._status("#overview-map-status", lit(
+                "지도에 방문지를 놓는 중…" if self.lang == "ko" else "Placing the destinations on the map…", DIM))
 
     def _set_axis(self, state: AxisState) -> None:
         axis = self.query_one(TimeAxis)
