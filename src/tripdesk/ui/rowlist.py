@@ -30,6 +30,7 @@ from .render import fit
 
 
 MIN_WRAP = 12  # a row wraps only when its text keeps at least this many cells a line
+NARROW_HANG = 4  # a hanging row too narrow for its text beside its head: the text's indent beneath it
 
 
 @dataclass
@@ -37,7 +38,9 @@ class Row:
     """One entry: an id, and a prompt of one or more lines.
 
     `hang`: a one-line row that does not fit wraps, its first `hang` cells (a time, a mark, a
-    kind) kept on the first line and the rest wrapped beneath them, indented by `hang`.
+    kind) kept on the first line and the rest wrapped beneath them, indented by `hang`; in a
+    list too narrow to keep `MIN_WRAP` cells beside them, the head has a line of its own and
+    the rest is wrapped beneath it, indented by `NARROW_HANG`.
     `wraps`: every line of the row that does not fit wraps, indented by `hang` (a trip's title
     in both languages: neither is cut off)."""
 
@@ -56,7 +59,7 @@ class Row:
         """The lines drawn at `width` cells (wrapped once per width, then kept)."""
         if self.wraps:
             return self._all_wrapped(width)
-        if (not self.hang or len(self.lines) != 1 or width - self.hang < MIN_WRAP
+        if (not self.hang or len(self.lines) != 1 or width - NARROW_HANG < MIN_WRAP
                 or self.prompt.cell_length <= width):
             return self.lines
         if self._wrapped is None or self._wrapped[0] != width:
@@ -65,10 +68,14 @@ class Row:
             # to `hang`: the first line is never wider than the others.
             cut = _index_within_cells(self.prompt.plain, self.hang)
             head, text = self.prompt[:cut], self.prompt[cut:]
-            head = head.pad_right(self.hang - head.cell_length)
-            pieces = text.wrap(width - self.hang)
-            indent = Content(" " * self.hang)
-            self._wrapped = (width, [head + pieces[0], *(indent + piece for piece in pieces[1:])])
+            if width - self.hang >= MIN_WRAP:
+                head = head.pad_right(self.hang - head.cell_length)
+                pieces = text.wrap(width - self.hang)
+                indent = Content(" " * self.hang)
+                self._wrapped = (width, [head + pieces[0], *(indent + piece for piece in pieces[1:])])
+            else:  # the head alone (cut with a mark if need be), the text whole beneath it
+                indent = Content(" " * NARROW_HANG)
+                self._wrapped = (width, [head.rstrip(), *(indent + piece for piece in text.wrap(width - NARROW_HANG))])
         return self._wrapped[1]
 
     def _all_wrapped(self, width: int) -> list[Content]:
