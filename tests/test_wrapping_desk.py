@@ -119,7 +119,8 @@ KINDS = ["방문", "면담", "meeting", "양해각서(MOU)", "가나다라마바
 @example(title="a 가나다", width=33, kind=KINDS[-1])  # the first line was 34 cells, its "a" cut
 def test_a_timeline_row_with_a_hanging_title_loses_nothing(title: str, width: int, kind: str) -> None:
     """An event's row (`  --:-- * kind       title`) wraps its title under itself, the head
-    kept on its first line; a kind wider than its column whose last letter would straddle the
+    kept on its first line (in a list too narrow for that, the head on a line of its own and
+    the title beneath it); a kind wider than its column whose last letter would straddle the
     head's edge starts the title instead (it once made the first line a cell too wide, and
     the list cut its last syllable)."""
     from tripdesk.ui.render import pad_cells
@@ -128,11 +129,19 @@ def test_a_timeline_row_with_a_hanging_title_loses_nothing(title: str, width: in
     prompt = Content.assemble("  --:-- * ", pad_cells(kind, KIND_WIDTH), " ", lit(title))
     row = Row(prompt, hang=TITLE_HANG)
     drawn = [fit(line, width).plain for line in row.lines_for(width)]
-    if width - TITLE_HANG >= MIN_WRAP:
-        assert all(cell_len(line) <= width for line in drawn), drawn
+    assert all(cell_len(line) <= width for line in drawn), drawn
+    if prompt.cell_length <= width:
+        assert drawn == [prompt.plain]
+    elif width - TITLE_HANG >= MIN_WRAP:
         assert squeeze("".join(drawn)) == squeeze(prompt.plain)
-    else:  # too narrow to wrap beside the head: one line, cut with a mark
-        assert_whole_or_marked(drawn, prompt.plain, width)
+    else:  # too narrow for the title beside the head: the head alone (cut with a mark if it
+        # is wider than the list), the title whole beneath it
+        if drawn[0].endswith("…"):  # a head wider than the list (a long kind), cut
+            assert squeeze(prompt.plain).startswith(squeeze(drawn[0][:-1])), drawn
+            assert squeeze("".join(drawn[1:])).endswith(squeeze(title)), drawn
+        else:
+            assert squeeze("".join(drawn)) == squeeze(prompt.plain), drawn
+        assert all(line.startswith("    ") for line in drawn[1:]), drawn
 
 
 @PURE
@@ -312,10 +321,8 @@ def test_the_desk_draws_every_syllable(tmp_path: Path, title: str, event_title: 
             head = cells_of(rows[0], 0, TITLE_HANG)
             shown = [cells_of(line, TITLE_HANG, list_width) for line in rows]
             assert head.split() == ["14:30", "*", "서명" if lang == "ko" else "signing"], rows
-            if list_width - TITLE_HANG >= MIN_WRAP:
-                assert drawn_text(shown) == squeeze(event_label), rows
-            else:
-                assert_whole_or_marked([line.rstrip() for line in shown], event_label, list_width)
+            assert list_width - TITLE_HANG >= MIN_WRAP  # from 80 columns: beside its head
+            assert drawn_text(shown) == squeeze(event_label), rows
             lines = view_lines(detail)
             assert all(cell_len(line.rstrip()) <= detail.scrollable_content_region.width for line in lines)
             assert squeeze(event_title) in drawn_text(lines)
@@ -601,7 +608,7 @@ def test_a_header_too_narrow_for_the_language_cuts_it_after_a_whole_letter(db_fo
 def test_a_narrow_desk_shows_the_detail_alone_with_every_syllable(tmp_path: Path, event_title: str,
                                                                   description: str, width: int) -> None:
     """Under 80 columns the desk shows one pane at a time: the timeline's row of the event is
-    whole (wrapped under its head) or cut with a mark, and Enter shows the detail pane alone,
+    whole (wrapped beside its head, or in a list under 33 cells beneath it), and Enter shows the detail pane alone,
     16 to 76 cells wide, where lines indented deeper than the pane leaves room for give up
     their indents (`narrowed_indents`), never their text."""
     from tripdesk.ui.app import TripdeskApp
@@ -624,8 +631,9 @@ def test_a_narrow_desk_shows_the_detail_alone_with_every_syllable(tmp_path: Path
             shown = [cells_of(line, TITLE_HANG, list_width) for line in rows]
             if list_width - TITLE_HANG >= MIN_WRAP:
                 assert drawn_text(shown) == squeeze(event_title), rows
-            else:
-                assert_whole_or_marked([rows[0].rstrip()], "  14:30 * 서명 " + event_title, list_width)
+            else:  # the head alone, the title beneath it
+                assert rows[0].split() == ["14:30", "*", "서명"], rows
+                assert drawn_text(rows[1:]) == squeeze(event_title), rows
             await pilot.press("enter")
             await settle(pilot)
             detail = app.main.detail.view
