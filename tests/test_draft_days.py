@@ -182,3 +182,7 @@ def test_one_sentence_telling_two_counted_days_is_cut_between_them() -> None:
     events = {day["date"]: [e["evidence"][0]["text"] for e in day.get("events", [])] for day in doc["days"]}
     assert events[D(2023, 5, 8)] == ["박 군수는 첫날 칭다오 시장과 만나고"]
     assert events[D(2023, 5, 9)] == ["둘째 날 교류회에서 발표한다."]
+
+
+def test_a_city_before_its_mayors_name_is_still_the_city() -> None:
+    assert cities_in("첫날 옌타이 장용샤 시장과 만난다.") == [("옌타이", "Yantai")]

@@ -177,8 +177,10 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
 # ends in 회, 소, 관...), perhaps a place, then a title.
 _TITLES = "주지사|부지사|시장|부시장|총장|대사|총영사|장관|총리|대통령|주석|의원|위원장|의장|회장|사장"
 _GIVEN_NAME = re.compile(rf" (?!(?:현지|지역|주요|시내|인근|일대|도심|전통|재래|수출|농산물|수산물|한인)[ (])"
-                         rf"[가-힣]{{1,4}}(?<![회소관청원부사단교국처실터])(?:\([A-Za-z .\-]+\))? "
-                         rf"(?:[가-힣]+ )?(?:{_TITLES})(?=[^가-힣]|과|와|을|를|은|는|이|가|의|으로|로|에게|도|님)")
+                         rf"[가-힣]{{1,4}}(?<![회소관청원부사단교국처실터])(?:\([A-Za-z .\-]+\) |\s[가-힣]+\s)"
+                         rf"(?:{_TITLES})(?=[^가-힣]|과|와|을|를|은|는|이|가|의|으로|로|에게|도|님)")
+# (Two words and a title: '옌타이 장용샤 시장' is Yantai's mayor, Zhang Yongxia; '브라이언 캠프
+# 조지아주 주지사' has a place between the surname and the title.)
 
 
 # 몽고메리 카운티 is a county (of Maryland), not the city of Montgomery, Alabama; the gazetteer
