@@ -238,3 +238,22 @@ def test_a_draft_starts_with_the_schema_line_editors_read(tmp_path: Path,
     code, out, err = draft(str(ARTICLES / "000_b8185a0e63ff7e9a.txt"), capsys=capsys)
     assert code == 0, err
     assert out.startswith("# yaml-language-server: $schema=") and out.splitlines()[0].endswith("trip.schema.json")
+
+
+def test_two_agreements_of_one_sentence_each_with_its_day_party_and_place(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("고령군, 베트남과 협약\n고령군(군수 이남철)은 12월 2일부터 5일까지 3박 4일 일정으로 베트남을 방문한다고 "
+                       "1일 밝혔다.\n이남철 고령군수는 3일 다낭시 화방면과 계절근로자 업무협약을, 4일 호이안시와 우호교류 "
+                       "협약을 체결한다.\n", encoding="utf-8")
+    path = tmp_path / "a.yaml"
+    code, _, err = draft(str(article), "--published", "2025-12-01", "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    assert main(["validate", str(path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = [(a["kind"], str(a["date"]), a["status"]["value"], a["place"]["city"]["en"], a["parties"][1:])
+             for a in doc["agreements"]]
+    names = {o["id"]: o["name"]["ko"] for o in doc["organisations"]}
+    assert [(k, d, s, c, [names[p] for p in parties]) for k, d, s, c, parties in found] == [
+        ("business agreement", "2025-12-03", "planned", "Da Nang", ["다낭시", "화방면"]),
+        ("other", "2025-12-04", "planned", "Hoi An", ["호이안시"])]

@@ -112,7 +112,7 @@ def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
         between = sentence[last.end:mention.start]
         adjacent = len(between.strip(" ()[]'‘’\"“”")) <= 1  # 업무협약(MOU), 투자협약 MOU
         same = adjacent or (not _VERB.search(between) and (
-            (_BACK_REFERENCE.match(mention.words) and not re.search(r"(?:와|과)는\s", between))
+            (_BACK_REFERENCE.match(mention.words) and not re.search(r"(?:와|과)(?:는)?\s|(?:을|를)\s*,", between))
             or re.search(r"(?:이번|이|해당|그|본|같은)\s*$", between)
             or not _NEW_PARTY.search(between)))
         if same:

@@ -576,6 +576,10 @@ class _Assembler:
                 if self._before_trip(clause):
                     continue
                 dated = event_of.get(found.sentence)
+                if dated is None:  # a sentence cut at its days (15일 A와 MOU를, 16일 B와 협약을): the part holding it
+                    core = clause.strip(" ,")[-40:]
+                    dated = next((v for k, v in event_of.items() if k in found.sentence and len(k) < len(found.sentence)
+                                  and (core in k or k in clause)), None)
                 date = dated[0] if dated else None
                 # One agreement told twice (the lead names it, a later sentence dates it), never
                 # two that one sentence names side by side.
