@@ -21,14 +21,15 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "src" / "tripdesk" / "locale"
 
 
-def _extracted() -> set[str | tuple[str, ...]]:
-    """Every msgid the code marks, as `pybabel extract -F babel.cfg` finds them."""
+def _extracted() -> set[tuple[str | tuple[str, ...], str | None]]:
+    """Every msgid the code marks, with its msgctxt, as `pybabel extract -F babel.cfg` finds
+    them."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
-    found: set[str | tuple[str, ...]] = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    found: set[tuple[str | tuple[str, ...], str | None]] = set()
+    for _file, _line, message, _comments, context in extract_from_dir(
             str(ROOT), method_map=method_map, options_map=options_map):
-        found.add(message)
+        found.add((message, context))
     return found
 
 
@@ -42,9 +43,9 @@ def test_every_string_in_the_code_has_a_korean_translation_and_none_is_fuzzy() -
     assert len(extracted) > 10
     catalog = _catalog("ko")
     missing, untranslated = [], []
-    for message in extracted:
+    for message, context in extracted:
         key = message[0] if isinstance(message, tuple) else message
-        entry = catalog.get(key)
+        entry = catalog.get(key, context=context)
         if entry is None:
             missing.append(key)
             continue
@@ -59,9 +60,9 @@ def test_every_string_in_the_code_has_a_korean_translation_and_none_is_fuzzy() -
 
 
 def test_the_english_catalog_has_every_string_too_and_no_stale_ones() -> None:
-    extracted = {m[0] if isinstance(m, tuple) else m for m in _extracted()}
+    extracted = {(m[0] if isinstance(m, tuple) else m, context) for m, context in _extracted()}
     for lang in ("en", "ko"):
-        ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in _catalog(lang) if m.id}
+        ids = {(m.id[0] if isinstance(m.id, tuple) else m.id, m.context) for m in _catalog(lang) if m.id}
         assert extracted <= ids, f"{lang}: run scripts/catalogs.py: {sorted(extracted - ids)}"
         assert ids <= extracted, f"{lang}: entries no code uses: {sorted(ids - extracted)}"
 

@@ -78,7 +78,7 @@ async def test_l_switches_the_entities_and_an_entity_s_page(db: Path) -> None:
         await press(pilot, "L", "L")  # English → both → 한국어
         assert app.language == "ko"
         text = screen_text(app)
-        assert "구미시 (also 구미시청, Gumi City government) — 출장 3 · 일정" in text
+        assert "구미시 (다른 이름: 구미시청, Gumi City government) — 출장 3건 · 일정" in text
         assert "출장" in row_of(app, "2013-02-15")
         await press(pilot, "escape")  # back to the list, which followed the language too
         assert app.screen.id == "entities"

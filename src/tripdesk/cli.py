@@ -375,7 +375,7 @@ AGREEMENT_COLUMNS = ("date", "home_city", "kind", "title", "parties", "status", 
 
 
 def cmd_agreements(args: argparse.Namespace) -> int:
-    from .model import AGREEMENT_STATUS_NAMES
+    from .model import agreement_status_label
 
     with open_store(args) as store:
         if args.city is not None and args.city not in {c.id for c in queries.home_cities(store)}:
@@ -420,8 +420,7 @@ def cmd_agreements(args: argparse.Namespace) -> int:
                          overflow="fold")
     for a in rows:
         date, city, kind, title, parties, _value, _status_date, trip, _id = cells(a)
-        ko, en = AGREEMENT_STATUS_NAMES.get(a.status, (a.status, a.status))
-        status = ko if lang == "ko" else en if lang == "en" else f"{ko} · {en}"
+        status = agreement_status_label(a.status, lang)
         table.add_row(*(RichText(x) for x in (date or "-", city, _(kind), status, title, parties, trip)))
     out.print(table)
     if not rows:

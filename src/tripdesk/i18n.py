@@ -39,10 +39,18 @@ if TYPE_CHECKING:
 DOMAIN = "tripdesk"
 LOCALE_DIR = Path(__file__).parent / "locale"
 CLDR_LOCALES: dict[str, str] = {"ko": "ko_KR", "en": "en_GB"}
+# The msgctxt of a table's column headings (`date`, `city`, ...): a heading may be a word
+# the catalog holds with another sense ("city" as a kind of home is 시, a column of cities 도시).
+HEADING_CONTEXT = "heading"
 
 
 def N_(message: str) -> str:
     """Marks `message` for extraction without translating it (for constants)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 - gettext's name for it
+    """Marks `message` in `context` (its msgctxt) for extraction without translating it."""
     return message
 
 

@@ -1,5 +1,6 @@
-"""The extractor `pybabel extract` runs over the code (babel.cfg): gettext calls, and the
-descriptions and tooltips of Textual `Binding(...)`s.
+"""The extractor `pybabel extract` runs over the code (babel.cfg): gettext calls, the
+descriptions and tooltips of Textual `Binding(...)`s, and the headings of table columns
+(`Column(key, heading, ...)`, in the msgctxt `heading`).
 
 Key bindings are declared as class attributes in every screen and pane; their descriptions
 (the footer's words) and tooltips (the help screen's) are shown through the catalog by the
@@ -15,6 +16,8 @@ from typing import IO, Any, Iterator
 
 ONE = {"_", "N_", "gettext"}
 TWO = {"ngettext"}
+CONTEXT = {"pgettext", "NC_"}
+HEADING_CONTEXT = "heading"  # i18n.HEADING_CONTEXT (not imported: the extractor stands alone)
 
 
 # Translators made on the spot: `words(self)("...")`, `translator(lang)("...")`, `self.words("...")`.
@@ -47,6 +50,10 @@ def extract_tripdesk(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
             yield node.lineno, None, args[0], []
         elif name in TWO and len(args) >= 2 and args[0] and args[1]:
             yield node.lineno, "ngettext", (args[0], args[1]), []
+        elif name in CONTEXT and len(args) >= 2 and args[0] and args[1]:
+            yield node.lineno, "pgettext", (args[0], args[1]), []
+        elif name == "Column" and len(args) >= 2 and args[1]:
+            yield node.lineno, "pgettext", (HEADING_CONTEXT, args[1]), []
         elif name == "Binding":
             description = args[2] if len(args) > 2 else None
             tooltip = None

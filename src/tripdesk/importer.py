@@ -66,9 +66,12 @@ class ImportReport:
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
 
-    def summary(self) -> str:
-        return (f"{len(self.added)} added, {len(self.updated)} updated, "
-                f"{len(self.removed)} removed, {self.unchanged} unchanged")
+    def summary(self, lang: str = "en") -> str:
+        """`2 added, 0 updated, 0 removed, 5 unchanged`, in the words of display language `lang`."""
+        from .i18n import translator
+
+        return translator(lang)("{added} added, {updated} updated, {removed} removed, {unchanged} unchanged").format(
+            added=len(self.added), updated=len(self.updated), removed=len(self.removed), unchanged=self.unchanged)
 
 
 def _key(path: Path) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n import NC_, translator
 from .text import DISPLAY_LANGS, LANGS, DisplayLang, Lang, Text  # noqa: F401 - part of the model's names
 
 FORMAT_VERSION = 1
@@ -67,15 +68,26 @@ AGREEMENT_STATUSES = (
     "cancelled",
     "unknown",
 )
-# How each status is named, for display and for search (searching 체결 finds signed ones).
-AGREEMENT_STATUS_NAMES: dict[str, tuple[str, str]] = {
-    "signed": ("체결", "signed"),
-    "agreed in principle": ("원칙 합의", "agreed in principle"),
-    "planned": ("체결 예정", "planned"),
-    "pledged": ("약속", "pledged"),
-    "cancelled": ("취소", "cancelled"),
-    "unknown": ("미상", "unknown"),
-}
+# How each status is named: the status itself is the msgid, in the catalog's context
+# STATUS_CONTEXT (체결 for signed in Korean), for display and for search (searching 체결
+# finds signed ones): `agreement_status_names`, `AgreementStatus.label`.
+STATUS_CONTEXT = "agreement status"  # (written out in each NC_, which the extractor reads)
+STATUS_WORDS = (NC_("agreement status", "signed"), NC_("agreement status", "agreed in principle"),
+                NC_("agreement status", "planned"), NC_("agreement status", "pledged"),
+                NC_("agreement status", "cancelled"), NC_("agreement status", "unknown"))
+
+
+def agreement_status_label(status: str, lang: DisplayLang) -> str:
+    """A status in the reader's words (`체결`, `signed`; `체결 · signed` in both)."""
+    if lang == "both":
+        ko, en = agreement_status_names(status)
+        return ko if ko == en else f"{ko} · {en}"
+    return translator(lang).pgettext(STATUS_CONTEXT, status)
+
+
+def agreement_status_names(status: str) -> tuple[str, str]:
+    """A status named in Korean and in English (a status no catalog knows: itself, twice)."""
+    return (translator("ko").pgettext(STATUS_CONTEXT, status), translator("en").pgettext(STATUS_CONTEXT, status))
 
 ORGANISATION_KINDS = (
     "government",
@@ -274,8 +286,7 @@ class AgreementStatus:
 
     def label(self, lang: DisplayLang) -> str:
         """The status in the reader's language ("체결 · signed" in both)."""
-        ko, en = AGREEMENT_STATUS_NAMES.get(self.value, (self.value, self.value))
-        return ko if lang == "ko" else en if lang == "en" else f"{ko} · {en}"
+        return agreement_status_label(self.value, lang)
 
 
 UNKNOWN_STATUS = AgreementStatus()

@@ -980,7 +980,8 @@ _ABROAD = ("FROM day_places p JOIN destinations d ON d.key = p.destination_key "
 def rankings(store: Store, read: "list[DestinationRow] | None" = None) -> Rankings:
     """Each ranking most first, ties by name; `read`: the `destinations` already read (on a
     large store the one read of this that takes a while)."""
-    from .model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUS_NAMES
+    from .i18n import translator
+    from .model import agreement_status_names
 
     def ranked(rows: list[Ranked]) -> list[Ranked]:
         return sorted(rows, key=lambda r: (-r.count, r.label.get("en").casefold(), r.key))
@@ -994,8 +995,8 @@ def rankings(store: Store, read: "list[DestinationRow] | None" = None) -> Rankin
         "GROUP BY d.country, d.state")])
     countries = ranked([Ranked(country, Text(plain=country), n) for country, n in conn.execute(
         f"SELECT d.country, count(DISTINCT p.trip_id) {_ABROAD} GROUP BY d.country")])
-    kinds = ranked([Ranked(kind, Text(ko=AGREEMENT_KIND_NAMES.get(kind, (kind,))[0], en=kind), n)
+    kinds = ranked([Ranked(kind, Text(ko=translator("ko")(kind), en=translator("en")(kind)), n)
                     for kind, n in conn.execute("SELECT kind, count(*) FROM agreements GROUP BY kind")])
-    statuses = ranked([Ranked(status, Text(*AGREEMENT_STATUS_NAMES.get(status, (status, status))), n)
+    statuses = ranked([Ranked(status, Text(*agreement_status_names(status)), n)
                        for status, n in conn.execute("SELECT status, count(*) FROM agreements GROUP BY status")])
     return Rankings(cities, states, countries, kinds, statuses)

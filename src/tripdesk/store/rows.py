@@ -266,7 +266,7 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
     `TableIndexer` says what the tables hold of these rows (`tripdesk doctor` checks
     the index against it): a text added here should be added there too if a table holds it.
     """
-    from ..model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUS_NAMES
+    from ..model import AGREEMENT_KIND_NAMES, agreement_status_names
 
     body = search_body
     tid = trip.id
@@ -299,7 +299,7 @@ def search_rows(trip: Trip) -> Iterator[tuple[str, str, str, str | None, str, st
         parties = [o.name for o in trip.organisations if o.id in a.parties]
         parties += [u.description for u in a.unnamed_parties]
         yield (body(a.title, a.scope, a.kind, AGREEMENT_KIND_NAMES.get(a.kind, ()), *parties,
-                    AGREEMENT_STATUS_NAMES.get(a.status.value, ()),
+                    agreement_status_names(a.status.value),
                     _excerpts(a.evidence), _excerpts(a.status.evidence)),
                "agreement", tid,
                a.date.isoformat() if a.date else None, f"agreement:{a.id}", *_labels(a.title))
@@ -375,7 +375,7 @@ class TableIndexer:
         """(trip id, ref) -> IndexedItem for every row of the index of these trips."""
         import json
 
-        from ..model import AGREEMENT_STATUS_NAMES
+        from ..model import agreement_status_names
 
         items: dict[tuple[str, str], IndexedItem] = {}
         ids = (json.dumps(trip_ids),)
@@ -425,7 +425,7 @@ class TableIndexer:
             described = [text for u in json.loads(unnamed or "[]")
                          for text in strings(u["description_ko"], u["description_en"])]
             items[(tid, ref)] = (labels(key),
-                                 strings(scope_ko, scope_en, kind, *AGREEMENT_STATUS_NAMES.get(status, ()))
+                                 strings(scope_ko, scope_en, kind, *agreement_status_names(status))
                                  + parties.get((tid, ref), no_texts) + described, True)
         for tid, ref, original, translation, ko, en, plain, role_ko, role_en in q(
                 "SELECT q.trip_id, 'quote:' || q.id, q.original_text, q.translation_text, p.name_ko, "

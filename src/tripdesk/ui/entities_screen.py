@@ -14,7 +14,8 @@ import heapq
 from typing import TYPE_CHECKING, Any
 
 from .. import queries
-from .render import one_line
+from ..i18n import N_, translator
+from .render import one_line, words
 from .table_screen import TableScreen
 from .tableview import Column, TableRow
 
@@ -22,27 +23,23 @@ if TYPE_CHECKING:
     from ..model import DisplayLang
 
 LIST_COLUMNS = (
-    Column("name", "name", "이름", 16, flex=3),
-    Column("kind", "kind", "종류", 12, flex=1),
-    Column("trips", "trips", "출장", 7, numeric=True),
-    Column("events", "events", "일정", 8, numeric=True),
-    Column("agreements", "agreem.", "협약", 9, numeric=True),
-    Column("quotes", "quotes", "발언", 8, numeric=True),
+    Column("name", "name", 16, flex=3),
+    Column("kind", "kind", 12, flex=1),
+    Column("trips", "trips", 7, numeric=True),
+    Column("events", "events", 8, numeric=True),
+    Column("agreements", "agreem.", 9, numeric=True),
+    Column("quotes", "quotes", 8, numeric=True),
 )
-
-KIND_KO = {"person": "인물", "government": "정부", "company": "기업", "association": "협회",
-           "university": "대학", "research": "연구기관", "venue": "장소", "event": "행사",
-           "media": "언론", "other": "기타"}
-
 
 def entity_row(e: queries.EntityRow, lang: DisplayLang) -> tuple[TableRow, str, tuple[Any, ...]]:
     name = e.name.get(lang)
     kind = "person" if e.kind == "person" else (e.detail or "organisation")
-    shown_kind = KIND_KO.get(kind, kind) if lang == "ko" else kind
-    if e.kind == "person" and e.detail:
-        shown_kind = f"{shown_kind}: {e.detail}" if lang != "ko" else f"{e.detail}"
+    _ = translator(lang)
+    shown_kind = _(kind)
+    if e.kind == "person" and e.detail:  # a person's role, as the sources give it
+        shown_kind = e.detail if lang == "ko" else f"{shown_kind}: {e.detail}"
     cells = (name, shown_kind, str(e.trips), str(e.events), str(e.agreements), str(e.quotes))
-    words = " ".join([*e.name.all_strings(), *e.aliases, e.id, kind, KIND_KO.get(kind, ""), e.detail or ""])
+    words = " ".join([*e.name.all_strings(), *e.aliases, e.id, kind, translator("ko")(kind), e.detail or ""])
     keys = (name.casefold(), shown_kind.casefold(), e.trips, e.events, e.agreements, e.quotes)
     return TableRow(f"{e.kind}:{e.id}", cells), words, keys
 
@@ -51,10 +48,8 @@ class EntitiesScreen(TableScreen):
     """Every organisation and person of the store."""
 
     COLUMNS = LIST_COLUMNS
-    TITLE_EN = "Organisations and people — across every trip"
-    TITLE_KO = "기관과 인물 — 모든 출장에서"
-    PLACEHOLDER = "type a name or alias, Korean or English (e.g. 블리자드, Blizzard)"
-    PLACEHOLDER_KO = "이름이나 별칭, 한국어나 영어로 (예: 블리자드, Blizzard)"
+    TITLE = N_("Organisations and people — across every trip")
+    PLACEHOLDER = N_("type a name or alias, Korean or English (e.g. 블리자드, Blizzard)")
 
     def __init__(self) -> None:
         super().__init__(id="entities")
@@ -84,33 +79,35 @@ class EntitiesScreen(TableScreen):
 
 
 PAGE_COLUMNS = (
-    Column("date", "date", "날짜", 10),
-    Column("what", "record", "기록", 10),
-    Column("label", "", "", 20, flex=1),
+    Column("date", "date", 10),
+    Column("what", "record", 10),
+    Column("label", "", 20, flex=1),
 )
 
-WHAT_KO = {"trip": "출장", "event": "일정", "agreement": "협약", "quote": "발언"}
+# What a record is (`Mention.what`), words of the catalog.
+WHAT_WORDS = (N_("trip"), N_("event"), N_("agreement"), N_("quote"))
 TRIP_STYLE = "bold $text-accent"
 
 
 def mention_rows(mentions: list[queries.Mention], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
     """A line for each trip (its year, home city and title), then one for each record of it
     that names the entity; a trip that names it only through its records gets its line too."""
+    _ = translator(lang)
     out: list[tuple[TableRow, str, tuple[Any, ...]]] = []
     seen: set[str] = set()
     for position, m in enumerate(mentions):
         if m.trip_id not in seen:
             seen.add(m.trip_id)
             title = f"{m.trip_start.year} · {m.home_city.get(lang)} · {one_line(m.trip_title.get(lang))}"
-            cells = (m.trip_start.isoformat(), WHAT_KO["trip"] if lang == "ko" else "trip", title)
+            cells = (m.trip_start.isoformat(), _("trip"), title)
             words = " ".join([title, *m.trip_title.all_strings(), m.trip_id])
             out.append((TableRow(f"{m.trip_id}/trip/", cells, TRIP_STYLE), words, (position,)))
             if m.what == "trip":
                 continue
-        what = WHAT_KO.get(m.what, m.what) if lang == "ko" else m.what
+        what = _(m.what)
         label = one_line(m.label.get(lang))
         cells = (m.date.isoformat() if m.date else "—", what, label)
-        words = " ".join([label, *m.label.all_strings(), m.what, WHAT_KO.get(m.what, ""), m.trip_id])
+        words = " ".join([label, *m.label.all_strings(), m.what, translator("ko")(m.what), m.trip_id])
         out.append((TableRow(f"{m.trip_id}/{m.what}/{m.ident}", cells), words, (position,)))
     return out
 
@@ -119,8 +116,7 @@ class EntityScreen(TableScreen):
     """Everything that names one organisation or person, trip by trip."""
 
     COLUMNS = PAGE_COLUMNS
-    PLACEHOLDER = "type to filter these records"
-    PLACEHOLDER_KO = "이 기록들을 거르기"
+    PLACEHOLDER = N_("type to filter these records")
     SORTABLE = False  # trip by trip, as the page reads
 
     def __init__(self, entity: queries.EntityRow) -> None:
@@ -131,10 +127,12 @@ class EntityScreen(TableScreen):
         from .render import lit
 
         e = self.entity
-        aliases = f" (also {', '.join(e.aliases)})" if e.aliases else ""
-        counts = (f"{e.trips} trips · {e.events} events · {e.agreements} agreements · {e.quotes} quotes"
-                  if self.lang != "ko" else
-                  f"출장 {e.trips} · 일정 {e.events} · 협약 {e.agreements} · 발언 {e.quotes}")
+        _ = words(self)
+        aliases = _(" (also {aliases})").format(aliases=", ".join(e.aliases)) if e.aliases else ""
+        counts = " · ".join((_.ngettext("{n} trip", "{n} trips", e.trips).format(n=e.trips),
+                             _.ngettext("{n} event", "{n} events", e.events).format(n=e.events),
+                             _.ngettext("{n} agreement", "{n} agreements", e.agreements).format(n=e.agreements),
+                             _.ngettext("{n} quote", "{n} quotes", e.quotes).format(n=e.quotes)))
         return lit(f"{e.name.get(self.lang)}{aliases} — {counts}", "bold")
 
     def cache_key(self) -> tuple[Any, ...]:

@@ -192,7 +192,8 @@ class ExportScreen(ModalScreen["Path | None"]):
         except TripdeskError as exc:
             self.post_message(ExportFinished(path, exc.message, fmt=fmt))
         except OSError as exc:
-            self.post_message(ExportFinished(path, f"cannot write {path}: {exc.strerror or exc}", fmt=fmt))
+            self.post_message(ExportFinished(path, words(self)("cannot write {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc), fmt=fmt))
         else:
             self.post_message(ExportFinished(written, fmt=fmt))
 

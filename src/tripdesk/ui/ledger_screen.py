@@ -11,41 +11,48 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import queries
-from ..model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUS_NAMES, AGREEMENT_STATUSES
+from ..i18n import N_, NC_, translator
+from ..model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUSES, agreement_status_label, agreement_status_names
 from .table_screen import TableScreen
 from .tableview import Column, TableRow
 
 if TYPE_CHECKING:
     from ..model import DisplayLang
 
-# A kind as the ledger's narrow column shows it in Korean (the long names are for search).
-KIND_KO = {"MOU": "MOU", "business agreement": "업무협약", "joint declaration": "공동선언",
-           "sister-city": "자매결연", "letter of intent": "의향서", "other": "기타"}
+# A kind or status as the ledger's narrow columns show it, where the catalog's word is too
+# long ("양해각서(MOU)", "agreed in principle"): in the context SHORT_CONTEXT.
+SHORT_CONTEXT = "ledger column"  # (written out in each NC_, which the extractor reads)
+SHORT_WORDS = {"MOU": NC_("ledger column", "MOU"), "agreed in principle": NC_("ledger column", "agreed in principle")}
 
 COLUMNS = (
-    Column("date", "date", "날짜", 10),
-    Column("city", "city", "도시", 8),
-    Column("kind", "kind", "종류", 10),
-    Column("title", "agreement", "협약", 16, flex=3),
-    Column("parties", "parties", "당사자", 10, flex=2),
-    Column("status", "status", "상태", 12),
-    Column("trip", "trip", "출장", 8, flex=1),
+    Column("date", "date", 10),
+    Column("city", "city", 8),
+    Column("kind", "kind", 10),
+    Column("title", "agreement", 16, flex=3),
+    Column("parties", "parties", 10, flex=2),
+    Column("status", "status", 12),
+    Column("trip", "trip", 8, flex=1),
 )
 
 
-# The status as the ledger's column shows it: "agreed in principle" is cut to fit.
-STATUS_SHORT_EN = {"agreed in principle": "in principle"}
+def _short(word: str, long: str, lang: DisplayLang) -> str:
+    if word in SHORT_WORDS:
+        return translator(lang).pgettext(SHORT_CONTEXT, word)
+    return long
 
 
 def status_label(status: str, lang: DisplayLang) -> str:
-    ko, en = AGREEMENT_STATUS_NAMES.get(status, (status, status))
-    en = STATUS_SHORT_EN.get(status, en)
-    return ko if lang == "ko" else en if lang == "en" else f"{ko}·{en}"
+    """A status in the column's words (`체결·signed` in both)."""
+    if lang == "both":
+        return "·".join(dict.fromkeys(status_label(status, one) for one in ("ko", "en")))  # type: ignore[arg-type]
+    return _short(status, agreement_status_label(status, lang), lang)
 
 
 def kind_label(kind: str, lang: DisplayLang) -> str:
-    ko = KIND_KO.get(kind, kind)
-    return ko if lang == "ko" else kind if lang == "en" else f"{ko}·{kind}" if ko != kind else kind
+    """A kind in the column's words (`업무협약·business agreement` in both)."""
+    if lang == "both":
+        return "·".join(dict.fromkeys(kind_label(kind, one) for one in ("ko", "en")))  # type: ignore[arg-type]
+    return _short(kind, translator(lang)(kind), lang)
 
 
 def ledger_row(a: queries.AgreementRow, lang: DisplayLang) -> tuple[TableRow, str, tuple[Any, ...]]:
@@ -59,7 +66,7 @@ def ledger_row(a: queries.AgreementRow, lang: DisplayLang) -> tuple[TableRow, st
     cells = (date, city, kind_label(a.kind, lang), title, parties, status, a.trip_id)
     words = " ".join([*cells, *a.home_city.all_strings(), *a.title.all_strings(),
                       *(s for _id, name in a.parties for s in name.all_strings()),
-                      a.status, *AGREEMENT_STATUS_NAMES.get(a.status, ()),
+                      a.status, *agreement_status_names(a.status),
                       a.kind, *AGREEMENT_KIND_NAMES.get(a.kind, ()), a.id])
     rank = AGREEMENT_STATUSES.index(a.status) if a.status in AGREEMENT_STATUSES else len(AGREEMENT_STATUSES)
     keys = (a.sort_date.isoformat(), city.casefold(), a.kind, title.casefold(), parties.casefold(),
@@ -71,10 +78,8 @@ class LedgerScreen(TableScreen):
     """Every agreement in the store."""
 
     COLUMNS = COLUMNS
-    TITLE_EN = "Agreements — every agreement in the store"
-    TITLE_KO = "협약 — 저장된 모든 협약"
-    PLACEHOLDER = "type to filter: a title, party, city, kind or status (e.g. 체결, planned)"
-    PLACEHOLDER_KO = "협약명, 당사자, 도시, 종류, 상태로 거르기 (예: 체결, 예정)"
+    TITLE = N_("Agreements — every agreement in the store")
+    PLACEHOLDER = N_("type to filter: a title, party, city, kind or status (e.g. 체결, planned)")
 
     def __init__(self) -> None:
         super().__init__(id="ledger")

@@ -282,7 +282,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         if self.trip is not None:
             self.reload_trip(self.trip.id)
         if message.manual:
-            self.app.notify("Read the store again.", timeout=2, markup=False)
+            self.app.notify(words(self)("Read the store again."), timeout=2, markup=False)
 
     @on(TripReloaded)
     def _trip_reloaded(self, message: TripReloaded) -> None:
@@ -290,7 +290,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
         if shown is None or shown.id != message.trip_id:
             return  # another trip was opened meanwhile
         if message.trip is None:
-            self.timeline.show_message(f"The trip {message.trip_id} is no longer in the store.")
+            self.timeline.show_message(words(self)("The trip {trip} is no longer in the store.").format(
+                trip=message.trip_id))
             return
         self.timeline.show_again(message.trip, self.lang)
         self.detail.show(message.trip, self.timeline.ref or "trip", self.lang, force=True)

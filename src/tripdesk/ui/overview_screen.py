@@ -44,7 +44,8 @@ from textual.widgets import Static
 from .. import queries
 from .footer import KeyFooter
 from .keys import COPY_KEYS, LANGUAGE_KEY
-from .render import DIM, HEADING, fit_str, lit
+from ..i18n import N_, translator
+from .render import DIM, HEADING, fit_str, lit, words
 from .table_screen import FIRST_ROWS_WAIT, TableScreen
 from .tableview import Column, TableRow
 
@@ -479,22 +480,20 @@ class PlaceMap(Widget, can_focus=True, inherit_bindings=False):
 
 def rankings_text(r: queries.Rankings, lang: DisplayLang, top: int = 5) -> Content:
     """The rankings, each under its heading, `count  label` a line."""
-    ko = lang == "ko"
+    _ = translator(lang)
     parts: list[Content] = []
-    for title_en, title_ko, rows in (("Cities visited", "방문 도시", r.cities),
-                                     ("States", "주", r.states),
-                                     ("Countries", "나라", r.countries),
-                                     ("Agreements by kind", "협약 종류", r.agreement_kinds),
-                                     ("Agreements by status", "협약 상태", r.agreement_statuses)):
+    for title, rows in ((N_("Cities visited"), r.cities), (N_("States"), r.states),
+                        (N_("Countries"), r.countries), (N_("Agreements by kind"), r.agreement_kinds),
+                        (N_("Agreements by status"), r.agreement_statuses)):
         if not rows:
             continue
         if parts:
             parts.append(Content(""))
-        parts.append(lit(title_ko if ko else title_en, HEADING))
+        parts.append(lit(_(title), HEADING))
         for row in rows[:top]:
             parts.append(Content.assemble((f"{row.count:>4} ", "bold"), lit(row.label.get(lang))))
         if len(rows) > top:
-            parts.append(lit(f"     … {len(rows) - top} more" if not ko else f"     … 외 {len(rows) - top}", DIM))
+            parts.append(lit("     " + _("… {n} more").format(n=len(rows) - top), DIM))
     return Content("\n").join(parts)
 
 
@@ -527,7 +526,7 @@ class OverviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self.title_line(), id="overview-title")
         yield TimeAxis(id="overview-axis")
-        yield Static(lit("Reading the trips and the gazetteer…", DIM), id="overview-axis-status")
+        yield Static(lit(words(self)("Reading the trips and the gazetteer…"), DIM), id="overview-axis-status")
         with Horizontal(id="overview-bottom"):
             yield PlaceMap(id="overview-map")
             yield Static("", id="overview-rankings")
@@ -535,8 +534,7 @@ class OverviewScreen(Screen[None]):
         yield KeyFooter(id="overview-footer")
 
     def title_line(self) -> Content:
-        return lit("Overview — every trip in time and on the map" if self.lang != "ko"
-                   else "한눈에 — 모든 출장의 시기와 장소", "bold")
+        return lit(words(self)("Overview — every trip in time and on the map"), "bold")
 
     async def on_mount(self) -> None:
         self.watch(self.app, "language", self._language_changed, init=False)
@@ -603,10 +601,8 @@ class OverviewScreen(Screen[None]):
         if self.data is None and self.is_attached:  # (is_mounted: False until on_mount returns)
             self._set_axis(state)
             self._axis_moved()
-            ko = self.lang == "ko"
             self._status("#overview-map-status", lit(
-                "방문지를 세고 지도에 놓는 중…" if ko else "Counting the destinations and placing them on the map…",
-                DIM))
+                words(self)("Counting the destinations and placing them on the map…"), DIM))
 
     def _rankings_read(self, rankings: queries.Rankings) -> None:
         """The rankings, before the map (its gazetteer is still loading)."""
@@ -655,10 +651,10 @@ class OverviewScreen(Screen[None]):
         axis = self.query_one(TimeAxis)
         trip = axis.current
         scale = axis.days_per_cell
-        ko = self.lang == "ko"
-        zoom = f"한 칸 = {scale}일" if ko else f"1 cell = {scale} day{'s' if scale > 1 else ''}"
+        _ = words(self)
+        zoom = _.ngettext("1 cell = {n} day", "1 cell = {n} days", scale).format(n=scale)
         if trip is None:
-            self._status("#overview-axis-status", lit(("출장 없음" if ko else "No trips yet") + f" · {zoom}", DIM))
+            self._status("#overview-axis-status", lit(_("No trips yet") + f" · {zoom}", DIM))
             return
         # The scale first: a long title is cut at the end of the line.
         if axis.state.spans:  # the titles are being read
@@ -674,20 +670,21 @@ class OverviewScreen(Screen[None]):
         if data is None:
             return
         place = self.query_one(PlaceMap).current
-        ko = self.lang == "ko"
+        _ = words(self)
         missing = ""
         if data.missing:
-            missing = (" · 지도에 없음(지명 사전에 없음): " if ko else
-                       " · not on the map (not in the gazetteer): ") + ", ".join(data.missing)
-        region = ("미국" if data.region == "US" else "세계") if ko else ("the US" if data.region == "US" else "the world")
+            missing = " · " + _("not on the map (not in the gazetteer): {places}").format(places=", ".join(data.missing))
+        us = data.region == "US"
         if place is None:
             self._status("#overview-map-status", lit(
-                (f"{region} 지도에 방문지 없음" if ko else f"No destinations on the map of {region}") + missing, DIM))
+                (_("No destinations on the map of the US") if us else _("No destinations on the map of the world"))
+                + missing, DIM))
             return
-        trips = (f"출장 {place.trip_count}" if ko else
-                 f"{place.trip_count} trip{'s' if place.trip_count != 1 else ''}")
-        where = (f"{region} 지도에 {len(data.located)}곳" if ko else
-                 f"{len(data.located)} places on the map of {region}")
+        trips = _.ngettext("{n} trip", "{n} trips", place.trip_count).format(n=place.trip_count)
+        located = len(data.located)
+        where = (_.ngettext("{n} place on the map of the US", "{n} places on the map of the US", located) if us
+                 else _.ngettext("{n} place on the map of the world", "{n} places on the map of the world", located)
+                 ).format(n=located)
         self._status("#overview-map-status", Content.assemble(
             (place.label(self.lang), "bold"), (f" · {trips} · {where}{missing}", DIM)))
 
@@ -718,16 +715,15 @@ class OverviewScreen(Screen[None]):
 class PlaceTripsScreen(TableScreen):
     """The trips that went to one destination; Enter opens one."""
 
-    COLUMNS = (Column("start", "from", "시작", 10), Column("days", "days", "일수", 4, numeric=True),
-               Column("city", "city", "도시", 8), Column("title", "trip", "출장", 16, flex=1))
+    COLUMNS = (Column("start", "from", 10), Column("days", "days", 4, numeric=True),
+               Column("city", "city", 8), Column("title", "trip", 16, flex=1))
 
     def __init__(self, place: queries.DestinationRow) -> None:
         super().__init__(id="place-trips")
         self.place = place
 
     def title_line(self) -> Content:
-        return lit(f"Trips to {self.place.label(self.lang)}" if self.lang != "ko"
-                   else f"{self.place.label(self.lang)} 방문 출장", "bold")
+        return lit(words(self)("Trips to {place}").format(place=self.place.label(self.lang)), "bold")
 
     def read(self, data: Any) -> list[queries.TripRow]:
         key = self.place.key

@@ -31,7 +31,8 @@ from textual.widgets import Input, Static
 
 from .footer import KeyFooter
 from .keys import COPY_KEYS, EDIT_KEYS, LANGUAGE_KEY
-from .render import DIM, lit
+from ..i18n import N_
+from .render import DIM, lit, words
 from .tableview import Column, TableRow, TableView
 
 if TYPE_CHECKING:
@@ -87,10 +88,8 @@ class TableScreen(Screen[None]):
     what opening a row does (`open_row`)."""
 
     COLUMNS: ClassVar[Sequence[Column]] = ()
-    TITLE_EN = ""
-    TITLE_KO = ""
-    PLACEHOLDER = "type to filter"
-    PLACEHOLDER_KO = "입력하면 걸러집니다"
+    TITLE = ""  # msgids of the catalog (N_), shown in the display language
+    PLACEHOLDER = N_("type to filter")
     DEFAULT_SORT = 0
     SORTABLE = True  # False: the rows keep the order they were read in (Tab does nothing)
     # Nothing has the focus at first, so the screen's letter keys (L) work; typing a letter
@@ -145,16 +144,15 @@ class TableScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_line(), classes="table-title")
-        yield FilterInput(placeholder=self.PLACEHOLDER_KO if self.lang == "ko" else self.PLACEHOLDER,
+        yield FilterInput(placeholder=words(self)(self.PLACEHOLDER),
                           classes="table-filter", select_on_focus=False)
         yield Static("", classes="table-head")
         yield TableView(self.COLUMNS, id=f"{self.id}-table" if self.id else None)
-        yield Static(lit("Reading…", DIM), classes="table-status")
+        yield Static(lit(words(self)("Reading…"), DIM), classes="table-status")
         yield KeyFooter(id=f"{self.id}-footer" if self.id else None)
 
     def title_line(self) -> Content:
-        title = self.TITLE_KO if self.lang == "ko" else self.TITLE_EN
-        return lit(title, "bold")
+        return lit(words(self)(self.TITLE) if self.TITLE else "", "bold")
 
     async def on_mount(self) -> None:
         self.watch(self.app, "language", self._language_changed, init=False)
@@ -258,7 +256,7 @@ class TableScreen(Screen[None]):
         self.table.show(rows, list(range(len(rows))))
         self._heading()
         self.query_one(".table-status", Static).update(
-            lit("나머지를 읽는 중…" if self.lang == "ko" else "Reading the rest…", DIM))
+            lit(words(self)("Reading the rest…"), DIM))
 
     def _failed(self, message: str) -> None:
         self.query_one(".table-status", Static).update(lit(message, "$error"))
@@ -280,7 +278,7 @@ class TableScreen(Screen[None]):
             if cursor is not None:
                 self.refilter(cursor.id)
         self.query_one(".table-title", Static).update(self.title_line())
-        self.filter_box.placeholder = self.PLACEHOLDER_KO if self.lang == "ko" else self.PLACEHOLDER
+        self.filter_box.placeholder = words(self)(self.PLACEHOLDER)
 
     def _language_changed(self) -> None:
         """`L`, here or on a screen under this one: the titles, headings and rows in the new
@@ -320,26 +318,23 @@ class TableScreen(Screen[None]):
         self.shown_query = query
 
     def status_line(self, shown: int, query: str) -> Content:
-        ko = self.lang == "ko"
+        _ = words(self)
         total = len(self.rows)
         if not total:
-            return lit("아직 저장된 것이 없습니다." if ko else "Nothing in the store yet.", "italic")
+            return lit(_("Nothing in the store yet."), "italic")
         if query.strip() and not shown:
-            return lit(f"“{query}”에 맞는 것이 없습니다 — Esc로 지웁니다." if ko else
-                       f"Nothing matches “{query}” — Esc clears the filter.", "italic")
-        counted = (f"{total:,}개 중 {shown:,}" if ko else f"{shown:,} of {total:,}") if shown != total else f"{total:,}"
+            return lit(_("Nothing matches “{query}” — Esc clears the filter.").format(query=query), "italic")
+        counted = (_("{shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
+                   if shown != total else f"{total:,}")
         if not self.SORTABLE:
-            return lit(f"{counted} · Enter 출장에서 열기, Esc 뒤로" if ko else
-                       f"{counted} · Enter opens it in its trip, Esc goes back", DIM)
+            return lit(_("{counted} · Enter opens it in its trip, Esc goes back").format(counted=counted), DIM)
         column = self.COLUMNS[self.sort_column]
         # A count is sorted the most first; another column A to Z (or oldest first).
         natural = self.descending == column.numeric
-        if ko:
-            order = "" if natural else " (거꾸로)"
-            return lit(f"{counted} · {column.heading('ko')} 순{order} · Enter 열기, Tab 정렬, Esc 뒤로", DIM)
-        order = "" if natural else " (reversed)"
-        return lit(f"{counted} · sorted by {column.heading(self.lang)}{order}"
-                   " · Enter opens, Tab sorts, Esc goes back", DIM)
+        order = (_("{counted} · sorted by {column}") if natural else
+                 _("{counted} · sorted by {column} (reversed)"))
+        return lit(order.format(counted=counted, column=column.heading(self.lang))
+                   + _(" · Enter opens, Tab sorts, Esc goes back"), DIM)
 
     def _heading(self) -> None:
         key = self.COLUMNS[self.sort_column].key if self.SORTABLE else None

@@ -23,24 +23,26 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 
+from ..i18n import HEADING_CONTEXT, translator
 from .linegeometry import FrameGeometry
 from .linestyles import StyledScrollView
 from .render import fit_str
 
 
 class Column(NamedTuple):
-    """A column: its heading in Korean and English, its width in cells (with `flex`, the
-    least it gets, sharing the width left by the fixed columns), numbers aligned right."""
+    """A column: its heading (a msgid of the catalog in the context `heading`, extracted
+    from the `Column(...)` call by i18n_extract), its width in cells (with `flex`, the least
+    it gets, sharing the width left by the fixed columns), numbers aligned right."""
 
     key: str
-    en: str
-    ko: str
+    title: str
     width: int
     flex: int = 0
     numeric: bool = False
 
     def heading(self, lang: str) -> str:
-        return self.ko if lang == "ko" else self.en
+        """The heading in the display language's words."""
+        return translator(lang).pgettext(HEADING_CONTEXT, self.title) if self.title else ""
 
 
 class TableRow(NamedTuple):
