@@ -203,24 +203,27 @@ async def test_the_footer_keeps_help_and_quit_at_40_columns(db: Path) -> None:
 # -- 4: the language notification stays whole ---------------------------------------------------
 
 
-@pytest.mark.parametrize("width", [120, 130])
+# Widths at which the toast's Korean straddled a pane's edge beneath it, and was blanked
+# before overlay_cuts ("언어: 한  ", "Language:   국어+English").
+@pytest.mark.parametrize("width", [120, 130, 131, 135, 139])
 @async_test
 async def test_the_language_notification_and_header_are_whole(db: Path, width: int) -> None:
-    """The toast sits over the panes' edges; Korean letters in it were blanked at some widths
-    ("Language: 한국  +English")."""
+    """The toast, in the new language's words, sits over the panes' edges: every letter of it
+    is on screen."""
     app = make_app(db, language="en")
     async with app.run_test(size=(width, 40), notifications=True) as pilot:
         await settle(pilot)
-        for name, header in (("Korean + English", "한국어+English"), ("Korean", "한국어"),
-                             ("English", "English")):
+        for language, header in (("both", "한국어+English"), ("ko", "한국어"), ("en", "English")):
             await press(pilot, "L")
             await pilot.pause(0.1)
+            assert app.language == language
             lines = screen_lines(app)
             message = list(app._notifications)[-1].message
-            toast = [line for line in lines if "Language:" in line]
+            assert message == app.words("Language: {language}").format(language=header)
+            toast = [line for line in lines if "Language:" in line or "언어:" in line]
             assert toast and message in toast[-1], (message, toast)  # every letter on screen
-            assert name in message
             assert f"│  {header}" in lines[0], lines[0]
+        assert message == "Language: English"
 
 
 # -- 8: the command palette lists the trips before anything is typed ---------------------------

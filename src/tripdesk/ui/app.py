@@ -29,7 +29,8 @@ from .detail_pane import DetailScroll
 from .footer import KeyFooter
 from .keys import APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment
 from .main_screen import MainScreen, Wanted
-from .render import LANGUAGE_CYCLE, next_language
+from .overlay_cuts import install as keep_overlay_letters_whole
+from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, next_language
 from .timeline_pane import TimelineList
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 # before the first frame: together 10-14 ms of CPU at every start-up.
 
 
+keep_overlay_letters_whole()
+
+
 def _desk_commands() -> type[Provider]:
     """The palette's provider, imported when the palette first asks (Textual calls it)."""
     from .commands import DeskCommands
@@ -49,7 +53,6 @@ def _desk_commands() -> type[Provider]:
     return DeskCommands
 
 DEFAULT_THEME = "textual-dark"
-LANGUAGE_WORDS = {"ko": "Korean", "en": "English", "both": "Korean + English"}
 # Textual's own palette commands, shown in the desk's language (get_system_commands).
 TEXTUAL_COMMANDS = (
     N_("Theme"), N_("Change the current theme"), N_("Quit"),
@@ -218,10 +221,9 @@ class TripdeskApp(App[None]):
 
     def action_cycle_language(self) -> None:
         self.language = next_language(self.language)
-        # Still in English words: a toast is drawn over the panes, and Textual blanks a
-        # double-width character that straddles a pane's edge under it ("언어: 한국  "); the
-        # header names the language in its own words.
-        self.notify(f"Language: {LANGUAGE_WORDS[self.language]}", markup=False, timeout=2)
+        # In the new language's words, the language named in its own (as the palette does).
+        self.notify(self.words("Language: {language}").format(language=LANGUAGE_NAMES[self.language]),
+                    markup=False, timeout=2)
 
     # -- modal screens ----------------------------------------------------------------------
 
@@ -286,8 +288,9 @@ class TripdeskApp(App[None]):
                                   timeout=30)
             return
         self.call_from_thread(
-            self.notify, f"{trip_id} ({report.summary()}) into {display_path(review.store)}; "
-                         f"its file: {display_path(plan.target)}",
+            self.notify, _("{trip} ({summary}) into {store}; its file: {file}").format(
+                trip=trip_id, summary=report.summary(self.language), store=display_path(review.store),
+                file=display_path(plan.target)),
             title=_("imported"), markup=False, timeout=15)
 
     def action_export(self) -> None:
