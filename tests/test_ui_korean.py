@@ -69,44 +69,122 @@ def allowed() -> set[str]:
     return _data_words() | NOT_LABELS | _binding_ids()
 
 
+class Walk:
+    """Looks at the screen after each step of a walk and keeps the English labels it saw."""
+
+    def __init__(self, app, pilot, allowed: set[str]) -> None:  # noqa: ANN001
+        self.app, self.pilot, self.allowed = app, pilot, allowed
+        self.seen: dict[str, list[str]] = {}
+        self.looked: list[str] = []
+
+    async def look(self, name: str, *, pages: int = 0) -> None:
+        """The screen now (and, with `pages`, after each of that many PgDn: a long help)."""
+        for page in range(pages + 1):
+            if page:
+                await press(self.pilot, "pagedown")
+            await settle(self.pilot)
+            await self.pilot.pause(0.05)
+            found = _labels(screen_text(self.app), self.allowed)
+            if found:
+                self.seen.setdefault(name, []).extend(w for w in found if w not in self.seen.get(name, []))
+        self.looked.append(name)
+
+    def check(self) -> None:
+        assert not self.seen, "English labels in Korean mode:\n" + json.dumps(self.seen, ensure_ascii=False, indent=1)
+
+
+async def _back(pilot) -> None:  # noqa: ANN001
+    await press(pilot, "escape")
+    await settle(pilot)
+
+
 @async_test
 async def test_every_screen_in_korean_has_no_english_label(db: Path, allowed: set[str]) -> None:  # noqa: F811
+    """Every screen, dialog and toast the desk shows, walked with the keys in Korean."""
     app = make_app(db, language="ko")
-    seen: dict[str, list[str]] = {}
-
-    async def look(name: str) -> None:
-        await settle(pilot)
-        found = _labels(screen_text(app), allowed)
-        if found:
-            seen[name] = found
-
-    async with app.run_test(size=(120, 40)) as pilot:
-        await look("main screen, cities")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        walk = Walk(app, pilot, allowed)
+        await walk.look("main screen, cities")
+        await press(pilot, "e")  # no trip chosen yet: a toast says so
+        assert app._notifications
+        await walk.look("toast: choose a trip first")
+        app.clear_notifications()
         await move_cities_to(pilot, lambda info: info.kind == "group")
         await press(pilot, "enter")
         await move_cities_to(pilot, lambda info: info.kind == "trip")
         await press(pilot, "enter")
         await settle(pilot)
-        await look("main screen, a trip in the timeline and detail")
+        await walk.look("main screen, a trip in the timeline and detail")
         for _ in range(4):
             await press(pilot, "down")
-        await look("main screen, an event")
+        await walk.look("main screen, an event")
         await press(pilot, "question_mark")
-        await look("help")
-        await press(pilot, "escape")
-        for key, name in (("slash", "search"), ("e", "export"), ("v", "article view"),
-                          ("a", "agreements ledger"), ("o", "organisations and people"),
-                          ("w", "overview")):
+        await walk.look("help", pages=6)
+        await _back(pilot)
+        await press(pilot, "slash")
+        await walk.look("search, empty")
+        for key in "협약":
             await press(pilot, key)
-            await look(name)
-            await press(pilot, "escape")
-            await settle(pilot)
+        await pilot.pause(0.3)
+        await walk.look("search, its hits")
+        await _back(pilot)
+        for key, name in (("e", "export dialog"), ("v", "article view")):
+            await press(pilot, key)
+            await walk.look(name)
+            await _back(pilot)
+
+        await press(pilot, "a")
+        await walk.look("agreements ledger")
+        await press(pilot, "tab")
+        await walk.look("agreements ledger, sorted by another column")
+        for key in "없는말":
+            await press(pilot, key)
+        assert "맞는 것이 없습니다" in screen_text(app)
+        await walk.look("agreements ledger, a filter that matches nothing")
+        await _back(pilot)
+        await _back(pilot)
+
+        await press(pilot, "o")
+        await walk.look("organisations and people")
+        await press(pilot, "enter")
+        assert app.screen.id == "entity"
+        await walk.look("an organisation's page")
+        await _back(pilot)
+        await _back(pilot)
+
+        await press(pilot, "w")
+        await pilot.pause(0.3)
+        await walk.look("overview: time axis, map, rankings")
+        await press(pilot, "tab")
+        await walk.look("overview, the map")
+        await press(pilot, "enter")
+        assert app.screen.id == "place-trips"
+        await walk.look("the trips to a destination")
+        await _back(pilot)
+        await _back(pilot)
+
         await press(pilot, "d")
-        await look("main screen, destinations")
+        await walk.look("main screen, destinations")
         await press(pilot, "ctrl+p")
-        await look("command palette")
-        await press(pilot, "escape")
-    assert not seen, "English labels in Korean mode:\n" + json.dumps(seen, ensure_ascii=False, indent=1)
+        await walk.look("command palette")
+        await _back(pilot)
+        app.clear_notifications()
+        await press(pilot, "L", "L", "L")  # 한국어 → English → both → 한국어
+        app.clear_notifications()
+        assert app.language == "ko"
+        app.action_cycle_language()
+        app.action_cycle_language()
+        app.action_cycle_language()
+        await walk.look("toast: the language")
+        assert any(n.message == "언어: 한국어" for n in app._notifications)
+    assert len(walk.looked) >= 20
+    walk.check()
+
+
+def test_the_walk_sees_an_english_label(allowed: set[str]) -> None:
+    """The check finds English words that are no data, and lets data and key names be."""
+    assert _labels("협약 — 저장된 모든 협약 · sorted by 상태 · Enter 열기", allowed) == ["sorted"]
+    assert _labels("구미시 Gumi · MOU · esc 뒤로 · docs/data-format.md", allowed) == []
 
 
 @async_test
@@ -133,3 +211,42 @@ async def test_both_at_80x24_loses_neither_language(db: Path) -> None:  # noqa: 
         assert reason.ko and reason.en
         detail = main(app).detail.text
         assert reason.ko in detail and reason.en in detail  # the detail's text is unwrapped
+
+
+@async_test
+async def test_reviewing_a_draft_in_korean_has_no_english_label(tmp_path: Path, allowed: set[str]) -> None:
+    """The desk on a draft (`tripdesk drafts`): its DRAFT mark, the article view and the import
+    dialog, in Korean."""
+    import shutil
+
+    from tripdesk.review import open_review
+    from tripdesk.ui.app import TripdeskApp
+    from tripdesk.ui.review_screen import ImportDraftScreen
+
+    from .test_review import TRIP_ID, WALLS
+    from .test_ui_support import build_store
+
+    folder = tmp_path / "drafts"
+    shutil.copytree(WALLS, folder)
+    words = allowed | {w for path in folder.glob("*.yaml") for w in WORD.findall(path.read_text(encoding="utf-8"))}
+    review = open_review([folder / f"{TRIP_ID}.yaml"], build_store(tmp_path / "real.db", DATA), tmp_path / "data")
+    try:
+        app = TripdeskApp(language="ko", review=review)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            walk = Walk(app, pilot, words)
+            await settle(pilot)
+            app.jump_to_trip(TRIP_ID)
+            await walk.look("a draft in the desk")
+            await press(pilot, "v")
+            await walk.look("a draft's article")
+            await _back(pilot)
+            await press(pilot, "i")
+            assert isinstance(app.screen, ImportDraftScreen)
+            await walk.look("the import dialog")
+            await press(pilot, "y")
+            await app.workers.wait_for_complete()
+            await walk.look("toast: imported")
+            assert any(TRIP_ID in n.message for n in app._notifications)
+        walk.check()
+    finally:
+        review.close()
