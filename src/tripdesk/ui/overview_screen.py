@@ -609,7 +609,7 @@ class OverviewScreen(Screen[None]):
         if self.data is None and self.is_attached:
             self.query_one("#overview-rankings", Static).update(rankings_text(rankings, self.lang))
             self._status("#overview-map-status", lit(
-                "지도에 방문지를 놓는 중…" if self.lang == "ko" else "Placing the destinations on the map…", DIM))
+                words(self)("Placing the destinations on the map…"), DIM))
 
     def _set_axis(self, state: AxisState) -> None:
         axis = self.query_one(TimeAxis)
