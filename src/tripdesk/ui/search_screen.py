@@ -21,8 +21,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from .. import queries
@@ -32,6 +31,7 @@ from ..textindex import query_problem, term_spans
 from .data import SearchStopped
 from .keys import DIALOG_KEYS, EDIT_KEYS
 from .render import DIM, Fitted, fit_str, kind_label, lit, one_line, words
+from .rowlist import Row, RowList
 
 if TYPE_CHECKING:
     from ..model import DisplayLang
@@ -194,8 +194,9 @@ class SearchInput(Input, inherit_bindings=False):
                                 fit_str(examples[-1], width))
 
 
-class SearchResults(OptionList, inherit_bindings=False):
-    """The hits, two or three lines each."""
+class SearchResults(RowList, inherit_bindings=False):
+    """The hits, two or three lines each, drawn a line at a time (200 hits are listed again
+    at each key that changes them: a letter typed, Tab to another kind)."""
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="search.down"),
@@ -369,7 +370,7 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
     def _show(self, hits: list[queries.SearchHit], prompts: list[Content]) -> None:
         """List `hits` (those of the kind chosen) and mark the kind in the row of kinds."""
         self._hits, self._prompts = hits, prompts
-        self.results.set_options([Option(Fitted(prompt), id=str(i)) for i, prompt in enumerate(prompts)])
+        self.results.set_options([Row(prompt, id=str(i)) for i, prompt in enumerate(prompts)])
         if hits:
             self.results.highlighted = 0
         everything = self._all[0]
@@ -423,14 +424,14 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
             self._submit_when_done = True
             self._start(event.value)
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected)
+    def _selected(self, event: RowList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
+        if event.row_list is self.results and event.option.id is not None:
             self._leave(self._hits[int(event.option.id)])
 
-    @on(OptionList.OptionHighlighted, "#search-results")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(RowList.Highlighted)
+    def _highlighted(self, event: RowList.Highlighted) -> None:
         # Read the highlighted hit's trip into the cache while the user looks at the list, so
         # that Enter shows it in the frame that closes the dialog (no store read in between).
         if event.option.id is None:
