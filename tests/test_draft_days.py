@@ -186,3 +186,14 @@ def test_one_sentence_telling_two_counted_days_is_cut_between_them() -> None:
 
 def test_a_city_before_its_mayors_name_is_still_the_city() -> None:
     assert cities_in("첫날 옌타이 장용샤 시장과 만난다.") == [("옌타이", "Yantai")]
+
+
+def test_a_move_told_after_a_dated_day_spans_it_to_the_next_dated_day() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 유럽을 방문한다.\n\n"
+                "방문단은 9일 독일 드레스덴에서 협약을 체결한다.\n\n"
+                "출장단은 현지 연구소를 견학한다.\n\n"
+                "이후 베를린으로 이동해 동포들과 간담회를 연다.\n\n"
+                "방문단은 12일 파리에서 박람회를 참관한다.", D(2023, 5, 5))
+    berlin = next(st for st in doc["stops"] if st["places"][0]["city"]["en"] == "Berlin")
+    assert (berlin["start"], berlin["end"]) == (D(2023, 5, 9), D(2023, 5, 12))
+    assert "moves on" in berlin["inferred"]["start"]

@@ -69,6 +69,7 @@ _MOVES_ON = re.compile(r"[가-힣]+(?:으로|로)\s*(?:이동해|이동하여|�
 _FIRST_STOP_AFTER = re.compile(r"[^.,]{0,40}?(?:을|를)\s*(?:시작으로|시작해|필두로)")
 _FIRST_STOP_BEFORE = re.compile(r"(?:첫\s?(?:번째\s)?(?:일정|방문지|기착지|행선지|목적지)(?:으로|로|인|은|는)?)\s")
 _LAST_STOP_BEFORE = re.compile(r"(?:마지막\s?(?:일정|방문지|기착지|행선지)(?:으로|로|인|은|는)?)\s")
+_AFTER_THAT = re.compile(r"\s*(?:이후|이어서|이어|그 다음|다음으로|그 뒤)\s")
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
                      r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표|필두)으?로")
 _PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난해|작년|앞서")
@@ -465,6 +466,8 @@ class _Assembler:
                     stop["start"], stop["end"] = spans[key]
                 elif "start" not in stop:
                     self._span_by_order(stop, sentence, place, city_places, days)
+                    if "start" not in stop:
+                        self._span_after_a_move(stop, sentence, place, days, self.articles[i].text, sid)
                 excerpt = {"source": sid, "text": sentence}
                 if excerpt not in stop["evidence"]:
                     stop["evidence"].append(excerpt)
@@ -505,6 +508,35 @@ class _Assembler:
             f"The sentence names '{place.ko}' {words} in the trip's programme; the article places the delegation "
             f"elsewhere on {(placed[0] if first else placed[-1]).isoformat()}, so the stop is within "
             f"{stop['start'].isoformat()} to {stop['end'].isoformat()}.")
+
+    def _span_after_a_move(self, stop: dict[str, Any], sentence: str, place: places.PlaceFound,
+                           days: list[dict[str, Any]], text: str, sid: str) -> None:
+        """'이후 베를린으로 이동해 ...': a move told after the article's account of a dated day is
+        on or after that day, and before the next day it tells of: the stop spans them."""
+        move = _MOVES_ON.search(sentence)
+        if not _AFTER_THAT.match(sentence) or move is None or not move.start() <= place.begin < move.end():
+            return
+        at = text.find(sentence)
+        if at < 0:
+            return
+        told: list[tuple[int, dt.date]] = []
+        for day in days:
+            for excerpt in day["evidence"]:
+                where = text.find(excerpt["text"]) if excerpt["source"] == sid else -1
+                if where >= 0:
+                    told.append((where, day["date"]))
+        before = [date for where, date in told if where < at]
+        after = [date for where, date in told if where > at]
+        if not before:
+            return
+        first, last = max(before), min(after) if after else self.end
+        if last < first:
+            return
+        stop["start"], stop["end"] = first, last
+        stop["inferred"]["start"] = stop["inferred"]["end"] = (
+            f"The sentence moves on ('{move.group(0)}') after the article's account of {first.isoformat()}"
+            + (f" and before that of {last.isoformat()}" if after else ", the last day it dates")
+            + f"; the stop is within {first.isoformat()} to {last.isoformat()}.")
 
     def _sentence_day(self, sentence: str, begin: int, text: str, previous: dt.date | None,
                       same_paragraph: bool) -> tuple[dt.date | None, str | None]:
