@@ -23,8 +23,9 @@ import argparse
 import os
 import stat
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, IO, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, Callable, IO, Iterator, NoReturn, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -32,7 +33,7 @@ from rich.text import Text as _RichText
 
 from . import queries
 from .folding import FoldingText
-from .i18n import N_, translator
+from .i18n import N_, Translator, translator
 from .output import output_failed, prepare_streams, silence_stdout, stdout_is_utf8
 from .problems import Problem, TripdeskError, ValidationFailed, display_path, file_kind, terminal_safe
 from .paths import articles_dir, bundled_data_dir, is_trip_file_name, user_path
@@ -69,7 +70,7 @@ class _VersionAction(argparse.Action):
     def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
                  default: str = argparse.SUPPRESS, help: str | None = None) -> None:
         super().__init__(option_strings, dest, nargs=0, default=default,
-                         help=help or "show the version and exit")
+                         help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
@@ -472,7 +473,8 @@ def _iso_date(value: str) -> "dt.date":
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date: give YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(argv_words()("{value} is not a date: give YYYY-MM-DD").format(
+            value=repr(value))) from None
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -721,7 +723,8 @@ def _published(value: str) -> "tuple[str, str]":
     import re
 
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date: give YYYY-MM-DD, YYYY-MM or YYYY")
+        raise argparse.ArgumentTypeError(argv_words()("{value} is not a date: give YYYY-MM-DD, YYYY-MM or YYYY").format(
+            value=repr(value)))
     return ("published", value)
 
 
@@ -831,16 +834,111 @@ def default_language() -> str:
     return locale_language()
 
 
-ARTICLES_HELP = ("a folder to look for the sources' article files in (besides the trip file's "
+ARTICLES_HELP = N_("a folder to look for the sources' article files in (besides the trip file's "
                  "folder and an articles/ folder beside the data folder); repeat for several. "
                  "TRIPDESK_ARTICLES names more, separated by ':'")
 
 
+# argparse's own words, as Python 3.11's argparse asks gettext for them (its domain is not
+# installed anywhere we know of): in our catalog, shown in the command line's language.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"), N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"), N_("ignored explicit argument %r"),
+    N_("the following arguments are required: %s"), N_("one of the arguments %s is required"),
+    N_("expected one argument"), N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"), N_("can't open '%(filename)s': %(error)s"),
+    N_("whole number"),
+)
+_ARGV_WORDS: list[Translator] = []  # the words of the command line being parsed (`parsing`)
+
+
+def argv_language(argv: Sequence[str]) -> str:
+    """The display language a command line asks for (its last `--lang`), else the locale's."""
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if name == "--lang":
+            value = value if equals else (argv[i + 1] if i + 1 < len(argv) else "")
+            if value in DISPLAY_LANGS:
+                lang = value
+    return lang or default_language()
+
+
+def argv_words() -> Translator:
+    """The translator of the command line being parsed (English outside `parsing`)."""
+    return _ARGV_WORDS[-1] if _ARGV_WORDS else translator("en")
+
+
+@contextmanager
+def parsing(lang: str) -> Iterator[Translator]:
+    """While the parser is built and reads the command line: argparse's own words ("usage:",
+    "options", its errors) and ours in display language `lang`'s words."""
+    words = translator(lang)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = words.gettext, words.ngettext  # type: ignore[attr-defined]
+    _ARGV_WORDS.append(words)
+    try:
+        yield words
+    finally:
+        _ARGV_WORDS.pop()
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """`text`'s words in lines of at most `width` terminal cells (a Korean letter counts two;
+    textwrap, which argparse uses, counts one and lets Korean help run past the edge). A word
+    wider than a line is cut between letters."""
+    from rich.cells import cell_len
+
+    width = max(width, 1)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cell_len(word) > width:  # a word wider than a line: as much as fits, then the rest
+            cut = 1
+            while cut < len(word) and cell_len(word[:cut + 1]) <= width:
+                cut += 1
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        if line and cell_len(line) + 1 + cell_len(word) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines
+
+
+class _CellFormatter(argparse.HelpFormatter):
+    """argparse's help layout, its text wrapped by terminal cells (`wrap_cells`)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_cells(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_cells(text, width - len(indent)))
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, whose errors show what the user typed escaped: it quotes most of it
-    with repr(), but not all ("unrecognized arguments: <ESC>[31m" reached the terminal)."""
+    with repr(), but not all ("unrecognized arguments: <ESC>[31m" reached the terminal); its
+    help is wrapped by terminal cells."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _CellFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        # "PROG: error:" stays as it is, for scripts that look for it; the message is in the
+        # words of the command line's language (`parsing`).
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal_safe(message)}\n")
 
@@ -864,204 +962,210 @@ def _whole_number(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(argv_words()("{value} is not a whole number").format(
+                value=repr(text))) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is not from {low:,} to {high:,}")
+            raise argparse.ArgumentTypeError(argv_words()("{value} is not from {low} to {high}").format(
+                value=value, low=f"{low:,}", high=f"{high:,}"))
         return value
 
-    number.__name__ = "whole number"  # what argparse calls the type in its own messages
+    number.__name__ = argv_words()("whole number")  # what argparse calls the type in its messages
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help in the words of display language `lang` (default: the locale's).
+    argparse's own words ("usage:", "options", its errors) follow them while `parsing` runs."""
+    _ = translator(lang or default_language())
+
     def common_options(defaults: bool) -> argparse.ArgumentParser:
         # The options are accepted before and after the command. After it, their default is
         # SUPPRESS so that `tripdesk --db X import` keeps the X given before the command.
         common = _Parser(add_help=False)
         common.add_argument("--db", metavar="PATH",
                             default=None if defaults else argparse.SUPPRESS,
-                            help="the database file (default: $TRIPDESK_DB, else tripdesk.db in "
-                                 "the user data directory)")
+                            help=_("the database file (default: $TRIPDESK_DB, else tripdesk.db in "
+                                 "the user data directory)"))
         common.add_argument("--lang", choices=DISPLAY_LANGS,
                             default=default_language() if defaults else argparse.SUPPRESS,
-                            help="language of names and titles (default: from the locale)")
+                            help=_("language of names and titles (default: from the locale)"))
         return common
 
     parser = _Parser(
         prog="tripdesk", parents=[common_options(defaults=True)],
-        description="Explore the timelines of official trips abroad: where a delegation went, "
+        description=_("Explore the timelines of official trips abroad: where a delegation went, "
                     "whom it met, what was signed and said, and the source of every fact. "
-                    "Without a command, opens the desk.",
-        epilog="Run `tripdesk COMMAND --help` for the options of a command.")
-    parser.add_argument("--version", action=_VersionAction)
+                    "Without a command, opens the desk."),
+        epilog=_("Run `tripdesk COMMAND --help` for the options of a command."))
+    parser.add_argument("--version", action=_VersionAction, help=_("show the version and exit"))
     parser.add_argument("--drafts", metavar="PATH", action="append", default=None,
-                        help="open the desk on draft trip files (a file or a folder; repeat for "
+                        help=_("open the desk on draft trip files (a file or a folder; repeat for "
                              "several) before they are imported: shown apart from the store, marked "
-                             "DRAFT; i imports the trip shown into the store")
+                             "DRAFT; i imports the trip shown into the store"))
     parser.add_argument("--into", dest="review_into", metavar="DIR", default=None,
-                        help="with --drafts: the data folder i copies the draft's file into "
+                        help=_("with --drafts: the data folder i copies the draft's file into "
                              "(default: it stays where it is); a file there is replaced only when "
-                             "you confirm it")
+                             "you confirm it"))
     parser.add_argument("--articles", dest="review_articles", metavar="DIR", action="append",
-                        default=None, help="with --drafts: " + ARTICLES_HELP)
+                        default=None, help=_("with --drafts: {help}").format(help=_(ARTICLES_HELP)))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
             example: str, **options: Any) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common_options(defaults=False)], help=help_text, description=help_text,
-                           epilog=f"example: {example}", **options)
+                           epilog=_("example: {example}").format(example=example), **options)
         p.set_defaults(func=func)
         return p
 
-    p = add("new", cmd_new, "Write a new trip file that validates as it is: every required "
-            "field, with TODO placeholders and a comment saying what goes where.",
+    p = add("new", cmd_new, _("Write a new trip file that validates as it is: every required "
+            "field, with TODO placeholders and a comment saying what goes where."),
             "tripdesk new gumi-2026-jp -o data/trips/")
-    p.add_argument("trip_id", metavar="TRIP-ID", help="the new trip's id (lower-case letters, "
-                   "digits and '-'); the file is TRIP-ID.yaml unless -o names another")
+    p.add_argument("trip_id", metavar="TRIP-ID", help=_("the new trip's id (lower-case letters, "
+                   "digits and '-'); the file is TRIP-ID.yaml unless -o names another"))
     p.add_argument("-o", "--output", metavar="FILE|DIR",
-                   help="write to FILE, or DIR/TRIP-ID.yaml (default: TRIP-ID.yaml here); an "
-                        "existing file is never replaced without --force")
-    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+                   help=_("write to FILE, or DIR/TRIP-ID.yaml (default: TRIP-ID.yaml here); an "
+                        "existing file is never replaced without --force"))
+    p.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
 
-    p = add("validate", cmd_validate, "Check trip files against the format and each other (and, "
+    p = add("validate", cmd_validate, _("Check trip files against the format and each other (and, "
             "given --db, against the trips already in that store: trip, organisation, person "
-            "and home-city ids); print every problem as file:line:col: field: message.",
+            "and home-city ids); print every problem as file:line:col: field: message."),
             "tripdesk validate data/ --db trips.db")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=_("files or folders (default: the bundled data)"))
 
     p.add_argument("--articles", action="append", metavar="DIR",
-                   help=ARTICLES_HELP)
+                   help=_(ARTICLES_HELP))
 
-    p = add("import", cmd_import, "Load trip files into the store in one transaction: if any "
-            "file fails validation, nothing is written.", "tripdesk import data/trips")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled data)")
-    p.add_argument("--articles", action="append", metavar="DIR", help=ARTICLES_HELP)
+    p = add("import", cmd_import, _("Load trip files into the store in one transaction: if any "
+            "file fails validation, nothing is written."), "tripdesk import data/trips")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=_("files or folders (default: the bundled data)"))
+    p.add_argument("--articles", action="append", metavar="DIR", help=_(ARTICLES_HELP))
     p.add_argument("--rebuild", action="store_true",
-                   help="re-read every file and drop every trip not among them; a database "
-                        "file that is not usable is moved aside to <db>.broken-<time>")
+                   help=_("re-read every file and drop every trip not among them; a database "
+                        "file that is not usable is moved aside to <db>.broken-<time>"))
 
-    p = add("list", cmd_list, "List the trips in the store.", "tripdesk list --json")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p = add("list", cmd_list, _("List the trips in the store."), "tripdesk list --json")
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 
     from .model import AGREEMENT_KINDS
 
-    p = add("agreements", cmd_agreements, "List every agreement in the store, oldest first: date, "
+    p = add("agreements", cmd_agreements, _("List every agreement in the store, oldest first: date, "
             "home city, kind, title, parties, status (signed, agreed in principle, planned, "
-            "pledged, cancelled, unknown) and trip.", "tripdesk agreements --csv > agreements.csv")
+            "pledged, cancelled, unknown) and trip."), "tripdesk agreements --csv > agreements.csv")
     output = p.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    output.add_argument("--csv", action="store_true", help="print CSV (UTF-8 with a byte-order "
-                        "mark, for spreadsheets) instead of a table")
-    p.add_argument("--city", metavar="ID", help="only the agreements of this home city's trips (its id, "
-                   "as `tripdesk list --json` gives it)")
-    p.add_argument("--kind", choices=AGREEMENT_KINDS, help="only agreements of this kind")
+    output.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    output.add_argument("--csv", action="store_true", help=_("print CSV (UTF-8 with a byte-order "
+                        "mark, for spreadsheets) instead of a table"))
+    p.add_argument("--city", metavar="ID", help=_("only the agreements of this home city's trips (its id, "
+                   "as `tripdesk list --json` gives it)"))
+    p.add_argument("--kind", choices=AGREEMENT_KINDS, help=_("only agreements of this kind"))
     p.add_argument("--since", type=_iso_date, metavar="DATE",
-                   help="only agreements dated on or after DATE (YYYY-MM-DD); an undated one "
-                        "counts at its trip's start")
+                   help=_("only agreements dated on or after DATE (YYYY-MM-DD); an undated one "
+                        "counts at its trip's start"))
 
-    p = add("stats", cmd_stats, "Rank the destinations (cities, states, countries) by the trips "
-            "that went there, and the agreements by kind and by status.", "tripdesk stats --json")
-    p.add_argument("--json", action="store_true", help="print JSON (every line of every ranking) "
-                   "instead of tables")
+    p = add("stats", cmd_stats, _("Rank the destinations (cities, states, countries) by the trips "
+            "that went there, and the agreements by kind and by status."), "tripdesk stats --json")
+    p.add_argument("--json", action="store_true", help=_("print JSON (every line of every ranking) "
+                   "instead of tables"))
     p.add_argument("--top", type=_whole_number(1, 10_000), default=10, metavar="N",
-                   help="lines of each table, 1 to 10,000 (default 10; --json gives them all)")
+                   help=_("lines of each table, 1 to 10,000 (default 10; --json gives them all)"))
 
-    p = add("show", cmd_show, "Print a trip's timeline, day by day, with its sources.",
+    p = add("show", cmd_show, _("Print a trip's timeline, day by day, with its sources."),
             "tripdesk show gumi-2024-us")
-    p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
+    p.add_argument("trip", metavar="TRIP", help=_("the trip id (see `tripdesk list`)"))
     p.add_argument("--evidence", action="store_true",
-                   help="under each record, the excerpts of its sources it rests on")
+                   help=_("under each record, the excerpts of its sources it rests on"))
 
-    p = add("search", cmd_search, "Search titles, descriptions, names, agreements and quotes, "
-            "in Korean and English.", "tripdesk search 협약")
+    p = add("search", cmd_search, _("Search titles, descriptions, names, agreements and quotes, "
+            "in Korean and English."), "tripdesk search 협약")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     p.add_argument("--limit", type=_whole_number(1, MAX_HITS), default=200,
-                   help=f"at most this many hits, 1 to {MAX_HITS:,} (default 200)")
+                   help=_("at most this many hits, 1 to {most} (default 200)").format(most=f"{MAX_HITS:,}"))
 
-    p = add("export", cmd_export, "Export a trip as a one-page brief in Markdown or printable HTML "
+    p = add("export", cmd_export, _("Export a trip as a one-page brief in Markdown or printable HTML "
             "(with --full, the complete dossier), its JSON document (which `tripdesk import` reads "
-            "back) or an iCalendar file; to standard output unless -o is given.",
+            "back) or an iCalendar file; to standard output unless -o is given."),
             "tripdesk export gumi-2024-us --format md -o exports/")
-    p.add_argument("trip", metavar="TRIP", help="the trip id (see `tripdesk list`)")
+    p.add_argument("trip", metavar="TRIP", help=_("the trip id (see `tripdesk list`)"))
     p.add_argument("--format", choices=("md", "html", "json", "ics"), default=None,
-                   help="md, html (the same as a printable A4 page), json or ics (default: from the "
+                   help=_("md, html (the same as a printable A4 page), json or ics (default: from the "
                         "-o file's extension, else md; a .md, .markdown, .html, .htm, .json or .ics "
-                        "file must be given its own format)")
+                        "file must be given its own format)"))
     p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE instead of standard output; a folder (ending in /) gets "
-                        "<trip-id>.<format>. An existing file is never replaced without --force")
-    p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+                   help=_("write to FILE instead of standard output; a folder (ending in /) gets "
+                        "<trip-id>.<format>. An existing file is never replaced without --force"))
+    p.add_argument("--force", action="store_true", help=_("replace the -o file if it exists"))
     p.add_argument("--full", action="store_true",
-                   help="the complete dossier instead of the one-page brief: every day, every event's "
+                   help=_("the complete dossier instead of the one-page brief: every day, every event's "
                         "details, the people and organisations, each fact's excerpts and each "
-                        "inferred value's reason (md and html)")
+                        "inferred value's reason (md and html)"))
 
-    p = add("datasette", cmd_datasette, "Write a Datasette configuration (metadata.json) for the "
+    p = add("datasette", cmd_datasette, _("Write a Datasette configuration (metadata.json) for the "
             "store: descriptions, labels, facets, and canned queries (agreements ledger, trips by "
             "destination, one organisation, search that finds Korean words as the desk does); "
-            "with --serve, start Datasette on the store, read-only.",
+            "with --serve, start Datasette on the store, read-only."),
             "tripdesk datasette --serve --port 8001")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the configuration to FILE "
-                   "(replacing it) instead of standard output")
-    p.add_argument("--serve", action="store_true", help="start Datasette on the store (needs the "
-                   "web extra); it opens the file read-only")
-    p.add_argument("--host", default="127.0.0.1", help="with --serve: the address to listen on "
-                   "(default 127.0.0.1, this machine only)")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write the configuration to FILE "
+                   "(replacing it) instead of standard output"))
+    p.add_argument("--serve", action="store_true", help=_("start Datasette on the store (needs the "
+                   "web extra); it opens the file read-only"))
+    p.add_argument("--host", default="127.0.0.1", help=_("with --serve: the address to listen on "
+                   "(default 127.0.0.1, this machine only)"))
     p.add_argument("--port", type=_whole_number(1, 65_535), default=8001,
-                   help="with --serve: the port, 1 to 65535 (default 8001)")
-    p.add_argument("--immutable", action="store_true", help="with --serve: open the store as "
-                   "immutable (faster; only for a store no import will change while it is served)")
+                   help=_("with --serve: the port, 1 to 65535 (default 8001)"))
+    p.add_argument("--immutable", action="store_true", help=_("with --serve: open the store as "
+                   "immutable (faster; only for a store no import will change while it is served)"))
 
-    p = add("schema", cmd_schema, "Print the JSON Schema (2020-12) of a trip file, generated "
+    p = add("schema", cmd_schema, _("Print the JSON Schema (2020-12) of a trip file, generated "
             "from the format `tripdesk validate` checks: editors (VS Code, Neovim, Helix, through "
-            "yaml-language-server) use it for completion and errors as you type.",
+            "yaml-language-server) use it for completion and errors as you type."),
             "tripdesk schema -o trip.schema.json")
-    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE (replacing it) "
-                   "instead of standard output")
-    p.add_argument("--check", metavar="FILE", help="exit 1 unless FILE holds exactly this schema "
-                   "(for a data repository's CI)")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write it to FILE (replacing it) "
+                   "instead of standard output"))
+    p.add_argument("--check", metavar="FILE", help=_("exit 1 unless FILE holds exactly this schema "
+                   "(for a data repository's CI)"))
 
-    p = add("serve", cmd_serve, "Serve the desk in a web browser (textual-serve): each browser "
+    p = add("serve", cmd_serve, _("Serve the desk in a web browser (textual-serve): each browser "
             "gets a desk of its own, and exports arrive as downloads. There is no login: it "
-            "listens on 127.0.0.1 unless --host says otherwise, and warns when it does.",
+            "listens on 127.0.0.1 unless --host says otherwise, and warns when it does."),
             "tripdesk serve --port 8000")
-    p.add_argument("--host", default="127.0.0.1", help="the address to listen on (default "
-                   "127.0.0.1, this machine only; 0.0.0.0 is every interface)")
+    p.add_argument("--host", default="127.0.0.1", help=_("the address to listen on (default "
+                   "127.0.0.1, this machine only; 0.0.0.0 is every interface)"))
     p.add_argument("--port", type=_whole_number(1, 65_535), default=8000,
-                   help="the port, 1 to 65535 (default 8000)")
-    p.add_argument("--public-url", metavar="URL", help="the address browsers use, when it is not "
-                   "http://HOST:PORT (behind a proxy, or listening on 0.0.0.0)")
+                   help=_("the port, 1 to 65535 (default 8000)"))
+    p.add_argument("--public-url", metavar="URL", help=_("the address browsers use, when it is not "
+                   "http://HOST:PORT (behind a proxy, or listening on 0.0.0.0)"))
 
-    add("doctor", cmd_doctor, "Check the store: SQLite integrity and foreign keys, the "
+    add("doctor", cmd_doctor, _("Check the store: SQLite integrity and foreign keys, the "
         "full-text index in step with its tables, the schema version; say how to fix each "
-        "problem. Exit status 1 when there is one.", "tripdesk doctor")
+        "problem. Exit status 1 when there is one."), "tripdesk doctor")
 
-    p = add("draft", cmd_draft, "Draft a trip file from press articles about one trip (text in any "
+    p = add("draft", cmd_draft, _("Draft a trip file from press articles about one trip (text in any "
             "Korean encoding, saved HTML, or - for standard input): dates, places, days, events, "
             "agreements and quotes, each with the excerpt it came from. Needs the draft extra: "
-            "pip install 'tripdesk[draft]'.",
+            "pip install 'tripdesk[draft]'."),
             "tripdesk draft article.txt -o drafts/", conflict_handler="resolve")
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files about the same trip")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help=_("article files about the same trip"))
     p.add_argument("-o", "--output", metavar="FILE|DIR",
-                   help="write the draft to FILE, or DIR/<trip-id>.yaml (default: standard output); "
-                        "an existing file is never replaced without --force")
-    p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
+                   help=_("write the draft to FILE, or DIR/<trip-id>.yaml (default: standard output); "
+                        "an existing file is never replaced without --force"))
+    p.add_argument("--force", action="store_true", help=_("replace the -o file if it exists"))
     p.add_argument("--open", action="store_true",
-                   help="then open the draft in the desk, apart from the store (marked DRAFT), each "
-                        "fact beside its excerpt in the article (v); i imports it into the store")
+                   help=_("then open the draft in the desk, apart from the store (marked DRAFT), each "
+                        "fact beside its excerpt in the article (v); i imports it into the store"))
     p.add_argument("--into", metavar="DIR", default=None,
-                   help="with --open: the data folder i copies the draft's file into before importing "
-                        "it (default: the file stays where -o wrote it)")
+                   help=_("with --open: the data folder i copies the draft's file into before importing "
+                        "it (default: the file stays where -o wrote it)"))
     p.add_argument("--published", type=_published, metavar="DATE",
-                   help="the article's date (YYYY-MM-DD, or YYYY-MM, YYYY) when the text does not "
-                        "print it: it gives the year of dates printed without one")
-    p.add_argument("--url", metavar="URL", help="where the article was published")
-    p.add_argument("--outlet", metavar="NAME", help="the outlet (newspaper) when the text does not name it")
+                   help=_("the article's date (YYYY-MM-DD, or YYYY-MM, YYYY) when the text does not "
+                        "print it: it gives the year of dates printed without one"))
+    p.add_argument("--url", metavar="URL", help=_("where the article was published"))
+    p.add_argument("--outlet", metavar="NAME", help=_("the outlet (newspaper) when the text does not name it"))
     # After `draft`, --lang is the articles' language (the desk's display language has no use
     # here; given before the command it is still read as that).
     p.add_argument("--lang", dest="lang_article", choices=("ko", "en"), default=None,
-                   help="the articles' language: ko or en (default: detected from the text)")
+                   help=_("the articles' language: ko or en (default: detected from the text)"))
 
     return parser
 
@@ -1145,7 +1249,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     prepare_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = desk_args(argv) or build_parser().parse_args(argv)
+        args = desk_args(argv)
+        if args is None:
+            lang = argv_language(argv)
+            with parsing(lang):
+                args = build_parser(lang).parse_args(argv)
     except SystemExit as done:  # --help, --version or a usage error: argparse has printed
         raise SystemExit(_flushed(done.code if isinstance(done.code, int) else EXIT_PROBLEMS)) from None
     except OSError as exc:  # --version's line to a full device or a closed output

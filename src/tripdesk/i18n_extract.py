@@ -20,8 +20,9 @@ CONTEXT = {"pgettext", "NC_"}
 HEADING_CONTEXT = "heading"  # i18n.HEADING_CONTEXT (not imported: the extractor stands alone)
 
 
-# Translators made on the spot: `words(self)("...")`, `translator(lang)("...")`, `self.words("...")`.
-MAKERS = {"words", "translator"}
+# Translators made on the spot: `words(self)("...")`, `translator(lang)("...")`, `self.words("...")`,
+# `argv_words()("...")` (the CLI's argument errors).
+MAKERS = {"words", "translator", "argv_words"}
 
 
 def _name(func: ast.expr) -> str | None:
