@@ -179,6 +179,12 @@ def test_a_quote_that_goes_on_keeps_the_speaker_and_one_after_names_him_short() 
         ("계절근로자", "김가나", False), ("농가의 일", "김가나", True), ("두 도시의", "김가나", False)]
 
 
+def test_a_description_or_a_body_with_a_role_is_no_speaker_but_a_foreign_name_is() -> None:
+    text = ("현지 업체 대표는 “한국 제품에 대한 관심이 매우 높다”고 말했다. 시애틀 한인회 회장은 “대표단 방문을 환영한다”고 "
+            "말했다. 웨스 무어 주지사는 “경남 대표단을 진심으로 환영한다”고 말했다.")
+    assert [s for _, s, _ in _quotes(text)] == [None, None, "웨스 무어"]
+
+
 def test_he_said_is_the_subject_of_the_sentence_before() -> None:
     text = "김철수 가평군수는 12일 공장을 둘러봤다. 그는 “현지 기업과의 협력을 넓혀 가겠다”고 말했다."
     found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))

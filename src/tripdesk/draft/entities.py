@@ -150,6 +150,8 @@ def people(text: str) -> list[PersonFound]:
 def _korean_name(name: str, proper: set[str]) -> bool:
     if name[0] not in SURNAMES or len(name) < 2 or _is_place_word(name):
         return False
+    if any(name.endswith(s) for s in _SUFFIXES):  # 한인회 회장: the body, not a person called 한인회
+        return False
     if len(name) == 3 and not re.search(r"[회단청부원위국처실과팀시군구도장관]$", name):
         return True  # a surname and two syllables before a role: 홍성옥 총무과장
     if name in proper:

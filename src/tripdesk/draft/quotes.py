@@ -163,10 +163,13 @@ def _named_with_role(before: str) -> tuple[PersonFound | None, str | None]:
         else m.group(1)
     if _NOT_A_NAME.search(name) or any(_NOT_A_NAME.search(w) for w in name.split()):
         return None, None
+    from .analyser import analyse
     from .entities import _is_place_word
 
-    if any(_is_place_word(w) for w in name.split()):
+    if _is_place_word(name) or _is_place_word(name.split()[0]):  # 뉴욕 (…) 대표, not 웨스 무어 for Moore, OK
         return None, None
+    if not any(t.tag == "NNP" for t in analyse(name)) and len(name.split()[-1]) < 3:
+        return None, None  # 업체 대표, 참석 기업 대표: a description, not a name (에밀리아, 후인지응웬 are)
     return PersonFound(name, None, m.group(2), m.group(0).strip(), 0), f"{name} {m.group(2)}"
 
 
