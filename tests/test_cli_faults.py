@@ -167,7 +167,9 @@ def test_every_command_in_a_locale_without_utf8(locale: str, encoding: str, comm
         assert "Gumi" in out or "구미" in out
     if command[:2] == ["show", "nosuch-트립"]:
         # Typed in UTF-8 (a UTF-8 terminal, a locale that says otherwise): read as UTF-8.
-        assert "no trip with id 'nosuch-" + ("트립'" if encoding == "euc-kr" else "??'") in err
+        # (in the Korean locale, the message is in Korean)
+        assert ("id가 'nosuch-트립'인 출장이 없습니다" if encoding == "euc-kr"
+                else "no trip with id 'nosuch-??'") in err
     if command == ["search", "협약"]:
         assert "gumi-2024-us" in out
     if command[-1] == "--json" or command == ["list", "--json"]:

@@ -118,3 +118,31 @@ def test_help_wraps_korean_by_cells(capsys: pytest.CaptureFixture[str], monkeypa
         # (the usage, and an option's choices on a line of their own, are Latin letters alone)
         wide = [line for line in _help_lines(text) if cell_len(line) > 80 and re.search("[가-힣]", line)]
         assert not wide, (command, wide)
+
+
+def test_the_messages_and_headers_of_the_commands_in_korean(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    """What validate, import, list, stats, doctor and a missing trip print under --lang ko:
+    Korean words, the data and the file:line:col and JSON forms as they were."""
+    from .test_ui_support import DATA
+
+    db = str(tmp_path / "ko.db")
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = cli.main(["--db", db, "--lang", "ko", *argv])
+        done = capsys.readouterr()
+        return code, done.out, done.err
+
+    code, out, _err = run("validate", str(DATA))
+    assert code == 0 and out.startswith("파일 4개 검사 통과 (출장 4건")
+    code, out, _err = run("import", str(DATA))
+    assert code == 0 and "에 가져왔습니다: 추가 4, 갱신 0, 삭제 0, 변경 없음 0" in out
+    code, out, _err = run("list")
+    assert all(word in out for word in ("도시", "기간", "일수", "제목")) and "title" not in out
+    code, out, _err = run("stats", "--top", "2")
+    assert "방문지: 도시" in out and "협약 상태별" in out and "Destinations" not in out
+    code, out, _err = run("doctor")
+    assert code == 0 and out.rstrip().endswith("저장소에 문제가 없습니다")
+    code, _out, err = run("show", "nosuch")
+    assert code == cli.EXIT_PROBLEMS and "tripdesk: error: id가 'nosuch'인 출장이 없습니다" in err
+    code, out, _err = run("list", "--json")
+    assert '"home_city"' in out and '"title"' in out  # the JSON's keys stay

@@ -250,23 +250,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
         out = _console(stderr=True)
         for problem in sorted(result.problems):
             out.print(RichText(str(problem)))
-        count = len(result.problems)
-        out.print(RichText(f"{count} problem{'s' if count != 1 else ''} in {len(result.files)} file"
-                           f"{'s' if len(result.files) != 1 else ''}"))
+        _ = translator(args.lang)
+        count, files = len(result.problems), len(result.files)
+        out.print(RichText(_("{problems} in {files}").format(
+            problems=_.ngettext("{n} problem", "{n} problems", count).format(n=count),
+            files=_.ngettext("{n} file", "{n} files", files).format(n=files))))
         return EXIT_PROBLEMS
     files, trips = len(result.files), len(result.trips)
     checked = sum(t.excerpts_checked for t in result.trips)
     unchecked = sum(t.excerpts_unchecked for t in result.trips)
     quotes = sum(t.quotes_checked for t in result.trips)
+    _ = translator(args.lang)
     excerpts = ""
     if checked or unchecked or quotes:
-        excerpts = (f"; {checked} excerpt{'s' if checked != 1 else ''}"
-                    + (f" and {quotes} quote{'s' if quotes != 1 else ''}" if quotes else "")
-                    + " found in their articles")
+        found = _.ngettext("{n} excerpt", "{n} excerpts", checked).format(n=checked)
+        if quotes:
+            found = _("{excerpts} and {quotes}").format(
+                excerpts=found, quotes=_.ngettext("{n} quote", "{n} quotes", quotes).format(n=quotes))
+        excerpts = "; " + _("{found} found in their articles").format(found=found)
         if unchecked:
-            excerpts += f", {unchecked} not checked (no article file)"
-    _console().print(RichText(f"{files} file{'s' if files != 1 else ''} valid "
-                              f"({trips} trip{'s' if trips != 1 else ''}{excerpts})"))
+            excerpts += ", " + _("{n} not checked (no article file)").format(n=unchecked)
+    _console().print(RichText(_.ngettext("{n} file valid", "{n} files valid", files).format(n=files)
+                              + f" ({_.ngettext('{n} trip', '{n} trips', trips).format(n=trips)}{excerpts})"))
     return EXIT_OK
 
 
@@ -304,7 +309,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     _print_warnings(report.warnings)
     for shadow in report.shadowed:  # said once, here: the launches that follow leave it out quietly
         _console(stderr=True).print(RichText(f"tripdesk: note: {shadow.message()}"))
-    _console().print(RichText(f"imported into {path}: {report.summary()}"))
+    _console().print(RichText(translator(args.lang)("imported into {path}: {summary}").format(
+        path=path, summary=report.summary(args.lang))))
     return EXIT_OK
 
 
@@ -430,9 +436,12 @@ def cmd_agreements(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-STATS_TITLES = {"cities": "Destinations: cities", "states": "Destinations: states",
-                "countries": "Destinations: countries", "agreement_kinds": "Agreements by kind",
-                "agreement_statuses": "Agreements by status"}
+# Each ranking: its key in the JSON, its table's title and the heading of its names' column.
+STATS_TITLES = {"cities": (N_("Destinations: cities"), N_("cities")),
+                "states": (N_("Destinations: states"), N_("states")),
+                "countries": (N_("Destinations: countries"), N_("countries")),
+                "agreement_kinds": (N_("Agreements by kind"), N_("kind")),
+                "agreement_statuses": (N_("Agreements by status"), N_("status"))}
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -448,13 +457,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
         })
         return EXIT_OK
     out = _console()
-    out.print(RichText(summary.label()))
-    counted = {"agreement_kinds": "agreements", "agreement_statuses": "agreements"}
-    for name, title in STATS_TITLES.items():
-        table = Table(title=title, title_justify="left", show_lines=False)
+    _ = translator(args.lang)
+    out.print(RichText(summary.label(args.lang)))
+    counted = {"agreement_kinds": N_("agreements"), "agreement_statuses": N_("agreements")}
+    for name, (title, names) in STATS_TITLES.items():
+        table = Table(title=_(title), title_justify="left", show_lines=False)
         table.add_column("#", justify="right", no_wrap=True)
-        table.add_column(title.split(": ")[-1].split(" by ")[-1], overflow="fold")
-        table.add_column(counted.get(name, "trips"), justify="right", no_wrap=True)
+        table.add_column(_(names), overflow="fold")
+        table.add_column(_(counted.get(name, N_("trips"))), justify="right", no_wrap=True)
         rows = getattr(ranks, name)[:args.top]
         for rank, r in enumerate(rows, 1):
             table.add_row(str(rank), RichText(r.label.get(args.lang)), str(r.count))
@@ -481,7 +491,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from .timeline import render_timeline
 
     with open_store(args) as store:
-        trip = require_trip(store, args.trip)
+        trip = require_trip(store, args.trip, args.lang)
     _console().print(render_timeline(trip, args.lang, evidence=args.evidence))
     return EXIT_OK
 
@@ -494,13 +504,15 @@ def _is_text(value: str) -> bool:
     return True
 
 
-def require_trip(store: Store, trip_id: str):  # noqa: ANN201 - returns model.Trip
+def require_trip(store: Store, trip_id: str, lang: str = "en"):  # noqa: ANN201 - returns model.Trip
     # An id that is not text (bytes no encoding could read) names no trip: not asked.
     trip = queries.load_trip(store, trip_id) if trip_id.isascii() or _is_text(trip_id) else None
     if trip is None:
+        _ = translator(lang)
         close = queries.closest_trip_ids(store, trip_id)
-        hint = (f"did you mean {', '.join(close)}?" if close else "run `tripdesk list` to see the trip ids")
-        raise TripdeskError(f"no trip with id '{trip_id}'", hint)
+        hint = (_("did you mean {ids}?").format(ids=", ".join(close)) if close
+                else _("run `tripdesk list` to see the trip ids"))
+        raise TripdeskError(_("no trip with id '{id}'").format(id=trip_id), hint)
     return trip
 
 
@@ -544,7 +556,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_target, render, write_export
 
     with open_store(args) as store:
-        trip = require_trip(store, args.trip)
+        trip = require_trip(store, args.trip, args.lang)
     if not args.output:
         # The same UTF-8 bytes as a file gets, whatever the terminal's encoding, and no "\r\n"
         # made of the .ics file's own "\r\n" by a text-mode stream on Windows.
@@ -562,7 +574,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     output, fmt = export_target(args.output, trip.id, args.format)
     text = render(trip, fmt, args.lang, full=args.full)
     written = write_export(output, text, force=args.force)
-    _console().print(RichText(f"wrote {display_path(written)}"))
+    _console().print(RichText(translator(getattr(args, "lang", "en"))("wrote {path}").format(path=display_path(written))))
     return EXIT_OK
 
 
@@ -571,20 +583,23 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     path = db_path(args)  # as it is: doctor never creates or fills a store
     findings = diagnose(path) + _bundled_left_out(path)
     out = _console()
+    _ = translator(args.lang)
     out.print(RichText(f"tripdesk doctor: {display_path(path)}"))
     for finding in findings:
+        # (each check's status word stays as it is, for scripts that look for PROBLEM)
         status = ("skipped" if finding.skipped else "warning" if finding.warning
                   else "ok" if finding.ok else "PROBLEM")
         out.print(RichText(f"  {status:8} {finding.check}: {finding.message}"))
         if finding.fix and (finding.warning or not finding.ok):
-            out.print(RichText(f"  {'':8} fix: {finding.fix}"))
+            out.print(RichText(f"  {'':8} " + _("fix: {fix}").format(fix=finding.fix)))
     if healthy(findings):
         skipped = sum(f.skipped for f in findings)
-        out.print(RichText("the store is healthy" + (
-            f" ({skipped} check{'s' if skipped != 1 else ''} skipped)" if skipped else "")))
+        out.print(RichText(_("the store is healthy") + (
+            " (" + _.ngettext("{n} check skipped", "{n} checks skipped", skipped).format(n=skipped) + ")"
+            if skipped else "")))
         return EXIT_OK
     count = sum(not f.ok for f in findings)
-    out.print(RichText(f"{count} problem{'s' if count != 1 else ''} found"))
+    out.print(RichText(_.ngettext("{n} problem found", "{n} problems found", count).format(n=count)))
     return EXIT_PROBLEMS
 
 
@@ -636,7 +651,7 @@ def write_generated(output: str, text: str) -> Path:
     from .export import write_export
 
     written = write_export(Path(output), text, force=True)
-    _console().print(RichText(f"wrote {display_path(written)}"))
+    _console().print(RichText(translator(getattr(args, "lang", "en"))("wrote {path}").format(path=display_path(written))))
     return written
 
 
@@ -811,7 +826,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         written = write_export(destination, text, force=args.force)
-        out.print(RichText(f"wrote {display_path(written)}"))
+        out.print(RichText(translator(getattr(args, "lang", "en"))("wrote {path}").format(path=display_path(written))))
     for line in result.found:
         out.print(RichText(f"  found: {line}"))
     for line in result.review:
