@@ -166,8 +166,10 @@ def open_store(args: argparse.Namespace) -> Store:
             report = import_paths(store, [folder], articles=article_folders(args, bundled=True),
                                   skip=left_out)
             if report.changed:
+                lang = getattr(args, "lang", "en")
+                refreshed = translator(lang)("the bundled data changed; store refreshed ({summary})")
                 _console(stderr=True).print(
-                    RichText(f"tripdesk: the bundled data changed; store refreshed ({report.summary()})"))
+                    RichText("tripdesk: " + refreshed.format(summary=report.summary(lang))))
         except ValidationFailed as exc:
             _console(stderr=True).print(RichText(
                 f"tripdesk: the bundled data changed but does not validate; using the store as it "
@@ -387,8 +389,10 @@ def cmd_agreements(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if args.city is not None and args.city not in {c.id for c in queries.home_cities(store)}:
             ids = sorted(c.id for c in queries.home_cities(store))
-            raise TripdeskError(f"no home city with id '{args.city}'",
-                                f"the home cities are: {', '.join(ids)}" if ids else "the store has no trips")
+            _ = translator(args.lang)
+            raise TripdeskError(_("no home city with id '{id}'").format(id=args.city),
+                                _("the home cities are: {ids}").format(ids=", ".join(ids)) if ids
+                                else _("the store has no trips"))
         rows = queries.agreements(store, city=args.city, kind=args.kind, since=args.since)
     lang = args.lang
 
@@ -636,22 +640,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
                 f"{display_path(path)} is not the schema of this tripdesk's trip format; "
                 f"regenerate it with `tripdesk schema -o {display_path(path)}`"))
             return EXIT_PROBLEMS
-        _console().print(RichText(f"{display_path(path)} is up to date"))
+        _console().print(RichText(translator(args.lang)("{path} is up to date").format(path=display_path(path))))
         return EXIT_OK
     if args.output:
-        write_generated(args.output, text)
+        write_generated(args.output, text, args.lang)
         return EXIT_OK
     sys.stdout.write(text)
     return EXIT_OK
 
 
-def write_generated(output: str, text: str) -> Path:
+def write_generated(output: str, text: str, lang: str = "en") -> Path:
     """Write a file tripdesk generates (a schema, a configuration), saying where: replaced
     whole and atomically, as regenerating it is the point."""
     from .export import write_export
 
     written = write_export(Path(output), text, force=True)
-    _console().print(RichText(translator(getattr(args, "lang", "en"))("wrote {path}").format(path=display_path(written))))
+    _console().print(RichText(translator(lang)("wrote {path}").format(path=display_path(written))))
     return written
 
 
@@ -672,7 +676,7 @@ def cmd_datasette(args: argparse.Namespace) -> int:
     text = metadata_text(path, args.lang)
     if not args.serve:
         if args.output:
-            write_generated(args.output, text)
+            write_generated(args.output, text, args.lang)
         else:
             sys.stdout.write(text)
         return EXIT_OK
@@ -682,7 +686,7 @@ def cmd_datasette(args: argparse.Namespace) -> int:
     if warning:
         _console(stderr=True).print(RichText(warning))
     if args.output:
-        return serve(path, write_generated(args.output, text), args.host, args.port, args.immutable)
+        return serve(path, write_generated(args.output, text, args.lang), args.host, args.port, args.immutable)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="tripdesk-datasette-") as folder:
@@ -827,10 +831,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
     else:
         written = write_export(destination, text, force=args.force)
         out.print(RichText(translator(getattr(args, "lang", "en"))("wrote {path}").format(path=display_path(written))))
+    _ = translator(getattr(args, "lang", "en"))
     for line in result.found:
-        out.print(RichText(f"  found: {line}"))
+        out.print(RichText("  " + _("found: {what}").format(what=line)))
     for line in result.review:
-        out.print(RichText(f"  needs review: {line}"))
+        out.print(RichText("  " + _("needs review: {what}").format(what=line)))
     if args.open:
         folders = list(dict.fromkeys(Path(name).parent for name in args.articles if name != "-"))
         with open_store(args) as store:
