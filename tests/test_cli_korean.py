@@ -146,3 +146,15 @@ def test_the_messages_and_headers_of_the_commands_in_korean(tmp_path, capsys: py
     assert code == cli.EXIT_PROBLEMS and "tripdesk: error: id가 'nosuch'인 출장이 없습니다" in err
     code, out, _err = run("list", "--json")
     assert '"home_city"' in out and '"title"' in out  # the JSON's keys stay
+
+
+def test_the_korean_usage_lines_up_under_the_program(capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """argparse indents the usage's later lines by the prefix's characters; "사용법: " is 8
+    cells wide, so they line up under `tripdesk` by cells."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    first, second = _help(capsys, ["--lang", "ko", "--help"]).splitlines()[:2]
+    assert first.startswith("사용법: tripdesk [")
+    assert cell_len(second) - len(second.lstrip()) == cell_len("사용법: tripdesk ")

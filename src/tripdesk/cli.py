@@ -946,6 +946,19 @@ class _CellFormatter(argparse.HelpFormatter):
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in wrap_cells(text, width - len(indent)))
 
+    def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None) -> str:
+        # argparse lines the usage's later lines up under the program by the prefix's length
+        # in characters: "사용법: " is 5 characters and 8 cells.
+        from rich.cells import cell_len
+
+        text = super()._format_usage(usage, actions, groups, prefix)
+        shown = argparse._("usage: ") if prefix is None else prefix  # type: ignore[attr-defined]
+        extra = cell_len(shown) - len(shown)
+        if extra <= 0:
+            return text
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(" " * extra + line if line.strip() else line for line in rest)])
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, whose errors show what the user typed escaped: it quotes most of it
