@@ -531,9 +531,8 @@ def test_a_cut_search_hit_and_ledger_row_open_the_whole_text(tmp_path: Path, tit
                                                              width: int) -> None:
     """A search hit's line and a ledger row's title cell are one line each: the text whole or
     its beginning and '…'; Enter opens the record, whose detail shows the whole text."""
-    from textual.widgets import OptionList
-
     from tripdesk.ui.ledger_screen import COLUMNS
+    from tripdesk.ui.search_screen import SearchResults
     from tripdesk.ui.tableview import TableView
 
     pair = KOREAN_PAIR.search(title)
@@ -557,7 +556,7 @@ def test_a_cut_search_hit_and_ledger_row_open_the_whole_text(tmp_path: Path, tit
             await settle(pilot)
             search = app.screen
             index = next(i for i, hit in enumerate(search._hits) if hit.ref == "event:library-mou")
-            results = search.query_one(OptionList)
+            results = search.query_one(SearchResults)
             results.highlighted = index
             await settle(pilot)
             region = results.scrollable_content_region
