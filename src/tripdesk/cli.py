@@ -33,7 +33,7 @@ from rich.text import Text as _RichText
 
 from . import queries
 from .folding import FoldingText
-from .i18n import N_, Translator, translator
+from .i18n import N_, Translator, messages, speaking, translator
 from .output import output_failed, prepare_streams, silence_stdout, stdout_is_utf8
 from .problems import Problem, TripdeskError, ValidationFailed, display_path, file_kind, terminal_safe
 from .paths import articles_dir, bundled_data_dir, is_trip_file_name, user_path
@@ -1294,7 +1294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in _TEXT_ARGUMENTS:
         if isinstance(getattr(args, name, None), str):
             setattr(args, name, argument_text(getattr(args, name)))
-    return _flushed(_run(getattr(args, "func", cmd_app), args))
+    # What is said below the command line (problems, errors and their fixes, doctor's
+    # findings) is in the command's language too.
+    with speaking(getattr(args, "lang", None) or default_language()):
+        return _flushed(_run(getattr(args, "func", cmd_app), args))
 
 
 def _flushed(code: int) -> int:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterable, NamedTuple
 
+from .i18n import N_, messages
+
 
 class Named(NamedTuple):
     """An entity as one file defines it: its names (name in each language, and aliases)."""
@@ -69,14 +71,36 @@ def probable_duplicates(entities: Iterable[Named]) -> list[Duplicate]:
     return out
 
 
+# What is said of a pair, by kind, by whether the first is in the same file, and by whether
+# it is said at the second's place (which then goes unnamed): whole sentences for the catalog.
+_SAID = {
+    ("organisation", False, False): N_("organisation '{second}' of {second_file} is probably '{first}' of "
+                                       "{first_file}: both are named '{shared}' (case and spacing aside)"),
+    ("organisation", False, True): N_("organisation '{second}' of {second_file} is probably '{first}' of "
+                                      "this file: both are named '{shared}' (case and spacing aside)"),
+    ("organisation", True, False): N_("organisation '{second}' is probably '{first}' of {first_file}: "
+                                      "both are named '{shared}' (case and spacing aside)"),
+    ("organisation", True, True): N_("organisation '{second}' is probably '{first}' of this file: both "
+                                     "are named '{shared}' (case and spacing aside)"),
+    ("person", False, False): N_("person '{second}' of {second_file} is probably '{first}' of "
+                                 "{first_file}: both are named '{shared}' (case and spacing aside)"),
+    ("person", False, True): N_("person '{second}' of {second_file} is probably '{first}' of this "
+                                "file: both are named '{shared}' (case and spacing aside)"),
+    ("person", True, False): N_("person '{second}' is probably '{first}' of {first_file}: both are "
+                                "named '{shared}' (case and spacing aside)"),
+    ("person", True, True): N_("person '{second}' is probably '{first}' of this file: both are named "
+                               "'{shared}' (case and spacing aside)"),
+}
+
+
 def message(dup: Duplicate, at_second: bool = False) -> str:
     """What `validate` and `doctor` say about a pair (`at_second`: said at the second's place
-    in its file, which then goes unnamed)."""
-    where = (f"of {dup.first.file}" if dup.first.file != dup.second.file else "of this file")
-    second = f"'{dup.second.id}'" if at_second else f"'{dup.second.id}' of {dup.second.file}"
-    return (f"{dup.kind} {second} is probably '{dup.first.id}' {where}: both are named "
-            f"'{dup.shared}' (case and spacing aside)")
+    in its file, which then goes unnamed), in the command's language."""
+    said = _SAID[(dup.kind, at_second, dup.first.file == dup.second.file)]
+    return messages()(said).format(second=dup.second.id, second_file=dup.second.file, first=dup.first.id,
+                                   first_file=dup.first.file, shared=dup.shared)
 
 
-FIX = ("if they are one, give it one id (the same id and names in every file); if not, tell "
-       "them apart by their names")
+# What to do about a pair (a msgid: `messages()(FIX)` says it in the command's language).
+FIX = N_("if they are one, give it one id (the same id and names in every file); if not, tell "
+         "them apart by their names")

@@ -27,9 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .text import Lang
 
@@ -106,6 +107,31 @@ def translator(lang: DisplayLang | str) -> Translator:
     English)."""
     labels = label_language(lang)
     return _translator(lang if lang in ("ko", "en", "both") else "en", labels)
+
+
+# The translators of the commands running (`speaking`), the innermost last.
+_SPOKEN: list[Translator] = []
+
+
+def messages() -> Translator:
+    """The translator of what is said below the command line and the desk: the problems the
+    loader and the schema report, `TripdeskError`s and their `fix:`, doctor's findings. They
+    are made deep inside code that knows no display language, so the command that runs says
+    which one with `speaking`; English outside one (a test calling the loader, a script).
+    A plain module value rather than a context variable: doctor's checks run in a thread
+    and import's in forked worker processes, and both should speak as the command does."""
+    return _SPOKEN[-1] if _SPOKEN else translator("en")
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[Translator]:
+    """While a command runs: `messages()` is the translator of display language `lang`."""
+    words = translator(lang)
+    _SPOKEN.append(words)
+    try:
+        yield words
+    finally:
+        _SPOKEN.pop()
 
 
 @lru_cache(maxsize=None)

@@ -21,8 +21,8 @@ HEADING_CONTEXT = "heading"  # i18n.HEADING_CONTEXT (not imported: the extractor
 
 
 # Translators made on the spot: `words(self)("...")`, `translator(lang)("...")`, `self.words("...")`,
-# `argv_words()("...")` (the CLI's argument errors).
-MAKERS = {"words", "translator", "argv_words"}
+# `argv_words()("...")` (the CLI's argument errors), `messages()("...")` (problems and errors).
+MAKERS = {"words", "translator", "argv_words", "messages"}
 
 
 def _name(func: ast.expr) -> str | None:

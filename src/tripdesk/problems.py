@@ -2,6 +2,10 @@
 
 A `Problem` always knows the file, line and column (1-based) and the field path it is about, so
 that every message reads `file:line:col: field.path: message` and can be acted on.
+
+Messages and hints are in the language of the command that runs (`i18n.messages()`, set by
+the CLI with `i18n.speaking`): the `file:line:col` and the field path stay as they are, for
+scripts and editors; the message after them is the catalog's.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import re
 import stat
 from pathlib import Path
 from typing import NamedTuple
+
+from .i18n import messages
 
 
 class Problem(NamedTuple):
@@ -40,7 +46,9 @@ class TripdeskError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return f"{self.message}\n  fix: {self.hint}" if self.hint else self.message
+        if not self.hint:
+            return self.message
+        return f"{self.message}\n  " + messages()("fix: {fix}").format(fix=self.hint)
 
 
 class ValidationFailed(TripdeskError):
@@ -50,8 +58,11 @@ class ValidationFailed(TripdeskError):
         count = len(problems)
         super().__init__(
             "\n".join(str(p) for p in problems),
-            hint=f"{count} problem{'s' if count != 1 else ''}; nothing was written to the store. "
-            "Fix the files and run the command again (see docs/data-format.md).",
+            hint=messages().ngettext(
+                "{n} problem; nothing was written to the store. Fix the files and run the "
+                "command again (see docs/data-format.md).",
+                "{n} problems; nothing was written to the store. Fix the files and run the "
+                "command again (see docs/data-format.md).", count).format(n=count),
         )
         self.problems = problems
 
@@ -102,12 +113,13 @@ def terminal_safe(text: str) -> str:
 
 def file_kind(mode: int) -> str:
     """What a file that is not a regular file is, for a message ("a named pipe"...)."""
+    _ = messages()
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a file"  # pragma: no cover - no other kind of file exists on POSIX
+        return _("a folder")
+    return _("not a file")  # pragma: no cover - no other kind of file exists on POSIX

@@ -39,11 +39,40 @@ from ..model import (
     UnnamedParty,
 )
 from ..articles import ArticleError, ArticleFile, ArticleFinder, SourceArticle, nfc
+from ..i18n import N_, messages
 from ..limits import MAX_TRIP_DAYS
 from ..paths import is_trip_file_name
 from ..problems import Problem, display_path, file_kind
 from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control, visible
+
+# The kinds of record an id names, and the sentences said of an id of each kind: whole
+# sentences in the catalog rather than one sentence with the kind put in (Korean puts a
+# kind's word, and its particle, elsewhere in the sentence).
+SOURCE, ORGANISATION, PERSON, EVENT, AGREEMENT, QUOTE = (
+    "source", "organisation", "person", "event", "agreement", "quote")
+UNDEFINED = {
+    SOURCE: N_("source '{id}' is not defined; add it to '{section}' or fix the id"),
+    ORGANISATION: N_("organisation '{id}' is not defined; add it to '{section}' or fix the id"),
+    PERSON: N_("person '{id}' is not defined; add it to '{section}' or fix the id"),
+    EVENT: N_("event '{id}' is not defined; add it to '{section}' or fix the id"),
+}
+USED_TWICE = {
+    SOURCE: N_("source id '{id}' is used twice (first at {first}); ids must be unique in a trip"),
+    ORGANISATION: N_("organisation id '{id}' is used twice (first at {first}); ids must be unique in a trip"),
+    PERSON: N_("person id '{id}' is used twice (first at {first}); ids must be unique in a trip"),
+    EVENT: N_("event id '{id}' is used twice (first at {first}); ids must be unique in a trip"),
+    AGREEMENT: N_("agreement id '{id}' is used twice (first at {first}); ids must be unique in a trip"),
+    QUOTE: N_("quote id '{id}' is used twice (first at {first}); ids must be unique in a trip"),
+}
+NAMED_OTHERWISE = {
+    "home city": N_("home city '{id}' is named {name} here but {other} in {file}; an id names one "
+                    "home city: use the same names or another id"),
+    ORGANISATION: N_("organisation '{id}' is named {name} here but {other} in {file}; an id names "
+                     "one organisation: use the same names or another id"),
+    PERSON: N_("person '{id}' is named {name} here but {other} in {file}; an id names one "
+               "person: use the same names or another id"),
+}
 
 
 
@@ -93,9 +122,9 @@ def find_trip_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         elif stat.S_ISREG(mode):
             files.append(path)
         else:
-            problems.append(Problem(visible(display_path(path)), 1, 1, "",
-                                    f"not a regular file (it is {file_kind(mode)}); give a trip "
-                                    "file or a folder of them"))
+            problems.append(Problem(visible(display_path(path)), 1, 1, "", messages()(
+                "not a regular file (it is {kind}); give a trip file or a folder of them").format(
+                    kind=file_kind(mode))))
     named = [path for path in files if _utf8_path(path)]
     problems.extend(Problem(visible(display_path(path)), 1, 1, "", _not_utf8(path))
                     for path in files if not _utf8_path(path))
@@ -113,17 +142,23 @@ def _utf8_path(path: Path) -> bool:
 
 
 def _not_utf8(path: Path) -> str:
+    _ = messages()
     try:
         path.name.encode("utf-8")
-        where, part = "the name of a folder it is in", os.path.abspath(path)
+        folder, part = True, os.path.abspath(path)
     except UnicodeEncodeError:
-        where, part = "the file's name", path.name
+        folder, part = False, path.name
     try:
-        guess = f" (read as CP949/EUC-KR: '{visible(os.fsencode(part).decode('cp949'))}')"
+        guess = _(" (read as CP949/EUC-KR: '{name}')").format(
+            name=visible(os.fsencode(part).decode('cp949')))
     except UnicodeDecodeError:
         guess = ""
-    return (f"{where} is not valid UTF-8{guess}; tripdesk keeps every path as UTF-8 text: "
-            "rename it in UTF-8 (for example with `convmv -f cp949 -t utf-8 --notest`)")
+    message = (_("the name of a folder it is in is not valid UTF-8{guess}; tripdesk keeps every "
+                 "path as UTF-8 text: rename it in UTF-8 (for example with `convmv -f cp949 -t "
+                 "utf-8 --notest`)") if folder else
+               _("the file's name is not valid UTF-8{guess}; tripdesk keeps every path as UTF-8 "
+                 "text: rename it in UTF-8 (for example with `convmv -f cp949 -t utf-8 --notest`)"))
+    return message.format(guess=guess)
 
 
 def _trip_files_in(folder: Path, problems: list[Problem]) -> list[Path]:
@@ -137,9 +172,9 @@ def _trip_files_in(folder: Path, problems: list[Problem]) -> list[Path]:
             with os.scandir(current) as listing:
                 entries = list(listing)
         except OSError as exc:
-            problems.append(Problem(visible(display_path(current)), 1, 1, "",
-                                    f"cannot read this folder ({_why(exc)}): the trip files in it "
-                                    "can be neither checked nor imported; make it readable"))
+            problems.append(Problem(visible(display_path(current)), 1, 1, "", messages()(
+                "cannot read this folder ({reason}): the trip files in it can be neither checked "
+                "nor imported; make it readable").format(reason=_why(exc))))
             continue
         for entry in entries:
             path = current / entry.name
@@ -157,15 +192,15 @@ def _trip_files_in(folder: Path, problems: list[Problem]) -> list[Path]:
                 problems.append(Problem(_given_name(path), 1, 1, "", _unreachable(path, exc)))
                 continue
             if not stat.S_ISDIR(mode):  # a link to a folder named like a trip file is passed over
-                problems.append(Problem(visible(display_path(path)), 1, 1, "",
-                                        f"not a regular file (it is {file_kind(mode)}); a trip file "
-                                        "cannot be read from it"))
+                problems.append(Problem(visible(display_path(path)), 1, 1, "", messages()(
+                    "not a regular file (it is {kind}); a trip file cannot be read from it").format(
+                        kind=file_kind(mode))))
     return sorted(found)
 
 
 def _why(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
+        return messages()("permission denied")
     return exc.strerror or str(exc)
 
 
@@ -181,17 +216,18 @@ def _given_name(path: Path) -> str:
 
 def _unreachable(path: Path, exc: OSError) -> str:
     """Why a path given on the command line cannot be looked at, for the user."""
+    _ = messages()
     if exc.errno == errno.ELOOP:
-        return "a loop of symbolic links: it never leads to a file or folder"
+        return _("a loop of symbolic links: it never leads to a file or folder")
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         if path.is_symlink():
             try:
                 target = os.readlink(path)
             except OSError:  # pragma: no cover - it was a link a moment ago
                 target = "?"
-            return f"a symbolic link to '{visible(target, 80)}', which does not exist"
-        return "no such file or folder"
-    return f"cannot read it: {_why(exc)}"
+            return _("a symbolic link to '{target}', which does not exist").format(target=visible(target, 80))
+        return _("no such file or folder")
+    return _("cannot read it: {reason}").format(reason=_why(exc))
 
 
 # -- building model objects from a checked document ------------------------------------------
@@ -423,6 +459,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
 def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Problem]:
     """Dates, spans, uniqueness and references inside one trip."""
     problems: list[Problem] = []
+    _ = messages()
 
     def report(path: tuple[str | int, ...], message: str) -> None:
         problems.append(result.problem(path, message))
@@ -435,68 +472,69 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         return problems
 
     sources = _unique(((s["id"], ("sources", i, "id")) for i, s in enumerate(doc.get("sources") or ())),
-                      "source", report)
+                      SOURCE, report)
     orgs = _unique(((o["id"], ("organisations", i, "id")) for i, o in enumerate(doc.get("organisations") or ())),
-                   "organisation", report)
+                   ORGANISATION, report)
     people = _unique(((p["id"], ("people", i, "id")) for i, p in enumerate(doc.get("people") or ())),
-                     "person", report)
+                     PERSON, report)
     raw_stops = doc.get("stops") or []
     events = _unique(
         ((e["id"], (section, i, "events", j, "id"))
          for section, held in (("days", raw_days), ("stops", raw_stops))
          for i, d in enumerate(held) for j, e in enumerate(d.get("events") or ())),
-        "event", report)
+        EVENT, report)
     _check_stops(trip, raw_stops, report)
     _unique(((a["id"], ("agreements", i, "id")) for i, a in enumerate(doc.get("agreements") or ())),
-            "agreement", report)
+            AGREEMENT, report)
     _unique(((q["id"], ("quotes", i, "id")) for i, q in enumerate(doc.get("quotes") or ())),
-            "quote", report)
+            QUOTE, report)
 
     def refs(values: Any, known: set[str], path: tuple[str | int, ...], what: str, section: str) -> None:
+        """`what`: SOURCE, PERSON, ...: the msgid of the sentence said of an id not defined."""
         single = isinstance(values, str)
         for k, value in enumerate([values] if single else values or ()):
             if value not in known:
-                report(path if single else path + (k,),
-                       f"{what} '{value}' is not defined; add it to '{section}' or fix the id")
+                report(path if single else path + (k,), _(UNDEFINED[what]).format(id=value, section=section))
 
     def cited(owner: Any, path: tuple[str | int, ...]) -> None:
         """The sources an owner's evidence names are the trip's."""
         for k, item in enumerate(owner.get("evidence") or ()):
-            refs(item["source"], sources, path + ("evidence", k, "source"), "source", "sources")
+            refs(item["source"], sources, path + ("evidence", k, "source"), SOURCE, "sources")
 
     t = doc["trip"]
     cited(t, ("trip",))
     home = t["home_city"]
     if home.get("province") is None and (home.get("kind") or "city") in HOME_KINDS_IN_A_PROVINCE:
-        report(("trip", "home_city"), f"missing field 'province': a {home.get('kind') or 'city'} "
-               "lies in a province; name it, or give the home's kind ('province' for a province's "
-               "own delegation, 'national' for a national body's)")
-    refs(t["leader"]["person"], people, ("trip", "leader", "person"), "person", "people")
+        report(("trip", "home_city"), _(
+            "missing field 'province': a {kind} lies in a province; name it, or give the home's "
+            "kind ('province' for a province's own delegation, 'national' for a national body's)").format(
+                kind=home.get('kind') or 'city'))
+    refs(t["leader"]["person"], people, ("trip", "leader", "person"), PERSON, "people")
     delegation = t.get("delegation") or {}
-    refs(delegation.get("officials"), people, ("trip", "delegation", "officials"), "person", "people")
+    refs(delegation.get("officials"), people, ("trip", "delegation", "officials"), PERSON, "people")
     for key in ("companies", "institutions"):
-        refs(delegation.get(key), orgs, ("trip", "delegation", key), "organisation", "organisations")
-    refs(t.get("sources"), sources, ("trip", "sources"), "source", "sources")
+        refs(delegation.get(key), orgs, ("trip", "delegation", key), ORGANISATION, "organisations")
+    refs(t.get("sources"), sources, ("trip", "sources"), SOURCE, "sources")
     for i, p in enumerate(doc.get("people") or ()):
         if p.get("organisation"):
-            refs(p["organisation"], orgs, ("people", i, "organisation"), "organisation", "organisations")
+            refs(p["organisation"], orgs, ("people", i, "organisation"), ORGANISATION, "organisations")
     for section, i, raw in [*(("days", i, d) for i, d in enumerate(raw_days)),
                             *(("stops", i, s) for i, s in enumerate(raw_stops))]:
         cited(raw, (section, i))
         for j, e in enumerate(raw.get("events") or ()):
             base = (section, i, "events", j)
             cited(e, base)
-            refs(e.get("organisations"), orgs, base + ("organisations",), "organisation", "organisations")
-            refs(e.get("people"), people, base + ("people",), "person", "people")
-            refs(e.get("sources"), sources, base + ("sources",), "source", "sources")
+            refs(e.get("organisations"), orgs, base + ("organisations",), ORGANISATION, "organisations")
+            refs(e.get("people"), people, base + ("people",), PERSON, "people")
+            refs(e.get("sources"), sources, base + ("sources",), SOURCE, "sources")
     for i, a in enumerate(doc.get("agreements") or ()):
         base = ("agreements", i)
         cited(a, base)
-        refs(a.get("parties"), orgs, base + ("parties",), "organisation", "organisations")
-        refs(a.get("signatories"), people, base + ("signatories",), "person", "people")
-        refs(a.get("sources"), sources, base + ("sources",), "source", "sources")
+        refs(a.get("parties"), orgs, base + ("parties",), ORGANISATION, "organisations")
+        refs(a.get("signatories"), people, base + ("signatories",), PERSON, "people")
+        refs(a.get("sources"), sources, base + ("sources",), SOURCE, "sources")
         if a.get("event"):
-            refs(a["event"], events, base + ("event",), "event", "days[].events or stops[].events")
+            refs(a["event"], events, base + ("event",), EVENT, "days[].events or stops[].events")
         if a.get("status") is not None:
             _check_status(a["status"], opt_date(a.get("date")), base + ("status",), cited, report)
     for i, q in enumerate(doc.get("quotes") or ()):
@@ -505,15 +543,15 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         # A quote may predate the trip (officials speak when a trip is announced), so its
         # date is not held to the trip's span.
         if q.get("speaker") is not None:
-            refs(q["speaker"], people, base + ("speaker",), "person", "people")
+            refs(q["speaker"], people, base + ("speaker",), PERSON, "people")
         elif q.get("role") is None:
-            report(base, "a quote needs its 'speaker' (a person id) or, when the sources do not "
-                   "name them, the speaker's 'role' (\"시 관계자\", a city official)")
+            report(base, _("a quote needs its 'speaker' (a person id) or, when the sources do not "
+                           "name them, the speaker's 'role' (\"시 관계자\", a city official)"))
         if q.get("organisation") is not None:
-            refs(q["organisation"], orgs, base + ("organisation",), "organisation", "organisations")
-        refs(q.get("sources"), sources, base + ("sources",), "source", "sources")
+            refs(q["organisation"], orgs, base + ("organisation",), ORGANISATION, "organisations")
+        refs(q.get("sources"), sources, base + ("sources",), SOURCE, "sources")
         if q.get("event"):
-            refs(q["event"], events, base + ("event",), "event", "days[].events or stops[].events")
+            refs(q["event"], events, base + ("event",), EVENT, "days[].events or stops[].events")
     return problems
 
 
@@ -523,56 +561,63 @@ def check_dates(start: dt.date, end: dt.date, span: Span | None,
     """The trip's dates, its reported span, and the dates of its days (by their index in
     `days`) and agreements against them. False when the dates themselves are wrong (the end
     before the start, too long a trip): every other check would only repeat that."""
+    _ = messages()
     if end < start:
-        report(("trip", "end"), f"the trip ends ({end}) before it starts ({start})")
+        report(("trip", "end"), _("the trip ends ({end}) before it starts ({start})").format(end=end, start=start))
         return False
     day_count = (end - start).days + 1
     if day_count > MAX_TRIP_DAYS:
-        report(("trip", "end"), f"the trip lasts {day_count:,} days ({start}..{end}), "
-               f"more than the {MAX_TRIP_DAYS} a trip can have; check the end date (a wrong year?)")
+        report(("trip", "end"), _("the trip lasts {days} days ({start}..{end}), more than the {most} a "
+                                  "trip can have; check the end date (a wrong year?)").format(
+            days=f"{day_count:,}", start=start, end=end, most=MAX_TRIP_DAYS))
         return False
     if span:
         if span.days != day_count:
             report(("trip", "span_reported", "days"),
-                   f"reported span is {span.days} days but {start}..{end} is "
-                   f"{day_count} calendar days; correct the dates or the span")
+                   _("reported span is {span} days but {start}..{end} is {days} calendar days; "
+                     "correct the dates or the span").format(span=span.days, start=start, end=end, days=day_count))
         if span.nights is not None and span.nights >= span.days:
             report(("trip", "span_reported", "nights"),
-                   f"{span.nights} nights cannot fit in {span.days} days")
+                   _("{nights} nights cannot fit in {days} days").format(nights=span.nights, days=span.days))
 
-    def inside(value: dt.date | None, path: tuple[str | int, ...], what: str) -> None:
+    def inside(value: dt.date | None, path: tuple[str | int, ...], message: str) -> None:
         if value is not None and not start <= value <= end:
-            report(path, f"{what} {value} is outside the trip ({start}..{end})")
+            report(path, message.format(date=value, start=start, end=end))
 
     seen_dates: dict[dt.date, int] = {}
     for i, day_date in days:
-        inside(day_date, ("days", i, "date"), "the day")
+        inside(day_date, ("days", i, "date"), _("the day {date} is outside the trip ({start}..{end})"))
         if day_date in seen_dates:
-            report(("days", i, "date"), f"{day_date} is listed twice (also days[{seen_dates[day_date]}]); "
-                   "merge the two entries")
+            report(("days", i, "date"), _("{date} is listed twice (also days[{other}]); merge the two "
+                                          "entries").format(date=day_date, other=seen_dates[day_date]))
         seen_dates.setdefault(day_date, i)
     for i, agreement_date in agreements:
-        inside(agreement_date, ("agreements", i, "date"), "the agreement date")
+        inside(agreement_date, ("agreements", i, "date"),
+               _("the agreement date {date} is outside the trip ({start}..{end})"))
     return True
 
 
 def _check_stops(trip: Trip, raw_stops: list[Any], report: Callable[..., None]) -> None:
     """A stop without a day is over a range inside the trip (start and end both, in order),
     or has neither: "during the trip"."""
+    _ = messages()
     for i, stop in enumerate(trip.stops):
         path: tuple[str | int, ...] = ("stops", i)
         if (stop.start is None) != (stop.end is None):
             given, missing = ("start", "end") if stop.end is None else ("end", "start")
-            report(path, f"gives '{given}' without '{missing}': give both (the days it falls "
-                   "between) or neither (somewhere during the trip)")
+            report(path, _("gives '{given}' without '{missing}': give both (the days it falls "
+                           "between) or neither (somewhere during the trip)").format(given=given, missing=missing))
             continue
         if stop.start is None or stop.end is None:
             continue
         if stop.end < stop.start:
-            report(path + ("end",), f"the stop ends ({stop.end}) before it starts ({stop.start})")
+            report(path + ("end",), _("the stop ends ({end}) before it starts ({start})").format(
+                end=stop.end, start=stop.start))
+        outside = {"start": _("the stop's start {date} is outside the trip ({first}..{last})"),
+                   "end": _("the stop's end {date} is outside the trip ({first}..{last})")}
         for key, value in (("start", stop.start), ("end", stop.end)):
             if not trip.start <= value <= trip.end:
-                report(path + (key,), f"the stop's {key} {value} is outside the trip ({trip.start}..{trip.end})")
+                report(path + (key,), outside[key].format(date=value, first=trip.start, last=trip.end))
 
 
 def _dates_despite(doc: Any, where: list[tuple[str | int, ...]], result: ReadResult) -> list[Problem]:
@@ -607,21 +652,21 @@ def _check_status(status: dict[str, Any], agreed: dt.date | None, path: tuple[st
                   cited: Any, report: Any) -> None:
     """A status says what it rests on, and a signing is not dated before the agreement."""
     cited(status, path)
+    _ = messages()
     if status["value"] != "unknown" and not status.get("evidence"):
-        report(path, f"the status '{status['value']}' rests on nothing: add the excerpt that says "
-               "so under 'evidence' (or make it 'unknown')")
+        report(path, _("the status '{status}' rests on nothing: add the excerpt that says so under "
+                       "'evidence' (or make it 'unknown')").format(status=status['value']))
     when = opt_date(status.get("date"))
     if status["value"] == "signed" and when and agreed and when != agreed:
-        report(path + ("date",), f"signed on {when} but the agreement is dated {agreed}; "
-               "make the two dates agree")
+        report(path + ("date",), _("signed on {when} but the agreement is dated {agreed}; make the "
+                                   "two dates agree").format(when=when, agreed=agreed))
 
 
 def _unique(items: Iterable[tuple[str, tuple[str | int, ...]]], what: str, report: Any) -> set[str]:
     seen: dict[str, tuple[str | int, ...]] = {}
     for value, path in items:
         if value in seen:
-            report(path, f"{what} id '{value}' is used twice (first at {format_path(seen[value])}); "
-                   "ids must be unique in a trip")
+            report(path, messages()(USED_TWICE[what]).format(id=value, first=format_path(seen[value])))
         else:
             seen[value] = path
     return set(seen)
@@ -675,6 +720,7 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
     excerpts cannot be checked: the user may have only the URL). A quote's original words are
     its own evidence: they must be in one of its sources' articles, when any is found."""
     out = ArticleCheck()
+    _ = messages()
     excerpts = excerpts_of(doc)
     folders: list[Path] | None = None
     read: dict[str, tuple[str, ArticleFile]] = {}  # source id -> (file name, article)
@@ -690,8 +736,8 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
         found = finder.find(source.file, folders)
         name = visible(source.file, 80)
         if found is not None and not _utf8_path(found):
-            out.problems.append(result.problem(("sources", i, "file"), f"article file "
-                                               f"{visible(display_path(found))}: {_not_utf8(found)}"))
+            out.problems.append(result.problem(("sources", i, "file"), _("article file {file}: {problem}").format(
+                file=visible(display_path(found)), problem=_not_utf8(found))))
             continue
         if found is None:
             out.articles.append(SourceArticle(source.id, source.file, None, None, None, looked_in))
@@ -699,16 +745,20 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
             if cited:
                 out.warnings.append(result.problem(
                     ("sources", i, "file"),
-                    f"article file {name} not found, so its {len(cited)} excerpt"
-                    f"{'s are' if len(cited) != 1 else ' is'} not checked (looked in "
-                    f"{', '.join(visible(display_path(f), 80) for f in folders)}); put it in one of these "
-                    "folders or name its folder with --articles DIR or TRIPDESK_ARTICLES"))
+                    _.ngettext("article file {file} not found, so its {n} excerpt is not checked "
+                               "(looked in {folders}); put it in one of these folders or name its "
+                               "folder with --articles DIR or TRIPDESK_ARTICLES",
+                               "article file {file} not found, so its {n} excerpts are not checked "
+                               "(looked in {folders}); put it in one of these folders or name its "
+                               "folder with --articles DIR or TRIPDESK_ARTICLES", len(cited)).format(
+                        file=name, n=len(cited),
+                        folders=", ".join(visible(display_path(f), 80) for f in folders))))
             continue
         try:
             article = finder.read(found)
         except ArticleError as exc:
-            out.problems.append(result.problem(("sources", i, "file"),
-                                               f"article file {visible(display_path(found), 80)} {exc}"))
+            out.problems.append(result.problem(("sources", i, "file"), _("article file {file} {problem}").format(
+                file=visible(display_path(found), 80), problem=exc)))
             continue
         out.articles.append(SourceArticle(source.id, source.file, str(found.absolute()), article.text,
                                           article.encoding, looked_in, article.size, article.mtime_ns))
@@ -718,7 +768,8 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
             if not article.contains(text):
                 out.problems.append(result.problem(
                     where + ("text",),
-                    f'not found in {name}: "{visible(text[:30])}"{_divergence(article, text)}'))
+                    _('not found in {file}: "{excerpt}"; {where}').format(
+                        file=name, excerpt=visible(text[:30]), where=_divergence(article, text))))
     for i, quote in enumerate(trip.quotes):
         articles = [read[s] for s in dict.fromkeys(quote.sources) if s in read]
         if not articles:
@@ -727,11 +778,12 @@ def check_articles(trip: Trip, doc: dict[str, Any], result: ReadResult, path: Pa
         words = quote.original.text
         if not any(article.contains(words) for _name, article in articles):
             name, article = articles[0]
-            names = " or ".join(n for n, _a in articles)
+            names = _(" or ").join(n for n, _a in articles)
             out.problems.append(result.problem(
                 ("quotes", i, "original", "text"),
-                f'not found in {names}: "{visible(words[:30])}"{_divergence(article, words)}; '
-                "a quote's original is the source's words, verbatim"))
+                _('not found in {file}: "{excerpt}"; {where}; a quote\'s original is the source\'s '
+                  'words, verbatim').format(file=names, excerpt=visible(words[:30]),
+                                            where=_divergence(article, words))))
     return out
 
 
@@ -748,11 +800,12 @@ def _divergence(article: ArticleFile, excerpt: str) -> str:
         else:
             high = middle - 1
     span = matcher.find(excerpt[:low]) if excerpt[:low].strip() else None
+    _ = messages()
     if span is None or len(excerpt[:low].strip()) < 2:
-        return "; no part of it is in the article: is it the right source?"
+        return _("no part of it is in the article: is it the right source?")
     rest, theirs = excerpt[low:], matcher.text[span[1]:]
-    return (f'; the article has its first {len(excerpt[:low].rstrip())} characters, then '
-            f'"{_start(theirs)}" where the excerpt has "{_start(rest)}"')
+    return _('the article has its first {n} characters, then "{theirs}" where the excerpt has '
+             '"{ours}"').format(n=len(excerpt[:low].rstrip()), theirs=_start(theirs), ours=_start(rest))
 
 
 def _start(text: str, length: int = 8) -> str:
@@ -947,25 +1000,26 @@ class AcrossCheck:
         """The problems of one more file (and remember what it defines)."""
         names, result = item.names, item.result
         problems: list[Problem] = []
+        _ = messages()
         if names.id in self.trips:
-            problems.append(result.problem(("trip", "id"), f"trip id '{names.id}' is already used by "
-                                           f"{self.trips[names.id]}; give each trip its own id"))
+            problems.append(result.problem(("trip", "id"), _(
+                "trip id '{id}' is already used by {file}; give each trip its own id").format(
+                    id=names.id, file=self.trips[names.id])))
         else:
             self.trips[names.id] = result.file
         named: list[tuple[str, str, Text, tuple[str | int, ...]]] = []
         if names.home_city is not None:
             named.append(("home city", *names.home_city, ("trip", "home_city", "name")))
         org_at, people_at = names.at or (range(len(names.organisations)), range(len(names.people)))
-        named += [("organisation", *entity, ("organisations", i, "name"))
+        named += [(ORGANISATION, *entity, ("organisations", i, "name"))
                   for i, entity in zip(org_at, names.organisations)]
-        named += [("person", *entity, ("people", i, "name")) for i, entity in zip(people_at, names.people)]
+        named += [(PERSON, *entity, ("people", i, "name")) for i, entity in zip(people_at, names.people)]
         for kind, entity_id, name, path in named:
             key = (kind, entity_id)
             if key in self.entities and _name_key(self.entities[key][0]) != _name_key(name):
                 other_name, other_file = self.entities[key]
-                problems.append(result.problem(
-                    path, f"{kind} '{entity_id}' is named {_show(name)} here but {_show(other_name)} "
-                    f"in {other_file}; an id names one {kind}: use the same names or another id"))
+                problems.append(result.problem(path, _(NAMED_OTHERWISE[kind]).format(
+                    id=entity_id, name=_show(name), other=_show(other_name), file=other_file)))
             else:
                 self.entities.setdefault(key, (name, result.file))
         return problems
@@ -1027,7 +1081,8 @@ def duplicate_warnings(loaded: Iterable[LoadedTrip]) -> list[Problem]:
                      for i, p in enumerate(trip.people)]
     section = {"organisation": "organisations", "person": "people"}
     return [results[d.second.file].problem((section[d.kind], d.second.index, "name"),
-                                            f"{message(d, at_second=True)}; {FIX}")
+                                            messages()("{problem}; {fix}").format(
+                                                problem=message(d, at_second=True), fix=messages()(FIX)))
             for d in probable_duplicates(entities)]
 
 

@@ -23,6 +23,7 @@ from ..model import (
     TRANSLATORS,
     TRIP_STATUSES,
 )
+from ..i18n import messages
 from .yamlread import strip_control, visible
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -230,19 +231,21 @@ TEXT_KEYS = ("ko", "en", "translated", "translated_by")
 
 
 def _type_name(value: Any) -> str:
+    """What a value is, for a message (`should be a list, not {kind}`)."""
+    _ = messages()
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dt.date):
-        return "a date"
+        return _("a date")
     if isinstance(value, (int, float)):
-        return "a number"
-    return "text"
+        return _("a number")
+    return _("text")
 
 
 def _show(value: Any) -> str:
@@ -251,35 +254,39 @@ def _show(value: Any) -> str:
 
 
 def did_you_mean(key: str, options: list[str]) -> str:
+    """` (did you mean 'title'?)`, else ` (expected one of: ...)`: the end of a message about
+    a key or value not allowed (its own sentence in the catalog, put after the message's)."""
     import difflib  # only when a file has a problem: the desk imports this module at launch
 
+    _ = messages()
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.55)
     if close:
-        return f" (did you mean '{close[0]}'?)"
-    return f" (expected one of: {', '.join(options)})"
+        return _(" (did you mean '{close}'?)").format(close=close[0])
+    return _(" (expected one of: {options})").format(options=", ".join(options))
 
 
 def check(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     """Check a value against a spec, reporting every problem found beneath it."""
     if value is None:
         if spec.required:
-            report(path, "is required but empty")
+            report(path, messages()("is required but empty"))
         return
     _CHECKERS[spec.kind](value, spec, path, report)
 
 
 def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    _ = messages()
     if not isinstance(value, dict):
-        report(path, f"should be a mapping of fields, not {_type_name(value)}")
+        report(path, _("should be a mapping of fields, not {kind}").format(kind=_type_name(value)))
         return
     for key in value:
         if key not in spec.fields:
-            report(path + (key,), f"unknown key '{_show(key)}'{did_you_mean(key, list(spec.fields))}",
-                   at_key=True)
+            report(path + (key,), _("unknown key '{key}'{suggestion}").format(
+                key=_show(key), suggestion=did_you_mean(key, list(spec.fields))), at_key=True)
     for name, sub in spec.fields.items():
         if name not in value:
             if sub.required:
-                report(path, f"missing required field '{name}'")
+                report(path, _("missing required field '{name}'").format(name=name))
             continue
         check(value[name], sub, path + (name,), report)
     inferred = value.get("inferred")
@@ -287,22 +294,24 @@ def _check_record(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         fields = [k for k in (*spec.fields, *spec.implied) if k not in ("inferred", "evidence")]
         for key in inferred:
             if key not in fields:
-                report(path + ("inferred", key), f"'{_show(key)}' is not a field of this record, so it "
-                       f"cannot be inferred{did_you_mean(key, fields)}", at_key=True)
+                report(path + ("inferred", key), _("'{key}' is not a field of this record, so it "
+                                                   "cannot be inferred{suggestion}").format(
+                    key=_show(key), suggestion=did_you_mean(key, fields)), at_key=True)
 
 
 def _check_list(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    _ = messages()
     if not isinstance(value, list):
-        report(path, f"should be a list, not {_type_name(value)}")
+        report(path, _("should be a list, not {kind}").format(kind=_type_name(value)))
         return
     if spec.required and not value:
         # A required list needs an item: every event, agreement and quote cites a source.
-        report(path, "is required but empty")
+        report(path, _("is required but empty"))
         return
     assert spec.item is not None
     for i, item in enumerate(value):
         if item is None:
-            report(path + (i,), "empty list item")
+            report(path + (i,), _("empty list item"))
             continue
         check(item, spec.item, path + (i,), report)
 
@@ -313,45 +322,50 @@ def _blank(value: str) -> bool:
 
 
 def _check_text(value: Any, spec: Spec, path: Path_, report: Report) -> None:
+    _ = messages()
     if isinstance(value, str):
         if _blank(value):
-            report(path, "is blank")
+            report(path, _("is blank"))
         return
     if not isinstance(value, dict):
-        report(path, f"should be text or a mapping with 'ko' and/or 'en', not {_type_name(value)}")
+        report(path, _("should be text or a mapping with 'ko' and/or 'en', not {kind}").format(
+            kind=_type_name(value)))
         return
     for key in value:
         if key not in TEXT_KEYS:
-            report(path + (key,), f"unknown key '{_show(key)}'{did_you_mean(key, list(TEXT_KEYS))}",
-                   at_key=True)
+            report(path + (key,), _("unknown key '{key}'{suggestion}").format(
+                key=_show(key), suggestion=did_you_mean(key, list(TEXT_KEYS))), at_key=True)
     for lang in LANGS:
         if lang in value and not isinstance(value[lang], str):
-            report(path + (lang,), f"should be text, not {_type_name(value[lang])}")
+            report(path + (lang,), _("should be text, not {kind}").format(kind=_type_name(value[lang])))
     if not any(isinstance(value.get(lang), str) and not _blank(value[lang]) for lang in LANGS):
-        report(path, "needs a 'ko' or an 'en' text")
+        report(path, _("needs a 'ko' or an 'en' text"))
     translated = value.get("translated")
     if translated is not None:
         if translated not in LANGS:
-            report(path + ("translated",), "should be 'ko' or 'en': the language that is a translation")
+            report(path + ("translated",), _("should be 'ko' or 'en': the language that is a translation"))
         elif translated not in value:
-            report(path + ("translated",), f"says '{translated}' is a translation but there is no '{translated}' text")
+            report(path + ("translated",), _("says '{lang}' is a translation but there is no '{lang}' "
+                                             "text").format(lang=translated))
         if value.get("translated_by") not in TRANSLATORS:
-            report(path + ("translated_by",), f"a translation says who made it: one of {', '.join(TRANSLATORS)}")
+            report(path + ("translated_by",), _("a translation says who made it: one of {choices}").format(
+                choices=", ".join(TRANSLATORS)))
     elif "translated_by" in value:
-        report(path + ("translated_by",), "given without 'translated' (which language is the translation?)")
+        report(path + ("translated_by",), _("given without 'translated' (which language is the "
+                                            "translation?)"))
 
 
 def _check_str(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, str):
-        report(path, f"should be text, not {_type_name(value)}")
+        report(path, messages()("should be text, not {kind}").format(kind=_type_name(value)))
     elif _blank(value):
-        report(path, "is blank")
+        report(path, messages()("is blank"))
 
 
 def _check_id(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        report(path, f"'{_show(value)}' is not a valid id: use lower-case letters, digits and '-' "
-               "(for example 'gumi-2024-us')")
+        report(path, messages()("'{value}' is not a valid id: use lower-case letters, digits and "
+                                "'-' (for example 'gumi-2024-us')").format(value=_show(value)))
 
 
 def _check_date(value: Any, spec: Spec, path: Path_, report: Report) -> None:
@@ -360,10 +374,12 @@ def _check_date(value: Any, spec: Spec, path: Path_, report: Report) -> None:
             dt.date.fromisoformat(value)
             return
         except ValueError:
-            report(path, f"'{_show(value)}' is not a real date; use YYYY-MM-DD")
+            report(path, messages()("'{value}' is not a real date; use YYYY-MM-DD").format(
+                value=_show(value)))
             return
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        report(path, f"should be a date as YYYY-MM-DD, not {_type_name(value)}")
+        report(path, messages()("should be a date as YYYY-MM-DD, not {kind}").format(
+            kind=_type_name(value)))
 
 
 def _check_time(value: Any, spec: Spec, path: Path_, report: Report) -> None:
@@ -371,39 +387,45 @@ def _check_time(value: Any, spec: Spec, path: Path_, report: Report) -> None:
         # YAML 1.1 reads an unquoted 14:30 as the sexagesimal number 870.
         value = f"{value // 60:02d}:{value % 60:02d}"
     if not isinstance(value, str) or not TIME_PATTERN.fullmatch(value):
-        report(path, f"'{_show(value)}' is not a time; use HH:MM (24-hour)")
+        report(path, messages()("'{value}' is not a time; use HH:MM (24-hour)").format(
+            value=_show(value)))
 
 
 def _check_count(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        report(path, f"should be a whole number of 0 or more, not {_type_name(value)} '{_show(value)}'")
+        report(path, messages()("should be a whole number of 0 or more, not {kind} '{value}'").format(
+            kind=_type_name(value), value=_show(value)))
 
 
 def _check_enum(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if value not in spec.choices:
-        report(path, f"'{_show(value)}' is not allowed{did_you_mean(str(value), list(spec.choices))}")
+        report(path, messages()("'{value}' is not allowed{suggestion}").format(
+            value=_show(value), suggestion=did_you_mean(str(value), list(spec.choices))))
 
 
 def _check_country(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, str) or not COUNTRY_PATTERN.fullmatch(value):
-        report(path, f"'{_show(value)}' is not a country code; use two capital letters (US, KR)")
+        report(path, messages()("'{value}' is not a country code; use two capital letters "
+                                "(US, KR)").format(value=_show(value)))
 
 
 def _check_version(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if value != 1:
-        report(path, f"format version {_show(repr(value))} is not supported; this tripdesk reads version 1")
+        report(path, messages()("format version {version} is not supported; this tripdesk reads "
+                                "version 1").format(version=_show(repr(value))))
 
 
 def _check_inferred(value: Any, spec: Spec, path: Path_, report: Report) -> None:
     if not isinstance(value, dict):
-        report(path, f"should map field names to the reason each was inferred, not {_type_name(value)}")
+        report(path, messages()("should map field names to the reason each was inferred, not "
+                                "{kind}").format(kind=_type_name(value)))
         return
     for key, reason in value.items():
         if isinstance(reason, dict):  # {ko, en}: the reason in both languages
             _check_text(reason, spec, path + (key,), report)
         elif not isinstance(reason, str) or _blank(reason):
-            report(path + (key,), "give the reason the value was inferred, as a sentence "
-                                  "(or as {ko: ..., en: ...})")
+            report(path + (key,), messages()("give the reason the value was inferred, as a sentence "
+                                             "(or as {{ko: ..., en: ...}})").format())
 
 
 _CHECKERS: dict[str, Callable[[Any, Spec, Path_, Report], None]] = {

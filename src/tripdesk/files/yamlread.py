@@ -21,6 +21,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from ..i18n import N_, messages
 from ..limits import MAX_DEPTH, MAX_NODES, MAX_TRIP_DAYS, max_file_bytes
 from ..problems import Problem, display_path, visible
 
@@ -219,21 +220,24 @@ def read_file(path: Path, data: bytes | None = None) -> ReadResult:
     content: problems are returned."""
     name = visible(display_path(path))
     result = ReadResult(name)
+    _ = messages()
     try:
         size = path.stat().st_size if data is None else len(data)
         limit = max_file_bytes(path.name)
         if size > limit:
-            kind = "a JSON trip file" if path.suffix.lower() == ".json" else "a trip file"
-            result.problems.append(
-                Problem(name, 1, 1, "", f"file is {size:,} bytes, over the limit of "
-                        f"{limit:,} bytes ({limit / 2**20:g} MiB) for {kind}; split it or "
-                        "remove what is not trip data")
-            )
+            message = (_("file is {size} bytes, over the limit of {limit} bytes ({mib} MiB) for a "
+                         "JSON trip file; split it or remove what is not trip data")
+                       if path.suffix.lower() == ".json" else
+                       _("file is {size} bytes, over the limit of {limit} bytes ({mib} MiB) for a "
+                         "trip file; split it or remove what is not trip data"))
+            result.problems.append(Problem(name, 1, 1, "", message.format(
+                size=f"{size:,}", limit=f"{limit:,}", mib=f"{limit / 2**20:g}")))
             return result
         if data is None:
             data = path.read_bytes()
     except OSError as exc:
-        result.problems.append(Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}"))
+        result.problems.append(Problem(name, 1, 1, "", _("cannot read the file: {reason}").format(
+            reason=exc.strerror or exc)))
         return result
     result.raw = data
     return parse_bytes(data, result, is_json=path.suffix.lower() == ".json")
@@ -246,6 +250,7 @@ def parse_bytes(data: bytes, result: ReadResult, *, is_json: bool = False) -> Re
     YAML first, and its problems are called JSON problems."""
     name = result.file
     syntax = "JSON" if is_json else "YAML"
+    _ = messages()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -253,14 +258,14 @@ def parse_bytes(data: bytes, result: ReadResult, *, is_json: bool = False) -> Re
     except UnicodeDecodeError as exc:
         line, column = _line_col(data, exc.start)
         result.problems.append(
-            Problem(name, line, column, "", f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                    "save the file as UTF-8")
+            Problem(name, line, column, "", _("not valid UTF-8 (byte 0x{byte}); save the file "
+                                              "as UTF-8").format(byte=f"{data[exc.start]:02x}"))
         )
         return result
     if not text.strip():
         result.problems.append(
-            Problem(name, 1, 1, "", "the file is empty; a trip file starts with 'tripdesk: 1' "
-                    "and a 'trip:' mapping (see docs/data-format.md)")
+            Problem(name, 1, 1, "", _("the file is empty; a trip file starts with 'tripdesk: 1' "
+                                      "and a 'trip:' mapping (see docs/data-format.md)"))
         )
         return result
     # Every character YAML does not allow as such (it is not "printable" to YAML 1.1).
@@ -269,19 +274,22 @@ def parse_bytes(data: bytes, result: ReadResult, *, is_json: bool = False) -> Re
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         code = ord(bad.group())
+        message = (_("control character {code} in the file; {syntax} does not allow it. Remove "
+                     "it (write it as an escape in a double-quoted string if it is really meant)")
+                   if code < 0xA0 else
+                   _("character {code} in the file; {syntax} does not allow it. Remove it (write "
+                     "it as an escape in a double-quoted string if it is really meant)"))
         result.problems.append(
-            Problem(name, line, column, "", f"{'control ' if code < 0xA0 else ''}character "
-                    f"U+{code:04X} in the file; {syntax} does not allow it. Remove it (write it as an "
-                    "escape in a double-quoted string if it is really meant)")
-        )
+            Problem(name, line, column, "", message.format(code=f"U+{code:04X}", syntax=syntax)))
         return result
     source = text
     if is_json and "\\" in text:
         text, lone = _json_escapes_for_yaml(text)
         if lone is not None:
-            result.problems.append(Problem(name, *_text_line_col(source, lone.start()), "", (
-                f"{lone.group()} is half of a UTF-16 surrogate pair, without its other half: it "
-                "stands for no character. Remove it, or write the character itself")))
+            result.problems.append(Problem(name, *_text_line_col(source, lone.start()), "", _(
+                "{escape} is half of a UTF-16 surrogate pair, without its other half: it "
+                "stands for no character. Remove it, or write the character itself").format(
+                    escape=lone.group())))
             return result
     unsafe = _prescan(text, _node_bound(data))
     if unsafe:
@@ -293,17 +301,20 @@ def parse_bytes(data: bytes, result: ReadResult, *, is_json: bool = False) -> Re
         result.problems.append(_json_problem(name, exc, source) if is_json else _yaml_problem(name, exc, text))
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks in practice
-        result.problems.append(Problem(name, 1, 1, "", visible(f"{syntax} error: {' '.join(str(exc).split())}")))
+        result.problems.append(Problem(name, 1, 1, "", visible(_("{syntax} error: {error}").format(
+            syntax=syntax, error=" ".join(str(exc).split())))))
         return result
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        result.problems.append(Problem(name, 1, 1, "", f"the file holds no {syntax} document"))
+        result.problems.append(Problem(name, 1, 1, "", _("the file holds no {syntax} document").format(
+            syntax=syntax)))
         return result
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
         result.problems.append(
-            Problem(name, line, 1, "", f"the file holds {len(nodes)} {syntax} documents; a trip "
-                    "file holds exactly one. Put each trip in its own file")
+            Problem(name, line, 1, "", _("the file holds {n} {syntax} documents; a trip file holds "
+                                         "exactly one. Put each trip in its own file").format(
+                                             n=len(nodes), syntax=syntax))
         )
         return result
     too_long = _too_many_days(nodes[0])
@@ -324,13 +335,19 @@ def parse_bytes(data: bytes, result: ReadResult, *, is_json: bool = False) -> Re
 # first alias, the first level past the walker's limit, the first node past MAX_NODES or the
 # first day past MAX_TRIP_DAYS, before anything is composed.
 _SAFE_DEPTH = 1000
-_ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in trip files; write the value out in full"
 _MAX_DEPTH = MAX_DEPTH
-_DEPTH_MESSAGE = f"nested more than {_MAX_DEPTH} levels deep; a trip file is never that deep"
-_NODES_MESSAGE = (f"the file holds more than {MAX_NODES:,} values; a trip file holds a few "
-                  "thousand. Split it, or remove what is not trip data")
-_DAYS_MESSAGE = (f"the trip lists more than {MAX_TRIP_DAYS} days, the most a trip can have; "
-                 "check the dates (a wrong year?) and remove the days outside the trip")
+# Messages said when the limit is met, in the language of the command (`_said`).
+_ALIAS_MESSAGE = N_("YAML aliases (*name) are not allowed in trip files; write the value out in full")
+_DEPTH_MESSAGE = N_("nested more than {depth} levels deep; a trip file is never that deep")
+_NODES_MESSAGE = N_("the file holds more than {nodes} values; a trip file holds a few thousand. "
+                    "Split it, or remove what is not trip data")
+_DAYS_MESSAGE = N_("the trip lists more than {days} days, the most a trip can have; check the "
+                   "dates (a wrong year?) and remove the days outside the trip")
+
+
+def _said(message: str) -> str:
+    """One of the limit messages above, in the command's language, its numbers filled in."""
+    return messages()(message).format(depth=_MAX_DEPTH, nodes=f"{MAX_NODES:,}", days=MAX_TRIP_DAYS)
 
 
 def _node_bound(data: bytes) -> int:
@@ -354,7 +371,7 @@ def _too_many_days(root: yaml.Node) -> tuple[int, int, str, str] | None:
         if (isinstance(key, yaml.ScalarNode) and key.value == "days"
                 and isinstance(value, yaml.SequenceNode) and len(value.value) > MAX_TRIP_DAYS):
             mark = value.value[MAX_TRIP_DAYS].start_mark
-            return (mark.line + 1, mark.column + 1, f"days[{MAX_TRIP_DAYS}]", _DAYS_MESSAGE)
+            return (mark.line + 1, mark.column + 1, f"days[{MAX_TRIP_DAYS}]", _said(_DAYS_MESSAGE))
     return None
 
 
@@ -391,9 +408,9 @@ def _prescan(text: str, node_bound: int) -> tuple[int, int, str, str] | None:
                 elif depth == days_depth and found is None:
                     days += 1
                     if days > MAX_TRIP_DAYS:
-                        found = (f"days[{MAX_TRIP_DAYS}]", _DAYS_MESSAGE)
+                        found = (f"days[{MAX_TRIP_DAYS}]", _said(_DAYS_MESSAGE))
                 if nodes > MAX_NODES and found is None:
-                    found = ("", _NODES_MESSAGE)
+                    found = ("", _said(_NODES_MESSAGE))
                 if found is not None and (kind is yaml.ScalarEvent or kind is yaml.AliasEvent):
                     mark = event.start_mark
                     return (mark.line + 1, mark.column + 1, *found)
@@ -401,14 +418,14 @@ def _prescan(text: str, node_bound: int) -> tuple[int, int, str, str] | None:
                 depth += 1
                 if depth > _MAX_DEPTH + 1:
                     mark = event.start_mark
-                    return (mark.line + 1, mark.column + 1, "", _DEPTH_MESSAGE)
+                    return (mark.line + 1, mark.column + 1, "", _said(_DEPTH_MESSAGE))
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
                 if depth < days_depth:
                     days_depth = -1
             elif kind is yaml.AliasEvent:
                 mark = event.start_mark
-                return (mark.line + 1, mark.column + 1, "", _ALIAS_MESSAGE)
+                return (mark.line + 1, mark.column + 1, "", _said(_ALIAS_MESSAGE))
         if found is not None:  # the file ended before another scalar
             mark = event.end_mark
             return (mark.line + 1, mark.column + 1, *found)
@@ -416,7 +433,7 @@ def _prescan(text: str, node_bound: int) -> tuple[int, int, str, str] | None:
         # libyaml 0.2.5 and later (PyYAML 6.0.4's wheels) stop at 1,000 levels themselves,
         # while scanning ahead of the events counted above: the same problem, said our way.
         if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
-            return (exc.problem_mark.line + 1, exc.problem_mark.column + 1, "", _DEPTH_MESSAGE)
+            return (exc.problem_mark.line + 1, exc.problem_mark.column + 1, "", _said(_DEPTH_MESSAGE))
         return None  # composing reports it, with its position
     except yaml.YAMLError:
         return None
@@ -459,13 +476,45 @@ def _json_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
-        return Problem(name, error.lineno, error.colno, "", visible(f"JSON syntax error: {error.msg}"))
+        return Problem(name, error.lineno, error.colno, "", visible(
+            messages()("JSON syntax error: {error}").format(error=error.msg)))
     except RecursionError:
-        return Problem(name, 1, 1, "", _DEPTH_MESSAGE)
+        return Problem(name, 1, 1, "", _said(_DEPTH_MESSAGE))
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(name, line, column, "", visible(
-        f"valid JSON, but not a trip file tripdesk can read: {exc.problem or 'unreadable'}"))
+        messages()("valid JSON, but not a trip file tripdesk can read: {error}").format(
+            error=exc.problem or "unreadable")))
+
+
+# What the YAML parser (libyaml, or PyYAML's own) most often says of a file, for the catalog:
+# a phrase it says that is not here is shown as it says it, in English.
+YAML_WORDS = frozenset({
+    N_("did not find expected key"), N_("did not find expected '-' indicator"),
+    N_("did not find expected node content"), N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"), N_("could not find expected ':'"),
+    N_("found character that cannot start any token"),
+    N_("mapping values are not allowed in this context"), N_("mapping values are not allowed here"),
+    N_("found unexpected end of stream"), N_("found unknown escape character"),
+    N_("found unexpected document indicator"), N_("block sequence entries are not allowed in this context"),
+    N_("found a tab character that violates indentation"), N_("found undefined tag handle"),
+    N_("expected <block end>, but found '-'"), N_("expected <block end>, but found '<block mapping start>'"),
+    N_("expected <block end>, but found '<scalar>'"), N_("expected ',' or ']', but got '<scalar>'"),
+    N_("expected ',' or '}', but got '<scalar>'"), N_("expected ':', but found '<scalar>'"),
+    N_("while parsing a block collection"), N_("while parsing a block mapping"),
+    N_("while parsing a flow sequence"), N_("while parsing a flow mapping"),
+    N_("while parsing a node"), N_("while scanning a simple key"),
+    N_("while scanning a quoted scalar"), N_("while scanning a plain scalar"),
+    N_("while scanning a block scalar"), N_("while scanning an anchor"), N_("while scanning an alias"),
+    N_("while scanning a tag"), N_("while parsing a tag"), N_("while scanning for the next token"),
+    N_("while parsing a quoted scalar"), N_("did not find expected <document start>"),
+    N_("found undefined alias"),
+})
+
+
+def _yaml_words(phrase: str) -> str:
+    """One of the parser's phrases in the command's language when the catalog has it."""
+    return messages()(phrase) if phrase in YAML_WORDS else phrase
 
 
 def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -474,15 +523,25 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     problem = exc.problem or "invalid YAML"
     lines = text.splitlines()
     here = lines[line - 1] if 0 < line <= len(lines) else ""
+    _ = messages()
     if "\t" in here[: max(column, 1)] or "'\\t'" in problem:
-        return Problem(name, line, column, "", "tab character used for indentation; YAML "
-                       "indents with spaces only: replace the tabs with spaces")
-    context = f" ({exc.context})" if exc.context else ""
+        return Problem(name, line, column, "", _("tab character used for indentation; YAML "
+                                                 "indents with spaces only: replace the tabs with spaces"))
+    # The parser's own words (`mapping values are not allowed here`): the common ones from the
+    # catalog, any other as the parser says them, in English.
+    problem = _yaml_words(problem)
     start = exc.context_mark
     if exc.context and start is not None and start.line + 1 != line:
         # An unclosed bracket or quote is found lines later: say where it was opened.
-        context = f" ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
-    return Problem(name, line, column, "", visible(f"YAML syntax error: {problem}{context}"))
+        message = _("YAML syntax error: {problem} ({context} that starts at line {line}, column "
+                    "{column})").format(problem=problem, context=_yaml_words(exc.context),
+                                        line=start.line + 1, column=start.column + 1)
+    elif exc.context:
+        message = _("YAML syntax error: {problem} ({context})").format(
+            problem=problem, context=_yaml_words(exc.context))
+    else:
+        message = _("YAML syntax error: {problem}").format(problem=problem)
+    return Problem(name, line, column, "", visible(message))
 
 
 class _Walker:
@@ -515,17 +574,18 @@ class _Walker:
         if self.seen is not None:
             if id(node) in self.seen:
                 if not self.alias_reported:  # once: an alias bomb has thousands
-                    self.fail(node, path, _ALIAS_MESSAGE)
+                    self.fail(node, path, _said(_ALIAS_MESSAGE))
                     self.alias_reported = True
                 return None
             self.seen.add(id(node))
         if len(path) > self.MAX_DEPTH:
-            self.fail(node, path, _DEPTH_MESSAGE)
+            self.fail(node, path, _said(_DEPTH_MESSAGE))
             return None
         if node.tag not in _STANDARD_TAGS:
-            self.fail(node, path, f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
-                      "is not allowed in trip files (it is refused, never constructed); "
-                      "write the value as plain text")
+            self.fail(node, path, messages()(
+                "the YAML tag {tag} is not allowed in trip files (it is refused, never "
+                "constructed); write the value as plain text").format(
+                    tag=node.tag.replace('tag:yaml.org,2002:', '!!')))
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -554,7 +614,8 @@ class _Walker:
                 if key is None:
                     continue
             if key in out:
-                self.fail(key_node, path + (key,), f"duplicate key '{key}'; keep one of them")
+                self.fail(key_node, path + (key,), messages()("duplicate key '{key}'; keep one of "
+                                                              "them").format(key=key))
                 continue
             if not fast:
                 out[key] = self.value(value_node, path + (key,))
@@ -577,16 +638,17 @@ class _Walker:
 
     def key(self, key_node: yaml.Node, path: Path_) -> str | None:
         """A key that is not plain text: its text if it is still allowed, else None."""
+        _ = messages()
         if key_node.tag == "tag:yaml.org,2002:merge":
-            self.fail(key_node, path, "YAML merge keys (<<) are not allowed in trip files")
+            self.fail(key_node, path, _("YAML merge keys (<<) are not allowed in trip files"))
             return None
         if not isinstance(key_node, yaml.ScalarNode):
-            self.fail(key_node, path, "a mapping key must be plain text")
+            self.fail(key_node, path, _("a mapping key must be plain text"))
             return None
         if key_node.tag not in _STANDARD_TAGS:
-            self.fail(key_node, path, f"the YAML tag {key_node.tag.replace('tag:yaml.org,2002:', '!!')} "
-                      "is not allowed in trip files (it is refused, never constructed); "
-                      "write the key as plain text")
+            self.fail(key_node, path, _("the YAML tag {tag} is not allowed in trip files (it is "
+                                        "refused, never constructed); write the key as plain text").format(
+                                            tag=key_node.tag.replace('tag:yaml.org,2002:', '!!')))
             return None
         return str(key_node.value)
 
@@ -600,17 +662,19 @@ class _Walker:
         except ValueError as exc:
             shown = visible(node.value, 40)
             if node.tag == "tag:yaml.org,2002:timestamp":
-                self.fail(node, path, f"'{shown}' is not a real date ({exc}); use YYYY-MM-DD")
+                self.fail(node, path, messages()("'{value}' is not a real date ({error}); use "
+                                                 "YYYY-MM-DD").format(value=shown, error=exc))
             else:  # Python refuses to read integers of more than 4300 digits
-                self.fail(node, path, f"'{shown}' has too many digits to be read as a number; "
-                          "put it in quotes if it is text")
+                self.fail(node, path, messages()("'{value}' has too many digits to be read as a "
+                                                 "number; put it in quotes if it is text").format(value=shown))
             return None
         except yaml.YAMLError as exc:
-            self.fail(node, path, f"cannot read '{visible(node.value, 40)}': {exc}")
+            self.fail(node, path, messages()("cannot read '{value}': {error}").format(
+                value=visible(node.value, 40), error=exc))
             return None
         if isinstance(value, dt.datetime):
-            self.fail(node, path, f"'{node.value}' has a time of day; give a date as YYYY-MM-DD "
-                      "and a time in the 'time' field")
+            self.fail(node, path, messages()("'{value}' has a time of day; give a date as YYYY-MM-DD "
+                                             "and a time in the 'time' field").format(value=node.value))
             return None
         return value
 
