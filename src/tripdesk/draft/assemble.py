@@ -650,7 +650,7 @@ class _Assembler:
                     if event["kind"] == "signing":
                         record["event"] = event
                 if "place" not in record and article.language == "ko":
-                    self._agreement_place(record, clause, article.text)
+                    self._agreement_place(record, clause, article.text, found)
                 if found.status != "unknown":
                     status: dict[str, Any] = {"value": found.status, "evidence": [evidence],
                                               "inferred": {"value": "Read from the sentence's verb."}}
@@ -676,9 +676,24 @@ class _Assembler:
         self.found.append(f"agreements: {len(out)}")
         return out
 
-    def _agreement_place(self, record: dict[str, Any], clause: str, text: str) -> None:
+    def _agreement_place(self, record: dict[str, Any], clause: str, text: str,
+                         agreement: agreements_mod.AgreementFound | None = None) -> None:
         """Where an undated agreement is made, from its own words: the city named with 에서
-        ('뉴욕에서 ... 협약을 맺고'), else the one city abroad they name, marked inferred."""
+        ('뉴욕에서 ... 협약을 맺고'), else the one city abroad they name, marked inferred. Agreements
+        counted with 각각 after as many cities ('A와 B를 방문해 각각 500만 불, 3000만 불 규모의 MOU에
+        서명한다') are each in the city of its rank, as 각각 (respectively) pairs them."""
+        if agreement is not None and agreement.of > 1:
+            before = agreement.sentence[:agreement.sentence.rfind("각각")]
+            named = [p for p in places.find_places(before, analyser.proper_nouns(text)) if p.city.country != "KR"]
+            cities = list({p.city.en: p for p in named}.values())
+            if len(cities) == agreement.of:
+                place = cities[agreement.item]
+                record["place"] = _place(place)
+                record["inferred"]["place"] = (
+                    f"The sentence names {agreement.of} cities, then counts {agreement.of} agreements with "
+                    "'각각' (respectively); they are taken to be in the cities in the order named: this one "
+                    f"in '{place.ko}'.")
+                return
         found = [p for p in places.find_places(clause, analyser.proper_nouns(text)) if p.city.country != "KR"]
         at = [p for p in found if clause.startswith("에서", p.end) or clause.startswith("시에서", p.end)]
         if len({p.city.en for p in at}) == 1:

@@ -143,6 +143,9 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
         candidates = [m.group()]
         if following is not None and text[m.end():following.start()] == " ":
             candidates.insert(0, text[m.start():following.end()])
+        latin = _LATIN_AFTER.match(text, m.end())  # 워싱턴 D.C.: the second word in Latin letters
+        if latin:
+            candidates.insert(0, text[m.start():latin.end()])
         for candidate in candidates:
             hit = _longest_name(key(candidate), index)
             if hit is None or (candidate != m.group() and len(hit) <= len(key(m.group()))):
@@ -188,6 +191,10 @@ _GIVEN_NAME = re.compile(rf" (?!(?:현지|지역|주요|시내|인근|일대|도
 _COUNTY = re.compile(r"\s?카운티")
 # 주 칭다오 총영사 (the consul general in Qingdao, 駐): the seat of an office, not a place visited.
 _SEAT_OF = re.compile(r"(?:^|\s)주\s?$")
+
+
+# A word in Latin letters after a Korean one ('워싱턴 D.C.', '워싱턴 DC'), tried with it as one name.
+_LATIN_AFTER = re.compile(r" ([A-Z][A-Za-z]*(?:\.[A-Za-z]+)*\.?)(?![A-Za-z])")
 
 
 @functools.cache
@@ -239,10 +246,11 @@ def _jp(roman: str) -> str:
 
 
 def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[PlaceFound]:
-    if not countries:
-        return []
+    """The cities found by their romanisation: a name with its suffix in an article naming the
+    country (any but Korea and the US), and a name after a US state's ('델라웨어주 월밍턴'), which
+    needs no country named."""
     found = []
-    for m in _SUFFIXED.finditer(text):
+    for m in _SUFFIXED.finditer(text) if countries else ():
         if m.start() in taken or m.group(1) in city_index() or m.group(1) in country_index():
             continue
         best = _romanised_city(m.group(1), frozenset(countries))

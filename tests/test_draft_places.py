@@ -1,0 +1,69 @@
+"""Places the drafter used to miss: a city after a US state in an article naming no other
+country, a name whose second word is in Latin letters, agreements counted with 각각 after as
+many cities. Made-up sentences, drafted whole where the rule is about the draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+
+from tripdesk.draft.articles import Article  # noqa: E402
+from tripdesk.draft.assemble import draft_trip  # noqa: E402
+from tripdesk.draft.dates import YearHint  # noqa: E402
+from tripdesk.queries import KnownEntities  # noqa: E402
+
+D = dt.date
+
+
+def draft(text: str, published: dt.date) -> dict:
+    article = Article(name="made-up.txt", text=text, outlet="테스트일보")
+    return draft_trip([article], KnownEntities(), YearHint(published=published)).document
+
+
+def cities_in(text: str) -> list[tuple[str, str]]:
+    from tripdesk.draft import analyser, places
+
+    return [(p.ko, p.city.en) for p in places.find_places(text, analyser.proper_nouns(text)) if p.city.country != "KR"]
+
+
+def test_a_city_after_a_us_state_in_an_article_naming_only_the_us() -> None:
+    # 월밍턴 (sic, for 윌밍턴) has no Korean name in the gazetteer: its consonants are Wilmington's,
+    # a city of Delaware; no country but the US is named, which used to skip the state rule.
+    assert cities_in("시장은 미국 델라웨어주 월밍턴을 방문한다.") == [("월밍턴", "Wilmington")]
+    assert cities_in("시장은 델라웨어주 월밍턴과 펜실베이니아주 필라델피아를 찾는다.") == [
+        ("월밍턴", "Wilmington"), ("필라델피아", "Philadelphia")]
+
+
+def test_a_name_whose_second_word_is_in_latin_letters() -> None:
+    assert cities_in("대표단은 미국 워싱턴 D.C. 내셔널 몰을 찾는다.") == [("워싱턴 D.C.", "Washington")]
+    assert cities_in("대표단은 워싱턴 DC에서 회의를 연다.") == [("워싱턴 DC", "Washington")]
+    # 워싱턴 alone may be the state: not taken
+    assert cities_in("대표단은 워싱턴 주의회를 찾는다.") == []
+
+
+def test_a_dated_day_in_washington_dc() -> None:
+    doc = draft("경남도는 박민수 지사를 단장으로 한 대표단이 4일부터 13일까지 미국을 방문한다고 밝혔다.\n"
+                "4일 첫 공식 일정은 미국 워싱턴 D.C. 내셔널 몰에 있는 기념공원을 방문하는 것이다.",
+                D(2023, 9, 29))
+    day = next(d for d in doc["days"] if d["date"] == D(2023, 10, 4))
+    assert [(p["city"]["en"], p.get("state")) for p in day["places"]] == [("Washington", "DC")]
+
+
+def test_agreements_counted_with_each_are_in_the_cities_in_order() -> None:
+    doc = draft("천안시는 박민수 시장을 단장으로 한 방문단이 15일부터 19일까지 미국을 방문한다고 밝혔다.\n"
+                "박 시장은 델라웨어주 월밍턴과 펜실베이니아주 필라델피아를 방문해 각각 500만 불, 3000만 불 "
+                "규모의 투자 MOU에 서명한다.", D(2019, 4, 14))
+    places = [a["place"]["city"]["en"] for a in doc["agreements"]]
+    assert places == ["Wilmington", "Philadelphia"]
+    assert all("각각" in a["inferred"]["place"] for a in doc["agreements"])
+
+
+def test_each_with_fewer_cities_than_agreements_places_none_by_rank() -> None:
+    doc = draft("천안시는 박민수 시장을 단장으로 한 방문단이 15일부터 19일까지 미국을 방문한다고 밝혔다.\n"
+                "박 시장은 필라델피아를 방문해 현지 기업 두 곳과 각각 500만 불, 3000만 불 규모의 투자 MOU에 "
+                "서명한다.", D(2019, 4, 14))
+    assert len(doc["agreements"]) == 2
+    assert all("각각" not in a.get("inferred", {}).get("place", "") for a in doc["agreements"])
