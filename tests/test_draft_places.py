@@ -67,3 +67,28 @@ def test_each_with_fewer_cities_than_agreements_places_none_by_rank() -> None:
                 "서명한다.", D(2019, 4, 14))
     assert len(doc["agreements"]) == 2
     assert all("각각" not in a.get("inferred", {}).get("place", "") for a in doc["agreements"])
+
+
+def test_a_japanese_town_the_gazetteer_lacks_introduced_after_japan_or_its_prefecture() -> None:
+    assert cities_in("횡성군은 자매결연도시인 일본 야즈정과의 교류를 기념해 야즈정을 방문한다.") == [
+        ("야즈정", "Yazu"), ("야즈정", "Yazu")]
+    # the Korean reading of its characters (상봉 上峰) with the Japanese one in parentheses
+    assert cities_in("방문단이 일본 사가현 상봉정(카미미네마치) 방문길에 올랐다.") == [("상봉정", "Kamimine")]
+    # a Korean reading alone gives no English name: not guessed
+    assert cities_in("방문단이 일본 상봉정을 찾았다.") == []
+    # a word that is no town
+    assert cities_in("대표단은 일본 여행일정을 짰다.") == []
+
+
+def test_a_japanese_town_named_again_in_a_later_sentence_is_found_there() -> None:
+    doc = draft("횡성군은 김민수 군수를 단장으로 한 대표단이 31일부터 3박 4일 일정으로 일본 돗토리현 야즈정을 "
+                "방문한다고 밝혔다.\n대표단은 11월 2일 야즈정에서 열리는 기념식에 참석한다.", D(2025, 10, 30))
+    day = next(d for d in doc["days"] if d["date"] == D(2025, 11, 2))
+    assert [p["city"] for p in day["places"]] == [{"ko": "야즈정", "en": "Yazu"}]
+    assert "does not list" in day["inferred"]["places"]
+
+
+def test_a_japanese_city_named_in_english_as_its_korean_name_reads() -> None:
+    # GeoNames names Satsumasendai by Sendai, the city merged into it; 사쓰마센다이 reads Satsumasendai
+    assert cities_in("대표단은 일본 사쓰마센다이시를 방문한다.") == [("사쓰마센다이시", "Satsumasendai")]
+    assert cities_in("대표단은 일본 닛코시를 방문한다.") == [("닛코시", "Nikkō")]

@@ -313,7 +313,7 @@ class _Assembler:
                 if article.language == "en":
                     city_places = [p for p in english.find_places(sentence, english.countries_named(text))]
                 else:
-                    city_places = [p for p in places.find_places(sentence, proper) if p.city.country != "KR"]
+                    city_places = [p for p in places.find_places(sentence, proper, text) if p.city.country != "KR"]
                     city_places = _not_in_names(sentence, city_places, found_people[i])
                 if not self._before_trip(sentence):
                     for place in city_places:
@@ -684,7 +684,7 @@ class _Assembler:
         서명한다') are each in the city of its rank, as 각각 (respectively) pairs them."""
         if agreement is not None and agreement.of > 1:
             before = agreement.sentence[:agreement.sentence.rfind("각각")]
-            named = [p for p in places.find_places(before, analyser.proper_nouns(text)) if p.city.country != "KR"]
+            named = [p for p in places.find_places(before, analyser.proper_nouns(text), text) if p.city.country != "KR"]
             cities = list({p.city.en: p for p in named}.values())
             if len(cities) == agreement.of:
                 place = cities[agreement.item]
@@ -694,7 +694,7 @@ class _Assembler:
                     "'각각' (respectively); they are taken to be in the cities in the order named: this one "
                     f"in '{place.ko}'.")
                 return
-        found = [p for p in places.find_places(clause, analyser.proper_nouns(text)) if p.city.country != "KR"]
+        found = [p for p in places.find_places(clause, analyser.proper_nouns(text), text) if p.city.country != "KR"]
         at = [p for p in found if clause.startswith("에서", p.end) or clause.startswith("시에서", p.end)]
         if len({p.city.en for p in at}) == 1:
             record["place"] = _place(at[0])
@@ -980,6 +980,8 @@ def _not_in_names(sentence: str, found: list[places.PlaceFound],
 
 def _place_reason(place: places.PlaceFound) -> str | None:
     """Why a city was taken to be the one it is, when the gazetteer's name alone did not say."""
+    if place.note:
+        return place.note
     if place.romanised:
         return (f"'{place.ko}' has no Korean name in the gazetteer; it is taken to be {place.city.en} "
                 f"({place.city.country}), the city of a country the article names whose name its "

@@ -44,6 +44,7 @@ class PlaceFound:
     end: int
     ambiguous: tuple[City, ...] = ()  # the other cities of that name
     romanised: bool = False  # found by its romanisation, not by a Korean name (see below)
+    note: str = ""  # why the place is taken to be this one, where the gazetteer alone did not say
 
 
 def _data(name: str) -> list[dict[str, str]]:
@@ -71,6 +72,8 @@ def city_index() -> dict[str, tuple[City, ...]]:
         names |= {n[:-1] for n in names if n.endswith("시") and len(n) >= 3}
         # GeoNames names some Japanese cities as municipalities (Nara-shi): the city is Nara.
         name = re.sub(r"-(shi|machi|chō|cho|mura|ku)$", "", row["name"]) if row["countrycode"] == "JP" else row["name"]
+        if row["countrycode"] == "JP" and names:
+            name = _japanese_name(name, names, row["alternatenames"])
         city = City(name, row["countrycode"],
                     row["admin1code"] if row["countrycode"] == "US" else None, int(row["population"]))
         _BY_COUNTRY.setdefault(city.country, []).append(city)
@@ -126,11 +129,13 @@ def states_named(text: str) -> set[str]:
     return _codes_named(text, state_index(), 3)
 
 
-def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFound]:
+def find_places(text: str, proper_nouns: set[str] | None = None, context: str | None = None) -> list[PlaceFound]:
     """The world cities the text names, in order, with where each name is.
 
     `proper_nouns`: the forms the analyser tagged as proper nouns in this text; a name of two
-    syllables is taken only if it is one (None: no such check)."""
+    syllables is taken only if it is one (None: no such check). `context`: the whole article
+    the text (a sentence) is from, where a town is introduced with its country (see
+    `japanese_towns`)."""
     index = city_index()
     countries = countries_named(text)
     states = states_named(text)
@@ -168,6 +173,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None) -> list[PlaceFo
             found.append(PlaceFound(written, chosen, m.start(), m.start() + len(written), others))
             break
     found += _by_romanisation(text, countries - {"KR", "US"}, {p.begin for p in found})
+    found += _towns_in(text, japanese_towns(context or text, frozenset(proper_nouns or ())),
+                       {b for p in found for b in range(p.begin, p.end)})
     # Latin abbreviations Korean reports use as names (LA), as whole words only.
     for name in latin_names():
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
@@ -260,10 +267,94 @@ def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[Pl
     return found + _after_a_state(text, taken)
 
 
+# A Japanese town or village the gazetteer lacks (cities15000 has no towns under 15,000 people,
+# and GeoNames no Korean names for most): named with its suffix (정/초/마치 町, 촌/무라 村) right
+# after 일본 or a prefecture (사가현), perhaps with its Japanese reading in parentheses: '일본
+# 야즈정', '일본 사가현 상봉정(카미미네마치)'. Its English name is the romanisation of the Japanese
+# reading (the parenthesised one, else the name itself when it is written as Korean transcribes
+# Japanese: no final consonant but ㄴ and ㅅ, so not a Korean reading of its characters, 상봉).
+_JP_TOWN = re.compile(r"(?:일본|[가-힣]{2,5}현)\s+([가-힣]{2,8}?(?:정|초|마치|촌|무라))"
+                      r"(?:\s?\(([가-힣]{2,12})\))?(?=[\s(을를의에와과은는이가도로,·]|$)")
+_JP_SUFFIX = re.compile(r"(?:정|초|마치|촌|무라|손)$")
+
+
+@functools.lru_cache(maxsize=64)
+def japanese_towns(context: str, proper_nouns: frozenset[str]) -> dict[str, tuple[City, str]]:
+    """The Japanese towns the text introduces after 일본 or a prefecture, by the word it writes
+    (with its suffix): the town and why it is taken to be it. Only words the analyser tags as
+    proper nouns (or whose reading it does), when it has tagged any."""
+    towns: dict[str, tuple[City, str]] = {}
+    for m in _JP_TOWN.finditer(context):
+        word, reading = m.group(1), m.group(2)
+        stem = _JP_SUFFIX.sub("", word)
+        if word in towns or stem in city_index() or word in city_index() or len(stem) < 2:
+            continue
+        if proper_nouns and word not in proper_nouns and (reading or "") not in proper_nouns:
+            continue
+        source = _JP_SUFFIX.sub("", reading) if reading and _transcribes_japanese(_JP_SUFFIX.sub("", reading)) else (
+            stem if _transcribes_japanese(stem) else None)
+        if source is None:
+            continue
+        en = _romanise_japanese(source)
+        note = (f"'{word}' is a Japanese town the gazetteer does not list (it names towns of 15,000 people or "
+                f"more); the article introduces it after '{context[m.start():m.start(1)].strip()}'"
+                + (f", with its Japanese reading '{reading}'" if reading and source != stem else "")
+                + f", and its English name '{en}' is the romanisation of that reading.")
+        towns[word] = (City(en, "JP", None, 0), note)
+    return towns
+
+
+def _towns_in(text: str, towns: dict[str, tuple[City, str]], taken: set[int]) -> list[PlaceFound]:
+    found = []
+    for word, (city, note) in towns.items():
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(word)}(?=[\s(을를의에와과은는이가도로,·]|$)", text):
+            if m.start() not in taken:
+                found.append(PlaceFound(word, city, m.start(), m.end(), romanised=True, note=note))
+    return found
+
+
+def _transcribes_japanese(word: str) -> bool:
+    """Whether a Korean word is written as Korean transcribes Japanese: every syllable open or
+    closed by ㄴ (ん) or ㅅ (っ), as 야즈, 카미미네, 사쓰마센다이, 닛코 are and 상봉 is not."""
+    return bool(word) and all("가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 in (0, 4, 19) for ch in word)
+
+
+def _romanise_japanese(word: str) -> str:
+    """A Japanese name from its Korean transcription: 야즈 Yazu, 카미미네 Kamimine, 사쓰마센다이
+    Satsumasendai."""
+    from korean_romanizer.romanizer import Romanizer
+
+    roman = _jp(re.sub(r"[^a-z]", "", Romanizer(word).romanize().lower()))
+    return roman[:1].upper() + roman[1:]
+
+
+def _japanese_name(name: str, korean: set[str], alternates: list[str]) -> str:
+    """A Japanese city's English name as its Korean name reads, where GeoNames names it by an
+    older municipality (사쓰마센다이 is Satsumasendai; GeoNames' name is Sendai, the city merged
+    into it in 2004): the alternate name in Latin letters that the Korean name romanises to."""
+    latin = {re.sub(r"[^a-z]", "", a.lower()): a for a in alternates if a.isascii() and a[:1].isupper()}
+    if re.sub(r"[^a-z]", "", name.lower()) in {_jp_key(k) for k in korean}:
+        return name
+    for k in korean:
+        hit = latin.get(_jp_key(k))
+        if hit is not None and len(hit) > len(name):
+            return hit
+    return name
+
+
+@functools.cache
+def _jp_key(korean: str) -> str:
+    from korean_romanizer.romanizer import Romanizer
+
+    word = korean[:-1] if korean.endswith("시") and len(korean) >= 3 else korean
+    return _jp(re.sub(r"[^a-z]", "", Romanizer(word).romanize().lower()))
+
+
 def clear_caches() -> None:
     """Forget what was worked out from articles' words (the benchmark drafts each article
     afresh); the gazetteer's own indexes stay loaded."""
     _romanised_city.cache_clear()
+    japanese_towns.cache_clear()
 
 
 @functools.cache
