@@ -14,7 +14,7 @@ import pytest
 
 from tripdesk.store import Store
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.detail_pane import DetailPane
+from tripdesk.ui.panes.detail import DetailPane
 
 from .conftest import SAMPLE
 from .test_ui_support import async_test, build_store, press, screen_text, settle

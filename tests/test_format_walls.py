@@ -16,7 +16,7 @@ from tripdesk.store import Store
 from tripdesk.text import Text
 
 from .conftest import SAMPLE_TEXT, mutate, problems_for
-from tripdesk.ui.detail_pane import DetailPane
+from tripdesk.ui.panes.detail import DetailPane
 
 from .test_ui_support import async_test, build_store, press, screen_text, settle
 

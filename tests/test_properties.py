@@ -38,9 +38,9 @@ from tripdesk.problems import ValidationFailed
 from tripdesk.queries import load_trip, search
 from tripdesk.store import Store
 from tripdesk.timeline import render_timeline
-from tripdesk.ui.detail_pane import detail_doc
+from tripdesk.ui.panes.detail import detail_doc
 from tripdesk.ui.render import fit, fit_str, one_line
-from tripdesk.ui.timeline_pane import build_options, on_a_day
+from tripdesk.ui.panes.timeline import build_options, on_a_day
 
 from .conftest import SAMPLE
 

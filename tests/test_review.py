@@ -15,8 +15,8 @@ from tripdesk.cli import main
 from tripdesk.review import open_review
 from tripdesk.store import Store
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.article_screen import CURRENT_STYLE, ArticleScreen, ArticleView
-from tripdesk.ui.review_screen import ImportDraftScreen
+from tripdesk.ui.screens.article import CURRENT_STYLE, ArticleScreen, ArticleView
+from tripdesk.ui.screens.review import ImportDraftScreen
 
 from .test_ui_article import squeezed, styled_text
 from .test_ui_support import DATA, async_test, build_store, press, screen_text, settle

@@ -12,7 +12,7 @@ import pytest
 
 from tripdesk.cli import main
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.search_screen import SearchScreen
+from tripdesk.ui.screens.search import SearchScreen
 
 from .test_ui import data_store, db  # noqa: F401 - the fixtures: a copy of the bundled store
 from .test_ui_support import async_test, press, screen_text, type_search

@@ -15,11 +15,11 @@ import pytest
 from tripdesk.queries import SearchHit
 from tripdesk.text import Text
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.city_pane import CityPane
-from tripdesk.ui.detail_pane import DetailPane
-from tripdesk.ui.help_screen import HelpScreen
-from tripdesk.ui.main_screen import MainScreen
-from tripdesk.ui.search_screen import SearchScreen, hit_prompt
+from tripdesk.ui.panes.city import CityPane
+from tripdesk.ui.panes.detail import DetailPane
+from tripdesk.ui.screens.help import HelpScreen
+from tripdesk.ui.screens.main import MainScreen
+from tripdesk.ui.screens.search import SearchScreen, hit_prompt
 
 from .test_ui_support import (DATA, async_test, build_store, copy_store, press, press_at_once, screen_text,
                               settle, type_search)
@@ -1098,7 +1098,7 @@ def test_a_search_hit_leads_to_its_event_else_its_day_else_the_trip() -> None:
     import dataclasses
 
     from tripdesk.files.loader import load_paths
-    from tripdesk.ui.timeline_pane import resolve_ref
+    from tripdesk.ui.panes.timeline import resolve_ref
 
     trips = {t.trip.id: t.trip for t in load_paths([DATA]).trips}
     gumi_2013, gumi_2017 = trips["gumi-2013-san-diego"], trips["gumi-2017-americas"]
@@ -1128,7 +1128,7 @@ def test_a_search_hit_leads_to_its_event_else_its_day_else_the_trip() -> None:
 async def test_keys_typed_in_a_burst_land_where_the_focus_moved(db: Path) -> None:
     """A key that moves the focus moves it before the next key is handled, however fast they
     come: Tab Tab goes two panes on, and ↓ ↓ Enter in the search box opens the second hit."""
-    from tripdesk.ui.timeline_pane import resolve_ref
+    from tripdesk.ui.panes.timeline import resolve_ref
 
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.detail_pane import DetailPane
-from tripdesk.ui.main_screen import MainScreen
+from tripdesk.ui.panes.detail import DetailPane
+from tripdesk.ui.screens.main import MainScreen
 
 from .test_ui_support import DATA, async_test, build_store, copy_store, press, screen_lines, screen_text, settle
 
@@ -214,7 +214,7 @@ async def open_overview(pilot) -> None:  # noqa: ANN001
 
 @async_test
 async def test_the_overview_shows_four_bars_on_two_rows_and_twelve_places(db: Path) -> None:
-    from tripdesk.ui.overview_screen import BAR, PlaceMap, TimeAxis
+    from tripdesk.ui.screens.overview import BAR, PlaceMap, TimeAxis
 
     app = TripdeskApp(db_path=db, language="en")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -269,7 +269,7 @@ async def test_a_bar_opens_its_trip_and_zoom_goes_down_to_days(db: Path) -> None
 
 @async_test
 async def test_a_place_on_the_map_lists_the_trips_that_went_there(db: Path) -> None:
-    from tripdesk.ui.overview_screen import PlaceMap
+    from tripdesk.ui.screens.overview import PlaceMap
 
     app = TripdeskApp(db_path=db, language="en")
     async with app.run_test(size=(80, 24)) as pilot:

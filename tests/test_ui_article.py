@@ -12,9 +12,9 @@ from rich.cells import cell_len
 from tripdesk.files.loader import load_file
 from tripdesk.model import Trip
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.article_screen import CURRENT_STYLE, HIGHLIGHT_STYLE, ArticleScreen, ArticleView
-from tripdesk.ui.detail_pane import DetailPane
-from tripdesk.ui.main_screen import Wanted
+from tripdesk.ui.screens.article import CURRENT_STYLE, HIGHLIGHT_STYLE, ArticleScreen, ArticleView
+from tripdesk.ui.panes.detail import DetailPane
+from tripdesk.ui.screens.main import Wanted
 
 from .test_ui_support import (DATA, async_test, build_store, copy_store, open_gumi_2024, press, screen_text,
                               settle)
@@ -409,7 +409,7 @@ def test_a_day_with_nothing_recorded_but_a_quote_opens_on_the_quote(gumi_2024: T
     import dataclasses
     import datetime as dt
 
-    from tripdesk.ui.article_screen import record_excerpts
+    from tripdesk.ui.screens.article import record_excerpts
 
     quote = dataclasses.replace(gumi_2024.quotes[0], date=dt.date(2024, 10, 12), event=None)
     trip = dataclasses.replace(gumi_2024, quotes=(quote,))

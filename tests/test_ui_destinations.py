@@ -105,7 +105,7 @@ async def test_a_store_of_many_cities_opens_at_its_states(tmp_path: Path) -> Non
     every open line again): the countries and states are listed, Enter opens a state."""
     from tripdesk.bench import generate as gen
     from tripdesk.importer import import_paths
-    from tripdesk.ui.city_pane import OPEN_STATES_UP_TO
+    from tripdesk.ui.panes.city import OPEN_STATES_UP_TO
 
     gen.generate(tmp_path / "trips", 120, 1)
     with Store.open(tmp_path / "many.db") as store:

@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, Static
 
 from tripdesk.export import render
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.export_screen import ConfirmScreen, ExportScreen
+from tripdesk.ui.screens.export import ConfirmScreen, ExportScreen
 
 from .test_ui import open_gumi_2024
 from .test_ui_support import DATA, async_test, build_store, copy_store, press, screen_text, settle

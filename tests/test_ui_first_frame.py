@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.ui import overview_screen, table_screen
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.data import DeskData
-from tripdesk.ui.entities_screen import EntitiesScreen
-from tripdesk.ui.ledger_screen import LedgerScreen
-from tripdesk.ui.overview_screen import OverviewScreen, TimeAxis, axis_state
+from tripdesk.ui.screens.entities import EntitiesScreen
+from tripdesk.ui.screens.ledger import LedgerScreen
+from tripdesk.ui.screens import overview as overview_screen
+from tripdesk.ui.screens import table as table_screen
+from tripdesk.ui.screens.overview import OverviewScreen, TimeAxis, axis_state
 
 from .test_ui_across import data_store, db, row_of  # noqa: F401 - the bundled trips' store
 from .test_ui_support import async_test, press, screen_lines, screen_text, settle
@@ -162,7 +163,7 @@ async def test_the_overview_shows_its_bars_before_the_places_and_the_map(db: Pat
 @async_test
 async def test_the_overview_s_rankings_come_before_its_map(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tripdesk import gazetteer
-    from tripdesk.ui.overview_screen import PlaceMap
+    from tripdesk.ui.screens.overview import PlaceMap
 
     release = hold(monkeypatch, gazetteer, "locate_all")
     app = TripdeskApp(db_path=db, language="en")

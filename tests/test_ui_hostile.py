@@ -16,7 +16,7 @@ import pytest
 from rich.cells import cell_len
 
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.detail_pane import DetailPane
+from tripdesk.ui.panes.detail import DetailPane
 
 from .test_ui_support import HOSTILE, async_test, build_store, press, screen_text, settle, type_search
 

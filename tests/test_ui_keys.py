@@ -15,9 +15,9 @@ from textual.command import CommandPalette
 
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.commands import DeskPalette
-from tripdesk.ui.export_screen import ExportScreen
-from tripdesk.ui.help_screen import HelpScreen
-from tripdesk.ui.search_screen import SearchScreen
+from tripdesk.ui.screens.export import ExportScreen
+from tripdesk.ui.screens.help import HelpScreen
+from tripdesk.ui.screens.search import SearchScreen
 
 from .test_ui import data_store, db, main, make_app, open_gumi_2024  # noqa: F401 - fixtures
 from .test_ui_support import async_test, press, screen_lines, screen_text, settle

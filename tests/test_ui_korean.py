@@ -221,7 +221,7 @@ async def test_reviewing_a_draft_in_korean_has_no_english_label(tmp_path: Path, 
 
     from tripdesk.review import open_review
     from tripdesk.ui.app import TripdeskApp
-    from tripdesk.ui.review_screen import ImportDraftScreen
+    from tripdesk.ui.screens.review import ImportDraftScreen
 
     from .test_review import TRIP_ID, WALLS
     from .test_ui_support import build_store

@@ -16,10 +16,10 @@ from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.city_pane import CityPane, CityTree
-from tripdesk.ui.detail_pane import DetailPane, DetailScroll
+from tripdesk.ui.panes.city import CityPane, CityTree
+from tripdesk.ui.panes.detail import DetailPane, DetailScroll
 from tripdesk.ui.paint import CachedScrollBar
-from tripdesk.ui.timeline_pane import TimelineList, TimelinePane
+from tripdesk.ui.panes.timeline import TimelineList, TimelinePane
 
 from .test_ui_support import DATA, async_test, build_store, copy_store, open_gumi_2024, press, settle
 

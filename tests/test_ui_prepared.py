@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import tripdesk
-from tripdesk.ui.detail_pane import DetailScroll, trip_doc
+from tripdesk.ui.panes.detail import DetailScroll, trip_doc
 from tripdesk.ui.render import Doc
 
 from .test_ui import data_store, db, main, make_app, move_cities_to  # noqa: F401 - fixtures

@@ -10,7 +10,7 @@ import pytest
 from tripdesk import queries
 from tripdesk.store import Store
 from tripdesk.ui.app import TripdeskApp
-from tripdesk.ui.search_screen import SearchInput, SearchScreen
+from tripdesk.ui.screens.search import SearchInput, SearchScreen
 
 from .test_ui import data_store, db  # noqa: F401 - the fixtures: a copy of the bundled store
 from .test_ui_support import async_test, press, screen_text, settle, type_search

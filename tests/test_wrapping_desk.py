@@ -26,7 +26,7 @@ from textual.content import Content
 from tripdesk.ui.render import Doc, fit, fit_str, lit, narrowed_indents
 from tripdesk.ui.rowlist import MIN_WRAP, Row
 from tripdesk.ui.tableview import Column, line_parts, widths as column_widths
-from tripdesk.ui.timeline_pane import TITLE_HANG
+from tripdesk.ui.panes.timeline import TITLE_HANG
 
 from .test_ui_support import build_store, screen_text, settle
 
@@ -124,7 +124,7 @@ def test_a_timeline_row_with_a_hanging_title_loses_nothing(title: str, width: in
     head's edge starts the title instead (it once made the first line a cell too wide, and
     the list cut its last syllable)."""
     from tripdesk.ui.render import pad_cells
-    from tripdesk.ui.timeline_pane import KIND_WIDTH
+    from tripdesk.ui.panes.timeline import KIND_WIDTH
 
     prompt = Content.assemble("  --:-- * ", pad_cells(kind, KIND_WIDTH), " ", lit(title))
     row = Row(prompt, hang=TITLE_HANG)
@@ -531,8 +531,8 @@ def test_a_cut_search_hit_and_ledger_row_open_the_whole_text(tmp_path: Path, tit
                                                              width: int) -> None:
     """A search hit's line and a ledger row's title cell are one line each: the text whole or
     its beginning and '…'; Enter opens the record, whose detail shows the whole text."""
-    from tripdesk.ui.ledger_screen import COLUMNS
-    from tripdesk.ui.search_screen import SearchResults
+    from tripdesk.ui.screens.ledger import COLUMNS
+    from tripdesk.ui.screens.search import SearchResults
     from tripdesk.ui.tableview import TableView
 
     pair = KOREAN_PAIR.search(title)

@@ -5,7 +5,7 @@
 textual-serve runs a web server whose page holds a terminal; each browser that opens it gets a
 desk of its own, `python -m tripdesk --db DB` started in a subprocess under Textual's web
 driver. The desk there exports by handing the file to the browser as a download
-(`ui/export_screen.py`), never by writing on the server.
+(`ui/screens/export.py`), never by writing on the server.
 
 There is no login: anyone who can reach the address reads the whole store. So the server
 listens on the loopback address unless told otherwise, and says so loudly when it is not.

@@ -42,9 +42,9 @@ async def desk_across(db: Path, presses: int, size: tuple[int, int],
     """Samples (seconds) of each open and key, and how long the overview's very first open
     took (it reads the gazetteer once: later opens use it from memory)."""
     from ..ui.app import TripdeskApp
-    from ..ui.entities_screen import EntitiesScreen
-    from ..ui.ledger_screen import LedgerScreen
-    from ..ui.overview_screen import OverviewScreen, PlaceMap, TimeAxis
+    from ..ui.screens.entities import EntitiesScreen
+    from ..ui.screens.ledger import LedgerScreen
+    from ..ui.screens.overview import OverviewScreen, PlaceMap, TimeAxis
 
     _install_frame_hook()
     app = TripdeskApp(db_path=db, language="en")
@@ -137,9 +137,9 @@ async def desk_across_cold(db: Path, reps: int, size: tuple[int, int],
     table's first rows; the overview's bars), and on to the frame showing all of it (every
     row read; the map and the rankings). Seconds."""
     from ..ui.app import TripdeskApp
-    from ..ui.entities_screen import EntitiesScreen
-    from ..ui.ledger_screen import LedgerScreen
-    from ..ui.overview_screen import OverviewScreen, PlaceMap, TimeAxis
+    from ..ui.screens.entities import EntitiesScreen
+    from ..ui.screens.ledger import LedgerScreen
+    from ..ui.screens.overview import OverviewScreen, PlaceMap, TimeAxis
 
     _install_frame_hook()
     out: dict[str, Any] = {}

@@ -23,9 +23,9 @@ async def desk_keys(db: Path, long_trip: str, presses: int, size: tuple[int, int
     """Samples (seconds) by figure key, and `dest_first`: the first `d` of the session, which
     reads the destinations' groups from the store."""
     from ..ui.app import TripdeskApp
-    from ..ui.city_pane import CityTree
-    from ..ui.search_screen import SearchScreen
-    from ..ui.timeline_pane import TimelineList, TimelinePane
+    from ..ui.panes.city import CityTree
+    from ..ui.screens.search import SearchScreen
+    from ..ui.panes.timeline import TimelineList, TimelinePane
 
     _install_frame_hook()
     app = TripdeskApp(db_path=db, language="en")
@@ -76,7 +76,7 @@ async def desk_keys(db: Path, long_trip: str, presses: int, size: tuple[int, int
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        from ..ui.search_screen import KIND_FILTERS
+        from ..ui.screens.search import KIND_FILTERS
 
         samples = []
         for _ in range(presses):

@@ -149,9 +149,9 @@ async def desk_moves(db: Path, long_trip: str, presses: int, size: tuple[int, in
                      search_query: str = "협약", log: Callable[[str], None] = print) -> dict[str, list[float]]:
     """Key-to-frame samples of the desk, by scenario."""
     from ..ui.app import TripdeskApp
-    from ..ui.city_pane import CityTree
-    from ..ui.main_screen import PANES
-    from ..ui.timeline_pane import TimelineList
+    from ..ui.panes.city import CityTree
+    from ..ui.screens.main import PANES
+    from ..ui.panes.timeline import TimelineList
 
     _install_frame_hook()
     app = TripdeskApp(db_path=db, language="en")
@@ -224,7 +224,7 @@ async def desk_moves(db: Path, long_trip: str, presses: int, size: tuple[int, in
         out["pane"] = samples
 
         # 5. opening a search result (Enter on a hit; the trip is read from the store)
-        from ..ui.search_screen import SearchScreen
+        from ..ui.screens.search import SearchScreen
 
         samples = []
         used: set[str] = {long_trip}
@@ -297,8 +297,8 @@ async def desk_article_opens(db: Path, trip_id: str, event_id: str, excerpt: str
     article with the event's excerpt highlighted and scrolled into view; Esc goes back (not
     timed) before the next."""
     from ..ui.app import TripdeskApp
-    from ..ui.article_screen import CURRENT_STYLE, ArticleScreen, ArticleView
-    from ..ui.main_screen import Wanted
+    from ..ui.screens.article import CURRENT_STYLE, ArticleScreen, ArticleView
+    from ..ui.screens.main import Wanted
 
     wanted = "".join(excerpt.split())
 

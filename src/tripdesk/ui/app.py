@@ -4,7 +4,7 @@
 
 The app owns what is global: the store access (`DeskData`, read in workers only), the
 display language (`L` cycles it), the keymap, the modal screens (search, export, help), each
-given a footer with its own keys, and the article view (`v`). The main screen (`main_screen.MainScreen`) holds the
+given a footer with its own keys, and the article view (`v`). The main screen (`screens.main.MainScreen`) holds the
 panes.
 """
 
@@ -23,15 +23,15 @@ from .. import queries
 from ..i18n import N_, Translator, translator
 from ..problems import visible
 from . import compositor
-from .city_pane import CityTree
 from .data import DeskData
-from .detail_pane import DetailScroll
 from .footer import KeyFooter
 from .keys import APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment
-from .main_screen import MainScreen, Wanted
 from .overlay_cuts import install as keep_overlay_letters_whole
+from .panes.city import CityTree
+from .panes.detail import DetailScroll
+from .panes.timeline import TimelineList
 from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, next_language
-from .timeline_pane import TimelineList
+from .screens.main import MainScreen, Wanted
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -123,7 +123,7 @@ class TripdeskApp(App[None]):
             self.theme = theme
         self.main: MainScreen | None = None
         self._quitting = False
-        self.search_memory = None  # search_screen.SearchMemory, made when the search first opens
+        self.search_memory = None  # screens.search.SearchMemory, made when the search first opens
 
     @property
     def words(self) -> Translator:
@@ -237,7 +237,7 @@ class TripdeskApp(App[None]):
     def action_search(self, query: str = "") -> None:
         if not self._on_main():
             return
-        from .search_screen import SearchMemory, SearchScreen
+        from .screens.search import SearchMemory, SearchScreen
 
         def done(hit: queries.SearchHit | None) -> None:
             if hit is not None and self.main is not None:
@@ -260,7 +260,7 @@ class TripdeskApp(App[None]):
                         severity="warning", markup=False)
             return
         from ..problems import display_path
-        from .review_screen import ImportDraftScreen
+        from .screens.review import ImportDraftScreen
 
         plan = review.plan(trip.id)
 
@@ -301,7 +301,7 @@ class TripdeskApp(App[None]):
             self.notify(self.words("Choose a trip first: the export writes the trip in the timeline."),
                         severity="warning", markup=False)
             return
-        from .export_screen import ExportScreen
+        from .screens.export import ExportScreen
 
         download = self.is_web  # in a browser (`tripdesk serve`): a download, nothing written here
 
@@ -318,7 +318,7 @@ class TripdeskApp(App[None]):
                          done)
 
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
-        from .export_screen import DELIVERY_NAME
+        from .screens.export import DELIVERY_NAME
 
         if event.name == DELIVERY_NAME:
             _ = self.words
@@ -334,7 +334,7 @@ class TripdeskApp(App[None]):
             self.notify(self.words("Choose a trip first: the article view shows the sources of what "
                                    "the timeline has selected."), severity="warning", markup=False)
             return
-        from .article_screen import ArticleScreen
+        from .screens.article import ArticleScreen
 
         data = self.data
         self.push_screen(ArticleScreen(
@@ -344,7 +344,7 @@ class TripdeskApp(App[None]):
             size=(self.size.width, self.size.height)))
 
     def action_help(self) -> None:
-        from .help_screen import HelpScreen
+        from .screens.help import HelpScreen
 
         if not self._can_open_dialog() or isinstance(self.screen, HelpScreen):
             return
@@ -360,21 +360,21 @@ class TripdeskApp(App[None]):
     def action_agreements(self) -> None:
         """The agreements ledger (`a`)."""
         if self._on_main():
-            from .ledger_screen import LedgerScreen
+            from .screens.ledger import LedgerScreen
 
             self.push_screen(LedgerScreen())
 
     def action_entities(self) -> None:
         """Organisations and people across trips (`o`)."""
         if self._on_main():
-            from .entities_screen import EntitiesScreen
+            from .screens.entities import EntitiesScreen
 
             self.push_screen(EntitiesScreen())
 
     def action_overview(self) -> None:
         """Every trip on a time axis and a map (`w`)."""
         if self._on_main():
-            from .overview_screen import OverviewScreen
+            from .screens.overview import OverviewScreen
 
             self.push_screen(OverviewScreen())
 
@@ -392,15 +392,15 @@ class TripdeskApp(App[None]):
     def binding_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding of the desk, grouped by where it works (for the help screen): each
         class's own and inherited bindings, each binding id once (where it first appears)."""
-        from .article_screen import ArticleScreen, ArticleView
         from .commands import DeskPalette, PaletteInput
-        from .export_screen import ConfirmScreen, ExportScreen, PathInput
-        from .help_screen import HelpScreen, HelpScroll
-        from .entities_screen import EntitiesScreen, EntityScreen
-        from .ledger_screen import LedgerScreen
-        from .overview_screen import OverviewScreen, PlaceMap, TimeAxis
-        from .search_screen import SearchInput, SearchResults, SearchScreen
-        from .table_screen import FilterInput
+        from .screens.article import ArticleScreen, ArticleView
+        from .screens.entities import EntitiesScreen, EntityScreen
+        from .screens.export import ConfirmScreen, ExportScreen, PathInput
+        from .screens.help import HelpScreen, HelpScroll
+        from .screens.ledger import LedgerScreen
+        from .screens.overview import OverviewScreen, PlaceMap, TimeAxis
+        from .screens.search import SearchInput, SearchResults, SearchScreen
+        from .screens.table import FilterInput
 
         sections = [
             (N_("Everywhere"), bindings_of(TripdeskApp)),

@@ -15,10 +15,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .detail_pane import trip_doc
+from .panes.detail import trip_doc
+from .panes.timeline import build_options
 from .render import Doc
 from .rowlist import Row
-from .timeline_pane import build_options
 
 if TYPE_CHECKING:
     from ..model import DisplayLang, Trip

@@ -29,14 +29,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from .footer import KeyFooter
-from .keys import COPY_KEYS, EDIT_KEYS, LANGUAGE_KEY
-from ..i18n import N_
-from .render import DIM, lit, words
-from .tableview import Column, TableRow, TableView
+from ...i18n import N_
+from ..footer import KeyFooter
+from ..keys import COPY_KEYS, EDIT_KEYS, LANGUAGE_KEY
+from ..render import DIM, lit, words
+from ..tableview import Column, TableRow, TableView
 
 if TYPE_CHECKING:
-    from ..model import DisplayLang
+    from ...model import DisplayLang
 
 
 # The rows of the screens last opened, for each desk (its `DeskData`, while it lives), by

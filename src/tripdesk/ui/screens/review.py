@@ -17,12 +17,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from .keys import DIALOG_KEYS
-from ..problems import display_path
-from .render import DIM, lit, words
+from ...problems import display_path
+from ..keys import DIALOG_KEYS
+from ..render import DIM, lit, words
 
 if TYPE_CHECKING:
-    from ..review import Plan
+    from ...review import Plan
 
 
 class ImportDraftScreen(ModalScreen[bool]):

@@ -18,31 +18,30 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import ComposeResult
 from textual.actions import SkipAction
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from .. import queries
-from ..i18n import N_
-from .city_pane import CityPane, CityTree
-from .data import freeze_loaded, resume_collection
-from .detail_pane import DetailPane, DetailScroll
-from .footer import KeyFooter
-from .header import DeskHeader
-from .keys import COPY_KEYS, LANGUAGE_KEY
-from .messages import (ItemChosen, LoadFailed, StoreChanged, SummaryLoaded, TripChosen, TripLoaded,
-                       TripReloaded)
-from .paint import CachedScreenLines, show_focus_within
-from .prepared import Prepared, PreparedTrips, prepare
-from .render import Doc, words
-from .timeline_pane import TimelineList, TimelinePane, resolve_ref
+from ... import queries
+from ...i18n import N_
+from ..data import freeze_loaded, resume_collection
+from ..footer import KeyFooter
+from ..header import DeskHeader
+from ..keys import COPY_KEYS, LANGUAGE_KEY
+from ..messages import ItemChosen, LoadFailed, StoreChanged, SummaryLoaded, TripChosen, TripLoaded, TripReloaded
+from ..paint import CachedScreenLines, show_focus_within
+from ..panes.city import CityPane, CityTree
+from ..panes.detail import DetailPane, DetailScroll
+from ..panes.timeline import TimelineList, TimelinePane, resolve_ref
+from ..prepared import Prepared, PreparedTrips, prepare
+from ..render import Doc, words
 
 if TYPE_CHECKING:
-    from ..model import DisplayLang, Trip
+    from ...model import DisplayLang, Trip
 
 PANES = ("city", "timeline", "detail")
 ANCHORED = ("agreement", "quote", "organisation", "person")  # search targets inside a detail

@@ -17,8 +17,8 @@ draws only its visible lines (the line API).
 
 from __future__ import annotations
 
-import datetime as dt
 import asyncio
+import datetime as dt
 import math
 import threading
 import weakref
@@ -32,27 +32,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
-from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from .. import queries
-from .footer import KeyFooter
-from .keys import COPY_KEYS, LANGUAGE_KEY
-from ..i18n import N_, translator
-from .render import DIM, HEADING, fit_str, lit, words
-from .table_screen import FIRST_ROWS_WAIT, TableScreen
-from .tableview import Column, TableRow
+from ... import queries
+from ...i18n import N_, translator
+from ..footer import KeyFooter
+from ..keys import COPY_KEYS, LANGUAGE_KEY
+from ..render import DIM, HEADING, fit_str, lit, words
+from ..tableview import Column, TableRow
+from .table import FIRST_ROWS_WAIT, TableScreen
 
 if TYPE_CHECKING:
-    from ..gazetteer import Located
-    from ..model import DisplayLang
-    from ..text import Text
+    from ...gazetteer import Located
+    from ...model import DisplayLang
+    from ...text import Text
 
 # Days a cell of the time axis spans, from the finest zoom to the widest.
 ZOOMS = (1, 2, 4, 7, 14, 30, 61, 122, 183, 365, 730)
@@ -93,7 +93,7 @@ def read_overview(data: Any, ranked: "Callable[[queries.Rankings], object] | Non
     gazetteer is read after the store, without holding it: the other readers of the store
     (the desk's poll for another process's import) do not wait for it; `ranked` is given the
     rankings meanwhile (the gazetteer takes a second or more to load)."""
-    from .. import gazetteer
+    from ... import gazetteer
 
     trips, cities, destinations, rankings = data.read(read_store)
     if ranked is not None:
@@ -539,7 +539,7 @@ class OverviewScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.watch(self.app, "language", self._language_changed, init=False)
         # What an earlier open read is in the first frame; the worker reads again only if the
-        # store changed since (as the tables' rows: table_screen.ROWS_KEPT).
+        # store changed since (as the tables' rows: screens.table.ROWS_KEPT).
         kept = OVERVIEW_KEPT.get(self.app.data)  # type: ignore[attr-defined]
         if kept is not None and self.lang in kept[1].axes:
             self._loaded(kept[1], kept[1].axes[self.lang])
@@ -690,7 +690,7 @@ class OverviewScreen(Screen[None]):
 
     @on(TimeAxis.Chosen)
     def _open_trip(self, message: TimeAxis.Chosen) -> None:
-        from .main_screen import Wanted
+        from .main import Wanted
 
         main = self.app.main  # type: ignore[attr-defined]
         self.app.pop_screen()
@@ -739,7 +739,7 @@ class PlaceTripsScreen(TableScreen):
         return out
 
     def open_row(self, row: TableRow) -> None:
-        from .main_screen import Wanted
+        from .main import Wanted
 
         main = self.app.main  # type: ignore[attr-defined]
         while len(self.app.screen_stack) > 1 and self.app.screen is not main:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import queries
-from ..i18n import N_, NC_, translator
-from ..model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUSES, agreement_status_label, agreement_status_names
-from .table_screen import TableScreen
-from .tableview import Column, TableRow
+from ... import queries
+from ...i18n import N_, NC_, translator
+from ...model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUSES, agreement_status_label, agreement_status_names
+from ..tableview import Column, TableRow
+from .table import TableScreen
 
 if TYPE_CHECKING:
-    from ..model import DisplayLang
+    from ...model import DisplayLang
 
 # A kind or status as the ledger's narrow columns show it, where the catalog's word is too
 # long ("양해각서(MOU)", "agreed in principle"): in the context SHORT_CONTEXT.
@@ -95,7 +95,7 @@ class LedgerScreen(TableScreen):
         return [ledger_row(a, lang) for a in items]
 
     def open_row(self, row: TableRow) -> None:
-        from .main_screen import Wanted
+        from .main import Wanted
 
         trip_id, _, agreement_id = row.id.partition("/")
         main = self.app.main  # type: ignore[attr-defined]

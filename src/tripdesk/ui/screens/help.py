@@ -16,9 +16,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from .keys import DIALOG_KEYS, KEYMAP_ENV
-from ..i18n import N_
-from .render import DIM, HEADING, INFERRED, INFERRED_STYLE, lit, words
+from ...i18n import N_
+from ..keys import DIALOG_KEYS, KEYMAP_ENV
+from ..render import DIM, HEADING, INFERRED, INFERRED_STYLE, lit, words
 
 INDENT = 2  # cells before a key
 KEY_WIDTH = 14  # the keys' column (wider keys get a line of their own)

@@ -36,16 +36,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..excerpts import ArticleText
-from .detail_pane import EXCERPT_STYLE, evidence_source
-from .docview import PAD, DocView
-from .footer import KeyFooter
-from .keys import DIALOG_KEYS
-from ..i18n import N_, translator
-from .render import DIM, Doc, Fitted, lit, one_line, words
+from ...excerpts import ArticleText
+from ...i18n import N_, translator
+from ..docview import PAD, DocView
+from ..footer import KeyFooter
+from ..keys import DIALOG_KEYS
+from ..panes.detail import EXCERPT_STYLE, evidence_source
+from ..render import DIM, Doc, Fitted, lit, one_line, words
 
 if TYPE_CHECKING:
-    from ..model import Agreement, DisplayLang, Evidence, Quote, Source, Trip
+    from ...model import Agreement, DisplayLang, Evidence, Quote, Source, Trip
 
 HIGHLIGHT_STYLE = "$text-warning on $warning-muted"
 CURRENT_STYLE = "bold $text on $accent"

@@ -17,16 +17,39 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 
-from ..i18n import N_, translator
-from ..text import Text
-from .docview import DocView
-from .pane import DeskPane
-from .render import (DIM, INFERRED, INFERRED_STYLE, Doc, date_inferred, lit, one_line,
-                     bilingual, place_label, places_label, weekday, words)
+from ...i18n import N_, translator
+from ...text import Text
+from ..docview import DocView
+from ..render import (
+    DIM,
+    INFERRED,
+    INFERRED_STYLE,
+    Doc,
+    bilingual,
+    date_inferred,
+    lit,
+    one_line,
+    place_label,
+    places_label,
+    weekday,
+    words,
+)
+from .base import DeskPane
 
 if TYPE_CHECKING:
-    from ..model import (Agreement, Day, DisplayLang, Event, Evidence, Organisation, Person, Quote, Stop,
-                         Source, Trip)
+    from ...model import (
+        Agreement,
+        Day,
+        DisplayLang,
+        Event,
+        Evidence,
+        Organisation,
+        Person,
+        Quote,
+        Source,
+        Stop,
+        Trip,
+    )
 
 T = TypeVar("T")
 
@@ -372,7 +395,7 @@ def add_held(doc: Doc, trip: Trip, held: Day | Stop, lang: DisplayLang, date: dt
 
 def event_doc(trip: Trip, day: Day | Stop, event: Event, lang: DisplayLang) -> Doc:
     _ = translator(lang)
-    from ..model import Stop  # the model is read with the first trip, after the first frame
+    from ...model import Stop  # the model is read with the first trip, after the first frame
 
     doc = Doc()
     doc.line(lit(one_line(event.title.get(lang)), "bold $accent"))

@@ -13,14 +13,14 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING, Any
 
-from .. import queries
-from ..i18n import N_, translator
-from .render import one_line, words
-from .table_screen import TableScreen
-from .tableview import Column, TableRow
+from ... import queries
+from ...i18n import N_, translator
+from ..render import one_line, words
+from ..tableview import Column, TableRow
+from .table import TableScreen
 
 if TYPE_CHECKING:
-    from ..model import DisplayLang
+    from ...model import DisplayLang
 
 LIST_COLUMNS = (
     Column("name", "name", 16, flex=3),
@@ -124,7 +124,7 @@ class EntityScreen(TableScreen):
         self.entity = entity
 
     def title_line(self):  # noqa: ANN201 - Content
-        from .render import lit
+        from ..render import lit
 
         e = self.entity
         _ = words(self)
@@ -146,7 +146,7 @@ class EntityScreen(TableScreen):
         return mention_rows(items, lang)
 
     def open_row(self, row: TableRow) -> None:
-        from .main_screen import Wanted
+        from .main import Wanted
 
         trip_id, what, ident = row.id.split("/", 2)
         main = self.app.main  # type: ignore[attr-defined]

@@ -21,18 +21,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 
-from ..i18n import N_, translator
-from .messages import ItemChosen
-from .pane import DeskPane
-from .rowlist import Row, RowList
-from .waiting import MovesWait
-from .render import (DIM, INFERRED, INFERRED_STYLE, date_inferred, kind_label, lit, one_line, pad_cells,
-                     places_label, weekday, words)
+from ...i18n import N_, translator
+from ..messages import ItemChosen
+from ..render import (
+    DIM,
+    INFERRED,
+    INFERRED_STYLE,
+    date_inferred,
+    kind_label,
+    lit,
+    one_line,
+    pad_cells,
+    places_label,
+    weekday,
+    words,
+)
+from ..rowlist import Row, RowList
+from ..waiting import MovesWait
+from .base import DeskPane
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..model import Agreement, Day, DisplayLang, Event, Quote, Stop, Trip
+    from ...model import Agreement, Day, DisplayLang, Event, Quote, Stop, Trip
 
 KIND_WIDTH = 10
 DAY_STYLE = "bold"

@@ -31,12 +31,12 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from ..problems import TripdeskError
-from .keys import DIALOG_KEYS, EDIT_KEYS
-from .render import DIM, LANGUAGE_NAMES, Fitted, lit, one_line, words
+from ...problems import TripdeskError
+from ..keys import DIALOG_KEYS, EDIT_KEYS
+from ..render import DIM, LANGUAGE_NAMES, Fitted, lit, one_line, words
 
 if TYPE_CHECKING:
-    from ..model import DisplayLang, Trip
+    from ...model import DisplayLang, Trip
 
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "ics": "iCalendar"}
 # The name given to an export's delivery to the browser, which the app's delivery messages carry.
@@ -112,7 +112,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         self.download = download
 
     def compose(self) -> ComposeResult:
-        from ..export import default_path, download_target
+        from ...export import default_path, download_target
 
         _ = words(self)
         language = _("Language: {language} (L changes it on the desk).").format(
@@ -138,7 +138,7 @@ class ExportScreen(ModalScreen["Path | None"]):
     def _target(self, value: str) -> tuple[Path, str]:
         """The file (for a download, its name) and format the typed path names
         (TripdeskError when it names none)."""
-        from ..export import download_target, export_target
+        from ...export import download_target, export_target
 
         if self.download:
             name, fmt = download_target(value, self.trip.id)
@@ -182,7 +182,7 @@ class ExportScreen(ModalScreen["Path | None"]):
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str, force: bool, full: bool = False) -> None:
-        from ..export import ExportExists, render, write_export
+        from ...export import ExportExists, render, write_export
 
         try:
             text = render(self.trip, fmt, self.lang, full=full)
@@ -201,7 +201,7 @@ class ExportScreen(ModalScreen["Path | None"]):
     def send(self, name: str, fmt: str, full: bool = False) -> None:
         """Render in this thread, then hand the text to the browser (`App.deliver_text`, which
         streams it to textual-serve in a thread of its own)."""
-        from ..export import MIME_TYPES, render
+        from ...export import MIME_TYPES, render
 
         try:
             text = render(self.trip, fmt, self.lang, full=full)

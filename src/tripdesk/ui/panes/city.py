@@ -25,19 +25,19 @@ from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
-from .. import queries
-from ..i18n import N_, translator
-from ..text import Text
-from .data import freeze_loaded
-from .keys import CITY_TREE_KEYS
-from .messages import CityMode, GroupsLoaded, InferredLoaded, LoadFailed, TripChosen, TripsLoaded
-from .paint import CachedScrollbars, fast_render_lines
-from .pane import DeskPane
-from .render import INFERRED, Fitted, fit_str, lit, one_line, words
-from .waiting import MovesWait, waits
+from ... import queries
+from ...i18n import N_, translator
+from ...text import Text
+from ..data import freeze_loaded
+from ..keys import CITY_TREE_KEYS
+from ..messages import CityMode, GroupsLoaded, InferredLoaded, LoadFailed, TripChosen, TripsLoaded
+from ..paint import CachedScrollbars, fast_render_lines
+from ..render import INFERRED, Fitted, fit_str, lit, one_line, words
+from ..waiting import MovesWait, waits
+from .base import DeskPane
 
 if TYPE_CHECKING:
-    from ..model import DisplayLang, Trip
+    from ...model import DisplayLang, Trip
 
 MODE_TITLES: dict[str, str] = {"home": N_("Home cities"), "dest": N_("Destinations")}
 MODE_HINTS: dict[str, str] = {"home": N_("d: destinations"), "dest": N_("d: home cities")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 
-from .paint import BorderedPane, FocusBorder
+from ..paint import BorderedPane, FocusBorder
 
 
 class DeskPane(FocusBorder, BorderedPane, Vertical):
