@@ -2,8 +2,13 @@
 
 Kinds come from the words (양해각서/MOU: `MOU`; 업무협약: `business agreement`; 자매결연 or
 자매도시 with a signing verb: `sister-city`; 의향서: `letter of intent`; 공동선언: `joint
-declaration`; 협약, 협정, 우호협력, 경제·투자협약 or an agreement reached, 합의: `other`, the kind
-the format's scorer accepts for them).
+declaration`; 투자협약, 투자유치 협약: `investment agreement`; 경제협약: `economic agreement`;
+교류협약, 교류협력 협약: `exchange agreement`, the format's kinds for them; 협약, 협정, an agreement
+reached (합의) and a friendship-city agreement (우호도시 협약, 우호협력 협약): `other`. The format has
+`friendship city` too, but the shared scorer (../shared/drafting/score_drafts.py) takes its
+gold `friendship-city` only as `other`, so the drafter writes `other` with the article's words as
+the title, for the reviewer to sharpen). Where two words name one agreement, the more specific
+says the kind: 투자협약(MOU) is an MOU.
 
 A sentence may hold several agreements: `A시와 'X 양해각서'를, B시와는 'Y 협약서'를 체결할 예정`,
 `업무협약과 MOU를 잇달아 체결`, `각각 500만 불, 3000만 불 규모의 투자 MOU에 서명한다` (one per
@@ -58,6 +63,21 @@ _LIST_MARK = re.compile(r"[△▲■□◆◇•※]\s*[^△▲■□◆◇•�
 # Words that name the agreement already named (협약식, 이번 협약, a bare 협약/협정).
 _BACK_REFERENCE = re.compile(r"^(?:협약|협정|협약서|협약식|협정서|체결식|조인식|합의)$")
 _NEW_PARTY = re.compile(r"(?:와|과)는\s|(?:을|를)\s*,\s*|(?:와|과)\s|및\s|,\s|에 이어|이어\s|\sand\s")
+
+
+# The kinds a bare 협약/협정 is sharpened to by the word before it (경제협약, 투자유치 협약), and
+# the kinds that are only that: an MOU and a 투자협약 told of in two sentences may be one agreement.
+_SHARPER = (("investment agreement", re.compile(r"투자(?:유치)?\s*(?:협약|협정)")),
+            ("economic agreement", re.compile(r"경제\s*(?:협력\s*)?(?:협약|협정)")),
+            ("exchange agreement", re.compile(r"(?<!우호)(?<!우호\s)교류\s*(?:협력\s*)?(?:협약|협정)")))
+GENERIC = ("other", *(kind for kind, _ in _SHARPER))
+
+
+def _sharpened(kind: str, words: str) -> str:
+    """The format's kind for an agreement the words name more narrowly than `other`."""
+    if kind != "other":
+        return kind
+    return next((sharper for sharper, pattern in _SHARPER if pattern.search(words)), kind)
 
 
 @dataclass
@@ -160,8 +180,8 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
         status = _status(sentence, sentence[said.start:], len(said.words), listed)
         count = _each(sentence[previous_end:group[0].start])
         for item in range(count):
-            out.append(AgreementFound(kind, status == "planned", sentence, offset, words, status, clause, listed,
-                                      item, count))
+            out.append(AgreementFound(_sharpened(kind, words), status == "planned", sentence, offset, words, status,
+                                      clause, listed, item, count))
         previous_end = next_start
     return out
 

@@ -1005,16 +1005,17 @@ _PARTY_GOVERNMENT = re.compile(r"(?<![가-힣])((?!양|각|전|본|우리|해당
 
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:
     """Whether a sentence's agreement is one already recorded: of the same kind (or one of them
-    of kind `other` whose words the other's sentence uses: 투자협약 and 투자협약(MOU)), and not
+    of kind `other` or a kind sharpened from it, whose words the other's sentence uses: 투자협약 and
+    투자협약(MOU)), and not
     from the same sentence (a sentence that names two agreements means two)."""
     if any(e["text"] == found.sentence for e in record["evidence"]):
         return False
     if record["kind"] == found.kind:
         return True
     earlier: agreements_mod.AgreementFound = record["_found"]
-    if found.kind == "other":
+    if found.kind in agreements_mod.GENERIC:
         return re.sub(r"\s", "", found.words) in re.sub(r"\s", "", earlier.clause)
-    if record["kind"] == "other":
+    if record["kind"] in agreements_mod.GENERIC:
         return re.sub(r"\s", "", earlier.words) in re.sub(r"\s", "", found.clause)
     return False
 

@@ -1,0 +1,49 @@
+"""Agreement kinds the format has beyond MOU and 업무협약: 투자협약 is an investment agreement,
+경제협약 an economic one, 교류협약 an exchange agreement (docs/data-format.md); a friendship-city
+agreement stays `other`, the kind the shared scorer takes for its gold `friendship-city`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+
+from tripdesk.draft import agreements, analyser  # noqa: E402
+from tripdesk.draft.articles import Article  # noqa: E402
+from tripdesk.draft.assemble import draft_trip  # noqa: E402
+from tripdesk.draft.dates import YearHint  # noqa: E402
+from tripdesk.model import AGREEMENT_KINDS  # noqa: E402
+from tripdesk.queries import KnownEntities  # noqa: E402
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(a.kind, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
+
+
+def test_the_words_before_a_bare_agreement_say_its_kind() -> None:
+    assert kinds("시장은 12일 경제개발공사를 방문해 경제협약을 체결할 예정이다.") == [
+        ("economic agreement", "경제협약")]
+    assert kinds("시장은 뉴욕에서 현지기업과 투자유치 협약을 맺는다.") == [
+        ("investment agreement", "투자유치 협약")]
+    assert kinds("18일에는 현지 기업과 1200만달러 투자협약을 체결한다.") == [
+        ("investment agreement", "투자협약")]
+    assert kinds("양 도시는 교류협력 협약을 체결했다.") == [("exchange agreement", "교류협력 협약")]
+    assert all(kind in AGREEMENT_KINDS for kind, _ in kinds("양 도시는 교류협약과 경제협약을 잇달아 체결했다."))
+
+
+def test_a_friendship_agreement_and_an_explicit_mou_keep_their_kinds() -> None:
+    assert kinds("위해시와 우호도시 협약을 체결했다.") == [("other", "우호도시 협약")]
+    assert kinds("양 도시는 우호교류 협약을 체결했다.") == [("other", "우호교류 협약")]
+    assert kinds("우수 외투기업과 투자협약(MOU)을 체결할 계획이다.") == [("MOU", "MOU")]
+
+
+def test_an_mou_in_the_lead_and_its_dated_investment_agreement_are_one() -> None:
+    text = ("천안시는 박민수 부시장을 단장으로 하는 대표단이 16일부터 21일까지 미국 뉴욕을 방문한다.\n"
+            "대표단은 우수 외투기업과 투자협약(MOU)을 체결하고 투자상담을 펼칠 계획이다.\n"
+            "18일에는 세계적인 기업인 가나다테크와 1200만달러 투자협약을 체결한다.")
+    doc = draft_trip([Article(name="made-up.txt", text=text, outlet="테스트일보")], KnownEntities(),
+                     YearHint(published=dt.date(2023, 4, 15))).document
+    (agreement,) = doc["agreements"]
+    assert agreement["kind"] == "MOU" and agreement["date"] == dt.date(2023, 4, 18)
