@@ -92,3 +92,25 @@ def test_a_japanese_city_named_in_english_as_its_korean_name_reads() -> None:
     # GeoNames names Satsumasendai by Sendai, the city merged into it; 사쓰마센다이 reads Satsumasendai
     assert cities_in("대표단은 일본 사쓰마센다이시를 방문한다.") == [("사쓰마센다이시", "Satsumasendai")]
     assert cities_in("대표단은 일본 닛코시를 방문한다.") == [("닛코시", "Nikkō")]
+
+
+def test_a_city_after_its_state_and_county_with_its_r_dropped_as_korean_writes_english() -> None:
+    # 비버튼 (Beaverton: the r before a consonant is not written), a county between state and city
+    assert cities_in("시장은 미국 오리건주 워싱턴 카운티 비버튼시의 행사에 참석한다.") == [("비버튼", "Beaverton")]
+    # the r kept, as German names are written
+    assert cities_in("독일 프라이부르크시를 찾는다.") == [("프라이부르크", "Freiburg")]
+
+
+def test_a_name_spelled_otherwise_in_latin_letters_after_it_is_not_the_city() -> None:
+    # 코비 would be Corby (England); the article spells it KOBE, an association
+    assert cities_in("시장은 미국 메릴랜드 주 국제개발센터, 코비(KOBE/ 미국정부조달협회)와 협약을 맺는다.") == []
+    assert cities_in("시장은 미국 뉴욕(New York)을 찾는다.") == [("뉴욕", "New York City")]
+
+
+def test_an_agreement_named_as_the_purpose_of_the_departure_is_not_of_that_day() -> None:
+    doc = draft("박민수 천안시장이 미국 프린스 조지스 카운티와의 경제협약 체결 등 시장 개척을 위해 지난 8일 "
+                "출국했다.\n천안시에 따르면 박민수 시장을 단장으로 8일부터 17일까지 미국을 방문한다.\n"
+                "박 시장은 12일 경제개발공사인 EDC를 방문해 경제협약을 체결할 예정이다.", D(2016, 10, 10))
+    (agreement,) = doc["agreements"]
+    assert agreement["date"] == D(2016, 10, 12)
+    assert len(agreement["evidence"]) == 2

@@ -612,6 +612,8 @@ class _Assembler:
                     core = clause.strip(" ,")[-40:]
                     dated = next((v for k, v in event_of.items() if k in found.sentence and len(k) < len(found.sentence)
                                   and (core in k or k in clause)), None)
+                if dated and _purpose_of_departure(found):
+                    dated = None  # 'X 협약 체결 등을 위해 지난 8일 출국했다': the day is the departure's
                 date = dated[0] if dated else None
                 # One agreement told twice (the lead names it, a later sentence dates it), never
                 # two that one sentence names side by side.
@@ -1001,6 +1003,19 @@ def _city_key(place: dict[str, Any]) -> str:
 _PARTY_GOVERNMENT = re.compile(r"(?<![가-힣])((?!양|각|전|본|우리|해당|자매|우호|협력|교류)[가-힣]{1,9}(?:시|성|현|주|면|군|구))"
                                r"(?<!도시)(?<!연구)(?<!요구)(?<!지구)(?<!전시)(?<!표시)(?<!당시)(?<!동시)(?<!역시)(?<!해군)"
                                r"(?<!공군)(?<!육군)(?<!미군)(?<!아군)(?<!자국)(?:와|과)(?:는|의)?\s")
+
+
+_DEPARTURE = re.compile(r"출국|출발|길에\s*(?:올랐|오른|오를|오르|나섰|나선|나설|나서)")
+_PURPOSE = re.compile(r"위해|위한|목적으로|차\s")
+
+
+def _purpose_of_departure(found: agreements_mod.AgreementFound) -> bool:
+    """Whether the sentence names the agreement as a purpose of the delegation's departure ('경제협약
+    체결 등 ... 개척을 위해 지난 8일 출국했다'): the sentence's day is the departure's, not the
+    agreement's."""
+    at = found.sentence.find(found.words)
+    departure = _DEPARTURE.search(found.sentence, max(at, 0))
+    return at >= 0 and departure is not None and _PURPOSE.search(found.sentence, at, departure.start()) is not None
 
 
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:

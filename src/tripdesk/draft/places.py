@@ -179,7 +179,24 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     for name in latin_names():
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
             found.append(PlaceFound(name, _choose(index[name], countries, states), m.start(), m.end()))
+    found = [p for p in found if not _spelled_otherwise(text, p)]
     return sorted(found, key=lambda p: p.begin)
+
+
+_LATIN_GIVEN = re.compile(r"시?\s?\(([A-Za-z][A-Za-z .'\-]*)")
+
+
+def _spelled_otherwise(text: str, place: PlaceFound) -> bool:
+    """Whether the article spells the name in Latin letters right after it, as another name than
+    the city's: '코비(KOBE/ 미국정부조달협회)' is an association, not Corby."""
+    m = _LATIN_GIVEN.match(text, place.end)
+    if m is None:
+        return False
+    given = re.sub(r"[^a-z]", "", m.group(1).lower())
+    city = re.sub(r"[^a-z]", "", place.city.en.lower())
+    if not given or given in city or city in given:
+        return False
+    return skeleton(m.group(1)) != skeleton(place.city.en)  # both in Latin letters: no r lost
 
 
 # A city's name that is a person's given name: 브라이언 캠프 조지아주 주지사 (Brian Kemp, not Bryan,
@@ -381,7 +398,9 @@ def _romanised_city(word: str, countries: frozenset[str]) -> tuple[float, City] 
     return best
 
 
-_AFTER_STATE = re.compile(r"([가-힣]{2,6})주\s([가-힣]{2,8}?)(?:시)?(?=\s|[을를의에와과은는이가도로,]|$)")
+# (A county may stand between: '오리건주 워싱턴 카운티 비버튼시'.)
+_AFTER_STATE = re.compile(r"([가-힣]{2,6})주\s(?:[가-힣]+(?:\s[가-힣]+)?\s?카운티\s)?([가-힣]{2,8}?)(?:시)?"
+                          r"(?=\s|[을를의에와과은는이가도로,]|$)")
 
 
 def _after_a_state(text: str, taken: set[int]) -> list[PlaceFound]:
@@ -417,10 +436,17 @@ def skeleton(latin: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@functools.cache
+def skeletons(latin: str) -> frozenset[str]:
+    """A name's consonants with its r as Korean may write it: kept (Freiburg 프라이부르크), or
+    dropped before a consonant or at the end, as English loanwords are written (Beaverton 비버튼)."""
+    return frozenset({skeleton(latin), skeleton(re.sub(r"r(?![aeiouy])", "", latin.lower()))})
+
+
 def _by_skeleton(roman: str, cities: list[City], shortest: int) -> tuple[float, City] | None:
     """The most populous of the cities whose name has the same consonants as `roman`."""
     mine = skeleton(roman)
     if len(mine) < shortest:
         return None
-    same = [c for c in cities if skeleton(c.en) == mine]
+    same = [c for c in cities if mine in skeletons(c.en)]
     return (1.0, max(same, key=lambda c: c.population)) if same else None
