@@ -390,11 +390,12 @@ def render_desk(trip: Trip) -> None:
         for row in rows:
             for line in row.lines_for(30):  # the timeline pane's width at 80x24 is about this
                 draw(line, 30)  # cut where it does not wrap
+        # the detail's heading: the title in the language, in `both` "ko · en" on one line
+        title = one_line(trip.title.get(lang))  # type: ignore[arg-type]
         if lang == "both" and trip.title.ko and trip.title.en and trip.title.ko != trip.title.en:
-            # both titles, each whole on a line of its own
+            # the timeline's row: both titles, each whole on a line of its own
             assert [one_line(trip.title.ko), one_line(trip.title.en)] == rows[0].prompt.plain.split("\n")[:2]
         else:
-            title = one_line(trip.title.get(lang))  # type: ignore[arg-type]
             assert title in rows[0].prompt.plain
         for row, (_day, event) in zip([r for r in rows if (r.id or "").startswith("event:")], trip.events()):
             assert one_line(event.title.get(lang)) in row.prompt.plain  # type: ignore[arg-type]
@@ -455,6 +456,18 @@ def test_a_trip_title_with_a_line_break_exports_to_icalendar(tmp_path: Path) -> 
 
     calendar = Calendar.from_ical(ics)  # the escaped line break keeps the file parseable
     assert len(calendar.walk("VEVENT")) == len(loaded.trip.events())
+
+
+def test_a_line_break_in_one_language_keeps_the_other_languages_no_break_spaces() -> None:
+    """Found by the properties below: in `both` the detail's heading is "ko · en" on one line,
+    and a line break in the Korean title made `one_line` split the whole heading on every
+    kind of space, so the English title's no-break space came out a plain space."""
+    from tripdesk.text import Text
+
+    heading = Text(ko="서울\n방문", en="Visit\xa0to Seoul").get("both")
+    assert one_line(heading) == "서울 방문 · Visit\xa0to Seoul"
+    assert one_line(" a \t\n b\u3000c \n") == "a b\u3000c"
+    assert one_line("no\xa0break") == "no\xa0break"
 
 
 def test_line_and_paragraph_separators_are_line_breaks(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ Styles are only ever given by this module's callers, as constants.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from rich.cells import cell_len, get_character_cell_size
@@ -243,9 +244,17 @@ def narrowed_indents(width: int, indent: int, hang: int) -> tuple[int, int]:
     return indent, hang
 
 
+_LINE_BREAKS = re.compile(r"[ \t\n\r]*[\t\n\r][ \t\n\r]*")
+
+
 def one_line(text: str) -> str:
-    """Newlines and tabs as spaces, for labels that must stay on one line."""
-    return " ".join(text.split()) if ("\n" in text or "\t" in text) else text
+    """Newlines and tabs as spaces, for labels that must stay on one line. Only those: a
+    no-break space or an ideographic space in the text stays as it is (`str.split` would
+    have made it a plain space, and a title in `both` mode, Korean and English on one line,
+    then lost the English half's no-break spaces)."""
+    if "\n" not in text and "\t" not in text and "\r" not in text:
+        return text
+    return _LINE_BREAKS.sub(" ", text).strip(" ")
 
 
 def join(lines: Sequence[Content]) -> Content:
