@@ -19,8 +19,8 @@ import pytest
 
 from tripdesk import queries
 from tripdesk.cli import main
-from tripdesk.datasette_config import QUERIES, check_servable, metadata
-from tripdesk.datasette_plugin import tripdesk_match, tripdesk_matched, tripdesk_text
+from tripdesk.web.datasette_config import QUERIES, check_servable, metadata
+from tripdesk.web.datasette_plugin import tripdesk_match, tripdesk_matched, tripdesk_text
 from tripdesk.problems import TripdeskError
 from tripdesk.store import SCHEMA, Store
 from tripdesk.textindex import index_text

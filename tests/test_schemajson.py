@@ -14,7 +14,7 @@ import yaml
 
 from tripdesk.files import schema as declared
 from tripdesk.cli import main
-from tripdesk.schemajson import (
+from tripdesk.files.schemajson import (
     COMMENT_PREFIX,
     FIELD_DOCS,
     schema_comment,

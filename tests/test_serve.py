@@ -25,7 +25,7 @@ from tripdesk import queries
 from tripdesk.cli import main
 from tripdesk.export import download_target, render
 from tripdesk.problems import TripdeskError
-from tripdesk.serve import desk_command, exposure_warning, is_loopback, public_url
+from tripdesk.web.serve import desk_command, exposure_warning, is_loopback, public_url
 from tripdesk.store import Store
 
 from .conftest import SAMPLE

@@ -212,7 +212,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .newtrip import trip_template
 
     destination = target(args.output, args.trip_id) or Path(f"{args.trip_id}.yaml")
-    from .schemajson import schema_comment
+    from .files.schemajson import schema_comment
 
     text = trip_template(args.trip_id, dt.date.today(), display_path(destination))
     text = f"{schema_comment(destination)}\n{text}"  # editors complete and check it as it is filled in
@@ -625,7 +625,7 @@ def _bundled_left_out(path: Path) -> list:  # noqa: ANN201 - doctor.Finding
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schemajson import schema_text
+    from .files.schemajson import schema_text
 
     text = schema_text()
     if args.check:
@@ -660,7 +660,7 @@ def write_generated(output: str, text: str, lang: str = "en") -> Path:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .web.serve import serve
 
     with open_store(args) as store:  # built or refreshed once here, not by each browser's desk
         path = store.path
@@ -669,7 +669,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_datasette(args: argparse.Namespace) -> int:
-    from .datasette_config import metadata_text, serve
+    from .web.datasette_config import metadata_text, serve
 
     with open_store(args) as store:  # built or refreshed now: Datasette only reads it
         path = store.path
@@ -680,7 +680,7 @@ def cmd_datasette(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
         return EXIT_OK
-    from .serve import exposure_warning
+    from .web.serve import exposure_warning
 
     warning = exposure_warning(args.host, args.port, "the store")
     if warning:
@@ -822,7 +822,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         raise DraftInvalid(f"the draft does not validate (a drafter bug; nothing written): {problems[0]}")
     out = _console(stderr=True)
     destination = target(args.output, result.trip_id)
-    from .schemajson import schema_comment
+    from .files.schemajson import schema_comment
 
     # Its first line points editors (yaml-language-server) at the schema, as the bundled files do.
     text = f"{schema_comment(destination)}\n{text}"

@@ -19,7 +19,7 @@ import socket
 import sys
 from pathlib import Path
 
-from .problems import TripdeskError
+from ..problems import TripdeskError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

@@ -21,9 +21,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .files import schema as declared
-from .model import LANGS, TRANSLATORS
-from .files.yamlread import CONTROL_CHARS
+from . import schema as declared
+from ..model import LANGS, TRANSLATORS
+from .yamlread import CONTROL_CHARS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILE_NAME = "trip.schema.json"
@@ -249,7 +249,7 @@ def schema_text() -> str:
 def shipped_schema_path() -> Path:
     """The trip.schema.json that comes with tripdesk: data/ of the checkout, or the wheel's
     copy beside its bundled trips (the bundled trip files point at it as ../trip.schema.json)."""
-    from .paths import bundled_data_dir
+    from ..paths import bundled_data_dir
 
     return bundled_data_dir().parent / SCHEMA_FILE_NAME
 

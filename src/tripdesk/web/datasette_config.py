@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .problems import TripdeskError, display_path
+from ..problems import TripdeskError, display_path
 
 # Each table: (what it holds, {column: what it holds}). Columns left out are described by
 # `_COMMON_COLUMNS` when they have a common name.
@@ -255,7 +255,7 @@ def metadata(db_name: str, lang: str = "both") -> dict[str, Any]:
             column, descending = _SORT[table]
             entry["sort_desc" if descending else "sort"] = column
         tables[table] = entry
-    from .store import SCHEMA
+    from ..store import SCHEMA
 
     for spec in SCHEMA:  # a table added since this was written: its common columns at least
         if spec.name not in tables:
@@ -279,7 +279,7 @@ def metadata(db_name: str, lang: str = "both") -> dict[str, Any]:
 
 def _columns(table: str) -> tuple[str, ...]:
     """The columns a store's table has (`store.SCHEMA`, and the search index's)."""
-    from .store import SCHEMA
+    from ..store import SCHEMA
 
     if table == "search":
         return ("body", "kind", "trip_id", "date", "ref", "label_ko", "label_en")
