@@ -114,3 +114,28 @@ def test_an_agreement_named_as_the_purpose_of_the_departure_is_not_of_that_day()
     (agreement,) = doc["agreements"]
     assert agreement["date"] == D(2016, 10, 12)
     assert len(agreement["evidence"]) == 2
+
+
+def test_an_office_named_by_its_city_is_in_the_city() -> None:
+    assert cities_in("17일 코트라 뉴욕무역관을 방문해 간담회를 진행한다.") == [("뉴욕", "New York City")]
+    assert cities_in("시장은 주 뉴욕 총영사관을 찾는다.") == []  # the consul in New York (駐): no place visited
+
+
+def test_a_province_named_after_its_country_with_no_city_in_it_is_the_place() -> None:
+    from tripdesk.draft import analyser, places
+
+    text = "대표단은 28일 베트남 푸옌성에서 인민위원회 부위원장과 면담했다."
+    (place,) = places.find_places(text, analyser.proper_nouns(text))
+    assert (place.ko, place.city.en, place.city.country) == ("푸옌성", "", "VN")
+    assert "province" in place.note
+    # with a city or a unit below it named, the province is not the place
+    assert cities_in("중국 산동성 연대시와 위해시를 방문했다.") == [("연대", "Yantai"), ("위해", "Weihai")]
+    assert cities_in("베트남 꽝남성 남짜미현을 방문했다.") == []
+
+
+def test_a_province_visited_on_a_day_is_that_days_place_in_korean_only() -> None:
+    doc = draft("고령군은 이남수 고령군수를 단장으로 한 대표단이 27일부터 3월 1일까지 베트남을 방문했다.\n"
+                "대표단은 28일 베트남 푸옌성에서 인민위원회 부위원장과 면담을 시작으로 MOU를 체결했다.",
+                D(2024, 2, 29))
+    day = next(d for d in doc["days"] if d["date"] == D(2024, 2, 28))
+    assert day["places"] == [{"city": {"ko": "푸옌성"}, "country": "VN"}]

@@ -687,7 +687,7 @@ class _Assembler:
         if agreement is not None and agreement.of > 1:
             before = agreement.sentence[:agreement.sentence.rfind("각각")]
             named = [p for p in places.find_places(before, analyser.proper_nouns(text), text) if p.city.country != "KR"]
-            cities = list({p.city.en: p for p in named}.values())
+            cities = list({p.city.en or p.ko: p for p in named}.values())
             if len(cities) == agreement.of:
                 place = cities[agreement.item]
                 record["place"] = _place(place)
@@ -698,10 +698,10 @@ class _Assembler:
                 return
         found = [p for p in places.find_places(clause, analyser.proper_nouns(text), text) if p.city.country != "KR"]
         at = [p for p in found if clause.startswith("에서", p.end) or clause.startswith("시에서", p.end)]
-        if len({p.city.en for p in at}) == 1:
+        if len({p.city.en or p.ko for p in at}) == 1:
             record["place"] = _place(at[0])
             record["inferred"]["place"] = f"The sentence says '{clause[at[0].begin:at[0].end + 3].strip()}'."
-        elif len({p.city.en for p in found}) == 1:
+        elif len({p.city.en or p.ko for p in found}) == 1:
             record["place"] = _place(found[0])
             record["inferred"]["place"] = (f"'{found[0].ko}' is the one city abroad the sentence names beside the "
                                            "agreement; the article does not say where it is signed.")
@@ -1082,6 +1082,8 @@ def _activity(sentence: str) -> str:
 def _place(place: places.PlaceFound) -> dict[str, Any]:
     korean = re.search("[가-힣]", place.ko)
     doc: dict[str, Any] = {"city": {"ko": place.ko, "en": place.city.en} if korean else {"en": place.city.en}}
+    if not place.city.en:  # a province the gazetteer cannot name in English
+        doc["city"] = {"ko": place.ko}
     if place.city.region:
         doc["state"] = place.city.region
     doc["country"] = place.city.country

@@ -24,7 +24,9 @@ from importlib import resources
 HANGUL_WORD = re.compile(r"[가-힣][가-힣A-Za-z.·]*")
 _SPACE = re.compile(r"\s+")
 # What may follow a city's name in the same word: 시 (city), 주 (state), particles.
-_TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방)?"
+# An office named by its city is there: 뉴욕무역관 (KOTRA's office in New York), 호치민총영사관.
+_TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
+                   r"대표처|사무소|한인회|공항)?"
                    r"(에서는|에서|에는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|부터|와의|과의)?$")
 
 
@@ -180,7 +182,33 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
             found.append(PlaceFound(name, _choose(index[name], countries, states), m.start(), m.end()))
     found = [p for p in found if not _spelled_otherwise(text, p)]
+    if not any(p.city.country not in ("KR",) for p in found):
+        found += _provinces(text)
     return sorted(found, key=lambda p: p.begin)
+
+
+# A province named right after its country (베트남 푸옌성에서, 베트남 푸옌성 인민위원회), in a text that
+# names no city of it and no unit below it (산둥성 연대시, 꽝남성 남짜미현): the province is the
+# place. The gazetteer has cities only, so it has no English name here.
+_PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}성)(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·]|$)")
+_BELOW = re.compile(r"\s?[가-힣]{1,8}(?:시|현|군|면|읍|구|동|정)(?=[^가-힣]|$|에|을|를|의|과|와|은|는|이|가)")
+
+
+def _provinces(text: str) -> list[PlaceFound]:
+    found = []
+    countries = country_index()
+    for m in _PROVINCE.finditer(text):
+        country = countries.get(m.group(1))
+        name = m.group(2)
+        if country is None or country == "KR" or name[:-1] in city_index() or name in city_index():
+            continue
+        if _BELOW.match(text, m.end(2)):
+            continue
+        note = (f"'{name}' is a province of the country the article names before it ({m.group(1)}), and the "
+                "text names no city in it: the province is the place (the gazetteer has cities only, so it "
+                "gives no English name).")
+        found.append(PlaceFound(name, City("", country, None, 0), m.start(2), m.end(2), note=note))
+    return found
 
 
 _LATIN_GIVEN = re.compile(r"시?\s?\(([A-Za-z][A-Za-z .'\-]*)")
