@@ -198,3 +198,14 @@ def test_a_move_told_after_a_dated_day_spans_it_to_the_next_dated_day() -> None:
     berlin = next(st for st in doc["stops"] if st["places"][0]["city"]["en"] == "Berlin")
     assert (berlin["start"], berlin["end"]) == (D(2023, 5, 9), D(2023, 5, 12))
     assert "moves on" in berlin["inferred"]["start"]
+
+
+def test_two_days_named_together_are_both_the_sentences_days() -> None:
+    doc = draft("군산시는 문동신 시장을 단장으로 한 방문단이 26일부터 30일까지 중국 연대시를 방문하고 있다.\n"
+                "방문단은 27일과 28일 연대시에서 자매결연 20주년 기념행사에 참여했다.", D(2014, 10, 29))
+    cities = day_cities(doc)
+    assert cities[D(2014, 10, 27)] == ["Yantai"] and cities[D(2014, 10, 28)] == ["Yantai"]
+    first = next(d for d in doc["days"] if d["date"] == D(2014, 10, 27))
+    assert first["events"][0]["description"]["ko"].startswith("방문단은 27일과 28일")  # not cut between them
+    second = next(d for d in doc["days"] if d["date"] == D(2014, 10, 28))
+    assert "together" in second["inferred"]["places"]

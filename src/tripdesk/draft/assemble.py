@@ -342,6 +342,15 @@ class _Assembler:
                     continue
                 event = self._event(sentence, kind, sid, found_people[i], city_places, how, article.language)
                 day["events"].append(event)
+                for other in _joined_days(sentence, self.start, self.end):  # '27일과 28일 ...': both days
+                    also = days.setdefault(other, {"date": other, "places": [], "events": [], "evidence": [],
+                                                   "inferred": {}})
+                    also["evidence"].append({"source": sid, "text": sentence.strip()})
+                    for place in city_places:
+                        if _place(place) not in also["places"]:
+                            also["places"].append(_place(place))
+                            also["inferred"]["places"] = (f"The sentence names {date.day}일 and {other.day}일 together "
+                                                          f"('{sentence.strip()[:40]}…'): its city is on both days.")
         spans = self._tie_ranges(days, undated, trip_cities)
         if len(trip_cities) == 1:
             self._fill_the_one_city(days, next(iter(trip_cities.values())))
@@ -928,7 +937,8 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
         if dates.find_ranges(sentence, mentions):
             out.append((begin, stop))
             continue
-        cuts = [m.begin for m in mentions[1:] if dates.resolve_day(m, start, end)]
+        cuts = [m.begin for k, m in enumerate(mentions[1:], 1) if dates.resolve_day(m, start, end)
+                and not _JOINED_DAYS.match(sentence[mentions[k - 1].end:m.begin])]
         if not mentions:  # '첫날 ... 만나고 둘째 날 ... 발표한다': cut at each day counted
             cuts = [m.start() for m in dates.trip_day_words(sentence)[1:]]
             if cuts:
@@ -940,6 +950,23 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
             continue
         edges = [0, *cuts, len(sentence)]
         out += [(begin + a, begin + b) for a, b in zip(edges, edges[1:])]
+    return out
+
+
+# '27일과 28일', '27일, 28일': two days the sentence names together (not a cut between two days).
+_JOINED_DAYS = re.compile(r"^\s*(?:과|와|및|,|·|、)\s*(?:양일|이틀)?\s*$")
+
+
+def _joined_days(sentence: str, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days after the first that the sentence names together with it ('27일과 28일 ... 참여')."""
+    mentions = dates.find_mentions(sentence)
+    out = []
+    for k in range(1, len(mentions)):
+        if not _JOINED_DAYS.match(sentence[mentions[k - 1].end:mentions[k].begin]):
+            break
+        day = dates.resolve_day(mentions[k], start, end)
+        if day is not None:
+            out.append(day)
     return out
 
 
