@@ -14,6 +14,7 @@ import pytest
 from icalendar import Calendar
 
 from tripdesk.export import labels as L
+from tripdesk.i18n import translator
 from tripdesk.export import render
 from tripdesk.export.places import coordinates, zone_name
 from tripdesk.model import AGREEMENT_STATUSES, AgreementStatus, Evidence, Place, Text, Trip
@@ -56,7 +57,7 @@ def test_one_event_per_event_and_none_for_empty_days(trips: dict[str, Trip], tri
         assert e.decoded("DTSTART") == day.date and e.decoded("DTEND") == day.date + dt.timedelta(days=1)
         assert event.title.get(lang if lang != "both" else "ko") in str(e["SUMMARY"])
         description = str(e["DESCRIPTION"])
-        assert "Sources:" in description
+        assert translator(lang)("Sources:") in description  # ("출처:" in ko)
         for source in event.sources:
             assert f"[{source}]" in description
         places = [event.place] if event.place else list(day.places)
@@ -235,10 +236,11 @@ def test_agreement_status_in_its_entry(trips: dict[str, Trip], lang: str) -> Non
             entry = agreement_entry(evs, trip, agreement.id)
             assert str(entry["SUMMARY"]).endswith(f"({label})"), str(entry["SUMMARY"])
             description = str(entry["DESCRIPTION"])
-            assert f"Status: {label}" in description
+            said = translator(lang)("Status: {status}").format(status=label)  # "상태: 체결" in ko
+            assert said in description
             assert L.title(agreement.title, lang) in description
             if agreement.status.date:
-                assert f"Status: {label}, {agreement.status.date.isoformat()}" in description
+                assert f"{said}, {agreement.status.date.isoformat()}" in description
             for evidence in agreement.status.evidence:
                 assert evidence.text in description and f"[{evidence.source}]" in description
             assert (str(entry["STATUS"]) if "STATUS" in entry else None) == calendar_status
@@ -248,7 +250,7 @@ def test_agreement_status_in_its_entry(trips: dict[str, Trip], lang: str) -> Non
     trip = trips["gumi-2017-americas"]
     own = agreement_entry(events(render(trip, "ics", lang)), trip, "seattle-public-library-mou")
     assert own.decoded("DTSTART") == trip.start and own.decoded("DTEND") == trip.end + dt.timedelta(days=1)
-    assert "no day given" in str(own["SUMMARY"]) and str(own["TRANSP"]) == "TRANSPARENT"
+    assert translator(lang)("no day given") in str(own["SUMMARY"]) and str(own["TRANSP"]) == "TRANSPARENT"
 
 
 def with_status(trip: Trip, status: AgreementStatus, event: str | None = "library-mou") -> Trip:

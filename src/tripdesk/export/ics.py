@@ -40,14 +40,15 @@ from typing import Iterable
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
 
+from ..i18n import N_, translator
 from ..model import Agreement, Day, DisplayLang, Event, Stop, Trip
 from . import labels as L
 
 PRODID = "-//tripdesk//tripdesk export//EN"
 # An agreement's status as iCalendar's STATUS of its entry, for the statuses that mean the same.
 CALENDAR_STATUS = {"signed": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
-FLOATING_TIME_NOTE = ("The time is the local time at the place; the place does not tell its "
-                      "time zone, so calendars show it as the same clock time everywhere.")
+FLOATING_TIME_NOTE = N_("The time is the local time at the place; the place does not tell its "
+                        "time zone, so calendars show it as the same clock time everywhere.")
 
 
 def _stamp(trip: Trip) -> dt.datetime:
@@ -67,6 +68,7 @@ class _Calendar:
     def __init__(self, trip: Trip, lang: DisplayLang) -> None:
         self.trip = trip
         self.lang = lang
+        self._ = translator(lang)  # the words: `--lang`'s (`both`: the locale's), as the other exports
         self.stamp = _stamp(trip)
         self.home = L.name(trip.home_city.name, lang) or trip.home_city.id
 
@@ -104,14 +106,16 @@ class _Calendar:
         start, end = (stop.start, stop.end) if stop.start and stop.end else (self.trip.start, self.trip.end)
         places = "; ".join(L.place(p, self.lang) for p in stop.places)
         event = self.new_event(f"{self.trip.id}/stop/{number}")
-        event.add("summary", " · ".join(x for x in (self.home, places, "no day given") if x))
+        _ = self._
+        event.add("summary", " · ".join(x for x in (self.home, places, _("no day given")) if x))
         event.add("dtstart", start)
         event.add("dtend", end + dt.timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         if places:
             event.add("location", places)
-        out = [f"{L.title(self.trip.title, self.lang)}, {stop.when()}; the sources give no day."]
-        out += L.inferred_notes(stop.inferred)
+        out = [_("{title}, {when}; the sources give no day.").format(
+            title=L.title(self.trip.title, self.lang), when=_(stop.when()))]
+        out += L.inferred_notes(stop.inferred, self.lang)
         out += [text for text, _ in L.versions(stop.notes, self.lang)]
         for item in stop.events:
             out += ["", *self.event_lines(item)]
@@ -124,7 +128,7 @@ class _Calendar:
         event = self.new_event(f"{self.trip.id}/agreement/{agreement.id}")
         summary = f"{self.home} · {L.title(agreement.title, self.lang)}"
         if agreement.date is None:
-            summary += " · no day given"
+            summary += " · " + self._("no day given")
         event.add("summary", f"{summary} ({agreement.status.label(self.lang)})")
         start, end = (agreement.date, agreement.date) if agreement.date else (self.trip.start, self.trip.end)
         event.add("dtstart", start)
@@ -145,16 +149,18 @@ class _Calendar:
 
     def agreement_lines(self, agreement: Agreement) -> list[str]:
         """`Agreement (MOU): its title`, `Status: signed, 2013-02-16`, the evidence, the parties."""
+        _ = self._
         status = agreement.status
-        line = f"Status: {status.label(self.lang)}"
+        line = _("Status: {status}").format(status=status.label(self.lang))
         if status.date:
             line += f", {status.date.isoformat()}" + (f" {L.INFERRED_MARK}" if "date" in status.inferred else "")
-        out = [f"Agreement ({agreement.kind}): {L.title(agreement.title, self.lang)}", line]
+        out = [_("Agreement ({kind}): {title}").format(kind=_(agreement.kind), title=L.title(agreement.title, self.lang)),
+               line]
         out += [f"“{e.text}” [{e.source}]" for e in status.evidence]
-        out += L.inferred_notes({f"status {k}": v for k, v in status.inferred.items()})
+        out += L.inferred_notes({f"status {k}": v for k, v in status.inferred.items()}, self.lang)
         parties = ", ".join(self.trip.party_names(agreement, self.lang))
         if parties:
-            out.append(f"Parties: {parties}")
+            out.append(_("Parties: {parties}").format(parties=parties))
         return out
 
     def event(self, day: Day, event: Event) -> CalendarEvent:
@@ -173,7 +179,7 @@ class _Calendar:
             zone = _zone(places)
             out.add("dtstart", dt.datetime.combine(day.date, time, tzinfo=zone))
             if zone is None:
-                notes.append(FLOATING_TIME_NOTE)
+                notes.append(self._(FLOATING_TIME_NOTE))
         if places:
             out.add("location", "; ".join(L.place(p, self.lang) for p in places))
         if len(places) == 1:
@@ -192,26 +198,28 @@ class _Calendar:
     def day_line(self, day: Day) -> list[str]:
         number = (day.date - self.trip.start).days + 1
         # The day's inferred fields (its places, which may be the LOCATION) with their reasons.
-        return [f"{L.title(self.trip.title, self.lang)}, day {number} of {self.trip.day_count}, "
-                f"{L.long_date(day.date)}", *L.inferred_notes(day.inferred), ""]
+        return [self._("{title}, day {n} of {days}, {date}").format(
+                    title=L.title(self.trip.title, self.lang), n=number, days=self.trip.day_count,
+                    date=L.long_date(day.date, self.lang)),
+                *L.inferred_notes(day.inferred, self.lang), ""]
 
     def event_lines(self, event: Event) -> list[str]:
         head = [event.time] if event.time else []
-        head += [event.kind, L.title(event.title, self.lang)]
+        head += [self._(event.kind), L.title(event.title, self.lang)]
         mark = f" {L.INFERRED_MARK}" if event.inferred else ""
         out = [" · ".join(head) + mark]
         out += [text + (f" ({note})" if note else "") for text, note in L.versions(event.description, self.lang)]
         met = [", ".join(L.organisation(self.trip, o, self.lang) for o in event.organisations),
                ", ".join(L.person(self.trip, p, self.lang) for p in event.people)]
         if any(met):
-            out.append(f"With: {'; '.join(m for m in met if m)}")
-        out += L.inferred_notes(event.inferred)
+            out.append(self._("With: {names}").format(names="; ".join(m for m in met if m)))
+        out += L.inferred_notes(event.inferred, self.lang)
         return out
 
     def source_lines(self, source_ids: Iterable[str]) -> list[str]:
         found = [(sid, self.trip.source(sid)) for sid in dict.fromkeys(source_ids)]
         lines = [f"[{sid}] {L.source_line(s, self.lang)}" for sid, s in found if s is not None]
-        return ["", "Sources:", *lines] if lines else []
+        return ["", self._("Sources:"), *lines] if lines else []
 
 
 def _zone(places: list) -> dt.tzinfo | None:
