@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from .excerpts import ArticleText as ExcerptMatcher
+from .i18n import messages
 from .limits import MAX_ARTICLE_BYTES
 from .paths import user_path
 from .files.yamlread import strip_control
@@ -91,12 +92,12 @@ def read_article(path: Path) -> ArticleFile:
         stat = path.stat()
         size = stat.st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"is {size / 1024 / 1024:.1f} MB, more than the "
-                               f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB an article file may be; "
-                               "keep the article's text alone in it")
+            raise ArticleError(messages()("is {size} MB, more than the {most} MB an article file may "
+                                          "be; keep the article's text alone in it").format(
+                size=f"{size / 1024 / 1024:.1f}", most=MAX_ARTICLE_BYTES // 1024 // 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise ArticleError(f"cannot be read: {exc.strerror or exc}") from None
+        raise ArticleError(messages()("cannot be read: {reason}").format(reason=exc.strerror or exc)) from None
     text, encoding = decode_article(data)
     return ArticleFile(path, strip_control(text), encoding, size, stat.st_mtime_ns)
 
@@ -105,9 +106,9 @@ def decode_article(data: bytes) -> tuple[str, str]:
     """(text, encoding) of an article file's bytes; raises ArticleError when they are not
     UTF-8 or a legacy Korean encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError("is saved as UTF-16; save it as UTF-8")
+        raise ArticleError(messages()("is saved as UTF-16; save it as UTF-8"))
     if b"\x00" in data:
-        raise ArticleError("is a binary file, not text; give the article as a plain text file")
+        raise ArticleError(messages()("is a binary file, not text; give the article as a plain text file"))
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -119,9 +120,10 @@ def decode_article(data: bytes) -> tuple[str, str]:
     if best is not None:
         return data.decode("cp949"), "cp949"
     other = charset_normalizer.from_bytes(data).best()
-    seen = f" (it looks like {other.encoding})" if other is not None else ""
-    raise ArticleError(f"is neither UTF-8 nor a Korean encoding (CP949/EUC-KR){seen}; save it "
-                       "as UTF-8")
+    if other is not None:
+        raise ArticleError(messages()("is neither UTF-8 nor a Korean encoding (CP949/EUC-KR) (it looks "
+                                      "like {encoding}); save it as UTF-8").format(encoding=other.encoding))
+    raise ArticleError(messages()("is neither UTF-8 nor a Korean encoding (CP949/EUC-KR); save it as UTF-8"))
 
 
 def env_folders() -> list[Path]:

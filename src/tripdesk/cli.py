@@ -124,8 +124,9 @@ def db_path(args: argparse.Namespace) -> Path:
     except (OSError, ValueError):
         return path  # nothing there yet (or nothing reachable): the store says what it finds
     if not stat.S_ISREG(mode):
-        raise TripdeskError(f"{path} is {file_kind(mode)}, not a database file",
-                            "give the store's file with --db PATH or TRIPDESK_DB")
+        _ = messages()
+        raise TripdeskError(_("{path} is {kind}, not a database file").format(path=path, kind=file_kind(mode)),
+                            _("give the store's file with --db PATH or TRIPDESK_DB"))
     return path
 
 
@@ -171,13 +172,11 @@ def open_store(args: argparse.Namespace) -> Store:
                 _console(stderr=True).print(
                     RichText("tripdesk: " + refreshed.format(summary=report.summary(lang))))
         except ValidationFailed as exc:
-            _console(stderr=True).print(RichText(
-                f"tripdesk: the bundled data changed but does not validate; using the store as it "
-                f"was.\n{exc}"))
+            _console(stderr=True).print(RichText("tripdesk: " + messages()(
+                "the bundled data changed but does not validate; using the store as it was.") + f"\n{exc}"))
         except CannotWrite as exc:  # a full disk: the store is read as it is
-            _console(stderr=True).print(RichText(
-                f"tripdesk: the bundled data changed but the store cannot be refreshed; using it "
-                f"as it was.\n{exc}"))
+            _console(stderr=True).print(RichText("tripdesk: " + messages()(
+                "the bundled data changed but the store cannot be refreshed; using it as it was.") + f"\n{exc}"))
     return store
 
 
@@ -218,11 +217,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     text = f"{schema_comment(destination)}\n{text}"  # editors complete and check it as it is filled in
     problems = check(text)
     if problems:  # a bug in the template: nothing is written
-        raise TripdeskError(f"the new trip file does not validate: {problems[0]}")
+        raise TripdeskError(messages()("the new trip file does not validate: {problem}").format(problem=problems[0]))
     written = write_export(destination, text, force=args.force)
-    _console().print(RichText(
-        f"wrote {display_path(written)}: replace each TODO, then `tripdesk validate "
-        f"{display_path(written)}` (docs/data-format.md says what goes where)"))
+    _console().print(RichText(messages()(
+        "wrote {path}: replace each TODO, then `tripdesk validate {path}` (docs/data-format.md "
+        "says what goes where)").format(path=display_path(written))))
     return EXIT_OK
 
 
@@ -235,8 +234,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if store_path is not None and not store_path.exists():
         # Nothing to clash with yet: the files are still checked on their own, and the user
         # learns that no store was part of it.
-        _console(stderr=True).print(RichText(
-            f"tripdesk: note: no store at {display_path(store_path)}: ids not checked against one"))
+        _console(stderr=True).print(RichText("tripdesk: note: " + messages()(
+            "no store at {path}: ids not checked against one").format(path=display_path(store_path))))
         store_path = None
     if store_path is not None:
         # `--db`: also what an import into that store would refuse, a trip id another file
@@ -304,9 +303,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         # --rebuild recovers from a file that is not a usable store: it is moved aside, never
         # deleted, and a new store is built in its place.
         aside = set_aside(path)
-        _console(stderr=True).print(RichText(
-            f"tripdesk: {exc.message}\ntripdesk: moved it aside to {aside} (nothing was "
-            "deleted) and building a new store"))
+        _console(stderr=True).print(RichText(f"tripdesk: {exc.message}\ntripdesk: " + messages()(
+            "moved it aside to {path} (nothing was deleted) and building a new store").format(path=aside)))
         report = _import_into(path, paths, articles, rebuild=True)  # a failure leaves no new store
     _print_warnings(report.warnings)
     for shadow in report.shadowed:  # said once, here: the launches that follow leave it out quietly
@@ -583,7 +581,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from .doctor import diagnose, healthy
+    from .doctor import check_name, diagnose, healthy
     path = db_path(args)  # as it is: doctor never creates or fills a store
     findings = diagnose(path) + _bundled_left_out(path)
     out = _console()
@@ -593,7 +591,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         # (each check's status word stays as it is, for scripts that look for PROBLEM)
         status = ("skipped" if finding.skipped else "warning" if finding.warning
                   else "ok" if finding.ok else "PROBLEM")
-        out.print(RichText(f"  {status:8} {finding.check}: {finding.message}"))
+        out.print(RichText(f"  {status:8} {check_name(finding.check)}: {finding.message}"))
         if finding.fix and (finding.warning or not finding.ok):
             out.print(RichText(f"  {'':8} " + _("fix: {fix}").format(fix=finding.fix)))
     if healthy(findings):
@@ -633,12 +631,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
         try:
             current = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise TripdeskError(f"{display_path(path)}: cannot read it: {getattr(exc, 'strerror', None) or exc}",
-                                f"write it with `tripdesk schema -o {display_path(path)}`") from None
+            _ = messages()
+            raise TripdeskError(_("{path}: cannot read it: {reason}").format(
+                path=display_path(path), reason=getattr(exc, 'strerror', None) or exc),
+                _("write it with `tripdesk schema -o {path}`").format(path=display_path(path))) from None
         if current != text:
-            _console(stderr=True).print(RichText(
-                f"{display_path(path)} is not the schema of this tripdesk's trip format; "
-                f"regenerate it with `tripdesk schema -o {display_path(path)}`"))
+            _console(stderr=True).print(RichText(messages()(
+                "{path} is not the schema of this tripdesk's trip format; regenerate it with "
+                "`tripdesk schema -o {path}`").format(path=display_path(path))))
             return EXIT_PROBLEMS
         _console().print(RichText(translator(args.lang)("{path} is up to date").format(path=display_path(path))))
         return EXIT_OK
@@ -749,7 +749,7 @@ def _published(value: str) -> "tuple[str, str]":
 
 def cmd_draft(args: argparse.Namespace) -> int:
     if args.open and args.output is None:
-        raise TripdeskError("--open reviews the draft's file: name it with -o FILE or -o DIR")
+        raise TripdeskError(messages()("--open reviews the draft's file: name it with -o FILE or -o DIR"))
     from .draft import require_extra
 
     require_extra()
@@ -770,7 +770,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
             else:
                 hint = YearHint(year=int(value[:4]), month=int(value[5:7]) if len(value) == 7 else None)
         except ValueError:
-            raise TripdeskError(f"--published {value}: not a calendar date") from None
+            raise TripdeskError(messages()("--published {value}: not a calendar date").format(value=value)) from None
     articles = []
     for name in args.articles:
         if name == "-":
@@ -779,13 +779,15 @@ def cmd_draft(args: argparse.Namespace) -> int:
             path = Path(name)
             try:
                 if path.is_dir():
-                    raise ArticleError(f"{name}: is a folder; give the article files")
+                    raise ArticleError(messages()("{name}: is a folder; give the article files").format(name=name))
                 if path.stat().st_size > 5 * 1024 * 1024:
-                    raise ArticleError(f"{name}: the file is {path.stat().st_size / 1024 / 1024:.1f} MB; an "
-                                       "article is at most 5 MB (is it the right file?)")
+                    raise ArticleError(messages()("{name}: the file is {size} MB; an article is at most 5 MB "
+                                                  "(is it the right file?)").format(
+                        name=name, size=f"{path.stat().st_size / 1024 / 1024:.1f}"))
                 raw = path.read_bytes()
             except OSError as exc:
-                raise ArticleError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+                raise ArticleError(messages()("{name}: cannot read it ({reason})").format(
+                    name=name, reason=exc.strerror or exc)) from None
         article = read_article(raw, Path(name).name if name != "-" else "-", url=args.url)
         if args.lang_article:
             article.language = args.lang_article
@@ -793,8 +795,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     early = target(args.output, "draft")
     if early is not None and early.name != "draft.yaml" and early.exists() and not args.force:
         # Refused before the work, not after it (a folder target is checked once the id is known).
-        raise TripdeskError(f"{display_path(early)} already exists; not replaced "
-                            "(use --force to replace it, or choose another file with -o)")
+        raise TripdeskError(messages()("{path} already exists; not replaced (use --force to replace "
+                                       "it, or choose another file with -o)").format(path=display_path(early)))
     # The store only lends its names (구미시 is gumi-city): a store that cannot be read does not
     # stop a draft, which is then made with new ids and says so.
     store_problem = None
@@ -808,9 +810,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
     except TripdeskError:
         raise
     except Exception as exc:  # a drafter bug: said in one line, nothing written
-        raise TripdeskError(f"the drafter failed on {', '.join(a.name for a in articles)} "
-                            f"({type(exc).__name__}: {exc}); nothing was written. Please report it "
-                            "with the article.") from None
+        raise TripdeskError(messages()("the drafter failed on {articles} ({error}); nothing was written. "
+                                       "Please report it with the article.").format(
+            articles=", ".join(a.name for a in articles), error=f"{type(exc).__name__}: {exc}")) from None
     if store_problem:
         result.review.append(f"ids: the store could not be read ({store_problem}); no id is the store's")
     sources = ", ".join(a.name for a in articles)
@@ -1315,7 +1317,7 @@ def _output_failed(exc: OSError | ValueError, code: int) -> int:
     silence_stdout()
     if isinstance(exc, BrokenPipeError):
         return code
-    _say(f"tripdesk: error: cannot write to standard output: {_why(exc)}")
+    _say("tripdesk: error: " + messages()("cannot write to standard output: {reason}").format(reason=_why(exc)))
     return code or EXIT_PROBLEMS
 
 
@@ -1338,16 +1340,17 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
         # an OSError naming no file is the output's (a full device, a closed stream).
         if exc.filename is None or output_failed():
             silence_stdout()
-            _say(f"tripdesk: error: cannot write to standard output: {_why(exc)}")
+            _say("tripdesk: error: " + messages()("cannot write to standard output: {reason}").format(
+                reason=_why(exc)))
         else:
             _say(f"tripdesk: error: {exc.filename}: {_why(exc)}")
         return EXIT_PROBLEMS
     except Exception as exc:  # noqa: BLE001 - the last resort: a bug, said in one line
         if os.environ.get("TRIPDESK_DEBUG"):
             raise
-        _say(f"tripdesk: internal error: {type(exc).__name__}: {exc}\n  fix: this is a bug in "
-             "tripdesk; please report it with the command you ran (TRIPDESK_DEBUG=1 shows the "
-             "traceback)")
+        _say(f"tripdesk: internal error: {type(exc).__name__}: {exc}\n  " + messages()("fix: {fix}").format(
+            fix=messages()("this is a bug in tripdesk; please report it with the command you ran "
+                           "(TRIPDESK_DEBUG=1 shows the traceback)")))
         return EXIT_PROBLEMS
 
 

@@ -26,15 +26,40 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .i18n import N_, NC_, messages
 from .problems import display_path
 from .store import (
-    REBUILD_HINT, SCHEMA_VERSION, TABLES, UPDATE_HINT, WRITE_HINT, UnreadableWal, cannot_write, connect,
+    REBUILD_HINT, SCHEMA_VERSION, TABLES, WRITE_HINT, UnreadableWal, cannot_write, connect,
     disk_full, disk_trouble, TableIndexer, schema_differences, sqlite_utils_db,
 )
 from .storefiles import wal_pending, writable_here
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SET_ASIDE = " (an unusable file is moved aside to <db>.broken-<time>, never deleted)"
+# The names of the checks, as the report shows them (`Finding.check` stays the English name).
+CHECKS = {
+    "file": NC_("doctor check", "file"), "schema": NC_("doctor check", "schema"),
+    "integrity": NC_("doctor check", "integrity"), "foreign keys": NC_("doctor check", "foreign keys"),
+    "full-text index": NC_("doctor check", "full-text index"),
+    "search rows": NC_("doctor check", "search rows"), "trips": NC_("doctor check", "trips"),
+    "entities": NC_("doctor check", "entities"), "busy": NC_("doctor check", "busy"),
+    "disk": NC_("doctor check", "disk"), "bundled data": NC_("doctor check", "bundled data"),
+}
+CHECK_CONTEXT = "doctor check"
+
+
+def check_name(check: str) -> str:
+    """A check's name in the command's language."""
+    return messages().pgettext(CHECK_CONTEXT, check) if check in CHECKS else check
+
+
+def _rebuild() -> str:
+    """The fix of a damaged store: rebuild it, the file set aside, never deleted."""
+    return messages()("run `tripdesk import --rebuild` to build a new store from the data files "
+                      "(an unusable file is moved aside to <db>.broken-<time>, never deleted)")
+
+
+def _rebuild_plain() -> str:
+    return messages()(REBUILD_HINT)
 
 
 @dataclass(frozen=True)
@@ -51,28 +76,31 @@ class Finding:
 
 def _sample(values: list[str], n: int = 3) -> str:
     shown = ", ".join(values[:n])
-    return shown + (f" and {len(values) - n} more" if len(values) > n else "")
+    if len(values) <= n:
+        return shown
+    return messages()("{shown} and {n} more").format(shown=shown, n=len(values) - n)
 
 
 def diagnose(path: Path) -> list[Finding]:
     """Every check of the store at `path`; the store is healthy when all are ok."""
     name = display_path(path)
+    _ = messages()
     if not path.exists():
-        return [Finding("file", False, f"no database at {name}",
-                        "run `tripdesk import` to build it from the data files")]
+        return [Finding("file", False, _("no database at {name}").format(name=name),
+                        _("run `tripdesk import` to build it from the data files"))]
     if not path.is_file():
-        return [Finding("file", False, f"{name} is not a file",
-                        "point --db or TRIPDESK_DB at a database file")]
+        return [Finding("file", False, _("{name} is not a file").format(name=name),
+                        _("point --db or TRIPDESK_DB at a database file"))]
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
     except OSError as exc:
-        return [Finding("file", False, f"cannot read {name}: {exc.strerror}",
-                        "make the file readable, or choose another with --db PATH")]
+        return [Finding("file", False, _("cannot read {name}: {reason}").format(name=name, reason=exc.strerror),
+                        _("make the file readable, or choose another with --db PATH"))]
     if header != SQLITE_HEADER:
-        what = "empty" if not header else "not an SQLite database"
-        return [Finding("file", False, f"{name} is {what}", REBUILD_HINT + SET_ASIDE)]
-    findings = [Finding("file", True, f"{name} is an SQLite database")]
+        what = _("{name} is empty") if not header else _("{name} is not an SQLite database")
+        return [Finding("file", False, what.format(name=name), _rebuild())]
+    findings = [Finding("file", True, _("{name} is an SQLite database").format(name=name))]
     try:
         conn, writable = _connect(path)
     except sqlite3.DatabaseError as exc:
@@ -109,56 +137,63 @@ def _failure(exc: sqlite3.DatabaseError, path: Path | None = None) -> Finding:
     """The finding of an error that stopped a check. Only damage is met with the advice to
     rebuild: a busy, read-only or full place is not."""
     text = str(exc)
+    _ = messages()
     if "locked" in text or "busy" in text:
-        return Finding("busy", False, "the database is busy: another tripdesk import is running",
-                       "wait for it to finish, then run `tripdesk doctor` again")
+        return Finding("busy", False, _("the database is busy: another tripdesk import is running"),
+                       _("wait for it to finish, then run `tripdesk doctor` again"))
     if cannot_write(exc):
-        return Finding("file", False, f"the database cannot be opened here: {text}", WRITE_HINT)
+        return Finding("file", False, _("the database cannot be opened here: {error}").format(error=text),
+                       _(WRITE_HINT))
     if disk_trouble(exc):
-        full = path is not None and disk_full(path)
-        return Finding("disk", False, f"the disk {'is full' if full else 'could not be read'}: {text}",
-                       "free some space, then run `tripdesk doctor` again" if full else
-                       "check the disk (errors in the system log), then run `tripdesk doctor` again")
+        if path is not None and disk_full(path):
+            return Finding("disk", False, _("the disk is full: {error}").format(error=text),
+                           _("free some space, then run `tripdesk doctor` again"))
+        return Finding("disk", False, _("the disk could not be read: {error}").format(error=text),
+                       _("check the disk (errors in the system log), then run `tripdesk doctor` again"))
     if "not a database" in text or "malformed" in text or "disk image" in text:
-        return Finding("integrity", False, f"the database cannot be read: {text}",
-                       REBUILD_HINT + SET_ASIDE)
-    return Finding("integrity", False, f"the database cannot be read: {text}",
-                   "check the file and the disk, then run `tripdesk doctor` again")
+        return Finding("integrity", False, _("the database cannot be read: {error}").format(error=text),
+                       _rebuild())
+    return Finding("integrity", False, _("the database cannot be read: {error}").format(error=text),
+                   _("check the file and the disk, then run `tripdesk doctor` again"))
 
 
 def _checks(conn: sqlite3.Connection, writable: bool = True, path: Path | None = None) -> list[Finding]:
     out: list[Finding] = []
+    _ = messages()
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     schema_ok = False
     if version == SCHEMA_VERSION:
         missing = [t for t in TABLES if t not in tables]
         if missing:
-            out.append(Finding("schema", False, f"version {version}, but the table"
-                               f"{'s' if len(missing) > 1 else ''} {_sample(missing, 5)} "
-                               f"{'are' if len(missing) > 1 else 'is'} missing",
-                               REBUILD_HINT + SET_ASIDE))
+            out.append(Finding("schema", False, _.ngettext(
+                "version {version}, but the table {tables} is missing",
+                "version {version}, but the tables {tables} are missing", len(missing)).format(
+                    version=version, tables=_sample(missing, 5)), _rebuild()))
         elif differences := schema_differences(sqlite_utils_db(conn)):
-            out.append(Finding("schema", False, f"version {version}, but {_sample(differences, 3)}",
-                               REBUILD_HINT + SET_ASIDE))
+            out.append(Finding("schema", False, _("version {version}, but {differences}").format(
+                version=version, differences=_sample(differences, 3)), _rebuild()))
         else:
             schema_ok = True
-            out.append(Finding("schema", True, f"version {version}, every table, column, foreign "
-                               "key and index present"))
+            out.append(Finding("schema", True, _("version {version}, every table, column, foreign "
+                                                 "key and index present").format(version=version)))
     elif version > SCHEMA_VERSION:
-        out.append(Finding("schema", False, f"version {version} is newer than this tripdesk "
-                           f"understands ({SCHEMA_VERSION})",
-                           f"{UPDATE_HINT}, or {REBUILD_HINT}{SET_ASIDE}"))
+        out.append(Finding("schema", False, _("version {version} is newer than this tripdesk "
+                                              "understands ({ours})").format(version=version, ours=SCHEMA_VERSION),
+                           _("update tripdesk (git pull in your checkout, then pip install -e . again), "
+                             "or run `tripdesk import --rebuild` to build a new store from the data files "
+                             "(an unusable file is moved aside to <db>.broken-<time>, never deleted)")))
     elif 0 < version < SCHEMA_VERSION and "trips" in tables:
-        out.append(Finding("schema", False, f"version {version}, made by an older tripdesk (this "
-                           f"one uses {SCHEMA_VERSION}); it must be built again from the data files",
-                           REBUILD_HINT + SET_ASIDE))
+        out.append(Finding("schema", False, _("version {version}, made by an older tripdesk (this "
+                                              "one uses {ours}); it must be built again from the data "
+                                              "files").format(version=version, ours=SCHEMA_VERSION),
+                           _rebuild()))
     elif version == 0 and not tables:
-        out.append(Finding("schema", False, "the database is empty",
-                           "run `tripdesk import` to fill it from the data files"))
+        out.append(Finding("schema", False, _("the database is empty"),
+                           _("run `tripdesk import` to fill it from the data files")))
     else:
-        out.append(Finding("schema", False, f"not a tripdesk database (schema version {version})",
-                           REBUILD_HINT + SET_ASIDE))
+        out.append(Finding("schema", False, _("not a tripdesk database (schema version {version})").format(
+            version=version), _rebuild()))
 
     # The comparison of the index with its tables is Python's work; it runs on a connection
     # of its own beside the integrity checks, which are SQLite's (and let go of the GIL).
@@ -181,9 +216,9 @@ def _tripdesk_checks(conn: sqlite3.Connection, writable: bool,
     if writable:
         out.append(_guard("full-text index", _fts_check, conn))
     else:
-        out.append(Finding("full-text index", True, "FTS5 integrity-check skipped: the database "
-                           "cannot be written here, and the check needs the write lock",
-                           skipped=True))
+        out.append(Finding("full-text index", True, messages()(
+            "FTS5 integrity-check skipped: the database cannot be written here, and the check "
+            "needs the write lock"), skipped=True))
     out.append(_guard("search rows", lambda c: _search_in_step(c, content), conn))
     out.append(_guard("trips", _trips_complete, conn))
     out += _duplicate_entities(conn)
@@ -214,12 +249,13 @@ def _duplicate_entities(conn: sqlite3.Connection) -> list[Finding]:
             entities.append((start or "", entity_id, Named(kind, entity_id, names, where)))
     entities.sort(key=lambda e: (e[0], e[1]))
     pairs = probable_duplicates(e[2] for e in entities)
-    out = [Finding("entities", True, message(d), FIX, warning=True) for d in pairs[:MAX_DUPLICATES_SHOWN]]
+    _ = messages()
+    out = [Finding("entities", True, message(d), _(FIX), warning=True) for d in pairs[:MAX_DUPLICATES_SHOWN]]
     if len(pairs) > MAX_DUPLICATES_SHOWN:
-        out.append(Finding("entities", True, f"and {len(pairs) - MAX_DUPLICATES_SHOWN} more pairs of ids "
-                           "that share a name", FIX, warning=True))
+        out.append(Finding("entities", True, _("and {n} more pairs of ids that share a name").format(
+            n=len(pairs) - MAX_DUPLICATES_SHOWN), _(FIX), warning=True))
     if not out:
-        out.append(Finding("entities", True, "no two organisation or person ids share a name"))
+        out.append(Finding("entities", True, _("no two organisation or person ids share a name")))
     return out
 
 
@@ -268,7 +304,8 @@ def _guard(check: str, func: Callable[[sqlite3.Connection], Finding],
         finding = _failure(exc)
         if finding.check == "busy":
             return finding
-        return Finding(check, False, f"the check could not finish: {exc}", REBUILD_HINT + SET_ASIDE)
+        return Finding(check, False, messages()("the check could not finish: {error}").format(error=exc),
+                       _rebuild())
 
 
 def _clean(row: str) -> str:
@@ -276,72 +313,86 @@ def _clean(row: str) -> str:
 
 
 def _integrity(conn: sqlite3.Connection) -> Finding:
+    _ = messages()
     try:
         rows = [_clean(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
         # integrity_check itself stops on some damage; quick_check still says where it is.
         rows = [_clean(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
-        found = f"; PRAGMA quick_check found: {_sample(rows, 2)}" if rows != ["ok"] else ""
-        return Finding("integrity", False, f"PRAGMA integrity_check stopped: {exc}{found}",
-                       REBUILD_HINT + SET_ASIDE)
+        if rows != ["ok"]:
+            said = _("PRAGMA integrity_check stopped: {error}; PRAGMA quick_check found: {found}").format(
+                error=exc, found=_sample(rows, 2))
+        else:
+            said = _("PRAGMA integrity_check stopped: {error}").format(error=exc)
+        return Finding("integrity", False, said, _rebuild())
     if rows == ["ok"]:
-        return Finding("integrity", True, "PRAGMA integrity_check: ok")
-    return Finding("integrity", False, f"PRAGMA integrity_check found {len(rows)}"
-                   f"{'+' if len(rows) >= 20 else ''} problem{'s' if len(rows) != 1 else ''}: "
-                   f"{_sample(rows, 2)}", REBUILD_HINT + SET_ASIDE)
+        return Finding("integrity", True, _("PRAGMA integrity_check: ok"))
+    count = f"{len(rows)}{'+' if len(rows) >= 20 else ''}"
+    return Finding("integrity", False, _.ngettext(
+        "PRAGMA integrity_check found {count} problem: {found}",
+        "PRAGMA integrity_check found {count} problems: {found}", len(rows)).format(
+            count=count, found=_sample(rows, 2)), _rebuild())
 
 
 def _foreign_keys(conn: sqlite3.Connection) -> Finding:
     violations: dict[str, int] = {}
     for table, *_rest in conn.execute("PRAGMA foreign_key_check"):
         violations[table] = violations.get(table, 0) + 1
+    _ = messages()
     if violations:
         count = sum(violations.values())
         where = _sample([f"{t} ({n})" for t, n in sorted(violations.items())], 4)
-        return Finding("foreign keys", False, f"{count} row{'s' if count != 1 else ''} "
-                       f"refer{'s' if count == 1 else ''} to rows that do not exist: {where}",
-                       REBUILD_HINT)
-    return Finding("foreign keys", True, "PRAGMA foreign_key_check: every reference resolves")
+        return Finding("foreign keys", False, _.ngettext(
+            "{n} row refers to rows that do not exist: {where}",
+            "{n} rows refer to rows that do not exist: {where}", count).format(n=count, where=where),
+            _rebuild_plain())
+    return Finding("foreign keys", True, _("PRAGMA foreign_key_check: every reference resolves"))
 
 
 def _fts_check(conn: sqlite3.Connection) -> Finding:
+    _ = messages()
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc):
-            return Finding("full-text index", True, "FTS5 integrity-check skipped: the "
-                           "database is read-only here (it needs the write lock)", skipped=True)
+            return Finding("full-text index", True, _("FTS5 integrity-check skipped: the database is "
+                                                      "read-only here (it needs the write lock)"), skipped=True)
         return _failure(exc)
     try:
         conn.execute("INSERT INTO search(search) VALUES ('integrity-check')")
-        return Finding("full-text index", True, "FTS5 integrity-check: ok")
+        return Finding("full-text index", True, _("FTS5 integrity-check: ok"))
     except sqlite3.DatabaseError as exc:
-        return Finding("full-text index", False, f"FTS5 integrity-check failed: {exc}",
-                       REBUILD_HINT + SET_ASIDE)
+        return Finding("full-text index", False, _("FTS5 integrity-check failed: {error}").format(error=exc),
+                       _rebuild())
     finally:
         conn.execute("ROLLBACK")
 
 
 def _search_in_step(conn: sqlite3.Connection, content: "_Background | None" = None) -> Finding:
     problems: list[str] = []
+    _ = messages()
     indexed = conn.execute("SELECT count(*) FROM search").fetchone()[0]
     mapped = conn.execute("SELECT count(*) FROM search_rows").fetchone()[0]
     if indexed != mapped:
-        problems.append(f"the index holds {indexed} rows but search_rows maps {mapped}")
+        problems.append(_("the index holds {indexed} rows but search_rows maps {mapped}").format(
+            indexed=indexed, mapped=mapped))
     dangling = conn.execute(
         "SELECT count(*) FROM search_rows WHERE row NOT IN (SELECT rowid FROM search)").fetchone()[0]
     if dangling:
-        problems.append(f"{dangling} search_rows entr{'ies' if dangling != 1 else 'y'} point at no index row")
+        problems.append(_.ngettext("{n} search_rows entry point at no index row",
+                                   "{n} search_rows entries point at no index row", dangling).format(n=dangling))
     unmapped = conn.execute(
         "SELECT count(*) FROM search WHERE rowid NOT IN (SELECT row FROM search_rows)").fetchone()[0]
     if unmapped:
-        problems.append(f"{unmapped} index row{'s' if unmapped != 1 else ''} not in search_rows "
-                        "(a re-import would never remove them)")
+        problems.append(_.ngettext("{n} index row not in search_rows (a re-import would never remove them)",
+                                   "{n} index rows not in search_rows (a re-import would never remove them)",
+                                   unmapped).format(n=unmapped))
     unindexed = [r[0] for r in conn.execute(
         "SELECT id FROM trips WHERE id NOT IN (SELECT trip_id FROM search_rows) ORDER BY id")]
     if unindexed:
-        problems.append(f"{len(unindexed)} trip{'s' if len(unindexed) != 1 else ''} with no search "
-                        f"rows ({_sample(unindexed)}): searching never finds them")
+        problems.append(_.ngettext("{n} trip with no search rows ({ids}): searching never finds them",
+                                   "{n} trips with no search rows ({ids}): searching never finds them",
+                                   len(unindexed)).format(n=len(unindexed), ids=_sample(unindexed)))
     strays = [r[0] for r in conn.execute(
         "SELECT DISTINCT trip_id FROM search_rows WHERE trip_id NOT IN (SELECT id FROM trips) "
         "ORDER BY trip_id")]
@@ -349,14 +400,16 @@ def _search_in_step(conn: sqlite3.Connection, content: "_Background | None" = No
         "SELECT DISTINCT trip_id FROM search WHERE trip_id NOT IN (SELECT id FROM trips) "
         "ORDER BY trip_id") if r[0] not in strays]
     if strays:
-        problems.append(f"search rows of {len(strays)} trip{'s' if len(strays) != 1 else ''} "
-                        f"not in the store ({_sample(strays)})")
+        problems.append(_.ngettext("search rows of {n} trip not in the store ({ids})",
+                                   "search rows of {n} trips not in the store ({ids})",
+                                   len(strays)).format(n=len(strays), ids=_sample(strays)))
     problems += content.result() if content is not None else _content_in_step(conn)
     if problems:
-        return Finding("search rows", False, "the full-text index is out of step with its tables: "
-                       + "; ".join(problems), REBUILD_HINT)
-    return Finding("search rows", True, f"{indexed} index rows, all in step with the trips and "
-                   "with what their tables hold")
+        return Finding("search rows", False, _("the full-text index is out of step with its tables: "
+                                               "{problems}").format(problems="; ".join(problems)),
+                       _rebuild_plain())
+    return Finding("search rows", True, _("{n} index rows, all in step with the trips and with what "
+                                          "their tables hold").format(n=indexed))
 
 
 def _content_in_step(conn: sqlite3.Connection, stop: threading.Event | None = None) -> list[str]:
@@ -391,16 +444,22 @@ def _content_in_step(conn: sqlite3.Connection, stop: threading.Event | None = No
         missing += [f"{t} {ref}" for (t, ref), (_l, _t, required) in expected.items()
                     if required and t in indexed_trips]
     problems = []
+    _ = messages()
     if differ:
-        problems.append(f"{len(differ)} index row{'s' if len(differ) != 1 else ''} no longer "
-                        f"match{'' if len(differ) != 1 else 'es'} the tables ({_sample(sorted(differ))}): "
-                        "searching finds the old text")
+        problems.append(_.ngettext(
+            "{n} index row no longer matches the tables ({ids}): searching finds the old text",
+            "{n} index rows no longer match the tables ({ids}): searching finds the old text",
+            len(differ)).format(n=len(differ), ids=_sample(sorted(differ))))
     if stale:
-        problems.append(f"{len(stale)} index row{'s' if len(stale) != 1 else ''} for items the "
-                        f"tables do not hold, or held twice ({_sample(sorted(stale))})")
+        problems.append(_.ngettext(
+            "{n} index row for items the tables do not hold, or held twice ({ids})",
+            "{n} index rows for items the tables do not hold, or held twice ({ids})",
+            len(stale)).format(n=len(stale), ids=_sample(sorted(stale))))
     if missing:
-        problems.append(f"{len(missing)} item{'s' if len(missing) != 1 else ''} of the tables "
-                        f"with no index row ({_sample(sorted(missing))}): searching never finds them")
+        problems.append(_.ngettext(
+            "{n} item of the tables with no index row ({ids}): searching never finds them",
+            "{n} items of the tables with no index row ({ids}): searching never finds them",
+            len(missing)).format(n=len(missing), ids=_sample(sorted(missing))))
     return problems
 
 
@@ -410,11 +469,12 @@ _TRIPS_AT_A_TIME = 256
 
 def _trips_complete(conn: sqlite3.Connection) -> Finding:
     problems: list[str] = []
+    _ = messages()
     no_document = [r[0] for r in conn.execute(
         "SELECT id FROM trips WHERE id NOT IN (SELECT trip_id FROM trip_documents) ORDER BY id")]
     if no_document:
-        problems.append(f"{len(no_document)} without a stored document ({_sample(no_document)}): "
-                        "they cannot be shown or exported")
+        problems.append(_("{n} without a stored document ({ids}): they cannot be shown or "
+                          "exported").format(n=len(no_document), ids=_sample(no_document)))
     unreadable = []
     for trip_id, document in conn.execute("SELECT trip_id, document FROM trip_documents"):
         try:
@@ -424,18 +484,20 @@ def _trips_complete(conn: sqlite3.Connection) -> Finding:
         except (TypeError, ValueError, AttributeError):
             unreadable.append(trip_id)
     if unreadable:
-        problems.append(f"{len(unreadable)} whose stored document is unreadable "
-                        f"({_sample(sorted(unreadable))})")
+        problems.append(_("{n} whose stored document is unreadable ({ids})").format(
+            n=len(unreadable), ids=_sample(sorted(unreadable))))
     no_file = [r[0] for r in conn.execute(
         "SELECT id FROM trips WHERE id NOT IN (SELECT trip_id FROM files) ORDER BY id")]
     if no_file:
-        problems.append(f"{len(no_file)} without a file record ({_sample(no_file)}): "
-                        "re-imports cannot tell whether they changed")
+        problems.append(_("{n} without a file record ({ids}): re-imports cannot tell whether they "
+                          "changed").format(n=len(no_file), ids=_sample(no_file)))
     count = sqlite_utils_db(conn).table("trips").count
     if problems:
-        return Finding("trips", False, "trips " + "; ".join(problems), REBUILD_HINT)
-    return Finding("trips", True, f"{count} trip{'s' if count != 1 else ''}, each with its "
-                   "document and file record")
+        return Finding("trips", False, _("trips {problems}").format(problems="; ".join(problems)),
+                       _rebuild_plain())
+    return Finding("trips", True, _.ngettext("{n} trip, each with its document and file record",
+                                             "{n} trips, each with its document and file record",
+                                             count).format(n=count))
 
 
 def healthy(findings: list[Finding]) -> bool:

@@ -30,7 +30,7 @@ import os
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .text import Lang
 
@@ -109,8 +109,8 @@ def translator(lang: DisplayLang | str) -> Translator:
     return _translator(lang if lang in ("ko", "en", "both") else "en", labels)
 
 
-# The translators of the commands running (`speaking`), the innermost last.
-_SPOKEN: list[Translator] = []
+# Where the words of what is said below the CLI come from, innermost last (`speaking`).
+_SPOKEN: list[Callable[[], Translator]] = []
 
 
 def messages() -> Translator:
@@ -120,16 +120,21 @@ def messages() -> Translator:
     which one with `speaking`; English outside one (a test calling the loader, a script).
     A plain module value rather than a context variable: doctor's checks run in a thread
     and import's in forked worker processes, and both should speak as the command does."""
-    return _SPOKEN[-1] if _SPOKEN else translator("en")
+    return _SPOKEN[-1]() if _SPOKEN else translator("en")
 
 
 @contextmanager
-def speaking(lang: str) -> Iterator[Translator]:
-    """While a command runs: `messages()` is the translator of display language `lang`."""
-    words = translator(lang)
-    _SPOKEN.append(words)
+def speaking(lang: str | Callable[[], str]) -> Iterator[None]:
+    """While a command runs: `messages()` is the translator of display language `lang`, or of
+    the language `lang()` gives at the time (the desk, whose language changes as it runs)."""
+    if callable(lang):
+        current = lang
+        _SPOKEN.append(lambda: translator(current()))
+    else:
+        words = translator(lang)
+        _SPOKEN.append(lambda: words)
     try:
-        yield words
+        yield
     finally:
         _SPOKEN.pop()
 

@@ -39,6 +39,7 @@ from .limits import max_file_bytes
 from .files.loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
                      find_trip_files, read_file)
 from .model import Text
+from .i18n import messages
 from .problems import Problem, TripdeskError, ValidationFailed, visible
 from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
 from .files.yamlread import ReadResult
@@ -235,9 +236,10 @@ def _worker_count() -> int:
     except ValueError:
         count = -1
     if count < 0:
-        raise TripdeskError(f"{WORKERS_ENV}={visible(setting, 40)!r} is not a number of worker "
-                            "processes", f"set it to a whole number (0 or 1: none; at most the "
-                            f"{_cores()} cores are used), or unset it")
+        raise TripdeskError(messages()("{setting} is not a number of worker processes").format(
+            setting=f"{WORKERS_ENV}={visible(setting, 40)!r}"),
+            messages()("set it to a whole number (0 or 1: none; at most the {cores} cores are used), "
+                       "or unset it").format(cores=_cores()))
     return min(count, _cores())
 
 
@@ -486,12 +488,14 @@ class Shadowed(NamedTuple):
         """What is going on and how to resolve it, in one message."""
         from .problems import display_path
 
-        return (f"{display_path(self.bundled)} (bundled with tripdesk) has the trip id {self.trip_id}, "
-                f"which the store holds from {display_path(Path(self.imported))}, imported from there: "
-                "the store keeps that one and leaves the bundled file out, without a warning at each "
-                "launch. If they are two different trips, give your copy its own id and import it "
-                "again; to use the bundled file instead, move your copy out of its folder and import "
-                f"that folder again (tripdesk import {display_path(Path(self.imported).parent)}).")
+        return messages()(
+            "{bundled} (bundled with tripdesk) has the trip id {id}, which the store holds from "
+            "{imported}, imported from there: the store keeps that one and leaves the bundled file "
+            "out, without a warning at each launch. If they are two different trips, give your copy "
+            "its own id and import it again; to use the bundled file instead, move your copy out of "
+            "its folder and import that folder again (tripdesk import {folder}).").format(
+                bundled=display_path(self.bundled), id=self.trip_id,
+                imported=display_path(Path(self.imported)), folder=display_path(Path(self.imported).parent))
 
 
 def shadowed_bundled(conn: "sqlite3.Connection", folder: Path) -> list[Shadowed]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .problems import TripdeskError
+from .i18n import messages
 from .files.schema import ID_PATTERN
 
 TEMPLATE = """\
@@ -96,8 +97,8 @@ def trip_template(trip_id: str, today: dt.date, file: str | None = None) -> str:
     """The text of a new trip file for `trip_id`, to be written to `file` (named in its
     comments); its home city id is the id's first word, a placeholder like the rest."""
     if not ID_PATTERN.fullmatch(trip_id):
-        raise TripdeskError(f"'{trip_id}' is not a valid trip id",
-                            "use lower-case letters, digits and '-', for example gumi-2026-jp")
+        raise TripdeskError(messages()("'{id}' is not a valid trip id").format(id=trip_id),
+                            messages()("use lower-case letters, digits and '-', for example gumi-2026-jp"))
     city_id = trip_id.split("-", 1)[0]
     if not city_id[0].isalpha():
         city_id = "todo-city"

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .problems import TripdeskError, visible
+from .i18n import messages
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -42,6 +43,8 @@ def user_path(text: str) -> Path:
         return Path(text).expanduser()
     except RuntimeError:
         user = text[1:].split("/", 1)[0].split(os.sep, 1)[0]
-        whose = f"user '{visible(user)}'" if user else "this user"
-        raise TripdeskError(f"{visible(text)}: cannot find the home folder of {whose}",
-                            "give the path in full, without ~") from None
+        _ = messages()
+        said = (_("{path}: cannot find the home folder of user '{user}'") if user
+                else _("{path}: cannot find the home folder of this user"))
+        raise TripdeskError(said.format(path=visible(text), user=visible(user)),
+                            _("give the path in full, without ~")) from None

@@ -27,6 +27,7 @@ from typing import Iterable
 from .importer import ImportReport, import_paths
 from .files.loader import find_trip_files, load_paths
 from .problems import TripdeskError, ValidationFailed, display_path
+from .i18n import messages
 from .store import Store
 
 
@@ -71,8 +72,8 @@ class DraftReview:
         made: Path | None = None  # the data folder, when this import created it
         if plan.copies:
             if plan.exists and not overwrite:
-                raise TripdeskError(f"{display_path(plan.target)} already exists",
-                                    "confirm replacing it, or choose another folder with --into")
+                raise TripdeskError(messages()("{path} already exists").format(path=display_path(plan.target)),
+                                    messages()("confirm replacing it, or choose another folder with --into"))
             if not plan.target.parent.exists():
                 made = plan.target.parent
                 made.mkdir(parents=True)
@@ -112,10 +113,12 @@ def open_review(paths: Iterable[Path], store: Path, into: Path | None = None,
     if problems:
         raise ValidationFailed(problems)
     if not files:
-        raise TripdeskError("no trip files to review in " + ", ".join(display_path(p) for p in paths),
-                            "give the draft's .yaml file (tripdesk draft ... -o FILE writes one)")
+        raise TripdeskError(messages()("no trip files to review in {paths}").format(
+            paths=", ".join(display_path(p) for p in paths)),
+            messages()("give the draft's .yaml file (tripdesk draft ... -o FILE writes one)"))
     if into is not None and into.exists() and not into.is_dir():
-        raise TripdeskError(f"{display_path(into)} is not a folder", "give the data folder with --into")
+        raise TripdeskError(messages()("{path} is not a folder").format(path=display_path(into)),
+                            messages()("give the data folder with --into"))
     folders = articles + tuple(dict.fromkeys(f.parent for f in files))
     loaded = load_paths(files, articles=folders)
     if loaded.problems:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..model import DISPLAY_LANGS, Trip
 from ..problems import TripdeskError
+from ..i18n import messages
 from . import writing
 from .brief import render_brief
 from .ics import render_ics
@@ -34,7 +35,8 @@ FORMATS = ("md", "html", "json", "ics")
 
 def _check(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise TripdeskError(f"unknown export format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+        raise TripdeskError(messages()("unknown export format {format}").format(format=repr(fmt)),
+                            messages()("use one of {choices}").format(choices=", ".join(FORMATS)))
 
 
 def render(trip: Trip, fmt: str = "md", lang: str = "both", *, full: bool = False) -> str:
@@ -43,7 +45,8 @@ def render(trip: Trip, fmt: str = "md", lang: str = "both", *, full: bool = Fals
     HTML are the one-page brief, or with `full` the complete dossier."""
     _check(fmt)
     if lang not in DISPLAY_LANGS:
-        raise TripdeskError(f"unknown language {lang!r}", f"use one of {', '.join(DISPLAY_LANGS)}")
+        raise TripdeskError(messages()("unknown language {lang}").format(lang=repr(lang)),
+                            messages()("use one of {choices}").format(choices=", ".join(DISPLAY_LANGS)))
     if fmt == "json":
         return render_json(trip)
     if fmt == "ics":

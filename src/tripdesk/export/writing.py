@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..paths import user_path
 from ..problems import TripdeskError, file_kind, visible
+from ..i18n import messages
 from ..files.schema import ID_PATTERN
 
 # The file extensions that name a format (any case).
@@ -41,16 +42,18 @@ class ExportExists(TripdeskError):
     """The target file exists and `force` was not given (the app asks, then writes with force)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{visible(str(path))} already exists; not replaced",
-                         "use --force to replace it, or choose another file with -o")
+        _ = messages()
+        super().__init__(_("{path} already exists; not replaced").format(path=visible(str(path))),
+                         _("use --force to replace it, or choose another file with -o"))
         self.path = path
 
 
 def safe_file_name(trip_id: str, fmt: str) -> str:
     """`<trip-id>.<fmt>`, refusing any id that is not a plain trip id (a slug)."""
     if not isinstance(trip_id, str) or not ID_PATTERN.fullmatch(trip_id) or trip_id in _RESERVED:
-        raise TripdeskError(f"{trip_id!r} is not a trip id that can name a file",
-                            "trip ids are lower-case letters, digits and '-' (see `tripdesk list`)")
+        _ = messages()
+        raise TripdeskError(_("{id} is not a trip id that can name a file").format(id=repr(trip_id)),
+                            _("trip ids are lower-case letters, digits and '-' (see `tripdesk list`)"))
     return f"{trip_id}.{fmt}"
 
 
@@ -58,7 +61,7 @@ def default_path(trip_id: str, fmt: str, folder: Path) -> Path:
     path = Path(folder) / safe_file_name(trip_id, fmt)
     # Belt and braces: the name has no separator, so the file sits directly in the folder.
     if path.parent != Path(folder) or path.name != f"{trip_id}.{fmt}":  # pragma: no cover
-        raise TripdeskError(f"{trip_id!r} would be written outside {folder}")
+        raise TripdeskError(messages()("{id} would be written outside {folder}").format(id=repr(trip_id), folder=folder))
     return path
 
 
@@ -88,15 +91,14 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
     known = ", ".join(EXTENSIONS)
     if named is not None:
         if fmt is not None and fmt != named:
-            raise TripdeskError(f"{visible(path.name)} ends {path.suffix} but the format asked for is {fmt}; "
-                                f"leave out --format, or give a file name ending .{fmt}")
+            raise TripdeskError(messages()("{name} ends {suffix} but the format asked for is {format}; leave "
+                                           "out --format, or give a file name ending .{format}").format(
+                name=visible(path.name), suffix=path.suffix, format=fmt))
         return path, named
     if fmt is not None:
         return path, fmt
     if unknown_extension is None:
-        ending = f"'{visible(path.suffix)}'" if path.suffix else "no extension"
-        raise TripdeskError(f"{visible(path.name)} has {ending}: end the file name with {known} "
-                            "(the extension picks the format)")
+        raise TripdeskError(_unknown_ending(visible(path.name), visible(path.suffix), known))
     return path, unknown_extension
 
 
@@ -108,24 +110,32 @@ _DOWNLOAD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 MIME_TYPES = {"md": "text/markdown", "html": "text/html", "json": "application/json", "ics": "text/calendar"}
 
 
+def _unknown_ending(name: str, suffix: str, known: str) -> str:
+    """What is said of a file name whose extension picks no format."""
+    _ = messages()
+    if suffix:
+        return _("{name} has '{suffix}': end the file name with {known} (the extension picks the "
+                 "format)").format(name=name, suffix=suffix, known=known)
+    return _("{name} has no extension: end the file name with {known} (the extension picks the "
+             "format)").format(name=name, known=known)
+
+
 def download_target(value: str, trip_id: str) -> tuple[str, str]:
     """The name a download gets in the browser and its format, from what the user typed in the
     desk served on the web (`tripdesk serve`): a file name whose extension picks the format,
     by the rules of `export_target`; nothing typed gets `<trip-id>.md`. There is no folder:
     the browser chooses where the file goes, and nothing is written on the server."""
     name = value.strip() or safe_file_name(trip_id, "md")
+    _ = messages()
     if "/" in name or "\\" in name:
-        raise TripdeskError(f"{visible(name, 60)} is a path: give a file name only (your browser "
-                            "chooses the folder)")
+        raise TripdeskError(_("{name} is a path: give a file name only (your browser chooses the "
+                              "folder)").format(name=visible(name, 60)))
     fmt = format_for_name(name)
     if fmt is None:
-        suffix = Path(name).suffix
-        ending = f"'{visible(suffix, 20)}'" if suffix else "no extension"
-        raise TripdeskError(f"{visible(name, 60)} has {ending}: end the file name with "
-                            f"{', '.join(EXTENSIONS)} (the extension picks the format)")
+        raise TripdeskError(_unknown_ending(visible(name, 60), visible(Path(name).suffix, 20), ", ".join(EXTENSIONS)))
     if not _DOWNLOAD_NAME.fullmatch(name):
-        raise TripdeskError(f"{visible(name, 60)}: a download's name can hold only Latin letters, "
-                            "digits, '.', '-' and '_', starting with a letter or digit")
+        raise TripdeskError(_("{name}: a download's name can hold only Latin letters, digits, '.', '-' "
+                              "and '_', starting with a letter or digit").format(name=visible(name, 60)))
     return name, fmt
 
 
@@ -152,7 +162,7 @@ def _temp_file(folder: Path, name: str) -> tuple[Path, int]:
             return temp, os.open(temp, flags, 0o666)
         except FileExistsError:
             continue
-    raise TripdeskError(f"could not create a temporary file in {folder}")  # pragma: no cover
+    raise TripdeskError(messages()("could not create a temporary file in {folder}").format(folder=folder))  # pragma: no cover
 
 
 def _name_max(folder: Path) -> int:
@@ -180,17 +190,20 @@ def _refuse_special(path: Path) -> None:
     except (OSError, ValueError):  # nothing there, or a dangling link: a name to take
         return
     if not stat.S_ISREG(mode):
+        _ = messages()
         raise TripdeskError(
-            f"{visible(str(path))} is {file_kind(mode)}, not a regular file; exports only "
-            "replace regular files", "choose a file name (or a folder ending in /) with -o, or "
-            "leave out -o to write to standard output")
+            _("{path} is {kind}, not a regular file; exports only replace regular files").format(
+                path=visible(str(path)), kind=file_kind(mode)),
+            _("choose a file name (or a folder ending in /) with -o, or leave out -o to write to "
+              "standard output"))
 
 
 def write_export(path: Path, text: str, *, force: bool = False) -> Path:
     path = Path(path)
     if _is_dir(path):
-        raise TripdeskError(f"{visible(str(path))} is a folder", "give a file name, such as "
-                            f"{visible(str(path / 'trip.md'))}")
+        _ = messages()
+        raise TripdeskError(_("{path} is a folder").format(path=visible(str(path))),
+                            _("give a file name, such as {example}").format(example=visible(str(path / 'trip.md'))))
     _refuse_special(path)
     if not force and os.path.lexists(path):
         raise ExportExists(path)
@@ -199,7 +212,8 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         temp, fd = _temp_file(folder, path.name)
     except OSError as exc:
-        raise TripdeskError(f"cannot write to {visible(str(folder))}: {exc.strerror or exc}") from exc
+        raise TripdeskError(messages()("cannot write to {folder}: {reason}").format(
+            folder=visible(str(folder)), reason=exc.strerror or exc)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -211,7 +225,8 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
         else:
             _place_new(temp, path)
     except OSError as exc:
-        raise TripdeskError(f"cannot write {visible(str(path))}: {exc.strerror or exc}") from exc
+        raise TripdeskError(messages()("cannot write {path}: {reason}").format(
+            path=visible(str(path)), reason=exc.strerror or exc)) from exc
     finally:
         temp.unlink(missing_ok=True)
     return path

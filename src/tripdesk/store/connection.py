@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from ..i18n import N_, messages
 from ..paths import user_path
 from ..problems import TripdeskError, display_path
 from ..storefiles import companion, wal_pending, writable_here
@@ -25,9 +26,10 @@ if TYPE_CHECKING:
 
 
 BUSY_TIMEOUT_MS = 2000
-REBUILD_HINT = "run `tripdesk import --rebuild` to build a new store from the data files"
+# The fixes said most often (msgids: `messages()(REBUILD_HINT)` says one in the command's language).
+REBUILD_HINT = N_("run `tripdesk import --rebuild` to build a new store from the data files")
 # tripdesk is installed from a clone of its repository (README), not from a package index.
-UPDATE_HINT = "update tripdesk (git pull in your checkout, then pip install -e . again)"
+UPDATE_HINT = N_("update tripdesk (git pull in your checkout, then pip install -e . again)")
 # How long opening a store that has no tables yet waits for another process creating them
 # (a first launch builds the store from the bundled data while it holds the lock).
 FIRST_BUILD_TIMEOUT_MS = 30_000
@@ -48,7 +50,7 @@ class DiskFull(CannotWrite):
     """The disk holding the database is full: nothing was written; it may still be read."""
 
 
-WRITE_HINT = "make the folder writable, or choose another place with --db PATH or TRIPDESK_DB"
+WRITE_HINT = N_("make the folder writable, or choose another place with --db PATH or TRIPDESK_DB")
 
 
 def set_aside(path: Path) -> Path:
@@ -69,9 +71,10 @@ def set_aside(path: Path) -> Path:
             if companion.exists():
                 os.replace(companion, target.with_name(target.name + suffix))
     except OSError as exc:
-        raise TripdeskError(f"{display_path(path)}: cannot move the unusable database aside: "
-                            f"{exc.strerror}", "move or delete it yourself, then run the "
-                            "command again") from None
+        _ = messages()
+        raise TripdeskError(_("{name}: cannot move the unusable database aside: {reason}").format(
+            name=display_path(path), reason=exc.strerror),
+            _("move or delete it yourself, then run the command again")) from None
     return target
 
 
@@ -206,11 +209,12 @@ class UnreadableWal(TripdeskError):
     writing a -shm file beside it."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"{name}: the store's latest changes are still in its -wal file, which "
-                         "cannot be read here without writing a -shm file beside it",
-                         "run any tripdesk command as a user who can write the folder (it moves the "
-                         "changes into the database), or copy the database with its -wal file to a "
-                         "folder you can write")
+        _ = messages()
+        super().__init__(_("{name}: the store's latest changes are still in its -wal file, which "
+                           "cannot be read here without writing a -shm file beside it").format(name=name),
+                         _("run any tripdesk command as a user who can write the folder (it moves the "
+                           "changes into the database), or copy the database with its -wal file to a "
+                           "folder you can write"))
 
 
 def _connect(path: Path, mode: str, isolation_level: str | None,
@@ -241,33 +245,37 @@ def _database_error(name: str, exc: sqlite3.DatabaseError, path: Path | None = N
     advice to rebuild the store: a full disk, a read-only place or a failing disk is not
     damage, and a rebuild would not help (nor would it keep the trips of other folders)."""
     text = str(exc)
+    _ = messages()
     if isinstance(exc, sqlite3.IntegrityError):
         # Only an import writes, inside one transaction that is now rolled back. It checks
         # that nobody committed since it read the store, so this is not expected; if it comes
         # back, the store's tables disagree with each other, which doctor finds and explains.
-        return TripdeskError(f"{name}: the store changed during this import; nothing was "
-                             f"written ({text})", "run the import again; if it fails the same "
-                             "way, run `tripdesk doctor` to see what is wrong")
+        return TripdeskError(_("{name}: the store changed during this import; nothing was "
+                               "written ({error})").format(name=name, error=text),
+                             _("run the import again; if it fails the same way, run `tripdesk "
+                               "doctor` to see what is wrong"))
     if "locked" in text or "busy" in text:
-        return TripdeskError(f"{name}: the database is busy: another tripdesk import is running",
-                             "wait for it to finish, then run the command again")
+        return TripdeskError(_("{name}: the database is busy: another tripdesk import is running").format(
+            name=name), _("wait for it to finish, then run the command again"))
     if cannot_write(exc):
-        return CannotWrite(f"{name}: cannot write the database here ({text})", WRITE_HINT)
+        return CannotWrite(_("{name}: cannot write the database here ({error})").format(name=name, error=text),
+                           _(WRITE_HINT))
     # SQLITE_FULL, or an I/O error on a full disk (making the -shm file): the transaction was
     # rolled back, nothing was written.
     if "full" in text or "disk I/O error" in text and path is not None and disk_full(path):
-        return DiskFull(f"{name}: the disk is full; nothing was written ({text})",
-                        "free some space, then run the command again")
+        return DiskFull(_("{name}: the disk is full; nothing was written ({error})").format(name=name, error=text),
+                        _("free some space, then run the command again"))
     if "disk I/O error" in text:
-        return TripdeskError(f"{name}: the disk could not be read or written ({text}); nothing "
-                             "was written", "check the disk (space, permissions, errors in the "
-                             "system log), then run the command again; `tripdesk doctor` says "
-                             "whether the store itself is damaged")
+        return TripdeskError(_("{name}: the disk could not be read or written ({error}); nothing "
+                               "was written").format(name=name, error=text),
+                             _("check the disk (space, permissions, errors in the system log), then "
+                               "run the command again; `tripdesk doctor` says whether the store "
+                               "itself is damaged"))
     if "not a database" in text or "malformed" in text or "disk image" in text:
-        return UnusableStore(f"{name}: the file is not a usable tripdesk database ({text})",
-                             REBUILD_HINT)
-    return TripdeskError(f"{name}: database error: {text}",
-                         "run `tripdesk doctor` to see whether the store is damaged and what to do")
+        return UnusableStore(_("{name}: the file is not a usable tripdesk database ({error})").format(
+            name=name, error=text), _(REBUILD_HINT))
+    return TripdeskError(_("{name}: database error: {error}").format(name=name, error=text),
+                         _("run `tripdesk doctor` to see whether the store is damaged and what to do"))
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -9,10 +9,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from ..i18n import messages
 from ..problems import TripdeskError, display_path
 from ..storefiles import (clear_stale_companions, file_stamp, remove_new_store, wal_pending,
                           writable_here)
-from .connection import (BUSY_TIMEOUT_MS, FIRST_BUILD_TIMEOUT_MS, REBUILD_HINT, UPDATE_HINT, WRITE_HINT,
+from .connection import (BUSY_TIMEOUT_MS, FIRST_BUILD_TIMEOUT_MS, REBUILD_HINT, WRITE_HINT,
                          CannotWrite, UnreadableWal, UnusableStore, _database_error, _Transaction,
                          _version_and_tables, connect, connect_readonly, sqlite_utils_db)
 from .rows import _SEARCH_INSERT, TripRows, _upsert, trip_rows
@@ -67,27 +68,29 @@ class Store:
         and finds the store complete, never new and empty.
         """
         name = display_path(path)
+        _ = messages()
         try:
             existed = path.exists()
         except OSError as exc:  # in a folder this user cannot search
-            raise TripdeskError(f"{name}: cannot reach the database: {exc.strerror}",
-                                "choose another place with --db PATH or TRIPDESK_DB") from None
+            raise TripdeskError(_("{name}: cannot reach the database: {reason}").format(
+                name=name, reason=exc.strerror), _("choose another place with --db PATH or TRIPDESK_DB")) from None
         if not existed:
             if not create:
-                raise TripdeskError(f"{name}: no tripdesk database here",
-                                    "run `tripdesk import` to build it from the data files")
+                raise TripdeskError(_("{name}: no tripdesk database here").format(name=name),
+                                    _("run `tripdesk import` to build it from the data files"))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 # A file where a folder should be is the usual cause: name it.
                 blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
-                why = f"{display_path(blocker)} is a file, not a folder" if blocker else exc.strerror
-                raise TripdeskError(f"{name}: cannot create the folder for the database: {why}",
-                                    "choose another place with --db PATH or TRIPDESK_DB") from None
+                why = (_("{name} is a file, not a folder").format(name=display_path(blocker)) if blocker
+                       else exc.strerror)
+                raise TripdeskError(_("{name}: cannot create the folder for the database: {reason}").format(
+                    name=name, reason=why), _("choose another place with --db PATH or TRIPDESK_DB")) from None
         elif not readonly:
             if not os.access(path, os.W_OK):  # before SQLite, which would open it read-only
-                raise CannotWrite(f"{name}: cannot write the database here (the file is read-only)",
-                                  WRITE_HINT)
+                raise CannotWrite(_("{name}: cannot write the database here (the file is read-only)").format(
+                    name=name), _(WRITE_HINT))
             clear_stale_companions(path)
         stamp = file_stamp(path)  # before it is opened: a change after it is seen (reopen_if_changed)
         immutable = False
@@ -106,7 +109,7 @@ class Store:
         if version == 0 and not tables:
             if readonly:
                 conn.close()
-                raise TripdeskError(f"{name}: the database is empty", "run `tripdesk import`")
+                raise TripdeskError(_("{name}: the database is empty").format(name=name), _("run `tripdesk import`"))
             try:
                 version, tables = store._create_schema(fill)
             except BaseException:
@@ -117,23 +120,29 @@ class Store:
         if version > SCHEMA_VERSION:
             conn.close()
             raise UnusableStore(
-                f"{name}: the database has schema version {version}, newer than this tripdesk "
-                f"understands ({SCHEMA_VERSION})",
-                f"{UPDATE_HINT}, or use another database with --db PATH, or {REBUILD_HINT}")
+                _("{name}: the database has schema version {version}, newer than this tripdesk "
+                  "understands ({ours})").format(name=name, version=version, ours=SCHEMA_VERSION),
+                _("update tripdesk (git pull in your checkout, then pip install -e . again), or use "
+                  "another database with --db PATH, or run `tripdesk import --rebuild` to build a new "
+                  "store from the data files"))
         if 0 < version < SCHEMA_VERSION and "trips" in tables:
             conn.close()
-            raise UnusableStore(f"{name}: the database was made by an older tripdesk (schema "
-                                f"version {version}; this one uses {SCHEMA_VERSION}) and must be "
-                                "built again from the data files", REBUILD_HINT)
+            raise UnusableStore(_("{name}: the database was made by an older tripdesk (schema "
+                                  "version {version}; this one uses {ours}) and must be built again "
+                                  "from the data files").format(name=name, version=version, ours=SCHEMA_VERSION),
+                                _(REBUILD_HINT))
         if version != SCHEMA_VERSION or "trips" not in tables:
             conn.close()
-            raise UnusableStore(f"{name}: this is not a tripdesk database (schema version "
-                                f"{version})", REBUILD_HINT)
+            raise UnusableStore(_("{name}: this is not a tripdesk database (schema version "
+                                  "{version})").format(name=name, version=version), _(REBUILD_HINT))
         if missing := [t for t in TABLES if t not in tables]:
             conn.close()
-            raise UnusableStore(f"{name}: the database lacks the table{'s' if len(missing) > 1 else ''} "
-                                f"{', '.join(missing)}; it is damaged or was changed by another "
-                                "program", REBUILD_HINT)
+            raise UnusableStore(_.ngettext(
+                "{name}: the database lacks the table {tables}; it is damaged or was changed by "
+                "another program",
+                "{name}: the database lacks the tables {tables}; it is damaged or was changed by "
+                "another program", len(missing)).format(name=name, tables=", ".join(missing)),
+                _(REBUILD_HINT))
         return store
 
     def _create_schema(self, fill: Callable[["Store"], object] | None) -> tuple[int, set[str]]:
@@ -199,12 +208,14 @@ class Store:
         try:
             rows = [" ".join(r[0].replace("*** in database main ***", "").split())
                     for r in self.conn.execute("PRAGMA quick_check(3)")]
+            _ = messages()
             if rows != ["ok"]:
-                raise UnusableStore(f"{name}: the database is damaged ({'; '.join(rows)})",
-                                    REBUILD_HINT)
+                raise UnusableStore(_("{name}: the database is damaged ({problems})").format(
+                    name=name, problems="; ".join(rows)), _(REBUILD_HINT))
             if differences := schema_differences(self.db):  # a rebuild would keep them
-                raise UnusableStore(f"{name}: the database's tables are not those this tripdesk "
-                                    f"makes ({'; '.join(differences[:3])})", REBUILD_HINT)
+                raise UnusableStore(_("{name}: the database's tables are not those this tripdesk "
+                                      "makes ({differences})").format(
+                    name=name, differences="; ".join(differences[:3])), _(REBUILD_HINT))
             try:  # a command of FTS5, run as an INSERT: it needs the write lock, writes nothing
                 self.conn.execute("INSERT INTO search(search) VALUES ('integrity-check')")
             finally:

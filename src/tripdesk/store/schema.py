@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..i18n import messages
+
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -216,10 +218,11 @@ def schema_differences(db: "sqlite_utils.Database") -> list[str]:
     reads them from SQLite. Quoting and the order of constraints do not matter, nor whether a
     unique index was declared as one or as a UNIQUE constraint (the first stores had that)."""
     out: list[str] = []
+    _ = messages()
     for spec in SCHEMA:
         table = db.table(spec.name)
         if not table.exists():
-            out.append(f"the table {spec.name} is missing")
+            out.append(_("the table {table} is missing").format(table=spec.name))
             continue
         found = {c.name: c for c in table.columns}
         for column, kind in spec.columns:
@@ -227,32 +230,35 @@ def schema_differences(db: "sqlite_utils.Database") -> list[str]:
             want = ("INTEGER" if kind is int else "TEXT", column in spec.not_null,
                     spec.pk.index(column) + 1 if column in spec.pk else 0)
             if c is None:
-                out.append(f"the table {spec.name} lacks the column {column}")
+                out.append(_("the table {table} lacks the column {column}").format(table=spec.name, column=column))
             elif (c.type.upper(), bool(c.notnull), c.is_pk) != want:
-                out.append(f"the column {spec.name}.{column} is {_describe(c.type, c.notnull, c.is_pk)}, "
-                           f"not {_describe(*want)}")
-        out += [f"the table {spec.name} has a column {column} this tripdesk does not make"
-                for column in found]
+                out.append(_("the column {column} is {found}, not {wanted}").format(
+                    column=f"{spec.name}.{column}", found=_describe(c.type, c.notnull, c.is_pk),
+                    wanted=_describe(*want)))
+        out += [_("the table {table} has a column {column} this tripdesk does not make").format(
+            table=spec.name, column=column) for column in found]
         keys = {(tuple(fk.columns), fk.other_table, tuple(fk.other_columns), fk.on_delete.upper())
                 for fk in table.foreign_keys}
         for ref in spec.refs:
             if (ref.columns, ref.table, ref.other_columns, ref.on_delete) not in keys:
-                out.append(f"the table {spec.name} lacks the foreign key ({', '.join(ref.columns)}) "
-                           f"-> {ref.table}({', '.join(ref.other_columns)})"
-                           + (f" ON DELETE {ref.on_delete}" if ref.on_delete != "NO ACTION" else ""))
+                key = (f"({', '.join(ref.columns)}) -> {ref.table}({', '.join(ref.other_columns)})"
+                       + (f" ON DELETE {ref.on_delete}" if ref.on_delete != "NO ACTION" else ""))
+                out.append(_("the table {table} lacks the foreign key {key}").format(table=spec.name, key=key))
         if len(keys) > len(spec.refs):
-            out.append(f"the table {spec.name} has foreign keys this tripdesk does not make")
+            out.append(_("the table {table} has foreign keys this tripdesk does not make").format(table=spec.name))
         indexes = {(tuple(ix.columns), bool(ix.unique)) for ix in table.indexes}
         for index in spec.indexes:
             if (index.columns, index.unique) not in indexes:
-                out.append(f"the table {spec.name} lacks the {'unique ' if index.unique else ''}"
-                           f"index {index.name} on ({', '.join(index.columns)})")
+                said = (_("the table {table} lacks the unique index {index} on ({columns})") if index.unique
+                        else _("the table {table} lacks the index {index} on ({columns})"))
+                out.append(said.format(table=spec.name, index=index.name, columns=", ".join(index.columns)))
     if db.table("search").exists() and db.table("search").virtual_table_using != "FTS5":
-        out.append("the table search is not an FTS5 index")
+        out.append(_("the table search is not an FTS5 index"))
     return out
 
 
 def _describe(kind: str, not_null: object, pk: int) -> str:
-    return " ".join([kind.upper() or "untyped", *(["NOT NULL"] if not_null else []),
-                     *([f"part {pk} of the primary key"] if pk else [])])
+    _ = messages()
+    return " ".join([kind.upper() or _("untyped"), *(["NOT NULL"] if not_null else []),
+                     *([_("part {n} of the primary key").format(n=pk)] if pk else [])])
 

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from .. import queries
-from ..i18n import N_, Translator, translator
+from ..i18n import N_, Translator, speaking, translator
 from ..problems import visible
 from . import compositor
 from .data import DeskData
@@ -137,6 +137,9 @@ class TripdeskApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
+        # What is said below the desk (an export's error, a store's) follows its language.
+        self._speaking = speaking(lambda: self.language)
+        self._speaking.__enter__()
         keymap = self._user_keymap
         if keymap is None:
             try:
@@ -170,6 +173,10 @@ class TripdeskApp(App[None]):
 
     def on_unmount(self) -> None:
         self.data.close()
+        spoken = getattr(self, "_speaking", None)  # (set once mounted)
+        if spoken is not None:
+            self._speaking = None
+            spoken.__exit__(None, None, None)
 
     def exit(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - App.exit's own
         # Keys typed after `q` may arrive in the same read from the terminal ("q/"); a dialog

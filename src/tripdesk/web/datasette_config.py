@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..i18n import messages
 from ..problems import TripdeskError, display_path
 
 # Each table: (what it holds, {column: what it holds}). Columns left out are described by
@@ -306,13 +307,14 @@ def check_servable(db: Path, immutable: bool) -> None:
     """Refuse what Datasette would serve wrongly: no store, or (immutable) changes still in the
     write-ahead log, which an immutable reader never sees."""
     if not db.is_file():
-        raise TripdeskError(f"{display_path(db)}: no tripdesk database here",
-                            "run `tripdesk import` to build it, or give --db PATH")
+        raise TripdeskError(messages()("{name}: no tripdesk database here").format(name=display_path(db)),
+                            messages()("run `tripdesk import` to build it, or give --db PATH"))
     wal = db.with_name(db.name + "-wal")
     if immutable and wal.exists() and wal.stat().st_size > 0:
-        raise TripdeskError(f"{display_path(db)}: recent changes are still in {display_path(wal)}, "
-                            "which Datasette does not read when the store is served immutable",
-                            "close the desk and any import, then try again; or serve without --immutable")
+        raise TripdeskError(messages()("{name}: recent changes are still in {wal}, which Datasette does "
+                                       "not read when the store is served immutable").format(
+            name=display_path(db), wal=display_path(wal)),
+            messages()("close the desk and any import, then try again; or serve without --immutable"))
 
 
 def serve(db: Path, metadata_path: Path, host: str, port: int, immutable: bool) -> int:
@@ -320,8 +322,8 @@ def serve(db: Path, metadata_path: Path, host: str, port: int, immutable: bool) 
     try:
         import datasette  # noqa: F401 - only to say clearly that it is missing
     except ImportError:
-        raise TripdeskError("`tripdesk datasette --serve` needs Datasette, which is not installed",
-                            "install tripdesk with its web extra: pip install -e '.[web]'") from None
+        raise TripdeskError(messages()("`tripdesk datasette --serve` needs Datasette, which is not installed"),
+                            messages()("install tripdesk with its web extra: pip install -e '.[web]'")) from None
     check_servable(db, immutable)
     process = subprocess.Popen(datasette_argv(db, metadata_path, host, port, immutable),
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})

@@ -19,6 +19,7 @@ import socket
 import sys
 from pathlib import Path
 
+from ..i18n import messages
 from ..problems import TripdeskError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -56,11 +57,18 @@ def exposure_warning(host: str, port: int, what: str = "the desk") -> str | None
     None (`tripdesk datasette --serve` says it of the store)."""
     if is_loopback(host):
         return None
-    where = "every network interface" if host in _WILDCARDS else host
-    return (f"tripdesk: WARNING: serving {what} on {where} (port {port}). It has no login: "
-            "anyone who can reach this address can read everything in the store. Serve on "
-            f"{DEFAULT_HOST} (the default) and put a web server with authentication in front of "
-            "it to share it.")
+    _ = messages()
+    everywhere = host in _WILDCARDS
+    if what == "the store":
+        said = (_("serving the store on every network interface (port {port}).") if everywhere
+                else _("serving the store on {host} (port {port})."))
+    else:
+        said = (_("serving the desk on every network interface (port {port}).") if everywhere
+                else _("serving the desk on {host} (port {port})."))
+    return "tripdesk: WARNING: " + " ".join((said.format(host=host, port=port), _(
+        "It has no login: anyone who can reach this address can read everything in the store. "
+        "Serve on {default} (the default) and put a web server with authentication in front of it "
+        "to share it.").format(default=DEFAULT_HOST)))
 
 
 def public_url(host: str, port: int, given: str | None) -> str:
@@ -81,8 +89,8 @@ def serve(db: Path, lang: str | None, host: str = DEFAULT_HOST, port: int = DEFA
     try:
         from textual_serve.server import Server
     except ImportError:
-        raise TripdeskError("`tripdesk serve` needs textual-serve, which is not installed",
-                            "install tripdesk with its web extra: pip install -e '.[web]'") from None
+        raise TripdeskError(messages()("`tripdesk serve` needs textual-serve, which is not installed"),
+                            messages()("install tripdesk with its web extra: pip install -e '.[web]'")) from None
     warning = exposure_warning(host, port)
     if warning:
         print(warning, file=sys.stderr, flush=True)
@@ -91,5 +99,6 @@ def serve(db: Path, lang: str | None, host: str = DEFAULT_HOST, port: int = DEFA
     try:
         server.serve()
     except OSError as exc:  # the port is taken, the address is not this machine's...
-        raise TripdeskError(f"cannot serve on {host}:{port}: {exc.strerror or exc}",
-                            "choose another port with --port, or another address with --host") from None
+        raise TripdeskError(messages()("cannot serve on {address}: {reason}").format(
+            address=f"{host}:{port}", reason=exc.strerror or exc),
+            messages()("choose another port with --port, or another address with --host")) from None
