@@ -21,6 +21,7 @@ from pathlib import Path
 
 from textual.binding import Binding, BindingType
 
+from ..i18n import messages
 from ..paths import user_path
 from ..problems import TripdeskError, file_kind, visible
 
@@ -47,14 +48,16 @@ def load_keymap(path: Path) -> dict[str, str]:
     except OSError as exc:
         raise KeymapError(f"{name}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
-        raise KeymapError(f"{name}: not a text file (byte 0x{exc.object[exc.start]:02x} at offset "
-                          f"{exc.start} is not UTF-8); a keymap is a TOML file") from None
+        raise KeymapError(messages()("{name}: not a text file (byte 0x{byte} at offset {offset} is not "
+                                     "UTF-8); a keymap is a TOML file").format(
+            name=name, byte=f"{exc.object[exc.start]:02x}", offset=exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
         raise KeymapError(f"{name}: {visible(str(exc))}") from None
     table = data.get("keymap", data)
     if not isinstance(table, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-        raise KeymapError(f"{name}: expected a [keymap] table of \"binding.id\" = \"keys\"")
+        raise KeymapError(messages()("{name}: expected a [keymap] table of \"binding.id\" = \"keys\"").format(
+            name=name))
     return dict(table)
 
 
@@ -64,10 +67,11 @@ def _read_keymap_text(path: Path) -> str:
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise OSError(f"{file_kind(mode)}, not a file; a keymap is a TOML file")
+            raise OSError(messages()("{kind}, not a file; a keymap is a TOML file").format(kind=file_kind(mode)))
         data = handle.read(MAX_KEYMAP_BYTES + 1)
     if len(data) > MAX_KEYMAP_BYTES:
-        raise OSError(f"larger than {MAX_KEYMAP_BYTES // 1024} KB; a keymap is a small TOML file")
+        raise OSError(messages()("larger than {size} KB; a keymap is a small TOML file").format(
+            size=MAX_KEYMAP_BYTES // 1024))
     return data.decode("utf-8")
 
 
