@@ -155,3 +155,12 @@ def test_a_us_county_after_its_state_is_a_place_of_its_own() -> None:
     assert counties("대표단은 몽고메리 카운티를 찾는다.") == []
     # a county named before its city: the city is the place
     assert counties("미국 오리건주 워싱턴 카운티 비버튼시의 행사에 참석한다.") == []
+
+
+def test_chinese_cities_by_the_korean_reading_of_their_characters_and_common_spellings() -> None:
+    assert cities_in("군산시는 중국 무한시와 우호도시 협약을 맺었다.") == [("무한", "Wuhan")]
+    assert cities_in("시장은 중국 소주시를 찾았다.") == [("소주", "Suzhou")]
+    assert cities_in("대표단은 캐나다 벤쿠버와 미국 보스톤을 찾는다.") == [("벤쿠버", "Vancouver"), ("보스톤", "Boston")]
+    # the same words as common nouns are no places
+    assert cities_in("대표단은 무한한 가능성을 봤다.") == []
+    assert cities_in("시장은 소주 한 잔을 마셨다.") == []
