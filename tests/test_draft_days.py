@@ -209,3 +209,11 @@ def test_two_days_named_together_are_both_the_sentences_days() -> None:
     assert first["events"][0]["description"]["ko"].startswith("방문단은 27일과 28일")  # not cut between them
     second = next(d for d in doc["days"] if d["date"] == D(2014, 10, 28))
     assert "together" in second["inferred"]["places"]
+
+
+def test_cities_a_sentence_ties_together_to_a_range_are_stops_over_it() -> None:
+    doc = draft("천안시는 박민수 시장을 단장으로 한 방문단이 15일부터 19일까지 미국을 방문한다고 밝혔다.\n"
+                "박 시장은 15일~16일 델라웨어주 월밍턴과 펜실베이니아주 필라델피아를 방문한다.", D(2019, 4, 14))
+    assert doc.get("days", []) == []  # which of the two days is where is not said
+    spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in doc["stops"]}
+    assert spans == {"Wilmington": (D(2019, 4, 15), D(2019, 4, 16)), "Philadelphia": (D(2019, 4, 15), D(2019, 4, 16))}

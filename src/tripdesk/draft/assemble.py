@@ -401,13 +401,16 @@ class _Assembler:
         spans: dict[str, tuple[dt.date, dt.date]] = {}
         for i, sentence, city_places, _lang in undated:
             keys = {_city_key(_place(p)) for p in city_places}
-            if len(keys) != 1:
-                continue
-            (key,) = keys
             span = self._range_of(sentence)
             if span is None:
                 continue
             first, last, whole_trip = span
+            if len(keys) != 1:
+                if not whole_trip:  # '15일~16일 A와 B를 방문해': each is a stop within those days, on no day
+                    for key in keys:
+                        spans.setdefault(key, (first, last))
+                continue
+            (key,) = keys
             if whole_trip and (set(trip_cities) != keys or _listed_with_others(sentence, city_places[0])):
                 continue  # the trip's range over several places says nothing of which day is where
             doc = _place(city_places[0])
