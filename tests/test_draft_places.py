@@ -164,3 +164,8 @@ def test_chinese_cities_by_the_korean_reading_of_their_characters_and_common_spe
     # the same words as common nouns are no places
     assert cities_in("대표단은 무한한 가능성을 봤다.") == []
     assert cities_in("시장은 소주 한 잔을 마셨다.") == []
+
+
+def test_a_state_named_like_its_city_is_not_the_city() -> None:
+    assert cities_in("구 시장은 뉴욕주 나소 카운티를 찾는다.") == [("나소 카운티", "Nassau County")]
+    assert cities_in("대표단은 뉴욕을 찾는다.") == [("뉴욕", "New York City")]

@@ -165,6 +165,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue
             if name in country_index() or name in state_index():
                 continue
+            if key(candidate)[len(name):][:1] == "주" and name + "주" in state_index():  # 뉴욕주: the state
+                continue
             after = m.start() + len(_written(candidate, name))
             if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()):
                 continue
