@@ -35,7 +35,7 @@ async def wait_for(pilot, condition, seconds: float = 2.0) -> float:  # noqa: AN
         await settle(pilot, rounds=1)
         if condition():
             return time.monotonic() - started
-    raise AssertionError(f"not seen within {seconds} s")
+    raise AssertionError(f"not seen within {seconds} s:\n" + screen_text(pilot.app))
 
 
 @pytest.fixture
@@ -100,3 +100,73 @@ async def test_r_reads_the_store_again(live_db: Path) -> None:
         await press(pilot, "r")
         await settle(pilot)
         assert "3 trips · 2 cities" in screen_text(app)
+
+
+def city_pane_text(app: TripdeskApp) -> str:
+    """What the city pane shows (the screen's first 34 columns at 120x40)."""
+    return "\n".join(line[:34] for line in screen_text(app).splitlines())
+
+
+@async_test
+async def test_a_kept_destinations_list_is_read_again_after_an_import(live_db: Path) -> None:
+    """`d` keeps each list while the other is shown (docs/performance.md): an import while
+    the home cities are shown must not leave the kept destinations as they were."""
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.main.cities
+        await press(pilot, "d")
+        text = city_pane_text(app)
+        assert pane.mode == "dest" and "Huntsville" in text and "Seattle" not in text
+        await press(pilot, "d")  # home cities; the destinations are kept
+        assert pane.mode == "home" and "dest" in pane._kept
+        # (the desk's first look at the store's version, which an import is told from)
+        await wait_for(pilot, lambda: app.main._store_version is not None, 5)
+        import_elsewhere(live_db, SAMPLE)  # a trip to Seattle, WA
+        await wait_for(pilot, lambda: "3 trips · 2 cities" in screen_text(app), 10)
+        await settle(pilot)
+        await press(pilot, "d")
+        text = city_pane_text(app)
+        assert pane.mode == "dest" and "Seattle" in text and "Huntsville" in text, text
+        assert any(node.data.key.endswith("/seattle") for node in pane._group_nodes())
+
+
+@async_test
+async def test_a_kept_home_list_is_read_again_after_an_import(live_db: Path) -> None:
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.main.cities
+        assert "Sample City" not in city_pane_text(app)
+        await press(pilot, "d")  # destinations; the home cities are kept
+        assert "home" in pane._kept
+        await wait_for(pilot, lambda: app.main._store_version is not None, 5)
+        import_elsewhere(live_db, SAMPLE)
+        await wait_for(pilot, lambda: "Seattle" in city_pane_text(app), 10)  # the list shown is read again
+        await settle(pilot)
+        await press(pilot, "d")
+        assert pane.mode == "home" and "Sample City" in city_pane_text(app)
+        assert [node.data.key for node in pane._group_nodes()] == ["gumi", "samplecity"]
+
+
+@async_test
+async def test_d_d_puts_the_kept_list_back_as_it_was_left(live_db: Path) -> None:
+    """What was open in a list stays open after `d` `d`, and the cursor where it was."""
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.main.cities
+        await press(pilot, "d")
+        tree = pane.tree
+        california = next(n for n in pane.tree.root.children[0].children if n.data.key == "US/CA")
+        tree.move_cursor(california)
+        await press(pilot, "enter")  # folds California
+        assert not california.is_expanded and "Irvine" not in city_pane_text(app)
+        await press(pilot, "d", "d")
+        assert pane.mode == "dest" and tree.root.children[0].children[0] is not None
+        california = next(n for n in tree.root.children[0].children if n.data.key == "US/CA")
+        assert not california.is_expanded and tree.cursor_node is california
+        text = city_pane_text(app)
+        assert "California" in text and "Irvine" not in text
+        await press(pilot, "enter")  # and it opens as before
+        assert "Irvine" in city_pane_text(app)

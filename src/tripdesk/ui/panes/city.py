@@ -6,6 +6,10 @@ when it is first opened. A destination that every trip reached by an inferred pl
 Angeles in 2013) is marked, and the mark explained under the list. Labels are
 drawn for the width of the pane (Korean counts two cells) and cut with an ellipsis, so
 nothing ever scrolls sideways. Moving onto a trip posts `TripChosen`.
+
+Each list is kept when `d` switches to the other (`KeptTree`): switching back puts it back
+as it was left (what was open, the cursor, its drawn lines) instead of building 1,000
+destinations again. A kept list is dropped when the store is read again (`reload`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
@@ -48,6 +52,28 @@ OPEN_STATES_UP_TO = 150
 INFERRED_LEGEND = N_("* inferred on every visit: see the day's note")
 EMPTY_STORE_NOTES = (N_("no trips in the store"), N_("Import trip files with:"), "  tripdesk import PATH",
                      N_("(see docs/data-format.md)"))
+
+
+@dataclass
+class KeptTree:
+    """A list as it was last shown (`CityTree.keep`), to be put back by `CityTree.put_back`:
+    its nodes, the lines laid out from them and the strips drawn for them, the cursor and
+    the scroll."""
+
+    root: TreeNode[NodeInfo]
+    updates: int  # Tree._updates: part of the key of every drawn line
+    lines: list | None  # Tree._tree_lines_cached
+    line_caches: dict
+    line_look: tuple | None
+    line_cache: LRUCache
+    virtual_size: Size
+    cursor_node: TreeNode[NodeInfo] | None
+    scroll_y: float
+    guide_depth: int
+    generation: int  # CityTree.generation when kept: labels or width changed since if not equal
+    lang: str
+    source: object = None  # what the list was built from (CityPane: the mode's groups)
+    stale: bool = False  # nodes added or removed while it was kept: lay its lines out again
 
 
 @dataclass(frozen=True)
@@ -97,6 +123,9 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
         self._look_memo: tuple | None = None
         self._line_caches: dict[tuple, LRUCache[tuple, Strip]] = {}
         self.inferred: frozenset[str] = frozenset()  # destinations marked (set by CityPane)
+        # Bumped whenever every label must be drawn again (language, marks, width): a kept
+        # list from before is laid out and drawn again when it is put back.
+        self.generation = 0
 
     # Keys typed faster than a city's trips are read (Enter ↓ ↓ Enter: open a city, go to its
     # second trip, open it) would otherwise move over the "loading" line and past the city.
@@ -185,7 +214,62 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
 
     def _on_resize(self, event) -> None:  # noqa: ANN001
         self._labels.clear()
+        self.generation += 1
         super()._on_resize(event)
+
+    # -- a list kept while the other is shown ---------------------------------------------------
+
+    def keep(self, source: object = None) -> KeptTree:
+        """The list shown, to put back later; the tree then starts an empty list of its own
+        (new node ids go on from the kept ones', so labels cached by id never mix)."""
+        kept = KeptTree(self.root, self._updates, self._tree_lines_cached, self._line_caches, self._line_look,
+                        self._line_cache, self.virtual_size, self._cursor_node, self.scroll_y,
+                        self.guide_depth, self.generation, self.lang, source)
+        self._line_caches = {}
+        self._line_look = None
+        self._line_cache = LRUCache(self._line_cache.maxsize)
+        self._new_root(discard=False)
+        return kept
+
+    def new_list(self) -> None:
+        """An empty list in place of the one shown (whose nodes are dropped)."""
+        self._new_root(discard=True)
+
+    def _new_root(self, discard: bool) -> None:
+        old = self.root
+        if discard:  # forget its nodes (`Tree.clear` leaves them in `_tree_nodes`)
+            stack = list(old._children)
+            while stack:
+                node = stack.pop()
+                self._tree_nodes.pop(node._id, None)
+                stack.extend(node._children)
+        self._clear_line_cache()
+        self.root = TreeNode(self, None, self._new_id(), old._label, old.data, expanded=old.is_expanded)
+        self._tree_nodes[self.root._id] = self.root
+        self._cursor_node = None
+        self.set_reactive(Tree.cursor_line, -1)
+        self._updates += 1
+        self.refresh()
+
+    def put_back(self, kept: KeptTree) -> None:
+        """Show a kept list again as it was left (the list shown is dropped: keep it first).
+        Its lines are drawn from the strips kept with it unless labels or the width changed."""
+        self._new_root(discard=True)
+        self.root = kept.root
+        self._updates = kept.updates
+        self._line_caches, self._line_look, self._line_cache = kept.line_caches, kept.line_look, kept.line_cache
+        self._tree_lines_cached = kept.lines
+        self.set_reactive(Tree.guide_depth, kept.guide_depth)
+        self._cursor_node = kept.cursor_node
+        self.set_reactive(Tree.cursor_line, kept.cursor_node._line if kept.cursor_node is not None else -1)
+        if kept.stale or kept.lines is None or kept.generation != self.generation:
+            self._labels.clear()
+            self._invalidate()
+            _ = self._tree_lines  # laid out now: the scroll below is kept within its lines
+        else:
+            self.virtual_size = kept.virtual_size
+            self.refresh()
+        self.scroll_to(y=kept.scroll_y, animate=False, force=True, immediate=True)
 
     @property
     def lang(self) -> DisplayLang:
@@ -204,6 +288,7 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
     def relabel(self) -> None:
         """Draw every label again (after a language change)."""
         self._labels.clear()
+        self.generation += 1
         self._invalidate()
 
     def _depth(self, node: TreeNode[NodeInfo]) -> int:
@@ -335,6 +420,8 @@ class CityPane(DeskPane):
         self._follow: tuple[str, str, tuple[str, ...]] | None = None
         # `reload`: the groups that were open and the cursor's place, to restore once read again
         self._restore: tuple[list[str], tuple[str, str] | None] | None = None
+        # the list of the mode not shown, as it was left (see `toggle_mode`)
+        self._kept: dict[CityMode, KeptTree] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(lit(words(self)("loading…"), "dim"), id="city-caption", markup=False)
@@ -429,6 +516,12 @@ class CityPane(DeskPane):
             self._holding_for = None
             self.call_later(self.tree.release_moves)
         if message.mode != self.mode:
+            kept = self._kept.get(message.mode)
+            node = self._group_node(message.key, kept.root) if kept is not None else None
+            if kept is not None and node is not None and node.is_expanded:
+                # a city opened before `d`, its trips read since: listed when it is shown again
+                self._fill_group(node, message.rows)
+                kept.stale = True
             return
         node = self._group_node(message.key)
         if node is not None:
@@ -453,11 +546,10 @@ class CityPane(DeskPane):
     def _fill(self) -> None:
         tree = self.tree
         rows = self._rows(self.mode)
-        tree.clear()
+        tree.new_list()
         # Destinations nest three deep (country, state, city) before their trips: narrower
         # guides leave a trip's title room in a 34-column pane.
         tree.guide_depth = 2 if self.mode == "dest" else 3
-        tree.relabel()
         self._caption(rows)
         self._legend()
         follow, self._follow = self._follow, None
@@ -542,6 +634,7 @@ class CityPane(DeskPane):
             if group is not None and group.data is not None:
                 place = (group.data.key, node.data.key if node.data.kind == "trip" else "")
         self._restore = (open_groups, place)
+        self._kept.clear()  # built from what the store held before
         self._groups.clear()
         self._trips.clear()
         self._loading.clear()
@@ -615,15 +708,15 @@ class CityPane(DeskPane):
             node.add_leaf(RichText("-"), NodeInfo("note", self.mode, "", name=N_("no trips")))
         node.allow_expand = True
 
-    def _group_node(self, key: str) -> TreeNode[NodeInfo] | None:
-        for node in self._group_nodes():
+    def _group_node(self, key: str, root: TreeNode[NodeInfo] | None = None) -> TreeNode[NodeInfo] | None:
+        for node in self._group_nodes(root):
             if node.data is not None and node.data.key == key:
                 return node
         return None
 
-    def _group_nodes(self) -> list[TreeNode[NodeInfo]]:
+    def _group_nodes(self, root: TreeNode[NodeInfo] | None = None) -> list[TreeNode[NodeInfo]]:
         """The cities (home cities, or destinations under their countries and states), in the
-        list's order."""
+        list's order (of the list shown, or of the one under `root`)."""
         out: list[TreeNode[NodeInfo]] = []
 
         def walk(children: list[TreeNode[NodeInfo]]) -> None:
@@ -635,7 +728,7 @@ class CityPane(DeskPane):
                 elif node.data.kind == "region":
                     walk(node._children)
 
-        walk(self.tree.root._children)
+        walk((root if root is not None else self.tree.root)._children)
         return out
 
     @staticmethod
@@ -649,17 +742,44 @@ class CityPane(DeskPane):
 
         `shown` (the trip in the timeline) gets the cursor in the new list, its group open.
         """
+        left = self.mode
         self.mode = "dest" if self.mode == "home" else "home"
         self.retitle()
         self._reveal = None
         self._pending_step = None
         self._follow = _follow_key(shown) if shown is not None else None
+        kept = self._kept.pop(self.mode, None)
+        if left in self._groups:  # the list shown is kept as it is, to be put back by the next `d`
+            self._kept[left] = self.tree.keep(self._groups[left])
         if self.mode in self._groups:
-            self._fill()
+            if kept is not None and kept.source is self._groups[self.mode]:
+                self._put_back(kept)
+            else:
+                self._fill()
         else:
-            self.tree.clear()
+            self.tree.new_list()
             self.query_one("#city-caption", Static).update(lit(words(self)("loading…"), "dim"))
             self.load_groups(self.mode)
+
+    def _put_back(self, kept: KeptTree) -> None:
+        """Show a kept list again: what was open stays open, and the cursor goes where it was
+        (on a trip no longer shown: on its city), then to the trip shown, as `_fill` does."""
+        tree = self.tree
+        tree.put_back(kept)
+        if kept.lang != tree.lang:
+            self._sort_groups()
+        self._caption(self._rows(self.mode))
+        self._legend()
+        follow, self._follow = self._follow, None
+        node = tree.cursor_node
+        if node is None:
+            tree.cursor_line = 0
+        elif node.data is not None and node.data.kind == "trip" and node.parent is not None and (
+                follow is None or follow[0] != node.data.key):
+            self._move_to(node.parent)
+        if follow is not None:
+            self._reveal_in_mode(follow)
+        self._finish_reveal()
 
     def retitle(self) -> None:
         """The pane's title and subtitle in the app's language."""
