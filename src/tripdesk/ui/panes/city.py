@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual._segment_tools import line_pad
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
@@ -206,11 +207,134 @@ class CityTree(MovesWait, CachedScrollbars, Tree[NodeInfo],
                     self._line_caches.clear()
                 cache = self._line_caches[look] = LRUCache(max(self._line_cache.maxsize, 1024))
             self._line_cache = cache
-        return fast_render_lines(self, crop, self.render_line, super().render_lines)
+        # What every line of this frame is drawn for (Tree asks for the sizes line by line)
+        width = self.size.width
+        self._frame = (width, self.scrollable_content_region.width, max(self.virtual_size.width, width),
+                       self.scroll_offset, self.rich_style)
+        try:
+            return fast_render_lines(self, crop, self.render_line, super().render_lines)
+        finally:
+            self._frame = None
+
+    _frame: tuple | None = None
+
+    def render_line(self, y: int) -> Strip:
+        if self._frame is None:
+            return super().render_line(y)
+        width, _, _, (scroll_x, scroll_y), style = self._frame
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + width, style)
 
     def _build(self) -> None:
         self._room = self.scrollable_content_region.width  # for get_label_width, once per build
         super()._build()
+
+    # A line is drawn once for what it shows, wherever it is: Tree keys its drawn lines by
+    # their line number and by a count of every change to the tree, so a fold (Enter on a
+    # state) drew every line on screen again, ~0.3 ms each. Here a line's key is what it is
+    # drawn from (its node and the nodes above it, their state, the cursor and the mouse on
+    # it, the width, the labels' generation); lines that only moved up or down are taken as
+    # they were. The mouse finds a line by its node (`node` in the segments' meta), not by a
+    # line number that would move with it.
+
+    def _clear_line_cache(self) -> None:
+        self._tree_lines_cached = None  # the drawn lines stay: their keys say what they show
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        tree_lines = self._tree_lines
+        frame = self._frame
+        if frame is None:
+            width = self.size.width
+            content_width, pad_width = self.scrollable_content_region.width, max(self.virtual_size.width, width)
+        else:
+            width, content_width, pad_width = frame[:3]
+        if y >= len(tree_lines):
+            return Strip.blank(width, base_style)
+        line = tree_lines[y]
+        hover_line = self.hover_line
+        is_hover = hover_line >= 0 and any(node._hover for node in line.path)
+        key = (tuple((node._id, node._updates, node.is_last) for node in line.path), line.last, is_hover,
+               hover_line == y, self.cursor_line == y, width, content_width, pad_width,
+               self._pseudo_class_state, self.guide_depth, self.generation, self.show_guides)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._line_cache[key] = self._draw_line(line, y, base_style, is_hover, pad_width)
+        if x1 == 0 and strip.cell_length <= x2:
+            return strip  # (what `crop` would give back)
+        return strip.crop(x1, x2)
+
+    def _draw_line(self, line, y: int, base_style: Style, is_hover: bool, pad_width: int) -> Strip:  # noqa: ANN001
+        """`Tree._render_line`'s drawing of a line, with the node (not the line number) in its meta."""
+        base_hidden = self.get_component_styles("tree--guides").color.a == 0
+        hover_hidden = self.get_component_styles("tree--guides-hover").color.a == 0
+        selected_hidden = self.get_component_styles("tree--guides-selected").color.a == 0
+        base_guide_style = self.get_component_rich_style("tree--guides", partial=True)
+        guide_hover_style = base_guide_style + self.get_component_rich_style("tree--guides-hover", partial=True)
+        guide_selected_style = base_guide_style + self.get_component_rich_style("tree--guides-selected",
+                                                                               partial=True)
+        hover = line.path[0]._hover
+        selected = line.path[0]._selected and self.has_focus
+
+        def get_guides(style: Style, hidden: bool) -> tuple[str, str, str, str]:
+            if self.show_guides and not hidden:
+                lines = self.LINES["default"]
+                if style.bold:
+                    lines = self.LINES["bold"]
+                elif style.underline2:
+                    lines = self.LINES["double"]
+            else:
+                lines = ("  ", "  ", "  ", "  ")
+            depth = max(0, self.guide_depth - 2)
+            return tuple(f"{chars[0]}{chars[1] * depth} " for chars in lines)  # type: ignore[return-value]
+
+        line_style = self.get_component_rich_style("tree--highlight-line") if is_hover else base_style
+        line_style += Style(meta={"node": line.node._id})
+        guides = RichText(style=line_style)
+        guide_style = base_guide_style
+        hidden = True
+        for node in line.path[1:]:
+            hidden = base_hidden
+            if hover:
+                guide_style = guide_hover_style
+                hidden = hover_hidden
+            if selected:
+                guide_style = guide_selected_style
+                hidden = selected_hidden
+            space, vertical, _, _ = get_guides(guide_style, hidden)
+            if node != line.path[-1]:
+                guides.append(space if node.is_last else vertical, style=guide_style)
+            hover = hover or node._hover
+            selected = (selected or node._selected) and self.has_focus
+        if len(line.path) > 1:
+            _, _, terminator, cross = get_guides(guide_style, hidden)
+            guides.append(terminator if line.last else cross, style=guide_style)
+        label_style = self.get_component_rich_style("tree--label", partial=True)
+        if self.hover_line == y:
+            label_style += self.get_component_rich_style("tree--highlight", partial=True)
+        if self.cursor_line == y:
+            label_style += self.get_component_rich_style("tree--cursor", partial=False)
+        label = self.render_label(line.path[-1], line_style, label_style).copy()
+        label.stylize(Style(meta={"node": line.node._id}))
+        guides.append(label)
+        segments = list(guides.render(self.app.console))
+        return Strip(line_pad(segments, 0, pad_width - guides.cell_len, line_style))
+
+    def _line_of(self, meta: dict) -> int | None:
+        """The line of the node under the mouse (the node is in the line's meta)."""
+        node = self._tree_nodes.get(meta.get("node", -1)) if meta else None
+        return node._line if node is not None and node._line >= 0 else None
+
+    def _on_mouse_move(self, event) -> None:  # noqa: ANN001
+        event.prevent_default()  # not Tree's, which looks for a line number
+        line = self._line_of(event.style.meta)
+        self.hover_line = -1 if line is None else line
+
+    async def _on_click(self, event) -> None:  # noqa: ANN001
+        # (Tree's own finds no line number in the meta and does nothing; Widget's runs after.)
+        async with self.lock:
+            line = self._line_of(event.style.meta)
+            if line is not None:
+                self.cursor_line = line
+                await self.run_action("select_cursor")
 
     def _on_resize(self, event) -> None:  # noqa: ANN001
         self._labels.clear()
