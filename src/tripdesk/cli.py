@@ -814,7 +814,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
                                        "Please report it with the article.").format(
             articles=", ".join(a.name for a in articles), error=f"{type(exc).__name__}: {exc}")) from None
     if store_problem:
-        result.review.append(f"ids: the store could not be read ({store_problem}); no id is the store's")
+        result.review.append(messages()("ids: the store could not be read ({problem}); no id is the "
+                                        "store's").format(problem=store_problem))
     sources = ", ".join(a.name for a in articles)
     header = (f"Drafted by `tripdesk draft` from {sources}. A draft, not a curated trip: check every\n"
               "value against its evidence, and each `inferred` reason, before `tripdesk import`.")

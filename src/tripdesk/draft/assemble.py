@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import messages
 from ..problems import TripdeskError
 from ..queries import KnownEntities, KnownEntity
 from . import agreements as agreements_mod
-from . import analyser, dates, english, entities, localgov, places, quotes as quotes_mod
+from . import analyser, dates, english, entities, localgov, notes, places, quotes as quotes_mod
 from .articles import Article
 
 
@@ -150,7 +151,7 @@ class _Assembler:
                 errors.append(str(exc))
                 continue
             for warning in found.warnings:
-                self.review.append(f"dates: {warning}")
+                self.review.append(messages()("dates: {warning}").format(warning=warning))
             return found, i
         if any("without a year" in e or "without a month" in e for e in errors):
             raise dates.NoYear(next(e for e in errors if "without" in e))
@@ -197,11 +198,12 @@ class _Assembler:
         english_govs = english.home_mentions(role + " " + text[:3000]) if re.search("[A-Za-z]", role) else []
         if english_govs:
             gov = max(set(english_govs), key=english_govs.count)
-            self.found.append(f"home: {gov.ko}, the local government the English text names most")
+            self.found.append(messages()("home: {home}, the local government the English text names most").format(
+                home=gov.ko))
             return gov
         if candidates:
             gov = candidates[0][0]
-            self.found.append(f"home: {gov.ko}, from the leader's role '{role}'")
+            self.found.append(messages()("home: {home}, from the leader's role '{role}'").format(home=gov.ko, role=role))
             return gov
         counts: dict[localgov.LocalGov, int] = {}
         for gov, _, _ in localgov.mentions(text[:3000], analyser.proper_nouns(text[:3000])):
@@ -210,7 +212,7 @@ class _Assembler:
             raise DraftError(f"{', '.join(a.name for a in self.articles)}: no Korean city, county or "
                              "province is named as the delegation's home")
         gov = max(counts, key=lambda g: counts[g])
-        self.found.append(f"home: {gov.ko}, the local government the article names most")
+        self.found.append(messages()("home: {home}, the local government the article names most").format(home=gov.ko))
         return gov
 
     def _home_org(self, gov: localgov.LocalGov) -> str:
@@ -231,7 +233,8 @@ class _Assembler:
             if en is None:
                 en = entities.romanise_name(person.ko) if len(person.ko) <= 4 and " " not in person.ko else None
                 if en:
-                    self.review.append(f"name: {person.ko} romanised as '{en}' (not from a source)")
+                    self.review.append(messages()("name: {name} romanised as '{en}' (not from a source)").format(
+                        name=person.ko, en=en))
             pid = entities.slug(en or entities.romanise(person.ko))
             pid = _unique_id(pid, self.people)
         if not re.search("[가-힣]", person.ko):  # a name from an English text
@@ -370,25 +373,29 @@ class _Assembler:
                 if "place" not in event and len(day["places"]) == 1:
                     event["place"] = day["places"][0]
             ordered.append(day)
-        self.found.append(f"days: {len(ordered)} dated, {sum(len(d['events']) for d in ordered)} events")
+        self.found.append(messages()("days: {days} dated, {events} events").format(
+            days=len(ordered), events=sum(len(d['events']) for d in ordered)))
         stops = self._stops(undated, ordered, found_people, spans)
         whole = [st for st in stops if "start" not in st]
         if stops:
             names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in stops for p in st["places"])
-            self.found.append(f"stops without a day: {len(stops)} ({names})")
+            self.found.append(messages()("stops without a day: {n} ({names})").format(n=len(stops), names=names))
         by_order = [st for st in stops if "start" in st.get("inferred", {})]
         if by_order:
             names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in by_order for p in st["places"])
-            self.review.append(f"stops: {names}: given a span from the order the article names them in; check it")
+            self.review.append(messages()("stops: {names}: given a span from the order the article names them in; "
+                                          "check it").format(names=names))
         if whole:
             names = ", ".join(p["city"].get("ko") or p["city"].get("en") for st in whole for p in st["places"])
-            self.review.append(f"stops: {names}: named with no day, held as stops during the trip; "
-                               "give them a span (start, end) if the article ties them to days")
+            self.review.append(messages()("stops: {names}: named with no day, held as stops during the trip; "
+                                          "give them a span (start, end) if the article ties them to days").format(
+                names=names))
         for day in ordered:
             if "trip is taken to be spent there" in day["inferred"].get("places", ""):
                 city = day["places"][0]["city"]
-                self.review.append(f"days: every day of the trip is put in {city.get('ko') or city.get('en')}, the one "
-                                   "city the article names; check the travel days")
+                self.review.append(messages()("days: every day of the trip is put in {city}, the one city the "
+                                              "article names; check the travel days").format(
+                    city=city.get('ko') or city.get('en')))
                 break
         return ordered, stops
 
@@ -683,11 +690,12 @@ class _Assembler:
             found_ = record.pop("_found", None)
             title = next(iter(record["title"].values()))
             if "status" not in record:
-                self.review.append(f"agreement '{title}': the article does not say whether it is signed or planned")
+                self.review.append(messages()("agreement '{title}': the article does not say whether it is signed "
+                                              "or planned").format(title=title))
             if found_ is not None and found_.of > 1:
-                self.review.append(f"agreement '{title}': one of {found_.of} the article counts (각각) without "
-                                   "naming each one's party")
-        self.found.append(f"agreements: {len(out)}")
+                self.review.append(messages()("agreement '{title}': one of {n} the article counts (각각) without "
+                                              "naming each one's party").format(title=title, n=found_.of))
+        self.found.append(messages()("agreements: {n}").format(n=len(out)))
         return out
 
     def _agreement_place(self, record: dict[str, Any], clause: str, text: str,
@@ -763,8 +771,8 @@ class _Assembler:
                     continue
                 seen.add(key)
                 if quote.speaker is None and quote.unnamed is None:
-                    self.review.append(f"quote whose speaker the drafter could not tell left out: "
-                                       f"“{quote.text[:30]}…”")
+                    self.review.append(messages()("quote whose speaker the drafter could not tell left out: "
+                                                  "“{quote}…”").format(quote=quote.text[:30]))
                     continue
                 record: dict[str, Any] = {
                     "id": f"quote-{len(out) + 1}",
@@ -794,7 +802,7 @@ class _Assembler:
                         f"('{quote.speaker_words}') and the quotative ending (라며/라고 밝혔다) are taken "
                         "as the quote.")
                 out.append(record)
-        self.found.append(f"quotes: {len(out)}")
+        self.found.append(messages()("quotes: {n}").format(n=len(out)))
         return out
 
     # -- sources, trip --------------------------------------------------------------------------
@@ -808,7 +816,8 @@ class _Assembler:
                 record["outlet"] = outlet
             else:
                 record["outlet"] = {"ko": "미상", "en": "unknown outlet"}
-                self.review.append(f"{article.name}: no outlet printed; give it with --outlet")
+                self.review.append(messages()("{file}: no outlet printed; give it with --outlet").format(
+                    file=article.name))
             if article.headline or article.headline_en:
                 record["headline"] = _text(article.headline, None)
                 if article.headline_en:
@@ -818,7 +827,8 @@ class _Assembler:
                 lead = analyser.sentences(article.text)[0]
                 record["headline"] = {"ko": article.text[lead[0]:lead[1]].strip()}
                 record["inferred"]["headline"] = "The saved text has no headline; its first sentence stands in."
-                self.review.append(f"{article.name}: no headline; the first sentence stands in")
+                self.review.append(messages()("{file}: no headline; the first sentence stands in").format(
+                    file=article.name))
             published = self.hint.published or article.published
             if published is not None:
                 record["published"] = published
@@ -914,15 +924,16 @@ class _Assembler:
             span = trip_dates.span
             trip["span_reported"] = {"nights": span.nights, "days": span.days, "text": span.text}
             if span.repaired:
-                self.review.append(f"span: {span.repaired}")
+                self.review.append(messages()("span: {repaired}").format(repaired=span.repaired))
         if trip_dates.start.reason:
             trip["inferred"]["start"] = trip_dates.start.reason
         if trip_dates.end.reason:
             trip["inferred"]["end"] = trip_dates.end.reason
         trip["inferred"]["status"] = ("Read from the tense of the sentences: "
                                       + ("a report after the fact." if status == "reported" else "a plan announced."))
-        self.found.insert(0, f"trip: {trip_id}, {self.start.isoformat()} to {self.end.isoformat()} ({status})")
-        self.found.insert(1, f"leader: {leader.ko} ({leader.role})")
+        self.found.insert(0, messages()("trip: {trip}, {start} to {end} ({status})").format(
+            trip=trip_id, start=notes.when(self.start), end=notes.when(self.end), status=messages()(status)))
+        self.found.insert(1, messages()("leader: {name} ({role})").format(name=leader.ko, role=leader.role))
         return trip
 
 

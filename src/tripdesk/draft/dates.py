@@ -21,7 +21,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import messages
 from ..problems import TripdeskError
+from . import notes
 
 WEEKDAYS_KO = "월화수목금토일"  # Monday first, as datetime.weekday()
 
@@ -459,16 +461,20 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         damaged = _DAMAGED_SPAN.search(text, last.end, last.end + 40)
         if damaged and int(damaged.group(2)) == days and 0 < days - int(damaged.group(1)) <= 2:
             span = Span(int(damaged.group(1)), days, f"{damaged.group(1)}박 {damaged.group(2)}일",
-                        repaired=f"the text reads '{damaged.group(0)}', read as {damaged.group(1)}박 "
-                                 f"{damaged.group(2)}일 (the 박 was lost)")
+                        repaired=messages()("the text reads '{text}', read as {nights}박 {days}일 (the 박 was "
+                                            "lost)").format(text=damaged.group(0), nights=damaged.group(1),
+                                                            days=damaged.group(2)))
     if span is not None and span.days != days:
-        warnings.append(f"the reported span {span.text} is {span.days} days but "
-                        f"{start.isoformat()} to {end.isoformat()} is {days}; span left out")
+        warnings.append(messages()("the reported span {span} is {span_days} days but {start} to {end} is "
+                                   "{days}; span left out").format(span=span.text, span_days=span.days,
+                                                                  start=notes.when(start), end=notes.when(end),
+                                                                  days=days))
         span = None
     for mention, date in ((first, start), (last, end)):
         if mention.weekday is not None and date.weekday() != mention.weekday:
-            warnings.append(f"'{mention.text}' says {WEEKDAYS_KO[mention.weekday]}요일 but "
-                            f"{date.isoformat()} is a {WEEKDAYS_KO[date.weekday()]}요일")
+            warnings.append(messages()("'{text}' says {said} but {date} is a {weekday}").format(
+                text=mention.text, said=f"{WEEKDAYS_KO[mention.weekday]}요일", date=notes.when(date),
+                weekday=f"{WEEKDAYS_KO[date.weekday()]}요일"))
     if span is not None and reasons_start:
         reasons_start.append(f"The range agrees with the reported span ({span.text}).")
     return TripDates(

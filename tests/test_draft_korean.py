@@ -1,0 +1,125 @@
+"""`tripdesk draft`'s summary in the command's language (issue 17): under `--lang ko` every
+"found:" and "needs review:" line is Korean but for the data it names (ids, names, file
+names, the format's field names), its dates CLDR's; under `--lang en` the lines are as they
+were."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+
+from tripdesk.cli import main  # noqa: E402
+from tripdesk.draft.dates import trip_dates  # noqa: E402
+from tripdesk.i18n import speaking  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT.parent / "shared" / "articles"
+
+# A report whose text lost a 박 (`79일간`), whose second speaker has no romanisation in the
+# store, and which prints no outlet: each gives a needs-review line the seed articles do not.
+SYNTHETIC = ("구미시, 미주지역 경제사절단 파견\n\n구미시는 김장호 시장이 212일부터 20일까지 79일간 "
+             "미주지역 경제사절단을 이끌고 미국 애틀랜타를 방문한다고 밝혔다. 양승조 구미시의회 의장은 "
+             "\"큰 성과를 기대한다\"고 말했다.\n")
+
+# What a Korean line may hold in Latin letters besides the draft's data: the option it
+# names and the format's field names.
+NOT_PROSE = {"--outlet", "start", "end"}
+
+
+@pytest.fixture(autouse=True)
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "t.db"
+    monkeypatch.setenv("TRIPDESK_DB", str(db))
+    return db
+
+
+def summary(lang: str, articles: list[Path], out: Path, capsys: pytest.CaptureFixture[str],
+            *extra: str) -> list[str]:
+    code = main(["--lang", lang, "draft", *map(str, articles), "-o", f"{out}/", "--force", *extra])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    return [line.strip() for line in err.splitlines() if line.startswith("  ")]
+
+
+def data_words(document: Any, under: str = "") -> set[str]:
+    """The Latin words of the draft's data: every string value but the `inferred` reasons."""
+    if isinstance(document, dict):
+        return {w for k, v in document.items() if k != "inferred" for w in data_words(v, k)}
+    if isinstance(document, list):
+        return {w for v in document for w in data_words(v, under)}
+    return set(re.findall(r"[A-Za-z][A-Za-z0-9_.-]*", str(document)))
+
+
+def english_words(line: str, allowed: set[str]) -> list[str]:
+    words = re.findall(r"-*[A-Za-z][A-Za-z0-9_.-]*", line)
+    return [w for w in words if w not in allowed and w.rstrip(".") not in allowed and w not in NOT_PROSE]
+
+
+CASES = {
+    "seed 000": ([ARTICLES / "000_b8185a0e63ff7e9a.txt"], ()),
+    "seed 003": ([ARTICLES / "003_dec6d666b3f5dda6.txt"], ()),
+    "two reports": ([ARTICLES / "001_fd4c21d17904ac52.txt", ARTICLES / "004_d1252c41f748f9d2.txt"],
+                    ("--published", "2017")),
+    "synthetic": ([], ("--published", "2017")),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_korean_summary_has_no_english_prose(case: str, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    articles, extra = CASES[case]
+    if not articles:
+        articles = [tmp_path / "synth.txt"]
+        articles[0].write_text(SYNTHETIC, encoding="utf-8")
+    ko = summary("ko", articles, tmp_path / "ko", capsys, *extra)
+    en = summary("en", articles, tmp_path / "en", capsys, *extra)
+    assert len(ko) == len(en) and ko and any(line.startswith("검토 필요: ") for line in ko)
+    assert all(line.startswith(("찾음: ", "검토 필요: ")) for line in ko)
+    (drafted,) = (tmp_path / "ko").glob("*.yaml")
+    allowed = data_words(yaml.safe_load(drafted.read_text(encoding="utf-8"))) | {a.name for a in articles}
+    allowed |= {w for a in articles for w in re.findall(r"[A-Za-z][A-Za-z0-9_.-]*", a.read_text(encoding="utf-8"))}
+    assert {line: english_words(line, allowed) for line in ko if english_words(line, allowed)} == {}
+    # the check sees English prose: the same lines in English fail it
+    assert any(english_words(line, allowed) for line in en)
+    # dates as CLDR writes them in Korean, not ISO
+    assert not any(re.search(r"\d{4}-\d\d-\d\d", line) for line in ko)
+    assert re.search(r"\d{4}년 \d{1,2}월 \d{1,2}일~\d{4}년 \d{1,2}월 \d{1,2}일", ko[0])
+
+
+def test_the_synthetic_report_gives_the_review_lines_it_is_for(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "synth.txt"
+    article.write_text(SYNTHETIC, encoding="utf-8")
+    ko = summary("ko", [article], tmp_path / "ko", capsys, "--published", "2017")
+    assert "검토 필요: 기간: 본문의 '79일간'을(를) 7박 9일로 읽었습니다 ('박'이 빠져 있음)" in ko
+    assert "검토 필요: synth.txt: 매체명이 없습니다. --outlet으로 알려 주세요" in ko
+    assert any(line.startswith("검토 필요: 이름: 양승조을(를) '") for line in ko)
+
+
+def test_english_lines_are_as_they_were(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    en = summary("en", [ARTICLES / "003_dec6d666b3f5dda6.txt"], tmp_path, capsys)
+    assert en[:3] == ["found: trip: daejeon-2025-us, 2025-01-05 to 2025-01-12 (announced)",
+                      "found: leader: 장호종 (경제과학부시장)",
+                      "found: home: 대전광역시, the local government the article names most"]
+    assert ("needs review: 003_dec6d666b3f5dda6.txt: no outlet printed; give it with --outlet" in en)
+    assert any(line.startswith("needs review: stops: ") and line.endswith(
+        ": named with no day, held as stops during the trip; give them a span (start, end) if the article "
+        "ties them to days") for line in en)
+
+
+def test_date_warnings_follow_the_language_spoken() -> None:
+    text = "2024년 10월 12일(월)부터 10월 20일까지 5박 7일 일정으로 방문한다."
+    english = trip_dates(text).warnings
+    with speaking("ko"):
+        korean = trip_dates(text).warnings
+    assert english == ["the reported span 5박 7일 is 7 days but 2024-10-12 to 2024-10-20 is 9; span left out",
+                       "'2024년 10월 12일(월)' says 월요일 but 2024-10-12 is a 토요일"]
+    assert korean == ["보도된 기간 5박 7일은(는) 7일인데 2024년 10월 12일~2024년 10월 20일은(는) 9일이어서 기간을 "
+                      "넣지 않았습니다",
+                      "'2024년 10월 12일(월)'에는 월요일이라고 되어 있지만 2024년 10월 12일은(는) 토요일입니다"]
