@@ -217,3 +217,13 @@ def test_cities_a_sentence_ties_together_to_a_range_are_stops_over_it() -> None:
     assert doc.get("days", []) == []  # which of the two days is where is not said
     spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in doc["stops"]}
     assert spans == {"Wilmington": (D(2019, 4, 15), D(2019, 4, 16)), "Philadelphia": (D(2019, 4, 15), D(2019, 4, 16))}
+
+
+def test_a_day_told_after_a_range_in_the_same_sentence_is_its_own() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n"
+                "방문단은 9일부터 12일까지 로스앤젤레스에 머물며 기업을 방문하고 13일에는 뉴욕으로 이동한다.",
+                D(2023, 5, 5))
+    cities = day_cities(doc)
+    assert {d: cities[D(2023, 5, d)] for d in range(9, 14)} == {
+        9: ["Los Angeles"], 10: ["Los Angeles"], 11: ["Los Angeles"], 12: ["Los Angeles"], 13: ["New York City"]}
+    assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Los Angeles"]

@@ -948,8 +948,12 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
     for begin, stop in spans:
         sentence = text[begin:stop]
         mentions = dates.find_mentions(sentence)
-        if dates.find_ranges(sentence, mentions):
-            out.append((begin, stop))
+        ranges = dates.find_ranges(sentence, mentions)
+        if ranges:  # '9일부터 12일까지 LA에 머물며 ..., 13일에는 뉴욕으로': cut where a day follows the range
+            after = max(b.end for _, b in ranges)
+            cuts = [m.begin for m in mentions if m.begin > after and dates.resolve_day(m, start, end)]
+            edges = [0, *cuts[:1], len(sentence)]
+            out += [(begin + a, begin + b) for a, b in zip(edges, edges[1:])]
             continue
         cuts = [m.begin for k, m in enumerate(mentions[1:], 1) if dates.resolve_day(m, start, end)
                 and not _JOINED_DAYS.match(sentence[mentions[k - 1].end:m.begin])]
