@@ -169,3 +169,10 @@ def test_chinese_cities_by_the_korean_reading_of_their_characters_and_common_spe
 def test_a_state_named_like_its_city_is_not_the_city() -> None:
     assert cities_in("구 시장은 뉴욕주 나소 카운티를 찾는다.") == [("나소 카운티", "Nassau County")]
     assert cities_in("대표단은 뉴욕을 찾는다.") == [("뉴욕", "New York City")]
+
+
+def test_a_japanese_town_written_with_its_characters() -> None:
+    assert cities_in("횡성군은 자매도시인 야즈정(八頭町)을 방문한다. 야즈정에서 기념식이 열린다.") == [
+        ("야즈정", "Yazu"), ("야즈정", "Yazu")]
+    # its characters read in Korean (상봉 上峰): no English name, not guessed
+    assert cities_in("방문단이 상봉정(上峰町)을 찾았다.") == []

@@ -372,7 +372,9 @@ def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[Pl
 # reading (the parenthesised one, else the name itself when it is written as Korean transcribes
 # Japanese: no final consonant but ㄴ and ㅅ, so not a Korean reading of its characters, 상봉).
 _JP_TOWN = re.compile(r"(?:일본|[가-힣]{2,5}현)\s+([가-힣]{2,8}?(?:정|초|마치|촌|무라))"
-                      r"(?:\s?\(([가-힣]{2,12})\))?(?=[\s(을를의에와과은는이가도로,·]|$)")
+                      r"(?:\s?\(([가-힣]{2,12})\))?(?=[\s(을를의에와과은는이가도로,·]|$)"
+                      # or written with its characters: 야즈정(八頭町)
+                      r"|(?<![가-힣])([가-힣]{2,8}?(?:정|초|촌))\s?\([\u4e00-\u9fff\u3040-\u30ff]{1,8}[町村]\)")
 _JP_SUFFIX = re.compile(r"(?:정|초|마치|촌|무라|손)$")
 
 
@@ -383,7 +385,7 @@ def japanese_towns(context: str, proper_nouns: frozenset[str]) -> dict[str, tupl
     proper nouns (or whose reading it does), when it has tagged any."""
     towns: dict[str, tuple[City, str]] = {}
     for m in _JP_TOWN.finditer(context):
-        word, reading = m.group(1), m.group(2)
+        word, reading = m.group(1) or m.group(3), m.group(2)
         stem = _JP_SUFFIX.sub("", word)
         if word in towns or stem in city_index() or word in city_index() or len(stem) < 2:
             continue
@@ -395,9 +397,11 @@ def japanese_towns(context: str, proper_nouns: frozenset[str]) -> dict[str, tupl
             continue
         en = _romanise_japanese(source)
         note = (f"'{word}' is a Japanese town the gazetteer does not list (it names towns of 15,000 people or "
-                f"more); the article introduces it after '{context[m.start():m.start(1)].strip()}'"
+                "more); the article introduces it "
+                + (f"after '{context[m.start():m.start(1)].strip()}'" if m.group(1) else
+                   f"with its characters '{context[m.end(3):m.end()].strip(' ()')}'")
                 + (f", with its Japanese reading '{reading}'" if reading and source != stem else "")
-                + f", and its English name '{en}' is the romanisation of that reading.")
+                + f", and its English name '{en}' is the romanisation of its Japanese reading ('{source}').")
         towns[word] = (City(en, "JP", None, 0), note)
     return towns
 
