@@ -99,6 +99,32 @@ async def test_f_folds_runs_of_empty_days_and_the_day_count_stays_true(db: Path)
 
 
 @async_test
+async def test_f_shows_the_rows_a_fresh_build_shows_in_every_language(db: Path) -> None:  # noqa: F811
+    """`f` reuses the rows built before for the trip (docs/performance.md): folding and
+    unfolding again, and after a language change, the rows are those built anew."""
+    from tripdesk.ui.panes.timeline import build_options
+
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_trip(pilot, "gumi-2013-san-diego")
+        timeline = app.main.timeline
+        trip = app.main.trip
+
+        def shown() -> list[str]:
+            return [row.prompt.plain for row in timeline.list.options]
+
+        def built() -> list[str]:
+            return [row.prompt.plain for row in build_options(trip, app.language, timeline.folded)]
+
+        for keys in (("f",), ("f",), ("f",), ("L",), ("f",), ("f",), ("L",), ("f",), ("f",)):
+            await press(pilot, *keys)
+            assert shown() == built(), (app.language, timeline.folded)
+        assert app.language == "ko" and timeline.folded
+        text = "\n".join(shown())
+        assert "3~4일차" in text and "Days 3-4" not in text  # the fold in the language shown
+
+
+@async_test
 async def test_a_folded_day_is_still_reached_by_a_search(db: Path) -> None:  # noqa: F811
     app = TripdeskApp(db_path=db, language="en")
     async with app.run_test(size=(120, 40)) as pilot:

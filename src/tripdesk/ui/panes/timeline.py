@@ -261,10 +261,24 @@ def fold_prompt(trip: Trip, first: tuple[int, dt.date], last: tuple[int, dt.date
                                                     count).format(n=count), "dim italic")])
 
 
-def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row]:
+def build_options(trip: Trip, lang: DisplayLang, fold: bool = False,
+                  memo: dict[str, Row] | None = None) -> list[Row]:
     """The rows of a trip; with `fold`, each run of FOLD_AT empty days or more is one row
-    (its id the first day's)."""
-    options = [Row(trip_prompt(trip, lang), id="trip", hang=2 if lang == "both" else 0, wraps=lang == "both")]
+    (its id the first day's).
+
+    `memo`: rows built before for this trip in this language, by id (a fold's by
+    `fold:<first>:<last>`), taken as they are (with their lines wrapped) and added to:
+    `f` then builds only the rows that fold or unfold."""
+    def kept(key: str, make: Callable[[], Row]) -> Row:
+        if memo is None:
+            return make()
+        row = memo.get(key)
+        if row is None:
+            row = memo[key] = make()
+        return row
+
+    options = [kept("trip", lambda: Row(trip_prompt(trip, lang), id="trip", hang=2 if lang == "both" else 0,
+                                        wraps=lang == "both"))]
     calendar = trip.calendar()
 
     def starting(first: dt.date, last: dt.date) -> list[Row]:
@@ -279,18 +293,19 @@ def build_options(trip: Trip, lang: DisplayLang, fold: bool = False) -> list[Row
         while fold and run < len(calendar) and not is_recorded(calendar[run][2]):
             run += 1
         if run - i >= FOLD_AT:
-            options.append(Row(fold_prompt(trip, calendar[i][:2], calendar[run - 1][:2], lang),
-                               id=f"day:{date.isoformat()}"))
+            first, last = calendar[i][:2], calendar[run - 1][:2]
+            options.append(kept(f"fold:{first[1].isoformat()}:{last[1].isoformat()}",
+                                lambda: Row(fold_prompt(trip, first, last, lang), id=f"day:{date.isoformat()}")))
             options += starting(calendar[i][1], calendar[run - 1][1])
             i = run
             continue
-        options.append(Row(day_prompt(number, date, day, lang, date_inferred(trip, date, day)),
-                           hang=4 if lang == "both" else 0,
-                           wraps=lang == "both",
-                           id=f"day:{date.isoformat()}"))
+        options.append(kept(f"day:{date.isoformat()}", lambda: Row(
+            day_prompt(number, date, day, lang, date_inferred(trip, date, day)),
+            hang=4 if lang == "both" else 0, wraps=lang == "both", id=f"day:{date.isoformat()}")))
         if day is not None:
             for event in day.events:
-                options.append(Row(event_prompt(event, lang), id=f"event:{event.id}", hang=TITLE_HANG))
+                options.append(kept(f"event:{event.id}", lambda: Row(event_prompt(event, lang), id=f"event:{event.id}",
+                                                                     hang=TITLE_HANG)))
         options += starting(date, date)
         i += 1
     # After the days (a scan down the days starts at Day 1), and `G` goes to the last day.
@@ -325,6 +340,9 @@ class TimelinePane(DeskPane):
         self.trip: Trip | None = None
         self._lang: DisplayLang | None = None
         self.folded = False  # runs of empty days shown as one row (`f`), for every trip
+        # The rows built for the trip shown, in its language, folded or not (`build_options`)
+        self._memo: dict[str, Row] = {}
+        self._memo_for: tuple[Trip, DisplayLang] | None = None
 
     def compose(self) -> ComposeResult:
         timeline = TimelineList(Row(lit(words(self)(CHOOSE_A_TRIP), "dim italic"), disabled=True), id="timeline-list")
@@ -389,10 +407,15 @@ class TimelinePane(DeskPane):
             self.select(ref)
             return
         self.trip, self._lang = trip, lang
-        options = self.list
-        # Prepared rows are the unfolded ones.
-        options.set_options(rows if rows is not None and not self.folded
-                            else build_options(trip, lang, self.folded))
+        if self._memo_for is None or self._memo_for[0] is not trip or self._memo_for[1] != lang:
+            self._memo, self._memo_for = {}, (trip, lang)
+        if rows is not None and not self.folded:  # prepared rows are the unfolded ones (no fold)
+            for row in rows:
+                if row.id is not None:
+                    self._memo.setdefault(row.id, row)
+        else:
+            rows = build_options(trip, lang, self.folded, self._memo)
+        self.list.set_options(rows)
         self.select(ref)
 
     def toggle_fold(self) -> None:
