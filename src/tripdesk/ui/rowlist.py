@@ -148,7 +148,7 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         self._ids: dict[str, int] = {}
         self._line_map: list[tuple[int, int]] = []  # line -> (row index, line in row)
         self._first_line: list[int] = []  # row index -> its first line
-        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple, tuple[Row, Strip]] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._lines: list[list[Content]] = []  # row index -> its lines at `_laid_out_for`
         self._laid_out_for = 0
@@ -198,7 +198,6 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         for index, lines in enumerate(self._lines):
             self._first_line.append(len(self._line_map))
             self._line_map.extend((index, sub) for sub in range(len(lines)))
-        self._cache.clear()
         self._set_virtual_size(Size(width, len(self._line_map)))
 
     # -- drawing ------------------------------------------------------------------------------
@@ -238,8 +237,12 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
         style = self._style(name)
         # The strip spans the whole widget (`full`), the cell under the scrollbar too: it is
         # drawn once, not extended again for the widget's width (paint.fast_render_lines).
-        key = (line_number, width, full, name, style)
-        strip = self._cache.get(key)
+        # A row's line is drawn once for its look: a new list of the same rows (a fold, the
+        # search's hits of another kind) takes the lines drawn for them, wherever they are now.
+        # (The row itself is kept with its strip, so that its id is not another row's.)
+        key = (id(row), sub, self._laid_out_for, width, full, name, style)
+        kept = self._cache.get(key)
+        strip = kept[1] if kept is not None else None
         if strip is None:
             line = fit(self._lines[index][sub], width)
             segments = [Segment(text, part.rich_style)
@@ -248,7 +251,7 @@ class RowList(FrameGeometry, StyledScrollView, can_focus=True, inherit_bindings=
             # (~0.1 ms a line, every line of a newly opened trip); `_on_click` finds the row
             # from the click's position instead.
             strip = Strip(segments).extend_cell_length(full, style.rich_style)
-            self._cache[key] = strip
+            self._cache[key] = (row, strip)
         return strip
 
     def _refresh_row(self, index: int | None) -> None:
