@@ -136,3 +136,46 @@ async def test_the_kinds_are_counted_in_korean(db: Path) -> None:  # noqa: F811
         await press(pilot, "tab")
         assert {hit.kind for hit in app.screen._hits} == {"trip"}
         assert "tab 종류" in screen_text(app).splitlines()[-1]
+
+
+@async_test
+async def test_a_kind_searched_alone_is_searched_once_per_query(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """When a search of every kind stops at its limit, Tab searches the kind shown alone; Tab
+    back to it shows those hits again without searching (docs/performance.md), and a new
+    query's are its own. (The limit is made 3 here: the bundled store has no 200 hits.)"""
+    from tripdesk.ui.screens import search
+
+    monkeypatch.setattr(search, "SEARCH_LIMIT", 3)
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        asked: list[str] = []
+        real = app.data.search
+        monkeypatch.setattr(app.data, "search", lambda query, *args, **kw: asked.append(query) or real(query, *args, **kw))
+        await press(pilot, "slash")
+        await type_search(pilot, *"Seattle")
+        dialog = app.screen
+        assert isinstance(dialog, SearchScreen) and len(dialog._all[0]) >= 3
+        assert asked[-1] == "Seattle"
+        asked.clear()  # (a slow machine may have searched "Seatt" too, while it was typed)
+        await press(pilot, "tab", "tab", "tab")  # all -> trip -> day -> event
+        events = list(dialog._hits)
+        assert events and {hit.kind for hit in events} == {"event"}
+        assert asked == ["trip: Seattle", "day: Seattle", "event: Seattle"]
+        assert "Visit to Siemens" in screen_text(app)
+        for _ in search.KIND_FILTERS:  # once around: the kinds searched before are not searched again
+            await press(pilot, "tab")
+        assert dialog._hits == events and "Visit to Siemens" in screen_text(app)
+        assert asked == ["trip: Seattle", "day: Seattle", "event: Seattle", "agreement: Seattle",
+                         "quote: Seattle", "organisation: Seattle", "person: Seattle"]
+        box = dialog.query_one(SearchInput)
+        box.value = ""
+        await type_search(pilot, *"Huntsville")
+        assert asked[-2:] == ["Huntsville", "event: Huntsville"]  # the kind shown, for the new query
+        asked.clear()
+        assert dialog._hits and {hit.kind for hit in dialog._hits} == {"event"}
+        assert all("Huntsville" in hit.trip_title.en or hit.trip_id == "gumi-2024-us" for hit in dialog._hits)
+        assert "Visit to Siemens" not in screen_text(app)
+        await press(pilot, "tab", "tab")  # -> agreement -> quote: searched again, for this query
+        assert asked == ["agreement: Huntsville", "quote: Huntsville"]
+        assert all(hit.kind == "quote" for hit in dialog._hits)

@@ -93,15 +93,23 @@ def kind_of(hit: queries.SearchHit) -> str:
     return FILTER_OF_KIND.get(hit.kind, hit.kind)
 
 
-def kind_row(hits: list[queries.SearchHit], chosen: str | None, lang: DisplayLang,
-             form: int = 0) -> Content:
-    """`all 24 · trip 3 · day 6 · ...  tab: kind`: the hits of each kind, the kind shown
-    marked, and the key that steps through them; `form` 1 and 2 are narrower."""
-    _ = translator(lang)
+def kind_counts(hits: list[queries.SearchHit]) -> dict[str, int]:
+    """How many of the hits are of each kind."""
     counts = {kind: 0 for kind in KIND_FILTERS[1:]}
     for hit in hits:
         kind = kind_of(hit)
         counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def kind_row(hits: list[queries.SearchHit], chosen: str | None, lang: DisplayLang,
+             form: int = 0, counts: dict[str, int] | None = None) -> Content:
+    """`all 24 · trip 3 · day 6 · ...  tab: kind`: the hits of each kind, the kind shown
+    marked, and the key that steps through them; `form` 1 and 2 are narrower. (`counts`:
+    the hits' `kind_counts`, when they were counted before.)"""
+    _ = translator(lang)
+    if counts is None:
+        counts = kind_counts(hits)
     total = f"{len(hits)}+" if len(hits) >= SEARCH_LIMIT else str(len(hits))
     space, gap, key = ((" ", " · ", "  " + _("tab: kind")), (" ", "  ", " ⇥"), ("", " ", " ⇥"))[form]
     pieces: list[Content] = []
@@ -238,6 +246,12 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         self._all: tuple[list[queries.SearchHit], list[Content]] = ([], [])  # every kind's
         self._kind: str | None = self._restore.kind if self._restore is not None else None
         self._hits_query: str | None = None
+        # For the hits of `_hits_query`: each kind's hits when a search of all stopped at its
+        # limit (searched for that kind alone, once), the count of each kind, and the rows
+        # built for each hit at its place in a list (Tab back to a kind shows them at once).
+        self._kind_hits: dict[str, tuple[list[queries.SearchHit], list[Content]]] = {}
+        self._counts: dict[str, int] | None = None
+        self._rows: dict[tuple[int, int], tuple[Content, Row]] = {}
         self._searching: str | None = None  # the query last started
         self._timer: Timer | None = None
         self._submit_when_done = False
@@ -344,6 +358,8 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         if message.query != self.query_one(Input).value:
             return
         if message.kind is not None:  # one kind's hits, beyond those of the search of all
+            if message.query == self._hits_query and message.error is None:
+                self._kind_hits[message.kind] = (message.hits, message.prompts)
             if message.kind == self._kind and message.query == self._hits_query:
                 self._show(message.hits, message.prompts)
             return
@@ -354,6 +370,10 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
         index = (KIND_FILTERS.index(self._kind) + step) % len(KIND_FILTERS)
         self._kind = KIND_FILTERS[index]
         hits, prompts = self._all
+        searched = self._kind_hits.get(self._kind) if self._kind is not None else None
+        if searched is not None:  # this kind's own search, done before for this query
+            self._show(*searched)
+            return
         if (self._kind is not None and len(hits) >= SEARCH_LIMIT and self._hits_query
                 and self._searching == self._hits_query):  # (not while a newer query is searched)
             # the search of every kind stopped at its limit: this kind's may not all be there
@@ -370,18 +390,33 @@ class SearchScreen(ModalScreen["queries.SearchHit | None"]):
     def _show(self, hits: list[queries.SearchHit], prompts: list[Content]) -> None:
         """List `hits` (those of the kind chosen) and mark the kind in the row of kinds."""
         self._hits, self._prompts = hits, prompts
-        self.results.set_options([Row(prompt, id=str(i)) for i, prompt in enumerate(prompts)])
+        self.results.set_options([self._row(i, prompt) for i, prompt in enumerate(prompts)])
         if hits:
             self.results.highlighted = 0
         everything = self._all[0]
         row = self.query_one("#search-kinds", Static)
+        shown = row.display
         row.display = bool(everything)
         if everything:
-            row.update(Fitted(*(kind_row(everything, self._kind, self.lang, form) for form in range(3))))
+            if self._counts is None:
+                self._counts = kind_counts(everything)
+            # (one line high, shown before: its new text needs no layout of the dialog)
+            row.update(Fitted(*(kind_row(everything, self._kind, self.lang, form, self._counts)
+                                for form in range(3))), layout=not shown)
+
+    def _row(self, index: int, prompt: Content) -> Row:
+        """The results' row of a hit at `index` (its id), built once for the search's hits
+        (the prompt is kept with it, so that its id stands for no other)."""
+        key = (id(prompt), index)
+        kept = self._rows.get(key)
+        if kept is None:
+            kept = self._rows[key] = (prompt, Row(prompt, id=str(index)))
+        return kept[1]
 
     def _fill(self, query: str, hits: list[queries.SearchHit], prompts: list[Content],
               error: str | None = None) -> None:
         self._all, self._hits_query = (hits, prompts), query
+        self._kind_hits, self._counts, self._rows = {}, None, {}
         self._show(*self._of_kind(hits, prompts))
         if self._kind is not None and len(hits) >= SEARCH_LIMIT:
             self.run_search(query, self._kind)  # all of the kind shown, not only the first 200's
