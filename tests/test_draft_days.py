@@ -227,3 +227,11 @@ def test_a_day_told_after_a_range_in_the_same_sentence_is_its_own() -> None:
     assert {d: cities[D(2023, 5, d)] for d in range(9, 14)} == {
         9: ["Los Angeles"], 10: ["Los Angeles"], 11: ["Los Angeles"], 12: ["Los Angeles"], 13: ["New York City"]}
     assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Los Angeles"]
+
+
+def test_a_move_worded_otherwise_after_a_dated_account_follows_that_day() -> None:
+    doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n"
+                "방문단은 9일 시애틀에서 기업을 방문한다.\n"
+                "박 군수는 이어 포틀랜드로 자리를 옮겨 시청을 찾을 예정이다.", D(2023, 5, 5))
+    day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 9))
+    assert [p["city"]["en"] for p in day["places"]] == ["Seattle", "Portland"]

@@ -65,7 +65,7 @@ KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전
               "travel": "이동", "networking": "네트워킹", "other": "일정"}
 _CONTINUES = re.compile(r"^\s*(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)")
 # '사바나로 이동해': the delegation moves on to another city after what the sentence before told.
-_MOVES_ON = re.compile(r"[가-힣]+(?:으로|로)\s*(?:이동해|이동하여|이동한|이동할|이동,|옮겨)")
+_MOVES_ON = re.compile(r"[가-힣]+(?:으로|로)\s*(?:이동해|이동하여|이동한|이동할|이동,|(?:자리를\s*)?옮겨|건너가|건너간|건너갈)")
 # The first or the last of the programme: 'X ... 참관을 시작으로', '첫 일정으로 X를', '마지막 일정으로 X'.
 _FIRST_STOP_AFTER = re.compile(r"[^.,]{0,40}?(?:을|를)\s*(?:시작으로|시작해|필두로)")
 _FIRST_STOP_BEFORE = re.compile(r"(?:첫\s?(?:번째\s)?(?:일정|방문지|기착지|행선지|목적지)(?:으로|로|인|은|는)?)\s")
