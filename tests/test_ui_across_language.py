@@ -108,3 +108,34 @@ async def test_l_switches_the_overview_s_language_and_keeps_its_cursor(db: Path)
         assert any(line.startswith("│대전") for line in screen_lines(app))
         assert "한 칸 = " in text and "2017-02-12" in text  # the same trip under the cursor
         assert "L 언어" in footer(app)
+
+
+@async_test
+async def test_a_closed_screen_across_trips_is_let_go_and_l_still_works_on_the_next(db: Path) -> None:
+    """A screen closed with Esc no longer listens for `L` (Textual would keep it, and its
+    rows, until the language next changed) and lets go of its rows; the screen opened next
+    shows the rows kept for the desk and switches language as the first did."""
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        closed = []
+        for key, shown in (("a", "6 · sorted by date"), ("o", "53 · sorted by name"), ("w", "Cities visited")):
+            await press(pilot, key)
+            screen = app.screen
+            assert shown in screen_text(app)
+            await press(pilot, "escape")
+            assert app.screen is app.main
+            closed.append(screen)
+        listening = [node for node, _callback in getattr(app, "__watchers", {}).get("language", [])]
+        assert not any(screen in listening for screen in closed)
+        ledger, entities, overview = closed
+        assert not ledger.rows and not ledger.data.rows and not entities.items and overview.data is None
+        await press(pilot, "a")  # reopened: the rows kept, and L switches them
+        assert app.screen is not ledger and "6 · sorted by date" in screen_text(app)
+        await press(pilot, "L")
+        assert "체결·signed" in row_of(app, "2013-02-16")
+        await press(pilot, "escape")
+        await press(pilot, "w")
+        assert app.screen is not overview and "Cities visited" in screen_text(app)
+        await press(pilot, "L")  # both → 한국어
+        assert "한눈에" in screen_text(app) and "방문 도시" in screen_text(app)

@@ -43,11 +43,12 @@ from textual.widgets import Static
 
 from ... import queries
 from ...i18n import N_, translator
+from ..data import freeze_loaded
 from ..footer import KeyFooter
 from ..keys import COPY_KEYS, LANGUAGE_KEY
 from ..render import DIM, HEADING, fit_str, lit, words
 from ..tableview import Column, TableRow
-from .table import FIRST_ROWS_WAIT, TableScreen
+from .table import FIRST_ROWS_WAIT, TableScreen, stop_watching
 
 if TYPE_CHECKING:
     from ...gazetteer import Located
@@ -591,7 +592,20 @@ class OverviewScreen(Screen[None]):
         axis = data.axes.get(lang)
         if axis is None:
             axis = data.axes[lang] = axis_state(data.trips, lang)
-        self.app.call_from_thread(self._loaded, data, axis)
+        self.app.call_from_thread(self._read, data, axis)
+
+    def _read(self, data: OverviewData, state: AxisState) -> None:
+        """What the worker read, shown, then kept out of the garbage collector's passes
+        (`freeze_loaded`: 10,000 trips, their places and rankings, as the tables' rows)."""
+        self._loaded(data, state)
+        freeze_loaded()
+
+    def on_unmount(self) -> None:
+        """Let go of what was read (kept for the desk in `OVERVIEW_KEPT` while the store is
+        unchanged): a closed screen must not keep an older reading alive; nor must the app
+        keep the screen (`stop_watching`)."""
+        stop_watching(self.app, "language", self)
+        self.data = None
 
     def _status(self, selector: str, content: Content) -> None:
         self.query_one(selector, Static).update(content)

@@ -30,6 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...i18n import N_
+from ..data import freeze_loaded
 from ..footer import KeyFooter
 from ..keys import COPY_KEYS, EDIT_KEYS, LANGUAGE_KEY
 from ..render import DIM, lit, words
@@ -48,6 +49,18 @@ MAX_KEPT = 4
 # How long the screen's first frame waits for its first rows (`read_first`): a frame without
 # them, then another with them, would cost more than the read.
 FIRST_ROWS_WAIT = 0.2
+
+
+def stop_watching(obj: Any, attribute: str, node: Any) -> None:
+    """Drop the watchers `node` set on `obj`'s reactive `attribute` (`DOMNode.watch`).
+
+    Textual forgets a closed node's watchers only when the attribute next changes: until the
+    next `L`, the app's `language` kept every ledger, entities list and overview ever opened
+    alive, with their drawn lines (tens of thousands of objects each, walked by every full
+    collection of the garbage collector: the reopen's p95 grew with each reopen)."""
+    watchers = getattr(obj, "__watchers", {}).get(attribute)
+    if watchers:
+        watchers[:] = [(watcher, callback) for watcher, callback in watchers if watcher is not node]
 
 
 def folded(text: str) -> str:
@@ -235,7 +248,27 @@ class TableScreen(Screen[None]):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._loaded, table)
+        self.app.call_from_thread(self._read, table)
+
+    def _read(self, table: "TableData") -> None:
+        """Rows read by the worker: shown, then kept out of the garbage collector's passes
+        (`freeze_loaded`). On the 10,000-trip store the ledger's rows are ~170,000 objects
+        (its agreements' texts), the entities' ~30,000: kept for the desk (`ROWS_KEPT`), they
+        were walked by every full collection after, 70-140 ms in the middle of a key
+        (docs/performance.md)."""
+        self._loaded(table)
+        freeze_loaded()
+
+    def on_unmount(self) -> None:
+        """Stop watching the app, and let go of the rows: they are kept for the desk
+        (`ROWS_KEPT`) while they are of the store as it is; a closed screen (referred to until
+        the collector finds it, or for good if frozen meanwhile) must not keep older ones."""
+        stop_watching(self.app, "language", self)
+        self.data = TableData([], [], [], [])
+        self.items, self.rows, self._haystacks, self._filtered = [], [], [], None
+        for view in self.query(TableView):
+            view.rows, view.order = [], []
+            view._cache.clear()
 
     def table_data(self, items: list[Any], lang: DisplayLang) -> "TableData":
         """The rows of the items, with what the filter and the sorts need (the first order
