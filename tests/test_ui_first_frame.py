@@ -38,6 +38,34 @@ def test_the_first_rows_are_the_first_of_the_whole_table(db: Path, screen_class:
         data.close()
 
 
+def test_the_first_entities_are_the_first_of_the_whole_list_among_names_that_tie(db: Path) -> None:
+    """Names that tie in one language (case aside, or one language missing) and bare names:
+    the first screenful is the whole list's first rows, in each language and at every count,
+    so no row moves when the rest comes."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.executemany("INSERT INTO organisations (id, name_ko, name_en, name_plain, kind) VALUES (?, ?, ?, ?, ?)", [
+            ("tie-a", "가나", "Acme", None, None), ("tie-b", "가나", "acme", None, None),
+            ("tie-c", "다라", "ACME", None, None), ("ko-only", "가나", None, None, None),
+            ("en-only", None, "가나", None, None), ("bare", None, None, "Acme", None),
+            ("bare-ko", None, None, "가나", None), ("same", "Acme", "Acme", None, None)])
+        conn.executemany("INSERT INTO people (id, name_ko, name_en, name_plain) VALUES (?, ?, ?, ?)", [
+            ("tie-a", "가나", "Acme", None), ("p-bare", None, None, "acme")])
+    data = DeskData(db)
+    try:
+        screen = EntitiesScreen()
+        for lang in ("ko", "en", "both"):
+            whole = screen.table_data(screen.read(data), lang)
+            in_order = [whole.rows[i] for i in whole.order(screen.DEFAULT_SORT, False)]
+            assert len(in_order) == 53 + 10
+            for count in range(1, len(in_order) + 1):
+                first = [row for row, _text, _keys in screen.rows_of(screen.read_first(data, lang, count), lang)]
+                assert first == in_order[:count], (lang, count)
+    finally:
+        data.close()
+
+
 def test_the_axis_from_the_dates_alone_is_the_axis_of_the_trips(db: Path) -> None:
     from tripdesk import queries
 

@@ -10,7 +10,6 @@ that name it; Enter on a line opens that record in the timeline and detail.
 
 from __future__ import annotations
 
-import heapq
 from typing import TYPE_CHECKING, Any
 
 from ... import queries
@@ -59,13 +58,13 @@ class EntitiesScreen(TableScreen):
 
     def read_first(self, data: Any, lang: DisplayLang, count: int) -> list[queries.EntityRow]:
         """The first by name in the reader's language (the table's first order), counted
-        alone: the names of all, then the counts of those."""
+        alone: the first names (`queries.first_entity_names`), then the counts of those."""
         def by_name(e: Any) -> str:
             return e.name.get(lang).casefold()
 
-        # (nsmallest keeps ties in the order read, as the table's stable sort does)
-        names = heapq.nsmallest(count, data.read(queries.entity_names), key=by_name)
+        names = data.read(lambda store: queries.first_entity_names(store, lang, count))
         chosen = [(e.kind, e.id) for e in names]
+        # (`entities` reads them in the order ties keep, as the table's stable sort does)
         return sorted(data.read(lambda store: queries.entities(store, chosen)), key=by_name)
 
     def rows_of(self, items: list[queries.EntityRow], lang: DisplayLang) -> list[tuple[TableRow, str, tuple[Any, ...]]]:
