@@ -250,3 +250,26 @@ async def test_reviewing_a_draft_in_korean_has_no_english_label(tmp_path: Path, 
         walk.check()
     finally:
         review.close()
+
+
+@async_test
+async def test_l_before_any_trip_says_the_panes_notes_and_titles_in_the_new_language(db: Path) -> None:  # noqa: F811
+    """Opened in Korean, L to English before a trip is chosen: the detail pane's title and the
+    notes in place of a trip are English (they stayed Korean), and back in Korean again."""
+    app = make_app(db, language="ko")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "상세" in text and "도시 창에서 출장을 고르세요" in text
+        await press(pilot, "L")
+        assert app.language == "en"
+        text = screen_text(app)
+        assert "Detail" in text and "상세" not in text
+        assert "Choose a trip in the city pane:" in text
+        assert "Details of the selected trip" in text
+        assert not re.search(r"[\uac00-\ud7a3]", text.split("\n", 1)[1]), text  # no Hangul below the header
+        await press(pilot, "L", "L")  # both, then 한국어
+        assert app.language == "ko"
+        text = screen_text(app)
+        assert "상세" in text and "Detail" not in text and "Choose a trip" not in text
+        assert "도시 창에서 출장을 고르세요" in text

@@ -562,6 +562,15 @@ class DetailPane(DeskPane):
     def on_mount(self) -> None:
         self.border_title = words(self)("Detail")
 
+    def relabel(self) -> None:
+        """The title, and the note shown before any trip, in the app's language (a trip's
+        detail is drawn again by `show`)."""
+        _ = words(self)
+        self.border_title = _("Detail")
+        if self._shown is None:
+            self._doc = Doc().line((_(PLACEHOLDER), "dim italic"))
+            self.view.update(self._doc)
+
     @property
     def view(self) -> DetailScroll:
         return self.query_one(DetailScroll)

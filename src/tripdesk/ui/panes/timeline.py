@@ -343,6 +343,8 @@ class TimelinePane(DeskPane):
         # The rows built for the trip shown, in its language, folded or not (`build_options`)
         self._memo: dict[str, Row] = {}
         self._memo_for: tuple[Trip, DisplayLang] | None = None
+        # the note shown in place of a trip: its catalog message and fields (`show_message`)
+        self._message: tuple[str, dict[str, object]] | None = (CHOOSE_A_TRIP, {})
 
     def compose(self) -> ComposeResult:
         timeline = TimelineList(Row(lit(words(self)(CHOOSE_A_TRIP), "dim italic"), disabled=True), id="timeline-list")
@@ -360,17 +362,18 @@ class TimelinePane(DeskPane):
         if show_now is not None:
             show_now(self.trip.id, row.id)
 
-    def show_message(self, text: str = CHOOSE_A_TRIP) -> None:
-        """No trip: show a note instead (e.g. how to import trips into an empty store)."""
-        if text == CHOOSE_A_TRIP:
-            text = words(self)(text)
+    def show_message(self, text: str = CHOOSE_A_TRIP, **fields: object) -> None:
+        """No trip: show a note instead (e.g. how to import trips into an empty store).
+
+        `text` is a catalog message (its `fields` filled in after it is translated): it is
+        said again in the app's language when that changes (`relabel`)."""
+        self._message = (text, fields)
         self.trip, self._lang = None, None
-        self.list.set_options([Row(lit(text, "italic"), disabled=True)])
+        self.list.set_options([Row(lit(words(self)(text).format(**fields), "italic"), disabled=True)])
 
     def showing_message(self, text: str) -> bool:
-        """Whether the pane shows the note `text` (and no trip)."""
-        options = self.list.options
-        return self.trip is None and len(options) == 1 and options[0].prompt.plain == text
+        """Whether the pane shows the catalog message `text` (and no trip)."""
+        return self.trip is None and self._message is not None and self._message[0] == text
 
     def show_again(self, trip: Trip, lang: DisplayLang) -> None:
         """Show a trip read again (the store changed), the cursor on the row it was on (on the
@@ -455,6 +458,8 @@ class TimelinePane(DeskPane):
         """Draw the trip again in another language, keeping the cursor where it is."""
         self.retitle()
         if self.trip is None:
+            if self._message is not None:  # the note shown, in the new language
+                self.show_message(self._message[0], **self._message[1])
             return
         ref = self.ref or "trip"
         self._lang = None

@@ -289,8 +289,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         if shown is None or shown.id != message.trip_id:
             return  # another trip was opened meanwhile
         if message.trip is None:
-            self.timeline.show_message(words(self)("The trip {trip} is no longer in the store.").format(
-                trip=message.trip_id))
+            self.timeline.show_message(N_("The trip {trip} is no longer in the store."), trip=message.trip_id)
             return
         self.timeline.show_again(message.trip, self.lang)
         self.detail.show(message.trip, self.timeline.ref or "trip", self.lang, force=True)
@@ -304,8 +303,8 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self._store_summary = summary
         self.header.set_summary(summary.label(self.lang))
         if summary.trips == 0:
-            self.timeline.show_message(words(self)(EMPTY_STORE))
-        elif self.trip is None and self.timeline.showing_message(words(self)(EMPTY_STORE)):
+            self.timeline.show_message(EMPTY_STORE)
+        elif self.trip is None and self.timeline.showing_message(EMPTY_STORE):
             self.timeline.show_message()  # trips were imported into the empty store
         freeze_loaded()
 
@@ -459,6 +458,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         self.query_one(KeyFooter).redraw()
         self.cities.relabel()
         self.timeline.relabel(lang)
+        self.detail.relabel()
         trip = self.trip
         if trip is not None:
             self.detail.show(trip, self.timeline.ref or "trip", lang)
