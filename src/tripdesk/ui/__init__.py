@@ -8,13 +8,20 @@ rendered as literal text (`textual.content.Content`), never as markup.
 
 Modules:
     app            the App: global keys, language, keymap, export/search/help entry points
-    main_screen    the three panes, their layout at every terminal size, pane switching
-    city_pane      home cities (or destinations) and their trips, a lazy Tree
-    timeline_pane  a trip's calendar days and events, a RowList
-    detail_pane    the selected trip, day or event with its sources
-    search_screen  `/`: search everything, Enter jumps to the hit
-    help_screen    `?`: every key and its binding id
-    export_screen  `e`: write the trip (Markdown, or JSON/iCalendar by the path's extension), confirming overwrites
+    screens/       one module per screen or dialog:
+      main           the three panes, their layout at every terminal size, pane switching
+      search         `/`: search everything, Enter jumps to the hit
+      help           `?`: every key and its binding id
+      export         `e`: write the trip (Markdown, or JSON/iCalendar by the path's extension), confirming overwrites
+      article        `v`: the article a fact came from, its excerpt highlighted
+      review         `i` on a draft: where its file goes and into which store, before anything is written
+      table          one long table filtered as you type (the ledger and the entities list)
+      ledger, entities, overview   `a`, `o`, `w`: the screens across trips
+    panes/         the main screen's panes:
+      base           the bordered frame the three share
+      city           home cities (or destinations) and their trips, a lazy Tree
+      timeline       a trip's calendar days and events, a RowList
+      detail         the selected trip, day or event with its sources
     commands       the command palette provider (jump to trip, search, language, export)
     header         the one-line title bar with the store summary
     footer         the one-line footer: the keys that work where the focus is
