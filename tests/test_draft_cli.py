@@ -48,7 +48,7 @@ def test_the_2024_article_drafts_a_trip_that_validates_and_scores(tmp_path: Path
     trip = doc["trip"]
     assert (str(trip["start"]), str(trip["end"]), trip["status"]) == ("2024-10-12", "2024-10-20", "announced")
     assert trip["span_reported"] == {"nights": 6, "days": 9, "text": "6박 9일"}
-    assert "AUSA 2024" in trip["inferred"]["start"]
+    assert "AUSA 2024" in trip["inferred"]["start"]["en"]
     assert trip["home_city"]["id"] == "gumi" and trip["leader"]["person"] == "kim-jang-ho"
     assert doc["sources"][0]["outlet"] == "브레이크뉴스 구미"
     # the store's entities are reused: 구미시 is gumi-city, not a new id

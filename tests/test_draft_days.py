@@ -34,7 +34,7 @@ def test_the_one_city_of_the_trip_range_is_on_each_of_its_days() -> None:
     cities = day_cities(doc)
     assert cities == {D(2023, 5, d): ["Sapporo"] for d in range(8, 12)}
     first = doc["days"][0]
-    assert "no other city" in first["inferred"]["places"]
+    assert "no other city" in first["inferred"]["places"]["en"]
     assert first["evidence"][0]["text"].startswith("가평군은")
     (stop,) = doc["stops"]
     assert (stop["start"], stop["end"]) == (D(2023, 5, 8), D(2023, 5, 11))
@@ -119,7 +119,7 @@ def test_a_move_after_a_dated_account_follows_that_day() -> None:
     day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 9))
     assert [p["city"]["en"] for p in day["places"]] == ["Seattle", "Portland"]
     event = next(e for e in day["events"] if e.get("place", {}).get("city", {}).get("en") == "Portland")
-    assert "moves on" in event["inferred"]["date"]
+    assert "moves on" in event["inferred"]["date"]["en"]
 
 
 def test_an_undated_agreement_takes_the_city_its_sentence_names() -> None:
@@ -128,7 +128,7 @@ def test_an_undated_agreement_takes_the_city_its_sentence_names() -> None:
                 D(2023, 5, 5))
     (agreement,) = doc["agreements"]
     assert agreement["place"]["city"]["en"] == "Boston"
-    assert "보스턴에서" in agreement["inferred"]["place"]
+    assert "보스턴에서" in agreement["inferred"]["place"]["en"]
 
 
 def test_an_edit_stamp_gives_the_published_date() -> None:
@@ -154,7 +154,7 @@ def test_a_stop_named_first_or_last_is_spanned_by_the_days_placed_elsewhere() ->
     spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in doc["stops"]}
     assert spans == {"Boston": (D(2023, 5, 8), D(2023, 5, 10)), "Denver": (D(2023, 5, 10), D(2023, 5, 14))}
     boston = next(st for st in doc["stops"] if st["places"][0]["city"]["en"] == "Boston")
-    assert "first" in boston["inferred"]["start"]
+    assert "first" in boston["inferred"]["start"]["en"]
 
 
 def test_priority_is_not_order() -> None:
@@ -197,7 +197,7 @@ def test_a_move_told_after_a_dated_day_spans_it_to_the_next_dated_day() -> None:
                 "방문단은 12일 파리에서 박람회를 참관한다.", D(2023, 5, 5))
     berlin = next(st for st in doc["stops"] if st["places"][0]["city"]["en"] == "Berlin")
     assert (berlin["start"], berlin["end"]) == (D(2023, 5, 9), D(2023, 5, 12))
-    assert "moves on" in berlin["inferred"]["start"]
+    assert "moves on" in berlin["inferred"]["start"]["en"]
 
 
 def test_two_days_named_together_are_both_the_sentences_days() -> None:
@@ -208,7 +208,7 @@ def test_two_days_named_together_are_both_the_sentences_days() -> None:
     first = next(d for d in doc["days"] if d["date"] == D(2014, 10, 27))
     assert first["events"][0]["description"]["ko"].startswith("방문단은 27일과 28일")  # not cut between them
     second = next(d for d in doc["days"] if d["date"] == D(2014, 10, 28))
-    assert "together" in second["inferred"]["places"]
+    assert "together" in second["inferred"]["places"]["en"]
 
 
 def test_cities_a_sentence_ties_together_to_a_range_are_stops_over_it() -> None:

@@ -123,3 +123,51 @@ def test_date_warnings_follow_the_language_spoken() -> None:
     assert korean == ["보도된 기간 5박 7일은(는) 7일인데 2024년 10월 12일~2024년 10월 20일은(는) 9일이어서 기간을 "
                       "넣지 않았습니다",
                       "'2024년 10월 12일(월)'에는 월요일이라고 되어 있지만 2024년 10월 12일은(는) 토요일입니다"]
+
+
+def reasons(document: Any, path: str = "") -> list[tuple[str, Any]]:
+    """Every `inferred` reason of a draft, with where it is."""
+    if isinstance(document, dict):
+        found = [(f"{path}.inferred.{k}", v) for k, v in document.get("inferred", {}).items()]
+        return found + [r for k, v in document.items() if k != "inferred" for r in reasons(v, f"{path}.{k}")]
+    if isinstance(document, list):
+        return [r for i, v in enumerate(document) for r in reasons(v, f"{path}[{i}]")]
+    return []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c != "synthetic"])
+def test_every_reason_of_a_draft_is_in_both_languages(case: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 17: a Korean office reviewing a draft reads the drafter's reasons in Korean. Each is
+    `{ko, en}`, both the drafter's own words (no `translated` mark: neither translates a
+    source), the Korean with no English prose, and the draft still validates."""
+    articles, extra = CASES[case]
+    summary("en", articles, tmp_path, capsys, *extra)
+    (drafted,) = tmp_path.glob("*.yaml")
+    assert main(["validate", str(drafted), "--articles", str(ARTICLES)]) == 0
+    capsys.readouterr()
+    document = yaml.safe_load(drafted.read_text(encoding="utf-8"))
+    found = reasons(document)
+    assert found
+    assert {where: value for where, value in found if not (isinstance(value, dict) and set(value) == {"ko", "en"})} == {}
+    allowed = data_words(document) | {w for a in articles for w in re.findall(r"[A-Za-z][A-Za-z0-9_.-]*",
+                                                                              a.read_text(encoding="utf-8"))}
+    allowed |= {"URL", "--published"}
+    assert {where: english_words(value["ko"], allowed) for where, value in found
+            if english_words(value["ko"], allowed)} == {}
+    # the check sees English prose: the English reasons fail it
+    assert all(english_words(value["en"], allowed) for _, value in found)
+
+
+def test_the_drafters_own_reads_of_its_reasons_still_see_them(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The drafter reads a reason back while it works (a trip spent in its one city asks for the
+    travel days to be checked); the reason is English then and bilingual only in the draft."""
+    article = tmp_path / "synth.txt"
+    article.write_text(SYNTHETIC, encoding="utf-8")
+    ko = summary("ko", [article], tmp_path / "ko", capsys, "--published", "2017")
+    assert any(line.startswith("검토 필요: 날짜: 기사가 밝힌 도시가 애틀랜타 하나뿐이어서") for line in ko)
+    (drafted,) = (tmp_path / "ko").glob("*.yaml")
+    day = yaml.safe_load(drafted.read_text(encoding="utf-8"))["days"][0]
+    assert "trip is taken to be spent there" in day["inferred"]["places"]["en"]
+    assert "출장 기간 내내 그곳에 있었던 것으로 보았습니다" in day["inferred"]["places"]["ko"]

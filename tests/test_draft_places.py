@@ -58,7 +58,7 @@ def test_agreements_counted_with_each_are_in_the_cities_in_order() -> None:
                 "규모의 투자 MOU에 서명한다.", D(2019, 4, 14))
     places = [a["place"]["city"]["en"] for a in doc["agreements"]]
     assert places == ["Wilmington", "Philadelphia"]
-    assert all("각각" in a["inferred"]["place"] for a in doc["agreements"])
+    assert all("각각" in a["inferred"]["place"]["en"] for a in doc["agreements"])
 
 
 def test_each_with_fewer_cities_than_agreements_places_none_by_rank() -> None:
@@ -66,7 +66,7 @@ def test_each_with_fewer_cities_than_agreements_places_none_by_rank() -> None:
                 "박 시장은 필라델피아를 방문해 현지 기업 두 곳과 각각 500만 불, 3000만 불 규모의 투자 MOU에 "
                 "서명한다.", D(2019, 4, 14))
     assert len(doc["agreements"]) == 2
-    assert all("각각" not in a.get("inferred", {}).get("place", "") for a in doc["agreements"])
+    assert all("각각" not in a.get("inferred", {}).get("place", {}).get("en", "") for a in doc["agreements"])
 
 
 def test_a_japanese_town_the_gazetteer_lacks_introduced_after_japan_or_its_prefecture() -> None:
@@ -85,7 +85,7 @@ def test_a_japanese_town_named_again_in_a_later_sentence_is_found_there() -> Non
                 "방문한다고 밝혔다.\n대표단은 11월 2일 야즈정에서 열리는 기념식에 참석한다.", D(2025, 10, 30))
     day = next(d for d in doc["days"] if d["date"] == D(2025, 11, 2))
     assert [p["city"] for p in day["places"]] == [{"ko": "야즈정", "en": "Yazu"}]
-    assert "does not list" in day["inferred"]["places"]
+    assert "does not list" in day["inferred"]["places"]["en"]
 
 
 def test_a_japanese_city_named_in_english_as_its_korean_name_reads() -> None:

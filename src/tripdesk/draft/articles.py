@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from ..problems import TripdeskError
 from ..files.yamlread import strip_control
+from ..i18n import N_
+from .notes import Reason
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -115,7 +117,7 @@ def read_article(raw: bytes, name: str, *, url: str | None = None) -> Article:
         if article.published is None:
             article.published = date_in_url(url)
             if article.published is not None:
-                article.published_from = f"the date in its URL ({url})"
+                article.published_from = Reason(N_("the date in its URL ({url})"), url=url)
     if not article.text.strip():
         raise ArticleError(f"{name}: no article text found in the file")
     hangul = len(HANGUL.findall(article.text))
@@ -145,7 +147,7 @@ def _from_html(html: str, name: str) -> Article:
     if published:
         try:
             article.published = dt.date.fromisoformat(str(published)[:10])
-            article.published_from = "the page's metadata"
+            article.published_from = Reason(N_("the page's metadata"))
         except ValueError:
             pass
     return article
@@ -284,6 +286,6 @@ def _source_lines(article: Article) -> None:
     if m:
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            article.published_from = f"the dateline '{m.group(0)}'"
+            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
         except ValueError:
             pass

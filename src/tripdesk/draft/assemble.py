@@ -19,12 +19,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import messages
+from ..i18n import N_, messages
 from ..problems import TripdeskError
 from ..queries import KnownEntities, KnownEntity
 from . import agreements as agreements_mod
 from . import analyser, dates, english, entities, localgov, notes, places, quotes as quotes_mod
 from .articles import Article
+from .notes import Reason
 
 
 class DraftError(TripdeskError):
@@ -135,7 +136,7 @@ class _Assembler:
             "agreements": agreements,
             "quotes": quotes,
         }
-        return Draft(_clean(document), self.found, self.review, self.undated)
+        return Draft(notes.bilingual(_clean(document)), self.found, self.review, self.undated)
 
     # -- dates and status ---------------------------------------------------------------------
 
@@ -144,7 +145,8 @@ class _Assembler:
         for i, article in enumerate(self.articles):
             hint = self.hint
             if hint.published is None and hint.year is None and article.published is not None:
-                hint = dates.YearHint(published=article.published, source=article.published_from or "the article")
+                hint = dates.YearHint(published=article.published,
+                                      source=article.published_from or Reason(N_("the article")))
             try:
                 found = dates.trip_dates(article.text, hint)
             except dates.NoTripDates as exc:
@@ -352,8 +354,9 @@ class _Assembler:
                     for place in city_places:
                         if _place(place) not in also["places"]:
                             also["places"].append(_place(place))
-                            also["inferred"]["places"] = (f"The sentence names {date.day}일 and {other.day}일 together "
-                                                          f"('{sentence.strip()[:40]}…'): its city is on both days.")
+                            also["inferred"]["places"] = Reason(N_(
+                                "The sentence names {day}일 and {other}일 together ('{sentence}…'): its city is on "
+                                "both days."), day=date.day, other=other.day, sentence=sentence.strip()[:40])
         spans = self._tie_ranges(days, undated, trip_cities)
         if len(trip_cities) == 1:
             self._fill_the_one_city(days, next(iter(trip_cities.values())))
@@ -364,9 +367,10 @@ class _Assembler:
             if not day["places"] and last_city is not None and not any(
                     "이동" in e["text"] for e in day["evidence"]):
                 day["places"].append(last_city)
-                day["inferred"]["places"] = ("The day's sentences name no city; the delegation is taken to be "
-                                            f"still in {last_city['city'].get('en') or last_city['city'].get('ko')}, "
-                                            "the city of the day before, as the article says of no move.")
+                day["inferred"]["places"] = Reason(N_(
+                    "The day's sentences name no city; the delegation is taken to be still in {city}, the city of "
+                    "the day before, as the article says of no move."),
+                    city=last_city['city'].get('en') or last_city['city'].get('ko'))
             if day["places"]:
                 last_city = day["places"][-1]
             for event in day["events"]:
@@ -422,12 +426,14 @@ class _Assembler:
                 continue  # the trip's range over several places says nothing of which day is where
             doc = _place(city_places[0])
             name = city_places[0].ko
-            reason = (f"The article gives the trip's range ({first.isoformat()} to {last.isoformat()}) with '{name}' "
-                      "and names no other city for the trip; each day of the trip is taken to be spent there "
-                      "(the first and last may be travel days)." if whole_trip else
-                      f"The sentence ties '{name}' to the days {first.isoformat()} to {last.isoformat()}.")
+            reason = (Reason(N_("The article gives the trip's range ({first} to {last}) with '{name}' and names no "
+                                "other city for the trip; each day of the trip is taken to be spent there (the "
+                                "first and last may be travel days)."), first=first, last=last, name=name)
+                      if whole_trip else
+                      Reason(N_("The sentence ties '{name}' to the days {first} to {last}."),
+                             name=name, first=first, last=last))
             if _place_reason(city_places[0]):
-                reason += " " + _place_reason(city_places[0])
+                reason = Reason.joined([reason, _place_reason(city_places[0])])
             date = first
             while date <= last:
                 day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [],
@@ -461,8 +467,8 @@ class _Assembler:
         for day in days.values():
             if not day["places"]:
                 day["places"].append(doc)
-                day["inferred"]["places"] = (f"The day's sentences name no city; '{place.ko}' is the only city the "
-                                            "article names for the trip.")
+                day["inferred"]["places"] = Reason(N_("The day's sentences name no city; '{name}' is the only city "
+                                                      "the article names for the trip."), name=place.ko)
 
     def _stops(self, undated: list[tuple[int, str, list[places.PlaceFound], str]], days: list[dict[str, Any]],
                found_people: list[list[entities.PersonFound]],
@@ -523,10 +529,12 @@ class _Assembler:
             words = "last"
         else:
             return
-        stop["inferred"]["start"] = stop["inferred"]["end"] = (
-            f"The sentence names '{place.ko}' {words} in the trip's programme; the article places the delegation "
-            f"elsewhere on {(placed[0] if first else placed[-1]).isoformat()}, so the stop is within "
-            f"{stop['start'].isoformat()} to {stop['end'].isoformat()}.")
+        stop["inferred"]["start"] = stop["inferred"]["end"] = Reason(
+            N_("The sentence names '{name}' first in the trip's programme; the article places the delegation "
+               "elsewhere on {day}, so the stop is within {start} to {end}.") if words == "first" else
+            N_("The sentence names '{name}' last in the trip's programme; the article places the delegation "
+               "elsewhere on {day}, so the stop is within {start} to {end}."),
+            name=place.ko, day=placed[0] if first else placed[-1], start=stop['start'], end=stop['end'])
 
     def _span_after_a_move(self, stop: dict[str, Any], sentence: str, place: places.PlaceFound,
                            days: list[dict[str, Any]], text: str, sid: str) -> None:
@@ -552,10 +560,12 @@ class _Assembler:
         if last < first:
             return
         stop["start"], stop["end"] = first, last
-        stop["inferred"]["start"] = stop["inferred"]["end"] = (
-            f"The sentence moves on ('{move.group(0)}') after the article's account of {first.isoformat()}"
-            + (f" and before that of {last.isoformat()}" if after else ", the last day it dates")
-            + f"; the stop is within {first.isoformat()} to {last.isoformat()}.")
+        stop["inferred"]["start"] = stop["inferred"]["end"] = Reason(
+            N_("The sentence moves on ('{move}') after the article's account of {first} and before that of "
+               "{last}; the stop is within {first} to {last}.") if after else
+            N_("The sentence moves on ('{move}') after the article's account of {first}, the last day it dates; "
+               "the stop is within {first} to {last}."),
+            move=move.group(0), first=first, last=last)
 
     def _sentence_day(self, sentence: str, begin: int, text: str, previous: dt.date | None,
                       same_paragraph: bool) -> tuple[dt.date | None, str | None]:
@@ -571,16 +581,20 @@ class _Assembler:
             return None, None
         relative = dates.relative_day(sentence, previous, self.start, self.end)
         if relative is not None and self.start <= relative[0] <= self.end:
-            return relative[0], f"'{relative[1]}' is read as {relative[0].isoformat()}"
+            return relative[0], Reason(N_("'{words}' is read as {date}."), words=relative[1], date=relative[0])
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
             return None, None
         if previous is not None and (same_paragraph or _CONTINUES.match(sentence)):
-            return previous, (f"the sentence gives no day; it continues the account of {previous.isoformat()} "
-                              "(the sentence before it" + (", in the same paragraph)" if same_paragraph else ")"))
+            return previous, Reason(
+                N_("The sentence gives no day; it continues the account of {date} (the sentence before it, in the "
+                   "same paragraph).") if same_paragraph else
+                N_("The sentence gives no day; it continues the account of {date} (the sentence before it)."),
+                date=previous)
         if previous is not None and _MOVES_ON.search(sentence):
-            return previous, (f"the sentence gives no day; it moves on ('{_MOVES_ON.search(sentence).group(0)}') from "
-                              f"the account of {previous.isoformat()} just before it, so the move is taken to follow "
-                              "that day's programme (it may be the next day)")
+            return previous, Reason(N_("The sentence gives no day; it moves on ('{move}') from the account of "
+                                       "{date} just before it, so the move is taken to follow that day's programme "
+                                       "(it may be the next day)."),
+                                    move=_MOVES_ON.search(sentence).group(0), date=previous)
         return None, None
 
     def _event(self, sentence: str, kind: str, sid: str, people: list[entities.PersonFound],
@@ -603,13 +617,13 @@ class _Assembler:
             "people": list(dict.fromkeys(persons)),
             "sources": [sid],
             "evidence": [{"source": sid, "text": sentence.strip()}],
-            "inferred": {"title": "Composed by the drafter from the sentence (the kind of event and "
-                                  "whom or where it concerns); the sentence itself is the description."},
+            "inferred": {"title": Reason(N_("Composed by the drafter from the sentence (the kind of event and "
+                                            "whom or where it concerns); the sentence itself is the description."))},
         }
         if len(city_places) == 1:
             event["place"] = _place(city_places[0])
         if how:
-            event["inferred"]["date"] = how[0].upper() + how[1:] + "."
+            event["inferred"]["date"] = how if isinstance(how, Reason) else how[0].upper() + how[1:] + "."
         return event
 
     # -- agreements, quotes ---------------------------------------------------------------------
@@ -651,18 +665,21 @@ class _Assembler:
                     "scope": {article.language: found.sentence},
                     "sources": [sid],
                     "evidence": [evidence],
-                    "inferred": {"title": f"The article's words for it ('{found.words}'); a fuller title is "
-                                          "the reviewer's.",
-                                 "parties": "The home government and the organisations named in the sentence"
-                                            + (" beside this agreement." if clause != found.sentence else ".")},
+                    "inferred": {"title": Reason(N_("The article's words for it ('{words}'); a fuller title is the "
+                                                    "reviewer's."), words=found.words),
+                                 "parties": Reason(N_("The home government and the organisations named in the "
+                                                      "sentence beside this agreement.") if clause != found.sentence
+                                                   else N_("The home government and the organisations named in "
+                                                           "the sentence."))},
                     "_found": found,
                 }
                 if found.of > 1:
-                    record["inferred"]["kind"] = (f"One of the {found.of} agreements the sentence counts with "
-                                                  "'각각' (each); the article does not name them one by one.")
+                    record["inferred"]["kind"] = Reason(N_("One of the {n} agreements the sentence counts with "
+                                                           "'각각' (each); the article does not name them one by "
+                                                           "one."), n=found.of)
                 if found.listed:
-                    record["inferred"]["status"] = ("Named in the list of what the trip holds; the list's "
-                                                    "verb says whether it is planned.")
+                    record["inferred"]["status"] = Reason(N_("Named in the list of what the trip holds; the list's "
+                                                             "verb says whether it is planned."))
                 if date is not None:
                     record["date"] = date
                     event = dated[1]
@@ -674,11 +691,11 @@ class _Assembler:
                     self._agreement_place(record, clause, article.text, found)
                 if found.status != "unknown":
                     status: dict[str, Any] = {"value": found.status, "evidence": [evidence],
-                                              "inferred": {"value": "Read from the sentence's verb."}}
+                                              "inferred": {"value": Reason(N_("Read from the sentence's verb."))}}
                     published = self.hint.published or article.published
                     if found.status == "planned" and published is not None:
                         status["date"] = published
-                        status["inferred"]["date"] = "The date the article announcing it was published."
+                        status["inferred"]["date"] = Reason(N_("The date the article announcing it was published."))
                     elif found.status == "signed" and date is not None:
                         status["date"] = date
                     record["status"] = status
@@ -711,20 +728,22 @@ class _Assembler:
             if len(cities) == agreement.of:
                 place = cities[agreement.item]
                 record["place"] = _place(place)
-                record["inferred"]["place"] = (
-                    f"The sentence names {agreement.of} cities, then counts {agreement.of} agreements with "
-                    "'각각' (respectively); they are taken to be in the cities in the order named: this one "
-                    f"in '{place.ko}'.")
+                record["inferred"]["place"] = Reason(N_(
+                    "The sentence names {n} cities, then counts {n} agreements with '각각' (respectively); they "
+                    "are taken to be in the cities in the order named: this one in '{name}'."),
+                    n=agreement.of, name=place.ko)
                 return
         found = [p for p in places.find_places(clause, analyser.proper_nouns(text), text) if p.city.country != "KR"]
         at = [p for p in found if clause.startswith("에서", p.end) or clause.startswith("시에서", p.end)]
         if len({p.city.en or p.ko for p in at}) == 1:
             record["place"] = _place(at[0])
-            record["inferred"]["place"] = f"The sentence says '{clause[at[0].begin:at[0].end + 3].strip()}'."
+            record["inferred"]["place"] = Reason(N_("The sentence says '{words}'."),
+                                                 words=clause[at[0].begin:at[0].end + 3].strip())
         elif len({p.city.en or p.ko for p in found}) == 1:
             record["place"] = _place(found[0])
-            record["inferred"]["place"] = (f"'{found[0].ko}' is the one city abroad the sentence names beside the "
-                                           "agreement; the article does not say where it is signed.")
+            record["inferred"]["place"] = Reason(N_("'{name}' is the one city abroad the sentence names beside "
+                                                    "the agreement; the article does not say where it is signed."),
+                                                 name=found[0].ko)
 
     def _party_governments(self, clause: str, home_org: str) -> None:
         """A government the agreement is made with, named with its kind and 와/과 (웨이하이시와,
@@ -790,17 +809,17 @@ class _Assembler:
                     record["role"] = {article.language: quote.unnamed}
                     if re.match(r"(시|군|도|구)\s", quote.unnamed) or "city official" in quote.unnamed:
                         record["organisation"] = self.home_org
-                        record["inferred"]["organisation"] = (
-                            f"'{quote.unnamed}' speaks for the delegation's home government.")
+                        record["inferred"]["organisation"] = Reason(
+                            N_("'{role}' speaks for the delegation's home government."), role=quote.unnamed)
                 if quote.went_on:
-                    record["inferred"]["speaker"] = (
-                        "The sentence names no speaker and goes on from the quote before it "
-                        f"('{quote.sentence.strip()[:12]}…'); the speaker is that quote's.")
+                    record["inferred"]["speaker"] = Reason(
+                        N_("The sentence names no speaker and goes on from the quote before it ('{sentence}…'); the "
+                           "speaker is that quote's."), sentence=quote.sentence.strip()[:12])
                 if quote.unmarked:
-                    record["inferred"]["original"] = (
-                        "The saved text has no quotation marks here; the words between the speaker "
-                        f"('{quote.speaker_words}') and the quotative ending (라며/라고 밝혔다) are taken "
-                        "as the quote.")
+                    record["inferred"]["original"] = Reason(
+                        N_("The saved text has no quotation marks here; the words between the speaker ('{speaker}') "
+                           "and the quotative ending (라며/라고 밝혔다) are taken as the quote."),
+                        speaker=quote.speaker_words)
                 out.append(record)
         self.found.append(messages()("quotes: {n}").format(n=len(out)))
         return out
@@ -826,23 +845,24 @@ class _Assembler:
             else:
                 lead = analyser.sentences(article.text)[0]
                 record["headline"] = {"ko": article.text[lead[0]:lead[1]].strip()}
-                record["inferred"]["headline"] = "The saved text has no headline; its first sentence stands in."
+                record["inferred"]["headline"] = Reason(N_("The saved text has no headline; its first sentence "
+                                                           "stands in."))
                 self.review.append(messages()("{file}: no headline; the first sentence stands in").format(
                     file=article.name))
             published = self.hint.published or article.published
             if published is not None:
                 record["published"] = published
                 if self.hint.published is None:
-                    record["inferred"]["published"] = f"Read from {article.published_from}."
+                    record["inferred"]["published"] = Reason(N_("Read from {where}."), where=article.published_from)
             else:
                 day = dates.report_day(article.text)
                 if day is not None and status == "announced":
                     date = dates.nearest_month(day[0], self.start)
                     if date <= self.start:
                         record["published"] = date
-                        record["inferred"]["published"] = (
-                            f"No date is printed; the article says '{day[1]}' (the day of the report), "
-                            f"taken in the month before the trip or the trip's month: {date.isoformat()}.")
+                        record["inferred"]["published"] = Reason(
+                            N_("No date is printed; the article says '{words}' (the day of the report), taken in the "
+                               "month before the trip or the trip's month: {date}."), words=day[1], date=date)
             if self.url or article.url:
                 record["url"] = self.url or article.url
             if article.name != "-":
@@ -912,7 +932,7 @@ class _Assembler:
             "status": status,
             "sources": list(self.sids),
             "evidence": evidence,
-            "inferred": {"title": "Composed by the drafter from the home and the countries visited."},
+            "inferred": {"title": Reason(N_("Composed by the drafter from the home and the countries visited."))},
         }
         for i, article in enumerate(self.articles):
             count = _HEAD_COUNT.search(article.text)
@@ -929,8 +949,9 @@ class _Assembler:
             trip["inferred"]["start"] = trip_dates.start.reason
         if trip_dates.end.reason:
             trip["inferred"]["end"] = trip_dates.end.reason
-        trip["inferred"]["status"] = ("Read from the tense of the sentences: "
-                                      + ("a report after the fact." if status == "reported" else "a plan announced."))
+        trip["inferred"]["status"] = Reason(N_("Read from the tense of the sentences: a report after the fact.")
+                                            if status == "reported" else
+                                            N_("Read from the tense of the sentences: a plan announced."))
         self.found.insert(0, messages()("trip: {trip}, {start} to {end} ({status})").format(
             trip=trip_id, start=notes.when(self.start), end=notes.when(self.end), status=messages()(status)))
         self.found.insert(1, messages()("leader: {name} ({role})").format(name=leader.ko, role=leader.role))
@@ -1025,18 +1046,18 @@ def _not_in_names(sentence: str, found: list[places.PlaceFound],
     return [p for p in found if not any(a <= p.begin < b for a, b in names)]
 
 
-def _place_reason(place: places.PlaceFound) -> str | None:
+def _place_reason(place: places.PlaceFound) -> Reason | None:
     """Why a city was taken to be the one it is, when the gazetteer's name alone did not say."""
     if place.note:
         return place.note
     if place.romanised:
-        return (f"'{place.ko}' has no Korean name in the gazetteer; it is taken to be {place.city.en} "
-                f"({place.city.country}), the city of a country the article names whose name its "
-                "romanisation matches.")
+        return Reason(N_("'{name}' has no Korean name in the gazetteer; it is taken to be {city} ({country}), the "
+                         "city of a country the article names whose name its romanisation matches."),
+                      name=place.ko, city=place.city.en, country=place.city.country)
     if place.ambiguous:
-        return (f"'{place.ko}' is the name of several cities; {place.city.en}, "
-                f"{place.city.region or place.city.country} is the one the article's country or state "
-                "points to (else the most populous).")
+        return Reason(N_("'{name}' is the name of several cities; {city}, {region} is the one the article's "
+                         "country or state points to (else the most populous)."),
+                      name=place.ko, city=place.city.en, region=place.city.region or place.city.country)
     return None
 
 

@@ -21,9 +21,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..i18n import messages
+from ..i18n import N_, messages
 from ..problems import TripdeskError
 from . import notes
+from .notes import Reason
 
 WEEKDAYS_KO = "월화수목금토일"  # Monday first, as datetime.weekday()
 
@@ -75,7 +76,7 @@ class Mention:
     year: int | None = None
     weekday: int | None = None  # 0 = Monday, when printed as `15일(화)`
     relative: str | None = None  # 지난 (past) | 오는 (coming)
-    repaired: str | None = None  # how a damaged form was read
+    repaired: Reason | None = None  # how a damaged form was read
     month_offset: int | None = None  # 다음 달 2일 (+1), 지난달 30일 (-1), 이달 5일 (0)
 
 
@@ -92,7 +93,7 @@ class Dated:
     """A date worked out, with the reason when the text does not state it whole."""
 
     date: dt.date
-    reason: str | None = None
+    reason: Reason | None = None
 
 
 @dataclass
@@ -183,8 +184,8 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _RUN_TOGETHER.finditer(text):
         if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
             add(m, month=int(m.group(1)), day=int(m.group(2)),
-                repaired=f"'{m.group(0)}' is read as {int(m.group(1))}월 {int(m.group(2))}일 (the text "
-                         "lost the 월 between month and day)")
+                repaired=Reason(N_("'{text}' is read as {month}월 {day}일 (the text lost the 월 between month "
+                                   "and day)."), text=m.group(0), month=int(m.group(1)), day=int(m.group(2))))
     for m in _RELATIVE_MONTH.finditer(text):
         if free(*m.span()) and 1 <= int(m.group(2)) <= 31:
             add(m, day=int(m.group(2)), month_offset=_MONTH_OFFSETS[re.sub(r"\s", "", m.group(1))])
@@ -318,7 +319,7 @@ _FOUNDED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년[^.\n]{0,40}?(?:체결|결�
 _ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,3})\s*(?:주년|년째)")
 
 
-def anniversary_year(text: str) -> tuple[int, str] | None:
+def anniversary_year(text: str) -> tuple[int, Reason] | None:
     """This year from an anniversary: `1992년부터 자매결연 ... 24주년` is 2016."""
     founded = {int(m.group(1)): m.group(0) for m in _FOUNDED.finditer(text)}
     counts = {int(m.group(1)): m.group(0) for m in _ANNIVERSARY.finditer(text)}
@@ -328,8 +329,9 @@ def anniversary_year(text: str) -> tuple[int, str] | None:
     if len(years) != 1 or len(pairs) != 1:
         return None
     ((year, y, n),) = pairs
-    return year, (f"The article gives no year with the dates; it says '{counts[n]}' of '{founded[y]}', "
-                  f"so this year is {y} + {n} = {year}.")
+    return year, Reason(N_("The article gives no year with the dates; it says '{count}' of '{founded}', so this "
+                           "year is {since} + {n} = {year}."), count=counts[n], founded=founded[y], since=y, n=n,
+                        year=year)
 
 
 def recurring_event(text: str) -> tuple[str, tuple[int, ...]] | None:
@@ -398,17 +400,18 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     else:
         first, last = ranges[0]
     evidence = _sentence_around(text, first.begin, last.end)
-    reasons_start: list[str] = []
-    reasons_end: list[str] = []
+    reasons_start: list[Reason] = []
+    reasons_end: list[Reason] = []
     if first.repaired:
-        reasons_start.append(first.repaired[0].upper() + first.repaired[1:] + ".")
+        reasons_start.append(first.repaired)
     month = first.month
     offset_year = None
     if month is None and first.month_offset is not None:
         anchored = _anchored_month(hint, first.month_offset)
         if anchored is not None:
             offset_year, month, why = anchored
-            reasons_start.append(f"'{first.text}' names its month relative to the article's: {why}")
+            reasons_start.append(Reason(N_("'{text}' names its month relative to the article's: {why}"),
+                                        text=first.text, why=why))
     if month is None and last.month is not None and last.day >= 0:
         # 31일부터 8월 4일까지: the start is in the end's month, or the month before it.
         month = last.month if first.day <= last.day else (last.month - 2) % 12 + 1
@@ -428,10 +431,10 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         raise NoTripDates(f"the trip's start '{first.text}' is not a calendar date") from None
     if last.day < 0:  # a length in days, not an end date
         end = start + dt.timedelta(days=-last.day - 1)
-        reasons_end.append(f"The article gives the start and the length ('{last.text}'); the end is the "
-                           f"last of those days.")
-        return TripDates(start=Dated(start, " ".join(reasons_start) or None),
-                         end=Dated(end, " ".join(reasons_end)), evidence=evidence, span=span, warnings=[])
+        reasons_end.append(Reason(N_("The article gives the start and the length ('{text}'); the end is the "
+                                     "last of those days."), text=last.text))
+        return TripDates(start=Dated(start, Reason.joined(reasons_start)),
+                         end=Dated(end, Reason.joined(reasons_end)), evidence=evidence, span=span, warnings=[])
     end_month = last.month or (first.month or month)
     end_year = last.year or year
     if last.month is None and last.month_offset is not None:  # 28일부터 다음 달 2일까지
@@ -449,12 +452,15 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     except ValueError:
         raise NoTripDates(f"the trip's end '{last.text}' is not a calendar date") from None
     if last.month_offset is not None:
-        reasons_end.append(f"'{last.text.strip()}' names its month relative to the article's (or the start's); "
-                           f"it is the end of the range that starts on {start.isoformat()}.")
-    elif last.year is None or last.month is None:
-        missing = "month or year" if last.month is None else "year"
-        reasons_end.append(f"The article gives '{last.text.strip()}' without {missing}; it is the end "
-                           f"of the range that starts on {start.isoformat()}.")
+        reasons_end.append(Reason(N_("'{text}' names its month relative to the article's (or the start's); it "
+                                     "is the end of the range that starts on {start}."),
+                                  text=last.text.strip(), start=start))
+    elif last.month is None:
+        reasons_end.append(Reason(N_("The article gives '{text}' without month or year; it is the end of the "
+                                     "range that starts on {start}."), text=last.text.strip(), start=start))
+    elif last.year is None:
+        reasons_end.append(Reason(N_("The article gives '{text}' without year; it is the end of the range that "
+                                     "starts on {start}."), text=last.text.strip(), start=start))
     warnings = []
     days = (end - start).days + 1
     if span is None:
@@ -476,30 +482,33 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
                 text=mention.text, said=f"{WEEKDAYS_KO[mention.weekday]}요일", date=notes.when(date),
                 weekday=f"{WEEKDAYS_KO[date.weekday()]}요일"))
     if span is not None and reasons_start:
-        reasons_start.append(f"The range agrees with the reported span ({span.text}).")
+        reasons_start.append(Reason(N_("The range agrees with the reported span ({span})."), span=span.text))
     return TripDates(
-        start=Dated(start, " ".join(reasons_start) or None),
-        end=Dated(end, " ".join(reasons_end) or (" ".join(reasons_start) if year != (last.year or first.year) else None)),
+        start=Dated(start, Reason.joined(reasons_start)),
+        end=Dated(end, Reason.joined(reasons_end) or (Reason.joined(reasons_start) if year != (last.year or first.year)
+                                                      else None)),
         evidence=evidence, span=span, warnings=warnings)
 
 
-def _anchored_month(hint: YearHint, offset: int) -> tuple[int, int, str] | None:
+def _anchored_month(hint: YearHint, offset: int) -> tuple[int, int, Reason] | None:
     """The year and month `offset` months from the article's (다음 달: +1), when the article's
     month is known, with how it was found."""
     if hint.published is not None:
         year, month = hint.published.year, hint.published.month
-        told = f"the published date {hint.published.isoformat()} ({hint.source})"
-    elif hint.year is not None and hint.month is not None:
+        index = year * 12 + month - 1 + offset
+        return index // 12, index % 12 + 1, Reason(
+            N_("month {month} of {year}, from the published date {date} ({source})."),
+            month=index % 12 + 1, year=index // 12, date=hint.published, source=hint.source)
+    if hint.year is not None and hint.month is not None:
         year, month = hint.year, hint.month
-        told = f"{hint.source}'s month"
-    else:
-        return None
-    index = year * 12 + month - 1 + offset
-    return index // 12, index % 12 + 1, f"month {index % 12 + 1} of {index // 12}, from {told}."
+        index = year * 12 + month - 1 + offset
+        return index // 12, index % 12 + 1, Reason(N_("month {month} of {year}, from {source}'s month."),
+                                                   month=index % 12 + 1, year=index // 12, source=hint.source)
+    return None
 
 
 def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention] | None = None,
-                    length: int | None = None) -> tuple[int, str]:
+                    length: int | None = None) -> tuple[int, Reason]:
     if length and mentions:
         # 31일부터 3박 4일 ... 오는 11월 2일: the month in which another dated mention of the
         # text falls inside the trip.
@@ -513,19 +522,22 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
                 start = dt.date(year, month, day)
                 inside = dt.date(2001, other.month, other.day) if _valid(2001, other.month, other.day) else None
                 if inside is not None and start <= inside <= start + dt.timedelta(days=length - 1):
-                    return month, (f"The article gives the start day without a month; '{other.text}', which "
-                                   f"falls within the trip, puts the start in month {month}.")
+                    return month, Reason(N_("The article gives the start day without a month; '{text}', which "
+                                            "falls within the trip, puts the start in month {month}."),
+                                         text=other.text, month=month)
     if hint.published is not None:
         date = nearest_month(day, hint.published)
-        return date.month, (f"The article gives days without a month; the month is that of the date "
-                            f"nearest to the published date {hint.published.isoformat()} ({hint.source}).")
+        return date.month, Reason(N_("The article gives days without a month; the month is that of the date "
+                                     "nearest to the published date {date} ({source})."),
+                                  date=hint.published, source=hint.source)
     if hint.month is not None:
-        return hint.month, f"The article gives days without a month; the month is {hint.source}'s."
+        return hint.month, Reason(N_("The article gives days without a month; the month is {source}'s."),
+                                  source=hint.source)
     event = recurring_event(text)
     if event and len(event[1]) == 1:
         name, (month,) = event
-        return month, (f"The article gives days without a month; {name}, which the article names, "
-                       f"is held every year in month {month}.")
+        return month, Reason(N_("The article gives days without a month; {name}, which the article names, "
+                                "is held every year in month {month}."), name=name, month=month)
     raise NoYear("the article gives the trip's days without a month (e.g. '5일부터 12일까지') and "
                  "nothing in it decides one; give the article's date with --published YYYY-MM-DD")
 
@@ -540,13 +552,14 @@ def nearest_month(day: int, anchor: dt.date) -> dt.date:
     return min(options, key=lambda d: abs((d - anchor).days))
 
 
-def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Mention) -> tuple[int, str]:
+def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Mention) -> tuple[int, Reason]:
     if hint.published is not None:
         date = nearest(month, first.day, hint.published)
-        return date.year, (f"The article gives no year; it is that of the date nearest to the "
-                           f"published date {hint.published.isoformat()} ({hint.source}).")
+        return date.year, Reason(N_("The article gives no year; it is that of the date nearest to the "
+                                    "published date {date} ({source})."), date=hint.published, source=hint.source)
     if hint.year is not None:
-        return hint.year, f"The article gives no year; the year is {hint.source}'s ({hint.year})."
+        return hint.year, Reason(N_("The article gives no year; the year is {source}'s ({year})."),
+                                 source=hint.source, year=hint.year)
     anniversary = anniversary_year(text)
     if anniversary is not None:
         return anniversary
@@ -554,21 +567,23 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
     recent = {y: p for y, p in years.items() if 1990 <= y <= dt.date.today().year + 2}
     if len(recent) == 1:
         (year, phrase), = recent.items()
-        return year, f"The article gives no year with the dates; it names '{phrase}', so the year is {year}."
+        return year, Reason(N_("The article gives no year with the dates; it names '{phrase}', so the year is "
+                               "{year}."), phrase=phrase, year=year)
     if len(recent) > 1:
         # The year named in the same sentence as an event of the trip (AUSA 2024), else none.
         near = [y for y, p in recent.items() if _near(text, p, first.begin, 400)]
         if len(near) == 1:
-            return near[0], (f"The article gives no year with the dates; '{recent[near[0]]}' is named "
-                             f"beside them, so the year is {near[0]}.")
+            return near[0], Reason(N_("The article gives no year with the dates; '{phrase}' is named beside "
+                                      "them, so the year is {year}."), phrase=recent[near[0]], year=near[0])
     for mention in (first, last):
         if mention.weekday is not None:
             mm = mention.month or month
             for year in range(dt.date.today().year + 1, 1989, -1):
                 if _valid(year, mm, mention.day) and dt.date(year, mm, mention.day).weekday() == mention.weekday:
-                    return year, (f"The article gives no year; '{mention.text}' is a "
-                                  f"{WEEKDAYS_KO[mention.weekday]}요일 in {year}, the latest year in which "
-                                  "it is (check it: the same weekday comes back every 5 to 11 years).")
+                    return year, Reason(N_("The article gives no year; '{text}' is a {weekday} in {year}, the "
+                                           "latest year in which it is (check it: the same weekday comes back "
+                                           "every 5 to 11 years)."),
+                                        text=mention.text, weekday=f"{WEEKDAYS_KO[mention.weekday]}요일", year=year)
     raise NoYear("the article gives the trip's dates without a year and nothing in it (a year, a "
                  "weekday, a dated event) decides one; give the article's date with --published "
                  "YYYY-MM-DD (or just the year: --published YYYY)")

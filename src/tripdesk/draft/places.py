@@ -21,6 +21,9 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from ..i18n import N_
+from .notes import Reason
+
 HANGUL_WORD = re.compile(r"[가-힣][가-힣A-Za-z.·]*")
 _SPACE = re.compile(r"\s+")
 # What may follow a city's name in the same word: 시 (city), 주 (state), particles.
@@ -232,8 +235,8 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
             if len(hits) == 1:
                 name, code = hits[0]
                 begin = m.start(1) + len(m.group(1)) - len(ko)
-                note = (f"'{ko} 카운티' is a county, not a city: {name}, {code}, the county of the state the "
-                        "text names whose name its consonants match.")
+                note = Reason(N_("'{ko} 카운티' is a county, not a city: {name}, {state}, the county of the state "
+                                 "the text names whose name its consonants match."), ko=ko, name=name, state=code)
                 found.append(PlaceFound(f"{ko} 카운티", City(name, "US", code, 0), begin, m.end(), romanised=True,
                                         note=note))
                 break
@@ -257,9 +260,9 @@ def _provinces(text: str) -> list[PlaceFound]:
             continue
         if _BELOW.match(text, m.end(2)):
             continue
-        note = (f"'{name}' is a province of the country the article names before it ({m.group(1)}), and the "
-                "text names no city in it: the province is the place (the gazetteer has cities only, so it "
-                "gives no English name).")
+        note = Reason(N_("'{name}' is a province of the country the article names before it ({country}), and "
+                         "the text names no city in it: the province is the place (the gazetteer has cities "
+                         "only, so it gives no English name)."), name=name, country=m.group(1))
         found.append(PlaceFound(name, City("", country, None, 0), m.start(2), m.end(2), note=note))
     return found
 
@@ -396,12 +399,28 @@ def japanese_towns(context: str, proper_nouns: frozenset[str]) -> dict[str, tupl
         if source is None:
             continue
         en = _romanise_japanese(source)
-        note = (f"'{word}' is a Japanese town the gazetteer does not list (it names towns of 15,000 people or "
-                "more); the article introduces it "
-                + (f"after '{context[m.start():m.start(1)].strip()}'" if m.group(1) else
-                   f"with its characters '{context[m.end(3):m.end()].strip(' ()')}'")
-                + (f", with its Japanese reading '{reading}'" if reading and source != stem else "")
-                + f", and its English name '{en}' is the romanisation of its Japanese reading ('{source}').")
+        values = dict(word=word, reading=reading, en=en, source=source)
+        read = bool(reading and source != stem)
+        if m.group(1):
+            values["after"] = context[m.start():m.start(1)].strip()
+            msgid = (N_("'{word}' is a Japanese town the gazetteer does not list (it names towns of 15,000 people or "
+                        "more); the article introduces it after '{after}', with its Japanese reading '{reading}', "
+                        "and its English name '{en}' is the romanisation of its Japanese reading ('{source}').")
+                     if read else
+                     N_("'{word}' is a Japanese town the gazetteer does not list (it names towns of 15,000 people or "
+                        "more); the article introduces it after '{after}', and its English name '{en}' is the "
+                        "romanisation of its Japanese reading ('{source}')."))
+        else:
+            values["characters"] = context[m.end(3):m.end()].strip(' ()')
+            msgid = (N_("'{word}' is a Japanese town the gazetteer does not list (it names towns of 15,000 people or "
+                        "more); the article introduces it with its characters '{characters}', with its Japanese "
+                        "reading '{reading}', and its English name '{en}' is the romanisation of its Japanese "
+                        "reading ('{source}').")
+                     if read else
+                     N_("'{word}' is a Japanese town the gazetteer does not list (it names towns of 15,000 people or "
+                        "more); the article introduces it with its characters '{characters}', and its English name "
+                        "'{en}' is the romanisation of its Japanese reading ('{source}')."))
+        note = Reason(msgid, **{k: v for k, v in values.items() if "{" + k + "}" in msgid})
         towns[word] = (City(en, "JP", None, 0), note)
     return towns
 
