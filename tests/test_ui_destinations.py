@@ -125,3 +125,27 @@ async def test_a_store_of_many_cities_opens_at_its_states(tmp_path: Path) -> Non
         await press(pilot, "down")  # onto its first city
         assert pane.tree.cursor_node is states[0].children[0]
         assert states[0].children[0].data.name.city.en in screen_text(app)
+
+
+@async_test
+async def test_a_kept_list_put_back_after_a_language_change_is_in_that_language(db: Path) -> None:  # noqa: F811
+    """`d` puts back the destinations as they were left (docs/performance.md): after `L`
+    meanwhile, in the new language's words and order, as a list built anew would be."""
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_destinations(pilot)
+        pane = app.main.cities
+        assert "California" in screen_text(app)
+        await press(pilot, "d")  # home cities; the destinations are kept
+        assert "dest" in pane._kept
+        await press(pilot, "L", "L")  # en -> both -> ko
+        assert app.language == "ko"
+        await press(pilot, "d")
+        states = pane.tree.root.children[0].children  # the United States' (미국)
+        names = [n.data.name.get("ko") for n in states]
+        assert names == sorted(names) and names[0] == "네바다"
+        california = next(n for n in states if n.data.key == "US/CA")
+        cities = [n.data.name.city.get("ko") for n in california.children]
+        assert cities == sorted(cities) and cities[0] == "뉴포트비치"
+        text = screen_text(app)
+        assert "캘리포니아" in pane_line(app, "캘리포니아") and "California" not in text
