@@ -171,3 +171,19 @@ def test_the_drafters_own_reads_of_its_reasons_still_see_them(tmp_path: Path,
     day = yaml.safe_load(drafted.read_text(encoding="utf-8"))["days"][0]
     assert "trip is taken to be spent there" in day["inferred"]["places"]["en"]
     assert "출장 기간 내내 그곳에 있었던 것으로 보았습니다" in day["inferred"]["places"]["ko"]
+
+
+def test_a_city_a_korean_reason_names_is_its_korean_name(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A day with no city of its own is taken to be in the city of the day before: the Korean
+    reason names that city in Korean (헌츠빌), as the English one names it in English; the
+    check of English prose above lets a city's English name pass, as data."""
+    summary("ko", [ARTICLES / "000_b8185a0e63ff7e9a.txt"], tmp_path, capsys)
+    (drafted,) = tmp_path.glob("*.yaml")
+    days = yaml.safe_load(drafted.read_text(encoding="utf-8"))["days"]
+    stayed = [day["inferred"]["places"] for day in days
+              if "still in" in day.get("inferred", {}).get("places", {}).get("en", "")]
+    assert stayed, "the article has a day with no city after Huntsville's"
+    for reason in stayed:
+        assert "Huntsville" in reason["en"] and "헌츠빌" not in reason["en"]
+        assert "헌츠빌" in reason["ko"] and "Huntsville" not in reason["ko"], reason["ko"]

@@ -25,7 +25,7 @@ from ..queries import KnownEntities, KnownEntity
 from . import agreements as agreements_mod
 from . import analyser, dates, english, entities, localgov, notes, places, quotes as quotes_mod
 from .articles import Article
-from .notes import Reason
+from .notes import Named, Reason
 
 
 class DraftError(TripdeskError):
@@ -370,7 +370,7 @@ class _Assembler:
                 day["inferred"]["places"] = Reason(N_(
                     "The day's sentences name no city; the delegation is taken to be still in {city}, the city of "
                     "the day before, as the article says of no move."),
-                    city=last_city['city'].get('en') or last_city['city'].get('ko'))
+                    city=Named(last_city['city']))
             if day["places"]:
                 last_city = day["places"][-1]
             for event in day["events"]:

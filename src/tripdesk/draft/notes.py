@@ -76,6 +76,21 @@ class _Plain(Reason):
         return str(self)
 
 
+class Named(_Plain):
+    """A name given in each language (`{ko: ..., en: ...}`, a city's), said in the reason's
+    language: a Korean reason names Huntsville 헌츠빌. Its English (else Korean) is the string."""
+
+    names: dict[str, str]
+
+    def __new__(cls, names: dict[str, str]) -> Named:  # type: ignore[misc]
+        made = _Plain.__new__(cls, names.get("en") or names.get("ko") or "")
+        made.names = dict(names)
+        return made
+
+    def text(self, lang: str) -> str:
+        return self.names.get(lang) or str(self)
+
+
 def _say(msgid: str, values: dict[str, Any], lang: str) -> str:
     words = translator(lang)
     return words(msgid).format(**{k: _value(v, lang) for k, v in values.items()})
