@@ -187,3 +187,21 @@ def test_a_city_a_korean_reason_names_is_its_korean_name(tmp_path: Path,
     for reason in stayed:
         assert "Huntsville" in reason["en"] and "헌츠빌" not in reason["en"]
         assert "헌츠빌" in reason["ko"] and "Huntsville" not in reason["ko"], reason["ko"]
+
+
+@pytest.mark.parametrize(("text", "korean", "english"), [
+    ("", "빈 파일입니다", "the file is empty"),
+    ("구미시는 방산매출 국내 2위 도시로 자리매김하고 있다.\n", "출장 날짜를 찾지 못했습니다", "no trip dates found"),
+    ("구미시 대표단이 5일부터 12일까지 미국을 방문한다.\n", "--published YYYY-MM-DD로 기사 날짜를 알려 주세요",
+     "give the article's date with --published"),
+])
+def test_the_drafters_errors_are_in_the_commands_language(text: str, korean: str, english: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    for lang, words, not_words in (("ko", korean, english), ("en", english, korean)):
+        code = main(["--lang", lang, "draft", str(article), "-o", f"{tmp_path}/out/"])
+        err = capsys.readouterr().err
+        assert code != 0 and err.startswith("tripdesk: error: ") and words in err and not_words not in err, err
+        assert err.count("\n") == 1  # one line, no traceback
+    assert not (tmp_path / "out").exists()

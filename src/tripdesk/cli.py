@@ -822,7 +822,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     text = to_yaml(result.document, header)
     problems = check(text, {a.name: a.text for a in articles if a.name != "-"})
     if problems:
-        raise DraftInvalid(f"the draft does not validate (a drafter bug; nothing written): {problems[0]}")
+        raise DraftInvalid(messages()("the draft does not validate (a drafter bug; nothing written): "
+                                      "{problem}").format(problem=problems[0]))
     out = _console(stderr=True)
     destination = target(args.output, result.trip_id)
     from .files.schemajson import schema_comment

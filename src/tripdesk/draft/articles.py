@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..problems import TripdeskError
 from ..files.yamlread import strip_control
-from ..i18n import N_
+from ..i18n import N_, messages
 from .notes import Reason
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -61,12 +61,15 @@ class Article:
 def decode(raw: bytes, name: str) -> str:
     """The text of an article's bytes: UTF-8 when it is, else the detected encoding."""
     if len(raw) > MAX_BYTES:
-        raise ArticleError(f"{name}: the file is {len(raw) / 1024 / 1024:.1f} MB; an article is at "
-                           f"most {MAX_BYTES // 1024 // 1024} MB (is it the right file?)")
+        raise ArticleError(messages()("{name}: the file is {size} MB; an article is at most {limit} MB (is it "
+                                      "the right file?)").format(name=name, size=f"{len(raw) / 1024 / 1024:.1f}",
+                                                                 limit=MAX_BYTES // 1024 // 1024))
     if not raw.strip():
-        raise ArticleError(f"{name}: the file is empty; give a press article (text or saved HTML)")
+        raise ArticleError(messages()("{name}: the file is empty; give a press article (text or saved "
+                                      "HTML)").format(name=name))
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError(f"{name}: this is a binary file, not an article; give a text or HTML file")
+        raise ArticleError(messages()("{name}: this is a binary file, not an article; give a text or HTML "
+                                      "file").format(name=name))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -74,13 +77,13 @@ def decode(raw: bytes, name: str) -> str:
 
         best = from_bytes(raw).best()
         if best is None:
-            raise ArticleError(f"{name}: the file is not text in any encoding tripdesk knows; "
-                               "give a text or HTML file") from None
+            raise ArticleError(messages()("{name}: the file is not text in any encoding tripdesk knows; give a "
+                                          "text or HTML file").format(name=name)) from None
         text = str(best)
     controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t")
     if controls > max(8, len(text) // 100):
-        raise ArticleError(f"{name}: this looks like a binary file ({controls} control characters); "
-                           "give a text or HTML file")
+        raise ArticleError(messages()("{name}: this looks like a binary file ({controls} control characters); "
+                                      "give a text or HTML file").format(name=name, controls=controls))
     return strip_control(text)
 
 
@@ -119,7 +122,7 @@ def read_article(raw: bytes, name: str, *, url: str | None = None) -> Article:
             if article.published is not None:
                 article.published_from = Reason(N_("the date in its URL ({url})"), url=url)
     if not article.text.strip():
-        raise ArticleError(f"{name}: no article text found in the file")
+        raise ArticleError(messages()("{name}: no article text found in the file").format(name=name))
     hangul = len(HANGUL.findall(article.text))
     latin = len(_LATIN.findall(article.text))
     article.language = "ko" if hangul * 3 >= latin else "en"
@@ -135,7 +138,7 @@ def _from_html(html: str, name: str) -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False, favor_precision=True)
     if doc is None:
-        raise ArticleError(f"{name}: no article text found in the HTML page")
+        raise ArticleError(messages()("{name}: no article text found in the HTML page").format(name=name))
     get = doc.get if isinstance(doc, dict) else (lambda key: getattr(doc, key, None))
     body = get("text") or ""
     article = _from_plain(body, name, headline_known=bool(get("title")))

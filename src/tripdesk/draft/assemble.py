@@ -141,7 +141,7 @@ class _Assembler:
     # -- dates and status ---------------------------------------------------------------------
 
     def _dates(self) -> tuple[dates.TripDates, int]:
-        errors: list[str] = []
+        errors: list[TripdeskError] = []
         for i, article in enumerate(self.articles):
             hint = self.hint
             if hint.published is None and hint.year is None and article.published is not None:
@@ -150,16 +150,16 @@ class _Assembler:
             try:
                 found = dates.trip_dates(article.text, hint)
             except dates.NoTripDates as exc:
-                errors.append(str(exc))
+                errors.append(exc)
                 continue
             for warning in found.warnings:
                 self.review.append(messages()("dates: {warning}").format(warning=warning))
             return found, i
-        if any("without a year" in e or "without a month" in e for e in errors):
-            raise dates.NoYear(next(e for e in errors if "without" in e))
+        if any(isinstance(e, dates.NoYear) for e in errors):
+            raise next(e for e in errors if isinstance(e, dates.NoYear))
         names = ", ".join(a.name for a in self.articles)
-        raise dates.NoTripDates(f"{names}: no trip dates found (no range such as '10월 12일부터 20일까지'); "
-                                "is it an article about a trip?")
+        raise dates.NoTripDates(messages()("{names}: no trip dates found (no range such as '10월 12일부터 "
+                                           "20일까지'); is it an article about a trip?").format(names=names))
 
     def _status(self) -> str:
         """`reported` when any article reports the trip after the fact, else `announced`."""
@@ -190,8 +190,9 @@ class _Assembler:
                                     or person.role.startswith(english.LEADER_ROLES_EN)):
                     self.leader_source = i
                     return person, person.evidence
-        raise DraftError(f"{', '.join(a.name for a in self.articles)}: no one is named as leading the "
-                         "delegation (e.g. '김장호 구미시장을 단장으로'); the format needs a leader")
+        raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. '김장호 "
+                                    "구미시장을 단장으로'); the format needs a leader").format(
+            names=", ".join(a.name for a in self.articles)))
 
     def _home(self, leader: entities.PersonFound) -> localgov.LocalGov:
         role = leader.role or ""
@@ -211,8 +212,8 @@ class _Assembler:
         for gov, _, _ in localgov.mentions(text[:3000], analyser.proper_nouns(text[:3000])):
             counts[gov] = counts.get(gov, 0) + 1
         if not counts:
-            raise DraftError(f"{', '.join(a.name for a in self.articles)}: no Korean city, county or "
-                             "province is named as the delegation's home")
+            raise DraftError(messages()("{names}: no Korean city, county or province is named as the "
+                                        "delegation's home").format(names=", ".join(a.name for a in self.articles)))
         gov = max(counts, key=lambda g: counts[g])
         self.found.append(messages()("home: {home}, the local government the article names most").format(home=gov.ko))
         return gov

@@ -392,8 +392,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if not ranges:
         ranges = _departure_and_return(text, mentions)
     if not ranges:
-        raise NoTripDates("the article gives no dates for a trip (no range such as "
-                          "'10월 12일부터 20일까지')")
+        raise NoTripDates(messages()("the article gives no dates for a trip (no range such as '10월 12일부터 "
+                                     "20일까지')"))
     # The trip's range: the one nearest the reported span, else the first (the lead).
     if span_found:
         first, last = min(ranges, key=lambda r: abs(r[0].begin - span_found[1]))
@@ -428,7 +428,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     try:
         start = dt.date(year, first.month or month, first.day)
     except ValueError:
-        raise NoTripDates(f"the trip's start '{first.text}' is not a calendar date") from None
+        raise NoTripDates(messages()("the trip's start '{text}' is not a calendar date").format(
+            text=first.text)) from None
     if last.day < 0:  # a length in days, not an end date
         end = start + dt.timedelta(days=-last.day - 1)
         reasons_end.append(Reason(N_("The article gives the start and the length ('{text}'); the end is the "
@@ -450,7 +451,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     try:
         end = dt.date(end_year, end_month, last.day)
     except ValueError:
-        raise NoTripDates(f"the trip's end '{last.text}' is not a calendar date") from None
+        raise NoTripDates(messages()("the trip's end '{text}' is not a calendar date").format(
+            text=last.text)) from None
     if last.month_offset is not None:
         reasons_end.append(Reason(N_("'{text}' names its month relative to the article's (or the start's); it "
                                      "is the end of the range that starts on {start}."),
@@ -538,8 +540,8 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
         name, (month,) = event
         return month, Reason(N_("The article gives days without a month; {name}, which the article names, "
                                 "is held every year in month {month}."), name=name, month=month)
-    raise NoYear("the article gives the trip's days without a month (e.g. '5일부터 12일까지') and "
-                 "nothing in it decides one; give the article's date with --published YYYY-MM-DD")
+    raise NoYear(messages()("the article gives the trip's days without a month (e.g. '5일부터 12일까지') and "
+                            "nothing in it decides one; give the article's date with --published YYYY-MM-DD"))
 
 
 def nearest_month(day: int, anchor: dt.date) -> dt.date:
@@ -584,9 +586,9 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
                                            "latest year in which it is (check it: the same weekday comes back "
                                            "every 5 to 11 years)."),
                                         text=mention.text, weekday=f"{WEEKDAYS_KO[mention.weekday]}요일", year=year)
-    raise NoYear("the article gives the trip's dates without a year and nothing in it (a year, a "
-                 "weekday, a dated event) decides one; give the article's date with --published "
-                 "YYYY-MM-DD (or just the year: --published YYYY)")
+    raise NoYear(messages()("the article gives the trip's dates without a year and nothing in it (a year, a "
+                            "weekday, a dated event) decides one; give the article's date with --published "
+                            "YYYY-MM-DD (or just the year: --published YYYY)"))
 
 
 def _near(text: str, phrase: str, pos: int, distance: int) -> bool:

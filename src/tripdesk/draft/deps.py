@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
+from ..i18n import messages
 from ..problems import TripdeskError
 
 # import name -> distribution name, as pyproject.toml's `draft` extra lists them (the drafter
@@ -29,5 +30,7 @@ def require_extra() -> None:
     missing = missing_packages()
     if missing:
         raise MissingExtra(
-            f"`tripdesk draft` needs packages that are not installed: {', '.join(missing)}",
-            "install them with: pip install 'tripdesk[draft]' (from a checkout: pip install -e '.[draft]')")
+            messages()("`tripdesk draft` needs packages that are not installed: {packages}").format(
+                packages=", ".join(missing)),
+            messages()("install them with: pip install 'tripdesk[draft]' (from a checkout: pip install -e "
+                       "'.[draft]')"))
