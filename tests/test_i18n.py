@@ -143,3 +143,46 @@ def test_a_wheel_carries_the_compiled_catalogs(tmp_path: Path) -> None:
     for lang in ("ko", "en"):
         assert f"tripdesk/locale/{lang}/LC_MESSAGES/tripdesk.mo" in names
         assert f"tripdesk/locale/{lang}/LC_MESSAGES/tripdesk.po" in names
+
+
+# Placeholders whose values always end the same way, so their particle is fixed: `{said}` is a
+# weekday (월요일), which takes 이라고.
+FIXED_ENDINGS = {"said"}
+# Placeholders a Korean message leaves out on purpose: `{error}` is Python's English reason for
+# an impossible date ('day is out of range for month'), which the Korean sentence says itself.
+LEFT_OUT = {("'{value}' is not a real date ({error}); use YYYY-MM-DD", "{error}")}
+
+
+def test_every_korean_message_fills_in_every_placeholder() -> None:
+    """A `{name}` dropped from a Korean message loses what it names (the file, the id) there."""
+    import re
+
+    field = re.compile(r"\{[^{}]*\}")
+    dropped = []
+    for entry in _catalog("ko"):
+        if not entry.id:
+            continue
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        for text in strings:
+            for name in set(field.findall(ids[0])) - set(field.findall(text)):
+                if (ids[0], name) not in LEFT_OUT:
+                    dropped.append((ids[0], name))
+    assert not dropped, dropped
+
+
+def test_a_particle_after_a_placeholder_fits_either_ending() -> None:
+    """A value put in a Korean sentence may end in a consonant or a vowel ('3년째', '.json'):
+    the particle after it is the paired form, 을(를), (으)로, (이)라고, as Korean software
+    writes it, never one that fits only one of them ('3년째'이라고, .json로)."""
+    import re
+
+    fixed = re.compile(r"\{(\w+)\}['’”]?(이라고|라고|이|가|을|를|은|는|과|와|으로|로|이다|이며|이고)(?![가-힣(])")
+    found = []
+    for entry in _catalog("ko"):
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        for text in strings:
+            found += [(match.group(0), text) for match in fixed.finditer(text) if match.group(1) not in FIXED_ENDINGS]
+    assert not found, found
+    assert fixed.search("'{words}'이라고") and not fixed.search("'{words}'(이)라고")
+    assert not fixed.search("{name}을(를)") and not fixed.search("{path}(으)로") and fixed.search("{suffix}로 끝")
