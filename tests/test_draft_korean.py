@@ -205,3 +205,21 @@ def test_the_drafters_errors_are_in_the_commands_language(text: str, korean: str
         assert code != 0 and err.startswith("tripdesk: error: ") and words in err and not_words not in err, err
         assert err.count("\n") == 1  # one line, no traceback
     assert not (tmp_path / "out").exists()
+
+
+def test_the_drafts_first_words_are_in_the_commands_language(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """The comment a draft opens with, to the editor who opens the file: Korean under --lang ko
+    (a comment, so the draft still validates), English as it was under --lang en."""
+    article = ARTICLES / "003_dec6d666b3f5dda6.txt"
+    heads = {}
+    for lang in ("ko", "en"):
+        summary(lang, [article], tmp_path / lang, capsys)
+        (drafted,) = (tmp_path / lang).glob("*.yaml")
+        heads[lang] = drafted.read_text(encoding="utf-8").splitlines()[1:3]
+        assert main(["validate", str(drafted)]) == 0
+    assert heads["ko"][0] == ("# `tripdesk draft`가 003_dec6d666b3f5dda6.txt에서 만든 초안입니다. 검토를 거친 "
+                              "출장 자료가 아니니")
+    assert heads["en"] == ["# Drafted by `tripdesk draft` from 003_dec6d666b3f5dda6.txt. A draft, not a curated "
+                           "trip: check every",
+                           "# value against its evidence, and each `inferred` reason, before `tripdesk import`."]

@@ -817,8 +817,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
         result.review.append(messages()("ids: the store could not be read ({problem}); no id is the "
                                         "store's").format(problem=store_problem))
     sources = ", ".join(a.name for a in articles)
-    header = (f"Drafted by `tripdesk draft` from {sources}. A draft, not a curated trip: check every\n"
-              "value against its evidence, and each `inferred` reason, before `tripdesk import`.")
+    # The file's first words, to the editor who opens it, in the command's language.
+    header = messages()("Drafted by `tripdesk draft` from {sources}. A draft, not a curated trip: check every\n"
+                        "value against its evidence, and each `inferred` reason, before `tripdesk import`."
+                        ).format(sources=sources)
     text = to_yaml(result.document, header)
     problems = check(text, {a.name: a.text for a in articles if a.name != "-"})
     if problems:
