@@ -205,3 +205,26 @@ async def test_the_overview_s_rankings_come_before_its_map(db: Path, monkeypatch
         release.set()
         await settle(pilot)
         assert "12 places on the map of the US" in screen_text(app)
+
+
+@async_test
+async def test_the_overview_s_scale_is_that_of_the_bars_drawn_while_the_rest_is_read(
+        db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The axis fits its zoom once it has a width: the status line says that zoom ('1 cell =
+    61 days') from then on, not the widest one it had before (730 days, while the bars and the
+    years under them were drawn at 61)."""
+    release = hold(monkeypatch, overview_screen, "read_overview")
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await until_shown(pilot, "Counting the destinations and placing them on the map…")
+        axis = app.screen.query_one(TimeAxis)
+        scale = axis.days_per_cell
+        assert scale < 730  # fitted to the width: every trip in view
+        text = screen_text(app)
+        assert f"1 cell = {scale} days │ 2013-02-15..02-23 Gumi" in text, text
+        assert "1 cell = 730 days" not in text
+        release.set()
+        await settle(pilot)
+        assert f"1 cell = {axis.days_per_cell} days │" in screen_text(app)

@@ -220,7 +220,10 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         if self.state.trips:
             if not self._fitted:
+                zoom = self.zoom
                 self.fit()
+                if self.zoom != zoom:  # the status line says the scale: the one drawn now
+                    self.post_message(self.Moved())
             self._keep_cursor_in_view()
         self.refresh()
 
