@@ -228,3 +228,26 @@ async def test_the_overview_s_scale_is_that_of_the_bars_drawn_while_the_rest_is_
         release.set()
         await settle(pilot)
         assert f"1 cell = {axis.days_per_cell} days │" in screen_text(app)
+
+
+@async_test
+async def test_a_ledger_closed_before_its_rows_are_read_takes_none_and_the_next_open_shows_them(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = hold(monkeypatch, LedgerScreen, "read")
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await until_shown(pilot, "Reading the rest…")
+        closed = app.screen
+        await press(pilot, "escape")
+        assert app.screen is app.main
+        release.set()
+        deadline = time.monotonic() + 10
+        while not table_screen.ROWS_KEPT.get(app.data):
+            assert time.monotonic() < deadline, "the rows were never kept"
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert not closed.rows and not closed.loaded  # type: ignore[attr-defined]
+        await press(pilot, "a")
+        assert app.screen is not closed and "6 · sorted by date" in screen_text(app)
+        assert "Reading" not in screen_text(app)  # the rows kept: not read again

@@ -575,32 +575,37 @@ class OverviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="overview")
     def load(self, shown_version: int | None = None, drawn: threading.Event | None = None) -> None:
+        """Read everything (`read_overview`), unless what is shown (`shown_version`) is of the
+        store as it is. What is read is kept for the next open even if the screen is closed
+        meanwhile (the app and the language taken now: a closed screen has no app)."""
+        app, lang = self.app, self.lang
         if drawn is not None:
             drawn.wait(0.5)
         try:
-            desk = self.app.data  # type: ignore[attr-defined]
+            desk = app.data  # type: ignore[attr-defined]
             version = desk.data_version()
             if version == shown_version:
                 return
-            lang = self.lang
             kept = OVERVIEW_KEPT.get(desk)
             if kept is not None and kept[0] == version:
                 data = kept[1]
             else:
-                data = read_overview(desk, lambda ranks: self.app.call_from_thread(self._rankings_read, ranks))
+                data = read_overview(desk, lambda ranks: app.call_from_thread(self._rankings_read, ranks))
                 OVERVIEW_KEPT[desk] = (version, data)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
+            app.call_from_thread(self._status, "#overview-axis-status", lit(str(exc), "$error"))
             return
         axis = data.axes.get(lang)
         if axis is None:
             axis = data.axes[lang] = axis_state(data.trips, lang)
-        self.app.call_from_thread(self._read, data, axis)
+        app.call_from_thread(self._read, data, axis)
 
     def _read(self, data: OverviewData, state: AxisState) -> None:
         """What the worker read, shown, then kept out of the garbage collector's passes
-        (`freeze_loaded`: 10,000 trips, their places and rankings, as the tables' rows)."""
-        self._loaded(data, state)
+        (`freeze_loaded`: 10,000 trips, their places and rankings, as the tables' rows). A
+        screen closed meanwhile takes none (kept for the next open: `OVERVIEW_KEPT`)."""
+        if self.is_attached:
+            self._loaded(data, state)
         freeze_loaded()
 
     def on_unmount(self) -> None:
@@ -611,6 +616,8 @@ class OverviewScreen(Screen[None]):
         self.data = None
 
     def _status(self, selector: str, content: Content) -> None:
+        if not self.is_attached:
+            return
         self.query_one(selector, Static).update(content)
 
     def _axis_read(self, state: AxisState) -> None:

@@ -228,9 +228,13 @@ class TableScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="table")
     def load(self, shown_version: int | None = None, drawn: threading.Event | None = None) -> None:
         """Read the rows, unless those shown (`shown_version`: kept from an earlier open) are
-        of the store as it is; after `drawn` is set (the first rows drawn)."""
-        data = self.app.data  # type: ignore[attr-defined]
+        of the store as it is; after `drawn` is set (the first rows drawn). The rows are kept
+        for the next open even if the screen is closed meanwhile (the app and the key taken
+        now: a closed screen has no app)."""
+        app = self.app
+        data = app.data  # type: ignore[attr-defined]
         lang = self.lang
+        kept_key = self._kept_key()
         if drawn is not None:
             drawn.wait(0.5)
         try:
@@ -244,19 +248,21 @@ class TableScreen(Screen[None]):
             desk_kept = ROWS_KEPT.setdefault(data, {})
             if len(desk_kept) >= MAX_KEPT:
                 desk_kept.pop(next(iter(desk_kept)))
-            desk_kept[self._kept_key()] = (version, table)
+            desk_kept[kept_key] = (version, table)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.app.call_from_thread(self._failed, str(exc))
+            app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._read, table)
+        app.call_from_thread(self._read, table)
 
     def _read(self, table: "TableData") -> None:
         """Rows read by the worker: shown, then kept out of the garbage collector's passes
         (`freeze_loaded`). On the 10,000-trip store the ledger's rows are ~170,000 objects
         (its agreements' texts), the entities' ~30,000: kept for the desk (`ROWS_KEPT`), they
         were walked by every full collection after, 70-140 ms in the middle of a key
-        (docs/performance.md)."""
-        self._loaded(table)
+        (docs/performance.md). A screen closed meanwhile takes none: they are kept for the
+        next open."""
+        if self.is_attached:
+            self._loaded(table)
         freeze_loaded()
 
     def on_unmount(self) -> None:
@@ -292,6 +298,8 @@ class TableScreen(Screen[None]):
             lit(words(self)("Reading the rest…"), DIM))
 
     def _failed(self, message: str) -> None:
+        if not self.is_attached:
+            return
         self.query_one(".table-status", Static).update(lit(message, "$error"))
 
     def _loaded(self, table: "TableData") -> None:
