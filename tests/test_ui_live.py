@@ -69,6 +69,27 @@ async def test_a_trip_imported_by_another_process_shows_within_two_seconds(live_
 
 
 @async_test
+async def test_an_import_before_the_first_poll_is_seen(live_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import made before the desk's first look at the store's version (its first poll
+    runs a second after launch) is a change too: that poll used to take the new version as
+    its starting point, and the desk went on saying '2 trips'. The poll is run by hand here,
+    after the import, so that it is the first whatever the machine's speed."""
+    from tripdesk.importer import import_paths
+    from tripdesk.store import Store
+    from tripdesk.ui.screens import main
+
+    monkeypatch.setattr(main, "STORE_POLL_SECONDS", 3600.0)
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "2 trips · 1 city" in screen_text(app), 5)
+        with Store.open(live_db) as store:  # another connection, as another process's
+            import_paths(store, [SAMPLE])
+        assert app.main._store_version is None  # no poll yet
+        app.main.watch_store()
+        await wait_for(pilot, lambda: "3 trips · 2 cities" in screen_text(app), 3)
+
+
+@async_test
 async def test_the_open_trip_is_read_again_when_its_file_is_imported_changed(
         live_db: Path, tmp_path: Path) -> None:
     changed = tmp_path / "changed"

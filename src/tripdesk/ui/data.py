@@ -103,6 +103,9 @@ class DeskData:
         self._search_store: Store | None = None
         self._searches = 0  # how many searches were started (or stopped): the newest's number
         self._count_lock = threading.Lock()
+        # The store's data version when the desk first read it: a write by another process
+        # after that is one the desk has not shown (the store watch compares with it).
+        self.opened_version: int | None = None
 
     # -- what the first frame shows -----------------------------------------------------------
 
@@ -154,6 +157,7 @@ class DeskData:
         with self._lock:
             if self._store is None:
                 self._store = Store.open(self.db_path, create=False, readonly=True)
+                self.opened_version = self._store.data_version()  # before the first read
             return query(self._store)
 
     def close(self) -> None:

@@ -248,13 +248,17 @@ class MainScreen(CachedScreenLines, Screen[None]):
 
     @work(thread=True, exclusive=True, group="store-watch")
     def watch_store(self) -> None:
-        """Ask the store for its data version; a new one (not the first seen) means another
-        process wrote to it."""
+        """Ask the store for its data version; a new one means another process wrote to it.
+        The first poll compares with the version of the desk's first read: an import in the
+        second before that poll is a change too (it was taken as the starting point)."""
         try:
             version = self.app.data.data_version()  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - a store that cannot be read now: the next poll asks again
             return
-        seen, self._store_version = self._store_version, version
+        seen = self._store_version
+        if seen is None:
+            seen = self.app.data.opened_version  # type: ignore[attr-defined]
+        self._store_version = version
         if seen is not None and version != seen:
             self.post_message(StoreChanged())
 
