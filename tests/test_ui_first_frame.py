@@ -251,3 +251,26 @@ async def test_a_ledger_closed_before_its_rows_are_read_takes_none_and_the_next_
         await press(pilot, "a")
         assert app.screen is not closed and "6 · sorted by date" in screen_text(app)
         assert "Reading" not in screen_text(app)  # the rows kept: not read again
+
+
+@async_test
+async def test_an_overview_closed_before_it_is_read_keeps_the_reading_for_the_next_open(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = hold(monkeypatch, overview_screen, "read_overview")
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await until_shown(pilot, "Counting the destinations and placing them on the map…")
+        closed = app.screen
+        await press(pilot, "escape")
+        assert app.screen is app.main
+        release.set()
+        deadline = time.monotonic() + 10
+        while app.data not in overview_screen.OVERVIEW_KEPT:
+            assert time.monotonic() < deadline, "the reading was never kept"
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert closed.data is None  # type: ignore[attr-defined]
+        await press(pilot, "w")
+        text = screen_text(app)
+        assert app.screen is not closed and "Cities visited" in text and "12 places on the map of the US" in text
