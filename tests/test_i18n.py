@@ -174,10 +174,11 @@ def test_every_korean_message_fills_in_every_placeholder() -> None:
 def test_a_particle_after_a_placeholder_fits_either_ending() -> None:
     """A value put in a Korean sentence may end in a consonant or a vowel ('3년째', '.json'):
     the particle after it is the paired form, 을(를), (으)로, (이)라고, as Korean software
-    writes it, never one that fits only one of them ('3년째'이라고, .json로)."""
+    writes it, never one that fits only one of them ('3년째'이라고, .json로, `tripdesk
+    validate trip.yaml`를)."""
     import re
 
-    fixed = re.compile(r"\{(\w+)\}['’”]?(이라고|라고|이|가|을|를|은|는|과|와|으로|로|이다|이며|이고)(?![가-힣(])")
+    fixed = re.compile(r"\{(\w+)\}[`'’”]?(이라고|라고|이|가|을|를|은|는|과|와|으로|로|이다|이며|이고)(?![가-힣(])")
     found = []
     for entry in _catalog("ko"):
         strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
@@ -186,3 +187,4 @@ def test_a_particle_after_a_placeholder_fits_either_ending() -> None:
     assert not found, found
     assert fixed.search("'{words}'이라고") and not fixed.search("'{words}'(이)라고")
     assert not fixed.search("{name}을(를)") and not fixed.search("{path}(으)로") and fixed.search("{suffix}로 끝")
+    assert fixed.search("`tripdesk validate {path}`를 실행") and not fixed.search("`tripdesk validate {path}`을(를)")
