@@ -191,3 +191,22 @@ async def test_d_d_puts_the_kept_list_back_as_it_was_left(live_db: Path) -> None
         assert "California" in text and "Irvine" not in text
         await press(pilot, "enter")  # and it opens as before
         assert "Irvine" in city_pane_text(app)
+
+
+@async_test
+async def test_a_trip_removed_from_the_store_leaves_neither_its_timeline_nor_its_detail(live_db: Path) -> None:
+    """The trip shown is gone (an import --rebuild elsewhere left it out): the timeline says so,
+    and the detail beside it no longer shows the gone trip's day (it did, as if it were there)."""
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "enter", "n", "n", "n", "n")
+        assert "Huntsville Chamber of Commerce" in app.main.detail.text
+        done = subprocess.run([sys.executable, "-m", "tripdesk", "import", "--rebuild", "--db", str(live_db),
+                               str(DATA / "gumi-2013-san-diego.yaml")], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        await wait_for(pilot, lambda: "The trip gumi-2024-us is no longer in" in screen_text(app), 5)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Huntsville Chamber" not in app.main.detail.text and "Huntsville Chamber" not in text, text
+        assert "Details of the selected trip, day or event appear here." in app.main.detail.text

@@ -565,11 +565,15 @@ class DetailPane(DeskPane):
     def relabel(self) -> None:
         """The title, and the note shown before any trip, in the app's language (a trip's
         detail is drawn again by `show`)."""
-        _ = words(self)
-        self.border_title = _("Detail")
+        self.border_title = words(self)("Detail")
         if self._shown is None:
-            self._doc = Doc().line((_(PLACEHOLDER), "dim italic"))
-            self.view.update(self._doc)
+            self.clear()
+
+    def clear(self) -> None:
+        """No trip's detail: the note that says what appears here (the trip shown is gone)."""
+        self._shown = None
+        self._doc = Doc().line((words(self)(PLACEHOLDER), "dim italic"))
+        self.view.update(self._doc)
 
     @property
     def view(self) -> DetailScroll:

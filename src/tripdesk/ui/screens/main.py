@@ -294,6 +294,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
             return  # another trip was opened meanwhile
         if message.trip is None:
             self.timeline.show_message(N_("The trip {trip} is no longer in the store."), trip=message.trip_id)
+            self.detail.clear()  # not the gone trip's detail beside it
             return
         self.timeline.show_again(message.trip, self.lang)
         self.detail.show(message.trip, self.timeline.ref or "trip", self.lang, force=True)
