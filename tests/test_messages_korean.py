@@ -282,3 +282,22 @@ async def test_event_kinds_in_both_follow_the_locale(db: Path, locale: str, kind
         events = [option.lines_for(width)[0].plain for option in timeline.options
                   if option.lines_for(width)[0].plain.startswith("  --:--")]
         assert [line.split()[2] for line in events[:4]] == kinds, events
+
+
+def test_a_keymap_that_is_not_toml_is_said_in_the_desks_language(tmp_path: Path) -> None:
+    """The toast at launch: tripdesk's sentence in Korean, the TOML reader's English only in
+    brackets after it (it was the whole message)."""
+    from tripdesk.i18n import speaking
+    from tripdesk.ui.keys import KeymapError, load_keymap
+
+    path = tmp_path / "keys.toml"
+    path.write_text("[keymap\n", encoding="utf-8")
+    with speaking("ko"), pytest.raises(KeymapError) as korean:
+        load_keymap(path)
+    said = str(korean.value)
+    assert said.startswith(f"{path}: TOML 파일로 읽을 수 없습니다(") and "[keymap] 표입니다" in said, said
+    # (the reader's words in brackets, and the table's name as the file spells it)
+    assert not _english_words(re.sub(r"\([^)]*\)|\[keymap\]", " ", said.split(": ", 1)[1])), said
+    with pytest.raises(KeymapError) as english:
+        load_keymap(path)
+    assert str(english.value).startswith(f"{path}: not a TOML file that can be read (")

@@ -52,7 +52,10 @@ def load_keymap(path: Path) -> dict[str, str]:
                                      "UTF-8); a keymap is a TOML file").format(
             name=name, byte=f"{exc.object[exc.start]:02x}", offset=exc.start)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise KeymapError(f"{name}: {visible(str(exc))}") from None
+        # (the TOML reader's own words, in brackets after the sentence, as docs/i18n.md says)
+        raise KeymapError(messages()("{name}: not a TOML file that can be read ({error}); a keymap is a "
+                                     "[keymap] table of \"binding.id\" = \"keys\"").format(
+            name=name, error=visible(str(exc)))) from None
     table = data.get("keymap", data)
     if not isinstance(table, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
