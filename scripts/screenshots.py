@@ -20,7 +20,7 @@ from typing import Awaitable, Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tripdesk.importer import import_paths  # noqa: E402
+from tripdesk.store.importer import import_paths  # noqa: E402
 from tripdesk.paths import articles_dir  # noqa: E402
 from tripdesk.store import Store  # noqa: E402
 

@@ -70,7 +70,7 @@ def test_generate_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_the_write_floor_copies_every_row(tmp_path: Path) -> None:
     """The store's write floor is only a floor if the copy holds everything the import wrote."""
-    from tripdesk.importer import import_paths
+    from tripdesk.store.importer import import_paths
     from tripdesk.store import Store
 
     gen.generate(tmp_path / "trips", 6, seed=5)

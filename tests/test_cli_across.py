@@ -138,7 +138,7 @@ def test_doctor_on_the_bundled_data_finds_no_duplicates(store, capsys) -> None: 
 
 
 def test_an_entity_whose_own_names_differ_only_by_spacing_is_not_its_own_duplicate() -> None:
-    from tripdesk.duplicates import Named, probable_duplicates
+    from tripdesk.store.duplicates import Named, probable_duplicates
 
     nam = Named("person", "nam-yu-jin", ("남유진", "Nam Yu-jin", "남 시장", "남시장"), "a.yaml")
     other = Named("person", "nam-2", ("NAM YU-JIN",), "b.yaml")

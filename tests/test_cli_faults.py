@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk import importer
+from tripdesk.store import importer
 from tripdesk.cli import main
-from tripdesk.importer import import_paths
+from tripdesk.store.importer import import_paths
 from tripdesk.store import Store
 
 from .conftest import DATA, SAMPLE

@@ -17,13 +17,13 @@ from typing import Any, Iterator
 
 import pytest
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.web.datasette_config import QUERIES, check_servable, metadata
 from tripdesk.web.datasette_plugin import tripdesk_match, tripdesk_matched, tripdesk_text
 from tripdesk.problems import TripdeskError
 from tripdesk.store import SCHEMA, Store
-from tripdesk.textindex import index_text
+from tripdesk.store.textindex import index_text
 
 from .test_serve import free_port, stop, wait_for_http
 

@@ -15,7 +15,7 @@ from tripdesk.draft.articles import Article  # noqa: E402
 from tripdesk.draft.assemble import draft_trip  # noqa: E402
 from tripdesk.draft.dates import YearHint  # noqa: E402
 from tripdesk.model import AGREEMENT_KINDS  # noqa: E402
-from tripdesk.queries import KnownEntities  # noqa: E402
+from tripdesk.store.queries import KnownEntities  # noqa: E402
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
 from tripdesk.draft.articles import Article  # noqa: E402
 from tripdesk.draft.assemble import draft_trip  # noqa: E402
 from tripdesk.draft.dates import YearHint  # noqa: E402
-from tripdesk.queries import KnownEntities  # noqa: E402
+from tripdesk.store.queries import KnownEntities  # noqa: E402
 
 D = dt.date
 

@@ -228,9 +228,9 @@ def test_binary_utf16_and_oversized_articles_get_a_clear_error(tmp_path: Path) -
 def test_the_store_keeps_the_excerpts_and_the_article_text(tmp_path: Path, db_path: Path, capsys) -> None:
     import sqlite3
 
-    from tripdesk import queries
+    from tripdesk.store import queries
     from tripdesk.cli import main
-    from tripdesk.importer import import_paths
+    from tripdesk.store.importer import import_paths
     from tripdesk.store import Store
 
     path, _ = trip_with_article(tmp_path, ARTICLE.encode("cp949"))
@@ -264,7 +264,7 @@ def test_the_store_keeps_the_excerpts_and_the_article_text(tmp_path: Path, db_pa
 
 
 def test_an_article_not_found_is_kept_as_where_it_was_looked_for(tmp_path: Path, db_path: Path, capsys) -> None:
-    from tripdesk import queries
+    from tripdesk.store import queries
     from tripdesk.cli import main
     from tripdesk.store import Store
 
@@ -329,7 +329,7 @@ def test_the_bundled_store_keeps_article_000_and_the_huntsville_excerpt() -> Non
     beside the checkout: the article view of the Huntsville meeting has its text."""
     import argparse
 
-    from tripdesk import queries
+    from tripdesk.store import queries
     from tripdesk.cli import open_store
     from tripdesk.paths import articles_dir
 
@@ -370,8 +370,8 @@ def test_a_re_import_reads_a_trip_again_when_its_article_file_changes(tmp_path: 
     article text (and the check of the excerpts) follows the files, not the first import."""
     import os
 
-    from tripdesk import queries
-    from tripdesk.importer import import_paths
+    from tripdesk.store import queries
+    from tripdesk.store.importer import import_paths
     from tripdesk.problems import ValidationFailed
     from tripdesk.store import Store
 
@@ -419,7 +419,7 @@ def test_a_quote_s_original_words_must_be_in_its_article(tmp_path: Path) -> None
 def test_the_json_export_carries_the_evidence_and_imports_back(tmp_path: Path, capsys) -> None:
     import json
 
-    from tripdesk import queries
+    from tripdesk.store import queries
     from tripdesk.cli import main
     from tripdesk.store import Store
 

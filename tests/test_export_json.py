@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.files.document import trip_to_document
 from tripdesk.export import render, write_export

@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.export import render, write_export
 from tripdesk.files.loader import load_file, load_paths

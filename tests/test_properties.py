@@ -31,11 +31,11 @@ from tripdesk.files import yamlread
 from tripdesk.cli import main
 from tripdesk.files.document import trip_to_document
 from tripdesk.export import render
-from tripdesk.importer import import_paths
+from tripdesk.store.importer import import_paths
 from tripdesk.files.loader import load_file
 from tripdesk.model import AGREEMENT_KINDS, EVENT_KINDS, ORGANISATION_KINDS, TRIP_STATUSES, Trip
 from tripdesk.problems import ValidationFailed
-from tripdesk.queries import load_trip, search
+from tripdesk.store.queries import load_trip, search
 from tripdesk.store import Store
 from tripdesk.timeline import render_timeline
 from tripdesk.ui.panes.detail import detail_doc

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.review import open_review
 from tripdesk.store import Store

@@ -14,7 +14,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from tripdesk import queries, textindex
+from tripdesk.store import queries, textindex
 from tripdesk.cli import main
 from tripdesk.store import Store, guarded
 from tripdesk.ui.app import TripdeskApp

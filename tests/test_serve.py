@@ -21,7 +21,7 @@ from typing import Iterator
 
 import pytest
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.export import download_target, render
 from tripdesk.problems import TripdeskError

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk import queries
-from tripdesk.importer import import_paths
+from tripdesk.store import queries
+from tripdesk.store.importer import import_paths
 from tripdesk.problems import TripdeskError, ValidationFailed
 from tripdesk.store import SCHEMA_VERSION, Store
 
@@ -402,7 +402,7 @@ def test_many_files_read_in_worker_processes_make_the_same_store(
     """Past `PARALLEL_MIN_FILES` an import hands the files to worker processes, a few per
     task; the store is the same as when one process reads them all, in the same order, and
     a broken file among them still stops the whole import and is reported."""
-    from tripdesk import importer
+    from tripdesk.store import importer
     from tripdesk.bench import generate as gen
     from tripdesk.problems import display_path
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.store import Store
 
@@ -861,7 +861,7 @@ def test_a_shared_store_is_read_by_a_user_who_cannot_write_it(
 READS_ACROSS_AN_IMPORT = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from tripdesk import queries
+    from tripdesk.store import queries
     from tripdesk.store import Store
     store = Store.open(Path(sys.argv[1]), create=False, readonly=True)
     version = store.data_version()
@@ -1028,7 +1028,7 @@ def test_a_first_import_that_fails_leaves_no_database(tmp_path: Path, capsys: py
 
 def test_no_error_that_is_not_damage_advises_a_rebuild(tmp_path: Path) -> None:
     """Disk, permission and unknown errors: their fix never says to rebuild the store."""
-    from tripdesk import doctor as doctor_module
+    from tripdesk.store import doctor as doctor_module
     from tripdesk.store import _database_error
 
     for text in ("disk I/O error", "database or disk is full", "attempt to write a readonly database",

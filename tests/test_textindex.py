@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tripdesk import queries
-from tripdesk.importer import import_paths
+from tripdesk.store import queries
+from tripdesk.store.importer import import_paths
 from tripdesk.store import Store, search_body
-from tripdesk.textindex import index_text, matched_lines, term_spans, unindex_text
+from tripdesk.store.textindex import index_text, matched_lines, term_spans, unindex_text
 
 # Korean, Latin with accents, digits, punctuation and every kind of space the index meets.
 TEXT = st.text(alphabet=st.sampled_from("구미협약 업무가 abcAÉé1 ·,()-\t\n"), max_size=40)

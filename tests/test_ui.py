@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk.queries import SearchHit
+from tripdesk.store.queries import SearchHit
 from tripdesk.text import Text
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.panes.city import CityPane

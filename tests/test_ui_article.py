@@ -35,7 +35,7 @@ class Article(NamedTuple):  # what the store gives the view (queries.Article)
 @pytest.fixture(scope="module")
 def data_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled trips imported with their articles (the store keeps each article's text)."""
-    from tripdesk.importer import import_paths
+    from tripdesk.store.importer import import_paths
     from tripdesk.store import Store
 
     assert ARTICLES.is_dir(), f"the source articles are missing: expected {ARTICLES}"

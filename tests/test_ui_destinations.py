@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.store import Store
 from tripdesk.ui.app import TripdeskApp
 
@@ -104,7 +104,7 @@ async def test_a_store_of_many_cities_opens_at_its_states(tmp_path: Path) -> Non
     """With more than OPEN_STATES_UP_TO cities, the states start closed (each fold lays out
     every open line again): the countries and states are listed, Enter opens a state."""
     from tripdesk.bench import generate as gen
-    from tripdesk.importer import import_paths
+    from tripdesk.store.importer import import_paths
     from tripdesk.ui.panes.city import OPEN_STATES_UP_TO
 
     gen.generate(tmp_path / "trips", 120, 1)

@@ -67,7 +67,7 @@ def test_the_first_entities_are_the_first_of_the_whole_list_among_names_that_tie
 
 
 def test_the_axis_from_the_dates_alone_is_the_axis_of_the_trips(db: Path) -> None:
-    from tripdesk import queries
+    from tripdesk.store import queries
 
     data = DeskData(db)
     try:

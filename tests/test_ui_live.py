@@ -74,7 +74,7 @@ async def test_an_import_before_the_first_poll_is_seen(live_db: Path, monkeypatc
     runs a second after launch) is a change too: that poll used to take the new version as
     its starting point, and the desk went on saying '2 trips'. The poll is run by hand here,
     after the import, so that it is the first whatever the machine's speed."""
-    from tripdesk.importer import import_paths
+    from tripdesk.store.importer import import_paths
     from tripdesk.store import Store
     from tripdesk.ui.screens import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tripdesk import queries
+from tripdesk.store import queries
 from tripdesk.store import Store
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.screens.search import SearchInput, SearchScreen

@@ -64,7 +64,7 @@ def test_search_results(snap_compare, app: TripdeskApp) -> None:  # noqa: ANN001
 
 def test_article_view(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
     """`v` on the Huntsville Chamber meeting: article 000, the meeting's excerpt highlighted."""
-    from tripdesk.importer import import_paths
+    from tripdesk.store.importer import import_paths
     from tripdesk.store import Store
 
     articles = Path(__file__).resolve().parents[2] / "shared" / "articles"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from tripdesk.importer import import_paths
+from tripdesk.store.importer import import_paths
 from tripdesk.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from tripdesk import cli, queries
+from tripdesk import cli
+from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.folding import FoldingText
 from tripdesk.text import Text

@@ -25,26 +25,25 @@ import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, IO, Iterator, NoReturn, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, NoReturn, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text as _RichText
 
-from . import queries
 from .folding import FoldingText
 from .i18n import N_, Translator, messages, speaking, translator
 from .output import output_failed, prepare_streams, silence_stdout, stdout_is_utf8
-from .problems import Problem, TripdeskError, ValidationFailed, display_path, file_kind, terminal_safe
 from .paths import articles_dir, bundled_data_dir, is_trip_file_name, user_path
-from .store import CannotWrite, Store, UnusableStore, default_db_path, set_aside
-from .storefiles import remove_new_store
+from .problems import Problem, TripdeskError, ValidationFailed, display_path, file_kind, terminal_safe
+from .store import CannotWrite, Store, UnusableStore, default_db_path, queries, set_aside
+from .store.storefiles import remove_new_store
 from .text import DISPLAY_LANGS
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .importer import ImportReport
+    from .store.importer import ImportReport
     from .text import Text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -145,7 +144,7 @@ def open_store(args: argparse.Namespace) -> Store:
     folder = bundled_data_dir()
 
     def fill(store: Store) -> None:
-        from .importer import import_paths
+        from .store.importer import import_paths
 
         import_paths(store, [folder], articles=article_folders(args, bundled=True))
 
@@ -156,7 +155,7 @@ def open_store(args: argparse.Namespace) -> Store:
             raise
         return Store.open(path, create=False, readonly=True)
     if not store.created and folder.is_dir() and _bundled_files_changed(store, folder):
-        from .importer import import_paths, shadowed_bundled
+        from .store.importer import import_paths, shadowed_bundled
 
         # A bundled trip the store holds from a file imported from elsewhere is left out, as
         # `import` said when it happened (and `doctor` says): not a warning at every launch.
@@ -240,7 +239,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if store_path is not None:
         # `--db`: also what an import into that store would refuse, a trip id another file
         # holds there, an organisation, person or home city named otherwise there.
-        from .importer import known_in_store
+        from .store.importer import known_in_store
 
         with Store.open(store_path, create=False, readonly=True) as store:
             result = load_paths(paths, known=known_in_store(store, paths), articles=articles)
@@ -317,7 +316,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _import_into(path: Path, paths: list[Path], articles: list[Path], *, rebuild: bool) -> ImportReport:
     """Import into the store at `path`; a store this import created is removed again when the
     import fails (no empty store is left behind)."""
-    from .importer import import_paths
+    from .store.importer import import_paths
 
     try:
         new = not path.exists()
@@ -330,7 +329,7 @@ def _import_into(path: Path, paths: list[Path], articles: list[Path], *, rebuild
         report = import_paths(store, paths, rebuild=rebuild, articles=articles)
         imported = set(report.added + report.updated)
         if imported:
-            from .importer import shadowed_bundled
+            from .store.importer import shadowed_bundled
 
             report.shadowed = [s for s in shadowed_bundled(store.conn, bundled_data_dir()) if s.trip_id in imported]
         return report
@@ -581,7 +580,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from .doctor import check_name, diagnose, healthy
+    from .store.doctor import check_name, diagnose, healthy
     path = db_path(args)  # as it is: doctor never creates or fills a store
     findings = diagnose(path) + _bundled_left_out(path)
     out = _console()
@@ -609,8 +608,8 @@ def _bundled_left_out(path: Path) -> list:  # noqa: ANN201 - doctor.Finding
     """doctor's word on bundled trip files the store leaves out (their trip imported from
     elsewhere): a warning, not a problem; nothing when the store cannot be read (diagnose says
     why)."""
-    from .doctor import Finding
-    from .importer import shadowed_bundled
+    from .store.doctor import Finding
+    from .store.importer import shadowed_bundled
 
     try:
         with Store.open(path, create=False, readonly=True) as store:

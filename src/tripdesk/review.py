@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .importer import ImportReport, import_paths
 from .files.loader import find_trip_files, load_paths
-from .problems import TripdeskError, ValidationFailed, display_path
 from .i18n import messages
+from .problems import TripdeskError, ValidationFailed, display_path
 from .store import Store
+from .store.importer import ImportReport, import_paths
 
 
 @dataclass(frozen=True)

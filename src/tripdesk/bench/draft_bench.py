@@ -33,7 +33,7 @@ def bench_draft(articles: Path, reps: int, log: Log) -> Figure:
     from ..draft.articles import read_article
     from ..draft.assemble import draft_trip
     from ..draft.dates import NoTripDates, YearHint
-    from ..queries import KnownEntities
+    from ..store.queries import KnownEntities
 
     start = time.perf_counter()
     analyser.kiwi()
@@ -66,7 +66,7 @@ def bench_draft(articles: Path, reps: int, log: Log) -> Figure:
 def _drafts(article, hint) -> bool:  # noqa: ANN001
     from ..draft.assemble import draft_trip
     from ..draft.dates import NoTripDates
-    from ..queries import KnownEntities
+    from ..store.queries import KnownEntities
 
     try:
         draft_trip([article], KnownEntities(), hint)

@@ -28,16 +28,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import queries
-from ..importer import import_paths
 from ..paths import articles_dir, bundled_data_dir
-from ..store import Store
+from ..store import Store, queries
+from ..store.importer import import_paths
 from . import generate as gen
 from . import ptyrun
 from .draft_bench import bench_draft
 from .stats import Figure
-from .store_bench import (bench_excerpts, bench_export, bench_import, bench_reimport, bench_search, bench_store_floor,
-                          folder_size, remove_db)
+from .store_bench import (
+    bench_excerpts,
+    bench_export,
+    bench_import,
+    bench_reimport,
+    bench_search,
+    bench_store_floor,
+    folder_size,
+    remove_db,
+)
 
 TABLE_HEADER = ["figure", "median", "p95", "baseline (median)", "ratio", "target", "met?"]
 BEGIN = "<!-- bench:begin (written by `python -m tripdesk.bench run`; edit outside these marks) -->"

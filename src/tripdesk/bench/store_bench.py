@@ -33,10 +33,9 @@ from typing import Callable
 
 import yaml
 
-from .. import queries
 from ..files.document import trip_to_document
-from ..importer import import_paths
-from ..store import Store
+from ..store import Store, queries
+from ..store.importer import import_paths
 from .stats import Figure, timed
 
 try:

@@ -21,9 +21,10 @@ from typing import Any
 
 from ..i18n import N_, messages
 from ..problems import TripdeskError
-from ..queries import KnownEntities, KnownEntity
+from ..store.queries import KnownEntities, KnownEntity
 from . import agreements as agreements_mod
-from . import analyser, dates, english, entities, localgov, notes, places, quotes as quotes_mod
+from . import analyser, dates, english, entities, localgov, notes, places
+from . import quotes as quotes_mod
 from .articles import Article
 from .notes import Named, Reason
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
+from ..articles import ArticleError, ArticleFile, ArticleFinder, SourceArticle, nfc
+from ..i18n import N_, messages
+from ..limits import MAX_TRIP_DAYS
 from ..model import (
     HOME_KINDS_IN_A_PROVINCE,
     UNKNOWN_STATUS,
@@ -38,9 +41,6 @@ from ..model import (
     Trip,
     UnnamedParty,
 )
-from ..articles import ArticleError, ArticleFile, ArticleFinder, SourceArticle, nfc
-from ..i18n import N_, messages
-from ..limits import MAX_TRIP_DAYS
 from ..paths import is_trip_file_name
 from ..problems import Problem, display_path, file_kind
 from .schema import TRIP_FILE, check
@@ -1067,7 +1067,7 @@ def load_paths(paths: Iterable[Path],
 def duplicate_warnings(loaded: Iterable[LoadedTrip]) -> list[Problem]:
     """A warning at each organisation or person that probably is one defined under another id
     (`duplicates`), at its name in the later file."""
-    from ..duplicates import FIX, Named, message, probable_duplicates
+    from ..store.duplicates import FIX, Named, message, probable_duplicates
 
     results = {}
     entities = []

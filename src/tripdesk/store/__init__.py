@@ -19,17 +19,45 @@ A new store's tables are created under the lock too, so two first launches build
 The modules, read top to bottom:
 
 - `schema`: the tables, declared once, and comparing a store with them;
+- `storefiles`: the database's files on disk (its `-wal` and `-shm` companions);
 - `connection`: opening the file, the write transaction, the store's errors and their fixes;
+- `textindex`: the bigram full-text index that finds Korean words of two syllables;
 - `rows`: a trip as the rows of the tables and of the search index;
-- `database`: `Store`, an open store, read and written.
+- `database`: `Store`, an open store, read and written;
+- `importer`: trip files into the store, all or nothing, incremental;
+- `queries`: the reads the CLI, the exports and the desk make;
+- `duplicates`: entities that are probably one under two ids;
+- `doctor`: the store's health check (`tripdesk doctor`).
+
+This package's `__init__` names only the first four's; the others are imported by name
+(`from tripdesk.store import queries`).
 """
 
 from __future__ import annotations
 
-from .connection import (BUSY_TIMEOUT_MS, REBUILD_HINT, UPDATE_HINT, WRITE_HINT, CannotWrite, DiskFull,
-                         StoreChanged, UnreadableWal, UnusableStore, _database_error, _Transaction,
-                         cannot_write, connect, connect_readonly, default_db_path, disk_full,
-                         disk_trouble, file_digest, guarded, set_aside, sqlite_utils_db)
+from .connection import (
+                         BUSY_TIMEOUT_MS,
+                         REBUILD_HINT,
+                         UPDATE_HINT,
+                         WRITE_HINT,
+                         CannotWrite,
+                         DiskFull,
+                         StoreChanged,
+                         UnreadableWal,
+                         UnusableStore,
+                         _database_error,
+                         _Transaction,
+                         cannot_write,
+                         connect,
+                         connect_readonly,
+                         default_db_path,
+                         disk_full,
+                         disk_trouble,
+                         file_digest,
+                         guarded,
+                         set_aside,
+                         sqlite_utils_db,
+)
 from .database import Store
 from .rows import TableIndexer, TripRows, evidence_of, search_body, search_rows, trip_rows
 from .schema import SCHEMA, SCHEMA_VERSION, TABLES, VIRTUAL_SCHEMA, create_schema, schema_differences

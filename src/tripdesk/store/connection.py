@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 from ..i18n import N_, messages
 from ..paths import user_path
 from ..problems import TripdeskError, display_path
-from ..storefiles import companion, wal_pending, writable_here
+from .storefiles import companion, wal_pending, writable_here
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -11,13 +11,24 @@ from typing import TYPE_CHECKING, Callable
 
 from ..i18n import messages
 from ..problems import TripdeskError, display_path
-from ..storefiles import (clear_stale_companions, file_stamp, remove_new_store, wal_pending,
-                          writable_here)
-from .connection import (BUSY_TIMEOUT_MS, FIRST_BUILD_TIMEOUT_MS, REBUILD_HINT, WRITE_HINT,
-                         CannotWrite, UnreadableWal, UnusableStore, _database_error, _Transaction,
-                         _version_and_tables, connect, connect_readonly, sqlite_utils_db)
+from .connection import (
+    BUSY_TIMEOUT_MS,
+    FIRST_BUILD_TIMEOUT_MS,
+    REBUILD_HINT,
+    WRITE_HINT,
+    CannotWrite,
+    UnreadableWal,
+    UnusableStore,
+    _database_error,
+    _Transaction,
+    _version_and_tables,
+    connect,
+    connect_readonly,
+    sqlite_utils_db,
+)
 from .rows import _SEARCH_INSERT, TripRows, _upsert, trip_rows
 from .schema import SCHEMA_VERSION, TABLES, create_schema, schema_differences
+from .storefiles import clear_stale_companions, file_stamp, remove_new_store, wal_pending, writable_here
 
 if TYPE_CHECKING:
     import sqlite_utils

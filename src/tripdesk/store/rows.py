@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..text import Text
-from ..textindex import index_text
 from .schema import SCHEMA
+from .textindex import index_text
 
 if TYPE_CHECKING:
     from ..articles import SourceArticle

@@ -2,7 +2,7 @@
 
 `tripdesk` (no command) runs `tripdesk.ui.app.TripdeskApp`. This package is the only part of
 tripdesk that imports Textual, but for the benchmark's two harnesses that drive it (see
-`tripdesk/__init__.py`); everything it shows comes from `tripdesk.queries` through
+`tripdesk/__init__.py`); everything it shows comes from `tripdesk.store.queries` through
 `tripdesk.ui.data.DeskData`, read in worker threads, and every string from the store is
 rendered as literal text (`textual.content.Content`), never as markup.
 

@@ -19,9 +19,9 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from .. import queries
 from ..i18n import N_, Translator, speaking, translator
 from ..problems import visible
+from ..store import queries
 from . import compositor
 from .data import DeskData
 from .footer import KeyFooter

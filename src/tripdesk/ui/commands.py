@@ -15,16 +15,24 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.command import (CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits,
-                             Provider, SearchIcon)
+from textual.command import (
+    CommandInput,
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+    SearchIcon,
+)
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Button, LoadingIndicator
 
-from .. import queries
-from .keys import DIALOG_KEYS, EDIT_KEYS, PALETTE_KEYS
 from ..i18n import N_
+from ..store import queries
+from .keys import DIALOG_KEYS, EDIT_KEYS, PALETTE_KEYS
 from .render import LANGUAGE_CYCLE, LANGUAGE_NAMES, one_line, words
 
 TEXTUAL_WORDS = (N_("Search for commands…"),)  # the palette's placeholder, Textual's

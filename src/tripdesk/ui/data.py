@@ -26,9 +26,8 @@ from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
-from .. import queries
 from ..problems import TripdeskError
-from ..store import Store
+from ..store import Store, queries
 
 if TYPE_CHECKING:
     from ..model import Trip

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Literal
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from .. import queries
     from ..model import Trip
+    from ..store import queries
 
 CityMode = Literal["home", "dest"]
 

@@ -19,7 +19,7 @@ import sqlite3
 
 from datasette import hookimpl
 
-from ..textindex import match_query, matched_lines, unindex_text
+from ..store.textindex import match_query, matched_lines, unindex_text
 
 
 def tripdesk_match(query: str | None) -> str | None:

@@ -20,18 +20,18 @@ from typing import TYPE_CHECKING, Callable, Literal
 from rich.style import Style
 from rich.text import Text as RichText
 from textual import on, work
+from textual._segment_tools import line_pad
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual._segment_tools import line_pad
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
-from ... import queries
 from ...i18n import N_, translator
+from ...store import queries
 from ...text import Text
 from ..data import freeze_loaded
 from ..keys import CITY_TREE_KEYS

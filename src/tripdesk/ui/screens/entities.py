@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ... import queries
 from ...i18n import N_, translator
+from ...store import queries
 from ..render import one_line, words
 from ..tableview import Column, TableRow
 from .table import TableScreen

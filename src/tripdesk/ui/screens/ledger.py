@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ... import queries
 from ...i18n import N_, NC_, translator
 from ...model import AGREEMENT_KIND_NAMES, AGREEMENT_STATUSES, agreement_status_label, agreement_status_names
+from ...store import queries
 from ..tableview import Column, TableRow
 from .table import TableScreen
 

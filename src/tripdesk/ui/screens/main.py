@@ -26,8 +26,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ... import queries
 from ...i18n import N_
+from ...store import queries
 from ..data import freeze_loaded, resume_collection
 from ..footer import KeyFooter
 from ..header import DeskHeader

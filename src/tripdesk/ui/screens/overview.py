@@ -41,8 +41,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ... import queries
 from ...i18n import N_, translator
+from ...store import queries
 from ..data import freeze_loaded
 from ..footer import KeyFooter
 from ..keys import COPY_KEYS, LANGUAGE_KEY

@@ -24,10 +24,10 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from ... import queries
 from ...i18n import N_, translator
 from ...model import AGREEMENT_KIND_NAMES
-from ...textindex import query_problem, term_spans
+from ...store import queries
+from ...store.textindex import query_problem, term_spans
 from ..data import SearchStopped
 from ..keys import DIALOG_KEYS, EDIT_KEYS
 from ..render import DIM, Fitted, fit_str, kind_label, lit, one_line, words

@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterable, NamedTuple
 
-from .i18n import N_, messages
+from ..i18n import N_, messages
 
 
 class Named(NamedTuple):

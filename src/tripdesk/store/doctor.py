@@ -26,11 +26,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .i18n import N_, NC_, messages
-from .problems import display_path
-from .store import (
-    REBUILD_HINT, SCHEMA_VERSION, TABLES, WRITE_HINT, UnreadableWal, cannot_write, connect,
-    disk_full, disk_trouble, TableIndexer, schema_differences, sqlite_utils_db,
+from ..i18n import N_, NC_, messages
+from ..problems import display_path
+from . import (
+    REBUILD_HINT,
+    SCHEMA_VERSION,
+    TABLES,
+    WRITE_HINT,
+    TableIndexer,
+    UnreadableWal,
+    cannot_write,
+    connect,
+    disk_full,
+    disk_trouble,
+    schema_differences,
+    sqlite_utils_db,
 )
 from .storefiles import wal_pending, writable_here
 

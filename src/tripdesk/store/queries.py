@@ -11,17 +11,17 @@ import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, NamedTuple
 
-from .i18n import N_, translator
-from .problems import TripdeskError
-from .store import Store, guarded
-from .text import Text
+from ..i18n import N_, translator
+from ..problems import TripdeskError
+from ..text import Text
+from . import Store, guarded
 from .textindex import match_query, matched_lines, query_parts, query_problem
 
 if TYPE_CHECKING:
     from typing import Iterable
 
-    from .model import Trip
-    from .regions import Region
+    from ..model import Trip
+    from ..regions import Region
 
 
 # The rows below are NamedTuples, not frozen dataclasses: as read-only as those, but made in
@@ -232,7 +232,7 @@ def destination_groups(store: Store) -> DestinationGroups:
         if state is not None:
             states.setdefault((country, state), set()).update(visitors)
     rows.sort(key=lambda r: ((r.city.en or r.city.plain or r.city.ko or ""), r.key))
-    from .regions import country_names, state_names
+    from ..regions import country_names, state_names
 
     names = {code: Text(en=en, ko=ko) for code in countries for en, ko in [country_names(code)]}
     names.update({f"{country}/{state}": Text(en=en, ko=ko)
@@ -350,7 +350,7 @@ def load_trip(store: Store, trip_id: str) -> Trip | None:
     # before the first trip is opened (docs/performance.md, first paint); json likewise.
     import json
 
-    from .files.loader import build_trip
+    from ..files.loader import build_trip
 
     row = store.conn.execute("SELECT document FROM trip_documents WHERE trip_id = ?", (trip_id,)).fetchone()
     return build_trip(json.loads(row[0])) if row else None
@@ -547,7 +547,7 @@ def _place_condition(store: Store, query: str) -> tuple[str, tuple[str, ...], Te
     text = query.strip()
     if not text or text.startswith('"'):
         return None  # a quoted word is a word: "Seattle" in quotes searches the texts
-    from .regions import compared, named
+    from ..regions import compared, named
 
     region = named(text)
     if region is not None and region.kind == "state":
@@ -998,8 +998,8 @@ _ABROAD = ("FROM day_places p JOIN destinations d ON d.key = p.destination_key "
 def rankings(store: Store, read: "list[DestinationRow] | None" = None) -> Rankings:
     """Each ranking most first, ties by name; `read`: the `destinations` already read (on a
     large store the one read of this that takes a while)."""
-    from .i18n import translator
-    from .model import agreement_status_names
+    from ..i18n import translator
+    from ..model import agreement_status_names
 
     def ranked(rows: list[Ranked]) -> list[Ranked]:
         return sorted(rows, key=lambda r: (-r.count, r.label.get("en").casefold(), r.key))

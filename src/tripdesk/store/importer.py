@@ -34,15 +34,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
-from .articles import ArticleFinder
-from .limits import max_file_bytes
-from .files.loader import (AcrossCheck, Checked, KnownIds, TripNames, article_finder, check_across, check_file,
-                     find_trip_files, read_file)
-from .model import Text
-from .i18n import messages
-from .problems import Problem, TripdeskError, ValidationFailed, visible
-from .store import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
-from .files.yamlread import ReadResult
+from ..articles import ArticleFinder
+from ..files.loader import (
+    AcrossCheck,
+    Checked,
+    KnownIds,
+    TripNames,
+    article_finder,
+    check_across,
+    check_file,
+    find_trip_files,
+    read_file,
+)
+from ..files.yamlread import ReadResult
+from ..i18n import messages
+from ..limits import max_file_bytes
+from ..model import Text
+from ..problems import Problem, TripdeskError, ValidationFailed, visible
+from . import Store, StoreChanged, TripRows, file_digest, guarded, trip_rows
 
 if TYPE_CHECKING:
     import sqlite3
@@ -69,7 +78,7 @@ class ImportReport:
 
     def summary(self, lang: str = "en") -> str:
         """`2 added, 0 updated, 0 removed, 5 unchanged`, in the words of display language `lang`."""
-        from .i18n import translator
+        from ..i18n import translator
 
         return translator(lang)("{added} added, {updated} updated, {removed} removed, {unchanged} unchanged").format(
             added=len(self.added), updated=len(self.updated), removed=len(self.removed), unchanged=self.unchanged)
@@ -486,7 +495,7 @@ class Shadowed(NamedTuple):
 
     def message(self) -> str:
         """What is going on and how to resolve it, in one message."""
-        from .problems import display_path
+        from ..problems import display_path
 
         return messages()(
             "{bundled} (bundled with tripdesk) has the trip id {id}, which the store holds from "
