@@ -222,6 +222,45 @@ def test_tripdesk_schema_prints_writes_and_checks(tmp_path: Path, capsys: pytest
     assert "regenerate it with `tripdesk schema -o" in capsys.readouterr().err
 
 
+def test_schema_o_replaces_an_old_schema_but_never_another_file(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o` regenerates a schema written before (an older one, changed), but a file that is
+    not one, a trip file named by mistake, is left as it was unless --force says otherwise."""
+    schema = tmp_path / "trip.schema.json"
+    assert main(["schema", "-o", str(schema)]) == 0
+    fresh = schema.read_text(encoding="utf-8")
+    schema.write_text(fresh.replace('"minimum": 0', '"minimum": 1', 1), encoding="utf-8")  # an older one
+    assert main(["schema", "-o", str(schema)]) == 0
+    assert schema.read_text(encoding="utf-8") == fresh
+    trip = tmp_path / "gumi.yaml"
+    original = (FIXTURES / "valid" / "sample-trip.yaml").read_text(encoding="utf-8")
+    for other in (trip, tmp_path / "notes.json"):
+        other.write_text(original if other is trip else '{"title": "my notes"}', encoding="utf-8")
+        before = other.read_text(encoding="utf-8")
+        capsys.readouterr()
+        assert main(["schema", "-o", str(other)]) != 0
+        assert other.read_text(encoding="utf-8") == before
+        err = capsys.readouterr().err
+        assert "already exists; not replaced" in err and "--force" in err
+    assert main(["schema", "-o", str(trip), "--force"]) == 0
+    assert trip.read_text(encoding="utf-8") == fresh
+
+
+def test_datasette_o_never_replaces_a_file_it_did_not_write(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "t.db"
+    config = tmp_path / "metadata.json"
+    assert main(["--db", str(db), "datasette", "-o", str(config)]) == 0
+    assert main(["--db", str(db), "datasette", "-o", str(config)]) == 0  # its own: regenerated
+    assert "tripdesk" in json.loads(config.read_text(encoding="utf-8"))["title"]
+    schema = tmp_path / "trip.schema.json"
+    assert main(["schema", "-o", str(schema)]) == 0
+    before = schema.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(db), "datasette", "-o", str(schema)]) != 0  # another kind of file
+    assert schema.read_text(encoding="utf-8") == before
+
+
 def test_a_schema_beside_trip_files_is_not_read_as_a_trip(tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "trips").mkdir()

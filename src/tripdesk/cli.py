@@ -642,20 +642,43 @@ def cmd_schema(args: argparse.Namespace) -> int:
         _console().print(RichText(translator(args.lang)("{path} is up to date").format(path=display_path(path))))
         return EXIT_OK
     if args.output:
-        write_generated(args.output, text, args.lang)
+        write_generated(args.output, text, args.lang, force=args.force)
         return EXIT_OK
     sys.stdout.write(text)
     return EXIT_OK
 
 
-def write_generated(output: str, text: str, lang: str = "en") -> Path:
-    """Write a file tripdesk generates (a schema, a configuration), saying where: replaced
-    whole and atomically, as regenerating it is the point."""
+def write_generated(output: str, text: str, lang: str = "en", *, force: bool = False) -> Path:
+    """Write a file tripdesk generates (a schema, a configuration), saying where. A file that
+    is already there is replaced whole and atomically when tripdesk generated it too (the
+    same kind of document: regenerating it is the point) or with `force`; any other file is
+    left alone (a trip file named by mistake is never overwritten)."""
     from .export import write_export
+    from .export.writing import ExportExists
 
-    written = write_export(Path(output), text, force=True)
+    path = Path(output)
+    if not force and os.path.lexists(path) and not _generated_like(path, text):
+        raise ExportExists(path)
+    written = write_export(path, text, force=True)
     _console().print(RichText(translator(lang)("wrote {path}").format(path=display_path(written))))
     return written
+
+
+def _generated_like(path: Path, text: str) -> bool:
+    """Whether the file at `path` is a JSON document tripdesk generated, of the same kind as
+    `text` (the same top-level keys, and a title that names tripdesk)."""
+    import json
+
+    try:
+        if not path.is_file() or path.stat().st_size > 10_000_000:
+            return False
+        old, new = json.loads(path.read_text(encoding="utf-8")), json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    title = old.get("title")
+    return (set(old) == set(new) and isinstance(title, str) and "tripdesk" in title.lower())
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -675,7 +698,7 @@ def cmd_datasette(args: argparse.Namespace) -> int:
     text = metadata_text(path, args.lang)
     if not args.serve:
         if args.output:
-            write_generated(args.output, text, args.lang)
+            write_generated(args.output, text, args.lang, force=args.force)
         else:
             sys.stdout.write(text)
         return EXIT_OK
@@ -685,7 +708,7 @@ def cmd_datasette(args: argparse.Namespace) -> int:
     if warning:
         _console(stderr=True).print(RichText(warning))
     if args.output:
-        return serve(path, write_generated(args.output, text, args.lang), args.host, args.port, args.immutable)
+        return serve(path, write_generated(args.output, text, args.lang, force=args.force), args.host, args.port, args.immutable)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="tripdesk-datasette-") as folder:
@@ -1145,7 +1168,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
             "with --serve, start Datasette on the store, read-only."),
             "tripdesk datasette --serve --port 8001")
     p.add_argument("-o", "--output", metavar="FILE", help=_("write the configuration to FILE "
-                   "(replacing it) instead of standard output"))
+                   "instead of standard output (one written before is replaced; any other file "
+                   "only with --force)"))
+    p.add_argument("--force", action="store_true", help=_("replace the -o file whatever it holds"))
     p.add_argument("--serve", action="store_true", help=_("start Datasette on the store (needs the "
                    "web extra); it opens the file read-only"))
     p.add_argument("--host", default="127.0.0.1", help=_("with --serve: the address to listen on "
@@ -1159,8 +1184,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
             "from the format `tripdesk validate` checks: editors (VS Code, Neovim, Helix, through "
             "yaml-language-server) use it for completion and errors as you type."),
             "tripdesk schema -o trip.schema.json")
-    p.add_argument("-o", "--output", metavar="FILE", help=_("write it to FILE (replacing it) "
-                   "instead of standard output"))
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write it to FILE instead of standard "
+                   "output (a schema written before is replaced; any other file only with --force)"))
+    p.add_argument("--force", action="store_true", help=_("replace the -o file whatever it holds"))
     p.add_argument("--check", metavar="FILE", help=_("exit 1 unless FILE holds exactly this schema "
                    "(for a data repository's CI)"))
 
