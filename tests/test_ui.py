@@ -367,6 +367,21 @@ async def test_keymap_remaps_a_binding_by_id(db: Path) -> None:
 
 
 @async_test
+async def test_a_keymap_line_with_an_unknown_binding_id_is_said(db: Path) -> None:
+    """A typo in a binding id (`app.qiut`) used to change nothing, silently; the ids that
+    exist (the app's, a list's, the review desk's) are not named."""
+    app = make_app(db, keymap={"app.qiut": "z", "app.help": "f1", "list.down": "j",
+                               "doc.up": "k", "app.import_draft": "I"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and said[0].startswith("app.qiut: no key of the desk"), said
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)  # the known lines still work
+
+
+@async_test
 async def test_command_palette_jumps_to_a_trip(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -25,7 +25,7 @@ from ..store import queries
 from . import compositor
 from .data import DeskData
 from .footer import KeyFooter
-from .keys import APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment
+from .keys import APP_KEYS, DIALOG_KEYS, KeymapError, bindings_of, keymap_from_environment, known_binding_ids
 from .overlay_cuts import install as keep_overlay_letters_whole
 from .panes.city import CityTree
 from .panes.detail import DetailScroll
@@ -72,6 +72,9 @@ def screenshot_folder() -> Path:
     return downloads if downloads.is_dir() else Path.cwd()
 
 
+# The binding id of the draft desk's `i` (import the draft shown).
+IMPORT_DRAFT_ID = "app.import_draft"
+
 class TripdeskApp(App[None]):
     """Explore official trips abroad: cities, a day-by-day timeline, and every fact's source."""
 
@@ -107,7 +110,7 @@ class TripdeskApp(App[None]):
             # Only this desk has the key; the footer always shows it (footer.ALWAYS_SHOWN).
             self._bindings.key_to_bindings["i"] = [Binding(
                 "i", "import_draft", "Import", tooltip="Import the draft trip shown into the store",
-                id="app.import_draft")]
+                id=IMPORT_DRAFT_ID)]
         if data is None:
             if db_path is None:
                 from ..store import default_db_path
@@ -150,7 +153,20 @@ class TripdeskApp(App[None]):
                 keymap = {}
         if keymap:
             self.set_keymap(keymap)
+            self.call_after_refresh(self._say_unknown_binding_ids, keymap)
         self.screen_change_signal.subscribe(self, self._give_dialog_a_footer)
+
+    def _say_unknown_binding_ids(self, keymap: dict[str, str]) -> None:
+        """A keymap line whose binding id no key has (a typo: `app.qiut`) changes nothing:
+        say so, rather than leave the user wondering why the key does not work."""
+        # the draft desk's `i` is made per app, not declared by a class: known all the same,
+        # as one keymap serves the desk and the draft desk
+        unknown = sorted(set(keymap) - known_binding_ids() - {IMPORT_DRAFT_ID})
+        if unknown:
+            _ = self.words
+            self.notify(_("{ids}: no key of the desk has this binding id, so the line does "
+                          "nothing; ? lists every key with its id").format(ids=", ".join(unknown)),
+                        title=_("keymap"), severity="warning", markup=False, timeout=10)
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Served to a browser (`tripdesk serve`) the app starts without focus, until the page

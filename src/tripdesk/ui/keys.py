@@ -112,6 +112,35 @@ def bindings_of(owner: type) -> list[Binding]:
     return out
 
 
+def known_binding_ids() -> set[str]:
+    """Every binding id a keymap can name: those of every class of the desk's modules and of
+    the Textual classes they build on (all of `tripdesk.ui` is imported to find them, so this
+    is asked after the first frame, and only when a keymap was given)."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    from .. import ui
+
+    for module in pkgutil.walk_packages(ui.__path__, "tripdesk.ui."):
+        importlib.import_module(module.name)
+    ids: set[str] = set()
+    classes: list[type] = [DOMNode]
+    seen: set[type] = set()
+    while classes:
+        cls = classes.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        classes.extend(cls.__subclasses__())
+        for item in cls.__dict__.get("BINDINGS", []):
+            binding = _as_binding(item)
+            if binding.id:
+                ids.add(binding.id)
+    return ids
+
+
 def _as_binding(item: BindingType) -> Binding:
     if isinstance(item, Binding):
         return item
