@@ -210,29 +210,3 @@ async def test_a_trip_removed_from_the_store_leaves_neither_its_timeline_nor_its
         text = screen_text(app)
         assert "Huntsville Chamber" not in app.main.detail.text and "Huntsville Chamber" not in text, text
         assert "Details of the selected trip, day or event appear here." in app.main.detail.text
-
-
-@async_test
-async def test_reading_the_store_again_does_not_keep_the_last_read_alive(live_db: Path) -> None:
-    """Frozen objects (`data.freeze_loaded`) are never collected: each `r` used to keep the
-    city list, trips and drawn lines it replaced, reference cycles all, until the app ended,
-    so a desk left open while others import grew without end. After a dozen reloads, what is
-    frozen is what is alive: thawed and collected, little of it is garbage (the last
-    reload's, at most)."""
-    import gc
-
-    app = TripdeskApp(db_path=live_db, language="en")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_gumi_2024(pilot)
-        await press(pilot, "r")
-        await settle(pilot)
-        gc.unfreeze()
-        one = gc.collect()  # the garbage of one reload
-        gc.freeze()
-        for _ in range(12):
-            await press(pilot, "r")
-            await settle(pilot)
-        gc.unfreeze()
-        twelve = gc.collect()
-        gc.freeze()
-        assert twelve < 3 * max(one, 1_000), (one, twelve)

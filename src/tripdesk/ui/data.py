@@ -58,22 +58,6 @@ def freeze_loaded() -> None:
     gc.freeze()
 
 
-def release_frozen() -> None:
-    """Let the collector free what was frozen and has since become garbage.
-
-    Frozen objects are never collected, and a desk reading the store again (another process
-    imported, or `r`) drops its city list, its cached trips and their drawn lines, all full of
-    reference cycles: each read again kept the last one's alive until the app ended (~2,200
-    objects a reload on the four bundled trips, far more on a large store). Called when the
-    store changed, before it is read again: the objects frozen so far go back to the
-    collector, one full collection frees those that are garbage by now (what the reload
-    before this one replaced), and the reads that follow freeze what they show as before. One
-    full collection per change of the store, which is rare; never in the middle of a key.
-    """
-    gc.unfreeze()
-    gc.collect()
-
-
 # Whether `pause_collection` turned the garbage collector off (and it is still off).
 _collection_paused = False
 

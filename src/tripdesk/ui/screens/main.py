@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 
 from ...i18n import N_
 from ...store import queries
-from ..data import freeze_loaded, release_frozen, resume_collection
+from ..data import freeze_loaded, resume_collection
 from ..footer import KeyFooter
 from ..header import DeskHeader
 from ..keys import COPY_KEYS, LANGUAGE_KEY
@@ -280,7 +280,6 @@ class MainScreen(CachedScreenLines, Screen[None]):
         open, the cursor where it was), the trip in the timeline (on the row it was on)."""
         self.app.data.forget_trips()  # type: ignore[attr-defined]
         self._prepared = PreparedTrips()
-        release_frozen()  # what the last reload replaced is garbage now: free it
         self.load_summary()
         self.cities.reload()
         if self.trip is not None:
