@@ -171,6 +171,18 @@ def test_export_target_the_rules_the_cli_and_the_app_share(tmp_path: Path) -> No
         export_target(folder, "../evil")
 
 
+@pytest.mark.parametrize("name", ["brief.pdf", "brief.PDF", "brief.docx", "brief.hwp"])
+@pytest.mark.parametrize("fmt", [None, "md", "html"])
+def test_a_document_format_tripdesk_does_not_write_is_refused(tmp_path: Path, name: str, fmt: str | None) -> None:
+    """Markdown in brief.pdf would open as a broken PDF: the name is refused, saying how to get one."""
+    with pytest.raises(TripdeskError) as caught:
+        export_target(tmp_path / name, "trip", fmt)
+    assert f"tripdesk does not write {Path(name).suffix} files" in str(caught.value)
+    assert "print it to PDF" in (caught.value.hint or "")
+    with pytest.raises(TripdeskError):
+        export_target(tmp_path / name, "trip", unknown_extension=None)  # the app's rule, the same
+
+
 # -- only regular files are replaced (issue 21, item 6) ------------------------------------
 
 

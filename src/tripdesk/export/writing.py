@@ -34,6 +34,10 @@ from ..files.schema import ID_PATTERN
 # The file extensions that name a format (any case).
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".ics": "ics"}
 
+# Extensions of document formats tripdesk does not write: Markdown or HTML in a file called
+# brief.pdf would open as a broken PDF, so such a name is refused, whatever --format says.
+_NOT_WRITTEN = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".hwp", ".hwpx", ".xls", ".xlsx", ".ods", ".csv"}
+
 # Names that are devices on Windows, whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
@@ -77,6 +81,8 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
 
     - an existing folder, or a path ending in a separator: `<folder>/<trip-id>.<fmt>` (`fmt`,
       else Markdown);
+    - a document format tripdesk does not write (.pdf, .docx, .hwp ...): refused, saying how
+      to get a PDF;
     - a file whose extension names a format: that format; if `fmt` names another, refused
       (Markdown in a file called x.ics helps nobody);
     - any other file: `fmt`, else `unknown_extension`; when that is None (the app, which has no
@@ -89,6 +95,12 @@ def export_target(output: str | Path, trip_id: str, fmt: str | None = None, *,
         return default_path(trip_id, fmt, path), fmt
     named = format_for_name(path)
     known = ", ".join(EXTENSIONS)
+    if path.suffix.lower() in _NOT_WRITTEN:
+        _ = messages()
+        raise TripdeskError(
+            _("{name}: tripdesk does not write {suffix} files").format(name=visible(path.name), suffix=path.suffix),
+            _("for a PDF, export the printable HTML page (a name ending .html) and print it to PDF from a "
+              "browser (it is laid out for A4); other names: end the file name with {known}").format(known=known))
     if named is not None:
         if fmt is not None and fmt != named:
             raise TripdeskError(messages()("{name} ends {suffix} but the format asked for is {format}; leave "
