@@ -34,7 +34,7 @@ def bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "bundled"
     folder.mkdir()
     shutil.copy2(REAL / "daejeon-2025-us.yaml", folder)
-    monkeypatch.setattr(cli, "bundled_data_dir", lambda: folder)
+    monkeypatch.setattr(cli.datafiles, "bundled_data_dir", lambda: folder)
     return folder
 
 

@@ -30,7 +30,7 @@ REAL_SPANS = {
 @pytest.fixture
 def sample_bundle(monkeypatch: pytest.MonkeyPatch, trips_dir: Path) -> Path:
     """Make the sample folder stand in for the bundled data."""
-    monkeypatch.setattr(cli, "bundled_data_dir", lambda: trips_dir)
+    monkeypatch.setattr(cli.datafiles, "bundled_data_dir", lambda: trips_dir)
     return trips_dir
 
 
@@ -339,15 +339,15 @@ def test_a_plain_launch_does_not_build_the_parser(monkeypatch: pytest.MonkeyPatc
     def no_parser() -> argparse.ArgumentParser:
         raise AssertionError("the parser was built for a plain launch")
 
-    monkeypatch.setattr(cli, "build_parser", no_parser)
-    monkeypatch.setattr(cli, "cmd_app", lambda args: launched.append(args) or 0)
+    monkeypatch.setattr(cli.run, "build_parser", no_parser)
+    monkeypatch.setattr(cli.run, "cmd_app", lambda args: launched.append(args) or 0)
     assert main(["--db", "x.db", "--lang", "both"]) == 0
     assert [(a.db, a.lang) for a in launched] == [("x.db", "both")]
 
 
 def test_show_suggests_the_ids_that_begin_with_what_was_typed_first(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "bundled_data_dir", lambda: DATA)
+    monkeypatch.setattr(cli.datafiles, "bundled_data_dir", lambda: DATA)
     code, _, err = run(capsys, "show", "gumi-2017")
     assert code == 1
     assert "did you mean gumi-2017-americas, " in err  # not gumi-2024-us, nearer by edit distance

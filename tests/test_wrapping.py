@@ -82,7 +82,8 @@ def printed(argv: list[str], width: int, patches: dict[str, Callable]) -> str:
     with ExitStack() as stack:
         for name, fake in patches.items():
             stack.enter_context(mock.patch.object(queries, name, fake))
-        stack.enter_context(mock.patch.object(cli, "_console", lambda stderr=False: Console(
+        # (the commands that print tables are cli.reading's; each module holds its own name)
+        stack.enter_context(mock.patch.object(cli.reading, "_console", lambda stderr=False: Console(
             file=out, width=width, highlight=False, soft_wrap=True, color_system=None)))
         assert main(argv) == 0
     return out.getvalue()
