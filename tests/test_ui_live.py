@@ -210,3 +210,37 @@ async def test_a_trip_removed_from_the_store_leaves_neither_its_timeline_nor_its
         text = screen_text(app)
         assert "Huntsville Chamber" not in app.main.detail.text and "Huntsville Chamber" not in text, text
         assert "Details of the selected trip, day or event appear here." in app.main.detail.text
+
+
+@async_test
+async def test_reading_the_store_again_does_not_keep_every_earlier_read_alive(
+        live_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Frozen objects (`data.freeze_loaded`) are never collected, and each `r` replaces the city
+    list, trips and drawn lines, reference cycles all: without a release, a desk left open while
+    others import grew without end. With the threshold of growth set to three reloads' worth,
+    a dozen reloads leave at most that much more frozen (plus the reload in hand), not twelve
+    reloads' worth."""
+    import gc
+
+    from tripdesk.ui import data
+
+    app = TripdeskApp(db_path=live_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_gumi_2024(pilot)
+        await press(pilot, "r")
+        await settle(pilot)
+        before = gc.get_freeze_count()
+        for _ in range(3):
+            await press(pilot, "r")
+            await settle(pilot)
+        one = max((gc.get_freeze_count() - before) // 3, 500)  # what a reload adds to the frozen
+        monkeypatch.setattr(data, "RELEASE_GROWTH", 0.0)
+        monkeypatch.setattr(data, "RELEASE_AT_LEAST", 3 * one)
+        monkeypatch.setattr(data, "_frozen_base", gc.get_freeze_count())
+        start = gc.get_freeze_count()
+        for _ in range(12):
+            await press(pilot, "r")
+            await settle(pilot)
+        grown = gc.get_freeze_count() - start
+        assert grown <= 5 * one, (one, grown)
+        assert "Gumi" in screen_text(app)  # and the desk still shows the store

@@ -58,6 +58,52 @@ def freeze_loaded() -> None:
     gc.freeze()
 
 
+# When a change of the store lets the frozen objects go (`release_frozen_if_grown`): once
+# they have grown by this share of what stayed frozen after the last release, and by at least
+# this many objects.
+RELEASE_GROWTH = 0.5
+RELEASE_AT_LEAST = 50_000
+# What was frozen after the last release (None: no change of the store seen yet by this desk).
+_frozen_base: int | None = None
+
+
+def watch_frozen_growth() -> None:
+    """A desk starts: its first change of the store takes the measure that later growth is
+    counted from (in a process that ran desks before, a test session, what they left is the
+    measure, not growth)."""
+    global _frozen_base
+    _frozen_base = None
+
+
+def release_frozen_if_grown() -> bool:
+    """Let the collector free what was frozen and is garbage now, when enough of it may be.
+
+    Frozen objects are never collected, and a desk reading the store again (another process
+    imported, or `r`) drops its city list, its cached trips and their drawn lines, full of
+    reference cycles: without this, each read again kept the last one's alive until the app
+    ended (~2,200 objects a reload on the four bundled trips, far more on a large store).
+    Called when the store changed, before it is read again; the first call of a desk
+    (`watch_frozen_growth`) only takes the measure. Thawing and collecting walks every
+    object the process holds (tens of milliseconds for the desk, seconds in a long-lived
+    process such as a test session), so it is done only once the frozen objects have grown by
+    half of what stayed after the last release: the memory a desk holds stays within about
+    one and a half times what it needs, and the full pass runs on one change of the store in
+    several, never inside a key. True when it released.
+    """
+    global _frozen_base
+    count = gc.get_freeze_count()
+    if _frozen_base is None:
+        _frozen_base = count
+        return False
+    if count - _frozen_base <= max(RELEASE_AT_LEAST, RELEASE_GROWTH * _frozen_base):
+        return False
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+    _frozen_base = gc.get_freeze_count()
+    return True
+
+
 # Whether `pause_collection` turned the garbage collector off (and it is still off).
 _collection_paused = False
 

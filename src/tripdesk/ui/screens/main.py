@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 
 from ...i18n import N_
 from ...store import queries
-from ..data import freeze_loaded, resume_collection
+from ..data import freeze_loaded, release_frozen_if_grown, resume_collection, watch_frozen_growth
 from ..footer import KeyFooter
 from ..header import DeskHeader
 from ..keys import COPY_KEYS, LANGUAGE_KEY
@@ -144,6 +144,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(resume_collection)  # paused by the `tripdesk` command
+        watch_frozen_growth()
         self.call_after_refresh(self.warm_up)  # after the first frame, before the first trip
         self._fit_footer()
         self.header.set_language(self.lang)
@@ -280,6 +281,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         open, the cursor where it was), the trip in the timeline (on the row it was on)."""
         self.app.data.forget_trips()  # type: ignore[attr-defined]
         self._prepared = PreparedTrips()
+        release_frozen_if_grown()  # what earlier reloads replaced is garbage now
         self.load_summary()
         self.cities.reload()
         if self.trip is not None:
