@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..problems import TripdeskError
 from ..files.yamlread import strip_control
 from ..i18n import N_, messages
+from .dates import MONTHS_EN
 from .notes import Reason
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -176,6 +177,10 @@ _OUTLET_BRACKET = re.compile(r"[【\[]\s*([^】\]]{2,30}?)\s*[】\]]\s*([가-힣
 _OUTLET_AGENCY = re.compile(r"\(([가-힣]{2,6})\s*=\s*([가-힣A-Za-z]{2,12})\)\s*(?:([가-힣]{2,4})\s*기자)?")
 _BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
 _DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정|기사\s?편집|편집|작성|작성일)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
+# English pages' stamps: `Created date 2022-10-13`, `Createdd 2024-05-19`, `Date : 2024-10-02`,
+# `Published : Nov 25, 2018` (the first of them near the top).
+_DATELINE_EN = re.compile(r"\b(?:Created\s*date|Createdd?|Date|Published|Posted|Registered|Registration\s*date)"
+                          r"\s*:?\s*(?:(\d{4})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4}))")
 
 
 # A publication stamp near the top: a date with a time or a reporter's name on its line
@@ -289,6 +294,14 @@ def _source_lines(article: Article) -> None:
     if m:
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
+        except ValueError:
+            pass
+    if article.published is None and (m := _DATELINE_EN.search(article.text[:800])):
+        year, month, day = ((m.group(1), m.group(2), m.group(3)) if m.group(1) else
+                            (m.group(6), str(MONTHS_EN.get(m.group(4).lower(), 0)), m.group(5)))
+        try:
+            article.published = dt.date(int(year), int(month), int(day))
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
         except ValueError:
             pass

@@ -186,9 +186,11 @@ class _Assembler:
                     self.leader_source = i
                     return person, m.group(0)
         for i, people in enumerate(found_people):
+            if self.articles[i].language == "en":
+                people = english.leaders(self.articles[i].text, people)
             for person in people:
                 if person.role and (person.role.endswith(entities.LEADER_ROLES) and not person.en
-                                    or person.role.startswith(english.LEADER_ROLES_EN)):
+                                    or english.is_leader_role(person.role)):
                     self.leader_source = i
                     return person, person.evidence
         raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. '김장호 "

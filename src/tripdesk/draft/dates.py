@@ -137,11 +137,22 @@ _EN_MONTH_DAY = re.compile(rf"\b{_MONTH_EN}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?
 _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_EN}(?:,?\s+((?:19|20)\d{{2}}))?")
 _EN_ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
 # `October 12 to 20`, `October 12-20`: the end day after a joining word.
-_EN_RANGE_END = re.compile(r"\s*(?:to|through|until|till|and|-|–|~)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|nights|days|people|companies))")
+_EN_RANGE_END = re.compile(r"\s*(?:to|through|until|till|and|-|–|~)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)(?!\s*(?:%|percent|nights|days|people|companies))")
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _EN_SPAN = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+nights?\s+(?:and\s+)?(\d{1,2}|"
                       + "|".join(_NUMBER_WORDS) + r")\s+days?\b", re.I)
+
+
+_EN_COUNT = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+_EN_DAYS_NIGHTS = re.compile(rf"\b{_EN_COUNT}-days?,?\s+(?:and\s+)?{_EN_COUNT}-nights?\b", re.I)
+# `an 11-day trip`, `a four-day visit`, `a 6-day itinerary`: a length without nights.
+_EN_DAYS = re.compile(rf"\b{_EN_COUNT}-day\s+(?:official\s+|overseas\s+|business\s+|working\s+)?"
+                      r"(?:trip|visit|tour|itinerary|mission|schedule|journey|swing)\b", re.I)
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# `August 11 (Mon, local time)`, `Oct. 3 (Tuesday)`: the weekday printed beside an English date.
+_WEEKDAY_EN = re.compile(r"\s*\(\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?=[\s,)])", re.I)
+_EN_WEEKDAY_WORD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
 def _number(word: str) -> int:
@@ -163,6 +174,8 @@ def find_mentions(text: str) -> list[Mention]:
         if wd:
             weekday = WEEKDAYS_KO.index(wd.group(1))
             end = wd.end()
+        elif (wd := _WEEKDAY_EN.match(text, end)):
+            weekday = [w[:3] for w in WEEKDAYS_EN].index(wd.group(1).lower())
         before = text[max(0, begin - 4):begin]
         relative = "지난" if "지난" in before else "오는" if "오는" in before else None
         found.append(Mention(begin, end, text[begin:end], weekday=weekday, relative=relative, **values))  # type: ignore[arg-type]
@@ -243,6 +256,12 @@ def find_span(text: str) -> tuple[Span, int] | None:
         days = int(m.group(1)) if m.group(1) else DAY_COUNTS[m.group(2)]
         if days >= 2:
             return Span(None, days, m.group(0)), m.start()
+    m = _EN_DAYS_NIGHTS.search(text)
+    if m:
+        return Span(_number(m.group(2)), _number(m.group(1)), m.group(0)), m.start()
+    m = _EN_DAYS.search(text)
+    if m and _number(m.group(1)) >= 2:
+        return Span(None, _number(m.group(1)), m.group(0)), m.start()
     return None
 
 
@@ -298,6 +317,67 @@ def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Ment
             if months_agree and (last.month is not None or first.month is not None or first.day <= last.day):
                 return [(first, last)]
     return []
+
+
+# English: `embarked on a 13-day mission ... on May 6, returned home on May 18`, `left for Tokyo
+# on Oct. 3 ... will return on Oct. 7`.
+_EN_SETS_OUT = re.compile(r"\b(?:embark(?:s|ed)?|depart(?:s|ed)?|left|leaves?|set(?:s)? (?:out|off)|head(?:s|ed)? "
+                          r"(?:for|to)|flew|flies|fly)\b[^.\n]{0,80}?\b(?:on|from)\s+(?:the\s+)?$", re.I)
+_EN_RETURNS = re.compile(r"\breturn(?:s|ed|ing)?\b(?:\s+(?:home|to\s+(?:Korea|Seoul|the\s+country)))?"
+                         r"[^.\n]{0,30}?\bon\s+(?:the\s+)?$", re.I)
+
+
+def _en_departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """`embarked on ... on May 6, returned home on May 18`: the day of setting out and the day
+    of coming home, later in the text, as the trip's range (English)."""
+    for i, first in enumerate(mentions):
+        if first.day < 0 or not _EN_SETS_OUT.search(text, max(0, first.begin - 120), first.begin):
+            continue
+        for last in mentions[i + 1:]:
+            if _EN_RETURNS.search(text, max(0, last.begin - 60), last.begin) and (
+                    last.month is None or first.month is None or (first.month, first.day) <= (last.month, last.day)):
+                return [(first, last)]
+    return []
+
+
+# English weekdays around the published date: `Starting Friday, Oh will visit Paris`, `a
+# four-day trip there through Wednesday`.
+_EN_STARTS_ON = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Ff]rom|leaves?\s+on|departs?\s+on|left\s+on|"
+                           rf"set(?:s)?\s+(?:out|off)\s+on)\s+(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
+_EN_ENDS_ON = re.compile(rf"\b(?:through|until|till|returns?\s+(?:home\s+)?on|returning\s+(?:home\s+)?on)\s+"
+                         rf"(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
+_EN_FUTURE = re.compile(r"\b(?:will|plans?|planned|is to|are to|scheduled|set to|expected to|starting|beginning)\b", re.I)
+
+
+def _weekday_near(anchor: dt.date, weekday: int, forward: bool) -> dt.date:
+    """The date of `weekday` nearest `anchor` on its side (forward: on or after it)."""
+    step = (weekday - anchor.weekday()) % 7 if forward else -((anchor.weekday() - weekday) % 7)
+    return anchor + dt.timedelta(days=step)
+
+
+def _en_weekday_trip(text: str, hint: "YearHint", span: Span | None) -> TripDates | None:
+    """The range of an English report that dates the trip by weekdays and a length (`an
+    11-day trip` ... `Starting Friday`; `a four-day trip through Wednesday`), counted from the
+    published date: the weekday on or after it where the text speaks of the future, else on
+    or before it."""
+    if hint.published is None or span is None:
+        return None
+    for pattern, is_start in ((_EN_STARTS_ON, True), (_EN_ENDS_ON, False)):
+        m = pattern.search(text)
+        if not m:
+            continue
+        weekday = WEEKDAYS_EN.index(m.group(1).lower())
+        sentence = _sentence_around(text, m.start(), m.end())
+        forward = bool(_EN_FUTURE.search(sentence))
+        day = _weekday_near(hint.published, weekday, forward)
+        length = dt.timedelta(days=span.days - 1)
+        start, end = (day, day + length) if is_start else (day - length, day)
+        why = Reason(N_("'{words}' is the {weekday} {side} the published date {date} ({source}), and the article "
+                        "gives the length '{span}'."), words=m.group(0), weekday=m.group(1),
+                     side="on or after" if forward else "on or before", date=hint.published, source=hint.source,
+                     span=span.text)
+        return TripDates(start=Dated(start, why), end=Dated(end, why), evidence=sentence, span=span)
+    return None
 
 
 def named_years(text: str) -> dict[int, str]:
@@ -390,8 +470,11 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if not ranges:
         ranges = _start_and_length(text, mentions)
     if not ranges:
-        ranges = _departure_and_return(text, mentions)
+        ranges = _departure_and_return(text, mentions) or _en_departure_and_return(text, mentions)
     if not ranges:
+        weekday_trip = _en_weekday_trip(text, hint, span)
+        if weekday_trip is not None:
+            return weekday_trip
         raise NoTripDates(messages()("the article gives no dates for a trip (no range such as '10월 12일부터 "
                                      "20일까지')"))
     # The trip's range: the one nearest the reported span, else the first (the lead).
@@ -567,6 +650,14 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
         return anniversary
     years = named_years(text)
     recent = {y: p for y, p in years.items() if 1990 <= y <= dt.date.today().year + 2}
+    titled = [y for y in recent if re.search(rf"(?<![\d.]){y} (?:[A-Z][a-z]+ ){{1,5}}(?:[A-Z][a-z]+|[A-Z]{{2,}})", text)
+              and not re.search(rf"\b(?:next|host|hosting|bid for|to host the)\s+(?:the\s+)?{y}\b", text)]
+    if len(recent) > 1 and len(titled) == 1:
+        # `the 2023 World Korean Business Convention`: an event of the trip named with its year
+        # (not `to host the next WKBC in 2024`, a bare year).
+        year = titled[0]
+        return year, Reason(N_("The article gives no year with the dates; it names '{phrase}', so the year is "
+                               "{year}."), phrase=recent[year], year=year)
     if len(recent) == 1:
         (year, phrase), = recent.items()
         return year, Reason(N_("The article gives no year with the dates; it names '{phrase}', so the year is "
@@ -577,7 +668,8 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
         if len(near) == 1:
             return near[0], Reason(N_("The article gives no year with the dates; '{phrase}' is named beside "
                                       "them, so the year is {year}."), phrase=recent[near[0]], year=near[0])
-    for mention in (first, last):
+    printed = [m for m in find_mentions(text) if m.weekday is not None and m not in (first, last)]
+    for mention in (first, last, *printed):  # a weekday beside the range's days, else beside another date
         if mention.weekday is not None:
             mm = mention.month or month
             for year in range(dt.date.today().year + 1, 1989, -1):

@@ -22,14 +22,15 @@ from .localgov import LocalGov, governments
 from .places import City, PlaceFound, city_index, _BY_COUNTRY
 
 ROLES_EN = ("Vice Mayor for Economic Science", "Vice Mayor for Economic Affairs", "Vice Mayor", "Mayor",
-            "Vice Governor", "Governor", "County Head", "County Mayor", "Magistrate", "Chairman", "Chairwoman",
+            "Vice Governor", "Governor", "Gov.", "County Head", "County Mayor", "Magistrate", "Chairman", "Chairwoman",
             "Chair", "President", "CEO", "Professor", "Director", "Ambassador", "Consul General", "Commissioner")
-LEADER_ROLES_EN = ("Mayor", "Governor", "County Head", "County Mayor", "Magistrate", "Vice Mayor",
+LEADER_ROLES_EN = ("Mayor", "Governor", "Gov.", "County Head", "County Mayor", "Magistrate", "Vice Mayor",
                    "Vice Governor")
+_LEADER_ROLE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(r) for r in LEADER_ROLES_EN) + r")(?=$|\s)")
 _ROLE = "|".join(re.escape(r) for r in ROLES_EN)
 # A romanised Korean name (Kim Jang-ho) or a Western one (Bob Filner): two or three words.
 _NAME = r"([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2})"
-_ROLE_NAME = re.compile(rf"\b((?:[A-Z][a-z]+ )?(?:{_ROLE}))(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? {_NAME}\b")
+_ROLE_NAME = re.compile(rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE}))(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? {_NAME}\b")
 _NAME_ROLE = re.compile(rf"\b{_NAME}, ((?:the )?(?:{_ROLE})(?: of [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)")
 LEADER_EN = re.compile(rf"(?:led by|headed by|leading the delegation,?)\s+(?:(?:{_ROLE})\s+)?{_NAME}")
 _NOT_NAMES = {"City", "Province", "County", "The", "This", "Korea", "United States"}
@@ -48,11 +49,46 @@ def people(text: str) -> list[PersonFound]:
     return sorted(found.values(), key=lambda p: p.begin)
 
 
+def is_leader_role(role: str) -> bool:
+    """`Mayor`, `Mayor of Gumi`, `Seoul Mayor`, `County Governor`, `Gov.`: a role that heads a
+    local government (a `Vice Mayor` too, who may lead a delegation)."""
+    return role.startswith(LEADER_ROLES_EN) or bool(_LEADER_ROLE.search(role))
+
+
+def leaders(text: str, found: list[PersonFound]) -> list[PersonFound]:
+    """The people of `found` whose role heads a local government, those of a Korean one first
+    (`Seoul Mayor Oh ...`, `Gov. Kim ... of North Jeolla Province`, not `Amsterdam Mayor ...`),
+    in the order the text names them."""
+    heads = [p for p in found if p.role and is_leader_role(p.role)]
+
+    def korean(person: PersonFound) -> bool:
+        after = text[person.begin + len(person.evidence):person.begin + len(person.evidence) + 40]
+        of = re.match(r"\s*(?:,\s*)?of ([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})", after)
+        return bool(home_mentions(person.role or "") or (of and home_mentions(of.group(1))))
+
+    return sorted(heads, key=lambda p: (not korean(p), p.begin))
+
+
 def _clean_name(name: str) -> str | None:
     words = name.split()
     if any(w in _NOT_NAMES for w in words) or len(name) < 5:
         return None
     return name
+
+
+# The provinces' other English names in use (the older `North Jeolla Province`, the
+# romanised `Jeollabuk-do`, the short `Jeonbuk`), by the Korean name of data/local_governments.csv.
+PROVINCE_NAMES_EN = {
+    "전북특별자치도": ("North Jeolla", "Jeollabuk-do", "Jeonbuk", "Jeonbuk Special Self-Governing Province"),
+    "전라남도": ("Jeollanam-do", "Jeonnam"),
+    "충청북도": ("Chungcheongbuk-do", "Chungbuk"),
+    "충청남도": ("Chungcheongnam-do", "Chungnam"),
+    "경상북도": ("Gyeongsangbuk-do", "Gyeongbuk"),
+    "경상남도": ("Gyeongsangnam-do", "Gyeongnam"),
+    "강원특별자치도": ("Gangwon", "Gangwon-do", "Gangwon Province"),
+    "제주특별자치도": ("Jeju", "Jeju-do", "Jeju Special Self-Governing Province"),
+    "경기도": ("Gyeonggi", "Gyeonggi-do"),
+}
 
 
 @functools.cache
@@ -62,16 +98,26 @@ def _gov_names() -> dict[str, LocalGov]:
         base = gov.en.replace(" County", "").replace(" Province", "").replace(" State", "")
         names.setdefault(base, gov)
         names.setdefault(gov.en, gov)
+        for other in PROVINCE_NAMES_EN.get(gov.ko, ()):
+            names.setdefault(other, gov)
+            names.setdefault(other + " Province", gov)
     return names
+
+
+# `Gumi City`, `Changnyeong County`, `North Jeolla Province`, `Jeollabuk-do`, `Jeonbuk State`.
+_GOV_EN = re.compile(r"\b((?:(?:North|South) )?[A-Z][a-z]+(?:-[a-z]+)?(?: (?:County|Province|State))?)\b")
 
 
 def home_mentions(text: str) -> list[LocalGov]:
     """Korean local governments named in English (`Gumi City`, `Daejeon`), in order."""
     names = _gov_names()
     found = []
-    for m in re.finditer(r"\b([A-Z][a-z]+(?:-[a-z]+)?(?: (?:County|Province|State))?)\b", text):
-        if m.group(1) in names:
-            found.append(names[m.group(1)])
+    for m in _GOV_EN.finditer(text):
+        name = m.group(1)
+        if name not in names and name.startswith(("North ", "South ")):
+            name = name.split(" ", 1)[1]  # `North Gumi`: a direction before a name
+        if name in names:
+            found.append(names[name])
     return found
 
 
