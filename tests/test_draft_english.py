@@ -93,3 +93,88 @@ def test_an_english_page_stamp_is_the_published_date() -> None:
                         ("Published : Nov 25, 2030 - 11:56", dt.date(2030, 11, 25))):
         article = read_article(f"News\n\n{stamp}\n\nMayor Choi Bo-ra visited Lyon.".encode(), "a.txt")
         assert article.published == date, stamp
+
+
+def test_a_headline_verb_after_a_role_is_no_name() -> None:
+    text = "Namwon Mayor Visits France and Spain; Namwon Mayor Choi Bo-ra, who left on May 2, met Lyon Mayor Pierre Morel."
+    assert [p.ko for p in english.people(text)] == ["Choi Bo-ra", "Pierre Morel"]
+
+
+def test_a_us_state_after_a_city_is_the_state_not_a_city_of_its_name() -> None:
+    text = "The mayor toured Portland in Oregon and Seattle, Washington, then flew to Washington in the United States."
+    assert [(p.ko, p.city.region) for p in english.find_places(text)] == [
+        ("Portland", "OR"), ("Seattle", "WA"), ("Washington", "DC")]
+
+
+def test_an_english_weekday_is_the_only_trip_day_on_it() -> None:
+    start, end = dt.date(2031, 5, 4), dt.date(2031, 5, 7)  # Sunday to Wednesday
+    assert dates.relative_day("On Tuesday, he will meet the governor.", None, start, end)[0] == dt.date(2031, 5, 6)
+    assert dates.relative_day("Officials said on Monday that he would go.", None, start, end) is None
+    long_start, long_end = dt.date(2031, 5, 2), dt.date(2031, 5, 12)  # two Fridays
+    assert dates.relative_day("Starting Friday, he will visit Lyon.", None, long_start, long_end)[0] == long_start
+    assert dates.relative_day("On Friday, he will visit Lyon.", None, long_start, long_end) is None
+
+
+def test_english_agreements_their_kinds_and_counts() -> None:
+    from tripdesk.draft import agreements
+
+    def found(sentence: str) -> list[tuple[str, str]]:
+        return [(a.kind, a.status) for a in agreements.find_agreements(sentence, [(0, len(sentence))])]
+
+    assert found("The governor signed two MOUs and confirmed three LOIs with five companies.") == [
+        ("MOU", "signed")] * 2 + [("letter of intent", "signed")] * 3
+    assert found("He met the mayors of the four cities and signed MOUs with each of them.") == [("MOU", "signed")] * 4
+    assert found("The two cities signed a friendship city agreement at City Hall.") == [("other", "signed")]
+    assert found("He will also sign a sister-city pact with Lyon.") == [("sister-city", "planned")]
+    assert found("Both sides signed memoranda of understanding.") == [("MOU", "signed")]
+
+
+def test_english_organisations_by_more_kind_words_and_not_a_mayor_named_park() -> None:
+    text = ("Mayor Park toured Lyon City Hall, the Rhone Valley Brewery and the 2031 Global Harbour Forum, "
+            "then visited snack company Crunchy Bee's plant. Seoul Mayor Park met them.")
+    assert {o.ko: o.kind for o in english.organisations(text)} == {
+        "Lyon City Hall": "government", "Rhone Valley Brewery": "company", "Global Harbour Forum": "event",
+        "Crunchy Bee": "company"}
+
+
+def test_english_quotes_with_their_speakers_by_surname() -> None:
+    from tripdesk.draft import analyser, quotes
+
+    text = ("Hadong County Governor Ryu Min-ho met Lyon Mayor Pierre Morel on Monday. Governor Ryu said, "
+            "\"We will open a new chapter with our friends in Lyon.\" \"The two cities share a river and a "
+            "future,\" Morel said. \"I hope the pact brings our young people together,\" said Mayor Ryu.")
+    found = quotes.find_quotes(text, analyser.sentences(text), english.people(text))
+    assert [(q.text[:12], q.speaker.ko) for q in found] == [
+        ("We will open", "Ryu Min-ho"), ("The two citi", "Pierre Morel"), ("I hope the p", "Ryu Min-ho")]
+
+
+def test_a_made_up_english_report_drafts_whole_and_validates(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    import pytest
+    import yaml
+
+    pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+    from tripdesk.cli import main
+
+    monkeypatch.setenv("TRIPDESK_DB", str(tmp_path / "t.db"))
+    article = tmp_path / "en.txt"
+    article.write_text(
+        "Namwon mayor to visit French sister city\n\n"
+        "NAMWON, South Korea, May 1 (Yonhap) -- Namwon Mayor Choi Bo-ra will go on a four-day trip to France "
+        "this week, officials said Thursday.\n\n"
+        "Starting Friday, Choi will visit Lyon, a sister city since the two signed a sister-city agreement in "
+        "2015.\n\n"
+        "On Sunday, she will sign an MOU on youth exchanges with Lyon Mayor Pierre Morel.\n\n"
+        "\"Our friendship will reach a new generation,\" Choi said.\n", encoding="utf-8")
+    path = tmp_path / "en.yaml"
+    assert main(["draft", str(article), "--url", "https://example.com/view/AEN20250501000100315",
+                 "-o", str(path)]) == 0, capsys.readouterr().err
+    assert main(["validate", str(path), "--articles", str(tmp_path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    trip = doc["trip"]
+    assert (str(trip["start"]), str(trip["end"]), trip["span_reported"]["days"]) == ("2025-05-02", "2025-05-05", 4)
+    assert trip["leader"]["person"] == "choi-bo-ra" and trip["home_city"]["name"]["ko"] == "남원"
+    (agreement,) = doc["agreements"]  # the 2015 agreement is of an earlier year
+    assert (agreement["kind"], str(agreement.get("date")), agreement["status"]["value"]) == ("MOU", "2025-05-04",
+                                                                                         "planned")
+    (quote,) = doc["quotes"]
+    assert quote["speaker"] == "choi-bo-ra"

@@ -32,14 +32,14 @@ import re
 from dataclasses import dataclass
 
 KINDS = (
-    ("MOU", re.compile(r"양해\s*각서|MOU|엠오유|memorandum of understanding", re.I)),
-    ("letter of intent", re.compile(r"의향서|LOI\b|letter of intent", re.I)),
+    ("MOU", re.compile(r"양해\s*각서|MOU|엠오유|memorand(?:um|a) of understanding", re.I)),
+    ("letter of intent", re.compile(r"의향서|LOIs?\b|letters? of intent", re.I)),
     ("joint declaration", re.compile(r"공동\s*선언|joint (?:declaration|statement)", re.I)),
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
-                               r"sister[- ]city (?:agreement|relationship|ties)", re.I)),
+                               r"sister[- ]city (?:agreement|relationship|ties|pact)|sisterhood (?:agreement|ties|pact)", re.I)),
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|협력\s*각서|합의\s*각서|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
-                         r"\bagreements?\b|\bagreed\b")),
+                         r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
                       r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:가졌|갖|개최|열)")
@@ -178,7 +178,8 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
         clause = sentence[previous_end:next_start]
         said = best if "합의" not in best.words else group[0]
         status = _status(sentence, sentence[said.start:], len(said.words), listed)
-        count = _each(sentence[previous_end:group[0].start])
+        count = _each(sentence[previous_end:group[0].start]) if re.search("[가-힣]", sentence) else _count_en(
+            sentence, group[0].start, best.words)
         for item in range(count):
             out.append(AgreementFound(_sharpened(kind, words), status == "planned", sentence, offset, words, status,
                                       clause, listed, item, count))
@@ -245,6 +246,26 @@ def _status_en(sentence: str) -> str:
     if re.search(r"\bpromised\b|\bpledged\b", sentence):
         return "pledged"
     return "unknown"
+
+
+_EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+
+def _count_en(sentence: str, start: int, words: str) -> int:
+    """How many agreements English words name: `two MOUs`, `four LOIs`; a plural signed `with
+    each of` the N cities (or companies) the sentence names: N."""
+    after = sentence[start + len(words):]
+    plural = bool(re.search(r"s$|memoranda|letters", words) or re.match(r"s\b", after))
+    after = after[1:] if re.match(r"s\b", after) else after
+    m = re.search(r"\b(two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}$", sentence[:start], re.I)
+    if m and plural:
+        return _EN_NUMBERS[m.group(1).lower()]
+    if plural and re.match(r"\s*with each of\b", after):
+        n = re.search(r"\b(two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:cities|companies|firms|regions|provinces)\b",
+                      sentence, re.I)
+        if n:
+            return _EN_NUMBERS[n.group(1).lower()]
+    return 1
 
 
 def _each(before: str) -> int:

@@ -75,6 +75,10 @@ _LAST_STOP_BEFORE = re.compile(r"(?:마지막\s?(?:일정|방문지|기착지|�
 _AFTER_THAT = re.compile(r"\s*(?:이후|이어서|이어|그 다음|다음으로|그 뒤)\s")
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
                      r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표|필두)으?로")
+# English: `last year`, `previously`, `41 years ago`, `had signed`; a year before the trip's
+# (`in May 2012`, `since 1983`).
+_PAST_EN = re.compile(r"\b(?:last year|previously|years ago|had (?:signed|visited|agreed)|since then)\b")
+_YEAR_PAST_EN = re.compile(r"\b(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\b")
 _PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난해|작년|앞서")
 _HEAD_COUNT = re.compile(r"(\d{1,3})\s*명\s*(?:규모|으로\s*구성|이\s*참가|이\s*참여|의\s*(?:대표단|사절단|방문단))")
 _ANNOUNCED = re.compile(r"(한다|할\s*예정이다|할\s*계획이다|예정이다|계획이다|나선다|파견한다|방문한다|밝혔다)\.?$|"
@@ -765,7 +769,9 @@ class _Assembler:
         """Whether a sentence tells of another year or an earlier visit ('2003년 협약을 맺은 이후',
         '지난해 11월 ... 방문한'): its cities are not stops of this trip. (Narrower than
         `_before_trip`: '의향서 체결 이후 ... 견학' is this trip's programme.)"""
-        if re.search(r"지난해|작년|바\s*있다|당시", sentence):
+        if re.search(r"지난해|작년|바\s*있다|당시", sentence) or _PAST_EN.search(sentence):
+            return True
+        if any(int(y) < self.start.year for y in _YEAR_PAST_EN.findall(sentence)):
             return True
         return any(int(y) not in (self.start.year, self.end.year)
                    for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence))
@@ -773,8 +779,10 @@ class _Assembler:
     def _before_trip(self, sentence: str) -> bool:
         """Whether a sentence tells of something before the trip (an agreement signed in an
         earlier year, '지난 5월 ... 체결한 바 있다'), not of the trip itself."""
-        if _PAST.search(sentence):
+        if _PAST.search(sentence) or _PAST_EN.search(sentence):
             return True
+        if any(int(y) < self.start.year for y in _YEAR_PAST_EN.findall(sentence)):
+            return True  # `signed a friendship city agreement in May 2012`
         for year in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence):
             if int(year) not in (self.start.year, self.end.year):
                 return True

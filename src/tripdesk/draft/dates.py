@@ -750,4 +750,25 @@ def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
             return start + dt.timedelta(days=_ORDINALS[m.group(1)] - 1), m.group(0)
         if end is not None:
             return end, m.group(0)
+    return _en_weekday_day(sentence, start, end)
+
+
+# `On Tuesday, he will ...`, `Starting Friday, Oh will visit Paris`; not `officials said on Monday`.
+_EN_ON_WEEKDAY = re.compile(rf"(?<!said )(?<!announced )(?<!told )\b([Oo]n|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+"
+                            rf"(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
+
+
+def _en_weekday_day(sentence: str, start: dt.date, end: dt.date | None) -> tuple[dt.date, str] | None:
+    """The trip day an English weekday names: the only day of the trip on that weekday, or
+    the start where the words start the trip on it (`Starting Friday`)."""
+    m = _EN_ON_WEEKDAY.search(sentence)
+    if not m or end is None:
+        return None
+    weekday = WEEKDAYS_EN.index(m.group(2).lower())
+    days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    on = [d for d in days if d.weekday() == weekday]
+    if len(on) == 1:
+        return on[0], m.group(0)
+    if on and on[0] == start and m.group(1).lower() in ("starting", "beginning", "from"):
+        return start, m.group(0)
     return None

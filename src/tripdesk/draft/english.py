@@ -69,11 +69,29 @@ def leaders(text: str, found: list[PersonFound]) -> list[PersonFound]:
     return sorted(heads, key=lambda p: (not korean(p), p.begin))
 
 
+# Title-case words of a headline that follow a role (`Governor Visits United States`), not a name.
+_HEADLINE_WORDS = {"Visits", "Visit", "Signs", "Meets", "Attends", "Holds", "Tours", "Leads", "Opens", "Seeks", "Heads",
+                   "Returns", "Departs", "Embarks", "Promotes", "Discusses", "Strengthens", "Attracts", "Explores",
+                   "Forges", "Inks", "Pays", "Welcomes", "Receives", "Hosts", "Joins", "Travels", "Goes", "Calls",
+                   "Says", "Sets", "Wins", "Agrees", "Delivers", "Proposes", "Reaffirms", "Kicks", "Off", "To", "And",
+                   "For", "With", "In", "On", "At", "Of", "From", "States", "Kingdom", "Republic"}
+
+
 def _clean_name(name: str) -> str | None:
     words = name.split()
-    if any(w in _NOT_NAMES for w in words) or len(name) < 5:
+    if any(w in _NOT_NAMES or w in _HEADLINE_WORDS for w in words) or len(name) < 5:
+        return None
+    if any(" ".join(words[i:]) in _countries_en() for i in range(len(words))):
         return None
     return name
+
+
+def short_reference(surname: str, found: list[PersonFound]) -> PersonFound | None:
+    """The person `Kim` or `Mayor Kim` refers to: the one found whose surname it is (first in a
+    Korean name, `Kim Jang-ho`, last in a Western one, `Femke Halsema`), if only one fits."""
+    fits = [p for p in found if p.ko.split()[0] == surname or p.ko.split()[-1] == surname]
+    fits = list({p.ko: p for p in fits}.values())
+    return fits[0] if len(fits) == 1 else None
 
 
 # The provinces' other English names in use (the older `North Jeolla Province`, the
@@ -144,6 +162,19 @@ def countries_named(text: str) -> set[str]:
     return {code for name, code in _countries_en().items() if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text)}
 
 
+US_STATES_EN = frozenset((
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"))
+
+
+def _us_states() -> frozenset[str]:
+    return US_STATES_EN
+
+
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+)*\.?)")
 
 
@@ -165,6 +196,8 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
             if fitting and fitting[0].population < 100_000 and re.match(
                     r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS) + r")\b", after):
                 break  # Eureka Park: a place named after a small town, not the town
+            if name in _us_states() and re.search(r"[A-Z][a-z]+,?\s+(?:in\s+)?$", text[max(0, m.start() - 30):m.start()]):
+                break  # `Seattle in Washington`: the state the city before it is in
             if fitting and fitting[0].country != "KR":
                 begin = m.start()
                 found.append(PlaceFound(name, fitting[0], begin, begin + len(name),
@@ -178,14 +211,16 @@ _ORG_WORDS = ("Association", "Chamber of Commerce", "University", "Institute", "
               "Foundation", "Federation", "Group", "Air Lines", "Airlines", "Entertainment", "Exhibition", "Expo",
               "Library", "Museum", "Hospital", "Bank", "Pavilion", "Cluster", "Coalition", "Ministry", "Government",
               "Committee", "Commission", "Cooperative", "Department", "Administration", "Authority", "Board",
-              "Society", "Union", "Chamber", "College", "Academy", "Co.", "Inc.", "Ltd.", "Corp.")
+              "Society", "Union", "Chamber", "College", "Academy", "Co.", "Inc.", "Ltd.", "Corp.", "City Hall",
+              "Brewery", "Factory", "Plant", "Winery", "Convention", "Conference", "Forum")
 _ORG = re.compile(r"\b((?:[A-Z][\w&'’-]*\s(?:of\s|for\s|&\s)?){0,5}(?:"
                   + "|".join(re.escape(w) for w in _ORG_WORDS) + r"))(?:\b|(?<=\.))")
 _KIND = (("university", ("University", "Institute of Technology")), ("research", ("Institute", "Research Park")),
          ("association", ("Association", "Chamber of Commerce", "Council", "Federation", "Foundation", "Coalition", "Cluster",
                           "Cooperative", "Society", "Union", "Chamber")),
-         ("event", ("Festival", "Exhibition", "Expo")), ("government", ("Agency", "Office", "Consulate General", "Ministry", "Government", "Committee",
-                         "Commission", "Department", "Administration", "Authority", "Board")),
+         ("event", ("Festival", "Exhibition", "Expo", "Convention", "Conference", "Forum")),
+         ("government", ("Agency", "Office", "Consulate General", "Ministry", "Government", "Committee",
+                         "Commission", "Department", "Administration", "Authority", "Board", "City Hall")),
          ("venue", ("Library", "Museum", "Park", "Center", "Centre", "Pavilion")))
 
 
@@ -195,6 +230,18 @@ def organisations(text: str) -> list[OrgFound]:
         name = re.sub(r"^(?:The|the) ", "", m.group(1)).strip()
         if len(name.split()) < 2 and name in _ORG_WORDS:
             continue
+        if re.search(rf"(?:^|\s)(?:{_ROLE}|Mr\.|Ms\.|Dr\.)\s", name):
+            continue  # `Mayor Park`, `Seoul Mayor Park`: a person (Park is a name, not a park)
         kind = next((k for k, words in _KIND if name.endswith(words)), "company")
         found.setdefault(name, OrgFound(name, name, kind, m.start(), name))
+    for m in _NAMED_COMPANY.finditer(text):
+        name = m.group(1)
+        if name not in found and name not in _countries_en() and not any(name in other for other in found):
+            found[name] = OrgFound(name, name, "company", m.start(1), name)
     return sorted(found.values(), key=lambda o: o.begin)
+
+
+# `food company Pulmuone's U.S. headquarters`, `the firm Acme Robotics`: a company named after
+# the word for one.
+_NAMED_COMPANY = re.compile(r"\b(?:company|firm|maker|manufacturer|conglomerate|startup|start-up)\s+"
+                            r"([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,3})(?=’s|'s|\b)")

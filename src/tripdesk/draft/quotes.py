@@ -65,6 +65,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
             speaker, words = _speaker(sentence[:m.start()], people)
             if speaker is None:
                 speaker, words = _speaker_after(sentence[m.end():], people)
+            if speaker is None and not re.search("[가-힣]", sentence):
+                speaker, words = _speaker_en(sentence[:m.start()], sentence[m.end():], people)
             if speaker is None:
                 speaker, words = last
             unnamed = None
@@ -150,6 +152,34 @@ def _speaker_after(after: str, people: list[PersonFound]) -> tuple[PersonFound |
         ref = short_reference(m.group(1) + " " + _role_tail(m.group(2)), people)
         if ref is not None:
             return ref, m.group(0).rstrip("은는이가 ")
+    return None, None
+
+
+_SAYS_EN = r"(?:said|says|stated|added|noted|stressed|emphasized|emphasised|explained|remarked|responded|replied|told [^,\"“]{1,40})"
+_TITLE_EN = r"(?:(?:[A-Z][a-z]+ ){0,2}(?:Mayor|Governor|Gov\.|County Head|Chairman|Chairwoman|President|Minister|Ambassador|Director|Secretary|Mr\.|Ms\.|Dr\.) )?"
+# `Governor Sung said, "...`, `Mayor Lee said: "...`: the subject before the quote.
+_SAYS_BEFORE_EN = re.compile(rf"{_TITLE_EN}([A-Z][a-z]+(?:[ -][A-Z]?[a-z]+){{0,2}})\s+(?:also\s+)?{_SAYS_EN}\s*[,:]?\s*$")
+# `...," Kim said.`, `...," said Mayor Lee`, `...," Governor Kim Dong-yeon added`.
+_SAYS_AFTER_EN = re.compile(rf"^[\s,.]*(?:{_SAYS_EN}\s+{_TITLE_EN}([A-Z][a-z]+)|{_TITLE_EN}([A-Z][a-z]+)(?:[ -][A-Z]?[a-z]+){{0,2}}\s+{_SAYS_EN})")
+
+
+def _speaker_en(before: str, after: str, people: list[PersonFound]) -> tuple[PersonFound | None, str | None]:
+    """The speaker an English sentence names around a quote by surname or full name (`Mayor Lee
+    said, "...`, `"...," Kim said`), one of the people found."""
+    from .english import short_reference
+
+    m = _SAYS_BEFORE_EN.search(before)
+    if m:
+        name = m.group(1)
+        person = next((p for p in people if p.ko == name), None) or short_reference(name.split()[0], people) \
+            or short_reference(name.split()[-1], people)
+        if person is not None:
+            return person, m.group(0).strip(" ,:")
+    m = _SAYS_AFTER_EN.match(after)
+    if m:
+        person = short_reference(m.group(1) or m.group(2), people)
+        if person is not None:
+            return person, m.group(0).strip(" ,.")
     return None, None
 
 
