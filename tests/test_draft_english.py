@@ -178,3 +178,15 @@ def test_a_made_up_english_report_drafts_whole_and_validates(tmp_path, monkeypat
                                                                                          "planned")
     (quote,) = doc["quotes"]
     assert quote["speaker"] == "choi-bo-ra"
+
+
+def test_a_quote_the_saved_text_ends_inside_is_kept_with_its_speaker() -> None:
+    from tripdesk.draft import analyser, quotes
+
+    text = ("Hadong County Governor Ryu Min-ho visited Lyon.\n\nGovernor Ryu said, \"I hope that our young "
+            "people will meet more often in the years to")
+    (quote,) = quotes.find_quotes(text, analyser.sentences(text), english.people(text))
+    assert (quote.text, quote.speaker.ko, quote.cut) == (
+        "I hope that our young people will meet more often in the years to", "Ryu Min-ho", True)
+    closed = text + " come.\" He left."
+    assert [q.cut for q in quotes.find_quotes(closed, analyser.sentences(closed), english.people(closed))] == [False]

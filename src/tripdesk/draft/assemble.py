@@ -827,6 +827,10 @@ class _Assembler:
                     record["inferred"]["speaker"] = Reason(
                         N_("The sentence names no speaker and goes on from the quote before it ('{sentence}…'); the "
                            "speaker is that quote's."), sentence=quote.sentence.strip()[:12])
+                if quote.cut:
+                    record["inferred"]["original"] = Reason(
+                        N_("The saved text ends inside this quote (no closing mark): the words are those up to "
+                           "the end of the text; check the page for the rest."))
                 if quote.unmarked:
                     record["inferred"]["original"] = Reason(
                         N_("The saved text has no quotation marks here; the words between the speaker ('{speaker}') "

@@ -372,10 +372,12 @@ def _en_weekday_trip(text: str, hint: "YearHint", span: Span | None) -> TripDate
         day = _weekday_near(hint.published, weekday, forward)
         length = dt.timedelta(days=span.days - 1)
         start, end = (day, day + length) if is_start else (day - length, day)
-        why = Reason(N_("'{words}' is the {weekday} {side} the published date {date} ({source}), and the article "
-                        "gives the length '{span}'."), words=m.group(0), weekday=m.group(1),
-                     side="on or after" if forward else "on or before", date=hint.published, source=hint.source,
-                     span=span.text)
+        why = Reason(N_("'{words}' is read as the first such weekday on or after the published date {date} "
+                        "({source}), and the trip as the length the article gives ('{span}')."), words=m.group(0),
+                     date=hint.published, source=hint.source, span=span.text) if forward else Reason(
+            N_("'{words}' is read as the last such weekday on or before the published date {date} ({source}), and "
+               "the trip as the length the article gives ('{span}')."), words=m.group(0), date=hint.published,
+            source=hint.source, span=span.text)
         return TripDates(start=Dated(start, why), end=Dated(end, why), evidence=sentence, span=span)
     return None
 

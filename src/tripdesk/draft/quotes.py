@@ -44,6 +44,7 @@ class QuoteFound:
     unmarked: bool = False
     unnamed: str | None = None  # a speaker the article does not name: 시 관계자, a city official
     went_on: bool = False  # the speaker is the previous quote's (이어 "..."), the sentence names none
+    cut: bool = False  # the saved text ends inside the quote (no closing mark)
 
 
 # `시 관계자는`, `군 관계자는`, `도 관계자는`, `세종시 국제협력 한 관계자는`: who speaks, unnamed.
@@ -90,6 +91,9 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
             previous = (speaker, words, unnamed)
             found.append(QuoteFound(m.group(1).strip(), begin + m.start(1), sentence, speaker, words,
                                     unnamed=unnamed, went_on=went_on))
+    cut = _cut_off_en(text, people)
+    if cut is not None and not any(q.begin == cut.begin for q in found):
+        found.append(cut)
     # Paragraphs that lost their quotation marks (a quote may run over several sentences).
     offset = 0
     for paragraph in text.split("\n"):
@@ -181,6 +185,22 @@ def _speaker_en(before: str, after: str, people: list[PersonFound]) -> tuple[Per
         if person is not None:
             return person, m.group(0).strip(" ,.")
     return None, None
+
+
+def _cut_off_en(text: str, people: list[PersonFound]) -> QuoteFound | None:
+    """An English quote the saved text ends inside (`Governor Sung said, "I hope that ...` and
+    no closing mark: the page was cut): its words to the end, with the speaker before it."""
+    opening = max(text.rfind("“"), text.rfind('"'))
+    if opening < 0 or re.search(r"[”\"]", text[opening + 1:]) or re.search("[가-힣]", text[opening:]):
+        return None
+    words = text[opening + 1:].strip()
+    if len(words) < 20:
+        return None
+    line_start = text.rfind("\n", 0, opening) + 1
+    speaker, said = _speaker_en(text[line_start:opening], "", people)
+    if speaker is None:
+        return None
+    return QuoteFound(words, opening + 1, text[line_start:].strip(), speaker, said, cut=True)
 
 
 def _named_with_role(before: str) -> tuple[PersonFound | None, str | None]:
