@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tripdesk.store import queries
 from tripdesk.cli import main
 from tripdesk.export import render, write_export
@@ -172,6 +174,7 @@ def test_the_walls_survive_the_json_export(tmp_path: Path) -> None:
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert "headline" not in doc["sources"][0] and "speaker" not in doc["quotes"][0]
     assert "province" not in doc["trip"]["home_city"]
+    assert "stops" not in doc and [d.get("date") for d in doc["days"]] == ["2025-06-03", "2025-06-05", None, None]
     loaded, problems = load_file(path)
     assert problems == [] and loaded is not None and loaded.trip == trip
 
@@ -215,12 +218,33 @@ async def test_the_desk_shows_the_walls(tmp_path: Path) -> None:
 
 
 # -- stops without a day ------------------------------------------------------------------------
+# The walls file gives them as entries of `days` without a date, after the dated days (the form
+# tripdesk writes); tests/fixtures/walls-stops/ holds the same trip with the older top-level
+# `stops` list, which is still read, into the same model.
 
 OSLO_RANGE = "  - start: 2025-06-04\n    end: 2025-06-05\n"
+OLD_WALLS = WALLS.parent / "walls-stops" / GYEONGBUK.name
+OLD_TEXT = OLD_WALLS.read_text(encoding="utf-8")
+
+
+def old_changed(tmp_path: Path, old: str, new: str) -> Path:
+    """The older spelling of the walls trip with its first `old` made `new`."""
+    assert old in OLD_TEXT, old
+    path = tmp_path / "old" / GYEONGBUK.name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(OLD_TEXT.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def at(path: Path, problem: str) -> tuple[int, str]:
+    """(line, the rest) of a problem `path:line:col: rest` said of the file `path`."""
+    where, rest = problem.removeprefix(f"{path}:").split(": ", 1)
+    return int(where.split(":")[0]), rest
 
 
 def test_stops_without_a_day_read_as_written() -> None:
     trip = walls_trip()
+    assert [day.date for day in trip.days] == [dt.date(2025, 6, 3), dt.date(2025, 6, 5)]
     ottawa, oslo = trip.stops
     assert (ottawa.start, ottawa.end, ottawa.when()) == (None, None, "during the trip")
     assert [p.city.en for p in ottawa.places] == ["Ottawa"] and ottawa.events[0].id == "ottawa-embassy"
@@ -229,23 +253,98 @@ def test_stops_without_a_day_read_as_written() -> None:
     assert [p.city.en for p in trip.destinations()] == ["Toronto", "Stavanger", "Ottawa", "Oslo"]
 
 
-def test_a_stop_gives_both_ends_of_its_span_or_neither(tmp_path: Path) -> None:
-    path = changed(tmp_path, OSLO_RANGE, "  - start: 2025-06-04\n")
+def test_the_older_stops_list_reads_as_the_same_trip(tmp_path: Path) -> None:
+    """A file written before (a top-level `stops` list) is the same trip as the walls file,
+    and is written back in the new form, its stops as entries of `days` without a date."""
+    from tripdesk.files.document import trip_to_document
+    from tripdesk.files.loader import article_finder
+
+    assert "\nstops:\n" in OLD_TEXT and "\nstops:" not in GYEONGBUK_TEXT
+    loaded, problems = load_file(OLD_WALLS, article_finder([OLD_WALLS], [WALLS]))
+    assert problems == [] and loaded is not None and loaded.excerpts_checked == 3 and loaded.excerpts_unchecked == 0
+    trip = walls_trip()
+    assert loaded.trip == trip
+    doc = trip_to_document(loaded.trip)
+    assert "stops" not in doc
+    assert [(d.get("date"), d.get("start"), d["places"][0]["city"]["en"]) for d in doc["days"]] == [
+        ("2025-06-03", None, "Toronto"), ("2025-06-05", None, "Stavanger"), (None, None, "Ottawa"),
+        (None, "2025-06-04", "Oslo")]
+    # Both spellings in one file: the entries of `days` without a date come first, then `stops`.
+    mixed = old_changed(tmp_path, "stops:\n", "")
+    mixed.write_text(mixed.read_text(encoding="utf-8").replace(OSLO_RANGE, "stops:\n" + OSLO_RANGE, 1),
+                     encoding="utf-8")
+    result = load_paths([mixed])
+    assert result.problems == [] and result.trips[0].trip == trip
+
+
+def test_a_stop_entry_that_says_nothing_in_the_older_list_is_nothing(tmp_path: Path) -> None:
+    """`stops: [{}]` said nothing before and still does (no stop, no problem); an entry of
+    `days` with no date and nothing else is a mistake, said at its line."""
+    path = old_changed(tmp_path, "stops:\n", "stops:\n  - {}\n")
+    result = load_paths([path])
+    assert result.problems == [] and len(result.trips[0].trip.stops) == 2
+    path = changed(tmp_path, OSLO_RANGE, "  - inferred: {places: A city with no name.}\n" + OSLO_RANGE)
+    (problem,) = problems_for(path)
+    text = path.read_text(encoding="utf-8")
+    assert at(path, problem) == (text.count("\n", 0, text.index("  - inferred: {places")) + 1,
+                                 "days[3]: has no 'date' and nothing else: give the day's 'date', or, for a place or "
+                                 "an event with no day, its 'places' or 'events'")
+
+
+def test_a_day_with_a_date_has_no_span(tmp_path: Path) -> None:
+    path = changed(tmp_path, "  - date: 2025-06-05\n", "  - date: 2025-06-05\n    start: 2025-06-04\n    end: 2025-06-05\n")
     found = problems_for(path)
-    assert len(found) == 1 and "stops[1]: gives 'start' without 'end'" in found[0], found
+    line = GYEONGBUK_TEXT.count("\n", 0, GYEONGBUK_TEXT.index("  - date: 2025-06-05")) + 2
+    assert [at(path, p) for p in found] == [
+        (line, "days[1].start: a day with a 'date' has no 'start': 'start' and 'end' are for an entry without a date "
+               "(a stop some day between the two); remove the one or the other"),
+        (line + 1, "days[1].end: a day with a 'date' has no 'end': 'start' and 'end' are for an entry without a date "
+                   "(a stop some day between the two); remove the one or the other")]
 
 
-def test_a_stops_span_is_inside_the_trip_and_in_order(tmp_path: Path) -> None:
-    path = changed(tmp_path, OSLO_RANGE, "  - start: 2025-06-05\n    end: 2025-06-09\n")
+def test_no_day_twice_is_said_of_dated_days_only(tmp_path: Path) -> None:
+    """Two entries without a date for one city are two stops (as two `stops` entries were);
+    two entries of one date are a day listed twice."""
+    twice = "  - places:\n      - {city: {ko: 오타와, en: Ottawa}, state: ON, country: CA}\n"
+    path = changed(tmp_path, OSLO_RANGE, twice + twice + OSLO_RANGE)
+    result = load_paths([path])
+    assert result.problems == [] and len(result.trips[0].trip.stops) == 4
+    path = changed(tmp_path, OSLO_RANGE, "  - date: 2025-06-03\n" + OSLO_RANGE)
     assert [p.split(": ", 1)[1] for p in problems_for(path)] == [
-        "stops[1].end: the stop's end 2025-06-09 is outside the trip (2025-06-02..2025-06-06)"]
-    path = changed(tmp_path, OSLO_RANGE, "  - start: 2025-06-05\n    end: 2025-06-04\n")
-    assert any("stops[1].end: the stop ends (2025-06-04) before it starts (2025-06-05)" in p
+        "days[3].date: 2025-06-03 is listed twice (also days[0]); merge the two entries"]
+
+
+@pytest.mark.parametrize("spelling", ["days", "stops"])
+def test_a_stop_gives_both_ends_of_its_span_or_neither(tmp_path: Path, spelling: str) -> None:
+    edit = changed if spelling == "days" else old_changed
+    path = edit(tmp_path, OSLO_RANGE, "  - start: 2025-06-04\n")
+    (problem,) = problems_for(path)
+    text = path.read_text(encoding="utf-8")
+    where = "days[3]" if spelling == "days" else "stops[1]"
+    assert at(path, problem) == (text.count("\n", 0, text.index("  - start: 2025-06-04")) + 1,
+                                 f"{where}: gives 'start' without 'end': give both (the days it falls between) or "
+                                 "neither (somewhere during the trip)")
+
+
+@pytest.mark.parametrize("spelling", ["days", "stops"])
+def test_a_stops_span_is_inside_the_trip_and_in_order(tmp_path: Path, spelling: str) -> None:
+    edit = changed if spelling == "days" else old_changed
+    where = "days[3]" if spelling == "days" else "stops[1]"
+    path = edit(tmp_path, OSLO_RANGE, "  - start: 2025-06-05\n    end: 2025-06-09\n")
+    text = path.read_text(encoding="utf-8")
+    assert [at(path, p) for p in problems_for(path)] == [
+        (text.count("\n", 0, text.index("    end: 2025-06-09")) + 1,
+         f"{where}.end: the stop's end 2025-06-09 is outside the trip (2025-06-02..2025-06-06)")]
+    path = edit(tmp_path, OSLO_RANGE, "  - start: 2025-06-05\n    end: 2025-06-04\n")
+    assert any(f"{where}.end: the stop ends (2025-06-04) before it starts (2025-06-05)" in p
                for p in problems_for(path))
 
 
 def test_event_ids_are_unique_across_days_and_stops(tmp_path: Path) -> None:
     path = changed(tmp_path, "      - id: oslo-hydrogen", "      - id: ontario-signing")
+    assert any("days[3].events[0].id: event id 'ontario-signing' is used twice (first at "
+               "days[0].events[0].id)" in p for p in problems_for(path))
+    path = old_changed(tmp_path, "      - id: oslo-hydrogen", "      - id: ontario-signing")
     assert any("stops[1].events[0].id: event id 'ontario-signing' is used twice (first at "
                "days[0].events[0].id)" in p for p in problems_for(path))
 
@@ -281,6 +380,29 @@ def test_stops_are_stored_searched_and_count_as_destinations(tmp_path: Path) -> 
         assert store.conn.execute("SELECT count(*) FROM stop_places").fetchone()[0] == 0
         assert store.conn.execute("SELECT count(*) FROM destinations").fetchone()[0] == 0
     assert main(["doctor", "--db", str(db)]) == 0
+
+
+def test_a_store_reads_the_stops_of_either_spelling(tmp_path: Path) -> None:
+    """Import keeps the document in the form tripdesk writes; a store of an earlier tripdesk
+    keeps `stops`, and reads back the same (the trip, and which destinations rest on inference)."""
+    path = old_changed(tmp_path, "        country: CA\n    notes: {ko: 방문 기간",
+                       "        country: CA\n    inferred: {places: The article names no province.}\n"
+                       "    notes: {ko: 방문 기간")
+    db = tmp_path / "old.db"
+    assert main(["import", str(path), "--db", str(db), "--articles", str(WALLS)]) == 0
+    with Store.open(db) as store:
+        trip = queries.load_trip(store, "gyeongbuk-2025-canada")
+        assert trip is not None and trip.stops[0].inferred and trip == load_paths([path]).trips[0].trip
+        (stored,) = store.conn.execute("SELECT document FROM trip_documents").fetchone()
+        doc = json.loads(stored)
+        assert "stops" not in doc and doc["days"][2]["inferred"] == {"places": "The article names no province."}
+        keys = {"ca/on/ottawa", "no//oslo", "ca/on/toronto"}
+        assert queries.inferred_destinations(store, keys) == {"ca/on/ottawa"}
+        doc["stops"] = [d for d in doc["days"] if "date" not in d]
+        doc["days"] = [d for d in doc["days"] if "date" in d]
+        store.conn.execute("UPDATE trip_documents SET document = ?", (json.dumps(doc, ensure_ascii=False),))
+        assert queries.load_trip(store, "gyeongbuk-2025-canada") == trip
+        assert queries.inferred_destinations(store, keys) == {"ca/on/ottawa"}
 
 
 def test_the_exports_give_stops_their_span_and_no_day() -> None:

@@ -5,6 +5,7 @@ editors at it; `schema_comment` makes that line for other files."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,12 @@ class EditorLoader(yaml.SafeLoader):
 
 
 EditorLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp",
+                                                                      "tag:yaml.org,2002:bool")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+# YAML 1.2's booleans are true and false alone: `state: ON` and `country: NO` are text.
+EditorLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
 
 
 def schema_errors(path: Path) -> list[str]:
@@ -158,6 +163,34 @@ def test_broken_files_fail_the_schema_and_the_validator(tmp_path: Path, what: st
     errors = schema_errors(path)
     assert errors, f"the schema accepts a file with {what}"
     assert all(error.startswith(f"{where}: ") for error in errors), errors
+    assert problems_for(path), f"the validator accepts a file with {what}"
+
+
+WALLS = FIXTURES / "walls" / "gyeongbuk-2025-canada.yaml"
+
+
+@pytest.mark.parametrize("path", [WALLS, FIXTURES / "walls-stops" / WALLS.name], ids=["days", "stops"])
+def test_stops_without_a_day_pass_both_in_either_spelling(path: Path) -> None:
+    assert schema_errors(path) == []
+    assert problems_for(path) == []
+
+
+# The walls trip's entries of `days` broken one way each: (what, old text, new text).
+DAY_ENTRY_MUTATIONS = [
+    ("a date with a span", "  - date: 2025-06-05\n", "  - date: 2025-06-05\n    start: 2025-06-04\n    end: 2025-06-05\n"),
+    ("a start without an end", "    end: 2025-06-05\n    places:", "    places:"),
+    ("no date and nothing else", "  - start: 2025-06-04\n", "  - inferred: {places: Nowhere.}\n  - start: 2025-06-04\n"),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new"), DAY_ENTRY_MUTATIONS, ids=[m[0] for m in DAY_ENTRY_MUTATIONS])
+def test_a_days_entry_is_a_day_or_a_stop_for_the_schema_too(tmp_path: Path, what: str, old: str, new: str) -> None:
+    text = WALLS.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / WALLS.name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    errors = schema_errors(path)
+    assert errors and all(error.startswith(("days/1: ", "days/3: ")) for error in errors), errors
     assert problems_for(path), f"the validator accepts a file with {what}"
 
 

@@ -2,7 +2,9 @@
 
 This is the inverse of `loader.build_trip`: `build_trip(trip_to_document(t)) == t`. The JSON
 export writes this document, and the store keeps it so that a trip reads back exactly as it was
-imported. Keys keep the order of the format, and empty optional values are left out.
+imported. Keys keep the order of the format, and empty optional values are left out. A stop
+without a day is written as an entry of `days` without a `date`, after the dated days
+(`stop_entries` reads both that and the older top-level `stops` list).
 """
 
 from __future__ import annotations
@@ -89,6 +91,36 @@ def _quote(q: Quote) -> dict[str, Any]:
     })
 
 
+# What makes an entry of `days` without a `date` a stop rather than an empty entry: one of
+# these, given. (`inferred` alone says nothing: it gives reasons for values.)
+STOP_FIELDS = ("start", "end", "places", "events", "notes", "evidence")
+
+
+def says_something(entry: dict[str, Any]) -> bool:
+    """Whether a stop's entry gives a span, a place, an event, a note or an excerpt."""
+    return any(entry.get(key) not in (None, "", [], {}) for key in STOP_FIELDS)
+
+
+def stop_entries(doc: dict[str, Any]) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """The stops without a day of a checked trip document, each with its path in the
+    document, in the order of `Trip.stops`: the entries of `days` without a `date` (the form
+    tripdesk writes), then those of the top-level `stops` list (the older spelling, still
+    read), leaving out an entry of `stops` that says nothing (it never did: `- {}`).
+    docs/data-format.md, "A stop without a day"."""
+    found: list[tuple[tuple[str | int, ...], dict[str, Any]]] = [
+        (("days", i), entry) for i, entry in enumerate(doc.get("days") or ())
+        if isinstance(entry, dict) and entry.get("date") is None]
+    found += [(("stops", i), entry) for i, entry in enumerate(doc.get("stops") or ())
+              if isinstance(entry, dict) and says_something(entry)]
+    return found
+
+
+def dated_entries(doc: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of `days` with a `date`, with their index in the list."""
+    return [(i, entry) for i, entry in enumerate(doc.get("days") or ())
+            if isinstance(entry, dict) and entry.get("date") is not None]
+
+
 def trip_to_document(trip: Trip) -> dict[str, Any]:
     """The whole trip as a JSON-ready document, in the file format's key order."""
     d = trip.delegation
@@ -155,8 +187,10 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
             })
             for p in trip.people
         ],
+        # The dated days, then the stops without a day as entries without a date, in order
+        # (`stop_entries` reads them back in that order).
         "days": [
-            _compact({
+            *(_compact({
                 "date": _date(day.date),
                 "places": [_place(p) for p in day.places],
                 "notes": _text(day.notes),
@@ -164,10 +198,8 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "inferred": _inferred(day.inferred),
                 "events": [_event(e) for e in day.events],
             })
-            for day in trip.days
-        ],
-        "stops": [
-            _compact({
+              for day in trip.days),
+            *(_compact({
                 "start": _date(stop.start),
                 "end": _date(stop.end),
                 "places": [_place(p) for p in stop.places],
@@ -176,7 +208,7 @@ def trip_to_document(trip: Trip) -> dict[str, Any]:
                 "inferred": _inferred(stop.inferred),
                 "events": [_event(e) for e in stop.events],
             })
-            for stop in trip.stops
+              for stop in trip.stops),
         ],
         "agreements": [
             _compact({

@@ -43,6 +43,7 @@ from ..model import (
 )
 from ..paths import is_trip_file_name
 from ..problems import Problem, display_path, file_kind
+from .document import dated_entries, says_something, stop_entries
 from .schema import TRIP_FILE, check
 from .yamlread import ReadResult, format_path, read_file, strip_control, visible
 
@@ -393,8 +394,9 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 inferred=inferred(d.get("inferred")),
                 events=tuple(event(e) for e in d.get("events") or ()),
             )
-            for d in sorted(doc.get("days") or (), key=lambda d: date(d["date"]))
+            for d in sorted((d for _i, d in dated_entries(doc)), key=lambda d: date(d["date"]))
         ),
+        # An entry of `days` without a date is a stop, as is one of the older `stops` list.
         stops=tuple(
             Stop(
                 start=opt_date(s.get("start")),
@@ -405,7 +407,7 @@ def build_trip(doc: dict[str, Any]) -> Trip:
                 evidence=evidence(s.get("evidence")),
                 inferred=inferred(s.get("inferred")),
             )
-            for s in doc.get("stops") or ()
+            for _path, s in stop_entries(doc)
         ),
         agreements=tuple(
             Agreement(
@@ -465,8 +467,9 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
         problems.append(result.problem(path, message))
 
     raw_days = doc.get("days") or []
+    stops = stop_entries(doc)
     if not check_dates(trip.start, trip.end, trip.span_reported,
-                       [(i, date(raw["date"])) for i, raw in enumerate(raw_days)],
+                       [(i, date(raw["date"])) for i, raw in dated_entries(doc)],
                        [(i, opt_date(a.get("date"))) for i, a in enumerate(doc.get("agreements") or ())],
                        report):
         return problems
@@ -477,13 +480,13 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
                    ORGANISATION, report)
     people = _unique(((p["id"], ("people", i, "id")) for i, p in enumerate(doc.get("people") or ())),
                      PERSON, report)
-    raw_stops = doc.get("stops") or []
+    held = [*((("days", i), d) for i, d in dated_entries(doc)), *stops]
+    held.sort(key=lambda item: (item[0][0] != "days", item[0][1]))  # in the file's order
     events = _unique(
-        ((e["id"], (section, i, "events", j, "id"))
-         for section, held in (("days", raw_days), ("stops", raw_stops))
-         for i, d in enumerate(held) for j, e in enumerate(d.get("events") or ())),
+        ((e["id"], (*path, "events", j, "id")) for path, d in held for j, e in enumerate(d.get("events") or ())),
         EVENT, report)
-    _check_stops(trip, raw_stops, report)
+    _check_day_entries(raw_days, report)
+    _check_stops(trip, [path for path, _s in stops], report)
     _unique(((a["id"], ("agreements", i, "id")) for i, a in enumerate(doc.get("agreements") or ())),
             AGREEMENT, report)
     _unique(((q["id"], ("quotes", i, "id")) for i, q in enumerate(doc.get("quotes") or ())),
@@ -518,11 +521,10 @@ def check_trip(trip: Trip, doc: dict[str, Any], result: ReadResult) -> list[Prob
     for i, p in enumerate(doc.get("people") or ()):
         if p.get("organisation"):
             refs(p["organisation"], orgs, ("people", i, "organisation"), ORGANISATION, "organisations")
-    for section, i, raw in [*(("days", i, d) for i, d in enumerate(raw_days)),
-                            *(("stops", i, s) for i, s in enumerate(raw_stops))]:
-        cited(raw, (section, i))
+    for where, raw in held:
+        cited(raw, where)
         for j, e in enumerate(raw.get("events") or ()):
-            base = (section, i, "events", j)
+            base = (*where, "events", j)
             cited(e, base)
             refs(e.get("organisations"), orgs, base + ("organisations",), ORGANISATION, "organisations")
             refs(e.get("people"), people, base + ("people",), PERSON, "people")
@@ -597,12 +599,28 @@ def check_dates(start: dt.date, end: dt.date, span: Span | None,
     return True
 
 
-def _check_stops(trip: Trip, raw_stops: list[Any], report: Callable[..., None]) -> None:
-    """A stop without a day is over a range inside the trip (start and end both, in order),
-    or has neither: "during the trip"."""
+def _check_day_entries(raw_days: list[Any], report: Callable[..., None]) -> None:
+    """An entry of `days` is a day (its `date`) or a stop without a day (no `date`, and a
+    span, a place, an event, a note or an excerpt); never both, never neither."""
     _ = messages()
-    for i, stop in enumerate(trip.stops):
-        path: tuple[str | int, ...] = ("stops", i)
+    for i, entry in enumerate(raw_days):
+        if entry.get("date") is not None:
+            for key in ("start", "end"):
+                if entry.get(key) is not None:
+                    report(("days", i, key), _(
+                        "a day with a 'date' has no '{key}': 'start' and 'end' are for an entry without a "
+                        "date (a stop some day between the two); remove the one or the other").format(key=key))
+        elif not says_something(entry):
+            report(("days", i), _(
+                "has no 'date' and nothing else: give the day's 'date', or, for a place or an event "
+                "with no day, its 'places' or 'events'"))
+
+
+def _check_stops(trip: Trip, paths: list[tuple[str | int, ...]], report: Callable[..., None]) -> None:
+    """A stop without a day is over a range inside the trip (start and end both, in order),
+    or has neither: "during the trip". `paths`: where each of `trip.stops` is in the file."""
+    _ = messages()
+    for path, stop in zip(paths, trip.stops):
         if (stop.start is None) != (stop.end is None):
             given, missing = ("start", "end") if stop.end is None else ("end", "start")
             report(path, _("gives '{given}' without '{missing}': give both (the days it falls "

@@ -152,9 +152,14 @@ TRIP_FILE = record(
             organisation=opt("id"),
         )
     ),
+    # A day, by its `date`; an entry without one is a stop without a day (docs/data-format.md,
+    # "A stop without a day"): some day between `start` and `end`, or, with neither, during the
+    # trip. loader.check_trip refuses a date with a span, and an entry with neither and nothing in it.
     days=listof(
         record(
-            date=req("date"),
+            date=opt("date"),
+            start=opt("date"),
+            end=opt("date"),
             places=listof(PLACE),
             notes=opt("text"),
             evidence=EVIDENCE,
@@ -162,8 +167,8 @@ TRIP_FILE = record(
             events=listof(EVENT),
         )
     ),
-    # Where the delegation went when the sources do not say on which day (docs/data-format.md,
-    # "Stops without a day"): during the trip, or some day between start and end.
+    # The older spelling of the stops without a day, still read: the same entries as those of
+    # `days` without a date, which is what tripdesk writes now.
     stops=listof(
         record(
             start=opt("date"),

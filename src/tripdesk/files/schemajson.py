@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as declared
+from .document import STOP_FIELDS
 from ..model import LANGS, TRANSLATORS
 from .yamlread import CONTROL_CHARS
 
@@ -87,7 +88,9 @@ FIELD_DOCS: dict[str, str] = {
                "comes from (at least one for an event, agreement or quote).",
     "organisations": "Every organisation the file names, declared once with its id.",
     "people": "Every person the file names, declared once with its id.",
-    "days": "The trip's calendar days, each with its places and events.",
+    "days": "The trip's calendar days, each with its places and events; an entry without a date is "
+            "a place or event the sources give no day (during the trip, or some day between start "
+            "and end).",
     "agreements": "MOUs, business agreements, joint declarations and the like.",
     "quotes": "What officials said: the original words verbatim, and any translation.",
     "id": "An id: lower-case letters, digits and '-'.",
@@ -165,12 +168,29 @@ FIELD_DOCS: dict[str, str] = {
                       "them (then give their role).",
     "quotes.role": "The speaker's role, as the article gives it (시 관계자, a city official).",
     "quotes.organisation": "The id of the organisation the speaker spoke for.",
-    "stops": "Where the delegation went when the sources give no day: during the trip, or some "
-             "day between start and end.",
+    "days.date": "The day (YYYY-MM-DD); leave it out for a place or event the sources give no day.",
+    "days.start": "For an entry without a date: the first day it may have been on (with end); leave "
+                  "both out for 'during the trip'.",
+    "days.end": "For an entry without a date: the last day it may have been on (with start).",
+    "stops": "The older spelling of the entries of days without a date (still read): where the "
+             "delegation went when the sources give no day.",
     "stops.start": "The first day it may have been on (with end); leave both out for 'during the trip'.",
     "stops.end": "The last day it may have been on (with start).",
     "stops.places": "Where the delegation went, in order.",
     "stops.events": "What the delegation did there, on no given day.",
+}
+
+
+# What the validator says of a whole record (loader.check_trip) that JSON Schema can say too,
+# by the record's path. An entry of `days` is a day (its date) or a stop without a day: never a
+# date with a span, a span's start and end both or neither, and never an entry with nothing.
+_RECORD_RULES: dict[str, dict[str, Any]] = {
+    "days": {
+        "dependentRequired": {"start": ["end"], "end": ["start"]},
+        "not": {"anyOf": [{"required": ["date", "start"]}, {"required": ["date", "end"]}]},
+        "anyOf": [{"required": [key]} for key in ("date", *STOP_FIELDS)],
+    },
+    "stops": {"dependentRequired": {"start": ["end"], "end": ["start"]}},
 }
 
 
@@ -208,7 +228,7 @@ def _convert(spec: declared.Spec, path: str) -> dict[str, Any]:
         required = [name for name, sub in spec.fields.items() if sub.required]
         if required:
             out["required"] = required
-        return out
+        return {**out, **_RECORD_RULES.get(path, {})}
     if spec.kind == "list":
         assert spec.item is not None
         out = {"type": "array", "items": _convert(spec.item, path)}

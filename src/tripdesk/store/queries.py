@@ -252,6 +252,8 @@ def inferred_destinations(store: Store, keys: set[str]) -> frozenset[str]:
     the documents of all their visits."""
     import json
 
+    from ..files.document import dated_entries, stop_entries
+
     visits = store.conn.execute(
         "SELECT destination_key, trip_id, date, NULL FROM day_places UNION ALL "
         "SELECT destination_key, trip_id, NULL, stop FROM stop_places ORDER BY 1, 2")
@@ -264,8 +266,9 @@ def inferred_destinations(store: Store, keys: set[str]) -> frozenset[str]:
                                      (trip_id,)).fetchone()
             doc = json.loads(row[0]) if row else {}
             found = told[trip_id] = (
-                {str(day.get("date")) for day in doc.get("days") or () if "places" in (day.get("inferred") or {})},
-                {i for i, stop in enumerate(doc.get("stops") or ()) if "places" in (stop.get("inferred") or {})})
+                {str(day.get("date")) for _i, day in dated_entries(doc) if "places" in (day.get("inferred") or {})},
+                # A store of an earlier tripdesk keeps them in `stops`: stop_entries reads both.
+                {i for i, (_path, stop) in enumerate(stop_entries(doc)) if "places" in (stop.get("inferred") or {})})
         return found
 
     out: set[str] = set()
