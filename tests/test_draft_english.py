@@ -190,3 +190,19 @@ def test_a_quote_the_saved_text_ends_inside_is_kept_with_its_speaker() -> None:
         "I hope that our young people will meet more often in the years to", "Ryu Min-ho", True)
     closed = text + " come.\" He left."
     assert [q.cut for q in quotes.find_quotes(closed, analyser.sentences(closed), english.people(closed))] == [False]
+
+
+def test_a_city_name_beginning_a_facility_beside_another_city_is_no_city() -> None:
+    text = "They will visit Satsumasendai City Hall, Sendai Port and a brewery."
+    assert [p.ko for p in english.find_places(text, {"JP"})] == ["Satsumasendai"]
+    assert [p.ko for p in english.find_places("He spoke at the Brisbane Convention Center, Australia.")] == ["Brisbane"]
+
+
+def test_a_city_with_its_country_after_it_is_not_listed_with_others() -> None:
+    def listed(sentence: str) -> bool:
+        (place, *_) = english.find_places(sentence, {"JP", "US", "FR"})
+        return english.listed_with_others(sentence, place)
+
+    assert not listed("They are visiting Satsumasendai City, Japan, from the 3rd to the 5th.")
+    assert not listed("He visits Anchorage, Alaska, from May 3 to 7.")
+    assert listed("He visits Lyon, Paris and Nice from May 3 to 7.")

@@ -418,7 +418,7 @@ class _Assembler:
         when that city is the only one the articles name for the trip): each day of the range
         gets the city; returns the spans, by city key, for the city's stop."""
         spans: dict[str, tuple[dt.date, dt.date]] = {}
-        for i, sentence, city_places, _lang in undated:
+        for i, sentence, city_places, lang in undated:
             keys = {_city_key(_place(p)) for p in city_places}
             span = self._range_of(sentence)
             if span is None:
@@ -430,7 +430,9 @@ class _Assembler:
                         spans.setdefault(key, (first, last))
                 continue
             (key,) = keys
-            if whole_trip and (set(trip_cities) != keys or _listed_with_others(sentence, city_places[0])):
+            listed = (english.listed_with_others(sentence, city_places[0]) if lang == "en"
+                      else _listed_with_others(sentence, city_places[0]))
+            if whole_trip and (set(trip_cities) != keys or listed):
                 continue  # the trip's range over several places says nothing of which day is where
             doc = _place(city_places[0])
             name = city_places[0].ko

@@ -193,7 +193,7 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
                 continue
             fitting = [c for c in cities if c.country in countries] or [c for c in cities if c.population >= 500_000]
             after = text[m.start() + len(name):m.start() + len(name) + 40]
-            if fitting and fitting[0].population < 100_000 and re.match(
+            if fitting and fitting[0].population < 100_000 and not re.match(r"\s+City\b", after) and re.match(
                     r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS) + r")\b", after):
                 break  # Eureka Park: a place named after a small town, not the town
             if name in _us_states() and re.search(r"[A-Z][a-z]+,?\s+(?:in\s+)?$", text[max(0, m.start() - 30):m.start()]):
@@ -203,7 +203,27 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
                 found.append(PlaceFound(name, fitting[0], begin, begin + len(name),
                                         tuple(c for c in cities if c is not fitting[0])))
             break
-    return found
+    # `Satsumasendai City Hall, Sendai Port ...`: a city's name that begins a facility's name
+    # beside another city of its country is the facility's name, not a second city.
+    return [p for p in found if not (
+        _FACILITY.match(text, p.end)
+        and any(o.city.country == p.city.country and o.city is not p.city for o in found))]
+
+
+def listed_with_others(sentence: str, place: PlaceFound) -> bool:
+    """Whether the sentence lists the city with other places (`Paris, Lyon and Nice`), not
+    with its country or state after it (`Satsumasendai City, Japan`, `Anchorage, Alaska`)."""
+    after = sentence[place.end:]
+    after = re.sub(r"^\s+City\b", "", after)
+    tail = re.match(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
+    if tail and (tail.group(1) in _countries_en() or tail.group(1) in US_STATES_EN
+                 or tail.group(1).split(" ")[0] in _countries_en() or tail.group(1).split(" ")[0] in US_STATES_EN):
+        after = after[tail.end():]
+    before = sentence[:place.begin]
+    return bool(re.search(r"(?:,|\band|&)\s*$", before) or re.match(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|&)", after))
+
+
+_FACILITY = re.compile(r"\s+(?:Port|Harbou?r|Airport|Station|Terminal|Bay|Castle|Park|Lake)\b")
 
 
 _ORG_WORDS = ("Association", "Chamber of Commerce", "University", "Institute", "Research Park", "Park", "Center",
