@@ -15,6 +15,7 @@ from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.data import DeskData
 from tripdesk.ui.screens.entities import EntitiesScreen
 from tripdesk.ui.screens.ledger import LedgerScreen
+from tripdesk.ui.screens import ahead
 from tripdesk.ui.screens import overview as overview_screen
 from tripdesk.ui.screens import table as table_screen
 from tripdesk.ui.screens.overview import OverviewScreen, TimeAxis, axis_state
@@ -139,16 +140,18 @@ async def test_the_entities_show_their_first_rows_in_the_reader_s_order(db: Path
 
 @async_test
 async def test_a_slow_first_read_draws_the_screen_and_then_its_rows(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A first screenful slower than the first frame waits for (a busy disk): the screen is
-    drawn without it, and the rows come when it does, before the rest."""
+    """A first screenful slower than the first frame waits for (a busy disk), and not read
+    ahead (the key pressed before the desk was idle): the screen is drawn without it, and the
+    rows come when it does, before the rest."""
     release = hold(monkeypatch, LedgerScreen, "read")
     first = LedgerScreen.read_first
 
-    def slow_first(self, data, lang, count):  # noqa: ANN001, ANN202
+    def slow_first(cls, data, lang, count):  # noqa: ANN001, ANN202
         time.sleep(table_screen.FIRST_ROWS_WAIT + 0.3)
-        return first(self, data, lang, count)
+        return first(data, lang, count)
 
-    monkeypatch.setattr(LedgerScreen, "read_first", slow_first)
+    monkeypatch.setattr(LedgerScreen, "read_first", classmethod(slow_first))
+    monkeypatch.setattr(ahead, "read_ahead", lambda data, lang, count: None)
     app = TripdeskApp(db_path=db, language="en")
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)

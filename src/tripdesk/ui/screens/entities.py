@@ -56,7 +56,8 @@ class EntitiesScreen(TableScreen):
     def read(self, data: Any) -> list[queries.EntityRow]:
         return data.read(queries.entities)
 
-    def read_first(self, data: Any, lang: DisplayLang, count: int) -> list[queries.EntityRow]:
+    @classmethod
+    def read_first(cls, data: Any, lang: DisplayLang, count: int) -> list[queries.EntityRow]:
         """The first by name in the reader's language (the table's first order), counted
         alone: the first names (`queries.first_entity_names`), then the counts of those."""
         def by_name(e: Any) -> str:

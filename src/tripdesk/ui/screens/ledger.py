@@ -87,7 +87,8 @@ class LedgerScreen(TableScreen):
     def read(self, data: Any) -> list[queries.AgreementRow]:
         return data.read(queries.agreements)
 
-    def read_first(self, data: Any, lang: DisplayLang, count: int) -> list[queries.AgreementRow]:
+    @classmethod
+    def read_first(cls, data: Any, lang: DisplayLang, count: int) -> list[queries.AgreementRow]:
         # The table's first order (by date) is the order the agreements are read in.
         return data.read(lambda store: queries.agreements(store, limit=count))
 

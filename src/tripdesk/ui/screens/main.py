@@ -39,6 +39,7 @@ from ..panes.detail import DetailPane, DetailScroll
 from ..panes.timeline import TimelineList, TimelinePane, resolve_ref
 from ..prepared import Prepared, PreparedTrips, prepare
 from ..render import Doc, words
+from . import ahead
 
 if TYPE_CHECKING:
     from ...model import DisplayLang, Trip
@@ -198,7 +199,11 @@ class MainScreen(CachedScreenLines, Screen[None]):
 
     @work(thread=True, group="warm-up")
     def warm_up(self) -> None:
-        self.app.data.warm_up()  # type: ignore[attr-defined]
+        """Import the loader, then read the first screenful of the screens across trips
+        (`ahead`: their first open shows it in its first frame without reading)."""
+        data = self.app.data  # type: ignore[attr-defined]
+        data.warm_up()
+        ahead.read_ahead(data, self.lang, self.app.size.height)
 
     @work(thread=True, exclusive=True, group="trip")
     def load_trip(self, trip_id: str) -> None:
@@ -280,6 +285,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         """Read again what the desk shows: the header, the city list (what was open stays
         open, the cursor where it was), the trip in the timeline (on the row it was on)."""
         self.app.data.forget_trips()  # type: ignore[attr-defined]
+        ahead.forget(self.app.data)  # type: ignore[attr-defined]
         self._prepared = PreparedTrips()
         release_frozen_if_grown()  # what earlier reloads replaced is garbage now
         self.load_summary()

@@ -35,6 +35,7 @@ from ..footer import KeyFooter
 from ..keys import COPY_KEYS, EDIT_KEYS, LANGUAGE_KEY
 from ..render import DIM, lit, words
 from ..tableview import Column, TableRow, TableView
+from . import ahead
 
 if TYPE_CHECKING:
     from ...model import DisplayLang
@@ -176,18 +177,27 @@ class TableScreen(Screen[None]):
             self._loaded(kept[1])
             self.load(kept[0])
             return
-        # Else the first screenful, read before the screen is first drawn (the screen is not
-        # drawn while this handler waits), then the rest in the worker.
+        # Else the first screenful: read ahead while the desk was idle (`ahead`), or read now,
+        # before the screen is first drawn (the screen is not drawn while this handler
+        # waits); then the rest in the worker.
         data, lang, count = self.app.data, self.lang, self.app.size.height  # type: ignore[attr-defined]
+        early = ahead.take(data, type(self).__name__, lang)
 
-        def read() -> tuple[list[Any], list[TableRow]] | None:
-            items = self.read_first(data, lang, count)
+        def rows(items: list[Any] | None) -> tuple[list[Any], list[TableRow]] | None:
             return (items, [row for row, _text, _keys in self.rows_of(items, lang)]) if items else None
 
-        first = asyncio.ensure_future(asyncio.to_thread(read))
-        await asyncio.wait({first}, timeout=FIRST_ROWS_WAIT)
-        if first.done() and not first.exception() and first.result() is not None:
-            self._first_rows(*first.result())  # type: ignore[misc]
+        def read() -> tuple[list[Any], list[TableRow]] | None:
+            items = ahead.result(early, count, timeout=None)  # (still being read: waited for)
+            return rows(items if items is not None else self.read_first(data, lang, count))
+
+        shown = rows(ahead.result(early, count))  # read ahead: no wait at all
+        if shown is None:
+            first = asyncio.ensure_future(asyncio.to_thread(read))
+            await asyncio.wait({first}, timeout=FIRST_ROWS_WAIT)
+            if first.done() and not first.exception():
+                shown = first.result()
+        if shown is not None:
+            self._first_rows(*shown)
             # The rest once they are drawn: making the rows holds the interpreter, which the
             # frame would wait for.
             drawn = threading.Event()
@@ -213,9 +223,11 @@ class TableScreen(Screen[None]):
     def open_row(self, row: TableRow) -> None:
         raise NotImplementedError
 
-    def read_first(self, data: Any, lang: DisplayLang, count: int) -> list[Any] | None:
+    @classmethod
+    def read_first(cls, data: Any, lang: DisplayLang, count: int) -> list[Any] | None:
         """The first `count` items in the order of the default sort, read alone (in the
-        worker, before the rest), or None when the screen has no quicker read of them."""
+        worker, before the rest, or ahead while the desk is idle: `ahead`), or None when the
+        screen has no quicker read of them."""
         return None
 
     def cache_key(self) -> tuple[Any, ...]:
