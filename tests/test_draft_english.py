@@ -206,3 +206,8 @@ def test_a_city_with_its_country_after_it_is_not_listed_with_others() -> None:
     assert not listed("They are visiting Satsumasendai City, Japan, from the 3rd to the 5th.")
     assert not listed("He visits Anchorage, Alaska, from May 3 to 7.")
     assert listed("He visits Lyon, Paris and Nice from May 3 to 7.")
+
+
+def test_a_city_state_is_a_city_a_country_is_not() -> None:
+    text = "The mayor visited Singapore and then Brisbane, Australia, after Japan."
+    assert [(p.ko, p.city.country) for p in english.find_places(text)] == [("Singapore", "SG"), ("Brisbane", "AU")]

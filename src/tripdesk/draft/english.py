@@ -189,8 +189,10 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
             cities = index.get(name)
-            if not cities or name in _gov_names() or name in _countries_en():
+            if not cities or name in _gov_names():
                 continue
+            if name in _countries_en() and not any(c.country == _countries_en()[name] for c in cities):
+                continue  # a country, not a city of its name (but Singapore is both)
             fitting = [c for c in cities if c.country in countries] or [c for c in cities if c.population >= 500_000]
             after = text[m.start() + len(name):m.start() + len(name) + 40]
             if fitting and fitting[0].population < 100_000 and not re.match(r"\s+City\b", after) and re.match(
