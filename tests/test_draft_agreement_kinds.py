@@ -47,3 +47,16 @@ def test_an_mou_in_the_lead_and_its_dated_investment_agreement_are_one() -> None
                      YearHint(published=dt.date(2023, 4, 15))).document
     (agreement,) = doc["agreements"]
     assert agreement["kind"] == "MOU" and agreement["date"] == dt.date(2023, 4, 18)
+
+
+def test_an_agreement_document_hapuiseo_signed_is_an_agreement() -> None:
+    assert kinds("20일은 현을 방문해 지사와 회담을 갖고 관광 분야 협력 강화를 위한 합의서를 체결한다.") == [
+        ("other", "합의서")]
+
+
+def test_an_agreement_reached_in_an_earlier_month_is_not_of_this_trip() -> None:
+    text = ("김장호 구미시장을 단장으로 한 방문단은 지난 25일부터 28일까지 미국 뉴욕을 방문했다. 이번 방문은 지난 6월 시와 리지필드가 "
+            "농산물 수출에 상호 협력하기로 합의한 후 이뤄졌다. 방문단은 25일 한인회와 간담회를 가졌다.")
+    article = Article(name="made-up.txt", text=text, outlet="테스트일보")
+    doc = draft_trip([article], KnownEntities(), YearHint(published=dt.date(2019, 7, 28))).document
+    assert doc.get("agreements", []) == []

@@ -181,3 +181,46 @@ def test_days_counted_from_the_start_or_the_end_of_the_trip() -> None:
     # the second day in one city is not the trip's second day
     assert relative_day("오사카 방문 둘째 날에는 대학을 찾는다", None, start, end) is None
     assert relative_day("이번 방문 둘째 날에는 대학을 찾는다", None, start, end) == (D(2022, 9, 6), "둘째 날")
+
+
+def test_an_events_own_dates_are_not_the_trips_range() -> None:
+    # The fair's dates (a sentence saying it is held, naming no one of the delegation) are not the
+    # trip's; the day of the departure and the span are.
+    text = ("도는 5일 박 지사가 4박 6일 일정으로 독일 출장길에 올랐다고 밝혔다. "
+            "박람회는 3∼9일 세계 80개국 기업이 참가한 가운데 하노버 전시장에서 열린다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 3, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 3, 5), D(2024, 3, 10))
+    assert dates.span is not None and dates.span.days == 6
+
+
+def test_an_events_dates_remain_the_range_when_the_delegation_attends_it() -> None:
+    text = "시장 일행은 박람회가 열리는 3∼9일 하노버를 방문한다. 박람회는 3∼9일 열린다."
+    dates = trip_dates(text, YearHint(published=D(2024, 3, 1)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 3, 3), D(2024, 3, 9))
+
+
+def test_a_departure_day_before_its_span_starts_the_trip() -> None:
+    dates = trip_dates("군수는 지난 12일 3박 5일 일정으로 베트남으로 출국했다.", YearHint(published=D(2023, 9, 14)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 9, 12), D(2023, 9, 16))
+
+
+def test_a_home_event_named_with_its_year_does_not_date_the_trip() -> None:
+    # 2030 is the year of a fair at home (a Korean county's name follows it), not the trip's.
+    with pytest.raises(NoYear):
+        trip_dates("군수 일행은 26일부터 11월 3일까지 미국을 방문하며 2030함양산삼엑스포를 홍보했다.")
+    dates = trip_dates("군수 일행은 26일부터 11월 3일까지 미국을 방문하며 AUSA 2027을 참관했다.")
+    assert dates.start.date == D(2027, 10, 26)
+
+
+def test_the_year_of_an_event_named_before_a_home_pavilion_is_the_events() -> None:
+    dates = trip_dates("부시장은 5일부터 12일까지 방문해 CES 2027 대전통합관 개관식에 참석한다.")
+    assert dates.start.date == D(2027, 1, 5)
+
+
+def test_years_ago_counts_from_the_year_an_agreement_was_made() -> None:
+    # '15년 전' of the agreement made in 2004: this year is 2019.
+    text = ("군수 일행은 26일부터 11월 3일까지 미국을 방문했다. 지난 2004년 학생교류 협약을 체결한 이후 "
+            "교류를 이어왔다. 군수는 \"15년 전의 인연\"이라고 말했다.")
+    dates = trip_dates(text)
+    assert (dates.start.date, dates.end.date) == (D(2019, 10, 26), D(2019, 11, 3))
+    assert "2004" in (dates.start.reason or "")

@@ -361,3 +361,18 @@ def test_english_bodies_by_their_kind_word() -> None:
     assert {o.ko: o.kind for o in english.organisations(text)} == {
         "Phu Yen Provincial People's Committee": "government", "Tuy Hoa Agricultural Cooperative": "association",
         "Daehan Steel Co.": "company"}
+
+
+def test_a_foreign_speaker_named_with_a_role_and_where_they_spoke() -> None:
+    text = "왕다웨이 창현장은 환영인사에서 “합천군과의 교류가 다시 시작되어 매우 기쁘게 생각합니다.” 고 말했다."
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.speaker.ko if q.speaker else None, q.text[:9]) for q in found] == [("왕다웨이", "합천군과의 교류가")]
+
+
+def test_a_text_cut_off_inside_a_quote_keeps_its_beginning() -> None:
+    text = "군수는 뉴욕을 방문했다.\n김철수 군수는 “이번 방문을 통해 양 도시가 다양한 분야에서 서로 협력하고 "
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.speaker.ko if q.speaker else None, q.cut, q.text[:9]) for q in found] == [
+        ("김철수", True, "이번 방문을 통해")]
+    assert quotes.find_quotes("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝.", [(0, 24), (25, 27)],
+                              entities.people("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝."))[0].cut is False

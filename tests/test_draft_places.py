@@ -176,3 +176,33 @@ def test_a_japanese_town_written_with_its_characters() -> None:
         ("야즈정", "Yazu"), ("야즈정", "Yazu")]
     # its characters read in Korean (상봉 上峰): no English name, not guessed
     assert cities_in("방문단이 상봉정(上峰町)을 찾았다.") == []
+
+
+def test_a_word_the_analyser_reads_as_a_common_noun_is_not_a_city() -> None:
+    # 브랜드 (brand) is also GeoNames' Korean name of Brandon, Florida.
+    assert cities_in("지사는 미국 라스베이거스에서 열리는 글로벌 브랜드 시상식에 참석한다.") == [
+        ("라스베이거스", "Las Vegas")]
+
+
+def test_a_small_city_of_a_country_the_article_does_not_name_is_not_taken() -> None:
+    # 크루 (a b-boy crew) is Crewe, England, in GeoNames; the article names Canada, not the UK.
+    assert cities_in("시장은 캐나다 몬트리올을 거쳐 뉴욕에 도착해 비보이 그룹 '스텝 크루'와 공연을 본다.") == [
+        ("몬트리올", "Montréal"), ("뉴욕", "New York City")]
+
+
+def test_the_name_before_a_governors_title_is_not_the_city() -> None:
+    # 나가사키 현지사: Governor Nagasaki of Yamanashi (or the governor of a prefecture), not Nagasaki.
+    assert cities_in("지사는 일본 도쿄를 거쳐 야마나시현을 방문해 나가사키 현지사와 회담한다.") == [("도쿄", "Tokyo")]
+    assert cities_in("시장은 미국 보스턴에서 뉴욕 주지사를 만난다.") == [("보스턴", "Boston")]
+
+
+def test_a_one_syllable_city_right_after_its_country() -> None:
+    assert cities_in("지사는 스위스 바젤을 거쳐 오스트리아 빈에서 설명회를 연다.") == [("바젤", "Basel"), ("빈", "Vienna")]
+    assert cities_in("지사는 빈 회의실에서 설명회를 연다.") == []
+
+
+def test_a_chinese_county_right_after_china_is_the_place() -> None:
+    found = [(p.ko, p.city.country) for p in __import__("tripdesk.draft.places", fromlist=["x"]).find_places(
+        "군수는 중국 안평현(安平县)을 공식 방문했다.", set())]
+    assert found == [("안평현", "CN")]
+    assert cities_in("지사는 일본 도쿄를 거쳐 일본 나가노현을 찾는다.") == [("도쿄", "Tokyo")]

@@ -47,6 +47,14 @@ def proper_nouns(text: str) -> set[str]:
     return {t.form for t in analyse(text) if t.tag == "NNP"}
 
 
+def common_nouns(text: str) -> set[str]:
+    """The forms tagged as common nouns (NNG) in the text, and never as proper nouns: words
+    such as 브랜드 (brand) or 센터 that a gazetteer may also list as a city's name."""
+    tokens = analyse(text)
+    proper = {t.form for t in tokens if t.tag == "NNP"}
+    return {t.form for t in tokens if t.tag == "NNG"} - proper
+
+
 @functools.lru_cache(maxsize=64)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(_split(text))

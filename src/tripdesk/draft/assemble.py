@@ -791,6 +791,10 @@ class _Assembler:
         for mention in dates.find_mentions(sentence):
             if mention.month is not None and dates.resolve_day(mention, self.start, self.end) is None:
                 return True
+        # '지난 6월 ... 합의한 후': a past month, without a day, that is none of the trip's.
+        for month in re.findall(r"지난\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)", sentence):
+            if int(month) not in (self.start.month, self.end.month):
+                return True
         return False
 
     def _quotes(self, found_people: list[list[entities.PersonFound]]) -> list[dict[str, Any]]:

@@ -382,6 +382,42 @@ def _en_weekday_trip(text: str, hint: "YearHint", span: Span | None) -> TripDate
     return None
 
 
+# An event's own dates, not the trip's: `CES는 7∼10일 ... 라스베이거스 컨벤션센터에서 열린다`
+# (the sentence says the event is held and names no one of the delegation).
+_HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|개최된다|개최됐다|개최되며|개최되는|진행된다)")
+_DELEGATION = re.compile(r"대표단|방문단|사절단|일행|출장단|교류단|개척단|단장|출장|순방|출국|방문한다|방문했다|"
+                         r"[가-힣]{2,4}\s?(?:지사|시장|군수|구청장|도지사)(?:는|은|이|가|과|와)")
+
+
+def _event_range(text: str, first: Mention, last: Mention) -> bool:
+    """Whether the range is the dates of an event the sentence says is held (`CES는 7∼10일
+    ... 열린다`), in a sentence that names no one of the delegation: not the trip's range."""
+    sentence = _sentence_around(text, first.begin, last.end)
+    after = sentence[sentence.find(last.text) + len(last.text):] if last.text in sentence else sentence
+    return bool(_HELD.search(after)) and not _DELEGATION.search(sentence)
+
+
+_SETS_OUT_VERB = re.compile(r"출국|출발|출장길|방문길|길에\s?(?:올랐|오른|나섰|나선)|떠났|떠난다|떠나")
+
+
+def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, int] | None
+                        ) -> list[tuple[Mention, Mention]]:
+    """`8일 ... 6박 8일 일정으로 미국 출장길에 올랐다`: the day of the sentence that reports the
+    departure, before its span, starts the trip; the span's days give its end."""
+    if span is None or not span[0].days or span[0].days < 2:
+        return []
+    sentence = _sentence_around(text, span[1], span[1] + len(span[0].text))
+    begin = text.find(sentence)
+    if begin < 0 or not _SETS_OUT_VERB.search(sentence):
+        return []
+    before = [m for m in mentions if begin <= m.begin < span[1] and m.day >= 0 and m.month_offset is None]
+    if not before:
+        return []
+    start = before[-1]
+    days = span[0].days
+    return [(start, Mention(span[1], span[1] + len(span[0].text), span[0].text, day=-days))]
+
+
 def named_years(text: str) -> dict[int, str]:
     """Years printed in the text outside dates, with the words around the first of each
     (`AUSA 2024`, `CES 2025`, `2024 코리아 위크`)."""
@@ -391,14 +427,32 @@ def named_years(text: str) -> dict[int, str]:
         after = text[m.end():m.end() + 3]
         if re.match(r"(\s*년|%|명|개|억|만|원|여|천|조|\s*년도)", after):
             continue
+        if _home_event(text, m.start(), m.end()):
+            continue
         before = text[max(0, m.start() - 20):m.start()]
         phrase = (re.findall(r"[\w가-힣·\-]+\s*$", before) or [""])[0] + m.group(1)
         years.setdefault(year, phrase.strip())
     return years
 
 
+def _home_event(text: str, begin: int, at: int) -> bool:
+    """Whether the year text[begin:at] begins the name of an event of a Korean local government
+    (`2020함양산삼엑스포`): held at home, before or after the trip, it does not date a trip
+    abroad. Not the year of an event named before it (`CES 2025 대전통합관`: CES's year)."""
+    from . import localgov
+
+    if re.search(r"[A-Za-z]\s?$", text[max(0, begin - 3):begin]):
+        return False
+    m = re.match(r"\s?([가-힣]{2,5})", text[at:at + 8])
+    if m is None:
+        return False
+    names = localgov.by_name()
+    word = m.group(1)
+    return any(word.startswith(name) for name in names if len(name) >= 2 and not name.endswith(("시", "군", "도")))
+
+
 _FOUNDED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년[^.\n]{0,40}?(?:체결|결연|맺|협약|수교|교류|개설|시작)")
-_ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,3})\s*(?:주년|년째)")
+_ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,3})\s*(?:주년|년째|년\s?전)")
 
 
 def anniversary_year(text: str) -> tuple[int, Reason] | None:
@@ -469,14 +523,21 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     ranges = find_ranges(text, mentions)
     span_found = find_span(text)
     span = span_found[0] if span_found else None
+    held = [r for r in ranges if _event_range(text, *r)]
+    ranges = [r for r in ranges if r not in held]
     if not ranges:
         ranges = _start_and_length(text, mentions)
+    if not ranges:
+        ranges = _departure_and_span(text, mentions, span_found)
     if not ranges:
         ranges = _departure_and_return(text, mentions) or _en_departure_and_return(text, mentions)
     if not ranges:
         weekday_trip = _en_weekday_trip(text, hint, span)
         if weekday_trip is not None:
             return weekday_trip
+    if not ranges:
+        ranges = held  # an event's dates are better than none: the delegation may attend it all
+    if not ranges:
         raise NoTripDates(messages()("the article gives no dates for a trip (no range such as '10월 12일부터 "
                                      "20일까지')"))
     # The trip's range: the one nearest the reported span, else the first (the lead).

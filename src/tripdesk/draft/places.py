@@ -145,6 +145,12 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     countries = countries_named(text)
     states = states_named(text)
     found: list[PlaceFound] = []
+    common: set[str] = set()
+    if proper_nouns is not None:
+        from . import analyser
+
+        common = analyser.common_nouns(context or text)
+    foreign_named = countries_named(context or text) - {"KR"}
     # Names written with a space ("뉴포트 비치", "워싱턴 D.C.") are matched on the text
     # without its spaces, mapped back to positions in the text.
     words = list(re.finditer(r"[가-힣][가-힣A-Za-z.·]*", text))
@@ -164,6 +170,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             written_with_si = key(candidate)[len(name):][:1] == "시"  # 위해시, 연대시: a city's name
             if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si:
                 continue
+            if name in common and not written_with_si:  # 탑 브랜드 어워즈: a brand, not Brandon
+                continue
             if key(candidate)[len(name):][:1] in ("현", "성"):  # 후쿠오카현, 산둥성: the prefecture, not its city
                 continue
             if name in country_index() or name in state_index():
@@ -173,12 +181,17 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             after = m.start() + len(_written(candidate, name))
             if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()):
                 continue
+            if _GOVERNOR.match(text, after):  # 나가사키 현지사, 뉴욕 주지사: a governor's name or state
+                continue
             cities = index[name]
             chosen = _choose(cities, countries, states)
+            if _unnamed_country(chosen, foreign_named, countries | countries_named(context or text)):
+                continue
             others = tuple(c for c in cities if c is not chosen and c.en != chosen.en)
             written = _written(candidate, name)
             found.append(PlaceFound(written, chosen, m.start(), m.start() + len(written), others))
             break
+    found += _after_its_country(text, {b for p in found for b in range(p.begin, p.end)})
     found += _by_romanisation(text, countries - {"KR", "US"}, {p.begin for p in found})
     found += _towns_in(text, japanese_towns(context or text, frozenset(proper_nouns or ())),
                        {b for p in found for b in range(p.begin, p.end)})
@@ -191,6 +204,39 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
         found += _provinces(text)
     found += _counties(text, states_named(context) if context else states)
     return sorted(found, key=lambda p: p.begin)
+
+
+# 나가사키 현지사 (Governor Nagasaki, or the governor of Nagasaki Prefecture), 뉴욕 주지사 (the
+# governor of New York State): the word before a governor's title is a person or a prefecture or
+# state, not the city of that name.
+_GOVERNOR = re.compile(r"\s?(?:현|주|도|성)\s?지사")
+
+# A city of a country the article does not name, while it names others, is taken only when it is
+# a city of some size (250,000 people or more): '드리프터스 크루' (a b-boy crew) in a
+# report of a trip to the United States and Canada is not Crewe, England.
+_WORLD_CITY = 250_000
+
+
+def _unnamed_country(city: City, foreign_named: set[str], named: set[str]) -> bool:
+    return (bool(foreign_named) and city.country != "KR" and city.country not in named
+            and 0 < city.population < _WORLD_CITY)
+
+
+# A city of one syllable right after its country's name: 오스트리아 빈 (Vienna); the one syllable
+# alone is too common a word (빈: empty) to be taken anywhere else.
+_SHORT_AFTER_COUNTRY = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣])(?=에서|에는|에|을|를|의|으로|로|과|와|은|는|[\s,.·)]|$)")
+
+
+def _after_its_country(text: str, taken: set[int]) -> list[PlaceFound]:
+    found = []
+    for m in _SHORT_AFTER_COUNTRY.finditer(text):
+        country = country_index().get(m.group(1))
+        if country is None or country == "KR" or m.start(2) in taken:
+            continue
+        city = next((c for c in city_index().get(m.group(2), ()) if c.country == country), None)
+        if city is not None:
+            found.append(PlaceFound(m.group(2), city, m.start(2), m.end(2)))
+    return found
 
 
 # A US county (몽고메리 카운티, 메릴랜드 주 프린스 조지스 카운티, 뉴욕주 나소 카운티): its name's
@@ -246,7 +292,10 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
 # A province named right after its country (베트남 푸옌성에서, 베트남 푸옌성 인민위원회), in a text that
 # names no city of it and no unit below it (산둥성 연대시, 꽝남성 남짜미현): the province is the
 # place. The gazetteer has cities only, so it has no English name here.
-_PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}성)(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·]|$)")
+_PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}(?:성|현))(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·(]|$)")
+# A county (현, 縣) of China or Taiwan is a place as a province is (중국 신창현); a Japanese 현 is a
+# prefecture, whose city the article names when it means one.
+_COUNTY_COUNTRIES = ("CN", "TW")
 _BELOW = re.compile(r"\s?[가-힣]{1,8}(?:시|현|군|면|읍|구|동|정)(?=[^가-힣]|$|에|을|를|의|과|와|은|는|이|가)")
 
 
@@ -258,11 +307,18 @@ def _provinces(text: str) -> list[PlaceFound]:
         name = m.group(2)
         if country is None or country == "KR" or name[:-1] in city_index() or name in city_index():
             continue
+        if name.endswith("현") and country not in _COUNTY_COUNTRIES:
+            continue
         if _BELOW.match(text, m.end(2)):
             continue
-        note = Reason(N_("'{name}' is a province of the country the article names before it ({country}), and "
-                         "the text names no city in it: the province is the place (the gazetteer has cities "
-                         "only, so it gives no English name)."), name=name, country=m.group(1))
+        if name.endswith("현"):
+            note = Reason(N_("'{name}' is a county of the country the article names before it ({country}), and "
+                             "the text names no city in it: the county is the place (the gazetteer has no such "
+                             "town, so it gives no English name)."), name=name, country=m.group(1))
+        else:
+            note = Reason(N_("'{name}' is a province of the country the article names before it ({country}), "
+                             "and the text names no city in it: the province is the place (the gazetteer has "
+                             "cities only, so it gives no English name)."), name=name, country=m.group(1))
         found.append(PlaceFound(name, City("", country, None, 0), m.start(2), m.end(2), note=note))
     return found
 

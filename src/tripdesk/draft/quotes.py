@@ -26,7 +26,7 @@ _GOES_ON = re.compile(r"^\s*(?:이어|이어서|또|또한|그러면서|아울�
 # spelling): `후인지응웬 부위원장은 "..."`.
 _NAMED_ROLE = re.compile(r"(?:^|[\s,])([가-힣]{2,6}(?:\s[가-힣]{1,6}){0,2})\s((?:[가-힣]+\s)?[가-힣]*?(?:시장|부시장|지사|주지사|"
                          r"군수|구청장|의장|회장|단장|대표|원장|총장|위원장|부위원장|청장|교수|장관|대사|총영사|성장|부성장|"
-                         r"서기|사장|부사장|이사장|관장|국장|센터장|주석|총리))(?:은|는|이|가)\s*$")
+                         r"서기|사장|부사장|이사장|관장|국장|센터장|주석|총리|현장))(?:은|는|이|가)\s*(?:[가-힣]{2,8}에서\s*)?$")
 _NOT_A_NAME = re.compile(r"(?:시|군|구|도|성|현|청|부|회|원|국|처|실|과|단|측|관|소|당|사)$|^(?:이번|해당|현지|양국|양측|당시|특히|이어)")
 _QUOTATIVE = re.compile(r"^\s*(?:이?라(?:며|면서|고)|고|며|는|란|이?라는|하고|면서)")
 _SPEAKER_TOPIC = r"(?:은|는|이|가)"
@@ -94,6 +94,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
     cut = _cut_off_en(text, people)
     if cut is not None and not any(q.begin == cut.begin for q in found):
         found.append(cut)
+    found += [q for q in _cut_off(text, people) if not any(f.begin == q.begin for f in found)]
     # Paragraphs that lost their quotation marks (a quote may run over several sentences).
     offset = 0
     for paragraph in text.split("\n"):
@@ -234,3 +235,27 @@ def _unmarked(text: str, begin: int, sentence: str, people: list[PersonFound]) -
         return []
     return [QuoteFound(g.strip(), begin + m.start(i + 1), sentence, speaker, words, unmarked=True)
             for i, g in enumerate(m.groups())]
+
+
+# A saved page cut off inside a quote (the stored copy keeps only so much of a page): `권익현
+# 군수는 “이번 미국 방문을 통해 ... 행복할 수 있는 ` and nothing after. The words from the mark to
+# the end are the quote's beginning, when a named speaker opens it.
+_OPEN_AT_END = re.compile(r"[“\"]([^“”\"\n]{12,})$")
+
+
+def _cut_off(text: str, people: list[PersonFound]) -> list[QuoteFound]:
+    m = _OPEN_AT_END.search(text.rstrip())
+    if m is None or not re.search("[가-힣]", m.group(1)):
+        return []
+    marks_before = len(re.findall(r"[“”\"]", text[:m.start()]))
+    if marks_before % 2 == 1 or text[m.start()] == "”":  # the mark closes a quote: nothing is cut
+        return []
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start:m.start()]
+    speaker, words = _speaker(before, people)
+    if speaker is None:
+        speaker, words = _named_with_role(before)
+    if speaker is None:
+        return []
+    sentence = text[line_start:m.end()]
+    return [QuoteFound(m.group(1).strip(), m.start(1), sentence, speaker, words, cut=True)]
