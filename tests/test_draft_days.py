@@ -235,3 +235,14 @@ def test_a_move_worded_otherwise_after_a_dated_account_follows_that_day() -> Non
                 "박 군수는 이어 포틀랜드로 자리를 옮겨 시청을 찾을 예정이다.", D(2023, 5, 5))
     day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 9))
     assert [p["city"]["en"] for p in day["places"]] == ["Seattle", "Portland"]
+
+
+def test_a_caption_line_does_not_break_the_account_of_a_day() -> None:
+    # The photo caption between the 18th and '다음날' is no sentence of the account: the next day
+    # is the 19th, and '이날' after a credit line is still the day before it.
+    text = ("충북도는 김철수 지사가 18일부터 3박 4일 일정으로 일본 도쿄를 방문한다고 17일 밝혔다.\n"
+            "김 지사는 18일 도쿄에서 열리는 대회에 참석해 강연을 한다.\n"
+            "김철수 지사.[사진=도청 제공] |\n"
+            "다음날은 수출상담회에 참석해 기업인들을 격려할 예정이다.\n")
+    doc = draft(text, dt.date(2023, 4, 17))
+    assert [d["date"] for d in doc["days"] if d.get("date")][:2] == [dt.date(2023, 4, 18), dt.date(2023, 4, 19)]

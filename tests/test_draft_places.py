@@ -206,3 +206,15 @@ def test_a_chinese_county_right_after_china_is_the_place() -> None:
         "군수는 중국 안평현(安平县)을 공식 방문했다.", set())]
     assert found == [("안평현", "CN")]
     assert cities_in("지사는 일본 도쿄를 거쳐 일본 나가노현을 찾는다.") == [("도쿄", "Tokyo")]
+
+
+def test_a_mission_of_a_national_body_has_that_body_as_its_home() -> None:
+    # No city, county or province sends it: the chamber of commerce is the home (kind national).
+    text = ("대한상공회의소는 7일부터 3박4일 일정으로 몽골 울란바토르에 김영수 부회장을 단장으로 한 경제사절단을 "
+            "파견한다고 6일 밝혔다.")
+    doc = draft(text, dt.date(2011, 6, 6))
+    assert doc["trip"]["home_city"]["kind"] == "national"
+    assert doc["trip"]["home_city"]["name"]["ko"] == "대한상공회의소"
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (dt.date(2011, 6, 7), dt.date(2011, 6, 10))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "김영수"

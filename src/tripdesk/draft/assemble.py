@@ -73,6 +73,10 @@ _FIRST_STOP_AFTER = re.compile(r"[^.,]{0,40}?(?:을|를)\s*(?:시작으로|시�
 _FIRST_STOP_BEFORE = re.compile(r"(?:첫\s?(?:번째\s)?(?:일정|방문지|기착지|행선지|목적지)(?:으로|로|인|은|는)?)\s")
 _LAST_STOP_BEFORE = re.compile(r"(?:마지막\s?(?:일정|방문지|기착지|행선지)(?:으로|로|인|은|는)?)\s")
 _AFTER_THAT = re.compile(r"\s*(?:이후|이어서|이어|그 다음|다음으로|그 뒤)\s")
+# A sentence of prose ends in a predicate (했다., 한다, 방문한다고 밝혔다.); a photo caption or a
+# credit line ('김영환 충북지사.[사진=뉴스핌DB] |', '충남도 제공') does not, and does not break the
+# account of a day for the sentences after it (`이날`, `다음날`).
+_PROSE = re.compile(r"(?:다|요|음|함|됨)[.!?]?[”\"'’)]*\s*$")
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
                      r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표|필두)으?로")
 # English: `last year`, `previously`, `41 years ago`, `had signed`; a year before the trip's
@@ -219,6 +223,11 @@ class _Assembler:
         for gov, _, _ in localgov.mentions(text[:3000], analyser.proper_nouns(text[:3000])):
             counts[gov] = counts.get(gov, 0) + 1
         if not counts:
+            national = localgov.national_body(text[:3000])
+            if national is not None:
+                self.found.append(messages()("home: {home}, a national body, as the article names it").format(
+                    home=national.ko))
+                return national
             raise DraftError(messages()("{names}: no Korean city, county or province is named as the "
                                         "delegation's home").format(names=", ".join(a.name for a in self.articles)))
         gov = max(counts, key=lambda g: counts[g])
@@ -226,6 +235,8 @@ class _Assembler:
         return gov
 
     def _home_org(self, gov: localgov.LocalGov) -> str:
+        if gov.kind == "national":
+            return self._org(gov.ko, gov.en, "association")
         en = gov.en if gov.kind in ("province",) else (gov.en + (" County" if False else "")) + (
             "" if gov.kind == "county" or gov.en.endswith("City") else " City")
         kind = "government"
@@ -336,6 +347,8 @@ class _Assembler:
                         undated.append((i, sentence.strip(), city_places, article.language))
                         for place in city_places:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
+                    if not _PROSE.search(sentence.strip()):
+                        continue  # a caption or credit line ('김 지사. 충남도 제공'): the account goes on
                     if how != "range":
                         previous = None if paragraph != previous_paragraph else previous
                     previous_paragraph = paragraph
@@ -932,12 +945,12 @@ class _Assembler:
                              "text": _sentence_of(self.articles[source].text, leader_evidence)})
         trip: dict[str, Any] = {
             "id": trip_id,
-            "home_city": ({  # a province leads as itself: no province above it
+            "home_city": ({  # a province (or a national body) leads as itself: no province above it
                 "id": home_id.id if home_id else entities.slug(short_en),
                 "name": _text(home.ko, home.en),
-                "kind": "province",
+                "kind": home.kind,
                 "country": "KR",
-            } if home.kind == "province" else {
+            } if home.kind in ("province", "national") else {
                 "id": home_id.id if home_id else entities.slug(short_en),
                 "name": _text(home.short, home.en),
                 "kind": "county" if home.kind == "county" else "city",

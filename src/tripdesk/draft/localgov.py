@@ -82,3 +82,33 @@ def mentions(text: str, proper_nouns: set[str] | None = None) -> list[tuple[Loca
 def _prefer(govs: tuple[LocalGov, ...]) -> LocalGov:
     """Of governments sharing a name, the province-level one (광주광역시 before 경기 광주시)."""
     return sorted(govs, key=lambda g: (not g.is_province_level, g.ko))[0]
+
+
+# National bodies that send missions abroad without a local government (docs/data-format.md:
+# `kind: national`): the home is the body itself. Their English names as they write them.
+NATIONAL_BODIES = {
+    "대한상공회의소": "Korea Chamber of Commerce and Industry",
+    "대한상의": "Korea Chamber of Commerce and Industry",
+    "한국무역협회": "Korea International Trade Association",
+    "중소기업중앙회": "Korea Federation of SMEs",
+    "전국경제인연합회": "Federation of Korean Industries",
+    "한국경제인협회": "Federation of Korean Industries",
+    "대한무역투자진흥공사": "KOTRA",
+    "한국관광공사": "Korea Tourism Organization",
+    "대한민국시도지사협의회": "Governors Association of Korea",
+}
+
+
+def national_body(text: str) -> LocalGov | None:
+    """The national body the text names first as the one that sends the delegation (its
+    subject: `대한상공회의소는 ... 경제사절단을 파견한다`), as a home of kind `national`."""
+    best: tuple[int, str] | None = None
+    for name in NATIONAL_BODIES:
+        m = re.search(rf"{re.escape(name)}(?:\([^)]*\))?\s?(?:는|은|가|이|와|과)?\s", text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    if best is None:
+        return None
+    name = best[1]
+    full = next((k for k, v in NATIONAL_BODIES.items() if v == NATIONAL_BODIES[name] and len(k) >= len(name)), name)
+    return LocalGov("national", full, NATIONAL_BODIES[name], "", (full,))
