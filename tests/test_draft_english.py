@@ -211,3 +211,10 @@ def test_a_city_with_its_country_after_it_is_not_listed_with_others() -> None:
 def test_a_city_state_is_a_city_a_country_is_not() -> None:
     text = "The mayor visited Singapore and then Brisbane, Australia, after Japan."
     assert [(p.ko, p.city.country) for p in english.find_places(text)] == [("Singapore", "SG"), ("Brisbane", "AU")]
+
+
+def test_cities_by_the_english_names_the_press_uses_without_accents_and_not_a_state() -> None:
+    text = "He visited New York, Seville in Spain, Zurich in Switzerland and Cologne, not New York State."
+    assert [(p.ko, p.city.en, p.city.country) for p in english.find_places(text)] == [
+        ("New York", "New York", "US"), ("Seville", "Seville", "ES"), ("Zurich", "Zurich", "CH"),
+        ("Cologne", "Cologne", "DE")]

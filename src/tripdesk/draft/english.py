@@ -14,8 +14,10 @@ Dates, spans, quotes and agreements are read by the shared modules, which know E
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+import unicodedata
 
 from .entities import OrgFound, PersonFound
 from .localgov import LocalGov, governments
@@ -139,13 +141,33 @@ def home_mentions(text: str) -> list[LocalGov]:
     return found
 
 
+# English names the press uses for cities GeoNames names otherwise (its name on the right).
+EXONYMS = {"New York": "New York City", "Cologne": "Köln", "Seville": "Sevilla", "Frankfurt": "Frankfurt am Main",
+           "Kiev": "Kyiv", "Ulaanbaatar": "Ulan Bator", "Saigon": "Ho Chi Minh City", "Xian": "Xi’an",
+           "Oporto": "Porto", "Bangalore": "Bengaluru"}
+
+
+def _fold(name: str) -> str:
+    """The name without accents, as English prose types it (Zürich: Zurich)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @functools.cache
 def _english_index() -> dict[str, tuple[City, ...]]:
+    """Cities by English name: GeoNames', the same without accents and the press's exonyms,
+    these two written as the English text writes them (a draft says Seville, Zurich)."""
     city_index()  # fills _BY_COUNTRY
     index: dict[str, list[City]] = {}
     for cities in _BY_COUNTRY.values():
         for city in cities:
             index.setdefault(city.en, []).append(city)
+    for name, cities in list(index.items()):
+        plain = _fold(name)
+        if plain != name and plain not in index:
+            index[plain] = [dataclasses.replace(c, en=plain) for c in cities]
+    for exonym, name in EXONYMS.items():
+        if name in index and exonym not in index:
+            index[exonym] = [dataclasses.replace(c, en=exonym) for c in index[name]]
     return {name: tuple(sorted(c, key=lambda c: -c.population)) for name, c in index.items()}
 
 
@@ -198,6 +220,8 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
             if fitting and fitting[0].population < 100_000 and not re.match(r"\s+City\b", after) and re.match(
                     r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS) + r")\b", after):
                 break  # Eureka Park: a place named after a small town, not the town
+            if re.match(r"\s+[Ss]tate\b", text[m.start() + len(name):]):
+                break  # `New York State`: the state
             if name in _us_states() and re.search(r"[A-Z][a-z]+,?\s+(?:in\s+)?$", text[max(0, m.start() - 30):m.start()]):
                 break  # `Seattle in Washington`: the state the city before it is in
             if fitting and fitting[0].country != "KR":
