@@ -5,6 +5,9 @@ Made-up short articles, drafted whole (`draft_trip`), so each rule is seen as th
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +26,22 @@ def draft(text: str, published: dt.date) -> dict:
     return draft_trip([article], KnownEntities(), YearHint(published=published)).document
 
 
+def dated(doc: dict) -> list[dict]:
+    """The draft's days: the entries of `days` with a date."""
+    return [day for day in doc.get("days", []) if "date" in day]
+
+
+def stops(doc: dict) -> list[dict]:
+    """The draft's stops without a day: the entries of `days` without a date, after the days."""
+    entries = doc.get("days", [])
+    undated = [day for day in entries if "date" not in day]
+    assert entries[len(entries) - len(undated):] == undated, "a stop stands among the dated days"
+    assert "stops" not in doc
+    return undated
+
+
 def day_cities(doc: dict) -> dict[dt.date, list[str]]:
-    return {day["date"]: [p["city"]["en"] for p in day.get("places", [])] for day in doc["days"]}
+    return {day["date"]: [p["city"]["en"] for p in day.get("places", [])] for day in dated(doc)}
 
 
 def test_the_one_city_of_the_trip_range_is_on_each_of_its_days() -> None:
@@ -33,19 +50,19 @@ def test_the_one_city_of_the_trip_range_is_on_each_of_its_days() -> None:
                 D(2023, 5, 5))
     cities = day_cities(doc)
     assert cities == {D(2023, 5, d): ["Sapporo"] for d in range(8, 12)}
-    first = doc["days"][0]
+    first = dated(doc)[0]
     assert "no other city" in first["inferred"]["places"]["en"]
     assert first["evidence"][0]["text"].startswith("가평군은")
-    (stop,) = doc["stops"]
+    (stop,) = stops(doc)
     assert (stop["start"], stop["end"]) == (D(2023, 5, 8), D(2023, 5, 11))
 
 
 def test_a_trip_range_over_two_cities_puts_neither_on_a_day() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 일본 삿포로와 오사카를 방문한다.",
                 D(2023, 5, 5))
-    assert doc.get("days", []) == []
-    assert {st["places"][0]["city"]["en"] for st in doc["stops"]} == {"Sapporo", "Osaka"}
-    assert all("start" not in st for st in doc["stops"])
+    assert dated(doc) == []
+    assert {st["places"][0]["city"]["en"] for st in stops(doc)} == {"Sapporo", "Osaka"}
+    assert all("start" not in st for st in stops(doc))
 
 
 def test_a_range_within_the_trip_ties_its_city_to_those_days() -> None:
@@ -54,7 +71,7 @@ def test_a_range_within_the_trip_ties_its_city_to_those_days() -> None:
     cities = day_cities(doc)
     assert cities[D(2023, 5, 9)] == ["Berlin"] and cities[D(2023, 5, 10)] == ["Berlin"]
     assert D(2023, 5, 8) not in cities
-    (stop,) = doc["stops"]
+    (stop,) = stops(doc)
     assert (stop["start"], stop["end"]) == (D(2023, 5, 9), D(2023, 5, 10))
 
 
@@ -62,7 +79,7 @@ def test_a_dated_day_naming_no_city_is_in_the_one_city_of_the_trip() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 대표단이 오는 8일부터 11일까지 베트남 다낭을 방문한다.\n\n"
                 "대표단은 다낭시청을 찾아 교류 방안을 논의한다.\n\n대표단은 10일 현지 농장을 견학한다.",
                 D(2023, 5, 5))
-    day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 10))
+    day = next(d for d in dated(doc) if d["date"] == D(2023, 5, 10))
     assert [p["city"]["en"] for p in day["places"]] == ["Da Nang"]
 
 
@@ -116,7 +133,7 @@ def test_a_move_after_a_dated_account_follows_that_day() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n"
                 "방문단은 9일 시애틀에서 기업을 방문한다.\n"
                 "박 군수는 포틀랜드로 이동해 시청을 찾을 예정이다.", D(2023, 5, 5))
-    day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 9))
+    day = next(d for d in dated(doc) if d["date"] == D(2023, 5, 9))
     assert [p["city"]["en"] for p in day["places"]] == ["Seattle", "Portland"]
     event = next(e for e in day["events"] if e.get("place", {}).get("city", {}).get("en") == "Portland")
     assert "moves on" in event["inferred"]["date"]["en"]
@@ -141,8 +158,8 @@ def test_an_edit_stamp_gives_the_published_date() -> None:
 def test_the_one_city_listed_with_a_province_is_not_put_on_every_day() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 베트남 푸옌성과 하노이를 방문한다.",
                 D(2023, 5, 5))
-    assert doc.get("days", []) == []
-    (stop,) = doc["stops"]
+    assert dated(doc) == []
+    (stop,) = stops(doc)
     assert "start" not in stop
 
 
@@ -151,9 +168,9 @@ def test_a_stop_named_first_or_last_is_spanned_by_the_days_placed_elsewhere() ->
                 "방문단은 보스턴 박람회 참관을 시작으로 일정을 소화한다.\n\n"
                 "방문단은 10일 시카고에서 기업을 방문한다.\n\n"
                 "방문단은 마지막 일정으로 덴버를 찾는다.", D(2023, 5, 5))
-    spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in doc["stops"]}
+    spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in stops(doc)}
     assert spans == {"Boston": (D(2023, 5, 8), D(2023, 5, 10)), "Denver": (D(2023, 5, 10), D(2023, 5, 14))}
-    boston = next(st for st in doc["stops"] if st["places"][0]["city"]["en"] == "Boston")
+    boston = next(st for st in stops(doc) if st["places"][0]["city"]["en"] == "Boston")
     assert "first" in boston["inferred"]["start"]["en"]
 
 
@@ -161,26 +178,26 @@ def test_priority_is_not_order() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n\n"
                 "방문단은 10일 시카고에서 협약을 체결한다.\n\n"
                 "출장단은 우선 협력 분야인 보스턴 연구소를 견학한다.", D(2023, 5, 5))
-    (stop,) = doc["stops"]
+    (stop,) = stops(doc)
     assert stop["places"][0]["city"]["en"] == "Boston" and "start" not in stop
 
 
 def test_a_city_named_only_for_an_earlier_year_is_no_stop() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 일본 삿포로시를 방문한다.\n\n"
                 "가평군과 삿포로시는 2005년 오사카에서 우호 협약을 체결한 이후 교류해 왔다.", D(2023, 5, 5))
-    assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Sapporo"]
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Sapporo"]
 
 
 def test_what_follows_a_signing_on_this_trip_is_still_a_stop() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 독일을 방문한다.\n\n"
                 "방문단은 협약 체결 이후 드레스덴 공과 대학 등을 견학할 예정이다.", D(2023, 5, 5))
-    assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Dresden"]
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Dresden"]
 
 
 def test_one_sentence_telling_two_counted_days_is_cut_between_them() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 10일까지 중국 칭다오를 방문한다.\n\n"
                 "박 군수는 첫날 칭다오 시장과 만나고 둘째 날 교류회에서 발표한다.", D(2023, 5, 5))
-    events = {day["date"]: [e["evidence"][0]["text"] for e in day.get("events", [])] for day in doc["days"]}
+    events = {day["date"]: [e["evidence"][0]["text"] for e in day.get("events", [])] for day in dated(doc)}
     assert events[D(2023, 5, 8)] == ["박 군수는 첫날 칭다오 시장과 만나고"]
     assert events[D(2023, 5, 9)] == ["둘째 날 교류회에서 발표한다."]
 
@@ -195,7 +212,7 @@ def test_a_move_told_after_a_dated_day_spans_it_to_the_next_dated_day() -> None:
                 "출장단은 현지 연구소를 견학한다.\n\n"
                 "이후 베를린으로 이동해 동포들과 간담회를 연다.\n\n"
                 "방문단은 12일 파리에서 박람회를 참관한다.", D(2023, 5, 5))
-    berlin = next(st for st in doc["stops"] if st["places"][0]["city"]["en"] == "Berlin")
+    berlin = next(st for st in stops(doc) if st["places"][0]["city"]["en"] == "Berlin")
     assert (berlin["start"], berlin["end"]) == (D(2023, 5, 9), D(2023, 5, 12))
     assert "moves on" in berlin["inferred"]["start"]["en"]
 
@@ -205,17 +222,17 @@ def test_two_days_named_together_are_both_the_sentences_days() -> None:
                 "방문단은 27일과 28일 연대시에서 자매결연 20주년 기념행사에 참여했다.", D(2014, 10, 29))
     cities = day_cities(doc)
     assert cities[D(2014, 10, 27)] == ["Yantai"] and cities[D(2014, 10, 28)] == ["Yantai"]
-    first = next(d for d in doc["days"] if d["date"] == D(2014, 10, 27))
+    first = next(d for d in dated(doc) if d["date"] == D(2014, 10, 27))
     assert first["events"][0]["description"]["ko"].startswith("방문단은 27일과 28일")  # not cut between them
-    second = next(d for d in doc["days"] if d["date"] == D(2014, 10, 28))
+    second = next(d for d in dated(doc) if d["date"] == D(2014, 10, 28))
     assert "together" in second["inferred"]["places"]["en"]
 
 
 def test_cities_a_sentence_ties_together_to_a_range_are_stops_over_it() -> None:
     doc = draft("천안시는 박민수 시장을 단장으로 한 방문단이 15일부터 19일까지 미국을 방문한다고 밝혔다.\n"
                 "박 시장은 15일~16일 델라웨어주 월밍턴과 펜실베이니아주 필라델피아를 방문한다.", D(2019, 4, 14))
-    assert doc.get("days", []) == []  # which of the two days is where is not said
-    spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in doc["stops"]}
+    assert dated(doc) == []  # which of the two days is where is not said
+    spans = {st["places"][0]["city"]["en"]: (st.get("start"), st.get("end")) for st in stops(doc)}
     assert spans == {"Wilmington": (D(2019, 4, 15), D(2019, 4, 16)), "Philadelphia": (D(2019, 4, 15), D(2019, 4, 16))}
 
 
@@ -226,14 +243,14 @@ def test_a_day_told_after_a_range_in_the_same_sentence_is_its_own() -> None:
     cities = day_cities(doc)
     assert {d: cities[D(2023, 5, d)] for d in range(9, 14)} == {
         9: ["Los Angeles"], 10: ["Los Angeles"], 11: ["Los Angeles"], 12: ["Los Angeles"], 13: ["New York City"]}
-    assert [st["places"][0]["city"]["en"] for st in doc["stops"]] == ["Los Angeles"]
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Los Angeles"]
 
 
 def test_a_move_worded_otherwise_after_a_dated_account_follows_that_day() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 14일까지 미국을 방문한다.\n"
                 "방문단은 9일 시애틀에서 기업을 방문한다.\n"
                 "박 군수는 이어 포틀랜드로 자리를 옮겨 시청을 찾을 예정이다.", D(2023, 5, 5))
-    day = next(d for d in doc["days"] if d["date"] == D(2023, 5, 9))
+    day = next(d for d in dated(doc) if d["date"] == D(2023, 5, 9))
     assert [p["city"]["en"] for p in day["places"]] == ["Seattle", "Portland"]
 
 
@@ -246,3 +263,42 @@ def test_a_caption_line_does_not_break_the_account_of_a_day() -> None:
             "다음날은 수출상담회에 참석해 기업인들을 격려할 예정이다.\n")
     doc = draft(text, dt.date(2023, 4, 17))
     assert [d["date"] for d in doc["days"] if d.get("date")][:2] == [dt.date(2023, 4, 18), dt.date(2023, 4, 19)]
+
+
+SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "drafting" / "score_drafts.py"
+
+
+def test_a_city_with_no_day_is_an_entry_of_days_without_a_date_that_validates_and_scores(tmp_path: Path) -> None:
+    """The scorers read destinations from `days[]` (not from a `stops` list): a city the
+    article gives no day is written there, with no date (none is invented), after the dated
+    days; the draft validates, and the shared scorer counts the city as a destination."""
+    from tripdesk.draft import writer
+
+    text = ("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 일본을 방문한다.\n\n"
+            "방문단은 9일 삿포로시를 방문해 시장과 면담한다.\n\n방문 기간 중 오사카를 찾아 현지 기업을 둘러볼 계획이다.")
+    article = Article(name="made-up.txt", text=text, outlet="테스트일보")
+    doc = draft_trip([article], KnownEntities(), YearHint(published=D(2023, 5, 5))).document
+    assert [(d.get("date"), [p["city"]["en"] for p in d["places"]]) for d in doc["days"]] == [
+        (D(2023, 5, 9), ["Sapporo"]), (None, ["Osaka"])]
+    (osaka,) = stops(doc)
+    assert not {"date", "start", "end"} & set(osaka) and "inferred" not in osaka
+    yaml_text = writer.to_yaml(doc, "a made-up article")
+    assert writer.check(yaml_text, {"made-up.txt": text}) == []
+    # The shared scorer (../shared/drafting, which we cannot change) on this draft and a gold of two cities.
+    if not SCORER.is_file():
+        pytest.fail(f"the shared scorer is not at {SCORER}")
+    spec = importlib.util.spec_from_file_location("score_drafts", SCORER)
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    sys.modules["score_drafts"] = scorer  # its dataclasses look their module up
+    spec.loader.exec_module(scorer)
+    (tmp_path / "made-up.yaml").write_text(yaml_text, encoding="utf-8")
+    gold = {"id": "made-up", "leader": {"ko": "박민수"}, "start": "2023-05-08", "end": "2023-05-11",
+            "destinations": [{"ko": "삿포로", "en": "Sapporo"}, {"ko": "오사카", "en": "Osaka"}]}
+    result = scorer.score_article(gold, scorer.Draft.read(tmp_path / "made-up.yaml"), None)
+    assert (result.counts["dest_r"].frac(), result.counts["dest_p"].frac()) == ("2/2", "2/2")
+    # The same draft with its stop in the older `stops` list: the scorer does not see Osaka.
+    old = {**doc, "days": [d for d in doc["days"] if "date" in d], "stops": [osaka]}
+    (tmp_path / "made-up.yaml").write_text(writer.to_yaml(old, "older spelling"), encoding="utf-8")
+    result = scorer.score_article(gold, scorer.Draft.read(tmp_path / "made-up.yaml"), None)
+    assert result.counts["dest_r"].frac() == "1/2"

@@ -140,8 +140,9 @@ class _Assembler:
             "sources": sources,
             "organisations": list(self.orgs.values()),
             "people": list(self.people.values()),
-            "days": days,
-            "stops": stops,
+            # The stops without a day are entries of `days` without a date, after the dated
+            # days (docs/data-format.md, "A stop without a day"): no date is invented for them.
+            "days": days + [_undated_entry(stop) for stop in stops],
             "agreements": agreements,
             "quotes": quotes,
         }
@@ -1250,19 +1251,24 @@ def _sentence_of(text: str, words: str) -> str:
     return dates._sentence_around(text, i, i + len(words))
 
 
+def _undated_entry(stop: dict[str, Any]) -> dict[str, Any]:
+    """A stop as an entry of `days` without a date: its span first, when it has one."""
+    return {**{key: stop[key] for key in ("start", "end") if key in stop},
+            **{key: value for key, value in stop.items() if key not in ("start", "end")}}
+
+
 def _clean(document: dict[str, Any]) -> dict[str, Any]:
     """The document as the format wants it: event ids set, an agreement's event by id,
     empty `inferred`, `evidence` and lists dropped."""
     used: set[str] = set()
     for day in document["days"]:
+        if "date" in day:
+            prefix = day["date"].isoformat()
+        else:  # a stop without a day: named after its city
+            city = day["places"][0]["city"]
+            prefix = f"stop-{city.get('en') or entities.romanise(city.get('ko', ''))}"
         for event in day["events"]:
-            base = entities.slug(f"{day['date'].isoformat()}-{event['kind']}")
-            event["id"] = _unique_id(base, dict.fromkeys(used))
-            used.add(event["id"])
-    for stop in document["stops"]:
-        city = stop["places"][0]["city"]
-        for event in stop["events"]:
-            base = entities.slug(f"stop-{city.get('en') or entities.romanise(city.get('ko', ''))}-{event['kind']}")
+            base = entities.slug(f"{prefix}-{event['kind']}")
             event["id"] = _unique_id(base, dict.fromkeys(used))
             used.add(event["id"])
     for agreement in document["agreements"]:
@@ -1272,7 +1278,7 @@ def _clean(document: dict[str, Any]) -> dict[str, Any]:
     def prune(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: prune(v) for k, v in value.items()
-                    if not (k in ("inferred", "evidence", "aliases", "organisations", "people", "events", "places", "stops",
+                    if not (k in ("inferred", "evidence", "aliases", "organisations", "people", "events", "places",
                                   "unnamed_parties")
                             and not v) or k == "days"}
         if isinstance(value, list):
