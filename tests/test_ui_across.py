@@ -11,6 +11,7 @@ import pytest
 from tripdesk.ui.app import TripdeskApp
 from tripdesk.ui.panes.detail import DetailPane
 from tripdesk.ui.screens.main import MainScreen
+from tripdesk.ui.tableview import TableView
 
 from .test_ui_support import DATA, async_test, build_store, copy_store, press, screen_lines, screen_text, settle
 
@@ -324,3 +325,26 @@ async def test_the_ledger_reopened_after_another_import_shows_the_new_agreement(
         await press(pilot, "a")
         assert "7 · sorted by date" in screen_text(app)
         assert "Library cooperation MOU" in screen_text(app)
+
+
+@async_test
+async def test_a_closed_ledger_keeps_no_drawn_lines_nor_rows(db: Path) -> None:
+    """A closed ledger leaves no drawn lines in Textual's styles caches (which outlive it,
+    walked by every full collection: issue 19), nor its rows in its view."""
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        ledger = app.screen
+        await type_text(pilot, "pledged")
+        assert ledger.shown_query == "pledged"  # type: ignore[attr-defined]
+        shown = [ledger.rows[i].cells[3] for i in ledger.table.order]  # type: ignore[attr-defined]
+        assert len(shown) == 1 and shown[0].startswith("Mayor Nam's pledge")
+        await settle(pilot)
+        widgets = [ledger, *ledger.walk_children()]
+        assert any(w._styles_cache._cache for w in widgets)  # drawn while open
+        await press(pilot, "escape", "escape")
+        assert app.screen is not ledger
+        assert not [w for w in widgets if w._styles_cache._cache]
+        table = next(w for w in widgets if isinstance(w, TableView))
+        assert not table.rows and not table._cache  # nor its rows

@@ -27,6 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ...i18n import N_
@@ -34,6 +35,7 @@ from ..data import freeze_loaded
 from ..footer import KeyFooter
 from ..keys import COPY_KEYS, EDIT_KEYS, LANGUAGE_KEY
 from ..render import DIM, lit, words
+from ..rowfilter import extends, folded, matching, query_words
 from ..tableview import Column, TableRow, TableView
 from . import ahead
 
@@ -64,11 +66,6 @@ def stop_watching(obj: Any, attribute: str, node: Any) -> None:
         watchers[:] = [(watcher, callback) for watcher, callback in watchers if watcher is not node]
 
 
-def folded(text: str) -> str:
-    """What the filter compares: case folded, spaces removed ("Blizzard Ent" = "blizzardent")."""
-    return "".join(text.casefold().split())
-
-
 @dataclass
 class TableData:
     """The rows of a table, the folded text of each (what the filter looks in), each one's
@@ -79,6 +76,8 @@ class TableData:
     haystacks: list[str]
     keys: list[tuple[Any, ...]]
     sorted: dict[tuple[int, bool], list[int]] = field(default_factory=dict)
+    # The haystacks in each order sorted so far (what a first letter looks in, in order).
+    texts: dict[tuple[int, bool], list[str]] = field(default_factory=dict)
 
     def order(self, column: int, descending: bool) -> list[int]:
         """Every row in the order of a column; rows that tie keep the order they were read in
@@ -89,6 +88,14 @@ class TableData:
             order = self.sorted[(column, descending)] = sorted(
                 range(len(self.rows)), key=lambda i: keys[i][column], reverse=descending)
         return order
+
+    def texts_in(self, column: int, descending: bool) -> list[str]:
+        """The haystacks in the order of `order(column, descending)`."""
+        texts = self.texts.get((column, descending))
+        if texts is None:
+            texts = self.texts[(column, descending)] = list(
+                map(self.haystacks.__getitem__, self.order(column, descending)))
+        return texts
 
 
 class FilterInput(Input, inherit_bindings=False):
@@ -143,6 +150,8 @@ class TableScreen(Screen[None]):
         self.descending = False
         self.loaded = False
         self.shown_query: str | None = None  # the filter the rows on screen were filtered by
+        self._shown_heading: Content | None = None
+        self._widgets: list[Widget] = []  # this screen's widgets, once mounted
 
     @property
     def lang(self) -> DisplayLang:
@@ -158,8 +167,9 @@ class TableScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_line(), classes="table-title")
+        # (no validators: not validated on each letter, which restyled the box every time)
         yield FilterInput(placeholder=words(self)(self.PLACEHOLDER),
-                          classes="table-filter", select_on_focus=False)
+                          classes="table-filter", select_on_focus=False, validate_on=[])
         yield Static("", classes="table-head")
         yield TableView(self.COLUMNS, id=f"{self.id}-table" if self.id else None)
         yield Static(lit(words(self)("Reading…"), DIM), classes="table-status")
@@ -170,6 +180,7 @@ class TableScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.watch(self.app, "language", self._language_changed, init=False)
+        self._widgets = [self, *self.walk_children()]  # (`on_unmount`: by then it has none)
         # Rows kept from an earlier open are in the first frame; the worker reads them again
         # only if the store changed since.
         kept = ROWS_KEPT.get(self.app.data, {}).get(self._kept_key())  # type: ignore[attr-defined]
@@ -284,9 +295,18 @@ class TableScreen(Screen[None]):
         stop_watching(self.app, "language", self)
         self.data = TableData([], [], [], [])
         self.items, self.rows, self._haystacks, self._filtered = [], [], [], None
-        for view in self.query(TableView):
-            view.rows, view.order = [], []
-            view._cache.clear()
+        for view in self._widgets:  # (`self.query` finds nothing by now)
+            if isinstance(view, TableView):
+                view.rows, view.order = [], []
+                view._cache.clear()
+        # Textual keeps each widget's styles cache (and with it the widget's drawn lines) in
+        # an `lru_cache` of 1,024 entries (`StylesCache.get_inner_outer`, keyed by the cache):
+        # every ledger or entities list ever closed left ~370 strips and ~5,000 objects
+        # there, walked by each full collection of the garbage collector, which grew with
+        # each reopen (a filter letter's p95, issue 19). Emptied, the entry holds nothing.
+        for widget in self._widgets:
+            widget._styles_cache.clear()
+        self._widgets = []
 
     def table_data(self, items: list[Any], lang: DisplayLang) -> "TableData":
         """The rows of the items, with what the filter and the sorts need (the first order
@@ -294,7 +314,7 @@ class TableScreen(Screen[None]):
         built = self.rows_of(items, lang)
         table = TableData(items, [row for row, _text, _keys in built],
                           [folded(text) for _row, text, _keys in built], [keys for _row, _text, keys in built])
-        table.order(self.DEFAULT_SORT, self.COLUMNS[self.DEFAULT_SORT].numeric if self.COLUMNS else False)
+        table.texts_in(self.DEFAULT_SORT, self.COLUMNS[self.DEFAULT_SORT].numeric if self.COLUMNS else False)
         return table
 
     def _first_rows(self, items: list[Any], rows: list[TableRow]) -> None:
@@ -350,24 +370,28 @@ class TableScreen(Screen[None]):
         """Show the rows that match the filter, in the sort order; the cursor stays on its row
         (`top`: goes to the first, after a new sort)."""
         query = self.filter_box.value
-        words = [folded(w) for w in query.split()]
-        order = self._order()
+        words = query_words(query)
+        whole = order = self._order()
         # Typing on: the rows matching the words so far are the only candidates (the same
         # order, the same words each a longer one or kept).
         last = self._filtered
-        if (words and last is not None and last[0] is order and len(last[1]) <= len(words)
-                and all(new.find(old) >= 0 for old, new in zip(last[1], words))):
-            order = last[2]
-        haystacks = self._haystacks
-        for word in words:
-            order = [i for i in order if word in haystacks[i]]
-        self._filtered = (self._order(), words, order) if words else None
+        if words and last is not None and last[0] is whole and extends(last[1], words):
+            order = matching(last[2], self._haystacks, words)
+        elif words:
+            order = matching(whole, self._haystacks, words,
+                             self.data.texts_in(self.sort_column, self.descending))
+        self._filtered = (whole, words, order) if words else None
         table = self.table
-        if cursor_id is None and table.current is not None and not top:
-            cursor_id = table.current.id
-        table.show(self.rows, order, cursor_id)
+        cursor_row = None
+        if cursor_id is None and not top and table.current is not None:
+            if table.rows is self.rows:  # the row under the cursor, by its number (no search)
+                cursor_row = table.order[table.cursor]
+            else:  # the first screenful's rows: found by id
+                cursor_id = table.current.id
+        table.show(self.rows, order, cursor_id, cursor_row=cursor_row)
         self._heading()
-        self.query_one(".table-status", Static).update(self.status_line(len(order), query))
+        # (one line high, always: no layout of the screen for it)
+        self.query_one(".table-status", Static).update(self.status_line(len(order), query), layout=False)
         self.shown_query = query
 
     def status_line(self, shown: int, query: str) -> Content:
@@ -391,7 +415,11 @@ class TableScreen(Screen[None]):
 
     def _heading(self) -> None:
         key = self.COLUMNS[self.sort_column].key if self.SORTABLE else None
-        self.query_one(".table-head", Static).update(self.table.heading(self.lang, key, self.descending))
+        heading = self.table.heading(self.lang, key, self.descending)
+        head = self.query_one(".table-head", Static)
+        if heading != self._shown_heading:  # (the same on every letter typed: not drawn again)
+            self._shown_heading = heading
+            head.update(heading, layout=False)  # one line high, always
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._heading)
