@@ -218,3 +218,21 @@ def test_cities_by_the_english_names_the_press_uses_without_accents_and_not_a_st
     assert [(p.ko, p.city.en, p.city.country) for p in english.find_places(text)] == [
         ("New York", "New York", "US"), ("Seville", "Seville", "ES"), ("Zurich", "Zurich", "CH"),
         ("Cologne", "Cologne", "DE")]
+
+
+def test_an_english_article_without_a_leader_or_dates_is_told_so_in_english_examples(tmp_path, monkeypatch,  # noqa: ANN001
+                                                                                      capsys) -> None:  # noqa: ANN001
+    import pytest
+
+    pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+    from tripdesk.cli import main
+
+    monkeypatch.setenv("TRIPDESK_DB", str(tmp_path / "t.db"))
+    article = tmp_path / "en.txt"
+    article.write_text("A delegation from Namwon will visit Lyon, France, from May 3 to 7, 2025, the city said.\n",
+                       encoding="utf-8")
+    assert main(["draft", str(article), "--lang", "en", "-o", str(tmp_path / "a.yaml")]) == 1
+    assert "'led by Mayor Kim Jang-ho'" in capsys.readouterr().err
+    article.write_text("Namwon Mayor Choi Bo-ra will visit Lyon, France, the city said.\n", encoding="utf-8")
+    assert main(["draft", str(article), "--lang", "en", "-o", str(tmp_path / "a.yaml")]) == 1
+    assert "'from October 12 to 20'" in capsys.readouterr().err

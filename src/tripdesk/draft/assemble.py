@@ -168,6 +168,9 @@ class _Assembler:
         if any(isinstance(e, dates.NoYear) for e in errors):
             raise next(e for e in errors if isinstance(e, dates.NoYear))
         names = ", ".join(a.name for a in self.articles)
+        if all(a.language == "en" for a in self.articles):
+            raise dates.NoTripDates(messages()("{names}: no trip dates found (no range such as 'from October 12 "
+                                               "to 20'); is it an article about a trip?").format(names=names))
         raise dates.NoTripDates(messages()("{names}: no trip dates found (no range such as '10월 12일부터 "
                                            "20일까지'); is it an article about a trip?").format(names=names))
 
@@ -202,6 +205,10 @@ class _Assembler:
                                     or english.is_leader_role(person.role)):
                     self.leader_source = i
                     return person, person.evidence
+        if all(a.language == "en" for a in self.articles):
+            raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. 'led by Mayor "
+                                        "Kim Jang-ho', 'Gumi Mayor Kim Jang-ho'); the format needs a leader").format(
+                names=", ".join(a.name for a in self.articles)))
         raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. '김장호 "
                                     "구미시장을 단장으로'); the format needs a leader").format(
             names=", ".join(a.name for a in self.articles)))
