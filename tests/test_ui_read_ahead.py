@@ -115,3 +115,28 @@ async def test_a_store_changed_before_the_first_open_is_read_again(db: Path, mon
         release.set()
         await settle(pilot)
         assert "7 · sorted by date" in screen_text(app)
+
+
+@async_test
+async def test_after_l_the_first_rows_are_read_ahead_in_the_new_language(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 12)) as pilot:
+        await settle(pilot)
+        await press(pilot, "L")
+        lang = app.language
+        assert lang != "en"
+        kept = ahead.AHEAD.get(app.data)
+        assert kept is not None and {name for name, read_in in kept if read_in == lang} == {
+            "LedgerScreen", "EntitiesScreen", "OverviewScreen"}
+        screen = EntitiesScreen()
+        whole = screen.table_data(screen.read(app.data), lang)
+        in_order = [whole.rows[i] for i in whole.order(screen.DEFAULT_SORT, False)]
+        first_reads = count_calls(monkeypatch, EntitiesScreen, "read_first")
+        release = hold(monkeypatch, EntitiesScreen, "read")
+        await pilot.press("o")
+        await until_shown(pilot, "나머지를 읽는 중…" if lang == "ko" else "Reading the rest…")
+        opened = app.screen
+        assert [opened.rows[i] for i in opened.table.order] == in_order[:12]  # type: ignore[attr-defined]
+        release.set()
+        await settle(pilot)
+        assert first_reads == []

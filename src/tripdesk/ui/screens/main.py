@@ -205,6 +205,11 @@ class MainScreen(CachedScreenLines, Screen[None]):
         data.warm_up()
         ahead.read_ahead(data, self.lang, self.app.size.height)
 
+    @work(thread=True, group="read-ahead")
+    def read_ahead(self, lang: DisplayLang) -> None:
+        """`L`: the first screenfuls in the new language (what was read in it is not read again)."""
+        ahead.read_ahead(self.app.data, lang, self.app.size.height)  # type: ignore[attr-defined]
+
     @work(thread=True, exclusive=True, group="trip")
     def load_trip(self, trip_id: str) -> None:
         try:
@@ -475,6 +480,7 @@ class MainScreen(CachedScreenLines, Screen[None]):
         trip = self.trip
         if trip is not None:
             self.detail.show(trip, self.timeline.ref or "trip", lang)
+        self.read_ahead(lang)
 
     # -- panes ------------------------------------------------------------------------------
 
