@@ -302,3 +302,10 @@ def test_a_city_with_no_day_is_an_entry_of_days_without_a_date_that_validates_an
     (tmp_path / "made-up.yaml").write_text(writer.to_yaml(old, "older spelling"), encoding="utf-8")
     result = scorer.score_article(gold, scorer.Draft.read(tmp_path / "made-up.yaml"), None)
     assert result.counts["dest_r"].frac() == "1/2"
+def test_a_sentence_whose_subject_goes_on_with_ieo_continues_the_day() -> None:
+    # Each sentence is its own paragraph; '방문단은 이어 오전 10시' goes on from the 28th.
+    text = ("충북도는 김철수 지사가 26일부터 31일까지 미국을 방문한다고 25일 밝혔다.\n"
+            "방문단은 28일 오전 8시 뉴욕에서 동포 기업인들과 조찬을 했다.\n"
+            "방문단은 이어 오전 10시 현지 회의실에서 우호교류 협약을 체결했다.\n")
+    doc = draft(text, dt.date(2019, 10, 25))
+    assert [a.get("date") for a in doc["agreements"]] == [dt.date(2019, 10, 28)]

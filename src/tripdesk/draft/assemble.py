@@ -65,7 +65,8 @@ KIND_TITLE_EN = {"signing": "signing", "speech": "speech", "exhibition": "exhibi
 KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전시 참관", "conference": "회의 참석",
               "ceremony": "행사 참석", "meeting": "면담·논의", "promotion": "홍보", "visit": "방문",
               "travel": "이동", "networking": "네트워킹", "other": "일정"}
-_CONTINUES = re.compile(r"^\s*(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)")
+_CONTINUES = re.compile(r"^\s*(?:[가-힣]{2,12}(?:은|는)\s+)?(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)"
+                        r"(?=\s|,)")  # '우호교류단은 이어 오전 9시30분 ...': the subject, then 이어
 # '사바나로 이동해': the delegation moves on to another city after what the sentence before told.
 _MOVES_ON = re.compile(r"[가-힣]+(?:으로|로)\s*(?:이동해|이동하여|이동한|이동할|이동,|(?:자리를\s*)?옮겨|건너가|건너간|건너갈)")
 # The first or the last of the programme: 'X ... 참관을 시작으로', '첫 일정으로 X를', '마지막 일정으로 X'.
