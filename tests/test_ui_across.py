@@ -348,3 +348,29 @@ async def test_a_closed_ledger_keeps_no_drawn_lines_nor_rows(db: Path) -> None:
         assert not [w for w in widgets if w._styles_cache._cache]
         table = next(w for w in widgets if isinstance(w, TableView))
         assert not table.rows and not table._cache  # nor its rows
+
+
+@async_test
+async def test_a_letter_redraws_exactly_the_lines_whose_row_changed(db: Path) -> None:
+    """The table redraws only the lines showing another row (or the cursor coming or going):
+    what is on screen is what a table drawn whole shows, letter by letter and back."""
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        whole = screen_lines(app)
+        for query in ("s", "si", "sig", "x", ""):
+            app.screen.filter_box.value = query  # type: ignore[attr-defined]
+            await settle(pilot)
+            shown = screen_lines(app)
+            app.screen.table.refresh()  # type: ignore[attr-defined]  # every line drawn again
+            await settle(pilot)
+            assert shown == screen_lines(app), query
+        assert screen_lines(app)[3:] == whole[3:]  # (the filter box's line aside)
+        await press(pilot, "down", "down")
+        app.screen.filter_box.value = "e"  # type: ignore[attr-defined]
+        await settle(pilot)
+        shown = screen_lines(app)
+        app.screen.table.refresh()  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert shown == screen_lines(app)

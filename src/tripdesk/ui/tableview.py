@@ -124,8 +124,11 @@ class TableView(FrameGeometry, StyledScrollView, can_focus=False):
              *, cursor_row: int | None = None) -> None:
         """Show `rows` in `order`, the cursor on the row `cursor_row` (its number in `rows`)
         or else `cursor_id` if it is shown, else on the first row."""
+        before = self._shown_lines()
+        same_rows = rows is self.rows
         self.rows, self.order = rows, order
-        self._cache.clear()
+        if not same_rows:  # (lines are kept by row number: still right in another order)
+            self._cache.clear()
         self.cursor = 0
         if cursor_row is None and cursor_id is not None:
             cursor_row = next((i for i, row in enumerate(rows) if row.id == cursor_id), None)
@@ -137,8 +140,28 @@ class TableView(FrameGeometry, StyledScrollView, can_focus=False):
         self._set_virtual_size(Size(self.scrollable_content_region.width, len(order)))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor()
-        self.refresh()
+        after = self._shown_lines()
+        if not same_rows or before[0] != after[0] or len(before[1]) != len(after[1]):
+            self.refresh()
+        else:
+            # Only the lines showing another row (or the cursor coming or going): a letter
+            # typed in the filter often keeps most of the rows on screen where they were.
+            width = self.size.width
+            changed = [Region(0, y, width, 1) for y, (old, new) in enumerate(zip(before[1], after[1]))
+                       if old != new]
+            if changed:  # (refresh() with no region would draw every line)
+                self.refresh(*changed)
         self._announce()
+
+    def _shown_lines(self) -> tuple[tuple[int, int, int], list[tuple[int, bool] | None]]:
+        """(first line shown, widget width, text width) and, for each line on screen, the row
+        it shows and whether the cursor is on it (None: a blank line)."""
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        order, cursor = self.order, self.cursor
+        lines: list[tuple[int, bool] | None] = [
+            (order[p], p == cursor) if p < len(order) else None for p in range(top, top + height)]
+        return (top, self.size.width, self.scrollable_content_region.width), lines
 
     @property
     def current(self) -> TableRow | None:
