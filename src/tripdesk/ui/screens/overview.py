@@ -23,13 +23,15 @@ import math
 import threading
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -43,10 +45,12 @@ from textual.widgets import Static
 
 from ...i18n import N_, translator
 from ...store import queries
+from ..collector import CollectionHold
 from ..data import freeze_loaded
 from ..footer import KeyFooter
 from ..keys import COPY_KEYS, LANGUAGE_KEY
 from ..render import DIM, HEADING, fit_str, lit, words
+from ..workers import let_go_of_worker
 from ..tableview import Column, TableRow
 from . import ahead
 from .table import FIRST_ROWS_WAIT, TableScreen, stop_watching
@@ -67,6 +71,15 @@ WORLD_BOUNDS = (-170.0, 180.0, -56.0, 72.0)
 WORLD_LAND_POPULATION = 100_000
 
 
+class Raster(NamedTuple):
+    """The map at one size: how many of the gazetteer's cities fall in each cell (by line, then
+    column), the first place (its index) in each cell that has one, and each place's cell."""
+
+    land: list[list[int]]
+    marks: dict[tuple[int, int], int]
+    cells: list[tuple[int, int]]
+
+
 class OverviewData(NamedTuple):
     """What the overview shows, read in one worker."""
 
@@ -80,6 +93,21 @@ class OverviewData(NamedTuple):
     bounds: tuple[float, float, float, float]
     region: str  # "US" | "world"
     axes: dict[str, "AxisState"]  # the time axis's rows in each language made so far
+    drawn: "Drawn"  # what the screen drew of it, kept for the next open (see `Drawn`)
+
+
+class Drawn:
+    """What the overview drew of one reading (an `OverviewData`), kept with it so that a reopen
+    paints from memory: the map's raster and its lines, the places in their order and the
+    rankings' text. It goes with the reading: a store changed is read into a new
+    `OverviewData`, whose `Drawn` starts empty, so nothing drawn of older data can be shown.
+    Every key holds all a drawing depends on (the size, the styles, the cursor's cell)."""
+
+    def __init__(self) -> None:
+        self.lines: LRUCache[tuple[Any, ...], Strip] = LRUCache(512)  # the map's lines
+        self.rasters: dict[tuple[int, int], "Raster"] = {}  # by (width, height)
+        self.places: list[tuple[Located, queries.DestinationRow]] | None = None  # west to east
+        self.rankings: dict[str, Content] = {}  # by language
 
 
 def read_store(store: Any) -> tuple[list[queries.TripRow], list[queries.CityRow],
@@ -111,7 +139,7 @@ def read_overview(data: Any, ranked: "Callable[[queries.Rankings], object] | Non
                   if (c.country == "US" if us else c.population >= WORLD_LAND_POPULATION)
                   and _inside(c.longitude, c.latitude, bounds)]
     return OverviewData(trips, cities, destinations, rankings, located, missing, background, bounds,
-                        "US" if us else "world", {})
+                        "US" if us else "world", {}, Drawn())
 
 
 def first_axis(data: Any, lang: DisplayLang) -> AxisState:
@@ -158,6 +186,18 @@ class AxisState:
     trips: list[Any] = field(default_factory=list)
     row_of: list[int] = field(default_factory=list)  # trip index -> its row
     spans: bool = False  # the trips are TripSpans: the titles are still being read
+    # The lines drawn of these rows, kept with them for the next frame and the next open (a
+    # state is never changed once made: other trips or names make a new one). Keyed by all
+    # a line depends on besides the rows (`TimeAxis._line_key`).
+    lines: LRUCache[tuple[Any, ...], Strip] = field(default_factory=lambda: LRUCache(1024), repr=False,
+                                                      compare=False)
+    _span: tuple[dt.date, dt.date] | None = field(default=None, repr=False, compare=False)
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first day of the first trip and the last of the last (there is one at least)."""
+        if self._span is None:
+            self._span = (min(t.start for t in self.trips), max(t.end for t in self.trips))
+        return self._span
 
 
 class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
@@ -215,11 +255,9 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
 
     def fit(self) -> None:
         """The widest zoom that shows every trip, or the widest there is."""
-        trips = self.state.trips
-        if not trips:
+        if not self.state.trips:
             return
-        first = min(t.start for t in trips)
-        last = max(t.end for t in trips)
+        first, last = self.state.span()
         span = (last - first).days + 1
         width = self.canvas_width
         self._fitted = self.scrollable_content_region.width > 0  # else again once laid out
@@ -247,11 +285,28 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
         base = self.visual_style.rich_style
         state = self.state
         row_number = self.scroll_offset.y + y
-        if row_number == len(state.rows):
-            return self._axis_line(width)
         if row_number > len(state.rows):
             return Strip.blank(width, base)
-        city_id, name, indices = state.rows[row_number]
+        styles = (base, self.get_component_rich_style("timeaxis--bar"),
+                  self.get_component_rich_style("timeaxis--cursor"),
+                  self.get_component_rich_style("timeaxis--label"), self.get_component_rich_style("timeaxis--axis"))
+        if row_number == len(state.rows):
+            key: tuple[Any, ...] = (-1, -1, self.start, self.days_per_cell, width, styles)
+        else:
+            # The cursor matters to its own row alone: the other rows' lines stay valid as it moves.
+            cursor = self.cursor if 0 <= self.cursor < len(state.row_of) and state.row_of[self.cursor] == row_number else -1
+            key = (row_number, cursor, self.start, self.days_per_cell, width, styles)
+        strip = state.lines.get(key)
+        if strip is None:
+            strip = self._axis_line(width) if row_number == len(state.rows) else self._row_line(row_number, width)
+            state.lines[key] = strip
+        return strip
+
+    def _row_line(self, row_number: int, width: int) -> Strip:
+        """A home city's row: its name, then its trips' bars, the cursor's in its own style."""
+        base = self.visual_style.rich_style
+        state = self.state
+        _city_id, name, indices = state.rows[row_number]
         canvas = self.canvas_width
         cells = [" "] * canvas
         marks = [0] * canvas  # 0 nothing, 1 bar, 2 the cursor's bar
@@ -308,9 +363,16 @@ class TimeAxis(ScrollView, can_focus=True, inherit_bindings=False):
         trips = self.state.trips
         return trips[self.cursor] if 0 <= self.cursor < len(trips) else None
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
+        start, scroll_y = self.start, self.scroll_offset.y
         self._keep_cursor_in_view()
-        self.refresh()
+        row_of = self.state.row_of
+        if self.start == start and self.scroll_offset.y == scroll_y and 0 <= old < len(row_of):
+            # Only the rows of the trip left and of the trip reached are drawn again.
+            for row in {row_of[old], row_of[new]}:
+                self.refresh_lines(row)
+        else:
+            self.refresh()
         self.post_message(self.Moved())
 
     class Moved(Message):
@@ -396,15 +458,18 @@ class PlaceMap(Widget, can_focus=True, inherit_bindings=False):
         self.places: list[tuple[Located, queries.DestinationRow]] = []  # west to east
         self.background: list[tuple[float, float]] = []
         self.bounds = US_BOUNDS
-        self._grid: tuple[int, int, list[list[int]], dict[tuple[int, int], int]] | None = None
+        self._drawn = Drawn()  # the reading's (`set_places`): none yet
 
     def set_places(self, data: OverviewData) -> None:
-        rows = {d.key: d for d in data.destinations}
-        self.places = sorted(((p, rows[p.key]) for p in data.located if p.key in rows),
-                             key=lambda pair: (pair[0].longitude, pair[0].latitude))
+        drawn = data.drawn
+        if drawn.places is None:
+            rows = {d.key: d for d in data.destinations}
+            drawn.places = sorted(((p, rows[p.key]) for p in data.located if p.key in rows),
+                                  key=lambda pair: (pair[0].longitude, pair[0].latitude))
+        self.places = drawn.places
         self.background = data.background
         self.bounds = data.bounds
-        self._grid = None
+        self._drawn = drawn
         self.set_reactive(PlaceMap.cursor, 0)
         self.refresh()
 
@@ -420,28 +485,35 @@ class PlaceMap(Widget, can_focus=True, inherit_bindings=False):
         return (width - w) // 2, (height - h) // 2, w, h
 
     def _cell(self, lon: float, lat: float, width: int, height: int) -> tuple[int, int]:
+        return self._cells([(lon, lat)], width, height)[0]
+
+    def _cells(self, points: "Iterable[tuple[float, float]]", width: int, height: int) -> list[tuple[int, int]]:
+        """The cells of (lon, lat) points at this size (the frame worked out once for all)."""
         west, east, south, north = self.bounds
         left, top, w, h = self._frame(width, height)
-        x = int((lon - west) / (east - west) * (w - 1) + 0.5)
-        y = int((north - lat) / (north - south) * (h - 1) + 0.5)
-        return left + max(0, min(x, w - 1)), top + max(0, min(y, h - 1))
+        return [(left + max(0, min(int((lon - west) / (east - west) * (w - 1) + 0.5), w - 1)),
+                 top + max(0, min(int((north - lat) / (north - south) * (h - 1) + 0.5), h - 1)))
+                for lon, lat in points]
 
-    def _raster(self) -> tuple[int, int, list[list[int]], dict[tuple[int, int], int]]:
+    def _raster(self) -> "Raster":
+        """The land and the places at the widget's size, made once per size for the reading."""
         width, height = self.size.width, self.size.height
-        if self._grid is not None and self._grid[:2] == (width, height):
-            return self._grid
+        raster = self._drawn.rasters.get((width, height))
+        if raster is not None:
+            return raster
         land = [[0] * width for _ in range(height)]
-        for lon, lat in self.background:
-            x, y = self._cell(lon, lat, width, height)
+        for x, y in self._cells(self.background, width, height):
             land[y][x] += 1
+        cells = self._cells(((p.longitude, p.latitude) for p, _row in self.places), width, height)
         marks: dict[tuple[int, int], int] = {}
-        for index, (place, _row) in enumerate(self.places):
-            marks.setdefault(self._cell(place.longitude, place.latitude, width, height), index)
-        self._grid = (width, height, land, marks)
-        return self._grid
+        for index, cell in enumerate(cells):
+            marks.setdefault(cell, index)
+        if len(self._drawn.rasters) >= 4:  # a terminal resized again and again
+            self._drawn.rasters.clear()
+        raster = self._drawn.rasters[(width, height)] = Raster(land, marks, cells)
+        return raster
 
     def on_resize(self) -> None:
-        self._grid = None
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -449,33 +521,46 @@ class PlaceMap(Widget, can_focus=True, inherit_bindings=False):
         base = self.visual_style.rich_style
         if not width or not height:
             return Strip.blank(width, base)
-        _w, _h, land, marks = self._raster()
-        cursor_cell = None
-        if self.places:
-            place = self.places[self.cursor][0]
-            cursor_cell = self._cell(place.longitude, place.latitude, width, height)
-        styles = {"land": self.get_component_rich_style("placemap--land"),
-                  "place": self.get_component_rich_style("placemap--place"),
-                  "cursor": self.get_component_rich_style("placemap--cursor"), "": base}
+        raster = self._raster()
+        cursor_cell = raster.cells[self.cursor] if self.places else None
+        styles = (self.get_component_rich_style("placemap--land"), self.get_component_rich_style("placemap--place"),
+                  self.get_component_rich_style("placemap--cursor"), base)
+        # The cursor matters to its own line alone: the others stay valid as it moves.
+        cursor_x = cursor_cell[0] if cursor_cell is not None and cursor_cell[1] == y else -1
+        key = (y, cursor_x, width, height, styles)
+        strip = self._drawn.lines.get(key)
+        if strip is None:
+            strip = self._drawn.lines[key] = self._map_line(y, cursor_x, raster, width, styles)
+        return strip
+
+    @staticmethod
+    def _map_line(y: int, cursor_x: int, raster: "Raster", width: int, styles: tuple[Style, ...]) -> Strip:
+        land_style, place_style, cursor_style, base = styles
+        land, marks = raster.land[y], raster.marks
         segments: list[Segment] = []
         for x in range(width):
-            if (x, y) == cursor_cell:
-                char, style = "◉", "cursor"
+            if x == cursor_x:
+                segments.append(Segment("◉", cursor_style))
             elif (x, y) in marks:
-                char, style = "●", "place"
-            elif land[y][x]:
-                char, style = ("·" if land[y][x] < 4 else "∙"), "land"
+                segments.append(Segment("●", place_style))
+            elif land[x]:
+                segments.append(Segment("·" if land[x] < 4 else "∙", land_style))
             else:
-                char, style = " ", ""
-            segments.append(Segment(char, styles[style]))
+                segments.append(Segment(" ", base))
         return Strip(Segment.simplify(segments), width)
 
     @property
     def current(self) -> queries.DestinationRow | None:
         return self.places[self.cursor][1] if self.places else None
 
-    def watch_cursor(self) -> None:
-        self.refresh()
+    def watch_cursor(self, old: int, new: int) -> None:
+        # Only the lines of the place left and of the place reached are drawn again.
+        width, height = self.size.width, self.size.height
+        if width and height and 0 <= old < len(self.places):
+            cells = self._raster().cells
+            self.refresh(*{Region(0, cells[index][1], width, 1) for index in (old, new)})
+        else:
+            self.refresh()
         self.post_message(self.Moved())
 
     def action_step(self, delta: int) -> None:
@@ -489,6 +574,14 @@ class PlaceMap(Widget, can_focus=True, inherit_bindings=False):
 
 
 # -- the screen -------------------------------------------------------------------------------------
+
+
+def kept_rankings_text(data: OverviewData, lang: DisplayLang) -> Content:
+    """`rankings_text` of a reading, made once per language."""
+    text = data.drawn.rankings.get(lang)
+    if text is None:
+        text = data.drawn.rankings[lang] = rankings_text(data.rankings, lang)
+    return text
 
 
 def rankings_text(r: queries.Rankings, lang: DisplayLang, top: int = 5) -> Content:
@@ -531,6 +624,16 @@ class OverviewScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="overview")
         self.data: OverviewData | None = None
+        # Opened again (what an earlier open read is kept): no garbage collection until the
+        # first frame (`CollectionHold`; released in `on_mount`).
+        self._hold: CollectionHold | None = None
+        try:
+            desk, lang = self.app.data, self.lang  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - made outside a running desk: nothing kept
+            return
+        kept = OVERVIEW_KEPT.get(desk)
+        if kept is not None and lang in kept[1].axes:
+            self._hold = CollectionHold()
 
     @property
     def lang(self) -> DisplayLang:
@@ -554,6 +657,8 @@ class OverviewScreen(Screen[None]):
         # What an earlier open read is in the first frame; the worker reads again only if the
         # store changed since (as the tables' rows: screens.table.ROWS_KEPT).
         kept = OVERVIEW_KEPT.get(self.app.data)  # type: ignore[attr-defined]
+        if self._hold is not None:
+            self.call_after_refresh(self._hold.release)
         if kept is not None and self.lang in kept[1].axes:
             self._loaded(kept[1], kept[1].axes[self.lang])
             self.load(kept[0])
@@ -592,6 +697,12 @@ class OverviewScreen(Screen[None]):
         """Read everything (`read_overview`), unless what is shown (`shown_version`) is of the
         store as it is. What is read is kept for the next open even if the screen is closed
         meanwhile (the app and the language taken now: a closed screen has no app)."""
+        try:
+            self._load(shown_version, drawn)
+        finally:
+            let_go_of_worker()  # else the executor's thread keeps this screen alive once closed
+
+    def _load(self, shown_version: int | None, drawn: threading.Event | None) -> None:
         app, lang = self.app, self.lang
         if drawn is not None:
             drawn.wait(0.5)
@@ -628,11 +739,15 @@ class OverviewScreen(Screen[None]):
         keep the screen (`stop_watching`)."""
         stop_watching(self.app, "language", self)
         self.data = None
+        if self._hold is not None:
+            self._hold.release()
 
     def _status(self, selector: str, content: Content) -> None:
+        """A status line's text (one line high by the stylesheet, as wide as the screen: its
+        size does not depend on its text, so the screen is not laid out again for it)."""
         if not self.is_attached:
             return
-        self.query_one(selector, Static).update(content)
+        self.query_one(selector, Static).update(content, layout=False)
 
     def _axis_read(self, state: AxisState) -> None:
         """The trips on the time axis, before the places and the map (`_loaded`)."""
@@ -663,7 +778,7 @@ class OverviewScreen(Screen[None]):
             data.axes[self.lang] = axis_state(data.trips, self.lang)
         self._set_axis(data.axes[self.lang])
         self.query_one(PlaceMap).set_places(data)
-        self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, self.lang))
+        self.query_one("#overview-rankings", Static).update(kept_rankings_text(data, self.lang))
         self._axis_moved()
         self._map_moved()
 
@@ -680,7 +795,7 @@ class OverviewScreen(Screen[None]):
         if state is None:
             state = data.axes[lang] = axis_state(data.trips, lang)
         self.query_one(TimeAxis).relabel(state, lang)
-        self.query_one("#overview-rankings", Static).update(rankings_text(data.rankings, lang))
+        self.query_one("#overview-rankings", Static).update(kept_rankings_text(data, lang))
         self._axis_moved()
         self._map_moved()
 
