@@ -151,3 +151,20 @@ async def test_a_reopen_holds_the_collector_until_its_first_frame(db: Path) -> N
         hold.release()
         hold.release()
         assert gc.isenabled()
+
+
+@async_test
+async def test_a_closed_overview_keeps_no_drawn_lines_in_its_widgets(db: Path) -> None:
+    """Closed, the overview's widgets leave no lines in Textual's styles caches (which outlive
+    them, walked by every full collection); the lines kept with the reading stay for the next
+    open."""
+    app = TripdeskApp(db_path=db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "w")
+        overview = app.screen
+        widgets = [overview, *overview.walk_children()]
+        assert all(w._styles_cache._cache for w in widgets if isinstance(w, (TimeAxis, PlaceMap)))
+        await press(pilot, "escape")
+        assert app.screen is not overview
+        assert not [w for w in widgets if w._styles_cache._cache]
+        assert len(OVERVIEW_KEPT[app.data][1].axes["en"].lines) > 0

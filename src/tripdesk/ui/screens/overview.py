@@ -627,6 +627,7 @@ class OverviewScreen(Screen[None]):
         # Opened again (what an earlier open read is kept): no garbage collection until the
         # first frame (`CollectionHold`; released in `on_mount`).
         self._hold: CollectionHold | None = None
+        self._widgets: list[Widget] = []  # this screen and its widgets (`on_unmount`)
         try:
             desk, lang = self.app.data, self.lang  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - made outside a running desk: nothing kept
@@ -654,6 +655,7 @@ class OverviewScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.watch(self.app, "language", self._language_changed, init=False)
+        self._widgets = [self, *self.walk_children()]  # (`on_unmount`: by then it has none)
         # What an earlier open read is in the first frame; the worker reads again only if the
         # store changed since (as the tables' rows: screens.table.ROWS_KEPT).
         kept = OVERVIEW_KEPT.get(self.app.data)  # type: ignore[attr-defined]
@@ -739,6 +741,13 @@ class OverviewScreen(Screen[None]):
         keep the screen (`stop_watching`)."""
         stop_watching(self.app, "language", self)
         self.data = None
+        # Textual keeps each widget's styles cache, and in it the lines it drew, in an
+        # `lru_cache` of 1,024 entries (`StylesCache.get_inner_outer`), closed or not: emptied,
+        # as the tables do (`TableScreen.on_unmount`), a closed overview leaves none there for
+        # the collector's full passes to walk.
+        for widget in self._widgets:
+            widget._styles_cache.clear()
+        self._widgets = []
         if self._hold is not None:
             self._hold.release()
 
