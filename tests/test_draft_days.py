@@ -309,3 +309,12 @@ def test_a_sentence_whose_subject_goes_on_with_ieo_continues_the_day() -> None:
             "방문단은 이어 오전 10시 현지 회의실에서 우호교류 협약을 체결했다.\n")
     doc = draft(text, dt.date(2019, 10, 25))
     assert [a.get("date") for a in doc["agreements"]] == [dt.date(2019, 10, 28)]
+
+
+def test_a_background_sentence_does_not_end_the_account_of_a_day() -> None:
+    text = ("충북도는 김철수 지사가 26일부터 31일까지 미국을 방문한다고 25일 밝혔다.\n"
+            "방문단은 28일 오전 8시 뉴욕에서 동포 기업인들과 조찬을 했다.\n"
+            "이 기업인은 매년 고향을 위해 장학금을 내는 등 고향 사랑을 실천하고 있다.\n"
+            "방문단은 이어 오전 10시 현지 회의실에서 우호교류 협약을 체결했다.\n")
+    doc = draft(text, dt.date(2019, 10, 25))
+    assert [a.get("date") for a in doc["agreements"]] == [dt.date(2019, 10, 28)]

@@ -78,6 +78,9 @@ _AFTER_THAT = re.compile(r"\s*(?:이후|이어서|이어|그 다음|다음으로
 # credit line ('김영환 충북지사.[사진=뉴스핌DB] |', '충남도 제공') does not, and does not break the
 # account of a day for the sentences after it (`이날`, `다음날`).
 _PROSE = re.compile(r"(?:다|요|음|함|됨)[.!?]?[”\"'’)]*\s*$")
+# Background told in the present or as a habit ('장용진 대표는 매년 ... 실천하고 있다', '... 교류를
+#이어오고 있다'): no part of the day's account, it does not end it either.
+_BACKGROUND = re.compile(r"(?:매년|해마다|해오고|이어오고|계속되고).*(?:있다|왔다)\.?$|(?:하고|되고|오고)\s?있다\.?$")
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
                      r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표|필두)으?로")
 # English: `last year`, `previously`, `41 years ago`, `had signed`; a year before the trip's
@@ -356,8 +359,8 @@ class _Assembler:
                         undated.append((i, sentence.strip(), city_places, article.language))
                         for place in city_places:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
-                    if not _PROSE.search(sentence.strip()):
-                        continue  # a caption or credit line ('김 지사. 충남도 제공'): the account goes on
+                    if not _PROSE.search(sentence.strip()) or _BACKGROUND.search(sentence.strip()):
+                        continue  # a caption, a credit line or background ('매년 ... 실천하고 있다'): the account goes on
                     if how != "range":
                         previous = None if paragraph != previous_paragraph else previous
                     previous_paragraph = paragraph
