@@ -236,3 +236,27 @@ def test_an_english_article_without_a_leader_or_dates_is_told_so_in_english_exam
     article.write_text("Namwon Mayor Choi Bo-ra will visit Lyon, France, the city said.\n", encoding="utf-8")
     assert main(["draft", str(article), "--lang", "en", "-o", str(tmp_path / "a.yaml")]) == 1
     assert "'from October 12 to 20'" in capsys.readouterr().err
+
+
+def test_a_misspelt_well_known_city_listed_with_others_in_a_country_the_article_names() -> None:
+    def names(sentence: str, countries: set[str]) -> list[tuple[str, str]]:
+        return [(p.ko, p.city.en) for p in english.find_places(sentence, countries)]
+
+    found = english.find_places("The mayor visited Singapore and Sidney, and Brisbane, Australia.", set())
+    assert [(p.ko, p.city.en, p.city.country) for p in found] == [
+        ("Singapore", "Singapore", "SG"), ("Sidney", "Sydney", "AU"), ("Brisbane", "Brisbane", "AU")]
+    assert "misspelling" in found[1].note
+    assert names("They agreed with Sidney and Brisbane on more exchanges.", {"AU"}) == [
+        ("Sidney", "Sydney"), ("Brisbane", "Brisbane")]
+    # not where nothing says it is a city: the country unnamed, a first word, a full name, alone
+    assert names("They agreed with Sidney and Brisbane on more exchanges.", {"GB"}) == [("Brisbane", "Brisbane")]
+    assert names("They agreed with Sidney and Brisbane on more exchanges.", {"US"})[0] == ("Sidney", "Sidney")
+    assert names("Sidney and Brisbane agreed on more exchanges.", {"AU"}) == [("Brisbane", "Brisbane")]
+    assert names("He met Sidney Poitier and toured Brisbane.", {"AU"}) == [("Brisbane", "Brisbane")]
+    assert names("He met Sidney in Brisbane.", {"AU"}) == [("Brisbane", "Brisbane")]
+
+
+def test_two_letter_swaps_and_one_letter_dropped_are_one_edit() -> None:
+    assert english._one_edit("Sydeny", "Sydney") and english._one_edit("Sydny", "Sydney")
+    assert english._one_edit("Sidney", "Sydney") and not english._one_edit("Sidny", "Sydney")
+    assert not english._one_edit("Sydney", "Sydney")

@@ -19,8 +19,10 @@ import functools
 import re
 import unicodedata
 
+from ..i18n import N_
 from .entities import OrgFound, PersonFound
 from .localgov import LocalGov, governments
+from .notes import Reason
 from .places import City, PlaceFound, city_index, _BY_COUNTRY
 
 ROLES_EN = ("Vice Mayor for Economic Science", "Vice Mayor for Economic Affairs", "Vice Mayor", "Mayor",
@@ -229,11 +231,73 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
                 found.append(PlaceFound(name, fitting[0], begin, begin + len(name),
                                         tuple(c for c in cities if c is not fitting[0])))
             break
+    found += _misspelt_cities(text, countries, found)
+    found.sort(key=lambda p: p.begin)
     # `Satsumasendai City Hall, Sendai Port ...`: a city's name that begins a facility's name
     # beside another city of its country is the facility's name, not a second city.
     return [p for p in found if not (
         _FACILITY.match(text, p.end)
         and any(o.city.country == p.city.country and o.city is not p.city for o in found))]
+
+
+# A misspelt city (`Sidney` for Sydney, in Incheon's English page): a well-known city (this many
+# people or more) of a country the article names, one edit away from a capitalised word.
+WELL_KNOWN = 1_000_000
+_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
+# A word beside a list of places: `Singapore and Sidney, and Brisbane`, `with Sidney and Brisbane`.
+_LISTED_BEFORE = re.compile(r"(?:,|\band|&)\s*$")
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)[A-Z]")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by exactly one letter changed, added or dropped, or two
+    neighbouring letters swapped (Levenshtein-Damerau distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _misspelt_cities(text: str, countries: set[str], found: list[PlaceFound]) -> list[PlaceFound]:
+    """Cities the text misspells, found only where nothing else could be meant: a capitalised
+    word of five letters or more, inside a sentence (not its first word), that is no city of a
+    country the article names, with no capitalised word next to it (`Sidney Poitier`), listed
+    with a city found (`Singapore and Sidney, and Brisbane`), and one edit away from exactly one
+    city of a million people or more of a country the article names (Korea's left out). Marked
+    inferred with the reason."""
+    if not found:
+        return []
+    index = _english_index()
+    taken = {(p.begin, p.end) for p in found}
+    out: list[PlaceFound] = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if any(b <= m.start() < e for b, e in taken):
+            continue
+        before, after = text[:m.start()], text[m.end():]
+        if not before.strip() or re.search(r"[.!?:\n]\s*$", before) or re.search(r"[A-Z][\w.]*\s*$", before) \
+                or re.match(r"\s+[A-Z]", after) or re.match(r"[’']s?\b|-", after):
+            continue  # a sentence's first word, a name of two words, a possessive or a compound
+        if any(c.country in countries for c in index.get(word, ())) or word in _countries_en() \
+                or word in _gov_names() or word in US_STATES_EN:
+            continue
+        if not (_LISTED_BEFORE.search(before) or _LISTED_AFTER.match(after)):
+            continue
+        near = {c.en: c for code in countries - {"KR"} for c in _BY_COUNTRY.get(code, ())
+                if c.population >= WELL_KNOWN and _one_edit(_fold(c.en), word)}
+        if len(near) != 1:
+            continue  # none, or several: never a guess between two
+        (city,) = near.values()
+        note = Reason(N_("'{word}' is no city of a country the article names; it is taken to be {city} ({country}), "
+                         "the one city of a million people or more of those countries that it is one letter away "
+                         "from (a misspelling), listed with other places."),
+                      word=word, city=city.en, country=city.country)
+        out.append(PlaceFound(word, city, m.start(), m.end(), note=note))
+    return out
 
 
 def listed_with_others(sentence: str, place: PlaceFound) -> bool:
