@@ -260,3 +260,56 @@ def test_two_letter_swaps_and_one_letter_dropped_are_one_edit() -> None:
     assert english._one_edit("Sydeny", "Sydney") and english._one_edit("Sydny", "Sydney")
     assert english._one_edit("Sidney", "Sydney") and not english._one_edit("Sidny", "Sydney")
     assert not english._one_edit("Sydney", "Sydney")
+
+
+def test_a_dated_sentence_naming_only_an_event_takes_the_city_another_sentence_puts_it_in() -> None:
+    text = ("Mayor Choi Bo-ra will attend the 5th Global Rice Festival at the Lyon Exhibition Center in France. "
+            "She will also visit Paris. "
+            "On May 3, the opening day of the GRF, she will give a speech. "
+            "Before the GRF in Lyon, she meets the mayor of Paris.")
+    dated = "On May 3, the opening day of the GRF, she will give a speech."
+    place = english.event_city(dated, text, {"FR"})
+    assert place is not None and (place.city.en, place.city.country) == ("Lyon", "FR")
+    assert "GRF" in place.note and "Lyon" in place.note
+    # by its name as well as its acronym; none where the event is put in two cities, or nowhere
+    assert english.event_city("On May 3 she opens the Global Rice Festival.", text, {"FR"}).city.en == "Lyon"
+    two = text + " The GRF in Paris closes it."
+    assert english.event_city(dated, two, {"FR"}) is None
+    assert english.event_city("On May 3, she will give a speech at the MOU signing.", text, {"FR"}) is None
+
+
+def test_the_first_city_of_a_sentence_that_starts_the_trip_in_order() -> None:
+    sentence = "Starting Friday, Choi will visit Lyon and then Geneva of Switzerland, as well as Paris."
+    opening = english.first_stop(sentence, english.find_places(sentence, {"FR", "CH"}))
+    assert opening is not None and opening[0].city.en == "Lyon" and opening[1].endswith("visit Lyon")
+    # a list in no stated order, or a sentence that does not start the trip, gives no first day
+    for other in ("Starting Friday, Choi will visit Lyon, Geneva and Paris.",
+                  "Choi will visit Lyon and then Geneva of Switzerland."):
+        assert english.first_stop(other, english.find_places(other, {"FR", "CH"})) is None
+
+
+def test_a_made_up_report_dates_its_first_city_and_the_city_of_its_event(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    import pytest
+    import yaml
+
+    pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+    from tripdesk.cli import main
+
+    monkeypatch.setenv("TRIPDESK_DB", str(tmp_path / "t.db"))
+    article = tmp_path / "en.txt"
+    article.write_text(
+        "Namwon mayor to visit Europe\n\n"
+        "NAMWON, South Korea, May 1 (Yonhap) -- Namwon Mayor Choi Bo-ra will go on a six-day trip to Europe "
+        "this week, officials said Thursday.\n\n"
+        "Starting Friday, Choi will visit Lyon and then Geneva of Switzerland.\n\n"
+        "In Switzerland, she will attend the Global Rice Forum in Geneva.\n\n"
+        "On Monday, the opening day of the GRF, she will give a speech on rice farming.\n", encoding="utf-8")
+    path = tmp_path / "en.yaml"
+    assert main(["draft", str(article), "--url", "https://example.com/view/AEN20250501000100315",
+                 "-o", str(path)]) == 0, capsys.readouterr().err
+    assert main(["validate", str(path), "--articles", str(tmp_path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    dated = {str(d["date"]): [p["city"]["en"] for p in d["places"]] for d in doc["days"] if d.get("date")}
+    assert dated == {"2025-05-02": ["Lyon"], "2025-05-05": ["Geneva"]}
+    reasons = {str(d["date"]): d["inferred"]["places"]["en"] for d in doc["days"] if d.get("date")}
+    assert "starts the trip" in reasons["2025-05-02"] and "GRF" in reasons["2025-05-05"]

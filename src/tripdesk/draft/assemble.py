@@ -348,6 +348,9 @@ class _Assembler:
                 date, how = self._sentence_day(sentence, begin, text, previous, paragraph == previous_paragraph)
                 if article.language == "en":
                     city_places = [p for p in english.find_places(sentence, english.countries_named(text))]
+                    if date is not None and not city_places:  # 'the opening day of the WKBC': its city
+                        city_places = [p for p in [english.event_city(sentence, text, english.countries_named(text))]
+                                       if p is not None]
                 else:
                     city_places = [p for p in places.find_places(sentence, proper, text) if p.city.country != "KR"]
                     city_places = _not_in_names(sentence, city_places, found_people[i])
@@ -453,6 +456,8 @@ class _Assembler:
                 if not whole_trip:  # '15일~16일 A와 B를 방문해': each is a stop within those days, on no day
                     for key in keys:
                         spans.setdefault(key, (first, last))
+                elif lang == "en" and (opening := english.first_stop(sentence, city_places)):
+                    self._on_the_first_day(days, opening[0], opening[1], self.sids[i], sentence)
                 continue
             (key,) = keys
             listed = (english.listed_with_others(sentence, city_places[0]) if lang == "en"
@@ -482,6 +487,23 @@ class _Assembler:
                 date += dt.timedelta(days=1)
             spans.setdefault(key, (first, last))
         return spans
+
+    def _on_the_first_day(self, days: dict[dt.date, dict[str, Any]], place: places.PlaceFound, words: str,
+                          sid: str, sentence: str) -> None:
+        """`Starting Friday, Oh will visit Paris and then ...`: the trip's first day is in the
+        city it starts with (the day may be spent travelling: inferred)."""
+        day = days.setdefault(self.start, {"date": self.start, "places": [], "events": [], "evidence": [],
+                                           "inferred": {}})
+        if day["places"]:
+            return
+        day["places"].append(_place(place))
+        day["inferred"]["places"] = Reason(N_("The sentence that starts the trip on {date} names '{name}' first and "
+                                              "the other cities after it ('{words}…'); the first day is taken to "
+                                              "be in {name} (it may be spent travelling)."),
+                                           date=self.start, name=place.ko, words=words[-50:])
+        excerpt = {"source": sid, "text": sentence.strip()}
+        if excerpt not in day["evidence"]:
+            day["evidence"].append(excerpt)
 
     def _range_of(self, sentence: str) -> tuple[dt.date, dt.date, bool] | None:
         """The range of trip days a sentence gives (its own, or the trip's), and whether it is

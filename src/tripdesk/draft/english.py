@@ -355,3 +355,92 @@ def organisations(text: str) -> list[OrgFound]:
 # the word for one.
 _NAMED_COMPANY = re.compile(r"\b(?:company|firm|maker|manufacturer|conglomerate|startup|start-up)\s+"
                             r"([A-Z][\w&-]+(?: [A-Z][\w&-]+){0,3})(?=’s|'s|\b)")
+
+
+# -- the city of an event the sentence names --------------------------------------------------
+
+# An event by its name (`the 21st World Korean Business Convention`, `the Global Mayors Forum`)
+# or its acronym (`WKBC`, `APMCDRR`).
+_EVENT_WORDS = ("Convention", "Conference", "Forum", "Expo", "Exposition", "Festival", "Summit", "Fair", "Exhibition",
+                "Games", "Congress", "Show", "Symposium", "Assembly", "Week")
+_EVENT_NAME = re.compile(r"\b((?:[A-Z][\w&'’-]*\s(?:of\s|on\s|for\s|and\s|&\s)?){1,6}(?:"
+                         + "|".join(_EVENT_WORDS) + r"))\b")
+_ACRONYM = re.compile(r"\b([A-Z][A-Z&]{2,9})\b")
+# Acronyms that name no event: countries, documents, titles, currencies.
+_NOT_EVENTS = {"USA", "MOU", "MOUs", "LOI", "LOIs", "CEO", "KRW", "USD", "EUR", "CEOs", "MOC", "UAE", "APEC", "KOTRA",
+               "NGO", "WHO", "UN"}
+# `the WKBC in Anaheim`, `... Convention at the Anaheim Convention Center`, `held in Busan`: the
+# words between an event's name and its city.
+_EVENT_AT = re.compile(r"\s*(?:,\s*)?(?:(?:which\s+(?:is|was|will\s+be)\s+|to\s+be\s+|being\s+)?"
+                       r"(?:held|hosted|taking\s+place|opening)\s+)?(?:in|at)\s+(?:the\s+)?$")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.sub(r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s+", "", name).split()
+                   if w[0].isupper())
+
+
+def _events_named(sentence: str) -> set[str]:
+    """The event names and acronyms a sentence names, each as its acronym (`WKBC`) where it
+    has one of three letters or more, else as its name."""
+    keys = {m.group(1) for m in _ACRONYM.finditer(sentence) if m.group(1) not in _NOT_EVENTS
+            and m.group(1) not in _countries_en() and m.group(1) not in US_STATES_EN}
+    for m in _EVENT_NAME.finditer(sentence):
+        name = re.sub(r"^(?:The|the)\s+", "", m.group(1))
+        keys.add(_initials(name) if len(_initials(name)) >= 3 else name)
+    return keys
+
+
+def event_city(sentence: str, text: str, countries: set[str]) -> PlaceFound | None:
+    """The city of an event a sentence names and places nowhere (`On October 11, the opening
+    day of the WKBC, the Mayor will ...`), where the article's other sentences put that event
+    (by its name or its acronym) in one city only, right after it (`the WKBC in Anaheim`,
+    `the World Korean Business Convention at the Anaheim Convention Center`), with the reason;
+    None when they name no city or several."""
+    wanted = _events_named(sentence)
+    if not wanted:
+        return None
+    cities: dict[str, tuple[PlaceFound, str, str]] = {}
+    for other in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if not other.strip() or other.strip() in sentence:
+            continue
+        places = find_places(other, countries)
+        mentions = [(m.end(), m.group(1)) for m in _ACRONYM.finditer(other)]
+        mentions += [(m.end(), _initials(re.sub(r"^(?:The|the)\s+", "", m.group(1)))) for m in _EVENT_NAME.finditer(other)]
+        mentions += [(m.end(), re.sub(r"^(?:The|the)\s+", "", m.group(1))) for m in _EVENT_NAME.finditer(other)]
+        for end, key in mentions:
+            if key not in wanted:
+                continue
+            after = [p for p in places if p.begin >= end]
+            if after and _EVENT_AT.fullmatch(other[end:after[0].begin]):
+                cities.setdefault(after[0].city.en, (after[0], key, other.strip()))
+    if len(cities) != 1:
+        return None
+    ((place, key, other),) = cities.values()
+    note = Reason(N_("The sentence names no city; it names {event}, which another sentence of the article puts "
+                     "in {city} ('{excerpt}…'), and no sentence puts elsewhere."),
+                  event=key, city=place.city.en, excerpt=other[:60])
+    return dataclasses.replace(place, begin=-1, end=-1, note=note)
+
+
+# -- the first stop of a trip that starts with it ---------------------------------------------
+
+# `Starting Friday, Oh will visit Paris and then Lausanne ...`, `Beginning on Sept. 15, the
+# delegation will first travel to Singapore, followed by ...`: the trip's start, then its first city.
+_STARTS_WITH = re.compile(r"^\s*(?:Starting|Beginning|From)\b[^,.;]{1,30},\s+[^,.;]{1,60}?\b"
+                          r"(?:will|plans?\s+to|is\s+to|is\s+scheduled\s+to|is\s+set\s+to)\s+(?:first\s+)?"
+                          r"(?:visit|travel\s+to|head\s+to|fly\s+to|go\s+to|arrive\s+in|stop\s+in|tour)\s+$")
+_THEN = re.compile(r"^\s*(?:,\s*)?(?:(?:and\s+)?then|before|followed\s+by|after\s+which)\b")
+
+
+def first_stop(sentence: str, places: list[PlaceFound]) -> tuple[PlaceFound, str] | None:
+    """The city a sentence that starts the trip visits first, with the words that say so:
+    the first city after the verb of `Starting Friday, Oh will visit Paris and then ...`,
+    where the next city follows it in order (`and then`, `before`, `followed by`) or is none."""
+    ordered = sorted(places, key=lambda p: p.begin)
+    if not ordered or not _STARTS_WITH.match(sentence[:ordered[0].begin]):
+        return None
+    first = ordered[0]
+    if len(ordered) > 1 and not _THEN.match(sentence[first.end:ordered[1].begin]):
+        return None
+    return first, sentence[:ordered[0].end].strip()
