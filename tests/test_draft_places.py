@@ -218,3 +218,13 @@ def test_a_mission_of_a_national_body_has_that_body_as_its_home() -> None:
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (dt.date(2011, 6, 7), dt.date(2011, 6, 10))
     leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
     assert leader["name"]["ko"] == "김영수"
+
+
+def test_a_us_town_the_gazetteer_lacks_is_known_by_its_korean_and_english_names() -> None:
+    from tripdesk.draft import english
+
+    # North Hempstead, a town of Nassau County, New York (data/city_names_ko.csv)
+    assert cities_in("방문단은 노스 햄스테드 회의실에서 수퍼바이저를 만났다.") == [("노스 햄스테드", "North Hempstead")]
+    assert cities_in("함양군은 미국 뉴욕주 노스헴스테드와 자매결연을 맺었다.")[-1] == ("노스헴스테드", "North Hempstead")
+    found = english.find_places("They visited the Town of North Hempstead, New York.", {"US"})
+    assert [(p.city.en, p.city.region, p.city.country) for p in found] == [("North Hempstead", "NY", "US")]

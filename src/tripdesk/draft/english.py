@@ -157,12 +157,17 @@ def _fold(name: str) -> str:
 @functools.cache
 def _english_index() -> dict[str, tuple[City, ...]]:
     """Cities by English name: GeoNames', the same without accents and the press's exonyms,
-    these two written as the English text writes them (a draft says Seville, Zurich)."""
-    city_index()  # fills _BY_COUNTRY
+    these two written as the English text writes them (a draft says Seville, Zurich), and the
+    towns GeoNames lacks that data/city_names_ko.csv adds (North Hempstead)."""
+    by_korean = city_index()  # fills _BY_COUNTRY
     index: dict[str, list[City]] = {}
     for cities in _BY_COUNTRY.values():
         for city in cities:
             index.setdefault(city.en, []).append(city)
+    for cities in by_korean.values():
+        for city in cities:
+            if city.en not in index and city.population == 0:
+                index[city.en] = [city]
     for name, cities in list(index.items()):
         plain = _fold(name)
         if plain != name and plain not in index:
