@@ -313,3 +313,50 @@ def test_a_made_up_report_dates_its_first_city_and_the_city_of_its_event(tmp_pat
     assert dated == {"2025-05-02": ["Lyon"], "2025-05-05": ["Geneva"]}
     reasons = {str(d["date"]): d["inferred"]["places"]["en"] for d in doc["days"] if d.get("date")}
     assert "starts the trip" in reasons["2025-05-02"] and "GRF" in reasons["2025-05-05"]
+
+
+def test_days_counted_in_english_from_the_start_the_end_or_the_day_before() -> None:
+    start, end = dt.date(2031, 9, 21), dt.date(2031, 9, 26)
+
+    def day(sentence: str, previous: dt.date | None = None) -> dt.date | None:
+        found = english.counted_day(sentence, previous, start, end)
+        return found[0] if found else None
+
+    assert day("On the second day of the trip, she visited Lyon City Hall.") == dt.date(2031, 9, 22)
+    assert day("During the third day, she met students.") == dt.date(2031, 9, 23)
+    assert day("On day four of her European tour, she rested.") == dt.date(2031, 9, 24)
+    assert day("On the last day, she will visit Geneva.") == end
+    assert day("A day later, she flew to Geneva.", dt.date(2031, 9, 23)) == dt.date(2031, 9, 24)
+    # the days of an event or of one city, a day past the trip, a day later with nothing before
+    assert day("On the second day of the forum, she spoke.") is None
+    assert day("On the second day in Lyon, she met students.") is None
+    assert day("On the tenth day of the trip she was home.") is None
+    assert day("A day later, she flew to Geneva.") is None
+
+
+def test_a_wire_reports_dateline_city_in_capitals() -> None:
+    text = "PARIS, Oct. 22 (Yonhap) -- Seoul Mayor Oh Se-hoon met French officials on Saturday."
+    assert [(p.ko, p.city.en, p.city.country) for p in english.find_places(text, {"FR"})] == [("Paris", "Paris", "FR")]
+    assert [p.city.en for p in english.find_places("LOS ANGELES, Aug. 26 (Yonhap) -- He met ...", {"US"})] == [
+        "Los Angeles"]
+    # Seoul's own dateline is home, not a destination; a heading in capitals with no date is none
+    assert english.find_places("SEOUL, Oct. 20 (Yonhap) -- Seoul Mayor Oh will go.", {"FR"}) == []
+    assert english.find_places("PARIS, a city of light, welcomed him.", {"FR"}) == []
+
+
+def test_a_made_up_wire_report_dates_its_dateline_and_its_counted_days() -> None:
+    import pytest
+
+    pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+    from tripdesk.draft.articles import Article
+    from tripdesk.draft.assemble import draft_trip
+    from tripdesk.store.queries import KnownEntities
+
+    text = ("Namwon mayor in France\n"
+            "PARIS, Sept. 22 (Yonhap) -- Namwon Mayor Choi Bo-ra toured a park on Monday, the city said.\n"
+            "Choi is on a trip to France and Switzerland from Sept. 21 to 26.\n"
+            "On the third day, she met students in Annecy. On the last day, she will visit Geneva.\n")
+    article = Article(name="made-up.txt", text=text, outlet="Yonhap", language="en")
+    doc = draft_trip([article], KnownEntities(), dates.YearHint(published=dt.date(2031, 9, 22))).document
+    dated = {str(d["date"]): [p["city"]["en"] for p in d["places"]] for d in doc["days"] if d.get("date")}
+    assert dated == {"2031-09-22": ["Paris"], "2031-09-23": ["Annecy"], "2031-09-26": ["Geneva"]}

@@ -636,7 +636,8 @@ class _Assembler:
             return in_trip[0], None
         if mentions:  # a date outside the trip: the report's day, a past event
             return None, None
-        relative = dates.relative_day(sentence, previous, self.start, self.end)
+        relative = (dates.relative_day(sentence, previous, self.start, self.end)
+                    or english.counted_day(sentence, previous, self.start, self.end))
         if relative is not None and self.start <= relative[0] <= self.end:
             return relative[0], Reason(N_("'{words}' is read as {date}."), words=relative[1], date=relative[0])
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip

@@ -15,6 +15,7 @@ Dates, spans, quotes and agreements are read by the shared modules, which know E
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -236,6 +237,7 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
                 found.append(PlaceFound(name, fitting[0], begin, begin + len(name),
                                         tuple(c for c in cities if c is not fitting[0])))
             break
+    found += _dateline_city(text, countries, found)
     found += _misspelt_cities(text, countries, found)
     found.sort(key=lambda p: p.begin)
     # `Satsumasendai City Hall, Sendai Port ...`: a city's name that begins a facility's name
@@ -252,6 +254,28 @@ _WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
 # A word beside a list of places: `Singapore and Sidney, and Brisbane`, `with Sidney and Brisbane`.
 _LISTED_BEFORE = re.compile(r"(?:,|\band|&)\s*$")
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)[A-Z]")
+
+
+# A wire report's dateline, the city it was filed from in capitals: `PARIS, Oct. 21 (Yonhap) --`,
+# `LOS ANGELES, Aug. 26 (Yonhap) --`, `NEW YORK, Sept. 3 -`.
+_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"
+                       r"\d{1,2}\s+[A-Z][a-z]{2,8}\b)")
+
+
+def _dateline_city(text: str, countries: set[str], found: list[PlaceFound]) -> list[PlaceFound]:
+    """The city of a dateline (`PARIS, Oct. 21 (Yonhap) --`), written in capitals, which the
+    title-case names above do not read: a city of a country the article names or a large one."""
+    m = _DATELINE.match(text)
+    if not m or any(p.begin == m.start(1) for p in found):
+        return []
+    name = m.group(1).title().replace("’S", "’s").replace("'S", "'s")
+    cities = _english_index().get(name)
+    if not cities or name in _countries_en() or name in US_STATES_EN:
+        return []
+    fitting = [c for c in cities if c.country in countries] or [c for c in cities if c.population >= 500_000]
+    if not fitting or fitting[0].country == "KR":
+        return []
+    return [PlaceFound(name, fitting[0], m.start(1), m.end(1), tuple(c for c in cities if c is not fitting[0]))]
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -449,3 +473,40 @@ def first_stop(sentence: str, places: list[PlaceFound]) -> tuple[PlaceFound, str
     if len(ordered) > 1 and not _THEN.match(sentence[first.end:ordered[1].begin]):
         return None
     return first, sentence[:ordered[0].end].strip()
+
+
+# -- days counted in English -----------------------------------------------------------------
+
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                                   "eighth", "ninth", "tenth"))}
+_CARDINAL_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                    "nine", "ten"))}
+# `On the second day of the trip`, `During the third day`, `On day two`, `On the last day of his
+# visit`; not `the second day of the forum` nor `the second day in Geneva`, which count the days
+# of an event or of one city, not the trip's.
+_COUNTED_DAY = re.compile(
+    r"\b(?:[Oo]n|[Dd]uring|[Ff]or|[Ii]n)\s+(?:the\s+)?(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|last|final)\s+day|[Dd]ay\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b"
+    r"(?:\s+of\s+(?:the|his|her|their|its|this)\s+(?:[\w-]+\s+){0,2}?(?:trip|visit|tour|stay|itinerary|mission|"
+    r"journey|schedule|programme|program))?")
+_NOT_THE_TRIPS = re.compile(r"\s+(?:of|in|at)\s")
+# `A day later, ...`, `The day after, ...`: the day after the one told before.
+_DAY_LATER = re.compile(r"\b(?:[Aa] day later|[Tt]he day after(?=\s*,)|[Tt]he next morning|[Tt]he following morning)\b")
+
+
+def counted_day(sentence: str, previous: dt.date | None, start: dt.date,
+                end: dt.date) -> tuple[dt.date, str] | None:
+    """A trip day an English sentence counts from the start or the end (`On the second day of
+    the trip`, `On the last day`) or from the day told before (`A day later`), with its words."""
+    m = _COUNTED_DAY.search(sentence)
+    if m and not _NOT_THE_TRIPS.match(sentence, m.end()):
+        word = (m.group(1) or m.group(2)).lower()
+        if word in ("last", "final"):
+            return end, m.group(0)
+        n = _ORDINAL_WORDS.get(word) or _CARDINAL_WORDS.get(word) or int(word)
+        date = start + dt.timedelta(days=n - 1)
+        return (date, m.group(0)) if start <= date <= end else None
+    m = _DAY_LATER.search(sentence)
+    if m and previous is not None:
+        return previous + dt.timedelta(days=1), m.group(0)
+    return None
