@@ -360,3 +360,15 @@ def test_a_made_up_wire_report_dates_its_dateline_and_its_counted_days() -> None
     doc = draft_trip([article], KnownEntities(), dates.YearHint(published=dt.date(2031, 9, 22))).document
     dated = {str(d["date"]): [p["city"]["en"] for p in d["places"]] for d in doc["days"] if d.get("date")}
     assert dated == {"2031-09-22": ["Paris"], "2031-09-23": ["Annecy"], "2031-09-26": ["Geneva"]}
+
+
+def test_an_english_caption_told_as_prose_is_kept_a_label_or_a_korean_one_is_not() -> None:
+    raw = ("Mayor Choi Bo-ra visited Lyon, France, from September 15th to 22.\n\n"
+           "▲ The photo shows Mayor Choi giving a speech on rice farming at the Lyon Convention Center, France, "
+           "on the 21st.\n\n"
+           "▲ Mayor Choi in Lyon\n\n"
+           "▲ 최보라 시장이 21일 리옹에서 연설하고 있다.\n\nShe returned home.").encode()
+    article = read_article(raw, "a.txt")
+    assert "The photo shows Mayor Choi giving a speech" in article.text and "▲" not in article.text
+    assert "Mayor Choi in Lyon" not in article.text and "최보라" not in article.text
+    assert "photo caption" in article.dropped

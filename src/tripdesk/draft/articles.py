@@ -189,6 +189,16 @@ _TIMESTAMP = re.compile(r"(?m)^[^\n\d]{0,30}?((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[
                         r"(?=\d{1,2}:\d{2}|[가-힣]{2,4}\s*기자)")
 
 
+# An English page's caption told as prose (`▲ ... The photo shows Mr. Yoo giving a speech ... at
+# the Brisbane Convention Center, Australia, on the 21st.`) says what the delegation did, where
+# and when: it is kept, without its mark, as a paragraph of English articles. A Korean caption
+# (`▲ 김 시장이 ...`) and a short label are still dropped.
+def _english_prose_caption(line: str) -> bool:
+    body = _CAPTION.sub("", line).strip()
+    return (not HANGUL.search(body) and len(body) >= 80 and body.endswith(".")
+            and len(re.findall(r"\b[a-z]+\b", body)) >= 12)
+
+
 def _clean_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
@@ -222,8 +232,11 @@ def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Articl
             dropped.add("copyright line")
             continue
         if _CAPTION.match(line):
-            dropped.add("photo caption")
-            continue
+            if _english_prose_caption(line):  # what the photo shows, where and on which day: a fact of the trip
+                line = _CAPTION.sub("", line).strip()
+            else:
+                dropped.add("photo caption")
+                continue
         if _TRANSLATION_NOTE.match(line) and len(line) < 160 and HANGUL.search(line):
             article.translation_note = line
             in_translation = True
