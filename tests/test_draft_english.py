@@ -327,6 +327,7 @@ def test_days_counted_in_english_from_the_start_the_end_or_the_day_before() -> N
     assert day("On day four of her European tour, she rested.") == dt.date(2031, 9, 24)
     assert day("On the last day, she will visit Geneva.") == end
     assert day("A day later, she flew to Geneva.", dt.date(2031, 9, 23)) == dt.date(2031, 9, 24)
+    assert day("That evening, she hosted a dinner.", dt.date(2031, 9, 23)) == dt.date(2031, 9, 23)
     # the days of an event or of one city, a day past the trip, a day later with nothing before
     assert day("On the second day of the forum, she spoke.") is None
     assert day("On the second day in Lyon, she met students.") is None

@@ -492,12 +492,15 @@ _COUNTED_DAY = re.compile(
 _NOT_THE_TRIPS = re.compile(r"\s+(?:of|in|at)\s")
 # `A day later, ...`, `The day after, ...`: the day after the one told before.
 _DAY_LATER = re.compile(r"\b(?:[Aa] day later|[Tt]he day after(?=\s*,)|[Tt]he next morning|[Tt]he following morning)\b")
+# `That evening, ...`, `Later that day`: the day told before.
+_SAME_DAY_EN = re.compile(r"\b(?:[Tt]hat|[Tt]he same) (?:morning|afternoon|evening|night)\b")
 
 
 def counted_day(sentence: str, previous: dt.date | None, start: dt.date,
                 end: dt.date) -> tuple[dt.date, str] | None:
     """A trip day an English sentence counts from the start or the end (`On the second day of
-    the trip`, `On the last day`) or from the day told before (`A day later`), with its words."""
+    the trip`, `On the last day`) or from the day told before (`A day later`, `That evening`),
+    with its words."""
     m = _COUNTED_DAY.search(sentence)
     if m and not _NOT_THE_TRIPS.match(sentence, m.end()):
         word = (m.group(1) or m.group(2)).lower()
@@ -509,4 +512,7 @@ def counted_day(sentence: str, previous: dt.date | None, start: dt.date,
     m = _DAY_LATER.search(sentence)
     if m and previous is not None:
         return previous + dt.timedelta(days=1), m.group(0)
+    m = _SAME_DAY_EN.search(sentence)
+    if m and previous is not None:
+        return previous, m.group(0)
     return None
