@@ -138,6 +138,9 @@ _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_
 _EN_ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b")
 # `October 12 to 20`, `October 12-20`: the end day after a joining word.
 _EN_RANGE_END = re.compile(r"\s*(?:to|through|until|till|and|-|–|~)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)(?!\s*(?:%|percent|nights|days|people|companies))")
+# `the 22nd of last month`, `the 3rd of next month`: a day of the month before or after the article's.
+_EN_RELATIVE_MONTH = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+of\s+(last|next|this)\s+month\b", re.I)
+_EN_MONTH_OFFSETS = {"last": -1, "next": 1, "this": 0}
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _EN_SPAN = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+nights?\s+(?:and\s+)?(\d{1,2}|"
@@ -219,6 +222,9 @@ def find_mentions(text: str) -> list[Mention]:
         month, day = MONTHS_EN[m.group(2).lower()], int(m.group(1))
         if free(*m.span()) and _valid(2000, month, day):
             add(m, month=month, day=day, year=int(m.group(3)) if m.group(3) else None)
+    for m in _EN_RELATIVE_MONTH.finditer(text):  # `the 22nd of last month`, `on the 3rd of next month`
+        if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
+            add(m, day=int(m.group(1)), month_offset=_EN_MONTH_OFFSETS[m.group(2).lower()])
     for m in _EN_ORDINAL.finditer(text):
         if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
             add(m, day=int(m.group(1)))
@@ -285,10 +291,19 @@ _LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?
 _DAYS_SPAN = re.compile(rf"(?<![\d박])(?:(\d{{1,2}})\s*일(?:간의?\s*일정|\s*일정으로)|({_COUNT_WORD})\s*(?:간의?\s*)?일정)")
 
 
+# English: `a 10-day schedule from the 22nd`, `an 11-day trip starting on Oct. 21`: the length
+# right before the start.
+_EN_LENGTH_FROM = re.compile(rf"\b{_EN_COUNT}-day\s+(?:[\w-]+\s+){{0,2}}?(?:trip|visit|tour|itinerary|schedule|"
+                             r"mission|journey|swing)\s+(?:from|starting|beginning)(?:\s+on)?\s+$", re.I)
+
+
 def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """`23일부터 7일간`, `10일부터 사흘 일정으로`: a start and a length, as a range whose end is
-    the last day."""
+    the last day; in English the length before the start (`a 10-day schedule from the 22nd`)."""
     for mention in mentions:
+        en = _EN_LENGTH_FROM.search(text, max(0, mention.begin - 80), mention.begin)
+        if en and 1 < _number(en.group(1)) <= 60:
+            return [(mention, Mention(en.start(), en.end(), en.group(0).strip(), day=-_number(en.group(1))))]
         m = _LENGTH.match(text, mention.end)
         if not m:
             continue
