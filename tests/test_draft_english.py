@@ -373,3 +373,20 @@ def test_an_english_caption_told_as_prose_is_kept_a_label_or_a_korean_one_is_not
     assert "The photo shows Mayor Choi giving a speech" in article.text and "▲" not in article.text
     assert "Mayor Choi in Lyon" not in article.text and "최보라" not in article.text
     assert "photo caption" in article.dropped
+
+
+def test_a_length_before_its_start_and_a_day_of_last_month() -> None:
+    assert _trip("He visited Lyon and Paris during a 10-day schedule from the 22nd of last month.",
+                 dt.date(2031, 3, 6)) == (dt.date(2031, 2, 22), dt.date(2031, 3, 3))
+    assert _trip("She will go on a four-day trip starting on Oct. 21 to Lyon.", dt.date(2031, 10, 15)) == (
+        dt.date(2031, 10, 21), dt.date(2031, 10, 24))
+    (mention,) = dates.find_mentions("on the 3rd of next month")
+    assert (mention.day, mention.month_offset) == (3, 1)
+
+
+def test_a_plan_given_up_or_handed_to_others_names_no_stop() -> None:
+    assert english.dropped_plan("He originally planned to travel to Osaka along with Kyoto, but he modified it.")
+    assert english.dropped_plan("Choi will instead send a delegation to Osaka.")
+    assert english.dropped_plan("The visit to Osaka was called off.")
+    assert not english.dropped_plan("Choi plans to travel to Osaka and will send a letter to Kyoto.")
+    assert not english.dropped_plan("She will visit Lyon instead of Paris.")

@@ -354,11 +354,13 @@ class _Assembler:
                 else:
                     city_places = [p for p in places.find_places(sentence, proper, text) if p.city.country != "KR"]
                     city_places = _not_in_names(sentence, city_places, found_people[i])
-                if not self._before_trip(sentence):
+                given_up = article.language == "en" and english.dropped_plan(sentence)  # 'originally planned'
+                if not self._before_trip(sentence) and not given_up:
                     for place in city_places:
                         trip_cities.setdefault(_city_key(_place(place)), place)
                 if date is None:
-                    if city_places and _activity(sentence) != "other" and not self._of_an_earlier_time(sentence):
+                    if city_places and _activity(sentence) != "other" and not self._of_an_earlier_time(sentence) \
+                            and not given_up:
                         undated.append((i, sentence.strip(), city_places, article.language))
                         for place in city_places:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))

@@ -516,3 +516,18 @@ def counted_day(sentence: str, previous: dt.date | None, start: dt.date,
     if m and previous is not None:
         return previous, m.group(0)
     return None
+
+
+# -- plans given up ---------------------------------------------------------------------------
+
+# `He originally planned to travel to Shanghai ... but he modified the schedule`, `the visit to
+# Osaka was called off`, `Park will instead send a delegation to Shanghai`: a plan given up, or
+# handed to others, names no stop of the trip.
+_DROPPED_PLAN = re.compile(r"\b(?:originally|initially)\s+(?:planned|intended|scheduled|meant)\b|"
+                           r"\bhad\s+(?:planned|intended|been\s+(?:scheduled|planned))\b|"
+                           r"\b(?:cancel(?:l)?ed|called\s+off|scrapped)\b|\binstead\s+(?:send|dispatch)\b")
+
+
+def dropped_plan(sentence: str) -> bool:
+    """Whether an English sentence tells of a plan given up or handed to others."""
+    return bool(_DROPPED_PLAN.search(sentence))
