@@ -228,3 +228,18 @@ def test_a_us_town_the_gazetteer_lacks_is_known_by_its_korean_and_english_names(
     assert cities_in("함양군은 미국 뉴욕주 노스헴스테드와 자매결연을 맺었다.")[-1] == ("노스헴스테드", "North Hempstead")
     found = english.find_places("They visited the Town of North Hempstead, New York.", {"US"})
     assert [(p.city.en, p.city.region, p.city.country) for p in found] == [("North Hempstead", "NY", "US")]
+
+
+def test_korea_paired_with_a_country_is_not_a_city() -> None:
+    # Session-18 held-out batch (칠곡 2019): '한중 양국' is Korea and China, not Hanzhong.
+    assert cities_in("두 도시의 동행은 한중 양국의 평화에도 기여할 것이다.") == []
+    assert cities_in("한일 관계가 개선되고 있다.") == []
+    assert cities_in("대표단은 중국 한중시를 방문한다.") == [("한중시", "Hanzhong")]
+
+
+def test_chinese_and_japanese_cities_as_the_press_spells_them() -> None:
+    # Session-18 held-out batch: 제원시 (Jiyuan, by its Korean reading; only with 시), 샤오싱, 토야마.
+    assert cities_in("방문단은 중국 제원시로 이동해 간담회를 연다.") == [("제원시", "Jiyuan")]
+    assert cities_in("차량의 제원을 확인했다.") == []
+    assert cities_in("시장은 중국 샤오싱시를 방문한다.") == [("샤오싱", "Shaoxing")]
+    assert cities_in("행사는 일본 토야마시 타워 111에서 열린다.") == [("토야마", "Toyama")]

@@ -153,7 +153,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     foreign_named = countries_named(context or text) - {"KR"}
     # Names written with a space ("뉴포트 비치", "워싱턴 D.C.") are matched on the text
     # without its spaces, mapped back to positions in the text.
-    words = list(re.finditer(r"[가-힣][가-힣A-Za-z.·]*", text))
+    # A middle dot joins names of one list ('아부다비·두바이'): each is a word of its own.
+    words = list(re.finditer(r"[가-힣][가-힣A-Za-z.]*", text))
     for i, m in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else None
         candidates = [m.group()]
@@ -171,6 +172,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si:
                 continue
             if name in common and not written_with_si:  # 탑 브랜드 어워즈: a brand, not Brandon
+                continue
+            if name in _KOREA_AND and not written_with_si:  # 한중 양국: Korea and China, not Hanzhong
                 continue
             if key(candidate)[len(name):][:1] in ("현", "성"):  # 후쿠오카현, 산둥성: the prefecture, not its city
                 continue
@@ -205,6 +208,11 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     found += _counties(text, states_named(context) if context else states)
     return sorted(found, key=lambda p: p.begin)
 
+
+# 한중 (Korea and China), 한일, 한미 ...: Korea paired with another country ('한중 양국의 평화',
+# '한일 관계'), words every report of a trip abroad may use; 한중 is also how Korean writes the
+# Chinese city Hanzhong, which is taken only when written with 시 (한중시).
+_KOREA_AND = frozenset({"한중", "한일", "한미", "한러", "한베", "한독", "한영", "한불", "한호", "한몽", "한인", "한캐"})
 
 # 나가사키 현지사 (Governor Nagasaki, or the governor of Nagasaki Prefecture), 뉴욕 주지사 (the
 # governor of New York State): the word before a governor's title is a person or a prefecture or
