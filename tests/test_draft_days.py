@@ -318,3 +318,36 @@ def test_a_background_sentence_does_not_end_the_account_of_a_day() -> None:
             "방문단은 이어 오전 10시 현지 회의실에서 우호교류 협약을 체결했다.\n")
     doc = draft(text, dt.date(2019, 10, 25))
     assert [a.get("date") for a in doc["agreements"]] == [dt.date(2019, 10, 28)]
+
+
+def test_a_roster_of_others_who_attend_is_no_stop() -> None:
+    # Session-18 held-out batch (강원 2023): the members of a meeting, counted with 등 N개 and the
+    # subject of 참석한다, are not where the delegation goes; a list of cities it visits stays.
+    doc = draft("강원도는 박민수 지사가 31일부터 11월 3일까지 일본을 방문한다.\n\n"
+                "회의에는 일본에서는 교토, 돗토리, 오카야마 등 11개 지자체 관련자가 참석한다.\n\n"
+                "방문단은 이어 나고야를 방문한다.", D(2023, 10, 30))
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Nagoya"]
+    doc = draft("울산시는 박민수 시장이 9일부터 18일까지 해외를 방문한다.\n\n"
+                "사절단은 태국 방콕, 아랍에미리트 아부다비·두바이 등 2개국 3개 도시를 방문한다.", D(2023, 3, 8))
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Bangkok", "Abu Dhabi", "Dubai"]
+
+
+def test_a_city_visited_in_an_earlier_month_is_no_stop() -> None:
+    # Session-18 held-out batch (여수 2025): '앞서 ... 지난 9월 칭다오를 방문해' is an earlier trip.
+    doc = draft("여수시는 박민수 시장이 오는 11월 2~7일 중국 웨이하이를 방문한다고 밝혔다.\n\n"
+                "앞서 여수시는 지난 9월 중국 칭다오를 방문해 박람회를 홍보했다.", D(2025, 10, 31))
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Weihai"]
+
+
+def test_a_plan_given_up_or_handed_to_others_names_no_stop() -> None:
+    # Session-18 held-out batch (en-seoul-2013-beijing): Shanghai was dropped from the trip.
+    text = ("Seoul Mayor Park Won-soon will visit Beijing from April 21 to 23, the city said.\n\n"
+            "Park will meet the mayor and visit a Korean company in Beijing.\n\n"
+            "He originally planned to travel to Shanghai along with Beijing for seven days, but he modified the schedule.\n\n"
+            "\u201cPark will instead send a delegation to Shanghai to sign an agreement there,\u201d an official said.")
+    article = Article(name="made-up.txt", text=text, outlet="Test Daily", language="en")
+    doc = draft_trip([article], KnownEntities(), YearHint(published=D(2013, 4, 16))).document
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Beijing"]
+    doc = draft("가평군은 박민수 군수가 오는 8일부터 11일까지 일본 삿포로를 방문한다.\n\n"
+                "당초 오사카도 방문할 계획이었으나 일정을 줄였다.", D(2023, 5, 5))
+    assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Sapporo"]

@@ -354,13 +354,14 @@ class _Assembler:
                 else:
                     city_places = [p for p in places.find_places(sentence, proper, text) if p.city.country != "KR"]
                     city_places = _not_in_names(sentence, city_places, found_people[i])
+                    city_places = _not_a_roster(sentence, city_places)
                 given_up = article.language == "en" and english.dropped_plan(sentence)  # 'originally planned'
                 if not self._before_trip(sentence) and not given_up:
                     for place in city_places:
                         trip_cities.setdefault(_city_key(_place(place)), place)
                 if date is None:
                     if city_places and _activity(sentence) != "other" and not self._of_an_earlier_time(sentence) \
-                            and not given_up:
+                            and not given_up and not _CALLED_OFF.search(sentence):
                         undated.append((i, sentence.strip(), city_places, article.language))
                         for place in city_places:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
@@ -825,6 +826,10 @@ class _Assembler:
             return True
         if any(int(y) < self.start.year for y in _YEAR_PAST_EN.findall(sentence)):
             return True
+        # '앞서 여수시는 지난 9월 중국 칭다오를 방문해': a past month none of the trip's days is in.
+        if any(int(m) not in (self.start.month, self.end.month)
+               for m in re.findall(r"지난\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)", sentence)):
+            return True
         return any(int(y) not in (self.start.year, self.end.year)
                    for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence))
 
@@ -1285,6 +1290,28 @@ def _sentence_of(text: str, words: str) -> str:
     if i < 0:
         return words
     return dates._sentence_around(text, i, i + len(words))
+
+
+# A plan given up, told in Korean ('당초 ... 방문할 계획이었으나', '방문을 취소했다'): its cities are
+# not stops of the trip (english.dropped_plan says it of English sentences).
+_CALLED_OFF = re.compile(r"당초[^.]{0,60}계획이었으나|취소(?:했|하였|됐|되었|한다|하기로)")
+
+
+# 'A, B, C 등 11개 지자체 관련자가 참석한다': places counted with 등 N개 whose officials or
+# representatives are the subject: who else attends (a conference's members), not where the
+# delegation goes ('A, B 등 3개국 4개 도시를 방문한다' has no such subject and is kept).
+_ROSTER = re.compile(r"등\s*\d+\s*개[^.?!\n]{0,30}?(?:관계자|관련자|대표단|대표|단체장|시장|지사|인사)들?(?:이|가|도)\s")
+
+
+def _not_a_roster(sentence: str, found: list[places.PlaceFound]) -> list[places.PlaceFound]:
+    """The places of a sentence less those in a roster of others who attend (`_ROSTER`): the
+    places named in the clause that ends with it, when there are two or more of them."""
+    for m in _ROSTER.finditer(sentence):
+        clause_start = max(sentence.rfind(c, 0, m.start()) for c in ("며,", "며 ", "고,", "는 "))  # not a comma: the list's
+        listed = [p for p in found if clause_start < p.begin < m.start()]
+        if len(listed) >= 2:
+            found = [p for p in found if p not in listed]
+    return found
 
 
 def _undated_entry(stop: dict[str, Any]) -> dict[str, Any]:
