@@ -60,3 +60,13 @@ def test_an_agreement_reached_in_an_earlier_month_is_not_of_this_trip() -> None:
     article = Article(name="made-up.txt", text=text, outlet="테스트일보")
     doc = draft_trip([article], KnownEntities(), YearHint(published=dt.date(2019, 7, 28))).document
     assert doc.get("agreements", []) == []
+
+
+def test_an_agreement_named_only_by_what_it_is_for_with_a_signing_verb() -> None:
+    # Session-18 held-out batch (세종 2013, 경기 2012): no 협약 or MOU word, only its subject.
+    assert kinds("3일에는 푸트라자야를 방문, ‘세종시-푸트라자야시 간 교류협력’을 체결할 예정이다.") == [
+        ("exchange agreement", "교류협력")]
+    assert kinds("우선 20일 터키 이스탄불 주를 방문, 우호협력을 체결한다.") == [("other", "우호협력")]
+    # cooperation strengthened or discussed is no agreement
+    assert kinds("양 도시는 우호협력을 강화하기로 했다.") == []
+    assert kinds("교류협력 방안을 논의한다.") == []

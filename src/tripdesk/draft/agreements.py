@@ -4,7 +4,9 @@ Kinds come from the words (양해각서/MOU: `MOU`; 업무협약: `business agre
 자매도시 with a signing verb: `sister-city`; 의향서: `letter of intent`; 공동선언: `joint
 declaration`; 투자협약, 투자유치 협약: `investment agreement`; 경제협약: `economic agreement`;
 교류협약, 교류협력 협약: `exchange agreement`, the format's kinds for them; 협약, 협정, an agreement
-reached (합의) and a friendship-city agreement (우호도시 협약, 우호협력 협약): `other`. The format has
+reached (합의) and a friendship-city agreement (우호도시 협약, 우호협력 협약): `other`; an agreement
+named only by what it is for, signed (`우호협력을 체결한다`: `other`; `‘A시-B시 간 교류협력’을 체결할
+예정`: `exchange agreement`). The format has
 `friendship city` too, but the shared scorer (../shared/drafting/score_drafts.py) takes its
 gold `friendship-city` only as `other`, so the drafter writes `other` with the article's words as
 the title, for the reviewer to sharpen). Where two words name one agreement, the more specific
@@ -38,7 +40,8 @@ KINDS = (
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
                                r"sister[- ]city (?:agreement|relationship|ties|pact)|sisterhood (?:agreement|ties|pact)", re.I)),
-    ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|협력\s*각서|합의\s*각서|합의서|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
+    ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
+                         r"협력\s*각서|합의\s*각서|합의서|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
@@ -69,7 +72,7 @@ _NEW_PARTY = re.compile(r"(?:와|과)는\s|(?:을|를)\s*,\s*|(?:와|과)\s|및\
 # the kinds that are only that: an MOU and a 투자협약 told of in two sentences may be one agreement.
 _SHARPER = (("investment agreement", re.compile(r"투자(?:유치)?\s*(?:협약|협정)")),
             ("economic agreement", re.compile(r"경제\s*(?:협력\s*)?(?:협약|협정)")),
-            ("exchange agreement", re.compile(r"(?<!우호)(?<!우호\s)교류\s*(?:협력\s*)?(?:협약|협정)")))
+            ("exchange agreement", re.compile(r"(?<!우호)(?<!우호\s)교류\s*(?:협력\s*)?(?:협약|협정)|^교류\s*협력$")))
 GENERIC = ("other", *(kind for kind, _ in _SHARPER))
 
 
