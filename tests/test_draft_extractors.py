@@ -334,6 +334,15 @@ def test_a_publication_stamp_near_the_top_is_the_published_date_a_page_date_is_n
     assert page.published is None and "page date line" in page.dropped
 
 
+def test_a_publication_stamp_after_the_reporters_address() -> None:
+    # Session-18 held-out batch (울산 2023, kpinews): the stamp follows the reporter's e-mail address.
+    stamp = read_article("울산시장, 해외순방\n최재호 기자\nchoijh1992@kpinews.kr | 2023-03-08 22:44:51\n"
+                         "사절단은 9일부터 18일까지 방콕을 방문한다.".encode(), "a.txt")
+    assert stamp.published == datetime.date(2023, 3, 8)
+    # an address with a date but no time after it is no stamp
+    assert read_article("문의 a1@b.kr | 2023-03-08\n사절단은 9일부터 18일까지 방문한다.".encode(), "b.txt").published is None
+
+
 def test_the_tense_of_a_korean_sentence() -> None:
     from tripdesk.draft.assemble import _tense
 
