@@ -390,3 +390,20 @@ def test_a_plan_given_up_or_handed_to_others_names_no_stop() -> None:
     assert english.dropped_plan("The visit to Osaka was called off.")
     assert not english.dropped_plan("Choi plans to travel to Osaka and will send a letter to Kyoto.")
     assert not english.dropped_plan("She will visit Lyon instead of Paris.")
+
+
+def test_a_quote_said_by_a_name_with_a_description_and_the_quote_after_it() -> None:
+    # Session-18 held-out batch (en-seoul-2013-beijing): an official named only after the quote,
+    # with a description for a role; the next quote, `"...," he added.`, is his too.
+    from tripdesk.draft import analyser, quotes
+
+    text = ("Seoul Mayor Park Won-soon will visit Beijing. \u201cWe have rearranged the itinerary out of concern,\u201d "
+            "said Choi Kyung-joo, a city official in charge of international exchange. \u201cPark will instead send "
+            "a delegation to Shanghai,\u201d he added.")
+    found = quotes.find_quotes(text, analyser.sentences(text), english.people(text))
+    assert [(q.text[:12], q.speaker.ko if q.speaker else None) for q in found] == [
+        ("We have rear", "Choi Kyung-joo"), ("Park will in", "Choi Kyung-joo")]
+    assert found[0].speaker.role == "a city official in charge of international exchange"
+    # `said the official, a ...` names no one
+    text = "\u201cWe will go on with the plan as it was announced,\u201d said The Official, a spokesman."
+    assert [q.speaker for q in quotes.find_quotes(text, analyser.sentences(text), english.people(text))] == [None]

@@ -68,6 +68,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                 speaker, words = _speaker_after(sentence[m.end():], people)
             if speaker is None and not re.search("[가-힣]", sentence):
                 speaker, words = _speaker_en(sentence[:m.start()], sentence[m.end():], people)
+                if speaker is None:
+                    speaker, words = _said_name_role_en(sentence[m.end():])
             if speaker is None:
                 speaker, words = last
             unnamed = None
@@ -186,6 +188,21 @@ def _speaker_en(before: str, after: str, people: list[PersonFound]) -> tuple[Per
         if person is not None:
             return person, m.group(0).strip(" ,.")
     return None, None
+
+
+# `...," said Choi Kyung-joo, a city official in charge of international exchange.`: a speaker
+# the article names only here, with a description for a role (not one the people finder knows).
+_SAID_NAME_ROLE_EN = re.compile(rf"^[\s,.]*{_SAYS_EN}\s+([A-Z][a-z]+(?:[ -][A-Z]?[a-z]+){{1,2}}),\s+"
+                                r"((?:a|an|the)\s[^.,;“”\"]{3,80}?)\s*(?:[.,;]|$)")
+
+
+def _said_name_role_en(after: str) -> tuple[PersonFound | None, str | None]:
+    """The speaker an English quote names after it with a full name and a description of who
+    they are (`_SAID_NAME_ROLE_EN`), whom the people finder did not take for a person."""
+    m = _SAID_NAME_ROLE_EN.match(after)
+    if not m or m.group(1).split()[0] in ("The", "This", "City", "Province", "County"):
+        return None, None
+    return PersonFound(m.group(1), m.group(1), m.group(2), m.group(0).strip(" ,."), 0), m.group(0).strip(" ,.")
 
 
 def _cut_off_en(text: str, people: list[PersonFound]) -> QuoteFound | None:
