@@ -324,7 +324,7 @@ def test_a_roster_of_others_who_attend_is_no_stop() -> None:
     # Session-18 held-out batch (강원 2023): the members of a meeting, counted with 등 N개 and the
     # subject of 참석한다, are not where the delegation goes; a list of cities it visits stays.
     doc = draft("강원도는 박민수 지사가 31일부터 11월 3일까지 일본을 방문한다.\n\n"
-                "회의에는 일본에서는 교토, 돗토리, 오카야마 등 11개 지자체 관련자가 참석한다.\n\n"
+                "회의에는 일본에서는 이와테, 나가고, 교토, 돗토리, 오카야마 등 11개 지자체 관련자가 참석한다.\n\n"
                 "방문단은 이어 나고야를 방문한다.", D(2023, 10, 30))
     assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Nagoya"]
     doc = draft("울산시는 박민수 시장이 9일부터 18일까지 해외를 방문한다.\n\n"

@@ -243,3 +243,4 @@ def test_chinese_and_japanese_cities_as_the_press_spells_them() -> None:
     assert cities_in("차량의 제원을 확인했다.") == []
     assert cities_in("시장은 중국 샤오싱시를 방문한다.") == [("샤오싱", "Shaoxing")]
     assert cities_in("행사는 일본 토야마시 타워 111에서 열린다.") == [("토야마", "Toyama")]
+    assert cities_in("16일에는 사우디아라비아 담만을 방문한다.") == [("담만", "Dammam")]

@@ -1307,7 +1307,7 @@ def _not_a_roster(sentence: str, found: list[places.PlaceFound]) -> list[places.
     """The places of a sentence less those in a roster of others who attend (`_ROSTER`): the
     places named in the clause that ends with it, when there are two or more of them."""
     for m in _ROSTER.finditer(sentence):
-        clause_start = max(sentence.rfind(c, 0, m.start()) for c in ("며,", "며 ", "고,", "는 "))  # not a comma: the list's
+        clause_start = max(sentence.rfind(c, 0, m.start()) for c in ("며,", "며 ", "는 "))  # not a comma (the list's), not 고, (나가고, a name)
         listed = [p for p in found if clause_start < p.begin < m.start()]
         if len(listed) >= 2:
             found = [p for p in found if p not in listed]
