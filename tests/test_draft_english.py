@@ -328,6 +328,10 @@ def test_days_counted_in_english_from_the_start_the_end_or_the_day_before() -> N
     assert day("On the last day, she will visit Geneva.") == end
     assert day("A day later, she flew to Geneva.", dt.date(2031, 9, 23)) == dt.date(2031, 9, 24)
     assert day("That evening, she hosted a dinner.", dt.date(2031, 9, 23)) == dt.date(2031, 9, 23)
+    assert day("Choi met Mayor Morel Monday (local time).") == dt.date(2031, 9, 22)
+    assert day("Choi met Mayor Morel Monday local time.") == dt.date(2031, 9, 22)
+    assert day("Officials said Monday that she would go.") is None  # no mark of local time
+    assert english.counted_day("She met him Monday (local time).", None, start, start + dt.timedelta(days=9)) is None
     # the days of an event or of one city, a day past the trip, a day later with nothing before
     assert day("On the second day of the forum, she spoke.") is None
     assert day("On the second day in Lyon, she met students.") is None

@@ -492,6 +492,10 @@ _COUNTED_DAY = re.compile(
 _NOT_THE_TRIPS = re.compile(r"\s+(?:of|in|at)\s")
 # `A day later, ...`, `The day after, ...`: the day after the one told before.
 _DAY_LATER = re.compile(r"\b(?:[Aa] day later|[Tt]he day after(?=\s*,)|[Tt]he next morning|[Tt]he following morning)\b")
+# `met Mayor Morel Monday (local time)`: a weekday marked as local time abroad, without `on`
+# (`on Monday` is read by dates.relative_day; `officials said Monday`, at home, has no mark).
+_WEEKDAY_LOCAL = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*"
+                            r"(?:\(\s*local\s+time\s*\)|,?\s+local\s+time\b)")
 # `That evening, ...`, `Later that day`: the day told before.
 _SAME_DAY_EN = re.compile(r"\b(?:[Tt]hat|[Tt]he same) (?:morning|afternoon|evening|night)\b")
 
@@ -500,6 +504,7 @@ def counted_day(sentence: str, previous: dt.date | None, start: dt.date,
                 end: dt.date) -> tuple[dt.date, str] | None:
     """A trip day an English sentence counts from the start or the end (`On the second day of
     the trip`, `On the last day`) or from the day told before (`A day later`, `That evening`),
+    or a weekday marked as local time (`Monday (local time)`) when one day of the trip is on it,
     with its words."""
     m = _COUNTED_DAY.search(sentence)
     if m and not _NOT_THE_TRIPS.match(sentence, m.end()):
@@ -515,6 +520,13 @@ def counted_day(sentence: str, previous: dt.date | None, start: dt.date,
     m = _SAME_DAY_EN.search(sentence)
     if m and previous is not None:
         return previous, m.group(0)
+    m = _WEEKDAY_LOCAL.search(sentence)
+    if m:
+        weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday").index(m.group(1))
+        on = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)
+              if (start + dt.timedelta(days=i)).weekday() == weekday]
+        if len(on) == 1:
+            return on[0], m.group(0)
     return None
 
 
