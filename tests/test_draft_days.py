@@ -351,3 +351,17 @@ def test_a_plan_given_up_or_handed_to_others_names_no_stop() -> None:
     doc = draft("가평군은 박민수 군수가 오는 8일부터 11일까지 일본 삿포로를 방문한다.\n\n"
                 "당초 오사카도 방문할 계획이었으나 일정을 줄였다.", D(2023, 5, 5))
     assert [st["places"][0]["city"]["en"] for st in stops(doc)] == ["Sapporo"]
+
+
+def test_an_agreement_in_a_plan_handed_to_others_is_not_the_trips() -> None:
+    # Session-18 held-out batch (en-seoul-2013-beijing): the MOU is the Shanghai delegation's.
+    text = ("Seoul Mayor Park Won-soon will visit Beijing from April 21 to 23, the city said.\n\n"
+            "Park will adopt a joint declaration with the mayor of Beijing.\n\n"
+            "\u201cPark will instead send a delegation to Shanghai to have them take charge of planned events such as "
+            "signing a memorandum of understanding on economic cooperation,\u201d an official said.")
+    article = Article(name="made-up.txt", text=text, outlet="Test Daily", language="en")
+    doc = draft_trip([article], KnownEntities(), YearHint(published=D(2013, 4, 16))).document
+    assert [a["kind"] for a in doc.get("agreements", [])] == ["joint declaration"]
+    doc = draft("가평군은 박민수 군수가 오는 8일부터 11일까지 일본 삿포로를 방문해 우호협약을 체결한다.\n\n"
+                "오사카시와 업무협약을 체결할 계획이었으나 취소했다.", D(2023, 5, 5))
+    assert [a["kind"] for a in doc.get("agreements", [])] == ["other"]

@@ -701,6 +701,10 @@ class _Assembler:
                 clause = found.clause or found.sentence
                 if self._before_trip(clause):
                     continue
+                # a plan given up or handed to others ('will instead send a delegation to Shanghai to
+                # ... sign a memorandum'): not an agreement of this trip
+                if (article.language == "en" and english.dropped_plan(found.sentence)) or _CALLED_OFF.search(clause):
+                    continue
                 dated = event_of.get(found.sentence)
                 if dated is None:  # a sentence cut at its days (15일 A와 MOU를, 16일 B와 협약을): the part holding it
                     core = clause.strip(" ,")[-40:]
