@@ -1,9 +1,10 @@
 """Draft every entry of a drafting gold file and score the drafts (docs/drafting.md).
 
-    python scripts/draft_devset.py GOLD.yaml ARTICLES_DIR DRAFTS_DIR [--scorer PATH]
+    python scripts/draft_devset.py GOLD.yaml ARTICLES_DIR DRAFTS_DIR [--plain] [--scorer PATH]
 
 Each entry's `articles` (files of ARTICLES_DIR) are drafted with `tripdesk draft`, given the
-entry's `url` when it has one (the drafter reads a published date from an address), into
+entry's `url` when it has one (the drafter reads a published date from an address; `--plain`
+drafts without it, as the held-out articles are drafted: the file alone), into
 DRAFTS_DIR/<id>.yaml; then the scorer of ../shared/drafting scores the folder. An article the
 drafter refuses (no year, no dates) is reported and scores zero.
 """
@@ -26,6 +27,7 @@ def main() -> int:
     ap.add_argument("articles", type=Path)
     ap.add_argument("drafts", type=Path)
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "drafting" / "score_drafts.py")
+    ap.add_argument("--plain", action="store_true", help="draft each article alone, without its --url")
     args = ap.parse_args()
     args.drafts.mkdir(parents=True, exist_ok=True)
     for entry in yaml.safe_load(args.gold.read_text(encoding="utf-8")):
@@ -33,7 +35,7 @@ def main() -> int:
         target.unlink(missing_ok=True)
         command = [sys.executable, "-m", "tripdesk", "draft", *(str(args.articles / a) for a in entry["articles"]),
                    "-o", str(target)]
-        if entry.get("url"):
+        if entry.get("url") and not args.plain:
             command += ["--url", entry["url"]]
         done = subprocess.run(command, capture_output=True, text=True)
         status = "drafted" if done.returncode == 0 else done.stderr.strip().splitlines()[-1]

@@ -66,6 +66,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
                 raise ArticleError(messages()("{name}: cannot read it ({reason})").format(
                     name=name, reason=exc.strerror or exc)) from None
         article = read_article(raw, Path(name).name if name != "-" else "-", url=args.url)
+        if name != "-":
+            try:
+                article.file_date = dt.date.fromtimestamp(Path(name).stat().st_mtime)
+            except (OSError, ValueError, OverflowError):
+                pass
         if args.lang_article:
             article.language = args.lang_article
         articles.append(article)

@@ -50,6 +50,12 @@ class Article:
     translation: str | None = None  # an English machine translation printed with it
     translation_note: str | None = None  # the line that introduced it, verbatim
     dropped: list[str] = field(default_factory=list)  # kinds of furniture removed
+    # What dates the article, not its text: the date bar at the top of a saved page (usually the
+    # day it was saved) and the file's last change. Only an article that gives no year or month
+    # of its own uses them, as an assumption it says (`assemble`).
+    page_date: dt.date | None = None
+    page_date_line: str | None = None
+    file_date: dt.date | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -226,6 +232,13 @@ def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Articl
             continue
         if _PAGE_DATE.match(line):
             dropped.add("page date line")
+            if article.page_date is None:
+                numbers = re.findall(r"\d+", line)
+                try:
+                    article.page_date = dt.date(int(numbers[0]), int(numbers[1]), int(numbers[2]))
+                    article.page_date_line = line
+                except (ValueError, IndexError):
+                    pass
             continue
         if _FURNITURE.match(line):
             dropped.add("page furniture")

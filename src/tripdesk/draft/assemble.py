@@ -163,13 +163,17 @@ class _Assembler:
                                       source=article.published_from or Reason(N_("the article")))
             try:
                 found = dates.trip_dates(article.text, hint)
-            except dates.NoTripDates as exc:
+            except (dates.NoTripDates, dates.NoYear) as exc:  # another article may decide them
                 errors.append(exc)
                 continue
             for warning in found.warnings:
                 self.review.append(messages()("dates: {warning}").format(warning=warning))
             return found, i
         if any(isinstance(e, dates.NoYear) for e in errors):
+            if self.hint.published is None and self.hint.year is None:
+                assumed = self._dates_assumed()
+                if assumed is not None:
+                    return assumed
             raise next(e for e in errors if isinstance(e, dates.NoYear))
         names = ", ".join(a.name for a in self.articles)
         if all(a.language == "en" for a in self.articles):
@@ -177,6 +181,41 @@ class _Assembler:
                                                "to 20'); is it an article about a trip?").format(names=names))
         raise dates.NoTripDates(messages()("{names}: no trip dates found (no range such as '10월 12일부터 "
                                            "20일까지'); is it an article about a trip?").format(names=names))
+
+    def _dates_assumed(self) -> tuple[dates.TripDates, int] | None:
+        """The trip's dates when the articles print days without a year or a month and nothing
+        in them decides one: worked out from the best date there is about the article, an
+        assumption said as such in every reason and in the summary's review list (the desk shows
+        them marked inferred), never a published date of the source.
+
+        In order: the date printed at the top of a saved page (the day it was saved, mostly),
+        the day the article's file was last changed, the day of the draft. A draft with its
+        dates to check is worth more to the person reviewing it than no draft: the places,
+        people, agreements and quotes do not depend on the year."""
+        first = self.articles[0]
+        if first.page_date is not None:
+            anchor, source = first.page_date, Reason(
+                N_("an assumption: the date printed at the top of the saved page, '{line}', which is usually the "
+                   "day it was saved"), line=first.page_date_line or first.page_date.isoformat())
+        elif first.file_date is not None:
+            anchor, source = first.file_date, Reason(
+                N_("an assumption: the day the article's file {file} was last changed"), file=first.name)
+        else:
+            anchor, source = dt.date.today(), Reason(N_("an assumption: the day of this draft"))
+        hint = dates.YearHint(published=anchor, source=source, assumed=True)
+        for i, article in enumerate(self.articles):
+            try:
+                found = dates.trip_dates(article.text, hint)
+            except (dates.NoTripDates, dates.NoYear):
+                continue
+            for warning in found.warnings:
+                self.review.append(messages()("dates: {warning}").format(warning=warning))
+            self.review.append(messages()(
+                "dates: the article gives no year or month that decides the trip's dates; they were worked out "
+                "from {date} ({source}). Check them, or draft again with --published YYYY-MM-DD").format(
+                date=notes.when(anchor), source=source))
+            return found, i
+        return None
 
     def _status(self) -> str:
         """`reported` when any article reports the trip after the fact, else `announced`."""

@@ -517,14 +517,27 @@ class YearHint:
     year: int | None = None  # a published year without month and day
     month: int | None = None
     source: str = "--published"
+    # `published` is not the article's date but a stand-in for it (the day a page or file was
+    # saved, `assemble`): a date no later than two months after it is taken, never the nearest
+    # in the year after (a page saved in October about a trip "in February" is of that February).
+    assumed: bool = False
 
 
-def nearest(month: int, day: int, anchor: dt.date) -> dt.date:
-    """The date `month`/`day` nearest to `anchor` (a year before, the same year, or after)."""
+# How far after an assumed date (the day a page was saved) a trip may still be: an article
+# announcing a trip is saved before it.
+ASSUMED_AHEAD = dt.timedelta(days=62)
+
+
+def nearest(month: int, day: int, anchor: dt.date, *, assumed: bool = False) -> dt.date:
+    """The date `month`/`day` nearest to `anchor` (a year before, the same year, or after);
+    with `assumed`, the latest no later than two months after it."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if _valid(year, month, day):
             options.append(dt.date(year, month, day))
+    if assumed:
+        return max(d for d in options if d <= anchor + ASSUMED_AHEAD) if any(
+            d <= anchor + ASSUMED_AHEAD for d in options) else min(options)
     return min(options, key=lambda d: abs((d - anchor).days))
 
 
@@ -688,6 +701,11 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
                     return month, Reason(N_("The article gives the start day without a month; '{text}', which "
                                             "falls within the trip, puts the start in month {month}."),
                                          text=other.text, month=month)
+    if hint.published is not None and hint.assumed:
+        date = nearest_month(day, hint.published)
+        return date.month, Reason(N_("The article gives days without a month and has no date of its own; the month "
+                                     "is worked out from {date}, {source}. Check it."),
+                                  date=hint.published, source=hint.source)
     if hint.published is not None:
         date = nearest_month(day, hint.published)
         return date.month, Reason(N_("The article gives days without a month; the month is that of the date "
@@ -716,6 +734,10 @@ def nearest_month(day: int, anchor: dt.date) -> dt.date:
 
 
 def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Mention) -> tuple[int, Reason]:
+    if hint.published is not None and hint.assumed:
+        date = nearest(month, first.day, hint.published, assumed=True)
+        return date.year, Reason(N_("The article gives no year and has no date of its own; the year is worked out "
+                                    "from {date}, {source}. Check it."), date=hint.published, source=hint.source)
     if hint.published is not None:
         date = nearest(month, first.day, hint.published)
         return date.year, Reason(N_("The article gives no year; it is that of the date nearest to the "
