@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import io
 import subprocess
@@ -84,12 +85,34 @@ def test_two_reports_of_one_trip_make_one_2017_draft_with_two_sources(tmp_path: 
     assert any(str(d.get("date")) == "2017-02-17" and d["places"] for d in doc["days"])
 
 
-def test_without_a_year_it_says_how_to_give_one_and_writes_nothing(tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_a_year_the_dates_are_assumed_from_the_page_date_and_flagged(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 002 prints "2.15일부터 2.23일" and no year; the saved page's date bar says 2024.10.04.
     path = tmp_path / "d.yaml"
     code, out, err = draft(str(ARTICLES / "002_7c8dc028c5e226b0.txt"), "-o", str(path), capsys=capsys)
-    assert code == 1 and not path.exists()
-    assert err.count("\n") == 1 and "--published" in err
+    assert code == 0, err
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    trip = doc["trip"]
+    assert (str(trip["start"]), str(trip["end"])) == ("2024-02-15", "2024-02-23")
+    reason = str(trip["inferred"]["start"])
+    assert "2024.10.04" in reason and "Check it" in reason
+    assert "2024-10-04" not in str(doc["sources"])  # the page's date is not taken as the article's
+    assert "--published" in err and "needs review: dates:" in err
+    assert main(["validate", str(path)]) == 0
+
+
+def test_a_pasted_article_without_a_year_is_dated_from_today_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("구미시 대표단은 5일부터 12일까지 미국 샌디에이고를 방문한다. 남유진 구미시장은 "
+            "샌디에이고시청을 찾아 교류 방안을 논의할 예정이다.\n")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+    path = tmp_path / "d.yaml"
+    code, out, err = draft("-", "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    trip = yaml.safe_load(path.read_text(encoding="utf-8"))["trip"]
+    assert trip["start"].day == 5 and trip["end"].day == 12
+    assert -366 < (trip["start"] - dt.date.today()).days <= 62
+    assert "the day of this draft" in err
 
 
 def test_drafts_of_the_seed_articles_all_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
