@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..i18n import N_, messages
 from ..problems import TripdeskError
@@ -155,20 +155,16 @@ class _Assembler:
     # -- dates and status ---------------------------------------------------------------------
 
     def _dates(self) -> tuple[dates.TripDates, int]:
-        errors: list[TripdeskError] = []
-        for i, article in enumerate(self.articles):
-            hint = self.hint
-            if hint.published is None and hint.year is None and article.published is not None:
-                hint = dates.YearHint(published=article.published,
+        def hint_for(article: Article) -> dates.YearHint:
+            if self.hint.published is None and self.hint.year is None and article.published is not None:
+                return dates.YearHint(published=article.published,
                                       source=article.published_from or Reason(N_("the article")))
-            try:
-                found = dates.trip_dates(article.text, hint)
-            except (dates.NoTripDates, dates.NoYear) as exc:  # another article may decide them
-                errors.append(exc)
-                continue
-            for warning in found.warnings:
-                self.review.append(messages()("dates: {warning}").format(warning=warning))
-            return found, i
+            return self.hint
+
+        errors: list[TripdeskError] = []
+        first = self._first_dates(hint_for, errors)
+        if first is not None:
+            return first
         if any(isinstance(e, dates.NoYear) for e in errors):
             if self.hint.published is None and self.hint.year is None:
                 assumed = self._dates_assumed()
@@ -203,17 +199,26 @@ class _Assembler:
         else:
             anchor, source = dt.date.today(), Reason(N_("an assumption: the day of this draft"))
         hint = dates.YearHint(published=anchor, source=source, assumed=True)
-        for i, article in enumerate(self.articles):
-            try:
-                found = dates.trip_dates(article.text, hint)
-            except (dates.NoTripDates, dates.NoYear):
-                continue
-            for warning in found.warnings:
-                self.review.append(messages()("dates: {warning}").format(warning=warning))
+        first = self._first_dates(lambda article: hint, [])
+        if first is not None:
             self.review.append(messages()(
                 "dates: the article gives no year or month that decides the trip's dates; they were worked out "
                 "from {date} ({source}). Check them, or draft again with --published YYYY-MM-DD").format(
                 date=notes.when(anchor), source=source))
+        return first
+
+    def _first_dates(self, hint_for: Callable[[Article], dates.YearHint],
+                     errors: list[TripdeskError]) -> tuple[dates.TripDates, int] | None:
+        """The dates of the first article that gives them (with its index), its warnings put up
+        for review; the others' reasons for giving none are added to `errors`."""
+        for i, article in enumerate(self.articles):
+            try:
+                found = dates.trip_dates(article.text, hint_for(article))
+            except (dates.NoTripDates, dates.NoYear) as exc:  # another article may decide them
+                errors.append(exc)
+                continue
+            for warning in found.warnings:
+                self.review.append(messages()("dates: {warning}").format(warning=warning))
             return found, i
         return None
 
