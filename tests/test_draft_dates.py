@@ -224,3 +224,70 @@ def test_years_ago_counts_from_the_year_an_agreement_was_made() -> None:
     dates = trip_dates(text)
     assert (dates.start.date, dates.end.date) == (D(2019, 10, 26), D(2019, 11, 3))
     assert "2004" in (dates.start.reason or "")
+
+
+def test_a_range_inside_a_quote_is_what_was_said_not_the_trip() -> None:
+    text = ("시장은 “지난 9월 21일부터 25일까지 열린 박람회의 성과를 이어 가겠다”며 오는 10월 2일부터 6일까지 "
+            "중국을 방문한다고 밝혔다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 9, 28)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 10, 2), D(2024, 10, 6))
+    # Before the quote was told apart, the range said inside it could be taken instead.
+    quoted_only = "시장은 “9월 21일부터 25일까지 열린 박람회에 다녀왔다”고 말했다."
+    dates = trip_dates(quoted_only, YearHint(published=D(2024, 9, 28)))
+    assert dates.start.date == D(2024, 9, 21)  # with nothing else, what was said is better than nothing
+
+
+def test_a_return_home_the_day_after_the_range_ends_the_trip() -> None:
+    text = ("시장 등은 4월 1일부터 3일까지 중국 북경과 말레이시아 푸트라자야를 공식 방문한다. 3일에는 푸트라자야를 "
+            "방문해 협약을 체결할 예정이다. 또 건설현황 등을 시찰하고 4일 귀국한다.")
+    dates = trip_dates(text, YearHint(published=D(2013, 3, 29)))
+    assert (dates.start.date, dates.end.date) == (D(2013, 4, 1), D(2013, 4, 4))
+    assert "4일 귀국한다" in (dates.end.reason or "")
+    # A return a week later is another matter, not the end of this range.
+    later = text.replace("4일 귀국한다", "10일 귀국한다")
+    assert trip_dates(later, YearHint(published=D(2013, 3, 29))).end.date == D(2013, 4, 3)
+
+
+def test_on_an_assumed_date_the_text_decides_the_year_first() -> None:
+    text = ("지난 1989년 자매도시 체결이후 올해로 27년째 교류해 온 비버튼시를 방문하기 위해 시장은 10월 8일부터 "
+            "17일까지 8박 10일 일정으로 출국했다.")
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    dates = trip_dates(text, saved)
+    assert dates.start.date == D(2016, 10, 8)
+    assert "1989" in (dates.start.reason or "") and "27년째" in (dates.start.reason or "")
+    # With nothing in the text about the year, the assumed date decides it, and says so.
+    plain = "시장은 10월 8일부터 17일까지 8박 10일 일정으로 출국했다."
+    dates = trip_dates(plain, saved)
+    assert dates.start.date == D(2026, 10, 8)
+    assert "the file's date" in (dates.start.reason or "")
+
+
+def test_a_start_before_next_months_end_is_in_the_articles_month() -> None:
+    text = "시장을 단장으로 하는 대표단이 오는 28일부터 다음 달 2일까지 독일, 프랑스, 루마니아를 방문한다."
+    dates = trip_dates(text, YearHint(published=D(2019, 6, 27)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 6, 28), D(2019, 7, 2))
+    # Published early in the month, the day nearest to it would be last month's 28th: a trip of
+    # five weeks. The end's month decides the start's.
+    dates = trip_dates(text, YearHint(published=D(2019, 6, 3)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 6, 28), D(2019, 7, 2))
+    saved = trip_dates(text, YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True))
+    assert (saved.end.date - saved.start.date).days == 5  # the 28th to the 2nd: six days, not five weeks
+    assert dates.evidence.startswith("시장을 단장으로")  # the sentence whole, from its first letter
+
+
+def test_a_dated_day_inside_a_range_into_next_month_says_the_months() -> None:
+    text = ("수원시대표단이 오는 28일부터 다음 달 2일까지 독일, 프랑스를 방문한다. 대표단은 지난 6월 24일 협약을 맺은 "
+            "도시에 이어 7월 1일 프랑스 투르시에서 시장을 만나 의향서에 서명한다.")
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    dates = trip_dates(text, saved)
+    assert (dates.start.date.month, dates.start.date.day, dates.end.date.month, dates.end.date.day) == (6, 28, 7, 2)
+    assert "7월 1일" in (dates.start.reason or "")
+
+
+def test_without_a_range_the_days_tied_to_the_trip_bound_it_and_a_quoted_range_is_not_it() -> None:
+    text = ("24일 대전시에 따르면 이장우 시장은 지난 23일(현지시간) 시안시를 방문해 시장과 MOU를 체결했다. "
+            "시장은 “올해도 8월 9일부터 17일까지 열리는 축제에 예술단을 초청하고 싶다”고 말했다. "
+            "대표단은 24일 베트남을 방문한다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 4, 24)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 4, 23), D(2024, 4, 24))
+    assert "'23일' and '24일'" in (dates.start.reason or "") and "check it" in (dates.start.reason or "")

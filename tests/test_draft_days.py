@@ -365,3 +365,25 @@ def test_an_agreement_in_a_plan_handed_to_others_is_not_the_trips() -> None:
     doc = draft("가평군은 박민수 군수가 오는 8일부터 11일까지 일본 삿포로를 방문해 우호협약을 체결한다.\n\n"
                 "오사카시와 업무협약을 체결할 계획이었으나 취소했다.", D(2023, 5, 5))
     assert [a["kind"] for a in doc.get("agreements", [])] == ["other"]
+
+
+def test_a_draft_whose_id_is_already_a_stored_trips_says_so_for_review() -> None:
+    text = ("구미시는 김민수 구미시장을 단장으로 한 대표단이 10월 12일부터 20일까지 6박 9일 일정으로 미국을 방문한다고 "
+            "밝혔다.\n대표단은 15일 헌츠빌을 방문한다.")
+    article = Article(name="a.txt", text=text, outlet="테스트일보")
+    fresh = draft_trip([article], KnownEntities(), YearHint(published=D(2024, 10, 10)))
+    assert fresh.document["trip"]["id"] == "gumi-2024-us"
+    assert not any("already a stored trip" in line for line in fresh.review)
+    stored = draft_trip([article], KnownEntities(trips=frozenset({"gumi-2024-us"})),
+                        YearHint(published=D(2024, 10, 10)))
+    assert any("'gumi-2024-us' is already a stored trip's" in line for line in stored.review)
+
+
+def test_the_day_before_the_reports_day_is_the_day_of_what_it_tells() -> None:
+    doc = draft("대전시는 이장우 대전시장이 21일부터 27일까지 중국과 베트남을 방문한다고 밝혔다.\n"
+                "24일 대전시에 따르면 이장우 대전시장은 전날(현지시간) 중국 시안시를 방문해 시안시장과 업무협약(MOU)을 "
+                "체결했다.", D(2024, 4, 24))
+    (agreement,) = doc["agreements"]
+    assert agreement["date"] == D(2024, 4, 23)
+    assert [d["date"] for d in dated(doc) if any(p["city"].get("en", "").startswith("Xi") for p in d["places"])] == [
+        D(2024, 4, 23)]

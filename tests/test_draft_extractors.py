@@ -94,6 +94,9 @@ def test_korean_local_governments_with_their_province() -> None:
     (gov, _, _), = localgov.mentions("대전시가 나선다")
     assert gov.ko == "대전광역시" and localgov.province_of(gov) is None
     assert localgov.province_of(localgov.by_name()["칠곡군"][0]).en == "North Gyeongsang Province"
+    # A governor's title names the province (`김문수 경기도지사를 단장으로 하는 도 대표단`).
+    assert [g.ko for g, _, _ in localgov.mentions("김문수 경기도지사를 단장으로 하는 도 대표단")] == ["경기도"]
+    assert [g.ko for g, _, _ in localgov.mentions("충남지사는 밝혔다")] == ["충청남도"]
 
 
 # -- people, organisations ------------------------------------------------------------------------
@@ -228,6 +231,24 @@ def test_each_counts_the_agreements_a_sentence_lists() -> None:
     text = "군수는 두 도시를 방문해 각각 100만 불, 200만 불 규모의 투자 MOU에 서명한다."
     found = agreements.find_agreements(text, analyser.sentences(text))
     assert [(a.kind, a.status, a.item, a.of) for a in found] == [("MOU", "planned", 0, 2), ("MOU", "planned", 1, 2)]
+
+
+def test_a_count_of_agreements_makes_as_many_but_not_a_tally_of_past_years() -> None:
+    text = "대표단은 총 4건의 협약(MOU)과 상담, 드레스덴에서 1건의 투자유치의향서(LOI) 체결 등 투자유치에 나선다."
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.kind, a.item, a.of, a.counted) for a in found] == [
+        ("MOU", 0, 4, "총 4건의"), ("MOU", 1, 4, "총 4건의"), ("MOU", 2, 4, "총 4건의"), ("MOU", 3, 4, "총 4건의"),
+        ("letter of intent", 0, 1, "")]
+    after = "시장은 현지 기업들과 MOU 3건을 체결했다."
+    assert [(a.kind, a.of) for a in agreements.find_agreements(after, analyser.sentences(after))] == [("MOU", 3)] * 3
+    tally = "시는 그동안 총 12건의 협약을 체결해 왔으며, 이번에 업무협약 2건을 체결했다."
+    assert [a.of for a in agreements.find_agreements(tally, analyser.sentences(tally))] == [1, 1]
+
+
+def test_an_agreement_named_as_a_topic_of_talks_is_not_one_planned() -> None:
+    assert _agreements("간담회를 열고 리수이시 대표단 참가 협약 체결 등 구체적인 참여 방안을 논의한다.") == []
+    assert _agreements("시는 가나시와 업무협약을 체결하고 교류 방안을 논의한다.") == [
+        ("business agreement", "planned", "업무협약")]
 
 
 def test_words_naming_the_same_agreement_again_are_one_agreement() -> None:

@@ -61,6 +61,14 @@ def test_agreements_counted_with_each_are_in_the_cities_in_order() -> None:
     assert all("각각" in a["inferred"]["place"]["en"] for a in doc["agreements"])
 
 
+def test_agreements_counted_city_by_city_are_each_in_its_city() -> None:
+    doc = draft("경기도는 김민수 지사를 단장으로 하는 도 대표단이 22일부터 30일까지 유럽 3개국을 방문한다고 밝혔다.\n"
+                "도 대표단은 스톡홀름(2건), 코펜하겐(1건)에서 총 3건의 협약(MOU)을 체결할 예정이다.", D(2013, 6, 21))
+    assert [a["place"]["city"]["en"] for a in doc["agreements"]] == ["Stockholm", "Stockholm", "Copenhagen"]
+    assert "스톡홀름(2건)" in doc["agreements"][1]["inferred"]["place"]["ko"]
+    assert "총 3건의" in doc["agreements"][0]["inferred"]["kind"]["ko"]
+
+
 def test_each_with_fewer_cities_than_agreements_places_none_by_rank() -> None:
     doc = draft("천안시는 박민수 시장을 단장으로 한 방문단이 15일부터 19일까지 미국을 방문한다고 밝혔다.\n"
                 "박 시장은 필라델피아를 방문해 현지 기업 두 곳과 각각 500만 불, 3000만 불 규모의 투자 MOU에 "
@@ -131,6 +139,19 @@ def test_a_province_named_after_its_country_with_no_city_in_it_is_the_place() ->
     # with a city or a unit below it named, the province is not the place
     assert cities_in("중국 산동성 연대시와 위해시를 방문했다.") == [("연대", "Yantai"), ("위해", "Weihai")]
     assert cities_in("베트남 꽝남성 남짜미현을 방문했다.") == []
+
+
+def test_a_japanese_prefecture_right_after_japan_with_no_city_named_is_the_place() -> None:
+    from tripdesk.draft import analyser, places
+
+    text = "제7회 한일지사 회의는 다음 달 1~2일 일본 야마나시현에서 열린다."
+    (place,) = places.find_places(text, analyser.proper_nouns(text))
+    assert (place.ko, place.city.en, place.city.country) == ("야마나시현", "", "JP")
+    assert "prefecture" in place.note
+    # A prefecture that bears a city's name is not made a place of its own (nor read as the
+    # city); one named without 일본 before it is not a place either.
+    assert [p.ko for p in places.find_places("대표단은 일본 돗토리현을 방문했다.", [])] == []
+    assert [p.ko for p in places.find_places("대표단은 시마네현을 방문했다.", [])] == []
 
 
 def test_a_province_visited_on_a_day_is_that_days_place_in_korean_only() -> None:

@@ -14,7 +14,8 @@ says the kind: 투자협약(MOU) is an MOU.
 
 A sentence may hold several agreements: `A시와 'X 양해각서'를, B시와는 'Y 협약서'를 체결할 예정`,
 `업무협약과 MOU를 잇달아 체결`, `각각 500만 불, 3000만 불 규모의 투자 MOU에 서명한다` (one per
-item after 각각). Words that only name the same agreement again (`업무협약(MOU)`, `협약식`, `이번
+item after 각각), `총 4건의 협약(MOU)` or `MOU 3건을 체결` (as many as counted, up to ten; not a
+tally of past years: `그동안 총 12건의 협약`). Words that only name the same agreement again (`업무협약(MOU)`, `협약식`, `이번
 협약`, a bare `협약` later in the sentence) are not new ones. Each agreement keeps the stretch of
 the sentence that belongs to it (`clause`: from the end of the previous one), which names its
 parties and tells whether it is of an earlier year.
@@ -93,8 +94,9 @@ class AgreementFound:
     status: str = "unknown"  # signed | agreed in principle | planned | pledged | unknown
     clause: str = ""  # the stretch of the sentence that belongs to this agreement
     listed: bool = False  # named in a list of what the trip holds, with no verb of its own
-    item: int = 0  # with 각각: the agreement's place among those the sentence counts
+    item: int = 0  # with 각각 or a count (총 4건의): the agreement's place among those the sentence counts
     of: int = 1
+    counted: str = ""  # the words that count them (각각, 총 4건의)
 
 
 @dataclass
@@ -178,14 +180,21 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 or (words == group[0].words and not re.search(r"(?:와|과)(?:는)?\s", sentence[previous_end:group[0].start]))):
             previous_end = next_start
             continue  # 이번 협약, 협약에 따라, 협약서를 교환했다: the agreement the sentence already named
+        if _TOPIC.match(tail) and _DISCUSSED.search(tail):
+            previous_end = next_start
+            continue  # `참가 협약 체결 등 구체적인 참여 방안을 논의한다`: a topic of talks, not a signing
         clause = sentence[previous_end:next_start]
         said = best if "합의" not in best.words else group[0]
         status = _status(sentence, sentence[said.start:], len(said.words), listed)
-        count = _each(sentence[previous_end:group[0].start]) if re.search("[가-힣]", sentence) else _count_en(
-            sentence, group[0].start, best.words)
+        if re.search("[가-힣]", sentence):
+            each, counted = _each(sentence[previous_end:group[0].start]), _count_ko(sentence, group[0].start,
+                                                                                     group[-1].end)
+            count, counting = (each, "각각") if each >= counted[0] else counted
+        else:
+            count, counting = _count_en(sentence, group[0].start, best.words), best.words
         for item in range(count):
             out.append(AgreementFound(_sharpened(kind, words), status == "planned", sentence, offset, words, status,
-                                      clause, listed, item, count))
+                                      clause, listed, item, count, counting if count > 1 else ""))
         previous_end = next_start
     return out
 
@@ -269,6 +278,28 @@ def _count_en(sentence: str, start: int, words: str) -> int:
         if n:
             return _EN_NUMBERS[n.group(1).lower()]
     return 1
+
+
+# An agreement named as one of the things to talk about: `X 협약 체결 등 ... 방안을 논의한다`.
+_TOPIC = re.compile(r"['’”]?\s*(?:(?:을|를)\s*)?(?:체결|추진|서명)?\s*(?:등|문제|여부)(?:\s|을|를|에|의)")
+_DISCUSSED = re.compile(r"(?:논의|협의|모색|검토|의견을\s*나누|이야기를\s*나누)(?:한다|했다|할|하고|하며|하기로)")
+_KO_COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
+_COUNT_BEFORE = re.compile(r"(?:총\s*)?(\d{1,2}|두|세|네|다섯|여섯)\s*건의\s*(?:[가-힣A-Za-z]+\s+){0,2}$")
+_COUNT_AFTER = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:총\s*)?(\d{1,2}|두|세|네|다섯|여섯)\s*건(?:을|를|이|의|과|와|에|\s|,|$)")
+# `그동안 총 12건의 협약을 체결해 왔다`: a tally of the past, not this trip's agreements.
+_TALLY = re.compile(r"지금까지|그동안|누적|현재까지|이제까지|역대")
+
+
+def _count_ko(sentence: str, start: int, end: int) -> tuple[int, str]:
+    """How many agreements Korean words count (`총 4건의 협약(MOU)`, `MOU 3건을 체결`), with those
+    words; at most ten, and none in a tally of the past (`그동안 총 12건의 협약`)."""
+    if _TALLY.search(sentence):
+        return 1, ""
+    m = _COUNT_BEFORE.search(sentence[:start]) or _COUNT_AFTER.match(sentence[end:])
+    if not m:
+        return 1, ""
+    n = int(m.group(1)) if m.group(1).isdigit() else _KO_COUNTS[m.group(1)]
+    return (n, m.group(0).strip()) if 2 <= n <= 10 else (1, "")
 
 
 def _each(before: str) -> int:

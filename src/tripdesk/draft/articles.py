@@ -184,8 +184,8 @@ _OUTLET_AGENCY = re.compile(r"\(([가-힣]{2,6})\s*=\s*([가-힣A-Za-z]{2,12})\)
 _BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
 _DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정|기사\s?편집|편집|작성|작성일)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
 # English pages' stamps: `Created date 2022-10-13`, `Createdd 2024-05-19`, `Date : 2024-10-02`,
-# `Published : Nov 25, 2018` (the first of them near the top).
-_DATELINE_EN = re.compile(r"\b(?:Created\s*date|Createdd?|Date|Published|Posted|Registered|Registration\s*date)"
+# `Published : Nov 25, 2018`, a line `date 2023-03-06 Image: City of Busan` (the first of them near the top).
+_DATELINE_EN = re.compile(r"\b(?:Created\s*date|Createdd?|Date|(?m:^date)|Published|Posted|Registered|Registration\s*date)"
                           r"\s*:?\s*(?:(\d{4})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4}))")
 
 

@@ -675,6 +675,17 @@ class _Assembler:
                       same_paragraph: bool) -> tuple[dt.date | None, str | None]:
         """The trip day a sentence is about, and how it was read (None: stated outright)."""
         mentions = dates.find_mentions(sentence)
+        said_on = dates.report_span(sentence)
+        if said_on is not None:  # `24일 대전시에 따르면 ... 전날(현지시간) 시안시를 방문해`: not the 24th
+            told = [m for m in mentions if said_on[0] <= m.begin < said_on[1]]
+            mentions = [m for m in mentions if m not in told]
+            before = _DAY_BEFORE.search(sentence)
+            if told and not mentions and before:
+                report = dates.resolve_day(told[0], self.start, self.end + dt.timedelta(days=31))
+                if report is not None and self.start <= report - dt.timedelta(days=1) <= self.end:
+                    day = report - dt.timedelta(days=1)
+                    return day, Reason(N_("'{words}' is the day before the report's day ('{report}'): {date}."),
+                                       words=before.group(0), report=told[0].text.strip(), date=day)
         in_trip = [d for d in (dates.resolve_day(m, self.start, self.end) for m in mentions) if d]
         if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or (
                 self.range_evidence and (sentence.strip() in self.range_evidence or self.range_evidence in sentence)):
@@ -783,9 +794,9 @@ class _Assembler:
                     "_found": found,
                 }
                 if found.of > 1:
-                    record["inferred"]["kind"] = Reason(N_("One of the {n} agreements the sentence counts with "
-                                                           "'각각' (each); the article does not name them one by "
-                                                           "one."), n=found.of)
+                    record["inferred"]["kind"] = Reason(N_("One of the {n} agreements the sentence counts "
+                                                           "('{words}'); the article does not name them one by "
+                                                           "one."), n=found.of, words=found.counted)
                 if found.listed:
                     record["inferred"]["status"] = Reason(N_("Named in the list of what the trip holds; the list's "
                                                              "verb says whether it is planned."))
@@ -818,9 +829,10 @@ class _Assembler:
             if "status" not in record:
                 self.review.append(messages()("agreement '{title}': the article does not say whether it is signed "
                                               "or planned").format(title=title))
-            if found_ is not None and found_.of > 1:
-                self.review.append(messages()("agreement '{title}': one of {n} the article counts (각각) without "
-                                              "naming each one's party").format(title=title, n=found_.of))
+            if found_ is not None and found_.of > 1 and found_.item == 0:
+                self.review.append(messages()("agreements '{title}' ({n}): the article counts them ('{words}') "
+                                              "without naming each one's party").format(
+                    title=title, n=found_.of, words=found_.counted))
         self.found.append(messages()("agreements: {n}").format(n=len(out)))
         return out
 
@@ -830,7 +842,18 @@ class _Assembler:
         ('뉴욕에서 ... 협약을 맺고'), else the one city abroad they name, marked inferred. Agreements
         counted with 각각 after as many cities ('A와 B를 방문해 각각 500만 불, 3000만 불 규모의 MOU에
         서명한다') are each in the city of its rank, as 각각 (respectively) pairs them."""
-        if agreement is not None and agreement.of > 1:
+        if agreement is not None and agreement.of > 1 and "각각" not in agreement.counted:
+            by_city = _counted_by_city(agreement.sentence, agreement.of)
+            if by_city:
+                (words, name), = [(w, n) for w, n, item in by_city if item == agreement.item]
+                place = next(iter(places.find_places(name, analyser.proper_nouns(text), text)), None)
+                if place is not None:
+                    record["place"] = _place(place)
+                    record["inferred"]["place"] = Reason(N_(
+                        "The sentence counts the agreements city by city ('{words}'): this one is in '{name}'."),
+                        words=words, name=place.ko)
+                    return
+        if agreement is not None and agreement.of > 1 and "각각" in agreement.counted:
             before = agreement.sentence[:agreement.sentence.rfind("각각")]
             named = [p for p in places.find_places(before, analyser.proper_nouns(text), text) if p.city.country != "KR"]
             cities = list({p.city.en or p.ko: p for p in named}.values())
@@ -1027,6 +1050,10 @@ class _Assembler:
         country_code = countries[0].lower() if countries else "abroad"
         short_en = re.sub(r" (County|Province|State|Metropolitan City|Special City)$", "", home.en)
         trip_id = f"{entities.slug(short_en)}-{self.start.year}-{country_code}"
+        if trip_id in self.known.trips:
+            self.review.append(messages()(
+                "trip id '{id}' is already a stored trip's: if the draft is of another trip, give it an id of its "
+                "own before importing (the import refuses two trips with one id)").format(id=trip_id))
         sid = self.sids[primary]
         evidence = [{"source": sid, "text": trip_dates.evidence}]
         if leader_evidence and leader_evidence not in trip_dates.evidence:
@@ -1268,6 +1295,24 @@ def _activity(sentence: str) -> str:
         if pattern.search(sentence):
             return kind
     return "other"
+
+
+# `전날(현지시간)`, `하루 전`: the day before the one the sentence reports on.
+_DAY_BEFORE = re.compile(r"전날|하루\s?전|[Tt]he (?:previous|day before)\b")
+_BY_CITY = re.compile(r"([가-힣]{2,10})\s?\(\s?(\d{1,2})\s?건\s?\)")
+
+
+def _counted_by_city(sentence: str, total: int) -> list[tuple[str, str, int]]:
+    """`스톡홀름(2건), 코펜하겐(1건), 라이프찌히(1건)에서 총 4건의 협약`: for each agreement the
+    sentence counts, the words that count it, its city's name and its rank; empty unless the
+    counts add up to `total`."""
+    counts = [(m.group(0), m.group(1), int(m.group(2))) for m in _BY_CITY.finditer(sentence)]
+    if sum(n for _, _, n in counts) != total:
+        return []
+    ranked: list[tuple[str, str, int]] = []
+    for words, name, n in counts:
+        ranked += [(words, name, len(ranked) + i) for i in range(n)]
+    return ranked
 
 
 def _place(place: places.PlaceFound) -> dict[str, Any]:

@@ -271,6 +271,15 @@ def find_span(text: str) -> tuple[Span, int] | None:
     return None
 
 
+_QUOTED = re.compile(r"“[^“”\n]{10,}?”|\"[^\"\n]{10,}?\"")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes someone (`“...”`): a range of days inside a quote is what a speaker
+    said, not the article's own dates for the trip."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """Pairs of mentions joined as a range (`A부터 B까지`, `A~B`)."""
     ranges = []
@@ -499,6 +508,13 @@ _EN_REPORT_DAY = re.compile(r"[Aa]ccording to [^.,]{2,40}? on the (\d{1,2})(?:st
                             r"\bsaid on the (\d{1,2})(?:st|nd|rd|th)|announced on the (\d{1,2})(?:st|nd|rd|th)")
 
 
+def report_span(sentence: str) -> tuple[int, int] | None:
+    """Where the sentence gives the day of the report (`24일 대전시에 따르면`), not a day of the
+    trip."""
+    m = _REPORT_DAY.search(sentence) or _EN_REPORT_DAY.search(sentence)
+    return m.span() if m else None
+
+
 def report_day(text: str) -> tuple[int, str] | None:
     """The day of the report, from `10일 구미시에 따르면`, `...고 10일 밝혔다` or `according
     to Gumi City on the 10th`."""
@@ -551,6 +567,9 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     ranges = find_ranges(text, mentions)
     span_found = find_span(text)
     span = span_found[0] if span_found else None
+    quoted = _quoted_spans(text)
+    said = [r for r in ranges if any(a <= r[0].begin < b for a, b in quoted)]
+    ranges = [r for r in ranges if r not in said]  # `“...21일부터 25일까지 열리는 박람회...”` is what was said
     held = [r for r in ranges if _event_range(text, *r)]
     ranges = [r for r in ranges if r not in held]
     if not ranges:
@@ -565,6 +584,17 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
             return weekday_trip
     if not ranges:
         ranges = held  # an event's dates are better than none: the delegation may attend it all
+    days_only: Reason | None = None
+    if not ranges:
+        tied = _days_tied(text, mentions, quoted)
+        if tied is not None:
+            ranges = [tied]
+            days_only = Reason(N_("The article gives no range of days for the trip; it ties the delegation to "
+                                  "'{first}' and '{last}', so the trip is taken to run from the first of them to the "
+                                  "last (the real trip may be longer: check it)."),
+                               first=tied[0].text.strip(), last=tied[1].text.strip())
+    if not ranges:
+        ranges = said  # what a speaker said of days is the last resort
     if not ranges:
         raise NoTripDates(messages()("the article gives no dates for a trip (no range such as '10월 12일부터 "
                                      "20일까지')"))
@@ -573,9 +603,9 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         first, last = min(ranges, key=lambda r: abs(r[0].begin - span_found[1]))
     else:
         first, last = ranges[0]
-    evidence = _sentence_around(text, first.begin, last.end)
-    reasons_start: list[Reason] = []
-    reasons_end: list[Reason] = []
+    evidence = _sentence_around(text, first.begin, last.end if last.begin >= first.begin else first.end)
+    reasons_start: list[Reason] = [days_only] if days_only else []
+    reasons_end: list[Reason] = [days_only] if days_only else []
     if first.repaired:
         reasons_start.append(first.repaired)
     month = first.month
@@ -586,6 +616,21 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
             offset_year, month, why = anchored
             reasons_start.append(Reason(N_("'{text}' names its month relative to the article's: {why}"),
                                         text=first.text, why=why))
+    if (month is None and first.month_offset is None and last.month is None and last.month_offset
+            and last.day >= 0):
+        # 28일부터 다음 달 2일까지: the start is in the month before the end's, the article's own,
+        # unless a date with its month inside the trip says which (`7월 1일 투르시에서`).
+        inside = _month_inside(mentions, first, last)
+        anchored = _anchored_month(hint, last.month_offset - 1) if inside is None else None
+        if inside is not None:
+            month, other = inside
+            reasons_start.append(Reason(N_("The article gives the start day without a month; '{text}', which "
+                                           "falls within the trip, puts the start in month {month}."),
+                                        text=other.text, month=month))
+        elif anchored is not None:
+            offset_year, month, why = anchored
+            reasons_start.append(Reason(N_("'{text}' ends in '{end}', so the start is in the month before it: "
+                                           "{why}"), text=first.text, end=last.text, why=why))
     if month is None and last.month is not None and last.day >= 0:
         # 31일부터 8월 4일까지: the start is in the end's month, or the month before it.
         month = last.month if first.day <= last.day else (last.month - 2) % 12 + 1
@@ -613,12 +658,10 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     end_month = last.month or (first.month or month)
     end_year = last.year or year
     if last.month is None and last.month_offset is not None:  # 28일부터 다음 달 2일까지
-        anchored = _anchored_month(hint, last.month_offset)
-        if anchored is not None:
-            end_year, end_month, _ = anchored
-        else:  # relative to the start's month, which is the article's unless it says otherwise
-            steps = last.month_offset - (first.month_offset or 0)
-            end_year, end_month = start.year + (start.month - 1 + steps) // 12, (start.month - 1 + steps) % 12 + 1
+        # Counted from the start's month, which is the article's (or the month before the end's)
+        # unless the article says otherwise: the two ends stay one trip apart.
+        steps = last.month_offset - first.month_offset if first.month_offset is not None else 1
+        end_year, end_month = start.year + (start.month - 1 + steps) // 12, (start.month - 1 + steps) % 12 + 1
     elif last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
         end_month = end_month % 12 + 1
         end_year += 1 if end_month == 1 else 0
@@ -627,7 +670,15 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     except ValueError:
         raise NoTripDates(messages()("the trip's end '{text}' is not a calendar date").format(
             text=last.text)) from None
-    if last.month_offset is not None:
+    home = _home_the_day_after(text, mentions, last, end)
+    if home is not None:
+        mention, end = home
+        reasons_end.append(Reason(N_("The range ends on {last}, but the article says '{text}': the trip ends on the "
+                                     "day the delegation is back home."), last=notes.when(end - dt.timedelta(
+                                         days=mention.day - last.day)), text=_words_around(text, mention)))
+    elif days_only is not None:
+        pass
+    elif last.month_offset is not None:
         reasons_end.append(Reason(N_("'{text}' names its month relative to the article's (or the start's); it "
                                      "is the end of the range that starts on {start}."),
                                   text=last.text.strip(), start=start))
@@ -666,9 +717,76 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         evidence=evidence, span=span, warnings=warnings)
 
 
+def _home_the_day_after(text: str, mentions: list[Mention], last: Mention, end: dt.date
+                        ) -> tuple[Mention, dt.date] | None:
+    """`1일부터 3일까지 ... 방문하고 4일 귀국한다`: a return home one or two days after the range's
+    last day (an overnight flight back), written after the range, is the trip's real end."""
+    for mention in mentions:
+        if mention.begin <= last.end or mention.begin > last.end + 600:
+            continue
+        if mention.month is not None or mention.month_offset is not None or not _RETURNS.match(text, mention.end):
+            continue
+        if 0 < mention.day - last.day <= 2:
+            return mention, end + dt.timedelta(days=mention.day - last.day)
+    return None
+
+
+def _words_around(text: str, mention: Mention) -> str:
+    """The mention and the word after it (`4일 귀국한다`)."""
+    m = re.match(r"\S*", text[mention.end:].lstrip())
+    return (mention.text + " " + (m.group(0) if m else "")).strip()
+
+
+# What a delegation does on a day: the verbs that tie a day to the trip when there is no range.
+# (Not 참석 or 체결 alone: a meeting attended or an agreement signed may be at home.)
+_ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|현지\s*시간|현지\s*시각")
+
+
+def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> tuple[Mention, Mention] | None:
+    """For an article with no range (`지난 23일(현지시간) 시안시를 방문해 ... 24일 베트남 방문`): the
+    first and last days it ties the delegation to (a day in a sentence that visits, meets or
+    signs, not in a quote, not the day of the report), at most two weeks apart; None when the
+    days have months of their own (they would be a range) or none is tied."""
+    report = _REPORT_DAY.search(text)
+    tied = []
+    for m in mentions:
+        if m.day < 1 or m.month is not None or m.year is not None or m.month_offset is not None:
+            continue
+        if any(a <= m.begin < b for a, b in quoted) or (report and report.start() <= m.begin < report.end()):
+            continue
+        if _ON_THE_TRIP.search(_sentence_around(text, m.begin, m.end)):
+            tied.append(m)
+    if not tied:
+        return None
+    first = min(tied, key=lambda m: m.day)
+    last = max((m for m in tied if m.day - first.day <= 14), key=lambda m: m.day)
+    return first, last
+
+
+def _month_inside(mentions: list[Mention], first: Mention, last: Mention) -> tuple[int, Mention] | None:
+    """For `28일부터 다음 달 2일까지`: the start's month from another mention with its month that
+    falls within the trip (`7월 1일` puts the start in June; `6월 30일` in June)."""
+    for other in mentions:
+        if other.month is None or other.year is not None or other in (first, last):
+            continue
+        if other.relative == "지난" and first.relative != "지난":  # `지난 6월 24일 체결했던`: before a coming trip
+            continue
+        if other.day >= first.day:
+            return other.month, other
+        if other.day <= last.day:
+            return (other.month - 2) % 12 + 1, other
+    return None
+
+
 def _anchored_month(hint: YearHint, offset: int) -> tuple[int, int, Reason] | None:
     """The year and month `offset` months from the article's (다음 달: +1), when the article's
     month is known, with how it was found."""
+    if hint.published is not None and hint.assumed:
+        year, month = hint.published.year, hint.published.month
+        index = year * 12 + month - 1 + offset
+        return index // 12, index % 12 + 1, Reason(
+            N_("month {month} of {year}, worked out from {date}, {source}. Check it."),
+            month=index % 12 + 1, year=index // 12, date=hint.published, source=hint.source)
     if hint.published is not None:
         year, month = hint.published.year, hint.published.month
         index = year * 12 + month - 1 + offset
@@ -735,6 +853,12 @@ def nearest_month(day: int, anchor: dt.date) -> dt.date:
 
 def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Mention) -> tuple[int, Reason]:
     if hint.published is not None and hint.assumed:
+        # An assumed date (the day a page was saved) may be years after the trip: what the text
+        # itself says of the year (an anniversary, a year named, a weekday) comes first.
+        try:
+            return _year_from_text(text, month, first, last)
+        except NoYear:
+            pass
         date = nearest(month, first.day, hint.published, assumed=True)
         return date.year, Reason(N_("The article gives no year and has no date of its own; the year is worked out "
                                     "from {date}, {source}. Check it."), date=hint.published, source=hint.source)
@@ -745,6 +869,12 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
     if hint.year is not None:
         return hint.year, Reason(N_("The article gives no year; the year is {source}'s ({year})."),
                                  source=hint.source, year=hint.year)
+    return _year_from_text(text, month, first, last)
+
+
+def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tuple[int, Reason]:
+    """The trip's year from the text alone: an anniversary, the one year it names (or the one
+    named beside the dates), a weekday printed beside a date; else `NoYear`."""
     anniversary = anniversary_year(text)
     if anniversary is not None:
         return anniversary
@@ -790,7 +920,8 @@ def _near(text: str, phrase: str, pos: int, distance: int) -> bool:
 
 def _sentence_around(text: str, begin: int, end: int) -> str:
     """The sentence (or line) holding text[begin:end], verbatim."""
-    left = max(text.rfind(". ", 0, begin), text.rfind("\n", 0, begin), text.rfind("다.", 0, begin) + 1)
+    ended = text.rfind("다.", 0, begin)
+    left = max(text.rfind(". ", 0, begin), text.rfind("\n", 0, begin), ended + 1 if ended >= 0 else -1)
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     return text[left + 1 if left >= 0 else 0:right].strip()

@@ -301,9 +301,12 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
 # names no city of it and no unit below it (산둥성 연대시, 꽝남성 남짜미현): the province is the
 # place. The gazetteer has cities only, so it has no English name here.
 _PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}(?:성|현))(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·(]|$)")
-# A county (현, 縣) of China or Taiwan is a place as a province is (중국 신창현); a Japanese 현 is a
-# prefecture, whose city the article names when it means one.
+# A county (현, 縣) of China or Taiwan is a place as a province is (중국 신창현). A Japanese 현 is a
+# prefecture: the place when it comes right after 일본 and is not also the name of a city of the
+# gazetteer (`일본 야마나시현에서 열린다`: a meeting held somewhere in Yamanashi; `돗토리현` may
+# mean the city of Tottori, which the places of the text then give).
 _COUNTY_COUNTRIES = ("CN", "TW")
+_PREFECTURE_COUNTRY = "JP"
 _BELOW = re.compile(r"\s?[가-힣]{1,8}(?:시|현|군|면|읍|구|동|정)(?=[^가-힣]|$|에|을|를|의|과|와|은|는|이|가)")
 
 
@@ -315,11 +318,15 @@ def _provinces(text: str) -> list[PlaceFound]:
         name = m.group(2)
         if country is None or country == "KR" or name[:-1] in city_index() or name in city_index():
             continue
-        if name.endswith("현") and country not in _COUNTY_COUNTRIES:
+        if name.endswith("현") and country not in (*_COUNTY_COUNTRIES, _PREFECTURE_COUNTRY):
             continue
         if _BELOW.match(text, m.end(2)):
             continue
-        if name.endswith("현"):
+        if name.endswith("현") and country == _PREFECTURE_COUNTRY:
+            note = Reason(N_("'{name}' is a prefecture of Japan, named right after 일본, and the text names no city "
+                             "in it: the prefecture is the place (the gazetteer has cities only, so it gives no "
+                             "English name)."), name=name)
+        elif name.endswith("현"):
             note = Reason(N_("'{name}' is a county of the country the article names before it ({country}), and "
                              "the text names no city in it: the county is the place (the gazetteer has no such "
                              "town, so it gives no English name)."), name=name, country=m.group(1))

@@ -703,6 +703,7 @@ class KnownEntities(NamedTuple):
     organisations: tuple[KnownEntity, ...] = ()
     people: tuple[KnownEntity, ...] = ()
     home_cities: tuple[KnownEntity, ...] = ()
+    trips: frozenset[str] = frozenset()  # the stored trips' ids: a draft's id may already be one
 
 
 @guarded
@@ -716,7 +717,8 @@ def known_entities(store: Store) -> KnownEntities:
                    conn.execute("SELECT id, name_ko, name_en, name_plain, aliases, role_ko FROM people"))
     cities = tuple(KnownEntity(i, ko, en or plain) for i, ko, en, plain in
                    conn.execute("SELECT id, name_ko, name_en, name_plain FROM home_cities"))
-    return KnownEntities(orgs, people, cities)
+    trips = frozenset(i for (i,) in conn.execute("SELECT id FROM trips"))
+    return KnownEntities(orgs, people, cities, trips)
 
 
 # -- across trips: the agreements ledger, the entities, the rankings ----------------------------
