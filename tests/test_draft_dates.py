@@ -291,3 +291,37 @@ def test_without_a_range_the_days_tied_to_the_trip_bound_it_and_a_quoted_range_i
     dates = trip_dates(text, YearHint(published=D(2024, 4, 24)))
     assert (dates.start.date, dates.end.date) == (D(2024, 4, 23), D(2024, 4, 24))
     assert "'23일' and '24일'" in (dates.start.reason or "") and "check it" in (dates.start.reason or "")
+
+
+def test_a_past_event_at_home_is_not_the_trip_and_a_departure_through_an_airport_is() -> None:
+    text = ("이 시장은 자매도시를 방문하기 위해 25일 인천공항을 통해 출국했다. 지난 17~18일 임진각에서 개최된 "
+            "인삼축제에 부스가 운영된 바 있다. 이 시장은 무단장시도 방문하고 29일 귀국한다.")
+    dates = trip_dates(text, YearHint(published=D(2015, 10, 25)))
+    assert (dates.start.date, dates.end.date) == (D(2015, 10, 25), D(2015, 10, 29))
+
+
+def test_a_year_named_for_an_event_a_region_of_korea_hosts_does_not_date_the_trip() -> None:
+    text = ("시장이 7월 24일부터 8월 1일까지 독일을 방문한다. 이번 출장은 2027 충청권 하계세계대학경기대회의 성공 "
+            "개최를 위해 추진됐다. 26일에는 2025 라인-루르 하계세계대학경기대회 경기장을 시찰한다.")
+    dates = trip_dates(text)
+    assert dates.start.date == D(2025, 7, 24)
+    assert "2025" in (dates.start.reason or "") and "2027" not in (dates.start.reason or "")
+
+
+def test_a_past_or_coming_day_without_a_month_keeps_its_side_of_the_article_date() -> None:
+    published = YearHint(published=D(2012, 2, 3))
+    dates = trip_dates("김 지사가 오는 1일부터 8일까지 유럽 출장길에 오른다.", published)
+    assert dates.start.date == D(2012, 3, 1)  # the nearest 1st would be 1 February, two days before
+    assert "'오는'" in (dates.start.reason or "")
+    dates = trip_dates("대표단은 지난 28일부터 2월 2일까지 미국을 방문했다.", YearHint(published=D(2012, 2, 27)))
+    assert dates.start.date == D(2012, 1, 28)
+    # on an assumed date (a file's), a reported trip is before it, not two weeks after
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    dates = trip_dates("군 대표단은 지난 11∼18일 미국 LA를 방문해 협약을 체결했다.", saved)
+    assert (dates.start.date, dates.end.date) == (D(2026, 11, 11), D(2026, 11, 18))
+
+
+def test_a_departure_told_just_before_the_sentence_of_the_span() -> None:
+    text = "김태흠 충남지사가 22일 유럽 출장을 떠난다.\n20일 충남도에 따르면 김 지사는 6박 8일 일정으로 4개국을 방문한다."
+    dates = trip_dates(text, YearHint(published=D(2022, 11, 20)))
+    assert (dates.start.date, dates.end.date) == (D(2022, 11, 22), D(2022, 11, 29))

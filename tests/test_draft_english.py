@@ -415,3 +415,36 @@ def test_a_quote_said_by_a_name_with_a_description_and_the_quote_after_it() -> N
     # `said the official, a ...` names no one
     text = "\u201cWe will go on with the plan as it was announced,\u201d said The Official, a spokesman."
     assert [q.speaker for q in quotes.find_quotes(text, analyser.sentences(text), english.people(text))] == [None]
+
+
+def test_an_english_trip_told_by_the_weekdays_it_starts_and_ends() -> None:
+    text = ("BUSAN, Jan. 16 (Yonhap) -- Busan Mayor Park Heong-joon will travel to France and Switzerland this week, "
+            "officials said Monday. Park will first fly to Paris on Tuesday to drum up support. The next day, Park "
+            "will attend a session in Davos before returning home Friday, according to the officials.")
+    assert _trip(text, dt.date(2031, 1, 13)) == (dt.date(2031, 1, 14), dt.date(2031, 1, 17))
+
+
+def test_a_page_cut_off_inside_a_word_gives_no_city_of_that_fragment() -> None:
+    text = "Mayor Park will tour India and attend the forum in Colombo, Sri Lanka, and then Mayor Park's visit to Indi"
+    assert [p.city.en for p in english.find_places(text)] == ["Colombo"]
+    # a text that ends its sentence keeps its last city
+    assert [p.city.en for p in english.find_places("Mayor Park will attend the forum in Colombo, then Delhi.")] == [
+        "Colombo", "Delhi"]
+
+
+def test_a_named_declaration_announced_is_a_joint_declaration() -> None:
+    from tripdesk.draft import agreements, analyser
+
+    text = "Furthermore, he will announce the ‘CityNet Colombo Declaration’ sharing experiences with the world."
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.kind, a.status) for a in found] == [("joint declaration", "planned")]
+
+
+def test_a_wire_dateline_without_a_year_and_the_weekday_it_reports_on_date_the_article() -> None:
+    text = ("SEOUL, Sept. 14 (Yonhap) -- Seoul Mayor Oh Se-hoon will embark on an eight-day trip to Canada and the "
+            "United States this week, his office said Thursday.\n\nOh will depart Saturday for Toronto, Canada.")
+    (date, words) = dates.dateline_weekday(text)
+    assert date.month == 9 and date.day == 14 and date.weekday() == 3 and "said Thursday" in words
+    with __import__("pytest").raises(dates.NoYear):  # the weekdays need an article date to count from
+        _trip(text)
+    assert _trip(text, date) == (date + dt.timedelta(days=2), date + dt.timedelta(days=9))

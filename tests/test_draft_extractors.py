@@ -406,3 +406,16 @@ def test_a_text_cut_off_inside_a_quote_keeps_its_beginning() -> None:
         ("김철수", True, "이번 방문을 통해")]
     assert quotes.find_quotes("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝.", [(0, 24), (25, 27)],
                               entities.people("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝."))[0].cut is False
+
+
+def test_a_tie_that_stands_and_a_signing_being_negotiated_are_not_agreements_of_the_trip() -> None:
+    assert _agreements("합천군은 22년째 자매결연을 맺고 있는 일본 미토요시를 방문했다.") == []
+    assert _agreements("이 자리에서 시는 도시간 청소년 교류협정서 체결을 추진하는 등 구체적인 성과가 나올 수 있도록 "
+                       "협의한다는 방침이다.") == []
+    assert _agreements("양 시는 자매결연을 맺고 교류를 이어가기로 했다.") == [("sister-city", "signed", "자매결연을 맺")]
+
+
+def test_a_photo_file_named_by_its_day_dates_the_page() -> None:
+    article = read_article("2015102501001627400090611.jpg\n이재홍 파주시장은 25일 출국했다.\n".encode(), "a.txt")
+    assert article.page_date == datetime.date(2015, 10, 25) and article.page_date_photo
+    assert "2015102501001627400090611.jpg" not in article.text

@@ -265,3 +265,89 @@ def test_chinese_and_japanese_cities_as_the_press_spells_them() -> None:
     assert cities_in("시장은 중국 샤오싱시를 방문한다.") == [("샤오싱", "Shaoxing")]
     assert cities_in("행사는 일본 토야마시 타워 111에서 열린다.") == [("토야마", "Toyama")]
     assert cities_in("16일에는 사우디아라비아 담만을 방문한다.") == [("담만", "Dammam")]
+
+
+# -- a fourth held-out batch's lessons (docs/drafting.md, "A fourth held-out batch") ----------
+
+
+def test_a_leader_named_with_a_space_after_the_surname_and_the_county_before_the_title() -> None:
+    doc = draft("함 명준 강원도 고성 군수가 재단 초청으로 2022년 11월 1일부터 9일까지의 일정으로 독일 베를린을 "
+                "방문했다.", D(2022, 11, 20))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "함명준" and "함 명준" in leader["aliases"]
+    # 고성군 is a county of 강원 and one of 경남: the province before it says which
+    assert doc["trip"]["home_city"]["name"]["ko"] == "고성" and doc["trip"]["home_city"]["province"]["ko"].startswith("강원")
+
+
+def test_a_prime_ministers_mission_comes_from_a_national_body_and_runs_into_next_year() -> None:
+    doc = draft("김황식 국무총리가 브라질 대통령 취임식 참석을 계기로 오는 30일부터 내년 1월 9일까지 중남미 3개국을 순방할 "
+                "예정이다.\n김 총리는 31일 브라질 수도 브라질리아를 방문한다.", D(2010, 12, 29))
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2010, 12, 30), D(2011, 1, 9))
+    assert doc["trip"]["home_city"]["kind"] == "national" and doc["trip"]["home_city"]["name"]["ko"] == "국무총리실"
+
+
+def test_a_vice_mayor_named_first_among_the_delegation_leads_it_not_the_mayor_in_parentheses() -> None:
+    doc = draft("의왕시(시장 김성제)가 캐나다 방문에 나선다.\n시는 박원석 부시장을 비롯해 시 공무원 등으로 구성된 시 대표단이 "
+                "15~22일까지 캐나다 스트래퍼드시를 방문한다고 밝혔다.", D(2016, 6, 15))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "박원석"
+
+
+def test_a_city_below_a_named_province_the_gazetteer_lacks_is_the_place() -> None:
+    assert cities_in("양구군이 베트남 빈딘성 가나다시를 방문해 의향서를 교환한다.") == [("가나다시", "")]
+    # the press spellings the gazetteer lacks
+    assert cities_in("양구군이 베트남 빈딘성 퀴논시를 방문한다.") == [("퀴논", "Qui Nhon")]
+    assert cities_in("방문단은 크로아티아 스플리트와 두브로브니크 등 2개국 4개 도시를 방문한다.") == [
+        ("스플리트", "Split"), ("두브로브니크", "Dubrovnik")]
+
+
+def test_a_city_listed_among_cities_is_a_place_not_a_company() -> None:
+    from tripdesk.draft import entities
+
+    text = "유치단은 이 기간 시카고와 워싱턴, 샌프란시스코를 돌며 5개 기업과 투자유치 협약을 체결할 예정이다."
+    assert [o.ko for o in entities.organisations(text)] == []
+    assert [o.ko for o in entities.organisations("대표단은 록히드마틴과 델타항공을 찾는다.")] == ["델타항공"]
+
+
+def test_unknown_cities_written_with_si_right_after_their_country_are_places() -> None:
+    assert cities_in("군 관계자들은 지난 8~11일 필리핀 산마테오 시, GMA 시, 아마데오 시를 연달아 방문했다.") == [
+        ("산마테오시", ""), ("GMA시", ""), ("아마데오시", "")]
+    assert cities_in("청주시는 우즈베키스탄 코칸드시(市)와 우호교류 협약을 체결했다.") == [("코칸드시", "")]
+    # 시 as "when" is no city; a prefecture is not its city
+    assert cities_in("시장은 베트남 방문 시 주의할 점을 들었다.") == []
+    assert cities_in("회의는 일본 야마나시현에서 열린다.") == [("야마나시현", "")]
+
+
+def test_the_lead_that_sums_up_an_agreement_and_the_sentence_that_tells_it_make_one() -> None:
+    doc = draft("청주시가 우즈베키스탄 코칸드시와 우호교류협약을 체결했다.\n"
+                "신병대 청주부시장을 단장으로 한 대표단은 지난 27일(현지시간) 코칸드시청에서 코칸드 시장과 우호 교류에 관한 "
+                "업무 협약(MOU)을 체결했다.\n대표단은 27일부터 30일까지 우즈베키스탄과 키르기스스탄을 방문했다.",
+                D(2031, 12, 2))
+    assert [a["kind"] for a in doc["agreements"]] == ["other"]
+    assert len(doc["agreements"][0]["evidence"]) == 2
+    # two agreements told apart in the body stay two
+    doc = draft("구미시는 김민수 구미시장을 단장으로 한 대표단이 27일부터 30일까지 중국을 방문했다고 밝혔다.\n"
+                "시장은 28일 가나시와 업무협약(MOU)을 체결했다.\n시장은 29일 다라시와 업무협약(MOU)을 체결했다.",
+                D(2031, 12, 2))
+    assert len(doc["agreements"]) == 2
+
+
+def test_a_sister_city_document_signed_and_the_tie_made_in_one_sentence_are_one_agreement() -> None:
+    from tripdesk.draft import agreements, analyser
+
+    text = ("보령시와 후지사와시는 15일 시청 회의실에서 두 시장이 자매도시 결연 협정서에 서명하고 자매결연을 "
+            "맺는다고 밝혔다.")
+    assert [a.kind for a in agreements.find_agreements(text, analyser.sentences(text))] == ["sister-city"]
+    assert [a.kind for a in agreements.find_agreements("속초시가 자매결연 체결 30주년을 맞이해 요나고시를 방문한다.",
+                                                       [(0, 31)])] == []
+
+
+def test_an_autonomous_districts_delegation_has_its_district_as_home() -> None:
+    doc = draft("동대문구 방문단(단장 유덕열 구청장)은 17일부터 21일까지 중국 베이징을 방문했다.", D(2019, 12, 23))
+    home = doc["trip"]["home_city"]
+    assert (home["name"]["ko"], home["kind"], home["province"]["ko"]) == ("동대문", "district", "서울특별시")
+    # a district name many metropolitan cities share is told apart by the city named before it
+    from tripdesk.draft import localgov
+    from tripdesk.draft.assemble import _nearest_the_title
+
+    assert _nearest_the_title(localgov.mentions("부산 중구청장")).province == "부산광역시"

@@ -37,15 +37,17 @@ from dataclasses import dataclass
 KINDS = (
     ("MOU", re.compile(r"양해\s*각서|MOU|엠오유|memorand(?:um|a) of understanding", re.I)),
     ("letter of intent", re.compile(r"의향서|LOIs?\b|letters? of intent", re.I)),
-    ("joint declaration", re.compile(r"공동\s*선언|joint (?:declaration|statement)", re.I)),
+    ("joint declaration", re.compile(r"공동\s*선언|joint (?:declaration|statement)|"
+                                     r"(?-i:[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3}\sDeclaration\b)", re.I)),
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
-    ("sister-city", re.compile(r"자매\s*(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
+    ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
                                r"sister[- ]city (?:agreement|relationship|ties|pact)|sisterhood (?:agreement|ties|pact)", re.I)),
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
                          r"협력\s*각서|합의\s*각서|합의서|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
+                      r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
                       r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:가졌|갖|개최|열)")
 # 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned).
 _CEREMONY = re.compile(r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:(가졌|개최했|열었|진행했)|(갖는다|갖고|가질|개최한다|개최할|연다|열))")
@@ -140,6 +142,10 @@ def _groups(sentence: str, mentions: list[_Mention]) -> list[list[_Mention]]:
             (_BACK_REFERENCE.match(mention.words) and not re.search(r"(?:와|과)(?:는)?\s|(?:을|를)\s*,", between))
             or re.search(r"(?:이번|이|해당|그|본|같은)\s*$", between)
             or not _NEW_PARTY.search(between)))
+        # `자매도시 결연 협정서에 서명하고 자매결연을 맺는다`: the same kind again, with no new party
+        # between, after a verb: the one agreement, its document and its tie
+        same = same or (mention.kind == groups[-1][0].kind and mention.kind != "other"
+                        and not _NEW_PARTY.search(between))
         if same:
             groups[-1].append(mention)
         else:
@@ -180,6 +186,9 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 or (words == group[0].words and not re.search(r"(?:와|과)(?:는)?\s", sentence[previous_end:group[0].start]))):
             previous_end = next_start
             continue  # 이번 협약, 협약에 따라, 협약서를 교환했다: the agreement the sentence already named
+        if _STANDING.match(tail):
+            previous_end = next_start
+            continue  # `자매결연을 맺고 있는 일본 고쓰시`: the tie of years past
         if _TOPIC.match(tail) and _DISCUSSED.search(tail):
             previous_end = next_start
             continue  # `참가 협약 체결 등 구체적인 참여 방안을 논의한다`: a topic of talks, not a signing
@@ -281,7 +290,12 @@ def _count_en(sentence: str, start: int, words: str) -> int:
 
 
 # An agreement named as one of the things to talk about: `X 협약 체결 등 ... 방안을 논의한다`.
-_TOPIC = re.compile(r"['’”]?\s*(?:(?:을|를)\s*)?(?:체결|추진|서명)?\s*(?:등|문제|여부)(?:\s|을|를|에|의)")
+_TOPIC = re.compile(r"['’”]?\s*(?:(?:을|를)\s*)?(?:(?:체결|추진|서명)(?:을|를)?\s*(?:추진(?:하는|하고)?|하는)?)?\s*"
+                    r"(?:등|문제|여부)(?:\s|을|를|에|의)")
+# A tie that stands, not one made now: `22년째 자매결연을 맺고 있는`, `협약을 맺은 지 10년`,
+# `자매결연 체결 30주년을 맞이해`.
+_STANDING = re.compile(r"^(?:고\s*있|어\s*오고\s*있|어\s*온\s)|^\s*(?:체결\s*)?\d{1,3}\s*주년|"
+                       r"^['’”]?\s*(?:을|를)?\s*(?:맺고\s*있|유지하고\s*있|이어\s*오고\s*있|(?:체결|맺)(?:한|은)\s*지\s)")
 _DISCUSSED = re.compile(r"(?:논의|협의|모색|검토|의견을\s*나누|이야기를\s*나누)(?:한다|했다|할|하고|하며|하기로)")
 _KO_COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
 _COUNT_BEFORE = re.compile(r"(?:총\s*)?(\d{1,2}|두|세|네|다섯|여섯)\s*건의\s*(?:[가-힣A-Za-z]+\s+){0,2}$")

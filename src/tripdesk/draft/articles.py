@@ -55,6 +55,7 @@ class Article:
     # of its own uses them, as an assumption it says (`assemble`).
     page_date: dt.date | None = None
     page_date_line: str | None = None
+    page_date_photo: bool = False  # the date is that of a photo's file name (`20151025....jpg`)
     file_date: dt.date | None = None
 
     @property
@@ -177,6 +178,9 @@ _COPYRIGHT = re.compile(r"(무단\s*전재|재배포\s*금지|저작권자|copyr
                         re.I)
 _CAPTION = re.compile(r"^\s*[▲△▶]")
 _PAGE_DATE = re.compile(r"^\d{4}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?\s*\([월화수목금토일]\)$")
+# A photo's file name left as a line of the page, named by the day it was filed (news sites
+# name pictures so): `2015102501001627400090611.jpg`.
+_PHOTO_FILE = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d*\.(?:jpe?g|png|gif)$", re.I)
 _TRANSLATION_NOTE = re.compile(r"^[<\[(（【]?.*(번역|translat).*[>\])）】]?$", re.I)
 _BULLET = re.compile(r"^\s*[•·∙◦▪■□◆◇○●※-]\s+")
 _OUTLET_BRACKET = re.compile(r"[【\[]\s*([^】\]]{2,30}?)\s*[】\]]\s*([가-힣]{2,4})\s*기자")
@@ -238,6 +242,15 @@ def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Articl
                     article.page_date = dt.date(int(numbers[0]), int(numbers[1]), int(numbers[2]))
                     article.page_date_line = line
                 except (ValueError, IndexError):
+                    pass
+            continue
+        if (photo := _PHOTO_FILE.match(line)):
+            dropped.add("photo file name")
+            if article.page_date is None:
+                try:
+                    article.page_date = dt.date(int(photo.group(1)), int(photo.group(2)), int(photo.group(3)))
+                    article.page_date_line, article.page_date_photo = line, True
+                except ValueError:
                     pass
             continue
         if _FURNITURE.match(line):

@@ -81,8 +81,9 @@ _PROSE = re.compile(r"(?:다|요|음|함|됨)[.!?]?[”\"'’)]*\s*$")
 # Background told in the present or as a habit ('장용진 대표는 매년 ... 실천하고 있다', '... 교류를
 #이어오고 있다'): no part of the day's account, it does not end it either.
 _BACKGROUND = re.compile(r"(?:매년|해마다|해오고|이어오고|계속되고).*(?:있다|왔다)\.?$|(?:하고|되고|오고)\s?있다\.?$")
+# `김장호 구미시장을 단장으로`, `박원석 부시장을 비롯해 ... 시 대표단이`
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
-                     r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:단장|대표|필두)으?로")
+                     r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:(?:단장|대표|필두)으?로|비롯(?:해|하여|한))")
 # English: `last year`, `previously`, `41 years ago`, `had signed`; a year before the trip's
 # (`in May 2012`, `since 1983`).
 _PAST_EN = re.compile(r"\b(?:last year|previously|years ago|had (?:signed|visited|agreed)|since then)\b")
@@ -189,7 +190,16 @@ class _Assembler:
         dates to check is worth more to the person reviewing it than no draft: the places,
         people, agreements and quotes do not depend on the year."""
         first = self.articles[0]
-        if first.page_date is not None:
+        wire = dates.dateline_weekday(first.text)
+        if wire is not None:
+            anchor, source = wire[0], Reason(
+                N_("an assumption: the wire dateline and the weekday it reports on, '{words}', give that day in "
+                   "{year}, the latest year in which it is that weekday"), words=wire[1], year=wire[0].year)
+        elif first.page_date is not None and first.page_date_photo:
+            anchor, source = first.page_date, Reason(
+                N_("an assumption: the date in the name of the page's photo file, '{line}', which is usually the day "
+                   "it was filed"), line=first.page_date_line)
+        elif first.page_date is not None:
             anchor, source = first.page_date, Reason(
                 N_("an assumption: the date printed at the top of the saved page, '{line}', which is usually the "
                    "day it was saved"), line=first.page_date_line or first.page_date.isoformat())
@@ -264,6 +274,11 @@ class _Assembler:
     def _home(self, leader: entities.PersonFound) -> localgov.LocalGov:
         role = leader.role or ""
         text = "\n".join(a.text for a in self.articles)
+        national = localgov.national_body_of(role)
+        if national is not None:
+            self.found.append(messages()("home: {home}, a national body, as the article names it").format(
+                home=national.ko))
+            return national
         candidates = localgov.mentions(role) or []
         english_govs = english.home_mentions(role + " " + text[:3000]) if re.search("[A-Za-z]", role) else []
         if english_govs:
@@ -272,7 +287,7 @@ class _Assembler:
                 home=gov.ko))
             return gov
         if candidates:
-            gov = candidates[0][0]
+            gov = _nearest_the_title(candidates)
             self.found.append(messages()("home: {home}, from the leader's role '{role}'").format(home=gov.ko, role=role))
             return gov
         counts: dict[localgov.LocalGov, int] = {}
@@ -293,7 +308,7 @@ class _Assembler:
     def _home_org(self, gov: localgov.LocalGov) -> str:
         if gov.kind == "national":
             return self._org(gov.ko, gov.en, "association")
-        en = gov.en if gov.kind in ("province",) else (gov.en + (" County" if False else "")) + (
+        en = gov.en if gov.kind in ("province", "district") else gov.en + (
             "" if gov.kind == "county" or gov.en.endswith("City") else " City")
         kind = "government"
         return self._org(gov.ko, en, kind, aliases=[a for a in gov.aliases if len(a) > 1 and a != gov.short],
@@ -317,7 +332,7 @@ class _Assembler:
         if not re.search("[가-힣]", person.ko):  # a name from an English text
             record: dict[str, Any] = {"id": pid, "name": {"en": person.ko}, "aliases": []}
         else:
-            record = {"id": pid, "name": _text(person.ko, en), "aliases": []}
+            record = {"id": pid, "name": _text(person.ko, en), "aliases": list(person.aliases)}
         if person.role:
             record["role"] = {"en" if not re.search("[가-힣]", person.role) else "ko": person.role}
         if organisation and person.role and person.role.endswith(entities.LEADER_ROLES):
@@ -772,6 +787,8 @@ class _Assembler:
                 # two that one sentence names side by side.
                 same = next((a for a in out if _same_agreement(a, found)
                              and (a.get("date") == date or a.get("date") is None or date is None)), None)
+                if same is None:
+                    same = next((a for a in out if _summed_up_in_the_lead(a, found, date, article.text)), None)
                 self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org]
                 parties = [home_org] + named
@@ -825,6 +842,7 @@ class _Assembler:
                 out.append(record)
         for record in out:
             found_ = record.pop("_found", None)
+            record.pop("_summary_used", None)
             title = next(iter(record["title"].values()))
             if "status" not in record:
                 self.review.append(messages()("agreement '{title}': the article does not say whether it is signed "
@@ -1070,7 +1088,7 @@ class _Assembler:
             } if home.kind in ("province", "national") else {
                 "id": home_id.id if home_id else entities.slug(short_en),
                 "name": _text(home.short, home.en),
-                "kind": "county" if home.kind == "county" else "city",
+                "kind": home.kind if home.kind in ("county", "district") else "city",
                 "province": _text(province.ko, province.en) if province else _text(home.ko, home.en),
                 "country": "KR",
             }),
@@ -1253,6 +1271,31 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     return False
 
 
+def _summed_up_in_the_lead(record: dict[str, Any], found: agreements_mod.AgreementFound, date: dt.date | None,
+                           text: str) -> bool:
+    """Whether a dated agreement is the one the article's lead already named in passing (`청주시가
+    ... 우호교류협약을 체결했다` ... `지난 27일 ... 업무 협약(MOU)을 체결했다`): the record is told
+    once, in the lead (the first paragraph), not counted among several, undated or of the same
+    day, and of a kind the later one may sharpen (the same, or a generic word for it). Only one
+    later agreement is taken as the one the lead sums up."""
+    earlier: agreements_mod.AgreementFound = record["_found"]
+    if record.get("date") not in (None, date) or len(record["evidence"]) > 1 or earlier.of > 1 or found.of > 1:
+        return False
+    if record.get("_summary_used") or any(e["text"] == found.sentence for e in record["evidence"]):
+        return False
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    # the lead: the first paragraph that is prose, with the headline above it
+    first_prose = next((i for i, p in enumerate(paragraphs) if re.search(r"다\.|\.\s*$", p)), 0)
+    lead = "\n".join(paragraphs[:first_prose + 1])
+    if earlier.sentence not in lead or found.sentence in lead:
+        return False
+    kinds = {record["kind"], found.kind}
+    if not (len(kinds) == 1 or kinds & set(agreements_mod.GENERIC) or kinds <= {"sister-city", "other"}):
+        return False
+    record["_summary_used"] = True
+    return True
+
+
 def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:
     """Two sentences about one agreement (the lead names it, a later one dates it): one record
     with both sources and excerpts, the date, place, event and status of whichever has them."""
@@ -1295,6 +1338,17 @@ def _activity(sentence: str) -> str:
         if pattern.search(sentence):
             return kind
     return "other"
+
+
+def _nearest_the_title(candidates: list[tuple[localgov.LocalGov, int, str]]) -> localgov.LocalGov:
+    """Of the local governments a leader's role names (`강원도 고성 군수`), the one written last,
+    right before the title; where its name is shared (고성군 of 강원 and of 경남), the one in the
+    province the role names before it."""
+    gov, _, words = candidates[-1]
+    provinces = {g.ko for g, _, _ in candidates[:-1] if g.is_province_level} | {
+        a for g, _, _ in candidates[:-1] if g.is_province_level for a in g.aliases}
+    same_name = [g for g in localgov.by_name().get(words, ()) if g.province in provinces]
+    return same_name[0] if len(same_name) == 1 else gov
 
 
 # `전날(현지시간)`, `하루 전`: the day before the one the sentence reports on.

@@ -120,7 +120,7 @@ _MONTH_OFFSETS = {"다음달": 1, "내달": 1, "지난달": -1, "전달": -1, "�
 _WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])\s*(?:요일)?\s*\)")
 _SPAN = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일")
 _DAMAGED_SPAN = re.compile(r"(?<![\d박])([1-9])([1-9])\s*일간")
-_RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—|to|through|until|till|and)\s*(?:오는\s*|지난\s*|the\s+)?")
+_RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—|to|through|until|till|and)\s*(?:오는\s*|지난\s*|내년\s*|이듬해\s*|the\s+)?")
 _YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d년])(?!\.\d)")
 _REPORT_DAY = re.compile(r"(?<![\d.월])(\d{1,2})\s*일\s*(?:[가-힣A-Za-z]+\s*)?(?:에\s*)?따르면|"
                          r"(?<![\d.월])(\d{1,2})\s*일\s*밝혔다|(?<![\d.월])(\d{1,2})\s*일\s*(?:발표|전했다|말했다)")
@@ -324,7 +324,8 @@ def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention,
     return []
 
 
-_SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,4}\s)?(?:출국|출발|출장길에|방문길에))")
+# (`25일 인천공항을 통해 출국했다`: up to three words between the day and the verb)
+_SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|출장길에|방문길에))")
 _RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?귀국")
 
 
@@ -366,10 +367,12 @@ def _en_departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[M
 
 # English weekdays around the published date: `Starting Friday, Oh will visit Paris`, `a
 # four-day trip there through Wednesday`.
-_EN_STARTS_ON = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Ff]rom|leaves?\s+on|departs?\s+on|left\s+on|"
-                           rf"set(?:s)?\s+(?:out|off)\s+on)\s+(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
-_EN_ENDS_ON = re.compile(rf"\b(?:through|until|till|returns?\s+(?:home\s+)?on|returning\s+(?:home\s+)?on)\s+"
-                         rf"(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
+_EN_STARTS_ON = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Ff]rom|leaves?(?:\s+on)?|departs?(?:\s+on)?|left\s+on|"
+                           rf"set(?:s)?\s+(?:out|off)\s+on|(?:first\s+)?(?:fly|flies|flew|travel(?:s|ed)?|head(?:s|ed)?)"
+                           rf"\s+(?:first\s+)?to\s+[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){{0,2}}\s+on)\s+(?:this\s+|next\s+)?"
+                           rf"{_EN_WEEKDAY_WORD}\b")
+_EN_ENDS_ON = re.compile(rf"\b(?:through|until|till|returns?\s+(?:home\s+)?on|returning\s+(?:home\s+)?on|"
+                         rf"return(?:s|ing)?\s+home)\s+(?:on\s+)?(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
 _EN_FUTURE = re.compile(r"\b(?:will|plans?|planned|is to|are to|scheduled|set to|expected to|starting|beginning)\b", re.I)
 
 
@@ -384,8 +387,10 @@ def _en_weekday_trip(text: str, hint: "YearHint", span: Span | None) -> TripDate
     11-day trip` ... `Starting Friday`; `a four-day trip through Wednesday`), counted from the
     published date: the weekday on or after it where the text speaks of the future, else on
     or before it."""
-    if hint.published is None or span is None:
+    if hint.published is None:
         return None
+    if span is None:
+        return _en_weekday_bounds(text, hint)
     for pattern, is_start in ((_EN_STARTS_ON, True), (_EN_ENDS_ON, False)):
         m = pattern.search(text)
         if not m:
@@ -406,9 +411,56 @@ def _en_weekday_trip(text: str, hint: "YearHint", span: Span | None) -> TripDate
     return None
 
 
+# A wire dateline with no year and the weekday of the report: `SEOUL, Sept. 14 (Yonhap) -- ...,
+# his office said Thursday.`
+_EN_DATELINE_DAY = re.compile(rf"^[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*,\s+{_MONTH_EN}\.?\s+(\d{{1,2}})\s*\(")
+_EN_SAID_ON = re.compile(rf"\b(?:said|announced|told|reported|added)\b[^.\n]{{0,40}}?\b(?:on\s+)?{_EN_WEEKDAY_WORD}\b")
+
+
+def dateline_weekday(text: str) -> tuple[dt.date, str] | None:
+    """The report's date from a wire dateline without its year and the weekday the report
+    names (`SEOUL, Sept. 14 (Yonhap) -- ... said Thursday`): the latest year, up to this one, in
+    which that day is that weekday (the same weekday comes back every 5 to 11 years: an
+    assumption to check), with the words it was read from."""
+    m = _EN_DATELINE_DAY.search(text.lstrip())
+    if m is None:
+        return None
+    paragraph = text.lstrip().split("\n", 1)[0]
+    said = _EN_SAID_ON.search(paragraph)
+    if said is None:
+        return None
+    month, day = MONTHS_EN[m.group(1).lower().rstrip(".")], int(m.group(2))
+    weekday = WEEKDAYS_EN.index(said.group(1).lower())
+    for year in range(dt.date.today().year, 1989, -1):
+        if _valid(year, month, day) and dt.date(year, month, day).weekday() == weekday:
+            return dt.date(year, month, day), f"{m.group(0).rstrip('( ')} ... {said.group(0)}"
+    return None
+
+
+def _en_weekday_bounds(text: str, hint: "YearHint") -> TripDates | None:
+    """An English report with no length that names the weekday the trip starts and the one it
+    ends (`will first fly to Paris on Tuesday ... before returning home Friday`), each counted
+    from the published date as `_en_weekday_trip` counts one."""
+    found = []
+    for pattern in (_EN_STARTS_ON, _EN_ENDS_ON):
+        m = pattern.search(text)
+        if not m:
+            return None
+        sentence = _sentence_around(text, m.start(), m.end())
+        day = _weekday_near(hint.published, WEEKDAYS_EN.index(m.group(1).lower()), bool(_EN_FUTURE.search(sentence)))
+        found.append((m, day, sentence))
+    (m1, start, sentence), (m2, end, _) = found
+    if not dt.timedelta(0) <= end - start <= dt.timedelta(days=21):
+        return None
+    why = Reason(N_("'{first}' and '{last}' are read as the nearest such weekdays to the published date {date} "
+                    "({source}): after it where the text speaks of what will be, before it where of what was."),
+                 first=m1.group(0), last=m2.group(0), date=hint.published, source=hint.source)
+    return TripDates(start=Dated(start, why), end=Dated(end, why), evidence=sentence, span=None)
+
+
 # An event's own dates, not the trip's: `CES는 7∼10일 ... 라스베이거스 컨벤션센터에서 열린다`
 # (the sentence says the event is held and names no one of the delegation).
-_HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|개최된다|개최됐다|개최되며|개최되는|진행된다)")
+_HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|열린\s|개최된다|개최됐다|개최되며|개최되는|개최된\s|진행된다)")
 _DELEGATION = re.compile(r"대표단|방문단|사절단|일행|출장단|교류단|개척단|단장|출장|순방|출국|방문한다|방문했다|"
                          r"[가-힣]{2,4}\s?(?:지사|시장|군수|구청장|도지사)(?:는|은|이|가|과|와)")
 
@@ -432,9 +484,19 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
         return []
     sentence = _sentence_around(text, span[1], span[1] + len(span[0].text))
     begin = text.find(sentence)
-    if begin < 0 or not _SETS_OUT_VERB.search(sentence):
+    if begin < 0:
         return []
-    before = [m for m in mentions if begin <= m.begin < span[1] and m.day >= 0 and m.month_offset is None]
+    reported = [m.span() for m in _REPORT_DAY.finditer(text)]
+
+    def sets_out(m: Mention) -> bool:
+        return m.day >= 0 and m.month_offset is None and not any(a <= m.begin < b for a, b in reported)
+
+    before = [m for m in mentions if begin <= m.begin < span[1] and sets_out(m)] if _SETS_OUT_VERB.search(sentence) else []
+    if not before:
+        # `김 지사가 22일 유럽 출장을 떠난다. 20일 충남도에 따르면 김 지사는 6박 8일 일정으로`: the
+        # departure told in a sentence of its own just before the span's
+        before = [m for m in mentions if span[1] - 300 <= m.begin < begin and sets_out(m)
+                  and _SETS_OUT_VERB.search(_sentence_around(text, m.begin, m.end))]
     if not before:
         return []
     start = before[-1]
@@ -472,7 +534,13 @@ def _home_event(text: str, begin: int, at: int) -> bool:
         return False
     names = localgov.by_name()
     word = m.group(1)
+    if word.startswith(_KOREAN_REGIONS):  # `2027 충청권 하계세계대학경기대회`: a region of Korea hosts it
+        return True
     return any(word.startswith(name) for name in names if len(name) >= 2 and not name.endswith(("시", "군", "도")))
+
+
+# Regions of Korea larger than one local government, as event names use them.
+_KOREAN_REGIONS = ("충청", "영남", "호남", "수도권", "전라", "경상", "대경권", "동남권", "서남권", "한국", "대한민국", "전국")
 
 
 _FOUNDED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년[^.\n]{0,40}?(?:체결|결연|맺|협약|수교|교류|개설|시작)")
@@ -544,16 +612,18 @@ class YearHint:
 ASSUMED_AHEAD = dt.timedelta(days=62)
 
 
-def nearest(month: int, day: int, anchor: dt.date, *, assumed: bool = False) -> dt.date:
+def nearest(month: int, day: int, anchor: dt.date, *, assumed: bool = False, past: bool = False) -> dt.date:
     """The date `month`/`day` nearest to `anchor` (a year before, the same year, or after);
-    with `assumed`, the latest no later than two months after it."""
+    with `assumed`, the latest no later than two months after it (no later than it, `past`:
+    the text says `지난 11일`)."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if _valid(year, month, day):
             options.append(dt.date(year, month, day))
     if assumed:
-        return max(d for d in options if d <= anchor + ASSUMED_AHEAD) if any(
-            d <= anchor + ASSUMED_AHEAD for d in options) else min(options)
+        ahead = dt.timedelta(0) if past else ASSUMED_AHEAD
+        return max(d for d in options if d <= anchor + ahead) if any(
+            d <= anchor + ahead for d in options) else min(options)
     return min(options, key=lambda d: abs((d - anchor).days))
 
 
@@ -582,6 +652,11 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         weekday_trip = _en_weekday_trip(text, hint, span)
         if weekday_trip is not None:
             return weekday_trip
+        if hint.published is None and (_EN_STARTS_ON.search(text) or _EN_ENDS_ON.search(text)):
+            # `Oh will depart Saturday`: weekdays counted from an article date the text lacks
+            raise NoYear(messages()("the article dates the trip by weekdays ('{words}') but gives no date of its "
+                                    "own to count them from; give it with --published YYYY-MM-DD").format(
+                words=(_EN_STARTS_ON.search(text) or _EN_ENDS_ON.search(text)).group(0)))
     if not ranges:
         ranges = held  # an event's dates are better than none: the delegation may attend it all
     days_only: Reason | None = None
@@ -636,7 +711,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         month = last.month if first.day <= last.day else (last.month - 2) % 12 + 1
     if month is None:
         length = -last.day if last.day < 0 else None
-        month, why = _month_for_days(text, hint, first.day, mentions, length)
+        month, why = _month_for_days(text, hint, first.day, mentions, length, relative=first.relative)
         reasons_start.append(why)
     year = first.year or last.year or offset_year
     if year is None:
@@ -657,6 +732,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
                          end=Dated(end, Reason.joined(reasons_end)), evidence=evidence, span=span, warnings=[])
     end_month = last.month or (first.month or month)
     end_year = last.year or year
+    if last.year is None and last.month is not None and last.month < (first.month or month):
+        end_year += 1  # 30일부터 내년 1월 9일까지: into the next year
     if last.month is None and last.month_offset is not None:  # 28일부터 다음 달 2일까지
         # Counted from the start's month, which is the article's (or the month before the end's)
         # unless the article says otherwise: the two ends stay one trip apart.
@@ -802,7 +879,9 @@ def _anchored_month(hint: YearHint, offset: int) -> tuple[int, int, Reason] | No
 
 
 def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention] | None = None,
-                    length: int | None = None) -> tuple[int, Reason]:
+                    length: int | None = None, relative: str | None = None) -> tuple[int, Reason]:
+    # `지난 11일` is on or before the article's date, `오는 9일` on or after it.
+    past, coming = relative == "지난", relative == "오는"
     if length and mentions:
         # 31일부터 3박 4일 ... 오는 11월 2일: the month in which another dated mention of the
         # text falls inside the trip.
@@ -820,12 +899,19 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
                                             "falls within the trip, puts the start in month {month}."),
                                          text=other.text, month=month)
     if hint.published is not None and hint.assumed:
-        date = nearest_month(day, hint.published)
+        date = nearest_month(day, hint.published, past=past)
         return date.month, Reason(N_("The article gives days without a month and has no date of its own; the month "
                                      "is worked out from {date}, {source}. Check it."),
                                   date=hint.published, source=hint.source)
     if hint.published is not None:
-        date = nearest_month(day, hint.published)
+        date = nearest_month(day, hint.published, past=past, coming=coming)
+        if date != nearest_month(day, hint.published):
+            return date.month, Reason(
+                N_("The article gives days without a month; '{relative}' puts them before the published date {date} "
+                   "({source}), so the month is that of the last such day before it.") if past else
+                N_("The article gives days without a month; '{relative}' puts them after the published date {date} "
+                   "({source}), so the month is that of the first such day after it."),
+                relative=relative, date=hint.published, source=hint.source)
         return date.month, Reason(N_("The article gives days without a month; the month is that of the date "
                                      "nearest to the published date {date} ({source})."),
                                   date=hint.published, source=hint.source)
@@ -841,13 +927,20 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
                             "nothing in it decides one; give the article's date with --published YYYY-MM-DD"))
 
 
-def nearest_month(day: int, anchor: dt.date) -> dt.date:
+def nearest_month(day: int, anchor: dt.date, *, past: bool = False, coming: bool = False) -> dt.date:
+    """The date of `day` nearest to `anchor` in its month or the one before or after; with
+    `past` (`지난 11일`), the latest on or before it; with `coming` (`오는 9일`), the earliest on
+    or after it."""
     options = []
     for delta in (-1, 0, 1):
         month = (anchor.month - 1 + delta) % 12 + 1
         year = anchor.year + (anchor.month - 1 + delta) // 12
         if _valid(year, month, day):
             options.append(dt.date(year, month, day))
+    if past and any(d <= anchor for d in options):
+        return max(d for d in options if d <= anchor)
+    if coming and any(d >= anchor for d in options):
+        return min(d for d in options if d >= anchor)
     return min(options, key=lambda d: abs((d - anchor).days))
 
 
@@ -859,7 +952,7 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
             return _year_from_text(text, month, first, last)
         except NoYear:
             pass
-        date = nearest(month, first.day, hint.published, assumed=True)
+        date = nearest(month, first.day, hint.published, assumed=True, past=first.relative == "지난")
         return date.year, Reason(N_("The article gives no year and has no date of its own; the year is worked out "
                                     "from {date}, {source}. Check it."), date=hint.published, source=hint.source)
     if hint.published is not None:

@@ -208,6 +208,13 @@ def _us_states() -> frozenset[str]:
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+)*\.?)")
 
 
+def _cut_off_at(text: str, end: int) -> bool:
+    """Whether a word ending at `end` is the last of a text that stops mid-sentence (a saved
+    page cut short): the word may be the start of a longer one."""
+    rest = text[end:]
+    return not rest.strip() and not re.search(r"[.!?\"”’)]\s*$", text)
+
+
 def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound]:
     """The cities the text names in English; `countries`: those the whole article names."""
     index = _english_index()
@@ -232,6 +239,8 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
                 break  # `New York State`: the state
             if name in _us_states() and re.search(r"[A-Z][a-z]+,?\s+(?:in\s+)?$", text[max(0, m.start() - 30):m.start()]):
                 break  # `Seattle in Washington`: the state the city before it is in
+            if _cut_off_at(text, m.start() + len(name)):
+                break  # `Mayor Park's visit to Indi` at the end of a saved text: a word cut off (India)
             if fitting and fitting[0].country != "KR":
                 begin = m.start()
                 found.append(PlaceFound(name, fitting[0], begin, begin + len(name),

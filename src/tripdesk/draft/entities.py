@@ -38,20 +38,24 @@ SURNAME_EN = {"김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "
 ROLES = sorted("""시장 부시장 행정부시장 경제부시장 정무부시장 경제과학부시장 도지사 지사 부지사 행정부지사 경제부지사
 정무부지사 군수 부군수 구청장 시의회의장 도의회의장 의장 부의장 시의원 도의원 의원 회장 부회장 상근부회장 명예회장 사장
 부사장 대표 대표이사 이사장 원장 부원장 총장 부총장 교수 청장 단장 부단장 국장 과장 실장 본부장 센터장 위원장 총영사
-영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장""".split(),
+영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장 국무총리""".split(),
                key=len, reverse=True)
 ROLE_EN = {"시장": "Mayor", "부시장": "Vice Mayor", "행정부시장": "Administrative Vice Mayor",
            "경제부시장": "Vice Mayor for Economic Affairs", "정무부시장": "Vice Mayor for Political Affairs",
            "경제과학부시장": "Vice Mayor for Economic Science", "도지사": "Governor", "지사": "Governor",
            "부지사": "Vice Governor", "군수": "County Head", "구청장": "District Head", "의장": "Chair",
-           "회장": "Chair", "교수": "Professor", "총장": "President", "원장": "President", "단장": "Head"}
+           "회장": "Chair", "교수": "Professor", "총장": "President", "원장": "President", "단장": "Head",
+           "국무총리": "Prime Minister"}
 LEADER_ROLES = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "의장", "회장", "청장",
-                "교육감", "부의장")
+                "교육감", "부의장", "국무총리")
 
 _ROLE_ALT = "|".join(ROLES)
 # 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장
 # (a lookahead, so that every word is tried as a name: matches overlap)
 _NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})\s+((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|$))")
+# 함 명준 강원도 고성 군수 / 김 영수 사무국장: a name written with a space after the surname
+_SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
+                               rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|$)")
 # 구미시(시장 남유진) / (단장 김상희)
 _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
 # 밥 휠너(Bob Filner) 샌디에이고 시장
@@ -138,6 +142,15 @@ def people(text: str) -> list[PersonFound]:
             continue
         if _korean_name(name, proper) and not any(name in p.ko for p in found.values()):
             add(name, role, m.start(), text[m.start(1):m.end(2)])
+    for m in _SPACED_NAME_ROLE.finditer(text):
+        surname, given, role = m.group(1), m.group(2), m.group(3)
+        name = surname + given
+        if surname not in SURNAMES or given in ROLES or reads_as_words(m.start(2), m.end(2)) or _is_place_word(given):
+            continue
+        if any(name in p.ko for p in found.values()):
+            continue
+        add(name, role, m.start(), m.group(0))
+        found[name].aliases.append(f"{surname} {given}")  # as the article writes it
     for m in _ROLE_NAME.finditer(text):
         role, name = m.group(1), m.group(2)
         if name[0] in SURNAMES:  # `(단장 김상희)`: the parentheses say it is a name
@@ -228,6 +241,9 @@ _COMPANY_MARK = re.compile(r"(?:\(주\)|㈜)\s?([가-힣A-Za-z][가-힣A-Za-z0-9
 _PLACE_AFTER = re.compile(r"\)?\s?(?:으로|로)\s?(?:이동|향하|향해|건너)|\)?\s?에\s?도착")
 _NICKNAME = re.compile(r"^['‘’\"“”]\s?(?:로|으로|라는|이라는|라고)\s?(?:불리|일컬|알려)?")
 _SITE = re.compile(r"(온천|고분군|유적|유적지|공원|마을|광장|해변|해수욕장|도시|밸리|거리|시장|성지|단지)$")
+# A lone name listed with a place (`시카고와 워싱턴, 샌프란시스코를 돌며`): a place too.
+_AMONG_PLACES_BEFORE = re.compile(r"([가-힣]{2,10})(?:와|과|,|·|\s및)\s?$")
+_AMONG_PLACES_AFTER = re.compile(r"\s?(?:,|·|와|과|\s및)\s?([가-힣]{2,10}?)(?:와|과|을|를|,|·|\s|$)")
 _PERSON_IN_PARENTHESES = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?(?:{_ROLE_ALT})\s?[:：]?\s?$")
 
 
@@ -246,6 +262,10 @@ def _not_an_organisation(text: str, begin: int, end: int, chunk: list) -> bool: 
         return False
     if _PLACE_AFTER.match(text, end) or _NICKNAME.match(text[end:end + 8]) or _SITE.search(name):
         return True
+    if _AMONG_PLACES_BEFORE.search(text[max(0, begin - 16):begin]) and _is_place_word(
+            _AMONG_PLACES_BEFORE.search(text[max(0, begin - 16):begin]).group(1)) or (
+            (after := _AMONG_PLACES_AFTER.match(text, end)) and _is_place_word(after.group(1))):
+        return True  # 시카고와 워싱턴, 샌프란시스코: a place among places
     if text[begin - 1:begin] == "(" and _is_place_word(text[max(0, begin - 12):begin - 1].split()[-1:][0]
                                                         if text[max(0, begin - 12):begin - 1].split() else ""):
         return True  # 뉴욕(오렌지버그): a place within a place

@@ -13,7 +13,7 @@ from .places import _data
 
 @dataclass(frozen=True)
 class LocalGov:
-    kind: str  # metropolitan | province | city | county
+    kind: str  # metropolitan | province | city | county | district (자치구) | national
     ko: str  # the full name: 구미시, 대전광역시, 경상북도
     en: str
     province: str  # the province's full Korean name ("" for a province or metropolitan city)
@@ -96,7 +96,18 @@ NATIONAL_BODIES = {
     "대한무역투자진흥공사": "KOTRA",
     "한국관광공사": "Korea Tourism Organization",
     "대한민국시도지사협의회": "Governors Association of Korea",
+    "국무총리실": "Prime Minister's Office",
+    "총리실": "Prime Minister's Office",
 }
+# A national leader's title and the body the delegation then comes from (`김황식 국무총리가 ...
+# 중남미 3개국을 순방`: the government's own mission, no local government's).
+NATIONAL_TITLES = {"국무총리": "국무총리실"}
+
+
+def national_body_of(role: str) -> LocalGov | None:
+    """The national body a leader's title heads, if the title is a national one."""
+    body = next((b for title, b in NATIONAL_TITLES.items() if role.endswith(title)), None)
+    return None if body is None else LocalGov("national", body, NATIONAL_BODIES[body], "", (body,))
 
 
 def national_body(text: str) -> LocalGov | None:

@@ -198,6 +198,7 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     found += _by_romanisation(text, countries - {"KR", "US"}, {p.begin for p in found})
     found += _towns_in(text, japanese_towns(context or text, frozenset(proper_nouns or ())),
                        {b for p in found for b in range(p.begin, p.end)})
+    found += _unknown_cities_after_country(text, proper_nouns or set(), {b for p in found for b in range(p.begin, p.end)})
     # Latin abbreviations Korean reports use as names (LA), as whole words only.
     for name in latin_names():
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
@@ -244,6 +245,39 @@ def _after_its_country(text: str, taken: set[int]) -> list[PlaceFound]:
         city = next((c for c in city_index().get(m.group(2), ()) if c.country == country), None)
         if city is not None:
             found.append(PlaceFound(m.group(2), city, m.start(2), m.end(2)))
+    return found
+
+
+# Cities written with 시 right after their country's name, alone or in a list (`우즈베키스탄
+# 코칸드시(市)`, `필리핀 산마테오 시, GMA 시, 아마데오 시`), that the gazetteer does not know by
+# that name: each is a place, in Korean only. A name written apart from its 시 must be a proper
+# noun (or Latin letters): `베트남 방문 시` is "when visiting Vietnam".
+_CITY_END = r"시(?:\(市\))?(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도)"
+_CITY_LIST_AFTER_COUNTRY = re.compile(
+    rf"(?<![가-힣])([가-힣]{{2,8}})\s((?:[가-힣A-Z]{{2,10}}\s?{_CITY_END}(?:\s?,\s?|\s?와\s|\s?과\s|\s?및\s)?){{1,6}})")
+_CITY_IN_LIST = re.compile(rf"([가-힣A-Z]{{2,10}})(\s?){_CITY_END}")
+
+
+def _unknown_cities_after_country(text: str, proper_nouns: set[str], taken: set[int]) -> list[PlaceFound]:
+    found = []
+    for m in _CITY_LIST_AFTER_COUNTRY.finditer(text):
+        country = country_index().get(m.group(1))
+        if country is None or country == "KR":
+            continue
+        for c in _CITY_IN_LIST.finditer(m.group(2)):
+            name, spaced = c.group(1), bool(c.group(2))
+            begin = m.start(2) + c.start(1)
+            if begin in taken or name in city_index() or name + "시" in city_index():
+                continue
+            if spaced and not (name in proper_nouns or re.fullmatch(r"[A-Z]{2,10}", name)):
+                continue
+            if not spaced and not (name in proper_nouns or any(p.startswith(name) for p in proper_nouns)
+                                   or re.fullmatch(r"[A-Z]{2,10}", name)):
+                continue
+            found.append(PlaceFound(name + "시", City("", country, None, 0), begin, begin + len(c.group(0)),
+                                    note=Reason(N_("'{name}' is written as a city ('시') right after {country}, which the "
+                                                   "gazetteer does not know by this name, so it gives no English "
+                                                   "name."), name=c.group(0), country=m.group(1))))
     return found
 
 
@@ -320,7 +354,16 @@ def _provinces(text: str) -> list[PlaceFound]:
             continue
         if name.endswith("현") and country not in (*_COUNTY_COUNTRIES, _PREFECTURE_COUNTRY):
             continue
-        if _BELOW.match(text, m.end(2)):
+        below = _BELOW.match(text, m.end(2))
+        if below:
+            city = below.group().strip()
+            if city.endswith("시") and city[:-1] not in city_index() and city not in city_index():
+                # 베트남 빈딘성 퀴논시 where the gazetteer has no such city: the city is the place
+                at = below.end() - len(city)
+                found.append(PlaceFound(city, City("", country, None, 0), at, below.end(), note=Reason(
+                    N_("'{name}' is a city of {province} ({country}), which the article names before it; the "
+                       "gazetteer does not know it by this name, so it gives no English name."),
+                    name=city, province=name, country=m.group(1))))
             continue
         if name.endswith("현") and country == _PREFECTURE_COUNTRY:
             note = Reason(N_("'{name}' is a prefecture of Japan, named right after 일본, and the text names no city "
