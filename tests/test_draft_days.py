@@ -387,3 +387,12 @@ def test_the_day_before_the_reports_day_is_the_day_of_what_it_tells() -> None:
     assert agreement["date"] == D(2024, 4, 23)
     assert [d["date"] for d in dated(doc) if any(p["city"].get("en", "").startswith("Xi") for p in d["places"])] == [
         D(2024, 4, 23)]
+
+
+def test_the_sentence_that_gives_the_range_may_tell_each_day_too() -> None:
+    doc = draft("보령시는 이시우 보령시장을 단장으로 한 방문단이 일본을 방문한다고 13일 밝혔다.\n"
+                "방문단은 15일 후지사와시에서 자매결연 조인 후 16일에는 축구 교류를 갖고 17일 요코하마 시찰을 실시한 후 "
+                "오는 18일 귀국한다.", D(2031, 12, 13))
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2031, 12, 15), D(2031, 12, 18))
+    cities = day_cities(doc)
+    assert "Yokohama" in cities[D(2031, 12, 17)] and D(2031, 12, 16) in cities

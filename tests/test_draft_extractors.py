@@ -419,3 +419,10 @@ def test_a_photo_file_named_by_its_day_dates_the_page() -> None:
     article = read_article("2015102501001627400090611.jpg\n이재홍 파주시장은 25일 출국했다.\n".encode(), "a.txt")
     assert article.page_date == datetime.date(2015, 10, 25) and article.page_date_photo
     assert "2015102501001627400090611.jpg" not in article.text
+
+
+def test_a_company_with_its_latin_name_is_no_person_and_a_continent_is_no_organisation() -> None:
+    text = "대표단은 베가 트레이딩(Bega Trading)과 수출협약을 맺고 유럽의 모 업체를 방문했다."
+    assert [p.ko for p in entities.people(text)] == []
+    assert [(o.ko, o.kind) for o in entities.organisations(text)] == [("베가 트레이딩", "company")]
+    assert [p.ko for p in entities.people("밥 휠너(Bob Filner) 샌디에이고 시장은 환영했다.")] == ["밥 휠너"]

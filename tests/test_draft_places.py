@@ -351,3 +351,12 @@ def test_an_autonomous_districts_delegation_has_its_district_as_home() -> None:
     from tripdesk.draft.assemble import _nearest_the_title
 
     assert _nearest_the_title(localgov.mentions("부산 중구청장")).province == "부산광역시"
+
+
+def test_an_airport_the_delegation_left_from_is_no_party_to_its_agreement() -> None:
+    doc = draft("하동군은 여태성 부군수를 단장으로 한 대표단이 지난 11일부터 18일까지 미국을 방문했다고 밝혔다.\n"
+                "지난 11일 인천공항을 통해 출국한 대표단은 LA에서 다라 트레이딩(Dara Trading)을 방문해 수출협약을 "
+                "체결했다.", D(2031, 11, 20))
+    (agreement,) = doc["agreements"]
+    names = {o["id"]: o["name"].get("ko") for o in doc["organisations"]}
+    assert [names.get(p) for p in agreement["parties"][1:]] == ["다라 트레이딩"]

@@ -702,9 +702,11 @@ class _Assembler:
                     return day, Reason(N_("'{words}' is the day before the report's day ('{report}'): {date}."),
                                        words=before.group(0), report=told[0].text.strip(), date=day)
         in_trip = [d for d in (dates.resolve_day(m, self.start, self.end) for m in mentions) if d]
-        if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or (
-                self.range_evidence and (sentence.strip() in self.range_evidence or self.range_evidence in sentence)):
-            return None, "range"  # the trip's range, or another range: not one day
+        whole = self.range_evidence and (sentence.strip() == self.range_evidence.strip()
+                                         or self.range_evidence in sentence
+                                         or (sentence.strip() in self.range_evidence and len(mentions) != 1))
+        if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole:
+            return None, "range"  # the trip's range, or another range: not one day (a part naming one day is)
         if in_trip:
             return in_trip[0], None
         if mentions:  # a date outside the trip: the report's day, a past event
@@ -790,7 +792,8 @@ class _Assembler:
                 if same is None:
                     same = next((a for a in out if _summed_up_in_the_lead(a, found, date, article.text)), None)
                 self._party_governments(clause, home_org)
-                named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org]
+                named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org
+                         and self.orgs.get(oid, {}).get("kind") not in ("venue", "event")]  # 인천공항을 통해 출국한: no party
                 parties = [home_org] + named
                 evidence = {"source": sid, "text": found.sentence}
                 record: dict[str, Any] = {
@@ -1154,7 +1157,9 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
                 edges = [0, *cuts, len(sentence)]
                 out += [(begin + a, begin + b) for a, b in zip(edges, edges[1:])]
                 continue
-        if not cuts or not dates.resolve_day(mentions[0], start, end):
+        said_on = dates.report_span(sentence)
+        told = [m for m in mentions if said_on is None or not said_on[0] <= m.begin < said_on[1]]
+        if not cuts or not told or not dates.resolve_day(told[0], start, end):  # (the day of the report aside)
             out.append((begin, stop))
             continue
         edges = [0, *cuts, len(sentence)]

@@ -61,6 +61,9 @@ _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{
 # 밥 휠너(Bob Filner) 샌디에이고 시장
 _FOREIGN = re.compile(r"(?<![가-힣])([가-힣]{1,6}\s[가-힣]{1,8})\s?\(([A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){1,3})\)"
                       rf"(?:\s*((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT})))?")
+# A Latin name that is a company's, not a person's.
+_COMPANY_EN = re.compile(r"\b(?:Trading|Inc|Co|Corp|Corporation|Company|Group|Ltd|LLC|Industries|International|"
+                         r"Holdings|Bank|Technologies|Tech|Foods?|Produce|Logistics|Systems|Solutions|Partners)\b\.?")
 # 남 시장 / 장 부시장
 _SHORT = re.compile(rf"(?<![가-힣])([가-힣])\s?({_ROLE_ALT})(?=[은는이가을를의과와도,\s]|$)")
 
@@ -131,8 +134,8 @@ def people(text: str) -> list[PersonFound]:
 
     for m in _FOREIGN.finditer(text):
         name, en, role = m.group(1), m.group(2), m.group(3)
-        if any(name.endswith(s) for s in _SUFFIX_ALT.split("|")):
-            continue
+        if any(name.endswith(s) for s in _SUFFIX_ALT.split("|")) or _COMPANY_EN.search(en):
+            continue  # 베가 트레이딩(Bega Trading): a company
         add(name, role, m.start(), m.group(0), en)
     for m in _NAME_ROLE.finditer(text):
         name, role = m.group(1), m.group(2)
@@ -215,6 +218,8 @@ def organisations(text: str, exclude: set[str] | None = None) -> list[OrgFound]:
     # Collection); a concept's acronym (증강현실(AR)) is not one, hence the endings or the full name.
     for m in _WITH_LATIN.finditer(text):
         name, en = m.group(1).strip(), m.group(2).strip()
+        # `대표단은 베가 트레이딩(Bega Trading)`: not the words before it that end in a particle
+        name = re.sub(r"^(?:[가-힣]+(?:은|는|을|를|에서|에게)\s)+", "", name)
         acronym = re.fullmatch(r"[A-Z]{2,6}", en) is not None
         if acronym and not re.search(r"[원처국부청회단관]$", name):
             continue
@@ -347,10 +352,17 @@ def _continues_word(tok) -> bool:  # noqa: ANN001
     return tok.tag in ("XSN",)
 
 
+# Continents and regions of the world: places, never organisations (`유럽의 모 업체`).
+REGIONS_OF_THE_WORLD = frozenset({"유럽", "아시아", "아프리카", "중동", "북미", "남미", "중남미", "동남아", "동남아시아",
+                                  "중앙아시아", "동유럽", "서유럽", "북유럽", "오세아니아", "미주", "중미", "동북아"})
+
+
 def _is_place_word(word: str) -> bool:
     from .localgov import by_name
     from .places import city_index, country_index, state_index
 
+    if word in REGIONS_OF_THE_WORLD:
+        return True
     base = re.sub(r"(시|주|군|도)$", "", word)
     return any(w in idx for w in (word, base) for idx in (city_index(), country_index(), state_index(), by_name()))
 
