@@ -325,3 +325,17 @@ def test_a_departure_told_just_before_the_sentence_of_the_span() -> None:
     text = "김태흠 충남지사가 22일 유럽 출장을 떠난다.\n20일 충남도에 따르면 김 지사는 6박 8일 일정으로 4개국을 방문한다."
     dates = trip_dates(text, YearHint(published=D(2022, 11, 20)))
     assert (dates.start.date, dates.end.date) == (D(2022, 11, 22), D(2022, 11, 29))
+
+
+def test_a_report_of_one_day_abroad_is_drafted_on_that_day() -> None:
+    text = ("문경시는 2018년 4월 송콩시와 우호교류협정을 맺은 뒤 1년여 만인 지난 6일 베트남 송콩시에서 자매결연 협정을 "
+            "체결했다.")
+    dates = trip_dates(text, YearHint(published=D(2019, 5, 9)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 5, 6), D(2019, 5, 6))
+    text = ("7일 충남도에 따르면 브라질을 순방 중인 이완구 도지사는 전날 상파울루주를 방문, 알베르토 골드만 부지사와 "
+            "교류협력 협정서에 서명했다.")
+    dates = trip_dates(text, YearHint(published=D(2010, 4, 7)))
+    assert (dates.start.date, dates.end.date) == (D(2010, 4, 6), D(2010, 4, 6))
+    # a signing at home, with no country abroad named, is still no trip
+    with pytest.raises(NoTripDates):
+        trip_dates("시는 지난 6일 시청 회의실에서 지역 기업과 협약을 체결했다.", YearHint(published=D(2019, 5, 9)))

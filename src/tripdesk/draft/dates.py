@@ -815,8 +815,18 @@ def _words_around(text: str, mention: Mention) -> str:
 
 
 # What a delegation does on a day: the verbs that tie a day to the trip when there is no range.
-# (Not 참석 or 체결 alone: a meeting attended or an agreement signed may be at home.)
+# (Not 참석 or 체결 alone: a meeting attended or an agreement signed may be at home; a signing
+# `베트남 송콩시에서` is abroad.)
 _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|현지\s*시간|현지\s*시각")
+_SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)")
+
+
+def _names_a_country(sentence: str) -> bool:
+    """Whether the sentence names a country other than Korea (`베트남 송콩시에서`)."""
+    from .places import country_index
+
+    countries = country_index()
+    return any(countries.get(w) not in (None, "KR") for w in re.findall(r"[가-힣]{2,8}", sentence))
 
 
 def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> tuple[Mention, Mention] | None:
@@ -831,8 +841,19 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             continue
         if any(a <= m.begin < b for a, b in quoted) or (report and report.start() <= m.begin < report.end()):
             continue
-        if _ON_THE_TRIP.search(_sentence_around(text, m.begin, m.end)):
+        sentence = _sentence_around(text, m.begin, m.end)
+        if _ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)):
             tied.append(m)
+    if not tied and report is not None:
+        # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before
+        sentence = _sentence_around(text, report.start(), report.end())
+        day = int(next(g for g in report.groups() if g))
+        if day > 1 and re.search(r"전날|하루\s?전", sentence) and (_ON_THE_TRIP.search(sentence)
+                                                                  or _SIGNED_THERE.search(sentence)):
+            words = re.search(r"전날|하루\s?전", sentence)
+            before = Mention(text.find(sentence) + words.start(), text.find(sentence) + words.end(),
+                             words.group(0), day=day - 1)
+            tied = [before]
     if not tied:
         return None
     first = min(tied, key=lambda m: m.day)
