@@ -448,3 +448,13 @@ def test_a_wire_dateline_without_a_year_and_the_weekday_it_reports_on_date_the_a
     with __import__("pytest").raises(dates.NoYear):  # the weekdays need an article date to count from
         _trip(text)
     assert _trip(text, date) == (date + dt.timedelta(days=2), date + dt.timedelta(days=9))
+
+
+def test_a_wire_report_of_one_day_abroad_is_drafted_on_its_datelines_day() -> None:
+    text = ("DA LAT, Vietnam, Dec. 21 (Yonhap) -- The South Korean city of Chuncheon and the Vietnamese city of Da Lat "
+            "forged a sisterhood Saturday.\nChuncheon Mayor Lee Jae-soo signed an agreement with his Da Lat "
+            "counterpart at Da Lat City Hall.")
+    assert _trip(text, dt.date(2019, 12, 22)) == (dt.date(2019, 12, 21), dt.date(2019, 12, 21))
+    # a report with no dateline and no range is still no trip
+    with __import__("pytest").raises(dates.NoTripDates):
+        _trip("The mayor signed an agreement with Da Lat at City Hall.", dt.date(2019, 12, 22))

@@ -821,6 +821,12 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|현지\s*시간|현지\s
 _SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)")
 
 
+# A wire dateline (`DA LAT, Vietnam, Dec. 21 (Yonhap) --`) and what a delegation did there that day.
+_EN_DATELINE_LINE = re.compile(rf"(?m)^[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*,(?:\s[A-Z][a-z]+,)?\s+{_MONTH_EN}\s+\d{{1,2}}"
+                               r"\s*\([^)]{2,30}\)\s*(?:--|—|–)")
+_EN_DONE_THERE = re.compile(r"\b(?:signed|forged|visited|met|held|attended|toured|concluded)\b")
+
+
 def _names_a_country(sentence: str) -> bool:
     """Whether the sentence names a country other than Korea (`베트남 송콩시에서`)."""
     from .places import country_index
@@ -844,6 +850,13 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
         sentence = _sentence_around(text, m.begin, m.end)
         if _ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)):
             tied.append(m)
+    if not tied and not re.search("[가-힣]", text):
+        # `DA LAT, Vietnam, Dec. 21 (Yonhap) -- ... forged a sisterhood Saturday`: a wire report of
+        # one day abroad, dated by its dateline
+        line = _EN_DATELINE_LINE.search(text)
+        on = next((m for m in mentions if line and line.start() <= m.begin < line.end() and m.month), None)
+        if on is not None and _EN_DONE_THERE.search(text[line.end():line.end() + 400]):
+            return on, on
     if not tied and report is not None:
         # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before
         sentence = _sentence_around(text, report.start(), report.end())
