@@ -339,3 +339,10 @@ def test_a_report_of_one_day_abroad_is_drafted_on_that_day() -> None:
     # a signing at home, with no country abroad named, is still no trip
     with pytest.raises(NoTripDates):
         trip_dates("시는 지난 6일 시청 회의실에서 지역 기업과 협약을 체결했다.", YearHint(published=D(2019, 5, 9)))
+
+
+def test_the_start_and_the_reported_length_win_over_a_leg_the_span_does_not_fit() -> None:
+    text = ("김대권 수성구청장을 단장으로 한 대표단은 지난 15일부터 4박 5일간의 일정으로 중국 지난시와 웨이하이시를 "
+            "방문했다. 17일부터 19일까지는 웨이하이시 우호도시 기념행사에 참석했다.")
+    dates = trip_dates(text, YearHint(published=D(2019, 10, 21)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 10, 15), D(2019, 10, 19))

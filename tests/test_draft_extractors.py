@@ -426,3 +426,12 @@ def test_a_company_with_its_latin_name_is_no_person_and_a_continent_is_no_organi
     assert [p.ko for p in entities.people(text)] == []
     assert [(o.ko, o.kind) for o in entities.organisations(text)] == [("베가 트레이딩", "company")]
     assert [p.ko for p in entities.people("밥 휠너(Bob Filner) 샌디에이고 시장은 환영했다.")] == ["밥 휠너"]
+
+
+def test_an_outlets_name_and_a_date_alone_on_a_line_is_the_published_date() -> None:
+    article = read_article("김영록 전라남도지사는 23일부터 2박 3일 일정으로 베트남을 방문한다.\n굿모닝투데이 2023.02.23\n".encode(),
+                           "a.txt")
+    assert article.published == datetime.date(2023, 2, 23)
+    # a sentence with a full date in it is no stamp
+    article = read_article("지사는 2023.02.23 출국해 베트남을 방문한다.\n".encode(), "a.txt")
+    assert article.published is None

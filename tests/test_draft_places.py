@@ -360,3 +360,13 @@ def test_an_airport_the_delegation_left_from_is_no_party_to_its_agreement() -> N
     (agreement,) = doc["agreements"]
     names = {o["id"]: o["name"].get("ko") for o in doc["organisations"]}
     assert [names.get(p) for p in agreement["parties"][1:]] == ["다라 트레이딩"]
+
+
+def test_a_name_that_is_a_korean_local_governments_is_the_korean_one_unless_a_country_says_otherwise() -> None:
+    from tripdesk.draft import analyser, places
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(p.ko, p.city.country) for p in places.find_places(text, analyser.proper_nouns(text))]
+
+    assert ("안양", "KR") in found("안양시는 자매도시 가든그로브시를 방문했다. 안양 대표단은 귀국했다.")
+    assert found("대표단은 중국 안양을 방문했다.") == [("안양", "CN")]

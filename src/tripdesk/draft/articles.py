@@ -201,6 +201,11 @@ _TIMESTAMP = re.compile(r"(?m)^(?:[^\n\d]{0,30}?|[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+\
                         r"(?=\d{1,2}:\d{2}|[가-힣]{2,4}\s*기자)")
 
 
+# A line that is an outlet's name (or a word or two) and a full date, nothing else: the
+# stamp some pages print under the article (`굿모닝투데이 2023.02.23`).
+_STAMP_LINE = re.compile(r"(?m)^[^\d\n.]{2,20}?\s((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s*$")
+
+
 # An English page's caption told as prose (`▲ ... The photo shows Mr. Yoo giving a speech ... at
 # the Brisbane Convention Center, Australia, on the 21st.`) says what the delegation did, where
 # and when: it is kept, without its mark, as a paragraph of English articles. A Korean caption
@@ -344,5 +349,11 @@ def _source_lines(article: Article) -> None:
         try:
             article.published = dt.date(int(year), int(month), int(day))
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
+        except ValueError:
+            pass
+    if article.published is None and (m := _STAMP_LINE.search(article.text)):
+        try:
+            article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())
         except ValueError:
             pass

@@ -676,6 +676,13 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     # The trip's range: the one nearest the reported span, else the first (the lead).
     if span_found:
         first, last = min(ranges, key=lambda r: abs(r[0].begin - span_found[1]))
+        lengthy = _start_and_length(text, mentions) if days_only is None else []
+        if lengthy and (first, last) not in lengthy and -lengthy[0][1].day == span_found[0].days and (
+                first.month is None and last.month is None and last.day >= first.day
+                and last.day - first.day + 1 != span_found[0].days):
+            # `지난 15일부터 4박 5일간 ... 17일부터 19일까지는 웨이하이시`: the start and the reported
+            # length, not a leg of the trip that the span does not fit
+            first, last = lengthy[0]
     else:
         first, last = ranges[0]
     evidence = _sentence_around(text, first.begin, last.end if last.begin >= first.begin else first.end)

@@ -15,6 +15,8 @@ most populous one; the choice is reported as `ambiguous`.
 
 from __future__ import annotations
 
+import dataclasses
+
 import csv
 import functools
 import re
@@ -204,6 +206,7 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
             found.append(PlaceFound(name, _choose(index[name], countries, states), m.start(), m.end()))
     found = [p for p in found if not _spelled_otherwise(text, p)]
+    found = [_korean_first(text, p) for p in found]
     if not any(p.city.country not in ("KR",) for p in found):
         found += _provinces(text)
     found += _counties(text, states_named(context) if context else states)
@@ -379,6 +382,21 @@ def _provinces(text: str) -> list[PlaceFound]:
                              "cities only, so it gives no English name)."), name=name, country=m.group(1))
         found.append(PlaceFound(name, City("", country, None, 0), m.start(2), m.end(2), note=note))
     return found
+
+
+def _korean_first(text: str, place: PlaceFound) -> PlaceFound:
+    """A name that is also a Korean local government's (안양: Anyang in Gyeonggi and in Henan) is
+    the Korean one, unless the text names the other's country right before it (`중국 안양`)."""
+    from .localgov import by_name
+
+    korean = next((c for c in place.ambiguous if c.country == "KR"), None)
+    if place.city.country == "KR" or korean is None or place.ko not in by_name():
+        return place
+    before = text[max(0, place.begin - 12):place.begin]
+    if any(country_index().get(w) == place.city.country for w in re.findall(r"[가-힣]{2,8}", before)):
+        return place
+    return dataclasses.replace(place, city=korean, ambiguous=tuple(c for c in place.ambiguous if c is not korean)
+                               + (place.city,))
 
 
 _LATIN_GIVEN = re.compile(r"시?\s?\(([A-Za-z][A-Za-z .'\-]*)")
