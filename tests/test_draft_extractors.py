@@ -435,3 +435,13 @@ def test_an_outlets_name_and_a_date_alone_on_a_line_is_the_published_date() -> N
     # a sentence with a full date in it is no stamp
     article = read_article("지사는 2023.02.23 출국해 베트남을 방문한다.\n".encode(), "a.txt")
     assert article.published is None
+
+
+def test_agreements_made_with_hada_or_jinhaeng_a_friendship_city_and_an_english_investment_deal() -> None:
+    assert _agreements("23일 호찌민에서 현지 한인마켓과 농수산물 수출 업무협약을 한다.") == [
+        ("business agreement", "planned", "업무협약")]
+    assert _agreements("25일 나트랑에서 관광설명회와 업무협약을 진행했다.") == [("business agreement", "signed", "업무협약")]
+    assert _agreements("박 시장은 제노바시와의 우호협력도시 체결을 추진한다.") == [("other", "planned", "우호협력도시")]
+    assert _agreements("He also inked an investment deal worth 500 billion won with Air Products.") == [
+        ("investment agreement", "signed", "investment deal")]
+    assert _agreements("대표단은 현지 기업과 협력을 한다.") == []

@@ -40,13 +40,16 @@ KINDS = (
     ("joint declaration", re.compile(r"공동\s*선언|joint (?:declaration|statement)|"
                                      r"(?-i:[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3}\sDeclaration\b)", re.I)),
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
+    ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
                                r"sister[- ]city (?:agreement|relationship|ties|pact)|sisterhood (?:agreement|ties|pact)", re.I)),
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
+                         r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
                          r"협력\s*각서|합의\s*각서|합의서|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
+                      r"(?:협약|MOU|양해각서)(?:을|를)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
                       r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:가졌|갖|개최|열)")
 # 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned).
@@ -226,12 +229,22 @@ def _boundary(sentence: str, end: int, next_start: int) -> int:
     return end + (min(ends) if ends else 0)
 
 
+_BARE_VERB = re.compile(r"\s*(?:\([^)]*\))?\s*(?:등)?(?:을|를)\s*(?:진행\s*)?(한다|할|하기로|했다|하였다|하고|하며)")
+
+
 def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
     """Where the agreement stands, from the first verb after its words (and, for a connective
     verb or a listed agreement, from how the sentence ends)."""
     if not re.search("[가-힣]", sentence):
         return _status_en(sentence)
     ceremony = _CEREMONY.search(tail)
+    bare = _BARE_VERB.match(tail[words:])
+    if bare and not ceremony:  # `수출 업무협약을 한다`: the agreement made with 하다 alone
+        if bare.group(1) in ("했다", "하였다"):
+            return "signed"
+        if bare.group(1) in ("한다", "할", "하기로"):
+            return "planned"
+        return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
     m = _VERB.search(tail)
     if ceremony and (m is None or ceremony.start() < m.start()):
         return "signed" if ceremony.group(1) else "planned"
@@ -260,7 +273,7 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
 def _status_en(sentence: str) -> str:
     if re.search(r"\bwill\b|\bto sign\b|\bplans? to\b|\bis to\b", sentence):
         return "planned"
-    if re.search(r"\bsigned\b|\bconcluded\b|\bentered into\b", sentence):
+    if re.search(r"\bsigned\b|\bconcluded\b|\bentered into\b|\binked\b", sentence):
         return "signed"
     if re.search(r"\bagreed\b", sentence):
         return "agreed in principle"
