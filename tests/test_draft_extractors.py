@@ -445,3 +445,9 @@ def test_agreements_made_with_hada_or_jinhaeng_a_friendship_city_and_an_english_
     assert _agreements("He also inked an investment deal worth 500 billion won with Air Products.") == [
         ("investment agreement", "signed", "investment deal")]
     assert _agreements("대표단은 현지 기업과 협력을 한다.") == []
+
+
+def test_a_wire_services_release_note_is_the_published_date() -> None:
+    article = read_article("<이 기사는 2016년 10월 27일 15시 21분부터 사용할 수 있습니다.\n합천군 대표단은 23일부터 27일까지 "
+                           "일본을 방문했다.\n".encode(), "a.txt")
+    assert article.published == datetime.date(2016, 10, 27)

@@ -201,6 +201,8 @@ _TIMESTAMP = re.compile(r"(?m)^(?:[^\n\d]{0,30}?|[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+\
                         r"(?=\d{1,2}:\d{2}|[가-힣]{2,4}\s*기자)")
 
 
+# A wire service's release note: `<이 기사는 2016년 10월 27일 15시 21분부터 사용할 수 있습니다.`
+_EMBARGO = re.compile(r"이\s?기사는\s*((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일[^.\n]{0,20}?부터\s*사용할\s*수")
 # A line that is an outlet's name (or a word or two) and a full date, nothing else: the
 # stamp some pages print under the article (`굿모닝투데이 2023.02.23`).
 _STAMP_LINE = re.compile(r"(?m)^[^\d\n.]{2,20}?\s((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s*$")
@@ -336,7 +338,7 @@ def _source_lines(article: Article) -> None:
             if m:
                 article.byline = f"{m.group(1)} 기자"
                 break
-    m = _DATELINE.search(article.text) or _TIMESTAMP.search(article.text[:800])
+    m = _DATELINE.search(article.text) or _TIMESTAMP.search(article.text[:800]) or _EMBARGO.search(article.text)
     if m:
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
