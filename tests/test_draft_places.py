@@ -370,3 +370,8 @@ def test_a_name_that_is_a_korean_local_governments_is_the_korean_one_unless_a_co
 
     assert ("안양", "KR") in found("안양시는 자매도시 가든그로브시를 방문했다. 안양 대표단은 귀국했다.")
     assert found("대표단은 중국 안양을 방문했다.") == [("안양", "CN")]
+
+
+def test_chinese_cities_by_the_korean_reading_of_their_characters() -> None:
+    assert cities_in("대표단은 중국 허난성 낙양시와 개봉시를 찾았다.") == [("낙양", "Luoyang"), ("개봉", "Kaifeng")]
+    assert cities_in("시장은 일을 시작하며 남창 문을 열었다.") == []  # a reading that is no proper noun here
