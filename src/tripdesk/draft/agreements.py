@@ -189,12 +189,11 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 or (words == group[0].words and not re.search(r"(?:와|과)(?:는)?\s", sentence[previous_end:group[0].start]))):
             previous_end = next_start
             continue  # 이번 협약, 협약에 따라, 협약서를 교환했다: the agreement the sentence already named
-        if _STANDING.match(tail):
+        if _STANDING.match(tail) or (_TOPIC.match(tail) and _DISCUSSED.search(tail)):
+            # `자매결연을 맺고 있는 일본 고쓰시`: the tie of years past; `참가 협약 체결 등 구체적인 참여
+            # 방안을 논의한다`: a topic of talks, not a signing
             previous_end = next_start
-            continue  # `자매결연을 맺고 있는 일본 고쓰시`: the tie of years past
-        if _TOPIC.match(tail) and _DISCUSSED.search(tail):
-            previous_end = next_start
-            continue  # `참가 협약 체결 등 구체적인 참여 방안을 논의한다`: a topic of talks, not a signing
+            continue
         clause = sentence[previous_end:next_start]
         said = best if "합의" not in best.words else group[0]
         status = _status(sentence, sentence[said.start:], len(said.words), listed)

@@ -690,10 +690,8 @@ class _Assembler:
                       same_paragraph: bool) -> tuple[dt.date | None, str | None]:
         """The trip day a sentence is about, and how it was read (None: stated outright)."""
         mentions = dates.find_mentions(sentence)
-        said_on = dates.report_span(sentence)
-        if said_on is not None:  # `24일 대전시에 따르면 ... 전날(현지시간) 시안시를 방문해`: not the 24th
-            told = [m for m in mentions if said_on[0] <= m.begin < said_on[1]]
-            mentions = [m for m in mentions if m not in told]
+        told, mentions = dates.apart_from_report(sentence, mentions)
+        if told:  # `24일 대전시에 따르면 ... 전날(현지시간) 시안시를 방문해`: not the 24th
             before = _DAY_BEFORE.search(sentence)
             if told and not mentions and before:
                 report = dates.resolve_day(told[0], self.start, self.end + dt.timedelta(days=31))
@@ -769,6 +767,7 @@ class _Assembler:
         out: list[dict[str, Any]] = []
         for i, article in enumerate(self.articles):
             sid = self.sids[i]
+            lead = _lead(article.text)
             for found in agreements_mod.find_agreements(article.text, analyser.sentences(article.text)):
                 clause = found.clause or found.sentence
                 if self._before_trip(clause):
@@ -790,7 +789,7 @@ class _Assembler:
                 same = next((a for a in out if _same_agreement(a, found)
                              and (a.get("date") == date or a.get("date") is None or date is None)), None)
                 if same is None:
-                    same = next((a for a in out if _summed_up_in_the_lead(a, found, date, article.text)), None)
+                    same = next((a for a in out if _summed_up_in_the_lead(a, found, date, lead)), None)
                 self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org
                          and self.orgs.get(oid, {}).get("kind") not in ("venue", "event")]  # 인천공항을 통해 출국한: no party
@@ -845,7 +844,6 @@ class _Assembler:
                 out.append(record)
         for record in out:
             found_ = record.pop("_found", None)
-            record.pop("_summary_used", None)
             title = next(iter(record["title"].values()))
             if "status" not in record:
                 self.review.append(messages()("agreement '{title}': the article does not say whether it is signed "
@@ -864,8 +862,7 @@ class _Assembler:
         counted with 각각 after as many cities ('A와 B를 방문해 각각 500만 불, 3000만 불 규모의 MOU에
         서명한다') are each in the city of its rank, as 각각 (respectively) pairs them."""
         if agreement is not None and agreement.of > 1 and "각각" not in agreement.counted:
-            by_city = _counted_by_city(agreement.sentence, agreement.of)
-            if by_city:
+            if by_city := _counted_by_city(agreement.sentence, agreement.of):
                 (words, name), = [(w, n) for w, n, item in by_city if item == agreement.item]
                 place = next(iter(places.find_places(name, analyser.proper_nouns(text), text)), None)
                 if place is not None:
@@ -1157,9 +1154,8 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
                 edges = [0, *cuts, len(sentence)]
                 out += [(begin + a, begin + b) for a, b in zip(edges, edges[1:])]
                 continue
-        said_on = dates.report_span(sentence)
-        told = [m for m in mentions if said_on is None or not said_on[0] <= m.begin < said_on[1]]
-        if not cuts or not told or not dates.resolve_day(told[0], start, end):  # (the day of the report aside)
+        _, trip_days = dates.apart_from_report(sentence, mentions)
+        if not cuts or not trip_days or not dates.resolve_day(trip_days[0], start, end):  # (the day of the report aside)
             out.append((begin, stop))
             continue
         edges = [0, *cuts, len(sentence)]
@@ -1276,29 +1272,28 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     return False
 
 
+def _lead(text: str) -> str:
+    """The article's lead: its first paragraph of prose, with the headline above it."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    first_prose = next((i for i, p in enumerate(paragraphs) if re.search(r"다\.|\.\s*$", p)), 0)
+    return "\n".join(paragraphs[:first_prose + 1])
+
+
 def _summed_up_in_the_lead(record: dict[str, Any], found: agreements_mod.AgreementFound, date: dt.date | None,
-                           text: str) -> bool:
+                           lead: str) -> bool:
     """Whether a dated agreement is the one the article's lead already named in passing (`청주시가
     ... 우호교류협약을 체결했다` ... `지난 27일 ... 업무 협약(MOU)을 체결했다`): the record is told
     once, in the lead (the first paragraph), not counted among several, undated or of the same
     day, and of a kind the later one may sharpen (the same, or a generic word for it). Only one
-    later agreement is taken as the one the lead sums up."""
+    later agreement is taken as the one the lead sums up: merged with it, the record has two
+    excerpts and is told more than once."""
     earlier: agreements_mod.AgreementFound = record["_found"]
     if record.get("date") not in (None, date) or len(record["evidence"]) > 1 or earlier.of > 1 or found.of > 1:
         return False
-    if record.get("_summary_used") or any(e["text"] == found.sentence for e in record["evidence"]):
-        return False
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    # the lead: the first paragraph that is prose, with the headline above it
-    first_prose = next((i for i, p in enumerate(paragraphs) if re.search(r"다\.|\.\s*$", p)), 0)
-    lead = "\n".join(paragraphs[:first_prose + 1])
-    if earlier.sentence not in lead or found.sentence in lead:
+    if record["evidence"][0]["text"] == found.sentence or earlier.sentence not in lead or found.sentence in lead:
         return False
     kinds = {record["kind"], found.kind}
-    if not (len(kinds) == 1 or kinds & set(agreements_mod.GENERIC) or kinds <= {"sister-city", "other"}):
-        return False
-    record["_summary_used"] = True
-    return True
+    return len(kinds) == 1 or bool(kinds & set(agreements_mod.GENERIC)) or kinds <= {"sister-city", "other"}
 
 
 def _merge_agreement(same: dict[str, Any], other: dict[str, Any]) -> None:

@@ -274,6 +274,11 @@ def find_span(text: str) -> tuple[Span, int] | None:
 _QUOTED = re.compile(r"“[^“”\n]{10,}?”|\"[^\"\n]{10,}?\"")
 
 
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset `at` falls within one of `spans` (quotations, the day of a report)."""
+    return any(a <= at < b for a, b in spans)
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where the text quotes someone (`“...”`): a range of days inside a quote is what a speaker
     said, not the article's own dates for the trip."""
@@ -489,7 +494,7 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
     reported = [m.span() for m in _REPORT_DAY.finditer(text)]
 
     def sets_out(m: Mention) -> bool:
-        return m.day >= 0 and m.month_offset is None and not any(a <= m.begin < b for a, b in reported)
+        return m.day >= 0 and m.month_offset is None and not _inside(m.begin, reported)
 
     before = [m for m in mentions if begin <= m.begin < span[1] and sets_out(m)] if _SETS_OUT_VERB.search(sentence) else []
     if not before:
@@ -576,11 +581,12 @@ _EN_REPORT_DAY = re.compile(r"[Aa]ccording to [^.,]{2,40}? on the (\d{1,2})(?:st
                             r"\bsaid on the (\d{1,2})(?:st|nd|rd|th)|announced on the (\d{1,2})(?:st|nd|rd|th)")
 
 
-def report_span(sentence: str) -> tuple[int, int] | None:
-    """Where the sentence gives the day of the report (`24일 대전시에 따르면`), not a day of the
-    trip."""
+def apart_from_report(sentence: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The sentence's mentions that give the day of the report (`24일 대전시에 따르면`), not a day
+    of the trip, and the others."""
     m = _REPORT_DAY.search(sentence) or _EN_REPORT_DAY.search(sentence)
-    return m.span() if m else None
+    told = [x for x in mentions if m is not None and _inside(x.begin, [m.span()])]
+    return told, [x for x in mentions if x not in told]
 
 
 def report_day(text: str) -> tuple[int, str] | None:
@@ -638,7 +644,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     span_found = find_span(text)
     span = span_found[0] if span_found else None
     quoted = _quoted_spans(text)
-    said = [r for r in ranges if any(a <= r[0].begin < b for a, b in quoted)]
+    said = [r for r in ranges if _inside(r[0].begin, quoted)]
     ranges = [r for r in ranges if r not in said]  # `“...21일부터 25일까지 열리는 박람회...”` is what was said
     held = [r for r in ranges if _event_range(text, *r)]
     ranges = [r for r in ranges if r not in held]
@@ -652,11 +658,11 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         weekday_trip = _en_weekday_trip(text, hint, span)
         if weekday_trip is not None:
             return weekday_trip
-        if hint.published is None and (_EN_STARTS_ON.search(text) or _EN_ENDS_ON.search(text)):
+        if hint.published is None and (weekday := _EN_STARTS_ON.search(text) or _EN_ENDS_ON.search(text)):
             # `Oh will depart Saturday`: weekdays counted from an article date the text lacks
             raise NoYear(messages()("the article dates the trip by weekdays ('{words}') but gives no date of its "
                                     "own to count them from; give it with --published YYYY-MM-DD").format(
-                words=(_EN_STARTS_ON.search(text) or _EN_ENDS_ON.search(text)).group(0)))
+                words=weekday.group(0)))
     if not ranges:
         ranges = held  # an event's dates are better than none: the delegation may attend it all
     days_only: Reason | None = None
@@ -852,7 +858,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     for m in mentions:
         if m.day < 1 or m.month is not None or m.year is not None or m.month_offset is not None:
             continue
-        if any(a <= m.begin < b for a, b in quoted) or (report and report.start() <= m.begin < report.end()):
+        if _inside(m.begin, quoted) or (report and _inside(m.begin, [report.span()])):
             continue
         sentence = _sentence_around(text, m.begin, m.end)
         if _ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)):
@@ -871,8 +877,8 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
         if day > 1 and re.search(r"전날|하루\s?전", sentence) and (_ON_THE_TRIP.search(sentence)
                                                                   or _SIGNED_THERE.search(sentence)):
             words = re.search(r"전날|하루\s?전", sentence)
-            before = Mention(text.find(sentence) + words.start(), text.find(sentence) + words.end(),
-                             words.group(0), day=day - 1)
+            at = text.find(sentence)
+            before = Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)
             tied = [before]
     if not tied:
         return None
@@ -899,16 +905,11 @@ def _month_inside(mentions: list[Mention], first: Mention, last: Mention) -> tup
 def _anchored_month(hint: YearHint, offset: int) -> tuple[int, int, Reason] | None:
     """The year and month `offset` months from the article's (다음 달: +1), when the article's
     month is known, with how it was found."""
-    if hint.published is not None and hint.assumed:
-        year, month = hint.published.year, hint.published.month
-        index = year * 12 + month - 1 + offset
-        return index // 12, index % 12 + 1, Reason(
-            N_("month {month} of {year}, worked out from {date}, {source}. Check it."),
-            month=index % 12 + 1, year=index // 12, date=hint.published, source=hint.source)
     if hint.published is not None:
         year, month = hint.published.year, hint.published.month
         index = year * 12 + month - 1 + offset
         return index // 12, index % 12 + 1, Reason(
+            N_("month {month} of {year}, worked out from {date}, {source}. Check it.") if hint.assumed else
             N_("month {month} of {year}, from the published date {date} ({source})."),
             month=index % 12 + 1, year=index // 12, date=hint.published, source=hint.source)
     if hint.year is not None and hint.month is not None:

@@ -267,9 +267,9 @@ def _not_an_organisation(text: str, begin: int, end: int, chunk: list) -> bool: 
         return False
     if _PLACE_AFTER.match(text, end) or _NICKNAME.match(text[end:end + 8]) or _SITE.search(name):
         return True
-    if _AMONG_PLACES_BEFORE.search(text[max(0, begin - 16):begin]) and _is_place_word(
-            _AMONG_PLACES_BEFORE.search(text[max(0, begin - 16):begin]).group(1)) or (
-            (after := _AMONG_PLACES_AFTER.match(text, end)) and _is_place_word(after.group(1))):
+    before = _AMONG_PLACES_BEFORE.search(text[max(0, begin - 16):begin])
+    after = _AMONG_PLACES_AFTER.match(text, end)
+    if (before and _is_place_word(before.group(1))) or (after and _is_place_word(after.group(1))):
         return True  # 시카고와 워싱턴, 샌프란시스코: a place among places
     if text[begin - 1:begin] == "(" and _is_place_word(text[max(0, begin - 12):begin - 1].split()[-1:][0]
                                                         if text[max(0, begin - 12):begin - 1].split() else ""):
