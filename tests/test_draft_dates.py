@@ -346,3 +346,30 @@ def test_the_start_and_the_reported_length_win_over_a_leg_the_span_does_not_fit(
             "방문했다. 17일부터 19일까지는 웨이하이시 우호도시 기념행사에 참석했다.")
     dates = trip_dates(text, YearHint(published=D(2019, 10, 21)))
     assert (dates.start.date, dates.end.date) == (D(2019, 10, 15), D(2019, 10, 19))
+
+
+def test_a_worked_out_year_is_moved_to_one_whose_february_fits_the_span() -> None:
+    text = "고령군 대표단이 베트남을 방문했다. 이번 방문은 27일부터 3월 1일까지 3박 4일간 이뤄졌다."
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    dates = trip_dates(text, saved)
+    assert (dates.start.date, dates.end.date) == (D(2024, 2, 27), D(2024, 3, 1))  # 2026's February has 28 days
+    assert dates.span is not None and dates.warnings == []
+    assert "29 days" in (dates.start.reason or "") and "2024" in (dates.start.reason or "")
+    # a year the text states is kept, and the disagreement reported
+    stated = trip_dates("대표단은 2025년 2월 27일부터 3월 1일까지 3박 4일간 베트남을 방문했다.")
+    assert stated.start.date == D(2025, 2, 27) and stated.span is None and stated.warnings
+
+
+def test_a_further_leg_abroad_the_day_after_the_range_ends_the_trip() -> None:
+    text = ("Kim visited five U.S. states, including Michigan and New York, from April 9-15 as part of his trip. "
+            "His overseas trip also includes a stop in Japan from April 16-19.")
+    dates = trip_dates(text, YearHint(published=D(2023, 4, 16)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 4, 9), D(2023, 4, 15) + dt.timedelta(days=4))
+    assert "further leg" in (dates.end.reason or "")
+    korean = "지사는 9일부터 15일까지 미국을 방문한다. 이어 16일부터 19일까지 일본 도쿄를 찾는다."
+    assert trip_dates(korean, YearHint(published=D(2023, 4, 7))).end.date == D(2023, 4, 19)
+    # days back home after the trip, or a leg that does not follow on, are not the trip's
+    home = "지사는 9일부터 15일까지 미국을 방문한다. 귀국 후 이어 16일부터 19일까지 도의회 임시회에 참석한다."
+    assert trip_dates(home, YearHint(published=D(2023, 4, 7))).end.date == D(2023, 4, 15)
+    later = "Kim visits the U.S. from April 9-15. His trip also includes a stop in Japan from April 20-22."
+    assert trip_dates(later, YearHint(published=D(2023, 4, 7))).end.date == D(2023, 4, 15)

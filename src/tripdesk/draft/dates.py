@@ -17,6 +17,7 @@ Every value carries how it was found (`Dated.reason`), in a sentence for `inferr
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -691,9 +692,18 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
             first, last = lengthy[0]
     else:
         first, last = ranges[0]
+    leg = _next_leg(text, ranges, first, last, span_found)
     evidence = _sentence_around(text, first.begin, last.end if last.begin >= first.begin else first.end)
+    if leg is not None:
+        # `from April 9-15 ... His overseas trip also includes a stop in Japan from April 16-19`
+        reasons_leg = Reason(N_("The range '{first}' to '{last}' is followed by a further leg abroad ending "
+                                "'{leg}', the day after; the trip ends with it."),
+                             first=first.text.strip(), last=last.text.strip(), leg=leg.text.strip())
+        last = leg
     reasons_start: list[Reason] = [days_only] if days_only else []
     reasons_end: list[Reason] = [days_only] if days_only else []
+    if leg is not None:
+        reasons_end.append(reasons_leg)
     if first.repaired:
         reasons_start.append(first.repaired)
     month = first.month
@@ -760,6 +770,17 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     except ValueError:
         raise NoTripDates(messages()("the trip's end '{text}' is not a calendar date").format(
             text=last.text)) from None
+    if (span is not None and first.year is None and last.year is None and offset_year is None
+            and start.month == 2 and end.month == 3 and (end - start).days + 1 != span.days):
+        fitted = _february_that_fits(start, end, span.days)
+        if fitted is not None:
+            start, end = fitted
+            reasons_start.append(Reason(N_("The range crosses the end of February and the reported span ({span}) "
+                                           "fits it only in a year whose February has {days} days; the nearest "
+                                           "such year is {year}."), span=span.text,
+                                        days=29 if calendar.isleap(start.year) else 28, year=start.year))
+            reasons_end.append(Reason(N_("The article gives '{text}' without year; it is the end of the range "
+                                         "that starts on {start}."), text=last.text.strip(), start=start))
     home = _home_the_day_after(text, mentions, last, end)
     if home is not None:
         mention, end = home
@@ -805,6 +826,46 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         end=Dated(end, Reason.joined(reasons_end) or (Reason.joined(reasons_start) if year != (last.year or first.year)
                                                       else None)),
         evidence=evidence, span=span, warnings=warnings)
+
+
+# A leg told after the trip's range: it goes on abroad, not home (`a stop in Japan`, `이어 일본`).
+_NEXT_LEG = re.compile(r"\b(?:also\s+includes?|a\s+(?:stop|leg)|(?:then|before)\s+(?:head|mov|travel|fly)\w*|"
+                       r"followed\s+by)\b|이어(?:서)?\s|거쳐", re.I)
+_BACK_HOME = re.compile(r"귀국|돌아|return(?:s|ing)?\s+home|back\s+home", re.I)
+
+
+def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, last: Mention,
+              span_found: tuple[Span, int] | None) -> Mention | None:
+    """The end of a further leg that starts the day after the trip's range ends, in a sentence
+    that goes on abroad (not one about the days back home); not when a reported span is given
+    (it says how long the whole trip is)."""
+    if span_found is not None or last.day < 0:
+        return None
+    for begin, end in ranges:
+        if begin.begin <= last.end or end.day < 0:
+            continue
+        last_month = last.month or first.month
+        if begin.month is not None and last_month is not None:
+            gap = (dt.date(2000, begin.month, begin.day) - dt.date(2000, last_month, last.day)).days
+        elif begin.month is None and last_month is None:
+            gap = begin.day - last.day
+        else:
+            continue
+        sentence = _sentence_around(text, begin.begin, end.end)
+        if gap == 1 and _NEXT_LEG.search(sentence) and not _BACK_HOME.search(sentence):
+            return end
+    return None
+
+
+def _february_that_fits(start: dt.date, end: dt.date, days: int) -> tuple[dt.date, dt.date] | None:
+    """The range moved to the year nearest its own (earlier first) in which it lasts `days`:
+    `27일부터 3월 1일까지 3박 4일` is four days only when February has 29 (a worked-out year
+    that is not a leap year is wrong)."""
+    for step in (-1, 1, -2, 2, -3, 3, -4, 4):
+        moved_start, moved_end = start.replace(year=start.year + step), end.replace(year=end.year + step)
+        if (moved_end - moved_start).days + 1 == days:
+            return moved_start, moved_end
+    return None
 
 
 def _home_the_day_after(text: str, mentions: list[Mention], last: Mention, end: dt.date
