@@ -102,6 +102,25 @@ def test_a_database_under_a_regular_file(tmp_path: Path, capsys: pytest.CaptureF
     assert blocker.read_text() == "not a folder"
 
 
+def test_a_database_in_a_folder_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mistyped --db (or TRIPDESK_DB) is refused by name: no folder is made for it."""
+    typo = tmp_path / "offcie"
+    for command in (["import", "--db", str(typo / "sub" / "t.db"), str(SAMPLE)],
+                    ["list", "--db", str(typo / "t.db")]):
+        code, out, err = run(capsys, *command)
+        assert code == 1 and out == ""
+        assert_one_error(err, f"the folder {typo} does not exist",
+                         "fix: create it first, or check the path given with --db or TRIPDESK_DB")
+    monkeypatch.setenv("TRIPDESK_DB", str(typo / "t.db"))
+    code, _, err = run(capsys, "import", str(SAMPLE))
+    assert code == 1 and f"the folder {typo} does not exist" in err
+    assert not typo.exists()
+    # a folder that is there is used as it is
+    code, _, _ = run(capsys, "import", "--db", str(tmp_path / "t.db"), str(SAMPLE))
+    assert code == 0 and (tmp_path / "t.db").is_file()
+
+
 @pytest.fixture
 def immutable(tmp_path: Path):  # noqa: ANN201 - a context-managing fixture
     """Make a folder read-only: for a user other than root, `chmod 0555`; for root, whom

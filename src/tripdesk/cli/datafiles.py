@@ -29,16 +29,35 @@ def db_path(args: argparse.Namespace) -> Path:
     """The store's file (`--db`, else TRIPDESK_DB, else the default). Something there that is
     not a file (a folder, a device, a named pipe) is refused by name: SQLite would call it a
     disk I/O error, or wait on a pipe."""
+    given = bool(getattr(args, "db", None) or os.environ.get("TRIPDESK_DB"))
     path = user_path(args.db) if getattr(args, "db", None) else default_db_path()
     try:
         mode = path.stat().st_mode
     except (OSError, ValueError):
+        if given:
+            _missing_folder(path)
         return path  # nothing there yet (or nothing reachable): the store says what it finds
     if not stat.S_ISREG(mode):
         _ = messages()
         raise TripdeskError(_("{path} is {kind}, not a database file").format(path=path, kind=file_kind(mode)),
                             _("give the store's file with --db PATH or TRIPDESK_DB"))
     return path
+
+
+def _missing_folder(path: Path) -> None:
+    """Refuse a store whose folder the user named but that does not exist: a mistyped `--db`
+    would otherwise leave a new folder behind (the default place is made, it is ours). A file
+    in the way is left for `Store.open`, which names it."""
+    try:
+        folders = [p for p in path.parents if not p.exists()]
+        blocked = any(p.exists() and not p.is_dir() for p in path.parents)
+    except OSError:
+        return
+    if folders and not blocked:
+        _ = messages()
+        raise TripdeskError(_("{path}: the folder {folder} does not exist").format(
+            path=display_path(path), folder=display_path(folders[-1])),
+            _("create it first, or check the path given with --db or TRIPDESK_DB"))
 
 
 def open_store(args: argparse.Namespace) -> Store:
