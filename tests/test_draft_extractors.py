@@ -340,6 +340,9 @@ def test_english_people_home_places_and_organisations() -> None:
         ("Huntsville", "AL"), ("Huntsville", "AL"), ("Las Vegas", "NV")]  # Eureka Park is not Eureka, CA
     assert {o.ko: o.kind for o in english.organisations(text)} == {
         "Huntsville Chamber of Commerce": "association", "Eureka Park": "venue"}
+    # a small town's name that begins a square's (and a company's: ESR-Kendall Square) is not the town
+    square = "Kim is visiting the U.S. He held an event in New York, in which ESR-Kendall Square promised to invest 3 trillion won."
+    assert [p.ko for p in english.find_places(square)] == ["New York"]
 
 
 def test_english_sentences_do_not_end_at_abbreviations() -> None:

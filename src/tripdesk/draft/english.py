@@ -233,8 +233,8 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
             fitting = [c for c in cities if c.country in countries] or [c for c in cities if c.population >= 500_000]
             after = text[m.start() + len(name):m.start() + len(name) + 40]
             if fitting and fitting[0].population < 100_000 and not re.match(r"\s+City\b", after) and re.match(
-                    r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS) + r")\b", after):
-                break  # Eureka Park: a place named after a small town, not the town
+                    r"\s+(?:" + "|".join(re.escape(w) for w in _ORG_WORDS + _STREET_WORDS) + r")\b", after):
+                break  # Eureka Park, ESR-Kendall Square: a place named after a small town, not the town
             if re.match(r"\s+[Ss]tate\b", text[m.start() + len(name):]):
                 break  # `New York State`: the state
             if name in _us_states() and re.search(r"[A-Z][a-z]+,?\s+(?:in\s+)?$", text[max(0, m.start() - 30):m.start()]):
@@ -354,6 +354,8 @@ def listed_with_others(sentence: str, place: PlaceFound) -> bool:
 _FACILITY = re.compile(r"\s+(?:Port|Harbou?r|Airport|Station|Terminal|Bay|Castle|Park|Lake)\b")
 
 
+# Words after a small town's name that make it the name of a street or square (`Kendall Square`).
+_STREET_WORDS = ("Square", "Street", "Avenue", "Road", "Boulevard", "Plaza", "Mall", "Tower", "Building")
 _ORG_WORDS = ("Association", "Chamber of Commerce", "University", "Institute", "Research Park", "Park", "Center",
               "Centre", "Festival", "Council", "Agency", "Corporation", "Company", "Office", "Consulate General",
               "Foundation", "Federation", "Group", "Air Lines", "Airlines", "Entertainment", "Exhibition", "Expo",
