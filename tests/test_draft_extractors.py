@@ -204,6 +204,10 @@ def test_a_speaker_named_only_with_a_role_and_quotes_in_single_marks() -> None:
     assert _quotes(text) == [("두 지역의 산업 구조가 비슷해 적응이 빠르다", "후인지응웬", False),
                              ("이번 방문이 두 도시 우정의 새 출발이 될 것", "박가나", False),
                              ("교류를 환영하며 협력을 약속한다", None, False)]  # a title is no quote; no name, no speaker
+    # a Japanese given name may end in 시 after a family name; a prefecture and a city do not make a person
+    text = ("야마시타 아키시 시장은 \"양 도시는 한 가족이나 다름없다\"고 말했다. "
+            "가가와현 미토요시 시장은 \"교류를 더욱 넓혀 가겠다는 뜻을 전했다\"고 말했다.")
+    assert [s for _, s, _ in _quotes(text)] == ["야마시타 아키시", None]
 
 
 def test_agreements_kind_and_whether_signed() -> None:

@@ -229,12 +229,16 @@ def _named_with_role(before: str) -> tuple[PersonFound | None, str | None]:
         return None, None
     name = m.group(1).split()[-1] if len(m.group(1).split()) > 1 and _NOT_A_NAME.search(m.group(1).split()[0]) \
         else m.group(1)
-    if _NOT_A_NAME.search(name) or any(_NOT_A_NAME.search(w) for w in name.split()):
-        return None, None
     from .analyser import analyse
     from .entities import _is_place_word
 
-    if _is_place_word(name) or _is_place_word(name.split()[0]):  # 뉴욕 (…) 대표, not 웨스 무어 for Moore, OK
+    words = name.split()
+    # `야마시타 아키시 시장은`: a Japanese given name may end in 시 (a city's suffix) after a
+    # family name; `미토요시 시장` (one word) is the city's mayor, not a person.
+    given_in_si = len(words) > 1 and words[-1].endswith("시")
+    if any(_NOT_A_NAME.search(w) for w in (words[:-1] if given_in_si else words)):
+        return None, None
+    if _is_place_word(name) or _is_place_word(words[0]):  # 뉴욕 (…) 대표, not 웨스 무어 for Moore, OK
         return None, None
     if not any(t.tag == "NNP" for t in analyse(name)) and len(name.split()[-1]) < 3:
         return None, None  # 업체 대표, 참석 기업 대표: a description, not a name (에밀리아, 후인지응웬 are)
