@@ -458,3 +458,36 @@ def test_a_wire_report_of_one_day_abroad_is_drafted_on_its_datelines_day() -> No
     # a report with no dateline and no range is still no trip
     with __import__("pytest").raises(dates.NoTripDates):
         _trip("The mayor signed an agreement with Da Lat at City Hall.", dt.date(2019, 12, 22))
+
+
+def test_a_stamped_report_of_a_first_visit_and_the_weekday_the_trip_ends(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    """A page stamped `Mar. 9, 2023 - 10:15 By ...` (no label) that says whom the mayor visited
+    on Wednesday and that the visit goes on until next Monday, in a state it names (not the
+    country), with a two-sentence quote whose marks do not match."""
+    import pytest
+    import yaml
+
+    pytest.importorskip("kiwipiepy", reason="the draft extra is not installed")
+    from tripdesk.cli import main
+
+    monkeypatch.setenv("TRIPDESK_DB", str(tmp_path / "t.db"))
+    article = tmp_path / "en.txt"
+    article.write_text(
+        "Suwon mayor visits Fremont, promotes cooperation\n\n"
+        "Mar. 9, 2023 - 10:15 By Kim Min-ji\n"
+        "Suwon Mayor Lee Jae-joon visited Fremont, a city in northern California on Wednesday to discuss "
+        "cooperation between the two cities.\n\n"
+        "“Suwon and Fremont share a great deal. We will build on it from today,\" Lee said.\n\n"
+        "Lee's visit will continue until next Monday.\n", encoding="utf-8")
+    path = tmp_path / "en.yaml"
+    assert main(["draft", str(article), "-o", str(path)]) == 0, capsys.readouterr().err
+    assert main(["validate", str(path), "--articles", str(tmp_path)]) == 0
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    trip = doc["trip"]
+    assert (str(trip["start"]), str(trip["end"])) == ("2023-03-08", "2023-03-13")  # Wednesday before, Monday after
+    assert "may have begun earlier" in trip["inferred"]["start"]["en"]
+    assert str(doc["sources"][0]["published"]) == "2023-03-09"
+    dated = {str(d["date"]): [p["city"]["en"] for p in d.get("places", [])] for d in doc["days"] if d.get("date")}
+    assert dated == {"2023-03-08": ["Fremont"]}  # the stamp line is no day of the trip
+    assert [(q["original"]["text"][:20], q["speaker"]) for q in doc["quotes"]] == [
+        ("Suwon and Fremont sh", "lee-jae-joon")]

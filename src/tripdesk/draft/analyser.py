@@ -91,11 +91,22 @@ def _split(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether `text` ends inside a double quotation it opened (an odd number of marks: pages
+    mix “ with a straight closing mark)."""
+    return len(_QUOTE_MARK.findall(text)) % 2 == 1
+
+
 def _english_sentences(paragraph: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _EN_END.finditer(paragraph):
         if _ABBREVIATION.search(paragraph[start:m.end(1)]):
             continue
+        if _inside_quote(paragraph[start:m.end(1)]) and _QUOTE_MARK.search(paragraph, m.end()):
+            continue  # `“... and beyond. We are committed ...," Jeong said.`: one sentence, quote and all
         spans.append((start, m.end(1)))
         start = m.end()
     spans.append((start, len(paragraph.rstrip())))

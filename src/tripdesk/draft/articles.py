@@ -192,6 +192,10 @@ _DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게�
 _DATELINE_EN = re.compile(r"\b(?:Created\s*date|Createdd?|Date|(?m:^date)|Published|Posted|Registered|Registration\s*date)"
                           r"\s*:?\s*(?:(\d{4})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4}))")
 
+# An English page's stamp with its time or byline, no label: `Jan. 5, 2023 - 16:26 By Yu Ji-soo`.
+_TIMESTAMP_EN = re.compile(r"(?m)^\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})\s*(?:[-–|,]\s*)?"
+                           r"(?=\d{1,2}:\d{2}|By\s+[A-Z])")
+
 
 # A publication stamp near the top: a date with a time or a reporter's name on its line
 # (`2023-12-04 09:00:09`, `2009-07-21 성재은 기자`, after the reporter's address:
@@ -351,6 +355,13 @@ def _source_lines(article: Article) -> None:
         try:
             article.published = dt.date(int(year), int(month), int(day))
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
+        except ValueError:
+            pass
+    if article.published is None and (m := _TIMESTAMP_EN.search(article.text[:800])):
+        year, month, day = m.group(3), str(MONTHS_EN.get(m.group(1).lower(), 0)), m.group(2)
+        try:
+            article.published = dt.date(int(year), int(month), int(day))
+            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip(" -–|,\n"))
         except ValueError:
             pass
     if article.published is None and (m := _STAMP_LINE.search(article.text)):

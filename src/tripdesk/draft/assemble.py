@@ -401,8 +401,13 @@ class _Assembler:
             spans = analyser.sentences(text)
             previous: dt.date | None = None
             previous_paragraph = -1
+            # An English page's own date line is no day of the trip (a Korean one is kept: the
+            # `이날` of the report's first sentence is often that day).
+            stamp = getattr(article.published_from, "values", {}).get("dateline") if article.language == "en" else None
             for begin, end in _day_clauses(text, spans, self.start, self.end):
                 sentence = text[begin:end]
+                if stamp and stamp in sentence and len(sentence.strip()) <= len(stamp) + 40:
+                    continue  # `Jan. 5, 2023 - 16:26 By Yu Ji-soo`
                 paragraph = text.count("\n", 0, begin)
                 date, how = self._sentence_day(sentence, begin, text, previous, paragraph == previous_paragraph)
                 if article.language == "en":

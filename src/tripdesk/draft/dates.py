@@ -449,7 +449,7 @@ def _en_weekday_bounds(text: str, hint: "YearHint") -> TripDates | None:
     from the published date as `_en_weekday_trip` counts one."""
     found = []
     for pattern in (_EN_STARTS_ON, _EN_ENDS_ON):
-        m = pattern.search(text)
+        m = pattern.search(text) or (_EN_VISITED_ON.search(text) if pattern is _EN_STARTS_ON else None)
         if not m:
             return None
         sentence = _sentence_around(text, m.start(), m.end())
@@ -461,7 +461,19 @@ def _en_weekday_bounds(text: str, hint: "YearHint") -> TripDates | None:
     why = Reason(N_("'{first}' and '{last}' are read as the nearest such weekdays to the published date {date} "
                     "({source}): after it where the text speaks of what will be, before it where of what was."),
                  first=m1.group(0), last=m2.group(0), date=hint.published, source=hint.source)
-    return TripDates(start=Dated(start, why), end=Dated(end, why), evidence=sentence, span=None)
+    start_why = why
+    if m1.re is _EN_VISITED_ON:
+        sentence = found[1][2]  # the range is told where it ends; the visit is a day of it
+        start_why = Reason(N_("The article does not say when the trip began; it starts here on the first day it puts "
+                              "the delegation abroad ('{first}', the nearest such weekday before the published date "
+                              "{date}, {source}): it may have begun earlier."), first=m1.group(0),
+                           date=hint.published, source=hint.source)
+    return TripDates(start=Dated(start, start_why), end=Dated(end, why), evidence=sentence, span=None)
+
+
+# With no departure told, the first day a report puts the leader abroad: `Mayor Jeong visited
+# Torrance, a city in southern California on Wednesday`.
+_EN_VISITED_ON = re.compile(rf"\b(?:visited|arrived\s+in|met\s+with|toured)\b[^.\n]{{0,80}}?\bon\s+{_EN_WEEKDAY_WORD}\b")
 
 
 # An event's own dates, not the trip's: `CES는 7∼10일 ... 라스베이거스 컨벤션센터에서 열린다`

@@ -189,7 +189,16 @@ def _countries_en() -> dict[str, str]:
 
 
 def countries_named(text: str) -> set[str]:
-    return {code for name, code in _countries_en().items() if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text)}
+    """The countries the text names, and the US where it names a state (`southern California`)
+    whose name is neither a country's nor a city's (Georgia, New York and Washington are)."""
+    named = {code for name, code in _countries_en().items() if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text)}
+    if any(re.search(rf"(?<![\w.]){state}(?!\w)", text) for state in US_STATES_EN - _STATES_ALSO_ELSE):
+        named.add("US")
+    return named
+
+
+# US states named like a country or a city: they do not tell that the article is about the US.
+_STATES_ALSO_ELSE = frozenset(("Georgia", "New York", "Washington"))
 
 
 US_STATES_EN = frozenset((
