@@ -282,3 +282,19 @@ def test_two_agreements_of_one_sentence_each_with_its_day_party_and_place(tmp_pa
     assert [(k, d, s, c, [names[p] for p in parties]) for k, d, s, c, parties in found] == [
         ("business agreement", "2025-12-03", "planned", "Da Nang", ["다낭시", "화방면"]),
         ("other", "2025-12-04", "planned", "Hoi An", ["호이안시"])]
+
+
+def test_a_signing_still_to_come_is_of_the_trip_whatever_past_its_sentence_recalls(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("남원시, 중국 자매도시 방문\n남원시는 최보라 시장이 10일부터 14일까지 4박 5일 일정으로 중국을 방문한다고 "
+                       "9일 밝혔다.\n최 시장은 12일 치치하얼시를 방문해 지난해 치치하얼 시장의 방문 때 협의된 적 있는 "
+                       "관광·민간교류 분야의 구체적인 협약을 체결할 예정이다.\n이어 지난 2009년부터 남원시와 우호도시를 맺고 "
+                       "교류를 추진하고 있는 하얼빈시를 방문할 계획이다.\n", encoding="utf-8")
+    path = tmp_path / "a.yaml"
+    code, _, err = draft(str(article), "--published", "2025-12-09", "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # the agreement to be signed on the 12th is the trip's; the tie of 2009 is not
+    assert [(a["kind"], str(a.get("date")), a["status"]["value"]) for a in doc["agreements"]] == [
+        ("other", "2025-12-12", "planned")]

@@ -88,6 +88,13 @@ def test_a_named_country_picks_among_cities_of_one_name() -> None:
     assert found.city.country == "CR" and found.ambiguous
 
 
+def test_a_state_or_province_abroad_is_not_its_namesake_city() -> None:
+    text = "시장은 호주 빅토리아주 2대 도시인 질롱시를 찾고, 이어 독일 작센주를 방문한다. 시드니 주재 총영사도 만난다."
+    found = [(p.ko, p.city.country) for p in places.find_places(text, analyser.proper_nouns(text))]
+    assert ("빅토리아", "CA") not in found and all(ko != "빅토리아" for ko, _ in found)
+    assert found == [("시드니", "AU")]  # 시드니 주재: the seat of a consulate, still the city's name
+
+
 def test_korean_local_governments_with_their_province() -> None:
     (gov, _, words), = localgov.mentions("구미시는 밝혔다")
     assert (gov.ko, gov.short, gov.en, gov.province, words) == ("구미시", "구미", "Gumi", "경상북도", "구미시")
@@ -217,6 +224,14 @@ def test_agreements_kind_and_whether_signed() -> None:
     found = [(a.kind, a.planned, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))]
     assert found == [("business agreement", True, "planned"), ("MOU", False, "signed"),
                      ("other", False, "agreed in principle")]
+
+
+def test_an_agreement_made_as_the_subject_of_jinhaeng() -> None:
+    text = ("7월 1일에는 바리오붕따우성을 방문해 농업기술 협력 협약과 수산식품 수출협약이 진행될 예정이다. "
+            "앞서 17일에는 양 도시 간 경제협력 협약이 진행됐다. 협약이 진행되는 과정에서 논란이 일었다.")
+    found = [(a.kind, a.status, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
+    assert found == [("other", "planned", "협력 협약"), ("other", "planned", "수출협약"),
+                     ("economic agreement", "signed", "경제협력 협약")]
 
 
 def _agreements(text: str) -> list[tuple[str, str, str]]:

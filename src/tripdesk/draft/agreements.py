@@ -50,6 +50,7 @@ KINDS = (
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
                       r"(?:협약|MOU|양해각서)(?:을|를)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
+                      r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
                       r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:가졌|갖|개최|열)")
 # 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned).
@@ -228,6 +229,9 @@ def _boundary(sentence: str, end: int, next_start: int) -> int:
     return end + (min(ends) if ends else 0)
 
 
+# `협약이 진행될 예정이다`, `A 협약과 B 협약이 진행됐다`: the agreement (or the pair) as the subject of 진행.
+_HELD_AGREEMENT = re.compile(r"\s*(?:(?:과|와)\s+[^.,]{0,30}?(?:협약|협정|MOU|양해각서))?(?:\([^)]*\))?\s*(?:이|가)\s*"
+                             r"진행(될|된다|됐다|되었다|되며|되고|돼)")
 _BARE_VERB = re.compile(r"\s*(?:\([^)]*\))?\s*(?:등)?(?:을|를)\s*(?:진행\s*)?(한다|할|하기로|했다|하였다|하고|하며)")
 
 
@@ -242,6 +246,13 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
         if bare.group(1) in ("했다", "하였다"):
             return "signed"
         if bare.group(1) in ("한다", "할", "하기로"):
+            return "planned"
+        return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
+    held = _HELD_AGREEMENT.match(tail[words:])
+    if held and not ceremony:  # `수출협약이 진행될 예정이다`: the agreement is made (진행) as its subject
+        if held.group(1) in ("됐다", "되었다"):
+            return "signed"
+        if held.group(1) in ("될", "된다"):
             return "planned"
         return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
     m = _VERB.search(tail)

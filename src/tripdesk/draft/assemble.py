@@ -775,7 +775,7 @@ class _Assembler:
             lead = _lead(article.text)
             for found in agreements_mod.find_agreements(article.text, analyser.sentences(article.text)):
                 clause = found.clause or found.sentence
-                if self._before_trip(clause):
+                if self._before_trip(clause) and not _signed_ahead(found):
                     continue
                 # a plan given up or handed to others ('will instead send a delegation to Shanghai to
                 # ... sign a memorandum'): not an agreement of this trip
@@ -1258,6 +1258,21 @@ def _purpose_of_departure(found: agreements_mod.AgreementFound) -> bool:
     at = found.sentence.find(found.words)
     departure = _DEPARTURE.search(found.sentence, max(at, 0))
     return at >= 0 and departure is not None and _PURPOSE.search(found.sentence, at, departure.start()) is not None
+
+
+# The agreement's own verb, right after its words, in the future: `협약을 체결할 예정이다`,
+# `친선결연협정을 체결하고 ... 강화할 계획이다`, `협약이 진행될 예정이다`.
+_SIGNS_AHEAD = re.compile(r"\s*(?:\([^)]*\))?\s*(?:(?:을|를)\s*(?:체결|서명)\s*(?:할|한다|하기로|키로|하고|하며)|"
+                          r"(?:이|가)\s*(?:체결|진행)\s*(?:될|된다))")
+
+
+def _signed_ahead(found: agreements_mod.AgreementFound) -> bool:
+    """Whether a Korean sentence says the agreement is still to be signed, by its own verb:
+    then it is of this trip, whatever past the sentence recalls (`지난해 ... 협의된 적 있는 ...
+    협약을 체결할 예정이다`, `지난 7월 ... 선정된 ... 친선결연협정을 체결하고`)."""
+    at = found.sentence.find(found.words)
+    return (found.status == "planned" and at >= 0 and bool(re.search("[가-힣]", found.sentence))
+            and bool(_SIGNS_AHEAD.match(found.sentence, at + len(found.words))))
 
 
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:

@@ -183,6 +183,9 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue
             if key(candidate)[len(name):][:1] == "주" and name + "주" in state_index():  # 뉴욕주: the state
                 continue
+            if text[m.start() + len(name):m.start() + len(name) + 1] == "주" and not re.match(
+                    r"주재|주간|주년|주일", text[m.start() + len(name):m.start() + len(name) + 2]):
+                continue  # 빅토리아주, 작센주: a state or province of that name abroad, not its namesake city
             after = m.start() + len(_written(candidate, name))
             if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()):
                 continue
