@@ -298,3 +298,18 @@ def test_a_signing_still_to_come_is_of_the_trip_whatever_past_its_sentence_recal
     # the agreement to be signed on the 12th is the trip's; the tie of 2009 is not
     assert [(a["kind"], str(a.get("date")), a["status"]["value"]) for a in doc["agreements"]] == [
         ("other", "2025-12-12", "planned")]
+
+
+def test_a_city_visited_now_that_a_clause_describes_by_its_past_is_a_stop(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("남원시, 태국·대만 방문\n남원시는 최보라 시장이 16일부터 20일까지 4박 5일 일정으로 태국과 대만을 "
+                       "방문한다고 15일 밝혔다.\n최 시장은 방콕에서 관광 설명회를 연다.\n이어 2010년 자매도시 협정을 체결한 "
+                       "타이베이를 찾아 양 도시의 교류를 활성화하기 위한 방안을 모색한다.\n최 시장은 지난해 타이중을 방문해 "
+                       "협력을 논의한 바 있다.\n", encoding="utf-8")
+    path = tmp_path / "a.yaml"
+    code, _, err = draft(str(article), "--published", "2025-12-15", "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cities = {p["city"]["ko"] for d in doc["days"] for p in d.get("places", [])}
+    assert {"방콕", "타이베이"} <= cities and "타이중" not in cities

@@ -95,6 +95,21 @@ def test_a_state_or_province_abroad_is_not_its_namesake_city() -> None:
     assert found == [("시드니", "AU")]  # 시드니 주재: the seat of a consulate, still the city's name
 
 
+def test_a_city_state_a_listed_short_name_a_name_with_its_si_and_a_borough_of_a_facility() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(p.ko, p.city.en) for p in places.find_places(text, analyser.proper_nouns(text), text)]
+
+    assert found("김 지사는 28일 싱가포르에서 학술대회에 참석한다.") == [("싱가포르", "Singapore")]
+    assert found("쿠웨이트를 방문한다.") == []  # a country named like its capital is the country
+    # a short name that is also a word (선양: promotion) is a city listed after one of its country
+    assert found("시장이 중국 하얼빈, 웨이하이, 선양을 방문했다.")[-1] == ("선양", "Shenyang")
+    assert found("문화 선양을 위해 노력한다.") == []
+    # the gazetteer knows 치치하얼시 with its 시, which the analyser takes for a common noun
+    assert [en for _, en in found("처음 방문하게 될 치치하얼시에서는 협약을 체결한다.")] == ["Qiqihar"]
+    assert found("뉴욕 브루클린 식물원과 MOU를 체결한다.") == [("뉴욕", "New York City")]
+    assert [en for _, en in found("대표단은 뉴욕과 브루클린을 방문한다.")] == ["New York City", "Brooklyn"]
+
+
 def test_korean_local_governments_with_their_province() -> None:
     (gov, _, words), = localgov.mentions("구미시는 밝혔다")
     assert (gov.ko, gov.short, gov.en, gov.province, words) == ("구미시", "구미", "Gumi", "경상북도", "구미시")

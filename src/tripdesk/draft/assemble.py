@@ -420,14 +420,16 @@ class _Assembler:
                     city_places = _not_in_names(sentence, city_places, found_people[i])
                     city_places = _not_a_roster(sentence, city_places)
                 given_up = article.language == "en" and english.dropped_plan(sentence)  # 'originally planned'
-                if not self._before_trip(sentence) and not given_up:
-                    for place in city_places:
+                if not given_up:
+                    for place in (city_places if not self._before_trip(sentence)
+                                  else [p for p in city_places if _visited_now(sentence, p)]):
                         trip_cities.setdefault(_city_key(_place(place)), place)
                 if date is None:
-                    if city_places and _activity(sentence) != "other" and not self._of_an_earlier_time(sentence) \
-                            and not given_up and not _CALLED_OFF.search(sentence):
-                        undated.append((i, sentence.strip(), city_places, article.language))
-                        for place in city_places:
+                    stops = (city_places if not self._of_an_earlier_time(sentence)
+                             else [p for p in city_places if _visited_now(sentence, p)])
+                    if stops and _activity(sentence) != "other" and not given_up and not _CALLED_OFF.search(sentence):
+                        undated.append((i, sentence.strip(), stops, article.language))
+                        for place in stops:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
                     if not _PROSE.search(sentence.strip()) or _BACKGROUND.search(sentence.strip()):
                         continue  # a caption, a credit line or background ('매년 ... 실천하고 있다'): the account goes on
@@ -1258,6 +1260,25 @@ def _purpose_of_departure(found: agreements_mod.AgreementFound) -> bool:
     at = found.sentence.find(found.words)
     departure = _DEPARTURE.search(found.sentence, max(at, 0))
     return at >= 0 and departure is not None and _PURPOSE.search(found.sentence, at, departure.start()) is not None
+
+
+# A city that is the object of this trip's visit (`타이베이를 찾아`, `방문하게 될 치치하얼시에서는`),
+# and a past that the sentence recalls only in a clause describing it (`2010년 자매도시 협정을
+# 체결한 타이베이를`), not of the visit itself (`지난해 ... 방문한 바 있다`).
+_VISIT_AFTER = re.compile(r"(?:시|군|현|성|주)?\s?(?:를|을)\s*(?:찾|방문)|(?:시|군|현|성|주)?\s?(?:로|으로)\s*(?:이동|향)")
+_VISIT_BEFORE = re.compile(r"(?:방문하게\s*될|방문할|찾게\s*될|찾을)\s*$")
+_RECALLED = re.compile(r"지난해|작년|(?<!\d)(?:19|20)\d{2}\s*년|지난\s*\d{1,2}\s*월")
+_DESCRIBED = re.compile(r"(?:한|은|던|된|온)\s+(?:[가-힣]+\s+){0,2}$")
+
+
+def _visited_now(sentence: str, place: places.PlaceFound) -> bool:
+    """Whether a sentence that recalls another time still names `place` as a stop of this trip."""
+    if place.end > len(sentence) or re.search(r"바\s*있|당시", sentence):
+        return False
+    before, after = sentence[:place.begin], sentence[place.end:]
+    if not (_VISIT_AFTER.match(after) or _VISIT_BEFORE.search(before)):
+        return False
+    return not _RECALLED.search(before) or bool(_DESCRIBED.search(before))
 
 
 # The agreement's own verb, right after its words, in the future: `협약을 체결할 예정이다`,

@@ -170,17 +170,22 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             if hit is None or (candidate != m.group() and len(hit) <= len(key(m.group()))):
                 continue
             name = hit
-            written_with_si = key(candidate)[len(name):][:1] == "시"  # 위해시, 연대시: a city's name
-            if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si:
+            # 위해시, 연대시: a city's name (and 치치하얼시, which the gazetteer knows with its 시)
+            written_with_si = key(candidate)[len(name):][:1] == "시" or (len(name) >= 4 and name.endswith("시"))
+            # `하얼빈, 웨이하이, 선양을`: a short name listed right after another city is a city too
+            listed = bool(found) and re.fullmatch(r"\s*[,·、]\s*", text[found[-1].end:m.start()]) is not None
+            if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si \
+                    and not (listed and any(c.country == found[-1].city.country for c in index[name])):
                 continue
-            if name in common and not written_with_si:  # 탑 브랜드 어워즈: a brand, not Brandon
+            listed_city = listed and any(c.country == found[-1].city.country for c in index[name])
+            if name in common and not written_with_si and not listed_city:  # 탑 브랜드 어워즈: not Brandon
                 continue
             if name in _KOREA_AND and not written_with_si:  # 한중 양국: Korea and China, not Hanzhong
                 continue
             if key(candidate)[len(name):][:1] in ("현", "성"):  # 후쿠오카현, 산둥성: the prefecture, not its city
                 continue
-            if name in country_index() or name in state_index():
-                continue
+            if (name in country_index() and country_index()[name] not in _CITY_STATES) or name in state_index():
+                continue  # a country (but 싱가포르 and 홍콩 are cities too)
             if key(candidate)[len(name):][:1] == "주" and name + "주" in state_index():  # 뉴욕주: the state
                 continue
             if text[m.start() + len(name):m.start() + len(name) + 1] == "주" and not re.match(
@@ -213,7 +218,17 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     if not any(p.city.country not in ("KR",) for p in found):
         found += _provinces(text)
     found += _counties(text, states_named(context) if context else states)
-    return sorted(found, key=lambda p: p.begin)
+    found = sorted(found, key=lambda p: p.begin)
+    # `뉴욕 브루클린 식물원`: a place right after a city of its country that begins a facility's
+    # name is the facility's part of that city, not a second city.
+    return [p for k, p in enumerate(found) if not (
+        k > 0 and text[found[k - 1].end:p.begin] in (" ", "시 ") and found[k - 1].city.country == p.city.country
+        and found[k - 1].city is not p.city and _FACILITY_AFTER.match(text, p.end))]
+
+
+# Countries and territories that are one city: their name is the city's.
+_CITY_STATES = frozenset(("SG", "HK", "MO", "MC"))
+_FACILITY_AFTER = re.compile(r"\s?(?:식물원|동물원|박물관|미술관|대학교|대학|공원|도서관|극장|공항|병원)")
 
 
 # 한중 (Korea and China), 한일, 한미 ...: Korea paired with another country ('한중 양국의 평화',
