@@ -390,6 +390,36 @@ def test_a_toast_folds_a_long_korean_message_with_nothing_lost(db_for_toasts: Pa
     asyncio.run(run())
 
 
+@pytest.mark.parametrize("language, more", [("en", "… {n} more lines"), ("ko", "… 나머지 {n}줄")])
+def test_a_toast_taller_than_the_screen_keeps_its_first_lines_and_says_how_many_are_left_out(
+        db_for_toasts: Path, language: str, more: str) -> None:
+    """Textual stacks toasts from the bottom up: a message longer than the screen is tall lost
+    its first lines, the ones that say what it is about. It is cut to what the screen shows."""
+    from textual.widgets._toast import Toast
+
+    from tripdesk.ui.app import TripdeskApp
+
+    message = "\n".join(f"problem {k}: 협약 파일의 {k}번째 줄을 읽을 수 없습니다" for k in range(1, 41))
+
+    async def run() -> None:
+        app = TripdeskApp(db_path=db_for_toasts, language=language)
+        async with app.run_test(size=(100, 20), notifications=True) as pilot:
+            await settle(pilot)
+            app.notify(message, title="tripdesk", markup=False, timeout=30)
+            await settle(pilot)
+            [toast] = app.screen.query(Toast)
+            region = toast.content_region
+            assert region.y >= 0 and toast.region.bottom <= app.size.height - 1
+            lines = [cells_of(line, region.x, region.right).rstrip()
+                     for line in screen_text(app).splitlines()[region.y:region.bottom]]
+            shown = [line for line in lines if line.startswith("problem")]
+            assert lines[0] == "tripdesk" and shown[0].startswith("problem 1:")
+            assert lines[-1] == more.format(n=40 - len(shown))
+            assert len(shown) >= 5
+
+    asyncio.run(run())
+
+
 @pytest.fixture(scope="module")
 def db_for_toasts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store_with(tmp_path_factory.mktemp("toasts"), trip_with("샘플시 대표단", "협약", "설명"))

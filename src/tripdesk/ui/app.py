@@ -35,6 +35,7 @@ from .screens.main import MainScreen, Wanted
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from ..model import DisplayLang
     from ..review import DraftReview
@@ -132,6 +133,16 @@ class TripdeskApp(App[None]):
     def words(self) -> Translator:
         """The translator of the display language: labels, toasts, dialogs."""
         return translator(self.language)
+
+    def notify(self, message: str, *, title: str = "", severity: "SeverityLevel" = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's toast, kept to what the screen shows whole (`toasts.fit_to_screen`): a
+        message of user data (`markup=False`) can be longer than the screen is tall."""
+        if not markup and self.size.height:
+            from .toasts import fit_to_screen
+
+            message = fit_to_screen(message, title, self.size.width, self.size.height, self.words)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- setup ------------------------------------------------------------------------------
 
