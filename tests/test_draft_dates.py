@@ -373,3 +373,14 @@ def test_a_further_leg_abroad_the_day_after_the_range_ends_the_trip() -> None:
     assert trip_dates(home, YearHint(published=D(2023, 4, 7))).end.date == D(2023, 4, 15)
     later = "Kim visits the U.S. from April 9-15. His trip also includes a stop in Japan from April 20-22."
     assert trip_dates(later, YearHint(published=D(2023, 4, 7))).end.date == D(2023, 4, 15)
+
+
+def test_a_start_with_buteo_and_the_day_the_delegation_arrived_back_home() -> None:
+    text = ("문 시장이 6월 30일부터 시작된 캐나다 방문을 마치고 지난 4일 밤늦게 군산에 도착했다. "
+            "문 시장은 3박 5일이라는 짧은 일정에 토론토와 윈저를 오갔다.")
+    dates = trip_dates(text, YearHint(published=D(2017, 7, 6)))
+    assert (dates.start.date, dates.end.date) == (D(2017, 6, 30), D(2017, 7, 4))
+    # arriving abroad is no return home
+    abroad = "문 시장이 6월 30일부터 시작된 캐나다 방문에서 지난 4일 밤 토론토에 도착했다."
+    found = trip_dates(abroad, YearHint(published=D(2017, 7, 6)))
+    assert (found.start.date, found.end.date) != (D(2017, 6, 30), D(2017, 7, 4))

@@ -491,3 +491,8 @@ def test_a_stamped_report_of_a_first_visit_and_the_weekday_the_trip_ends(tmp_pat
     assert dated == {"2023-03-08": ["Fremont"]}  # the stamp line is no day of the trip
     assert [(q["original"]["text"][:20], q["speaker"]) for q in doc["quotes"]] == [
         ("Suwon and Fremont sh", "lee-jae-joon")]
+
+
+def test_a_headline_verb_after_a_name_is_dropped_not_the_name() -> None:
+    text = "Yongin Mayor Lee Sangil Visits Spain and France to Attend Tourism Innovation Summit"
+    assert [(p.ko, p.role) for p in english.people(text)] == [("Lee Sangil", "Yongin Mayor")]

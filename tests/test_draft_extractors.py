@@ -488,3 +488,24 @@ def test_a_wire_services_release_note_is_the_published_date() -> None:
     article = read_article("<이 기사는 2016년 10월 27일 15시 21분부터 사용할 수 있습니다.\n합천군 대표단은 23일부터 27일까지 "
                            "일본을 방문했다.\n".encode(), "a.txt")
     assert article.published == datetime.date(2016, 10, 27)
+
+
+def test_a_photo_note_between_a_name_and_its_role() -> None:
+    text = "이성헌(사진 왼쪽 네 번째) 구청장을 비롯한 서대문구 관계자들은 디안시를 방문 중이다."
+    assert [(p.ko, p.role) for p in entities.people(text)] == [("이성헌", "구청장")]
+
+
+def test_agreements_counted_by_their_parties_glued_to_hada_or_held_as_a_ceremony() -> None:
+    def found(text: str) -> list[tuple[str, str, int]]:
+        return [(a.kind, a.status, a.of) for a in agreements.find_agreements(text, analyser.sentences(text))]
+
+    # one agreement with each party: two bodies each with its own 와, or places counted
+    assert found("방문단은 캄보디아 수도 프놈펜주와 필리핀 관광도시 세부주와 실무교류 협약을 체결한다.") == [
+        ("exchange agreement", "planned", 2)] * 2
+    assert found("영동군은 몽골 도시 2곳과 계절근로자 운용 등을 위한 협약을 체결했다고 17일 밝혔다.") == [
+        ("other", "signed", 2)] * 2
+    assert found("시장은 구미시와 함께 헌츠빌시와 업무협약을 체결했다.") == [("business agreement", "signed", 1)]
+    # 하다 glued to the word, and a ceremony held
+    assert found("9일에는 라오스지회와 업무협약한 뒤 10일 귀국한다.") == [("business agreement", "planned", 1)]
+    assert found("두 도시는 2005년 우호협약한 이후 교류해왔다.") == []
+    assert [k for k, _, _ in found("13일 디안시청에서 열린 자매결연식에는 구청장이 참석했다.")] == ["sister-city"]

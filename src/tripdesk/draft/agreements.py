@@ -42,6 +42,7 @@ KINDS = (
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
+                               r"자매\s*결연\s*식|"
                                r"sister[- ]city (?:agreement|relationship|ties|pact)|sisterhood (?:agreement|ties|pact)", re.I)),
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
                          r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
@@ -51,8 +52,10 @@ KINDS = (
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
                       r"(?:협약|MOU|양해각서)(?:을|를)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
+                      r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
-                      r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:가졌|갖|개최|열)")
+                      r"(?:협약|협정|체결|조인|서명|결연)식(?:을|를)?\s*(?:가졌|갖|개최|열)|"
+                      r"(?:열린|열리는|개최된|개최되는)\s+(?:[가-힣]+\s)?[가-힣]*(?:결연|협약|체결)식")
 # 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned).
 _CEREMONY = re.compile(r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:(가졌|개최했|열었|진행했)|(갖는다|갖고|가질|개최한다|개최할|연다|열))")
 # The verb after an agreement's words, and where it leaves the agreement.
@@ -202,6 +205,9 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
             each, counted = _each(sentence[previous_end:group[0].start]), _count_ko(sentence, group[0].start,
                                                                                      group[-1].end)
             count, counting = (each, "각각") if each >= counted[0] else counted
+            parties = _parties_counted(sentence[previous_end:group[0].start])
+            if count == 1 and parties[0] > 1:
+                count, counting = parties
         else:
             count, counting = _count_en(sentence, group[0].start, best.words), best.words
         for item in range(count):
@@ -233,6 +239,8 @@ def _boundary(sentence: str, end: int, next_start: int) -> int:
 _HELD_AGREEMENT = re.compile(r"\s*(?:(?:과|와)\s+[^.,]{0,30}?(?:협약|협정|MOU|양해각서))?(?:\([^)]*\))?\s*(?:이|가)\s*"
                              r"진행(될|된다|됐다|되었다|되며|되고|돼)")
 _BARE_VERB = re.compile(r"\s*(?:\([^)]*\))?\s*(?:등)?(?:을|를)\s*(?:진행\s*)?(한다|할|하기로|했다|하였다|하고|하며)")
+# `라오스지회와 업무협약한 뒤`: 하다 glued to the agreement's word.
+_GLUED_VERB = re.compile(r"(한다|할|하기로|했다|하였다|하고|하며|한(?=\s(?:뒤|후)))")
 
 
 def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
@@ -241,12 +249,15 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
     if not re.search("[가-힣]", sentence):
         return _status_en(sentence)
     ceremony = _CEREMONY.search(tail)
-    bare = _BARE_VERB.match(tail[words:])
+    bare = _BARE_VERB.match(tail[words:]) or (
+        _GLUED_VERB.match(tail[words:]) if re.search(r"(?:협약|MOU)$", tail[:words]) else None)
     if bare and not ceremony:  # `수출 업무협약을 한다`: the agreement made with 하다 alone
         if bare.group(1) in ("했다", "하였다"):
             return "signed"
         if bare.group(1) in ("한다", "할", "하기로"):
             return "planned"
+        if bare.group(1) == "한" and _ENDS_DONE.search(sentence) and not _ENDS_PLANNED.search(sentence):
+            return "signed"
         return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
     held = _HELD_AGREEMENT.match(tail[words:])
     if held and not ceremony:  # `수출협약이 진행될 예정이다`: the agreement is made (진행) as its subject
@@ -337,6 +348,25 @@ def _count_ko(sentence: str, start: int, end: int) -> tuple[int, str]:
         return 1, ""
     n = int(m.group(1)) if m.group(1).isdigit() else _KO_COUNTS[m.group(1)]
     return (n, m.group(0).strip()) if 2 <= n <= 10 else (1, "")
+
+
+# `몽골 도시 2곳과 ... 협약을`: one agreement with each of the places counted; `프놈펜주와 ...
+# 세부주와 실무교류 협약을`: two bodies, each with its own 와, each a party of its own agreement.
+_PLACES_COUNTED = re.compile(r"(\d|두|세|네)\s*(?:곳|개\s*(?:도시|기관|지역|지자체|도시와\s*기관))(?:과|와)\s")
+_TWO_PARTIES = re.compile(r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?!함께|공동|같이)(?:[가-힣]+\s+){0,4}?"
+                          r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?:[가-힣·]+\s+){0,3}$")
+
+
+def _parties_counted(before: str) -> tuple[int, str]:
+    """How many parties the words before an agreement count, each with an agreement of its own."""
+    m = _PLACES_COUNTED.search(before)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _KO_COUNTS[m.group(1)]
+        return (n, m.group(0).strip()) if 2 <= n <= 6 else (1, "")
+    m = _TWO_PARTIES.search(before)
+    if m and m.group(1) != m.group(2):
+        return 2, f"{m.group(1)}, {m.group(2)}"
+    return 1, ""
 
 
 def _each(before: str) -> int:

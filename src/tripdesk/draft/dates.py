@@ -335,6 +335,24 @@ _SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|
 _RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?귀국")
 
 
+# `지난 4일 밤늦게 군산에 도착했다`: back in a Korean city (or at a Korean airport), not abroad.
+_ARRIVES = re.compile(r"\s*(?:(?:오전|오후|새벽|밤|밤늦게|늦게|저녁)\s*)?([가-힣]{2,8}?)(?:\s?국제)?(?:공항)?에\s?"
+                      r"(?:무사히\s?)?도착(?:했|한|하|해)")
+_KOREAN_AIRPORTS = ("인천", "김포", "김해", "제주", "청주", "대구", "무안", "양양")
+
+
+def _arrives_home(text: str, at: int) -> bool:
+    """Whether the words after a day say the delegation arrived back in Korea that day."""
+    from . import localgov
+
+    m = _ARRIVES.match(text, at)
+    if m is None:
+        return False
+    place = m.group(1)
+    return place in _KOREAN_AIRPORTS or place in ("한국", "국내", "고국") or place in localgov.by_name() \
+        or place + "시" in localgov.by_name() or place + "군" in localgov.by_name()
+
+
 def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """`지난 17일부터 ... 참석했고 ... 19일 귀국했다`, `8일 출국해 ... 12일 귀국한다`: the day the
     delegation set out and, later in the text, the day it came home, as the trip's range."""
@@ -342,7 +360,7 @@ def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Ment
         if first.day < 0 or not _SETS_OUT.match(text, first.end):
             continue
         for last in mentions[i + 1:]:
-            if not _RETURNS.match(text, last.end):
+            if not (_RETURNS.match(text, last.end) or _arrives_home(text, last.end)):
                 continue
             months_agree = first.month is None or last.month is None or (first.month, first.day) <= (last.month, last.day)
             if months_agree and (last.month is not None or first.month is not None or first.day <= last.day):

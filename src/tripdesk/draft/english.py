@@ -84,6 +84,9 @@ _HEADLINE_WORDS = {"Visits", "Visit", "Signs", "Meets", "Attends", "Holds", "Tou
 
 def _clean_name(name: str) -> str | None:
     words = name.split()
+    while len(words) > 2 and words[-1] in _HEADLINE_WORDS:  # `Mayor Lee Sangil Visits Spain`: the verb goes
+        words.pop()
+    name = " ".join(words)
     if any(w in _NOT_NAMES or w in _HEADLINE_WORDS for w in words) or len(name) < 5:
         return None
     if any(" ".join(words[i:]) in _countries_en() for i in range(len(words))):
