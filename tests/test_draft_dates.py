@@ -384,3 +384,14 @@ def test_a_start_with_buteo_and_the_day_the_delegation_arrived_back_home() -> No
     abroad = "문 시장이 6월 30일부터 시작된 캐나다 방문에서 지난 4일 밤 토론토에 도착했다."
     found = trip_dates(abroad, YearHint(published=D(2017, 7, 6)))
     assert (found.start.date, found.end.date) != (D(2017, 6, 30), D(2017, 7, 4))
+
+
+def test_a_worked_out_month_is_moved_to_one_whose_length_fits_the_span() -> None:
+    text = ("시장이 26일부터 다음 달 4일까지 러시아 순방길에 오른다. 시는 시장이 7박 9일간 모스크바를 방문한다고 "
+            "25일 밝혔다.")
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    dates = trip_dates(text, saved)
+    assert (dates.start.date, dates.end.date) == (D(2026, 11, 26), D(2026, 12, 4))  # December has 31 days
+    assert dates.span is not None and dates.warnings == [] and "30 days" in (dates.start.reason or "")
+    # a month the published date gives is kept
+    assert trip_dates(text, YearHint(published=D(2017, 6, 25))).start.date == D(2017, 6, 26)

@@ -811,6 +811,17 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
                                         days=29 if calendar.isleap(start.year) else 28, year=start.year))
             reasons_end.append(Reason(N_("The article gives '{text}' without year; it is the end of the range "
                                          "that starts on {start}."), text=last.text.strip(), start=start))
+    if (span is not None and first.month is None and first.year is None and (hint is None or hint.assumed)
+            and last.day >= 0 and start.month != end.month and (end - start).days + 1 != span.days):
+        fitted = _month_that_fits(start, last.day, span.days)
+        if fitted is not None:
+            start, end = fitted
+            reasons_start.append(Reason(N_("The range runs into the next month, and the reported span ({span}) fits "
+                                           "it only from a month of {days} days; the nearest such start is {start}."),
+                                        span=span.text, days=calendar.monthrange(start.year, start.month)[1],
+                                        start=start))
+            reasons_end.append(Reason(N_("The article gives '{text}' without month or year; it is the end of the "
+                                         "range that starts on {start}."), text=last.text.strip(), start=start))
     home = _home_the_day_after(text, mentions, last, end)
     if home is not None:
         mention, end = home
@@ -884,6 +895,26 @@ def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, 
         sentence = _sentence_around(text, begin.begin, end.end)
         if gap == 1 and _NEXT_LEG.search(sentence) and not _BACK_HOME.search(sentence):
             return end
+    return None
+
+
+def _month_that_fits(start: dt.date, last_day: int, days: int) -> tuple[dt.date, dt.date] | None:
+    """A range that runs into the next month (`26일부터 다음 달 4일까지 7박 9일`), moved to the
+    start month nearest its own (earlier first) whose length makes it last `days`: a month
+    worked out from an assumed date (the day a page was saved) may have a day too many."""
+    for step in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6):
+        month_index = start.year * 12 + start.month - 1 + step
+        year, month = divmod(month_index, 12)
+        if start.day > calendar.monthrange(year, month + 1)[1]:
+            continue
+        moved = dt.date(year, month + 1, start.day)
+        after = month_index + 1
+        end_year, end_month = divmod(after, 12)
+        if last_day > calendar.monthrange(end_year, end_month + 1)[1]:
+            continue
+        moved_end = dt.date(end_year, end_month + 1, last_day)
+        if (moved_end - moved).days + 1 == days:
+            return moved, moved_end
     return None
 
 
