@@ -335,7 +335,7 @@ def test_a_report_of_one_day_abroad_is_drafted_on_that_day() -> None:
     text = ("7일 충남도에 따르면 브라질을 순방 중인 이완구 도지사는 전날 상파울루주를 방문, 알베르토 골드만 부지사와 "
             "교류협력 협정서에 서명했다.")
     dates = trip_dates(text, YearHint(published=D(2010, 4, 7)))
-    assert (dates.start.date, dates.end.date) == (D(2010, 4, 6), D(2010, 4, 6))
+    assert (dates.start.date, dates.end.date) == (D(2010, 4, 6), D(2010, 4, 7))  # 순방 중인: still abroad on the 7th
     # a signing at home, with no country abroad named, is still no trip
     with pytest.raises(NoTripDates):
         trip_dates("시는 지난 6일 시청 회의실에서 지역 기업과 협약을 체결했다.", YearHint(published=D(2019, 5, 9)))
@@ -395,3 +395,18 @@ def test_a_worked_out_month_is_moved_to_one_whose_length_fits_the_span() -> None
     assert dates.span is not None and dates.warnings == [] and "30 days" in (dates.start.reason or "")
     # a month the published date gives is kept
     assert trip_dates(text, YearHint(published=D(2017, 6, 25))).start.date == D(2017, 6, 26)
+
+
+def test_days_tied_with_a_month_a_stay_until_and_a_report_written_while_abroad() -> None:
+    text = ("유럽을 방문 중인 최 시장은 4월 9일 베를린한인회와 MOU 체결을 합의했다. 앞서 3일 유럽으로 떠난 최 시장은 "
+            "런던을 시작으로 베를린에 당도했다.")
+    dates = trip_dates(text, YearHint(published=D(2011, 4, 14)))
+    assert (dates.start.date, dates.end.date) == (D(2011, 4, 3), D(2011, 4, 14))
+    assert "still under way" in (dates.end.reason or "")
+    # an assumed date (the day a file was saved) does not end a trip
+    saved = trip_dates(text, YearHint(published=D(2011, 4, 14), assumed=True))
+    assert saved.end.date == D(2011, 4, 9)
+    stay = ("옥천군의회는 5일 몽골 구의회와 양해각서를 체결했다. 체결식에는 지난 4일 몽골을 방문한 대표단이 참석했다. "
+            "대표단은 7일까지 몽골에 체류하며 교류했다.")
+    dates = trip_dates(stay, YearHint(published=D(2024, 3, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 3, 4), D(2024, 3, 7))

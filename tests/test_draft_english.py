@@ -496,3 +496,15 @@ def test_a_stamped_report_of_a_first_visit_and_the_weekday_the_trip_ends(tmp_pat
 def test_a_headline_verb_after_a_name_is_dropped_not_the_name() -> None:
     text = "Yongin Mayor Lee Sangil Visits Spain and France to Attend Tourism Innovation Summit"
     assert [(p.ko, p.role) for p in english.people(text)] == [("Lee Sangil", "Yongin Mayor")]
+
+
+def test_a_range_of_last_month_and_a_name_with_its_county_role() -> None:
+    text = ("Lee Sang-ik, Hampyeong County Governor, Yoon Aeng-rang, Chairman of the Hampyeong County Council, "
+            "went on a five-day trip from the 5th to the 9th of last month to Cambodia.")
+    assert _trip(text, dt.date(2023, 8, 29)) == (dt.date(2023, 7, 5), dt.date(2023, 7, 9))
+    found = english.people(text)
+    assert [(p.ko, p.role) for p in found] == [("Lee Sang-ik", "Hampyeong County Governor"),
+                                              ("Yoon Aeng-rang", "Chairman")]
+    assert [p.ko for p in english.leaders(text, found)] == ["Lee Sang-ik"]
+    # a Korean end month is the end's alone
+    assert _trip("대표단은 5일부터 다음 달 9일까지 방문한다.", dt.date(2023, 8, 1)) == (dt.date(2023, 8, 5), dt.date(2023, 9, 9))

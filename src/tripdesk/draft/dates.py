@@ -749,7 +749,16 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         # 28일부터 다음 달 2일까지: the start is in the month before the end's, the article's own,
         # unless a date with its month inside the trip says which (`7월 1일 투르시에서`).
         inside = _month_inside(mentions, first, last)
-        anchored = _anchored_month(hint, last.month_offset - 1) if inside is None else None
+        # `from the 5th to the 9th of last month`: a start day not after the end's is in its month
+        # (in Korean the month comes before its day and is the end's alone: `5일부터 다음 달 9일까지`)
+        shares_month = first.day <= last.day and bool(re.search(r"\bmonth\b", last.text))
+        anchored = (_anchored_month(hint, last.month_offset - (0 if shares_month else 1))
+                    if inside is None else None)
+        if inside is None and shares_month and anchored is not None:
+            offset_year, month, why = anchored
+            reasons_start.append(Reason(N_("'{text}' is in the month of '{end}', which the article names relative "
+                                           "to its own: {why}"), text=first.text, end=last.text, why=why))
+            anchored = None
         if inside is not None:
             month, other = inside
             reasons_start.append(Reason(N_("The article gives the start day without a month; '{text}', which "
@@ -790,7 +799,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if last.month is None and last.month_offset is not None:  # 28일부터 다음 달 2일까지
         # Counted from the start's month, which is the article's (or the month before the end's)
         # unless the article says otherwise: the two ends stay one trip apart.
-        steps = last.month_offset - first.month_offset if first.month_offset is not None else 1
+        steps = (last.month_offset - first.month_offset if first.month_offset is not None
+                 else 0 if last.day >= first.day and re.search(r"\bmonth\b", last.text) else 1)
         end_year, end_month = start.year + (start.month - 1 + steps) // 12, (start.month - 1 + steps) % 12 + 1
     elif last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
         end_month = end_month % 12 + 1
@@ -822,6 +832,12 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
                                         start=start))
             reasons_end.append(Reason(N_("The article gives '{text}' without month or year; it is the end of the "
                                          "range that starts on {start}."), text=last.text.strip(), start=start))
+    ongoing = _ONGOING.search(text)
+    if (days_only and ongoing and hint is not None and hint.published is not None and not hint.assumed
+            and end < hint.published <= end + dt.timedelta(days=14)):
+        end = hint.published
+        reasons_end.append(Reason(N_("The article, of {date}, says the trip is still under way ('{words}'): it "
+                                     "ends no earlier than that day. Check it."), date=end, words=ongoing.group(0)))
     home = _home_the_day_after(text, mentions, last, end)
     if home is not None:
         mention, end = home
@@ -952,7 +968,7 @@ def _words_around(text: str, mention: Mention) -> str:
 # What a delegation does on a day: the verbs that tie a day to the trip when there is no range.
 # (Not 참석 or 체결 alone: a meeting attended or an agreement signed may be at home; a signing
 # `베트남 송콩시에서` is abroad.)
-_ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|현지\s*시간|현지\s*시각")
+_ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체류|머물|머무|현지\s*시간|현지\s*시각")
 _SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)")
 
 
@@ -970,6 +986,10 @@ def _names_a_country(sentence: str) -> bool:
     return any(countries.get(w) not in (None, "KR") for w in re.findall(r"[가-힣]{2,8}", sentence))
 
 
+# A report written while the trip goes on: `유럽을 방문 중인 최 시장은`.
+_ONGOING = re.compile(r"(?:방문|순방|출장)\s?중(?:인|이다|이며|에)|(?:머물고|체류하고)\s?있")
+
+
 def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> tuple[Mention, Mention] | None:
     """For an article with no range (`지난 23일(현지시간) 시안시를 방문해 ... 24일 베트남 방문`): the
     first and last days it ties the delegation to (a day in a sentence that visits, meets or
@@ -978,7 +998,8 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     report = _REPORT_DAY.search(text)
     tied = []
     for m in mentions:
-        if m.day < 1 or m.month is not None or m.year is not None or m.month_offset is not None:
+        # (a day with its month is one of them too: `앞서 3일 ... 떠난` ... `4월 9일 ... 합의했다`)
+        if m.day < 1 or m.year is not None or m.month_offset is not None:
             continue
         if _inside(m.begin, quoted) or (report and _inside(m.begin, [report.span()])):
             continue
@@ -1003,6 +1024,9 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             before = Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)
             tied = [before]
     if not tied:
+        return None
+    months = {m.month for m in tied if m.month is not None}
+    if len(months) > 1:
         return None
     first = min(tied, key=lambda m: m.day)
     last = max((m for m in tied if m.day - first.day <= 14), key=lambda m: m.day)

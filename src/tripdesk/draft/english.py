@@ -36,21 +36,26 @@ _ROLE = "|".join(re.escape(r) for r in ROLES_EN)
 # A romanised Korean name (Kim Jang-ho) or a Western one (Bob Filner): two or three words.
 _NAME = r"([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2})"
 _ROLE_NAME = re.compile(rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE}))(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? {_NAME}\b")
-_NAME_ROLE = re.compile(rf"\b{_NAME}, ((?:the )?(?:{_ROLE})(?: of [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)")
+_NAME_ROLE = re.compile(rf"\b{_NAME}, ((?:the )?(?:[A-Z][a-z]+ (?:County |City |Province )?)?(?:{_ROLE})"
+                        rf"(?: of [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)")
 LEADER_EN = re.compile(rf"(?:led by|headed by|leading the delegation,?)\s+(?:(?:{_ROLE})\s+)?{_NAME}")
 _NOT_NAMES = {"City", "Province", "County", "The", "This", "Korea", "United States"}
 
 
 def people(text: str) -> list[PersonFound]:
     found: dict[str, PersonFound] = {}
-    for m in _ROLE_NAME.finditer(text):
-        name, role = _clean_name(m.group(2)), m.group(1)
-        if name and name not in found:
-            found[name] = PersonFound(name, name, role, m.group(0), m.start())
+    # A name's own role after it first (`Yoon Aeng-rang, Chairman of ...`), then a role before a
+    # name (`Mayor Kim Jang-ho`): in `Lee, County Governor, Yoon, Chairman` the governor is Lee's.
     for m in _NAME_ROLE.finditer(text):
         name, role = _clean_name(m.group(1)), m.group(2)
         if name and name not in found:
             found[name] = PersonFound(name, name, role, m.group(0), m.start())
+    for m in _ROLE_NAME.finditer(text):
+        name, role = _clean_name(m.group(2)), m.group(1)
+        if name and name not in found:
+            found[name] = PersonFound(name, name, role, m.group(0), m.start())
+        elif name and found[name].begin > m.start():
+            found[name].begin = m.start()  # named first with the role before it
     return sorted(found.values(), key=lambda p: p.begin)
 
 
@@ -79,7 +84,8 @@ _HEADLINE_WORDS = {"Visits", "Visit", "Signs", "Meets", "Attends", "Holds", "Tou
                    "Returns", "Departs", "Embarks", "Promotes", "Discusses", "Strengthens", "Attracts", "Explores",
                    "Forges", "Inks", "Pays", "Welcomes", "Receives", "Hosts", "Joins", "Travels", "Goes", "Calls",
                    "Says", "Sets", "Wins", "Agrees", "Delivers", "Proposes", "Reaffirms", "Kicks", "Off", "To", "And",
-                   "For", "With", "In", "On", "At", "Of", "From", "States", "Kingdom", "Republic"}
+                   "For", "With", "In", "On", "At", "Of", "From", "States", "Kingdom", "Republic", "Faces",
+                   "Over", "Amid", "After", "Despite", "Under", "Criticized", "Criticised", "Controversy"}
 
 
 def _clean_name(name: str) -> str | None:
