@@ -509,3 +509,15 @@ def test_agreements_counted_by_their_parties_glued_to_hada_or_held_as_a_ceremony
     assert found("9일에는 라오스지회와 업무협약한 뒤 10일 귀국한다.") == [("business agreement", "planned", 1)]
     assert found("두 도시는 2005년 우호협약한 이후 교류해왔다.") == []
     assert [k for k, _, _ in found("13일 디안시청에서 열린 자매결연식에는 구청장이 참석했다.")] == ["sister-city"]
+
+
+def test_a_quote_with_its_speaker_left_out_goes_on_and_reported_speech_is_no_quote() -> None:
+    text = ("서병수 부산시장은 지난 11일~19일까지 7박 9일간 유럽 4개국 세일즈 외교를 성공리에 마쳤다고 밝혔다.\n"
+            "서 시장은 12일 파리의 르노본사를 방문해 \"전기차 생산 확대를 약속받았다\" 고 말했다.\n"
+            "순방 3일차인 13일 함부르크에서는 \"제약회사 연구소 설립을 위한 MOU도 체결했다\" 며 \"한국지사 설립 "
+            "가능성도 타진했다\" 고 설명했다.\n"
+            "현지 업체 대표는 \"한국 제품에 관심이 많다\"고 말했다.")
+    assert _quotes(text) == [("전기차 생산 확대를 약속받았다", "서병수", False),
+                             ("제약회사 연구소 설립을 위한 MOU도 체결했다", "서병수", False),
+                             ("한국지사 설립 가능성도 타진했다", "서병수", False),
+                             ("한국 제품에 관심이 많다", None, False)]  # a description with a role: no speaker

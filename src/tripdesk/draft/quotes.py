@@ -28,6 +28,8 @@ _NAMED_ROLE = re.compile(r"(?:^|[\s,])([가-힣]{2,6}(?:\s[가-힣]{1,6}){0,2})\
                          r"군수|구청장|의장|회장|단장|대표|원장|총장|위원장|부위원장|청장|교수|장관|대사|총영사|성장|부성장|"
                          r"서기|사장|부사장|이사장|관장|국장|센터장|주석|총리|현장))(?:은|는|이|가)\s*(?:[가-힣]{2,8}에서\s*)?$")
 _NOT_A_NAME = re.compile(r"(?:시|군|구|도|성|현|청|부|회|원|국|처|실|과|단|측|관|소|당|사)$|^(?:이번|해당|현지|양국|양측|당시|특히|이어)")
+# A quote's own verb of saying right after it, with no subject between: `"..."고 설명했다`, `"..." 며`.
+_SAID_AFTER = re.compile(r"\s*(?:이?라?(?:고|며|면서)\s*(?:[가-힣]+\s+){0,3}?(?:말했|설명했|강조했|덧붙였|밝혔|전했)|이?라?며\s)")
 _QUOTATIVE = re.compile(r"^\s*(?:이?라(?:며|면서|고)|고|며|는|란|이?라는|하고|면서)")
 _SPEAKER_TOPIC = r"(?:은|는|이|가)"
 _UNMARKED = re.compile(r"(?:은|는)\s+(.{10,}?)(?:이?라며|이?라면서)\s+(.{10,}?)(?:이?라고|고)\s+(?:밝혔다|말했다|강조했다|전했다|덧붙였다)")
@@ -83,6 +85,12 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                     and not re.search(r"[가-힣]{2,}\s?(?:관계자|담당자)", sentence[:m.start()]):
                 speaker, words, unnamed = previous
                 went_on = True
+            elif (speaker is None and unnamed is None and previous[0] is not None and _SAID_AFTER.match(sentence[m.end():])
+                    and not any(p.ko in sentence for p in people) and not _NAMED_ROLE.search(sentence[:m.start()])):
+                # `순방 3일차인 13일 ... "...MOU도 체결했다"며 "..."고 설명했다`: no one named, the one
+                # quoted just before goes on (the subject left out, as Korean does)
+                speaker, words, unnamed = previous
+                went_on = True
             elif speaker is None and unnamed is None and re.match(r"\s*(?:그는|그녀는)\s", sentence):
                 # 그는 "...": the subject of the sentence before
                 before = text[max(0, begin - 300):begin]
@@ -97,10 +105,13 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
     if cut is not None and not any(q.begin == cut.begin for q in found):
         found.append(cut)
     found += [q for q in _cut_off(text, people) if not any(f.begin == q.begin for f in found)]
-    # Paragraphs that lost their quotation marks (a quote may run over several sentences).
+    # Paragraphs that lost their quotation marks (a quote may run over several sentences); in an
+    # article that marks its quotes, a paragraph without marks is reported speech (`...를
+    # 마쳤다고 밝혔다`), not a quote.
     offset = 0
+    marked = len(re.findall(r"[“”\"]", text)) >= 2
     for paragraph in text.split("\n"):
-        if paragraph.strip() and not re.search(r"[“”\"]", paragraph):
+        if paragraph.strip() and not marked:
             found += _unmarked(text, offset, paragraph, people)
         offset += len(paragraph) + 1
     unique: dict[str, QuoteFound] = {}
