@@ -313,3 +313,17 @@ def test_a_city_visited_now_that_a_clause_describes_by_its_past_is_a_stop(
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     cities = {p["city"]["ko"] for d in doc["days"] for p in d.get("places", [])}
     assert {"방콕", "타이베이"} <= cities and "타이중" not in cities
+
+
+def test_the_cities_the_trips_own_range_names_are_its_stops_whatever_its_verb(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("부산시, 유럽 세일즈 외교 마쳐\n서병수 부산시장은 지난 11일~19일까지 7박 9일간 프랑스(파리), 독일(함부르크), "
+                       "스위스(제네바) 등 유럽 3개국 세일즈 외교를 성공리에 마쳤다고 밝혔다.\n서 시장은 12일 파리의 르노본사를 "
+                       "방문했다.\n", encoding="utf-8")
+    path = tmp_path / "a.yaml"
+    code, _, err = draft(str(article), "--published", "2015-05-20", "-o", str(path), capsys=capsys)
+    assert code == 0, err
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cities = {p["city"]["en"] for d in doc["days"] for p in d.get("places", [])}
+    assert cities == {"Paris", "Hamburg", "Geneva"}

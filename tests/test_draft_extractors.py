@@ -521,3 +521,9 @@ def test_a_quote_with_its_speaker_left_out_goes_on_and_reported_speech_is_no_quo
                              ("제약회사 연구소 설립을 위한 MOU도 체결했다", "서병수", False),
                              ("한국지사 설립 가능성도 타진했다", "서병수", False),
                              ("한국 제품에 관심이 많다", None, False)]  # a description with a role: no speaker
+
+
+def test_a_city_the_gazetteer_does_not_know_after_its_country_and_province() -> None:
+    text = "평택시는 베트남 꽝남성 땀끼시와 트어티엔후에성 후에시와의 교류를 위해 방문한다."
+    found = [(p.ko, p.city.country) for p in places.find_places(text, analyser.proper_nouns(text), text)]
+    assert ("땀끼시", "VN") in found and ("후에", "VN") in found

@@ -427,7 +427,10 @@ class _Assembler:
                 if date is None:
                     stops = (city_places if not self._of_an_earlier_time(sentence)
                              else [p for p in city_places if _visited_now(sentence, p)])
-                    if stops and _activity(sentence) != "other" and not given_up and not _CALLED_OFF.search(sentence):
+                    # (the trip's own range names its cities, whatever its verb: `11일~19일까지 ... 프랑스(파리),
+                    # ... 스위스(제네바) 등 유럽 4개국 세일즈 외교를 마쳤다`)
+                    if stops and (_activity(sentence) != "other" or how == "range") and not given_up \
+                            and not _CALLED_OFF.search(sentence):
                         undated.append((i, sentence.strip(), stops, article.language))
                         for place in stops:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))

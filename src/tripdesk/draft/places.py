@@ -275,7 +275,8 @@ def _after_its_country(text: str, taken: set[int]) -> list[PlaceFound]:
 # noun (or Latin letters): `베트남 방문 시` is "when visiting Vietnam".
 _CITY_END = r"시(?:\(市\))?(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도)"
 _CITY_LIST_AFTER_COUNTRY = re.compile(
-    rf"(?<![가-힣])([가-힣]{{2,8}})\s((?:[가-힣A-Z]{{2,10}}\s?{_CITY_END}(?:\s?,\s?|\s?와\s|\s?과\s|\s?및\s)?){{1,6}})")
+    rf"(?<![가-힣])([가-힣]{{2,8}})\s(?:[가-힣]{{2,10}}(?:성|주|도|현)\s)?"  # (a province between: 베트남 꽝남성 땀끼시)
+    rf"((?:[가-힣A-Z]{{2,10}}\s?{_CITY_END}(?:\s?,\s?|\s?와\s|\s?과\s|\s?및\s)?){{1,6}})")
 _CITY_IN_LIST = re.compile(rf"([가-힣A-Z]{{2,10}})(\s?){_CITY_END}")
 
 
