@@ -265,17 +265,22 @@ def test_a_draft_starts_with_the_schema_line_editors_read(tmp_path: Path,
     assert out.startswith("# yaml-language-server: $schema=") and out.splitlines()[0].endswith("trip.schema.json")
 
 
-def test_two_agreements_of_one_sentence_each_with_its_day_party_and_place(tmp_path: Path,
-                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def draft_text(tmp_path: Path, text: str, published: str, capsys: pytest.CaptureFixture[str]) -> dict:
+    """A made-up article drafted with `--published`: the draft, which validates."""
     article = tmp_path / "a.txt"
-    article.write_text("고령군, 베트남과 협약\n고령군(군수 이남철)은 12월 2일부터 5일까지 3박 4일 일정으로 베트남을 방문한다고 "
-                       "1일 밝혔다.\n이남철 고령군수는 3일 다낭시 화방면과 계절근로자 업무협약을, 4일 호이안시와 우호교류 "
-                       "협약을 체결한다.\n", encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
     path = tmp_path / "a.yaml"
-    code, _, err = draft(str(article), "--published", "2025-12-01", "-o", str(path), capsys=capsys)
+    code, _, err = draft(str(article), "--published", published, "-o", str(path), capsys=capsys)
     assert code == 0, err
     assert main(["validate", str(path)]) == 0
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_two_agreements_of_one_sentence_each_with_its_day_party_and_place(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    doc = draft_text(tmp_path, "고령군, 베트남과 협약\n고령군(군수 이남철)은 12월 2일부터 5일까지 3박 4일 일정으로 베트남을 방문한다고 "
+                               "1일 밝혔다.\n이남철 고령군수는 3일 다낭시 화방면과 계절근로자 업무협약을, 4일 호이안시와 우호교류 "
+                               "협약을 체결한다.\n", "2025-12-01", capsys)
     found = [(a["kind"], str(a["date"]), a["status"]["value"], a["place"]["city"]["en"], a["parties"][1:])
              for a in doc["agreements"]]
     names = {o["id"]: o["name"]["ko"] for o in doc["organisations"]}
@@ -286,15 +291,10 @@ def test_two_agreements_of_one_sentence_each_with_its_day_party_and_place(tmp_pa
 
 def test_a_signing_still_to_come_is_of_the_trip_whatever_past_its_sentence_recalls(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text("남원시, 중국 자매도시 방문\n남원시는 최보라 시장이 10일부터 14일까지 4박 5일 일정으로 중국을 방문한다고 "
-                       "9일 밝혔다.\n최 시장은 12일 치치하얼시를 방문해 지난해 치치하얼 시장의 방문 때 협의된 적 있는 "
-                       "관광·민간교류 분야의 구체적인 협약을 체결할 예정이다.\n이어 지난 2009년부터 남원시와 우호도시를 맺고 "
-                       "교류를 추진하고 있는 하얼빈시를 방문할 계획이다.\n", encoding="utf-8")
-    path = tmp_path / "a.yaml"
-    code, _, err = draft(str(article), "--published", "2025-12-09", "-o", str(path), capsys=capsys)
-    assert code == 0, err
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = draft_text(tmp_path, "남원시, 중국 자매도시 방문\n남원시는 최보라 시장이 10일부터 14일까지 4박 5일 일정으로 중국을 방문한다고 "
+                               "9일 밝혔다.\n최 시장은 12일 치치하얼시를 방문해 지난해 치치하얼 시장의 방문 때 협의된 적 있는 "
+                               "관광·민간교류 분야의 구체적인 협약을 체결할 예정이다.\n이어 지난 2009년부터 남원시와 우호도시를 맺고 "
+                               "교류를 추진하고 있는 하얼빈시를 방문할 계획이다.\n", "2025-12-09", capsys)
     # the agreement to be signed on the 12th is the trip's; the tie of 2009 is not
     assert [(a["kind"], str(a.get("date")), a["status"]["value"]) for a in doc["agreements"]] == [
         ("other", "2025-12-12", "planned")]
@@ -302,28 +302,18 @@ def test_a_signing_still_to_come_is_of_the_trip_whatever_past_its_sentence_recal
 
 def test_a_city_visited_now_that_a_clause_describes_by_its_past_is_a_stop(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text("남원시, 태국·대만 방문\n남원시는 최보라 시장이 16일부터 20일까지 4박 5일 일정으로 태국과 대만을 "
-                       "방문한다고 15일 밝혔다.\n최 시장은 방콕에서 관광 설명회를 연다.\n이어 2010년 자매도시 협정을 체결한 "
-                       "타이베이를 찾아 양 도시의 교류를 활성화하기 위한 방안을 모색한다.\n최 시장은 지난해 타이중을 방문해 "
-                       "협력을 논의한 바 있다.\n", encoding="utf-8")
-    path = tmp_path / "a.yaml"
-    code, _, err = draft(str(article), "--published", "2025-12-15", "-o", str(path), capsys=capsys)
-    assert code == 0, err
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = draft_text(tmp_path, "남원시, 태국·대만 방문\n남원시는 최보라 시장이 16일부터 20일까지 4박 5일 일정으로 태국과 대만을 "
+                               "방문한다고 15일 밝혔다.\n최 시장은 방콕에서 관광 설명회를 연다.\n이어 2010년 자매도시 협정을 체결한 "
+                               "타이베이를 찾아 양 도시의 교류를 활성화하기 위한 방안을 모색한다.\n최 시장은 지난해 타이중을 방문해 "
+                               "협력을 논의한 바 있다.\n", "2025-12-15", capsys)
     cities = {p["city"]["ko"] for d in doc["days"] for p in d.get("places", [])}
     assert {"방콕", "타이베이"} <= cities and "타이중" not in cities
 
 
 def test_the_cities_the_trips_own_range_names_are_its_stops_whatever_its_verb(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text("부산시, 유럽 세일즈 외교 마쳐\n서병수 부산시장은 지난 11일~19일까지 7박 9일간 프랑스(파리), 독일(함부르크), "
-                       "스위스(제네바) 등 유럽 3개국 세일즈 외교를 성공리에 마쳤다고 밝혔다.\n서 시장은 12일 파리의 르노본사를 "
-                       "방문했다.\n", encoding="utf-8")
-    path = tmp_path / "a.yaml"
-    code, _, err = draft(str(article), "--published", "2015-05-20", "-o", str(path), capsys=capsys)
-    assert code == 0, err
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = draft_text(tmp_path, "부산시, 유럽 세일즈 외교 마쳐\n서병수 부산시장은 지난 11일~19일까지 7박 9일간 프랑스(파리), 독일(함부르크), "
+                               "스위스(제네바) 등 유럽 3개국 세일즈 외교를 성공리에 마쳤다고 밝혔다.\n서 시장은 12일 파리의 르노본사를 "
+                               "방문했다.\n", "2015-05-20", capsys)
     cities = {p["city"]["en"] for d in doc["days"] for p in d.get("places", [])}
     assert cities == {"Paris", "Hamburg", "Geneva"}

@@ -348,9 +348,8 @@ def _arrives_home(text: str, at: int) -> bool:
     m = _ARRIVES.match(text, at)
     if m is None:
         return False
-    place = m.group(1)
-    return place in _KOREAN_AIRPORTS or place in ("한국", "국내", "고국") or place in localgov.by_name() \
-        or place + "시" in localgov.by_name() or place + "군" in localgov.by_name()
+    place = m.group(1)  # (a local government's bare name, 군산 for 군산시, is one of its names)
+    return place in _KOREAN_AIRPORTS or place in ("한국", "국내", "고국") or place in localgov.by_name()
 
 
 def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -749,9 +748,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         # 28일부터 다음 달 2일까지: the start is in the month before the end's, the article's own,
         # unless a date with its month inside the trip says which (`7월 1일 투르시에서`).
         inside = _month_inside(mentions, first, last)
-        # `from the 5th to the 9th of last month`: a start day not after the end's is in its month
-        # (in Korean the month comes before its day and is the end's alone: `5일부터 다음 달 9일까지`)
-        shares_month = first.day <= last.day and bool(re.search(r"\bmonth\b", last.text))
+        shares_month = _shares_its_month(first, last)
         anchored = (_anchored_month(hint, last.month_offset - (0 if shares_month else 1))
                     if inside is None else None)
         if inside is None and shares_month and anchored is not None:
@@ -800,7 +797,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         # Counted from the start's month, which is the article's (or the month before the end's)
         # unless the article says otherwise: the two ends stay one trip apart.
         steps = (last.month_offset - first.month_offset if first.month_offset is not None
-                 else 0 if last.day >= first.day and re.search(r"\bmonth\b", last.text) else 1)
+                 else 0 if _shares_its_month(first, last) else 1)
         end_year, end_month = start.year + (start.month - 1 + steps) // 12, (start.month - 1 + steps) % 12 + 1
     elif last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
         end_month = end_month % 12 + 1
@@ -912,6 +909,13 @@ def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, 
         if gap == 1 and _NEXT_LEG.search(sentence) and not _BACK_HOME.search(sentence):
             return end
     return None
+
+
+def _shares_its_month(first: Mention, last: Mention) -> bool:
+    """`from the 5th to the 9th of last month`: a start day not after the end's is in the month
+    the end names relative to the article (in Korean the month comes before its day and is the
+    end's alone: `5일부터 다음 달 9일까지`)."""
+    return first.day <= last.day and bool(re.search(r"\bmonth\b", last.text))
 
 
 def _month_that_fits(start: dt.date, last_day: int, days: int) -> tuple[dt.date, dt.date] | None:

@@ -173,11 +173,11 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             # 위해시, 연대시: a city's name (and 치치하얼시, which the gazetteer knows with its 시)
             written_with_si = key(candidate)[len(name):][:1] == "시" or (len(name) >= 4 and name.endswith("시"))
             # `하얼빈, 웨이하이, 선양을`: a short name listed right after another city is a city too
-            listed = bool(found) and re.fullmatch(r"\s*[,·、]\s*", text[found[-1].end:m.start()]) is not None
+            listed_city = bool(found) and re.fullmatch(r"\s*[,·、]\s*", text[found[-1].end:m.start()]) is not None \
+                and any(c.country == found[-1].city.country for c in index[name])
             if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si \
-                    and not (listed and any(c.country == found[-1].city.country for c in index[name])):
+                    and not listed_city:
                 continue
-            listed_city = listed and any(c.country == found[-1].city.country for c in index[name])
             if name in common and not written_with_si and not listed_city:  # 탑 브랜드 어워즈: not Brandon
                 continue
             if name in _KOREA_AND and not written_with_si:  # 한중 양국: Korea and China, not Hanzhong
@@ -188,10 +188,9 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue  # a country (but 싱가포르 and 홍콩 are cities too)
             if key(candidate)[len(name):][:1] == "주" and name + "주" in state_index():  # 뉴욕주: the state
                 continue
-            if text[m.start() + len(name):m.start() + len(name) + 1] == "주" and not re.match(
-                    r"주재|주간|주년|주일", text[m.start() + len(name):m.start() + len(name) + 2]):
-                continue  # 빅토리아주, 작센주: a state or province of that name abroad, not its namesake city
             after = m.start() + len(_written(candidate, name))
+            if text[after:after + 1] == "주" and not re.match(r"주재|주간|주년|주일", text[after:after + 2]):
+                continue  # 빅토리아주, 작센주: a state or province of that name abroad, not its namesake city
             if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()):
                 continue
             if _GOVERNOR.match(text, after):  # 나가사키 현지사, 뉴욕 주지사: a governor's name or state
