@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tripdesk.draft import dates, english
 from tripdesk.draft.articles import read_article
 
@@ -508,3 +510,22 @@ def test_a_range_of_last_month_and_a_name_with_its_county_role() -> None:
     assert [p.ko for p in english.leaders(text, found)] == ["Lee Sang-ik"]
     # a Korean end month is the end's alone
     assert _trip("대표단은 5일부터 다음 달 9일까지 방문한다.", dt.date(2023, 8, 1)) == (dt.date(2023, 8, 5), dt.date(2023, 9, 9))
+
+
+def test_a_start_day_with_the_length_after_it_or_the_places_between() -> None:
+    # 2031-10-01 is a Wednesday
+    assert _trip("Gov. Kim will depart on Oct. 3 for an eight-day trip to the United States and Canada.",
+                 dt.date(2031, 10, 1)) == (dt.date(2031, 10, 3), dt.date(2031, 10, 10))
+    assert _trip("Mayor Oh will embark on a 10-day trip to Europe and Central Asia starting Oct. 5.",
+                 dt.date(2031, 10, 1)) == (dt.date(2031, 10, 5), dt.date(2031, 10, 14))
+    assert _trip("The mayor left for Vietnam on Oct. 2 on a five-day visit, the city said.",
+                 dt.date(2031, 10, 3)) == (dt.date(2031, 10, 2), dt.date(2031, 10, 6))
+    # weekdays: leaving for a place on a day, embarking on a trip to a place on a day
+    assert _trip("Mayor Kim left for the United States on Sunday for a seven-day trip to Los Angeles.",
+                 dt.date(2031, 10, 1)) == (dt.date(2031, 9, 28), dt.date(2031, 10, 4))
+    assert _trip("Busan Mayor Park embarked on a five-day trip to Paris on Tuesday, officials said.",
+                 dt.date(2031, 10, 1)) == (dt.date(2031, 9, 30), dt.date(2031, 10, 4))
+    # a length that is an event's, not the trip's, gives no range
+    assert dates.find_mentions("He left on Oct. 3 for a two-day forum.")  # a day, but no trip length
+    with pytest.raises(dates.NoTripDates):
+        dates.trip_dates("He left on Oct. 3 to attend a two-day forum in Paris.", dates.YearHint(dt.date(2031, 10, 1)))

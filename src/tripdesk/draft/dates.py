@@ -308,17 +308,27 @@ _DAYS_SPAN = re.compile(rf"(?<![\d박])(?:(\d{{1,2}})\s*일(?:간의?\s*일정|\
 
 # English: `a 10-day schedule from the 22nd`, `an 11-day trip starting on Oct. 21`: the length
 # right before the start.
-_EN_LENGTH_FROM = re.compile(rf"\b{_EN_COUNT}-day\s+(?:[\w-]+\s+){{0,2}}?(?:trip|visit|tour|itinerary|schedule|"
-                             r"mission|journey|swing)\s+(?:from|starting|beginning)(?:\s+on)?\s+$", re.I)
+_EN_TRIP_WORD = r"(?:trip|visit|tour|itinerary|schedule|mission|journey|swing)"
+# (`a 10-day trip to Europe and Central Asia starting Oct. 5`: the places may come between)
+_EN_LENGTH_FROM = re.compile(rf"\b{_EN_COUNT}-day\s+(?:[\w-]+\s+){{0,2}}?{_EN_TRIP_WORD}\s+"
+                             r"(?:(?:to|in|across)\s+[^.\n]{1,60}?\s+)?(?:from|starting|beginning)(?:\s+on)?\s+$", re.I)
+# `will depart on Oct. 3 for an eight-day trip`, `left for Vietnam on Oct. 2 on a five-day visit`:
+# the length right after a day of setting out.
+_EN_LENGTH_AFTER = re.compile(rf",?\s+(?:for|on)\s+(?:a|an)\s+{_EN_COUNT}-day\s+(?:[\w-]+\s+){{0,2}}?"
+                              rf"{_EN_TRIP_WORD}\b", re.I)
 
 
 def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """`23일부터 7일간`, `10일부터 사흘 일정으로`: a start and a length, as a range whose end is
     the last day; in English the length before the start (`a 10-day schedule from the 22nd`)."""
     for mention in mentions:
-        en = _EN_LENGTH_FROM.search(text, max(0, mention.begin - 80), mention.begin)
+        en = _EN_LENGTH_FROM.search(text, max(0, mention.begin - 140), mention.begin)
         if en and 1 < _number(en.group(1)) <= 60:
             return [(mention, Mention(en.start(), en.end(), en.group(0).strip(), day=-_number(en.group(1))))]
+        en = _EN_LENGTH_AFTER.match(text, mention.end)
+        if en and 1 < _number(en.group(1)) <= 60 and mention.day > 0 and _EN_SETS_OUT.search(
+                text, max(0, mention.begin - 120), mention.begin):
+            return [(mention, Mention(en.start(1), en.end(), en.group(0).strip(" ,"), day=-_number(en.group(1))))]
         m = _LENGTH.match(text, mention.end)
         if not m:
             continue
@@ -391,8 +401,10 @@ def _en_departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[M
 # English weekdays around the published date: `Starting Friday, Oh will visit Paris`, `a
 # four-day trip there through Wednesday`.
 _EN_STARTS_ON = re.compile(rf"\b(?:[Ss]tarting|[Bb]eginning|[Ff]rom|leaves?(?:\s+on)?|departs?(?:\s+on)?|left\s+on|"
-                           rf"set(?:s)?\s+(?:out|off)\s+on|(?:first\s+)?(?:fly|flies|flew|travel(?:s|ed)?|head(?:s|ed)?)"
-                           rf"\s+(?:first\s+)?to\s+[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){{0,2}}\s+on)\s+(?:this\s+|next\s+)?"
+                           rf"set(?:s)?\s+(?:out|off)\s+on|(?:(?:first\s+)?(?:fly|flies|flew|travel(?:s|ed)?|head(?:s|ed)?)"
+                           rf"\s+(?:first\s+)?to|(?:leaves?|left|leaving|depart(?:s|ed|ing)?)\s+for|embark(?:s|ed)?\s+on\s+an?"
+                           rf"\s+[\w-]+\s+(?:[\w-]+\s+)?{_EN_TRIP_WORD}\s+to)"
+                           rf"\s+(?:the\s+)?[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){{0,2}}\s+on)\s+(?:this\s+|next\s+)?"
                            rf"{_EN_WEEKDAY_WORD}\b")
 _EN_ENDS_ON = re.compile(rf"\b(?:through|until|till|returns?\s+(?:home\s+)?on|returning\s+(?:home\s+)?on|"
                          rf"return(?:s|ing)?\s+home)\s+(?:on\s+)?(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
