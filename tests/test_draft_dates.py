@@ -410,3 +410,15 @@ def test_days_tied_with_a_month_a_stay_until_and_a_report_written_while_abroad()
             "대표단은 7일까지 몽골에 체류하며 교류했다.")
     dates = trip_dates(stay, YearHint(published=D(2024, 3, 5)))
     assert (dates.start.date, dates.end.date) == (D(2024, 3, 4), D(2024, 3, 7))
+
+
+def test_a_range_without_its_month_takes_the_month_of_a_dated_day_inside_it() -> None:
+    text = ("김 지사는 오는 2일부터 8일까지 5박 7일 일정으로 캐나다와 미국을 방문한다. "
+            "대표단은 9월 4일에는 토론토에서 투자협약을 체결한다.")
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    dates = trip_dates(text, saved)
+    assert (dates.start.date.month, dates.end.date) == (9, D(dates.start.date.year, 9, 8))
+    assert "9월 4일" in (dates.start.reason or "")
+    # a day of another month recalled from before the trip does not move it
+    recalled = ("김 지사는 오는 2일부터 8일까지 캐나다를 방문한다. 지난 3월 5일 체결한 협약의 후속 조치다.")
+    assert trip_dates(recalled, YearHint(published=D(2024, 8, 29))).start.date == D(2024, 9, 2)

@@ -781,7 +781,9 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         # 31일부터 8월 4일까지: the start is in the end's month, or the month before it.
         month = last.month if first.day <= last.day else (last.month - 2) % 12 + 1
     if month is None:
-        length = -last.day if last.day < 0 else None
+        # a length, or the days of a range in one month (`오는 2일부터 8일까지` ... `9월 4일에는`)
+        length = -last.day if last.day < 0 else (last.day - first.day + 1 if last.month is None
+                                                 and last.month_offset is None and last.day >= first.day else None)
         month, why = _month_for_days(text, hint, first.day, mentions, length, relative=first.relative)
         reasons_start.append(why)
     year = first.year or last.year or offset_year
@@ -1090,8 +1092,8 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
         # 31일부터 3박 4일 ... 오는 11월 2일: the month in which another dated mention of the
         # text falls inside the trip.
         for other in mentions:
-            if other.month is None:
-                continue
+            if other.month is None or (other.relative == "지난" and relative != "지난"):
+                continue  # (`지난 3월 5일 체결한 협약`: a day recalled from before a coming trip)
             for month in (other.month, (other.month - 2) % 12 + 1):
                 year = 2001 if month <= other.month else 2000  # a December start of a January mention
                 if not _valid(year, month, day):
