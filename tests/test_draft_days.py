@@ -155,6 +155,17 @@ def test_an_edit_stamp_gives_the_published_date() -> None:
     assert article.published == D(2022, 3, 2)
 
 
+def test_the_sites_last_edit_above_the_article_is_not_its_published_date() -> None:
+    from tripdesk.draft.articles import read_article
+
+    page = ("최종편집 2024-04-19 07:39 (금)\n지사, 새해 첫 해외 일정\n홍길동 기자\n승인 2020.01.06 18:05\n\n"
+            "지사가 5일부터 11일까지 미국을 방문한다고 6일 밝혔다.")
+    article = read_article(page.encode(), "j.txt")
+    assert article.published == D(2020, 1, 6) and "승인" in str(article.published_from)
+    # alone, the last edit is still the page's date
+    assert read_article("최종편집 2024-04-19 07:39 (금)\n\n지사가 5일부터 방문한다.".encode(), "k.txt").published == D(2024, 4, 19)
+
+
 def test_the_one_city_listed_with_a_province_is_not_put_on_every_day() -> None:
     doc = draft("가평군은 박민수 군수를 단장으로 한 방문단이 오는 8일부터 11일까지 베트남 푸옌성과 하노이를 방문한다.",
                 D(2023, 5, 5))

@@ -187,6 +187,7 @@ _OUTLET_BRACKET = re.compile(r"[【\[]\s*([^】\]]{2,30}?)\s*[】\]]\s*([가-힣
 _OUTLET_AGENCY = re.compile(r"\(([가-힣]{2,6})\s*=\s*([가-힣A-Za-z]{2,12})\)\s*(?:([가-힣]{2,4})\s*기자)?")
 _BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
 _DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정|기사\s?편집|편집|작성|작성일)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
+_SITE_EDIT = re.compile(r"최종\s?(?:편집|수정|업데이트)")
 # English pages' stamps: `Created date 2022-10-13`, `Createdd 2024-05-19`, `Date : 2024-10-02`,
 # `Published : Nov 25, 2018`, a line `date 2023-03-06 Image: City of Busan` (the first of them near the top).
 _DATELINE_EN = re.compile(r"\b(?:Created\s*date|Createdd?|Date|(?m:^date)|Published|Posted|Registered|Registration\s*date)"
@@ -342,7 +343,12 @@ def _source_lines(article: Article) -> None:
             if m:
                 article.byline = f"{m.group(1)} 기자"
                 break
-    m = _DATELINE.search(article.text) or _TIMESTAMP.search(article.text[:800]) or _EMBARGO.search(article.text)
+    # A site's `최종편집 2024-04-19` bar above the article is the day the page was saved, not the
+    # article's `승인 2020.01.06`: a stamp of the article's own comes first.
+    stamps = list(_DATELINE.finditer(article.text))
+    m = (next((s for s in stamps if not _SITE_EDIT.search(article.text, max(0, s.start() - 3), s.start() + 2)),
+              stamps[0] if stamps else None)
+         or _TIMESTAMP.search(article.text[:800]) or _EMBARGO.search(article.text))
     if m:
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
