@@ -422,3 +422,34 @@ def test_a_range_without_its_month_takes_the_month_of_a_dated_day_inside_it() ->
     # a day of another month recalled from before the trip does not move it
     recalled = ("김 지사는 오는 2일부터 8일까지 캐나다를 방문한다. 지난 3월 5일 체결한 협약의 후속 조치다.")
     assert trip_dates(recalled, YearHint(published=D(2024, 8, 29))).start.date == D(2024, 9, 2)
+
+
+def test_a_departure_and_the_span_over_a_leg_or_an_end_day_before_the_span() -> None:
+    leg = ("이천시는 김 시장이 6일 7박 9일 일정으로 미국 출장길에 오른다고 5일 밝혔다. "
+           "김 시장은 먼저 8~9일 산타클라라시를 방문해 협약을 체결한다.")
+    dates = trip_dates(leg, YearHint(published=D(2024, 7, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 7, 6), D(2024, 7, 14))
+    end_day = ("남양주시는 시장 일행이 경제개발공사를 방문했다고 13일 밝혔다. "
+               "조 시장은 9일 시의원과 출국, 18일까지 8박 10일 일정으로 미국 주요 도시를 방문한다.")
+    dates = trip_dates(end_day, YearHint(published=D(2019, 11, 13)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 11, 9), D(2019, 11, 18))
+
+
+def test_an_anniversary_of_a_national_event_gives_the_year_of_a_saved_page() -> None:
+    from tripdesk.draft.anniversaries import national_anniversary_year
+
+    text = ("성남시장이 이달 23일부터 7월 1일까지 7박9일간의 일정으로 미국 출장길에 올랐다. 한미 동맹 70주년을 기념하는 "
+            "평화콘서트에 참석한다. 25일에는 제73주년 6·25 한국전쟁 기념식에 참석한다.")
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    dates = trip_dates(text, saved)
+    assert (dates.start.date, dates.end.date) == (D(2023, 6, 23), D(2023, 7, 1))  # 1953 + 70, 1950 + 73
+    assert "한미 동맹 70주년" in (dates.start.reason or "") or "6·25" in (dates.start.reason or "")
+    assert national_anniversary_year("한-베 수교 30주년을 맞아 하노이를 찾았다.")[0] == 2022
+    assert national_anniversary_year("한국과 캄보디아 수교 25주년 기념식")[0] == 2022
+    assert national_anniversary_year("marking the 70th anniversary of the Korea-U.S. alliance")[0] == 2023
+    assert national_anniversary_year("the 30th anniversary of diplomatic ties between Korea and Vietnam")[0] == 2022
+    # anniversaries that disagree, or one still to come, decide nothing
+    assert national_anniversary_year("한중 수교 30주년과 광복 80주년") is None
+    assert national_anniversary_year("내년 한중 수교 30주년을 앞두고") is None
+    # a published date the article gives still comes first
+    assert trip_dates(text, YearHint(published=D(2024, 6, 20))).start.date.year == 2024

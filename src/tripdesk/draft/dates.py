@@ -6,7 +6,8 @@ the text, for the evidence), picks the trip's range, checks it against the repor
 (`N박 M일`) and any weekday printed beside a date, and works out what the text leaves out:
 
 - the year: printed beside the dates; else from the published date (the trip date nearest
-  to it); else from a year named with an event of the trip (`AUSA 2024`, `CES 2025`); else
+  to it); else from an anniversary (`한미 동맹 70주년`: anniversaries.py; a sister city's
+  `1992년 ... 24주년`); else from a year named with an event of the trip (`AUSA 2024`, `CES 2025`); else
   from weekdays (`15일(화)`), the latest year that fits; else it cannot be decided and
   `NoYear` says so;
 - the month of a range given as days only (`5일부터 12일까지`): the published date's, else
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from ..i18n import N_, messages
 from ..problems import TripdeskError
 from . import notes
+from .anniversaries import national_anniversary_year
 from .notes import Reason
 
 WEEKDAYS_KO = "월화수목금토일"  # Monday first, as datetime.weekday()
@@ -535,8 +537,9 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
         return []
     reported = [m.span() for m in _REPORT_DAY.finditer(text)]
 
-    def sets_out(m: Mention) -> bool:
-        return m.day >= 0 and m.month_offset is None and not _inside(m.begin, reported)
+    def sets_out(m: Mention) -> bool:  # (`9일 ... 출국, 18일까지 8박 10일`: the 18th is the end)
+        return (m.day >= 0 and m.month_offset is None and not _inside(m.begin, reported)
+                and not text.startswith("까지", m.end))
 
     before = [m for m in mentions if begin <= m.begin < span[1] and sets_out(m)] if _SETS_OUT_VERB.search(sentence) else []
     if not before:
@@ -724,12 +727,14 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     # The trip's range: the one nearest the reported span, else the first (the lead).
     if span_found:
         first, last = min(ranges, key=lambda r: abs(r[0].begin - span_found[1]))
-        lengthy = _start_and_length(text, mentions) if days_only is None else []
+        lengthy = (_start_and_length(text, mentions) or _departure_and_span(text, mentions, span_found)
+                   if days_only is None else [])
         if lengthy and (first, last) not in lengthy and -lengthy[0][1].day == span_found[0].days and (
                 first.month is None and last.month is None and last.day >= first.day
                 and last.day - first.day + 1 != span_found[0].days):
-            # `지난 15일부터 4박 5일간 ... 17일부터 19일까지는 웨이하이시`: the start and the reported
-            # length, not a leg of the trip that the span does not fit
+            # `지난 15일부터 4박 5일간 ... 17일부터 19일까지는 웨이하이시`, `6일 7박 9일 일정으로 미국
+            # 출장길에 오른다 ... 먼저 8~9일 산타클라라시`: the start and the reported length, not a leg
+            # of the trip that the span does not fit
             first, last = lengthy[0]
     else:
         first, last = ranges[0]
@@ -749,7 +754,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         reasons_start.append(first.repaired)
     month = first.month
     offset_year = None
-    if month is None and first.month_offset is not None:
+    if month is None and first.month_offset is not None and not (hint.assumed and last.month is not None):
+        # (`이달 23일부터 7월 1일까지` on a page saved months later: the end's month says which)
         anchored = _anchored_month(hint, first.month_offset)
         if anchored is not None:
             offset_year, month, why = anchored
@@ -1174,7 +1180,7 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
 def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tuple[int, Reason]:
     """The trip's year from the text alone: an anniversary, the one year it names (or the one
     named beside the dates), a weekday printed beside a date; else `NoYear`."""
-    anniversary = anniversary_year(text)
+    anniversary = national_anniversary_year(text) or anniversary_year(text)
     if anniversary is not None:
         return anniversary
     years = named_years(text)
