@@ -375,3 +375,17 @@ def test_a_name_that_is_a_korean_local_governments_is_the_korean_one_unless_a_co
 def test_chinese_cities_by_the_korean_reading_of_their_characters() -> None:
     assert cities_in("대표단은 중국 허난성 낙양시와 개봉시를 찾았다.") == [("낙양", "Luoyang"), ("개봉", "Kaifeng")]
     assert cities_in("시장은 일을 시작하며 남창 문을 열었다.") == []  # a reading that is no proper noun here
+
+
+def test_a_county_head_written_with_the_province_before_it_is_the_countys_delegation() -> None:
+    doc = draft("송기섭 충북 진천군수가 지난 13~23일 진행된 방미 기간 중 추진한 사업성과에 대해 26일 밝혔다.\n"
+                "송 군수는 자매도시인 미국 발레호시를 방문했다.", D(2016, 9, 27))
+    home = doc["trip"]["home_city"]
+    assert (home["name"]["ko"], home["kind"]) == ("진천", "county") and home["province"]["ko"].startswith("충청북")
+
+
+def test_corona_in_korean_prose_is_the_pandemic_not_the_californian_city() -> None:
+    text = ("김 시장이 코로나 팬데믹으로 단절됐던 미국 자매도시와 교류를 강화한다. 캘리포니아주 산타클라라시를 방문한다. "
+            "코로나19 이후 첫 방문이다.")
+    assert [en for _, en in cities_in(text)] == ["Santa Clara"]
+    assert [en for _, en in cities_in("캘리포니아주 코로나시를 방문한다.")] == ["Corona"]

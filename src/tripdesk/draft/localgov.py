@@ -68,7 +68,7 @@ def mentions(text: str, proper_nouns: set[str] | None = None) -> list[tuple[Loca
         for n in range(min(len(word), 8), 1, -1):
             head, tail = word[:n], word[n:]
             if head in index and re.fullmatch(r"(시|군|도|청)?(은|는|이|가|을|를|의|에|와|과|에서|에서는|로|으로|도|와의|"
-                                               r"(?:장|지사)(?:은|는|이|가|을|를|과|와|의)?|민|의회|대표단|사절단|방문단)?", tail):
+                                               r"(?:장|지사|수)(?:은|는|이|가|을|를|과|와|의)?|민|의회|대표단|사절단|방문단)?", tail):
                 govs = index[head]
                 is_short = all(head != g.ko for g in govs) and not head.endswith(("시", "군", "도"))
                 if (is_short and proper_nouns is not None and head not in proper_nouns

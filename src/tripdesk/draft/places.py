@@ -182,6 +182,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue
             if name in _KOREA_AND and not written_with_si:  # 한중 양국: Korea and China, not Hanzhong
                 continue
+            if name in _OTHER_MEANING and not written_with_si:  # 코로나 팬데믹: COVID-19, not Corona, CA
+                continue
             if key(candidate)[len(name):][:1] in ("현", "성"):  # 후쿠오카현, 산둥성: the prefecture, not its city
                 continue
             if (name in country_index() and country_index()[name] not in _CITY_STATES) or name in state_index():
@@ -238,6 +240,9 @@ _KOREA_AND = frozenset({"한중", "한일", "한미", "한러", "한베", "한�
 # 나가사키 현지사 (Governor Nagasaki, or the governor of Nagasaki Prefecture), 뉴욕 주지사 (the
 # governor of New York State): the word before a governor's title is a person or a prefecture or
 # state, not the city of that name.
+# City names that Korean prose uses for something else (the analyser tags them proper nouns):
+# taken only when written with 시.
+_OTHER_MEANING = frozenset({"코로나"})
 _GOVERNOR = re.compile(r"\s?(?:현|주|도|성)\s?지사")
 
 # A city of a country the article does not name, while it names others, is taken only when it is
