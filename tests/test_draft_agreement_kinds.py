@@ -70,3 +70,14 @@ def test_an_agreement_named_only_by_what_it_is_for_with_a_signing_verb() -> None
     # cooperation strengthened or discussed is no agreement
     assert kinds("양 도시는 우호협력을 강화하기로 했다.") == []
     assert kinds("교류협력 방안을 논의한다.") == []
+
+
+def test_an_agreement_signed_before_a_sentence_that_ends_in_the_present_is_planned() -> None:
+    from tripdesk.draft.agreements import find_agreements
+
+    text = ("김 시장은 먼저 8~9일 산타클라라시를 방문해 리사 길모어 시장과 우호 도시 협약을 체결하고 주춤했던 교류 협력 "
+            "관계를 다시 다진다.")
+    (found,) = find_agreements(text, [(0, len(text))])
+    assert found.status == "planned"
+    done = "김 시장은 길모어 시장과 우호 도시 협약을 체결하고 교류 협력 관계를 다졌다."
+    assert [a.status for a in find_agreements(done, [(0, len(done))])] == ["signed"]

@@ -70,7 +70,9 @@ _CONNECTIVE = re.compile(r"^(?:체결|서명|조인|교환|채택|맺)\s*(?:을\
 _AGREED = re.compile(r"^(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)|^\bagreed\b")
 _PLEDGED = re.compile(r"^(?:화답|약속(?:했|하였|하고))|^\bpromised\b|^\bpledged\b")
 # How the sentence ends: a plan (계획이다, 예정이다, 펼치게 된다, 방문한다) or a report (했다).
-_ENDS_PLANNED = re.compile(r"(?:예정|계획|방침|전망)(?:이다|입니다)|(?:게|할)\s*(?:된다|것이다)|[한는]다\.?\s*$|\bwill\b")
+# (`다진다`, `나선다`, `맺는다`: a verb's present, ㄴ다 or 는다, tells a plan in a report before the trip)
+_N_FINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4)  # syllables ending in ㄴ
+_ENDS_PLANNED = re.compile(rf"(?:예정|계획|방침|전망)(?:이다|입니다)|(?:게|할)\s*(?:된다|것이다)|[{_N_FINAL}는]다\.?\s*$|\bwill\b")
 _ENDS_DONE = re.compile(r"[았었였했됐졌렸쳤냈났왔갔섰켰웠썼]다\.?\s*$")
 _LIST_MARK = re.compile(r"[△▲■□◆◇•※]\s*[^△▲■□◆◇•※]*$")
 # Words that name the agreement already named (협약식, 이번 협약, a bare 협약/협정).
