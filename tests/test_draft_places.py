@@ -389,3 +389,10 @@ def test_corona_in_korean_prose_is_the_pandemic_not_the_californian_city() -> No
             "코로나19 이후 첫 방문이다.")
     assert [en for _, en in cities_in(text)] == ["Santa Clara"]
     assert [en for _, en in cities_in("캘리포니아주 코로나시를 방문한다.")] == ["Corona"]
+
+
+def test_washington_alone_is_the_capital_the_state_is_written_with_ju() -> None:
+    assert cities_in("허 시장은 이날 미국 워싱턴에 도착, 인사들을 면담했다.") == [("워싱턴", "Washington")]
+    assert cities_in("워싱턴주 시애틀을 방문했다.") == [("시애틀", "Seattle")]
+    assert cities_in("오리건주 워싱턴 카운티 비버튼시를 찾았다.") == [("비버튼", "Beaverton")]
+    assert cities_in("워싱턴포스트와 인터뷰했다.") == []
