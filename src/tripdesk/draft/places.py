@@ -193,6 +193,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             after = m.start() + len(_written(candidate, name))
             if text[after:after + 1] == "주" and not re.match(r"주재|주간|주년|주일", text[after:after + 2]):
                 continue  # 빅토리아주, 작센주: a state or province of that name abroad, not its namesake city
+            if re.match(r" 주\s?(?:의회|정부|지사|청사|립)", text[after:after + 7]):
+                continue  # 워싱턴 주의회: the state's legislature
             if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()):
                 continue
             if _GOVERNOR.match(text, after):  # 나가사키 현지사, 뉴욕 주지사: a governor's name or state
