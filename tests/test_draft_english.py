@@ -119,6 +119,10 @@ def test_an_english_weekday_is_the_only_trip_day_on_it() -> None:
     long_start, long_end = dt.date(2031, 5, 2), dt.date(2031, 5, 12)  # two Fridays
     assert dates.relative_day("Starting Friday, he will visit Lyon.", None, long_start, long_end)[0] == long_start
     assert dates.relative_day("On Friday, he will visit Lyon.", None, long_start, long_end) is None
+    # a verb of travel, or `next`, before the weekday
+    assert dates.relative_day("Oh will depart Sunday for Toronto.", None, start, end)[0] == start
+    assert dates.relative_day("He will attend a forum to be held in Lyon next Wednesday.", None, start, end)[0] == end
+    assert dates.relative_day("Officials said Tuesday the forum went well.", None, start, end) is None
 
 
 def test_english_agreements_their_kinds_and_counts() -> None:

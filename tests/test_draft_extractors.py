@@ -377,6 +377,8 @@ def test_english_people_home_places_and_organisations() -> None:
     # a small town's name that begins a square's (and a company's: ESR-Kendall Square) is not the town
     square = "Kim is visiting the U.S. He held an event in New York, in which ESR-Kendall Square promised to invest 3 trillion won."
     assert [p.ko for p in english.find_places(square)] == ["New York"]
+    yards = "In New York, the mayor will tour key city spots, such as the World Trade Center campus, Hudson Yards."
+    assert [p.ko for p in english.find_places(yards)] == ["New York"]
 
 
 def test_english_sentences_do_not_end_at_abbreviations() -> None:

@@ -1290,8 +1290,11 @@ def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
 
 
 # `On Tuesday, he will ...`, `Starting Friday, Oh will visit Paris`; not `officials said on Monday`.
-_EN_ON_WEEKDAY = re.compile(rf"(?<!said )(?<!announced )(?<!told )\b([Oo]n|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+"
-                            rf"(?:this\s+|next\s+)?{_EN_WEEKDAY_WORD}\b")
+# (`will depart Saturday for Toronto`, `to be held in New York next Thursday`: a verb of travel
+# or `next` before the weekday names the day as well)
+_EN_ON_WEEKDAY = re.compile(rf"(?<!said )(?<!announced )(?<!told )\b(?:([Oo]n|[Ss]tarting|[Bb]eginning|[Ff]rom|"
+                            rf"depart(?:s|ing)?|leav(?:e|es|ing)|left|fl(?:y|ies|ew)|arriv(?:e|es|ed|ing))\s+"
+                            rf"(?:on\s+)?(?:this\s+|next\s+)?|(?:[Nn]ext|[Tt]his)\s+){_EN_WEEKDAY_WORD}\b")
 
 
 def _en_weekday_day(sentence: str, start: dt.date, end: dt.date | None) -> tuple[dt.date, str] | None:
@@ -1305,6 +1308,6 @@ def _en_weekday_day(sentence: str, start: dt.date, end: dt.date | None) -> tuple
     on = [d for d in days if d.weekday() == weekday]
     if len(on) == 1:
         return on[0], m.group(0)
-    if on and on[0] == start and m.group(1).lower() in ("starting", "beginning", "from"):
+    if on and on[0] == start and (m.group(1) or "").lower() in ("starting", "beginning", "from"):
         return start, m.group(0)
     return None

@@ -373,7 +373,8 @@ _FACILITY = re.compile(r"\s+(?:Port|Harbou?r|Airport|Station|Terminal|Bay|Castle
 
 
 # Words after a small town's name that make it the name of a street or square (`Kendall Square`).
-_STREET_WORDS = ("Square", "Street", "Avenue", "Road", "Boulevard", "Plaza", "Mall", "Tower", "Building")
+_STREET_WORDS = ("Square", "Street", "Avenue", "Road", "Boulevard", "Plaza", "Mall", "Tower", "Building", "Yards",
+                 "Yard", "Pier", "Wharf", "Bridge")
 _ORG_WORDS = ("Association", "Chamber of Commerce", "University", "Institute", "Research Park", "Park", "Center",
               "Centre", "Festival", "Council", "Agency", "Corporation", "Company", "Office", "Consulate General",
               "Foundation", "Federation", "Group", "Air Lines", "Airlines", "Entertainment", "Exhibition", "Expo",
