@@ -379,6 +379,9 @@ def test_english_people_home_places_and_organisations() -> None:
     assert [p.ko for p in english.find_places(square)] == ["New York"]
     yards = "In New York, the mayor will tour key city spots, such as the World Trade Center campus, Hudson Yards."
     assert [p.ko for p in english.find_places(yards)] == ["New York"]
+    # a city after a word capitalised for opening the sentence; a state after a city is still the state
+    assert [p.ko for p in english.find_places("The mayor left. In Toronto, he met the mayor.")] == ["Toronto"]
+    assert [p.ko for p in english.find_places("He visited Seattle in Washington.")] == ["Seattle"]
 
 
 def test_english_sentences_do_not_end_at_abbreviations() -> None:

@@ -224,6 +224,9 @@ def _us_states() -> frozenset[str]:
 
 
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+)*\.?)")
+# Words capitalised only for opening a sentence, before a city's name.
+_SENTENCE_OPENERS = frozenset(("In", "At", "From", "To", "For", "On", "During", "After", "Before", "While", "Then",
+                               "And", "But", "Also", "Later", "Next"))
 
 
 def _cut_off_at(text: str, end: int) -> bool:
@@ -240,6 +243,11 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
     found: list[PlaceFound] = []
     for m in _CAPITALISED.finditer(text):
         words = m.group(1).rstrip(".").split(" ")
+        if len(words) > 1 and words[0] in _SENTENCE_OPENERS:  # `In Toronto, he met ...`
+            m = _CAPITALISED.match(text, m.start() + len(words[0]) + 1)
+            if m is None:
+                continue
+            words = m.group(1).rstrip(".").split(" ")
         # the longest run of words that is a city's name (Newport Beach, Las Vegas, Washington)
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
@@ -255,7 +263,8 @@ def find_places(text: str, countries: set[str] | None = None) -> list[PlaceFound
                 break  # Eureka Park, ESR-Kendall Square: a place named after a small town, not the town
             if re.match(r"\s+[Ss]tate\b", text[m.start() + len(name):]):
                 break  # `New York State`: the state
-            if name in _us_states() and re.search(r"[A-Z][a-z]+,?\s+(?:in\s+)?$", text[max(0, m.start() - 30):m.start()]):
+            city_before = re.search(r"([A-Z][a-z]+),?\s+(?:in\s+)?$", text[max(0, m.start() - 30):m.start()])
+            if name in _us_states() and city_before and city_before.group(1) not in _SENTENCE_OPENERS:
                 break  # `Seattle in Washington`: the state the city before it is in
             if _cut_off_at(text, m.start() + len(name)):
                 break  # `Mayor Park's visit to Indi` at the end of a saved text: a word cut off (India)
