@@ -533,3 +533,13 @@ def test_a_start_day_with_the_length_after_it_or_the_places_between() -> None:
     assert dates.find_mentions("He left on Oct. 3 for a two-day forum.")  # a day, but no trip length
     with pytest.raises(dates.NoTripDates):
         dates.trip_dates("He left on Oct. 3 to attend a two-day forum in Paris.", dates.YearHint(dt.date(2031, 10, 1)))
+
+
+def test_an_english_report_of_one_day_abroad_in_local_time_is_drafted_on_that_day() -> None:
+    text = ("Yongin City has signed a sister city agreement with Williamson County, Texas, USA.\n"
+            "Yongin City announced on the 12th that Mayor Lee Sang-il, who was visiting the United States, held a "
+            "signing ceremony with the county at its Expo Center on the 9th (local time).")
+    assert _trip(text, dt.date(2031, 1, 12)) == (dt.date(2031, 1, 9), dt.date(2031, 1, 9))
+    # the day of the announcement alone is no day abroad
+    with pytest.raises(dates.NoTripDates):
+        _trip("Yongin City announced on the 12th that it signed a sister city agreement.", dt.date(2031, 1, 12))

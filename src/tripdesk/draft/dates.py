@@ -992,7 +992,8 @@ def _words_around(text: str, mention: Mention) -> str:
 # What a delegation does on a day: the verbs that tie a day to the trip when there is no range.
 # (Not 참석 or 체결 alone: a meeting attended or an agreement signed may be at home; a signing
 # `베트남 송콩시에서` is abroad.)
-_ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체류|머물|머무|현지\s*시간|현지\s*시각")
+_ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체류|머물|머무|현지\s*시간|현지\s*시각|"
+                          r"\(local time\)|\bvisiting\b|\bvisited\b|\barrived in\b")
 _SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)")
 
 
@@ -1019,7 +1020,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     first and last days it ties the delegation to (a day in a sentence that visits, meets or
     signs, not in a quote, not the day of the report), at most two weeks apart; None when the
     days have months of their own (they would be a range) or none is tied."""
-    report = _REPORT_DAY.search(text)
+    report = _REPORT_DAY.search(text) or _EN_REPORT_DAY.search(text)
     tied = []
     for m in mentions:
         # (a day with its month is one of them too: `앞서 3일 ... 떠난` ... `4월 9일 ... 합의했다`)
