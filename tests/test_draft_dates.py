@@ -453,3 +453,29 @@ def test_an_anniversary_of_a_national_event_gives_the_year_of_a_saved_page() -> 
     assert national_anniversary_year("내년 한중 수교 30주년을 앞두고") is None
     # a published date the article gives still comes first
     assert trip_dates(text, YearHint(published=D(2024, 6, 20))).start.date.year == 2024
+
+
+def test_dotted_months_and_days_a_flight_out_and_a_return_home() -> None:
+    dotted = "광양시장은 6박 8일(6. 8.~6. 16.) 일정으로 캘리포니아주의 3개 도시를 방문했다."
+    dates = trip_dates(dotted, YearHint(published=D(2019, 6, 17)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 6, 8), D(2019, 6, 16))
+    assert [m.text for m in find_mentions("성장률은 6. 8.에 발표됐다")] == []  # a lone `6. 8.` is no date
+    flight = ("안산시장이 커다란 선물을 안고 지난 14일 돌아왔다.\n지난 7일 미국행 비행기에 몸을 실은 이 시장은 "
+              "6박 8일간의 빽빽한 일정을 소화했다.")
+    dates = trip_dates(flight, YearHint(published=D(2024, 1, 16)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 1, 7), D(2024, 1, 14))
+    back = "김 시장은 지난 3일 출국해 미국을 방문하고 10일 돌아왔다."
+    dates = trip_dates(back, YearHint(published=D(2024, 1, 16)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 1, 3), D(2024, 1, 10))
+
+
+def test_a_trip_told_only_by_the_day_it_starts_is_drafted_on_that_day_for_review() -> None:
+    text = "North Chungcheong Province announced Thursday that Governor Lee will visit Connecticut from June 9."
+    dates = trip_dates(text, YearHint(published=D(2013, 6, 6)))
+    assert (dates.start.date, dates.end.date) == (D(2013, 6, 9), D(2013, 6, 9))
+    assert "only the day the trip starts" in (dates.end.reason or "")
+    korean = trip_dates("지사는 9일부터 미국 코네티컷주를 방문한다.", YearHint(published=D(2013, 6, 6)))
+    assert korean.start.date == D(2013, 6, 9) and "check it" in (korean.end.reason or "")
+    # a day something else starts on is no trip
+    with pytest.raises(NoTripDates):
+        trip_dates("The new rules apply from June 9, the ministry said.", YearHint(published=D(2013, 6, 6)))

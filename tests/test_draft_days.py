@@ -162,6 +162,10 @@ def test_the_sites_last_edit_above_the_article_is_not_its_published_date() -> No
             "지사가 5일부터 11일까지 미국을 방문한다고 6일 밝혔다.")
     article = read_article(page.encode(), "j.txt")
     assert article.published == D(2020, 1, 6) and "승인" in str(article.published_from)
+    # a translated report's note of its source and date
+    translated = read_article("Governor Lee will visit Connecticut from June 9.\n\nSource: Newsis (June 6, 2013)".encode(),
+                              "n.txt")
+    assert translated.published == D(2013, 6, 6)
     # alone, the last edit is still the page's date
     assert read_article("최종편집 2024-04-19 07:39 (금)\n\n지사가 5일부터 방문한다.".encode(), "k.txt").published == D(2024, 4, 19)
 

@@ -193,6 +193,9 @@ _SITE_EDIT = re.compile(r"최종\s?(?:편집|수정|업데이트)")
 _DATELINE_EN = re.compile(r"\b(?:Created\s*date|Createdd?|Date|(?m:^date)|Published|Posted|Registered|Registration\s*date)"
                           r"\s*:?\s*(?:(\d{4})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4}))")
 
+# A translated report's note of where and when it first ran: `Source: Newsis (June 6, 2013)`.
+_SOURCE_EN = re.compile(r"\bSource\s*:\s*[A-Z][\w .&'-]{1,40}?\(\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})\s*\)")
+
 # An English page's stamp with its time or byline, no label: `Jan. 5, 2023 - 16:26 By Yu Ji-soo`.
 _TIMESTAMP_EN = re.compile(r"(?m)^\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})\s*(?:[-–|,]\s*)?"
                            r"(?=\d{1,2}:\d{2}|By\s+[A-Z])")
@@ -361,6 +364,13 @@ def _source_lines(article: Article) -> None:
         try:
             article.published = dt.date(int(year), int(month), int(day))
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
+        except ValueError:
+            pass
+    if article.published is None and (m := _SOURCE_EN.search(article.text)):
+        year, month, day = m.group(3), str(MONTHS_EN.get(m.group(1).lower(), 0)), m.group(2)
+        try:
+            article.published = dt.date(int(year), int(month), int(day))
+            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())
         except ValueError:
             pass
     if article.published is None and (m := _TIMESTAMP_EN.search(article.text[:800])):

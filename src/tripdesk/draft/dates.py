@@ -114,6 +114,10 @@ _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\s*일")
 _DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안)")
 # `212일` from a text that lost its `월`: month and day run together, read only before 부터/~.
+# `6박 8일(6. 8.~6. 16.)`: months and days with dots, as a range (a lone `6. 8.` may be anything).
+_DOTTED_RANGE = re.compile(r"(?<![\d.])(?:1[0-2]|0?[1-9])\.\s?(?:[12]\d|3[01]|0?[1-9])\.?\s*[~∼〜\-–]\s*"
+                           r"(?:1[0-2]|0?[1-9])\.\s?(?:[12]\d|3[01]|0?[1-9])\.?(?![\d.])")
+_DOTTED_SIDE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.?")
 _RUN_TOGETHER = re.compile(r"(?<![\d.])(1[0-2]|[1-9])([0-3]\d)\s*일(?=\s*(?:부터|~|∼|-|–))")
 # `12~17일`: the first day of a range that shares the second's 일.
 _BARE_START = re.compile(r"(?<![\d.월])(\d{1,2})(?=\s*[~∼〜\-–]\s*\d{1,2}\s*일)")
@@ -194,6 +198,14 @@ def find_mentions(text: str) -> list[Mention]:
         y, mo, d = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
         if _valid(int(y), int(mo), int(d)):
             add(m, year=int(y), month=int(mo), day=int(d))
+    for r in _DOTTED_RANGE.finditer(text):
+        if free(*r.span()):
+            first = _DOTTED_SIDE.match(text, r.start())
+            last = _DOTTED_SIDE.search(text, first.end() + 1, r.end()) if first else None
+            if first and last and _valid(2000, int(first.group(1)), int(first.group(2))) and _valid(
+                    2000, int(last.group(1)), int(last.group(2))):
+                add(first, month=int(first.group(1)), day=int(first.group(2)))
+                add(last, month=int(last.group(1)), day=int(last.group(2)))
     for m in _MONTH_DAY.finditer(text):
         if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
             add(m, month=int(m.group(1)), day=int(m.group(2)))
@@ -344,7 +356,7 @@ def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention,
 
 # (`25일 인천공항을 통해 출국했다`: up to three words between the day and the verb)
 _SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|출장길에|방문길에))")
-_RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?귀국")
+_RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와))")
 
 
 # `지난 4일 밤늦게 군산에 도착했다`: back in a Korean city (or at a Korean airport), not abroad.
@@ -522,7 +534,8 @@ def _event_range(text: str, first: Mention, last: Mention) -> bool:
     return bool(_HELD.search(after)) and not _DELEGATION.search(sentence)
 
 
-_SETS_OUT_VERB = re.compile(r"출국|출발|출장길|방문길|길에\s?(?:올랐|오른|나섰|나선)|떠났|떠난다|떠나")
+_SETS_OUT_VERB = re.compile(r"출국|출발|출장길|방문길|길에\s?(?:올랐|오른|나섰|나선)|떠났|떠난다|떠나|"
+                            r"비행기에\s?(?:몸을\s?)?(?:실|싣|올)")  # `미국행 비행기에 몸을 실은`
 
 
 def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, int] | None
@@ -719,6 +732,10 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
                                   "'{first}' and '{last}', so the trip is taken to run from the first of them to the "
                                   "last (the real trip may be longer: check it)."),
                                first=tied[0].text.strip(), last=tied[1].text.strip())
+    if not ranges and (only := _start_only(text, mentions, quoted)) is not None:
+        ranges = [(only, only)]
+        days_only = Reason(N_("The article gives only the day the trip starts ('{start}'), not its end or length; "
+                              "the draft ends the trip that day: check it."), start=only.text.strip())
     if not ranges:
         ranges = said  # what a speaker said of days is the last resort
     if not ranges:
@@ -1056,6 +1073,23 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     first = min(tied, key=lambda m: m.day)
     last = max((m for m in tied if m.day - first.day <= 14), key=lambda m: m.day)
     return first, last
+
+
+_STARTS_FROM = re.compile(r"\s*부터")
+_EN_FROM = re.compile(r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+_VISIT_WORDS = re.compile(r"방문|순방|출장|찾는다|찾을|\bvisit|\btrip\b|\btour\b|\btravel")
+
+
+def _start_only(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
+    """`will visit Connecticut from June 9`, `9일부터 미국을 방문한다`: the first day a trip starts
+    on, in a sentence of a visit, for an article that gives no end and no length."""
+    for m in mentions:
+        if m.day < 1 or _inside(m.begin, quoted):
+            continue
+        starts = _STARTS_FROM.match(text, m.end) or _EN_FROM.search(text, max(0, m.begin - 20), m.begin)
+        if starts and _VISIT_WORDS.search(_sentence_around(text, m.begin, m.end)):
+            return m
+    return None
 
 
 def _month_inside(mentions: list[Mention], first: Mention, last: Mention) -> tuple[int, Mention] | None:
