@@ -460,7 +460,8 @@ def test_dotted_months_and_days_a_flight_out_and_a_return_home() -> None:
     dates = trip_dates(dotted, YearHint(published=D(2019, 6, 17)))
     assert (dates.start.date, dates.end.date) == (D(2019, 6, 8), D(2019, 6, 16))
     assert [m.text for m in find_mentions("성장률은 6. 8.에 발표됐다")] == []  # a lone `6. 8.` is no date
-    flight = ("안산시장이 커다란 선물을 안고 지난 14일 돌아왔다.\n지난 7일 미국행 비행기에 몸을 실은 이 시장은 "
+    flight = ("6박8일 힘든 일정 속 CES 참관 등 진행\n"  # the headline's span, above the lead's
+              "안산시장이 커다란 선물을 안고 지난 14일 돌아왔다.\n지난 7일 미국행 비행기에 몸을 실은 이 시장은 "
               "6박 8일간의 빽빽한 일정을 소화했다.")
     dates = trip_dates(flight, YearHint(published=D(2024, 1, 16)))
     assert (dates.start.date, dates.end.date) == (D(2024, 1, 7), D(2024, 1, 14))

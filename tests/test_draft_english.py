@@ -543,3 +543,10 @@ def test_an_english_report_of_one_day_abroad_in_local_time_is_drafted_on_that_da
     # the day of the announcement alone is no day abroad
     with pytest.raises(dates.NoTripDates):
         _trip("Yongin City announced on the 12th that it signed a sister city agreement.", dt.date(2031, 1, 12))
+
+
+def test_a_governor_of_a_province_named_with_its_kind_word_before_the_name() -> None:
+    text = "Governor of North Chungcheong Province Lee Si-jong will visit the United States to seek investors."
+    (person,) = english.people(text)
+    assert (person.ko, person.role) == ("Lee Si-jong", "Governor")
+    assert [g.ko for g in english.home_mentions(text)] == ["충청북도"]

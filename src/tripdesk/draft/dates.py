@@ -541,12 +541,9 @@ _SETS_OUT_VERB = re.compile(r"출국|출발|출장길|방문길|길에\s?(?:올�
 def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, int] | None
                         ) -> list[tuple[Mention, Mention]]:
     """`8일 ... 6박 8일 일정으로 미국 출장길에 올랐다`: the day of the sentence that reports the
-    departure, before its span, starts the trip; the span's days give its end."""
+    departure, before its span, starts the trip; the span's days give its end. The span may be
+    printed more than once (a headline's `6박8일` above the lead's `6박 8일간`): each is tried."""
     if span is None or not span[0].days or span[0].days < 2:
-        return []
-    sentence = _sentence_around(text, span[1], span[1] + len(span[0].text))
-    begin = text.find(sentence)
-    if begin < 0:
         return []
     reported = [m.span() for m in _REPORT_DAY.finditer(text)]
 
@@ -554,17 +551,24 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
         return (m.day >= 0 and m.month_offset is None and not _inside(m.begin, reported)
                 and not text.startswith("까지", m.end))
 
-    before = [m for m in mentions if begin <= m.begin < span[1] and sets_out(m)] if _SETS_OUT_VERB.search(sentence) else []
-    if not before:
-        # `김 지사가 22일 유럽 출장을 떠난다. 20일 충남도에 따르면 김 지사는 6박 8일 일정으로`: the
-        # departure told in a sentence of its own just before the span's
-        before = [m for m in mentions if span[1] - 300 <= m.begin < begin and sets_out(m)
-                  and _SETS_OUT_VERB.search(_sentence_around(text, m.begin, m.end))]
-    if not before:
-        return []
-    start = before[-1]
-    days = span[0].days
-    return [(start, Mention(span[1], span[1] + len(span[0].text), span[0].text, day=-days))]
+    places = [span[1]] + [m.start() for m in _SPAN.finditer(text) if m.start() != span[1]
+                          and (int(m.group(1)), int(m.group(2))) == (span[0].nights, span[0].days)]
+    for at in places:
+        written = _SPAN.match(text, at)
+        length = written.end() - at if written else len(span[0].text)
+        sentence = _sentence_around(text, at, at + length)
+        begin = text.find(sentence)
+        if begin < 0:
+            continue
+        before = [m for m in mentions if begin <= m.begin < at and sets_out(m)] if _SETS_OUT_VERB.search(sentence) else []
+        if not before:
+            # `김 지사가 22일 유럽 출장을 떠난다. 20일 충남도에 따르면 김 지사는 6박 8일 일정으로`: the
+            # departure told in a sentence of its own just before the span's
+            before = [m for m in mentions if at - 300 <= m.begin < begin and sets_out(m)
+                      and _SETS_OUT_VERB.search(_sentence_around(text, m.begin, m.end))]
+        if before:
+            return [(before[-1], Mention(at, at + length, text[at:at + length], day=-span[0].days))]
+    return []
 
 
 def named_years(text: str) -> dict[int, str]:

@@ -35,7 +35,9 @@ _LEADER_ROLE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(r) for r in LEADER
 _ROLE = "|".join(re.escape(r) for r in ROLES_EN)
 # A romanised Korean name (Kim Jang-ho) or a Western one (Bob Filner): two or three words.
 _NAME = r"([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2})"
-_ROLE_NAME = re.compile(rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE}))(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? {_NAME}\b")
+# (`Governor of North Chungcheong Province Lee Si-jong`: the province's kind word before the name)
+_ROLE_NAME = re.compile(rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE}))(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                        rf"(?: Province| County| City| Metropolitan City| Special City)?)?,? {_NAME}\b")
 _NAME_ROLE = re.compile(rf"\b{_NAME}, ((?:the )?(?:[A-Z][a-z]+ (?:County |City |Province )?)?(?:{_ROLE})"
                         rf"(?: of [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)")
 LEADER_EN = re.compile(rf"(?:led by|headed by|leading the delegation,?)\s+(?:(?:{_ROLE})\s+)?{_NAME}")
