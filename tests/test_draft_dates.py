@@ -480,3 +480,17 @@ def test_a_trip_told_only_by_the_day_it_starts_is_drafted_on_that_day_for_review
     # a day something else starts on is no trip
     with pytest.raises(NoTripDates):
         trip_dates("The new rules apply from June 9, the ministry said.", YearHint(published=D(2013, 6, 6)))
+
+
+def test_a_founding_year_and_its_count_in_one_sentence_come_first_and_next_year_is_one_on() -> None:
+    from tripdesk.draft.dates import anniversary_year
+
+    text = ("원주시와 로어노크시가 자매도시 교류 60주년을 맞았다. 1964년 로어노크시 의회에서 자매교류를 승인한 이후 60년간 "
+            "교류를 이어오고 있다. 1965년 1월 원주시의회가 자매결연 승인을 기념하는 60주년 기념행사가 내년 원주시에서 열린다.")
+    year, why = anniversary_year(text)
+    assert year == 2024 and "1964" in str(why)  # not 1965 + 60: that anniversary falls next year
+    nxt = "1965년 1월 원주시의회가 자매결연을 승인했다. 60주년 기념행사가 내년 원주시에서 열린다."
+    year, why = anniversary_year(nxt)
+    assert year == 2024 and "- 1" in str(why)
+    # a year and a count in different sentences still pair when they are the only ones
+    assert anniversary_year("1987년 11월 21일 자매결연을 체결했다. 올해로 20주년이다.")[0] == 2007

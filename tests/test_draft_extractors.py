@@ -346,8 +346,10 @@ def test_a_date_in_the_address_is_the_published_date() -> None:
 def test_this_year_from_an_anniversary() -> None:
     year, reason = anniversary_year("1992년부터 자매결연을 맺어오고 있다. 자매결연 24주년을 맞은 양 도시")
     assert year == 2016 and "24주년" in reason
-    # two founding years with one anniversary: undecided
-    assert anniversary_year("2015년 협약을 체결한 이후 10주년. 2010년 교류를 시작했다.") is None
+    # two founding years with one anniversary in a sentence of its own: undecided
+    assert anniversary_year("2015년 협약을 체결했다. 2010년 교류를 시작했다. 올해로 10주년이다.") is None
+    # the anniversary in the sentence of one of them is that one's
+    assert anniversary_year("2015년 협약을 체결한 이후 10주년. 2010년 교류를 시작했다.")[0] == 2025
 
 
 def test_a_japanese_city_without_a_korean_name_is_found_by_its_romanisation() -> None:

@@ -322,7 +322,7 @@ _DAYS_SPAN = re.compile(rf"(?<![\d박])(?:(\d{{1,2}})\s*일(?:간의?\s*일정|\
 
 # English: `a 10-day schedule from the 22nd`, `an 11-day trip starting on Oct. 21`: the length
 # right before the start.
-_EN_TRIP_WORD = r"(?:trip|visit|tour|itinerary|schedule|mission|journey|swing)"
+_EN_TRIP_WORD = r"(?:trip|visit|tour|itinerary|schedule|mission|journey|swing|stay)"
 # (`a 10-day trip to Europe and Central Asia starting Oct. 5`: the places may come between)
 _EN_LENGTH_FROM = re.compile(rf"\b{_EN_COUNT}-day\s+(?:[\w-]+\s+){{0,2}}?{_EN_TRIP_WORD}\s+"
                              r"(?:(?:to|in|across)\s+[^.\n]{1,60}?\s+)?(?:from|starting|beginning)(?:\s+on)?\s+$", re.I)
@@ -612,20 +612,45 @@ _KOREAN_REGIONS = ("충청", "영남", "호남", "수도권", "전라", "경상"
 
 _FOUNDED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년[^.\n]{0,40}?(?:체결|결연|맺|협약|수교|교류|개설|시작)")
 _ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,3})\s*(?:주년|년째|년\s?전)")
+_YEARS_SINCE = re.compile(r"이후\s*(\d{1,3})\s*년간")  # `1964년 ... 승인한 이후 60년간`: with its year only
+_NEXT_YEAR_WORDS = re.compile(r"내년|이듬해")
 
 
 def anniversary_year(text: str) -> tuple[int, Reason] | None:
-    """This year from an anniversary: `1992년부터 자매결연 ... 24주년` is 2016."""
-    founded = {int(m.group(1)): m.group(0) for m in _FOUNDED.finditer(text)}
-    counts = {int(m.group(1)): m.group(0) for m in _ANNIVERSARY.finditer(text)}
-    pairs = {(y + n, y, n) for y in founded for n in counts
-             if 1 <= n <= 100 and y + n <= dt.date.today().year + 1}
-    years = {p[0] for p in pairs}
-    if len(years) != 1 or len(pairs) != 1:
+    """This year from an anniversary: `1992년부터 자매결연 ... 24주년` is 2016. A year and a count
+    in one sentence (`1964년 ... 승인한 이후 60년간`) are taken together first; an anniversary
+    the sentence puts next year (`60주년 기념행사가 내년 ... 개최된다`) is one year on."""
+    founded = [(int(m.group(1)), m.group(0), _sentence_around(text, m.start(), m.end()))
+               for m in _FOUNDED.finditer(text)]
+    counts = []
+    for m in _ANNIVERSARY.finditer(text):
+        sentence = _sentence_around(text, m.start(), m.end())
+        counts.append((int(m.group(1)), m.group(0), sentence, -1 if _NEXT_YEAR_WORDS.search(sentence) else 0))
+    for m in _YEARS_SINCE.finditer(text):
+        sentence = _sentence_around(text, m.start(), m.end())
+        counts.append((int(m.group(1)), m.group(0), sentence, 0))
+
+    def pairs(same_sentence: bool) -> dict[int, tuple[str, str, int, int, int]]:
+        found: dict[int, tuple[str, str, int, int, int]] = {}
+        for y, founded_words, founded_in in founded:
+            for n, words, counted_in, shift in counts:
+                if same_sentence != (founded_in == counted_in) or (not same_sentence and words.endswith("년간")):
+                    continue
+                year = y + n + shift
+                if 1 <= n <= 100 and year <= dt.date.today().year + 1:
+                    found.setdefault(year, (words, founded_words, y, n, shift))
+        return found
+
+    years = pairs(same_sentence=True) or pairs(same_sentence=False)
+    if len(years) != 1:
         return None
-    ((year, y, n),) = pairs
+    ((year, (count, founded_words, y, n, shift)),) = years.items()
+    if shift:
+        return year, Reason(N_("The article gives no year with the dates; it says '{count}' of '{founded}' falls next "
+                               "year, so this year is {since} + {n} - 1 = {year}."), count=count,
+                            founded=founded_words, since=y, n=n, year=year)
     return year, Reason(N_("The article gives no year with the dates; it says '{count}' of '{founded}', so this "
-                           "year is {since} + {n} = {year}."), count=counts[n], founded=founded[y], since=y, n=n,
+                           "year is {since} + {n} = {year}."), count=count, founded=founded_words, since=y, n=n,
                         year=year)
 
 
