@@ -550,3 +550,10 @@ def test_a_governor_of_a_province_named_with_its_kind_word_before_the_name() -> 
     (person,) = english.people(text)
     assert (person.ko, person.role) == ("Lee Si-jong", "Governor")
     assert [g.ko for g in english.home_mentions(text)] == ["충청북도"]
+
+
+def test_a_stay_in_nights_and_days_from_a_day_over_a_range_of_two_of_them() -> None:
+    text = ("During his four-night, seven-day stay from January 8th, Mayor Oh visited Las Vegas. "
+            "During the two days (January 9th to 10th) at CES 2024, Mayor Oh visited the Seoul Pavilion.")
+    assert dates.find_span(text)[0].days == 7
+    assert _trip(text, dt.date(2024, 1, 19)) == (dt.date(2024, 1, 8), dt.date(2024, 1, 14))

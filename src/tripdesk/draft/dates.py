@@ -156,9 +156,10 @@ _EN_SPAN = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+nights?\s
 
 _EN_COUNT = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
 _EN_DAYS_NIGHTS = re.compile(rf"\b{_EN_COUNT}-days?,?\s+(?:and\s+)?{_EN_COUNT}-nights?\b", re.I)
+_EN_NIGHTS_DAYS = re.compile(rf"\b{_EN_COUNT}-nights?,?\s+(?:and\s+)?{_EN_COUNT}-days?\b", re.I)  # `four-night, seven-day`
 # `an 11-day trip`, `a four-day visit`, `a 6-day itinerary`: a length without nights.
 _EN_DAYS = re.compile(rf"\b{_EN_COUNT}-day\s+(?:official\s+|overseas\s+|business\s+|working\s+)?"
-                      r"(?:trip|visit|tour|itinerary|mission|schedule|journey|swing)\b", re.I)
+                      r"(?:trip|visit|tour|itinerary|mission|schedule|journey|swing|stay)\b", re.I)
 WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # `August 11 (Mon, local time)`, `Oct. 3 (Tuesday)`: the weekday printed beside an English date.
 _WEEKDAY_EN = re.compile(r"\s*\(\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?=[\s,)])", re.I)
@@ -280,6 +281,9 @@ def find_span(text: str) -> tuple[Span, int] | None:
     m = _EN_DAYS_NIGHTS.search(text)
     if m:
         return Span(_number(m.group(2)), _number(m.group(1)), m.group(0)), m.start()
+    m = _EN_NIGHTS_DAYS.search(text)
+    if m:
+        return Span(_number(m.group(1)), _number(m.group(2)), m.group(0)), m.start()
     m = _EN_DAYS.search(text)
     if m and _number(m.group(1)) >= 2:
         return Span(None, _number(m.group(1)), m.group(0)), m.start()
@@ -776,7 +780,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         lengthy = (_start_and_length(text, mentions) or _departure_and_span(text, mentions, span_found)
                    if days_only is None else [])
         if lengthy and (first, last) not in lengthy and -lengthy[0][1].day == span_found[0].days and (
-                first.month is None and last.month is None and last.day >= first.day
+                (last.month is None or last.month == first.month) and last.year is None and last.day >= first.day
                 and last.day - first.day + 1 != span_found[0].days):
             # `지난 15일부터 4박 5일간 ... 17일부터 19일까지는 웨이하이시`, `6일 7박 9일 일정으로 미국
             # 출장길에 오른다 ... 먼저 8~9일 산타클라라시`: the start and the reported length, not a leg
