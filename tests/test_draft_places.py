@@ -396,3 +396,8 @@ def test_washington_alone_is_the_capital_the_state_is_written_with_ju() -> None:
     assert cities_in("워싱턴주 시애틀을 방문했다.") == [("시애틀", "Seattle")]
     assert cities_in("오리건주 워싱턴 카운티 비버튼시를 찾았다.") == [("비버튼", "Beaverton")]
     assert cities_in("워싱턴포스트와 인터뷰했다.") == []
+
+
+def test_a_city_with_the_particle_eseon_and_one_after_its_state_with_ui() -> None:
+    assert cities_in("또 로스앤젤레스에선 중견 물류사를 찾았다.") == [("로스앤젤레스", "Los Angeles")]
+    assert cities_in("이어 캘리포니아주의 부에나파크시를 공식 방문해 시장을 만났다.") == [("부에나파크", "Buena Park")]

@@ -32,7 +32,8 @@ _SPACE = re.compile(r"\s+")
 # An office named by its city is there: 뉴욕무역관 (KOTRA's office in New York), 호치민총영사관.
 _TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
                    r"대표처|사무소|한인회|공항)?"
-                   r"(에서는|에서|에는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|부터|와의|과의)?$")
+                   r"(에서는|에서|에선|에서도|에서의|에는|에도|으로는|로는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|"
+                   r"부터|와의|과의)?$")
 
 
 @dataclass(frozen=True)
@@ -660,7 +661,7 @@ def _romanised_city(word: str, countries: frozenset[str]) -> tuple[float, City] 
 
 
 # (A county may stand between: '오리건주 워싱턴 카운티 비버튼시'.)
-_AFTER_STATE = re.compile(r"([가-힣]{2,6})주\s(?:[가-힣]+(?:\s[가-힣]+)?\s?카운티\s)?([가-힣]{2,8}?)(?:시)?"
+_AFTER_STATE = re.compile(r"([가-힣]{2,6})주(?:의)?\s(?:[가-힣]+(?:\s[가-힣]+)?\s?카운티\s)?([가-힣]{2,8}?)(?:시)?"
                           r"(?=\s|[을를의에와과은는이가도로,]|$)")
 
 
