@@ -401,3 +401,15 @@ def test_washington_alone_is_the_capital_the_state_is_written_with_ju() -> None:
 def test_a_city_with_the_particle_eseon_and_one_after_its_state_with_ui() -> None:
     assert cities_in("또 로스앤젤레스에선 중견 물류사를 찾았다.") == [("로스앤젤레스", "Los Angeles")]
     assert cities_in("이어 캘리포니아주의 부에나파크시를 공식 방문해 시장을 만났다.") == [("부에나파크", "Buena Park")]
+
+
+def test_a_foreign_given_name_before_a_one_syllable_surname_is_one_person_who_speaks() -> None:
+    doc = draft("이민근 안산시장은 지난 7일부터 14일까지 미국을 방문했다.\n"
+                "이어 캘리포니아주의 부에나파크시를 방문해 수잔 손 부에나파크 시장, 조이스 안 부시장 등을 만났다. "
+                "수잔 손 시장은 “공통적 관심을 기반으로 다양한 분야에 걸쳐 협력하겠다”고 말했다.\n"
+                "이날 박 시장은 구미시 김 시장과 만났다.", D(2024, 1, 16))
+    names = {p["name"]["ko"] for p in doc["people"]}
+    assert {"수잔 손", "조이스 안"} <= names and not names & {"조이스", "이날 박", "구미시 김"}
+    (quote,) = doc["quotes"]
+    speaker = next(p for p in doc["people"] if p["id"] == quote["speaker"])
+    assert speaker["name"]["ko"] == "수잔 손"

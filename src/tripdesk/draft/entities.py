@@ -59,6 +59,10 @@ _NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})(?:{_PHOTO_NOTE}\s
 # 함 명준 강원도 고성 군수 / 김 영수 사무국장: a name written with a space after the surname
 _SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
                                rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|$)")
+# 수잔 손 부에나파크 시장 / 조이스 안 부시장: a foreign given name, then a one-syllable surname
+# (a Korean name with a space is the other way round: 함 명준)
+_WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
+                                rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|$)")
 # 구미시(시장 남유진) / (단장 김상희)
 _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
 # 밥 휠너(Bob Filner) 샌디에이고 시장
@@ -140,6 +144,13 @@ def people(text: str) -> list[PersonFound]:
         if any(name.endswith(s) for s in _SUFFIX_ALT.split("|")) or _COMPANY_EN.search(en):
             continue  # 베가 트레이딩(Bega Trading): a company
         add(name, role, m.start(), m.group(0), en)
+    for m in _WESTERN_NAME_ROLE.finditer(text):
+        given, surname, role = m.group(1), m.group(2), m.group(3)
+        # (`이날 박 시장은`, `구미시 김 시장`: a word or a place before a surname is no given name)
+        if (surname not in SURNAMES or given not in proper or given in ROLES or _is_place_word(given)
+                or reads_as_words(m.start(1), m.end(2)) or any(given.endswith(x) for x in _SUFFIXES)):
+            continue
+        add(f"{given} {surname}", role, m.start(), m.group(0))
     for m in _NAME_ROLE.finditer(text):
         name, role = m.group(1), m.group(2)
         if text[max(0, m.start(1) - 1):m.start(1)] in ("-", "·"):  # 페터-안드레 알트: one foreign name
