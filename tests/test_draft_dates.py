@@ -494,3 +494,13 @@ def test_a_founding_year_and_its_count_in_one_sentence_come_first_and_next_year_
     assert year == 2024 and "- 1" in str(why)
     # a year and a count in different sentences still pair when they are the only ones
     assert anniversary_year("1987년 11월 21일 자매결연을 체결했다. 올해로 20주년이다.")[0] == 2007
+
+
+def test_a_leg_inside_the_days_of_setting_out_and_coming_home_is_not_the_trip() -> None:
+    text = ("인천시장이 11일 미국 출장길에 올랐다. 13∼14일에는 자매도시인 필라델피아시를 방문한다. "
+            "유 시장은 15일 뉴욕에서 의장을 만나고 17일 귀국한다.")
+    dates = trip_dates(text, YearHint(published=D(2017, 11, 11)))
+    assert (dates.start.date, dates.end.date) == (D(2017, 11, 11), D(2017, 11, 17))
+    # a range the reported span fits stays the trip
+    fits = "시장이 11일 출국한다. 13∼14일 2일간 일정으로 필라델피아시를 방문하고 17일 귀국한다."
+    assert trip_dates(fits, YearHint(published=D(2017, 11, 11))).start.date == D(2017, 11, 13)

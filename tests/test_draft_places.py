@@ -413,3 +413,10 @@ def test_a_foreign_given_name_before_a_one_syllable_surname_is_one_person_who_sp
     (quote,) = doc["quotes"]
     speaker = next(p for p in doc["people"] if p["id"] == quote["speaker"])
     assert speaker["name"]["ko"] == "수잔 손"
+
+
+def test_a_photo_mark_between_the_leaders_name_and_role() -> None:
+    doc = draft("이를 위해 이철환<사진> 당진시장은 22일부터 6박 8일 일정으로 미국 방문길에 올라 뉴욕시를 방문한다.\n"
+                "이 시장은 “이번 방문은 뜻깊다”고 말했다.", D(2012, 3, 21))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "이철환" and doc["quotes"][0]["speaker"] == leader["id"]

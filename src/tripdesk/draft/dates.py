@@ -788,6 +788,13 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
             first, last = lengthy[0]
     else:
         first, last = ranges[0]
+    if days_only is None and (first, last) in ranges:
+        # `11일 미국 출장길에 올랐다 ... 13∼14일에는 필라델피아시 ... 17일 귀국한다`: a leg inside the
+        # days of setting out and coming home is not the trip (unless the reported span fits it)
+        around = _departure_and_return(text, mentions) or _en_departure_and_return(text, mentions)
+        if around and around[0][0] is not first and _inside_days(first, last, *around[0]) and not (
+                span_found and _days_between(first, last) == span_found[0].days):
+            first, last = around[0]
     leg = _next_leg(text, ranges, first, last, span_found)
     evidence = _sentence_around(text, first.begin, last.end if last.begin >= first.begin else first.end)
     if leg is not None:
@@ -1106,6 +1113,20 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     first = min(tied, key=lambda m: m.day)
     last = max((m for m in tied if m.day - first.day <= 14), key=lambda m: m.day)
     return first, last
+
+
+def _days_between(first: Mention, last: Mention) -> int | None:
+    """The days from `first` to `last` counted in, when both are in one month (or have none)."""
+    if last.day < first.day or (first.month is not None and last.month not in (None, first.month)):
+        return None
+    return last.day - first.day + 1
+
+
+def _inside_days(first: Mention, last: Mention, start: Mention, end: Mention) -> bool:
+    """Whether the days `first`..`last` fall within `start`..`end`, all in one month."""
+    months = {m.month for m in (first, last, start, end) if m.month is not None}
+    return (len(months) <= 1 and min(first.day, last.day) >= 0 and start.day <= first.day
+            and last.day <= end.day and start.day <= end.day)
 
 
 _STARTS_FROM = re.compile(r"\s*부터")

@@ -53,7 +53,7 @@ _ROLE_ALT = "|".join(ROLES)
 # 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장
 # (a lookahead, so that every word is tried as a name: matches overlap)
 # Where a photo shows the person, between the name and the role: `이성헌(사진 왼쪽 네 번째) 구청장`.
-_PHOTO_NOTE = r"\((?:사진\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|앞|뒤)[^()]{0,15}\)"
+_PHOTO_NOTE = r"(?:\((?:사진\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|앞|뒤)[^()]{0,15}\)|<사진>|\[사진\]|\(사진\))"
 _NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})(?:{_PHOTO_NOTE}\s*|\s+)((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT}))"
                         rf"(?=[은는이가을를의과와도,\s)(]|$))")
 # 함 명준 강원도 고성 군수 / 김 영수 사무국장: a name written with a space after the surname
