@@ -534,3 +534,13 @@ def test_a_city_the_gazetteer_does_not_know_after_its_country_and_province() -> 
     text = "평택시는 베트남 꽝남성 땀끼시와 트어티엔후에성 후에시와의 교류를 위해 방문한다."
     found = [(p.ko, p.city.country) for p in places.find_places(text, analyser.proper_nouns(text), text)]
     assert ("땀끼시", "VN") in found and ("후에", "VN") in found
+
+
+def test_short_replies_and_the_one_who_answers_after_anothers_quote() -> None:
+    text = ("이 자리에서 원경희 시장은 문덕호 시애틀 총영사에게 “미셀 오바마를 여주에 초대하고 싶은데 도와줄 수 있겠느냐”고 "
+            "부탁하자 문 총영사는 “아주 좋은 생각”이라며 “적극 도와 주겠다”고 답변해 청신호가 켜졌다. "
+            "원 시장은 “첫째로 협력하겠다”며 “앞으로도 교류를 넓히겠다”고 말했다. 행사 주제는 “미래 도시”였다.")
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    said = [(q.text, q.speaker.ko if q.speaker else None) for q in found]
+    assert said == [("미셀 오바마를 여주에 초대하고 싶은데 도와줄 수 있겠느냐", "원경희"), ("아주 좋은 생각", "문덕호"),
+                    ("적극 도와 주겠다", "문덕호"), ("첫째로 협력하겠다", "원경희"), ("앞으로도 교류를 넓히겠다", "원경희")]

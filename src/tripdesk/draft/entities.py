@@ -55,14 +55,14 @@ _ROLE_ALT = "|".join(ROLES)
 # Where a photo shows the person, between the name and the role: `이성헌(사진 왼쪽 네 번째) 구청장`.
 _PHOTO_NOTE = r"(?:\((?:사진\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|앞|뒤)[^()]{0,15}\)|<사진>|\[사진\]|\(사진\))"
 _NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})(?:{_PHOTO_NOTE}\s*|\s+)((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT}))"
-                        rf"(?=[은는이가을를의과와도,\s)(]|$))")
+                        rf"(?=[은는이가을를의과와도,\s)(]|에게|께|$))")
 # 함 명준 강원도 고성 군수 / 김 영수 사무국장: a name written with a space after the surname
 _SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
-                               rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|$)")
+                               rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|에게|께|$)")
 # 수잔 손 부에나파크 시장 / 조이스 안 부시장: a foreign given name, then a one-syllable surname
 # (a Korean name with a space is the other way round: 함 명준)
 _WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
-                                rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|$)")
+                                rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|에게|께|$)")
 # 구미시(시장 남유진) / (단장 김상희)
 _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
 # 밥 휠너(Bob Filner) 샌디에이고 시장

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from .entities import PersonFound, short_reference
 
-_QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?)[”“\"]\s*(?=[가-힣]|\s|[,.)(]|$)")
+# (a short one, `“아주 좋은 생각”이라며 “적극 돕겠다”고 답변해`, only with a verb of speech after it)
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?|[^“”\"\n]{4,9}(?=[”\"]\s*(?:이?라며|이?라면서|며\s|면서\s|(?:이?라고|고)\s*"
+                    r"(?:[가-힣]+\s){0,2}?(?:말|답|밝|강조|전했|덧붙|설명|당부|화답|약속|다짐|언급))))"
+                    r"[”“\"]\s*(?=[가-힣]|\s|[,.)(]|$)")
 # Single marks hold titles and names (‘로켓도시’, ‘…국제교류 방향’이라는 주제) more often than speech:
 # a quote in them needs a verb of speech after it.
 _SINGLE = re.compile(r"[‘']([^‘’'\n]{15,}?)[’']\s*(?=(?:이?라고|고)\s*(?:말|밝|강조|전했|덧붙|설명|당부|언급|역설|다짐)|이?라며\s)")
@@ -122,12 +125,24 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
     return sorted(unique.values(), key=lambda q: q.begin)
 
 
-_ROLE_WORDS = r"[가-힣]*?(?:시장|부시장|지사|군수|구청장|의장|회장|단장|대표|원장|총장|위원장|청장|교수)"
+_ROLE_WORDS = r"[가-힣]*?(?:시장|부시장|지사|군수|구청장|의장|회장|단장|대표|원장|총장|위원장|청장|교수|총영사|대사)"
 
 
 def _speaker(before: str, people: list[PersonFound]) -> tuple[PersonFound | None, str | None]:
     """The person named before the quote in its sentence: the subject (a name or `남 시장`
-    followed by 은/는), else the last one named."""
+    followed by 은/는), else the last one named. After another quote in the sentence (`A 시장은
+    "..."고 부탁하자 B 총영사는 "..."`), the one named since that quote first."""
+    closed = max(before.rfind("”"), before.rfind('"'))
+    if closed > 0 and re.fullmatch(r"\s*(?:이?라(?:며|면서|고)|며|면서|고)\s*,?\s*", before[closed + 1:]):
+        return None, None  # `"..."이라며 "..."`: the one who said the quote before goes on
+    if closed > 0:
+        since = _speaker_in(before[closed + 1:], people)
+        if since[0] is not None:
+            return since
+    return _speaker_in(before, people)
+
+
+def _speaker_in(before: str, people: list[PersonFound]) -> tuple[PersonFound | None, str | None]:
     subjects: list[tuple[int, PersonFound, str]] = []
     named: list[tuple[int, PersonFound, str]] = []
     for person in people:
