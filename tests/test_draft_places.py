@@ -420,3 +420,10 @@ def test_a_photo_mark_between_the_leaders_name_and_role() -> None:
                 "이 시장은 “이번 방문은 뜻깊다”고 말했다.", D(2012, 3, 21))
     leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
     assert leader["name"]["ko"] == "이철환" and doc["quotes"][0]["speaker"] == leader["id"]
+
+
+def test_an_agreement_in_force_is_not_the_trips_and_a_declaration_exchanged_is() -> None:
+    doc = draft("오세현 아산시장이 이달 5일부터 13일까지 중국과 베트남을 방문한다.\n"
+                "시장은 7일 호서대학교와 교류협약이 체결되어 있는 동관이공대를 방문해 간담회를 진행할 계획이다.\n"
+                "시장은 9일 하노이시와 ‘협력강화선언문’을 교환할 예정이다.", D(2018, 11, 1))
+    assert [a["kind"] for a in doc["agreements"]] == ["joint declaration"]

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 KINDS = (
     ("MOU", re.compile(r"양해\s*각서|MOU|엠오유|memorand(?:um|a) of understanding", re.I)),
     ("letter of intent", re.compile(r"의향서|LOIs?\b|letters? of intent", re.I)),
-    ("joint declaration", re.compile(r"공동\s*선언|joint (?:declaration|statement)|"
+    ("joint declaration", re.compile(r"공동\s*선언|[가-힣]*선언문|joint (?:declaration|statement)|"
                                      r"(?-i:[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3}\sDeclaration\b)", re.I)),
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
