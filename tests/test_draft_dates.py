@@ -504,3 +504,14 @@ def test_a_leg_inside_the_days_of_setting_out_and_coming_home_is_not_the_trip() 
     # a range the reported span fits stays the trip
     fits = "시장이 11일 출국한다. 13∼14일 2일간 일정으로 필라델피아시를 방문하고 17일 귀국한다."
     assert trip_dates(fits, YearHint(published=D(2017, 11, 11))).start.date == D(2017, 11, 13)
+
+
+def test_the_first_trip_of_an_elected_term_gives_the_year_of_a_saved_page() -> None:
+    saved = YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True)
+    text = "강운태 광주시장이 민선 5기 들어 첫 해외 마케팅에 나선다. 시장은 10월 25일부터 11월 1일까지 일본과 미국을 방문한다."
+    dates = trip_dates(text, saved)
+    assert (dates.start.date, dates.end.date) == (D(2010, 10, 25), D(2010, 11, 1))  # the 5th term began July 2010
+    spring = trip_dates("시장이 민선 8기 첫 해외 순방에 나선다. 3월 9일부터 16일까지 중동을 방문한다.", saved)
+    assert spring.start.date == D(2023, 3, 9)  # March of the term's first year is before it began
+    # a term named without a first trip decides nothing
+    assert trip_dates("민선 8기 도정목표를 알린다. 3월 9일부터 16일까지 중동을 방문한다.", saved).start.date.year == 2026

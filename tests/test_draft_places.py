@@ -427,3 +427,14 @@ def test_an_agreement_in_force_is_not_the_trips_and_a_declaration_exchanged_is()
                 "시장은 7일 호서대학교와 교류협약이 체결되어 있는 동관이공대를 방문해 간담회를 진행할 계획이다.\n"
                 "시장은 9일 하노이시와 ‘협력강화선언문’을 교환할 예정이다.", D(2018, 11, 1))
     assert [a["kind"] for a in doc["agreements"]] == ["joint declaration"]
+
+
+def test_a_head_named_after_the_title_a_span_a_few_words_on_and_a_visit_the_day_after() -> None:
+    doc = draft("시에 따르면 오는 20일부터 서산시장 이완섭을 비롯한 방문단이 2박 4일 일정으로 미국 LA를 방문한다고 밝혔다.",
+                D(2016, 4, 18))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "이완섭" and doc["trip"]["home_city"]["name"]["ko"] == "서산"
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2016, 4, 20), D(2016, 4, 23))
+    after = draft("김포시는 정하영 시장을 단장으로 한 대표단이 지난 15~16일 중국 산둥성 지난시를 방문했다고 21일 밝혔다.\n"
+                  "대표단은 17일 하택시를 방문해 교류 방안을 협의했다.", D(2019, 10, 21))
+    assert (after["trip"]["start"], after["trip"]["end"]) == (D(2019, 10, 15), D(2019, 10, 17))

@@ -319,6 +319,7 @@ DAY_COUNTS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "
 _COUNT_WORD = "|".join(DAY_COUNTS)
 _LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:간|\s*일정|\s*동안)|"
                      rf"({_COUNT_WORD})\s*(?:간|\s*일정|\s*동안))")
+_LENGTH_LATER = re.compile(r"\s*부터\s+[^\d.\n“”\"]{1,40}?\s(\d{1,2})\s*박\s*(\d{1,2})\s*일(?=간|\s*일정|\s*동안)")
 # `사흘 일정으로`, `3일 일정으로`: a reported length without nights.
 # (`17일 일정` alone may be the 17th's programme: a number needs 간 or 으로.)
 _DAYS_SPAN = re.compile(rf"(?<![\d박])(?:(\d{{1,2}})\s*일(?:간의?\s*일정|\s*일정으로)|({_COUNT_WORD})\s*(?:간의?\s*)?일정)")
@@ -349,6 +350,11 @@ def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention,
             return [(mention, Mention(en.start(1), en.end(), en.group(0).strip(" ,"), day=-_number(en.group(1))))]
         m = _LENGTH.match(text, mention.end)
         if not m:
+            later = _LENGTH_LATER.match(text, mention.end)
+            if later and 1 < int(later.group(2)) <= 60:
+                # `오는 20일부터 서산시장 이완섭을 비롯한 방문단이 2박 4일 일정으로`: the span a few words on
+                return [(mention, Mention(later.start(1), later.end(), later.group(0).strip(),
+                                          day=-int(later.group(2))))]
             continue
         length = int(m.group(1)) if m.group(1) else DAY_COUNTS[m.group(2)]
         if 1 < length <= 60:
@@ -795,7 +801,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         if around and around[0][0] is not first and _inside_days(first, last, *around[0]) and not (
                 span_found and _days_between(first, last) == span_found[0].days):
             first, last = around[0]
-    leg = _next_leg(text, ranges, first, last, span_found)
+    leg = _next_leg(text, ranges, first, last, span_found, mentions if days_only is None else None)
     evidence = _sentence_around(text, first.begin, last.end if last.begin >= first.begin else first.end)
     if leg is not None:
         # `from April 9-15 ... His overseas trip also includes a stop in Japan from April 16-19`
@@ -966,7 +972,7 @@ _BACK_HOME = re.compile(r"귀국|돌아|return(?:s|ing)?\s+home|back\s+home", re
 
 
 def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, last: Mention,
-              span_found: tuple[Span, int] | None) -> Mention | None:
+              span_found: tuple[Span, int] | None, mentions: list[Mention] | None = None) -> Mention | None:
     """The end of a further leg that starts the day after the trip's range ends, in a sentence
     that goes on abroad (not one about the days back home); not when a reported span is given
     (it says how long the whole trip is)."""
@@ -985,6 +991,17 @@ def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, 
         sentence = _sentence_around(text, begin.begin, end.end)
         if gap == 1 and _NEXT_LEG.search(sentence) and not _BACK_HOME.search(sentence):
             return end
+    # `지난 15~16일 지난시를 방문해 ... 17일 하택시를 방문해`: a visit told on the day after the range
+    reported = [m.span() for m in _REPORT_DAY.finditer(text)]
+    for mention in mentions or []:
+        if (mention.begin <= last.end or mention.month_offset is not None or mention.year is not None
+                or mention.day != last.day + 1 or mention.month not in (None, last.month or first.month)
+                or _inside(mention.begin, reported)):
+            continue
+        sentence = _sentence_around(text, mention.begin, mention.end)
+        if _ON_THE_TRIP.search(sentence) and not _BACK_HOME.search(sentence) and not _inside(
+                mention.begin, _quoted_spans(text)):
+            return mention
     return None
 
 
@@ -1129,6 +1146,7 @@ def _inside_days(first: Mention, last: Mention, start: Mention, end: Mention) ->
             and last.day <= end.day and start.day <= end.day)
 
 
+_FIRST_OF_TERM = re.compile(r"민선\s?([1-9])\s?기(?:\s?(?:들어|출범\s?(?:이후|후)|이후|취임\s?후)?\s?|\s)첫")
 _STARTS_FROM = re.compile(r"\s*부터")
 _EN_FROM = re.compile(r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _VISIT_WORDS = re.compile(r"방문|순방|출장|찾는다|찾을|\bvisit|\btrip\b|\btour\b|\btravel")
@@ -1302,6 +1320,16 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
                                            "latest year in which it is (check it: the same weekday comes back "
                                            "every 5 to 11 years)."),
                                         text=mention.text, weekday=f"{WEEKDAYS_KO[mention.weekday]}요일", year=year)
+    term = _FIRST_OF_TERM.search(text)
+    if term is not None:
+        # `민선 5기 들어 첫 해외 마케팅`: the first trip of an elected term (from 1 July of its first
+        # year: 1995, 1998, then every four years) is the first such day in it
+        n = int(term.group(1))
+        begins = 1995 if n == 1 else 1998 + 4 * (n - 2)
+        year = begins if (month, first.day) >= (7, 1) else begins + 1
+        return year, Reason(N_("The article gives no year with the dates; it calls the trip the first of '{term}', "
+                               "the elected term from July {begins}, so the year is that of its first such day, "
+                               "{year}."), term=term.group(0).strip(), begins=begins, year=year)
     raise NoYear(messages()("the article gives the trip's dates without a year and nothing in it (a year, a "
                             "weekday, a dated event) decides one; give the article's date with --published "
                             "YYYY-MM-DD (or just the year: --published YYYY)"))

@@ -63,6 +63,8 @@ _SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+
 # (a Korean name with a space is the other way round: 함 명준)
 _WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
                                 rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|에게|께|$)")
+# 서산시장 이완섭을 비롯한 방문단: a local government's head named after the title
+_TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청장|도지사)\s([가-힣]{3})(?=을|를|이|가|은|는|과|와|의|,|\s)")
 # 구미시(시장 남유진) / (단장 김상희)
 _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
 # 밥 휠너(Bob Filner) 샌디에이고 시장
@@ -168,6 +170,16 @@ def people(text: str) -> list[PersonFound]:
             continue
         add(name, role, m.start(), m.group(0))
         found[name].aliases.append(f"{surname} {given}")  # as the article writes it
+    from . import localgov  # (here: localgov's module loads the gazetteer's data)
+
+    for m in _TITLE_FIRST.finditer(text):
+        place, title, name = m.group(1), m.group(2), m.group(3)
+        if (name[0] not in SURNAMES or not (localgov.by_name().get(place) or localgov.by_name().get(place + "시")
+                                            or localgov.by_name().get(place + "군"))
+                or reads_as_words(m.start(3), m.end(3)) or not _korean_name(name, proper)):
+            continue
+        if not any(name in p.ko for p in found.values()):
+            add(name, place + title, m.start(3), m.group(0))
     for m in _ROLE_NAME.finditer(text):
         role, name = m.group(1), m.group(2)
         if name[0] in SURNAMES:  # `(단장 김상희)`: the parentheses say it is a name
