@@ -438,3 +438,8 @@ def test_a_head_named_after_the_title_a_span_a_few_words_on_and_a_visit_the_day_
     after = draft("김포시는 정하영 시장을 단장으로 한 대표단이 지난 15~16일 중국 산둥성 지난시를 방문했다고 21일 밝혔다.\n"
                   "대표단은 17일 하택시를 방문해 교류 방안을 협의했다.", D(2019, 10, 21))
     assert (after["trip"]["start"], after["trip"]["end"]) == (D(2019, 10, 15), D(2019, 10, 17))
+
+
+def test_a_person_named_between_a_city_and_a_title_is_no_city() -> None:
+    assert cities_in("대표단은 미국 애틀랜타 프랭클린 시장을 예방했다.") == [("애틀랜타", "Atlanta")]
+    assert [en for _, en in cities_in("대표단은 미국 시애틀과 포틀랜드 시장을 만났다.")] == ["Seattle", "Portland"]
