@@ -448,6 +448,10 @@ def test_a_text_cut_off_inside_a_quote_keeps_its_beginning() -> None:
     found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
     assert [(q.speaker.ko if q.speaker else None, q.cut, q.text[:9]) for q in found] == [
         ("김철수", True, "이번 방문을 통해")]
+    # cut off in a second quote, after `면서`: the one quoted before goes on
+    second = "최해건 위원장은 “두 도시 결연 40주년을 진심으로 환영한다”면서 “2014년 인적교류 MOU를 체결"
+    found = quotes.find_quotes(second, analyser.sentences(second), entities.people(second))
+    assert [(q.speaker.ko if q.speaker else None, q.cut) for q in found] == [("최해건", False), ("최해건", True)]
     assert quotes.find_quotes("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝.", [(0, 24), (25, 27)],
                               entities.people("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝."))[0].cut is False
 

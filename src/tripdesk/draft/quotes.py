@@ -299,7 +299,10 @@ def _cut_off(text: str, people: list[PersonFound]) -> list[QuoteFound]:
         return []
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[line_start:m.start()]
+    # (`“...”면서 “2014년 ...`: after `면서` the one quoted before goes on, named before that quote)
     speaker, words = _speaker(before, people)
+    if speaker is None:
+        speaker, words = _speaker_in(before, people)
     if speaker is None:
         speaker, words = _named_with_role(before)
     if speaker is None:
