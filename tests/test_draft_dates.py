@@ -515,3 +515,13 @@ def test_the_first_trip_of_an_elected_term_gives_the_year_of_a_saved_page() -> N
     assert spring.start.date == D(2023, 3, 9)  # March of the term's first year is before it began
     # a term named without a first trip decides nothing
     assert trip_dates("민선 8기 도정목표를 알린다. 3월 9일부터 16일까지 중동을 방문한다.", saved).start.date.year == 2026
+
+
+def test_a_year_of_an_event_still_to_be_won_is_not_the_trips() -> None:
+    from tripdesk.draft.dates import named_years
+
+    text = ("최 시장의 첫 번째 해외 순방 성과는 2027 하계세계대학경기대회 충청권 유치다. 이번에는 2023 핵테온 세종 "
+            "국제 대학생 경진대회를 홍보한다.")
+    assert sorted(named_years(text)) == [2023]
+    assert sorted(named_years("CES 2025에서 투자 유치 활동을 벌인다.")) == [2025]  # attracting investment is no bid
+    assert sorted(named_years("2030 부산세계박람회 유치 교섭 활동")) == []

@@ -592,10 +592,15 @@ def named_years(text: str) -> dict[int, str]:
             continue
         if _home_event(text, m.start(), m.end()):
             continue
+        if _BID.match(text, m.end()):  # `2027 하계세계대학경기대회 충청권 유치`: an event still to be won
+            continue
         before = text[max(0, m.start() - 20):m.start()]
         phrase = (re.findall(r"[\w가-힣·\-]+\s*$", before) or [""])[0] + m.group(1)
         years.setdefault(year, phrase.strip())
     return years
+
+
+_BID = re.compile(r"\s?[가-힣A-Za-z·\s]{0,20}?(?:대회|박람회|엑스포|올림픽|게임|총회|유니버시아드)[가-힣\s]{0,10}?유치")
 
 
 def _home_event(text: str, begin: int, at: int) -> bool:
