@@ -443,3 +443,12 @@ def test_a_head_named_after_the_title_a_span_a_few_words_on_and_a_visit_the_day_
 def test_a_person_named_between_a_city_and_a_title_is_no_city() -> None:
     assert cities_in("대표단은 미국 애틀랜타 프랭클린 시장을 예방했다.") == [("애틀랜타", "Atlanta")]
     assert [en for _, en in cities_in("대표단은 미국 시애틀과 포틀랜드 시장을 만났다.")] == ["Seattle", "Portland"]
+
+
+def test_an_agreement_the_lead_lists_by_its_own_words_is_not_folded_into_another() -> None:
+    doc = draft("허성무 창원시장이 11월 4일부터 15일까지 캐나다와 미국을 방문한다. 수출계약 체결, 新 국제자매도시 체결, "
+                "AI 공동연구소 개소 협약 등 선진기술 협약을 추진한다.\n\n"
+                "이어 6일에는 워털루를 방문하여 한-캐나다 AI 공동연구소 개소 협약을 체결하고 세부협의를 추진한다.",
+                D(2019, 11, 1))
+    assert sorted((a["kind"], a.get("date")) for a in doc["agreements"]) == [
+        ("other", D(2019, 11, 6)), ("sister-city", None)]

@@ -1311,10 +1311,18 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
         return True
     earlier: agreements_mod.AgreementFound = record["_found"]
     if found.kind in agreements_mod.GENERIC:
-        return re.sub(r"\s", "", found.words) in re.sub(r"\s", "", earlier.clause)
+        return _named_beside(found.words, earlier.words, earlier.clause)
     if record["kind"] in agreements_mod.GENERIC:
-        return re.sub(r"\s", "", earlier.words) in re.sub(r"\s", "", found.clause)
+        return _named_beside(earlier.words, found.words, found.clause)
     return False
+
+
+def _named_beside(generic: str, specific: str, clause: str) -> bool:
+    """Whether `generic` words are written at the `specific` ones in `clause` (`투자협약(MOU)`), not
+    as another agreement the clause lists (`新 국제자매도시 체결, ... AI 공동연구소 개소 협약`)."""
+    bare = re.sub(r"\s", "", clause)
+    at, near = bare.find(re.sub(r"\s", "", generic)), bare.find(re.sub(r"\s", "", specific))
+    return at >= 0 and (near < 0 or abs(at - near) <= len(re.sub(r"\s", "", specific)) + 6)
 
 
 def _lead(text: str) -> str:
@@ -1338,6 +1346,8 @@ def _summed_up_in_the_lead(record: dict[str, Any], found: agreements_mod.Agreeme
     if record["evidence"][0]["text"] == found.sentence or earlier.sentence not in lead or found.sentence in lead:
         return False
     kinds = {record["kind"], found.kind}
+    if len(kinds) > 1 and found.words != earlier.words and found.words in earlier.sentence:
+        return False  # the lead lists it by its own words (`新 국제자매도시 체결, ... AI 공동연구소 개소 협약`)
     return len(kinds) == 1 or bool(kinds & set(agreements_mod.GENERIC)) or kinds <= {"sister-city", "other"}
 
 
