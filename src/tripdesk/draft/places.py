@@ -129,12 +129,15 @@ def _codes_named(text: str, index: dict[str, str], shortest: int) -> set[str]:
     return found
 
 
-def countries_named(text: str) -> set[str]:
-    return _codes_named(text, country_index(), 2)
+# (kept for the article being drafted: find_places asks again for every word it tries)
+@functools.lru_cache(maxsize=256)
+def countries_named(text: str) -> frozenset[str]:
+    return frozenset(_codes_named(text, country_index(), 2))
 
 
-def states_named(text: str) -> set[str]:
-    return _codes_named(text, state_index(), 3)
+@functools.lru_cache(maxsize=256)
+def states_named(text: str) -> frozenset[str]:
+    return frozenset(_codes_named(text, state_index(), 3))
 
 
 def find_places(text: str, proper_nouns: set[str] | None = None, context: str | None = None) -> list[PlaceFound]:
@@ -639,6 +642,8 @@ def clear_caches() -> None:
     afresh); the gazetteer's own indexes stay loaded."""
     _romanised_city.cache_clear()
     japanese_towns.cache_clear()
+    countries_named.cache_clear()
+    states_named.cache_clear()
 
 
 @functools.cache
