@@ -130,3 +130,16 @@ def test_the_cli_says_why_in_the_display_language(store: Store) -> None:
     assert queries.reason_text(hit.reason, "en") == "went to Irvine, CA, US"
     day = next(h for h in queries.search(store, "캘리포니아") if h.ref == "day:2024-10-17")
     assert queries.reason_text(day.reason, "ko") == ("캘리포니아 / California (CA, US): 장소: 어바인, CA, US / 뉴포트비치, CA, US")
+
+
+def test_a_place_no_trip_went_to_is_searched_as_words(store: Store) -> None:
+    # The trips went abroad: 한국 names no place of a day, so its words are looked for (the
+    # search found nothing at all, hiding every record that says 한국).
+    assert queries.place_hits(store, "한국") == []  # a country, but no day of these trips is there
+    hits = queries.search(store, "한국")
+    words = queries.search(store, '"한국"')
+    assert "event:kdia-choi-meeting" in {h.ref for h in hits}  # `한국 중소기업관을 총괄하는 ...`
+    assert {h.ref for h in hits} == {h.ref for h in words}
+    assert not any(h.matched and ", KR" in h.matched for h in hits)  # no place reason
+    # a place a trip went to is still found by its place fields only
+    assert trips_found(store, "Seattle") == {"gumi-2017-americas"}

@@ -500,7 +500,8 @@ def search(store: Store, query: str, limit: int = 200) -> list[SearchHit]:
 def search_words(store: Store, query: str, limit: int = 200, *, places: bool = True) -> list[SearchHit]:
     """Everything that matches every word of the query, best first (Korean and English); a
     query naming a place finds the trips, days and events there by their place fields
-    (`place_hits`) unless `places` is False (the words alone, as the Datasette search does).
+    (`place_hits`) unless `places` is False (the words alone, as the Datasette search does)
+    or no trip went there (then its words are searched like any others).
 
     "Best" is exact unless the query matches more than RANK_WINDOW items; then the hits are
     the best of its first RANK_WINDOW matches. A query of more words or characters than a
@@ -509,6 +510,10 @@ def search_words(store: Store, query: str, limit: int = 200, *, places: bool = T
     if problem is not None:
         raise QueryTooLong(problem)
     found_places = place_hits(store, query, limit) if places else None
+    if found_places == [] and not places_only(query):
+        # A place no trip went to (`한국`, `서울` for trips abroad): its words are what the reader
+        # is looking for (`한국 도서관 협약`), so the query is searched as words.
+        found_places = None
     if found_places is not None and (places_only(query) or len(found_places) >= limit):
         return found_places
     expression = match_query(query)
