@@ -472,3 +472,47 @@ def test_a_worker_killed_midway_ends_the_import_with_a_clear_message(tmp_path: P
         "  fix: run the import again; if it happens again, TRIPDESK_IMPORT_WORKERS=1 reads the files in "
         "this process"], err
     assert not list(tmp_path.glob("t.db*"))
+
+
+@pytest.mark.parametrize("broken_at", ["submit", "result"])
+def test_a_pool_found_broken_at_a_submit_or_a_result_is_a_worker_lost(monkeypatch: pytest.MonkeyPatch,
+                                                                      broken_at: str) -> None:
+    """CI once saw the pool's breakage surface at the next submit, after a result had come back,
+    as an internal error; wherever the pool is next used, it is the clear WorkerLost."""
+    import concurrent.futures
+
+    from tripdesk.store import importer
+
+    class Done:
+        def result(self) -> list:
+            if broken_at == "result":
+                raise concurrent.futures.process.BrokenProcessPool("a child process terminated abruptly")
+            return []
+
+    class Pool:
+        submitted = 0
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> "Pool":
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def submit(self, *args: object) -> Done:
+            Pool.submitted += 1
+            if broken_at == "submit" and Pool.submitted > 32:  # after the first ones were queued
+                raise concurrent.futures.process.BrokenProcessPool("a child process terminated abruptly")
+            return Done()
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(importer, "_worker_count", lambda: 2)
+    monkeypatch.setattr(importer, "_can_fork", lambda: True)
+    monkeypatch.setattr(importer.concurrent.futures, "ProcessPoolExecutor", Pool)
+    work = [(Path(f"t{i}.yaml"), None) for i in range(400)]
+    with pytest.raises(importer.WorkerLost):
+        list(importer._prepare_all(work, None))  # type: ignore[arg-type]

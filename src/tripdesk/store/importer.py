@@ -333,15 +333,20 @@ def _prepare_all(work: list[tuple[Path, tuple[str, str] | None]], finder: Articl
             pending: collections.deque[concurrent.futures.Future[list[Prepared]]] = collections.deque()
             tasks = (work[i:i + _FILES_PER_TASK] for i in range(0, len(work), _FILES_PER_TASK))
             try:
-                for task in itertools.islice(tasks, max(1, workers * _AHEAD_PER_WORKER // _FILES_PER_TASK)):
-                    pending.append(pool.submit(_prepare_files, task, finder))
+                # (a worker lost shows wherever the pool is next used: a result, or a submit that
+                # finds the pool already broken)
+                try:
+                    for task in itertools.islice(tasks, max(1, workers * _AHEAD_PER_WORKER // _FILES_PER_TASK)):
+                        pending.append(pool.submit(_prepare_files, task, finder))
+                except concurrent.futures.process.BrokenProcessPool:
+                    raise WorkerLost() from None
                 while pending:
                     try:
                         results = pending.popleft().result()
+                        for task in itertools.islice(tasks, 1):
+                            pending.append(pool.submit(_prepare_files, task, finder))
                     except concurrent.futures.process.BrokenProcessPool:
                         raise WorkerLost() from None
-                    for task in itertools.islice(tasks, 1):
-                        pending.append(pool.submit(_prepare_files, task, finder))
                     yield from results
             finally:  # stopped early (an error while writing): drop what is still queued
                 pool.shutdown(cancel_futures=True)
