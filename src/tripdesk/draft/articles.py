@@ -366,14 +366,10 @@ def _source_lines(article: Article) -> None:
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
         except ValueError:
             pass
-    if article.published is None and (m := _SOURCE_EN.search(article.text)):
-        year, month, day = m.group(3), str(MONTHS_EN.get(m.group(1).lower(), 0)), m.group(2)
-        try:
-            article.published = dt.date(int(year), int(month), int(day))
-            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())
-        except ValueError:
-            pass
-    if article.published is None and (m := _TIMESTAMP_EN.search(article.text[:800])):
+    # (both read month, day, year: `Source: Newsis (June 6, 2013)`, `Jan. 5, 2023 - 16:26 By ...`)
+    for m in (_SOURCE_EN.search(article.text), _TIMESTAMP_EN.search(article.text[:800])):
+        if article.published is not None or m is None:
+            continue
         year, month, day = m.group(3), str(MONTHS_EN.get(m.group(1).lower(), 0)), m.group(2)
         try:
             article.published = dt.date(int(year), int(month), int(day))
