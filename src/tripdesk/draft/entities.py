@@ -50,19 +50,21 @@ LEADER_ROLES = ("시장", "부시장", "도지사", "지사", "부지사", "군�
                 "교육감", "부의장", "국무총리")
 
 _ROLE_ALT = "|".join(ROLES)
-# 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장
-# (a lookahead, so that every word is tried as a name: matches overlap)
+# What may follow a role: a particle, a mark, the end (`문덕호 시애틀 총영사에게`).
+_AFTER_ROLE = r"(?=[은는이가을를의과와도,\s)(]|에게|께|$)"
 # Where a photo shows the person, between the name and the role: `이성헌(사진 왼쪽 네 번째) 구청장`.
 _PHOTO_NOTE = r"(?:\((?:사진\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|앞|뒤)[^()]{0,15}\)|<사진>|\[사진\]|\(사진\))"
+# 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장
+# (a lookahead, so that every word is tried as a name: matches overlap)
 _NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})(?:{_PHOTO_NOTE}\s*|\s+)((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT}))"
-                        rf"(?=[은는이가을를의과와도,\s)(]|에게|께|$))")
+                        rf"{_AFTER_ROLE})")
 # 함 명준 강원도 고성 군수 / 김 영수 사무국장: a name written with a space after the surname
 _SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
-                               rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|에게|께|$)")
+                               rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 수잔 손 부에나파크 시장 / 조이스 안 부시장: a foreign given name, then a one-syllable surname
 # (a Korean name with a space is the other way round: 함 명준)
 _WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
-                                rf"(?:{_ROLE_ALT}))(?=[은는이가을를의과와도,\s)(]|에게|께|$)")
+                                rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 서산시장 이완섭을 비롯한 방문단: a local government's head named after the title
 _TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청장|도지사)\s([가-힣]{3})(?=을|를|이|가|은|는|과|와|의|,|\s)")
 # 구미시(시장 남유진) / (단장 김상희)
@@ -172,10 +174,12 @@ def people(text: str) -> list[PersonFound]:
         found[name].aliases.append(f"{surname} {given}")  # as the article writes it
     from . import localgov  # (here: localgov's module loads the gazetteer's data)
 
+    governments = localgov.by_name()
     for m in _TITLE_FIRST.finditer(text):
         place, title, name = m.group(1), m.group(2), m.group(3)
-        if (name[0] not in SURNAMES or not (localgov.by_name().get(place) or localgov.by_name().get(place + "시")
-                                            or localgov.by_name().get(place + "군"))
+        # (a short name, 서산, is one of its government's names; 서산시장's full name less 시 is not:
+        # 서울특별시장)
+        if (name[0] not in SURNAMES or (place not in governments and place + "시" not in governments)
                 or reads_as_words(m.start(3), m.end(3)) or not _korean_name(name, proper)):
             continue
         if not any(name in p.ko for p in found.values()):
