@@ -791,8 +791,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         lengthy = (_start_and_length(text, mentions) or _departure_and_span(text, mentions, span_found)
                    if days_only is None else [])
         if lengthy and (first, last) not in lengthy and -lengthy[0][1].day == span_found[0].days and (
-                (last.month is None or last.month == first.month) and last.year is None and last.day >= first.day
-                and last.day - first.day + 1 != span_found[0].days):
+                last.month in (None, first.month) and last.year is None
+                and _days_between(first, last) not in (None, span_found[0].days)):
             # `지난 15일부터 4박 5일간 ... 17일부터 19일까지는 웨이하이시`, `6일 7박 9일 일정으로 미국
             # 출장길에 오른다 ... 먼저 8~9일 산타클라라시`: the start and the reported length, not a leg
             # of the trip that the span does not fit
@@ -856,8 +856,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         month = last.month if first.day <= last.day else (last.month - 2) % 12 + 1
     if month is None:
         # a length, or the days of a range in one month (`오는 2일부터 8일까지` ... `9월 4일에는`)
-        length = -last.day if last.day < 0 else (last.day - first.day + 1 if last.month is None
-                                                 and last.month_offset is None and last.day >= first.day else None)
+        length = -last.day if last.day < 0 else (_days_between(first, last) if last.month_offset is None else None)
         month, why = _month_for_days(text, hint, first.day, mentions, length, relative=first.relative)
         reasons_start.append(why)
     year = first.year or last.year or offset_year
