@@ -411,3 +411,24 @@ def test_the_sentence_that_gives_the_range_may_tell_each_day_too() -> None:
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2031, 12, 15), D(2031, 12, 18))
     cities = day_cities(doc)
     assert "Yokohama" in cities[D(2031, 12, 17)] and D(2031, 12, 16) in cities
+
+
+def test_a_day_and_the_next_told_in_one_sentence_are_two_days() -> None:
+    # (인천 2017: `이날 ... 시찰하고 다음 날 ... 업무협약을 체결할 예정이다`, between the sentence
+    # that sets out and the one that comes home)
+    doc = draft("유정복 인천시장이 투자 유치를 위해 11일 미국 출장길에 올랐다.\n"
+                "유 시장은 첫 일정으로 이날 미국 코네티컷을 방문해 리조트의 주요시설을 시찰하고 다음 날 운영사인 MGM 그룹과 "
+                "업무협약을 체결할 예정이다.\n"
+                "13∼14일에는 인천시의 자매도시인 필라델피아시를 방문해 조형물을 기증할 계획이다.\n"
+                "유 시장은 15일 뉴욕에서 유엔경제사회이사회 의장을 만나고 17일 귀국한다.", D(2017, 11, 10))
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2017, 11, 11), D(2017, 11, 17))
+    days = {d["date"]: d for d in dated(doc)}
+    assert {D(2017, 11, 11), D(2017, 11, 12), D(2017, 11, 15)} <= set(days)
+    assert "코네티컷" in days[D(2017, 11, 11)]["evidence"][-1]["text"]
+    assert days[D(2017, 11, 12)]["evidence"][-1]["text"].startswith("다음 날 운영사인 MGM")
+    (agreement,) = doc["agreements"]
+    assert agreement["date"] == D(2017, 11, 12)
+    assert agreement["status"]["value"] == "planned"
+    # the two days the sentence between departure and return ties Philadelphia to
+    cities = day_cities(doc)
+    assert "Philadelphia" in cities[D(2017, 11, 13)] and "Philadelphia" in cities[D(2017, 11, 14)]

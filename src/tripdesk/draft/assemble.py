@@ -126,6 +126,11 @@ class _Assembler:
         trip_dates, primary = self._dates()
         self.start, self.end = trip_dates.start.date, trip_dates.end.date
         self.range_evidence = trip_dates.evidence
+        # The range told over several sentences (`11일 출장길에 올랐다` ... `17일 귀국한다`): only its
+        # first and last say the range; the sentences between them tell of days of it.
+        ends = analyser.sentences(self.range_evidence) if self.range_evidence else []
+        self.range_ends = ({self.range_evidence[a:b].strip() for a, b in (ends[0], ends[-1])} if len(ends) > 1
+                           else {self.range_evidence.strip()} if self.range_evidence else set())
         status = self._status()
         found_people = [english.people(a.text) if a.language == "en" else entities.people(a.text)
                         for a in self.articles]
@@ -581,7 +586,7 @@ class _Assembler:
     def _range_of(self, sentence: str) -> tuple[dt.date, dt.date, bool] | None:
         """The range of trip days a sentence gives (its own, or the trip's), and whether it is
         the trip's."""
-        if self.range_evidence and (sentence.strip() in self.range_evidence or self.range_evidence in sentence):
+        if self.range_evidence and (self._in_range_ends(sentence) or self.range_evidence in sentence):
             return self.start, self.end, True
         mentions = dates.find_mentions(sentence)
         for a, b in dates.find_ranges(sentence, mentions):
@@ -589,6 +594,10 @@ class _Assembler:
             if first is not None and last is not None and first < last:
                 return first, last, (first, last) == (self.start, self.end)
         return None
+
+    def _in_range_ends(self, sentence: str) -> bool:
+        """Whether the sentence (or a part of one) is where the trip's range is told."""
+        return any(sentence.strip() in told for told in self.range_ends)
 
     def _fill_the_one_city(self, days: dict[dt.date, dict[str, Any]], place: places.PlaceFound) -> None:
         """The articles name one city abroad for the whole trip: a dated day that names none
@@ -713,7 +722,7 @@ class _Assembler:
         in_trip = [d for d in (dates.resolve_day(m, self.start, self.end) for m in mentions) if d]
         whole = self.range_evidence and (sentence.strip() == self.range_evidence.strip()
                                          or self.range_evidence in sentence
-                                         or (sentence.strip() in self.range_evidence and len(mentions) != 1))
+                                         or (self._in_range_ends(sentence) and len(mentions) != 1))
         if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole:
             return None, "range"  # the trip's range, or another range: not one day (a part naming one day is)
         if in_trip:
@@ -790,8 +799,10 @@ class _Assembler:
                 dated = event_of.get(found.sentence)
                 if dated is None:  # a sentence cut at its days (15일 A와 MOU를, 16일 B와 협약을): the part holding it
                     core = clause.strip(" ,")[-40:]
-                    dated = next((v for k, v in event_of.items() if k in found.sentence and len(k) < len(found.sentence)
-                                  and (core in k or k in clause)), None)
+                    parts = [(k, v) for k, v in event_of.items() if k in found.sentence and len(k) < len(found.sentence)
+                             and (core in k or k in clause)]
+                    # (the part holding the agreement's own words: `이날 ... 시찰하고 다음 날 ... 업무협약을`)
+                    dated = next((v for k, v in parts if found.words in k), parts[0][1] if parts else None)
                 if dated and _purpose_of_departure(found):
                     dated = None  # 'X 협약 체결 등을 위해 지난 8일 출국했다': the day is the departure's
                 date = dated[0] if dated else None
@@ -1147,7 +1158,7 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
     """The sentences, each cut where it moves to another day of the trip ('8월 1일 ... 참석을
     시작으로, 2일에는 ... 방문해 ...'): every part is verbatim text and names one day."""
     out: list[tuple[int, int]] = []
-    for begin, stop in spans:
+    for begin, stop in _next_day_parts(text, spans):
         sentence = text[begin:stop]
         mentions = dates.find_mentions(sentence)
         ranges = dates.find_ranges(sentence, mentions)
@@ -1171,6 +1182,16 @@ def _day_clauses(text: str, spans: list[tuple[int, int]], start: dt.date,
             continue
         edges = [0, *cuts, len(sentence)]
         out += [(begin + a, begin + b) for a, b in zip(edges, edges[1:])]
+    return out
+
+
+def _next_day_parts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, each cut where it goes on to the next day (`이날 ... 시찰하고 다음 날 ...
+    협약을 체결할 예정이다`): the part after the cut is the day after the part before."""
+    out: list[tuple[int, int]] = []
+    for begin, stop in spans:
+        cut = dates.next_day_cut(text[begin:stop])
+        out += [(begin, stop)] if cut is None else [(begin, begin + cut), (begin + cut, stop)]
     return out
 
 

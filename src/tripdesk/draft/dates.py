@@ -1373,6 +1373,16 @@ def trip_day_words(sentence: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+def next_day_cut(sentence: str) -> int | None:
+    """Where a sentence that has told of one day moves on to the next (`이날 ... 시찰하고 다음 날
+    ... 체결할 예정이다`): the offset of its `다음 날` when a day was named before it."""
+    for m in _NEXT_DAY.finditer(sentence):
+        before = sentence[:m.start()]
+        if m.start() > 0 and (_SAME_DAY.search(before) or find_mentions(before) or trip_day_words(before)):
+            return m.start()
+    return None
+
+
 def resolve_day(mention: Mention, start: dt.date, end: dt.date) -> dt.date | None:
     """The trip date a mention of a day means, or None when it is not a day of the trip."""
     candidates = []
