@@ -525,3 +525,37 @@ def test_a_year_of_an_event_still_to_be_won_is_not_the_trips() -> None:
     assert sorted(named_years(text)) == [2023]
     assert sorted(named_years("CES 2025에서 투자 유치 활동을 벌인다.")) == [2025]  # attracting investment is no bid
     assert sorted(named_years("2030 부산세계박람회 유치 교섭 활동")) == []
+
+
+def test_a_range_from_the_day_of_the_report() -> None:
+    # (여수 2017: `26일 여수시에 따르면 주 시장은 이날부터 다음 달 5일까지 ... 방문한다`)
+    text = ("주철현 여수시장이 9박 11일 일정의 해외순방에 나섰다.\n26일 여수시에 따르면 주 시장은 이날부터 다음 달 "
+            "5일까지 벨리즈시, 쿠바 아바나, 미국 마이애미를 차례로 방문한다.")
+    dates = trip_dates(text, YearHint(published=D(2017, 5, 26)))
+    assert (dates.start.date, dates.end.date) == (D(2017, 5, 26), D(2017, 6, 5))
+    assert dates.span is not None and dates.span.days == 11
+    # `이날부터` with no day of the report before it in the sentence names no day
+    assert not [m for m in find_mentions("주 시장은 이날부터 순방에 나섰다.") if m.text == "이날"]
+
+
+def test_setting_out_told_further_on_in_the_sentence_of_the_day() -> None:
+    # (동해 2022: the day, the delegation, the port and the ship, then `출장길에 올라`; the two days
+    # at the port inside are a leg, not the trip)
+    text = ("10일 동해시에 따르면 오는 11일 동해시장 및 동해시의회 의장을 포함한 시 관계자 일행은 동해항에서 "
+            "이스턴드림호편으로 러시아 블라디보스톡 출장길에 올라 오는 16일 귀국할 예정이다.\n"
+            "또 동해시장 일행은 러시아 현지 도착 후 12~13일 이틀간 블라디보스톡항을 시찰할 예정이다.")
+    dates = trip_dates(text, YearHint(published=D(2022, 11, 10)))
+    assert (dates.start.date, dates.end.date) == (D(2022, 11, 11), D(2022, 11, 16))
+    # the day of the report is not the day of setting out
+    told = trip_dates("10일 동해시에 따르면 시장 일행은 출장길에 올라 오는 16일 귀국한다. 12~13일 이틀간 항구를 시찰한다.",
+                      YearHint(published=D(2022, 11, 10)))
+    assert (told.start.date, told.end.date) == (D(2022, 11, 12), D(2022, 11, 13))
+
+
+def test_setting_out_last_month_and_coming_home_this_month() -> None:
+    # (보령 2019: `지난달 28일 미국 보령머드축제 월드 투어에 나선 ... 10박 11일간의 대장정을 마치고 지난 8일 귀국했다`)
+    text = ("지난달 28일 미국 보령머드축제 월드 투어에 나선 김동일 보령시장이 10박 11일간의 대장정을 마치고 지난 8일 "
+            "귀국했다.")
+    dates = trip_dates(text, YearHint(published=D(2019, 10, 9)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 9, 28), D(2019, 10, 8))
+    assert dates.span is not None and dates.span.days == 11

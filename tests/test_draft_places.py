@@ -452,3 +452,30 @@ def test_an_agreement_the_lead_lists_by_its_own_words_is_not_folded_into_another
                 D(2019, 11, 1))
     assert sorted((a["kind"], a.get("date")) for a in doc["agreements"]) == [
         ("other", D(2019, 11, 6)), ("sister-city", None)]
+
+
+def test_a_head_whose_name_and_title_run_together_leads() -> None:
+    # (수원 1999: `심재덕시장을 비롯 김용서시의회의장과 ... 18명으로 구성된 방문단은`)
+    doc = draft("수원시는 6일부터 10박11일간의 일정으로 멕시코와 미국 LA 등을 방문한다.\n심재덕시장을 비롯 "
+                "김용서시의회의장과 우봉제수원상공회의소회장 등 18명으로 구성된 방문단은 멕시코 톨루카시를 방문한다.",
+                D(1999, 11, 5))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "심재덕" and doc["trip"]["home_city"]["name"]["ko"] == "수원"
+    from tripdesk.draft.entities import people
+
+    # a government and its head's title run together is no name
+    assert people("남양주시장을 비롯한 방문단이 전라남도지사와 정무부시장을 만났다.") == []
+
+
+def test_a_host_mayor_named_with_including_is_not_the_leader() -> None:
+    # (고창 2019: `체결식은 태주시 사립군 시장을 비롯한 ... 지도자가 참석한 가운데`: the host's mayor)
+    doc = draft("전북 고창군이 중국 태주시와 우호교류 협약을 맺었다고 16일 밝혔다.\n"
+                "군은 중국을 방문중인 유기상 군수가 15일 태주시와 우호교류 협약을 체결했다고 전해왔다.\n"
+                "유기상 고창군수(좌)와 사립군 태주시장의 우호교류 협약식 모습[사진=고창군청] |\n"
+                "체결식은 태주시 사립군 시장을 비롯한 농업, 문화 관련 지도자가 참석한 가운데 사립군 태주시장 환영사, "
+                "유기상 고창군수 답사 순으로 진행됐다.\n방문단은 20일 귀국한다.", D(2019, 5, 16))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "유기상" and doc["trip"]["home_city"]["name"]["ko"] == "고창"
+    # a Korean head named the same way still leads
+    ours = draft("구미시 김장호 시장을 비롯한 대표단이 10월 12일부터 20일까지 미국을 방문한다.", D(2024, 10, 10))
+    assert next(p for p in ours["people"] if p["id"] == ours["trip"]["leader"]["person"])["name"]["ko"] == "김장호"

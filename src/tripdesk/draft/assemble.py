@@ -255,10 +255,9 @@ class _Assembler:
         """The head of the delegation, and the words of the article (`self.leader_source`)
         that name them."""
         for i, (article, people) in enumerate(zip(self.articles, found_people)):
-            m = (english.LEADER_EN if article.language == "en" else _LEADER).search(article.text)
-            if m:
+            for m in (english.LEADER_EN if article.language == "en" else _LEADER).finditer(article.text):
                 person = next((p for p in people if p.ko == m.group(1)), None)
-                if person is not None:
+                if person is not None and not (article.language == "ko" and _foreign_head(article.text, m, person)):
                     self.leader_source = i
                     return person, m.group(0)
         for i, people in enumerate(found_people):
@@ -1276,6 +1275,22 @@ _PARTY_GOVERNMENT = re.compile(r"(?<![가-힣])((?!양|각|전|본|우리|해당
 
 _DEPARTURE = re.compile(r"출국|출발|길에\s*(?:올랐|오른|오를|오르|나섰|나선|나설|나서)")
 _PURPOSE = re.compile(r"위해|위한|목적으로|차\s")
+
+
+def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> bool:
+    """Whether the head `NAME 시장을 비롯한` is a host's, not the delegation's: a city that is no
+    Korean government's before the name or in the title (`태주시 사립군 시장을 비롯한 ... 지도자가
+    참석한 가운데`, `사립군 태주시장`)."""
+    governments = localgov.by_name()
+    before = re.search(r"([가-힣]{1,8}?)(?:시|성|주|현)\s+$", text[max(0, m.start() - 12):m.start()])
+    places = [before.group(1)] if before else []
+    role = person.role or ""
+    if role not in entities.ROLES:  # `태주시장`: a place and a title (not `경제부시장`, a title)
+        title = next((r for r in entities.ROLES if role.endswith(r) and len(role) > len(r)), None)
+        if title in ("시장", "도지사", "지사", "군수", "구청장"):
+            places.append(role[:-len(title)].removesuffix("시"))
+    return any(place not in governments and place + "시" not in governments and not place.endswith(("도", "군", "구"))
+               for place in places)
 
 
 def _purpose_of_departure(found: agreements_mod.AgreementFound) -> bool:

@@ -129,6 +129,8 @@ _SPAN = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일")
 _DAMAGED_SPAN = re.compile(r"(?<![\d박])([1-9])([1-9])\s*일간")
 _RANGE_JOIN = re.compile(r"\s*(?:부터|~|∼|〜|-|–|—|to|through|until|till|and)\s*(?:오는\s*|지난\s*|내년\s*|이듬해\s*|the\s+)?")
 _YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d년])(?!\.\d)")
+# `이날부터`: from the day of the report the sentence has just named.
+_THAT_DAY_ON = re.compile(r"이날(?=\s*부터)")
 _REPORT_DAY = re.compile(r"(?<![\d.월])(\d{1,2})\s*일\s*(?:[가-힣A-Za-z]+\s*)?(?:에\s*)?따르면|"
                          r"(?<![\d.월])(\d{1,2})\s*일\s*밝혔다|(?<![\d.월])(\d{1,2})\s*일\s*(?:발표|전했다|말했다)")
 
@@ -227,6 +229,12 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _BARE_START.finditer(text):
         if free(*m.span()) and 1 <= int(m.group(1)) <= 31:
             add(m, day=int(m.group(1)))
+    for m in _THAT_DAY_ON.finditer(text):  # `26일 여수시에 따르면 주 시장은 이날부터 다음 달 5일까지`
+        said = None
+        for said in _REPORT_DAY.finditer(text, max(0, m.start() - 80), m.start()):
+            pass
+        if said is not None and free(*m.span()) and not re.search(r"[.!?]\s|다\.", text[said.end():m.start()]):
+            add(m, day=int(next(g for g in said.groups() if g)))
     for m in _EN_SPAN.finditer(text):
         taken.append(m.span())
     for m in _EN_MONTH_DAY.finditer(text):
@@ -386,17 +394,37 @@ def _arrives_home(text: str, at: int) -> bool:
     return place in _KOREAN_AIRPORTS or place in ("한국", "국내", "고국") or place in localgov.by_name()
 
 
+# `오는 11일 동해시장 ... 일행은 동해항에서 ... 블라디보스톡 출장길에 올라`, `지난달 28일 미국 보령머드축제
+# 월드 투어에 나선`: setting out, told further on in the sentence of the day.
+_SETS_OUT_LATER = re.compile(r"(?:출장|방문|순방|투어|여정|장도|해외\s?일정)(?:길)?에\s?(?:올랐|오른|올라|오르|나섰|나선|나서)|"
+                             r"출국(?:했|한|하|해|길)|출발(?:했|한|하|해)")
+
+
+def _sets_out_later(text: str, first: Mention, mentions: list[Mention]) -> bool:
+    """Whether the sentence of a day goes on to say the delegation set out (with no other day
+    named before the words that say so)."""
+    if any(_inside(first.begin, [m.span()]) for m in _REPORT_DAY.finditer(text, max(0, first.begin - 2))):
+        return False  # `10일 동해시에 따르면`: the day of the report
+    stop = min([i for i in (text.find("다.", first.end), text.find("\n", first.end)) if i >= 0] or [len(text)])
+    verb = _SETS_OUT_LATER.search(text, first.end, min(stop, first.end + 120))
+    return verb is not None and not any(first.end <= m.begin < verb.start() for m in mentions)
+
+
 def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """`지난 17일부터 ... 참석했고 ... 19일 귀국했다`, `8일 출국해 ... 12일 귀국한다`: the day the
     delegation set out and, later in the text, the day it came home, as the trip's range."""
     for i, first in enumerate(mentions):
-        if first.day < 0 or not _SETS_OUT.match(text, first.end):
+        if first.day < 0 or not (_SETS_OUT.match(text, first.end) or _sets_out_later(text, first, mentions)):
             continue
         for last in mentions[i + 1:]:
             if not (_RETURNS.match(text, last.end) or _arrives_home(text, last.end)):
                 continue
             months_agree = first.month is None or last.month is None or (first.month, first.day) <= (last.month, last.day)
-            if months_agree and (last.month is not None or first.month is not None or first.day <= last.day):
+            # (`지난달 28일 ... 나선 ... 지난 8일 귀국했다`: set out the month before the one of coming home)
+            month_before = first.month_offset is not None and last.month_offset is None and (
+                first.month_offset < 0 or first.month_offset == 0 and first.day <= last.day)
+            if months_agree and (last.month is not None or first.month is not None or first.day <= last.day
+                                 or month_before):
                 return [(first, last)]
     return []
 

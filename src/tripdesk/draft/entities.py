@@ -67,6 +67,8 @@ _WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])
                                 rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 서산시장 이완섭을 비롯한 방문단: a local government's head named after the title
 _TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청장|도지사)\s([가-힣]{3})(?=을|를|이|가|은|는|과|와|의|,|\s)")
+# 심재덕시장을 비롯: a name and its role run together, as older articles write them
+_GLUED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{3}})({_ROLE_ALT}){_AFTER_ROLE}")
 # 구미시(시장 남유진) / (단장 김상희)
 _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
 # 밥 휠너(Bob Filner) 샌디에이고 시장
@@ -184,6 +186,13 @@ def people(text: str) -> list[PersonFound]:
             continue
         if not any(name in p.ko for p in found.values()):
             add(name, place + title, m.start(3), m.group(0))
+    for m in _GLUED_NAME_ROLE.finditer(text):
+        name, role = m.group(1), m.group(2)
+        # (`남양주시장`, `전라남도지사`: a government and its head's title, not a name)
+        if any(name + tail in governments for tail in ("", "시", "군", "구", "도")) or reads_as_words(m.start(), m.end(2)):
+            continue
+        if (_korean_name(name, proper) or name + role in proper) and not any(name in p.ko for p in found.values()):
+            add(name, role, m.start(), m.group(0))
     for m in _ROLE_NAME.finditer(text):
         role, name = m.group(1), m.group(2)
         if name[0] in SURNAMES:  # `(단장 김상희)`: the parentheses say it is a name
