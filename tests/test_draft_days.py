@@ -432,3 +432,20 @@ def test_a_day_and_the_next_told_in_one_sentence_are_two_days() -> None:
     # the two days the sentence between departure and return ties Philadelphia to
     cities = day_cities(doc)
     assert "Philadelphia" in cities[D(2017, 11, 13)] and "Philadelphia" in cities[D(2017, 11, 14)]
+
+
+def test_a_photo_captions_date_dates_a_page_that_prints_none_of_its_own() -> None:
+    # (강원 2015, Newsis: `... 서명하고 향후 협력 확대를 약속했다. 2015.07.05. (사진=강원도청 제공)
+    # photo@newsis.com 2015-07-05`; the report says `지난달 30일부터 5일까지`)
+    from tripdesk.draft.articles import read_article
+
+    page = ("강원도는 캐나다 알버타주를 방문했다고 6일 밝혔다.\n도는 지난달 30일부터 5일까지 김정삼 행정부지사를 비롯한 "
+            "9명의 대표단을 구성해 캐나다 알버타주를 방문했다.\n【춘천=뉴시스】박혜미 기자 = 현지시간으로 지난 2일 "
+            "캐나다 알버타 주에서 열린 퍼레이드에 강원도대표단이 참가하고 있다. 2015.07.05. (사진=강원도청 제공) "
+            "photo@newsis.com 2015-07-05")
+    article = read_article(page.encode(), "g.txt")
+    assert article.published == D(2015, 7, 5) and "2015.07.05" in str(article.published_from)
+    doc = draft_trip([article], KnownEntities(), YearHint()).document
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2015, 6, 30), D(2015, 7, 5))
+    assert read_article("사진은 2015-07-05 photo@newsis.com".encode(), "h.txt").published is None
+    assert read_article("캡션 photo@newsis.com 2015-07-05".encode(), "i.txt").published == D(2015, 7, 5)

@@ -213,6 +213,10 @@ _TIMESTAMP = re.compile(r"(?m)^(?:[^\n\d]{0,30}?|[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+\
 _EMBARGO = re.compile(r"이\s?기사는\s*((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일[^.\n]{0,20}?부터\s*사용할\s*수")
 # A line that is an outlet's name (or a word or two) and a full date, nothing else: the
 # stamp some pages print under the article (`굿모닝투데이 2023.02.23`).
+# A photo caption's date (Newsis: `... 서명하고 있다. 2015.07.05. (사진=강원도청 제공) photo@newsis.com
+# 2015-07-05`): the day the picture was sent out with the article.
+_PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?=[(\[]사진\s*=)|"
+                          r"(?<=photo@newsis\.com )((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
 _STAMP_LINE = re.compile(r"(?m)^[^\d\n.]{2,20}?\s((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s*$")
 
 
@@ -380,5 +384,12 @@ def _source_lines(article: Article) -> None:
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())
+        except ValueError:
+            pass
+    if article.published is None and (m := _PHOTO_STAMP.search(article.text)):
+        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        try:
+            article.published = dt.date(int(year), int(month), int(day))
+            article.published_from = Reason(N_("the date of its photo caption ('{stamp}')"), stamp=m.group(0).strip())
         except ValueError:
             pass
