@@ -479,3 +479,9 @@ def test_a_host_mayor_named_with_including_is_not_the_leader() -> None:
     # a Korean head named the same way still leads
     ours = draft("구미시 김장호 시장을 비롯한 대표단이 10월 12일부터 20일까지 미국을 방문한다.", D(2024, 10, 10))
     assert next(p for p in ours["people"] if p["id"] == ours["trip"]["leader"]["person"])["name"]["ko"] == "김장호"
+
+
+def test_a_county_whose_consonants_several_share_is_the_nearest_spelled() -> None:
+    # (태안 2017: `미국 조지아주 글린 카운티`; Glynn, Calhoun and Greene are all k-l-n, and the name
+    # before 카운티 is no city of Georgia)
+    assert cities_in("방문단이 미국 조지아주 글린 카운티를 방문했다.") == [("글린 카운티", "Glynn County")]

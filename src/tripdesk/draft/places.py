@@ -355,6 +355,17 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
             if not hits and len(mine) >= 4:  # one consonant Korean does not write (Montgomery 몽고메리)
                 hits = [(name, code) for code in sorted(wanted) for name, bare in _us_counties().get(code, ())
                         if any(mine == k[:i] + k[i + 1:] for k in skeletons(bare) for i in range(len(k)))]
+            if len(hits) > 1 and re.search("l[lr]", roman):
+                # (Korean writes an English l between vowels ㄹㄹ, an r ㄹ: 글린 is Glynn, not Greene)
+                hits = [h for h in hits if "l" in h[0].lower().removesuffix(" county")] or hits
+            if len(hits) > 1:
+                # (글린 geulrin: Glynn and Calhoun share k-l-n; the one whose spelling is nearer)
+                import difflib
+
+                near = sorted(((difflib.SequenceMatcher(None, roman, name[:-len(" County")].lower()).ratio(), name, code)
+                               for name, code in hits), reverse=True)
+                if near[0][0] - near[1][0] >= 0.15:
+                    hits = [near[0][1:]]
             if len(hits) == 1:
                 name, code = hits[0]
                 begin = m.start(1) + len(m.group(1)) - len(ko)
@@ -685,6 +696,8 @@ def _after_a_state(text: str, taken: set[int]) -> list[PlaceFound]:
     for m in _AFTER_STATE.finditer(text):
         state = states.get(m.group(1) + "주") or states.get(m.group(1))
         if state is None or m.start(2) in taken or m.group(2) in city_index() or m.group(2) in country_index():
+            continue
+        if _COUNTY.match(text, m.end()):  # `조지아주 글린 카운티`: the county (see `_counties`), not a city
             continue
         roman = re.sub(r"[^a-z]", "", Romanizer(m.group(2)).romanize().lower())
         best = _by_skeleton(roman, [c for c in _BY_COUNTRY.get("US", ()) if c.region == state], 3)
