@@ -81,3 +81,34 @@ def test_an_agreement_signed_before_a_sentence_that_ends_in_the_present_is_plann
     assert found.status == "planned"
     done = "김 시장은 길모어 시장과 우호 도시 협약을 체결하고 교류 협력 관계를 다졌다."
     assert [a.status for a in find_agreements(done, [(0, len(done))])] == ["signed"]
+
+
+def status(text: str) -> list[tuple[str, str, str]]:
+    return [(a.kind, a.status, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
+
+
+def test_a_ceremony_told_as_its_sentences_subject_is_a_signing() -> None:
+    # (고성 2023: `자매결연 협약식은 25일 가사오카시 시민회관에서 ... 참석한 가운데 열렸다`)
+    assert status("자매결연 협약식은 25일 가사오카시 시민회관에서 이상근 고성군수 등 200여명이 참석한 가운데 열렸다.") == [
+        ("sister-city", "signed", "자매결연 협약")]
+    assert status("업무협약식은 오는 14일 시청에서 열릴 예정이다.") == [("business agreement", "planned", "업무협약")]
+    # what the agreement says is not another agreement
+    assert status("협약 내용은 △공동번영을 위한 교류 추진 △상호 정보 교환 및 협력 등이다.") == []
+
+
+def test_a_protocol_and_a_memorandum_are_agreements() -> None:
+    # (강원 2015: `40년 교류 의정서에 서명하고`; 전남 2016: `협력을 더욱 공고히 하자는 비망록에 서명하게 된다`)
+    assert status("주 수상과 만나 40년 교류 의정서에 서명하고 향후 협력 확대를 약속했다.") == [
+        ("other", "signed", "의정서")]
+    assert [k for k, _, _ in status("양 지역의 협력을 더욱 공고히 하자는 비망록에 서명하게 된다.")] == ["other"]
+
+
+def test_an_english_agreement_linking_two_sister_cities_and_a_pact_signed_beside_it() -> None:
+    # (춘천 2019, Yonhap English)
+    assert status("Chuncheon Mayor Lee Jae-soo signed an agreement with his Da Lat counterpart earlier in the day at "
+                  "Da Lat City Hall to link Chuncheon and Da Lat as sister cities.") == [
+        ("sister-city", "signed", "agreement")]
+    assert ("other", "signed", "pact") in status(
+        "On the sidelines of the agreement, the two cities also signed a sports exchange pact under which the cities "
+        "will hold a joint sports event every year.")
+    assert [s for _, s, _ in status("The two cities will sign a pact that was signed in draft last year.")] == ["planned"]

@@ -449,3 +449,23 @@ def test_a_photo_captions_date_dates_a_page_that_prints_none_of_its_own() -> Non
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2015, 6, 30), D(2015, 7, 5))
     assert read_article("사진은 2015-07-05 photo@newsis.com".encode(), "h.txt").published is None
     assert read_article("캡션 photo@newsis.com 2015-07-05".encode(), "i.txt").published == D(2015, 7, 5)
+
+
+def test_every_sentence_of_a_one_day_trip_is_of_that_day_but_not_of_an_open_ended_one() -> None:
+    from tripdesk.draft.articles import read_article
+
+    page = ("S. Korean city of Chuncheon forges sisterhood with Vietnam's Da Lat\n"
+            "DA LAT, Vietnam, Dec. 21 (Yonhap) -- The South Korean city of Chuncheon and the Vietnamese city of Da Lat "
+            "forged a sisterhood Saturday to step up bilateral cooperation.\n"
+            "Chuncheon Mayor Lee Jae-soo signed an agreement with his Da Lat counterpart earlier in the day at Da Lat "
+            "City Hall to link Chuncheon and Da Lat as sister cities.")
+    article = read_article(page.encode(), "c.txt")
+    doc = draft_trip([article], KnownEntities(), YearHint(published=D(2019, 12, 21))).document
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2019, 12, 21), D(2019, 12, 21))
+    (agreement,) = doc["agreements"]
+    assert agreement["date"] == D(2019, 12, 21) and agreement["kind"] == "sister-city"
+    # a trip told by its start only is not one day: the sentences after it keep no day
+    opened = draft("충북도는 이시종 지사가 오는 9일부터 미국 코네티컷주를 방문한다고 밝혔다.\n\n지사는 현지 기업을 찾아 "
+                   "투자 협약을 체결할 예정이다.", D(2013, 6, 6))
+    assert (opened["trip"]["start"], opened["trip"]["end"]) == (D(2013, 6, 9), D(2013, 6, 9))
+    assert "date" not in opened["agreements"][0]

@@ -46,7 +46,7 @@ KINDS = (
                                r"sister[- ]city (?:agreement|relationship|ties|pact)|sisterhood (?:agreement|ties|pact)", re.I)),
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?|[가-힣]*협정(?:서)?|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
                          r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
-                         r"협력\s*각서|합의\s*각서|합의서|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
+                         r"협력\s*각서|합의\s*각서|합의서|[가-힣]*의정서|[가-힣]*비망록|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
@@ -55,9 +55,14 @@ _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:�
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
                       r"(?:협약|협정|체결|조인|서명|결연)식(?:을|를)?\s*(?:가졌|갖|개최|열)|"
-                      r"(?:열린|열리는|개최된|개최되는)\s+(?:[가-힣]+\s)?[가-힣]*(?:결연|협약|체결)식")
-# 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned).
-_CEREMONY = re.compile(r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:(가졌|개최했|열었|진행했)|(갖는다|갖고|가질|개최한다|개최할|연다|열))")
+                      r"(?:열린|열리는|개최된|개최되는)\s+(?:[가-힣]+\s)?[가-힣]*(?:결연|협약|체결)식|"
+                      r"(?:협약|협정|체결|조인|서명|결연)식(?:은|이)\s[^.]{0,120}?(?:열렸|개최됐|개최되었|진행됐|열린다|열릴|"
+                      r"개최된다|개최될|진행된다|진행될)")
+# 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned); also the
+# ceremony as the subject of its sentence (`자매결연 협약식은 25일 ... 참석한 가운데 열렸다`).
+_CEREMONY = re.compile(r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:(가졌|개최했|열었|진행했)|(갖는다|갖고|가질|개최한다|개최할|연다|열))|"
+                       r"(?:협약|협정|체결|조인|서명|결연)식(?:은|이)\s[^.]{0,120}?(?:(열렸|개최됐|개최되었|진행됐|진행되었)|"
+                       r"(열린다|열릴|개최된다|개최될|진행된다|진행될))다?")
 # The verb after an agreement's words, and where it leaves the agreement.
 _VERB = re.compile(r"(?:체결|서명|조인|교환|선언|합의|협의|채택)\s*(?:을\s*|를\s*)?(?:하|했|한|할|키로|됐|되었|된|될|하였|해)"
                    r"|맺(?:었|는|을|기로|고|어)|화답|약속(?:했|하였|하고)"
@@ -182,6 +187,8 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
     for k, group in enumerate(groups):
         best = _best(group)
         kind, words = best.kind, best.words
+        if kind == "other" and re.search(r"\bas sister cities\b", sentence[group[-1].end:], re.I):
+            kind = "sister-city"  # `signed an agreement ... to link Chuncheon and Da Lat as sister cities`
         words = _with_modifier(sentence, group, words)
         next_start = _boundary(sentence, group[-1].end, groups[k + 1][0].start) if k + 1 < len(groups) else len(sentence)
         tail = sentence[group[-1].end:]
@@ -195,6 +202,10 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 or (words == group[0].words and not re.search(r"(?:와|과)(?:는)?\s", sentence[previous_end:group[0].start]))):
             previous_end = next_start
             continue  # 이번 협약, 협약에 따라, 협약서를 교환했다: the agreement the sentence already named
+        if kind == "other" and all(_BACK_REFERENCE.match(m.words) for m in group) and re.match(
+                r"\s*(?:의\s*)?(?:주요\s*)?내용", sentence[group[-1].end:]):
+            previous_end = next_start
+            continue  # `협약 내용은 △...`: what the agreement named before it says
         if _STANDING.match(tail) or (_TOPIC.match(tail) and _DISCUSSED.search(tail)):
             # `자매결연을 맺고 있는 일본 고쓰시`: the tie of years past; `참가 협약 체결 등 구체적인 참여
             # 방안을 논의한다`: a topic of talks, not a signing
@@ -270,7 +281,7 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
         return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
     m = _VERB.search(tail)
     if ceremony and (m is None or ceremony.start() < m.start()):
-        return "signed" if ceremony.group(1) else "planned"
+        return "signed" if ceremony.group(1) or ceremony.group(3) else "planned"
     verb = tail[m.start():] if m else ""
     if (listed and (not m or m.start() > words + 3)) or (not m and re.search(r"체결|서명", tail)):  # listed, or named as a noun: MOU 체결, ...
         if _ENDS_DONE.search(sentence) and not _ENDS_PLANNED.search(sentence):
@@ -294,9 +305,12 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
 
 
 def _status_en(sentence: str) -> str:
-    if re.search(r"\bwill\b|\bto sign\b|\bplans? to\b|\bis to\b", sentence):
+    planned = re.search(r"\bwill\b|\bto sign\b|\bplans? to\b|\bis to\b", sentence)
+    signed = re.search(r"\bsigned\b|\bconcluded\b|\bentered into\b|\binked\b", sentence)
+    # (`also signed a sports exchange pact under which the cities will hold ...`: the verb first said)
+    if planned and not (signed and signed.start() < planned.start()):
         return "planned"
-    if re.search(r"\bsigned\b|\bconcluded\b|\bentered into\b|\binked\b", sentence):
+    if signed:
         return "signed"
     if re.search(r"\bagreed\b", sentence):
         return "agreed in principle"

@@ -126,6 +126,7 @@ class _Assembler:
         trip_dates, primary = self._dates()
         self.start, self.end = trip_dates.start.date, trip_dates.end.date
         self.range_evidence = trip_dates.evidence
+        self.one_day = trip_dates.one_day
         # The range told over several sentences (`11일 출장길에 올랐다` ... `17일 귀국한다`): only its
         # first and last say the range; the sentences between them tell of days of it.
         ends = analyser.sentences(self.range_evidence) if self.range_evidence else []
@@ -734,6 +735,8 @@ class _Assembler:
             return relative[0], Reason(N_("'{words}' is read as {date}."), words=relative[1], date=relative[0])
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
             return None, None
+        if self.one_day and not self._of_an_earlier_time(sentence):
+            return self.start, Reason(N_("The trip is one day, {date}; the sentence tells of it."), date=self.start)
         if previous is not None and (same_paragraph or _CONTINUES.match(sentence)):
             return previous, Reason(
                 N_("The sentence gives no day; it continues the account of {date} (the sentence before it, in the "

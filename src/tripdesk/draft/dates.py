@@ -106,6 +106,7 @@ class TripDates:
     evidence: str  # the text the range was read from
     span: Span | None = None
     warnings: list[str] = field(default_factory=list)
+    one_day: bool = False  # the article tells of one day (not a start or a day it happens to name)
 
 
 _NUM = r"(\d{1,2})"
@@ -796,10 +797,12 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if not ranges:
         ranges = held  # an event's dates are better than none: the delegation may attend it all
     days_only: Reason | None = None
+    one_day = False
     if not ranges:
         tied = _days_tied(text, mentions, quoted)
         if tied is not None:
             ranges = [tied]
+            one_day = tied[0] is _wire_dateline_day(text, mentions)
             days_only = Reason(N_("The article gives no range of days for the trip; it ties the delegation to "
                                   "'{first}' and '{last}', so the trip is taken to run from the first of them to the "
                                   "last (the real trip may be longer: check it)."),
@@ -994,7 +997,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         start=Dated(start, Reason.joined(reasons_start)),
         end=Dated(end, Reason.joined(reasons_end) or (Reason.joined(reasons_start) if year != (last.year or first.year)
                                                       else None)),
-        evidence=evidence, span=span, warnings=warnings)
+        evidence=evidence, span=span, warnings=warnings, one_day=one_day or (days_only is None and start == end))
 
 
 # A leg told after the trip's range: it goes on abroad, not home (`a stop in Japan`, `이어 일본`).
@@ -1121,6 +1124,16 @@ def _names_a_country(sentence: str) -> bool:
 _ONGOING = re.compile(r"(?:방문|순방|출장)\s?중(?:인|이다|이며|에)|(?:머물고|체류하고)\s?있")
 
 
+def _wire_dateline_day(text: str, mentions: list[Mention]) -> Mention | None:
+    """`DA LAT, Vietnam, Dec. 21 (Yonhap) -- ... forged a sisterhood Saturday`: the day of a wire
+    report of one day abroad, dated by its dateline."""
+    if re.search("[가-힣]", text):
+        return None
+    line = _EN_DATELINE_LINE.search(text)
+    on = next((m for m in mentions if line and line.start() <= m.begin < line.end() and m.month), None)
+    return on if on is not None and _EN_DONE_THERE.search(text[line.end():line.end() + 400]) else None
+
+
 def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> tuple[Mention, Mention] | None:
     """For an article with no range (`지난 23일(현지시간) 시안시를 방문해 ... 24일 베트남 방문`): the
     first and last days it ties the delegation to (a day in a sentence that visits, meets or
@@ -1137,13 +1150,8 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
         sentence = _sentence_around(text, m.begin, m.end)
         if _ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)):
             tied.append(m)
-    if not tied and not re.search("[가-힣]", text):
-        # `DA LAT, Vietnam, Dec. 21 (Yonhap) -- ... forged a sisterhood Saturday`: a wire report of
-        # one day abroad, dated by its dateline
-        line = _EN_DATELINE_LINE.search(text)
-        on = next((m for m in mentions if line and line.start() <= m.begin < line.end() and m.month), None)
-        if on is not None and _EN_DONE_THERE.search(text[line.end():line.end() + 400]):
-            return on, on
+    if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
+        return on, on
     if not tied and report is not None:
         # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before
         sentence = _sentence_around(text, report.start(), report.end())
