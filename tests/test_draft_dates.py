@@ -559,3 +559,21 @@ def test_setting_out_last_month_and_coming_home_this_month() -> None:
     dates = trip_dates(text, YearHint(published=D(2019, 10, 9)))
     assert (dates.start.date, dates.end.date) == (D(2019, 9, 28), D(2019, 10, 8))
     assert dates.span is not None and dates.span.days == 11
+
+
+def test_one_day_abroad_named_this_month_in_local_time_or_as_the_schedules_beginning() -> None:
+    # (영동 2017: `이달 3일 알라마다와 자매결연 협약서에 서명한다고 1일 밝혔다`)
+    text = "군은 박세복 군수 일행이 미국을 방문해 이달 3일 알라마다와 자매결연 협약서에 서명한다고 1일 밝혔다."
+    dates = trip_dates(text, YearHint(published=D(2017, 7, 1)))
+    assert (dates.start.date, dates.end.date) == (D(2017, 7, 3), D(2017, 7, 3))
+    # (포항 2025, English: `On September 1 local time, Lee Kangdeok, mayor of Pohang, directly explained ...`)
+    text = ("On September 1 local time, Lee Kangdeok, mayor of Pohang, directly explained the importance of the "
+            "Korean steel industry to the U.S. government in Washington, D.C.")
+    dates = trip_dates(text, YearHint(published=D(2025, 9, 2)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 9, 1), D(2025, 9, 1))
+    # (강릉 2024, the city's English page: `will officially begin their schedule in their Chinese
+    # sister city on Wednesday, September 25`)
+    text = ("The delegation, comprised of Mayor Kim Hong Gyu and Councilor Kim Ki Young, will officially begin their "
+            "schedule in their Chinese sister city on Wednesday, September 25.")
+    dates = trip_dates(text, YearHint(published=D(2024, 10, 2)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 9, 25), D(2024, 9, 25))

@@ -469,3 +469,12 @@ def test_every_sentence_of_a_one_day_trip_is_of_that_day_but_not_of_an_open_ende
                    "투자 협약을 체결할 예정이다.", D(2013, 6, 6))
     assert (opened["trip"]["start"], opened["trip"]["end"]) == (D(2013, 6, 9), D(2013, 6, 9))
     assert "date" not in opened["agreements"][0]
+
+
+def test_the_sentence_of_a_trips_one_day_dates_what_it_tells() -> None:
+    # (영동 2017: the one day the article ties the delegation to is told with the signing)
+    doc = draft("충북 영동군이 미국 알라미다와 문화·청소년 교류에 나선다.\n\n군은 박세복 군수 일행이 미국을 방문해 이달 3일 "
+                "알라마다와 자매결연 협약서에 서명한다고 1일 밝혔다.", D(2017, 7, 1))
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2017, 7, 3), D(2017, 7, 3))
+    (agreement,) = doc["agreements"]
+    assert agreement["kind"] == "sister-city" and agreement["date"] == D(2017, 7, 3)

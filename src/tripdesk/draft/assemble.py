@@ -723,6 +723,8 @@ class _Assembler:
         whole = self.range_evidence and (sentence.strip() == self.range_evidence.strip()
                                          or self.range_evidence in sentence
                                          or (self._in_range_ends(sentence) and len(mentions) != 1))
+        if whole and self.start == self.end and in_trip:
+            return in_trip[0], None  # `이달 3일 ... 서명한다고 1일 밝혔다`: the trip's one day, told with what is done on it
         if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole:
             return None, "range"  # the trip's range, or another range: not one day (a part naming one day is)
         if in_trip:

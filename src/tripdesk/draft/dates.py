@@ -1102,7 +1102,7 @@ def _words_around(text: str, mention: Mention) -> str:
 # (Not 참석 or 체결 alone: a meeting attended or an agreement signed may be at home; a signing
 # `베트남 송콩시에서` is abroad.)
 _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체류|머물|머무|현지\s*시간|현지\s*시각|"
-                          r"\(local time\)|\bvisiting\b|\bvisited\b|\barrived in\b")
+                          r"\blocal time\b|\bvisiting\b|\bvisited\b|\barrived in\b")
 _SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)")
 
 
@@ -1143,7 +1143,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     tied = []
     for m in mentions:
         # (a day with its month is one of them too: `앞서 3일 ... 떠난` ... `4월 9일 ... 합의했다`)
-        if m.day < 1 or m.year is not None or m.month_offset is not None:
+        if m.day < 1 or m.year is not None or m.month_offset not in (None, 0):  # (`이달 3일`: this month)
             continue
         if _inside(m.begin, quoted) or (report and _inside(m.begin, [report.span()])):
             continue
@@ -1188,8 +1188,10 @@ def _inside_days(first: Mention, last: Mention, start: Mention, end: Mention) ->
 
 _FIRST_OF_TERM = re.compile(r"민선\s?([1-9])\s?기(?:\s?(?:들어|출범\s?(?:이후|후)|이후|취임\s?후)?\s?|\s)첫")
 _STARTS_FROM = re.compile(r"\s*부터")
-_EN_FROM = re.compile(r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$", re.I)
-_VISIT_WORDS = re.compile(r"방문|순방|출장|찾는다|찾을|\bvisit|\btrip\b|\btour\b|\btravel")
+_EN_FROM = re.compile(r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$|"
+                      # `will officially begin their schedule in their Chinese sister city on Wednesday, September 25`
+                      r"\bbegin(?:s|ning)?\b[^.\n]{0,80}?\bon\s+(?:[A-Z][a-z]+day,?\s+)?$", re.I)
+_VISIT_WORDS = re.compile(r"방문|순방|출장|찾는다|찾을|\bvisit|\btrip\b|\btour\b|\btravel|\bschedule\b")
 
 
 def _start_only(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
@@ -1198,7 +1200,7 @@ def _start_only(text: str, mentions: list[Mention], quoted: list[tuple[int, int]
     for m in mentions:
         if m.day < 1 or _inside(m.begin, quoted):
             continue
-        starts = _STARTS_FROM.match(text, m.end) or _EN_FROM.search(text, max(0, m.begin - 20), m.begin)
+        starts = _STARTS_FROM.match(text, m.end) or _EN_FROM.search(text, max(0, m.begin - 120), m.begin)
         if starts and _VISIT_WORDS.search(_sentence_around(text, m.begin, m.end)):
             return m
     return None
