@@ -485,3 +485,11 @@ def test_a_county_whose_consonants_several_share_is_the_nearest_spelled() -> Non
     # (태안 2017: `미국 조지아주 글린 카운티`; Glynn, Calhoun and Greene are all k-l-n, and the name
     # before 카운티 is no city of Georgia)
     assert cities_in("방문단이 미국 조지아주 글린 카운티를 방문했다.") == [("글린 카운티", "Glynn County")]
+
+
+def test_a_vice_mayors_home_is_a_city_not_the_province_the_news_is_filed_under() -> None:
+    # (김해 2019: `[부산·경남·울산=중부뉴스통신] ... 김해시는 ... 조현명 부시장을 단장으로 한 시 대표단`)
+    doc = draft("HOME 전국 경남\n[부산·경남·울산=중부뉴스통신] 김석희 기자 = 김해시는 지난 10일부터 18일까지 7박 9일간의 "
+                "일정으로 미국 레이크우드시를 방문했다고 밝혔다.\n\n조현명 부시장을 단장으로 한 김해시 대표단의 이번 방문은 "
+                "레이크우드시의 초청으로 이뤄졌다.\n\n경남 지역 언론이 전했다.", D(2019, 7, 18))
+    assert doc["trip"]["home_city"]["name"]["ko"] == "김해"

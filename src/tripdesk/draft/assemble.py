@@ -307,7 +307,10 @@ class _Assembler:
                 return national
             raise DraftError(messages()("{names}: no Korean city, county or province is named as the "
                                         "delegation's home").format(names=", ".join(a.name for a in self.articles)))
-        gov = max(counts, key=lambda g: counts[g])
+        # (a vice mayor leads a city's delegation: `[부산·경남·울산=중부뉴스통신] ... 김해시는 ... 조현명
+        # 부시장을 단장으로`, where 경남, the news's region, is named as often as 김해시)
+        fitting = {g: n for g, n in counts.items() if g.kind in _HOME_KINDS.get(_bare_role(role), (g.kind,))}
+        gov = max(fitting or counts, key=lambda g: counts[g])
         self.found.append(messages()("home: {home}, the local government the article names most").format(home=gov.ko))
         return gov
 
@@ -1280,6 +1283,17 @@ _PARTY_GOVERNMENT = re.compile(r"(?<![가-힣])((?!양|각|전|본|우리|해당
 
 _DEPARTURE = re.compile(r"출국|출발|길에\s*(?:올랐|오른|오를|오르|나섰|나선|나설|나서)")
 _PURPOSE = re.compile(r"위해|위한|목적으로|차\s")
+
+
+# The kinds of government a head of each title leads.
+_HOME_KINDS = {"시장": ("city", "metropolitan"), "부시장": ("city", "metropolitan"), "군수": ("county",),
+               "부군수": ("county",), "구청장": ("district",), "도지사": ("province",), "지사": ("province",),
+               "부지사": ("province",)}
+
+
+def _bare_role(role: str) -> str:
+    """The title a role ends in (`행정부시장` is a 부시장, `김해시장` a 시장)."""
+    return next((r for r in sorted(_HOME_KINDS, key=len, reverse=True) if role.endswith(r)), role)
 
 
 def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> bool:
