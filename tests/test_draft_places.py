@@ -493,3 +493,30 @@ def test_a_vice_mayors_home_is_a_city_not_the_province_the_news_is_filed_under()
                 "일정으로 미국 레이크우드시를 방문했다고 밝혔다.\n\n조현명 부시장을 단장으로 한 김해시 대표단의 이번 방문은 "
                 "레이크우드시의 초청으로 이뤄졌다.\n\n경남 지역 언론이 전했다.", D(2019, 7, 18))
     assert doc["trip"]["home_city"]["name"]["ko"] == "김해"
+
+
+def test_a_city_spelled_otherwise_than_the_gazetteer_writes_it() -> None:
+    # (용인 2019 `라스베이가스에서`, `플라튼시도`; 수원 1999 `멕시코 똘루카시와 미국 올랜드, LA`;
+    # 강원 2015 `애드먼튼(Edmonton)시에서`)
+    assert cities_in("이어 라스베이가스에서 열리는 전시회에 나간 기업 부스도 돌아보고 자매도시인 플라튼시도 방문할 "
+                     "예정이다. 미국 방문이다.") == [("라스베이가스", "Las Vegas"), ("플라튼", "Fullerton")]
+    assert cities_in("방문단은 멕시코 똘루카시와 미국 올랜드, LA 등을 방문한다.") == [
+        ("똘루카", "Toluca"), ("올랜드", "Orlando"), ("LA", "Los Angeles")]
+    assert cities_in("대표단은 캐나다 알버타주 애드먼튼(Edmonton)시에서 행사에 참석했다.") == [("애드먼튼", "Edmonton")]
+    # a person's, a hall's or a prefecture's name a vowel or a consonant from a city's is none
+    assert cities_in("시장은 1일 피닉스시청에서 케이트 가에고 피닉스 시장과 면담했다. 미국 방문이다.") == [
+        ("피닉스", "Phoenix"), ("피닉스", "Phoenix")]
+    assert "Yamaga" not in [en for _, en in cities_in("일본에서는 이와테, 미야기, 야마나시, 시가 등이 참석한다.")]
+    assert cities_in("니가타시 오쿠라 호텔에서 만찬을 열었다. 일본 방문이다.") == [("니가타시", "Niigata")]
+
+
+def test_variant_spellings_differ_in_vowels_never_in_a_consonant() -> None:
+    from tripdesk.draft import spelling
+
+    assert spelling.distance("보스톤", "보스턴") == 1
+    assert spelling.distance("똘루카", "톨루카") == 0  # a tense consonant for an aspirated one
+    assert spelling.distance("애드먼튼", "에드먼턴") == 1  # ㅐ for ㅔ, ㅡ for ㅓ
+    assert spelling.distance("스트래퍼드", "스트랫퍼드") == 2  # a consonant written or not
+    assert spelling.distance("야마나", "야마가") > spelling.MOST
+    # (both names of Las Vegas are as near: the caller takes them when they name one city)
+    assert spelling.nearest("라스베이가스", ("라스베이거스", "라스베가스", "라스크루시스")) == ["라스베가스", "라스베이거스"]

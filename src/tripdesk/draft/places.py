@@ -218,6 +218,9 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
     found += _by_romanisation(text, countries - {"KR", "US"}, {p.begin for p in found})
     found += _towns_in(text, japanese_towns(context or text, frozenset(proper_nouns or ())),
                        {b for p in found for b in range(p.begin, p.end)})
+    if proper_nouns is not None:
+        found += _by_variant_spelling(text, frozenset(proper_nouns), foreign_named | (countries - {"KR"}),
+                                      {b for p in found for b in range(p.begin, p.end)})
     found += _unknown_cities_after_country(text, proper_nouns or set(), {b for p in found for b in range(p.begin, p.end)})
     # Latin abbreviations Korean reports use as names (LA), as whole words only.
     for name in latin_names():
@@ -545,6 +548,82 @@ def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[Pl
     return found + _after_a_state(text, taken)
 
 
+def _by_variant_spelling(text: str, proper_nouns: frozenset[str], countries: set[str],
+                         taken: set[int]) -> list[PlaceFound]:
+    """Cities of the countries the article names, written otherwise than the gazetteer writes
+    them (`보스톤`, `라스베이가스`; see `spelling`): a proper noun of three syllables or more a vowel
+    or two away from one known name."""
+    if not countries:
+        return []
+    found = []
+    for m in HANGUL_WORD.finditer(text):
+        word = m.group()
+        if m.start() in taken:
+            continue
+        for n in range(len(word), 2, -1):
+            stem = word[:n]
+            if stem.endswith("시") and n > 3:
+                continue  # (`플라튼시도`: the name is 플라튼, written with its 시)
+            # (`똘루카시를`: the analyser reads the name with its 시)
+            if not _TAIL.match(word[n:]) or not (stem in proper_nouns or word[n:n + 1] == "시"
+                                                 and word[:n + 1] in proper_nouns):
+                continue
+            if stem in city_index() or stem in country_index() or stem in state_index() or _is_korean_government(stem):
+                break
+            # Only a name the text plainly uses as a place: written with 시 (`플라튼시도`), after its
+            # country (`미국 올랜드`), or where something happens (`라스베이가스에서`); not a person's
+            # (`케이트 가에고 피닉스 시장`) or a hall's (`오쿠라 호텔`) name.
+            rest, after = word[n:], text[m.end():m.end() + 30]
+            if not (rest[:1] == "시" or _PLACE_PARTICLE.match(rest)
+                    or re.fullmatch(r"[을를]", rest) and _VISITED.match(after)
+                    or not rest and _LATIN_THEN_PLACE.match(after)
+                    or not rest and re.match(r"\s?(?:[,·、)]|등\b|$)", after)
+                    and _COUNTRY_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                break
+            variant = _variant_of(stem, frozenset(countries))
+            if variant is not None:
+                known, city = variant
+                note = Reason(N_("'{written}' is taken for {city}, which the gazetteer writes '{known}': a variant "
+                                 "spelling of the name. Check it."), written=stem, city=city.en, known=known)
+                found.append(PlaceFound(stem, city, m.start(), m.start() + n, note=note))
+                break
+    return found
+
+
+_PLACE_PARTICLE = re.compile(r"(?:에서는|에서|에선|에서도|에는|에|으로|로)$")
+_VISITED = re.compile(r"\s?(?:방문|찾|순방|시찰)")
+_LATIN_THEN_PLACE = re.compile(r"\s?\([A-Za-z .'\-]+\)\s?(?:시|에서|에|를|을)")
+_COUNTRY_BEFORE = re.compile(r"(?<![가-힣])(?:미국|캐나다|멕시코|브라질|독일|프랑스|영국|일본|중국|러시아|베트남|호주|인도|"
+                             r"이탈리아|스페인|칠레|페루|아르헨티나|우즈베키스탄|몽골|태국|필리핀|인도네시아|말레이시아)\s$")
+
+
+def _is_korean_government(name: str) -> bool:
+    from . import localgov
+
+    return name in localgov.by_name() or name.removesuffix("시") in localgov.by_name()
+
+
+@functools.lru_cache(maxsize=4096)
+def _variant_of(word: str, countries: frozenset[str]) -> tuple[str, City] | None:
+    """The city of these countries whose Korean name the word spells otherwise, when the names
+    nearest it are all that one city's."""
+    from . import spelling
+
+    names = spelling.nearest(word, _names_in(countries))
+    cities = {name: _choose(tuple(c for c in city_index()[name] if c.country in countries), set(countries), set())
+              for name in names}
+    if len({(c.en, c.country, c.region) for c in cities.values()}) != 1:
+        return None
+    return names[0], cities[names[0]]
+
+
+@functools.lru_cache(maxsize=64)
+def _names_in(countries: frozenset[str]) -> tuple[str, ...]:
+    """The Korean names (three syllables or more) of the cities of these countries."""
+    return tuple(name for name, cities in city_index().items()
+                 if len(name) >= 3 and any(c.country in countries for c in cities))
+
+
 # A Japanese town or village the gazetteer lacks (cities15000 has no towns under 15,000 people,
 # and GeoNames no Korean names for most): named with its suffix (정/초/마치 町, 촌/무라 村) right
 # after 일본 or a prefecture (사가현), perhaps with its Japanese reading in parentheses: '일본
@@ -655,6 +734,7 @@ def clear_caches() -> None:
     japanese_towns.cache_clear()
     countries_named.cache_clear()
     states_named.cache_clear()
+    _variant_of.cache_clear()
 
 
 @functools.cache
