@@ -112,3 +112,12 @@ def test_an_english_agreement_linking_two_sister_cities_and_a_pact_signed_beside
         "On the sidelines of the agreement, the two cities also signed a sports exchange pact under which the cities "
         "will hold a joint sports event every year.")
     assert [s for _, s, _ in status("The two cities will sign a pact that was signed in draft last year.")] == ["planned"]
+
+
+def test_an_agreements_partner_city_and_a_signing_someone_helped_with_are_not_agreements_made() -> None:
+    # (장흥 2015 `우호교류 협정도시 답방 차`; 고성 2009 `글렌데일시와의 자매결연 체결과 ... 홍보에 적극
+    # 나서준 이창엽씨를 ... 위촉했다`)
+    assert status("우호교류 협정도시 답방 차 미국을 방문한 장흥군 관계자들이 박람회 참가를 요청했다.") == []
+    assert status("이학렬 군수는 글렌데일시와의 자매결연 체결과 미주지역 고성군 홍보에 적극 나서준 이창엽씨를 "
+                  "고성군 국제자문으로 위촉했다.") == []
+    assert status("시는 글렌데일시와 자매결연을 체결하고 홍보에 나섰다.") == [("sister-city", "signed", "자매결연을 체결")]
