@@ -520,3 +520,18 @@ def test_variant_spellings_differ_in_vowels_never_in_a_consonant() -> None:
     assert spelling.distance("야마나", "야마가") > spelling.MOST
     # (both names of Las Vegas are as near: the caller takes them when they name one city)
     assert spelling.nearest("라스베이가스", ("라스베이거스", "라스베가스", "라스크루시스")) == ["라스베가스", "라스베이거스"]
+
+
+def test_a_foreign_name_of_two_words_before_a_title_speaks_but_does_not_lead() -> None:
+    # (금천 2007: `데니스 맥너니 카운티장은 “...”며 “...”고 말했다`; 광명 2019: `스티브 아들러 시장과 만나`
+    # before `박승원 시장은`)
+    from tripdesk.draft.entities import people
+
+    assert [(p.ko, p.role) for p in people("데니스 맥너니 카운티장은 “감사하다”고 말했다.")] == [("데니스 맥너니", "카운티장")]
+    # a company and a Korean name, or a place of two words, is no foreign name
+    assert [p.ko for p in people("아주관광 박평식 사장과 샌타 클래라 시장을 만났다.")] == ["박평식"]
+    doc = draft("광명시 대표단은 지난 8일부터 15일까지 미국 오스틴시와 댈러스시를 방문했다고 18일 밝혔다.\n"
+                "시 대표단은 오스틴시를 방문, 스티브 아들러 시장과 만나 청소년 교류에 대해 논의했다.\n"
+                "댈러스시 명예시민증을 받은 박승원 시장은 상호 돈독한 우호관계를 약속했다.", D(2019, 3, 18))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "박승원"

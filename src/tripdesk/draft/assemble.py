@@ -264,11 +264,14 @@ class _Assembler:
         for i, people in enumerate(found_people):
             if self.articles[i].language == "en":
                 people = english.leaders(self.articles[i].text, people)
-            for person in people:
-                if person.role and (person.role.endswith(entities.LEADER_ROLES) and not person.en
-                                    or english.is_leader_role(person.role)):
-                    self.leader_source = i
-                    return person, person.evidence
+            heads = [p for p in people if p.role and (p.role.endswith(entities.LEADER_ROLES) and not p.en
+                                                      or english.is_leader_role(p.role))]
+            # (a host met first, `스티브 아들러 시장과 만나`, is a foreign name of two words: a Korean
+            # head named later, `박승원 시장은`, leads)
+            heads = [p for p in heads if " " not in p.ko] or heads
+            if heads:
+                self.leader_source = i
+                return heads[0], heads[0].evidence
         if all(a.language == "en" for a in self.articles):
             raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. 'led by Mayor "
                                         "Kim Jang-ho', 'Gumi Mayor Kim Jang-ho'); the format needs a leader").format(

@@ -38,14 +38,15 @@ SURNAME_EN = {"김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "
 ROLES = sorted("""시장 부시장 행정부시장 경제부시장 정무부시장 경제과학부시장 도지사 지사 부지사 행정부지사 경제부지사
 정무부지사 군수 부군수 구청장 시의회의장 도의회의장 의장 부의장 시의원 도의원 의원 회장 부회장 상근부회장 명예회장 사장
 부사장 대표 대표이사 이사장 원장 부원장 총장 부총장 교수 청장 단장 부단장 국장 과장 실장 본부장 센터장 위원장 총영사
-영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장 국무총리""".split(),
+영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장 국무총리
+카운티장""".split(),
                key=len, reverse=True)
 ROLE_EN = {"시장": "Mayor", "부시장": "Vice Mayor", "행정부시장": "Administrative Vice Mayor",
            "경제부시장": "Vice Mayor for Economic Affairs", "정무부시장": "Vice Mayor for Political Affairs",
            "경제과학부시장": "Vice Mayor for Economic Science", "도지사": "Governor", "지사": "Governor",
            "부지사": "Vice Governor", "군수": "County Head", "구청장": "District Head", "의장": "Chair",
            "회장": "Chair", "교수": "Professor", "총장": "President", "원장": "President", "단장": "Head",
-           "국무총리": "Prime Minister"}
+           "국무총리": "Prime Minister", "카운티장": "County Executive"}
 LEADER_ROLES = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "의장", "회장", "청장",
                 "교육감", "부의장", "국무총리")
 
@@ -65,6 +66,8 @@ _SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+
 # (a Korean name with a space is the other way round: 함 명준)
 _WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
                                 rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
+# 데니스 맥너니 카운티장: a foreign name of two words, each a proper noun, before a title
+_TWO_WORD_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣]{{2,4}})\s+({_ROLE_ALT}){_AFTER_ROLE}")
 # 서산시장 이완섭을 비롯한 방문단: a local government's head named after the title
 _TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청장|도지사)\s([가-힣]{3})(?=을|를|이|가|은|는|과|와|의|,|\s)")
 # 심재덕시장을 비롯: a name and its role run together, as older articles write them
@@ -157,6 +160,16 @@ def people(text: str) -> list[PersonFound]:
                 or reads_as_words(m.start(1), m.end(2)) or any(given.endswith(x) for x in _SUFFIXES)):
             continue
         add(f"{given} {surname}", role, m.start(), m.group(0))
+    for m in _TWO_WORD_NAME_ROLE.finditer(text):
+        given, family, role = m.group(1), m.group(2), m.group(3)
+        if not (given in proper and family in proper) or any(
+                _is_place_word(w) or w in ROLES or w.endswith(_SUFFIXES)
+                for w in (given, family, given + family)) or reads_as_words(m.start(1), m.end(2)):
+            continue  # (`구미시 김장호 시장`: a place and a Korean name; `샌타 클래라 시장`: a place)
+        if (family[0] in SURNAMES and len(family) == 3) or family.endswith("사"):
+            continue  # `아주관광 박평식 사장`, `장용진 키스사 대표`: a company and a Korean name
+        if not any(family in p.ko for p in found.values()):
+            add(f"{given} {family}", role, m.start(), m.group(0))
     for m in _NAME_ROLE.finditer(text):
         name, role = m.group(1), m.group(2)
         if text[max(0, m.start(1) - 1):m.start(1)] in ("-", "·"):  # 페터-안드레 알트: one foreign name
