@@ -535,3 +535,11 @@ def test_a_foreign_name_of_two_words_before_a_title_speaks_but_does_not_lead() -
                 "댈러스시 명예시민증을 받은 박승원 시장은 상호 돈독한 우호관계를 약속했다.", D(2019, 3, 18))
     leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
     assert leader["name"]["ko"] == "박승원"
+
+
+def test_a_one_syllable_county_and_a_school_named_for_a_city() -> None:
+    # (성동 2011: `미국 조지아주 캅 카운티에서`: Cobb, not Coffee (k-p both), which Korean writes in
+    # two syllables; `또 마운틴뷰 초등학교에서는`: a school, not Mountain View)
+    assert cities_in("성동구는 미국 조지아주 캅 카운티에서 MOU를 체결했다.") == [("캅 카운티", "Cobb County")]
+    assert cities_in("방문단은 미국 조지아주 캅 카운티를 찾았다. 또 마운틴뷰 초등학교에서는 급식시설을 둘러봤다.") == [
+        ("캅 카운티", "Cobb County")]

@@ -206,6 +206,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue  # `애틀랜타 셜리 프랭클린 시장`: a person of that city named before the title
             if _GOVERNOR.match(text, after):  # 나가사키 현지사, 뉴욕 주지사: a governor's name or state
                 continue
+            if _SCHOOL.match(text, after):  # `마운틴뷰 초등학교에서는`: a school named for a place
+                continue
             cities = index[name]
             chosen = _choose(cities, countries, states)
             if _unnamed_country(chosen, foreign_named, countries | countries_named(context or text)):
@@ -256,6 +258,7 @@ _KOREA_AND = frozenset({"한중", "한일", "한미", "한러", "한베", "한�
 # taken only when written with 시.
 _OTHER_MEANING = frozenset({"코로나"})
 _GOVERNOR = re.compile(r"\s?(?:현|주|도|성)\s?지사")
+_SCHOOL = re.compile(r"\s?(?:초등학교|중학교|고등학교)")
 
 # A city of a country the article does not name, while it names others, is taken only when it is
 # a city of some size (250,000 people or more): '드리프터스 크루' (a b-boy crew) in a
@@ -338,6 +341,11 @@ def _us_counties() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def _vowel_groups(name: str) -> int:
+    """How many vowel sounds an English name has, roughly (a final silent e left out)."""
+    return len(re.findall(r"[aeiouy]+", re.sub(r"(?<=[^aeiouy])e$", "", name.lower())))
+
+
 def _counties(text: str, states: set[str]) -> list[PlaceFound]:
     from korean_romanizer.romanizer import Romanizer
 
@@ -358,6 +366,10 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
             if not hits and len(mine) >= 4:  # one consonant Korean does not write (Montgomery 몽고메리)
                 hits = [(name, code) for code in sorted(wanted) for name, bare in _us_counties().get(code, ())
                         if any(mine == k[:i] + k[i + 1:] for k in skeletons(bare) for i in range(len(k)))]
+            if len(hits) > 1:
+                # (캅 is one syllable: Cobb, not Coffee, which Korean would write in two)
+                syllables = len(ko.replace(" ", ""))
+                hits = [h for h in hits if _vowel_groups(h[0].removesuffix(" County")) <= syllables] or hits
             if len(hits) > 1 and re.search("l[lr]", roman):
                 # (Korean writes an English l between vowels ㄹㄹ, an r ㄹ: 글린 is Glynn, not Greene)
                 hits = [h for h in hits if "l" in h[0].lower().removesuffix(" county")] or hits
