@@ -543,3 +543,16 @@ def test_a_one_syllable_county_and_a_school_named_for_a_city() -> None:
     assert cities_in("성동구는 미국 조지아주 캅 카운티에서 MOU를 체결했다.") == [("캅 카운티", "Cobb County")]
     assert cities_in("방문단은 미국 조지아주 캅 카운티를 찾았다. 또 마운틴뷰 초등학교에서는 급식시설을 둘러봤다.") == [
         ("캅 카운티", "Cobb County")]
+
+
+def test_a_foreign_speaker_named_again_by_the_last_word_of_the_name_with_a_title() -> None:
+    # (하남 2019: `존 설스턴(John Sulston) 국무장관` ... `설스턴 국무장관은 축사를 통해 "..."며 "..."고 말했다`)
+    from tripdesk.draft import analyser
+    from tripdesk.draft.entities import people
+    from tripdesk.draft.quotes import find_quotes
+
+    text = ("이날 제막식에는 아칸소주 존 설스턴(John Sulston) 국무장관과 김상호 하남시장이 참석했다.\n"
+            "설스턴 국무장관은 축사를 통해 \"리틀락과 하남시의 27년간의 우정에 감사한다\"며 \"주 차원에서 양 도시의 "
+            "우정을 응원하겠다\"고 말했다.")
+    found = find_quotes(text, analyser.sentences(text), people(text))
+    assert [q.speaker.ko if q.speaker else None for q in found] == ["존 설스턴", "존 설스턴"]

@@ -39,14 +39,15 @@ ROLES = sorted("""시장 부시장 행정부시장 경제부시장 정무부시�
 정무부지사 군수 부군수 구청장 시의회의장 도의회의장 의장 부의장 시의원 도의원 의원 회장 부회장 상근부회장 명예회장 사장
 부사장 대표 대표이사 이사장 원장 부원장 총장 부총장 교수 청장 단장 부단장 국장 과장 실장 본부장 센터장 위원장 총영사
 영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장 국무총리
-카운티장""".split(),
+카운티장 장관 국무장관""".split(),
                key=len, reverse=True)
 ROLE_EN = {"시장": "Mayor", "부시장": "Vice Mayor", "행정부시장": "Administrative Vice Mayor",
            "경제부시장": "Vice Mayor for Economic Affairs", "정무부시장": "Vice Mayor for Political Affairs",
            "경제과학부시장": "Vice Mayor for Economic Science", "도지사": "Governor", "지사": "Governor",
            "부지사": "Vice Governor", "군수": "County Head", "구청장": "District Head", "의장": "Chair",
            "회장": "Chair", "교수": "Professor", "총장": "President", "원장": "President", "단장": "Head",
-           "국무총리": "Prime Minister", "카운티장": "County Executive"}
+           "국무총리": "Prime Minister", "카운티장": "County Executive", "장관": "Minister",
+           "국무장관": "Secretary of State"}
 LEADER_ROLES = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "의장", "회장", "청장",
                 "교육감", "부의장", "국무총리")
 
