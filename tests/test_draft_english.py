@@ -557,3 +557,10 @@ def test_a_stay_in_nights_and_days_from_a_day_over_a_range_of_two_of_them() -> N
             "During the two days (January 9th to 10th) at CES 2024, Mayor Oh visited the Seoul Pavilion.")
     assert dates.find_span(text)[0].days == 7
     assert _trip(text, dt.date(2024, 1, 19)) == (dt.date(2024, 1, 8), dt.date(2024, 1, 14))
+
+
+def test_vietnamese_d_and_other_plain_letters_are_folded_for_english_names() -> None:
+    # (춘천 2019, Yonhap English: `his Da Lat counterpart`; GeoNames writes Ðà Lạt, with an Eth)
+    names = [p.city.en for p in english.find_places("The mayor met his Da Lat counterpart, then flew to Da Nang, "
+                                                   "Vietnam.", {"VN"})]
+    assert names == ["Da Lat", "Da Nang"]

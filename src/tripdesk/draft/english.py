@@ -161,9 +161,15 @@ EXONYMS = {"New York": "New York City", "Cologne": "Köln", "Seville": "Sevilla"
            "Oporto": "Porto", "Bangalore": "Bengaluru"}
 
 
+# Letters that carry no accent to take off but that English prose writes plain (Vietnamese Đ,
+# which GeoNames also writes Ð: `Ðà Lạt` is Da Lat; Polish ł, Danish ø).
+_PLAIN_LETTERS = str.maketrans({"Đ": "D", "Ð": "D", "đ": "d", "ð": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o"})
+
+
 def _fold(name: str) -> str:
-    """The name without accents, as English prose types it (Zürich: Zurich)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    """The name without accents, as English prose types it (Zürich: Zurich, Đà Nẵng: Da Nang)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+                   if not unicodedata.combining(c))
 
 
 @functools.cache
