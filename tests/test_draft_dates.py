@@ -577,3 +577,44 @@ def test_one_day_abroad_named_this_month_in_local_time_or_as_the_schedules_begin
             "schedule in their Chinese sister city on Wednesday, September 25.")
     dates = trip_dates(text, YearHint(published=D(2024, 10, 2)))
     assert (dates.start.date, dates.end.date) == (D(2024, 9, 25), D(2024, 9, 25))
+
+
+def test_a_day_last_month_that_the_assumed_month_lacks_steps_back_a_month() -> None:
+    # (구미 2000: `지난달 31일 출국한 김시장은 ... 지난4일 귀국했다`, a page with no date of its own,
+    # drafted on an assumed day in December: November has no 31st)
+    text = "김관용 구미시장이 필라델피아 현지에 참석, 4일 귀국했다.\n지난달 31일 출국한 김시장은 시장과 협의한후 지난4일 귀국했다."
+    dates = trip_dates(text, YearHint(published=D(2026, 12, 7), source="the file's date", assumed=True))
+    assert (dates.start.date, dates.end.date) == (D(2026, 10, 31), D(2026, 11, 4))
+
+
+def test_a_day_abroad_last_month_in_local_time() -> None:
+    # (영등포 2007: `지난달 30일(현지시각) 미국 캘리포니아주 ... 몬테레이파크시와 자매결연을 체결했다고 5일 밝혔다`)
+    text = ("서울 영등포구(구청장 김형수)는 지난달 30일(현지시각) 미국 캘리포니아주 LA카운티 내의 몬테레이파크시와 "
+            "자매결연을 체결했다고 5일 밝혔다.")
+    dates = trip_dates(text, YearHint(published=D(2007, 11, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2007, 10, 30), D(2007, 10, 30))
+
+
+def test_an_english_signing_abroad_on_a_day_and_the_year_counted_since_another() -> None:
+    # (광주 2024, Asia Economy English: `On the 22nd, Gwangju City announced that it signed ... at Qingdao
+    # City Hall on the 21st`; `the first exchange agreement ... in seven years since the MOU with
+    # Yancheng City, Jiangsu Province in 2017`)
+    text = ("On the 22nd, Gwangju City announced that it signed a \"Sister City Cooperation Agreement\" with Qingdao "
+            "City, Shandong Province, China, at Qingdao City Hall on the 21st.\n\nThis is the first exchange "
+            "agreement with a Chinese local city in seven years since the Memorandum of Understanding (MOU) with "
+            "Yancheng City, Jiangsu Province in 2017.")
+    dates = trip_dates(text, YearHint(published=D(2026, 12, 7), source="the file's date", assumed=True))
+    assert (dates.start.date, dates.end.date) == (D(2024, 12, 21), D(2024, 12, 21))
+    assert "seven years since" in (dates.start.reason or "")
+    korean = trip_dates("시장은 2017년 MOU 이후 7년 만에 중국 칭다오시를 찾아 21일 협약을 체결했다.",
+                        YearHint(published=D(2026, 11, 30), source="the file's date", assumed=True))
+    assert korean.start.date.year == 2024
+
+
+def test_years_counted_since_inside_a_quote_decide_nothing() -> None:
+    # (대구 2005: the mayor says `“지난 1981년 ... 자매결연을 체결한 이후 15년 만에 또다시 ...`, but the page
+    # was saved in 2005; a quote whose closing mark the page lost is still a quote)
+    text = ("대표단은 7일 애틀랜타를 방문했다.\n조해녕 대구시장은 “지난 1981년 당시 시장이 대구를 방문해 자매결연을 체결한 "
+            "이후 15년 만에 또다시 만나게 돼 의미가 깊다며 “향후 교류를 펼치자고 강조했다.\n대표단은 13일 귀국했다.")
+    dates = trip_dates(text, YearHint(published=D(2005, 9, 15), source="the saved page's date", assumed=True))
+    assert dates.start.date.year == 2005

@@ -709,6 +709,7 @@ def recurring_event(text: str) -> tuple[str, tuple[int, ...]] | None:
 
 
 _EN_REPORT_DAY = re.compile(r"[Aa]ccording to [^.,]{2,40}? on the (\d{1,2})(?:st|nd|rd|th)|"
+                            r"\b[Oo]n the (\d{1,2})(?:st|nd|rd|th),\s+[^.,]{2,40}?\s(?:announced|said|stated)\b|"
                             r"\bsaid on the (\d{1,2})(?:st|nd|rd|th)|announced on the (\d{1,2})(?:st|nd|rd|th)")
 
 
@@ -856,6 +857,12 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if month is None and first.month_offset is not None and not (hint.assumed and last.month is not None):
         # (`이달 23일부터 7월 1일까지` on a page saved months later: the end's month says which)
         anchored = _anchored_month(hint, first.month_offset)
+        back = 1
+        while anchored is not None and hint.assumed and back <= 2 and not _valid(anchored[0], anchored[1], first.day):
+            # (`지난달 31일` from an assumed day in December: November has no 31st, so the article's
+            # month is not the assumed one; the nearest earlier month with that day is taken)
+            anchored = _anchored_month(hint, first.month_offset - back)
+            back += 1
         if anchored is not None:
             offset_year, month, why = anchored
             reasons_start.append(Reason(N_("'{text}' names its month relative to the article's: {why}"),
@@ -1103,7 +1110,8 @@ def _words_around(text: str, mention: Mention) -> str:
 # `베트남 송콩시에서` is abroad.)
 _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체류|머물|머무|현지\s*시간|현지\s*시각|"
                           r"\blocal time\b|\bvisiting\b|\bvisited\b|\barrived in\b")
-_SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)")
+_SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)|"
+                           r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
 
 
 # A wire dateline (`DA LAT, Vietnam, Dec. 21 (Yonhap) --`) and what a delegation did there that day.
@@ -1117,7 +1125,11 @@ def _names_a_country(sentence: str) -> bool:
     from .places import country_index
 
     countries = country_index()
-    return any(countries.get(w) not in (None, "KR") for w in re.findall(r"[가-힣]{2,8}", sentence))
+    if any(countries.get(w) not in (None, "KR") for w in re.findall(r"[가-힣]{2,8}", sentence)):
+        return True
+    from .english import countries_named
+
+    return bool(set(countries_named(sentence)) - {"KR"}) if re.search(r"[A-Za-z]{3}", sentence) else False
 
 
 # A report written while the trip goes on: `유럽을 방문 중인 최 시장은`.
@@ -1143,7 +1155,9 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     tied = []
     for m in mentions:
         # (a day with its month is one of them too: `앞서 3일 ... 떠난` ... `4월 9일 ... 합의했다`)
-        if m.day < 1 or m.year is not None or m.month_offset not in (None, 0):  # (`이달 3일`: this month)
+        # (`이달 3일`: this month; `지난달 30일(현지시각)`: a day abroad last month)
+        if m.day < 1 or m.year is not None or m.month_offset not in (None, 0) and not (
+                m.month_offset == -1 and re.match(r"\s*\(?\s*현지\s*시[각간]", text[m.end:m.end + 12])):
             continue
         if _inside(m.begin, quoted) or (report and _inside(m.begin, [report.span()])):
             continue
@@ -1332,6 +1346,17 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
     anniversary = national_anniversary_year(text) or anniversary_year(text)
     if anniversary is not None:
         return anniversary
+    quoted = _quoted_spans(text)
+    since = next((m for pattern in (_COUNTED_SINCE, _COUNTED_SINCE_EN) for m in pattern.finditer(text)
+                  if not _inside(m.start(), quoted) and not _opened_quote(text, m.start())), None)
+    if since is not None:
+        # `the first ... in seven years since the MOU with Yancheng City ... in 2017`, `2017년 이후 7년 만에`
+        named = {k: v for k, v in since.groupdict().items() if v}
+        year = int(named["year"]) + _number(named["n"])
+        if 1990 <= year <= dt.date.today().year + 1:
+            return year, Reason(N_("The article gives no year with the dates; '{words}' counts the years since "
+                                   "{since}, so the year is {year}."), words=since.group(0).strip(),
+                                since=named["year"], year=year)
     years = named_years(text)
     recent = {y: p for y, p in years.items() if 1990 <= y <= dt.date.today().year + 2}
     titled = [y for y in recent if re.search(rf"(?<![\d.]){y} (?:[A-Z][a-z]+ ){{1,5}}(?:[A-Z][a-z]+|[A-Z]{{2,}})", text)
@@ -1375,6 +1400,18 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
     raise NoYear(messages()("the article gives the trip's dates without a year and nothing in it (a year, a "
                             "weekday, a dated event) decides one; give the article's date with --published "
                             "YYYY-MM-DD (or just the year: --published YYYY)"))
+
+
+_COUNTED_SINCE = re.compile(r"(?P<year>(?:19|20)\d{2})년[^.\n]{0,40}?이후\s*(?P<n>\d{1,2})년\s*만(?:에|의|이다)")
+_COUNTED_SINCE_EN = re.compile(rf"\bin\s+(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+years\s+since\b[^.\n]{{0,100}}?"
+                             r"\b(?:in\s+)?(?P<year>(?:19|20)\d{2})\b", re.I)
+
+
+def _opened_quote(text: str, at: int) -> bool:
+    """Whether a quotation opened earlier on the line is still open at `at` (a quote whose
+    closing mark the page lost: `조해녕 대구시장은 “지난 1981년 ... 15년 만에 ...며 “향후 ...`)."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return line.count("“") > line.count("”")
 
 
 def _near(text: str, phrase: str, pos: int, distance: int) -> bool:
