@@ -121,3 +121,23 @@ def test_an_agreements_partner_city_and_a_signing_someone_helped_with_are_not_ag
     assert status("이학렬 군수는 글렌데일시와의 자매결연 체결과 미주지역 고성군 홍보에 적극 나서준 이창엽씨를 "
                   "고성군 국제자문으로 위촉했다.") == []
     assert status("시는 글렌데일시와 자매결연을 체결하고 홍보에 나섰다.") == [("sister-city", "signed", "자매결연을 체결")]
+
+
+def test_a_wish_to_sign_a_tie_describing_a_korean_government_and_agreeing_to_do_are_no_agreements() -> None:
+    # (화순 2015 `섭현에서 화순군과 MOU체결 의사를 피력해`; 안성 2011 `브레아 시와 자매결연을 체결한 경기도
+    # 안성시의 황은성 시장을 비롯해 ... 오는 15일부터`; 광주 2024 English `signed the "Sister City
+    # Cooperation Agreement" with Qingdao City and agreed to exchange ...`)
+    assert status("이번 MOU체결에는 섭현에서 화순군과 MOU체결 의사를 피력해 추진하게 됐다.") == [("MOU", "signed", "MOU")]
+    assert status("브레아 시와 자매결연을 체결한 경기도 안성시의 황은성 시장을 비롯해 9명이 오는 15일부터 방문한다.") == []
+    assert status("시는 브레아 시와 자매결연을 체결한 뒤 만찬을 가졌다.") == [("sister-city", "signed", "자매결연을 체결")]
+    assert status("Gwangju signed the \"Sister City Cooperation Agreement\" with Qingdao City and agreed to exchange "
+                  "in tourism.") == [("sister-city", "signed", "Sister City Cooperation Agreement")]
+
+
+def test_this_agreement_told_again_in_a_later_sentence_is_the_one_told_of() -> None:
+    # (고령 2015: `... 상호교류 추진을 위한 의향서(MOU)를 체결했다` then `이번 체결된 상호교류 추진 의향서는 ...`)
+    doc = draft_trip([Article(name="g.txt", text=(
+        "곽용환 고령군수는 지난 21일 미국 메릴랜드주 몽고메리카운티를 방문해 양 도시간 상호교류 추진을 위한 의향서(MOU)를 "
+        "체결했다고 밝혔다.\n이번 체결된 상호교류 추진 의향서는 청소년 문화교류를 비롯한 각 분야별 교류를 담았다."),
+        outlet="테스트일보")], KnownEntities(), YearHint(published=dt.date(2015, 1, 23))).document
+    assert len(doc["agreements"]) == 1 and len(doc["agreements"][0]["evidence"]) == 2

@@ -43,12 +43,13 @@ KINDS = (
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
                                r"자매\s*결연\s*식|"
-                               r"sister[- ]city (?:agreement|relationship|ties|pact)|sisterhood (?:agreement|ties|pact)", re.I)),
+                               r"sister[- ]city (?:(?:cooperation|friendship|exchange) )?(?:agreement|relationship|ties|pact)|"
+                               r"sisterhood (?:agreement|ties|pact)", re.I)),
     # (`우호교류 협정도시`, `협약도시`: the partner city of an agreement, not an agreement)
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?(?!\s?도시)|[가-힣]*협정(?:서)?(?!\s?도시)|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
                          r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
                          r"협력\s*각서|합의\s*각서|합의서|[가-힣]*의정서|[가-힣]*비망록|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
-                         r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b")),
+                         r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
                       r"(?:협약|MOU|양해각서)(?:을|를)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
@@ -207,7 +208,8 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 r"\s*(?:의\s*)?(?:주요\s*)?내용", sentence[group[-1].end:]):
             previous_end = next_start
             continue  # `협약 내용은 △...`: what the agreement named before it says
-        if _STANDING.match(tail) or (_TOPIC.match(tail) and _DISCUSSED.search(tail)):
+        if (_STANDING.match(tail) or (_TOPIC.match(tail) and _DISCUSSED.search(tail)) or _WISHED.match(tail)
+                or _describes_a_korean_government(tail)):
             # `자매결연을 맺고 있는 일본 고쓰시`: the tie of years past; `참가 협약 체결 등 구체적인 참여
             # 방안을 논의한다`: a topic of talks, not a signing
             previous_end = next_start
@@ -349,6 +351,20 @@ _TOPIC = re.compile(r"['’”]?\s*(?:(?:을|를)\s*)?(?:(?:체결|추진|서명
 _STANDING = re.compile(r"^(?:고\s*있|어\s*오고\s*있|어\s*온\s)|^\s*(?:체결\s*)?\d{1,3}\s*주년|"
                        r"^\s*(?:체결)?(?:과|와)?[^.]{0,30}?에\s*(?:적극\s*)?(?:나서\s?준|나서\s?온|기여한|공헌한|앞장선|앞장서\s?온|힘써\s?온|힘쓴)\s|"
                        r"^['’”]?\s*(?:을|를)?\s*(?:맺고\s*있|유지하고\s*있|이어\s*오고\s*있|(?:체결|맺)(?:한|은)\s*지\s)")
+# `화순군과 MOU체결 의사를 피력해`: a wish to sign, told as how the agreement came about.
+_WISHED = re.compile(r"^\s*(?:체결|서명)?\s*(?:의사|의향|희망)(?:를|을|가|이)?\s*(?:피력|밝|전달|표명|보이)")
+# `브레아 시와 자매결연을 체결한 경기도 안성시의 황은성 시장`: a Korean government the tie describes.
+_DESCRIBES = re.compile(r"^['’”]?\s*(?:을|를)?\s*(?:체결한|맺은|한|은)\s+((?:[가-힣]+\s)?[가-힣]+?)(?=의\s|은\s|는\s|이\s|가\s|,)")
+
+
+def _describes_a_korean_government(tail: str) -> bool:
+    from . import localgov
+
+    m = _DESCRIBES.match(tail)
+    return m is not None and all(w in localgov.by_name() or w.removesuffix("시") in localgov.by_name()
+                                 or w[:-1] in localgov.by_name() for w in m.group(1).split())
+
+
 _DISCUSSED = re.compile(r"(?:논의|협의|모색|검토|의견을\s*나누|이야기를\s*나누)(?:한다|했다|할|하고|하며|하기로)")
 _KO_COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
 _COUNT_BEFORE = re.compile(r"(?:총\s*)?(\d{1,2}|두|세|네|다섯|여섯)\s*건의\s*(?:[가-힣A-Za-z]+\s+){0,2}$")

@@ -822,6 +822,8 @@ class _Assembler:
                              and (a.get("date") == date or a.get("date") is None or date is None)), None)
                 if same is None:
                     same = next((a for a in out if _summed_up_in_the_lead(a, found, date, lead)), None)
+                if same is None and out and _THIS_ONE.search(clause[:max(0, clause.find(found.words))]):
+                    same = out[-1]  # `이번 체결된 상호교류 추진 의향서는 ...`: the one just told of
                 self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org
                          and self.orgs.get(oid, {}).get("kind") not in ("venue", "event")]  # 인천공항을 통해 출국한: no party
@@ -1356,6 +1358,10 @@ def _signed_ahead(found: agreements_mod.AgreementFound) -> bool:
     at = found.sentence.find(found.words)
     return (found.status == "planned" and at >= 0 and bool(re.search("[가-힣]", found.sentence))
             and bool(_SIGNS_AHEAD.match(found.sentence, at + len(found.words))))
+
+
+# `이번 체결된 ... 의향서는`, `이번에 맺은 협약`: the agreement the article has told of already.
+_THIS_ONE = re.compile(r"이번\s*(?:에\s*)?(?:체결(?:된|한)|맺은|서명한)\s*(?:[가-힣·]+\s){0,3}$")
 
 
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:
