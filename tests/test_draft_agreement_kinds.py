@@ -141,3 +141,10 @@ def test_this_agreement_told_again_in_a_later_sentence_is_the_one_told_of() -> N
         "체결했다고 밝혔다.\n이번 체결된 상호교류 추진 의향서는 청소년 문화교류를 비롯한 각 분야별 교류를 담았다."),
         outlet="테스트일보")], KnownEntities(), YearHint(published=dt.date(2015, 1, 23))).document
     assert len(doc["agreements"]) == 1 and len(doc["agreements"][0]["evidence"]) == 2
+
+
+def test_a_sister_city_tie_made_with_hada() -> None:
+    # (사천 2023: `16일에는 제슈프시와 ... 파트너십 구축을 위한 자매결연을 한다`)
+    assert status("16일에는 제슈프시와 전략적 항공산업 파트너십 구축을 위한 자매결연을 한다.") == [
+        ("sister-city", "planned", "자매결연")]
+    assert status("양 도시는 2010년 자매결연을 한 이후 교류해 왔다.") == []

@@ -478,3 +478,15 @@ def test_the_sentence_of_a_trips_one_day_dates_what_it_tells() -> None:
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2017, 7, 3), D(2017, 7, 3))
     (agreement,) = doc["agreements"]
     assert agreement["kind"] == "sister-city" and agreement["date"] == D(2017, 7, 3)
+
+
+def test_a_sister_city_tie_made_with_hada_is_the_days_signing_and_a_roster_of_partners_no_stops() -> None:
+    # (사천 2023: `16일에는 제슈프시와 ... 자매결연을 한다`; 영동 2025: `필리핀 두마게티시, 중국 팡청강시, 미국
+    # 알라미다시 ... 4곳과 자매결연 등을 해 ... 교류사업 등을 하고 있다`)
+    doc = draft("박동식 사천시장이 14일부터 21일까지 폴란드와 프랑스를 방문한다.\n\n16일에는 폴란드 제슈프시와 항공산업 "
+                "파트너십 구축을 위한 자매결연을 한다.\n\n시는 필리핀 두마게티시, 중국 팡청강시, 미국 시애틀시 3곳과 "
+                "자매결연 등을 해 교류사업 등을 하고 있다.", D(2023, 6, 12))
+    (agreement,) = doc["agreements"]
+    assert agreement["kind"] == "sister-city" and agreement["date"] == D(2023, 6, 16)
+    named = [p["city"].get("en") for day in doc["days"] for p in day.get("places", [])]
+    assert not {"Dumaguete", "Seattle"} & set(named)

@@ -556,3 +556,10 @@ def test_a_foreign_speaker_named_again_by_the_last_word_of_the_name_with_a_title
             "우정을 응원하겠다\"고 말했다.")
     found = find_quotes(text, analyser.sentences(text), people(text))
     assert [q.speaker.ko if q.speaker else None for q in found] == ["존 설스턴", "존 설스턴"]
+
+
+def test_a_county_named_in_english_in_a_korean_text() -> None:
+    # (문경 2018: `미국 뉴욕주 Putnam County(풋남 카운티), 뉴저지주 Bergen County(버겐 카운티)`)
+    assert cities_in("부시장 일행이 미국 뉴욕주 Putnam County(풋남 카운티), 뉴저지주 Bergen County(버겐 카운티), "
+                     "캘리포니아주의 Orange County(오렌지 카운티)를 방문했다.") == [
+        ("풋남 카운티", "Putnam County"), ("버겐 카운티", "Bergen County"), ("오렌지 카운티", "Orange County")]

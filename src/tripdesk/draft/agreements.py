@@ -42,7 +42,7 @@ KINDS = (
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
-                               r"자매\s*결연\s*식|"
+                               r"자매\s*결연\s*식|자매\s*결연(?=(?:을|를)\s*(?:한다|할|했다|하였다|하고|하며|하기로))|"
                                r"sister[- ]city (?:(?:cooperation|friendship|exchange) )?(?:agreement|relationship|ties|pact)|"
                                r"sisterhood (?:agreement|ties|pact)", re.I)),
     # (`우호교류 협정도시`, `협약도시`: the partner city of an agreement, not an agreement)
@@ -52,7 +52,7 @@ KINDS = (
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
-                      r"(?:협약|MOU|양해각서)(?:을|를)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
+                      r"(?:협약|MOU|양해각서|결연)(?:을|를)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"

@@ -48,7 +48,7 @@ class Draft:
 
 
 EVENT_KINDS = (
-    ("signing", re.compile(r"협약|양해각서|MOU|체결|서명|\bsign(?:s|ed|ing)?\b|memorandum|agreement")),
+    ("signing", re.compile(r"협약|양해각서|MOU|체결|서명|결연|\bsign(?:s|ed|ing)?\b|memorandum|agreement")),
     ("speech", re.compile(r"기조연설|연설|강연|축사|환영사|keynote|speech|lecture")),
     ("exhibition", re.compile(r"전시회|박람회|참관|전시부스|엑스포|CES|홍보관|단독관|통합관|[Ee]xhibition|[Ee]xpo|booths?\b|[Pp]avilion")),
     ("conference", re.compile(r"컨퍼런스|콘퍼런스|포럼|학술대회|총회|세미나|심포지엄|[Cc]onference|[Ff]orum|[Ss]eminar")),
@@ -441,8 +441,12 @@ class _Assembler:
                              else [p for p in city_places if _visited_now(sentence, p)])
                     # (the trip's own range names its cities, whatever its verb: `11일~19일까지 ... 프랑스(파리),
                     # ... 스위스(제네바) 등 유럽 4개국 세일즈 외교를 마쳤다`)
+                    # (`필리핀 두마게티시, 중국 팡청강시, 미국 알라미다시 ... 4곳과 자매결연 등을 해 ... 교류사업 등을
+                    # 하고 있다`: the partners of years, a roster of three or more in the background)
+                    roster = (len(stops) >= 3 and _BACKGROUND.search(sentence.strip())
+                              and not re.search(r"방문|찾|순방|출장|머물|체류", sentence))  # (`방문하고 있다`: now)
                     if stops and (_activity(sentence) != "other" or how == "range") and not given_up \
-                            and not _CALLED_OFF.search(sentence):
+                            and not _CALLED_OFF.search(sentence) and not roster:
                         undated.append((i, sentence.strip(), stops, article.language))
                         for place in stops:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))

@@ -346,11 +346,29 @@ def _vowel_groups(name: str) -> int:
     return len(re.findall(r"[aeiouy]+", re.sub(r"(?<=[^aeiouy])e$", "", name.lower())))
 
 
+# `뉴욕주 Putnam County(풋남 카운티)`: a county named in English in a Korean text.
+_LATIN_COUNTY = re.compile(r"(?:([가-힣]{2,8}주)의?\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+County\b(?:\s?\(([가-힣 ]{2,12})\))?")
+
+
+def _latin_counties(text: str, states: set[str]) -> list[PlaceFound]:
+    found = []
+    for m in _LATIN_COUNTY.finditer(text):
+        state = state_index().get(m.group(1) or "") or (next(iter(states)) if len(states) == 1 else None)
+        name = f"{m.group(2)} County"
+        if state is not None and any(n == name for n, _ in _us_counties().get(state, ())):
+            written = (m.group(3) or name).strip()
+            found.append(PlaceFound(written, City(name, "US", state, 0), m.start(2), m.end()))
+    return found
+
+
 def _counties(text: str, states: set[str]) -> list[PlaceFound]:
     from korean_romanizer.romanizer import Romanizer
 
-    found = []
+    found = _latin_counties(text, states)
+    taken = {b for p in found for b in range(p.begin, p.end)}
     for m in _COUNTY_WORDS.finditer(text):
+        if m.start(1) in taken:
+            continue
         words = m.group(1).split()
         for n in range(1, len(words) + 1):  # the shortest name before 카운티 that is a county's
             ko = " ".join(words[-n:])
