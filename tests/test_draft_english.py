@@ -564,3 +564,18 @@ def test_vietnamese_d_and_other_plain_letters_are_folded_for_english_names() -> 
     names = [p.city.en for p in english.find_places("The mayor met his Da Lat counterpart, then flew to Da Nang, "
                                                    "Vietnam.", {"VN"})]
     assert names == ["Da Lat", "Da Nang"]
+
+
+def test_a_headline_quote_after_a_title_and_a_surname_with_a_colon() -> None:
+    # (포항 2025, Asia Economy English: `Mayor Lee: "Urgent Appeal for Steel and Pohang's Survival, ..."`)
+    from tripdesk.draft import analyser
+    from tripdesk.draft.quotes import find_quotes
+
+    text = ("Pohang Calls for Reduced Steel Tariffs\nMayor Lee: \"Urgent Appeal for Steel and Pohang's Survival\"\n"
+            "On September 1 local time, Lee Kangdeok, mayor of Pohang, explained the importance of steel.\n"
+            "Kangdeok Lee, Mayor of Pohang, conducting a campaign in front of the White House together with the "
+            "Virginia Korean Association.")
+    people = english.people(text)
+    found = find_quotes(text, analyser.sentences(text), people)
+    assert [(q.text, bool(q.speaker) and q.speaker.ko.endswith("Lee")) for q in found] == [
+        ("Urgent Appeal for Steel and Pohang's Survival", True)]

@@ -68,7 +68,9 @@ _SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+
 _WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
                                 rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 데니스 맥너니 카운티장: a foreign name of two words, each a proper noun, before a title
-_TWO_WORD_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣]{{2,4}})\s+({_ROLE_ALT}){_AFTER_ROLE}")
+# (or with the place the title is of between: 이토 카즈키 야마구치시 시장)
+_TWO_WORD_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣]{{2,4}})\s+((?:[가-힣]{{2,8}}(?:시|현|주)\s)?"
+                                 rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 서산시장 이완섭을 비롯한 방문단: a local government's head named after the title
 _TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청장|도지사)\s([가-힣]{3})(?=을|를|이|가|은|는|과|와|의|,|\s)")
 # 심재덕시장을 비롯: a name and its role run together, as older articles write them
@@ -169,6 +171,8 @@ def people(text: str) -> list[PersonFound]:
             continue  # (`구미시 김장호 시장`: a place and a Korean name; `샌타 클래라 시장`: a place)
         if (family[0] in SURNAMES and len(family) == 3) or family.endswith("사"):
             continue  # `아주관광 박평식 사장`, `장용진 키스사 대표`: a company and a Korean name
+        if " " in role and not _is_place_word(role.split()[0]):
+            continue  # the word between is no place
         if not any(family in p.ko for p in found.values()):
             add(f"{given} {family}", role, m.start(), m.group(0))
     for m in _NAME_ROLE.finditer(text):

@@ -220,7 +220,15 @@ def _speaker_en(before: str, after: str, people: list[PersonFound]) -> tuple[Per
         person = short_reference(m.group(1) or m.group(2), people)
         if person is not None:
             return person, m.group(0).strip(" ,.")
+    m = _HEADLINE_SPEAKER_EN.search(before)
+    if m:  # a headline's `Mayor Lee: "Urgent Appeal for Steel ..."`
+        person = short_reference(m.group(1), people)
+        if person is not None:
+            return person, m.group(0).strip(" :")
     return None, None
+
+
+_HEADLINE_SPEAKER_EN = re.compile(r"(?:^|\n)(?:Mayor|Governor|Gov\.|County Head|Chairman|Chairwoman)\s+([A-Z][a-z]+)\s*:\s*$")
 
 
 # `...," said Choi Kyung-joo, a city official in charge of international exchange.`: a speaker
