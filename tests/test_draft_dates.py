@@ -618,3 +618,19 @@ def test_years_counted_since_inside_a_quote_decide_nothing() -> None:
             "이후 15년 만에 또다시 만나게 돼 의미가 깊다며 “향후 교류를 펼치자고 강조했다.\n대표단은 13일 귀국했다.")
     dates = trip_dates(text, YearHint(published=D(2005, 9, 15), source="the saved page's date", assumed=True))
     assert dates.start.date.year == 2005
+
+
+def test_one_day_abroad_told_by_a_meeting_or_a_signing_there() -> None:
+    # (과천 2013: `지난 21일 ... 미국 노스캐롤라이나주 벌링턴시에서 로니 월(Ronnie.K.Wall) 시장과 만나 ... 합의했다`;
+    # 울진 2017: `12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다`; 횡성 2024: `8일 엘리콧시티 소재
+    # 하워드카운티 정부청사에서 ... 미팅을 갖고`, in Maryland, no country named)
+    for text, day in (("여인국 과천시장이 지난 21일 국제자매도시 미국 노스캐롤라이나주 벌링턴시에서 로니 월(Ronnie.K.Wall) 시장과 "
+                       "만나 협력사업을 추진키로 합의했다.", 21),
+                      ("울진군은 12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다.", 12),
+                      ("메릴랜드 시장 개척에 나선 횡성군 대표단은 8일 엘리콧시티 소재 하워드카운티 정부청사에서 관계자들과 미팅을 "
+                       "갖고 협력방안을 논의했다.", 8)):
+        dates = trip_dates(text, YearHint(published=D(2020, 5, day + 1)))
+        assert (dates.start.date, dates.end.date) == (D(2020, 5, day), D(2020, 5, day))
+    # a meeting at home names no day abroad
+    with pytest.raises(NoTripDates):
+        trip_dates("시장은 21일 시청에서 주민들과 만나 의견을 나눴다.", YearHint(published=D(2020, 5, 25)))

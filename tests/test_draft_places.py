@@ -563,3 +563,16 @@ def test_a_county_named_in_english_in_a_korean_text() -> None:
     assert cities_in("부시장 일행이 미국 뉴욕주 Putnam County(풋남 카운티), 뉴저지주 Bergen County(버겐 카운티), "
                      "캘리포니아주의 Orange County(오렌지 카운티)를 방문했다.") == [
         ("풋남 카운티", "Putnam County"), ("버겐 카운티", "Bergen County"), ("오렌지 카운티", "Orange County")]
+
+
+def test_a_name_the_analyser_splits_before_a_governments_title_and_a_head_before_an_association() -> None:
+    # (당진 2014: `김홍장 당진시장과 방문단 일행이`, read by the analyser as 김홍 + 장; 횡성 2024:
+    # `장영란 메릴랜드시민협회장의 주선으로` before `횡성군(군수 김명기)`)
+    from tripdesk.draft.entities import people
+
+    assert [(p.ko, p.role) for p in people("김홍장 당진시장과 방문단 일행이 지난 23일부터 순방을 마쳤다.")] == [
+        ("김홍장", "당진시장")]
+    doc = draft("이날 미팅은 장영란 메릴랜드시민협회장의 주선으로 이뤄졌다.\n횡성군(군수 김명기) 대표단은 8일 메릴랜드주 엘리콧시티 "
+                "소재 하워드카운티 정부청사에서 관계자들과 미팅을 갖고 협력방안을 논의했다.", D(2024, 7, 9))
+    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    assert leader["name"]["ko"] == "김명기"

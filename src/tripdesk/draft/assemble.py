@@ -269,6 +269,9 @@ class _Assembler:
             # (a host met first, `스티브 아들러 시장과 만나`, is a foreign name of two words: a Korean
             # head named later, `박승원 시장은`, leads)
             heads = [p for p in heads if " " not in p.ko] or heads
+            # (a government's head before an association's: `장영란 메릴랜드시민협회장` is met, `횡성군(군수
+            # 김명기)` leads)
+            heads = [p for p in heads if p.role.endswith(_GOVERNMENT_HEADS)] or heads
             if heads:
                 self.leader_source = i
                 return heads[0], heads[0].evidence
@@ -1294,6 +1297,7 @@ _DEPARTURE = re.compile(r"출국|출발|길에\s*(?:올랐|오른|오를|오르|
 _PURPOSE = re.compile(r"위해|위한|목적으로|차\s")
 
 
+_GOVERNMENT_HEADS = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "국무총리")
 # The kinds of government a head of each title leads.
 _HOME_KINDS = {"시장": ("city", "metropolitan"), "부시장": ("city", "metropolitan"), "군수": ("county",),
                "부군수": ("county",), "구청장": ("district",), "도지사": ("province",), "지사": ("province",),

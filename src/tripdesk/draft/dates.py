@@ -1110,7 +1110,10 @@ def _words_around(text: str, mention: Mention) -> str:
 # `베트남 송콩시에서` is abroad.)
 _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체류|머물|머무|현지\s*시간|현지\s*시각|"
                           r"\blocal time\b|\bvisiting\b|\bvisited\b|\barrived in\b")
-_SIGNED_THERE = re.compile(r"에서\s[^.]{0,60}?(?:체결|서명|조인)|"
+# (`지난 21일 ... 미국 노스캐롤라이나주 벌링턴시에서 로니 월 시장과 만나 ... 합의했다`, `8일 ... 하워드카운티
+# 정부청사에서 ... 미팅을 갖고`, `12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다`)
+_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅)|"
+                           r"(?:협약|협정|MOU|양해각서|결연)(?:을|를)?\s*(?:체결|맺)|"
                            r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
 
 
@@ -1126,6 +1129,10 @@ def _names_a_country(sentence: str) -> bool:
 
     countries = country_index()
     if any(countries.get(w) not in (None, "KR") for w in re.findall(r"[가-힣]{2,8}", sentence)):
+        return True
+    from .places import states_named
+
+    if states_named(sentence):  # `메릴랜드`, `노스캐롤라이나주`: a US state is abroad
         return True
     from .english import countries_named
 

@@ -181,7 +181,8 @@ def people(text: str) -> list[PersonFound]:
             continue
         if reads_as_words(m.start(1), m.end(1)):
             continue
-        if _korean_name(name, proper) and not any(name in p.ko for p in found.values()):
+        if (_korean_name(name, proper) or _heads_a_government(name, role)) and not any(
+                name in p.ko for p in found.values()):
             add(name, role, m.start(), text[m.start(1):m.end(2)])
     for m in _SPACED_NAME_ROLE.finditer(text):
         surname, given, role = m.group(1), m.group(2), m.group(3)
@@ -218,6 +219,16 @@ def people(text: str) -> list[PersonFound]:
             place = (re.findall(r"([가-힣]+?)(?:시|군|도)?$", before) or [""])[0]
             add(name, (place + role) if role in ("시장", "군수", "지사") and place else role, m.start(), m.group(0))
     return sorted(found.values(), key=lambda p: p.begin)
+
+
+def _heads_a_government(name: str, role: str) -> bool:
+    """A surname and two syllables before the title of a Korean government's head (`김홍장
+    당진시장`, which the analyser reads as 김홍 and 장): a name, whatever its last syllable."""
+    from .localgov import by_name
+
+    m = re.fullmatch(r"([가-힣]{2,5}?)(?:시|군|구|도)?(?:시장|군수|구청장|도지사)", role)
+    return (len(name) == 3 and name[0] in SURNAMES and m is not None and not _is_place_word(name)
+            and any(m.group(1) + tail in by_name() for tail in ("", "시", "군", "구")))
 
 
 def _korean_name(name: str, proper: set[str]) -> bool:
