@@ -148,3 +148,10 @@ def test_a_sister_city_tie_made_with_hada() -> None:
     assert status("16일에는 제슈프시와 전략적 항공산업 파트너십 구축을 위한 자매결연을 한다.") == [
         ("sister-city", "planned", "자매결연")]
     assert status("양 도시는 2010년 자매결연을 한 이후 교류해 왔다.") == []
+
+
+def test_attending_a_signing_ceremony_is_a_signing() -> None:
+    # (청주 2023: `주스페인한국문화원과 비엔날레 홍보협약식에 참석한다`)
+    assert status("이어 해외홍보 설명회와 주스페인한국문화원과 비엔날레 홍보협약식에 참석한다.") == [
+        ("other", "planned", "홍보협약식")]
+    assert [s for _, s, _ in status("시장은 현지 기업과의 업무협약식에 참석했다.")] == ["signed"]

@@ -58,11 +58,13 @@ _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:�
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
                       r"(?:협약|협정|체결|조인|서명|결연)식(?:을|를)?\s*(?:가졌|갖|개최|열)|"
                       r"(?:열린|열리는|개최된|개최되는)\s+(?:[가-힣]+\s)?[가-힣]*(?:결연|협약|체결)식|"
+                      r"(?:협약|협정|체결|조인|서명|결연)식에\s*(?:참석|참가)|"
                       r"(?:협약|협정|체결|조인|서명|결연)식(?:은|이)\s[^.]{0,120}?(?:열렸|개최됐|개최되었|진행됐|열린다|열릴|"
                       r"개최된다|개최될|진행된다|진행될)")
 # 협약식을 가졌다 / 갖는다: a signing ceremony held (signed) or to be held (planned); also the
 # ceremony as the subject of its sentence (`자매결연 협약식은 25일 ... 참석한 가운데 열렸다`).
 _CEREMONY = re.compile(r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s*(?:(가졌|개최했|열었|진행했)|(갖는다|갖고|가질|개최한다|개최할|연다|열))|"
+                       r"(?:협약|협정|체결|조인|서명|결연)식에\s*(?:(참석했|참가했)|(참석한다|참석할|참가한다|참가할))|"
                        r"(?:협약|협정|체결|조인|서명|결연)식(?:은|이)\s[^.]{0,120}?(?:(열렸|개최됐|개최되었|진행됐|진행되었)|"
                        r"(열린다|열릴|개최된다|개최될|진행된다|진행될))다?")
 # The verb after an agreement's words, and where it leaves the agreement.
@@ -284,7 +286,7 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
         return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
     m = _VERB.search(tail)
     if ceremony and (m is None or ceremony.start() < m.start()):
-        return "signed" if ceremony.group(1) or ceremony.group(3) else "planned"
+        return "signed" if ceremony.group(1) or ceremony.group(3) or ceremony.group(5) else "planned"
     verb = tail[m.start():] if m else ""
     if (listed and (not m or m.start() > words + 3)) or (not m and re.search(r"체결|서명", tail)):  # listed, or named as a noun: MOU 체결, ...
         if _ENDS_DONE.search(sentence) and not _ENDS_PLANNED.search(sentence):
