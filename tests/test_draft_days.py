@@ -490,3 +490,11 @@ def test_a_sister_city_tie_made_with_hada_is_the_days_signing_and_a_roster_of_pa
     assert agreement["kind"] == "sister-city" and agreement["date"] == D(2023, 6, 16)
     named = [p["city"].get("en") for day in doc["days"] for p in day.get("places", [])]
     assert not {"Dumaguete", "Seattle"} & set(named)
+
+
+def test_a_bylines_stamp_after_an_outlet_with_a_digit_is_the_published_date() -> None:
+    # (부산 2023, News1: `(부산=뉴스1) 손연우 기자 | 2023-05-30 16:45 송고`)
+    from tripdesk.draft.articles import read_article
+
+    page = "부산시의회-LA시의회 우호협력협약\n\n(부산=뉴스1) 손연우 기자 | 2023-05-30 16:45 송고\n\n대표단은 지난 23일 출국했다."
+    assert read_article(page.encode(), "b.txt").published == D(2023, 5, 30)
