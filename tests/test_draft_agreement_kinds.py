@@ -155,3 +155,9 @@ def test_attending_a_signing_ceremony_is_a_signing() -> None:
     assert status("이어 해외홍보 설명회와 주스페인한국문화원과 비엔날레 홍보협약식에 참석한다.") == [
         ("other", "planned", "홍보협약식")]
     assert [s for _, s, _ in status("시장은 현지 기업과의 업무협약식에 참석했다.")] == ["signed"]
+
+
+def test_an_agreement_also_made_with_do() -> None:
+    # (전남 2024: `30일에는 ... 판아시아(PanAsia)와의 업무협약도 진행한다`)
+    assert status("30일에는 유럽 수출 확대를 위해 판아시아(PanAsia)와의 업무협약도 진행한다.") == [
+        ("business agreement", "planned", "업무협약")]

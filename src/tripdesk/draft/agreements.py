@@ -52,7 +52,7 @@ KINDS = (
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
-                      r"(?:협약|MOU|양해각서|결연)(?:을|를)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
+                      r"(?:협약|MOU|양해각서|결연)(?:을|를|도)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
@@ -256,7 +256,8 @@ def _boundary(sentence: str, end: int, next_start: int) -> int:
 # `협약이 진행될 예정이다`, `A 협약과 B 협약이 진행됐다`: the agreement (or the pair) as the subject of 진행.
 _HELD_AGREEMENT = re.compile(r"\s*(?:(?:과|와)\s+[^.,]{0,30}?(?:협약|협정|MOU|양해각서))?(?:\([^)]*\))?\s*(?:이|가)\s*"
                              r"진행(될|된다|됐다|되었다|되며|되고|돼)")
-_BARE_VERB = re.compile(r"\s*(?:\([^)]*\))?\s*(?:등)?(?:을|를)\s*(?:진행\s*)?(한다|할|하기로|했다|하였다|하고|하며)")
+# (`판아시아(PanAsia)와의 업무협약도 진행한다`: 도, another besides)
+_BARE_VERB = re.compile(r"\s*(?:\([^)]*\))?\s*(?:등)?(?:을|를|도)\s*(?:진행\s*)?(한다|할|하기로|했다|하였다|하고|하며)")
 # `라오스지회와 업무협약한 뒤`: 하다 glued to the agreement's word.
 _GLUED_VERB = re.compile(r"(한다|할|하기로|했다|하였다|하고|하며|한(?=\s(?:뒤|후)))")
 
