@@ -576,3 +576,17 @@ def test_a_name_the_analyser_splits_before_a_governments_title_and_a_head_before
                 "소재 하워드카운티 정부청사에서 관계자들과 미팅을 갖고 협력방안을 논의했다.", D(2024, 7, 9))
     leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
     assert leader["name"]["ko"] == "김명기"
+
+
+def test_a_quote_whose_closing_mark_the_page_lost_ends_at_its_verb_of_speech() -> None:
+    # (과천 2013: `이 자리에서 여 시장은 “과천시 청소년 연수단 ... 협력모델을 만들자고 제안했다.`)
+    from tripdesk.draft import analyser
+    from tripdesk.draft.entities import people
+    from tripdesk.draft.quotes import find_quotes
+
+    text = ("여인국 과천시장이 지난 21일 벌링턴시에서 로니 월 시장과 만났다.\n이 자리에서 여 시장은 “과천시 청소년 연수단 파견 "
+            "인원을 늘리고 성공적인 협력모델을 만들자고 제안했다.\n로니 월 시장은 “계기가 되길 기대한다”고 말했다.")
+    found = find_quotes(text, analyser.sentences(text), people(text))
+    assert [(q.text, q.speaker.ko if q.speaker else None) for q in found] == [
+        ("과천시 청소년 연수단 파견 인원을 늘리고 성공적인 협력모델을 만들자", "여인국"), ("계기가 되길 기대한다", "로니 월")]
+    assert all(q.text in text for q in found)

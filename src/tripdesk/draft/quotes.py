@@ -108,6 +108,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
     if cut is not None and not any(q.begin == cut.begin for q in found):
         found.append(cut)
     found += [q for q in _cut_off(text, people) if not any(f.begin == q.begin for f in found)]
+    found += [q for q in _closing_lost(text, people) if not any(f.begin == q.begin for f in found)]
     # Paragraphs that lost their quotation marks (a quote may run over several sentences); in an
     # article that marks its quotes, a paragraph without marks is reported speech (`...를
     # 마쳤다고 밝혔다`), not a quote.
@@ -303,6 +304,29 @@ def _unmarked(text: str, begin: int, sentence: str, people: list[PersonFound]) -
 # 군수는 “이번 미국 방문을 통해 ... 행복할 수 있는 ` and nothing after. The words from the mark to
 # the end are the quote's beginning, when a named speaker opens it.
 _OPEN_AT_END = re.compile(r"[“\"]([^“”\"\n]{12,})$")
+
+
+# `여 시장은 “과천시 ... 성공적인 협력모델을 만들자고 제안했다.`: a quote whose closing mark the page
+# lost, ended by the verb of speech it is quoted with.
+_SAID_WITHOUT_MARK = re.compile(r"([다자라요까])고\s*(?:제안|말|강조|밝|설명|당부|요청|덧붙|전|약속|다짐)(?:했|하였|한다|했다)")
+
+
+def _closing_lost(text: str, people: list[PersonFound]) -> list[QuoteFound]:
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        start = line.find("“")
+        if start >= 0 and "”" not in line[start:] and '"' not in line[start:]:
+            said = _SAID_WITHOUT_MARK.search(line, start + 1)
+            if said is not None and "“" not in line[start + 1:said.end(1)]:
+                speaker, words = _speaker(line[:start], people)
+                if speaker is None:
+                    speaker, words = _named_with_role(line[:start])
+                if speaker is not None:
+                    quoted = line[start + 1:said.end(1)]
+                    out.append(QuoteFound(quoted.strip(), offset + start + 1, line[:said.end()], speaker, words))
+        offset += len(line) + 1
+    return out
 
 
 def _cut_off(text: str, people: list[PersonFound]) -> list[QuoteFound]:
