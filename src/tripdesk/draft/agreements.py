@@ -364,8 +364,8 @@ def _describes_a_korean_government(tail: str) -> bool:
     from . import localgov
 
     m = _DESCRIBES.match(tail)
-    return m is not None and all(w in localgov.by_name() or w.removesuffix("시") in localgov.by_name()
-                                 or w[:-1] in localgov.by_name() for w in m.group(1).split())
+    # (`안성시`: a name, or the name less its last syllable, 시 or 군)
+    return m is not None and all(w in localgov.by_name() or w[:-1] in localgov.by_name() for w in m.group(1).split())
 
 
 _DISCUSSED = re.compile(r"(?:논의|협의|모색|검토|의견을\s*나누|이야기를\s*나누)(?:한다|했다|할|하고|하며|하기로)")

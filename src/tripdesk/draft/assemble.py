@@ -1297,11 +1297,11 @@ _DEPARTURE = re.compile(r"출국|출발|길에\s*(?:올랐|오른|오를|오르|
 _PURPOSE = re.compile(r"위해|위한|목적으로|차\s")
 
 
-_GOVERNMENT_HEADS = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "국무총리")
 # The kinds of government a head of each title leads.
 _HOME_KINDS = {"시장": ("city", "metropolitan"), "부시장": ("city", "metropolitan"), "군수": ("county",),
                "부군수": ("county",), "구청장": ("district",), "도지사": ("province",), "지사": ("province",),
                "부지사": ("province",)}
+_GOVERNMENT_HEADS = (*_HOME_KINDS, "국무총리")
 
 
 def _bare_role(role: str) -> str:
@@ -1317,10 +1317,9 @@ def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> 
     before = re.search(r"([가-힣]{1,8}?)(?:시|성|주|현)\s+$", text[max(0, m.start() - 12):m.start()])
     places = [before.group(1)] if before else []
     role = person.role or ""
-    if role not in entities.ROLES:  # `태주시장`: a place and a title (not `경제부시장`, a title)
-        title = next((r for r in entities.ROLES if role.endswith(r) and len(role) > len(r)), None)
-        if title in ("시장", "도지사", "지사", "군수", "구청장"):
-            places.append(role[:-len(title)].removesuffix("시"))
+    title = entities.role_tail(role)  # `태주시장`: a place and a title (not `경제부시장`, a title)
+    if title != role and title in ("시장", "도지사", "지사", "군수", "구청장"):
+        places.append(role[:-len(title)].removesuffix("시"))
     return any(place not in governments and place + "시" not in governments and not place.endswith(("도", "군", "구"))
                for place in places)
 

@@ -244,6 +244,12 @@ def _korean_name(name: str, proper: set[str]) -> bool:
     return any(p.startswith(name) and len(p) > len(name) for p in proper) and len(name) == 3
 
 
+def role_tail(role: str) -> str:
+    """The title a role ends in, the longest that fits (`구미시장`: 시장, `경제부시장`: itself), else
+    the role as it is."""
+    return next((r for r in ROLES if role.endswith(r)), role)
+
+
 def short_reference(words: str, people_found: list[PersonFound]) -> PersonFound | None:
     """The person `남 시장` or `장 부시장` refers to (surname and role), if one fits."""
     m = _SHORT.fullmatch(words.strip())

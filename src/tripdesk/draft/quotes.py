@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import PersonFound, short_reference
+from .entities import PersonFound, role_tail, short_reference
 
 # (a short one, `“아주 좋은 생각”이라며 “적극 돕겠다”고 답변해`, only with a verb of speech after it)
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?|[^“”\"\n]{4,9}(?=[”\"]\s*(?:이?라며|이?라면서|며\s|면서\s|(?:이?라고|고)\s*"
@@ -157,7 +157,7 @@ def _speaker_in(before: str, people: list[PersonFound]) -> tuple[PersonFound | N
                     continue  # the whole name, counted above
                 (subjects if m.group(2) in ("은", "는") else named).append((m.start(), person, m.group(0).rstrip("은는이가 ")))
     for m in re.finditer(rf"(?<![가-힣])([가-힣])\s?({_ROLE_WORDS})(은|는|이|가)?(?![가-힣])", before):
-        ref = short_reference(m.group(1) + " " + _role_tail(m.group(2)), people)
+        ref = short_reference(m.group(1) + " " + role_tail(m.group(2)), people)
         if ref is not None:
             (subjects if m.group(3) in ("은", "는") else named).append((m.start(), ref, m.group(0).rstrip("은는이가 ")))
     if subjects:
@@ -173,15 +173,6 @@ def _speaker_in(before: str, people: list[PersonFound]) -> tuple[PersonFound | N
     return None, None
 
 
-def _role_tail(role: str) -> str:
-    from .entities import ROLES
-
-    for r in ROLES:
-        if role.endswith(r):
-            return r
-    return role
-
-
 def _speaker_after(after: str, people: list[PersonFound]) -> tuple[PersonFound | None, str | None]:
     head = after[:40]
     for person in people:
@@ -190,7 +181,7 @@ def _speaker_after(after: str, people: list[PersonFound]) -> tuple[PersonFound |
     # `"..."라고 김 시장은 말했다`
     m = re.search(rf"(?<![가-힣])([가-힣])\s?({_ROLE_WORDS})(?:은|는|이|가)\s", head)
     if m:
-        ref = short_reference(m.group(1) + " " + _role_tail(m.group(2)), people)
+        ref = short_reference(m.group(1) + " " + role_tail(m.group(2)), people)
         if ref is not None:
             return ref, m.group(0).rstrip("은는이가 ")
     return None, None
