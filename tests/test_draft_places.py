@@ -23,6 +23,11 @@ def draft(text: str, published: dt.date) -> dict:
     return draft_trip([article], KnownEntities(), YearHint(published=published)).document
 
 
+def leader_of(doc: dict) -> dict:
+    """The draft's entry in `people` for the trip's leader."""
+    return next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+
+
 def cities_in(text: str) -> list[tuple[str, str]]:
     from tripdesk.draft import analyser, places
 
@@ -237,7 +242,7 @@ def test_a_mission_of_a_national_body_has_that_body_as_its_home() -> None:
     assert doc["trip"]["home_city"]["kind"] == "national"
     assert doc["trip"]["home_city"]["name"]["ko"] == "대한상공회의소"
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (dt.date(2011, 6, 7), dt.date(2011, 6, 10))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "김영수"
 
 
@@ -273,7 +278,7 @@ def test_chinese_and_japanese_cities_as_the_press_spells_them() -> None:
 def test_a_leader_named_with_a_space_after_the_surname_and_the_county_before_the_title() -> None:
     doc = draft("함 명준 강원도 고성 군수가 재단 초청으로 2022년 11월 1일부터 9일까지의 일정으로 독일 베를린을 "
                 "방문했다.", D(2022, 11, 20))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "함명준" and "함 명준" in leader["aliases"]
     # 고성군 is a county of 강원 and one of 경남: the province before it says which
     assert doc["trip"]["home_city"]["name"]["ko"] == "고성" and doc["trip"]["home_city"]["province"]["ko"].startswith("강원")
@@ -289,7 +294,7 @@ def test_a_prime_ministers_mission_comes_from_a_national_body_and_runs_into_next
 def test_a_vice_mayor_named_first_among_the_delegation_leads_it_not_the_mayor_in_parentheses() -> None:
     doc = draft("의왕시(시장 김성제)가 캐나다 방문에 나선다.\n시는 박원석 부시장을 비롯해 시 공무원 등으로 구성된 시 대표단이 "
                 "15~22일까지 캐나다 스트래퍼드시를 방문한다고 밝혔다.", D(2016, 6, 15))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "박원석"
 
 
@@ -418,7 +423,7 @@ def test_a_foreign_given_name_before_a_one_syllable_surname_is_one_person_who_sp
 def test_a_photo_mark_between_the_leaders_name_and_role() -> None:
     doc = draft("이를 위해 이철환<사진> 당진시장은 22일부터 6박 8일 일정으로 미국 방문길에 올라 뉴욕시를 방문한다.\n"
                 "이 시장은 “이번 방문은 뜻깊다”고 말했다.", D(2012, 3, 21))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "이철환" and doc["quotes"][0]["speaker"] == leader["id"]
 
 
@@ -432,7 +437,7 @@ def test_an_agreement_in_force_is_not_the_trips_and_a_declaration_exchanged_is()
 def test_a_head_named_after_the_title_a_span_a_few_words_on_and_a_visit_the_day_after() -> None:
     doc = draft("시에 따르면 오는 20일부터 서산시장 이완섭을 비롯한 방문단이 2박 4일 일정으로 미국 LA를 방문한다고 밝혔다.",
                 D(2016, 4, 18))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "이완섭" and doc["trip"]["home_city"]["name"]["ko"] == "서산"
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2016, 4, 20), D(2016, 4, 23))
     after = draft("김포시는 정하영 시장을 단장으로 한 대표단이 지난 15~16일 중국 산둥성 지난시를 방문했다고 21일 밝혔다.\n"
@@ -459,7 +464,7 @@ def test_a_head_whose_name_and_title_run_together_leads() -> None:
     doc = draft("수원시는 6일부터 10박11일간의 일정으로 멕시코와 미국 LA 등을 방문한다.\n심재덕시장을 비롯 "
                 "김용서시의회의장과 우봉제수원상공회의소회장 등 18명으로 구성된 방문단은 멕시코 톨루카시를 방문한다.",
                 D(1999, 11, 5))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "심재덕" and doc["trip"]["home_city"]["name"]["ko"] == "수원"
     from tripdesk.draft.entities import people
 
@@ -474,11 +479,11 @@ def test_a_host_mayor_named_with_including_is_not_the_leader() -> None:
                 "유기상 고창군수(좌)와 사립군 태주시장의 우호교류 협약식 모습[사진=고창군청] |\n"
                 "체결식은 태주시 사립군 시장을 비롯한 농업, 문화 관련 지도자가 참석한 가운데 사립군 태주시장 환영사, "
                 "유기상 고창군수 답사 순으로 진행됐다.\n방문단은 20일 귀국한다.", D(2019, 5, 16))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "유기상" and doc["trip"]["home_city"]["name"]["ko"] == "고창"
     # a Korean head named the same way still leads
     ours = draft("구미시 김장호 시장을 비롯한 대표단이 10월 12일부터 20일까지 미국을 방문한다.", D(2024, 10, 10))
-    assert next(p for p in ours["people"] if p["id"] == ours["trip"]["leader"]["person"])["name"]["ko"] == "김장호"
+    assert leader_of(ours)["name"]["ko"] == "김장호"
 
 
 def test_a_county_whose_consonants_several_share_is_the_nearest_spelled() -> None:
@@ -533,7 +538,7 @@ def test_a_foreign_name_of_two_words_before_a_title_speaks_but_does_not_lead() -
     doc = draft("광명시 대표단은 지난 8일부터 15일까지 미국 오스틴시와 댈러스시를 방문했다고 18일 밝혔다.\n"
                 "시 대표단은 오스틴시를 방문, 스티브 아들러 시장과 만나 청소년 교류에 대해 논의했다.\n"
                 "댈러스시 명예시민증을 받은 박승원 시장은 상호 돈독한 우호관계를 약속했다.", D(2019, 3, 18))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "박승원"
 
 
@@ -574,7 +579,7 @@ def test_a_name_the_analyser_splits_before_a_governments_title_and_a_head_before
         ("김홍장", "당진시장")]
     doc = draft("이날 미팅은 장영란 메릴랜드시민협회장의 주선으로 이뤄졌다.\n횡성군(군수 김명기) 대표단은 8일 메릴랜드주 엘리콧시티 "
                 "소재 하워드카운티 정부청사에서 관계자들과 미팅을 갖고 협력방안을 논의했다.", D(2024, 7, 9))
-    leader = next(p for p in doc["people"] if p["id"] == doc["trip"]["leader"]["person"])
+    leader = leader_of(doc)
     assert leader["name"]["ko"] == "김명기"
 
 
