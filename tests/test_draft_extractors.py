@@ -408,6 +408,15 @@ def test_a_publication_stamp_after_the_reporters_address() -> None:
     assert read_article("문의 a1@b.kr | 2023-03-08\n사절단은 9일부터 18일까지 방문한다.".encode(), "b.txt").published is None
 
 
+def test_a_publication_stamp_with_its_weekday_before_the_time() -> None:
+    # dev set (안성 2011, the Korea Times' US edition): `2011-04-13 (수) 12:00:00` under the headline.
+    stamp = read_article("안성시 시장 등 브레아시 방문\n\n2011-04-13 (수) 12:00:00\n크게 작게\n"
+                         "황은성 시장이 오는 15일부터 20일까지 브레아시를 방문한다.".encode(), "a.txt")
+    assert stamp.published == datetime.date(2011, 4, 13)
+    # the page's own date line, a weekday and no time, is still not the article's
+    assert read_article("2011.04.13 (수)\n황은성 시장이 오는 15일 방문한다.".encode(), "b.txt").published is None
+
+
 def test_the_tense_of_a_korean_sentence() -> None:
     from tripdesk.draft.assemble import _tense
 

@@ -204,9 +204,10 @@ _TIMESTAMP_EN = re.compile(r"(?m)^\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+((?:19|
 # A publication stamp near the top: a date with a time or a reporter's name on its line
 # (`2023-12-04 09:00:09`, `2009-07-21 성재은 기자`, after the reporter's address:
 # `choijh1992@kpinews.kr | 2023-03-08 22:44:51`), unlike the page's own date line.
-# (`(부산=뉴스1) 손연우 기자 | 2023-05-30 16:45 송고`: a byline, whose outlet may hold a digit, then the date)
+# (`(부산=뉴스1) 손연우 기자 | 2023-05-30 16:45 송고`: a byline, whose outlet may hold a digit, then the date;
+# `2011-04-13 (수) 12:00:00`: the weekday may stand between the date and the time)
 _TIMESTAMP = re.compile(r"(?m)^(?:[^\n\d]{0,30}?|[^\n]{0,40}?기자\s*[|·/]\s*|[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+\s*[|·/]\s*)"
-                        r"((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s+"
+                        r"((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s+(?:\([월화수목금토일]\)\s*)?"
                         r"(?=\d{1,2}:\d{2}|[가-힣]{2,4}\s*기자)")
 
 
