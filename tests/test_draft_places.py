@@ -595,3 +595,14 @@ def test_a_quote_whose_closing_mark_the_page_lost_ends_at_its_verb_of_speech() -
     assert [(q.text, q.speaker.ko if q.speaker else None) for q in found] == [
         ("과천시 청소년 연수단 파견 인원을 늘리고 성공적인 협력모델을 만들자", "여인국"), ("계기가 되길 기대한다", "로니 월")]
     assert all(q.text in text for q in found)
+
+
+def test_cities_the_gazetteer_spells_otherwise_or_lacks() -> None:
+    # dev set (창원 2022): the press writes 질롱, GeoNames 절롱; (김포 2019) 하택 is 菏泽 (Heze) by its
+    # Korean reading; (부산 2023, English) Davos has under 15,000 people, so cities15000 lacks it
+    assert cities_in("호주 빅토리아주 2대 도시인 질롱시와 국제우호도시 협약을 맺었다.") == [("질롱", "Geelong")]
+    assert cities_in("김포시 대표단은 17일 하택시를 방문했다.") == [("하택", "Heze")]
+    assert cities_in("스위스 다보스에서 열리는 세계경제포럼에 참석한다.") == [("다보스", "Davos")]
+    from tripdesk.draft import english
+
+    assert [p.city.en for p in english.find_places("He will attend a session in Davos, Switzerland.")] == ["Davos"]
