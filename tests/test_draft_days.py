@@ -498,3 +498,13 @@ def test_a_bylines_stamp_after_an_outlet_with_a_digit_is_the_published_date() ->
 
     page = "부산시의회-LA시의회 우호협력협약\n\n(부산=뉴스1) 손연우 기자 | 2023-05-30 16:45 송고\n\n대표단은 지난 23일 출국했다."
     assert read_article(page.encode(), "b.txt").published == D(2023, 5, 30)
+
+
+def test_the_sentence_of_the_trips_start_with_a_range_of_its_own_dates_that_range() -> None:
+    # dev set (김포 2019): `지난 15~16일 ... 지난시를 방문해` starts the trip, `17일 하택시를 방문해` ends it;
+    # the 15th and 16th are in Jinan, not a stop somewhere in the 15th to the 17th
+    doc = draft("정하영 김포시장, 하택시와 협약 체결\n\n김포시는 정 시장을 단장으로 한 대표단이 지난 15~16일 중국 산둥성 지난시를 방문해 행사에 참가했다고 21일 "
+                "밝혔다.\n\n김포시 대표단은 17일 하택시를 방문해 교류협력 방안에 대해 협의했다.", D(2019, 10, 21))
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2019, 10, 15), D(2019, 10, 17))
+    assert [(day["date"], [p["city"]["en"] for p in day["places"]]) for day in dated(doc)] == [
+        (D(2019, 10, 15), ["Jinan"]), (D(2019, 10, 16), ["Jinan"]), (D(2019, 10, 17), ["Heze"])]

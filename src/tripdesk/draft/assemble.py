@@ -598,14 +598,19 @@ class _Assembler:
 
     def _range_of(self, sentence: str) -> tuple[dt.date, dt.date, bool] | None:
         """The range of trip days a sentence gives (its own, or the trip's), and whether it is
-        the trip's."""
-        if self.range_evidence and (self._in_range_ends(sentence) or self.range_evidence in sentence):
-            return self.start, self.end, True
+        the trip's. A sentence that tells the trip's range but gives a range of its own gives that
+        one (`지난 15~16일 ... 지난시를 방문해`, the trip going on to the 17th in the next sentence)."""
         mentions = dates.find_mentions(sentence)
+        own = None
         for a, b in dates.find_ranges(sentence, mentions):
             first, last = dates.resolve_day(a, self.start, self.end), dates.resolve_day(b, self.start, self.end)
             if first is not None and last is not None and first < last:
-                return first, last, (first, last) == (self.start, self.end)
+                own = first, last
+                break
+        if own is not None:
+            return (*own, own == (self.start, self.end))
+        if self.range_evidence and (self.range_evidence in sentence or self._in_range_ends(sentence)):
+            return self.start, self.end, True
         return None
 
     def _in_range_ends(self, sentence: str) -> bool:
