@@ -634,3 +634,36 @@ def test_one_day_abroad_told_by_a_meeting_or_a_signing_there() -> None:
     # a meeting at home names no day abroad
     with pytest.raises(NoTripDates):
         trip_dates("시장은 21일 시청에서 주민들과 만나 의견을 나눴다.", YearHint(published=D(2020, 5, 25)))
+
+
+def test_the_reports_day_told_as_that_day_in_local_time_is_the_trips_one_day() -> None:
+    # (서귀포 2018, Newsis: `자매결연을 체결했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식`)
+    text = ("제주 서귀포시는 미국 캘리포니아주 살리나스시와 자매결연을 체결했다고 25일 밝혔다.\n\n현지 시각으로 이날 오후 "
+            "살리나스 시청에서 열린 체결식에는 이상순 서귀포시장을 비롯한 시 방문단이 참석했다.")
+    dates = trip_dates(text, YearHint(published=D(2018, 6, 25)))
+    assert (dates.start.date, dates.end.date) == (D(2018, 6, 25), D(2018, 6, 25))
+    # `이날` at home is no day abroad
+    with pytest.raises(NoTripDates):
+        trip_dates("서귀포시는 살리나스시와 자매결연을 추진한다고 25일 밝혔다. 이날 시청에서 회의가 열렸다.",
+                   YearHint(published=D(2018, 6, 25)))
+
+
+def test_a_signing_or_a_talk_at_a_city_abroad_named_without_its_country_ties_its_day() -> None:
+    # (제주 2023, the Korea Times LA: `풀러튼 시는 지난 11일 ... 시의회에서 ... 협약식을 맺었다`)
+    text = "풀러튼 시는 지난 11일 오전 10시 시의회에서 양 도시간의 비즈니스 협력 관계를 맺기 위한 협약식을 맺었다."
+    dates = trip_dates(text, YearHint(published=D(2023, 10, 16)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 10, 11), D(2023, 10, 11))
+    # (화성 2025: `지난달 28일 몬트레이 시청에서 열린 공식 환담에는`: last month, at a city abroad)
+    text = "지난달 28일 몬트레이 시청에서 열린 공식 환담에는 정명근 화성특례시장을 비롯해 시의회 의장이 참석했다."
+    dates = trip_dates(text, YearHint(published=D(2025, 9, 4)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 8, 28), D(2025, 8, 28))
+    # last month at home is not
+    with pytest.raises(NoTripDates):
+        trip_dates("지난달 28일 화성시청에서 열린 공식 환담에는 시의회 의장이 참석했다.", YearHint(published=D(2025, 9, 4)))
+
+
+def test_a_delegation_from_a_day_on_starts_the_trip_whatever_its_verb() -> None:
+    # (익산 2023: `대표단이 오는 27일부터 컬버시를 방뭉할 예정이다`, the verb misspelt)
+    text = "정헌율 익산시장을 비롯한 대표단이 오는 27일부터 컬버시를 방뭉할 예정이다."
+    dates = trip_dates(text, YearHint(published=D(2023, 6, 23)))
+    assert dates.start.date == D(2023, 6, 27)

@@ -1112,8 +1112,9 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체
                           r"\blocal time\b|\bvisiting\b|\bvisited\b|\barrived in\b")
 # (`지난 21일 ... 미국 노스캐롤라이나주 벌링턴시에서 로니 월 시장과 만나 ... 합의했다`, `8일 ... 하워드카운티
 # 정부청사에서 ... 미팅을 갖고`, `12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다`)
-_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅)|"
-                           r"(?:협약|협정|MOU|양해각서|결연)(?:을|를)?\s*(?:체결|맺)|"
+# (`몬트레이 시청에서 열린 공식 환담에는`, `시의회에서 ... 협약식을 맺었다`)
+_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담)|"
+                           r"(?:협약|협정|MOU|양해각서|결연)식?(?:을|를)?\s*(?:체결|맺)|"
                            r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
 
 
@@ -1124,8 +1125,12 @@ _EN_DONE_THERE = re.compile(r"\b(?:signed|forged|visited|met|held|attended|toure
 
 
 def _names_a_country(sentence: str) -> bool:
-    """Whether the sentence names a country other than Korea (`베트남 송콩시에서`)."""
-    from .places import country_index
+    """Whether the sentence names a country other than Korea (`베트남 송콩시에서`), a US state,
+    or a city abroad by a name of three syllables or more (`살리나스 시청에서`, `풀러튼 시는`)."""
+    from .places import country_index, names_a_city_abroad
+
+    if names_a_city_abroad(sentence):
+        return True
 
     countries = country_index()
     if any(countries.get(w) not in (None, "KR") for w in re.findall(r"[가-힣]{2,8}", sentence)):
@@ -1163,12 +1168,14 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     for m in mentions:
         # (a day with its month is one of them too: `앞서 3일 ... 떠난` ... `4월 9일 ... 합의했다`)
         # (`이달 3일`: this month; `지난달 30일(현지시각)`: a day abroad last month)
-        if m.day < 1 or m.year is not None or m.month_offset not in (None, 0) and not (
-                m.month_offset == -1 and re.match(r"\s*\(?\s*현지\s*시[각간]", text[m.end:m.end + 12])):
-            continue
-        if _inside(m.begin, quoted) or (report and _inside(m.begin, [report.span()])):
+        if m.day < 1 or m.year is not None or _inside(m.begin, quoted) or (report and _inside(m.begin, [report.span()])):
             continue
         sentence = _sentence_around(text, m.begin, m.end)
+        # (`지난달 28일 몬트레이 시청에서 열린 공식 환담에는`: a meeting abroad last month)
+        if m.month_offset not in (None, 0) and not (m.month_offset == -1 and (
+                re.match(r"\s*\(?\s*현지\s*시[각간]", text[m.end:m.end + 12])
+                or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)))):
+            continue
         if _ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)):
             tied.append(m)
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
@@ -1183,6 +1190,16 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             at = text.find(sentence)
             before = Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)
             tied = [before]
+    if not tied and report is not None:
+        # `서명했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식에는`: the report's day, abroad
+        day = int(next(g for g in report.groups() if g))
+        after = text[report.start():report.start() + 400]
+        there = next((s for s in re.split(r"(?<=다\.)\s+|\n+", after)
+                      if re.search(r"이날", s) and re.search(r"현지\s*시[각간]", s)), None)
+        if there is not None:
+            at = text.find(there)
+            words = re.search(r"이날", there)
+            tied = [Mention(at + words.start(), at + words.end(), words.group(0), day=day)]
     if not tied:
         return None
     months = {m.month for m in tied if m.month is not None}
@@ -1212,7 +1229,8 @@ _STARTS_FROM = re.compile(r"\s*부터")
 _EN_FROM = re.compile(r"\b(?:from|starting|beginning)\s+(?:on\s+)?(?:the\s+)?$|"
                       # `will officially begin their schedule in their Chinese sister city on Wednesday, September 25`
                       r"\bbegin(?:s|ning)?\b[^.\n]{0,80}?\bon\s+(?:[A-Z][a-z]+day,?\s+)?$", re.I)
-_VISIT_WORDS = re.compile(r"방문|순방|출장|찾는다|찾을|\bvisit|\btrip\b|\btour\b|\btravel|\bschedule\b")
+# (`대표단이 오는 27일부터 컬버시를 방뭉할 예정이다`: a delegation from a day on, the verb misspelt)
+_VISIT_WORDS = re.compile(r"방문|순방|출장|찾는다|찾을|대표단|방문단|사절단|\bvisit|\btrip\b|\btour\b|\btravel|\bschedule\b")
 
 
 def _start_only(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:

@@ -140,6 +140,19 @@ def states_named(text: str) -> frozenset[str]:
     return frozenset(_codes_named(text, state_index(), 3))
 
 
+@functools.lru_cache(maxsize=256)
+def names_a_city_abroad(sentence: str) -> bool:
+    """Whether the sentence names a city abroad by a name of three syllables or more, which no
+    Korean place shares (`살리나스 시청에서`, `풀러튼 시는`): a quick test, without the analyser."""
+    index = city_index()
+    for m in HANGUL_WORD.finditer(sentence):
+        name = _longest_name(m.group(0), index)
+        if (name is not None and len(name) >= 3 and not _is_korean_government(name)
+                and all(c.country != "KR" for c in index[name])):
+            return True
+    return False
+
+
 def find_places(text: str, proper_nouns: set[str] | None = None, context: str | None = None) -> list[PlaceFound]:
     """The world cities the text names, in order, with where each name is.
 
