@@ -161,3 +161,37 @@ def test_an_agreement_also_made_with_do() -> None:
     # (전남 2024: `30일에는 ... 판아시아(PanAsia)와의 업무협약도 진행한다`)
     assert status("30일에는 유럽 수출 확대를 위해 판아시아(PanAsia)와의 업무협약도 진행한다.") == [
         ("business agreement", "planned", "업무협약")]
+
+
+def test_a_sister_city_signing_ceremony_held_and_its_agreement_signed_is_one_signed_tie() -> None:
+    # (울산 2021, the 20th held-out batch: `자매결연 조인식을 갖고 협정서에 서명했다`; `조인식을 가지기로
+    # 합의했다` says where the signing is held, no agreement of its own)
+    text = ("송철호 울산시장이 20일(현지 시간 19일 오후) 휴스턴 시청에서 터너 휴스턴 시장을 만나 두 도시간 자매결연 "
+            "조인식을 갖고 협정서에 서명했다. 양 도시는 휴스턴시에서 조인식을 가지기로 합의했다.")
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.kind, a.status) for a in found] == [("sister-city", "signed")]
+    # the ceremony still to come, told with the same connective, is planned
+    planned = "시장은 자매결연 조인식을 갖고 협정서에 서명할 예정이다."
+    assert [a.status for a in agreements.find_agreements(planned, analyser.sentences(planned))] == ["planned"]
+
+
+def test_a_tie_that_describes_a_foreign_government_is_no_agreement_of_the_trip() -> None:
+    # (청주 2019: `충북도와 자매결연을 맺은 일본 야마나시현의 현청 소재지로`)
+    assert kinds("고후시는 충북도와 자매결연을 맺은 일본 야마나시현의 현청 소재지로 와인 산지로 알려져 있다.") == []
+    # one made that day is
+    assert kinds("이날 자매결연을 맺은 일본 야마나시현의 지사는 환영사를 했다.") == [("sister-city", "자매결연을 맺")]
+
+
+def test_an_agreement_of_that_year_is_before_the_trip_and_one_signed_on_a_one_day_trip_is_of_that_day() -> None:
+    text = ("미국을 방문 중인 송철호 울산시장이 19일(현지시간) 휴스턴 시청에서 자매결연 협정서에 서명했다고 20일 밝혔다.\n\n"
+            "울산시는 2019년 휴스턴시에 자매결연을 제안했다. 그해 4월 교류협력 업무협약(MOU)을 체결하고 협정안을 승인했다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2021, 11, 20))).document
+    assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [("sister-city", dt.date(2021, 11, 19))]
+    # (서귀포 2018: `자매결연을 체결했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 ...`)
+    text = ("이상순 서귀포시장, 살리나스 방문\n\n제주 서귀포시는 미국 캘리포니아주 살리나스시와 자매결연을 체결했다고 25일 "
+            "밝혔다.\n\n현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식에는 이상순 서귀포시장이 참석했다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2018, 6, 25))).document
+    (agreement,) = doc["agreements"]
+    assert agreement["date"] == dt.date(2018, 6, 25) and "one day" in agreement["inferred"]["date"]["en"]

@@ -42,7 +42,7 @@ KINDS = (
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
-                               r"자매\s*결연\s*식|자매\s*결연(?=(?:을|를)\s*(?:한다|할|했다|하였다|하고|하며|하기로))|"
+                               r"자매\s*(?:도시\s*)?결연\s*(?:조인|체결|협약|서명)?\s*식|자매\s*결연(?=(?:을|를)\s*(?:한다|할|했다|하였다|하고|하며|하기로))|"
                                r"sister[- ]city (?:(?:cooperation|friendship|exchange) )?(?:agreement|relationship|ties|pact)|"
                                r"sisterhood (?:agreement|ties|pact)", re.I)),
     # (`우호교류 협정도시`, `협약도시`: the partner city of an agreement, not an agreement)
@@ -210,8 +210,11 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 r"\s*(?:의\s*)?(?:주요\s*)?내용", sentence[group[-1].end:]):
             previous_end = next_start
             continue  # `협약 내용은 △...`: what the agreement named before it says
+        if words == "합의" and _CEREMONY_AGREED.search(sentence[:group[0].start]):
+            previous_end = next_start
+            continue  # `휴스턴시에서 조인식을 가지기로 합의했다`: where the signing is held, no agreement itself
         if (_STANDING.match(tail) or (_TOPIC.match(tail) and _DISCUSSED.search(tail)) or _WISHED.match(tail)
-                or _describes_a_korean_government(tail)):
+                or _describes_a_korean_government(tail) or _describes_a_foreign_government(sentence, tail)):
             # `자매결연을 맺고 있는 일본 고쓰시`: the tie of years past; `참가 협약 체결 등 구체적인 참여
             # 방안을 논의한다`: a topic of talks, not a signing
             previous_end = next_start
@@ -287,7 +290,11 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
         return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
     m = _VERB.search(tail)
     if ceremony and (m is None or ceremony.start() < m.start()):
-        return "signed" if ceremony.group(1) or ceremony.group(3) or ceremony.group(5) else "planned"
+        if ceremony.group(1) or ceremony.group(3) or ceremony.group(5):
+            return "signed"
+        if ceremony.group(2) == "갖고" and _ENDS_DONE.search(sentence) and not re.search(r"예정|계획|방침", sentence):
+            return "signed"  # `조인식을 갖고 협정서에 서명했다`: a connective, in a sentence told as done
+        return "planned"
     verb = tail[m.start():] if m else ""
     if (listed and (not m or m.start() > words + 3)) or (not m and re.search(r"체결|서명", tail)):  # listed, or named as a noun: MOU 체결, ...
         if _ENDS_DONE.search(sentence) and not _ENDS_PLANNED.search(sentence):
@@ -368,6 +375,23 @@ def _describes_a_korean_government(tail: str) -> bool:
     return m is not None and all(w in localgov.by_name() or w[:-1] in localgov.by_name() for w in m.group(1).split())
 
 
+# `충북도와 자매결연을 맺은 일본 야마나시현의 현청 소재지로`: a foreign government the tie describes,
+# in a sentence that gives the tie no day of its own (`이날`, `이번`, `3일`) and no verb of now.
+_GOVERNMENT_WORD = re.compile(r"[가-힣]{2,}(?:시|현|주|성|군|구)$")
+_NOW = re.compile(r"이날|이번|오늘|\d{1,2}\s*일")
+
+
+def _describes_a_foreign_government(sentence: str, tail: str) -> bool:
+    from .places import country_index
+
+    m = _DESCRIBES.match(tail)
+    if m is None or _NOW.search(sentence):
+        return False
+    *first, last = m.group(1).split()
+    return bool(_GOVERNMENT_WORD.match(last)) and all(w in country_index() for w in first)
+
+
+_CEREMONY_AGREED = re.compile(r"(?:조인|협약|체결|서명|결연)식을\s*(?:가지|갖|개최하|열)기로\s*$")
 _DISCUSSED = re.compile(r"(?:논의|협의|모색|검토|의견을\s*나누|이야기를\s*나누)(?:한다|했다|할|하고|하며|하기로)")
 _KO_COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
 _COUNT_BEFORE = re.compile(r"(?:총\s*)?(\d{1,2}|두|세|네|다섯|여섯)\s*건의\s*(?:[가-힣A-Za-z]+\s+){0,2}$")
