@@ -667,3 +667,14 @@ def test_a_delegation_from_a_day_on_starts_the_trip_whatever_its_verb() -> None:
     text = "정헌율 익산시장을 비롯한 대표단이 오는 27일부터 컬버시를 방뭉할 예정이다."
     dates = trip_dates(text, YearHint(published=D(2023, 6, 23)))
     assert dates.start.date == D(2023, 6, 27)
+
+
+def test_that_day_on_after_the_reports_day_told_in_an_earlier_sentence() -> None:
+    # (원주 2023, the 20th held-out batch: `... 기념행사를 한다고 13일 밝혔다. ... 방문단은 이날부터 16일까지`)
+    text = ("강원 원주시는 자매도시인 중국 허페이시를 방문해 교류 20주년 기념행사를 한다고 13일 밝혔다.\n\n"
+            "이를 위해 원강수 원주시장을 비롯한 방문단은 이날부터 16일까지 3박 4일 일정으로 허페이시를 방문한다.")
+    dates = trip_dates(text, YearHint(published=D(2023, 11, 13)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 11, 13), D(2023, 11, 16))
+    # another day told between them is what `이날` refers to: not the report's day
+    text = text.replace("이를 위해", "시는 14일 출범식을 연다. 이를 위해")
+    assert trip_dates(text, YearHint(published=D(2023, 11, 13))).start.date != D(2023, 11, 13)

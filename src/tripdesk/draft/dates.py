@@ -232,9 +232,14 @@ def find_mentions(text: str) -> list[Mention]:
             add(m, day=int(m.group(1)))
     for m in _THAT_DAY_ON.finditer(text):  # `26일 여수시에 따르면 주 시장은 이날부터 다음 달 5일까지`
         said = None
-        for said in _REPORT_DAY.finditer(text, max(0, m.start() - 80), m.start()):
+        for said in _REPORT_DAY.finditer(text, max(0, m.start() - 600), m.start()):
             pass
-        if said is not None and free(*m.span()) and not re.search(r"[.!?]\s|다\.", text[said.end():m.start()]):
+        # (`... 기념행사를 한다고 13일 밝혔다. 이를 위해 ... 방문단은 이날부터 16일까지`: a later sentence,
+        # with no other day between them)
+        between = text[said.end():m.start()] if said is not None else ""
+        if said is not None and free(*m.span()) and (
+                (said.start() >= m.start() - 80 and not re.search(r"[.!?]\s|다\.", between))
+                or not re.search(r"(?<!\d)\d{1,2}\s*일|이튿날|다음\s*날|전날", between)):
             add(m, day=int(next(g for g in said.groups() if g)))
     for m in _EN_SPAN.finditer(text):
         taken.append(m.span())
