@@ -335,7 +335,12 @@ def test_a_report_of_one_day_abroad_is_drafted_on_that_day() -> None:
     text = ("7일 충남도에 따르면 브라질을 순방 중인 이완구 도지사는 전날 상파울루주를 방문, 알베르토 골드만 부지사와 "
             "교류협력 협정서에 서명했다.")
     dates = trip_dates(text, YearHint(published=D(2010, 4, 7)))
-    assert (dates.start.date, dates.end.date) == (D(2010, 4, 6), D(2010, 4, 7))  # 순방 중인: still abroad on the 7th
+    # 순방 중인: still abroad when the paper of the 7th went out, which is the 6th in Brazil
+    assert (dates.start.date, dates.end.date) == (D(2010, 4, 6), D(2010, 4, 6))
+    # in Europe, still abroad on the 7th
+    dates = trip_dates(text.replace("브라질을 순방", "독일을 순방").replace("상파울루주", "바이에른주"),
+                       YearHint(published=D(2010, 4, 7)))
+    assert (dates.start.date, dates.end.date) == (D(2010, 4, 6), D(2010, 4, 7))
     # a signing at home, with no country abroad named, is still no trip
     with pytest.raises(NoTripDates):
         trip_dates("시는 지난 6일 시청 회의실에서 지역 기업과 협약을 체결했다.", YearHint(published=D(2019, 5, 9)))

@@ -960,11 +960,19 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
             reasons_end.append(Reason(N_("The article gives '{text}' without month or year; it is the end of the "
                                          "range that starts on {start}."), text=last.text.strip(), start=start))
     ongoing = _ONGOING.search(text)
-    if (days_only and ongoing and hint is not None and hint.published is not None and not hint.assumed
-            and end < hint.published <= end + dt.timedelta(days=14)):
-        end = hint.published
-        reasons_end.append(Reason(N_("The article, of {date}, says the trip is still under way ('{words}'): it "
-                                     "ends no earlier than that day. Check it."), date=end, words=ongoing.group(0)))
+    if days_only and ongoing and hint is not None and hint.published is not None and not hint.assumed:
+        # A Korean paper's date is the day before in the Americas (Seoul is 13 to 17 hours ahead):
+        # a report of the 17th that a delegation is in Santa Clara says so of the 16th there.
+        behind = _in_the_americas(text[max(0, ongoing.start() - 60):ongoing.end()])
+        there = hint.published - dt.timedelta(days=1) if behind else hint.published
+        if end < there <= end + dt.timedelta(days=14):
+            end = there
+            reasons_end.append(
+                Reason(N_("The article, of {published}, says the trip is still under way ('{words}'), and it is "
+                          "{date} in the Americas then: it ends no earlier than that day. Check it."),
+                       published=hint.published, date=end, words=ongoing.group(0)) if behind else
+                Reason(N_("The article, of {date}, says the trip is still under way ('{words}'): it "
+                          "ends no earlier than that day. Check it."), date=end, words=ongoing.group(0)))
     home = _home_the_day_after(text, mentions, last, end)
     if home is not None:
         mention, end = home
@@ -1147,6 +1155,25 @@ def _names_a_country(sentence: str) -> bool:
     from .english import countries_named
 
     return bool(set(countries_named(sentence)) - {"KR"}) if re.search(r"[A-Za-z]{3}", sentence) else False
+
+
+_AMERICAS = frozenset({"US", "CA", "MX", "GT", "CU", "PA", "CR", "CO", "VE", "EC", "PE", "BO", "BR", "PY", "UY", "AR",
+                       "CL"})
+
+
+def _in_the_americas(text: str) -> bool:
+    """Whether the words (`미국을 방문 중인`) name a country of the Americas, or a US state, and
+    no other abroad."""
+    from .places import countries_named, states_named
+
+    named = set(countries_named(text)) - {"KR"}
+    if re.search(r"[A-Za-z]{3}", text):
+        from .english import countries_named as countries_named_en
+
+        named |= set(countries_named_en(text)) - {"KR"}
+    if states_named(text):
+        named.add("US")
+    return bool(named) and named <= _AMERICAS
 
 
 # A report written while the trip goes on: `유럽을 방문 중인 최 시장은`.
