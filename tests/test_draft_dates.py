@@ -683,3 +683,19 @@ def test_that_day_on_after_the_reports_day_told_in_an_earlier_sentence() -> None
     # another day told between them is what `이날` refers to: not the report's day
     text = text.replace("이를 위해", "시는 14일 출범식을 연다. 이를 위해")
     assert trip_dates(text, YearHint(published=D(2023, 11, 13))).start.date != D(2023, 11, 13)
+
+
+def test_a_day_told_again_in_koreas_time_is_not_another_day_and_attending_abroad_ties_a_day() -> None:
+    # (진주 2014: `현지시각 10일 오후 12시30분 (한국시각 11일 오전 5시30분) 라스베이거스 ... 호텔에서`)
+    text = ("미국을 방문 중인 이창희 진주시장은 현지시각 10일 오후 12시30분 (한국시각 11일 오전 5시30분) 라스베이거스 "
+            "플래닛 헐리우드 호텔에서 히달고시 관계자와 만났다.")
+    dates = trip_dates(text, YearHint(published=D(2014, 12, 11)))
+    assert (dates.start.date, dates.end.date) == (D(2014, 12, 10), D(2014, 12, 10))
+    # (경북 2007: `23일에도 ... LA 옥스퍼드 팔래스 호텔에서 열린 ... 분과위원회에 참석한 김 지사는`)
+    text = ("지난 20일 미국을 방문한 김관용 경북지사는 분주한 일정을 보냈다. 23일에도 강행군이 이어져 LA 옥스퍼드 "
+            "팔래스 호텔에서 열린 해외자문관 분과위원회에 참석했다.")
+    dates = trip_dates(text, YearHint(published=D(2007, 3, 27)))
+    assert (dates.start.date, dates.end.date) == (D(2007, 3, 20), D(2007, 3, 23))
+    # attending at home ties no day
+    text = "지난 20일 미국을 방문한 김 지사는 분주한 일정을 보냈다. 23일에는 도청에서 열린 회의에 참석했다."
+    assert trip_dates(text, YearHint(published=D(2007, 3, 27))).end.date == D(2007, 3, 20)

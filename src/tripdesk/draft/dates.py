@@ -1125,8 +1125,9 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체
                           r"\blocal time\b|\bvisiting\b|\bvisited\b|\barrived in\b")
 # (`지난 21일 ... 미국 노스캐롤라이나주 벌링턴시에서 로니 월 시장과 만나 ... 합의했다`, `8일 ... 하워드카운티
 # 정부청사에서 ... 미팅을 갖고`, `12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다`)
-# (`몬트레이 시청에서 열린 공식 환담에는`, `시의회에서 ... 협약식을 맺었다`)
-_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담)|"
+# (`몬트레이 시청에서 열린 공식 환담에는`, `시의회에서 ... 협약식을 맺었다`, `LA 옥스퍼드 팔래스 호텔에서 열린
+# ... 분과위원회에 참석한`: attending is abroad where the sentence names a place abroad)
+_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|참석)|"
                            r"(?:협약|협정|MOU|양해각서|결연)식?(?:을|를)?\s*(?:체결|맺)|"
                            r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
 
@@ -1202,6 +1203,8 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
         # (`이달 3일`: this month; `지난달 30일(현지시각)`: a day abroad last month)
         if m.day < 1 or m.year is not None or _inside(m.begin, quoted) or (report and _inside(m.begin, [report.span()])):
             continue
+        if re.search(r"한국\s*시[각간]\s*(?:으로\s*)?$", text[max(0, m.begin - 12):m.begin]):
+            continue  # `현지시각 10일 오후 (한국시각 11일 오전 5시30분)`: the same moment, told in Korea's time
         sentence = _sentence_around(text, m.begin, m.end)
         # (`지난달 28일 몬트레이 시청에서 열린 공식 환담에는`: a meeting abroad last month)
         if m.month_offset not in (None, 0) and not (m.month_offset == -1 and (

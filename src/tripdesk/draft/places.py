@@ -145,6 +145,8 @@ def names_a_city_abroad(sentence: str) -> bool:
     """Whether the sentence names a city abroad by a name of three syllables or more, which no
     Korean place shares (`살리나스 시청에서`, `풀러튼 시는`): a quick test, without the analyser."""
     index = city_index()
+    if any(re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", sentence) for name in latin_names()):
+        return True  # `LA 옥스퍼드 팔래스 호텔에서`
     for m in HANGUL_WORD.finditer(sentence):
         name = _longest_name(m.group(0), index)
         if (name is not None and len(name) >= 3 and not _is_korean_government(name)
