@@ -606,3 +606,18 @@ def test_cities_the_gazetteer_spells_otherwise_or_lacks() -> None:
     from tripdesk.draft import english
 
     assert [p.city.en for p in english.find_places("He will attend a session in Davos, Switzerland.")] == ["Davos"]
+
+
+def test_a_headline_without_a_full_stop_does_not_run_into_the_name_below_it() -> None:
+    # (청주 2019, the 20th held-out batch: the analyser read `... 기념행사’ 참석` + `한범덕 충북 청주시장이` as
+    # 참석하 + ㄴ + 범덕, so the host's mayor `(甲府·시장 히구치 유이치)` was taken to lead)
+    from tripdesk.draft import analyser
+    from tripdesk.draft.entities import people
+
+    text = "도시 건립 ‘500주년 기념행사’ 참석\n\n한범덕 충북 청주시장이 일본 고후시 방문에 나선다."
+    assert "한범덕" in analyser.proper_nouns(text)
+    assert [(p.ko, p.role) for p in people(text)] == [("한범덕", "충북 청주시장")]
+    # (금산 2024: `박범인 금산군수`, read as 박 + 범 + 이 + ㄴ, a copula: still a name before a head's title;
+    # `이끄는 구미시장`, a verb, is not)
+    assert [p.ko for p in people("박범인 금산군수, 베트남 방문\n박범인 금산군수는 21일부터 방문했다.")] == ["박범인"]
+    assert people("대표단을 이끄는 구미시장은 방문했다.") == []

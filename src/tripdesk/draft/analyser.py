@@ -38,8 +38,16 @@ class Token:
 
 @functools.lru_cache(maxsize=64)
 def analyse(text: str) -> tuple[Token, ...]:
-    """The morphemes of a text, with their offsets."""
-    return tuple(Token(t.form, t.tag, t.start, t.start + t.len) for t in kiwi().tokenize(text))
+    """The morphemes of a text, with their offsets, line by line: the analyser reads across a
+    line break as across a space, so a headline without a full stop ran into the line after it
+    (`... 기념행사’ 참석` + `한범덕 충북 청주시장이` read as 참석하+ㄴ 범덕)."""
+    tokens: list[Token] = []
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            tokens += (Token(t.form, t.tag, at + t.start, at + t.start + t.len) for t in kiwi().tokenize(line))
+        at += len(line) + 1
+    return tuple(tokens)
 
 
 def proper_nouns(text: str) -> set[str]:

@@ -179,9 +179,13 @@ def people(text: str) -> list[PersonFound]:
         name, role = m.group(1), m.group(2)
         if text[max(0, m.start(1) - 1):m.start(1)] in ("-", "·"):  # 페터-안드레 알트: one foreign name
             continue
-        if reads_as_words(m.start(1), m.end(1)):
+        # (`박범인 금산군수`, which the analyser reads as 박 + 범 + 이 + ㄴ, a copula and no verb: a name
+        # before a Korean government head's title; `이끄는 구미시장`, a verb, is not)
+        heads = _heads_a_government(name, role) and not any(
+            t.tag in ("VV", "VA", "XSV", "XSA") or t.tag[0] == "J" for t in tokens if t.begin < m.end(1) and t.end > m.start(1))
+        if reads_as_words(m.start(1), m.end(1)) and not heads:
             continue
-        if (_korean_name(name, proper) or _heads_a_government(name, role)) and not any(
+        if (_korean_name(name, proper) or heads) and not any(
                 name in p.ko for p in found.values()):
             add(name, role, m.start(), text[m.start(1):m.end(2)])
     for m in _SPACED_NAME_ROLE.finditer(text):
