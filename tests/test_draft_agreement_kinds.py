@@ -195,3 +195,16 @@ def test_an_agreement_of_that_year_is_before_the_trip_and_one_signed_on_a_one_da
                      YearHint(published=dt.date(2018, 6, 25))).document
     (agreement,) = doc["agreements"]
     assert agreement["date"] == dt.date(2018, 6, 25) and "one day" in agreement["inferred"]["date"]["en"]
+
+
+def test_one_agreement_with_each_party_listed_before_each_on_its_own_day() -> None:
+    # (경기 2014, the 20th held-out batch: `25일 뉴욕에서 A사와, 29일에는 워싱턴 D,C에서 B사와, 8월 1일에는 LA에서
+    # C사와 각각 투자협약을 맺는다`)
+    text = ("남경필 경기도지사가 미국 출장길에 오른다. 남 지사는 24일부터 8월 2일까지 미국을 방문한다.\n\n남 지사는 25일 "
+            "뉴욕에서 A사와, 29일에는 워싱턴 D,C에서 B사와, 8월 1일에는 LA에서 C사와 각각 투자협약을 맺는다.")
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.kind, a.of) for a in found] == [("investment agreement", 3)] * 3
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2014, 7, 22))).document
+    assert [a.get("date") for a in doc["agreements"]] == [dt.date(2014, 7, 25), dt.date(2014, 7, 29),
+                                                          dt.date(2014, 8, 1)]

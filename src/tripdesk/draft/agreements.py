@@ -432,9 +432,14 @@ def _parties_counted(before: str) -> tuple[int, str]:
 
 
 def _each(before: str) -> int:
-    """`각각 500만 불, 3000만 불 규모의`: as many agreements as items listed after 각각."""
+    """`각각 500만 불, 3000만 불 규모의`: as many agreements as items listed after 각각 (or as
+    parties listed before it)."""
     m = re.search(r"각각\s+([^.]*?)$", before)
-    if not m:
+    if not m or not m.group(1).strip():
+        # `25일 뉴욕에서 A사와, 29일에는 ... B사와, 8월 1일에는 LA에서 C사와 각각 투자협약을`: one with each party
+        # listed before 각각
+        if re.search(r"(?:와|과)\s+각각\s*$", before):
+            return max(1, min(len(re.findall(r"[가-힣A-Za-z0-9]+(?:와|과),?\s", before)), 6))
         return 1
     items = [p for p in re.split(r",\s*|와\s|과\s", m.group(1)) if p.strip()]
     return max(1, min(len(items), 6))

@@ -828,6 +828,11 @@ class _Assembler:
                 if dated and _purpose_of_departure(found):
                     dated = None  # 'X 협약 체결 등을 위해 지난 8일 출국했다': the day is the departure's
                 date = dated[0] if dated else None
+                if found.of > 1:  # `25일 뉴욕에서 A사와, 29일에는 ... B사와, 8월 1일에는 ... C사와 각각`: one a day
+                    days_told = [d for d in (dates.resolve_day(m, self.start, self.end)
+                                             for m in dates.find_mentions(clause[:clause.find(found.words)])) if d]
+                    if len(days_told) == found.of:
+                        date, dated = days_told[found.item], None
                 if date is None and self.start == self.end and found.status == "signed":
                     date = self.start  # signed on a trip of one day: on that day
                 # One agreement told twice (the lead names it, a later sentence dates it), never
