@@ -315,8 +315,13 @@ def test_a_city_listed_among_cities_is_a_place_not_a_company() -> None:
 
 
 def test_unknown_cities_written_with_si_right_after_their_country_are_places() -> None:
+    # (those whose romanisation reads as a city of that country are that city: San Mateo, Rizal, the
+    # larger of the Philippines' two; Amadeo, Cavite; 남원 2023: `미국 마리나시`, Marina, California)
     assert cities_in("군 관계자들은 지난 8~11일 필리핀 산마테오 시, GMA 시, 아마데오 시를 연달아 방문했다.") == [
-        ("산마테오시", ""), ("GMA시", ""), ("아마데오시", "")]
+        ("산마테오", "San Mateo"), ("GMA시", ""), ("아마데오", "Amadeo")]
+    assert cities_in("남원시와 미국 마리나시는 지난 12일 자매결연을 맺었다.") == [("마리나", "Marina")]
+    # (강릉 2016: `중국 운남성 망시`, a city of a province the text names, Mangshi)
+    assert cities_in("방문단이 중국 운남성 망시를 방문했다.") == [("망시", "Mangshi")]
     assert cities_in("청주시는 우즈베키스탄 코칸드시(市)와 우호교류 협약을 체결했다.") == [("코칸드시", "")]
     # 시 as "when" is no city; a prefecture is not its city
     assert cities_in("시장은 베트남 방문 시 주의할 점을 들었다.") == []
@@ -621,3 +626,9 @@ def test_a_headline_without_a_full_stop_does_not_run_into_the_name_below_it() ->
     # `이끄는 구미시장`, a verb, is not)
     assert [p.ko for p in people("박범인 금산군수, 베트남 방문\n박범인 금산군수는 21일부터 방문했다.")] == ["박범인"]
     assert people("대표단을 이끄는 구미시장은 방문했다.") == []
+
+
+def test_a_city_run_into_its_convention_centre_is_the_place() -> None:
+    # (전북 2023, the 20th held-out batch: `11일 로스앤젤레스주 애너하임컨벤션센터에서 열리는 ... 개막식에 참석해`)
+    assert cities_in("김 지사는 11일 미국 애너하임컨벤션센터에서 열리는 세계한상대회 개막식에 참석한다.") == [
+        ("애너하임", "Anaheim")]

@@ -29,9 +29,10 @@ from .notes import Reason
 HANGUL_WORD = re.compile(r"[가-힣][가-힣A-Za-z.·]*")
 _SPACE = re.compile(r"\s+")
 # What may follow a city's name in the same word: 시 (city), 주 (state), particles.
-# An office named by its city is there: 뉴욕무역관 (KOTRA's office in New York), 호치민총영사관.
+# An office named by its city is there: 뉴욕무역관 (KOTRA's office in New York), 호치민총영사관; so is
+# a convention centre (애너하임컨벤션센터).
 _TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
-                   r"대표처|사무소|한인회|공항)?"
+                   r"대표처|사무소|한인회|공항|컨벤션센터)?"
                    r"(에서는|에서|에선|에서도|에서의|에는|에도|으로는|로는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|"
                    r"부터|와의|과의)?$")
 
@@ -330,6 +331,11 @@ def _unknown_cities_after_country(text: str, proper_nouns: set[str], taken: set[
             if not spaced and not (name in proper_nouns or any(p.startswith(name) for p in proper_nouns)
                                    or re.fullmatch(r"[A-Z]{2,10}", name)):
                 continue
+            # (`미국 마리나시`: Marina, California, which GeoNames has no Korean name for)
+            best = _romanised_city(name, frozenset({country}))
+            if best is not None:
+                found.append(PlaceFound(name, best[1], begin, begin + len(name), romanised=True))
+                continue
             found.append(PlaceFound(name + "시", City("", country, None, 0), begin, begin + len(c.group(0)),
                                     note=Reason(N_("'{name}' is written as a city ('시') right after {country}, which the "
                                                    "gazetteer does not know by this name, so it gives no English "
@@ -452,8 +458,14 @@ def _provinces(text: str) -> list[PlaceFound]:
         if below:
             city = below.group().strip()
             if city.endswith("시") and city[:-1] not in city_index() and city not in city_index():
-                # 베트남 빈딘성 퀴논시 where the gazetteer has no such city: the city is the place
+                # 베트남 빈딘성 퀴논시 where the gazetteer has no such city: the city is the place (found by
+                # its romanisation when it reads as one of the country's: 중국 운남성 망시, Mangshi)
                 at = below.end() - len(city)
+                best = _romanised_city(city, frozenset({country})) or (
+                    _romanised_city(city[:-1], frozenset({country})) if len(city) > 2 else None)
+                if best is not None:
+                    found.append(PlaceFound(city, best[1], at, below.end(), romanised=True))
+                    continue
                 found.append(PlaceFound(city, City("", country, None, 0), at, below.end(), note=Reason(
                     N_("'{name}' is a city of {province} ({country}), which the article names before it; the "
                        "gazetteer does not know it by this name, so it gives no English name."),
@@ -799,7 +811,8 @@ def _romanised_city(word: str, countries: frozenset[str]) -> tuple[float, City] 
             if abs(len(name) - len(mine)) > 3:
                 continue
             ratio = difflib.SequenceMatcher(None, mine, name).ratio()
-            if ratio >= (0.9 if len(name) <= 6 else 0.85) and (best is None or ratio > best[0]):
+            if ratio >= (0.9 if len(name) <= 6 else 0.85) and (
+                    best is None or (ratio, city.population) > (best[0], best[1].population)):  # the larger of two San Mateos
                 best = (ratio, city)
     if best is None:
         best = _by_skeleton(roman, [c for country in sorted(countries) for c in _BY_COUNTRY.get(country, ())], 4)
