@@ -699,3 +699,13 @@ def test_a_day_told_again_in_koreas_time_is_not_another_day_and_attending_abroad
     # attending at home ties no day
     text = "지난 20일 미국을 방문한 김 지사는 분주한 일정을 보냈다. 23일에는 도청에서 열린 회의에 참석했다."
     assert trip_dates(text, YearHint(published=D(2007, 3, 27))).end.date == D(2007, 3, 20)
+
+
+def test_a_fair_held_in_one_month_beats_a_month_the_draft_only_assumes() -> None:
+    # (사천 2023: `오는 14일 출국해 ... '2023 파리에어쇼'에 참관 ... 23일 귀국`, no month or date of its own; the
+    # file's date, in December 2026, gave the month; the Paris Air Show is held in June)
+    text = ("박동식 사천시장은 오는 14일 출국해 폴란드 제슈프시 방문, '2023 파리에어쇼' 참관 등 일정을 소화하고 23일 "
+            "귀국한다.")
+    dates = trip_dates(text, YearHint(published=D(2026, 12, 7), source="the file's date", assumed=True))
+    assert (dates.start.date, dates.end.date) == (D(2023, 6, 14), D(2023, 6, 23))
+    assert "Paris" in dates.start.reason or "파리에어쇼" in dates.start.reason

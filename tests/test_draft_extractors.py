@@ -558,3 +558,11 @@ def test_short_replies_and_the_one_who_answers_after_anothers_quote() -> None:
     said = [(q.text, q.speaker.ko if q.speaker else None) for q in found]
     assert said == [("미셀 오바마를 여주에 초대하고 싶은데 도와줄 수 있겠느냐", "원경희"), ("아주 좋은 생각", "문덕호"),
                     ("적극 도와 주겠다", "문덕호"), ("첫째로 협력하겠다", "원경희"), ("앞으로도 교류를 넓히겠다", "원경희")]
+
+
+def test_a_photo_credit_followed_by_its_date_and_the_reporters_address_dates_the_article() -> None:
+    # (충북 2025 and 청주 2023, Newspim: `[사진=충북도] 2025.04.21 baek3413@newspim.com`)
+    text = "기자 간담회 하는 김영환 충북지사. [사진=충북도] 2025.04.21 baek3413@newspim.com\n김 지사는 지난 14일 출국했다."
+    assert read_article(text.encode(), "a.txt").published == datetime.date(2025, 4, 21)
+    # a date after a credit with no address is not taken
+    assert read_article("사진. [사진=충북도] 2025.04.21\n김 지사는 14일 출국했다.".encode(), "b.txt").published is None

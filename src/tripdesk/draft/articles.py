@@ -217,8 +217,12 @@ _EMBARGO = re.compile(r"이\s?기사는\s*((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*�
 # stamp some pages print under the article (`굿모닝투데이 2023.02.23`).
 # A photo caption's date (Newsis: `... 서명하고 있다. 2015.07.05. (사진=강원도청 제공) photo@newsis.com
 # 2015-07-05`): the day the picture was sent out with the article.
+# (Newspim: `[사진=충북도] 2025.04.21 baek3413@newspim.com`, the date after the credit, then the
+# reporter's address)
 _PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?=[(\[]사진\s*=)|"
-                          r"(?<=photo@newsis\.com )((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
+                          r"(?<=photo@newsis\.com )((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b|"
+                          r"[(\[]사진\s*=\s*[^)\]\n]{1,20}[)\]]\s*((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s+"
+                          r"(?=[\w.\-]+@[\w\-]+\.)")
 _STAMP_LINE = re.compile(r"(?m)^[^\d\n.]{2,20}?\s((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s*$")
 
 
@@ -389,7 +393,7 @@ def _source_lines(article: Article) -> None:
         except ValueError:
             pass
     if article.published is None and (m := _PHOTO_STAMP.search(article.text)):
-        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        year, month, day = next(m.groups()[i:i + 3] for i in (0, 3, 6) if m.group(i + 1))
         try:
             article.published = dt.date(int(year), int(month), int(day))
             article.published_from = Reason(N_("the date of its photo caption ('{stamp}')"), stamp=m.group(0).strip())

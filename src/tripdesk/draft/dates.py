@@ -64,6 +64,20 @@ RECURRING_EVENTS: dict[str, tuple[tuple[int, ...], str]] = {
     "웹서밋": ((11,), "Lisbon"),
     "SXSW": ((3,), "Austin"),
     "NAB Show": ((4,), "Las Vegas"),
+    "파리에어쇼": ((6,), "Paris"),  # odd years, mid-June, Le Bourget
+    "파리 에어쇼": ((6,), "Paris"),
+    "Paris Air Show": ((6,), "Paris"),
+    "판버러 에어쇼": ((7,), "Farnborough"),  # even years, July
+    "판버러에어쇼": ((7,), "Farnborough"),
+    "Farnborough Airshow": ((7,), "Farnborough"),
+    "다보스포럼": ((1,), "Davos"),  # the World Economic Forum's annual meeting, January
+    "다보스 포럼": ((1,), "Davos"),
+    "Davos Forum": ((1,), "Davos"),
+    "스마트시티 엑스포 월드 콩그레스": ((11,), "Barcelona"),
+    "Smart City Expo World Congress": ((11,), "Barcelona"),
+    "MIPIM": ((3,), "Cannes"),
+    "ITB 베를린": ((3,), "Berlin"),
+    "ITB Berlin": ((3,), "Berlin"),
 }
 
 
@@ -1333,12 +1347,13 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
                     return month, Reason(N_("The article gives the start day without a month; '{text}', which "
                                             "falls within the trip, puts the start in month {month}."),
                                          text=other.text, month=month)
-    if hint.published is not None and hint.assumed:
+    event = recurring_event(text)
+    if hint.published is not None and hint.assumed and not (event and len(event[1]) == 1):
         date = nearest_month(day, hint.published, past=past)
         return date.month, Reason(N_("The article gives days without a month and has no date of its own; the month "
                                      "is worked out from {date}, {source}. Check it."),
                                   date=hint.published, source=hint.source)
-    if hint.published is not None:
+    if hint.published is not None and not hint.assumed:
         date = nearest_month(day, hint.published, past=past, coming=coming)
         if date != nearest_month(day, hint.published):
             return date.month, Reason(
@@ -1350,11 +1365,10 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
         return date.month, Reason(N_("The article gives days without a month; the month is that of the date "
                                      "nearest to the published date {date} ({source})."),
                                   date=hint.published, source=hint.source)
-    if hint.month is not None:
+    if hint.month is not None and not hint.assumed:
         return hint.month, Reason(N_("The article gives days without a month; the month is {source}'s."),
                                   source=hint.source)
-    event = recurring_event(text)
-    if event and len(event[1]) == 1:
+    if event and len(event[1]) == 1:  # (before a date the draft only assumes: the article's own word)
         name, (month,) = event
         return month, Reason(N_("The article gives days without a month; {name}, which the article names, "
                                 "is held every year in month {month}."), name=name, month=month)
