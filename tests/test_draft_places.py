@@ -632,3 +632,20 @@ def test_a_city_run_into_its_convention_centre_is_the_place() -> None:
     # (전북 2023, the 20th held-out batch: `11일 로스앤젤레스주 애너하임컨벤션센터에서 열리는 ... 개막식에 참석해`)
     assert cities_in("김 지사는 11일 미국 애너하임컨벤션센터에서 열리는 세계한상대회 개막식에 참석한다.") == [
         ("애너하임", "Anaheim")]
+
+
+def test_leaders_a_section_name_a_districts_title_and_a_name_glued_to_its_government() -> None:
+    from tripdesk.draft.entities import people
+
+    # (충남 2019, the 21st held-out batch: the page's section `지자체` over the headline `양승조 충남지사, ...`
+    # was read as a person named 지자체 whose title is `양승조 충남지사`)
+    assert [(p.ko, p.role) for p in people("정치·사회  지자체\n\n양승조 충남지사, 해외 투자유치 위해 출장")] == [
+        ("양승조", "충남지사")]
+    # (함양 2016: `임창호함양군수와`, a name, a government and its head's title run together)
+    assert [(p.ko, p.role) for p in people("이날 임창호함양군수와 관계자들은 사업계획을 나눴다.")] == [("임창호", "함양군수")]
+    assert people("남양주시장과 전라남도지사가 만났다.") == []
+    # (연수 2025: `이재호 연수구청장을 비롯한 연수구 대표단은`: 연수 + 구청장 is the district 연수구's head,
+    # not a host's)
+    doc = draft("인천시 연수구가 미국 유타주 코튼우드 하이츠시와 우호도시 협약을 체결했다.\n\n이재호 연수구청장을 비롯한 연수구 "
+                "대표단은 지난 5일(현지시간) 코튼우드 하이츠시청을 방문했다.", D(2025, 7, 7))
+    assert leader_of(doc)["name"]["ko"] == "이재호"

@@ -1335,8 +1335,9 @@ def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> 
     title = entities.role_tail(role)  # `태주시장`: a place and a title (not `경제부시장`, a title)
     if title != role and title in ("시장", "도지사", "지사", "군수", "구청장"):
         places.append(role[:-len(title)].removesuffix("시"))
-    return any(place not in governments and place + "시" not in governments and not place.endswith(("도", "군", "구"))
-               for place in places)
+    # (`연수구청장`: 연수 + 구청장, the district's 구 taken into the title)
+    return any(all(form not in governments for form in (place, place + "시", place + "구", place + "군"))
+               and not place.endswith(("도", "군", "구")) for place in places)
 
 
 def _purpose_of_departure(found: agreements_mod.AgreementFound) -> bool:

@@ -56,25 +56,27 @@ _ROLE_ALT = "|".join(ROLES)
 _AFTER_ROLE = r"(?=[은는이가을를의과와도,\s)(]|에게|께|$)"
 # Where a photo shows the person, between the name and the role: `이성헌(사진 왼쪽 네 번째) 구청장`.
 _PHOTO_NOTE = r"(?:\((?:사진\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|앞|뒤)[^()]{0,15}\)|<사진>|\[사진\]|\(사진\))"
-# 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장
+# 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장 (on one line: `지자체` over
+# `양승조 충남지사` is a page's section name above a headline)
 # (a lookahead, so that every word is tried as a name: matches overlap)
-_NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})(?:{_PHOTO_NOTE}\s*|\s+)((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT}))"
+_NAME_ROLE = re.compile(rf"(?=(?<![가-힣])([가-힣]{{2,4}})(?:{_PHOTO_NOTE}[^\S\n]*|[^\S\n]+)((?:[가-힣A-Za-z]+[^\S\n])?[가-힣]*?(?:{_ROLE_ALT}))"
                         rf"{_AFTER_ROLE})")
 # 함 명준 강원도 고성 군수 / 김 영수 사무국장: a name written with a space after the surname
-_SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])\s([가-힣]{{2}})\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
+_SPACED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣])[^\S\n]([가-힣]{{2}})[^\S\n]+((?:[가-힣A-Za-z]+[^\S\n]){{0,2}}[가-힣]*?"
                                rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 수잔 손 부에나파크 시장 / 조이스 안 부시장: a foreign given name, then a one-syllable surname
 # (a Korean name with a space is the other way round: 함 명준)
-_WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣])\s+((?:[가-힣A-Za-z]+\s){{0,2}}[가-힣]*?"
+_WESTERN_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})[^\S\n]([가-힣])[^\S\n]+((?:[가-힣A-Za-z]+[^\S\n]){{0,2}}[가-힣]*?"
                                 rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 데니스 맥너니 카운티장: a foreign name of two words, each a proper noun, before a title
 # (or with the place the title is of between: 이토 카즈키 야마구치시 시장)
-_TWO_WORD_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})\s([가-힣]{{2,4}})\s+((?:[가-힣]{{2,8}}(?:시|현|주)\s)?"
+_TWO_WORD_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})[^\S\n]([가-힣]{{2,4}})[^\S\n]+((?:[가-힣]{{2,8}}(?:시|현|주)[^\S\n])?"
                                  rf"(?:{_ROLE_ALT})){_AFTER_ROLE}")
 # 서산시장 이완섭을 비롯한 방문단: a local government's head named after the title
-_TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청장|도지사)\s([가-힣]{3})(?=을|를|이|가|은|는|과|와|의|,|\s)")
+_TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청장|도지사)[^\S\n]([가-힣]{3})(?=을|를|이|가|은|는|과|와|의|,|\s)")
 # 심재덕시장을 비롯: a name and its role run together, as older articles write them
 _GLUED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{3}})({_ROLE_ALT}){_AFTER_ROLE}")
+_GLUED_NAME_GOVERNMENT = re.compile(rf"(?<![가-힣])([가-힣]{{3}})([가-힣]{{1,4}}?(?:시장|군수|구청장|도지사)){_AFTER_ROLE}")
 # 구미시(시장 남유진) / (단장 김상희)
 _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
 # 밥 휠너(Bob Filner) 샌디에이고 시장
@@ -215,6 +217,11 @@ def people(text: str) -> list[PersonFound]:
         if any(name + tail in governments for tail in ("", "시", "군", "구", "도")) or reads_as_words(m.start(), m.end(2)):
             continue
         if (_korean_name(name, proper) or name + role in proper) and not any(name in p.ko for p in found.values()):
+            add(name, role, m.start(), m.group(0))
+    for m in _GLUED_NAME_GOVERNMENT.finditer(text):
+        # (`임창호함양군수와`: a name, a Korean government and its head's title, run together)
+        name, role = m.group(1), m.group(2)
+        if _heads_a_government(name, role) and not any(name in p.ko for p in found.values()):
             add(name, role, m.start(), m.group(0))
     for m in _ROLE_NAME.finditer(text):
         role, name = m.group(1), m.group(2)
