@@ -208,3 +208,25 @@ def test_one_agreement_with_each_party_listed_before_each_on_its_own_day() -> No
                      YearHint(published=dt.date(2014, 7, 22))).document
     assert [a.get("date") for a in doc["agreements"]] == [dt.date(2014, 7, 25), dt.date(2014, 7, 29),
                                                           dt.date(2014, 8, 1)]
+
+
+def test_renewed_brought_about_each_after_the_words_and_a_bare_back_reference_by_its_party() -> None:
+    # (the 21st held-out batch) 아산 2025: `기존 ... 협약을 갱신하고`; 울산 2019: `협약을 끌어 내는 성과를 거뒀다`
+    text = "닌빙성에서는 기존 상호결연도시 협약을 갱신하고, 계절근로자 파견 협약 재체결 및 실무 협의를 진행한다."
+    assert [(a.words, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))] == [
+        ("상호결연도시 협약", "planned"), ("파견 협약", "planned")]
+    text = "송 시장은 이번 미국 방문을 통해 휴스턴시와의 국제교류 협약을 끌어 내는 성과를 거뒀다."
+    assert [(a.kind, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))] == [
+        ("exchange agreement", "signed")]
+    # 나주 2016: `하워드 카운티 정부와 하워드 커뮤니티 대학(...)과 ... 협약(MOU)을 각각 체결했다`: two
+    text = ("강 시장은 하워드 카운티 정부와 하워드 커뮤니티 대학(Howard Community College)과 교류 확대를 위한 "
+            "협약(MOU)을 각각 체결했다.")
+    assert [a.of for a in agreements.find_agreements(text, analyser.sentences(text))] == [2, 2]
+    # 충남 2019: `16일 ... A사와 투자유치 협약을 맺는다. 양 지사는 A사와 협약을 체결한 뒤 ...`: the one told
+    text = ("양승조 충남지사가 15일부터 19일까지 미국과 프랑스를 방문한다.\n\n양 지사는 15일 윌밍턴에서 D사와 투자유치 "
+            "업무협약을 맺은 뒤 16일 앨런타운으로 이동해 A사와 투자유치 협약을 맺는다.\n\n양 지사는 A사와 협약을 체결한 뒤 "
+            "곧바로 프랑스로 이동해 17일 파리에서 I사와 투자상담을 진행한다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2019, 4, 12))).document
+    assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [
+        ("business agreement", dt.date(2019, 4, 15)), ("investment agreement", dt.date(2019, 4, 16))]

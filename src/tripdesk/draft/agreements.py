@@ -51,7 +51,7 @@ KINDS = (
                          r"협력\s*각서|합의\s*각서|합의서|[가-힣]*의정서|[가-힣]*비망록|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
-_SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
+_SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|갱신|끌어\s?(?:내|냈|낸|낼)|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
                       r"(?:협약|MOU|양해각서|결연)(?:을|를|도)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
@@ -68,21 +68,24 @@ _CEREMONY = re.compile(r"(?:협약|협정|체결|조인|서명)식(?:을|를)?\s
                        r"(?:협약|협정|체결|조인|서명|결연)식(?:은|이)\s[^.]{0,120}?(?:(열렸|개최됐|개최되었|진행됐|진행되었)|"
                        r"(열린다|열릴|개최된다|개최될|진행된다|진행될))다?")
 # The verb after an agreement's words, and where it leaves the agreement.
-_VERB = re.compile(r"(?:체결|서명|조인|교환|선언|합의|협의|채택)\s*(?:을\s*|를\s*)?(?:하|했|한|할|키로|됐|되었|된|될|하였|해)"
-                   r"|맺(?:었|는|을|기로|고|어)|화답|약속(?:했|하였|하고)"
+_VERB = re.compile(r"(?:체결|서명|조인|교환|선언|합의|협의|채택|갱신)\s*(?:을\s*|를\s*)?(?:하|했|한|할|키로|됐|되었|된|될|하였|해)"
+                   r"|맺(?:었|는|을|기로|고|어)|화답|약속(?:했|하였|하고)|(?:이)?끌어\s?(?:내|냈|낸|낼)"
                    r"|\bsign(?:ed|s|ing)?\b|\bwill\b|\bto sign\b|\bconcluded\b|\bagreed\b|\bpromised\b|\bpledged\b")
-_PLANNED = re.compile(r"^(?:체결|서명|조인|교환|선언|채택|맺)\s*(?:을\s*|를\s*)?(?:한다|할|하기로|키로|을\s*계획|을\s*예정|는다)"
-                      r"|^맺(?:을|기로|는다)|^\bwill\b|^\bto sign\b")
-_SIGNED = re.compile(r"^(?:체결|서명|조인|교환|선언|채택)\s*(?:을\s*|를\s*)?(?:했|하였|됐|되었|한(?!다))|^맺(?:었|은)|^\bsigned\b|"
+_PLANNED = re.compile(r"^(?:체결|서명|조인|교환|선언|채택|맺|갱신)\s*(?:을\s*|를\s*)?(?:한다|할|하기로|키로|을\s*계획|을\s*예정|는다)"
+                      r"|^맺(?:을|기로|는다)|^(?:이)?끌어\s?낼|^\bwill\b|^\bto sign\b")
+_SIGNED = re.compile(r"^(?:체결|서명|조인|교환|선언|채택|갱신)\s*(?:을\s*|를\s*)?(?:했|하였|됐|되었|한(?!다))|^맺(?:었|은)|"
+                     r"^(?:이)?끌어\s?(?:냈|낸)|^\bsigned\b|"
                      r"^\bconcluded\b")
-_CONNECTIVE = re.compile(r"^(?:체결|서명|조인|교환|채택|맺)\s*(?:을\s*|를\s*)?(?:하고|하며|하면서|해|고|어)")
+# (`협약을 갱신하고`: renewed, a new signing; `협약을 끌어 내는 성과를 거뒀다`: brought about)
+_CONNECTIVE = re.compile(r"^(?:체결|서명|조인|교환|채택|맺|갱신)\s*(?:을\s*|를\s*)?(?:하고|하며|하면서|해|고|어)|"
+                         r"^(?:이)?끌어\s?내(?:는|고|며|어)")
 _AGREED = re.compile(r"^(?:합의|협의)\s*(?:했|하였|하고|하는|해|됐)|^\bagreed\b")
 _PLEDGED = re.compile(r"^(?:화답|약속(?:했|하였|하고))|^\bpromised\b|^\bpledged\b")
 # How the sentence ends: a plan (계획이다, 예정이다, 펼치게 된다, 방문한다) or a report (했다).
 # (`다진다`, `나선다`, `맺는다`: a verb's present, ㄴ다 or 는다, tells a plan in a report before the trip)
 _N_FINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4)  # syllables ending in ㄴ
 _ENDS_PLANNED = re.compile(rf"(?:예정|계획|방침|전망)(?:이다|입니다)|(?:게|할)\s*(?:된다|것이다)|[{_N_FINAL}는]다\.?\s*$|\bwill\b")
-_ENDS_DONE = re.compile(r"[았었였했됐졌렸쳤냈났왔갔섰켰웠썼]다\.?\s*$")
+_ENDS_DONE = re.compile(r"[았었였했됐졌렸쳤냈났왔갔섰켰웠썼뒀]다\.?\s*$")
 _LIST_MARK = re.compile(r"[△▲■□◆◇•※]\s*[^△▲■□◆◇•※]*$")
 # Words that name the agreement already named (협약식, 이번 협약, a bare 협약/협정).
 _BACK_REFERENCE = re.compile(r"^(?:협약|협정|협약서|협약식|협정서|체결식|조인식|합의)$")
@@ -223,8 +226,10 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
         said = best if "합의" not in best.words else group[0]
         status = _status(sentence, sentence[said.start:], len(said.words), listed)
         if re.search("[가-힣]", sentence):
-            each, counted = _each(sentence[previous_end:group[0].start]), _count_ko(sentence, group[0].start,
-                                                                                     group[-1].end)
+            before = sentence[previous_end:group[0].start]
+            if re.match(r"[\s)]*(?:\([^)]*\))?\s*(?:을|를)\s*각각\s", sentence[group[-1].end:]):
+                before += "각각 "  # `X와 Y과 ... 협약(MOU)을 각각 체결했다`: 각각 after the words, the parties before
+            each, counted = _each(before), _count_ko(sentence, group[0].start, group[-1].end)
             count, counting = (each, "각각") if each >= counted[0] else counted
             parties = _parties_counted(sentence[previous_end:group[0].start])
             if count == 1 and parties[0] > 1:
@@ -438,8 +443,8 @@ def _each(before: str) -> int:
     if not m or not m.group(1).strip():
         # `25일 뉴욕에서 A사와, 29일에는 ... B사와, 8월 1일에는 LA에서 C사와 각각 투자협약을`: one with each party
         # listed before 각각
-        if re.search(r"(?:와|과)\s+각각\s*$", before):
-            return max(1, min(len(re.findall(r"[가-힣A-Za-z0-9]+(?:와|과),?\s", before)), 6))
+        if re.search(r"(?:와|과)\s+각각\s*$", before) or re.search(r"각각\s*$", before):
+            return max(1, min(len(re.findall(r"[가-힣A-Za-z0-9)]+(?:와|과),?\s", before)), 6))
         return 1
     items = [p for p in re.split(r",\s*|와\s|과\s", m.group(1)) if p.strip()]
     return max(1, min(len(items), 6))

@@ -843,6 +843,13 @@ class _Assembler:
                     same = next((a for a in out if _summed_up_in_the_lead(a, found, date, lead)), None)
                 if same is None and out and _THIS_ONE.search(clause[:max(0, clause.find(found.words))]):
                     same = out[-1]  # `이번 체결된 상호교류 추진 의향서는 ...`: the one just told of
+                if same is None and found.words in ("협약", "협정", "MOU") and (
+                        party := re.search(r"([가-힣A-Za-z0-9]{2,})(?:와|과)(?:의)?\s*" + re.escape(found.words) + r"(?:을|를)",
+                                           clause)):
+                    # `15일 ... D사와 투자유치 업무협약을 맺은 뒤 16일 ... A사와 투자유치 협약을 맺는다. 양 지사는 A사와
+                    # 협약을 체결한 뒤 ...`: the bare word, with a party an agreement told before has
+                    same = next((a for a in out if re.search(re.escape(party.group(1)) + r"(?:와|과)",
+                                                             a["_found"].clause or a["_found"].sentence)), None)
                 self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org
                          and self.orgs.get(oid, {}).get("kind") not in ("venue", "event")]  # 인천공항을 통해 출국한: no party
