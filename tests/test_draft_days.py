@@ -508,3 +508,19 @@ def test_the_sentence_of_the_trips_start_with_a_range_of_its_own_dates_that_rang
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2019, 10, 15), D(2019, 10, 17))
     assert [(day["date"], [p["city"]["en"] for p in day["places"]]) for day in dated(doc)] == [
         (D(2019, 10, 15), ["Jinan"]), (D(2019, 10, 16), ["Jinan"]), (D(2019, 10, 17), ["Heze"])]
+
+
+def test_the_first_day_of_a_trip_that_sets_out_is_its_departure_and_dates_no_agreement() -> None:
+    # (성남 2024, the 21st held-out batch: `오는 7일부터 18일까지 9박12일 일정으로 미국 출장길에 오른다`, the 7th
+    # told nowhere else)
+    doc = draft("신상진 성남시장, 미국 출장\n\n5일 성남시에 따르면 신상진 시장은 오는 7일부터 18일까지 9박12일 일정으로 미국 "
+                "출장길에 오르며 현지 기업과 MOU를 체결한다.\n\n신 시장은 8일 풀러턴시를 방문한다.", D(2024, 1, 5))
+    first = dated(doc)[0]
+    assert first["date"] == D(2024, 1, 7) and not first.get("places")
+    assert [(e["kind"], e["title"]["ko"]) for e in first["events"]] == [("travel", "출국")]
+    assert "sets out" in first["events"][0]["inferred"]["date"]["en"]
+    assert all(a.get("date") != D(2024, 1, 7) for a in doc.get("agreements", []))
+    # a range that says no setting out gets no such day
+    doc = draft("신상진 성남시장은 오는 7일부터 18일까지 미국 풀러턴시 등을 방문한다.\n\n신 시장은 8일 풀러턴시를 방문한다.",
+                D(2024, 1, 5))
+    assert D(2024, 1, 7) not in [day["date"] for day in dated(doc)]

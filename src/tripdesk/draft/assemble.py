@@ -65,6 +65,10 @@ KIND_TITLE_EN = {"signing": "signing", "speech": "speech", "exhibition": "exhibi
 KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전시 참관", "conference": "회의 참석",
               "ceremony": "행사 참석", "meeting": "면담·논의", "promotion": "홍보", "visit": "방문",
               "travel": "이동", "networking": "네트워킹", "other": "일정"}
+# The delegation sets out: `출장길에 오른다`, `공무국외출장을 나선다`, `출국한다`, `will depart for`.
+_SETS_OUT = re.compile(r"(?:출장|방문|순방|해외\s?일정|여정|장도)(?:길)?에\s?(?:오른|오르|올라|올랐|나선|나서|나섰)|"
+                       r"출장을\s?(?:나선|나서|나섰|떠난|떠나)|출국(?:한|하|해|했|길)|떠난다|떠났다|"
+                       r"\bdepart(?:s|ed|ing)?\b|\b(?:leave|leaves|left|leaving) for\b|\bset(?:s)? off\b")
 _CONTINUES = re.compile(r"^\s*(?:[가-힣]{2,12}(?:은|는)\s+)?(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)"
                         r"(?=\s|,)")  # '우호교류단은 이어 오전 9시30분 ...': the subject, then 이어
 # '사바나로 이동해': the delegation moves on to another city after what the sentence before told.
@@ -119,11 +123,14 @@ class _Assembler:
         self.sids = [f"src-{i + 1:03d}" for i in range(len(articles))]
         self.undated: list[tuple[dict[str, Any], dict[str, str]]] = []
         self.leader_source = 0
+        self.primary = 0
+        self._departures: set[int] = set()  # the departure days' events (`_departure_day`), by id()
 
     # -- the whole ------------------------------------------------------------------------
 
     def run(self) -> Draft:
         trip_dates, primary = self._dates()
+        self.primary = primary
         self.start, self.end = trip_dates.start.date, trip_dates.end.date
         self.range_evidence = trip_dates.evidence
         self.one_day = trip_dates.one_day
@@ -485,6 +492,7 @@ class _Assembler:
                                 "The sentence names {day}일 and {other}일 together ('{sentence}…'): its city is on "
                                 "both days."), day=date.day, other=other.day, sentence=sentence.strip()[:40])
         spans = self._tie_ranges(days, undated, trip_cities)
+        self._departure_day(days, found_people)
         if len(trip_cities) == 1:
             self._fill_the_one_city(days, next(iter(trip_cities.values())))
         ordered = []
@@ -617,12 +625,34 @@ class _Assembler:
         """Whether the sentence (or a part of one) is where the trip's range is told."""
         return any(sentence.strip() in told for told in self.range_ends)
 
+    def _departure_day(self, days: dict[dt.date, dict[str, Any]], found_people: list[list[entities.PersonFound]]) -> None:
+        """The trip's first day, when the sentence that starts the trip says the delegation sets
+        out (`오는 7일부터 18일까지 9박12일 일정으로 미국 출장길에 오른다`) and no sentence dates that
+        day: the day of departure, with no city (it may be spent travelling)."""
+        if self.start in days or self.start == self.end or not self.range_evidence:
+            return
+        ends = analyser.sentences(self.range_evidence)
+        first = self.range_evidence[ends[0][0]:ends[0][1]].strip() if ends else self.range_evidence.strip()
+        words = _SETS_OUT.search(first)
+        if words is None:
+            return
+        article = self.articles[self.primary]
+        event = self._event(first, "travel", self.sids[self.primary], found_people[self.primary], [], None,
+                            article.language)
+        event["title"] = {article.language: "Departure" if article.language == "en" else "출국"}
+        event["inferred"]["date"] = Reason(N_("The sentence that starts the trip on {date} says the delegation sets "
+                                              "out ('{words}'): the day of departure."),
+                                           date=self.start, words=words.group(0))
+        self._departures.add(id(event))
+        days[self.start] = {"date": self.start, "places": [], "events": [event],
+                            "evidence": [{"source": self.sids[self.primary], "text": first}], "inferred": {}}
+
     def _fill_the_one_city(self, days: dict[dt.date, dict[str, Any]], place: places.PlaceFound) -> None:
         """The articles name one city abroad for the whole trip: a dated day that names none
         is in it."""
         doc = _place(place)
         for day in days.values():
-            if not day["places"]:
+            if not day["places"] and not any(id(e) in self._departures for e in day["events"]):
                 day["places"].append(doc)
                 day["inferred"]["places"] = Reason(N_("The day's sentences name no city; '{name}' is the only city "
                                                       "the article names for the trip."), name=place.ko)
@@ -805,6 +835,8 @@ class _Assembler:
         event_of: dict[str, tuple[dt.date, dict[str, Any]]] = {}
         for day in days:
             for event in day["events"]:
+                if id(event) in self._departures:
+                    continue  # the range's sentence, which dates no agreement it names to the first day
                 event_of.setdefault(next(iter(event["description"].values())), (day["date"], event))
         out: list[dict[str, Any]] = []
         for i, article in enumerate(self.articles):
