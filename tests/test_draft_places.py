@@ -649,3 +649,15 @@ def test_leaders_a_section_name_a_districts_title_and_a_name_glued_to_its_govern
     doc = draft("인천시 연수구가 미국 유타주 코튼우드 하이츠시와 우호도시 협약을 체결했다.\n\n이재호 연수구청장을 비롯한 연수구 "
                 "대표단은 지난 5일(현지시간) 코튼우드 하이츠시청을 방문했다.", D(2025, 7, 7))
     assert leader_of(doc)["name"]["ko"] == "이재호"
+
+
+def test_towns_and_spellings_the_gazetteer_lacks_are_cities_whatever_the_analyser_tags_them() -> None:
+    # (대전 2025, the 21st held-out batch: `12일에는 브로몽 반도체 클러스터를 방문해 ..., 셔브룩 양자 클러스터에서는`;
+    # Bromont has 10,000 people, GeoNames spells Sherbrooke 셰르브루크, and the analyser reads both as common nouns)
+    from tripdesk.draft import analyser, places
+
+    text = ("이장우 시장이 캐나다 퀘벡주를 방문한다. 12일에는 브로몽 반도체 클러스터를 방문해 산업 간담회를 진행하고, "
+            "셔브룩 양자 클러스터에서는 포럼에 참석한다.")
+    sentence = text.split(". ", 1)[1]
+    assert [(p.ko, p.city.en) for p in places.find_places(sentence, analyser.proper_nouns(text), text)] == [
+        ("브로몽", "Bromont"), ("셔브룩", "Sherbrooke")]

@@ -198,7 +198,10 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si \
                     and not listed_city:
                 continue
-            if name in common and not written_with_si and not listed_city:  # 탑 브랜드 어워즈: not Brandon
+            # (탑 브랜드 어워즈: not Brandon; but a name of three syllables or more that data/city_names_ko.csv
+            # adds is a city whatever the analyser makes of it: 브로몽 반도체 클러스터)
+            curated = len(name) >= 3 and all(c.population == 0 for c in index[name])
+            if name in common and not written_with_si and not listed_city and not curated:
                 continue
             if name in _KOREA_AND and not written_with_si:  # 한중 양국: Korea and China, not Hanzhong
                 continue
