@@ -681,7 +681,7 @@ def test_that_day_on_after_the_reports_day_told_in_an_earlier_sentence() -> None
     dates = trip_dates(text, YearHint(published=D(2023, 11, 13)))
     assert (dates.start.date, dates.end.date) == (D(2023, 11, 13), D(2023, 11, 16))
     # another day told between them is what `이날` refers to: not the report's day
-    text = text.replace("이를 위해", "시는 14일 출범식을 연다. 이를 위해")
+    text = text.replace("이를 위해", "시는 14일 출범식을 연다. 이를 위해").replace("3박 4일 일정으로 ", "")
     assert trip_dates(text, YearHint(published=D(2023, 11, 13))).start.date != D(2023, 11, 13)
 
 
@@ -709,3 +709,18 @@ def test_a_fair_held_in_one_month_beats_a_month_the_draft_only_assumes() -> None
     dates = trip_dates(text, YearHint(published=D(2026, 12, 7), source="the file's date", assumed=True))
     assert (dates.start.date, dates.end.date) == (D(2023, 6, 14), D(2023, 6, 23))
     assert "Paris" in dates.start.reason or "파리에어쇼" in dates.start.reason
+
+
+def test_a_day_right_before_the_span_starts_the_trip_and_one_with_kkaji_ends_it() -> None:
+    # (서울 2014, the 21st held-out batch: `박원순 시장은 9월 21일 7박 10일 일정으로 미국의 대도시 4곳 ... 방문`)
+    text = "박원순 시장은 9월 21일 7박 10일 일정으로 미국의 대도시 4곳을 방문했다. 박 시장은 27일 LA 시장과 면담을 가졌다."
+    dates = trip_dates(text, YearHint(published=D(2014, 10, 2)))
+    assert (dates.start.date, dates.end.date) == (D(2014, 9, 21), D(2014, 9, 30))
+    # (용인 2023: `이상일 시장이 오는 14일까지 7박 9일 일정으로 ... 방문한다고 6일 밝혔다`, then `9~10일` in Austin)
+    text = ("용인특례시는 이상일 시장이 오는 14일까지 7박 9일 일정으로 미국 라스베이거스 등 3개 도시를 방문한다고 6일 "
+            "밝혔다. 9~10일에는 오스틴을 찾는다.")
+    dates = trip_dates(text, YearHint(published=D(2023, 1, 6)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 1, 6), D(2023, 1, 14))
+    # a range told in full keeps its days, whatever its span says (안성 2011: `15일부터 20일까지 4박5일`)
+    dates = trip_dates("황 시장은 오는 15일부터 20일까지 4박5일 일정으로 브레아시를 방문한다.", YearHint(published=D(2011, 4, 13)))
+    assert (dates.start.date, dates.end.date) == (D(2011, 4, 15), D(2011, 4, 20))

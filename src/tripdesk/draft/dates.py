@@ -19,6 +19,7 @@ Every value carries how it was found (`Dated.reason`), in a sentence for `inferr
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -618,6 +619,17 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
         begin = text.find(sentence)
         if begin < 0:
             continue
+        # `9월 21일 7박 10일 일정으로 ... 방문`: the day right before the span starts the trip; `오는 14일까지
+        # 7박 9일 일정으로`: the day before the span, with 까지, ends it
+        in_ranges = {x.begin for r in find_ranges(text, mentions) for x in r}  # (`15일부터 20일까지 4박5일`: told)
+        for m in reversed([m for m in mentions if begin <= m.begin < at and m.day > 0 and m.year is None
+                           and not _inside(m.begin, reported) and m.begin not in in_ranges]):
+            between = text[m.end:at]
+            if not between.strip() and m.month_offset is None:
+                return [(m, Mention(at, at + length, text[at:at + length], day=-span[0].days))]
+            if re.fullmatch(r"\s*까지\s*", between) and m.day - span[0].days + 1 >= 1:
+                return [(dataclasses.replace(m, day=m.day - span[0].days + 1, weekday=None), m)]
+            break
         before = [m for m in mentions if begin <= m.begin < at and sets_out(m)] if _SETS_OUT_VERB.search(sentence) else []
         if not before:
             # `김 지사가 22일 유럽 출장을 떠난다. 20일 충남도에 따르면 김 지사는 6박 8일 일정으로`: the
@@ -841,7 +853,9 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         first, last = min(ranges, key=lambda r: abs(r[0].begin - span_found[1]))
         lengthy = (_start_and_length(text, mentions) or _departure_and_span(text, mentions, span_found)
                    if days_only is None else [])
-        if lengthy and (first, last) not in lengthy and -lengthy[0][1].day == span_found[0].days and (
+        if lengthy and (first, last) not in lengthy and (
+                -lengthy[0][1].day == span_found[0].days
+                or _days_between(*lengthy[0]) == span_found[0].days) and (
                 last.month in (None, first.month) and last.year is None
                 and _days_between(first, last) not in (None, span_found[0].days)):
             # `지난 15일부터 4박 5일간 ... 17일부터 19일까지는 웨이하이시`, `6일 7박 9일 일정으로 미국
