@@ -724,3 +724,19 @@ def test_a_day_right_before_the_span_starts_the_trip_and_one_with_kkaji_ends_it(
     # a range told in full keeps its days, whatever its span says (안성 2011: `15일부터 20일까지 4박5일`)
     dates = trip_dates("황 시장은 오는 15일부터 20일까지 4박5일 일정으로 브레아시를 방문한다.", YearHint(published=D(2011, 4, 13)))
     assert (dates.start.date, dates.end.date) == (D(2011, 4, 15), D(2011, 4, 20))
+
+
+def test_a_return_after_a_day_abroad_ends_the_trip_and_last_months_day_comes_first() -> None:
+    # (경남 2013, the 21st held-out batch: `1일(현지시간) ... 교환하고` ... `오는 4일 귀국 예정이다`)
+    text = ("홍 지사는 1일(현지시간) 미국 LA시청에서 가세티 시장과 증서를 교환했다.\n\n파견단은 남은 일정을 마치고 오는 4일 "
+            "귀국 예정이다.")
+    dates = trip_dates(text, YearHint(published=D(2013, 10, 2)))
+    assert (dates.start.date, dates.end.date) == (D(2013, 10, 1), D(2013, 10, 4))
+    # a return with no day abroad before it ties nothing
+    with pytest.raises(NoTripDates):
+        trip_dates("파견단은 남은 일정을 마치고 오는 4일 귀국 예정이다.", YearHint(published=D(2013, 10, 2)))
+    # (영등포 2007: `지난달 30일(현지시각) ... 체결했다` and `지난 3일 귀국했다`, in a paper of 5 November)
+    text = ("영등포구는 지난달 30일(현지시각) 미국 캘리포니아주 몬테레이파크시와 자매결연을 체결했다고 5일 밝혔다.\n\n"
+            "김 구청장은 지난 3일 귀국했다.")
+    dates = trip_dates(text, YearHint(published=D(2007, 11, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2007, 10, 30), D(2007, 11, 3))

@@ -1239,7 +1239,8 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
                 re.match(r"\s*\(?\s*현지\s*시[각간]", text[m.end:m.end + 12])
                 or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)))):
             continue
-        if _ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)):
+        if (_ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence))
+                or (tied and _RETURNS.match(text, m.end))):  # `... 1일(현지시간) ... 오는 4일 귀국 예정이다`
             tied.append(m)
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
         return on, on
@@ -1268,8 +1269,11 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     months = {m.month for m in tied if m.month is not None}
     if len(months) > 1:
         return None
-    first = min(tied, key=lambda m: m.day)
-    last = max((m for m in tied if m.day - first.day <= 14), key=lambda m: m.day)
+    def order(m: Mention) -> int:  # (`지난달 30일(현지시각)` before `지난 3일 귀국`)
+        return (m.month_offset or 0) * 31 + m.day
+
+    first = min(tied, key=order)
+    last = max((m for m in tied if order(m) - order(first) <= 14), key=order)
     return first, last
 
 
