@@ -524,3 +524,14 @@ def test_the_first_day_of_a_trip_that_sets_out_is_its_departure_and_dates_no_agr
     doc = draft("신상진 성남시장은 오는 7일부터 18일까지 미국 풀러턴시 등을 방문한다.\n\n신 시장은 8일 풀러턴시를 방문한다.",
                 D(2024, 1, 5))
     assert D(2024, 1, 7) not in [day["date"] for day in dated(doc)]
+
+
+def test_a_range_of_days_told_without_a_city_dates_each_of_its_days() -> None:
+    # (전북 2019, the 21st held-out batch: `송 지사는 26∼29일 자매결연한 뉴저지주를 방문해 주지사 등과 면담하고`:
+    # a state, no city)
+    doc = draft("송하진 전북도지사가 25일부터 다음 달 3일까지 미국을 방문한다.\n\n23일 전북도에 따르면 송 지사는 26∼29일 "
+                "자매결연한 뉴저지주를 방문해 주지사 등과 면담하고, 전시관 개막식에 참석한다.", D(2019, 7, 23))
+    told = [day for day in dated(doc) if any("26∼29일" in e["text"] for e in day.get("evidence", []))]
+    assert [day["date"] for day in told] == [D(2019, 7, 26), D(2019, 7, 27), D(2019, 7, 28), D(2019, 7, 29)]
+    assert len(told[0]["events"]) == 1 and not any(day.get("events") for day in told[1:])
+    assert "26" in told[0]["events"][0]["inferred"]["date"]["en"]

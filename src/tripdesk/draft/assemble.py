@@ -460,6 +460,8 @@ class _Assembler:
                         undated.append((i, sentence.strip(), stops, article.language))
                         for place in stops:
                             self.undated.append((_place(place), {"source": sid, "text": sentence.strip()}))
+                    elif how == "range" and not stops and not given_up and _activity(sentence) != "other":
+                        self._range_without_a_city(days, sentence, sid, found_people[i], article.language)
                     if not _PROSE.search(sentence.strip()) or _BACKGROUND.search(sentence.strip()):
                         continue  # a caption, a credit line or background ('매년 ... 실천하고 있다'): the account goes on
                     if how != "range":
@@ -624,6 +626,28 @@ class _Assembler:
     def _in_range_ends(self, sentence: str) -> bool:
         """Whether the sentence (or a part of one) is where the trip's range is told."""
         return any(sentence.strip() in told for told in self.range_ends)
+
+    def _range_without_a_city(self, days: dict[dt.date, dict[str, Any]], sentence: str, sid: str,
+                              people: list[entities.PersonFound], lang: str) -> None:
+        """`26∼29일 자매결연한 뉴저지주를 방문해 주지사 등과 면담하고 ...`: a sentence that ties what
+        the delegation does to days of its own range, naming no city (a state, a region): each of
+        those days is told by it; the event is put on the first."""
+        span = self._range_of(sentence)
+        if span is None or span[2] or self._before_trip(sentence):
+            return
+        first, last, _ = span
+        event = self._event(sentence, _activity(sentence), sid, people, [], None, lang)
+        event["inferred"]["date"] = Reason(N_("The sentence ties it to the days {first} to {last}; it is put on the "
+                                              "first of them."), first=first, last=last)
+        date = first
+        while date <= last:
+            day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [], "inferred": {}})
+            excerpt = {"source": sid, "text": sentence.strip()}
+            if excerpt not in day["evidence"]:
+                day["evidence"].append(excerpt)
+            if date == first:
+                day["events"].append(event)
+            date += dt.timedelta(days=1)
 
     def _departure_day(self, days: dict[dt.date, dict[str, Any]], found_people: list[list[entities.PersonFound]]) -> None:
         """The trip's first day, when the sentence that starts the trip says the delegation sets
