@@ -740,3 +740,21 @@ def test_a_return_after_a_day_abroad_ends_the_trip_and_last_months_day_comes_fir
             "김 구청장은 지난 3일 귀국했다.")
     dates = trip_dates(text, YearHint(published=D(2007, 11, 5)))
     assert (dates.start.date, dates.end.date) == (D(2007, 10, 30), D(2007, 11, 3))
+
+
+def test_an_event_a_signing_decides_to_hold_is_not_the_trip_and_its_first_day_sets_out_nothing() -> None:
+    # (사천 2019, the 22nd held-out batch: `이번 협약으로 오는 9월 5일부터 6일까지 '에어로마트 사천 2019' 행사를
+    # 개최하기로 하고` ... `14일 캐나다로 출국해 5일간 ... 활동을 펼치고 후 20일 귀국할 예정이다`)
+    text = ("사천시는 캐나다 현지시간 17일 행사장에서 프랑스 ABE사와 협약을 체결했다고 18일 밝혔다. 이번 협약으로 오는 9월 "
+            "5일부터 6일까지 '에어로마트 사천 2019' 행사를 개최하기로 했다.\n\n개척단은 14일 캐나다로 출국해 5일간 "
+            "해외수주활동을 펼치고 후 20일 귀국할 예정이다.")
+    dates = trip_dates(text, YearHint(published=D(2019, 4, 18)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 4, 14), D(2019, 4, 20))
+
+
+def test_a_signing_at_a_city_office_run_into_its_name_is_abroad() -> None:
+    # (보성 2016: `지난 9월 29일 뉴욕 방문에 나섰다. 특히, 9월 30일 뉴욕한인회관에서 ... 협약을 체결했다`)
+    text = ("이용부 보성군수는 지난 9월 29일 뉴욕 방문에 나섰다. 특히, 9월 30일 뉴욕한인회관에서 뉴욕한인회와 교류협력 "
+            "협약을 체결했다.")
+    dates = trip_dates(text, YearHint(published=D(2016, 10, 4)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 9, 29), D(2016, 9, 30))

@@ -661,3 +661,12 @@ def test_towns_and_spellings_the_gazetteer_lacks_are_cities_whatever_the_analyse
     sentence = text.split(". ", 1)[1]
     assert [(p.ko, p.city.en) for p in places.find_places(sentence, analyser.proper_nouns(text), text)] == [
         ("브로몽", "Bromont"), ("셔브룩", "Sherbrooke")]
+
+
+def test_a_title_run_into_a_word_is_no_name() -> None:
+    # (울산 2015, the 22nd held-out batch: the headline `오는 24일까지 6박 8일, 경제부시장 단장으로` made a person
+    # 경제부 titled 시장, who led)
+    from tripdesk.draft.entities import people
+
+    text = "오는 24일까지 6박 8일, 경제부시장 단장으로\n\n교류 대표단은 이태성 경제부시장, 권태준 UNIST 교수 등 5명으로 구성됐다."
+    assert [(p.ko, p.role) for p in people(text)][:1] == [("이태성", "경제부시장")]

@@ -580,7 +580,9 @@ _EN_VISITED_ON = re.compile(rf"\b(?:visited|arrived\s+in|met\s+with|toured)\b[^.
 
 # An event's own dates, not the trip's: `CES는 7∼10일 ... 라스베이거스 컨벤션센터에서 열린다`
 # (the sentence says the event is held and names no one of the delegation).
-_HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|열린\s|개최된다|개최됐다|개최되며|개최되는|개최된\s|진행된다)")
+# (`이번 협약으로 오는 9월 5일부터 6일까지 '에어로마트 사천 2019' 행사를 개최하기로 하고`: to be held)
+_HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|열린\s|개최된다|개최됐다|개최되며|개최되는|개최된\s|진행된다|"
+                   r"개최하기로|개최키로|열기로)")
 _DELEGATION = re.compile(r"대표단|방문단|사절단|일행|출장단|교류단|개척단|단장|출장|순방|출국|방문한다|방문했다|"
                          r"[가-힣]{2,4}\s?(?:지사|시장|군수|구청장|도지사)(?:는|은|이|가|과|와)")
 
@@ -811,12 +813,15 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     ranges = [r for r in ranges if r not in said]  # `“...21일부터 25일까지 열리는 박람회...”` is what was said
     held = [r for r in ranges if _event_range(text, *r)]
     ranges = [r for r in ranges if r not in held]
+    # The days that may set out or come home: not those of an event's range (`오는 9월 5일부터 6일까지 ...
+    # 행사를 개최하기로` ... `14일 캐나다로 출국해 ... 20일 귀국할 예정이다`)
+    free = [m for m in mentions if m.begin not in {x.begin for r in held for x in r}]
     if not ranges:
         ranges = _start_and_length(text, mentions)
     if not ranges:
         ranges = _departure_and_span(text, mentions, span_found)
     if not ranges:
-        ranges = _departure_and_return(text, mentions) or _en_departure_and_return(text, mentions)
+        ranges = _departure_and_return(text, free) or _en_departure_and_return(text, free)
     if not ranges:
         weekday_trip = _en_weekday_trip(text, hint, span)
         if weekday_trip is not None:
@@ -867,7 +872,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     if days_only is None and (first, last) in ranges:
         # `11일 미국 출장길에 올랐다 ... 13∼14일에는 필라델피아시 ... 17일 귀국한다`: a leg inside the
         # days of setting out and coming home is not the trip (unless the reported span fits it)
-        around = _departure_and_return(text, mentions) or _en_departure_and_return(text, mentions)
+        around = _departure_and_return(text, free) or _en_departure_and_return(text, free)
         if around and around[0][0] is not first and _inside_days(first, last, *around[0]) and not (
                 span_found and _days_between(first, last) == span_found[0].days):
             first, last = around[0]

@@ -216,6 +216,8 @@ def people(text: str) -> list[PersonFound]:
         # (`남양주시장`, `전라남도지사`: a government and its head's title, not a name)
         if any(name + tail in governments for tail in ("", "시", "군", "구", "도")) or reads_as_words(m.start(), m.end(2)):
             continue
+        if any(len(r) > len(role) and (name + role).endswith(r) for r in ROLES):
+            continue  # (`경제부시장 단장으로`: the title 경제부시장, not 경제부 the 시장)
         if (_korean_name(name, proper) or name + role in proper) and not any(name in p.ko for p in found.values()):
             add(name, role, m.start(), m.group(0))
     for m in _GLUED_NAME_GOVERNMENT.finditer(text):

@@ -32,7 +32,7 @@ _SPACE = re.compile(r"\s+")
 # An office named by its city is there: 뉴욕무역관 (KOTRA's office in New York), 호치민총영사관; so is
 # a convention centre (애너하임컨벤션센터).
 _TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
-                   r"대표처|사무소|한인회|공항|컨벤션센터)?"
+                   r"대표처|사무소|한인회|한인회관|공항|컨벤션센터)?"
                    r"(에서는|에서|에선|에서도|에서의|에는|에도|으로는|로는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|"
                    r"부터|와의|과의)?$")
 
@@ -150,7 +150,8 @@ def names_a_city_abroad(sentence: str) -> bool:
         return True  # `LA 옥스퍼드 팔래스 호텔에서`
     for m in HANGUL_WORD.finditer(sentence):
         name = _longest_name(m.group(0), index)
-        if (name is not None and len(name) >= 3 and not _is_korean_government(name)
+        # (a name of two syllables only with an office of the city run into it: `뉴욕한인회관에서`)
+        if (name is not None and (len(name) >= 3 or len(m.group(0)) > len(name) + 2) and not _is_korean_government(name)
                 and all(c.country != "KR" for c in index[name])):
             return True
     return False
