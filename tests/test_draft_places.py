@@ -670,3 +670,18 @@ def test_a_title_run_into_a_word_is_no_name() -> None:
 
     text = "오는 24일까지 6박 8일, 경제부시장 단장으로\n\n교류 대표단은 이태성 경제부시장, 권태준 UNIST 교수 등 5명으로 구성됐다."
     assert [(p.ko, p.role) for p in people(text)][:1] == [("이태성", "경제부시장")]
+
+
+def test_a_head_named_only_by_surname_leads_for_review_and_the_particle_iran_is_no_country() -> None:
+    # (고양 2012, the 22nd held-out batch: an excerpt that starts after the full name, `최 시장은 ...`;
+    # `‘... 역할’ 이란 주제로 강연할 계획이다`: the particle, not Iran)
+    from tripdesk.draft import places
+
+    text = ("최 시장은 이번 하와이 방문 중에 주지사 등과 만날 계획이다.\n\n방문기간 중 최 시장은 17일 마우이 카운티와 "
+            "자매결연을 체결하고 19일 개막하는 회의에 참석, ‘글로벌 문화지도자의 역할’ 이란 주제로 강연할 계획이다. "
+            "고양시는 이번 방문으로 고양시의 위상을 알릴 방침이다.")
+    result = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(), YearHint(published=D(2012, 2, 16)))
+    doc = result.document
+    assert leader_of(doc)["name"]["ko"] == "최"
+    assert any("only as '최 시장'" in line for line in result.review)
+    assert places.countries_named(text) == frozenset()

@@ -69,6 +69,8 @@ KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전
 _SETS_OUT = re.compile(r"(?:출장|방문|순방|해외\s?일정|여정|장도)(?:길)?에\s?(?:오른|오르|올라|올랐|나선|나서|나섰)|"
                        r"출장을\s?(?:나선|나서|나섰|떠난|떠나)|출국(?:한|하|해|했|길)|떠난다|떠났다|"
                        r"\bdepart(?:s|ed|ing)?\b|\b(?:leave|leaves|left|leaving) for\b|\bset(?:s)? off\b")
+# `최 시장은`: a head named by surname and title only.
+_SURNAME_AND_TITLE = re.compile(r"(?<![가-힣])([가-힣])\s(시장|군수|구청장|도지사|지사)(?=은|는|이|가|을|를|과|와|의|\s)")
 _CONTINUES = re.compile(r"^\s*(?:[가-힣]{2,12}(?:은|는)\s+)?(또한|또|이어|이어서|아울러|이 자리에서|그 자리에서|이후|이와 함께|특히|같은 날)"
                         r"(?=\s|,)")  # '우호교류단은 이어 오전 9시30분 ...': the subject, then 이어
 # '사바나로 이동해': the delegation moves on to another city after what the sentence before told.
@@ -282,6 +284,9 @@ class _Assembler:
             if heads:
                 self.leader_source = i
                 return heads[0], heads[0].evidence
+        surname = self._leader_by_surname()
+        if surname is not None:
+            return surname
         if all(a.language == "en" for a in self.articles):
             raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. 'led by Mayor "
                                         "Kim Jang-ho', 'Gumi Mayor Kim Jang-ho'); the format needs a leader").format(
@@ -289,6 +294,26 @@ class _Assembler:
         raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. '김장호 "
                                     "구미시장을 단장으로'); the format needs a leader").format(
             names=", ".join(a.name for a in self.articles)))
+
+    def _leader_by_surname(self) -> tuple[entities.PersonFound, str] | None:
+        """A head named only by surname and title throughout (`최 시장은`, in an excerpt that starts
+        after the full name): that person, the name left for the reviewer to complete."""
+        for i, article in enumerate(self.articles):
+            if article.language != "ko":
+                continue
+            said = [m for m in _SURNAME_AND_TITLE.finditer(article.text) if m.group(1) in entities.SURNAMES]
+            if not said:
+                continue
+            counts: dict[tuple[str, str], int] = {}
+            for m in said:
+                counts[(m.group(1), m.group(2))] = counts.get((m.group(1), m.group(2)), 0) + 1
+            (name, role), _ = max(counts.items(), key=lambda kv: kv[1])
+            first = next(m for m in said if (m.group(1), m.group(2)) == (name, role))
+            self.leader_source = i
+            self.review.append(messages()("leader: the article names the head of the delegation only as '{words}'; "
+                                          "give the full name").format(words=f"{name} {role}"))
+            return entities.PersonFound(name, None, role, f"{name} {role}", first.start()), first.group(0).strip()
+        return None
 
     def _home(self, leader: entities.PersonFound) -> localgov.LocalGov:
         role = leader.role or ""

@@ -123,6 +123,8 @@ def _codes_named(text: str, index: dict[str, str], shortest: int) -> set[str]:
     found = set()
     for m in HANGUL_WORD.finditer(text):
         word = m.group()
+        if word.startswith("이란") and re.search(r"['’\"”)]\s?$", text[max(0, m.start() - 2):m.start()]):
+            continue  # `‘... 역할’ 이란 주제로`: the particle 이란 after a quotation, not Iran
         for n in range(min(len(word), 12), shortest - 1, -1):
             if word[:n] in index and _TAIL.match(word[n:]):
                 found.add(index[word[:n]])
