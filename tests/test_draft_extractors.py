@@ -566,3 +566,19 @@ def test_a_photo_credit_followed_by_its_date_and_the_reporters_address_dates_the
     assert read_article(text.encode(), "a.txt").published == datetime.date(2025, 4, 21)
     # a date after a credit with no address is not taken
     assert read_article("사진. [사진=충북도] 2025.04.21\n김 지사는 14일 출국했다.".encode(), "b.txt").published is None
+
+
+def test_a_first_quote_told_with_also_is_said_by_the_subject_of_the_sentence_before() -> None:
+    # (안성 2023, the 22nd held-out batch: `... 연설에 나선 김보라 시장은 ... 감사의 인사를 전했다.` then `또 ...
+    # 프로그램을 언급하며 “...”며, “...”고 말했다.`, the first quotes of the article, their subject left out)
+    text = ("연설에 나선 김보라 시장은 브레아시 관계자들께 감사의 인사를 전했다. 또 청소년 홈스테이 프로그램을 언급하며 "
+            "“적극적인 사업 추진을 통해 청소년들에게 밑거름이 되길 바란다”며, “두 도시가 협력사업을 발굴해 나가길 "
+            "희망한다”고 말했다.")
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.text[:8], q.speaker.ko if q.speaker else None) for q in found] == [
+        ("적극적인 사업 ", "김보라"), ("두 도시가 협력", "김보라")]
+    # someone named as the subject before the quote is not overruled (진주 2014: `특히 이날 조베라 보더축제
+    # 총감독은 “...”`, whom the drafter does not know as a person)
+    text = "이창희 시장은 축제를 소개했다. 또 이날 조베라 보더축제 총감독은 “다음주 지역학교와 협조에 들어간다”고 말했다."
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert all(q.speaker is None or q.speaker.ko != "이창희" for q in found)

@@ -94,7 +94,11 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                 # quoted just before goes on (the subject left out, as Korean does)
                 speaker, words, unnamed = previous
                 went_on = True
-            elif speaker is None and unnamed is None and re.match(r"\s*(?:그는|그녀는)\s", sentence):
+            elif speaker is None and unnamed is None and (
+                    re.match(r"\s*(?:그는|그녀는)\s", sentence)
+                    or (previous == (None, None, None) and re.match(r"\s*(?:또|또한|이어|이어서|아울러|그러면서)\s", sentence)
+                        and not re.search(r"[가-힣](?:은|는)\s", sentence[:m.start()]))):
+                # (`또 ... 언급하며 “...”며, “...”고 말했다`, the first quote: the one the sentence before told of)
                 # 그는 "...": the subject of the sentence before
                 before = text[max(0, begin - 300):begin]
                 last_sentence = re.split(r"(?<=[.!?다])\s+", before.strip())[-1] if before.strip() else ""
