@@ -535,3 +535,17 @@ def test_a_range_of_days_told_without_a_city_dates_each_of_its_days() -> None:
     assert [day["date"] for day in told] == [D(2019, 7, 26), D(2019, 7, 27), D(2019, 7, 28), D(2019, 7, 29)]
     assert len(told[0]["events"]) == 1 and not any(day.get("events") for day in told[1:])
     assert "26" in told[0]["events"][0]["inferred"]["date"]["en"]
+
+
+def test_the_same_day_after_a_sentence_of_another_time_and_a_month_before_the_trip() -> None:
+    # (금산 2023, the 23rd held-out batch: `이어 18일 ... 홍보관 개관식에 참석했다.` / `홍보관은 10월 군이 ...와
+    # 우호교류협약 및 ... 인연을 맺은 ...` / `박 군수는 같은 날 ... 뉴욕퀸즈한인회를 방문해 우호교류 협약을 맺고`)
+    doc = draft("박범인 금산군수는 17일 미국 뉴욕 첫 일정으로 2015년 뉴저지주에 개장한 매장을 방문했다.\n\n이어 18일 "
+                "미국 뉴욕주에 새롭게 문을 연 홍보관 개관식에 참석했다.\n\n홍보관은 10월 군이 미주한인회총연합회와 "
+                "우호교류협약 및 고향사랑기부를 통해 인연을 맺은 뉴욕한인회의 협조로 문을 열었다.\n\n박 군수는 같은 날 "
+                "뉴욕퀸즈한인회를 방문해 우호교류 협약을 맺었다.\n\n실무진은 19일 베버리힐스를 찾았다. 21일 귀국할 예정이다.",
+                D(2023, 12, 19))
+    assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [("other", D(2023, 12, 18))]
+    # the 17th's sentence names a city of the trip, whatever year it recalls: the 18th is not put in Beverly Hills
+    eighteenth = next(day for day in dated(doc) if day["date"] == D(2023, 12, 18))
+    assert [p["city"]["en"] for p in eighteenth.get("places", [])] != ["Beverly Hills"]

@@ -127,6 +127,7 @@ class _Assembler:
         self.leader_source = 0
         self.primary = 0
         self._departures: set[int] = set()  # the departure days' events (`_departure_day`), by id()
+        self._last_dated: dt.date | None = None  # the last day a sentence was tied to (`같은 날`)
 
     # -- the whole ------------------------------------------------------------------------
 
@@ -468,7 +469,9 @@ class _Assembler:
                     city_places = _not_a_roster(sentence, city_places)
                 given_up = article.language == "en" and english.dropped_plan(sentence)  # 'originally planned'
                 if not given_up:
-                    for place in (city_places if not self._before_trip(sentence)
+                    # (a sentence tied to a day of the trip names the trip's cities, whatever past it recalls:
+                    # `17일 미국 뉴욕 첫 일정으로 2015년 뉴저지주에 개장한 금홍매장을 방문`)
+                    for place in (city_places if date is not None or not self._before_trip(sentence)
                                   else [p for p in city_places if _visited_now(sentence, p)]):
                         trip_cities.setdefault(_city_key(_place(place)), place)
                 if date is None:
@@ -494,6 +497,7 @@ class _Assembler:
                     previous_paragraph = paragraph
                     continue
                 previous, previous_paragraph = date, paragraph
+                self._last_dated = date
                 day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [],
                                              "inferred": {}})
                 for place in city_places:
@@ -830,6 +834,9 @@ class _Assembler:
             return None, None
         relative = (dates.relative_day(sentence, previous, self.start, self.end)
                     or english.counted_day(sentence, previous, self.start, self.end))
+        if relative is None and previous is None and self._last_dated is not None and "같은 날" in sentence:
+            # `박 군수는 같은 날 ...`, after a sentence of another time between: the last day told
+            relative = (self._last_dated, "같은 날")
         if relative is not None and self.start <= relative[0] <= self.end:
             return relative[0], Reason(N_("'{words}' is read as {date}."), words=relative[1], date=relative[0])
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
@@ -1079,9 +1086,14 @@ class _Assembler:
         for mention in dates.find_mentions(sentence):
             if mention.month is not None and dates.resolve_day(mention, self.start, self.end) is None:
                 return True
-        # '지난 6월 ... 합의한 후': a past month, without a day, that is none of the trip's.
+        # '지난 6월 ... 합의한 후': a past month, without a day, that is none of the trip's; and one without
+        # 지난 before a trip later in the same year ('홍보관은 10월 군이 ...와 우호교류협약 ... 인연을 맺은', of a
+        # trip in December)
         for month in re.findall(r"지난\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)", sentence):
             if int(month) not in (self.start.month, self.end.month):
+                return True
+        for month in re.findall(r"(?<![\d.년])(\d{1,2})\s*월(?!\s*\d{1,2}\s*일|\s*[~∼-])", sentence):
+            if 1 <= int(month) < self.start.month and self.start.month == self.end.month:
                 return True
         return False
 
