@@ -549,3 +549,14 @@ def test_the_same_day_after_a_sentence_of_another_time_and_a_month_before_the_tr
     # the 17th's sentence names a city of the trip, whatever year it recalls: the 18th is not put in Beverly Hills
     eighteenth = next(day for day in dated(doc) if day["date"] == D(2023, 12, 18))
     assert [p["city"]["en"] for p in eighteenth.get("places", [])] != ["Beverly Hills"]
+
+
+def test_an_agreement_exchanged_on_a_day_is_that_days_signing_and_a_delegation_dispatched_sets_out() -> None:
+    # (경주 2025, the 23rd held-out batch: `주낙영 경주시장 18일 둔황시청에서 ... 협정서를 교환했다`)
+    doc = draft("경주, 중국 둔황과 우호 도시 협정 체결\n\n주낙영 경주시장 18일 둔황시청에서 주젠쥔 둔황시장과 협정서를 "
+                "교환했다. 주 시장은 지난 17일부터 5박 6일 일정으로 둔황과 베이징을 방문 중이다.", D(2025, 11, 19))
+    assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [("other", D(2025, 11, 18))]
+    # (대구 2000: `문희갑 시장을 단장으로 하는 대규모 대표단을 20일부터 27일까지 파견`)
+    doc = draft("대구시는 오는 25일 중국 칭따오시에서 열리는 축제에 문희갑 시장을 단장으로 하는 대규모 대표단을 20일부터 "
+                "27일까지 파견, 칭따오시와 교류협력을 확대키로 했다.\n\n대표단은 26일 충칭시를 방문한다.", D(2000, 8, 18))
+    assert dated(doc)[0]["date"] == D(2000, 8, 20) and dated(doc)[0]["events"][0]["kind"] == "travel"

@@ -48,7 +48,7 @@ class Draft:
 
 
 EVENT_KINDS = (
-    ("signing", re.compile(r"협약|양해각서|MOU|체결|서명|결연|\bsign(?:s|ed|ing)?\b|memorandum|agreement")),
+    ("signing", re.compile(r"협약|협정|양해각서|MOU|체결|서명|조인|결연|\bsign(?:s|ed|ing)?\b|memorandum|agreement")),
     ("speech", re.compile(r"기조연설|연설|강연|축사|환영사|keynote|speech|lecture")),
     ("exhibition", re.compile(r"전시회|박람회|참관|전시부스|엑스포|CES|홍보관|단독관|통합관|[Ee]xhibition|[Ee]xpo|booths?\b|[Pp]avilion")),
     ("conference", re.compile(r"컨퍼런스|콘퍼런스|포럼|학술대회|총회|세미나|심포지엄|[Cc]onference|[Ff]orum|[Ss]eminar")),
@@ -65,9 +65,11 @@ KIND_TITLE_EN = {"signing": "signing", "speech": "speech", "exhibition": "exhibi
 KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전시 참관", "conference": "회의 참석",
               "ceremony": "행사 참석", "meeting": "면담·논의", "promotion": "홍보", "visit": "방문",
               "travel": "이동", "networking": "네트워킹", "other": "일정"}
-# The delegation sets out: `출장길에 오른다`, `공무국외출장을 나선다`, `출국한다`, `will depart for`.
+# The delegation sets out: `출장길에 오른다`, `공무국외출장을 나선다`, `출국한다`, `대표단을 20일부터 27일까지
+# 파견`, `will depart for`.
 _SETS_OUT = re.compile(r"(?:출장|방문|순방|해외\s?일정|여정|장도)(?:길)?에\s?(?:오른|오르|올라|올랐|나선|나서|나섰)|"
                        r"출장을\s?(?:나선|나서|나섰|떠난|떠나)|출국(?:한|하|해|했|길)|떠난다|떠났다|"
+                       r"(?:대표단|방문단|사절단|교류단|개척단)을\s[^.]{0,40}?파견|"
                        r"\bdepart(?:s|ed|ing)?\b|\b(?:leave|leaves|left|leaving) for\b|\bset(?:s)? off\b")
 # `최 시장은`: a head named by surname and title only.
 _SURNAME_AND_TITLE = re.compile(r"(?<![가-힣])([가-힣])\s(시장|군수|구청장|도지사|지사)(?=은|는|이|가|을|를|과|와|의|\s)")
