@@ -67,8 +67,8 @@ KIND_TITLE = {"signing": "협약 체결", "speech": "연설", "exhibition": "전
               "travel": "이동", "networking": "네트워킹", "other": "일정"}
 # The delegation sets out: `출장길에 오른다`, `공무국외출장을 나선다`, `출국한다`, `대표단을 20일부터 27일까지
 # 파견`, `will depart for`.
-_SETS_OUT = re.compile(r"(?:출장|방문|순방|해외\s?일정|여정|장도)(?:길)?에\s?(?:오른|오르|올라|올랐|나선|나서|나섰)|"
-                       r"출장을\s?(?:나선|나서|나섰|떠난|떠나)|출국(?:한|하|해|했|길)|떠난다|떠났다|"
+# (`dates.SETS_OUT_LATER`'s verbs, and these)
+_SETS_OUT = re.compile(dates.SETS_OUT_LATER.pattern + r"|출장을\s?(?:나선|나서|나섰|떠난|떠나)|떠난다|떠났다|"
                        r"(?:대표단|방문단|사절단|교류단|개척단)을\s[^.]{0,40}?파견|"
                        r"\bdepart(?:s|ed|ing)?\b|\b(?:leave|leaves|left|leaving) for\b|\bset(?:s)? off\b")
 # `최 시장은`: a head named by surname and title only.

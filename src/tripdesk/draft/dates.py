@@ -417,7 +417,7 @@ def _arrives_home(text: str, at: int) -> bool:
 
 # `오는 11일 동해시장 ... 일행은 동해항에서 ... 블라디보스톡 출장길에 올라`, `지난달 28일 미국 보령머드축제
 # 월드 투어에 나선`: setting out, told further on in the sentence of the day.
-_SETS_OUT_LATER = re.compile(r"(?:출장|방문|순방|투어|여정|장도|해외\s?일정)(?:길)?에\s?(?:올랐|오른|올라|오르|나섰|나선|나서)|"
+SETS_OUT_LATER = re.compile(r"(?:출장|방문|순방|투어|여정|장도|해외\s?일정)(?:길)?에\s?(?:올랐|오른|올라|오르|나섰|나선|나서)|"
                              r"출국(?:했|한|하|해|길)|출발(?:했|한|하|해)")
 
 
@@ -427,7 +427,7 @@ def _sets_out_later(text: str, first: Mention, mentions: list[Mention]) -> bool:
     if any(_inside(first.begin, [m.span()]) for m in _REPORT_DAY.finditer(text, max(0, first.begin - 2))):
         return False  # `10일 동해시에 따르면`: the day of the report
     stop = min([i for i in (text.find("다.", first.end), text.find("\n", first.end)) if i >= 0] or [len(text)])
-    verb = _SETS_OUT_LATER.search(text, first.end, min(stop, first.end + 120))
+    verb = SETS_OUT_LATER.search(text, first.end, min(stop, first.end + 120))
     return verb is not None and not any(first.end <= m.begin < verb.start() for m in mentions)
 
 
