@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -144,6 +145,9 @@ class _Assembler:
         ends = analyser.sentences(self.range_evidence) if self.range_evidence else []
         self.range_ends = ({self.range_evidence[a:b].strip() for a, b in (ends[0], ends[-1])} if len(ends) > 1
                            else {self.range_evidence.strip()} if self.range_evidence else set())
+        # (the sentence that starts the range: `_departure_day` reads its verb)
+        self.range_opening = (self.range_evidence[ends[0][0]:ends[0][1]].strip() if ends
+                              else (self.range_evidence or "").strip())
         status = self._status()
         found_people = [english.people(a.text) if a.language == "en" else entities.people(a.text)
                         for a in self.articles]
@@ -307,10 +311,7 @@ class _Assembler:
             said = [m for m in _SURNAME_AND_TITLE.finditer(article.text) if m.group(1) in entities.SURNAMES]
             if not said:
                 continue
-            counts: dict[tuple[str, str], int] = {}
-            for m in said:
-                counts[(m.group(1), m.group(2))] = counts.get((m.group(1), m.group(2)), 0) + 1
-            (name, role), _ = max(counts.items(), key=lambda kv: kv[1])
+            ((name, role), _), = Counter((m.group(1), m.group(2)) for m in said).most_common(1)
             first = next(m for m in said if (m.group(1), m.group(2)) == (name, role))
             self.leader_source = i
             self.review.append(messages()("leader: the article names the head of the delegation only as '{words}'; "
@@ -500,8 +501,7 @@ class _Assembler:
                     continue
                 previous, previous_paragraph = date, paragraph
                 self._last_dated = date
-                day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [],
-                                             "inferred": {}})
+                day = days.setdefault(date, _new_day(date))
                 for place in city_places:
                     doc = _place(place)
                     if doc not in day["places"]:
@@ -515,8 +515,7 @@ class _Assembler:
                 event = self._event(sentence, kind, sid, found_people[i], city_places, how, article.language)
                 day["events"].append(event)
                 for other in _joined_days(sentence, self.start, self.end):  # '27일과 28일 ...': both days
-                    also = days.setdefault(other, {"date": other, "places": [], "events": [], "evidence": [],
-                                                   "inferred": {}})
+                    also = days.setdefault(other, _new_day(other))
                     also["evidence"].append({"source": sid, "text": sentence.strip()})
                     for place in city_places:
                         if _place(place) not in also["places"]:
@@ -608,8 +607,7 @@ class _Assembler:
                 reason = Reason.joined([reason, _place_reason(city_places[0])])
             date = first
             while date <= last:
-                day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [],
-                                             "inferred": {}})
+                day = days.setdefault(date, _new_day(date))
                 if not any(_city_key(p) == key for p in day["places"]) and (whole_trip is False or not day["places"]):
                     day["places"].append(doc)
                     day["inferred"]["places"] = reason
@@ -624,8 +622,7 @@ class _Assembler:
                           sid: str, sentence: str) -> None:
         """`Starting Friday, Oh will visit Paris and then ...`: the trip's first day is in the
         city it starts with (the day may be spent travelling: inferred)."""
-        day = days.setdefault(self.start, {"date": self.start, "places": [], "events": [], "evidence": [],
-                                           "inferred": {}})
+        day = days.setdefault(self.start, _new_day(self.start))
         if day["places"]:
             return
         day["places"].append(_place(place))
@@ -672,7 +669,7 @@ class _Assembler:
                                               "first of them."), first=first, last=last)
         date = first
         while date <= last:
-            day = days.setdefault(date, {"date": date, "places": [], "events": [], "evidence": [], "inferred": {}})
+            day = days.setdefault(date, _new_day(date))
             excerpt = {"source": sid, "text": sentence.strip()}
             if excerpt not in day["evidence"]:
                 day["evidence"].append(excerpt)
@@ -686,8 +683,7 @@ class _Assembler:
         day: the day of departure, with no city (it may be spent travelling)."""
         if self.start in days or self.start == self.end or not self.range_evidence:
             return
-        ends = analyser.sentences(self.range_evidence)
-        first = self.range_evidence[ends[0][0]:ends[0][1]].strip() if ends else self.range_evidence.strip()
+        first = self.range_opening
         words = _SETS_OUT.search(first)
         if words is None:
             return
@@ -699,8 +695,9 @@ class _Assembler:
                                               "out ('{words}'): the day of departure."),
                                            date=self.start, words=words.group(0))
         self._departures.add(id(event))
-        days[self.start] = {"date": self.start, "places": [], "events": [event],
-                            "evidence": [{"source": self.sids[self.primary], "text": first}], "inferred": {}}
+        day = days[self.start] = _new_day(self.start)
+        day["events"].append(event)
+        day["evidence"].append({"source": self.sids[self.primary], "text": first})
 
     def _fill_the_one_city(self, days: dict[dt.date, dict[str, Any]], place: places.PlaceFound) -> None:
         """The articles name one city abroad for the whole trip: a dated day that names none
@@ -918,9 +915,10 @@ class _Assembler:
                 if dated and _purpose_of_departure(found):
                     dated = None  # 'X 협약 체결 등을 위해 지난 8일 출국했다': the day is the departure's
                 date = dated[0] if dated else None
+                before_words = clause[:max(0, clause.find(found.words))]
                 if found.of > 1:  # `25일 뉴욕에서 A사와, 29일에는 ... B사와, 8월 1일에는 ... C사와 각각`: one a day
                     days_told = [d for d in (dates.resolve_day(m, self.start, self.end)
-                                             for m in dates.find_mentions(clause[:clause.find(found.words)])) if d]
+                                             for m in dates.find_mentions(before_words)) if d]
                     if len(days_told) == found.of:
                         date, dated = days_told[found.item], None
                 if date is None and self.start == self.end and found.status == "signed":
@@ -931,7 +929,7 @@ class _Assembler:
                              and (a.get("date") == date or a.get("date") is None or date is None)), None)
                 if same is None:
                     same = next((a for a in out if _summed_up_in_the_lead(a, found, date, lead)), None)
-                if same is None and out and _THIS_ONE.search(clause[:max(0, clause.find(found.words))]):
+                if same is None and out and _THIS_ONE.search(before_words):
                     same = out[-1]  # `이번 체결된 상호교류 추진 의향서는 ...`: the one just told of
                 if same is None and found.words in ("협약", "협정", "MOU") and (
                         party := re.search(r"([가-힣A-Za-z0-9]{2,})(?:와|과)(?:의)?\s*" + re.escape(found.words) + r"(?:을|를)",
@@ -1419,6 +1417,11 @@ _HOME_KINDS = {"시장": ("city", "metropolitan"), "부시장": ("city", "metrop
                "부군수": ("county",), "구청장": ("district",), "도지사": ("province",), "지사": ("province",),
                "부지사": ("province",)}
 _GOVERNMENT_HEADS = (*_HOME_KINDS, "국무총리")
+
+
+def _new_day(date: dt.date) -> dict[str, Any]:
+    """A day of the draft, before anything is told of it."""
+    return {"date": date, "places": [], "events": [], "evidence": [], "inferred": {}}
 
 
 def _bare_role(role: str) -> str:

@@ -612,6 +612,7 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
         return (m.day >= 0 and m.month_offset is None and not _inside(m.begin, reported)
                 and not text.startswith("까지", m.end))
 
+    in_ranges = {x.begin for r in find_ranges(text, mentions) for x in r}  # (`15일부터 20일까지 4박5일`: told)
     places = [span[1]] + [m.start() for m in _SPAN.finditer(text) if m.start() != span[1]
                           and (int(m.group(1)), int(m.group(2))) == (span[0].nights, span[0].days)]
     for at in places:
@@ -623,7 +624,6 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
             continue
         # `9월 21일 7박 10일 일정으로 ... 방문`: the day right before the span starts the trip; `오는 14일까지
         # 7박 9일 일정으로`: the day before the span, with 까지, ends it
-        in_ranges = {x.begin for r in find_ranges(text, mentions) for x in r}  # (`15일부터 20일까지 4박5일`: told)
         for m in reversed([m for m in mentions if begin <= m.begin < at and m.day > 0 and m.year is None
                            and not _inside(m.begin, reported) and m.begin not in in_ranges]):
             between = text[m.end:at]
@@ -815,7 +815,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     ranges = [r for r in ranges if r not in held]
     # The days that may set out or come home: not those of an event's range (`오는 9월 5일부터 6일까지 ...
     # 행사를 개최하기로` ... `14일 캐나다로 출국해 ... 20일 귀국할 예정이다`)
-    free = [m for m in mentions if m.begin not in {x.begin for r in held for x in r}]
+    in_held = {x.begin for r in held for x in r}
+    free = [m for m in mentions if m.begin not in in_held]
     if not ranges:
         ranges = _start_and_length(text, mentions)
     if not ranges:
