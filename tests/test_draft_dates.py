@@ -456,6 +456,9 @@ def test_an_anniversary_of_a_national_event_gives_the_year_of_a_saved_page() -> 
     # anniversaries that disagree, or one still to come, decide nothing
     assert national_anniversary_year("한중 수교 30주년과 광복 80주년") is None
     assert national_anniversary_year("내년 한중 수교 30주년을 앞두고") is None
+    # Hawaii's 1903 unless the article names Mexico's 1905 (the longer name is the event meant)
+    assert national_anniversary_year("한인 이민 120주년 기념식에 참석한다")[0] == 2023
+    assert national_anniversary_year("멕시코 한인 이민 120주년 기념식에 참석한다")[0] == 2025
     # a published date the article gives still comes first
     assert trip_dates(text, YearHint(published=D(2024, 6, 20))).start.date.year == 2024
 

@@ -351,6 +351,9 @@ def test_this_year_from_an_anniversary() -> None:
     assert anniversary_year("2015년 협약을 체결했다. 2010년 교류를 시작했다. 올해로 10주년이다.") is None
     # the anniversary in the sentence of one of them is that one's
     assert anniversary_year("2015년 협약을 체결한 이후 10주년. 2010년 교류를 시작했다.")[0] == 2025
+    # a year and a count of other things, paired across sentences, give no trip's year (1903 + 20 - 1)
+    assert anniversary_year("이민은 1903년 1월 13일 호놀룰루에 발을 디딘 것에서 시작됐다. "
+                            "내년 자매도시 결연 20주년을 맞는다.") is None
 
 
 def test_a_japanese_city_without_a_korean_name_is_found_by_its_romanisation() -> None:

@@ -25,8 +25,10 @@ EVENTS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
                                                          "South Korea-U.S. alliance"), 1953),
     (("광복절", "광복"), ("liberation",), 1945),
     (("3·1운동", "3·1 운동", "3.1운동", "3·1절", "3.1절", "임시정부 수립"), ("March First Independence Movement",), 1919),
-    (("미주 한인 이민", "하와이 이민", "미주 이민"), ("Korean immigration to the U.S.", "Korean immigration to America"),
-     1903),
+    (("미주 한인 이민", "하와이 이민", "미주 이민", "한인 이민"), ("Korean immigration to the U.S.",
+                                                  "Korean immigration to America"), 1903),
+    # the first Koreans came to Mexico's henequen farms in 1905; named with its country, it is not Hawaii's
+    (("멕시코 한인 이민", "멕시코 이민"), ("Korean immigration to Mexico",), 1905),
 )
 
 # Korea's diplomatic relations: the other country's short and full Korean names, its English
@@ -95,7 +97,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
 
 def national_anniversary_year(text: str) -> tuple[int, Reason] | None:
     """The year the national anniversaries the text names fall in, when they agree on one."""
-    found: dict[int, str] = {}
+    matches: list[tuple[int, int, int, str]] = []
     for pattern, since in _patterns():
         for m in pattern.finditer(text):
             count = int(next(g for g in m.groups() if g))
@@ -103,7 +105,12 @@ def national_anniversary_year(text: str) -> tuple[int, Reason] | None:
                 continue
             year = since + count
             if year <= dt.date.today().year + 1:
-                found.setdefault(year, m.group(0).strip())
+                matches.append((m.start(), m.end(), year, m.group(0).strip()))
+    found: dict[int, str] = {}
+    for begin, end, year, words in sorted(matches):
+        # `멕시코 한인 이민 120주년` holds `한인 이민 120주년`: the longer name is the event meant
+        if not any(b <= begin and end <= e and (b, e) != (begin, end) for b, e, _, _ in matches):
+            found.setdefault(year, words)
     if len(found) != 1:
         return None
     ((year, words),) = found.items()

@@ -691,6 +691,9 @@ _FOUNDED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년[^.\n]{0,40}?(?:체결|결�
 _ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,3})\s*(?:주년|년째|년\s?전)")
 _YEARS_SINCE = re.compile(r"이후\s*(\d{1,3})\s*년간")  # `1964년 ... 승인한 이후 60년간`: with its year only
 _NEXT_YEAR_WORDS = re.compile(r"내년|이듬해")
+# Local governments' own diplomacy, which tripdesk records, begins with the first sister ties
+# of the 1960s; a year worked out before then is a misreading.
+_EARLIEST_TRIP_YEAR = 1960
 
 
 def anniversary_year(text: str) -> tuple[int, Reason] | None:
@@ -714,7 +717,9 @@ def anniversary_year(text: str) -> tuple[int, Reason] | None:
                 if same_sentence != (founded_in == counted_in) or (not same_sentence and words.endswith("년간")):
                     continue
                 year = y + n + shift
-                if 1 <= n <= 100 and year <= dt.date.today().year + 1:
+                # a count and a year from different sentences may be of different things: 1903's
+                # immigration and a sister tie's 20주년 are no trip's 1922
+                if 1 <= n <= 100 and _EARLIEST_TRIP_YEAR <= year <= dt.date.today().year + 1:
                     found.setdefault(year, (words, founded_words, y, n, shift))
         return found
 
