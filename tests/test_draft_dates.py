@@ -32,6 +32,9 @@ def test_days_without_a_month_take_it_from_a_recurring_fair() -> None:
     dates = trip_dates("부시장은 5일부터 12일까지 6박 8일간 라스베이거스를 방문하여 CES 2025 개관식에 참석한다.")
     assert (dates.start.date, dates.end.date) == (D(2025, 1, 5), D(2025, 1, 12))
     assert "CES" in (dates.start.reason or "")
+    # the BIO International Convention, as Korean reports name it, is June's
+    dates = trip_dates("시장은 지난 14일부터 22일까지 보스턴을 방문했다. 세계 최대 바이오 전시회인 BIO USA 2025에도 참가했다.")
+    assert (dates.start.date, dates.end.date) == (D(2025, 6, 14), D(2025, 6, 22))
 
 
 def test_a_weekday_decides_the_year_and_says_so() -> None:

@@ -93,7 +93,8 @@ def test_an_english_page_stamp_is_the_published_date() -> None:
     for stamp, date in (("Created date\n2031-10-13", dt.date(2031, 10, 13)),
                         ("Createdd 2031-05-19 Hit 20", dt.date(2031, 5, 19)),
                         ("Published : Nov 25, 2030 - 11:56", dt.date(2030, 11, 25)),
-                        ("date 2031-03-06 Image: City of Busan", dt.date(2031, 3, 6))):
+                        ("date 2031-03-06 Image: City of Busan", dt.date(2031, 3, 6)),
+                        ("by admin posted Jan 19, 2031\n?\n\n단축키", dt.date(2031, 1, 19))):
         article = read_article(f"News\n\n{stamp}\n\nMayor Choi Bo-ra visited Lyon.".encode(), "a.txt")
         assert article.published == date, stamp
     # `date` in prose is no stamp: only at the start of a line.

@@ -199,6 +199,9 @@ _SOURCE_EN = re.compile(r"\bSource\s*:\s*[A-Z][\w .&'-]{1,40}?\(\s*([A-Z][a-z]{2
 # An English page's stamp with its time or byline, no label: `Jan. 5, 2023 - 16:26 By Yu Ji-soo`.
 _TIMESTAMP_EN = re.compile(r"(?m)^\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})\s*(?:[-–|,]\s*)?"
                            r"(?=\d{1,2}:\d{2}|By\s+[A-Z])")
+# A message board's post line (XE boards, which Korean community papers abroad run on):
+# `by admin posted Jan 19, 2024`.
+_POSTED_EN = re.compile(r"(?m)^\s*by\s+\S{1,30}\s+posted\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})\b")
 
 
 # A publication stamp near the top: a date with a time or a reporter's name on its line
@@ -376,8 +379,9 @@ def _source_lines(article: Article) -> None:
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0))
         except ValueError:
             pass
-    # (both read month, day, year: `Source: Newsis (June 6, 2013)`, `Jan. 5, 2023 - 16:26 By ...`)
-    for m in (_SOURCE_EN.search(article.text), _TIMESTAMP_EN.search(article.text[:800])):
+    # (all read month, day, year: `Source: Newsis (June 6, 2013)`, `Jan. 5, 2023 - 16:26 By ...`)
+    for m in (_SOURCE_EN.search(article.text), _TIMESTAMP_EN.search(article.text[:800]),
+              _POSTED_EN.search(article.text[:800])):
         if article.published is not None or m is None:
             continue
         year, month, day = m.group(3), str(MONTHS_EN.get(m.group(1).lower(), 0)), m.group(2)

@@ -57,6 +57,9 @@ RECURRING_EVENTS: dict[str, tuple[tuple[int, ...], str]] = {
     "셀렉트USA": ((5, 6), "Washington"),
     "BIO International": ((6,), ""),
     "바이오 인터내셔널": ((6,), ""),
+    "BIO USA": ((6,), ""),  # the BIO International Convention, as Korean reports call it
+    "바이오 USA": ((6,), ""),
+    "바이오USA": ((6,), ""),
     "MEDICA": ((11,), "Düsseldorf"),
     "메디카": ((11,), "Düsseldorf"),
     "COMPUTEX": ((5, 6), "Taipei"),
