@@ -671,6 +671,26 @@ def test_a_signing_or_a_talk_at_a_city_abroad_named_without_its_country_ties_its
     # last month at home is not
     with pytest.raises(NoTripDates):
         trip_dates("지난달 28일 화성시청에서 열린 공식 환담에는 시의회 의장이 참석했다.", YearHint(published=D(2025, 9, 4)))
+    # (김포 2025: a talk, `간담회`, in a country's city; 진안 2011: the party between the agreement and
+    # its signing, the country with its particle)
+    text = "김 시장은 지난 21일 인도네시아 자카르타에서 한인경제무역협회 지회장과 간담회를 갖고 진출 방안을 논의했다."
+    dates = trip_dates(text, YearHint(published=D(2025, 10, 22)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 10, 21), D(2025, 10, 21))
+    text = "23일 군에 따르면 지난 19일 처음으로 우호교류 협정을 일본의 미야자키현 아야정과 체결했다."
+    dates = trip_dates(text, YearHint(published=D(2011, 11, 24)))
+    assert (dates.start.date, dates.end.date) == (D(2011, 11, 19), D(2011, 11, 19))
+    with pytest.raises(NoTripDates):  # a talk at home is not
+        trip_dates("김 시장은 지난 21일 시청에서 기업인들과 간담회를 갖고 진출 방안을 논의했다.", YearHint(published=D(2025, 10, 22)))
+
+
+def test_the_day_of_the_visit_after_the_span_starts_the_trip() -> None:
+    # (진안 2015: `2박 3일간의 일정으로 ... 지난달 25일 상락시를 방문했다`)
+    text = "대표단 4명이 2박 3일간의 일정으로 상락시와의 우호도시 협정을 체결하기 위해 지난달 25일 상락시를 방문했다."
+    dates = trip_dates(text, YearHint(published=D(2015, 5, 31)))
+    assert (dates.start.date, dates.end.date) == (D(2015, 4, 25), D(2015, 4, 27))
+    # a day of a visit within a trip under way does not start the span's four days
+    text = "3박 4일 일정으로 중국을 방문 중인 대표단은 지난 25일 상락시를 방문했다."
+    assert trip_dates(text, YearHint(published=D(2015, 5, 31))).end.date != D(2015, 5, 28)
 
 
 def test_a_delegation_from_a_day_on_starts_the_trip_whatever_its_verb() -> None:

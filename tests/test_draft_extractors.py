@@ -131,6 +131,9 @@ def test_people_with_their_roles_korean_and_foreign() -> None:
     assert found == [("김장호", None, "구미시장"), ("최병로", None, "상근부회장"),
                      ("밥 휠너", "Bob Filner", "샌디에이고 시장"), ("김상희", None, "단장")]
     assert entities.romanise_name("김장호") == "Kim Jang-ho"
+    # (봉화 2014: `봉화군 우호대표단(단장 봉화군수 박노욱)`: the head's title with its government)
+    found = [(p.ko, p.role) for p in entities.people("봉화군 우호대표단(단장 봉화군수 박노욱)이 중국을 방문하였다.")]
+    assert found == [("박노욱", "봉화군수")]
 
 
 def test_organisations_by_their_kind_word_or_latin_name() -> None:

@@ -643,7 +643,18 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
                       and _SETS_OUT_VERB.search(_sentence_around(text, m.begin, m.end))]
         if before:
             return [(before[-1], Mention(at, at + length, text[at:at + length], day=-span[0].days))]
+        # `2박 3일간의 일정으로 ... 지난달 25일 상락시를 방문했다`: the one day after the span, the day of
+        # the visit the sentence reports, starts the trip (not `방문 중인`: a day within it)
+        after = [m for m in mentions if at < m.begin < begin + len(sentence) and m.day > 0 and m.year is None
+                 and not _inside(m.begin, reported) and m.begin not in in_ranges]
+        if (len(after) == 1 and _VISITS_THAT_DAY.match(text, after[0].end) and not _ONGOING.search(sentence)
+                and after[0].month_offset in (None, 0, -1)):
+            return [(after[0], Mention(at, at + length, text[at:at + length], day=-span[0].days))]
     return []
+
+
+# The verb of a visit right after its day and place (`25일 상락시를 방문했다`, `8일 출국했다`).
+_VISITS_THAT_DAY = re.compile(r"[^.\n\d]{0,30}?(?:방문했|방문한다|방문할\s?예정|방문하였|출국|떠났|떠난다)")
 
 
 def named_years(text: str) -> dict[int, str]:
@@ -1168,9 +1179,12 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체
 # (`지난 21일 ... 미국 노스캐롤라이나주 벌링턴시에서 로니 월 시장과 만나 ... 합의했다`, `8일 ... 하워드카운티
 # 정부청사에서 ... 미팅을 갖고`, `12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다`)
 # (`몬트레이 시청에서 열린 공식 환담에는`, `시의회에서 ... 협약식을 맺었다`, `LA 옥스퍼드 팔래스 호텔에서 열린
-# ... 분과위원회에 참석한`: attending is abroad where the sentence names a place abroad)
-_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|참석)|"
+# ... 분과위원회에 참석한`, `인도네시아 자카르타에서 ... 지회장과 간담회를 갖고`: attending is abroad where the
+# sentence names a place abroad)
+_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|간담회|참석)|"
                            r"(?:협약|협정|MOU|양해각서|결연)식?(?:을|를)?\s*(?:체결|맺)|"
+                           # `우호교류 협정을 일본의 미야자키현 아야정과 체결했다`: the party between
+                           r"(?:협약|협정|MOU|양해각서|결연)(?:을|를)\s[^.\n]{0,40}?(?:과|와)\s(?:체결|맺)|"
                            r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
 
 
@@ -1183,15 +1197,12 @@ _EN_DONE_THERE = re.compile(r"\b(?:signed|forged|visited|met|held|attended|toure
 def _names_a_country(sentence: str) -> bool:
     """Whether the sentence names a country other than Korea (`베트남 송콩시에서`), a US state,
     or a city abroad by a name of three syllables or more (`살리나스 시청에서`, `풀러튼 시는`)."""
-    from .places import country_index, names_a_city_abroad
+    from .places import countries_named, names_a_city_abroad, states_named
 
     if names_a_city_abroad(sentence):
         return True
-
-    countries = country_index()
-    if any(countries.get(w) not in (None, "KR") for w in re.findall(r"[가-힣]{2,8}", sentence)):
+    if set(countries_named(sentence)) - {"KR"}:  # (`일본의 미야자키현`: with its particle)
         return True
-    from .places import states_named
 
     if states_named(sentence):  # `메릴랜드`, `노스캐롤라이나주`: a US state is abroad
         return True

@@ -77,8 +77,9 @@ _TITLE_FIRST = re.compile(r"(?<![가-힣])([가-힣]{1,5}?)(시장|군수|구청
 # 심재덕시장을 비롯: a name and its role run together, as older articles write them
 _GLUED_NAME_ROLE = re.compile(rf"(?<![가-힣])([가-힣]{{3}})({_ROLE_ALT}){_AFTER_ROLE}")
 _GLUED_NAME_GOVERNMENT = re.compile(rf"(?<![가-힣])([가-힣]{{3}})([가-힣]{{1,4}}?(?:시장|군수|구청장|도지사)){_AFTER_ROLE}")
-# 구미시(시장 남유진) / (단장 김상희)
-_ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?({_ROLE_ALT})\s+([가-힣]{{2,4}})\)")
+# 구미시(시장 남유진) / (단장 김상희) / (단장 봉화군수 박노욱)
+_ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?((?:[가-힣]{{1,4}}(?=시장|군수|구청장|도지사))?(?:{_ROLE_ALT}))"
+                        rf"\s+([가-힣]{{2,4}})\)")
 # 밥 휠너(Bob Filner) 샌디에이고 시장
 _FOREIGN = re.compile(r"(?<![가-힣])([가-힣]{1,6}\s[가-힣]{1,8})\s?\(([A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){1,3})\)"
                       rf"(?:\s*((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT})))?")
