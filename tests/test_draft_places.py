@@ -323,6 +323,8 @@ def test_unknown_cities_written_with_si_right_after_their_country_are_places() -
     # (강릉 2016: `중국 운남성 망시`, a city of a province the text names, Mangshi)
     assert cities_in("방문단이 중국 운남성 망시를 방문했다.") == [("망시", "Mangshi")]
     assert cities_in("청주시는 우즈베키스탄 코칸드시(市)와 우호교류 협약을 체결했다.") == [("코칸드시", "")]
+    # (부평 2019: `중국 후루다오(葫芦)시`, the name's Chinese characters before its 시)
+    assert cities_in("구청장은 지난 3일 해외자매도시인 중국 후루다오(葫芦)시를 공식 방문했다.") == [("후루다오", "Huludao")]
     # 시 as "when" is no city; a prefecture is not its city
     assert cities_in("시장은 베트남 방문 시 주의할 점을 들었다.") == []
     assert cities_in("회의는 일본 야마나시현에서 열린다.") == [("야마나시현", "")]
@@ -489,6 +491,10 @@ def test_a_host_mayor_named_with_including_is_not_the_leader() -> None:
     # a Korean head named the same way still leads
     ours = draft("구미시 김장호 시장을 비롯한 대표단이 10월 12일부터 20일까지 미국을 방문한다.", D(2024, 10, 10))
     assert leader_of(ours)["name"]["ko"] == "김장호"
+    # (부평 2019: `차준택 구청장은 왕리웨이 시장을 비롯해 ...`: a name of four syllables is no Korean's)
+    doc = draft("차준택 인천 부평구청장은 지난 3일부터 5일까지 중국 후루다오시를 공식 방문했다고 7일 밝혔다.\n"
+                "대표단을 이끈 차준택 구청장은 왕리웨이 시장을 비롯해 상무위원회를 방문했다.", D(2019, 7, 8))
+    assert leader_of(doc)["name"]["ko"] == "차준택"
 
 
 def test_a_county_whose_consonants_several_share_is_the_nearest_spelled() -> None:

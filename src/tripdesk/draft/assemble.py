@@ -1429,10 +1429,15 @@ def _bare_role(role: str) -> str:
     return next((r for r in sorted(_HOME_KINDS, key=len, reverse=True) if role.endswith(r)), role)
 
 
+_COMPOUND_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"})
+
+
 def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> bool:
-    """Whether the head `NAME 시장을 비롯한` is a host's, not the delegation's: a city that is no
-    Korean government's before the name or in the title (`태주시 사립군 시장을 비롯한 ... 지도자가
-    참석한 가운데`, `사립군 태주시장`)."""
+    """Whether the head `NAME 시장을 비롯한` is a host's, not the delegation's: a name no Korean has,
+    or a city that is no Korean government's before the name or in the title (`태주시 사립군 시장을
+    비롯한 ... 지도자가 참석한 가운데`, `사립군 태주시장`)."""
+    if len(person.ko) >= 4 and person.ko[:2] not in _COMPOUND_SURNAMES:
+        return True  # `왕리웨이(王力威) 시장을 비롯해`: no Korean name has four syllables but with a surname of two
     governments = localgov.by_name()
     before = re.search(r"([가-힣]{1,8}?)(?:시|성|주|현)\s+$", text[max(0, m.start() - 12):m.start()])
     places = [before.group(1)] if before else []

@@ -314,7 +314,8 @@ def _after_its_country(text: str, taken: set[int]) -> list[PlaceFound]:
 # 코칸드시(市)`, `필리핀 산마테오 시, GMA 시, 아마데오 시`), that the gazetteer does not know by
 # that name: each is a place, in Korean only. A name written apart from its 시 must be a proper
 # noun (or Latin letters): `베트남 방문 시` is "when visiting Vietnam".
-_CITY_END = r"시(?:\(市\))?(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도)"
+# (`중국 후루다오(葫芦)시`: the name's Chinese characters between it and its 시)
+_CITY_END = r"(?:\([\u4e00-\u9fff]{1,6}\))?시(?:\(市\))?(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도)"
 _CITY_LIST_AFTER_COUNTRY = re.compile(
     rf"(?<![가-힣])([가-힣]{{2,8}})\s(?:[가-힣]{{2,10}}(?:성|주|도|현)\s)?"  # (a province between: 베트남 꽝남성 땀끼시)
     rf"((?:[가-힣A-Z]{{2,10}}\s?{_CITY_END}(?:\s?,\s?|\s?와\s|\s?과\s|\s?및\s)?){{1,6}})")
