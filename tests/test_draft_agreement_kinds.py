@@ -67,6 +67,10 @@ def test_an_agreement_named_only_by_what_it_is_for_with_a_signing_verb() -> None
     assert kinds("3일에는 푸트라자야를 방문, ‘세종시-푸트라자야시 간 교류협력’을 체결할 예정이다.") == [
         ("exchange agreement", "교류협력")]
     assert kinds("우선 20일 터키 이스탄불 주를 방문, 우호협력을 체결한다.") == [("other", "우호협력")]
+    # (종로 2019: a friendship tie, 우호결연, to be signed; its anniversary is no agreement)
+    assert kinds("대표단은 6일 라이드시의회를 방문해 우호결연 관계에 공식 서명을 한다.") == [("other", "우호결연")]
+    assert kinds("라이드시와 우호결연을 체결하기 위해 호주를 방문한다.") == [("other", "우호결연")]
+    assert kinds("웨이하이 우호결연 25주년을 기념한다.") == []
     # cooperation strengthened or discussed is no agreement
     assert kinds("양 도시는 우호협력을 강화하기로 했다.") == []
     assert kinds("교류협력 방안을 논의한다.") == []

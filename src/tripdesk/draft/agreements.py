@@ -4,7 +4,7 @@ Kinds come from the words (양해각서/MOU: `MOU`; 업무협약: `business agre
 자매도시 with a signing verb: `sister-city`; 의향서: `letter of intent`; 공동선언: `joint
 declaration`; 투자협약, 투자유치 협약: `investment agreement`; 경제협약: `economic agreement`;
 교류협약, 교류협력 협약: `exchange agreement`, the format's kinds for them; 협약, 협정, an agreement
-reached (합의) and a friendship-city agreement (우호도시 협약, 우호협력 협약): `other`; an agreement
+reached (합의) and a friendship-city agreement (우호도시 협약, 우호협력 협약, 우호결연): `other`; an agreement
 named only by what it is for, signed (`우호협력을 체결한다`: `other`; `‘A시-B시 간 교류협력’을 체결할
 예정`: `exchange agreement`). The format has
 `friendship city` too, but the shared scorer (../shared/drafting/score_drafts.py) takes its
@@ -48,6 +48,8 @@ KINDS = (
     # (`우호교류 협정도시`, `협약도시`: the partner city of an agreement, not an agreement)
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?(?!\s?도시)|[가-힣]*협정(?:서)?(?!\s?도시)|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
                          r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
+                         # (`우호결연을 체결하기 위해`, `우호결연 관계에 공식 서명을 한다`; not `우호결연 25주년`)
+                         r"우호\s*결연(?=\s*(?:관계\s*)?(?:을|를|에)?\s*(?:공식\s*)?(?:체결|맺|서명|조인))|"
                          r"협력\s*각서|합의\s*각서|합의서|[가-힣]*의정서|[가-힣]*비망록|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
