@@ -234,3 +234,14 @@ def test_renewed_brought_about_each_after_the_words_and_a_bare_back_reference_by
                      YearHint(published=dt.date(2019, 4, 12))).document
     assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [
         ("business agreement", dt.date(2019, 4, 15)), ("investment agreement", dt.date(2019, 4, 16))]
+
+
+def test_what_a_signed_agreement_agrees_in_its_own_sentence_is_not_another() -> None:
+    # (봉화 2014: `“우호교류협정서”를 체결하고, ... 공동발전을 도모하는데 합의하였다`)
+    text = ("대표단은 봉화시정부를 방문하여 천즈앙 봉화시장과 “우호교류협정서”를 체결하고, 행정․문화 등 각 분야에 있어 "
+            "협력과 교류의 확대로 공동발전을 도모하는데 합의하였다.")
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [(a.words, a.status) for a in found] == [("우호교류협정서", "signed")]
+    # an agreement with another party, told after 와는, still is one
+    text = "시는 A시와 업무협약을 체결하고, B대학과는 연구 교류에 합의했다."
+    assert len(agreements.find_agreements(text, analyser.sentences(text))) == 2

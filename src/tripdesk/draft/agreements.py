@@ -215,6 +215,10 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 r"\s*(?:의\s*)?(?:주요\s*)?내용", sentence[group[-1].end:]):
             previous_end = next_start
             continue  # `협약 내용은 △...`: what the agreement named before it says
+        if (best.words == "합의" and out and out[-1].status == "signed" and out[-1].sentence == sentence
+                and not re.search(r"(?:와|과)(?:는|도)\s", sentence[previous_end:group[0].start])):
+            previous_end = next_start
+            continue  # `“우호교류협정서”를 체결하고, ... 공동발전을 도모하는데 합의하였다`: what the signed one agrees
         if words == "합의" and _CEREMONY_AGREED.search(sentence[:group[0].start]):
             previous_end = next_start
             continue  # `휴스턴시에서 조인식을 가지기로 합의했다`: where the signing is held, no agreement itself
