@@ -199,6 +199,12 @@ def test_an_agreement_of_that_year_is_before_the_trip_and_one_signed_on_a_one_da
                      YearHint(published=dt.date(2018, 6, 25))).document
     (agreement,) = doc["agreements"]
     assert agreement["date"] == dt.date(2018, 6, 25) and "one day" in agreement["inferred"]["date"]["en"]
+    # (예천 2017: `지난 해 5월 보계시와 자매결연 체결 후`, last year written with a space, is before the trip)
+    text = ("김학동 예천군수를 단장으로 한 대표단이 지난 8일부터 11일까지 중국 보계시를 방문했다.\n\n"
+            "이번 방문은 지난 해 5월 보계시와 자매결연 체결 후 두 번째 상호교류다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2017, 3, 14))).document
+    assert doc.get("agreements", []) == []
 
 
 def test_one_agreement_with_each_party_listed_before_each_on_its_own_day() -> None:

@@ -97,7 +97,7 @@ _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지
 # (`in May 2012`, `since 1983`).
 _PAST_EN = re.compile(r"\b(?:last year|previously|years ago|had (?:signed|visited|agreed)|since then)\b")
 _YEAR_PAST_EN = re.compile(r"\b(?:in|since|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\b")
-_PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난해|작년|앞서|그해|"
+_PAST = re.compile(r"바\s*있다|했던|맺어\s*오|맺어온|체결\s*이후|협약\s*이후|당시|지난\s?해|작년|앞서|그해|"
                    r"체결(?:되어|돼)\s*있|맺어져\s*있")  # `교류협약이 체결되어 있는 동관이공대`: an agreement in force
 _HEAD_COUNT = re.compile(r"(\d{1,3})\s*명\s*(?:규모|으로\s*구성|이\s*참가|이\s*참여|의\s*(?:대표단|사절단|방문단))")
 _ANNOUNCED = re.compile(r"(한다|할\s*예정이다|할\s*계획이다|예정이다|계획이다|나선다|파견한다|방문한다|밝혔다)\.?$|"
