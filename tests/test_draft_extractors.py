@@ -588,3 +588,14 @@ def test_a_first_quote_told_with_also_is_said_by_the_subject_of_the_sentence_bef
     text = "이창희 시장은 축제를 소개했다. 또 이날 조베라 보더축제 총감독은 “다음주 지역학교와 협조에 들어간다”고 말했다."
     found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
     assert all(q.speaker is None or q.speaker.ko != "이창희" for q in found)
+
+
+def test_a_quote_of_two_sentences_closed_with_a_straight_mark_is_one_quote() -> None:
+    # (종로 2019, the 24th held-out batch: `그는 “... 지향한다. 주민과 함께 ... 있다"고 강조했다.`; the analyser
+    # splits the sentence at the full stop inside a quote whose marks do not match)
+    text = ("건축사 출신의 김영종 구청장은 3회 연속 당선됐다. 그는 “주민 행복증진을 위한 정책을 추진하며 '명품 종로'를 "
+            "지향한다. 주민과 함께 우리 문화 잘 지키는 종로를 만들고 있다\"고 강조했다.")
+    assert len(analyser.sentences(text)) == 2
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.text[:8], q.speaker.ko if q.speaker else None) for q in found] == [("주민 행복증진을", "김영종")]
+    assert found[0].text.endswith("만들고 있다")

@@ -93,8 +93,8 @@ def _split(text: str) -> list[tuple[int, int]]:
             if len(re.findall("[가-힣]", paragraph)) * 4 < len(re.findall("[A-Za-z]", paragraph)):
                 spans += [(offset + b, offset + e) for b, e in _english_sentences(paragraph)]
             else:
-                for sent in kiwi().split_into_sents(paragraph):
-                    spans.append((offset + sent.start, offset + sent.end))
+                spans += [(offset + b, offset + e) for b, e in _whole_quotes(
+                    paragraph, [(sent.start, sent.end) for sent in kiwi().split_into_sents(paragraph)])]
         offset += len(paragraph) + 1
     return spans
 
@@ -106,6 +106,18 @@ def _inside_quote(text: str) -> bool:
     """Whether `text` ends inside a double quotation it opened (an odd number of marks: pages
     mix “ with a straight closing mark)."""
     return len(_QUOTE_MARK.findall(text)) % 2 == 1
+
+
+def _whole_quotes(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The analyser's sentences, those it split inside a quotation joined again (`그는 “... 지향한다.
+    주민과 함께 ... 있다"고 강조했다`: kiwi keeps “...” together, not a quote that closes with ")."""
+    joined: list[tuple[int, int]] = []
+    for begin, end in spans:
+        if joined and _inside_quote(paragraph[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((begin, end))
+    return joined
 
 
 def _english_sentences(paragraph: str) -> list[tuple[int, int]]:
