@@ -599,3 +599,15 @@ def test_a_quote_of_two_sentences_closed_with_a_straight_mark_is_one_quote() -> 
     found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
     assert [(q.text[:8], q.speaker.ko if q.speaker else None) for q in found] == [("주민 행복증진을", "김영종")]
     assert found[0].text.endswith("만들고 있다")
+
+
+def test_a_foreign_speaker_after_a_joining_word_and_a_chinese_district_head() -> None:
+    # (유성 2022 and 도봉 2025, the 24th held-out batch: `이에 응우옌 홍 린 당서기는 "..."`, `유효동
+    # 창평구장은 “...”라며 “...”고 말했다`)
+    text = '이에 응우옌 홍 린 당서기는 "한국의 과학기술 성장이 놀랍다며, 앞으로 상호 협력 관계를 발전시키길 바란다"고 화답했다.'
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.speaker.ko, q.speaker.role) for q in found if q.speaker] == [("응우옌 홍 린", "당서기")]
+    text = "유효동 창평구장은 “도봉구는 오랜 친구 같은 도시”라며 “내년 30주년을 맞아 협력해 나가기를 기대한다”고 말했다."
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.text[:5], q.speaker.ko if q.speaker else None) for q in found] == [("도봉구는 ", "유효동"),
+                                                                                 ("내년 30주", "유효동")]
