@@ -609,5 +609,5 @@ def test_a_foreign_speaker_after_a_joining_word_and_a_chinese_district_head() ->
     assert [(q.speaker.ko, q.speaker.role) for q in found if q.speaker] == [("응우옌 홍 린", "당서기")]
     text = "유효동 창평구장은 “도봉구는 오랜 친구 같은 도시”라며 “내년 30주년을 맞아 협력해 나가기를 기대한다”고 말했다."
     found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
-    assert [(q.text[:5], q.speaker.ko if q.speaker else None) for q in found] == [("도봉구는 ", "유효동"),
+    assert [(q.text[:6], q.speaker.ko if q.speaker else None) for q in found] == [("도봉구는 오", "유효동"),
                                                                                  ("내년 30주", "유효동")]
