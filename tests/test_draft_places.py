@@ -143,7 +143,12 @@ def test_a_province_named_after_its_country_with_no_city_in_it_is_the_place() ->
     assert "province" in place.note
     # with a city or a unit below it named, the province is not the place
     assert cities_in("중국 산동성 연대시와 위해시를 방문했다.") == [("연대", "Yantai"), ("위해", "Weihai")]
-    assert cities_in("베트남 꽝남성 남짜미현을 방문했다.") == []
+    # (the unit below it is the place: 유성 2022, the 24th held-out batch, `베트남 동나이성 년짝현`)
+    assert cities_in("베트남 꽝남성 남짜미현을 방문했다.") == [("남짜미현", "")]
+    assert cities_in("지난 13일 중국 베이징시 창평구청에서 협약을 맺었다.") == [("베이징", "Beijing"), ("창평구", "")]
+    assert cities_in("구청장은 중국 대련시 서강구와 장춘시의 초청으로 방문했다.") == [
+        ("대련", "Dalian"), ("서강구", ""), ("장춘", "Changchun")]
+    assert cities_in("한국 서울시 강남구를 방문했다.") == []  # no district at home
 
 
 def test_a_japanese_prefecture_right_after_japan_with_no_city_named_is_the_place() -> None:

@@ -246,6 +246,7 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
         found += _by_variant_spelling(text, frozenset(proper_nouns), foreign_named | (countries - {"KR"}),
                                       {b for p in found for b in range(p.begin, p.end)})
     found += _unknown_cities_after_country(text, proper_nouns or set(), {b for p in found for b in range(p.begin, p.end)})
+    found += _districts_after_their_city(text, {b for p in found for b in range(p.begin, p.end)})
     # Latin abbreviations Korean reports use as names (LA), as whole words only.
     for name in latin_names():
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
@@ -347,6 +348,26 @@ def _unknown_cities_after_country(text: str, proper_nouns: set[str], taken: set[
                                     note=Reason(N_("'{name}' is written as a city ('시') right after {country}, which the "
                                                    "gazetteer does not know by this name, so it gives no English "
                                                    "name."), name=c.group(0), country=m.group(1))))
+    return found
+
+
+# A district (区, quận) or county (县, huyện) abroad written after its country and its city or
+# province (`중국 베이징시 창평구`, `베트남 동나이성 년짝현`, `중국 대련시 서강구`): the stop itself,
+# which the gazetteer of cities does not hold.
+_DISTRICT_AFTER_CITY = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s[가-힣]{2,8}(?:시|성|도)\s([가-힣]{2,4}(?:구|현))"
+                                  r"(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|청|에서)")
+
+
+def _districts_after_their_city(text: str, taken: set[int]) -> list[PlaceFound]:
+    found = []
+    for m in _DISTRICT_AFTER_CITY.finditer(text):
+        country = country_index().get(m.group(1))
+        if country is None or country == "KR" or m.start(2) in taken:
+            continue
+        found.append(PlaceFound(m.group(2), City("", country, None, 0), m.start(2), m.end(2),
+                                note=Reason(N_("'{name}' is a district or county written after {country} and its city "
+                                               "or province; the gazetteer holds cities only, so it gives no English "
+                                               "name."), name=m.group(2), country=m.group(1))))
     return found
 
 
