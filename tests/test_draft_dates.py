@@ -683,6 +683,26 @@ def test_a_signing_or_a_talk_at_a_city_abroad_named_without_its_country_ties_its
         trip_dates("김 시장은 지난 21일 시청에서 기업인들과 간담회를 갖고 진출 방안을 논의했다.", YearHint(published=D(2025, 10, 22)))
 
 
+def test_a_ceremony_held_an_exchange_at_a_city_of_the_articles_country_and_the_day_before_told_next() -> None:
+    # (the 25th held-out batch: 예산 2024 `10월 25일 대만 타이둥현 지상향에 위치한 파파고리조트에서 우호교류
+    # 협약식을 진행했다`; 의정부 2016 `6월8일 단둥시 복서덕 호텔 리셉션장에서 ... 명예시민증을 교환했다`, China named
+    # in the headline; 홍성 2024 `... 16일 밝혔다. 이용록 홍성군수는 전날(현지시간) 중국 전장시에서 ... 협약을 했다`)
+    text = "예산군은 10월 25일 대만 타이둥현 지상향에 위치한 파파고리조트에서 우호교류 협약식을 진행했다."
+    dates = trip_dates(text, YearHint(published=D(2024, 10, 25)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 10, 25), D(2024, 10, 25))
+    text = ("의정부시·중국 단둥시 자매결연 20주년\n의정부시장과 단둥시장은 6월8일 단둥시 복서덕 호텔 리셉션장에서 "
+            "명예시민증을 교환했다.")
+    dates = trip_dates(text, YearHint(published=D(2016, 7, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 6, 8), D(2016, 6, 8))
+    with pytest.raises(NoTripDates):  # the same exchange at home is no day abroad
+        trip_dates("의정부시·중국 단둥시 자매결연 20주년\n안 시장은 6월8일 의정부시청에서 명예시민증을 교환했다.",
+                   YearHint(published=D(2016, 7, 5)))
+    text = ("충남 홍성군은 중국 전장시와 협력 관계를 강화하기로 했다고 16일 밝혔다.\n"
+            "이용록 홍성군수는 전날(현지시간) 중국 전장시에서 쉬수하이 전장시장과 우호 협력 활성화 협약을 했다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 5, 16)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 5, 15), D(2024, 5, 15))
+
+
 def test_the_day_of_the_visit_after_the_span_starts_the_trip() -> None:
     # (진안 2015: `2박 3일간의 일정으로 ... 지난달 25일 상락시를 방문했다`)
     text = "대표단 4명이 2박 3일간의 일정으로 상락시와의 우호도시 협정을 체결하기 위해 지난달 25일 상락시를 방문했다."

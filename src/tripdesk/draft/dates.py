@@ -1181,8 +1181,9 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체
 # (`몬트레이 시청에서 열린 공식 환담에는`, `시의회에서 ... 협약식을 맺었다`, `LA 옥스퍼드 팔래스 호텔에서 열린
 # ... 분과위원회에 참석한`, `인도네시아 자카르타에서 ... 지회장과 간담회를 갖고`: attending is abroad where the
 # sentence names a place abroad)
-_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|간담회|참석)|"
+_SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|간담회|참석|교환)|"
                            r"(?:협약|협정|MOU|양해각서|결연)식?(?:을|를)?\s*(?:체결|맺)|"
+                           r"(?:협약|협정|결연|조인|서명)식(?:을|를)?\s*(?:진행|가졌|개최)|"  # `협약식을 진행했다`
                            # `우호교류 협정을 일본의 미야자키현 아야정과 체결했다`: the party between
                            r"(?:협약|협정|MOU|양해각서|결연)(?:을|를)\s[^.\n]{0,40}?(?:과|와)\s(?:체결|맺)|"
                            r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
@@ -1209,6 +1210,22 @@ def _names_a_country(sentence: str) -> bool:
     from .english import countries_named
 
     return bool(set(countries_named(sentence)) - {"KR"}) if re.search(r"[A-Za-z]{3}", sentence) else False
+
+
+def _countries_of(text: str) -> frozenset[str]:
+    """The countries abroad the text names anywhere (`중국 단둥시` in its headline)."""
+    from .places import countries_named
+
+    return countries_named(text) - {"KR"}
+
+
+def _names_a_city_of(sentence: str, countries: frozenset[str]) -> bool:
+    """Whether the sentence names a city (`단둥시 복서덕 호텔`) of a country the article names."""
+    if not countries:
+        return False
+    from .places import find_places
+
+    return any(p.city.country in countries for p in find_places(sentence))
 
 
 _AMERICAS = frozenset({"US", "CA", "MX", "GT", "CU", "PA", "CR", "CO", "VE", "EC", "PE", "BO", "BR", "PY", "UY", "AR",
@@ -1250,6 +1267,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     signs, not in a quote, not the day of the report), at most two weeks apart; None when the
     days have months of their own (they would be a range) or none is tied."""
     report = _REPORT_DAY.search(text) or _EN_REPORT_DAY.search(text)
+    abroad = _countries_of(text)
     tied = []
     for m in mentions:
         # (a day with its month is one of them too: `앞서 3일 ... 떠난` ... `4월 9일 ... 합의했다`)
@@ -1264,21 +1282,27 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
                 re.match(r"\s*\(?\s*현지\s*시[각간]", text[m.end:m.end + 12])
                 or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)))):
             continue
-        if (_ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence))
+        if (_ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and (
+                _names_a_country(sentence) or _names_a_city_of(sentence, abroad)))
                 or (tied and _RETURNS.match(text, m.end))):  # `... 1일(현지시간) ... 오는 4일 귀국 예정이다`
             tied.append(m)
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
         return on, on
     if not tied and report is not None:
-        # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before
-        sentence = _sentence_around(text, report.start(), report.end())
+        # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before; also
+        # told in the sentence after the report's (`... 16일 밝혔다. 이용록 군수는 전날(현지시간) 중국
+        # 전장시에서 ... 협약을 했다`)
         day = int(next(g for g in report.groups() if g))
-        if day > 1 and re.search(r"전날|하루\s?전", sentence) and (_ON_THE_TRIP.search(sentence)
-                                                                  or _SIGNED_THERE.search(sentence)):
-            words = re.search(r"전날|하루\s?전", sentence)
-            at = text.find(sentence)
-            before = Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)
-            tied = [before]
+        told = _sentence_around(text, report.start(), report.end())
+        after = text[text.find(told) + len(told):].lstrip()
+        following = _sentence_around(text, text.find(after), text.find(after) + 1) if after else ""
+        for sentence in (told, following):
+            if day > 1 and sentence and re.search(r"전날|하루\s?전", sentence) and (
+                    _ON_THE_TRIP.search(sentence) or _SIGNED_THERE.search(sentence)):
+                words = re.search(r"전날|하루\s?전", sentence)
+                at = text.find(sentence)
+                tied = [Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)]
+                break
     if not tied and report is not None:
         # `서명했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식에는`: the report's day, abroad
         day = int(next(g for g in report.groups() if g))
