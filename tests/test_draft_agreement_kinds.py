@@ -71,6 +71,11 @@ def test_an_agreement_named_only_by_what_it_is_for_with_a_signing_verb() -> None
     assert kinds("대표단은 6일 라이드시의회를 방문해 우호결연 관계에 공식 서명을 한다.") == [("other", "우호결연")]
     assert kinds("라이드시와 우호결연을 체결하기 위해 호주를 방문한다.") == [("other", "우호결연")]
     assert kinds("웨이하이 우호결연 25주년을 기념한다.") == []
+    # (the 25th held-out batch: 남해 2019 `아와지시마시장회와 우호교류를 체결했다`; 예산 2024 `... 파파고리조트에서 우호교류
+    # 협약식을 진행했다`, a ceremony held)
+    assert kinds("남해군이 지난 28일 아와지시마시장회와 우호교류를 체결했다.") == [("other", "우호교류")]
+    assert kinds("예산군은 10월 25일 파파고리조트에서 우호교류 협약식을 진행했다.") == [("other", "우호교류 협약식")]
+    assert kinds("양 도시는 우호교류를 이어가고 있다.") == []
     # cooperation strengthened or discussed is no agreement
     assert kinds("양 도시는 우호협력을 강화하기로 했다.") == []
     assert kinds("교류협력 방안을 논의한다.") == []
