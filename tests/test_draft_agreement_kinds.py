@@ -256,3 +256,17 @@ def test_what_a_signed_agreement_agrees_in_its_own_sentence_is_not_another() -> 
     # an agreement with another party, told after 와는, still is one
     text = "시는 A시와 업무협약을 체결하고, B대학과는 연구 교류에 합의했다."
     assert len(agreements.find_agreements(text, analyser.sentences(text))) == 2
+
+
+def test_an_agreement_dated_only_by_its_ranges_first_day_is_the_one_dated_within_it() -> None:
+    # (성주 2016, the 25th held-out batch: the lead's `지난 28일 ... 의향서를 체결했다` and `지난 27일부터 3일 동안
+    # ... 신현을 방문해 ... 의향서를 체결했다`: one letter of intent, of the 28th, told in either order)
+    lead = "성주군이 지난 28일 중국 산동성 요성시 신현과 우호교류협력 의향서를 체결했다."
+    ranged = ("성주군 대표단(단장 김세환 부군수)은 지난 27일부터 3일 동안 중국 요성시 신현을 방문해 교류와 협력을 위한 "
+              "의향서를 체결했다.")
+    after = ("이날 체결식에는 김세환 부군수 등 성주군 대표단 4명과 중국 신현의 장국주 현장 등 12여명이 참석했다.\n"
+             "이에 앞서 김항곤 성주군수는 24~29일까지 중국 광동성 심천·혜주시를 방문 교류협력을 이끌어 낸 바 있다.")
+    for text in (f"{lead}\n{ranged}\n{after}", f"{ranged}\n{lead}\n{after}"):
+        doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                         YearHint(published=dt.date(2016, 6, 30))).document
+        assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [("letter of intent", dt.date(2016, 6, 28))]

@@ -926,7 +926,8 @@ class _Assembler:
                 # One agreement told twice (the lead names it, a later sentence dates it), never
                 # two that one sentence names side by side.
                 same = next((a for a in out if _same_agreement(a, found)
-                             and (a.get("date") == date or a.get("date") is None or date is None)), None)
+                             and (a.get("date") == date or a.get("date") is None or date is None
+                                  or _dated_by_its_range(a, found, date))), None)
                 if same is None:
                     same = next((a for a in out if _summed_up_in_the_lead(a, found, date, lead)), None)
                 if same is None and out and _THIS_ONE.search(before_words):
@@ -990,6 +991,14 @@ class _Assembler:
                         status["date"] = date
                     record["status"] = status
                 if same is not None:
+                    if date is not None and same.get("date") is not None and date > same["date"] and \
+                            _dated_by_its_range(same, found, date):
+                        # (the one told before was dated by its range's first day: this day is its own)
+                        for key in ("date", "place", "event"):
+                            if key in record:
+                                same[key] = record[key]
+                        if "date" in same.get("status", {}):
+                            same["status"]["date"] = date
                     _merge_agreement(same, record)
                     continue
                 out.append(record)
@@ -1495,6 +1504,27 @@ def _signed_ahead(found: agreements_mod.AgreementFound) -> bool:
 
 # `이번 체결된 ... 의향서는`, `이번에 맺은 협약`: the agreement the article has told of already.
 _THIS_ONE = re.compile(r"이번\s*(?:에\s*)?(?:체결(?:된|한)|맺은|서명한)\s*(?:[가-힣·]+\s){0,3}$")
+
+
+_OPENS_A_RANGE = re.compile(r"\d{1,2}\s*일\s*(?:부터|~|∼)")
+
+
+def _dated_by_its_range(record: dict[str, Any], found: agreements_mod.AgreementFound, date: dt.date) -> bool:
+    """Whether one of two tellings of an agreement is dated only by the range its sentence opens
+    (`지난 27일부터 3일 동안 ... 의향서를 체결했다`, dated the 27th, and `지난 28일 ... 의향서를 체결했다`):
+    the range's first day is no day of the agreement's own, so a later day of the other is its."""
+    other = record.get("date")
+    if other is None:
+        return False
+
+    def ranged(sentence: str) -> bool:  # (its one day, the range's start, is all that dates it)
+        return bool(_OPENS_A_RANGE.search(sentence)) and len(dates.find_mentions(sentence)) == 1
+
+    if ranged(found.sentence) and not _OPENS_A_RANGE.search(record["_found"].sentence):
+        return date < other
+    if ranged(record["_found"].sentence) and not _OPENS_A_RANGE.search(found.sentence):
+        return other < date
+    return False
 
 
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:
