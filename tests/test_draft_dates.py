@@ -703,6 +703,18 @@ def test_a_ceremony_held_an_exchange_at_a_city_of_the_articles_country_and_the_d
     assert (dates.start.date, dates.end.date) == (D(2024, 5, 15), D(2024, 5, 15))
 
 
+def test_an_earlier_journey_told_as_background_is_not_the_trip() -> None:
+    # (성주 2016, the 25th held-out batch: the vice county head's `27일부터 3일 동안`, and `이에 앞서 김항곤
+    # 성주군수는 24~29일까지 ... 방문 ... 이끌어 낸 바 있다`)
+    text = ("성주군 대표단(단장 김세환 부군수)은 지난 27일부터 3일 동안 중국 요성시 신현을 방문해 의향서를 체결했다.\n"
+            "이에 앞서 김항곤 성주군수는 24~29일까지 중국 광동성 심천·혜주시를 방문 교류협력을 이끌어 낸 바 있다.")
+    dates = trip_dates(text, YearHint(published=D(2016, 6, 30)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 6, 27), D(2016, 6, 29))
+    # told alone, it is still a trip's range
+    dates = trip_dates("김 군수는 24~29일까지 심천시를 방문해 교류협력을 이끌어 낸 바 있다.", YearHint(published=D(2016, 6, 30)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 6, 24), D(2016, 6, 29))
+
+
 def test_the_day_of_the_visit_after_the_span_starts_the_trip() -> None:
     # (진안 2015: `2박 3일간의 일정으로 ... 지난달 25일 상락시를 방문했다`)
     text = "대표단 4명이 2박 3일간의 일정으로 상락시와의 우호도시 협정을 체결하기 위해 지난달 25일 상락시를 방문했다."

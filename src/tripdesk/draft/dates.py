@@ -832,6 +832,10 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     ranges = [r for r in ranges if r not in said]  # `“...21일부터 25일까지 열리는 박람회...”` is what was said
     held = [r for r in ranges if _event_range(text, *r)]
     ranges = [r for r in ranges if r not in held]
+    # `이에 앞서 김항곤 성주군수는 24~29일까지 ... 방문 ... 이끌어 낸 바 있다`: another, earlier journey told
+    # as background, not the trip (the last resort but one)
+    background = [r for r in ranges if _BACKGROUND.search(_sentence_around(text, r[0].begin, r[1].end))]
+    ranges = [r for r in ranges if r not in background]
     # The days that may set out or come home: not those of an event's range (`오는 9월 5일부터 6일까지 ...
     # 행사를 개최하기로` ... `14일 캐나다로 출국해 ... 20일 귀국할 예정이다`)
     in_held = {x.begin for r in held for x in r}
@@ -868,6 +872,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         ranges = [(only, only)]
         days_only = Reason(N_("The article gives only the day the trip starts ('{start}'), not its end or length; "
                               "the draft ends the trip that day: check it."), start=only.text.strip())
+    if not ranges:
+        ranges = background
     if not ranges:
         ranges = said  # what a speaker said of days is the last resort
     if not ranges:
@@ -1210,6 +1216,9 @@ def _names_a_country(sentence: str) -> bool:
     from .english import countries_named
 
     return bool(set(countries_named(sentence)) - {"KR"}) if re.search(r"[A-Za-z]{3}", sentence) else False
+
+
+_BACKGROUND = re.compile(r"바\s*있다|이에\s*앞서")
 
 
 def _countries_of(text: str) -> frozenset[str]:
