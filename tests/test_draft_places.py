@@ -149,6 +149,8 @@ def test_a_province_named_after_its_country_with_no_city_in_it_is_the_place() ->
     assert cities_in("구청장은 중국 대련시 서강구와 장춘시의 초청으로 방문했다.") == [
         ("대련", "Dalian"), ("서강구", ""), ("장춘", "Changchun")]
     assert cities_in("한국 서울시 강남구를 방문했다.") == []  # no district at home
+    # (성주 2016, the 25th held-out batch: a province and a city between, `중국 산동성 요성시 신현`)
+    assert ("신현", "") in cities_in("성주군이 지난 28일 중국 산동성 요성시 신현과 의향서를 체결했다.")
 
 
 def test_a_japanese_prefecture_right_after_japan_with_no_city_named_is_the_place() -> None:

@@ -352,9 +352,9 @@ def _unknown_cities_after_country(text: str, proper_nouns: set[str], taken: set[
 
 
 # A district (区, quận) or county (县, huyện) abroad written after its country and its city or
-# province (`중국 베이징시 창평구`, `베트남 동나이성 년짝현`, `중국 대련시 서강구`): the stop itself,
+# province (`중국 베이징시 창평구`, `베트남 동나이성 년짝현`, `중국 산동성 요성시 신현`): the stop itself,
 # which the gazetteer of cities does not hold.
-_DISTRICT_AFTER_CITY = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s[가-힣]{2,8}(?:시|성|도)\s([가-힣]{2,4}(?:구|현))"
+_DISTRICT_AFTER_CITY = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s(?:[가-힣]{2,8}(?:시|성|도)\s){1,2}([가-힣]{1,4}(?:구|현))"
                                   r"(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|청|에서)")
 
 
