@@ -470,6 +470,10 @@ def test_a_text_cut_off_inside_a_quote_keeps_its_beginning() -> None:
     assert [(q.speaker.ko if q.speaker else None, q.cut) for q in found] == [("최해건", False), ("최해건", True)]
     assert quotes.find_quotes("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝.", [(0, 24), (25, 27)],
                               entities.people("김철수 군수는 “이번 방문은 좋았다”고 말했다. 끝."))[0].cut is False
+    # (남해 2019, the 25th held-out batch: `장충남 군수는 “남해군과 아와`, cut after a few words)
+    short = "대표단은 섬을 방문했다.\n\n장충남 군수는 “남해군과 아와"
+    found = quotes.find_quotes(short, analyser.sentences(short), entities.people(short))
+    assert [(q.speaker.ko if q.speaker else None, q.cut, q.text) for q in found] == [("장충남", True, "남해군과 아와")]
 
 
 def test_a_tie_that_stands_and_a_signing_being_negotiated_are_not_agreements_of_the_trip() -> None:

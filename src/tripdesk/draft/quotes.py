@@ -301,7 +301,7 @@ def _unmarked(text: str, begin: int, sentence: str, people: list[PersonFound]) -
 # A saved page cut off inside a quote (the stored copy keeps only so much of a page): `권익현
 # 군수는 “이번 미국 방문을 통해 ... 행복할 수 있는 ` and nothing after. The words from the mark to
 # the end are the quote's beginning, when a named speaker opens it.
-_OPEN_AT_END = re.compile(r"[“\"]([^“”\"\n]{12,})$")
+_OPEN_AT_END = re.compile(r"[“\"]([^“”\"\n]{6,})$")  # (`장충남 군수는 “남해군과 아와`: cut after a few words)
 
 
 # `여 시장은 “과천시 ... 성공적인 협력모델을 만들자고 제안했다.`: a quote whose closing mark the page
