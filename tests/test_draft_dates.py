@@ -715,6 +715,19 @@ def test_an_earlier_journey_told_as_background_is_not_the_trip() -> None:
     assert (dates.start.date, dates.end.date) == (D(2016, 6, 24), D(2016, 6, 29))
 
 
+def test_a_range_told_as_the_next_leg_of_a_visit_starts_with_that_visit() -> None:
+    # (전주 2016, the 25th held-out batch: `3일과 4일 이틀간 일본을 방문한다. 이어 오는 6일부터 11일까지 4박 6일 동안은
+    # ... 프랑스와 독일을`)
+    text = ("김 시장은 전주푸드 활성화 방안을 모색하기 위해 3일과 4일 이틀간 일본을 방문한다. 이어 오는 6일부터 11일까지 "
+            "4박 6일 동안은 JEC World 참가를 위해 프랑스와 독일을 잇달아 방문할 예정이다.")
+    dates = trip_dates(text, YearHint(published=D(2016, 3, 3)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 3, 3), D(2016, 3, 11))
+    assert "이어" in (dates.start.reason or "")
+    # a visit at home before it is no leg
+    text = "김 시장은 3일과 4일 이틀간 농협을 방문한다. 이어 오는 6일부터 11일까지 프랑스와 독일을 방문할 예정이다."
+    assert trip_dates(text, YearHint(published=D(2016, 3, 3))).start.date == D(2016, 3, 6)
+
+
 def test_the_day_of_the_visit_after_the_span_starts_the_trip() -> None:
     # (진안 2015: `2박 3일간의 일정으로 ... 지난달 25일 상락시를 방문했다`)
     text = "대표단 4명이 2박 3일간의 일정으로 상락시와의 우호도시 협정을 체결하기 위해 지난달 25일 상락시를 방문했다."

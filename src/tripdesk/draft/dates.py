@@ -914,6 +914,13 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     reasons_end: list[Reason] = [days_only] if days_only else []
     if leg is not None:
         reasons_end.append(reasons_leg)
+    earlier = _leg_before(text, mentions, first) if days_only is None else None
+    if earlier is not None:
+        # `3일과 4일 이틀간 일본을 방문한다. 이어 오는 6일부터 11일까지 4박 6일 동안은 프랑스와 독일을`
+        reasons_start.append(Reason(N_("The range '{first}' is told as the next leg ('이어') of a visit abroad on "
+                                       "'{leg}'; the trip starts with that visit."),
+                                    first=first.text.strip(), leg=earlier.text.strip()))
+        first = earlier
     if first.repaired:
         reasons_start.append(first.repaired)
     month = first.month
@@ -1083,6 +1090,23 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
 _NEXT_LEG = re.compile(r"\b(?:also\s+includes?|a\s+(?:stop|leg)|(?:then|before)\s+(?:head|mov|travel|fly)\w*|"
                        r"followed\s+by)\b|이어(?:서)?\s|거쳐", re.I)
 _BACK_HOME = re.compile(r"귀국|돌아|return(?:s|ing)?\s+home|back\s+home", re.I)
+
+
+def _leg_before(text: str, mentions: list[Mention], first: Mention) -> Mention | None:
+    """The first day of a visit abroad told in the sentence before a range that goes on from it
+    with `이어` (`3일과 4일 이틀간 일본을 방문한다. 이어 오는 6일부터 11일까지 ...`), a week or less before."""
+    sentence = _sentence_around(text, first.begin, first.end)
+    at = text.find(sentence)
+    if at <= 0 or not re.match(r"\s*이어(?:서)?\s", sentence):
+        return None
+    previous = text[:at].rstrip()
+    before = _sentence_around(previous, len(previous) - 1, len(previous)) if previous else ""
+    if not before or not _ON_THE_TRIP.search(before) or not _names_a_country(before):
+        return None
+    begin = previous.rfind(before)
+    days = [m for m in mentions if begin <= m.begin < begin + len(before) and m.year is None
+            and m.month in (None, first.month) and m.month_offset is None and 0 < first.day - m.day <= 7]
+    return min(days, key=lambda m: m.day) if days else None
 
 
 def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, last: Mention,
