@@ -270,3 +270,21 @@ def test_an_agreement_dated_only_by_its_ranges_first_day_is_the_one_dated_within
         doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
                          YearHint(published=dt.date(2016, 6, 30))).document
         assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [("letter of intent", dt.date(2016, 6, 28))]
+
+
+def test_companies_listed_a_pledge_signed_and_a_sum_of_the_agreements_told_one_by_one() -> None:
+    # (충남 2016, the 26th held-out batch: `4개기업으로부터 모두 ... 투자유치협약(MOU)을 맺을 계획이다`, then
+    # `27일 ... 일본 H사, K사와 투자협약을`, `28일 ... U사와 투자협약을`, `29일에는 ... M사와 서약서에 최종 서명하고`)
+    text = ("충청남도는 안희정 충남지사가 27일부터 3박5일 일정으로 유럽 출장길에 오른다고 26일 발표했다.\n\n"
+            "안 지사는 유럽출장에서 4개기업으로부터 모두 1억달러 이상 투자유치협약(MOU)을 맺을 계획이다.\n\n"
+            "안 지사는 출국 당일인 27일 인천공항 귀빈실에서 일본 H사, K사와 투자협약을 체결한다.\n\n"
+            "안 지사는 28일 벨기에 브뤼셀로 옮겨 이차전지 소재 제조업체인 U사와 투자협약을 체결한다.\n\n"
+            "29일에는 이탈리아 밀라노에서 건축용 방수·접착제 제조업체인 M사와 서약서에 최종 서명한다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2016, 9, 26))).document
+    assert [(a["id"], a.get("date")) for a in doc["agreements"]] == [
+        ("agreement-1", dt.date(2016, 9, 27)), ("agreement-2", dt.date(2016, 9, 27)),
+        ("agreement-3", dt.date(2016, 9, 28)), ("agreement-4", dt.date(2016, 9, 29))]
+    # (충남 2022: `업체 5곳(6건)과 총 2억 달러 규모의 투자협약을 체결한다`: six)
+    text = "김 지사는 반도체와 전기차 소재·부품 업체 5곳(6건)과 총 2억 달러 규모의 투자협약을 체결한다."
+    assert [a.of for a in agreements.find_agreements(text, analyser.sentences(text))] == [6] * 6

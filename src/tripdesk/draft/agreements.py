@@ -51,7 +51,7 @@ KINDS = (
                          r"우호\s*교류(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"  # `시장회와 우호교류를 체결했다`
                          # (`우호결연을 체결하기 위해`, `우호결연 관계에 공식 서명을 한다`; not `우호결연 25주년`)
                          r"우호\s*결연(?=\s*(?:관계\s*)?(?:을|를|에)?\s*(?:공식\s*)?(?:체결|맺|서명|조인))|"
-                         r"협력\s*각서|합의\s*각서|합의서|[가-힣]*의정서|[가-힣]*비망록|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
+                         r"협력\s*각서|합의\s*각서|합의서|서약서|[가-힣]*의정서|[가-힣]*비망록|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|갱신|끌어\s?(?:내|냈|낸|낼)|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
@@ -426,20 +426,31 @@ def _count_ko(sentence: str, start: int, end: int) -> tuple[int, str]:
 
 # `몽골 도시 2곳과 ... 협약을`: one agreement with each of the places counted; `프놈펜주와 ...
 # 세부주와 실무교류 협약을`: two bodies, each with its own 와, each a party of its own agreement.
-_PLACES_COUNTED = re.compile(r"(\d|두|세|네)\s*(?:곳|개\s*(?:도시|기관|지역|지자체|도시와\s*기관))(?:과|와)\s")
+# (`업체 5곳(6건)과 ... 투자협약을`: six agreements with five firms)
+_PLACES_COUNTED = re.compile(r"(\d|두|세|네)\s*(?:곳|개\s*(?:도시|기관|지역|지자체|도시와\s*기관))"
+                             r"(?:\s*\((\d{1,2})\s*건\))?(?:과|와)\s")
 _TWO_PARTIES = re.compile(r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?!함께|공동|같이)(?:[가-힣]+\s+){0,4}?"
                           r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?:[가-힣·]+\s+){0,3}$")
+
+
+# `일본 H사, K사와 투자협약을 체결한다`: companies listed with commas, each with an agreement of its own
+_COMPANY = r"(?:[A-Z]{1,3}|[가-힣]{1,8})사"
+_COMPANIES_LISTED = re.compile(rf"(?<![가-힣A-Za-z])({_COMPANY}(?:,\s*{_COMPANY}){{1,4}})(?:와|과)\s+(?:[가-힣·]+\s+){{0,3}}$")
 
 
 def _parties_counted(before: str) -> tuple[int, str]:
     """How many parties the words before an agreement count, each with an agreement of its own."""
     m = _PLACES_COUNTED.search(before)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _KO_COUNTS[m.group(1)]
-        return (n, m.group(0).strip()) if 2 <= n <= 6 else (1, "")
+        n = int(m.group(2) or 0) or (int(m.group(1)) if m.group(1).isdigit() else _KO_COUNTS[m.group(1)])
+        return (n, m.group(0).strip()) if 2 <= n <= 8 else (1, "")
     m = _TWO_PARTIES.search(before)
     if m and m.group(1) != m.group(2):
         return 2, f"{m.group(1)}, {m.group(2)}"
+    m = _COMPANIES_LISTED.search(before)
+    if m:
+        companies = re.split(r",\s*", m.group(1))
+        return len(companies), ", ".join(companies)
     return 1, ""
 
 

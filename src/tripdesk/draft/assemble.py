@@ -1002,6 +1002,13 @@ class _Assembler:
                     _merge_agreement(same, record)
                     continue
                 out.append(record)
+        for record in [r for r in out if _sums_up_the_others(r, out)]:
+            # `유럽출장에서 4개기업으로부터 모두 1억달러 이상 투자유치협약(MOU)을 맺을 계획이다`, then each of them
+            # on its day: the sum is no agreement of its own
+            out.remove(record)
+            _merge_agreement(next(r for r in out if "date" in r), record)
+        for number, record in enumerate(out, start=1):
+            record["id"] = f"agreement-{number}"
         for record in out:
             found_ = record.pop("_found", None)
             title = next(iter(record["title"].values()))
@@ -1557,6 +1564,19 @@ def _lead(text: str) -> str:
     paragraphs = [p for p in text.split("\n") if p.strip()]
     first_prose = next((i for i, p in enumerate(paragraphs) if re.search(r"다\.|\.\s*$", p)), 0)
     return "\n".join(paragraphs[:first_prose + 1])
+
+
+# `4개기업으로부터 모두`, `총 3건의`: words that sum up several agreements
+_SUMS_UP = re.compile(r"(?:\d{1,2}|두|세|네|다섯)\s*개?\s*(?:기업|업체|회사|개사|곳|건)(?:으로부터|과|와|에서|의)?\s*(?:모두|총)|"
+                      r"총\s*\d{1,2}\s*(?:건|개)")
+
+
+def _sums_up_the_others(record: dict[str, Any], out: list[dict[str, Any]]) -> bool:
+    """Whether an undated agreement, counted once in a sentence that sums several up, is the sum
+    of the agreements the article then dates one by one (two or more of them)."""
+    found: agreements_mod.AgreementFound = record["_found"]
+    return ("date" not in record and found.of == 1 and bool(_SUMS_UP.search(found.sentence))
+            and sum(1 for r in out if r is not record and "date" in r) >= 2)
 
 
 def _summed_up_in_the_lead(record: dict[str, Any], found: agreements_mod.AgreementFound, date: dt.date | None,
