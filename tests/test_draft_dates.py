@@ -728,6 +728,15 @@ def test_a_range_told_as_the_next_leg_of_a_visit_starts_with_that_visit() -> Non
     assert trip_dates(text, YearHint(published=D(2016, 3, 3))).start.date == D(2016, 3, 6)
 
 
+def test_a_return_told_in_the_lead_before_the_departure() -> None:
+    # (전남 2005, the 26th held-out batch: `... 순방을 성공리에 마치고 6일 귀국했다.` then `지난달 31일 ... 일본과 중국
+    # 순방 길에 올랐던 박 지사는`, the departure told after the return, 순방 and 길 apart)
+    text = ("박준영 도지사를 단장으로 하는 전남도 경제사절단이 일본과 중국 순방을 성공리에 마치고 6일 귀국했다.\n\n"
+            "지난달 31일 통상외교 및 투자유치를 위해 일본과 중국 순방 길에 올랐던 박 지사는 큰 성과를 일궈냈다.")
+    dates = trip_dates(text, YearHint(published=D(2005, 11, 6)))
+    assert (dates.start.date, dates.end.date) == (D(2005, 10, 31), D(2005, 11, 6))
+
+
 def test_the_day_of_the_visit_after_the_span_starts_the_trip() -> None:
     # (진안 2015: `2박 3일간의 일정으로 ... 지난달 25일 상락시를 방문했다`)
     text = "대표단 4명이 2박 3일간의 일정으로 상락시와의 우호도시 협정을 체결하기 위해 지난달 25일 상락시를 방문했다."

@@ -420,7 +420,7 @@ def _arrives_home(text: str, at: int) -> bool:
 
 # `오는 11일 동해시장 ... 일행은 동해항에서 ... 블라디보스톡 출장길에 올라`, `지난달 28일 미국 보령머드축제
 # 월드 투어에 나선`: setting out, told further on in the sentence of the day.
-SETS_OUT_LATER = re.compile(r"(?:출장|방문|순방|투어|여정|장도|해외\s?일정)(?:길)?에\s?(?:올랐|오른|올라|오르|나섰|나선|나서)|"
+SETS_OUT_LATER = re.compile(r"(?:출장|방문|순방|투어|여정|장도|해외\s?일정)(?:\s?길)?에\s?(?:올랐|오른|올라|오르|나섰|나선|나서)|"
                              r"출국(?:했|한|하|해|길)|출발(?:했|한|하|해)")
 
 
@@ -436,11 +436,12 @@ def _sets_out_later(text: str, first: Mention, mentions: list[Mention]) -> bool:
 
 def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """`지난 17일부터 ... 참석했고 ... 19일 귀국했다`, `8일 출국해 ... 12일 귀국한다`: the day the
-    delegation set out and, later in the text, the day it came home, as the trip's range."""
+    delegation set out and, later in the text (or in the lead just before: `순방을 성공리에 마치고 6일
+    귀국했다. 지난달 31일 ... 순방 길에 올랐던`), the day it came home, as the trip's range."""
     for i, first in enumerate(mentions):
         if first.day < 0 or not (_SETS_OUT.match(text, first.end) or _sets_out_later(text, first, mentions)):
             continue
-        for last in mentions[i + 1:]:
+        for last in mentions[i + 1:] + [m for m in mentions[:i] if first.begin - m.begin <= 300]:
             if not (_RETURNS.match(text, last.end) or _arrives_home(text, last.end)):
                 continue
             months_agree = first.month is None or last.month is None or (first.month, first.day) <= (last.month, last.day)
