@@ -502,6 +502,10 @@ def test_a_host_mayor_named_with_including_is_not_the_leader() -> None:
     doc = draft("차준택 인천 부평구청장은 지난 3일부터 5일까지 중국 후루다오시를 공식 방문했다고 7일 밝혔다.\n"
                 "대표단을 이끈 차준택 구청장은 왕리웨이 시장을 비롯해 상무위원회를 방문했다.", D(2019, 7, 8))
     assert leader_of(doc)["name"]["ko"] == "차준택"
+    # (음성 2023, the 26th held-out batch: `안해성 음성군의회의장을 대표단장으로`, the county's head named later)
+    doc = draft("군은 안해성 음성군의회의장을 대표단장으로 지난 25일부터 오는 27일까지 2박3일 일정으로 몽골 국외 출장에 "
+                "나섰다.\n한편 음성군은 조병옥 군수가 지난 3월 몽골을 방문한 바 있다.", D(2023, 10, 26))
+    assert leader_of(doc)["name"]["ko"] == "안해성"
 
 
 def test_a_county_whose_consonants_several_share_is_the_nearest_spelled() -> None:

@@ -92,7 +92,7 @@ _PROSE = re.compile(r"(?:다|요|음|함|됨)[.!?]?[”\"'’)]*\s*$")
 _BACKGROUND = re.compile(r"(?:매년|해마다|해오고|이어오고|계속되고).*(?:있다|왔다)\.?$|(?:하고|되고|오고)\s?있다\.?$")
 # `김장호 구미시장을 단장으로`, `박원석 부시장을 비롯해 ... 시 대표단이`
 _LEADER = re.compile(r"([가-힣]{2,4})\s+([가-힣]*?(?:시장|부시장|도지사|지사|부지사|군수|구청장|의장|회장|청장|교육감)"
-                     r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:(?:단장|대표|필두)으?로|비롯(?:해|하여|한))")
+                     r"(?:\s?[가-힣]*?)?)(?:을|를)\s*(?:(?:(?:대표\s?)?단장|대표|필두)으?로|비롯(?:해|하여|한))")
 # English: `last year`, `previously`, `41 years ago`, `had signed`; a year before the trip's
 # (`in May 2012`, `since 1983`).
 _PAST_EN = re.compile(r"\b(?:last year|previously|years ago|had (?:signed|visited|agreed)|since then)\b")
