@@ -723,6 +723,12 @@ def test_a_range_told_as_the_next_leg_of_a_visit_starts_with_that_visit() -> Non
     dates = trip_dates(text, YearHint(published=D(2016, 3, 3)))
     assert (dates.start.date, dates.end.date) == (D(2016, 3, 3), D(2016, 3, 11))
     assert "이어" in (dates.start.reason or "")
+    # (청주 2024, the 26th held-out batch: `지난 27일(현지시간) ... 코칸드시청에서 ... 체결했다` ... `우즈베키스탄 일정을
+    # 마치고, 29일부터 사흘 간 ... 비슈케크를 방문한다`: the length still counts from the 29th)
+    text = ("신병대 청주부시장은 지난 27일(현지시간) 코칸드시청에서 코칸드 시장과 업무 협약(MOU)을 체결했다.\n"
+            "청주시 대표단은 우즈베키스탄 일정을 마치고, 29일부터 사흘 간 키르기스스탄의 수도 비슈케크를 방문한다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 9, 29)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 9, 27), D(2024, 10, 1))
     # a visit at home before it is no leg
     text = "김 시장은 3일과 4일 이틀간 농협을 방문한다. 이어 오는 6일부터 11일까지 프랑스와 독일을 방문할 예정이다."
     assert trip_dates(text, YearHint(published=D(2016, 3, 3))).start.date == D(2016, 3, 6)

@@ -97,6 +97,11 @@ def test_an_english_page_stamp_is_the_published_date() -> None:
                         ("by admin posted Jan 19, 2031\n?\n\n단축키", dt.date(2031, 1, 19))):
         article = read_article(f"News\n\n{stamp}\n\nMayor Choi Bo-ra visited Lyon.".encode(), "a.txt")
         assert article.published == date, stamp
+    # (청주 2024, the 26th held-out batch: a date alone under the headline; not a weather bar's first line)
+    article = read_article("청주시, 코칸드시와 우호교류 협약 체결\n\n2024-09-29\n\n청주시가 협약을 체결했다.".encode(), "a.txt")
+    assert article.published == dt.date(2024, 9, 29)
+    article = read_article("2024-09-29\n\n청주시, 코칸드시와 협약 체결\n\n청주시가 협약을 체결했다.".encode(), "a.txt")
+    assert article.published is None
     # `date` in prose is no stamp: only at the start of a line.
     article = read_article("News\n\nThe mayor will update the date 2031-03-06 later.".encode(), "a.txt")
     assert article.published is None

@@ -226,6 +226,18 @@ _PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?
                           r"(?<=photo@newsis\.com )((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b|"
                           r"[(\[]사진\s*=\s*[^)\]\n]{1,20}[)\]]\s*((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s+"
                           r"(?=[\w.\-]+@[\w\-]+\.)")
+# A date alone on the line under the headline (`청주시, 우즈벡 코칸드시와 우호교류 협약 체결` / `2024-09-29`), no
+# weekday (a weather bar's date, the day the page was saved, has one and comes first).
+_BARE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _date_under_the_headline(text: str) -> re.Match[str] | None:
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:4]
+    if len(lines) < 2 or _BARE_DATE_LINE.match(lines[0]) or _PAGE_DATE.match(lines[0]):
+        return None
+    return _BARE_DATE_LINE.match(lines[1])
+
+
 _STAMP_LINE = re.compile(r"(?m)^[^\d\n.]{2,20}?\s((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s*$")
 
 
@@ -391,6 +403,12 @@ def _source_lines(article: Article) -> None:
         except ValueError:
             pass
     if article.published is None and (m := _STAMP_LINE.search(article.text)):
+        try:
+            article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())
+        except ValueError:
+            pass
+    if article.published is None and (m := _date_under_the_headline(article.text)):
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())

@@ -921,6 +921,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         reasons_start.append(Reason(N_("The range '{first}' is told as the next leg ('이어') of a visit abroad on "
                                        "'{leg}'; the trip starts with that visit."),
                                     first=first.text.strip(), leg=earlier.text.strip()))
+        if last.day < 0:  # (`29일부터 사흘 간`: the length counts from the range's own start)
+            last = dataclasses.replace(last, day=last.day - (first.day - earlier.day))
         first = earlier
     if first.repaired:
         reasons_start.append(first.repaired)
@@ -1094,20 +1096,37 @@ _BACK_HOME = re.compile(r"귀국|돌아|return(?:s|ing)?\s+home|back\s+home", re
 
 
 def _leg_before(text: str, mentions: list[Mention], first: Mention) -> Mention | None:
-    """The first day of a visit abroad told in the sentence before a range that goes on from it
-    with `이어` (`3일과 4일 이틀간 일본을 방문한다. 이어 오는 6일부터 11일까지 ...`), a week or less before."""
+    """The first day of a visit abroad told before a range that goes on from it, a week or less
+    before: in the sentence just before one that starts with `이어` (`3일과 4일 이틀간 일본을 방문한다.
+    이어 오는 6일부터 11일까지 ...`), or anywhere before one that says a part of the trip is over
+    (`지난 27일(현지시간) 코칸드시청에서 ... 체결했다` ... `우즈베키스탄 일정을 마치고, 29일부터 사흘 간`)."""
     sentence = _sentence_around(text, first.begin, first.end)
     at = text.find(sentence)
-    if at <= 0 or not re.match(r"\s*이어(?:서)?\s", sentence):
+    if at <= 0:
         return None
     previous = text[:at].rstrip()
-    before = _sentence_around(previous, len(previous) - 1, len(previous)) if previous else ""
-    if not before or not _ON_THE_TRIP.search(before) or not _names_a_country(before):
+    if re.match(r"\s*이어(?:서)?\s", sentence):
+        last = _sentence_around(previous, len(previous) - 1, len(previous)) if previous else ""
+        told = [last] if last and _names_a_country(last) else []
+    elif re.search(r"일정을\s*(?:모두\s*)?마치고", sentence[:max(0, first.begin - at)]):
+        told = [_sentence_around(text, m.begin, m.end) for m in mentions if at - 1500 <= m.begin < at]
+        told = [s for s in told if _ON_THE_TRIP.search(s) or _names_a_country(s) or _names_a_city_abroad_here(s)]
+    else:
         return None
-    begin = previous.rfind(before)
-    days = [m for m in mentions if begin <= m.begin < begin + len(before) and m.year is None
-            and m.month in (None, first.month) and m.month_offset is None and 0 < first.day - m.day <= 7]
+    days = []
+    for before in told:
+        if not _ON_THE_TRIP.search(before) and not _SIGNED_THERE.search(before):
+            continue
+        begin = previous.rfind(before)
+        days += [m for m in mentions if begin <= m.begin < begin + len(before) and m.year is None
+                 and m.month in (None, first.month) and m.month_offset is None and 0 < first.day - m.day <= 7]
     return min(days, key=lambda m: m.day) if days else None
+
+
+def _names_a_city_abroad_here(sentence: str) -> bool:
+    from .places import names_a_city_abroad
+
+    return names_a_city_abroad(sentence)
 
 
 def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, last: Mention,
