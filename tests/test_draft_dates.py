@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tripdesk.draft.dates import (NoTripDates, NoYear, YearHint, find_mentions, relative_day,
+from tripdesk.draft.dates import (NoTripDates, NoYear, YearHint, find_mentions, find_span, relative_day,
                                   report_day, resolve_day, trip_dates)
 
 D = dt.date
@@ -462,6 +462,14 @@ def test_an_anniversary_of_a_national_event_gives_the_year_of_a_saved_page() -> 
     # Hawaii's 1903 unless the article names Mexico's 1905 (the longer name is the event meant)
     assert national_anniversary_year("한인 이민 120주년 기념식에 참석한다")[0] == 2023
     assert national_anniversary_year("멕시코 한인 이민 120주년 기념식에 참석한다")[0] == 2025
+    # an anniversary in a sentence of a past year is that year's, not the trip's (seoul-2025-us,
+    # 27th held-out batch: 8월 1일~7일, no year printed; 광복 80주년 on the 2nd)
+    council = ("서울특별시의회 최호정 의장은 8월 1일~7일 일정으로 미국 호놀룰루시의회를 방문했다. 호놀룰루시의회 의장은 "
+               "지난 2023년 10월, 우호협력 의향서 체결 10주년 및 하와이 이민 120주년을 맞아 방한했다. "
+               "2일 광복 80주년을 맞아 현지에서 개최되는 보훈 사적지 걷기행사에 참석한다.")
+    assert national_anniversary_year(council)[0] == 2025
+    assert trip_dates(council, saved).start.date == D(2025, 8, 1)
+    assert find_span(council) is None  # `1일~7일 일정으로`: the 7th ends the range, no length
     # a published date the article gives still comes first
     assert trip_dates(text, YearHint(published=D(2024, 6, 20))).start.date.year == 2024
 
@@ -844,3 +852,25 @@ def test_a_signing_at_a_city_office_run_into_its_name_is_abroad() -> None:
             "협약을 체결했다.")
     dates = trip_dates(text, YearHint(published=D(2016, 10, 4)))
     assert (dates.start.date, dates.end.date) == (D(2016, 9, 29), D(2016, 9, 30))
+
+
+def test_a_return_on_the_day_of_the_sentence_before_and_a_trip_cut_short() -> None:
+    # jeju-2023-china (27th held-out batch): `지난 25일부터 ... 출장길에 올라 이날 복귀했다`, 이날 being the
+    # 31st of the sentence before
+    back = ("오영훈 제주지사는 31일 제주도청 소통회의실에서 출입기자 간담회를 열고 ‘중국 출장결과’를 공유했다. "
+            "오 지사는 지난 25일부터 중국 출장길에 올라 이날 복귀했다.\n오 지사는 중국 산둥성(칭다오, 웨이하이)을 방문했다.")
+    dates = trip_dates(back, YearHint(published=D(2023, 3, 31)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 3, 25), D(2023, 3, 31))
+    # drafted from a file saved on 7 December: `지난 25일` is November's, which has no 31st, so October
+    saved = trip_dates(back, YearHint(published=D(2026, 12, 7), source="the file's date", assumed=True))
+    assert (saved.start.date, saved.end.date) == (D(2026, 10, 25), D(2026, 10, 31))
+    # ulsan-2010-asia-pacific: the plan was the 17th to the 25th; he came home on the 24th, the rest cancelled
+    cut = ("해외 순방 중이던 박맹우 울산시장이 북한의 서해 연평도 포격과 관련, 나머지 일정을 전면 취소하고 11월 24일 "
+           "오전 7시 인천공항을 통해 귀국했다.\n박 시장은 11월17일부터 25일까지 8박9일간 싱가포르와 호주(시드니), "
+           "중국(칭다오) 등을 방문할 계획으로 출국했었다.")
+    dates = trip_dates(cut, YearHint(published=D(2010, 11, 24)))
+    assert (dates.start.date, dates.end.date) == (D(2010, 11, 17), D(2010, 11, 24))
+    assert "취소" in (dates.end.reason or "")
+    # a return within the range told without a cause is a leg's, not the trip's end
+    leg = "박 시장은 11월17일부터 25일까지 미국을 방문한다. 시애틀 일정을 마치고 11월 24일 로스앤젤레스로 돌아왔다."
+    assert trip_dates(leg, YearHint(published=D(2010, 11, 16))).end.date == D(2010, 11, 25)

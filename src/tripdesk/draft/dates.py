@@ -353,8 +353,9 @@ _LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?
                      rf"({_COUNT_WORD})\s*(?:간|\s*일정|\s*동안))")
 _LENGTH_LATER = re.compile(r"\s*부터\s+[^\d.\n“”\"]{1,40}?\s(\d{1,2})\s*박\s*(\d{1,2})\s*일(?=간|\s*일정|\s*동안)")
 # `사흘 일정으로`, `3일 일정으로`: a reported length without nights.
-# (`17일 일정` alone may be the 17th's programme: a number needs 간 or 으로.)
-_DAYS_SPAN = re.compile(rf"(?<![\d박])(?:(\d{{1,2}})\s*일(?:간의?\s*일정|\s*일정으로)|({_COUNT_WORD})\s*(?:간의?\s*)?일정)")
+# (`17일 일정` alone may be the 17th's programme: a number needs 간 or 으로; `8월 1일~7일 일정으로`
+# is a range's last day.)
+_DAYS_SPAN = re.compile(rf"(?<![\d박~∼～〜–-])(?<![~∼～〜–-]\s)(?:(\d{{1,2}})\s*일(?:간의?\s*일정|\s*일정으로)|({_COUNT_WORD})\s*(?:간의?\s*)?일정)")
 
 
 # English: `a 10-day schedule from the 22nd`, `an 11-day trip starting on Oct. 21`: the length
@@ -398,7 +399,10 @@ def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention,
 
 # (`25일 인천공항을 통해 출국했다`: up to three words between the day and the verb)
 _SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|출장길에|방문길에))")
-_RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와))")
+_RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와)|복귀(?:했|한다|할))")
+# `31일 ... 간담회를 열고 ... 공유했다. 오 지사는 지난 25일부터 중국 출장길에 올라 이날 복귀했다`: back on
+# the day the sentence before is of.
+_BACK_THAT_DAY = re.compile(r"이날\s?(?:[가-힣]{1,4}\s)?(?:귀국|복귀|돌아)")
 
 
 # `지난 4일 밤늦게 군산에 도착했다`: back in a Korean city (or at a Korean airport), not abroad.
@@ -451,7 +455,37 @@ def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Ment
             if months_agree and (last.month is not None or first.month is not None or first.day <= last.day
                                  or month_before):
                 return [(first, last)]
+        stop = min([j for j in (text.find("다.", first.end), text.find("\n", first.end)) if j >= 0] or [len(text)])
+        if _BACK_THAT_DAY.search(text, first.end, stop):
+            before = [m for m in mentions[:i] if 0 < first.begin - m.begin <= 300 and m.day > first.day
+                      and m.month == first.month and m.month_offset is None]
+            if before:
+                return [(first, before[-1])]
     return []
+
+
+# A trip cut short: a return in the past, told with its cause (`급거 귀국`, `일정을 전면 취소하고`).
+_CUT_SHORT = re.compile(r"급거|조기\s?귀국|일정을?\s?(?:전면\s?|모두\s?)?취소|일정을?\s?앞당겨|일정을?\s?중단")
+_CAME_HOME = re.compile(r"[^.\n]{0,30}?(?:귀국했|귀국한\s?것|돌아왔)")
+
+
+def _cut_short(text: str, mentions: list[Mention], first: Mention, last: Mention) -> tuple[Mention, str] | None:
+    """A day inside the planned range on which the delegation came home early, and the words
+    that say why, or None."""
+    if last.day < 0 or last.month_offset is not None or first.month_offset is not None:
+        return None
+    month = first.month
+    for m in mentions:
+        if m is first or m is last or m.year is not None or m.month_offset is not None:
+            continue
+        if (m.month or month) != month or (last.month or month) != month or not first.day < m.day < last.day:
+            continue
+        if not _CAME_HOME.match(text, m.end):
+            continue
+        why = _CUT_SHORT.search(_sentence_around(text, m.begin, m.end))
+        if why is not None:
+            return m, why.group(0)
+    return None
 
 
 # English: `embarked on a 13-day mission ... on May 6, returned home on May 18`, `left for Tokyo
@@ -924,6 +958,13 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         if last.day < 0:  # (`29일부터 사흘 간`: the length counts from the range's own start)
             last = dataclasses.replace(last, day=last.day - (first.day - earlier.day))
         first = earlier
+    cut = _cut_short(text, mentions, first, last) if days_only is None else None
+    if cut is not None:
+        # `나머지 일정을 전면 취소하고 11월 24일 ... 귀국했다` before `11월17일부터 25일까지 ... 계획으로`
+        reasons_end.append(Reason(N_("The trip was cut short: the article says the delegation came home on '{back}' "
+                                     "('{words}'), before the planned end '{planned}'."),
+                                  back=cut[0].text.strip(), words=cut[1], planned=last.text.strip()))
+        last = cut[0]
     if first.repaired:
         reasons_start.append(first.repaired)
     month = first.month
@@ -1001,6 +1042,17 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     elif last.month is None and last.day < start.day:  # 28일부터 3일까지: into the next month
         end_month = end_month % 12 + 1
         end_year += 1 if end_month == 1 else 0
+    if (first.month is None and last.month is None and last.month_offset is None and last.day >= start.day
+            and not _valid(end_year, end_month, last.day) and month == start.month):
+        # `지난 25일부터 ... 이날(31일) 복귀` with a month worked out as November: no 31st there, so the
+        # month is the nearest earlier one that has both days
+        earlier = start.replace(day=1) - dt.timedelta(days=1)
+        while not _valid(earlier.year, earlier.month, last.day):
+            earlier = earlier.replace(day=1) - dt.timedelta(days=1)
+        start = earlier.replace(day=first.day)
+        end_year, end_month = start.year, start.month
+        reasons_start.append(Reason(N_("Month {month} has no day {day}, the end's; the month is the nearest earlier "
+                                       "one that has it."), month=month, day=last.day))
     try:
         end = dt.date(end_year, end_month, last.day)
     except ValueError:
