@@ -249,7 +249,7 @@ def test_an_agreement_made_as_the_subject_of_jinhaeng() -> None:
     text = ("7월 1일에는 바리오붕따우성을 방문해 농업기술 협력 협약과 수산식품 수출협약이 진행될 예정이다. "
             "앞서 17일에는 양 도시 간 경제협력 협약이 진행됐다. 협약이 진행되는 과정에서 논란이 일었다.")
     found = [(a.kind, a.status, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
-    assert found == [("other", "planned", "협력 협약"), ("other", "planned", "수출협약"),
+    assert found == [("other", "planned", "협력 협약"), ("business agreement", "planned", "수출협약"),
                      ("economic agreement", "signed", "경제협력 협약")]
 
 
@@ -615,3 +615,23 @@ def test_a_foreign_speaker_after_a_joining_word_and_a_chinese_district_head() ->
     found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
     assert [(q.text[:6], q.speaker.ko if q.speaker else None) for q in found] == [("도봉구는 오", "유효동"),
                                                                                  ("내년 30주", "유효동")]
+
+
+def test_agreements_of_the_27th_held_out_batch() -> None:
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(a.kind, a.status, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
+
+    # suwon-2019-asia: a friendship tie made with 하다, and a plan named in quotation marks, signed
+    assert found("염 시장은 16일 시즈완회관에서 '우호 도시 결연'을 할 예정이다.")[0][:1] == ("other",)
+    assert found("19일 인민위원장을 접견하고 '교류·협력 실행 계획'을 체결할 예정이다.") == [
+        ("other", "planned", "교류·협력 실행 계획")]
+    # (a tie of cooperation in quotation marks is still an exchange agreement)
+    assert found("시는 ‘A시-B시 간 교류협력’을 체결할 예정이다.")[0][0] == "exchange agreement"
+    # jecheon-2015-china: a tie proposed, not signed
+    assert found("방문단은 내년 박람회 시기에 맞춰 정식 자매결연을 체결하자는 시장의 친서를 전달했다.") == []
+    assert found("김 단장은 두 도시가 자매결연을 체결하고 활발한 교류를 진행해 공동발전의 계기를 만들자고 제안했다.") == []
+    assert found("두 도시는 자매결연을 체결하고 교류를 이어가기로 했다.")[0][0] == "sister-city"  # (no proposal)
+    # yangju-2023-china: what the agreement told before says is no agreement of its own
+    assert found("이번 협정에 따라 양 도시는 각계 분야에서 교류 협력을 확대 및 발전시키기로 합의했다.") == []
+    # gochang-2025-us: an export agreement is a business agreement
+    assert found("판촉 행사 직후 한남체인과 수출협약을 체결해 대미 수출이 확대될 것으로 내다봤다.")[0][0] == "business agreement"

@@ -50,12 +50,14 @@ KINDS = (
                          r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
                          r"우호\s*교류(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"  # `시장회와 우호교류를 체결했다`
                          # (`우호결연을 체결하기 위해`, `우호결연 관계에 공식 서명을 한다`; not `우호결연 25주년`)
-                         r"우호\s*결연(?=\s*(?:관계\s*)?(?:을|를|에)?\s*(?:공식\s*)?(?:체결|맺|서명|조인))|"
+                         r"우호\s*(?:도시\s*)?결연(?=['’”]?\s*(?:관계\s*)?(?:을|를|에)?\s*(?:공식\s*)?(?:체결|맺|서명|조인|할\s|한다|했다|하였다|하기로))|"
+                         # (`'교류·협력 실행 계획'을 체결할 예정`: an agreement named in quotation marks, signed)
+                         r"(?<=['‘])(?![^'’\n]*협력['’])[^'’\n]{2,30}(?=['’]\s*(?:을|를)\s*체결)|"
                          r"협력\s*각서|합의\s*각서|합의서|서약서|[가-힣]*의정서|[가-힣]*비망록|\bMO[CA]\b|합의(?=하|했|한|를|에)|"
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|갱신|끌어\s?(?:내|냈|낸|낼)|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
-                      r"(?:협약|MOU|양해각서|결연)(?:을|를|도)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
+                      r"(?:협약|MOU|양해각서|결연)['’”]?(?:을|를|도)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
@@ -101,13 +103,17 @@ _SHARPER = (("investment agreement", re.compile(r"투자(?:유치)?\s*(?:협약|
             ("economic agreement", re.compile(r"경제\s*(?:협력\s*)?(?:협약|협정)")),
             ("exchange agreement", re.compile(r"(?<!우호)(?<!우호\s)교류\s*(?:협력\s*)?(?:협약|협정)|^교류\s*협력$")))
 GENERIC = ("other", *(kind for kind, _ in _SHARPER))
+# `수출협약`, `수출업무 협약`: an export agreement with a buyer is a business agreement (not a generic
+# kind: an MOU told elsewhere is not the same one).
+_EXPORT = re.compile(r"수출\s*(?:업무\s*)?(?:협약|협정)")
 
 
 def _sharpened(kind: str, words: str) -> str:
     """The format's kind for an agreement the words name more narrowly than `other`."""
     if kind != "other":
         return kind
-    return next((sharper for sharper, pattern in _SHARPER if pattern.search(words)), kind)
+    sharper = next((sharper for sharper, pattern in _SHARPER if pattern.search(words)), kind)
+    return "business agreement" if sharper == "other" and _EXPORT.search(words) else sharper
 
 
 @dataclass
@@ -220,6 +226,13 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 and not re.search(r"(?:와|과)(?:는|도)\s", sentence[previous_end:group[0].start])):
             previous_end = next_start
             continue  # `“우호교류협정서”를 체결하고, ... 공동발전을 도모하는데 합의하였다`: what the signed one agrees
+        if kind == "other" and _OPENS_WITH_ONE_TOLD.match(sentence) and (
+                group[0].start < _OPENS_WITH_ONE_TOLD.match(sentence).end() or words == "합의"):
+            previous_end = next_start
+            continue  # `이번 협정에 따라 양 도시는 ... 합의했다`: what the agreement told before says
+        if _PROPOSED.match(tail) or (_CONNECTIVE_ONLY.match(tail) and _PROPOSAL_END.search(sentence)):
+            previous_end = next_start
+            continue  # `자매결연을 체결하자는 친서를 전달했다`, `... 체결하고 ... 만들자고 제안했다`: a proposal
         if words == "합의" and _CEREMONY_AGREED.search(sentence[:group[0].start]):
             previous_end = next_start
             continue  # `휴스턴시에서 조인식을 가지기로 합의했다`: where the signing is held, no agreement itself
@@ -374,6 +387,11 @@ _STANDING = re.compile(r"^(?:고\s*있|어\s*오고\s*있|어\s*온\s)|^\s*(?:�
                        r"^\s*(?:체결)?(?:과|와)?[^.]{0,30}?에\s*(?:적극\s*)?(?:나서\s?준|나서\s?온|기여한|공헌한|앞장선|앞장서\s?온|힘써\s?온|힘쓴)\s|"
                        r"^['’”]?\s*(?:을|를)?\s*(?:맺고\s*있|유지하고\s*있|이어\s*오고\s*있|(?:체결|맺)(?:한|은)\s*지\s)")
 # `화순군과 MOU체결 의사를 피력해`: a wish to sign, told as how the agreement came about.
+_OPENS_WITH_ONE_TOLD = re.compile(r"^\s*(?:[가-힣]+\s)?(?:이번|이|해당|본|그|동)\s*(?:협정|협약|결연)(?:서)?\s*"
+                                  r"(?:에\s*따라|을\s*통해|를\s*통해|으로|로)")
+_PROPOSED = re.compile(r"^\s*(?:(?:을|를)\s*(?:체결|맺)\s*)?하?자(?:는|고|며)\s")
+_CONNECTIVE_ONLY = re.compile(r"^\s*(?:(?:을|를)\s*(?:체결|맺)\s*)?(?:하고|하며|해)\s")
+_PROPOSAL_END = re.compile(r"자고\s*(?:제안|제의|요청|건의)(?:했|하였|한)[^.]{0,6}\.?\s*$")
 _WISHED = re.compile(r"^\s*(?:체결|서명)?\s*(?:의사|의향|희망)(?:를|을|가|이)?\s*(?:피력|밝|전달|표명|보이)")
 # `브레아 시와 자매결연을 체결한 경기도 안성시의 황은성 시장`: a Korean government the tie describes.
 _DESCRIBES = re.compile(r"^['’”]?\s*(?:을|를)?\s*(?:체결한|맺은|한|은)\s+((?:[가-힣]+\s)?[가-힣]+?)(?=의\s|은\s|는\s|이\s|가\s|,)")
