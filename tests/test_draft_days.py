@@ -560,3 +560,17 @@ def test_an_agreement_exchanged_on_a_day_is_that_days_signing_and_a_delegation_d
     doc = draft("대구시는 오는 25일 중국 칭따오시에서 열리는 축제에 문희갑 시장을 단장으로 하는 대규모 대표단을 20일부터 "
                 "27일까지 파견, 칭따오시와 교류협력을 확대키로 했다.\n\n대표단은 26일 충칭시를 방문한다.", D(2000, 8, 18))
     assert dated(doc)[0]["date"] == D(2000, 8, 20) and dated(doc)[0]["events"][0]["kind"] == "travel"
+
+
+def test_the_year_a_museum_opened_is_not_the_time_of_the_sentence() -> None:
+    # (전남 2022, the 27th held-out batch: `오는 18~19일 ... 시카고에서 ... 지난 2021년 개관한 전남도립미술관과의
+    # 교류를 논의한다`: Chicago is the trip's first stop, whatever year the museum opened)
+    doc = draft("김영록 전남도지사가 오는 18일 9일간의 일정으로 미국 방문길에 오른다.\n\n김 지사는 먼저, 오는 18~19일 첫 "
+                "방문지인 시카고에서 미술관을 방문해 지난 2021년 개관한 전남도립미술관과의 교류를 논의한다.\n\n"
+                "21일 미주리주 캔자스시티에서는 투자협약을 할 예정이다.", D(2022, 9, 15))
+    cities = day_cities(doc)
+    assert cities[D(2022, 9, 18)] == ["Chicago"] and cities[D(2022, 9, 19)] == ["Chicago"]
+    # a year the sentence tells of is still another time: that visit's city is no stop of this trip
+    doc = draft("김영록 전남도지사가 오는 18일 9일간의 일정으로 미국 방문길에 오른다.\n\n김 지사는 2018년 시카고를 방문한 바 "
+                "있다.\n\n21일 미주리주 캔자스시티에서는 투자협약을 할 예정이다.", D(2022, 9, 15))
+    assert "Chicago" not in {c for cs in day_cities(doc).values() for c in cs}

@@ -160,9 +160,19 @@ def test_a_japanese_prefecture_right_after_japan_with_no_city_named_is_the_place
     (place,) = places.find_places(text, analyser.proper_nouns(text))
     assert (place.ko, place.city.en, place.city.country) == ("야마나시현", "", "JP")
     assert "prefecture" in place.note
-    # A prefecture that bears a city's name is not made a place of its own (nor read as the
-    # city); one named without 일본 before it is not a place either.
-    assert [p.ko for p in places.find_places("대표단은 일본 돗토리현을 방문했다.", [])] == []
+    # A prefecture that bears a city's name is the place where the sentence does not name the city
+    # itself (gyeongnam-2017-japan, 27th held-out batch: `일본 야마구치현과의 자매결연 30주년`), and
+    # is not read as the city; where the city is named, the city is the place. One named without
+    # 일본 before it is not a place.
+    (tottori,) = places.find_places("대표단은 일본 돗토리현을 방문했다.", [])
+    assert (tottori.ko, tottori.city.en) == ("돗토리현", "")
+    assert [(p.ko, p.city.en) for p in places.find_places("대표단은 일본 야마구치현 야마구치시를 방문했다.", [])] == [
+        ("야마구치시", "Yamaguchi")]
+    # (a state or province with 주, outside the US; a city with a hyphen in its name after its country)
+    assert [(p.ko, p.city.country) for p in places.find_places("캐나다 앨버타주 초청, 강원도 교류단 5일 출국", [])] == [
+        ("앨버타주", "CA")]
+    assert [p.city.en for p in places.find_places("보은군이 캐나다 클레어런스-록클랜드시와 자매결연을 체결했다.", [])] == [
+        "Clarence-Rockland"]
     assert [p.ko for p in places.find_places("대표단은 시마네현을 방문했다.", [])] == []
 
 

@@ -1086,8 +1086,7 @@ class _Assembler:
         if any(int(m) not in (self.start.month, self.end.month)
                for m in re.findall(r"지난\s*(\d{1,2})\s*월(?!\s*\d{1,2}\s*일)", sentence)):
             return True
-        return any(int(y) not in (self.start.year, self.end.year)
-                   for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence))
+        return any(int(y) not in (self.start.year, self.end.year) for y in _years_of_the_sentence(sentence))
 
     def _before_trip(self, sentence: str) -> bool:
         """Whether a sentence tells of something before the trip (an agreement signed in an
@@ -1096,7 +1095,7 @@ class _Assembler:
             return True
         if any(int(y) < self.start.year for y in _YEAR_PAST_EN.findall(sentence)):
             return True  # `signed a friendship city agreement in May 2012`
-        for year in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence):
+        for year in _years_of_the_sentence(sentence):
             if int(year) not in (self.start.year, self.end.year):
                 return True
         for mention in dates.find_mentions(sentence):
@@ -1482,6 +1481,19 @@ _VISIT_AFTER = re.compile(r"(?:시|군|현|성|주)?\s?(?:를|을)\s*(?:찾|방�
 _VISIT_BEFORE = re.compile(r"(?:방문하게\s*될|방문할|찾게\s*될|찾을)\s*$")
 _RECALLED = re.compile(r"지난해|작년|(?<!\d)(?:19|20)\d{2}\s*년|지난\s*\d{1,2}\s*월")
 _DESCRIBED = re.compile(r"(?:한|은|던|된|온)\s+(?:[가-힣]+\s+){0,2}$")
+
+
+# `지난 2021년 개관한 전남도립미술관`: the year a place was opened describes it; it is not the time
+# the sentence tells of.
+_OPENED_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년\s*(?:\d{1,2}\s*월\s*)?(?:[가-힣]+\s)?(?:개관|개원|설립|개장|준공|건립|"
+                        r"창립|출범|개교)(?:한|된|했던|됐던|되었던)\s")
+
+
+def _years_of_the_sentence(sentence: str) -> list[str]:
+    """The years a sentence names as its time (not those of a place's opening)."""
+    opened = [m.span() for m in _OPENED_IN.finditer(sentence)]
+    return [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence)
+            if not any(a <= m.start() < b for a, b in opened)]
 
 
 def _visited_now(sentence: str, place: places.PlaceFound) -> bool:

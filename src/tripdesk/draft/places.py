@@ -319,8 +319,9 @@ def _after_its_country(text: str, taken: set[int]) -> list[PlaceFound]:
 _CITY_END = r"(?:\([\u4e00-\u9fff]{1,6}\))?시(?:\(市\))?(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도)"
 _CITY_LIST_AFTER_COUNTRY = re.compile(
     rf"(?<![가-힣])([가-힣]{{2,8}})\s(?:[가-힣]{{2,10}}(?:성|주|도|현)\s)?"  # (a province between: 베트남 꽝남성 땀끼시)
-    rf"((?:[가-힣A-Z]{{2,10}}\s?{_CITY_END}(?:\s?,\s?|\s?와\s|\s?과\s|\s?및\s)?){{1,6}})")
-_CITY_IN_LIST = re.compile(rf"([가-힣A-Z]{{2,10}})(\s?){_CITY_END}")
+    rf"((?:[가-힣A-Z]{{2,10}}(?:-[가-힣]{{2,10}})?\s?{_CITY_END}(?:\s?,\s?|\s?와\s|\s?과\s|\s?및\s)?){{1,6}})")
+# (`캐나다 클레어런스-록클랜드시`: a name of two words joined by a hyphen, which only a foreign name is)
+_CITY_IN_LIST = re.compile(rf"([가-힣A-Z]{{2,10}}(?:-[가-힣]{{2,10}})?)(\s?){_CITY_END}")
 
 
 def _unknown_cities_after_country(text: str, proper_nouns: set[str], taken: set[int]) -> list[PlaceFound]:
@@ -337,7 +338,7 @@ def _unknown_cities_after_country(text: str, proper_nouns: set[str], taken: set[
             if spaced and not (name in proper_nouns or re.fullmatch(r"[A-Z]{2,10}", name)):
                 continue
             if not spaced and not (name in proper_nouns or any(p.startswith(name) for p in proper_nouns)
-                                   or re.fullmatch(r"[A-Z]{2,10}", name)):
+                                   or re.fullmatch(r"[A-Z]{2,10}", name) or "-" in name):
                 continue
             # (`미국 마리나시`: Marina, California, which GeoNames has no Korean name for)
             best = _romanised_city(name, frozenset({country}))
@@ -462,7 +463,10 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
 # A province named right after its country (베트남 푸옌성에서, 베트남 푸옌성 인민위원회), in a text that
 # names no city of it and no unit below it (산둥성 연대시, 꽝남성 남짜미현): the province is the
 # place. The gazetteer has cities only, so it has no English name here.
-_PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}(?:성|현))(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·(]|$)")
+_PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}(?:성|현|주))(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·(]|$)")
+# A state or province written with 주 (`캐나다 앨버타주`, `호주 퀸즐랜드주`): outside the US, whose states
+# are the gazetteer's regions and found by their own table.
+_STATE_COUNTRIES = ("CA", "AU", "DE", "BR", "MX", "IN", "MY", "AT", "NG")
 # A county (현, 縣) of China or Taiwan is a place as a province is (중국 신창현). A Japanese 현 is a
 # prefecture: the place when it comes right after 일본 and is not also the name of a city of the
 # gazetteer (`일본 야마나시현에서 열린다`: a meeting held somewhere in Yamanashi; `돗토리현` may
@@ -478,9 +482,15 @@ def _provinces(text: str) -> list[PlaceFound]:
     for m in _PROVINCE.finditer(text):
         country = countries.get(m.group(1))
         name = m.group(2)
-        if country is None or country == "KR" or name[:-1] in city_index() or name in city_index():
+        if country is None or country == "KR" or name in city_index():
+            continue
+        if name[:-1] in city_index() and not (name.endswith("현") and country == _PREFECTURE_COUNTRY
+                                               and not re.search(rf"{name[:-1]}(?!현)", text)):
+            # (`일본 야마구치현` in a text that never names the city of Yamaguchi itself: the prefecture)
             continue
         if name.endswith("현") and country not in (*_COUNTY_COUNTRIES, _PREFECTURE_COUNTRY):
+            continue
+        if name.endswith("주") and country not in _STATE_COUNTRIES:
             continue
         below = _BELOW.match(text, m.end(2))
         if below:
@@ -503,6 +513,10 @@ def _provinces(text: str) -> list[PlaceFound]:
             note = Reason(N_("'{name}' is a prefecture of Japan, named right after 일본, and the text names no city "
                              "in it: the prefecture is the place (the gazetteer has cities only, so it gives no "
                              "English name)."), name=name)
+        elif name.endswith("주"):
+            note = Reason(N_("'{name}' is a state or province of the country the article names before it "
+                             "({country}), and the text names no city in it: it is the place (the gazetteer has "
+                             "cities only, so it gives no English name)."), name=name, country=m.group(1))
         elif name.endswith("현"):
             note = Reason(N_("'{name}' is a county of the country the article names before it ({country}), and "
                              "the text names no city in it: the county is the place (the gazetteer has no such "
