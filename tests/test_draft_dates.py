@@ -874,3 +874,16 @@ def test_a_return_on_the_day_of_the_sentence_before_and_a_trip_cut_short() -> No
     # a return within the range told without a cause is a leg's, not the trip's end
     leg = "박 시장은 11월17일부터 25일까지 미국을 방문한다. 시애틀 일정을 마치고 11월 24일 로스앤젤레스로 돌아왔다."
     assert trip_dates(leg, YearHint(published=D(2010, 11, 16))).end.date == D(2010, 11, 25)
+
+
+def test_a_day_abroad_told_by_an_event_the_delegation_holds_there() -> None:
+    # gochang-2025-us (27th held-out batch): `지난 8일 LA의 한남체인 마켓을 방문해 ...`, then `9일에는 LA
+    # 힐튼호텔에서 ... 수출 상담회를 열었다`: both days are the trip's
+    text = ("심덕섭 고창군수는 지역 농특산품의 대미 수출 확대를 위해 미국 시장 개척에 나섰다고 10일 밝혔다.\n"
+            "심 군수를 단장으로 한 방문단은 지난 8일 LA의 한남체인 마켓을 방문해 농특산품 판촉행사를 개최했다.\n"
+            "9일에는 LA 힐튼호텔에서 현지 농식품 바이어를 초청해 고창 농특산품 수출 상담회를 열었다.")
+    dates = trip_dates(text, YearHint(published=D(2025, 4, 10)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 4, 8), D(2025, 4, 9))
+    # (an event held at home is no day abroad)
+    home = text.replace("LA 힐튼호텔에서", "고창군청에서")
+    assert trip_dates(home, YearHint(published=D(2025, 4, 10))).end.date == D(2025, 4, 8)
