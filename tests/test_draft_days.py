@@ -574,3 +574,14 @@ def test_the_year_a_museum_opened_is_not_the_time_of_the_sentence() -> None:
     doc = draft("김영록 전남도지사가 오는 18일 9일간의 일정으로 미국 방문길에 오른다.\n\n김 지사는 2018년 시카고를 방문한 바 "
                 "있다.\n\n21일 미주리주 캔자스시티에서는 투자협약을 할 예정이다.", D(2022, 9, 15))
     assert "Chicago" not in {c for cs in day_cities(doc).values() for c in cs}
+
+
+def test_the_same_day_as_a_departure_told_after_the_return() -> None:
+    # (서울 2017, the 27th held-out batch: the lead tells the return on the 13th; `박 시장은 11일 ...
+    # 인천공항을 출발했다. 파리에 도착한 시간은 같은 날 오후 3시(현지시간).`: the 11th, in Paris)
+    doc = draft("박원순 서울시장이 1박3일간의 프랑스 파리 출장을 마치고 13일 오후 귀국했다.\n\n박 시장은 11일 오전 9시55분 "
+                "인천공항을 출발했다. 파리에 도착한 시간은 같은 날 오후 3시(현지시간). 박 시장은 파리에서 하룻밤을 보내고 "
+                "12일 오후 9시 귀국 비행기에 올랐다.", D(2017, 12, 14))
+    assert day_cities(doc)[D(2017, 12, 11)] == ["Paris"]
+    eleventh = next(day for day in dated(doc) if day["date"] == D(2017, 12, 11))
+    assert any("같은 날" in e["text"] for e in eleventh["evidence"])

@@ -131,6 +131,7 @@ class _Assembler:
         self.primary = 0
         self._departures: set[int] = set()  # the departure days' events (`_departure_day`), by id()
         self._last_dated: dt.date | None = None  # the last day a sentence was tied to (`같은 날`)
+        self._range_day: dt.date | None = None  # the one day of the range sentence just read
 
     # -- the whole ------------------------------------------------------------------------
 
@@ -809,6 +810,11 @@ class _Assembler:
     def _sentence_day(self, sentence: str, begin: int, text: str, previous: dt.date | None,
                       same_paragraph: bool) -> tuple[dt.date | None, str | None]:
         """The trip day a sentence is about, and how it was read (None: stated outright)."""
+        # (`박 시장은 11일 ... 인천공항을 출발했다. 파리에 도착한 시간은 같은 날 오후 3시`: the day of the
+        # range sentence before, when it names one)
+        range_day, self._range_day = self._range_day, None
+        if range_day is not None and re.search(r"같은\s?날|이날", sentence):
+            previous = range_day
         mentions = dates.find_mentions(sentence)
         told, mentions = dates.apart_from_report(sentence, mentions)
         if told:  # `24일 대전시에 따르면 ... 전날(현지시간) 시안시를 방문해`: not the 24th
@@ -826,6 +832,8 @@ class _Assembler:
         if whole and self.start == self.end and in_trip:
             return in_trip[0], None  # `이달 3일 ... 서명한다고 1일 밝혔다`: the trip's one day, told with what is done on it
         if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole:
+            if len(mentions) == 1 and len(in_trip) == 1:
+                self._range_day = in_trip[0]
             return None, "range"  # the trip's range, or another range: not one day (a part naming one day is)
         if in_trip:
             return in_trip[0], None
