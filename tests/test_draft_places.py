@@ -712,3 +712,17 @@ def test_a_head_named_only_by_surname_leads_for_review_and_the_particle_iran_is_
     assert leader_of(doc)["name"]["ko"] == "최"
     assert any("only as '최 시장'" in line for line in result.review)
     assert places.countries_named(text) == frozenset()
+
+
+def test_a_city_introduced_after_its_country_is_found_again_without_it() -> None:
+    # (고령 2019, the 27th held-out batch: `중국 마안산시` in the lead, then `지난 11일 난징공항에 도착한 후
+    # 마안산시로 이동`, which the gazetteer does not know by that name)
+    from tripdesk.draft import analyser, places
+
+    text = ("곽용환 고령군수는 중국 마안산시의 초청으로 지난 11일부터 14일까지 마안산시를 방문해 우호교류 협약을 "
+            "체결했다.\n지난 11일 난징공항에 도착한 후 마안산시로 이동, 좌담교류회를 가졌다.")
+    sentence = text.splitlines()[1]
+    found = places.find_places(sentence, analyser.proper_nouns(text), text)
+    assert [p.city.en for p in found] == ["Nanjing", "Ma’anshan"]
+    # (without the article around it, the sentence alone does not make 마안산 a city)
+    assert [p.city.en for p in places.find_places(sentence, analyser.proper_nouns(sentence))] == ["Nanjing"]

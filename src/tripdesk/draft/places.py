@@ -246,6 +246,9 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
         found += _by_variant_spelling(text, frozenset(proper_nouns), foreign_named | (countries - {"KR"}),
                                       {b for p in found for b in range(p.begin, p.end)})
     found += _unknown_cities_after_country(text, proper_nouns or set(), {b for p in found for b in range(p.begin, p.end)})
+    if context is not None and context != text:
+        found += _named_again(text, _introduced_cities(context, frozenset(proper_nouns or ())),
+                              {b for p in found for b in range(p.begin, p.end)})
     found += _districts_after_their_city(text, {b for p in found for b in range(p.begin, p.end)})
     # Latin abbreviations Korean reports use as names (LA), as whole words only.
     for name in latin_names():
@@ -349,6 +352,27 @@ def _unknown_cities_after_country(text: str, proper_nouns: set[str], taken: set[
                                     note=Reason(N_("'{name}' is written as a city ('시') right after {country}, which the "
                                                    "gazetteer does not know by this name, so it gives no English "
                                                    "name."), name=c.group(0), country=m.group(1))))
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _introduced_cities(context: str, proper_nouns: frozenset[str]) -> tuple[PlaceFound, ...]:
+    """The cities the article introduces after their country that the gazetteer does not know
+    by that name (`중국 마안산시`)."""
+    return tuple(_unknown_cities_after_country(context, set(proper_nouns), set()))
+
+
+def _named_again(text: str, introduced: tuple[PlaceFound, ...], taken: set[int]) -> list[PlaceFound]:
+    """Those cities named again, with 시, in a sentence without their country (`지난 11일 난징공항에
+    도착한 후 마안산시로 이동`)."""
+    found = []
+    for place in {p.ko: p for p in introduced}.values():
+        stem = place.ko[:-1] if place.ko.endswith("시") else place.ko
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(stem)}(?:\([\u4e00-\u9fff]{{1,6}}\))?시(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도|청)",
+                             text):
+            if m.start() not in taken:
+                found.append(PlaceFound(place.ko, place.city, m.start(), m.start() + len(place.ko),
+                                        romanised=place.romanised, note=place.note))
     return found
 
 
