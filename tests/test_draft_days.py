@@ -585,3 +585,14 @@ def test_the_same_day_as_a_departure_told_after_the_return() -> None:
     assert day_cities(doc)[D(2017, 12, 11)] == ["Paris"]
     eleventh = next(day for day in dated(doc) if day["date"] == D(2017, 12, 11))
     assert any("같은 날" in e["text"] for e in eleventh["evidence"])
+
+
+def test_one_agreement_told_in_the_headline_the_body_and_its_ceremony() -> None:
+    # (충주 2023, the 28th held-out batch: `업무협약(MOU) 체결` in the headline, `지난 1일 ... 업무협약을
+    # 체결하였다`, then `MOU체결식은 ... 한인상공회의소 회장이 함께 서명한 협약서를 교환하였다`)
+    doc = draft("워싱턴주 한인상공회의소, 충주시와 상호 교류 협력 업무협약(MOU) 체결\n\n시애틀을 방문 중인 충주시 대표단이 "
+                "지난 1일 워싱턴주 한인상공회의소와 상호 교류 및 협력을 위한 업무협약을 체결하였다.\n\n충주시 방문단 환송을 "
+                "겸한 MOU체결식은 벨뷰 뉴포트 요트 클럽에서 개최되었으며, 조길형 충주시장과 박용국 워싱턴주 "
+                "한인상공회의소 회장이 함께 서명한 협약서를 교환하였다.", D(2023, 8, 3))
+    (agreement,) = doc["agreements"]
+    assert agreement["kind"] in ("MOU", "business agreement") and len(agreement["evidence"]) == 3

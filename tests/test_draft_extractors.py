@@ -635,3 +635,17 @@ def test_agreements_of_the_27th_held_out_batch() -> None:
     assert found("이번 협정에 따라 양 도시는 각계 분야에서 교류 협력을 확대 및 발전시키기로 합의했다.") == []
     # gochang-2025-us: an export agreement is a business agreement
     assert found("판촉 행사 직후 한남체인과 수출협약을 체결해 대미 수출이 확대될 것으로 내다봤다.")[0][0] == "business agreement"
+
+
+def test_what_a_signed_agreement_says_and_a_visit_agreed_are_no_agreements() -> None:
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(a.kind, a.status, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
+
+    # (28th held-out batch) gijang-2024-japan, anseong-2013-china: the ceremony or agreement told before
+    assert found("이날 체결식에는 기장군수와 분고오노시장 등이 참석한 가운데 진행됐으며, 양 도시는 교류 관계를 공식화하고 "
+                 "협력 관계를 구축하기로 합의했다.") == []
+    assert found("이날 협약은 상호 발전과 번영을 위해 다양한 분야를 통해 경험과 지식을 교환하고 지원키로 합의했다.") == []
+    # jeungpyeong-2023-japan: a visit agreed
+    assert found("양 단체장은 내년에는 야마나시현 대표단이 증평군을 방문하기로 합의했다.") == []
+    # (an understanding of its own is still one)
+    assert found("양 도시는 내년에 교류를 확대하기로 합의했다.") == [("other", "agreed in principle", "합의")]

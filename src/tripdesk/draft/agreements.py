@@ -230,6 +230,9 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 group[0].start < _OPENS_WITH_ONE_TOLD.match(sentence).end() or words == "합의"):
             previous_end = next_start
             continue  # `이번 협정에 따라 양 도시는 ... 합의했다`: what the agreement told before says
+        if words == "합의" and _VISIT_AGREED.search(sentence[:group[0].start]):
+            previous_end = next_start
+            continue
         if _PROPOSED.match(tail) or (_CONNECTIVE_ONLY.match(tail) and _PROPOSAL_END.search(sentence)):
             previous_end = next_start
             continue  # `자매결연을 체결하자는 친서를 전달했다`, `... 체결하고 ... 만들자고 제안했다`: a proposal
@@ -387,8 +390,11 @@ _STANDING = re.compile(r"^(?:고\s*있|어\s*오고\s*있|어\s*온\s)|^\s*(?:�
                        r"^\s*(?:체결)?(?:과|와)?[^.]{0,30}?에\s*(?:적극\s*)?(?:나서\s?준|나서\s?온|기여한|공헌한|앞장선|앞장서\s?온|힘써\s?온|힘쓴)\s|"
                        r"^['’”]?\s*(?:을|를)?\s*(?:맺고\s*있|유지하고\s*있|이어\s*오고\s*있|(?:체결|맺)(?:한|은)\s*지\s)")
 # `화순군과 MOU체결 의사를 피력해`: a wish to sign, told as how the agreement came about.
-_OPENS_WITH_ONE_TOLD = re.compile(r"^\s*(?:[가-힣]+\s)?(?:이번|이|해당|본|그|동)\s*(?:협정|협약|결연)(?:서)?\s*"
-                                  r"(?:에\s*따라|을\s*통해|를\s*통해|으로|로)")
+# (`이번 협정에 따라`, `이날 협약은 ...`, `이날 체결식에는 ...`: the agreement told before)
+_OPENS_WITH_ONE_TOLD = re.compile(r"^\s*(?:[가-힣]+\s)?(?:이번|이날|이|해당|본|그|동)\s*(?:협정|협약|결연|체결식|협약식|서명식|조인식)"
+                                  r"(?:서)?\s*(?:에\s*따라|을\s*통해|를\s*통해|으로|로|은|는|에는|에서는)")
+# `내년에는 ... 대표단이 증평군을 방문하기로 합의했다`: a visit agreed, no agreement
+_VISIT_AGREED = re.compile(r"(?:방문|답방|찾)(?:하기로|기로)\s*$")
 _PROPOSED = re.compile(r"^\s*(?:(?:을|를)\s*(?:체결|맺)\s*)?하?자(?:는|고|며)\s")
 _CONNECTIVE_ONLY = re.compile(r"^\s*(?:(?:을|를)\s*(?:체결|맺)\s*)?(?:하고|하며|해)\s")
 _PROPOSAL_END = re.compile(r"자고\s*(?:제안|제의|요청|건의)(?:했|하였|한)[^.]{0,6}\.?\s*$")

@@ -950,6 +950,12 @@ class _Assembler:
                 self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org
                          and self.orgs.get(oid, {}).get("kind") not in ("venue", "event")]  # 인천공항을 통해 출국한: no party
+                if same is None and found.kind == "other" and named and re.search(r"체결식|협약식|서명식|조인식|교환", clause):
+                    # `MOU체결식은 ... 조길형 충주시장과 박용국 워싱턴주 한인상공회의소 회장이 함께 서명한 협약서를
+                    # 교환하였다`: a bare agreement with the party of one told before, on its day
+                    same = next((a for a in out if set(named) & set(a["parties"][1:])
+                                 and any(e["text"] != found.sentence for e in a["evidence"])
+                                 and (a.get("date") == date or a.get("date") is None or date is None)), None)
                 parties = [home_org] + named
                 evidence = {"source": sid, "text": found.sentence}
                 record: dict[str, Any] = {
@@ -1554,6 +1560,9 @@ def _dated_by_its_range(record: dict[str, Any], found: agreements_mod.AgreementF
     return False
 
 
+_BUSINESS_MOU = re.compile(r"업무\s*협약\s*\(\s*MOU\s*\)|MOU\s*\(\s*업무\s*협약\s*\)")
+
+
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:
     """Whether a sentence's agreement is one already recorded: of the same kind (or one of them
     of kind `other` or a kind sharpened from it, whose words the other's sentence uses: 투자협약 and
@@ -1564,6 +1573,9 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     if record["kind"] == found.kind:
         return True
     earlier: agreements_mod.AgreementFound = record["_found"]
+    if {record["kind"], found.kind} == {"MOU", "business agreement"} and any(
+            _BUSINESS_MOU.search(told) for told in (earlier.clause or earlier.sentence, found.clause or found.sentence)):
+        return True  # `업무협약(MOU)` in the headline, `업무협약` in the body: one agreement
     if found.kind in agreements_mod.GENERIC:
         return _named_beside(found.words, earlier.words, earlier.clause)
     if record["kind"] in agreements_mod.GENERIC:
