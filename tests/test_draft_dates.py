@@ -887,3 +887,17 @@ def test_a_day_abroad_told_by_an_event_the_delegation_holds_there() -> None:
     # (an event held at home is no day abroad)
     home = text.replace("LA 힐튼호텔에서", "고창군청에서")
     assert trip_dates(home, YearHint(published=D(2025, 4, 10))).end.date == D(2025, 4, 8)
+
+
+def test_a_span_that_ends_with_the_day_home_and_a_date_bar_of_another_year() -> None:
+    # gochang-2009-china (28th held-out batch): only the 21st is told, then `3박4일 일정을 마치고 23일 귀국한다`
+    text = ("고창군과 중국 하남성 신양시는 21일 신양시 정부청사에서 우호 도시관계 의향서를 체결했다.\n"
+            "신양시는 내년 2월경 고창을 답방할 예정이며, 고창군 대표단은 3박4일 일정을 마치고 23일 귀국한다.")
+    dates = trip_dates(text, YearHint(published=D(2009, 12, 22)))
+    assert (dates.start.date, dates.end.date) == (D(2009, 12, 20), D(2009, 12, 23))
+    assert "3박4일" in (dates.start.reason or "") and dates.span is not None
+    # boeun-2016-us: the date bar of the day the page was saved (2024) does not give a 2016 trip its month
+    saved = ("2024년 05월 05일 일요일\n[충북=아시아뉴스통신] 김성식기자 송고시간 2016-08-08 11:41\n"
+             "충북 보은군이 지난 5일(미국 현지시각) 미국 LA 글렌데일시와 자매결연했다.")
+    dates = trip_dates(saved, YearHint(published=D(2016, 8, 8)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 8, 5), D(2016, 8, 5))

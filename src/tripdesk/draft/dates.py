@@ -1112,6 +1112,16 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     elif last.year is None:
         reasons_end.append(Reason(N_("The article gives '{text}' without year; it is the end of the range that "
                                      "starts on {start}."), text=last.text.strip(), start=start))
+    ended = _SPAN_THEN_HOME.search(text) if days_only is not None and span is not None else None
+    if ended is not None and int(ended.group(3)) == end.day and int(ended.group(2)) == span.days \
+            and (end - start).days + 1 < span.days:
+        # `고창군 대표단은 3박4일 일정을 마치고 23일 귀국한다`, with only the 21st told before: the span ends
+        # on the day home
+        start = end - dt.timedelta(days=span.days - 1)
+        reasons_start = [Reason(N_("The article says the delegation comes home on {date} at the end of its {span} "
+                                   "('{words}'): the trip starts on the first of those days."),
+                                date=end, span=span.text, words=ended.group(0))] + [
+            r for r in reasons_start if r is not days_only]
     warnings = []
     days = (end - start).days + 1
     if span is None:
@@ -1139,6 +1149,10 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         end=Dated(end, Reason.joined(reasons_end) or (Reason.joined(reasons_start) if year != (last.year or first.year)
                                                       else None)),
         evidence=evidence, span=span, warnings=warnings, one_day=one_day or (days_only is None and start == end))
+
+
+_SPAN_THEN_HOME = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일(?:간의?)?\s*(?:의\s*)?(?:일정|출장|방문|순방)[^.\n]{0,15}?"
+                             r"(?:마치고|끝내고|마무리하고)\s*(?:오는\s*)?(\d{1,2})\s*일\s*(?:[가-힣]{1,4}\s)?(?:귀국|돌아)")
 
 
 # A leg told after the trip's range: it goes on abroad, not home (`a stop in Japan`, `이어 일본`).
@@ -1511,6 +1525,8 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
         for other in mentions:
             if other.month is None or (other.relative == "지난" and relative != "지난"):
                 continue  # (`지난 3월 5일 체결한 협약`: a day recalled from before a coming trip)
+            if other.year is not None and hint.published is not None and other.year != hint.published.year:
+                continue  # (`2024년 05월 05일 일요일`, the date bar of the day a 2016 page was saved)
             for month in (other.month, (other.month - 2) % 12 + 1):
                 year = 2001 if month <= other.month else 2000  # a December start of a January mention
                 if not _valid(year, month, day):
