@@ -901,3 +901,13 @@ def test_a_span_that_ends_with_the_day_home_and_a_date_bar_of_another_year() -> 
              "충북 보은군이 지난 5일(미국 현지시각) 미국 LA 글렌데일시와 자매결연했다.")
     dates = trip_dates(saved, YearHint(published=D(2016, 8, 8)))
     assert (dates.start.date, dates.end.date) == (D(2016, 8, 5), D(2016, 8, 5))
+
+
+def test_last_year_written_with_its_number_gives_the_year() -> None:
+    # gangwon-2019-us (28th held-out batch): no year with the dates; `지난해(2018년)부터 평창 평화포럼을 개최`
+    text = ("최문순 지사는 11월 7일(목)부터 11월9일(토)까지 미국을 방문한다.\n"
+            "한편, 강원도는 지난해(2018년)부터 평창 평화포럼을 개최하는 등 한반도 평화에 앞장서고 있다.")
+    saved = YearHint(published=D(2026, 12, 7), source="the file's date", assumed=True)
+    dates = trip_dates(text, saved)
+    assert (dates.start.date, dates.end.date) == (D(2019, 11, 7), D(2019, 11, 9))
+    assert "지난해(2018년)" in (dates.start.reason or "")

@@ -1607,6 +1607,12 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
 def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tuple[int, Reason]:
     """The trip's year from the text alone: an anniversary, the one year it names (or the one
     named beside the dates), a weekday printed beside a date; else `NoYear`."""
+    glossed = _YEAR_GLOSSED.search(text)
+    if glossed is not None:
+        # `강원도는 지난해(2018년)부터 평창 평화포럼을 개최하는 등`: last year, with its number
+        year = int(glossed.group(2)) + _GLOSS_OFFSET[glossed.group(1)]
+        return year, Reason(N_("The article gives no year with the dates; it writes '{words}', so the year is "
+                               "{year}."), words=glossed.group(0), year=year)
     anniversary = national_anniversary_year(text) or anniversary_year(text)
     if anniversary is not None:
         return anniversary
@@ -1666,6 +1672,9 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
                             "YYYY-MM-DD (or just the year: --published YYYY)"))
 
 
+# `지난해(2018년)`, `올해(2019년)`, `내년(2020년)`: a year named relative to the article's, with its number.
+_YEAR_GLOSSED = re.compile(r"(지난해|작년|올해|금년|내년)\s*\(\s*((?:19|20)\d{2})\s*년?\s*\)")
+_GLOSS_OFFSET = {"지난해": 1, "작년": 1, "올해": 0, "금년": 0, "내년": -1}
 _COUNTED_SINCE = re.compile(r"(?P<year>(?:19|20)\d{2})년[^.\n]{0,40}?이후\s*(?P<n>\d{1,2})년\s*만(?:에|의|이다)")
 _COUNTED_SINCE_EN = re.compile(rf"\bin\s+(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+years\s+since\b[^.\n]{{0,100}}?"
                              r"\b(?:in\s+)?(?P<year>(?:19|20)\d{2})\b", re.I)
