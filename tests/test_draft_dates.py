@@ -911,3 +911,11 @@ def test_last_year_written_with_its_number_gives_the_year() -> None:
     dates = trip_dates(text, saved)
     assert (dates.start.date, dates.end.date) == (D(2019, 11, 7), D(2019, 11, 9))
     assert "지난해(2018년)" in (dates.start.reason or "")
+
+
+def test_a_day_home_after_the_work_abroad_ends_a_trip_of_days_tied() -> None:
+    # chuncheon-2025-china-changzhou (28th held-out batch)
+    text = ("육동한 춘천시장과 시 대표단은 지난 24일 우호협력도시 중국 장쑤성 창저우시(常州)를 방문했다.\n"
+            "한편 육동한 시장은 지난 25일 중국 출장 일정을 마치고 귀국했다.")
+    dates = trip_dates(text, YearHint(published=D(2025, 10, 27)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 10, 24), D(2025, 10, 25))

@@ -1151,6 +1151,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         evidence=evidence, span=span, warnings=warnings, one_day=one_day or (days_only is None and start == end))
 
 
+_HOME_AFTER_ITS_WORK = re.compile(r"\s*(?:\([^)]{0,12}\)\s*)?[^.\n\d]{0,25}?(?:일정을|출장을|방문을|순방을)\s*(?:모두\s*)?"
+                                  r"(?:마치고|끝내고|마무리하고)\s*(?:[가-힣]{1,4}\s)?(?:귀국|돌아)")
 _SPAN_THEN_HOME = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일(?:간의?)?\s*(?:의\s*)?(?:일정|출장|방문|순방)[^.\n]{0,15}?"
                              r"(?:마치고|끝내고|마무리하고)\s*(?:오는\s*)?(\d{1,2})\s*일\s*(?:[가-힣]{1,4}\s)?(?:귀국|돌아)")
 
@@ -1405,7 +1407,8 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             continue
         if (_ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and (
                 _names_a_country(sentence) or _names_a_city_of(sentence, abroad)))
-                or (tied and _RETURNS.match(text, m.end))):  # `... 1일(현지시간) ... 오는 4일 귀국 예정이다`
+                or (tied and (_RETURNS.match(text, m.end) or _HOME_AFTER_ITS_WORK.match(text, m.end)))):
+            # (`... 1일(현지시간) ... 오는 4일 귀국 예정이다`, `지난 25일 중국 출장 일정을 마치고 귀국했다`)
             tied.append(m)
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
         return on, on
