@@ -726,3 +726,15 @@ def test_a_city_introduced_after_its_country_is_found_again_without_it() -> None
     assert [p.city.en for p in found] == ["Nanjing", "Ma’anshan"]
     # (without the article around it, the sentence alone does not make 마안산 a city)
     assert [p.city.en for p in places.find_places(sentence, analyser.proper_nouns(sentence))] == ["Nanjing"]
+
+
+def test_a_county_right_before_a_city_of_its_state_is_where_the_city_is() -> None:
+    # (청도 2023, the 28th held-out batch: `10월 11일부터 14일까지 ... 오렌지카운티 애너하임 컨벤션센터에서
+    # 개최되는 ... 한상대회`: Anaheim on those days, not two stops of no day)
+    from tripdesk.draft import places
+
+    found = places.find_places("10월 11일부터 14일까지 4일간 미국 캘리포니아주 오렌지카운티 애너하임 컨벤션센터에서 "
+                               "개최되는 제21회 한상대회", [])
+    assert [p.city.en for p in found] == ["Anaheim"]
+    assert [p.city.en for p in places.find_places("대표단은 캘리포니아주 오렌지카운티를 방문했다.", [])] == [
+        "Orange County"]

@@ -260,6 +260,12 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
         found += _provinces(text)
     found += _counties(text, states_named(context) if context else states)
     found = sorted(found, key=lambda p: p.begin)
+    # `오렌지카운티 애너하임 컨벤션센터`: a county right before a city of its state is where the city is,
+    # not a second stop
+    found = [p for k, p in enumerate(found) if not (
+        p.ko.endswith("카운티") and k + 1 < len(found) and not text[p.end:found[k + 1].begin].strip()
+        and found[k + 1].city.country == p.city.country and found[k + 1].city.region in (None, p.city.region)
+        and not found[k + 1].ko.endswith("카운티"))]
     # `뉴욕 브루클린 식물원`: a place right after a city of its country that begins a facility's
     # name is the facility's part of that city, not a second city.
     return [p for k, p in enumerate(found) if not (
