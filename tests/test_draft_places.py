@@ -738,3 +738,11 @@ def test_a_county_right_before_a_city_of_its_state_is_where_the_city_is() -> Non
     assert [p.city.en for p in found] == ["Anaheim"]
     assert [p.city.en for p in places.find_places("대표단은 캘리포니아주 오렌지카운티를 방문했다.", [])] == [
         "Orange County"]
+
+
+def test_a_governors_surname_after_the_prefecture_is_no_city() -> None:
+    # (증평 2023, the 28th held-out batch: 長崎幸太郎, Yamanashi's governor, is no trip to Nagasaki)
+    from tripdesk.draft import places
+
+    assert places.find_places("이재영 군수는 18일 오후 야마나시현 나가사키 코다로 지사와 회동을 갖고 교류를 논의했다.", []) == []
+    assert [p.city.en for p in places.find_places("대표단은 일본 나가사키현 나가사키 시장을 만났다.", [])] == ["Nagasaki"]

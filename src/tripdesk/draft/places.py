@@ -221,7 +221,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue  # 빅토리아주, 작센주: a state or province of that name abroad, not its namesake city
             if re.match(r" 주\s?(?:의회|정부|지사|청사|립)", text[after:after + 7]):
                 continue  # 워싱턴 주의회: the state's legislature
-            if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()):
+            if _GIVEN_NAME.match(text, after) or _COUNTY.match(text, after) or _SEAT_OF.search(text, 0, m.start()) \
+                    or (_SURNAME_THEN_TITLE.match(text, after) and re.search(r"(?:현|성|주)\s$", text[:m.start()])):
                 continue
             if _NAME_AFTER_CITY.match(text, after) and (before := _WORD_BEFORE.search(text, 0, m.start())) and \
                     key(before.group(1)) in index and before.group(1) != name:
@@ -597,6 +598,11 @@ _TITLES = "주지사|부지사|시장|부시장|총장|대사|총영사|장관|�
 _GIVEN_NAME = re.compile(rf" (?!(?:현지|지역|주요|시내|인근|일대|도심|전통|재래|수출|농산물|수산물|한인)[ (])"
                          rf"[가-힣]{{1,4}}(?<![회소관청원부사단교국처실터])(?:\([A-Za-z .\-]+\) |\s[가-힣]+\s)"
                          rf"(?:{_TITLES})(?=[^가-힣]|과|와|을|를|은|는|이|가|의|으로|로|에게|도|님)")
+# `야마나시현 나가사키 코다로 지사와 회동`: a surname that is a city's name, then the given name and the
+# title (지사, a governor's, too)
+_SURNAME_THEN_TITLE = re.compile(r" (?!(?:현지|지역|주요|시내|인근|일대|도심|전통|재래|수출|한인|주[가-힣])[ (])[가-힣]{2,4}"
+                                 rf"(?<![회소관청원부사단교국처실터성현시군구]) (?:{_TITLES}|지사)"
+                                 r"(?=[^가-힣]|과|와|을|를|은|는|이|가|의|으로|로|에게|도|님)")
 _NAME_AFTER_CITY = re.compile(rf"(?:\s[가-힣]{{1,6}})?\s(?:{_TITLES})(?=[^가-힣]|과|와|을|를|은|는|이|가|의|에게|도|님|\s)")
 _WORD_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s$")
 # (Two words and a title: '옌타이 장용샤 시장' is Yantai's mayor, Zhang Yongxia; '브라이언 캠프
