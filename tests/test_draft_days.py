@@ -596,3 +596,14 @@ def test_one_agreement_told_in_the_headline_the_body_and_its_ceremony() -> None:
                 "한인상공회의소 회장이 함께 서명한 협약서를 교환하였다.", D(2023, 8, 3))
     (agreement,) = doc["agreements"]
     assert agreement["kind"] in ("MOU", "business agreement") and len(agreement["evidence"]) == 3
+
+
+def test_a_start_and_a_length_of_a_sentence_of_its_own_put_its_city_on_each_day() -> None:
+    # (진주 2024, the 28th held-out batch: `21~28일 중국·이집트·아랍에미리트를 방문`, then `첫 일정으로 21일부터
+    # 3일간 국제우호도시 중국 정저우시를 찾아`: Zhengzhou on the 21st, 22nd and 23rd)
+    doc = draft("경남 진주시는 조규일 시장을 단장으로 한 글로벌교류단이 21~28일 중국·이집트·아랍에미리트를 방문한다고 "
+                "밝혔다.\n\n첫 일정으로 21일부터 3일간 국제우호도시 중국 정저우시를 찾아 교류 협력을 강화한다.",
+                D(2024, 10, 20))
+    cities = day_cities(doc)
+    assert [cities.get(D(2024, 10, d)) for d in (21, 22, 23)] == [["Zhengzhou"]] * 3
+    assert "Zhengzhou" not in (cities.get(D(2024, 10, 24)) or [])

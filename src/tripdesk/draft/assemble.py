@@ -646,10 +646,22 @@ class _Assembler:
             if first is not None and last is not None and first < last:
                 own = first, last
                 break
+        if own is None:
+            own = self._own_start_and_length(sentence, mentions)
         if own is not None:
             return (*own, own == (self.start, self.end))
         if self.range_evidence and (self.range_evidence in sentence or self._in_range_ends(sentence)):
             return self.start, self.end, True
+        return None
+
+    def _own_start_and_length(self, sentence: str, mentions: list[dates.Mention]) -> tuple[dt.date, dt.date] | None:
+        """`첫 일정으로 21일부터 3일간 ... 정저우시를 찾아`: a start and a length of the sentence's own, as
+        trip days."""
+        for a, length in dates.start_and_length(sentence, mentions):
+            first = dates.resolve_day(a, self.start, self.end)
+            if first is not None:
+                last = min(first + dt.timedelta(days=-length.day - 1), self.end)
+                return (first, last) if first < last else None
         return None
 
     def _in_range_ends(self, sentence: str) -> bool:
@@ -831,7 +843,8 @@ class _Assembler:
                                          or (self._in_range_ends(sentence) and len(mentions) != 1))
         if whole and self.start == self.end and in_trip:
             return in_trip[0], None  # `이달 3일 ... 서명한다고 1일 밝혔다`: the trip's one day, told with what is done on it
-        if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole:
+        if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole or (
+                self._own_start_and_length(sentence, mentions) is not None):
             if len(mentions) == 1 and len(in_trip) == 1:
                 self._range_day = in_trip[0]
             return None, "range"  # the trip's range, or another range: not one day (a part naming one day is)

@@ -370,7 +370,7 @@ _EN_LENGTH_AFTER = re.compile(rf",?\s+(?:for|on)\s+(?:a|an)\s+{_EN_COUNT}-day\s+
                               rf"{_EN_TRIP_WORD}\b", re.I)
 
 
-def _start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+def start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """`23일부터 7일간`, `10일부터 사흘 일정으로`: a start and a length, as a range whose end is
     the last day; in English the length before the start (`a 10-day schedule from the 22nd`)."""
     for mention in mentions:
@@ -876,7 +876,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     in_held = {x.begin for r in held for x in r}
     free = [m for m in mentions if m.begin not in in_held]
     if not ranges:
-        ranges = _start_and_length(text, mentions)
+        ranges = start_and_length(text, mentions)
     if not ranges:
         ranges = _departure_and_span(text, mentions, span_found)
     if not ranges:
@@ -917,7 +917,7 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     # The trip's range: the one nearest the reported span, else the first (the lead).
     if span_found:
         first, last = min(ranges, key=lambda r: abs(r[0].begin - span_found[1]))
-        lengthy = (_start_and_length(text, mentions) or _departure_and_span(text, mentions, span_found)
+        lengthy = (start_and_length(text, mentions) or _departure_and_span(text, mentions, span_found)
                    if days_only is None else [])
         if lengthy and (first, last) not in lengthy and (
                 -lengthy[0][1].day == span_found[0].days
