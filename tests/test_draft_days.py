@@ -607,3 +607,15 @@ def test_a_start_and_a_length_of_a_sentence_of_its_own_put_its_city_on_each_day(
     cities = day_cities(doc)
     assert [cities.get(D(2024, 10, d)) for d in (21, 22, 23)] == [["Zhengzhou"]] * 3
     assert "Zhengzhou" not in (cities.get(D(2024, 10, 24)) or [])
+
+
+def test_the_sentence_of_the_first_day_tied_is_that_days_not_a_range() -> None:
+    # (화천 2018, the 28th held-out batch: no range; the 15th in Harbin, then `12일 선양시에서 열린
+    # 세계겨울도시시장회의장에서 만난`: the 12th in Shenyang, the first of the days the article ties)
+    doc = draft("최문순 화천군수와 장만평 하얼빈 부시장은 지난 15일 하얼빈시에서 열린 회담에서 교류협력을 강화키로 "
+                "약속했다. 당초 최군수의 하얼빈 방문은 계약이 주 목적이었으나, 12일 선양시에서 열린 "
+                "세계겨울도시시장회의장에서 만난 하얼빈시 관계자의 요청에 의해 부시장과의 만남이 성사됐다.",
+                D(2018, 9, 16))
+    cities = day_cities(doc)
+    # (the sentence also names Harbin, the visit it tells the purpose of, which the day keeps too)
+    assert "Shenyang" in cities[D(2018, 9, 12)] and cities[D(2018, 9, 15)][0] == "Harbin"

@@ -141,6 +141,8 @@ class _Assembler:
         self.start, self.end = trip_dates.start.date, trip_dates.end.date
         self.range_evidence = trip_dates.evidence
         self.one_day = trip_dates.one_day
+        # (days tied, not a range told: the sentence of the first is one of those days, not the range's)
+        self.range_tied = trip_dates.tied
         # The range told over several sentences (`11일 출장길에 올랐다` ... `17일 귀국한다`): only its
         # first and last say the range; the sentences between them tell of days of it.
         ends = analyser.sentences(self.range_evidence) if self.range_evidence else []
@@ -838,7 +840,7 @@ class _Assembler:
                     return day, Reason(N_("'{words}' is the day before the report's day ('{report}'): {date}."),
                                        words=before.group(0), report=told[0].text.strip(), date=day)
         in_trip = [d for d in (dates.resolve_day(m, self.start, self.end) for m in mentions) if d]
-        whole = self.range_evidence and (sentence.strip() == self.range_evidence.strip()
+        whole = self.range_evidence and not self.range_tied and (sentence.strip() == self.range_evidence.strip()
                                          or self.range_evidence in sentence
                                          or (self._in_range_ends(sentence) and len(mentions) != 1))
         if whole and self.start == self.end and in_trip:

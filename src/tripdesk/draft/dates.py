@@ -125,6 +125,7 @@ class TripDates:
     span: Span | None = None
     warnings: list[str] = field(default_factory=list)
     one_day: bool = False  # the article tells of one day (not a start or a day it happens to name)
+    tied: bool = False  # no range: the first and last of the days the article ties the delegation to
 
 
 _NUM = r"(\d{1,2})"
@@ -1148,7 +1149,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         start=Dated(start, Reason.joined(reasons_start)),
         end=Dated(end, Reason.joined(reasons_end) or (Reason.joined(reasons_start) if year != (last.year or first.year)
                                                       else None)),
-        evidence=evidence, span=span, warnings=warnings, one_day=one_day or (days_only is None and start == end))
+        evidence=evidence, span=span, warnings=warnings, one_day=one_day or (days_only is None and start == end),
+        tied=days_only is not None)
 
 
 _HOME_AFTER_ITS_WORK = re.compile(r"\s*(?:\([^)]{0,12}\)\s*)?[^.\n\d]{0,25}?(?:일정을|출장을|방문을|순방을)\s*(?:모두\s*)?"
