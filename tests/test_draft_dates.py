@@ -919,3 +919,10 @@ def test_a_day_home_after_the_work_abroad_ends_a_trip_of_days_tied() -> None:
             "한편 육동한 시장은 지난 25일 중국 출장 일정을 마치고 귀국했다.")
     dates = trip_dates(text, YearHint(published=D(2025, 10, 27)))
     assert (dates.start.date, dates.end.date) == (D(2025, 10, 24), D(2025, 10, 25))
+
+
+def test_a_dotted_month_and_day_with_its_weekday_is_a_date() -> None:
+    # gangwon-2019-us (28th held-out batch): `또한, 11.8(금) 미국 현지에서 ... 간담회`
+    (mention,) = find_mentions("또한, 11.8(금) 미국 현지에서 미국 정관계의 주요 인사들과 간담회를 갖는다.")
+    assert (mention.month, mention.day, mention.weekday) == (11, 8, 4)
+    assert find_mentions("성장률은 11.8 퍼센트였다.") == []  # (no weekday: a number)

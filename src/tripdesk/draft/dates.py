@@ -132,6 +132,8 @@ _NUM = r"(\d{1,2})"
 _FULL = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일|(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\b")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\s*일")
+# `11.8(금) 미국 현지에서`: a month and day with its weekday, no 일
+_DOTTED_WEEKDAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?=\s?\((?:월|화|수|목|금|토|일)\))")
 _DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안)")
 # `212일` from a text that lost its `월`: month and day run together, read only before 부터/~.
 # `6박 8일(6. 8.~6. 16.)`: months and days with dots, as a range (a lone `6. 8.` may be anything).
@@ -232,9 +234,10 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _MONTH_DAY.finditer(text):
         if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
             add(m, month=int(m.group(1)), day=int(m.group(2)))
-    for m in _DOTTED.finditer(text):
-        if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
-            add(m, month=int(m.group(1)), day=int(m.group(2)))
+    for pattern in (_DOTTED, _DOTTED_WEEKDAY):
+        for m in pattern.finditer(text):
+            if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
+                add(m, month=int(m.group(1)), day=int(m.group(2)))
     for m in _RUN_TOGETHER.finditer(text):
         if free(*m.span()) and _valid(2000, int(m.group(1)), int(m.group(2))):
             add(m, month=int(m.group(1)), day=int(m.group(2)),
