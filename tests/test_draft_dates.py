@@ -926,3 +926,16 @@ def test_a_dotted_month_and_day_with_its_weekday_is_a_date() -> None:
     (mention,) = find_mentions("또한, 11.8(금) 미국 현지에서 미국 정관계의 주요 인사들과 간담회를 갖는다.")
     assert (mention.month, mention.day, mention.weekday) == (11, 8, 4)
     assert find_mentions("성장률은 11.8 퍼센트였다.") == []  # (no weekday: a number)
+
+
+def test_days_tied_across_the_end_of_a_month_and_a_promotion_held_there() -> None:
+    # chungju-2023-us (28th held-out batch): `포틀랜드에서는 지난 29일 ... 브랜드를 홍보하였으며, 시애틀에서는
+    # 30일 ... 공연을 열었다`, then `지난 1일 ... 업무협약을 체결`: from 29 July, not from 1 August
+    text = ("시애틀을 방문 중인 충주시 대표단이 지난 1일 미국 워싱턴주 한인상공회의소와 업무협약을 체결하였다.\n"
+            "포틀랜드에서는 지난 29일 파머스 마켓에서 처음으로 충주시 브랜드를 홍보하였으며, 시애틀에서는 30일 저녁 "
+            "타코마에 소재한 판타지스극장에서 충주우륵국악단과 택견시범단이 공연을 열었다.")
+    dates = trip_dates(text, YearHint(published=D(2023, 8, 2)))
+    assert dates.start.date == D(2023, 7, 29)
+    # (days of one month still run from the lowest: `지난 3일`, `지난 18일` are 3 to 18, not a wrap)
+    apart = ("대표단은 지난 3일 일본 도쿄를 방문해 협약을 체결했다.\n대표단은 지난 18일 일본 오사카를 방문해 협약을 체결했다.")
+    assert trip_dates(apart, YearHint(published=D(2023, 8, 20))).start.date == D(2023, 8, 3)

@@ -1306,7 +1306,9 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체
 # sentence names a place abroad)
 # (`9일에는 LA 힐튼호텔에서 ... 수출 상담회를 열었다`: an event the delegation holds there)
 _SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|간담회|참석|교환|"
-                           r"(?:상담회|설명회|판촉전|판촉\s?행사|홍보\s?행사|간담회|포럼|세미나)(?:을|를)\s?(?:열었|열어|열고|개최))|"
+                           r"(?:상담회|설명회|판촉전|판촉\s?행사|홍보\s?행사|간담회|포럼|세미나|공연)(?:을|를)\s?(?:열었|열어|열고|개최|펼쳤)|"
+                           # (`포틀랜드에서는 지난 29일 파머스 마켓에서 ... 브랜드를 홍보하였으며`)
+                           r"(?:을|를)\s?홍보(?:하였|했|하고|하며))|"
                            r"(?:협약|협정|MOU|양해각서|결연)식?(?:을|를)?\s*(?:체결|맺)|"
                            r"(?:협약|협정|결연|조인|서명)식(?:을|를)?\s*(?:진행|가졌|개최)|"  # `협약식을 진행했다`
                            # `우호교류 협정을 일본의 미야자키현 아야정과 체결했다`: the party between
@@ -1447,8 +1449,19 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     months = {m.month for m in tied if m.month is not None}
     if len(months) > 1:
         return None
+    # Days without a month that wrap over a month's end (`지난 29일`, `30일`, `31일`, `지난 1일`, `3일`):
+    # those after the widest gap between them are of the month before.
+    bare = sorted({m.day for m in tied if m.month is None and m.month_offset is None})
+    wrap_from = 32
+    if len(bare) > 1 and bare[-1] - bare[0] > 14:
+        gaps = [(bare[k + 1] - bare[k], bare[k + 1]) for k in range(len(bare) - 1)]
+        widest, after = max(gaps)
+        if widest > bare[0] + 31 - bare[-1]:
+            wrap_from = after
+
     def order(m: Mention) -> int:  # (`지난달 30일(현지시각)` before `지난 3일 귀국`)
-        return (m.month_offset or 0) * 31 + m.day
+        earlier = m.month is None and m.month_offset is None and m.day >= wrap_from
+        return (m.month_offset or (-1 if earlier else 0)) * 31 + m.day
 
     first = min(tied, key=order)
     last = max((m for m in tied if order(m) - order(first) <= 14), key=order)
