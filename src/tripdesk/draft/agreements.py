@@ -226,8 +226,8 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 and not re.search(r"(?:와|과)(?:는|도)\s", sentence[previous_end:group[0].start])):
             previous_end = next_start
             continue  # `“우호교류협정서”를 체결하고, ... 공동발전을 도모하는데 합의하였다`: what the signed one agrees
-        if kind == "other" and _OPENS_WITH_ONE_TOLD.match(sentence) and (
-                group[0].start < _OPENS_WITH_ONE_TOLD.match(sentence).end() or words == "합의"):
+        if kind == "other" and (told := _OPENS_WITH_ONE_TOLD.match(sentence)) and (
+                group[0].start < told.end() or words == "합의"):
             previous_end = next_start
             continue  # `이번 협정에 따라 양 도시는 ... 합의했다`: what the agreement told before says
         if words == "합의" and _VISIT_AGREED.search(sentence[:group[0].start]):

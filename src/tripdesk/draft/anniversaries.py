@@ -72,7 +72,6 @@ _NEXT_YEAR = re.compile(r"(?:내년|이듬해|next year)\s*(?:이면|에는|에|
 # A sentence that names a past year (`지난 2023년 10월, ... 이민 120주년을 맞아 방한했으며`) tells
 # of that year, not of the trip: its anniversaries are left out.
 _PAST_YEAR = re.compile(r"지난\s?(?:19|20)\d{2}\s?년")
-_SENTENCE_END = re.compile(r"[.!?。\n]")
 
 
 def _alternatives(names: tuple[str, ...]) -> str:
@@ -99,21 +98,17 @@ def _patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple(patterns)
 
 
-def _sentence(text: str, begin: int, end: int) -> str:
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, begin)), default=0)
-    stop = _SENTENCE_END.search(text, end)
-    return text[start:stop.start() if stop else len(text)]
-
-
 def national_anniversary_year(text: str) -> tuple[int, Reason] | None:
     """The year the national anniversaries the text names fall in, when they agree on one."""
+    from .dates import _sentence_around  # (dates reads this module at import)
+
     matches: list[tuple[int, int, int, str]] = []
     for pattern, since in _patterns():
         for m in pattern.finditer(text):
             count = int(next(g for g in m.groups() if g))
             if not 1 <= count <= 200 or _NEXT_YEAR.search(text, max(0, m.start() - 12), m.start()):
                 continue
-            if _PAST_YEAR.search(_sentence(text, m.start(), m.end())):
+            if _PAST_YEAR.search(_sentence_around(text, m.start(), m.end())):
                 continue
             year = since + count
             if year <= dt.date.today().year + 1:

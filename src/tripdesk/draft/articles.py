@@ -402,13 +402,9 @@ def _source_lines(article: Article) -> None:
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip(" -–|,\n"))
         except ValueError:
             pass
-    if article.published is None and (m := _STAMP_LINE.search(article.text)):
-        try:
-            article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())
-        except ValueError:
-            pass
-    if article.published is None and (m := _date_under_the_headline(article.text)):
+    for m in (_STAMP_LINE.search(article.text), _date_under_the_headline(article.text)):
+        if article.published is not None or m is None:
+            continue
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())

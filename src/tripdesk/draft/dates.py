@@ -432,12 +432,17 @@ SETS_OUT_LATER = re.compile(r"(?:출장|방문|순방|투어|여정|장도|해�
                              r"출국(?:했|한|하|해|길)|출발(?:했|한|하|해)")
 
 
+def _end_of_sentence(text: str, at: int) -> int:
+    """Where the sentence going on at `at` ends (its `다.` or its line's end)."""
+    return min([i for i in (text.find("다.", at), text.find("\n", at)) if i >= 0] or [len(text)])
+
+
 def _sets_out_later(text: str, first: Mention, mentions: list[Mention]) -> bool:
     """Whether the sentence of a day goes on to say the delegation set out (with no other day
     named before the words that say so)."""
     if any(_inside(first.begin, [m.span()]) for m in _REPORT_DAY.finditer(text, max(0, first.begin - 2))):
         return False  # `10일 동해시에 따르면`: the day of the report
-    stop = min([i for i in (text.find("다.", first.end), text.find("\n", first.end)) if i >= 0] or [len(text)])
+    stop = _end_of_sentence(text, first.end)
     verb = SETS_OUT_LATER.search(text, first.end, min(stop, first.end + 120))
     return verb is not None and not any(first.end <= m.begin < verb.start() for m in mentions)
 
@@ -459,8 +464,7 @@ def _departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[Ment
             if months_agree and (last.month is not None or first.month is not None or first.day <= last.day
                                  or month_before):
                 return [(first, last)]
-        stop = min([j for j in (text.find("다.", first.end), text.find("\n", first.end)) if j >= 0] or [len(text)])
-        if _BACK_THAT_DAY.search(text, first.end, stop):
+        if _BACK_THAT_DAY.search(text, first.end, _end_of_sentence(text, first.end)):
             before = [m for m in mentions[:i] if 0 < first.begin - m.begin <= 300 and m.day > first.day
                       and m.month == first.month and m.month_offset is None]
             if before:
@@ -1173,6 +1177,8 @@ def _leg_before(text: str, mentions: list[Mention], first: Mention) -> Mention |
     before: in the sentence just before one that starts with `이어` (`3일과 4일 이틀간 일본을 방문한다.
     이어 오는 6일부터 11일까지 ...`), or anywhere before one that says a part of the trip is over
     (`지난 27일(현지시간) 코칸드시청에서 ... 체결했다` ... `우즈베키스탄 일정을 마치고, 29일부터 사흘 간`)."""
+    from .places import names_a_city_abroad
+
     sentence = _sentence_around(text, first.begin, first.end)
     at = text.find(sentence)
     if at <= 0:
@@ -1183,7 +1189,7 @@ def _leg_before(text: str, mentions: list[Mention], first: Mention) -> Mention |
         told = [last] if last and _names_a_country(last) else []
     elif re.search(r"일정을\s*(?:모두\s*)?마치고", sentence[:max(0, first.begin - at)]):
         told = [_sentence_around(text, m.begin, m.end) for m in mentions if at - 1500 <= m.begin < at]
-        told = [s for s in told if _ON_THE_TRIP.search(s) or _names_a_country(s) or _names_a_city_abroad_here(s)]
+        told = [s for s in told if _ON_THE_TRIP.search(s) or _names_a_country(s) or names_a_city_abroad(s)]
     else:
         return None
     days = []
@@ -1194,12 +1200,6 @@ def _leg_before(text: str, mentions: list[Mention], first: Mention) -> Mention |
         days += [m for m in mentions if begin <= m.begin < begin + len(before) and m.year is None
                  and m.month in (None, first.month) and m.month_offset is None and 0 < first.day - m.day <= 7]
     return min(days, key=lambda m: m.day) if days else None
-
-
-def _names_a_city_abroad_here(sentence: str) -> bool:
-    from .places import names_a_city_abroad
-
-    return names_a_city_abroad(sentence)
 
 
 def _next_leg(text: str, ranges: list[tuple[Mention, Mention]], first: Mention, last: Mention,
