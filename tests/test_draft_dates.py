@@ -718,6 +718,16 @@ def test_an_earlier_journey_told_as_background_is_not_the_trip() -> None:
             "이에 앞서 김항곤 성주군수는 24~29일까지 중국 광동성 심천·혜주시를 방문 교류협력을 이끌어 낸 바 있다.")
     dates = trip_dates(text, YearHint(published=D(2016, 6, 30)))
     assert (dates.start.date, dates.end.date) == (D(2016, 6, 27), D(2016, 6, 29))
+    # (경기 2014, the 29th held-out batch: `오는 12일부터 이틀간 일본 ... 방문한다`, then `앞서 남 지사는 지난 5~7일
+    # 중국 광둥성(廣東省)을 방문, ... 면담했다`)
+    text = ("9일 경기도에 따르면 남경필 지사는 오는 12일부터 이틀간 일본 도쿄와 가나가와현을 방문한다.\n"
+            "앞서 남 지사는 지난 5~7일 중국 광둥성(廣東省)을 방문, 포럼에 참석하고 광둥성 서기와 면담했다.")
+    dates = trip_dates(text, YearHint(published=D(2014, 12, 9)))
+    assert (dates.start.date, dates.end.date) == (D(2014, 12, 12), D(2014, 12, 13))
+    # with no other day of a journey, a range told after `앞서` is still the trip's
+    dates = trip_dates("시장은 12일 LA에서 협약을 맺었다.\n앞서 김 시장은 지난 5~7일 시애틀을 방문했다.",
+                       YearHint(published=D(2014, 12, 13)))
+    assert dates.start.date == D(2014, 12, 5)
     # told alone, it is still a trip's range
     dates = trip_dates("김 군수는 24~29일까지 심천시를 방문해 교류협력을 이끌어 낸 바 있다.", YearHint(published=D(2016, 6, 30)))
     assert (dates.start.date, dates.end.date) == (D(2016, 6, 24), D(2016, 6, 29))
@@ -887,6 +897,23 @@ def test_a_day_abroad_told_by_an_event_the_delegation_holds_there() -> None:
     # (an event held at home is no day abroad)
     home = text.replace("LA 힐튼호텔에서", "고창군청에서")
     assert trip_dates(home, YearHint(published=D(2025, 4, 10))).end.date == D(2025, 4, 8)
+    # (영월 2024, the 29th held-out batch: `지난 23일부터 미국 ... 한남체인에서 ... 홍보특판전을 개장했다`, then
+    # `지난 25일 뉴욕에서 ... 업무협약(MOU)을 체결했다`)
+    text = ("영월군은 지난 23일부터 미국 동부지역 뉴저지 소재 대형 한인시장인 한남체인에서 영월군 우수 농특산품 "
+            "홍보특판전을 개장했다.\n최 군수와 안 회장은 지난 25일 뉴욕에서 업무협약(MOU)을 체결했다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 5, 29)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 5, 23), D(2024, 5, 25))
+    # (파주 2013, the 29th held-out batch: a ceremony held abroad, the guests listed before `열렸다`)
+    text = ("파주시는 일본 사세보시와 자매결연을 체결하고 교류협력의 장을 열어 나가기로 했다.\n"
+            "파주시와 일본 사세보시 자매결연식이 5일 사세보시 청사에서 이인재 파주시장을 비롯 박찬일 파주시의회의장, "
+            "도모나가 노리오 사세보시장, 나가노 다카미치 사세보시의회의장, 박진웅 주 후쿠오카 총영사 등 200여 명이 참석한 "
+            "가운데 열렸다.")
+    dates = trip_dates(text, YearHint(published=D(2013, 11, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2013, 11, 5), D(2013, 11, 5))
+    # (held at home, naming no place abroad, it is no day abroad)
+    with pytest.raises(NoTripDates):
+        trip_dates("파주시 자매결연식이 5일 파주시청 대회의실에서 시장과 시의회의장 등 200여 명이 참석한 가운데 열렸다.",
+                   YearHint(published=D(2013, 11, 5)))
 
 
 def test_a_span_that_ends_with_the_day_home_and_a_date_bar_of_another_year() -> None:

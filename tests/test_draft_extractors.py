@@ -420,6 +420,10 @@ def test_a_publication_stamp_with_its_weekday_before_the_time() -> None:
     stamp = read_article("안성시 시장 등 브레아시 방문\n\n2011-04-13 (수) 12:00:00\n크게 작게\n"
                          "황은성 시장이 오는 15일부터 20일까지 브레아시를 방문한다.".encode(), "a.txt")
     assert stamp.published == datetime.date(2011, 4, 13)
+    # (나주 2023, the 29th held-out batch: written in Korean, `2023년 11월 09일(목) 17:52` above the lead)
+    stamp = read_article("자매결연 30주년 기념 공동선언식\n\n2023년 11월 09일(목) 17:52\n"
+                         "윤병태 시장은 지난 5일부터 8일까지 일본을 방문했다.".encode(), "c.txt")
+    assert stamp.published == datetime.date(2023, 11, 9)
     # the page's own date line, a weekday and no time, is still not the article's
     assert read_article("2011.04.13 (수)\n황은성 시장이 오는 15일 방문한다.".encode(), "b.txt").published is None
 
@@ -574,6 +578,9 @@ def test_a_photo_credit_followed_by_its_date_and_the_reporters_address_dates_the
     # (충북 2025 and 청주 2023, Newspim: `[사진=충북도] 2025.04.21 baek3413@newspim.com`)
     text = "기자 간담회 하는 김영환 충북지사. [사진=충북도] 2025.04.21 baek3413@newspim.com\n김 지사는 지난 14일 출국했다."
     assert read_article(text.encode(), "a.txt").published == datetime.date(2025, 4, 21)
+    # (함안 2025, the 29th held-out batch: the caption saved as a table cell, `[사진=함안군] 2025.10.20 |`)
+    text = "현수막을 선보이고 있다. [사진=함안군] 2025.10.20 |\n함안군은 지난 16일부터 19일까지 박람회에 참가했다."
+    assert read_article(text.encode(), "c.txt").published == datetime.date(2025, 10, 20)
     # a date after a credit with no address is not taken
     assert read_article("사진. [사진=충북도] 2025.04.21\n김 지사는 14일 출국했다.".encode(), "b.txt").published is None
 
@@ -649,3 +656,11 @@ def test_what_a_signed_agreement_says_and_a_visit_agreed_are_no_agreements() -> 
     assert found("양 단체장은 내년에는 야마나시현 대표단이 증평군을 방문하기로 합의했다.") == []
     # (an understanding of its own is still one)
     assert found("양 도시는 내년에 교류를 확대하기로 합의했다.") == [("other", "agreed in principle", "합의")]
+
+
+def test_a_name_of_two_syllables_the_analyser_reads_as_a_surname_and_former() -> None:
+    # (익산 2023, the 29th held-out batch: `허전 부시장을 비롯해 5명으로 구성된 대표단`, read as 허 + 전 `former`)
+    found = entities.people("지난 3일 시에 따르면 허전 부시장을 비롯해 5명으로 구성된 대표단은 중국을 방문한다.")
+    assert [(p.ko, p.role) for p in found] == [("허전", "부시장")]
+    # two syllables that are a word are not a name (`오전`, `이전`)
+    assert entities.people("오전 부시장 면담에 이어 이전 시장과도 만났다.") == []

@@ -613,6 +613,11 @@ def test_a_name_the_analyser_splits_before_a_governments_title_and_a_head_before
                 "소재 하워드카운티 정부청사에서 관계자들과 미팅을 갖고 협력방안을 논의했다.", D(2024, 7, 9))
     leader = leader_of(doc)
     assert leader["name"]["ko"] == "김명기"
+    # (완도 2015, the 29th held-out batch: `완도군(군수 신우철)`, then the hosts' `임천빈 한인회명예회장을 비롯해`)
+    doc = draft("샌디에고 한인회(회장 이묘순)와 완도군(군수 신우철)이 지난 11일 샌디에고 한인회관에서 업무협약(MOU)을 "
+                "체결했다.\n이어 신우철 군수는 “수산물을 홍보하기 위해 방문했다”고 말했다.\n간담회 자리에는 임천빈 "
+                "한인회명예회장을 비롯해 전직 한인회장들이 참석했다.", D(2015, 2, 14))
+    assert leader_of(doc)["name"]["ko"] == "신우철"
 
 
 def test_a_quote_whose_closing_mark_the_page_lost_ends_at_its_verb_of_speech() -> None:

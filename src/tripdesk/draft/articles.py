@@ -208,9 +208,10 @@ _POSTED_EN = re.compile(r"(?m)^\s*by\s+\S{1,30}\s+posted\s+([A-Z][a-z]{2,8})\.?\
 # (`2023-12-04 09:00:09`, `2009-07-21 성재은 기자`, after the reporter's address:
 # `choijh1992@kpinews.kr | 2023-03-08 22:44:51`), unlike the page's own date line.
 # (`(부산=뉴스1) 손연우 기자 | 2023-05-30 16:45 송고`: a byline, whose outlet may hold a digit, then the date;
-# `2011-04-13 (수) 12:00:00`: the weekday may stand between the date and the time)
+# `2011-04-13 (수) 12:00:00`: the weekday may stand between the date and the time; `2023년 11월 09일(목) 17:52`)
 _TIMESTAMP = re.compile(r"(?m)^(?:[^\n\d]{0,30}?|[^\n]{0,40}?기자\s*[|·/]\s*|[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+\s*[|·/]\s*)"
-                        r"((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s+(?:\([월화수목금토일]\)\s*)?"
+                        r"((?:19|20)\d{2})(?:[.\-/]|\s?년)\s?(\d{1,2})(?:[.\-/]|\s?월)\s?(\d{1,2})(?:\.|\s?일)?"
+                        r"(?:\s*\([월화수목금토일]\)\s*|\s+)"
                         r"(?=\d{1,2}:\d{2}|[가-힣]{2,4}\s*기자)")
 
 
@@ -221,11 +222,11 @@ _EMBARGO = re.compile(r"이\s?기사는\s*((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*�
 # A photo caption's date (Newsis: `... 서명하고 있다. 2015.07.05. (사진=강원도청 제공) photo@newsis.com
 # 2015-07-05`): the day the picture was sent out with the article.
 # (Newspim: `[사진=충북도] 2025.04.21 baek3413@newspim.com`, the date after the credit, then the
-# reporter's address)
+# reporter's address, or the end of the table cell the caption was saved in: `2025.10.20 |`)
 _PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?=[(\[]사진\s*=)|"
                           r"(?<=photo@newsis\.com )((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b|"
                           r"[(\[]사진\s*=\s*[^)\]\n]{1,20}[)\]]\s*((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s+"
-                          r"(?=[\w.\-]+@[\w\-]+\.)")
+                          r"(?=[\w.\-]+@[\w\-]+\.|\|)")
 # A date alone on the line under the headline (`청주시, 우즈벡 코칸드시와 우호교류 협약 체결` / `2024-09-29`), no
 # weekday (a weather bar's date, the day the page was saved, has one and comes first).
 _BARE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")

@@ -277,7 +277,8 @@ class _Assembler:
         for i, (article, people) in enumerate(zip(self.articles, found_people)):
             for m in (english.LEADER_EN if article.language == "en" else _LEADER).finditer(article.text):
                 person = next((p for p in people if p.ko == m.group(1)), None)
-                if person is not None and not (article.language == "ko" and _foreign_head(article.text, m, person)):
+                if person is not None and not (article.language == "ko" and (
+                        _foreign_head(article.text, m, person) or _host_among_guests(m, person, people))):
                     self.leader_source = i
                     return person, m.group(0)
         for i, people in enumerate(found_people):
@@ -1492,6 +1493,15 @@ def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> 
     # (`연수구청장`: 연수 + 구청장, the district's 구 taken into the title)
     return any(all(form not in governments for form in (place, place + "시", place + "구", place + "군"))
                and not place.endswith(("도", "군", "구")) for place in places)
+
+
+def _host_among_guests(m: re.Match[str], person: entities.PersonFound, people: list[entities.PersonFound]) -> bool:
+    """Whether `NAME 한인회명예회장을 비롯해`, guests listed from an association's head, names a host:
+    only `비롯` (not `단장으로`), a head of no government, and a Korean government's head named in
+    the article (`완도군(군수 신우철)`), who leads."""
+    role = person.role or ""
+    return ("비롯" in m.group(0) and not role.endswith(_GOVERNMENT_HEADS)
+            and any(p is not person and " " not in p.ko and (p.role or "").endswith(_GOVERNMENT_HEADS) for p in people))
 
 
 def _purpose_of_departure(found: agreements_mod.AgreementFound) -> bool:

@@ -879,6 +879,12 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
     # as background, not the trip (the last resort but one)
     background = [r for r in ranges if _BACKGROUND.search(_sentence_around(text, r[0].begin, r[1].end))]
     ranges = [r for r in ranges if r not in background]
+    # `오는 12일부터 이틀간 일본 ... 방문한다` ... `앞서 남 지사는 지난 5~7일 중국 광둥성(廣東省)을 방문`: a
+    # sentence that begins `앞서` tells the journey before, when the article dates another
+    before = [r for r in ranges if _BEFORE_THAT.match(_sentence_around(text, r[0].begin, r[1].end))]
+    if before and ([r for r in ranges if r not in before] or start_and_length(text, mentions)):
+        background += before
+        ranges = [r for r in ranges if r not in before]
     # The days that may set out or come home: not those of an event's range (`오는 9월 5일부터 6일까지 ...
     # 행사를 개최하기로` ... `14일 캐나다로 출국해 ... 20일 귀국할 예정이다`)
     in_held = {x.begin for r in held for x in r}
@@ -1304,13 +1310,17 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체
 # (`몬트레이 시청에서 열린 공식 환담에는`, `시의회에서 ... 협약식을 맺었다`, `LA 옥스퍼드 팔래스 호텔에서 열린
 # ... 분과위원회에 참석한`, `인도네시아 자카르타에서 ... 지회장과 간담회를 갖고`: attending is abroad where the
 # sentence names a place abroad)
-# (`9일에는 LA 힐튼호텔에서 ... 수출 상담회를 열었다`: an event the delegation holds there)
+# (`9일에는 LA 힐튼호텔에서 ... 수출 상담회를 열었다`, `뉴저지 소재 ... 한남체인에서 ... 홍보특판전을 개장했다`: an
+# event the delegation holds there)
 _SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|간담회|참석|교환|"
-                           r"(?:상담회|설명회|판촉전|판촉\s?행사|홍보\s?행사|간담회|포럼|세미나|공연)(?:을|를)\s?(?:열었|열어|열고|개최|펼쳤)|"
+                           r"(?:상담회|설명회|판촉전|특판전|판매전|시식회|판촉\s?행사|홍보\s?행사|간담회|포럼|세미나|공연)(?:을|를)\s?"
+                           r"(?:열었|열어|열고|개최|펼쳤|개장|개막)|"
                            # (`포틀랜드에서는 지난 29일 파머스 마켓에서 ... 브랜드를 홍보하였으며`)
                            r"(?:을|를)\s?홍보(?:하였|했|하고|하며))|"
                            r"(?:협약|협정|MOU|양해각서|결연)식?(?:을|를)?\s*(?:체결|맺)|"
                            r"(?:협약|협정|결연|조인|서명)식(?:을|를)?\s*(?:진행|가졌|개최)|"  # `협약식을 진행했다`
+                           # `자매결연식이 5일 사세보시 청사에서 이인재 파주시장을 비롯 ... 참석한 가운데 열렸다`
+                           r"(?:협약|협정|결연|조인|서명)식이\s[^.\n]{0,40}?에서\s[^.\n]{0,200}?(?:열렸|개최됐|진행됐)|"
                            # `우호교류 협정을 일본의 미야자키현 아야정과 체결했다`: the party between
                            r"(?:협약|협정|MOU|양해각서|결연)(?:을|를)\s[^.\n]{0,40}?(?:과|와)\s(?:체결|맺)|"
                            r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
@@ -1340,6 +1350,7 @@ def _names_a_country(sentence: str) -> bool:
 
 
 _BACKGROUND = re.compile(r"바\s*있다|이에\s*앞서")
+_BEFORE_THAT = re.compile(r"\s*앞서\s")
 
 
 def _countries_of(text: str) -> frozenset[str]:

@@ -48,6 +48,9 @@ ROLE_EN = {"시장": "Mayor", "부시장": "Vice Mayor", "행정부시장": "Adm
            "회장": "Chair", "교수": "Professor", "총장": "President", "원장": "President", "단장": "Head",
            "국무총리": "Prime Minister", "카운티장": "County Executive", "장관": "Minister",
            "국무장관": "Secretary of State"}
+# The titles of a Korean government's head and deputy.
+_GOVERNMENT_TITLES = ("시장", "부시장", "행정부시장", "경제부시장", "정무부시장", "도지사", "지사", "부지사", "행정부지사",
+                      "경제부지사", "정무부지사", "군수", "부군수", "구청장")
 LEADER_ROLES = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "의장", "회장", "청장",
                 "교육감", "부의장", "국무총리")
 
@@ -188,6 +191,11 @@ def people(text: str) -> list[PersonFound]:
             t.tag in ("VV", "VA", "XSV", "XSA") or t.tag[0] == "J" for t in tokens if t.begin < m.end(1) and t.end > m.start(1))
         if reads_as_words(m.start(1), m.end(1)) and not heads:
             continue
+        # (`허전 부시장을 비롯해`, which the analyser reads as 허 + 전, `former`: a surname the analyser takes
+        # for a name and one syllable before a government's title, unless the two are a word, `오전`)
+        heads = heads or (len(name) == 2 and name[0] in SURNAMES and role_tail(role) in _GOVERNMENT_TITLES
+                          and any(t.form == name[0] and t.tag == "NNP" and t.begin == m.start(1) for t in tokens)
+                          and not any(t.form == name and t.tag in ("NNG", "NNB", "NP", "MAG", "MM") for t in analyse(name)))
         if (_korean_name(name, proper) or heads) and not any(
                 name in p.ko for p in found.values()):
             add(name, role, m.start(), text[m.start(1):m.end(2)])
