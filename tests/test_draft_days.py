@@ -596,6 +596,17 @@ def test_one_agreement_told_in_the_headline_the_body_and_its_ceremony() -> None:
                 "한인상공회의소 회장이 함께 서명한 협약서를 교환하였다.", D(2023, 8, 3))
     (agreement,) = doc["agreements"]
     assert agreement["kind"] in ("MOU", "business agreement") and len(agreement["evidence"]) == 3
+    # (영월 2024, the 29th held-out batch: `업무협약(MOU)을 체결했다`, then `이외 수출협약도 ... 체결해`: an export
+    # agreement besides it is another, not the MOU told again)
+    doc = draft("최명서 영월군수와 안 회장은 지난 25일 미국 뉴욕에서 상호교류 확대를 위한 업무협약(MOU)을 체결했다.\n"
+                "이외 수출협약도 Gangwon TradingINC와 체결해 김치류, 장류 등 수출길을 마련했다.", D(2024, 5, 29))
+    assert sorted(a["kind"] for a in doc["agreements"]) == ["MOU", "business agreement"]
+    # (완도 2015, the 29th held-out batch: `업무협약을 체결했다`, `업무협약(MOU)을 체결했다`, then `MOU 체결 후 양 측은`)
+    doc = draft("SD 한인회와 완도군이 지난 11일 업무협약을 체결했다.\n샌디에고 한인회(회장 이묘순)와 완도군(군수 신우철)이 "
+                "업무협약(MOU)을 체결했다.\n지난 11일 미국 샌디에고 한인회관에서 열린 체결식에서 신우철 군수가 서명했다.\n"
+                "MOU 체결 후 양 측은 한식당에서 간담회를 가졌다.", D(2015, 2, 14))
+    (agreement,) = doc["agreements"]
+    assert len(agreement["evidence"]) >= 3
 
 
 def test_a_start_and_a_length_of_a_sentence_of_its_own_put_its_city_on_each_day() -> None:
@@ -619,3 +630,14 @@ def test_the_sentence_of_the_first_day_tied_is_that_days_not_a_range() -> None:
     cities = day_cities(doc)
     # (the sentence also names Harbin, the visit it tells the purpose of, which the day keeps too)
     assert "Shenyang" in cities[D(2018, 9, 12)] and cities[D(2018, 9, 15)][0] == "Harbin"
+
+
+def test_an_agreement_is_dated_by_the_day_told_before_it_not_by_the_sentences_range() -> None:
+    # (함양 2017, the 29th held-out batch: `이어 8일은 ... K마트에서 ... 업무협약을 맺고, 7~13일까지는 ... 판촉활동을
+    # 벌일 계획이다`: the agreement is the 8th's)
+    doc = draft("임창호 함양군수 등 방문단은 6일부터 13일까지 베트남 하노이와 호치민을 방문한다.\n"
+                "이어 8일은 베트남에 91개의 직영점을 운영하는 K마트에서 함양농산물 수출확대를 위한 업무협약을 맺고, "
+                "7~13일까지는 25개 품목의 농특산품 판촉활동을 벌일 계획이다.", D(2017, 6, 5))
+    (agreement,) = doc["agreements"]
+    assert agreement["date"] == D(2017, 6, 8)
+    assert "8일" in agreement["inferred"]["date"]["en"]

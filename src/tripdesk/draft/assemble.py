@@ -945,6 +945,14 @@ class _Assembler:
                                              for m in dates.find_mentions(before_words)) if d]
                     if len(days_told) == found.of:
                         date, dated = days_told[found.item], None
+                own_day = None
+                if date is not None and found.of == 1 and not _RELATIVE_DAY.search(before_words):
+                    # `이어 8일은 ... K마트에서 ... 업무협약을 맺고, 7~13일까지는 ... 판촉활동을`: the one day told
+                    # before the agreement's words, not the sentence's range
+                    _, kept = dates.apart_from_report(before_words, dates.find_mentions(before_words))
+                    told = [(m, d) for m in kept if (d := dates.resolve_day(m, self.start, self.end))]
+                    if len(told) == 1 and told[0][1] != date:
+                        (own_day, date), dated = told[0], None
                 if date is None and self.start == self.end and found.status == "signed":
                     date = self.start  # signed on a trip of one day: on that day
                 # One agreement told twice (the lead names it, a later sentence dates it), never
@@ -1005,7 +1013,10 @@ class _Assembler:
                         record["place"] = event["place"]
                     if event.get("kind") == "signing":
                         record["event"] = event
-                    if not dated:
+                    if own_day is not None:
+                        record["inferred"]["date"] = Reason(N_("The day told in the agreement's own part of the "
+                                                               "sentence ('{day}')."), day=own_day.text.strip())
+                    elif not dated:
                         record["inferred"]["date"] = Reason(N_("The trip is one day, {date}; the agreement was signed "
                                                                "on it."), date=date)
                 if "place" not in record and article.language == "ko":
@@ -1585,6 +1596,9 @@ def _dated_by_its_range(record: dict[str, Any], found: agreements_mod.AgreementF
     return False
 
 
+# Days told relative to another, which `find_mentions` does not read (`8일 ... 이튿날 ... 협약을`).
+_RELATIVE_DAY = re.compile(r"전날|이튿날|다음\s?날|하루\s?(?:전|뒤|후)|이틀\s?(?:전|뒤|후)")
+_BUSINESS = re.compile(r"업무\s*협약(?:\s*\(\s*MOU\s*\))?")
 _BUSINESS_MOU = re.compile(r"업무\s*협약\s*\(\s*MOU\s*\)|MOU\s*\(\s*업무\s*협약\s*\)")
 
 
@@ -1598,9 +1612,13 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     if record["kind"] == found.kind:
         return True
     earlier: agreements_mod.AgreementFound = record["_found"]
-    if {record["kind"], found.kind} == {"MOU", "business agreement"} and any(
-            _BUSINESS_MOU.search(told) for told in (earlier.clause or earlier.sentence, found.clause or found.sentence)):
-        return True  # `업무협약(MOU)` in the headline, `업무협약` in the body: one agreement
+    business = earlier if record["kind"] == "business agreement" else found
+    told = [earlier.clause or earlier.sentence, found.clause or found.sentence, *(e["text"] for e in record["evidence"])]
+    if {record["kind"], found.kind} == {"MOU", "business agreement"} and _BUSINESS.fullmatch(business.words) and any(
+            _BUSINESS_MOU.search(words) for words in told):
+        # `업무협약(MOU)` in the headline, `업무협약` in the body (or in any sentence already merged into
+        # the record), `MOU 체결 후`: one agreement (not `수출협약`, another)
+        return True
     if found.kind in agreements_mod.GENERIC:
         return _named_beside(found.words, earlier.words, earlier.clause)
     if record["kind"] in agreements_mod.GENERIC:
