@@ -641,3 +641,22 @@ def test_an_agreement_is_dated_by_the_day_told_before_it_not_by_the_sentences_ra
     (agreement,) = doc["agreements"]
     assert agreement["date"] == D(2017, 6, 8)
     assert "8일" in agreement["inferred"]["date"]["en"]
+
+
+def test_cities_whose_examples_the_delegation_studied_are_stops_of_the_trip() -> None:
+    # (부천 2024, the 30th held-out batch: `뉴욕과 보스턴의 성공 사례도 살폈다`, no day told)
+    doc = draft("부천시(시장 조용익)가 지난달 22일부터 8월 4일까지 미국 방문 연수를 진행했다고 밝혔다.\n"
+                "노후 공업지역 재생을 위해 뉴욕과 보스턴의 성공 사례도 살폈다.", D(2024, 8, 9))
+    names = [p["city"]["en"] for stop in stops(doc) for p in stop["places"]]
+    assert "New York City" in names and "Boston" in names
+
+
+def test_a_range_from_the_day_before_and_a_city_named_by_its_association_of_home_natives() -> None:
+    # (경북 2024, the 30th held-out batch: `26일 일본으로 출국한다`, `이날부터 29일까지 도쿄와 오사카 ...`, then
+    # `27일은 도쿄도민회, 28일에는 오사카도민회 신년회에 참석한다`)
+    doc = draft("이철우 경상북도지사가 26일 일본으로 출국한다.\n이 도지사는 이날부터 29일까지 도쿄와 오사카 지역의 "
+                "경북도민회 신년회 참석을 위해 4일간의 일정으로 일본을 방문한다.\n27일은 도쿄도민회, 28일에는 "
+                "오사카도민회 신년회에 참석한다.\n29일은 일본 히로시마현과 우호교류협약을 체결한다.", D(2024, 1, 25))
+    cities = {day["date"]: [p["city"].get("en") or p["city"]["ko"] for p in day.get("places", [])] for day in dated(doc)}
+    assert cities.get(D(2024, 1, 27)) == ["Tokyo"] and cities.get(D(2024, 1, 28)) == ["Osaka"]
+    assert "Tokyo" not in (cities.get(D(2024, 1, 29)) or [])

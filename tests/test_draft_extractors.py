@@ -664,3 +664,13 @@ def test_a_name_of_two_syllables_the_analyser_reads_as_a_surname_and_former() ->
     assert [(p.ko, p.role) for p in found] == [("허전", "부시장")]
     # two syllables that are a word are not a name (`오전`, `이전`)
     assert entities.people("오전 부시장 면담에 이어 이전 시장과도 만났다.") == []
+
+
+def test_a_numbered_deputy_mayor_and_a_university_head_named_with_the_university() -> None:
+    # (창원 2024, the 30th held-out batch: `조명래 제2부시장과 박민원 창원대 총장 등 5명이`)
+    found = entities.people("경남 창원시는 조명래 제2부시장과 박민원 창원대 총장 등 5명이 10일부터 출장길에 오른다.")
+    assert [(p.ko, p.role) for p in found] == [("조명래", "제2부시장"), ("박민원", "총장")]
+    said = quotes.find_quotes("조명래 제2부시장은 “성공 사례를 벤치마킹하겠다”고 말했다.",
+                              analyser.sentences("조명래 제2부시장은 “성공 사례를 벤치마킹하겠다”고 말했다."),
+                              entities.people("조명래 제2부시장은 “성공 사례를 벤치마킹하겠다”고 말했다."))
+    assert [q.speaker.ko if q.speaker else None for q in said] == ["조명래"]

@@ -555,6 +555,13 @@ def test_variant_spellings_differ_in_vowels_never_in_a_consonant() -> None:
     assert spelling.distance("애드먼튼", "에드먼턴") == 1  # ㅐ for ㅔ, ㅡ for ㅓ
     assert spelling.distance("스트래퍼드", "스트랫퍼드") == 2  # a consonant written or not
     assert spelling.distance("야마나", "야마가") > spelling.MOST
+    assert spelling.distance("베이커스필드", "베이커즈필드") == 1  # a final s heard as z
+    # (Japanese keeps ず and す apart: 이즈미 is as near Izumo's 이즈모 as Isumi's 이스미, and neither is taken)
+    assert spelling.nearest("이즈미", ("이스미", "이즈모")) == ["이스미", "이즈모"]
+    assert spelling.distance("자카르타", "사카르타") > spelling.MOST  # (only 즈, not every ㅈ)
+    # (부천 2024, the 30th held-out batch: `자매도시인 베이커스필드와`, a name the text calls a sister city)
+    assert cities_in("부천시는 미국을 방문했다. 또한 자매도시인 베이커스필드와 서재필 기념관을 방문했다.") == [
+        ("베이커스필드", "Bakersfield")]
     # (both names of Las Vegas are as near: the caller takes them when they name one city)
     assert spelling.nearest("라스베이가스", ("라스베이거스", "라스베가스", "라스크루시스")) == ["라스베가스", "라스베이거스"]
 
@@ -618,6 +625,12 @@ def test_a_name_the_analyser_splits_before_a_governments_title_and_a_head_before
                 "체결했다.\n이어 신우철 군수는 “수산물을 홍보하기 위해 방문했다”고 말했다.\n간담회 자리에는 임천빈 "
                 "한인회명예회장을 비롯해 전직 한인회장들이 참석했다.", D(2015, 2, 14))
     assert leader_of(doc)["name"]["ko"] == "신우철"
+    # (양산 2023, the 30th held-out batch: `앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 ... 바 있다`,
+    # an earlier mission's leader)
+    doc = draft("해외순방에 나선 나동연 경남 양산시장이 지난 23일 포르투갈 신트라시를 방문해 자매결연 협정서에 서명했다.\n"
+                "앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 교류제안서를 신트라시에 전달한 바 있다.",
+                D(2023, 6, 25))
+    assert leader_of(doc)["name"]["ko"] == "나동연"
 
 
 def test_a_quote_whose_closing_mark_the_page_lost_ends_at_its_verb_of_speech() -> None:

@@ -56,7 +56,8 @@ EVENT_KINDS = (
     ("ceremony", re.compile(r"개관식|개막식|기념식|준공식|개소식|착공식|협약식|행사|[Cc]eremony")),
     ("meeting", re.compile(r"면담|간담회|회의|접견|논의|만나|만찬|오찬|협의|\bmeet(?:s|ing)?\b|\bmet\b|discuss|talks")),
     ("promotion", re.compile(r"홍보|설명회|투자유치|마케팅|수출상담|promot|investment (?:briefing|attraction)")),
-    ("visit", re.compile(r"방문|시찰|찾아|찾은|찾았|견학|둘러보|\bvisit|\btour|inspect")),
+    # (`뉴욕과 보스턴의 성공 사례도 살폈다`: a benchmarking visit)
+    ("visit", re.compile(r"방문|시찰|찾아|찾은|찾았|견학|둘러보|둘러봤|살폈|살펴보|살펴봤|벤치마킹|\bvisit|\btour|inspect")),
     ("travel", re.compile(r"이동|출국|도착|귀국|출발|\bmove to|travel|depart|arriv")),
     ("networking", re.compile(r"네트워킹|교류회|리셉션|[Nn]etworking|reception")),
 )
@@ -278,7 +279,8 @@ class _Assembler:
             for m in (english.LEADER_EN if article.language == "en" else _LEADER).finditer(article.text):
                 person = next((p for p in people if p.ko == m.group(1)), None)
                 if person is not None and not (article.language == "ko" and (
-                        _foreign_head(article.text, m, person) or _host_among_guests(m, person, people))):
+                        _foreign_head(article.text, m, person) or _host_among_guests(m, person, people)
+                        or _EARLIER_MISSION.search(dates._sentence_around(article.text, m.start(), m.end())))):
                     self.leader_source = i
                     return person, m.group(0)
         for i, people in enumerate(found_people):
@@ -846,9 +848,11 @@ class _Assembler:
                                          or (self._in_range_ends(sentence) and len(mentions) != 1))
         if whole and self.start == self.end and in_trip:
             return in_trip[0], None  # `이달 3일 ... 서명한다고 1일 밝혔다`: the trip's one day, told with what is done on it
-        if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole or (
+        # (`이 도지사는 이날부터 29일까지 도쿄와 오사카 ...`: a range from the day of the sentence before)
+        from_that_day = len(mentions) == 1 and re.search(r"(?:이날|같은\s?날)\s*부터\s*$", sentence[:mentions[0].begin])
+        if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole or from_that_day or (
                 self._own_start_and_length(sentence, mentions) is not None):
-            if len(mentions) == 1 and len(in_trip) == 1:
+            if len(mentions) == 1 and len(in_trip) == 1 and not from_that_day:
                 self._range_day = in_trip[0]
             return None, "range"  # the trip's range, or another range: not one day (a part naming one day is)
         if in_trip:
@@ -1504,6 +1508,11 @@ def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> 
     # (`연수구청장`: 연수 + 구청장, the district's 구 taken into the title)
     return any(all(form not in governments for form in (place, place + "시", place + "구", place + "군"))
                and not place.endswith(("도", "군", "구")) for place in places)
+
+
+# `앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 ... 확인한 바 있다`: the leader of an
+# earlier mission, told as background
+_EARLIER_MISSION = re.compile(r"바\s*있다|^\s*(?:이에\s*)?앞서\s")
 
 
 def _host_among_guests(m: re.Match[str], person: entities.PersonFound, people: list[entities.PersonFound]) -> bool:

@@ -35,22 +35,24 @@ SURNAME_EN = {"김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "
               "표": "Pyo", "명": "Myung", "기": "Ki", "반": "Ban", "왕": "Wang", "금": "Keum", "옥": "Ok"}
 
 # Roles, longest first so that 경제과학부시장 is read before 부시장 and 시장.
-ROLES = sorted("""시장 부시장 행정부시장 경제부시장 정무부시장 경제과학부시장 도지사 지사 부지사 행정부지사 경제부지사
-정무부지사 군수 부군수 구청장 시의회의장 도의회의장 의장 부의장 시의원 도의원 의원 회장 부회장 상근부회장 명예회장 사장
+ROLES = sorted("""시장 부시장 행정부시장 경제부시장 정무부시장 경제과학부시장 제1부시장 제2부시장 제3부시장 도지사 지사 부지사
+행정부지사 경제부지사 정무부지사 제1부지사 제2부지사 군수 부군수 구청장 시의회의장 도의회의장 의장 부의장 시의원 도의원 의원 회장 부회장 상근부회장 명예회장 사장
 부사장 대표 대표이사 이사장 원장 부원장 총장 부총장 교수 청장 단장 부단장 국장 과장 실장 본부장 센터장 위원장 총영사
 영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장 국무총리
 카운티장 장관 국무장관""".split(),
                key=len, reverse=True)
 ROLE_EN = {"시장": "Mayor", "부시장": "Vice Mayor", "행정부시장": "Administrative Vice Mayor",
            "경제부시장": "Vice Mayor for Economic Affairs", "정무부시장": "Vice Mayor for Political Affairs",
-           "경제과학부시장": "Vice Mayor for Economic Science", "도지사": "Governor", "지사": "Governor",
+           "경제과학부시장": "Vice Mayor for Economic Science", "제1부시장": "First Vice Mayor",
+           "제2부시장": "Second Vice Mayor", "제3부시장": "Third Vice Mayor", "도지사": "Governor", "지사": "Governor",
            "부지사": "Vice Governor", "군수": "County Head", "구청장": "District Head", "의장": "Chair",
            "회장": "Chair", "교수": "Professor", "총장": "President", "원장": "President", "단장": "Head",
            "국무총리": "Prime Minister", "카운티장": "County Executive", "장관": "Minister",
            "국무장관": "Secretary of State"}
 # The titles of a Korean government's head and deputy.
-_GOVERNMENT_TITLES = ("시장", "부시장", "행정부시장", "경제부시장", "정무부시장", "도지사", "지사", "부지사", "행정부지사",
-                      "경제부지사", "정무부지사", "군수", "부군수", "구청장")
+_GOVERNMENT_TITLES = ("시장", "부시장", "행정부시장", "경제부시장", "정무부시장", "제1부시장", "제2부시장", "제3부시장",
+                      "도지사", "지사", "부지사", "행정부지사", "경제부지사", "정무부지사", "제1부지사", "제2부지사", "군수",
+                      "부군수", "구청장")
 LEADER_ROLES = ("시장", "부시장", "도지사", "지사", "부지사", "군수", "부군수", "구청장", "의장", "회장", "청장",
                 "교육감", "부의장", "국무총리")
 
@@ -177,6 +179,10 @@ def people(text: str) -> list[PersonFound]:
             continue  # (`구미시 김장호 시장`: a place and a Korean name; `샌타 클래라 시장`: a place)
         if (family[0] in SURNAMES and len(family) == 3) or family.endswith("사"):
             continue  # `아주관광 박평식 사장`, `장용진 키스사 대표`: a company and a Korean name
+        if given[0] in SURNAMES and len(given) == 3 and family.endswith(("대", "대학", "대학교")):
+            # `박민원 창원대 총장`: a Korean name and the university whose head they are
+            add(given, role, m.start(), m.group(0))
+            continue
         if " " in role and not _is_place_word(role.split()[0]):
             continue  # the word between is no place
         if not any(family in p.ko for p in found.values()):

@@ -30,9 +30,10 @@ HANGUL_WORD = re.compile(r"[가-힣][가-힣A-Za-z.·]*")
 _SPACE = re.compile(r"\s+")
 # What may follow a city's name in the same word: 시 (city), 주 (state), particles.
 # An office named by its city is there: 뉴욕무역관 (KOTRA's office in New York), 호치민총영사관; so is
-# a convention centre (애너하임컨벤션센터).
+# a convention centre (애너하임컨벤션센터), and a home province's association of that city (도쿄도민회, the
+# Gyeongbuk natives of Tokyo).
 _TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
-                   r"대표처|사무소|한인회|한인회관|공항|컨벤션센터)?"
+                   r"대표처|사무소|한인회|한인회관|도민회|향우회|공항|컨벤션센터)?"
                    r"(에서는|에서|에선|에서도|에서의|에는|에도|으로는|로는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|"
                    r"부터|와의|과의)?$")
 
@@ -713,7 +714,8 @@ def _by_variant_spelling(text: str, proper_nouns: frozenset[str], countries: set
                     or re.fullmatch(r"[을를]", rest) and _VISITED.match(after)
                     or not rest and _LATIN_THEN_PLACE.match(after)
                     or not rest and re.match(r"\s?(?:[,·、)]|등\b|$)", after)
-                    and _COUNTRY_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                    and _COUNTRY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                    or _TWINNED_BEFORE.search(text, max(0, m.start() - 12), m.start())):
                 break
             variant = _variant_of(stem, frozenset(countries))
             if variant is not None:
@@ -726,6 +728,8 @@ def _by_variant_spelling(text: str, proper_nouns: frozenset[str], countries: set
 
 
 _PLACE_PARTICLE = re.compile(r"(?:에서는|에서|에선|에서도|에는|에|으로|로)$")
+# `자매도시인 베이커스필드와`: a name the text calls a sister or friendship city
+_TWINNED_BEFORE = re.compile(r"(?:자매|우호|친선)\s?(?:도시|결연\s?도시)(?:인|이자|인\s미국)?\s$")
 _VISITED = re.compile(r"\s?(?:방문|찾|순방|시찰)")
 _LATIN_THEN_PLACE = re.compile(r"\s?\([A-Za-z .'\-]+\)\s?(?:시|에서|에|를|을)")
 _COUNTRY_BEFORE = re.compile(r"(?<![가-힣])(?:미국|캐나다|멕시코|브라질|독일|프랑스|영국|일본|중국|러시아|베트남|호주|인도|"

@@ -3,7 +3,9 @@
 
 Korean writes a foreign name by ear, and older or regional papers spell it otherwise than the
 gazetteer does: a vowel heard another way (ㅓ/ㅏ/ㅗ/ㅡ), ㅐ for ㅔ, a tense consonant for an
-aspirated one, a consonant written or left out (스트래퍼드, 스트랫퍼드). `nearest()` compares names
+aspirated one, a consonant written or left out (스트래퍼드, 스트랫퍼드), 스 for 즈 (a final s heard as
+z: 베이커즈필드, 베이커스필드; costing as much as a vowel, since Japanese names keep them apart: 이즈미
+is not 이스미). `nearest()` compares names
 letter by letter (jamo): a vowel changed, added or dropped costs 1, a consonant added or dropped
 2, a consonant changed more than is ever taken; so a name one or two vowels (or one consonant
 written or not) away from a known one is found, and a different name is not.
@@ -21,6 +23,9 @@ _FINALS = ("", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "�
 # ㅐ for ㅔ (애드먼튼), ㅒ for ㅖ.
 _SAME = str.maketrans({"ㄲ": "ㅋ", "ㄸ": "ㅌ", "ㅃ": "ㅍ", "ㅉ": "ㅊ", "ㅆ": "ㅅ", "ㅐ": "ㅔ", "ㅒ": "ㅖ"})
 
+_Z = "z"  # the ㅈ of 즈 (see `jamo`)
+# Consonants one sound may be heard as: changing one for the other costs as much as a vowel.
+_NEAR_CONSONANTS = ({_Z, "ㅅ"},)
 VOWEL_COST = 1  # a vowel changed, added or dropped
 CONSONANT_COST = 2  # a consonant added or dropped
 MOST = 2  # the largest difference taken for a variant spelling
@@ -35,6 +40,8 @@ def jamo(word: str) -> str:
         if not 0 <= code < 11172:
             continue
         initial, vowel, final = _INITIALS[code // 588], _VOWELS[code % 588 // 28], _FINALS[code % 28]
+        if initial == "ㅈ" and vowel == "ㅡ" and not final:
+            initial = _Z  # 즈: a z, which a final s may be heard as (베이커스필드, 베이커즈필드)
         out.append(("" if initial == "ㅇ" else initial) + vowel + final)
     return "".join(out).translate(_SAME)
 
@@ -55,7 +62,8 @@ def distance(a: str, b: str, most: int = MOST) -> int:
         row = [previous[0] + _cost(p)]
         for j, q in enumerate(y, 1):
             # (a consonant is never heard as another: 야마나 is not 야마가)
-            change = 0 if p == q else VOWEL_COST if p in _VOWELS and q in _VOWELS else MOST + 1
+            change = (0 if p == q or {p, q} == {_Z, "ㅈ"} else
+                      VOWEL_COST if p in _VOWELS and q in _VOWELS or {p, q} in _NEAR_CONSONANTS else MOST + 1)
             row.append(min(previous[j - 1] + change, previous[j] + _cost(p), row[j - 1] + _cost(q)))
         if min(row) > most:
             return most + 1
