@@ -194,6 +194,19 @@ def test_an_events_own_dates_are_not_the_trips_range() -> None:
     dates = trip_dates(text, YearHint(published=D(2024, 3, 5)))
     assert (dates.start.date, dates.end.date) == (D(2024, 3, 5), D(2024, 3, 10))
     assert dates.span is not None and dates.span.days == 6
+    # (부안 2005, the 30th held-out batch: `지난 15일부터 21일까지 심양시에서 치러지는 ‘심양시 한국주’행사는`; the county
+    # head went on the 14th, attends the opening on the 15th and calls on the mayor on the 16th)
+    text = ("김종규 부안군수가 지난14일 중국 심양시가 주최하는 행사에 초청, 방문했다.\n지난 15일부터 21일까지 심양시에서 "
+            "치러지는 ‘심양시 한국주’행사는 문화교류를 강화하기 위해 공동 개최한 것으로 알려졌다.\n김 군수 일행은 15일 "
+            "개막식 행사에 참석한 후, 16일 심양시장을 예방하고 교류협력 증진 방안을 협의할 예정이다.")
+    dates = trip_dates(text, YearHint(published=D(2005, 5, 16)))
+    assert (dates.start.date, dates.end.date) == (D(2005, 5, 14), D(2005, 5, 16))
+    # (영광 2025, the 30th held-out batch: `24일 밤 출국한다` ... `27일 저녁 비행기로 귀국한다`)
+    text = ("영광군은 장세일 군수를 포함한 방문단 일행이 인도네시아 발리를 방문하기 위해 24일 밤 출국한다고 밝혔다.\n"
+            "26일에는 오전 기안야르시와 업무협약 체결이 계획되어 있다. 27일은 수출상담회를 진행하고 이후 27일 저녁 "
+            "비행기로 귀국한다.")
+    dates = trip_dates(text, YearHint(published=D(2025, 6, 24)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 6, 24), D(2025, 6, 27))
 
 
 def test_an_events_dates_remain_the_range_when_the_delegation_attends_it() -> None:

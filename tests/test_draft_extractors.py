@@ -581,6 +581,9 @@ def test_a_photo_credit_followed_by_its_date_and_the_reporters_address_dates_the
     # (함안 2025, the 29th held-out batch: the caption saved as a table cell, `[사진=함안군] 2025.10.20 |`)
     text = "현수막을 선보이고 있다. [사진=함안군] 2025.10.20 |\n함안군은 지난 16일부터 19일까지 박람회에 참가했다."
     assert read_article(text.encode(), "c.txt").published == datetime.date(2025, 10, 20)
+    # (창원 2024, the 30th held-out batch: an archive photo, `[사진=뉴스핌DB] 2023.08.29. |`, is dated as the picture)
+    text = "창원시청 전경 [사진=뉴스핌DB] 2023.08.29. |\n창원시는 10일부터 7박 9일간 폴란드 출장길에 오른다."
+    assert read_article(text.encode(), "d.txt").published is None
     # a date after a credit with no address is not taken
     assert read_article("사진. [사진=충북도] 2025.04.21\n김 지사는 14일 출국했다.".encode(), "b.txt").published is None
 

@@ -222,10 +222,11 @@ _EMBARGO = re.compile(r"이\s?기사는\s*((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*�
 # A photo caption's date (Newsis: `... 서명하고 있다. 2015.07.05. (사진=강원도청 제공) photo@newsis.com
 # 2015-07-05`): the day the picture was sent out with the article.
 # (Newspim: `[사진=충북도] 2025.04.21 baek3413@newspim.com`, the date after the credit, then the
-# reporter's address, or the end of the table cell the caption was saved in: `2025.10.20 |`)
-_PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?=[(\[]사진\s*=)|"
+# reporter's address, or the end of the table cell the caption was saved in: `2025.10.20 |`; not a photo from
+# the archive, `[사진=뉴스핌DB] 2023.08.29.`, whose date is the picture's)
+_PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?=[(\[]사진\s*=(?![^)\]\n]*(?:DB|자료)))|"
                           r"(?<=photo@newsis\.com )((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b|"
-                          r"[(\[]사진\s*=\s*[^)\]\n]{1,20}[)\]]\s*((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s+"
+                          r"[(\[]사진\s*=\s*(?![^)\]\n]*(?:DB|자료))[^)\]\n]{1,20}[)\]]\s*((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s+"
                           r"(?=[\w.\-]+@[\w\-]+\.|\|)")
 # A date alone on the line under the headline (`청주시, 우즈벡 코칸드시와 우호교류 협약 체결` / `2024-09-29`), no
 # weekday (a weather bar's date, the day the page was saved, has one and comes first).

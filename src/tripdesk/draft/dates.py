@@ -403,7 +403,7 @@ def start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, 
 
 # (`25일 인천공항을 통해 출국했다`: up to three words between the day and the verb)
 _SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|출장길에|방문길에))")
-_RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와)|복귀(?:했|한다|할))")
+_RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤|저녁|아침)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와)|복귀(?:했|한다|할))")
 # `31일 ... 간담회를 열고 ... 공유했다. 오 지사는 지난 25일부터 중국 출장길에 올라 이날 복귀했다`: back on
 # the day the sentence before is of.
 _BACK_THAT_DAY = re.compile(r"이날\s?(?:[가-힣]{1,4}\s)?(?:귀국|복귀|돌아)")
@@ -628,7 +628,7 @@ _EN_VISITED_ON = re.compile(rf"\b(?:visited|arrived\s+in|met\s+with|toured)\b[^.
 # (the sentence says the event is held and names no one of the delegation).
 # (`이번 협약으로 오는 9월 5일부터 6일까지 '에어로마트 사천 2019' 행사를 개최하기로 하고`: to be held)
 _HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|열린\s|개최된다|개최됐다|개최되며|개최되는|개최된\s|진행된다|"
-                   r"개최하기로|개최키로|열기로)")
+                   r"개최하기로|개최키로|열기로|치러지는|치러진다|치러졌|치러지며)")
 _DELEGATION = re.compile(r"대표단|방문단|사절단|일행|출장단|교류단|개척단|단장|출장|순방|출국|방문한다|방문했다|"
                          r"[가-힣]{2,4}\s?(?:지사|시장|군수|구청장|도지사)(?:는|은|이|가|과|와)")
 
@@ -904,12 +904,20 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
             raise NoYear(messages()("the article dates the trip by weekdays ('{words}') but gives no date of its "
                                     "own to count them from; give it with --published YYYY-MM-DD").format(
                 words=weekday.group(0)))
-    if not ranges:
+    tied_before_held = None
+    if not ranges and held:
+        # `지난14일 ... 방문했다` before `15일부터 21일까지 ... 치러지는 ... 행사는`: a day of the delegation's
+        # before the event's first, so the days the article ties, not the event's
+        tied = _days_tied(text, mentions, quoted)
+        if tied is not None and tied[0].month in (None, held[0][0].month) and tied[0].day < held[0][0].day \
+                and held[0][0].month_offset is None and tied[0].month_offset is None:
+            tied_before_held = tied
+    if not ranges and tied_before_held is None:
         ranges = held  # an event's dates are better than none: the delegation may attend it all
     days_only: Reason | None = None
     one_day = False
     if not ranges:
-        tied = _days_tied(text, mentions, quoted)
+        tied = tied_before_held or _days_tied(text, mentions, quoted)
         if tied is not None:
             ranges = [tied]
             one_day = tied[0] is _wire_dateline_day(text, mentions)
@@ -1304,6 +1312,7 @@ def _words_around(text: str, mention: Mention) -> str:
 # (Not 참석 or 체결 alone: a meeting attended or an agreement signed may be at home; a signing
 # `베트남 송콩시에서` is abroad.)
 _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체류|머물|머무|현지\s*시간|현지\s*시각|"
+                          r"(?:장|관|지사|대사|총영사|주석|서기)(?:을|를)\s?예방|"  # `16일 심양시장을 예방하고`: a call
                           r"\blocal time\b|\bvisiting\b|\bvisited\b|\barrived in\b")
 # (`지난 21일 ... 미국 노스캐롤라이나주 벌링턴시에서 로니 월 시장과 만나 ... 합의했다`, `8일 ... 하워드카운티
 # 정부청사에서 ... 미팅을 갖고`, `12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다`)
