@@ -677,3 +677,14 @@ def test_a_numbered_deputy_mayor_and_a_university_head_named_with_the_university
                               analyser.sentences("조명래 제2부시장은 “성공 사례를 벤치마킹하겠다”고 말했다."),
                               entities.people("조명래 제2부시장은 “성공 사례를 벤치마킹하겠다”고 말했다."))
     assert [q.speaker.ko if q.speaker else None for q in said] == ["조명래"]
+
+
+def test_a_city_that_speaks_for_itself_is_the_unnamed_speaker_of_its_quotes() -> None:
+    # (진주 2025, the 30th held-out batch: `진주시는 "상담회는 ..."라며 "현지 바이어 ..."라고 전했다`)
+    text = ('시장개척단은 17일 시드니에서 수출상담회를 열었다. 진주시는 "상담회는 진주지역 8개 기업이 참가했다"라며 '
+            '"현지 바이어 발굴과 시장조사 등 활동을 펼쳤다"라고 전했다.')
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.text[:8], q.unnamed) for q in found] == [("상담회는 진주지", "진주시"), ("현지 바이어 발", "진주시")]
+    # words that are no government (`이번 행사는`) speak for no one
+    text = '이번 행사는 "교류의 장이 되길 바란다"라는 뜻을 담았다.'
+    assert all(q.unnamed is None for q in quotes.find_quotes(text, analyser.sentences(text), entities.people(text)))

@@ -158,7 +158,7 @@ class _Assembler:
         leader, leader_evidence = self._leader(found_people)
         home = self._home(leader)
         home_org = self._home_org(home)
-        self.home_org = home_org
+        self.home, self.home_org = home, home_org
         leader_id = self._person(leader, home_org)
         self._organisations(found_people)
         days, stops = self._days(found_people)
@@ -1185,7 +1185,8 @@ class _Assembler:
                                           quote.speaker.role}
                 else:  # 시 관계자: no name, the role as the article gives it
                     record["role"] = {article.language: quote.unnamed}
-                    if re.match(r"(시|군|도|구)\s", quote.unnamed) or "city official" in quote.unnamed:
+                    if (re.match(r"(시|군|도|구)\s", quote.unnamed) or "city official" in quote.unnamed
+                            or quote.unnamed in (self.home.ko, *self.home.aliases)):
                         record["organisation"] = self.home_org
                         record["inferred"]["organisation"] = Reason(
                             N_("'{role}' speaks for the delegation's home government."), role=quote.unnamed)

@@ -59,6 +59,15 @@ class QuoteFound:
 _UNNAMED = re.compile(r"((?:[가-힣]+\s){0,3}(?:한\s)?(?:관계자|담당자|공무원|대변인)|[Aa] (?:city|county|provincial) official)"
                       r"(?:는|은|가|이|,)?\s")
 
+# `진주시는 "상담회는 ..."라며 "..."라고 전했다`: a government that speaks for itself, right before its quotes
+_GOVERNMENT_SPEAKS = re.compile(r"(?:^|\s)([가-힣]{1,6}(?:시|군|구|도))(?:는|은)\s*(?=[\"“]|$)")
+
+
+def _is_korean_government(name: str) -> bool:
+    from . import localgov
+
+    return name in localgov.by_name()
+
 
 def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[PersonFound]) -> list[QuoteFound]:
     found: list[QuoteFound] = []
@@ -86,6 +95,10 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                 unnamed = role.group(1).strip() if role else None
             if speaker is None and unnamed is None:
                 speaker, words = _named_with_role(sentence[:m.start()])
+            if speaker is None and unnamed is None:
+                government = _GOVERNMENT_SPEAKS.search(sentence[:m.start()])
+                if government is not None and _is_korean_government(government.group(1)):
+                    unnamed = government.group(1)  # `진주시는 “...”라며`: the city speaks, in its statement
             went_on = False
             if speaker is None and unnamed is None and _GOES_ON.match(sentence) and previous != (None, None, None) \
                     and not re.search(r"[가-힣]{2,}\s?(?:관계자|담당자)", sentence[:m.start()]):
