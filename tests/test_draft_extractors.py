@@ -688,3 +688,10 @@ def test_a_city_that_speaks_for_itself_is_the_unnamed_speaker_of_its_quotes() ->
     # words that are no government (`이번 행사는`) speak for no one
     text = '이번 행사는 "교류의 장이 되길 바란다"라는 뜻을 담았다.'
     assert all(q.unnamed is None for q in quotes.find_quotes(text, analyser.sentences(text), entities.people(text)))
+
+
+def test_a_word_of_three_syllables_before_a_name_and_title_is_no_name() -> None:
+    # (전북 2022 and 완도 2017, the 31st held-out batch: `이러한 가운데 송하진 전북도지사는`, `이뤄진 가운데 완도군이`)
+    assert [(p.ko, p.role) for p in entities.people("이러한 가운데 송하진 전북도지사는 지난 3일 차관과 면담했다.")] == [
+        ("송하진", "전북도지사")]
+    assert entities.people("인지도 향상이 이뤄진 가운데 완도군이 해외시장 개척단을 파견했다.") == []

@@ -631,6 +631,16 @@ def test_a_name_the_analyser_splits_before_a_governments_title_and_a_head_before
                 "앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 교류제안서를 신트라시에 전달한 바 있다.",
                 D(2023, 6, 25))
     assert leader_of(doc)["name"]["ko"] == "나동연"
+    # (해남 2022, the 31st held-out batch: `명현관 해남군수와 신우철 완도군수 등을 비롯해 ... 참석한 가운데`, heads
+    # among the guests of an opening; 보령 2014: `보령시 교류대표단 김동일 단장은`, after `권혁영 한중친선협회 회장 등이`)
+    doc = draft("미국 방문중인 명현관 해남군수가 방미 일정을 마무리했다.\n오픈식은 김영록 도지사와 한국에서 방미한 명현관 "
+                "해남군수와 신우철 완도군수 등을 비롯해 교민 등이 참석한 가운데 23일(현지시간) LA에서 열렸다.",
+                D(2022, 9, 26))
+    assert leader_of(doc)["name"]["ko"] == "명현관"
+    doc = draft("보령시(시장 김동일)는 자매도시인 중국 상해시 청포구와 교류 합의서를 체결했다고 밝혔다.\n보령시 교류대표단 "
+                "김동일 단장은 지난 29일 청포구를 방문해 서명했다.\n권혁영 한중친선협회 회장 등이 대표단으로 참석했다.",
+                D(2014, 10, 31))
+    assert leader_of(doc)["name"]["ko"] == "김동일"
 
 
 def test_a_quote_whose_closing_mark_the_page_lost_ends_at_its_verb_of_speech() -> None:
@@ -764,3 +774,16 @@ def test_a_governors_surname_after_the_prefecture_is_no_city() -> None:
 
     assert places.find_places("이재영 군수는 18일 오후 야마나시현 나가사키 코다로 지사와 회동을 갖고 교류를 논의했다.", []) == []
     assert [p.city.en for p in places.find_places("대표단은 일본 나가사키현 나가사키 시장을 만났다.", [])] == ["Nagasaki"]
+
+
+def test_a_head_named_only_in_a_photo_caption_leads_for_review() -> None:
+    # (순천 2017, the 31st held-out batch: the body names no one; `▲조충훈 전남 순천시장과 구동요 중국 닝보시장이 ...`)
+    from tripdesk.draft.articles import read_article
+
+    text = ("▲조충훈 전남 순천시장과 구동요 중국 닝보시장이 지난 8~11일까지 20주년 기념행사를 개최해 접견했다.\n\n"
+            "전남 순천시가 중국 우호교류 도시인 닝보시와 지난 8~11일까지 20주년 기념행사를 개최했다고 밝혔다.")
+    article = read_article(text.encode(), "a.txt")
+    assert article.captions and "조충훈" not in article.text
+    result = draft_trip([article], KnownEntities(), YearHint(published=D(2017, 11, 14)))
+    assert leader_of(result.document)["name"]["ko"] == "조충훈"
+    assert any("caption" in note for note in result.review)

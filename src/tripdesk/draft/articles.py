@@ -50,6 +50,9 @@ class Article:
     translation: str | None = None  # an English machine translation printed with it
     translation_note: str | None = None  # the line that introduced it, verbatim
     dropped: list[str] = field(default_factory=list)  # kinds of furniture removed
+    # Korean photo captions, dropped from the text but kept here: the last place to find the head
+    # of the delegation when the text names them only as `조 시장` or not at all.
+    captions: list[str] = field(default_factory=list)
     # What dates the article, not its text: the date bar at the top of a saved page (usually the
     # day it was saved) and the file's last change. Only an article that gives no year or month
     # of its own uses them, as an assumption it says (`assemble`).
@@ -306,6 +309,7 @@ def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Articl
                 line = _CAPTION.sub("", line).strip()
             else:
                 dropped.add("photo caption")
+                article.captions.append(_CAPTION.sub("", line).strip())
                 continue
         if _TRANSLATION_NOTE.match(line) and len(line) < 160 and HANGUL.search(line):
             article.translation_note = line

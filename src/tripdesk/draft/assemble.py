@@ -283,6 +283,13 @@ class _Assembler:
                         or _EARLIER_MISSION.search(dates._sentence_around(article.text, m.start(), m.end())))):
                     self.leader_source = i
                     return person, m.group(0)
+        for i, (article, people) in enumerate(zip(self.articles, found_people)):
+            # `보령시 교류대표단 김동일 단장은`: the delegation's head, by that title
+            for m in _HEAD_OF_DELEGATION.finditer(article.text):
+                person = next((p for p in people if p.ko == m.group(1)), None)
+                if person is not None:
+                    self.leader_source = i
+                    return person, m.group(0)
         for i, people in enumerate(found_people):
             if self.articles[i].language == "en":
                 people = english.leaders(self.articles[i].text, people)
@@ -300,6 +307,9 @@ class _Assembler:
         surname = self._leader_by_surname()
         if surname is not None:
             return surname
+        captioned = self._leader_in_a_caption()
+        if captioned is not None:
+            return captioned
         if all(a.language == "en" for a in self.articles):
             raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. 'led by Mayor "
                                         "Kim Jang-ho', 'Gumi Mayor Kim Jang-ho'); the format needs a leader").format(
@@ -307,6 +317,27 @@ class _Assembler:
         raise DraftError(messages()("{names}: no one is named as leading the delegation (e.g. '김장호 "
                                     "구미시장을 단장으로'); the format needs a leader").format(
             names=", ".join(a.name for a in self.articles)))
+
+    def _leader_in_a_caption(self) -> tuple[entities.PersonFound, str] | None:
+        """The head of a Korean government named in a photo caption (`▲조충훈 전남 순천시장과 구동요 중국
+        닝보시장이 ...`), when the text itself names no one: the first whose title names a Korean
+        local government, marked for review."""
+        for i, article in enumerate(self.articles):
+            for caption in article.captions:
+                for person in entities.people(caption):
+                    role = person.role or ""
+                    place = role[:-len(entities.role_tail(role))].split()[-1:] if role else []
+                    if not role.endswith(_GOVERNMENT_HEADS) or " " in person.ko or not place:
+                        continue
+                    if not any(place[0].startswith(name) or name.startswith(place[0])
+                               for name in localgov.by_name() if len(name) >= 2):
+                        continue
+                    self.leader_source = i
+                    self.review.append(messages()("leader: named only in a photo caption ('{caption}'); check "
+                                                  "that they led the delegation").format(caption=caption[:60]))
+                    # (no excerpt: the caption is not in the article's text, which the evidence quotes)
+                    return person, ""
+        return None
 
     def _leader_by_surname(self) -> tuple[entities.PersonFound, str] | None:
         """A head named only by surname and title throughout (`최 시장은`, in an excerpt that starts
@@ -1511,6 +1542,7 @@ def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> 
                and not place.endswith(("도", "군", "구")) for place in places)
 
 
+_HEAD_OF_DELEGATION = re.compile(r"(?:대표단|방문단|사절단|교류단|개척단)(?:의)?\s+([가-힣]{2,4})\s+단장(?:은|이|을|과|와|,)")
 # `앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 ... 확인한 바 있다`: the leader of an
 # earlier mission, told as background
 _EARLIER_MISSION = re.compile(r"바\s*있다|^\s*(?:이에\s*)?앞서\s")
@@ -1519,8 +1551,11 @@ _EARLIER_MISSION = re.compile(r"바\s*있다|^\s*(?:이에\s*)?앞서\s")
 def _host_among_guests(m: re.Match[str], person: entities.PersonFound, people: list[entities.PersonFound]) -> bool:
     """Whether `NAME 한인회명예회장을 비롯해`, guests listed from an association's head, names a host:
     only `비롯` (not `단장으로`), a head of no government, and a Korean government's head named in
-    the article (`완도군(군수 신우철)`), who leads."""
+    the article (`완도군(군수 신우철)`), who leads; or a head listed after another (`A 해남군수와 B
+    완도군수 등을 비롯해`), guests of an event, not the one delegation's leader."""
     role = person.role or ""
+    if "비롯" in m.group(0) and re.search(r"(?:시장|군수|구청장|지사)(?:와|과)\s*$", m.string[max(0, m.start() - 30):m.start()]):
+        return True  # `명현관 해남군수와 신우철 완도군수 등을 비롯해 ... 참석한 가운데`: heads among the guests
     return ("비롯" in m.group(0) and not role.endswith(_GOVERNMENT_HEADS)
             and any(p is not person and " " not in p.ko and (p.role or "").endswith(_GOVERNMENT_HEADS) for p in people))
 

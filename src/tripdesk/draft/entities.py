@@ -259,8 +259,14 @@ def _heads_a_government(name: str, role: str) -> bool:
             and any(m.group(1) + tail in by_name() for tail in ("", "시", "군", "구")))
 
 
+# Words of three syllables that begin with a surname and stand before a name and title: `이러한
+# 가운데 송하진 전북도지사는`, `이뤄진 가운데 완도군이 ...`.
+_WORDS_NOT_NAMES = frozenset({"가운데", "이번에", "이어서", "이밖에", "이외에", "이로써", "이날도", "이후로", "전날에",
+                              "당일에"})
+
+
 def _korean_name(name: str, proper: set[str]) -> bool:
-    if name[0] not in SURNAMES or len(name) < 2 or _is_place_word(name):
+    if name[0] not in SURNAMES or len(name) < 2 or _is_place_word(name) or name in _WORDS_NOT_NAMES:
         return False
     if any(name.endswith(s) for s in _SUFFIXES):  # 한인회 회장: the body, not a person called 한인회
         return False
