@@ -979,3 +979,12 @@ def test_days_tied_across_the_end_of_a_month_and_a_promotion_held_there() -> Non
     # (days of one month still run from the lowest: `지난 3일`, `지난 18일` are 3 to 18, not a wrap)
     apart = ("대표단은 지난 3일 일본 도쿄를 방문해 협약을 체결했다.\n대표단은 지난 18일 일본 오사카를 방문해 협약을 체결했다.")
     assert trip_dates(apart, YearHint(published=D(2023, 8, 20))).start.date == D(2023, 8, 3)
+
+
+def test_a_full_date_months_from_the_article_is_no_day_of_the_trip() -> None:
+    # (대구 2015, the 31st held-out batch: `1~3일 밀라노에서`, and `2015년 1월 1일자로 이탈리아 최초의 광역시가 됐으며` in
+    # an article of 29 June)
+    text = ("대구시는 정태옥 행정부시장을 단장으로 방문단을 구성해 1~3일 밀라노에서 자매결연 체결 등의 일정을 수행한다.\n"
+            "밀라노는 2015년 1월 1일자로 이탈리아 최초의 광역시가 됐으며, 현재 밀라노 박람회가 개최 중에 있다.")
+    dates = trip_dates(text, YearHint(published=D(2015, 6, 29)))
+    assert (dates.start.date, dates.end.date) == (D(2015, 7, 1), D(2015, 7, 3))

@@ -660,3 +660,16 @@ def test_a_range_from_the_day_before_and_a_city_named_by_its_association_of_home
     cities = {day["date"]: [p["city"].get("en") or p["city"]["ko"] for p in day.get("places", [])] for day in dated(doc)}
     assert cities.get(D(2024, 1, 27)) == ["Tokyo"] and cities.get(D(2024, 1, 28)) == ["Osaka"]
     assert "Tokyo" not in (cities.get(D(2024, 1, 29)) or [])
+
+
+def test_an_agreement_of_the_host_with_another_korean_city_and_one_told_again_with_this() -> None:
+    # (관악 2023, the 31st held-out batch: `풀러튼 시는 용인시에 이어서 2번째로 성남 시와 자매 결연을 맺었다`, in a
+    # report of the district's visit to Fullerton)
+    doc = draft("박준희 관악구청장은 지난 11일 미국 풀러튼 시청을 방문해 시장과 교류를 논의했다.\n"
+                "풀러튼 시는 용인시에 이어서 2번째로 성남 시와 자매 결연을 맺었다.", D(2023, 7, 14))
+    assert doc.get("agreements", []) == []
+    # (증평 2023: `칸달주와의 우호교류 의향서 체결이다`, then `이는 군이 ... 처음으로 체결한 협약이다`: one agreement)
+    doc = draft("이재영 증평군수는 지난 7일 캄보디아 칸달주를 방문해 우호교류 의향서를 체결했다.\n"
+                "이는 군이 동남아시아 국가 도시 중 처음으로 체결한 협약이다.", D(2023, 6, 9))
+    (agreement,) = doc["agreements"]
+    assert agreement["kind"] == "letter of intent" and len(agreement["evidence"]) == 2

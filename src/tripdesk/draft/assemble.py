@@ -318,6 +318,21 @@ class _Assembler:
                                     "구미시장을 단장으로'); the format needs a leader").format(
             names=", ".join(a.name for a in self.articles)))
 
+    def _another_korean_governments(self, clause: str) -> bool:
+        """Whether the agreement is between the host and another Korean government (`풀러튼 시는
+        용인시에 이어서 2번째로 성남 시와 자매 결연을 맺었다`, in a report of 관악구's visit): its Korean
+        party, right before `와/과`, is not the home, and the home is not named in the clause."""
+        home_names = {self.home.ko, *self.home.aliases}
+        if any(name in clause for name in home_names if len(name) >= 2):
+            return False
+        governments = localgov.by_name()
+        for m in _KOREAN_PARTY.finditer(clause):
+            name = m.group(1) + m.group(2)
+            if (name in governments or m.group(1) in governments) and name not in home_names \
+                    and m.group(1) not in home_names:
+                return True
+        return False
+
     def _leader_in_a_caption(self) -> tuple[entities.PersonFound, str] | None:
         """The head of a Korean government named in a photo caption (`▲조충훈 전남 순천시장과 구동요 중국
         닝보시장이 ...`), when the text itself names no one: the first whose title names a Korean
@@ -964,6 +979,8 @@ class _Assembler:
                 # ... sign a memorandum'): not an agreement of this trip
                 if (article.language == "en" and english.dropped_plan(found.sentence)) or _CALLED_OFF.search(clause):
                     continue
+                if article.language == "ko" and self._another_korean_governments(clause):
+                    continue
                 dated = event_of.get(found.sentence)
                 if dated is None:  # a sentence cut at its days (15일 A와 MOU를, 16일 B와 협약을): the part holding it
                     core = clause.strip(" ,")[-40:]
@@ -1542,6 +1559,8 @@ def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> 
                and not place.endswith(("도", "군", "구")) for place in places)
 
 
+# A Korean government named as a party (`성남 시와`, `용인시와`).
+_KOREAN_PARTY = re.compile(r"(?<![가-힣])([가-힣]{2,4}?)\s?(시|군|구)(?:와|과)\s")
 _HEAD_OF_DELEGATION = re.compile(r"(?:대표단|방문단|사절단|교류단|개척단)(?:의)?\s+([가-힣]{2,4})\s+단장(?:은|이|을|과|와|,)")
 # `앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 ... 확인한 바 있다`: the leader of an
 # earlier mission, told as background
@@ -1617,7 +1636,9 @@ def _signed_ahead(found: agreements_mod.AgreementFound) -> bool:
 
 
 # `이번 체결된 ... 의향서는`, `이번에 맺은 협약`: the agreement the article has told of already.
-_THIS_ONE = re.compile(r"이번\s*(?:에\s*)?(?:체결(?:된|한)|맺은|서명한)\s*(?:[가-힣·]+\s){0,3}$")
+# `이번 체결된 상호교류 추진 의향서는`, `이는 군이 ... 처음으로 체결한 협약이다`: the one just told of
+_THIS_ONE = re.compile(r"이번\s*(?:에\s*)?(?:체결(?:된|한)|맺은|서명한)\s*(?:[가-힣·]+\s){0,3}$|"
+                       r"^\s*(?:이는|이것은)\s[^.]{0,60}$")
 
 
 _OPENS_A_RANGE = re.compile(r"\d{1,2}\s*일\s*(?:부터|~|∼)")

@@ -1568,6 +1568,10 @@ def _month_for_days(text: str, hint: YearHint, day: int, mentions: list[Mention]
                 continue  # (`지난 3월 5일 체결한 협약`: a day recalled from before a coming trip)
             if other.year is not None and hint.published is not None and other.year != hint.published.year:
                 continue  # (`2024년 05월 05일 일요일`, the date bar of the day a 2016 page was saved)
+            if (other.year is not None and hint.published is not None and not hint.assumed
+                    and _valid(other.year, other.month, other.day)
+                    and abs((dt.date(other.year, other.month, other.day) - hint.published).days) > 60):
+                continue  # (`2015년 1월 1일자로 ... 광역시가 됐으며`, in an article of June: a fact of the past)
             for month in (other.month, (other.month - 2) % 12 + 1):
                 year = 2001 if month <= other.month else 2000  # a December start of a January mention
                 if not _valid(year, month, day):
