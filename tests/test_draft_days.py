@@ -673,3 +673,19 @@ def test_an_agreement_of_the_host_with_another_korean_city_and_one_told_again_wi
                 "이는 군이 동남아시아 국가 도시 중 처음으로 체결한 협약이다.", D(2023, 6, 9))
     (agreement,) = doc["agreements"]
     assert agreement["kind"] == "letter of intent" and len(agreement["evidence"]) == 2
+
+
+def test_a_signing_reported_on_the_report_day_and_held_that_day_and_the_pairs_it_lists() -> None:
+    # (광주 2022, the 31st held-out batch: `응에안성과 자매결연 협약을 체결했다고 27일 밝혔다`, `26일 하노이 일정`, then
+    # `이날 협약식에서는 ... 의회와 응에안성 의회, ... 와이마트와 ... 센터, ... 디아코니아와 빈 의과대학간 협력 양해각서도
+    # 체결됐다`: the 27th is a day of the trip, the sister-city agreement and three memorandums are of it)
+    doc = draft("광주광역시는 베트남 중북부 중심도시인 응에안성과 자매결연 협약을 체결했다고 27일 밝혔다.\n"
+                "문영훈 행정부시장을 단장으로 한 광주시 방문단은 응에안성 인민위원장을 만나 교류하기로 합의했다.\n"
+                "또 관광 개발과 직항로 개설을 위해 노력하고 공무원 교류에 합의했다.\n"
+                "이날 협약식에서는 광주시 외에 광주광역시 의회와 응에안성 의회, 광주에 있는 유통기업인 와이마트와 응에안성 "
+                "투자무역센터, 사단법인 디아코니아와 빈 의과대학간 협력 양해각서도 체결됐다.\n"
+                "광주시 방문단은 응에안성 방문에 앞서 26일 하노이 일정에서 베트남 외교부 제1차관을 예방했다.",
+                D(2022, 10, 27))
+    assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2022, 10, 26), D(2022, 10, 27))
+    kinds = sorted((a["kind"], a.get("date")) for a in doc["agreements"])
+    assert kinds == [("MOU", D(2022, 10, 27))] * 3 + [("sister-city", D(2022, 10, 27))]

@@ -695,3 +695,14 @@ def test_a_word_of_three_syllables_before_a_name_and_title_is_no_name() -> None:
     assert [(p.ko, p.role) for p in entities.people("이러한 가운데 송하진 전북도지사는 지난 3일 차관과 면담했다.")] == [
         ("송하진", "전북도지사")]
     assert entities.people("인지도 향상이 이뤄진 가운데 완도군이 해외시장 개척단을 파견했다.") == []
+
+
+def test_pairs_of_parties_listed_before_between_count_one_agreement_each() -> None:
+    # (광주 2022, the 31st held-out batch: three pairs before `간 협력 양해각서도 체결됐다`)
+    text = ("이날 협약식에서는 광주광역시 의회와 응에안성 의회, 유통기업인 와이마트와 응에안성 투자무역센터, 사단법인 "
+            "디아코니아와 빈 의과대학간 협력 양해각서도 체결됐다.")
+    assert [a.kind for a in agreements.find_agreements(text, [(0, len(text))])] == ["MOU"] * 3
+    # (대덕 2024, the 30th: clauses, not pairs of names, before `기관 간 확대회의를`)
+    text = ("대덕구는 카라왕군과 실무 협의를 통해 방문 일정을 확정했으며, 지난 28일 최충규 대덕구청장과 카라왕군수의 단독 "
+            "회의 및 실무진 포함 기관 간 확대회의를 우호교류 의향서에 합의했다.")
+    assert len(agreements.find_agreements(text, [(0, len(text))])) == 1

@@ -255,6 +255,9 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
             each, counted = _each(before), _count_ko(sentence, group[0].start, group[-1].end)
             count, counting = (each, "각각") if each >= counted[0] else counted
             parties = _parties_counted(sentence[previous_end:group[0].start])
+            pairs = _pairs_between(sentence[:group[0].start])  # (the pairs may run back over a group before)
+            if pairs[0] > parties[0]:
+                parties = pairs
             if count == 1 and parties[0] > 1:
                 count, counting = parties
         else:
@@ -457,9 +460,25 @@ _TWO_PARTIES = re.compile(r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과
                           r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?:[가-힣·]+\s+){0,3}$")
 
 
+# Pairs of parties listed with commas before `간` (between): one agreement for each pair.
+_PAIRS_BETWEEN = re.compile(r"((?:[^,]{2,40}?(?:와|과)\s[^,]{2,40}?,\s*)+[^,]{2,40}?(?:와|과)\s[^,]{2,40}?)\s?간\s"
+                            r"(?:[가-힣·]+(?<![을를이가은는에의])\s+){0,2}$")
 # `일본 H사, K사와 투자협약을 체결한다`: companies listed with commas, each with an agreement of its own
 _COMPANY = r"(?:[A-Z]{1,3}|[가-힣]{1,8})사"
 _COMPANIES_LISTED = re.compile(rf"(?<![가-힣A-Za-z])({_COMPANY}(?:,\s*{_COMPANY}){{1,4}})(?:와|과)\s+(?:[가-힣·]+\s+){{0,3}}$")
+
+
+def _pairs_between(before: str) -> tuple[int, str]:
+    """`의회와 응에안성 의회, ... 와이마트와 ... 센터, ... 디아코니아와 빈 의과대학간 협력 양해각서`: as many
+    agreements as the pairs listed before `간` (between)."""
+    pairs = _PAIRS_BETWEEN.search(before)
+    if pairs:
+        segments = re.split(r",\s*", pairs.group(1))
+        listed = [p for p in segments if re.search(r"(?:와|과)\s", p)]
+        # (each a pair of names, not a clause: `카라왕군과 실무 협의를 통해 ... 확정했으며`)
+        if 2 <= len(listed) <= 6 and not any(re.search(r"(?:을|를|했으며|하며|했고)\s", p) for p in segments):
+            return len(listed), pairs.group(1).strip()
+    return 1, ""
 
 
 def _parties_counted(before: str) -> tuple[int, str]:

@@ -912,6 +912,13 @@ class _Assembler:
             relative = (self._last_dated, "같은 날")
         if relative is not None and self.start <= relative[0] <= self.end:
             return relative[0], Reason(N_("'{words}' is read as {date}."), words=relative[1], date=relative[0])
+        if relative is None and previous is None and re.match(r"\s*이날\s", sentence):
+            # `... 체결했다고 27일 밝혔다.` ... `이날 협약식에서는`: no day told before it but the report's
+            report = dates.report_day(text)
+            day = dates.resolve_day(dates.Mention(0, 0, report[1], day=report[0]), self.start, self.end) if report else None
+            if day is not None:
+                return day, Reason(N_("'이날' follows no day of the trip but the report's ('{words}'): {date}."),
+                                   words=report[1], date=day)
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
             return None, None
         if self.one_day and not self._of_an_earlier_time(sentence):
@@ -1007,6 +1014,12 @@ class _Assembler:
                         (own_day, date), dated = told[0], None
                 if date is None and self.start == self.end and found.status == "signed":
                     date = self.start  # signed on a trip of one day: on that day
+                reported_on = None
+                if date is None and found.status == "signed" and article.language == "ko":
+                    # `응에안성과 자매결연 협약을 체결했다고 27일 밝혔다` ... `이날 협약식에서는`: signed on the report's day
+                    reported_on = dates.signed_on_the_report_day(article.text, found.sentence, self.start, self.end)
+                    if reported_on is not None:
+                        date = reported_on[0]
                 # One agreement told twice (the lead names it, a later sentence dates it), never
                 # two that one sentence names side by side.
                 same = next((a for a in out if _same_agreement(a, found)
@@ -1016,6 +1029,9 @@ class _Assembler:
                     same = next((a for a in out if _summed_up_in_the_lead(a, found, date, lead)), None)
                 if same is None and out and _THIS_ONE.search(before_words):
                     same = out[-1]  # `이번 체결된 상호교류 추진 의향서는 ...`: the one just told of
+                if same is None and out and found.words == "합의" and not any(
+                        name in clause for name, oid in self.org_names.items() if oid != home_org):
+                    same = out[-1]  # `또 ... 공무원 교류에 합의했다`, no party named: what the one told agrees
                 if same is None and found.words in ("협약", "협정", "MOU") and (
                         party := re.search(r"([가-힣A-Za-z0-9]{2,})(?:와|과)(?:의)?\s*" + re.escape(found.words) + r"(?:을|를)",
                                            clause)):
@@ -1065,7 +1081,12 @@ class _Assembler:
                         record["place"] = event["place"]
                     if event.get("kind") == "signing":
                         record["event"] = event
-                    if own_day is not None:
+                    if reported_on is not None:
+                        record["inferred"]["date"] = Reason(N_("The sentence reports the signing on the day of the "
+                                                               "report ('{words}'), and the ceremony is told as held "
+                                                               "that day ('{that_day}')."),
+                                                            words=reported_on[1], that_day=reported_on[2])
+                    elif own_day is not None:
                         record["inferred"]["date"] = Reason(N_("The day told in the agreement's own part of the "
                                                                "sentence ('{day}')."), day=own_day.text.strip())
                     elif not dated:
@@ -1729,7 +1750,7 @@ def _summed_up_in_the_lead(record: dict[str, Any], found: agreements_mod.Agreeme
     later agreement is taken as the one the lead sums up: merged with it, the record has two
     excerpts and is told more than once."""
     earlier: agreements_mod.AgreementFound = record["_found"]
-    if record.get("date") not in (None, date) or len(record["evidence"]) > 1 or earlier.of > 1 or found.of > 1:
+    if (date is not None and record.get("date") not in (None, date)) or len(record["evidence"]) > 1 or earlier.of > 1 or found.of > 1:
         return False
     if record["evidence"][0]["text"] == found.sentence or earlier.sentence not in lead or found.sentence in lead:
         return False

@@ -627,6 +627,7 @@ _EN_VISITED_ON = re.compile(rf"\b(?:visited|arrived\s+in|met\s+with|toured)\b[^.
 # An event's own dates, not the trip's: `CES는 7∼10일 ... 라스베이거스 컨벤션센터에서 열린다`
 # (the sentence says the event is held and names no one of the delegation).
 # (`이번 협약으로 오는 9월 5일부터 6일까지 '에어로마트 사천 2019' 행사를 개최하기로 하고`: to be held)
+_SIGNED_REPORTED = re.compile(r"(?:체결|서명|맺었)[가-힣]{0,3}고\s*\d{1,2}\s*일\s*밝혔")
 _HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|열린\s|개최된다|개최됐다|개최되며|개최되는|개최된\s|진행된다|"
                    r"개최하기로|개최키로|열기로|치러지는|치러진다|치러졌|치러지며)")
 _DELEGATION = re.compile(r"대표단|방문단|사절단|일행|출장단|교류단|개척단|단장|출장|순방|출국|방문한다|방문했다|"
@@ -814,6 +815,26 @@ def apart_from_report(sentence: str, mentions: list[Mention]) -> tuple[list[Ment
     m = _REPORT_DAY.search(sentence) or _EN_REPORT_DAY.search(sentence)
     told = [x for x in mentions if m is not None and _inside(x.begin, [m.span()])]
     return told, [x for x in mentions if x not in told]
+
+
+def signed_on_the_report_day(text: str, sentence: str, start: dt.date, end: dt.date
+                             ) -> tuple[dt.date, str, str] | None:
+    """For a sentence that reports a signing on the day of the report (`... 협약을 체결했다고 27일
+    밝혔다`), when a sentence after it tells the ceremony as held that day (`이날 협약식에서는`): the
+    report's day, if it is one of the trip, with the words of both."""
+    said = _SIGNED_REPORTED.search(sentence)
+    if said is None:
+        return None
+    report = _REPORT_DAY.search(sentence)
+    if report is None:
+        return None
+    day = int(next(g for g in report.groups() if g))
+    after = text[text.find(sentence) + len(sentence):][:600]
+    that_day = re.search(r"(?:^|\n|다\.\s)\s*(이날\s?(?:[가-힣]{1,4}\s)?(?:협약식|체결식|서명식|조인식))", after)
+    date = resolve_day(Mention(0, 0, report.group(0), day=day), start, end)
+    if that_day is None or date is None:
+        return None
+    return date, report.group(0).strip(), that_day.group(1)
 
 
 def report_day(text: str) -> tuple[int, str] | None:
@@ -1464,6 +1485,18 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             at = text.find(there)
             words = re.search(r"이날", there)
             tied = [Mention(at + words.start(), at + words.end(), words.group(0), day=day)]
+    if tied and report is not None and _SIGNED_REPORTED.search(text, max(0, report.start() - 40), report.end()):
+        # `응에안성과 자매결연 협약을 체결했다고 27일 밝혔다` ... `이날 협약식에서는`, after `26일 하노이 일정에서`:
+        # the signing told on the report's day, that day abroad too
+        day = int(next(g for g in report.groups() if g))
+        after = text[report.end():report.end() + 400]
+        there = next((s for s in re.split(r"(?<=다\.)\s+|\n+", after)
+                      if re.match(r"\s*이날\s?(?:[가-힣]{1,4}\s)?(?:협약식|체결식|서명식|조인식)", s)), None)
+        if there is not None and all(m.month is None and m.month_offset is None for m in tied) \
+                and 0 < day - max(m.day for m in tied) <= 3:
+            at = text.find(there)
+            words = re.search(r"이날", there)
+            tied = tied + [Mention(at + words.start(), at + words.end(), words.group(0), day=day)]
     if not tied:
         return None
     months = {m.month for m in tied if m.month is not None}
