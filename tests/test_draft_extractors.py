@@ -706,3 +706,19 @@ def test_pairs_of_parties_listed_before_between_count_one_agreement_each() -> No
     text = ("대덕구는 카라왕군과 실무 협의를 통해 방문 일정을 확정했으며, 지난 28일 최충규 대덕구청장과 카라왕군수의 단독 "
             "회의 및 실무진 포함 기관 간 확대회의를 우호교류 의향서에 합의했다.")
     assert len(agreements.find_agreements(text, [(0, len(text))])) == 1
+
+
+def test_speakers_named_by_a_title_with_its_place_a_foreign_surname_and_a_head_in_parentheses() -> None:
+    # (the 31st held-out batch: 구미 2016 `정원찬(鄭文燦) 도원시장` then `대만 도원시장은 “...”`; 전북 2022 `실비아 비첼로
+    # 차관` then `비첼로 대외협력부 차관은 "..."`; 보령 2014 `보령시(시장 김동일)는` then `김 시장은 “...”`)
+    def said(text: str) -> list[tuple[str, str | None]]:
+        people = entities.people(text)
+        return [(q.text[:6], q.speaker.ko if q.speaker else None)
+                for q in quotes.find_quotes(text, analyser.sentences(text), people)]
+
+    assert said("방문단과 정원찬(鄭文燦) 도원시장이 참석했다. 대만 도원시장은 “금번 결연식을 환영한다”고 말했다.") == [
+        ("금번 결연식", "정원찬")]
+    assert said("송하진 지사는 실비아 비첼로 차관과 면담했다. 이에 대해 비첼로 대외협력부 차관은 \"한국은 우방국이다\"라고 "
+                "말했다.") == [("한국은 우방", "실비아 비첼로")]
+    assert said("보령시(시장 김동일)는 청포구와 합의서를 체결했다. 김 시장은 “이번에 체결한 합의는 뜻깊다”고 말했다.") == [
+        ("이번에 체결", "김동일")]

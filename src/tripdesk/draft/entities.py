@@ -39,7 +39,7 @@ ROLES = sorted("""시장 부시장 행정부시장 경제부시장 정무부시�
 행정부지사 경제부지사 정무부지사 제1부지사 제2부지사 군수 부군수 구청장 시의회의장 도의회의장 의장 부의장 시의원 도의원 의원 회장 부회장 상근부회장 명예회장 사장
 부사장 대표 대표이사 이사장 원장 부원장 총장 부총장 교수 청장 단장 부단장 국장 과장 실장 본부장 센터장 위원장 총영사
 영사 대사 관장 무역관장 소장 사무총장 사무국장 이사 전무 상무 주지사 청장 교육감 지부장 부지부장 국무총리
-카운티장 장관 국무장관""".split(),
+카운티장 장관 국무장관 차관 부장관""".split(),
                key=len, reverse=True)
 ROLE_EN = {"시장": "Mayor", "부시장": "Vice Mayor", "행정부시장": "Administrative Vice Mayor",
            "경제부시장": "Vice Mayor for Economic Affairs", "정무부시장": "Vice Mayor for Political Affairs",
@@ -60,7 +60,8 @@ _ROLE_ALT = "|".join(ROLES)
 # What may follow a role: a particle, a mark, the end (`문덕호 시애틀 총영사에게`).
 _AFTER_ROLE = r"(?=[은는이가을를의과와도,\s)(]|에게|께|$)"
 # Where a photo shows the person, between the name and the role: `이성헌(사진 왼쪽 네 번째) 구청장`.
-_PHOTO_NOTE = r"(?:\((?:사진\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|앞|뒤)[^()]{0,15}\)|<사진>|\[사진\]|\(사진\))"
+# Also the name in Chinese characters: `정원찬(鄭文燦) 도원시장`.
+_PHOTO_NOTE = r"(?:\((?:사진\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|앞|뒤)[^()]{0,15}\)|<사진>|\[사진\]|\(사진\)|\([\u4e00-\u9fff]{2,4}\))"
 # 김장호 구미시장 / 최병로 상근부회장 / 장호종 경제과학부시장 / 김상희 단장 (on one line: `지자체` over
 # `양승조 충남지사` is a page's section name above a headline)
 # (a lookahead, so that every word is tried as a name: matches overlap)
@@ -88,6 +89,7 @@ _ROLE_NAME = re.compile(rf"\((?:[가-힣A-Za-z]+\s)?((?:[가-힣]{{1,4}}(?=시�
 # 밥 휠너(Bob Filner) 샌디에이고 시장
 _FOREIGN = re.compile(r"(?<![가-힣])([가-힣]{1,6}\s[가-힣]{1,8})\s?\(([A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){1,3})\)"
                       rf"(?:\s*((?:[가-힣A-Za-z]+\s)?[가-힣]*?(?:{_ROLE_ALT})))?")
+_HEAD_IN_PARENTHESES = re.compile(r"(?<=[시군구도])\((시장|군수|구청장|도지사|지사|교육감)\s([가-힣]{2,4})\)")
 # A Latin name that is a company's, not a person's.
 _COMPANY_EN = re.compile(r"\b(?:Trading|Inc|Co|Corp|Corporation|Company|Group|Ltd|LLC|Industries|International|"
                          r"Holdings|Bank|Technologies|Tech|Foods?|Produce|Logistics|Systems|Solutions|Partners)\b\.?")
@@ -159,6 +161,9 @@ def people(text: str) -> list[PersonFound]:
             person.role = person.role or role
             person.en = person.en or en
 
+    for m in _HEAD_IN_PARENTHESES.finditer(text):  # `보령시(시장 김동일)는`: the government's head
+        if _korean_name(m.group(2), proper) and not reads_as_words(m.start(2), m.end(2)):
+            add(m.group(2), m.group(1), m.start(2), m.group(0).strip("()"))
     for m in _FOREIGN.finditer(text):
         name, en, role = m.group(1), m.group(2), m.group(3)
         if any(name.endswith(s) for s in _SUFFIX_ALT.split("|")) or _COMPANY_EN.search(en):

@@ -146,7 +146,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
     return sorted(unique.values(), key=lambda q: q.begin)
 
 
-_ROLE_WORDS = r"[가-힣]*?(?:시장|부시장|지사|군수|구청장|의장|회장|단장|대표|원장|총장|위원장|청장|교수|총영사|대사|장관|카운티장)"
+_ROLE_WORDS = r"[가-힣]*?(?:시장|부시장|지사|군수|구청장|의장|회장|단장|대표|원장|총장|위원장|청장|교수|총영사|대사|장관|차관|카운티장)"
 
 
 def _speaker(before: str, people: list[PersonFound]) -> tuple[PersonFound | None, str | None]:
@@ -172,10 +172,17 @@ def _speaker_in(before: str, people: list[PersonFound]) -> tuple[PersonFound | N
     for person in people:  # `설스턴 국무장관은`: a foreign name's last word, with a title
         family = person.ko.split()[-1]
         if " " in person.ko and len(family) >= 2:
-            for m in re.finditer(rf"(?<![가-힣]){re.escape(family)}\s?({_ROLE_WORDS})(은|는|이|가)?(?![가-힣])", before):
+            # (`비첼로 대외협력부 차관은`: a word, the ministry, may stand between)
+            for m in re.finditer(rf"(?<![가-힣]){re.escape(family)}\s?(?:[가-힣]{{2,8}}\s)?({_ROLE_WORDS})(은|는|이|가)?(?![가-힣])",
+                                 before):
                 if before[max(0, m.start() - len(person.ko)):m.start()].rstrip().endswith(person.ko.split()[0]):
                     continue  # the whole name, counted above
                 (subjects if m.group(2) in ("은", "는") else named).append((m.start(), person, m.group(0).rstrip("은는이가 ")))
+    for person in people:  # `대만 도원시장은`: the title with its place, which one person the text names has
+        role = person.role or ""
+        if role != role_tail(role) and " " not in role and sum(1 for p in people if p.role == role) == 1:
+            for m in re.finditer(rf"(?<![가-힣]){re.escape(role)}(은|는|이|가)(?![가-힣])", before):
+                (subjects if m.group(1) in ("은", "는") else named).append((m.start(), person, role))
     for m in re.finditer(rf"(?<![가-힣])([가-힣])\s?({_ROLE_WORDS})(은|는|이|가)?(?![가-힣])", before):
         ref = short_reference(m.group(1) + " " + role_tail(m.group(2)), people)
         if ref is not None:
