@@ -988,3 +988,27 @@ def test_a_full_date_months_from_the_article_is_no_day_of_the_trip() -> None:
             "밀라노는 2015년 1월 1일자로 이탈리아 최초의 광역시가 됐으며, 현재 밀라노 박람회가 개최 중에 있다.")
     dates = trip_dates(text, YearHint(published=D(2015, 6, 29)))
     assert (dates.start.date, dates.end.date) == (D(2015, 7, 1), D(2015, 7, 3))
+
+
+def test_a_ceremony_held_that_day_in_the_report_of_a_signing_abroad_ties_the_day() -> None:
+    # (음성 2019, the 32nd held-out batch: `충북 음성군은 중국 강소성 태주시와 ... 협약을 체결했다.` then `19일 군에 따르면,
+    # 이날 체결식은 양 지역 대표단이 참석한 가운데 ... 진행됐다.`)
+    text = ("충북 음성군(군수 조병옥)은 중국 강소성 태주시와 ‘자매결연 재개 협약’을 체결했다.\n"
+            "19일 군에 따르면, 이날 체결식은 양 지역 대표단이 참석한 가운데, 태주시장의 환영사, 조병옥 군수의 답사 순으로 "
+            "진행됐다.")
+    dates = trip_dates(text, YearHint(published=D(2019, 9, 19)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 9, 19), D(2019, 9, 19))
+    # (a ceremony at home, in an article naming no place abroad, is no day of a trip)
+    with pytest.raises(NoTripDates):
+        trip_dates(text.replace("중국 강소성 태주시", "태주시"), YearHint(published=D(2019, 9, 19)))
+
+
+def test_the_day_before_the_report_told_a_few_sentences_on_comes_before_the_days_tied() -> None:
+    # (함양 2024, the 32nd held-out batch: `... 펼치고 있다고 25일 밝혔다`, a caption, `로스앤젤레스에 도착한 시장개척단은
+    # 전날 로스앤젤레스 한인회 사무실에서 ... 업무협약을 체결하고`, then `26일은 ... 일정을 마무리한다`)
+    text = ("경남 함양군 미국 시장개척단은 로스앤젤레스로 넘어가 미국 서부에서 시장 개척 활동을 펼치고 있다고 25일 밝혔다.\n"
+            "진병영 함양군수가 한인회 사무실에서 기념사진을 찍고 있다. [사진=함양군] 2024.10.25 |\n"
+            "로스앤젤레스에 도착한 시장개척단은 전날 로스앤젤레스 한인회 사무실에서 업무협약을 체결하고 교류를 이어가기로 "
+            "협의했다.\n26일은 로스앤젤레스 갤러리아 백화점을 방문하며 시장개척단 일정을 마무리한다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 10, 25)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 10, 24), D(2024, 10, 26))

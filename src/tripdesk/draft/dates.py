@@ -1460,27 +1460,44 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             tied.append(m)
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
         return on, on
-    if not tied and report is not None:
+    bare_days = all(m.month is None and m.month_offset is None for m in tied)
+    if report is not None and (not tied or bare_days):
         # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before; also
-        # told in the sentence after the report's (`... 16일 밝혔다. 이용록 군수는 전날(현지시간) 중국
-        # 전장시에서 ... 협약을 했다`)
+        # told in a sentence or two after the report's (`... 16일 밝혔다. 이용록 군수는 전날(현지시간) 중국
+        # 전장시에서 ... 협약을 했다`); before the days tied after it too (`25일 밝혔다` ... `전날 로스앤젤레스
+        # 한인회 사무실에서 ... 업무협약을 체결하고` ... `26일은 ... 마무리한다`)
         day = int(next(g for g in report.groups() if g))
         told = _sentence_around(text, report.start(), report.end())
-        after = text[text.find(told) + len(told):].lstrip()
-        following = _sentence_around(text, text.find(after), text.find(after) + 1) if after else ""
-        for sentence in (told, following):
+        sentences = [told]
+        rest = text[text.find(told) + len(told):]
+        for _ in range(3 if tied else 1):
+            rest = rest.lstrip()
+            if not rest:
+                break
+            nxt = _sentence_around(text, text.find(rest), text.find(rest) + 1)
+            sentences.append(nxt)
+            rest = rest[len(nxt):]
+        for sentence in sentences:
             if day > 1 and sentence and re.search(r"전날|하루\s?전", sentence) and (
                     _ON_THE_TRIP.search(sentence) or _SIGNED_THERE.search(sentence)):
                 words = re.search(r"전날|하루\s?전", sentence)
                 at = text.find(sentence)
-                tied = [Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)]
+                before = Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)
+                if not tied:
+                    tied = [before]
+                elif 0 < min(m.day for m in tied) - before.day <= 3:
+                    tied = [before, *tied]
                 break
     if not tied and report is not None:
         # `서명했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식에는`: the report's day, abroad
         day = int(next(g for g in report.groups() if g))
         after = text[report.start():report.start() + 400]
+        # (`19일 군에 따르면, 이날 체결식은 양 지역 대표단이 참석한 가운데 ... 진행됐다`, in a report of a
+        # signing in China: the ceremony abroad, that day)
         there = next((s for s in re.split(r"(?<=다\.)\s+|\n+", after)
-                      if re.search(r"이날", s) and re.search(r"현지\s*시[각간]", s)), None)
+                      if re.search(r"이날", s) and (re.search(r"현지\s*시[각간]", s) or (
+                          abroad and re.search(r"이날\s?(?:[가-힣]{1,4}\s)?(?:협약식|체결식|서명식|조인식)", s)
+                          and re.search(r"대표단|방문단", s)))), None)
         if there is not None:
             at = text.find(there)
             words = re.search(r"이날", there)
