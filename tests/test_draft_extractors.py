@@ -722,3 +722,12 @@ def test_speakers_named_by_a_title_with_its_place_a_foreign_surname_and_a_head_i
                 "말했다.") == [("한국은 우방", "실비아 비첼로")]
     assert said("보령시(시장 김동일)는 청포구와 합의서를 체결했다. 김 시장은 “이번에 체결한 합의는 뜻깊다”고 말했다.") == [
         ("이번에 체결", "김동일")]
+
+
+def test_review_of_session_27_a_fuller_title_a_word_in_gwa_and_a_lead_told_after_apseo() -> None:
+    # a head in parentheses does not take the place of a fuller title told too
+    (person,) = entities.people("김동일 보령시장은 13일 일본을 방문했다. 보령시(시장 김동일)는 이날 협약을 체결했다.")
+    assert (person.role, person.begin) == ("보령시장", 0)
+    # `성과 중 하나로,` is no pair of parties before `간`
+    text = "이번 방문의 성과 중 하나로, 충북과 미국 텍사스주 간 경제협력 협약을 체결했다."
+    assert len(agreements.find_agreements(text, [(0, len(text))])) == 1

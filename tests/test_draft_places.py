@@ -631,6 +631,10 @@ def test_a_name_the_analyser_splits_before_a_governments_title_and_a_head_before
                 "앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 교류제안서를 신트라시에 전달한 바 있다.",
                 D(2023, 6, 25))
     assert leader_of(doc)["name"]["ko"] == "나동연"
+    # (a lead that begins `앞서` with no earlier time is still the delegation's)
+    doc = draft("앞서 김장호 구미시장을 단장으로 한 대표단은 10일 미국으로 출국했다.\n대표단은 12일 미국 헌츠빌시를 방문했다.",
+                D(2024, 10, 13))
+    assert leader_of(doc)["name"]["ko"] == "김장호"
     # (해남 2022, the 31st held-out batch: `명현관 해남군수와 신우철 완도군수 등을 비롯해 ... 참석한 가운데`, heads
     # among the guests of an opening; 보령 2014: `보령시 교류대표단 김동일 단장은`, after `권혁영 한중친선협회 회장 등이`)
     doc = draft("미국 방문중인 명현관 해남군수가 방미 일정을 마무리했다.\n오픈식은 김영록 도지사와 한국에서 방미한 명현관 "

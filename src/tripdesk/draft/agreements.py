@@ -475,8 +475,10 @@ def _pairs_between(before: str) -> tuple[int, str]:
     if pairs:
         segments = re.split(r",\s*", pairs.group(1))
         listed = [p for p in segments if re.search(r"(?:와|과)\s", p)]
-        # (each a pair of names, not a clause: `카라왕군과 실무 협의를 통해 ... 확정했으며`)
-        if 2 <= len(listed) <= 6 and not any(re.search(r"(?:을|를|했으며|하며|했고)\s", p) for p in segments):
+        # (each a pair of names, not a clause, `카라왕군과 실무 협의를 통해 ... 확정했으며`, nor a word that
+        # ends in 과, `이번 방문의 성과 중 하나로`)
+        if 2 <= len(listed) <= 6 and not any(re.search(r"(?:을|를|했으며|하며|했고)\s|(?:성|효|결)과\s|(?:로|서|며|고)\s*$", p)
+                                             for p in segments):
             return len(listed), pairs.group(1).strip()
     return 1, ""
 

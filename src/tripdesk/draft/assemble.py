@@ -342,8 +342,9 @@ class _Assembler:
                 for person in entities.people(caption):
                     role = person.role or ""
                     place = role[:-len(entities.role_tail(role))].split()[-1:] if role else []
-                    if not role.endswith(_GOVERNMENT_HEADS) or " " in person.ko or not place:
-                        continue
+                    if not role.endswith(_GOVERNMENT_HEADS) or " " in person.ko or not place \
+                            or places.countries_named(role) - {"KR"}:
+                        continue  # (`왕광저 중국 청도시장`: a host, whatever Korean county shares the name)
                     if not any(place[0].startswith(name) or name.startswith(place[0])
                                for name in localgov.by_name() if len(name) >= 2):
                         continue
@@ -1027,7 +1028,8 @@ class _Assembler:
                                   or _dated_by_its_range(a, found, date))), None)
                 if same is None:
                     same = next((a for a in out if _summed_up_in_the_lead(a, found, date, lead)), None)
-                if same is None and out and _THIS_ONE.search(before_words):
+                if same is None and out and _THIS_ONE.search(before_words) and (
+                        not re.match(r"\s*(?:이는|이것은)\s", before_words) or re.match(r"(?:체결|맺|서명)", found.words)):
                     same = out[-1]  # `이번 체결된 상호교류 추진 의향서는 ...`: the one just told of
                 if same is None and out and found.words == "합의" and not any(
                         name in clause for name, oid in self.org_names.items() if oid != home_org):
@@ -1584,8 +1586,8 @@ def _foreign_head(text: str, m: re.Match[str], person: entities.PersonFound) -> 
 _KOREAN_PARTY = re.compile(r"(?<![가-힣])([가-힣]{2,4}?)\s?(시|군|구)(?:와|과)\s")
 _HEAD_OF_DELEGATION = re.compile(r"(?:대표단|방문단|사절단|교류단|개척단)(?:의)?\s+([가-힣]{2,4})\s+단장(?:은|이|을|과|와|,)")
 # `앞서 지난 4월 말 이정곤 부시장을 단장으로 한 사전실무협의단이 ... 확인한 바 있다`: the leader of an
-# earlier mission, told as background
-_EARLIER_MISSION = re.compile(r"바\s*있다|^\s*(?:이에\s*)?앞서\s")
+# earlier mission, told as background (not `앞서 김장호 구미시장을 단장으로 한 대표단은 10일 출국했다`)
+_EARLIER_MISSION = re.compile(r"바\s*있다|^\s*(?:이에\s*)?앞서\s+(?:지난\s?(?:\d{1,2}\s?월|해)|작년|(?:19|20)\d{2}\s?년)")
 
 
 def _host_among_guests(m: re.Match[str], person: entities.PersonFound, people: list[entities.PersonFound]) -> bool:

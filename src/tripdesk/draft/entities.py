@@ -161,9 +161,6 @@ def people(text: str) -> list[PersonFound]:
             person.role = person.role or role
             person.en = person.en or en
 
-    for m in _HEAD_IN_PARENTHESES.finditer(text):  # `보령시(시장 김동일)는`: the government's head
-        if _korean_name(m.group(2), proper) and not reads_as_words(m.start(2), m.end(2)):
-            add(m.group(2), m.group(1), m.start(2), m.group(0).strip("()"))
     for m in _FOREIGN.finditer(text):
         name, en, role = m.group(1), m.group(2), m.group(3)
         if any(name.endswith(s) for s in _SUFFIX_ALT.split("|")) or _COMPANY_EN.search(en):
@@ -219,6 +216,15 @@ def people(text: str) -> list[PersonFound]:
             continue
         add(name, role, m.start(), m.group(0))
         found[name].aliases.append(f"{surname} {given}")  # as the article writes it
+    for m in _HEAD_IN_PARENTHESES.finditer(text):
+        # `보령시(시장 김동일)는`: the government's head; the title of one named otherwise too (`김동일 단장`)
+        # unless that is already a government's (`김동일 보령시장`)
+        name, title = m.group(2), m.group(1)
+        if name in found:
+            if not (found[name].role or "").endswith(_GOVERNMENT_TITLES):
+                found[name].role = title
+        elif _korean_name(name, proper) and not reads_as_words(m.start(2), m.end(2)):
+            add(name, title, m.start(2), m.group(0).strip("()"))
     from . import localgov  # (here: localgov's module loads the gazetteer's data)
 
     governments = localgov.by_name()

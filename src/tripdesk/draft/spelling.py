@@ -4,8 +4,8 @@
 Korean writes a foreign name by ear, and older or regional papers spell it otherwise than the
 gazetteer does: a vowel heard another way (ㅓ/ㅏ/ㅗ/ㅡ), ㅐ for ㅔ, a tense consonant for an
 aspirated one, a consonant written or left out (스트래퍼드, 스트랫퍼드), 스 for 즈 (a final s heard as
-z: 베이커즈필드, 베이커스필드; costing as much as a vowel, since Japanese names keep them apart: 이즈미
-is not 이스미). `nearest()` compares names
+z: 베이커즈필드, 베이커스필드; costing as much as a vowel, not nothing, since Japanese names keep them
+apart: 이즈미 is as near 이스미 as 이즈모, and where both are known neither is taken). `nearest()` compares names
 letter by letter (jamo): a vowel changed, added or dropped costs 1, a consonant added or dropped
 2, a consonant changed more than is ever taken; so a name one or two vowels (or one consonant
 written or not) away from a known one is found, and a different name is not.
