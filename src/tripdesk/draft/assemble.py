@@ -1595,11 +1595,12 @@ def _host_among_guests(m: re.Match[str], person: entities.PersonFound, people: l
     only `비롯` (not `단장으로`), a head of no government, and a Korean government's head named in
     the article (`완도군(군수 신우철)`), who leads; or a head listed after another (`A 해남군수와 B
     완도군수 등을 비롯해`), guests of an event, not the one delegation's leader."""
-    role = person.role or ""
-    if "비롯" in m.group(0) and re.search(r"(?:시장|군수|구청장|지사)(?:와|과)\s*$", m.string[max(0, m.start() - 30):m.start()]):
+    if "비롯" not in m.group(0):
+        return False
+    if re.search(r"(?:시장|군수|구청장|지사)(?:와|과)\s*$", m.string[max(0, m.start() - 30):m.start()]):
         return True  # `명현관 해남군수와 신우철 완도군수 등을 비롯해 ... 참석한 가운데`: heads among the guests
-    return ("비롯" in m.group(0) and not role.endswith(_GOVERNMENT_HEADS)
-            and any(p is not person and " " not in p.ko and (p.role or "").endswith(_GOVERNMENT_HEADS) for p in people))
+    return not (person.role or "").endswith(_GOVERNMENT_HEADS) and any(
+        p is not person and " " not in p.ko and (p.role or "").endswith(_GOVERNMENT_HEADS) for p in people)
 
 
 def _purpose_of_departure(found: agreements_mod.AgreementFound) -> bool:

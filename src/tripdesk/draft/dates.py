@@ -628,6 +628,8 @@ _EN_VISITED_ON = re.compile(rf"\b(?:visited|arrived\s+in|met\s+with|toured)\b[^.
 # (the sentence says the event is held and names no one of the delegation).
 # (`이번 협약으로 오는 9월 5일부터 6일까지 '에어로마트 사천 2019' 행사를 개최하기로 하고`: to be held)
 _SIGNED_REPORTED = re.compile(r"(?:체결|서명|맺었)[가-힣]{0,3}고\s*\d{1,2}\s*일\s*밝혔")
+# A signing ceremony told as held on the day the sentence before is of (`이날 협약식에서는`).
+_CEREMONY_THAT_DAY = re.compile(r"이날\s?(?:[가-힣]{1,4}\s)?(?:협약식|체결식|서명식|조인식)")
 _HELD = re.compile(r"(?:열린다|열렸다|열리며|열리고|열리는|열린\s|개최된다|개최됐다|개최되며|개최되는|개최된\s|진행된다|"
                    r"개최하기로|개최키로|열기로|치러지는|치러진다|치러졌|치러지며)")
 _DELEGATION = re.compile(r"대표단|방문단|사절단|일행|출장단|교류단|개척단|단장|출장|순방|출국|방문한다|방문했다|"
@@ -822,19 +824,16 @@ def signed_on_the_report_day(text: str, sentence: str, start: dt.date, end: dt.d
     """For a sentence that reports a signing on the day of the report (`... 협약을 체결했다고 27일
     밝혔다`), when a sentence after it tells the ceremony as held that day (`이날 협약식에서는`): the
     report's day, if it is one of the trip, with the words of both."""
-    said = _SIGNED_REPORTED.search(sentence)
-    if said is None:
-        return None
-    report = _REPORT_DAY.search(sentence)
+    report = report_day(sentence) if _SIGNED_REPORTED.search(sentence) else None
     if report is None:
         return None
-    day = int(next(g for g in report.groups() if g))
+    day, words = report
     after = text[text.find(sentence) + len(sentence):][:600]
-    that_day = re.search(r"(?:^|\n|다\.\s)\s*(이날\s?(?:[가-힣]{1,4}\s)?(?:협약식|체결식|서명식|조인식))", after)
-    date = resolve_day(Mention(0, 0, report.group(0), day=day), start, end)
+    that_day = re.search(rf"(?:^|\n|다\.\s)\s*({_CEREMONY_THAT_DAY.pattern})", after)
+    date = resolve_day(Mention(0, 0, words, day=day), start, end)
     if that_day is None or date is None:
         return None
-    return date, report.group(0).strip(), that_day.group(1)
+    return date, words.strip(), that_day.group(1)
 
 
 def report_day(text: str) -> tuple[int, str] | None:
@@ -1438,6 +1437,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     signs, not in a quote, not the day of the report), at most two weeks apart; None when the
     days have months of their own (they would be a range) or none is tied."""
     report = _REPORT_DAY.search(text) or _EN_REPORT_DAY.search(text)
+    reported_day = int(next(g for g in report.groups() if g)) if report is not None else 0
     abroad = _countries_of(text)
     tied = []
     for m in mentions:
@@ -1460,13 +1460,12 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             tied.append(m)
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
         return on, on
-    bare_days = all(m.month is None and m.month_offset is None for m in tied)
-    if report is not None and (not tied or bare_days):
+    if report is not None and (not tied or _bare_days(tied)):
         # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before; also
         # told in a sentence or two after the report's (`... 16일 밝혔다. 이용록 군수는 전날(현지시간) 중국
         # 전장시에서 ... 협약을 했다`); before the days tied after it too (`25일 밝혔다` ... `전날 로스앤젤레스
         # 한인회 사무실에서 ... 업무협약을 체결하고` ... `26일은 ... 마무리한다`)
-        day = int(next(g for g in report.groups() if g))
+        day = reported_day
         told = _sentence_around(text, report.start(), report.end())
         sentences = [told]
         rest = text[text.find(told) + len(told):]
@@ -1490,13 +1489,13 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
                 break
     if not tied and report is not None:
         # `서명했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식에는`: the report's day, abroad
-        day = int(next(g for g in report.groups() if g))
+        day = reported_day
         after = text[report.start():report.start() + 400]
         # (`19일 군에 따르면, 이날 체결식은 양 지역 대표단이 참석한 가운데 ... 진행됐다`, in a report of a
         # signing in China: the ceremony abroad, that day)
         there = next((s for s in re.split(r"(?<=다\.)\s+|\n+", after)
                       if re.search(r"이날", s) and (re.search(r"현지\s*시[각간]", s) or (
-                          abroad and re.search(r"이날\s?(?:[가-힣]{1,4}\s)?(?:협약식|체결식|서명식|조인식)", s)
+                          abroad and _CEREMONY_THAT_DAY.search(s)
                           and re.search(r"대표단|방문단", s)))), None)
         if there is not None:
             at = text.find(there)
@@ -1505,12 +1504,10 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     if tied and report is not None and _SIGNED_REPORTED.search(text, max(0, report.start() - 40), report.end()):
         # `응에안성과 자매결연 협약을 체결했다고 27일 밝혔다` ... `이날 협약식에서는`, after `26일 하노이 일정에서`:
         # the signing told on the report's day, that day abroad too
-        day = int(next(g for g in report.groups() if g))
+        day = reported_day
         after = text[report.end():report.end() + 400]
-        there = next((s for s in re.split(r"(?<=다\.)\s+|\n+", after)
-                      if re.match(r"\s*이날\s?(?:[가-힣]{1,4}\s)?(?:협약식|체결식|서명식|조인식)", s)), None)
-        if there is not None and all(m.month is None and m.month_offset is None for m in tied) \
-                and 0 < day - max(m.day for m in tied) <= 3:
+        there = next((s for s in re.split(r"(?<=다\.)\s+|\n+", after) if _CEREMONY_THAT_DAY.match(s.lstrip())), None)
+        if there is not None and _bare_days(tied) and 0 < day - max(m.day for m in tied) <= 3:
             at = text.find(there)
             words = re.search(r"이날", there)
             tied = tied + [Mention(at + words.start(), at + words.end(), words.group(0), day=day)]
@@ -1536,6 +1533,11 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
     first = min(tied, key=order)
     last = max((m for m in tied if order(m) - order(first) <= 14), key=order)
     return first, last
+
+
+def _bare_days(mentions: list[Mention]) -> bool:
+    """Whether the mentions are days without a month of their own (`24일`, not `10월 24일` or `지난달 30일`)."""
+    return all(m.month is None and m.month_offset is None for m in mentions)
 
 
 def _days_between(first: Mention, last: Mention) -> int | None:
