@@ -225,6 +225,22 @@ def test_one_agreement_with_each_party_listed_before_each_on_its_own_day() -> No
                                                           dt.date(2014, 8, 1)]
 
 
+def test_one_agreement_for_each_day_told_with_its_own_place() -> None:
+    # (고흥 2019, the 33rd held-out batch: `지난 8일과 11일 체코와 이탈리아에서 ... 수출협약을 체결한데 이어, 지난 14일에는
+    # 말레이시아에서 100만 달러, 16일에는 홍콩에서 400만 달러의 농수산물 수출협약을 체결했다`: four signings)
+    text = ("송귀근 고흥군수를 단장으로 한 농수산물 수출촉진단이 지난 8일부터 18일까지 유럽과 아시아를 방문했다.\n\n고흥군 농수산물 수출촉진단은 지난 "
+            "8일과 11일 체코와 이탈리아에서 유자상품 190만 달러의 수출협약을 체결한데 이어, 지난 14일에는 말레이시아에서 "
+            "100만 달러, 16일에는 홍콩에서 400만 달러의 농수산물 수출협약을 체결했다고 밝혔다.")
+    found = agreements.find_agreements(text, analyser.sentences(text))
+    assert [a.of for a in found] == [2, 2, 2, 2]
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2019, 8, 19))).document
+    assert [a.get("date") for a in doc["agreements"]] == [dt.date(2019, 8, d) for d in (8, 11, 14, 16)]
+    # two days at one place are one agreement's days (`17일과 18일 몽골 울란바토르시에서 ... 업무협약을 체결한다`)
+    text = "이 지사는 이어 17일과 18일 몽골 울란바토르시에서 양수발전소 사업과 관련한 업무협약을 체결한다."
+    assert [a.of for a in agreements.find_agreements(text, analyser.sentences(text))] == [1]
+
+
 def test_renewed_brought_about_each_after_the_words_and_a_bare_back_reference_by_its_party() -> None:
     # (the 21st held-out batch) 아산 2025: `기존 ... 협약을 갱신하고`; 울산 2019: `협약을 끌어 내는 성과를 거뒀다`
     text = "닌빙성에서는 기존 상호결연도시 협약을 갱신하고, 계절근로자 파견 협약 재체결 및 실무 협의를 진행한다."
@@ -288,3 +304,22 @@ def test_companies_listed_a_pledge_signed_and_a_sum_of_the_agreements_told_one_b
     # (충남 2022: `업체 5곳(6건)과 총 2억 달러 규모의 투자협약을 체결한다`: six)
     text = "김 지사는 반도체와 전기차 소재·부품 업체 5곳(6건)과 총 2억 달러 규모의 투자협약을 체결한다."
     assert [a.of for a in agreements.find_agreements(text, analyser.sentences(text))] == [6] * 6
+
+
+def test_an_agreement_had_and_one_other_parties_also_join_are_their_own() -> None:
+    # (경북 2024, the 33rd held-out batch: `... 등과 ... 전통 의학과 관련한 양해각서를 갖는다`: an MOU had, planned)
+    text = ("또 몽골 10대 기업에 속하는 모노스그룹, 몽골 교육과학부 등과 바이오 산업 분야 공동연구 및 상품개발을 논의하고 "
+            "전통 의학과 관련한 양해각서를 갖는다.")
+    assert [(a.kind, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))] == [("MOU", "planned")]
+    text = "시장은 현지 기업과 투자 양해각서(MOU)를 가졌다."
+    assert [(a.kind, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))] == [("MOU", "signed")]
+    # an MOU held for years is no signing
+    assert agreements.find_agreements("양 기관은 양해각서를 갖고 있다.", [(0, 16)]) == []
+    # (`이 자리에는 경상북도개발공사와 ... 주택정책공사도 참여해 세부사업 실행을 위한 업무협약을 진행한다`: other parties
+    # also join, a second agreement of the kind told the sentence before)
+    text = ("이철우 경북도지사를 단장으로 한 대표단이 15일부터 19일까지 몽골 울란바토르시를 방문한다.\n\n이 지사는 17일 몽골 "
+            "울란바토르시에서 양수발전소 사업과 관련한 업무협약을 체결한다. 이 자리에는 경상북도개발공사와 몽골 국립에너지센터, "
+            "울란바토르시 주택정책공사도 참여해 세부사업 실행을 위한 업무협약을 진행한다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2024, 4, 14))).document
+    assert [a["kind"] for a in doc["agreements"]] == ["business agreement", "business agreement"]

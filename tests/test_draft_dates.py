@@ -228,6 +228,19 @@ def test_a_home_event_named_with_its_year_does_not_date_the_trip() -> None:
     assert dates.start.date == D(2027, 10, 26)
 
 
+def test_a_year_leading_the_title_that_holds_the_trips_dates_is_the_trips() -> None:
+    # (달성 2024, the 33rd held-out batch: `‘2024 달성군체육회 생활체육 우수사례 견학(11.5.~11.8.)’ 일정 중 대만
+    # 운림현 청사 방문`: the home's name follows the year, but the title is the trip's own)
+    text = ("달성군은 지난 7일 대만 운림현 청사에서 MOU를 체결했다.\n‘2024 달성군체육회 생활체육 우수사례 견학(11.5.~11.8.)’ "
+            "일정 중 대만 운림현 청사 방문 및 간담회에서 뜻을 같이하여 이루어진 것이다.")
+    dates = trip_dates(text)
+    assert (dates.start.date, dates.end.date) == (D(2024, 11, 5), D(2024, 11, 8))
+    assert "2024 달성군체육회" in str(dates.start.reason)
+    # a home fair's year with no dates of the trip inside its title still dates nothing
+    with pytest.raises(NoYear):
+        trip_dates("군수 일행은 ‘2030함양산삼엑스포’를 홍보하려 26일부터 11월 3일까지 미국을 방문했다.")
+
+
 def test_the_year_of_an_event_named_before_a_home_pavilion_is_the_events() -> None:
     dates = trip_dates("부시장은 5일부터 12일까지 방문해 CES 2027 대전통합관 개관식에 참석한다.")
     assert dates.start.date == D(2027, 1, 5)
@@ -1012,3 +1025,14 @@ def test_the_day_before_the_report_told_a_few_sentences_on_comes_before_the_days
             "협의했다.\n26일은 로스앤젤레스 갤러리아 백화점을 방문하며 시장개척단 일정을 마무리한다.")
     dates = trip_dates(text, YearHint(published=D(2024, 10, 25)))
     assert (dates.start.date, dates.end.date) == (D(2024, 10, 24), D(2024, 10, 26))
+
+
+def test_a_length_written_with_a_space_before_gan_is_no_day() -> None:
+    # (공주 2023, the 33rd held-out batch: `21일부터 5일 간의 방일 일정을 마치고 25일 귀국했다`: `5일 간` is five days,
+    # not the 5th)
+    text = "최 시장 일행 6명은 충남도지사 등과 함께 21일부터 5일 간의 방일 일정을 마치고 25일 귀국했다."
+    dates = trip_dates(text, YearHint(published=D(2023, 5, 25)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 5, 21), D(2023, 5, 25))
+    assert [m.day for m in find_mentions(text)] == [21, 25]
+    # `15일 간담회` is still the 15th
+    assert [m.day for m in find_mentions("시장은 15일 간담회를 열었다.")] == [15]

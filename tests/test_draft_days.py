@@ -168,6 +168,9 @@ def test_the_sites_last_edit_above_the_article_is_not_its_published_date() -> No
     assert translated.published == D(2013, 6, 6)
     # alone, the last edit is still the page's date
     assert read_article("최종편집 2024-04-19 07:39 (금)\n\n지사가 5일부터 방문한다.".encode(), "k.txt").published == D(2024, 4, 19)
+    # (충북 2011, the 33rd held-out batch: `웹출고시간2011.03.28 21:22:11` above `최종수정2013.08.04 00:44:01`)
+    page = "이시종 지사, 내달 6박9일 미국 방문\n\n  • 웹출고시간2011.03.28 21:22:11\n  • 최종수정2013.08.04 00:44:01\n지사가 방문한다."
+    assert read_article(page.encode(), "c.txt").published == D(2011, 3, 28)
 
 
 def test_the_one_city_listed_with_a_province_is_not_put_on_every_day() -> None:

@@ -60,6 +60,7 @@ _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|갱신|끌
                       r"(?:협약|MOU|양해각서|결연)['’”]?(?:을|를|도)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
+                      r"(?:협약|협정|MOU|양해각서)(?:\([^)]*\))?['’”]?(?:을|를)\s*(?:가졌|갖는다|갖고(?!\s*있)|가진|가질)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
                       r"(?:협약|협정|체결|조인|서명|결연)식(?:을|를)?\s*(?:가졌|갖|개최|열|진행)|"
                       r"(?:열린|열리는|개최된|개최되는)\s+(?:[가-힣]+\s)?[가-힣]*(?:결연|협약|체결)식|"
@@ -260,6 +261,9 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 parties = pairs
             if count == 1 and parties[0] > 1:
                 count, counting = parties
+            days = _days_each_at_a_place(sentence[previous_end:group[0].start])
+            if count == 1 and days[0] > 1:
+                count, counting = days
         else:
             count, counting = _count_en(sentence, group[0].start, best.words), best.words
         for item in range(count):
@@ -292,6 +296,8 @@ _HELD_AGREEMENT = re.compile(r"\s*(?:(?:과|와)\s+[^.,]{0,30}?(?:협약|협정|
                              r"진행(될|된다|됐다|되었다|되며|되고|돼)")
 # (`판아시아(PanAsia)와의 업무협약도 진행한다`: 도, another besides)
 _BARE_VERB = re.compile(r"\s*(?:\([^)]*\))?\s*(?:등)?(?:을|를|도)\s*(?:진행\s*)?(한다|할|하기로|했다|하였다|하고|하며)")
+# `양해각서를 갖는다`, `MOU를 가졌다`: the agreement had (not `갖고 있다`, held for years).
+_HAD_AGREEMENT = re.compile(r"\s*(?:\([^)]*\))?['’”]?\s*(?:을|를)\s*(가졌|갖는다|갖고(?!\s*있)|가진|가질)")
 # `라오스지회와 업무협약한 뒤`: 하다 glued to the agreement's word.
 _GLUED_VERB = re.compile(r"(한다|할|하기로|했다|하였다|하고|하며|한(?=\s(?:뒤|후)))")
 
@@ -311,6 +317,13 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
             return "planned"
         if bare.group(1) == "한" and _ENDS_DONE.search(sentence) and not _ENDS_PLANNED.search(sentence):
             return "signed"
+        return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
+    had = _HAD_AGREEMENT.match(tail[words:])
+    if had and not ceremony:  # `양해각서를 갖는다`: the agreement had (made) with 갖다
+        if had.group(1) == "가졌":
+            return "signed"
+        if had.group(1) in ("갖는다", "가질"):
+            return "planned"
         return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
     held = _HELD_AGREEMENT.match(tail[words:])
     if held and not ceremony:  # `수출협약이 진행될 예정이다`: the agreement is made (진행) as its subject
@@ -496,6 +509,27 @@ def _parties_counted(before: str) -> tuple[int, str]:
     if m:
         companies = re.split(r",\s*", m.group(1))
         return len(companies), ", ".join(companies)
+    return 1, ""
+
+
+# `지난 8일과 11일 체코와 이탈리아에서`: two days paired with two places; `14일에는 말레이시아에서 100만 달러,
+# 16일에는 홍콩에서`: each day with a place of its own.
+_TWO_DAYS_TWO_PLACES = re.compile(r"(?<![\d.])\d{1,2}\s*일(?:과|와)\s*\d{1,2}\s*일\s+(?:[가-힣]+\s+)?[가-힣]{2,}(?:와|과)\s+"
+                                  r"[가-힣]{2,}에서\s")
+_DAY_AT_A_PLACE = re.compile(r"(?<![\d.])(\d{1,2})\s*일(?:에는|에)?\s+(?:[가-힣]+\s+)?[가-힣]{2,}에서\s")
+
+
+def _days_each_at_a_place(before: str) -> tuple[int, str]:
+    """How many signings the days told before an agreement's words count, each day with a place
+    of its own (not a range, nor two days at one place)."""
+    if re.search(r"부터|까지|[~∼～〜]", before):
+        return 1, ""
+    paired = _TWO_DAYS_TWO_PLACES.search(before)
+    if paired:
+        return 2, paired.group(0).strip()
+    each = list(_DAY_AT_A_PLACE.finditer(before))
+    if 2 <= len(each) <= 6 and len({m.group(1) for m in each}) == len(each):
+        return len(each), ", ".join(m.group(0).strip() for m in each)
     return 1, ""
 
 

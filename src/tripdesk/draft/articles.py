@@ -189,7 +189,8 @@ _BULLET = re.compile(r"^\s*[•·∙◦▪■□◆◇○●※-]\s+")
 _OUTLET_BRACKET = re.compile(r"[【\[]\s*([^】\]]{2,30}?)\s*[】\]]\s*([가-힣]{2,4})\s*기자")
 _OUTLET_AGENCY = re.compile(r"\(([가-힣]{2,6})\s*=\s*([가-힣A-Za-z]{2,12})\)\s*(?:([가-힣]{2,4})\s*기자)?")
 _BYLINE = re.compile(r"([가-힣]{2,4})\s*기자(?:\s*=|\s+[\w.]+@|$)")
-_DATELINE = re.compile(r"(?:입력|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정|기사\s?편집|편집|작성|작성일)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
+# (`웹출고시간2011.03.28`: the time a regional paper put the article on the web)
+_DATELINE = re.compile(r"(?:입력|(?:웹\s?)?출고(?:시간|일)?|등록|등록일|발행|발행일|승인|게재|기사입력|송고|수정|기사\s?편집|편집|작성|작성일)\s*:?\s*(\d{4})[.\-/년]\s?(\d{1,2})[.\-/월]\s?(\d{1,2})")
 _SITE_EDIT = re.compile(r"최종\s?(?:편집|수정|업데이트)")
 # English pages' stamps: `Created date 2022-10-13`, `Createdd 2024-05-19`, `Date : 2024-10-02`,
 # `Published : Nov 25, 2018`, a line `date 2023-03-06 Image: City of Busan` (the first of them near the top).

@@ -1692,6 +1692,10 @@ _BUSINESS = re.compile(r"업무\s*협약(?:\s*\(\s*MOU\s*\))?")
 _BUSINESS_MOU = re.compile(r"업무\s*협약\s*\(\s*MOU\s*\)|MOU\s*\(\s*업무\s*협약\s*\)")
 
 
+# Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
+_OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
+
+
 def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound) -> bool:
     """Whether a sentence's agreement is one already recorded: of the same kind (or one of them
     of kind `other` or a kind sharpened from it, whose words the other's sentence uses: 투자협약 and
@@ -1699,6 +1703,9 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     from the same sentence (a sentence that names two agreements means two)."""
     if any(e["text"] == found.sentence for e in record["evidence"]):
         return False
+    clause = found.clause or found.sentence
+    if _OTHERS_ALSO_JOIN.search(clause[:max(0, clause.find(found.words))]):
+        return False  # `이 자리에는 ... 주택정책공사도 참여해 ... 업무협약을 진행한다`: parties of another one
     if record["kind"] == found.kind:
         return True
     earlier: agreements_mod.AgreementFound = record["_found"]

@@ -134,7 +134,8 @@ _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\s*일")
 # `11.8(금) 미국 현지에서`: a month and day with its weekday, no 일
 _DOTTED_WEEKDAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?=\s?\((?:월|화|수|목|금|토|일)\))")
-_DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안)")
+# (`5일 간의 방일 일정`: a length with a space before 간, unlike `15일 간담회`)
+_DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안|\s간(?:의|\s|,))")
 # `212일` from a text that lost its `월`: month and day run together, read only before 부터/~.
 # `6박 8일(6. 8.~6. 16.)`: months and days with dots, as a range (a lone `6. 8.` may be anything).
 _DOTTED_RANGE = re.compile(r"(?<![\d.])(?:1[0-2]|0?[1-9])\.\s?(?:[12]\d|3[01]|0?[1-9])\.?\s*[~∼〜\-–]\s*"
@@ -353,7 +354,7 @@ def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
 # Lengths in days written as words: 이틀 (2 days), 사흘 (3) ... 열흘 (10).
 DAY_COUNTS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9, "열흘": 10}
 _COUNT_WORD = "|".join(DAY_COUNTS)
-_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:간|\s*일정|\s*동안)|"
+_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:\s?간|\s*일정|\s*동안)|"
                      rf"({_COUNT_WORD})\s*(?:간|\s*일정|\s*동안))")
 _LENGTH_LATER = re.compile(r"\s*부터\s+[^\d.\n“”\"]{1,40}?\s(\d{1,2})\s*박\s*(\d{1,2})\s*일(?=간|\s*일정|\s*동안)")
 # `사흘 일정으로`, `3일 일정으로`: a reported length without nights.
@@ -1704,6 +1705,12 @@ def _year_for(text: str, hint: YearHint, month: int, first: Mention, last: Menti
 def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tuple[int, Reason]:
     """The trip's year from the text alone: an anniversary, the one year it names (or the one
     named beside the dates), a weekday printed beside a date; else `NoYear`."""
+    titled = _YEAR_TITLING_THE_DATES.search(text, max(0, first.begin - 60), first.begin)
+    if titled is not None:
+        # `‘2024 달성군체육회 생활체육 우수사례 견학(11.5.~11.8.)’`: the dates are the titled trip's own
+        year = int(titled.group(1))
+        return year, Reason(N_("The article gives no year with the dates; they are printed in '{phrase}', so the "
+                               "year is {year}."), phrase=titled.group(0).rstrip("( "), year=year)
     glossed = _YEAR_GLOSSED.search(text)
     if glossed is not None:
         # `강원도는 지난해(2018년)부터 평창 평화포럼을 개최하는 등`: last year, with its number
@@ -1769,6 +1776,8 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
                             "YYYY-MM-DD (or just the year: --published YYYY)"))
 
 
+# A year leading a title with the trip's dates in brackets right after it: `2024 ... 견학(11.5.~11.8.)`.
+_YEAR_TITLING_THE_DATES = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\s*년|\d)[^.\n“”\"'‘’\d()]{1,40}\(\s*$")
 # `지난해(2018년)`, `올해(2019년)`, `내년(2020년)`: a year named relative to the article's, with its number.
 _YEAR_GLOSSED = re.compile(r"(지난해|작년|올해|금년|내년)\s*\(\s*((?:19|20)\d{2})\s*년?\s*\)")
 _GLOSS_OFFSET = {"지난해": 1, "작년": 1, "올해": 0, "금년": 0, "내년": -1}
