@@ -692,3 +692,31 @@ def test_a_signing_reported_on_the_report_day_and_held_that_day_and_the_pairs_it
     assert (doc["trip"]["start"], doc["trip"]["end"]) == (D(2022, 10, 26), D(2022, 10, 27))
     kinds = sorted((a["kind"], a.get("date")) for a in doc["agreements"])
     assert kinds == [("MOU", D(2022, 10, 27))] * 3 + [("sister-city", D(2022, 10, 27))]
+
+
+def test_the_one_city_is_not_put_on_a_day_told_in_another_country() -> None:
+    # (고흥 2019, the 33rd held-out batch: `지난 8일과 11일 체코와 이탈리아에서 ..., 지난 14일에는 말레이시아에서 ...,
+    # 16일에는 홍콩에서`: Hong Kong, the one city named, is the 16th's only)
+    doc = draft("송귀근 고흥군수를 단장으로 한 수출촉진단이 지난 8일부터 18일까지 유럽과 아시아를 방문했다.\n\n수출촉진단은 지난 "
+                "8일과 11일 체코와 이탈리아에서 190만 달러의 수출협약을 체결한데 이어, 지난 14일에는 말레이시아에서 100만 달러, "
+                "16일에는 홍콩에서 400만 달러의 수출협약을 체결했다고 밝혔다.", D(2019, 8, 19))
+    by_day = {day["date"].day: [p["city"].get("en") for p in day.get("places", [])] for day in dated(doc)}
+    assert by_day[16] == ["Hong Kong"]
+    assert by_day[8] == by_day[11] == by_day[14] == []
+
+
+def test_the_first_programme_is_the_first_day_and_a_delegation_named_by_its_cities_is_no_days_place() -> None:
+    # (당진 2013: `... 대련시 보세구를 방문하고 항만시설을 시찰하는 것으로 첫 일정을 시작해` is the 18th, in Dalian;
+    # `이번 중국 대련, 청도시 방문단은 18일 ... 출발하고` says nothing of where the 18th is spent)
+    doc = draft("이철환 당진시장이 국제교류를 위해 11월 18일부터 4박 5일 일정으로 중국 대련 및 청도시를 방문한다.\n"
+                "방문단은 대련시 보세구를 방문하고 항만시설을 시찰하는 것으로 첫 일정을 시작해, 대련시 항만부시장을 접견하게 된다.\n"
+                "다음 날 19일에는 당진시 미래비전 설명회를 갖고, 우호항만건립 MOU를 체결할 예정이다.\n"
+                "이번 중국 대련, 청도시 방문단은 18일 오전 10시에 인천에서 출발하고, 22일 오후 다시 인천에 도착할 예정이라고 "
+                "밝혔다.", D(2013, 11, 15))
+    by_day = {day["date"].day: [p["city"].get("en") for p in day.get("places", [])] for day in dated(doc)}
+    assert by_day[18] == ["Dalian"] and by_day[19] == ["Dalian"]
+    # the first programme of one city among several is not the trip's first day
+    from tripdesk.draft.dates import relative_day
+
+    assert relative_day("뉴욕 첫 일정으로 유엔본부를 찾았다.", None, D(2013, 11, 18), D(2013, 11, 22)) is None
+    assert relative_day("방일 첫 일정으로 가라츠시를 찾았다.", None, D(2013, 11, 18), D(2013, 11, 22))[0] == D(2013, 11, 18)

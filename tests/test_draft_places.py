@@ -404,6 +404,17 @@ def test_a_name_that_is_a_korean_local_governments_is_the_korean_one_unless_a_co
 def test_chinese_cities_by_the_korean_reading_of_their_characters() -> None:
     assert cities_in("대표단은 중국 허난성 낙양시와 개봉시를 찾았다.") == [("낙양", "Luoyang"), ("개봉", "Kaifeng")]
     assert cities_in("시장은 일을 시작하며 남창 문을 열었다.") == []  # a reading that is no proper noun here
+    # (당진 2012, the 33rd held-out batch: `청도시와 옥환현, 육안시를 차례로 방문해`; 청도 alone is Korea's
+    # 청도군, but no Korean 청도시 exists)
+    assert cities_in("방문단은 청도시와 옥환현, 육안시를 차례로 방문해 의향서를 체결했다.") == [
+        ("청도시", "Qingdao"), ("옥환", "Yuhuan"), ("육안", "Lu’an")]
+    assert cities_in("대표단은 청도군 농가를 찾았다.") == []
+    assert cities_in("시흥시대표단은 중국 덕주·제남·청도를 방문했다.")[:2] == [("덕주", "Dezhou"), ("제남", "Jinan")]
+    # the orthography's names GeoNames lacks
+    assert cities_in("대표단은 중국 훈춘시와 후저우시를 방문했다.") == [("훈춘", "Hunchun"), ("후저우", "Huzhou")]
+    # readings that are common words are taken only with 시
+    assert cities_in("시장은 임기 중 장사를 도왔다.") == []
+    assert cities_in("대표단은 중국 장사시와 임기시를 찾았다.") == [("장사시", "Changsha"), ("임기시", "Linyi")]
 
 
 def test_a_county_head_written_with_the_province_before_it_is_the_countys_delegation() -> None:

@@ -523,6 +523,7 @@ class _Assembler:
                     city_places = [p for p in places.find_places(sentence, proper, text) if p.city.country != "KR"]
                     city_places = _not_in_names(sentence, city_places, found_people[i])
                     city_places = _not_a_roster(sentence, city_places)
+                    city_places = _not_the_delegations_name(sentence, city_places)
                 given_up = article.language == "en" and english.dropped_plan(sentence)  # 'originally planned'
                 if not given_up:
                     # (a sentence tied to a day of the trip names the trip's cities, whatever past it recalls:
@@ -769,7 +770,10 @@ class _Assembler:
         is in it."""
         doc = _place(place)
         for day in days.values():
-            if not day["places"] and not any(id(e) in self._departures for e in day["events"]):
+            # (`지난 8일과 11일 체코와 이탈리아에서 ...`: a day told in another country is not in the city)
+            elsewhere = {code for e in day["evidence"] for code in places.countries_named(e["text"])} - {
+                "KR", place.city.country}
+            if not day["places"] and not elsewhere and not any(id(e) in self._departures for e in day["events"]):
                 day["places"].append(doc)
                 day["inferred"]["places"] = Reason(N_("The day's sentences name no city; '{name}' is the only city "
                                                       "the article names for the trip."), name=place.ko)
@@ -1513,6 +1517,22 @@ def _not_in_names(sentence: str, found: list[places.PlaceFound],
     names = [(m.start(), m.end()) for p in people if " " in p.ko
              for m in re.finditer(re.escape(p.ko), sentence)]
     return [p for p in found if not any(a <= p.begin < b for a, b in names)]
+
+
+# Cities listed in the delegation's name (`중국 대련, 청도시 방문단은 18일 ... 출발하고`).
+_DELEGATION_NAMED = re.compile(r"\s?(?:,|·|와|과|및)\s?[가-힣]{1,8}(?:시)?(?:\s?(?:,|·|와|과|및)\s?[가-힣]{1,8}(?:시)?)*"
+                               r"\s?(?:방문단|대표단|사절단|시찰단|순방단|교류단)")
+
+
+def _not_the_delegations_name(sentence: str, found: list[places.PlaceFound]) -> list[places.PlaceFound]:
+    """Without the cities a delegation of several is named by (`대련, 청도시 방문단은 18일 ... 출발`):
+    the sentence tells nothing of which of them its day is in."""
+    named: set[int] = set()
+    for k, place in enumerate(found):
+        m = _DELEGATION_NAMED.match(sentence, place.end + (1 if sentence[place.end:place.end + 1] == "시" else 0))
+        if m:
+            named |= {j for j, other in enumerate(found) if place.begin <= other.begin < m.end()}
+    return [p for j, p in enumerate(found) if j not in named]
 
 
 def _place_reason(place: places.PlaceFound) -> Reason | None:

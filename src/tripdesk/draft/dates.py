@@ -1871,7 +1871,18 @@ def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
             return start + dt.timedelta(days=_ORDINALS[m.group(1)] - 1), m.group(0)
         if end is not None:
             return end, m.group(0)
+    m = _FIRST_PROGRAMME.search(sentence)
+    if m and (not re.search(r"[가-힣]\s$", sentence[:m.start()])
+              or re.search(r"(?<!에서)(?:으로|로|고|며|해|면서)\s$", sentence[:m.start()])):
+        # `... 시찰하는 것으로 첫 일정을 시작해`, `방일 첫 일정으로`: the trip's first day (not `뉴욕 첫 일정`,
+        # the first in one city of several)
+        return start, m.group(0).strip()
     return _en_weekday_day(sentence, start, end)
+
+
+# The trip's first programme (`첫 일정을 시작해`, `방일 첫 일정으로`), with the word of the trip before it.
+_FIRST_PROGRAMME = re.compile(r"(?:^|(?<=[\s,]))(?:(?:방미|방일|방중|순방|출장|방문|이번|공식)\s?)?(첫\s?일정)"
+                              r"(?:으로|을|은|인|이|에)")
 
 
 # `On Tuesday, he will ...`, `Starting Friday, Oh will visit Paris`; not `officials said on Monday`.

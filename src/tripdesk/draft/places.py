@@ -160,6 +160,13 @@ def names_a_city_abroad(sentence: str) -> bool:
     return False
 
 
+def _after_country(text: str, at: int, codes: set[str]) -> bool:
+    """Whether the name at `at` follows the Korean name of one of `codes`' countries, alone or
+    as the first of a list joined by middle dots (`중국 덕주·제남`), not Korea's."""
+    m = re.search(r"([가-힣]{1,8})\s$", text[max(0, at - 10):at])
+    return bool(m) and country_index().get(key(m.group(1))) in codes - {"KR"}
+
+
 def find_places(text: str, proper_nouns: set[str] | None = None, context: str | None = None) -> list[PlaceFound]:
     """The world cities the text names, in order, with where each name is.
 
@@ -196,11 +203,16 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             name = hit
             # 위해시, 연대시: a city's name (and 치치하얼시, which the gazetteer knows with its 시)
             written_with_si = key(candidate)[len(name):][:1] == "시" or (len(name) >= 4 and name.endswith("시"))
+            # 옥환현: a Chinese county (현) is a city of its own, unlike a Japanese prefecture (후쿠오카현)
+            chinese_county = key(candidate)[len(name):][:1] == "현" and all(c.country == "CN" for c in index[name])
+            written_with_si = written_with_si or chinese_county
             # `하얼빈, 웨이하이, 선양을`: a short name listed right after another city is a city too
             listed_city = bool(found) and re.fullmatch(r"\s*[,·、]\s*", text[found[-1].end:m.start()]) is not None \
                 and any(c.country == found[-1].city.country for c in index[name])
+            # `중국 덕주·제남·청도`: a short name right after its country's name (or in a list that follows it)
+            after_its_country = _after_country(text, m.start(), {c.country for c in index[name]})
             if len(name) <= 2 and proper_nouns is not None and name not in proper_nouns and not written_with_si \
-                    and not listed_city:
+                    and not listed_city and not after_its_country:
                 continue
             # (탑 브랜드 어워즈: not Brandon; but a name of three syllables or more that data/city_names_ko.csv
             # adds is a city whatever the analyser makes of it: 브로몽 반도체 클러스터)
@@ -211,7 +223,7 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue
             if name in _OTHER_MEANING and not written_with_si:  # 코로나 팬데믹: COVID-19, not Corona, CA
                 continue
-            if key(candidate)[len(name):][:1] in ("현", "성"):  # 후쿠오카현, 산둥성: the prefecture, not its city
+            if key(candidate)[len(name):][:1] in ("현", "성") and not chinese_county:  # 후쿠오카현, 산둥성: the prefecture, not its city
                 continue
             if (name in country_index() and country_index()[name] not in _CITY_STATES) or name in state_index():
                 continue  # a country (but 싱가포르 and 홍콩 are cities too)
