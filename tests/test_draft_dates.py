@@ -1036,3 +1036,31 @@ def test_a_length_written_with_a_space_before_gan_is_no_day() -> None:
     assert [m.day for m in find_mentions(text)] == [21, 25]
     # `15일 간담회` is still the 15th
     assert [m.day for m in find_mentions("시장은 15일 간담회를 열었다.")] == [15]
+
+
+def test_a_day_of_meeting_the_host_at_its_invitation_the_day_home_after_a_span_and_weekdays_just_past() -> None:
+    # (the 34th held-out batch) 안산 2018: `지난 17일 황핑린 러산시장 권한대행을 만나 ... 서명했다`, a visit made at
+    # Leshan's invitation
+    text = ("안산시와 중국 러산(樂山)시가 실행합의서를 체결했다.\n윤화섭 시장은 지난 17일 황핑린 러산시장 권한대행(상무부시장)을 "
+            "만나 양 도시 대표단이 참석한 가운데 합의서에 서명했다.\n이번 방문과 합의서 체결은 러산시의 공식 초청으로 이뤄졌다.")
+    dates = trip_dates(text, YearHint(published=D(2018, 9, 19)))
+    assert (dates.start.date, dates.end.date) == (D(2018, 9, 17), D(2018, 9, 17))
+    # a host met at home (no invitation abroad) dates no trip
+    with pytest.raises(NoTripDates):
+        trip_dates("윤화섭 시장은 지난 17일 황핑린 러산시장 권한대행을 만나 합의서에 서명했다.", YearHint(published=D(2018, 9, 19)))
+    # 충남 2024: `3박4일동안 6개 공식 일정을 소화하고 18일 귀국했다`: home on the 18th, so from the 15th
+    text = "올해 첫 해외 출장 일정으로 일본을 선택한 김태흠 충남도지사가 3박4일동안 6개 공식 일정을 소화하고 18일 귀국했다."
+    dates = trip_dates(text, YearHint(published=D(2024, 2, 18)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 2, 15), D(2024, 2, 18))
+    # en-busan 2019: `during his visit to Beijing last Thursday and Friday`, published on a Tuesday
+    text = "Oh received positive feedback during his visit to Beijing last Thursday and Friday when he relayed plans."
+    dates = trip_dates(text, YearHint(published=D(2019, 11, 12)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 11, 7), D(2019, 11, 8))
+    # en-incheon 2023: `currently on a business trip to Japan` ... `on the 31st, Mayor Yoo met with Mayor ... of Yokohama`
+    text = ("Yoo Jeong-bok, Mayor of Incheon, currently on a business trip to Japan, proposed an economic community.\n"
+            "Incheon City announced that on the 31st, Mayor Yoo met with Mayor Yamanaka Takeharu of Yokohama, a sister city.")
+    dates = trip_dates(text, YearHint(published=D(2023, 10, 31)))
+    assert (dates.start.date, dates.end.date) == (D(2023, 10, 31), D(2023, 10, 31))
+    # with no date to count them from, the weekdays ask for one (the draft then assumes the file's date)
+    with pytest.raises(NoYear):
+        trip_dates("Oh received positive feedback during his visit to Beijing last Thursday and Friday.", YearHint())

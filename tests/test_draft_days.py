@@ -171,6 +171,9 @@ def test_the_sites_last_edit_above_the_article_is_not_its_published_date() -> No
     # (충북 2011, the 33rd held-out batch: `웹출고시간2011.03.28 21:22:11` above `최종수정2013.08.04 00:44:01`)
     page = "이시종 지사, 내달 6박9일 미국 방문\n\n  • 웹출고시간2011.03.28 21:22:11\n  • 최종수정2013.08.04 00:44:01\n지사가 방문한다."
     assert read_article(page.encode(), "c.txt").published == D(2011, 3, 28)
+    # (안산 2018, the 34th held-out batch: the print edition's date and page under the byline)
+    page = "안산시, 중국 러산시와 상생발전 기반 다짐\n박성철 기자 psc@kihoilbo.co.kr 2018년 09월 19일 수요일 제5면\n시장이 방문했다."
+    assert read_article(page.encode(), "a.txt").published == D(2018, 9, 19)
 
 
 def test_the_one_city_listed_with_a_province_is_not_put_on_every_day() -> None:

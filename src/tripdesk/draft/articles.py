@@ -244,6 +244,10 @@ def _date_under_the_headline(text: str) -> re.Match[str] | None:
     return _BARE_DATE_LINE.match(lines[1])
 
 
+# The print edition's date and page under the byline (`박성철 기자 psc@kihoilbo.co.kr 2018년 09월 19일 수요일
+# 제5면`).
+_PRINT_PAGE = re.compile(r"((?:19|20)\d{2})\s?년\s?(\d{1,2})\s?월\s?(\d{1,2})\s?일\s*(?:\(?[월화수목금토일](?:요일)?\)?\s*)?"
+                         r"제\s?\d{1,2}\s?면")
 _STAMP_LINE = re.compile(r"(?m)^[^\d\n.]{2,20}?\s((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s*$")
 
 
@@ -409,7 +413,8 @@ def _source_lines(article: Article) -> None:
             article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip(" -–|,\n"))
         except ValueError:
             pass
-    for m in (_STAMP_LINE.search(article.text), _date_under_the_headline(article.text)):
+    for m in (_STAMP_LINE.search(article.text), _date_under_the_headline(article.text),
+              _PRINT_PAGE.search(article.text[:1500])):
         if article.published is not None or m is None:
             continue
         try:

@@ -545,7 +545,7 @@ def _en_weekday_trip(text: str, hint: "YearHint", span: Span | None) -> TripDate
     if hint.published is None:
         return None
     if span is None:
-        return _en_weekday_bounds(text, hint)
+        return _en_weekday_bounds(text, hint) or _en_last_weekdays(text, hint)
     for pattern, is_start in ((_EN_STARTS_ON, True), (_EN_ENDS_ON, False)):
         m = pattern.search(text)
         if not m:
@@ -618,6 +618,30 @@ def _en_weekday_bounds(text: str, hint: "YearHint") -> TripDates | None:
                               "{date}, {source}): it may have begun earlier."), first=m1.group(0),
                            date=hint.published, source=hint.source)
     return TripDates(start=Dated(start, start_why), end=Dated(end, why), evidence=sentence, span=None)
+
+
+# `during his visit to Beijing last Thursday and Friday`: the days of a visit just past.
+_EN_LAST_WEEKDAYS = re.compile(rf"\b(?:visit(?:ed|ing)?|trip|tour(?:ed)?|met|meeting|talks)\b[^.\n]{{0,60}}?\blast\s+"
+                               rf"{_EN_WEEKDAY_WORD}(?:\s+and\s+{_EN_WEEKDAY_WORD})?\b")
+
+
+def _en_last_weekdays(text: str, hint: "YearHint") -> TripDates | None:
+    """A report of a visit dated only by the weekdays just past (`his visit to Beijing last
+    Thursday and Friday`): each the last such weekday before the published date."""
+    m = _EN_LAST_WEEKDAYS.search(text)
+    if m is None or hint.published is None:
+        return None
+    first = _weekday_near(hint.published - dt.timedelta(days=1), WEEKDAYS_EN.index(m.group(1).lower()), False)
+    last = first
+    if m.group(2):
+        gap = (WEEKDAYS_EN.index(m.group(2).lower()) - first.weekday()) % 7
+        last = first + dt.timedelta(days=gap)
+        if last >= hint.published:
+            return None
+    why = Reason(N_("'{words}' is read as the days just before the published date {date} ({source})."),
+                 words=m.group(0)[m.group(0).find("last"):], date=hint.published, source=hint.source)
+    return TripDates(start=Dated(first, why), end=Dated(last, why),
+                     evidence=_sentence_around(text, m.start(), m.end()), span=None)
 
 
 # With no departure told, the first day a report puts the leader abroad: `Mayor Jeong visited
@@ -920,7 +944,8 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
         weekday_trip = _en_weekday_trip(text, hint, span)
         if weekday_trip is not None:
             return weekday_trip
-        if hint.published is None and (weekday := _EN_STARTS_ON.search(text) or _EN_ENDS_ON.search(text)):
+        if hint.published is None and (weekday := _EN_STARTS_ON.search(text) or _EN_ENDS_ON.search(text)
+                                       or _EN_LAST_WEEKDAYS.search(text)):
             # `Oh will depart Saturday`: weekdays counted from an article date the text lacks
             raise NoYear(messages()("the article dates the trip by weekdays ('{words}') but gives no date of its "
                                     "own to count them from; give it with --published YYYY-MM-DD").format(
@@ -946,6 +971,15 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
                                   "'{first}' and '{last}', so the trip is taken to run from the first of them to the "
                                   "last (the real trip may be longer: check it)."),
                                first=tied[0].text.strip(), last=tied[1].text.strip())
+    if not ranges and span is not None and (home := _SPAN_THEN_HOME.search(text)) is not None and int(
+            home.group(2)) == span.days:
+        # `3박4일동안 6개 공식 일정을 소화하고 18일 귀국했다`: the day home alone, at the end of the span (which
+        # then gives the start, below)
+        back = next((m for m in mentions if m.begin == home.start(3)), None)
+        if back is not None:
+            ranges = [(back, back)]
+            days_only = Reason(N_("The article gives no range of days for the trip, only the day the delegation "
+                                  "comes home ('{words}')."), words=home.group(0))
     if not ranges and (only := _start_only(text, mentions, quoted)) is not None:
         ranges = [(only, only)]
         days_only = Reason(N_("The article gives only the day the trip starts ('{start}'), not its end or length; "
@@ -1197,8 +1231,11 @@ def trip_dates(text: str, hint: YearHint | None = None) -> TripDates:
 
 _HOME_AFTER_ITS_WORK = re.compile(r"\s*(?:\([^)]{0,12}\)\s*)?[^.\n\d]{0,25}?(?:일정을|출장을|방문을|순방을)\s*(?:모두\s*)?"
                                   r"(?:마치고|끝내고|마무리하고)\s*(?:[가-힣]{1,4}\s)?(?:귀국|돌아)")
-_SPAN_THEN_HOME = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일(?:간의?)?\s*(?:의\s*)?(?:일정|출장|방문|순방)[^.\n]{0,15}?"
-                             r"(?:마치고|끝내고|마무리하고)\s*(?:오는\s*)?(\d{1,2})\s*일\s*(?:[가-힣]{1,4}\s)?(?:귀국|돌아)")
+# (`3박4일동안 6개 공식 일정을 소화하고 18일 귀국했다`: the programme done over the span)
+_SPAN_THEN_HOME = re.compile(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일(?:간의?)?\s*(?:의\s*)?(?:(?:일정|출장|방문|순방)|"
+                             r"동안\s[^.\n]{0,20}?일정을)[^.\n]{0,15}?"
+                             r"(?:마치고|끝내고|마무리하고|소화하고)\s*(?:오는\s*|지난\s*)?(\d{1,2})\s*일\s*(?:[가-힣]{1,4}\s)?"
+                             r"(?:귀국|돌아)")
 
 
 # A leg told after the trip's range: it goes on abroad, not home (`a stop in Japan`, `이어 일본`).
@@ -1432,6 +1469,19 @@ def _wire_dateline_day(text: str, mentions: list[Mention]) -> Mention | None:
     return on if on is not None and _EN_DONE_THERE.search(text[line.end():line.end() + 400]) else None
 
 
+# `지난 17일 황핑린 러산시장 권한대행을 만나 ... 서명했다` in a report of a visit made at the host's invitation
+# (`이번 방문과 합의서 체결은 러산시의 공식 초청으로 이뤄졌다`): met there, that day.
+_MEETS_A_HOST = re.compile(r"(?:시장|성장|주지사|현장|주석|서기)[^.\n]{0,20}?(?:을|를)\s?(?:만나|만났|면담)")
+_INVITED_ABROAD = re.compile(r"이번\s?(?:방문|순방|출장)[^.\n]{0,40}?초청(?:으로|을\s?받아|에\s?따라|에\s?의해)")
+
+
+# `on the 31st, Mayor Yoo met with Mayor Yamanaka Takeharu of Yokohama` in a report of a leader `currently on a
+# business trip to Japan`.
+_EN_MEETS_A_HOST = re.compile(r"\bmet\s+(?:with\s+)?(?:[A-Z][\w.'-]*\s+){1,5}of\s+[A-Z]")
+_EN_ON_A_TRIP = re.compile(r"\b(?:currently\s+)?on\s+an?\s+(?:official\s+|business\s+|working\s+)?(?:trip|visit|tour)\s+"
+                           r"to\s+[A-Z]")
+
+
 def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> tuple[Mention, Mention] | None:
     """For an article with no range (`지난 23일(현지시간) 시안시를 방문해 ... 24일 베트남 방문`): the
     first and last days it ties the delegation to (a day in a sentence that visits, meets or
@@ -1456,6 +1506,9 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             continue
         if (_ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and (
                 _names_a_country(sentence) or _names_a_city_of(sentence, abroad)))
+                or (_MEETS_A_HOST.search(sentence) and _INVITED_ABROAD.search(text)
+                    and _names_a_city_of(sentence, abroad))
+                or (_EN_MEETS_A_HOST.search(sentence) and _EN_ON_A_TRIP.search(text))
                 or (tied and (_RETURNS.match(text, m.end) or _HOME_AFTER_ITS_WORK.match(text, m.end)))):
             # (`... 1일(현지시간) ... 오는 4일 귀국 예정이다`, `지난 25일 중국 출장 일정을 마치고 귀국했다`)
             tied.append(m)
