@@ -323,3 +323,45 @@ def test_an_agreement_had_and_one_other_parties_also_join_are_their_own() -> Non
     doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
                      YearHint(published=dt.date(2024, 4, 14))).document
     assert [a["kind"] for a in doc["agreements"]] == ["business agreement", "business agreement"]
+
+
+def test_an_agreement_told_after_ieh_apseo_on_a_day_of_the_trip_is_the_trips() -> None:
+    # (울산 2009, the 34th held-out batch: the lead tells the 6th, then `이에 앞서 울산시는 중국 방문 첫째 날인 3일
+    # 청도시를 방문해 울산시와 칭다오시 사이에 ... ‘우호협력도시 협정 체결식’을 갖는다`: earlier in this trip)
+    text = ("울산시는 박맹우 울산시장을 비롯해 ‘울산시 대표단’이 다음 달 3일부터 7일까지 중국을 방문해 6일 창춘시에서 열릴 "
+            "회의에 참석한다고 31일 밝혔다.\n이에 앞서 울산시는 중국 방문 첫째 날인 3일 청도시를 방문해 울산시와 칭다오시 사이에 "
+            "교류협력 증진 등을 주요 내용으로 하는 ‘우호협력도시 협정 체결식’을 갖는다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2009, 7, 31))).document
+    (agreement,) = doc["agreements"]
+    assert agreement["date"] == dt.date(2009, 8, 3)
+    # 청도시 and 칭다오시 are one party, the City of Qingdao
+    qingdao = [o for o in doc["organisations"] if o["name"].get("en") == "City of Qingdao"]
+    assert len(qingdao) == 1 and qingdao[0]["aliases"] == ["칭다오시"]
+    # an agreement of an earlier journey told after 앞서 is still not the trip's
+    text = ("박맹우 울산시장이 3일부터 7일까지 중국을 방문한다.\n앞서 울산시는 지난 5월 청도시와 우호협력도시 협정을 체결했다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2009, 7, 31))).document
+    assert doc.get("agreements", []) == []
+
+
+def test_a_year_in_the_quoted_title_of_an_agreement_does_not_put_it_before_the_trip() -> None:
+    # (봉화 2025, the 34th held-out batch: `지난 21일 ... 청사를 방문해 ‘2026년 외국인 계절근로자 도입에 대한 업무협약’을
+    # 체결했다`)
+    text = ("박현국 봉화군수가 이끄는 대표단이 지난 21일 베트남 다낭시 화방면 인민위원회 청사를 방문해 ‘2026년 외국인 "
+            "계절근로자 도입에 대한 업무협약’을 체결했다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2025, 11, 25))).document
+    (agreement,) = doc["agreements"]
+    assert (agreement["date"], agreement["status"]["value"]) == (dt.date(2025, 11, 21), "signed")
+
+
+def test_an_agreement_a_speaker_names_in_a_quote_is_the_one_the_sentence_tells() -> None:
+    # (완도 2015: `지난 11일 한인회관에서 열린MOU 체결식에 앞서 이 회장은 “... MOU를 체결함으로써 ...”고 밝혔다`: one MOU;
+    # `앞서` here is before the ceremony, on a day of the trip)
+    text = ("신우철 완도군수를 단장으로 한 대표단이 지난 10일부터 12일까지 미국 샌디에고를 방문했다.\n샌디에고 한인회와 완도군이 "
+            "지난 11일 업무협약(MOU)을 체결했다.\n지난 11일 한인회관에서 열린MOU 체결식에 앞서 이 회장은 “완도군과 샌디에고는 "
+            "항구도시라는 공통점이 있다”며“ 이런 공통점을 바탕으로 MOU를 체결함으로써 다리역할을하겠다”고 밝혔다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2015, 2, 14))).document
+    assert [a["date"] for a in doc["agreements"]] == [dt.date(2015, 2, 11)]

@@ -1064,3 +1064,12 @@ def test_a_day_of_meeting_the_host_at_its_invitation_the_day_home_after_a_span_a
     # with no date to count them from, the weekdays ask for one (the draft then assumes the file's date)
     with pytest.raises(NoYear):
         trip_dates("Oh received positive feedback during his visit to Beijing last Thursday and Friday.", YearHint())
+
+
+def test_an_anniversary_of_a_tie_whose_year_is_in_brackets_after_it() -> None:
+    # (대구 2018, the 34th held-out batch: `양도시 자매결연(1997년) 21주년을 기념하는 대구의 날`)
+    text = ("권영진 시장 일행은 5월 2일부터 5일까지 히로시마를 방문한다. 3일은 히로시마 시를 방문하고 양도시 "
+            "자매결연(1997년) 21주년을 기념하는 대구의 날 행사에 참석한다.")
+    dates = trip_dates(text)
+    assert (dates.start.date, dates.end.date) == (D(2018, 5, 2), D(2018, 5, 5))
+    assert "1997" in str(dates.start.reason)

@@ -723,3 +723,11 @@ def test_the_first_programme_is_the_first_day_and_a_delegation_named_by_its_citi
 
     assert relative_day("뉴욕 첫 일정으로 유엔본부를 찾았다.", None, D(2013, 11, 18), D(2013, 11, 22)) is None
     assert relative_day("방일 첫 일정으로 가라츠시를 찾았다.", None, D(2013, 11, 18), D(2013, 11, 22))[0] == D(2013, 11, 18)
+
+
+def test_one_city_written_two_ways_on_a_day_is_one_place() -> None:
+    # (대구 2018, the 34th held-out batch: `3일은 히로시마 시와 의회를 공식 방문하고 ... 히로시마 시장 및 ...`)
+    doc = draft("권영진 대구시장 일행은 5월 2일부터 5일까지 일본 히로시마를 방문한다.\n3일은 히로시마 시와 의회를 공식 방문하고 "
+                "이어서 대구의 날 행사를 히로시마 시장 및 현지교민 등이 참석한 가운데 히로시마에서 개최한다.", D(2018, 4, 30))
+    (third,) = [day for day in dated(doc) if day["date"].day == 3]
+    assert [p["city"].get("en") for p in third["places"]] == ["Hiroshima"]

@@ -164,6 +164,25 @@ def test_english_quotes_with_their_speakers_by_surname() -> None:
         ("We will open", "Ryu Min-ho"), ("The two citi", "Pierre Morel"), ("I hope the p", "Ryu Min-ho")]
 
 
+def test_english_quotes_brought_in_by_a_participle_and_went_on_with_he() -> None:
+    # (en-incheon 2023, the 34th held-out batch: `Mayor Yoo emphasized ..., stating, "..."`, `He added, "..."`,
+    # `Mayor Yamanaka expressed agreement, saying, "..."`)
+    from tripdesk.draft import analyser, quotes
+
+    text = ("Incheon Mayor Yoo Jeong-bok met Yokohama Mayor Yamanaka Takeharu on the 31st.\n"
+            "Mayor Yoo emphasized the importance of friendly cooperation, stating, \"It is necessary to promote "
+            "exchanges among the port cities.\"\nHe added, \"City diplomacy led by local governments can be "
+            "flexible.\"\nMayor Yamanaka expressed agreement, saying, \"I expect that exchanges will contribute to "
+            "peace.\"")
+    found = quotes.find_quotes(text, analyser.sentences(text), english.people(text))
+    assert [(q.text[:12], q.speaker.ko) for q in found] == [
+        ("It is necess", "Yoo Jeong-bok"), ("City diploma", "Yoo Jeong-bok"),
+        ("I expect tha", "Yamanaka Takeharu")]
+    # `He said` with no one quoted before it names no one
+    text = "He said, \"We will come back to Lyon next year with more companies.\""
+    assert [q.speaker for q in quotes.find_quotes(text, analyser.sentences(text), english.people(text))] == [None]
+
+
 def test_a_made_up_english_report_drafts_whole_and_validates(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
     import pytest
     import yaml

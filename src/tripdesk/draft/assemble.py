@@ -453,6 +453,15 @@ class _Assembler:
         if same is not None:  # 방산혁신 클러스터 is 방산혁신클러스터
             self.org_names[ko] = same
             return same
+        if en and kind == "government":
+            # (`청도시` and `칭다오시`, the Korean reading and the orthography: one City of Qingdao)
+            same = next((oid for oid, record in self.orgs.items() if record["kind"] == "government"
+                         and record["name"].get("en") == en), None)
+            if same is not None:
+                if ko not in self.orgs[same]["aliases"] and ko != self.orgs[same]["name"].get("ko"):
+                    self.orgs[same]["aliases"].append(ko)
+                self.org_names[ko] = same
+                return same
         match = _match(self.known.organisations, ko, en)
         if match is not None:
             oid = match.id
@@ -482,7 +491,8 @@ class _Assembler:
             for place in places.find_places(article.text, proper):
                 written = place.ko if place.ko.endswith("시") else place.ko + "시"
                 if place.city.country != "KR" and written in article.text and written not in self.org_names:
-                    self._org(written, f"City of {place.city.en}", "government", city=written[:-1])
+                    self._org(written, f"City of {place.city.en}" if place.city.en else None, "government",
+                              city=written[:-1])
             found_orgs = (english.organisations(article.text) if article.language == "en"
                           else entities.organisations(article.text, exclude))
             for org in found_orgs:
@@ -558,7 +568,8 @@ class _Assembler:
                 day = days.setdefault(date, _new_day(date))
                 for place in city_places:
                     doc = _place(place)
-                    if doc not in day["places"]:
+                    # (`히로시마 시와 의회를` beside `히로시마`: one city however written)
+                    if _city_key(doc) not in {_city_key(p) for p in day["places"]}:
                         day["places"].append(doc)
                         if _place_reason(place):
                             day["inferred"]["places"] = _place_reason(place)
@@ -1211,7 +1222,10 @@ class _Assembler:
     def _before_trip(self, sentence: str) -> bool:
         """Whether a sentence tells of something before the trip (an agreement signed in an
         earlier year, '지난 5월 ... 체결한 바 있다'), not of the trip itself."""
-        if _PAST.search(sentence) or _PAST_EN.search(sentence):
+        past = {m.group(0) for m in _PAST.finditer(sentence)}
+        if past == {"앞서"} and any(dates.resolve_day(m, self.start, self.end) for m in dates.find_mentions(sentence)):
+            past = set()  # `이에 앞서 울산시는 중국 방문 첫째 날인 3일 ...`: earlier in this trip, on a day of it
+        if past or _PAST_EN.search(sentence):
             return True
         if any(int(y) < self.start.year for y in _YEAR_PAST_EN.findall(sentence)):
             return True  # `signed a friendship city agreement in May 2012`
@@ -1648,8 +1662,10 @@ _OPENED_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년\s*(?:\d{1,2}\s*월\s*)?(?:
 
 
 def _years_of_the_sentence(sentence: str) -> list[str]:
-    """The years a sentence names as its time (not those of a place's opening)."""
+    """The years a sentence names as its time (not those of a place's opening, nor those in a
+    quoted title: `‘2026년 외국인 계절근로자 도입에 대한 업무협약’을 체결했다`)."""
     opened = [m.span() for m in _OPENED_IN.finditer(sentence)]
+    opened += [m.span() for m in re.finditer(r"[‘“'\"][^’”'\"\n]{2,80}[’”'\"]", sentence)]
     return [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence)
             if not any(a <= m.start() < b for a, b in opened)]
 
@@ -1712,6 +1728,17 @@ _BUSINESS = re.compile(r"업무\s*협약(?:\s*\(\s*MOU\s*\))?")
 _BUSINESS_MOU = re.compile(r"업무\s*협약\s*\(\s*MOU\s*\)|MOU\s*\(\s*업무\s*협약\s*\)")
 
 
+def _said_in_a_quote(found: agreements_mod.AgreementFound) -> bool:
+    """Whether the agreement's words are inside a quotation (`이 회장은 “... MOU를 체결함으로써 ...”`):
+    what a speaker says of the agreement the sentence names, not another."""
+    clause = found.clause or found.sentence
+    at = found.sentence.find(clause)
+    if at < 0:
+        return False
+    before = found.sentence[:at + max(0, clause.find(found.words))]
+    return before.count("“") > before.count("”")
+
+
 # Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
 _OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
 
@@ -1721,7 +1748,7 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     of kind `other` or a kind sharpened from it, whose words the other's sentence uses: 투자협약 and
     투자협약(MOU)), and not
     from the same sentence (a sentence that names two agreements means two)."""
-    if any(e["text"] == found.sentence for e in record["evidence"]):
+    if any(e["text"] == found.sentence for e in record["evidence"]) and not _said_in_a_quote(found):
         return False
     clause = found.clause or found.sentence
     if _OTHERS_ALSO_JOIN.search(clause[:max(0, clause.find(found.words))]):

@@ -773,6 +773,8 @@ _KOREAN_REGIONS = ("충청", "영남", "호남", "수도권", "전라", "경상"
 
 
 _FOUNDED = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년[^.\n]{0,40}?(?:체결|결연|맺|협약|수교|교류|개설|시작)")
+# `양도시 자매결연(1997년) 21주년`: the year of the tie in brackets after it
+_FOUNDED_GLOSSED = re.compile(r"(?:결연|협약|협정|수교|교류)\s*\(\s*((?:19|20)\d{2})\s*년?\s*\)")
 _ANNIVERSARY = re.compile(r"(?<!\d)(\d{1,3})\s*(?:주년|년째|년\s?전)")
 _YEARS_SINCE = re.compile(r"이후\s*(\d{1,3})\s*년간")  # `1964년 ... 승인한 이후 60년간`: with its year only
 _NEXT_YEAR_WORDS = re.compile(r"내년|이듬해")
@@ -786,7 +788,7 @@ def anniversary_year(text: str) -> tuple[int, Reason] | None:
     in one sentence (`1964년 ... 승인한 이후 60년간`) are taken together first; an anniversary
     the sentence puts next year (`60주년 기념행사가 내년 ... 개최된다`) is one year on."""
     founded = [(int(m.group(1)), m.group(0), _sentence_around(text, m.start(), m.end()))
-               for m in _FOUNDED.finditer(text)]
+               for pattern in (_FOUNDED, _FOUNDED_GLOSSED) for m in pattern.finditer(text)]
     counts = []
     for m in _ANNIVERSARY.finditer(text):
         sentence = _sentence_around(text, m.start(), m.end())

@@ -110,6 +110,10 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                 # quoted just before goes on (the subject left out, as Korean does)
                 speaker, words, unnamed = previous
                 went_on = True
+            elif speaker is None and unnamed is None and previous[0] is not None and _HE_SAID_EN.match(
+                    sentence[:m.start()]):
+                speaker, words, unnamed = previous  # `He added, "...`
+                went_on = True
             elif speaker is None and unnamed is None and (
                     re.match(r"\s*(?:그는|그녀는)\s", sentence)
                     or (previous == (None, None, None) and re.match(r"\s*(?:또|또한|이어|이어서|아울러|그러면서)\s", sentence)
@@ -239,6 +243,11 @@ def _speaker_en(before: str, after: str, people: list[PersonFound]) -> tuple[Per
         person = short_reference(m.group(1) or m.group(2), people)
         if person is not None:
             return person, m.group(0).strip(" ,.")
+    if _PARTICIPLE_EN.search(before) and (m := _SUBJECT_EN.match(before)):
+        # `Mayor Yoo emphasized the importance of ..., stating, "...`: the sentence's subject
+        person = short_reference(m.group(1).split()[0], people) or short_reference(m.group(1).split()[-1], people)
+        if person is not None:
+            return person, m.group(0).strip()
     m = _HEADLINE_SPEAKER_EN.search(before)
     if m:  # a headline's `Mayor Lee: "Urgent Appeal for Steel ..."`
         person = short_reference(m.group(1), people)
@@ -247,6 +256,11 @@ def _speaker_en(before: str, after: str, people: list[PersonFound]) -> tuple[Per
     return None, None
 
 
+# A quote brought in by a participle (`..., stating, "`, `..., saying, "`), and the subject that opens its sentence.
+_PARTICIPLE_EN = re.compile(r",\s*(?:saying|stating|adding|noting|stressing|emphasizing|emphasising|explaining)\s*[,:]?\s*$")
+_SUBJECT_EN = re.compile(rf"\s*{_TITLE_EN}([A-Z][a-z]+(?:[ -][A-Z]?[a-z]+){{0,2}})\s+(?!said|says|stated)[a-z]")
+# `He added, "...`: the one quoted just before goes on.
+_HE_SAID_EN = re.compile(rf"\s*(?:He|She)\s+(?:also\s+|then\s+)?{_SAYS_EN}\s*[,:]?\s*$")
 _HEADLINE_SPEAKER_EN = re.compile(r"(?:^|\n)(?:Mayor|Governor|Gov\.|County Head|Chairman|Chairwoman)\s+([A-Z][a-z]+)\s*:\s*$")
 
 
