@@ -365,3 +365,15 @@ def test_an_agreement_a_speaker_names_in_a_quote_is_the_one_the_sentence_tells()
     doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
                      YearHint(published=dt.date(2015, 2, 14))).document
     assert [a["date"] for a in doc["agreements"]] == [dt.date(2015, 2, 11)]
+
+
+def test_a_sister_city_the_tie_describes_and_a_signing_whose_schedule_is_discussed_are_no_agreements() -> None:
+    # (the 35th held-out batch) 대전 2024: `대전시와 자매결연을 맺은 헝가리 부다페스트를 방문해`
+    text = "첫 일정으로 이 시장과 경제사절단은 대전시와 자매결연을 맺은 헝가리 부다페스트를 방문해 트램 거점역을 시찰한다."
+    assert agreements.find_agreements(text, analyser.sentences(text)) == []
+    # 부산 동구 2024: `향후 두 도시 간 '국제우호도시협약' 체결 일정에 대해 논의했다`
+    text = "김진홍 청장 일행은 옌청구장과 회담을 열고 향후 두 도시 간 '국제우호도시협약' 체결 일정에 대해 논의했다."
+    assert agreements.find_agreements(text, analyser.sentences(text)) == []
+    # a tie made on a day of the trip is still one
+    text = "시장은 3일 부다페스트를 방문해 자매결연을 맺은 뒤 귀국했다."
+    assert [a.kind for a in agreements.find_agreements(text, analyser.sentences(text))] == ["sister-city"]

@@ -174,6 +174,9 @@ def test_the_sites_last_edit_above_the_article_is_not_its_published_date() -> No
     # (안산 2018, the 34th held-out batch: the print edition's date and page under the byline)
     page = "안산시, 중국 러산시와 상생발전 기반 다짐\n박성철 기자 psc@kihoilbo.co.kr 2018년 09월 19일 수요일 제5면\n시장이 방문했다."
     assert read_article(page.encode(), "a.txt").published == D(2018, 9, 19)
+    # (대전 동구 2007, the 35th held-out batch: a date run into the text before the byline)
+    page = "이장우청장 심포지엄 참석 출국 9일부터 11일까지 3일간 2007-11-08 정병철 기자 이장우 동구청장은 참석한다."
+    assert read_article(page.encode(), "d.txt").published == D(2007, 11, 8)
 
 
 def test_the_one_city_listed_with_a_province_is_not_put_on_every_day() -> None:

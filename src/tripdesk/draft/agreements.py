@@ -398,7 +398,7 @@ def _count_en(sentence: str, start: int, words: str) -> int:
 
 # An agreement named as one of the things to talk about: `X 협약 체결 등 ... 방안을 논의한다`.
 _TOPIC = re.compile(r"['’”]?\s*(?:(?:을|를)\s*)?(?:(?:체결|추진|서명)(?:을|를)?\s*(?:추진(?:하는|하고)?|하는)?)?\s*"
-                    r"(?:등|문제|여부)(?:\s|을|를|에|의)")
+                    r"(?:등|문제|여부|일정|시기|방안)(?:\s|을|를|에|의)")
 # A tie that stands, not one made now: `22년째 자매결연을 맺고 있는`, `협약을 맺은 지 10년`,
 # `자매결연 체결 30주년을 맞이해`.
 # (`글렌데일시와의 자매결연 체결과 ... 홍보에 적극 나서준 이창엽씨`: what a person helped bring about)
@@ -416,7 +416,8 @@ _CONNECTIVE_ONLY = re.compile(r"^\s*(?:(?:을|를)\s*(?:체결|맺)\s*)?(?:하�
 _PROPOSAL_END = re.compile(r"자고\s*(?:제안|제의|요청|건의)(?:했|하였|한)[^.]{0,6}\.?\s*$")
 _WISHED = re.compile(r"^\s*(?:체결|서명)?\s*(?:의사|의향|희망)(?:를|을|가|이)?\s*(?:피력|밝|전달|표명|보이)")
 # `브레아 시와 자매결연을 체결한 경기도 안성시의 황은성 시장`: a Korean government the tie describes.
-_DESCRIBES = re.compile(r"^['’”]?\s*(?:을|를)?\s*(?:체결한|맺은|한|은)\s+((?:[가-힣]+\s)?[가-힣]+?)(?=의\s|은\s|는\s|이\s|가\s|,)")
+_DESCRIBES = re.compile(r"^['’”]?\s*(?:을|를)?\s*(?:체결한|맺은|한|은)\s+((?:[가-힣]+\s)?[가-힣]+?)(?=의\s|은\s|는\s|이\s|가\s|,|"
+                        r"(?:을|를|와|과|에)\s)")
 
 
 def _describes_a_korean_government(tail: str) -> bool:
@@ -439,8 +440,12 @@ def _describes_a_foreign_government(sentence: str, tail: str) -> bool:
     m = _DESCRIBES.match(tail)
     if m is None or _NOW.search(sentence):
         return False
+    from .places import city_index
+
     *first, last = m.group(1).split()
-    return bool(_GOVERNMENT_WORD.match(last)) and all(w in country_index() for w in first)
+    # (`대전시와 자매결연을 맺은 헝가리 부다페스트를 방문해`: a city the gazetteer knows, without its 시)
+    return bool(_GOVERNMENT_WORD.match(last) or (first and last in city_index())) and all(
+        w in country_index() for w in first)
 
 
 _CEREMONY_AGREED = re.compile(r"(?:조인|협약|체결|서명|결연)식을\s*(?:가지|갖|개최하|열)기로\s*$")

@@ -248,6 +248,8 @@ def _date_under_the_headline(text: str) -> re.Match[str] | None:
 # 제5면`).
 _PRINT_PAGE = re.compile(r"((?:19|20)\d{2})\s?년\s?(\d{1,2})\s?월\s?(\d{1,2})\s?일\s*(?:\(?[월화수목금토일](?:요일)?\)?\s*)?"
                          r"제\s?\d{1,2}\s?면")
+# A date run into the text right before the byline (`... 3일간 2007-11-08 정병철 기자 이장우 ...`).
+_DATE_THEN_BYLINE = re.compile(r"(?<![\d.\-])((?:19|20)\d{2})-(\d{2})-(\d{2})\s+[가-힣]{2,4}\s?기자(?:\s|$)")
 _STAMP_LINE = re.compile(r"(?m)^[^\d\n.]{2,20}?\s((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?\s*$")
 
 
@@ -414,12 +416,13 @@ def _source_lines(article: Article) -> None:
         except ValueError:
             pass
     for m in (_STAMP_LINE.search(article.text), _date_under_the_headline(article.text),
-              _PRINT_PAGE.search(article.text[:1500])):
+              _PRINT_PAGE.search(article.text[:1500]), _DATE_THEN_BYLINE.search(article.text[:1500])):
         if article.published is not None or m is None:
             continue
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            article.published_from = Reason(N_("the dateline '{dateline}'"), dateline=m.group(0).strip())
+            article.published_from = Reason(N_("the dateline '{dateline}'"),
+                                            dateline=re.sub(r"\s+", " ", m.group(0).strip()))
         except ValueError:
             pass
     if article.published is None and (m := _PHOTO_STAMP.search(article.text)):
