@@ -377,3 +377,21 @@ def test_a_sister_city_the_tie_describes_and_a_signing_whose_schedule_is_discuss
     # a tie made on a day of the trip is still one
     text = "시장은 3일 부다페스트를 방문해 자매결연을 맺은 뒤 귀국했다."
     assert [a.kind for a in agreements.find_agreements(text, analyser.sentences(text))] == ["sister-city"]
+
+
+def test_days_each_at_a_place_count_only_places_abroad_with_nothing_done_between() -> None:
+    # (the review of session 28) a dinner in Tokyo on the 8th, a signing in Osaka on the 9th: one agreement
+    for text in ("시장은 8일 도쿄에서 환영 만찬에 참석한 뒤, 9일 오사카에서 현지 기업과 업무협약을 체결했다.",
+                 "대표단은 8일 현지에서 간담회를 가진 뒤 9일 시청에서 업무협약을 체결한다.",
+                 "5일과 6일 바이어들과 현지에서 수출협약을 체결했다."):
+        assert [a.of for a in agreements.find_agreements(text, analyser.sentences(text))] == [1], text
+    # `가진` is `having` before a noun (`협정을 가진 도시`), a signing only before 뒤 or 후
+    assert agreements.find_agreements("두 도시는 우호협력 협정을 가진 도시로서 교류를 이어왔다.", [(0, 28)]) == []
+    text = "양측은 MOU를 가진 뒤 오찬을 했다."
+    assert [a.status for a in agreements.find_agreements(text, analyser.sentences(text))] == ["signed"]
+    # a year a speaker recalls in a quote is of an earlier signing, not a title's
+    text = ("김장호 구미시장을 단장으로 한 대표단이 3일부터 7일까지 중국을 방문했다.\n김 시장은 “두 도시는 2015년 우호협력 협약을 "
+            "체결한 뒤 활발히 교류해 왔다”고 말했다.")
+    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                     YearHint(published=dt.date(2019, 5, 8))).document
+    assert doc.get("agreements", []) == []

@@ -1073,3 +1073,26 @@ def test_an_anniversary_of_a_tie_whose_year_is_in_brackets_after_it() -> None:
     dates = trip_dates(text)
     assert (dates.start.date, dates.end.date) == (D(2018, 5, 2), D(2018, 5, 5))
     assert "1997" in str(dates.start.reason)
+
+
+def test_review_of_session_28_amounts_new_years_and_spaced_lengths() -> None:
+    # an amount or a head count before a title with dates in brackets is no year
+    for text in ("총사업비 1900만원을 들인 해외연수(11.5.~11.8.)로 대표단이 일본을 방문했다.",
+                 "관람객 2000여명이 찾은 박람회(11.5.~11.8.)에 대표단이 참가했다."):
+        with pytest.raises(NoYear):
+            trip_dates(text)
+    # `올해 첫 일정`, `새해 첫 일정`, `하노이로 이동해 첫 일정으로` are not the trip's first day; `시장은 방일 첫 일정으로`,
+    # `대표단은 첫 일정으로` are
+    start, end = D(2013, 11, 18), D(2013, 11, 22)
+    for text in ("시장은 올해 첫 일정으로 현충원을 찾았다.", "새해 첫 일정으로 시장을 찾았다.",
+                 "하노이로 이동해 첫 일정으로 공장을 방문했다."):
+        assert relative_day(text, None, start, end) is None, text
+    for text in ("시장은 방일 첫 일정으로 가라츠시를 찾았다.", "대표단은 첫 일정으로 공장을 찾았다."):
+        assert relative_day(text, None, start, end)[0] == start, text
+    # `15일부터 17일 간 일본을 방문한다`: the 15th to the 17th, not seventeen days
+    dates = trip_dates("김 시장은 15일부터 17일 간 일본을 방문한다.", YearHint(published=D(2019, 5, 10)))
+    assert (dates.start.date, dates.end.date) == (D(2019, 5, 15), D(2019, 5, 17))
+    # the host met at home, in a text naming the host's country but no invitation, ties no day
+    with pytest.raises(NoTripDates):
+        trip_dates("윤화섭 시장은 지난 17일 중국 황핑린 러산시장 권한대행을 만나 합의서에 서명했다.",
+                   YearHint(published=D(2018, 9, 19)))

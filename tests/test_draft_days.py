@@ -734,3 +734,11 @@ def test_one_city_written_two_ways_on_a_day_is_one_place() -> None:
                 "이어서 대구의 날 행사를 히로시마 시장 및 현지교민 등이 참석한 가운데 히로시마에서 개최한다.", D(2018, 4, 30))
     (third,) = [day for day in dated(doc) if day["date"].day == 3]
     assert [p["city"].get("en") for p in third["places"]] == ["Hiroshima"]
+
+
+def test_a_country_only_named_on_a_day_leaves_the_trips_one_city_there() -> None:
+    # (the review of session 28: `8일에는 중국 기업 관계자들을 만나` in a trip to Seattle alone is still in Seattle)
+    doc = draft("김장호 구미시장을 단장으로 한 대표단이 7일부터 9일까지 미국 시애틀을 방문한다.\n8일에는 중국 기업 관계자들을 만나 "
+                "투자를 논의한다.", D(2024, 5, 1))
+    by_day = {day["date"].day: [p["city"].get("en") for p in day.get("places", [])] for day in dated(doc)}
+    assert by_day[8] == ["Seattle"]

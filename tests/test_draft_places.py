@@ -407,13 +407,15 @@ def test_chinese_cities_by_the_korean_reading_of_their_characters() -> None:
     # (당진 2012, the 33rd held-out batch: `청도시와 옥환현, 육안시를 차례로 방문해`; 청도 alone is Korea's
     # 청도군, but no Korean 청도시 exists)
     assert cities_in("방문단은 청도시와 옥환현, 육안시를 차례로 방문해 의향서를 체결했다.") == [
-        ("청도시", "Qingdao"), ("옥환", "Yuhuan"), ("육안", "Lu’an")]
+        ("청도시", "Qingdao"), ("옥환", "Yuhuan"), ("육안시", "Lu’an")]
     assert cities_in("대표단은 청도군 농가를 찾았다.") == []
     assert cities_in("시흥시대표단은 중국 덕주·제남·청도를 방문했다.")[:2] == [("덕주", "Dezhou"), ("제남", "Jinan")]
     # the orthography's names GeoNames lacks
     assert cities_in("대표단은 중국 훈춘시와 후저우시를 방문했다.") == [("훈춘", "Hunchun"), ("후저우", "Huzhou")]
     # readings that are common words are taken only with 시
     assert cities_in("시장은 임기 중 장사를 도왔다.") == []
+    assert cities_in("육안으로는 확인이 어렵다.") == []
+    assert [en for _, en in cities_in("북한 정주시 출신이다.")] == ["Chŏngju"]  # North Korea's, not Zhengzhou
     assert cities_in("대표단은 중국 장사시와 임기시를 찾았다.") == [("장사시", "Changsha"), ("임기시", "Linyi")]
 
 

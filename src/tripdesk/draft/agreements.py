@@ -60,7 +60,7 @@ _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|갱신|끌
                       r"(?:협약|MOU|양해각서|결연)['’”]?(?:을|를|도)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
-                      r"(?:협약|협정|MOU|양해각서)(?:\([^)]*\))?['’”]?(?:을|를)\s*(?:가졌|갖는다|갖고(?!\s*있)|가진|가질)|"
+                      r"(?:협약|협정|MOU|양해각서)(?:\([^)]*\))?['’”]?(?:을|를)\s*(?:가졌|갖는다|갖고(?!\s*있)|가진\s?(?:뒤|후)|가질)|"
                       r"\b(?:announc|adopt)(?:e|es|ed|ing)\b|"
                       r"(?:협약|협정|체결|조인|서명|결연)식(?:을|를)?\s*(?:가졌|갖|개최|열|진행)|"
                       r"(?:열린|열리는|개최된|개최되는)\s+(?:[가-힣]+\s)?[가-힣]*(?:결연|협약|체결)식|"
@@ -297,7 +297,7 @@ _HELD_AGREEMENT = re.compile(r"\s*(?:(?:과|와)\s+[^.,]{0,30}?(?:협약|협정|
 # (`판아시아(PanAsia)와의 업무협약도 진행한다`: 도, another besides)
 _BARE_VERB = re.compile(r"\s*(?:\([^)]*\))?\s*(?:등)?(?:을|를|도)\s*(?:진행\s*)?(한다|할|하기로|했다|하였다|하고|하며)")
 # `양해각서를 갖는다`, `MOU를 가졌다`: the agreement had (not `갖고 있다`, held for years).
-_HAD_AGREEMENT = re.compile(r"\s*(?:\([^)]*\))?['’”]?\s*(?:을|를)\s*(가졌|갖는다|갖고(?!\s*있)|가진|가질)")
+_HAD_AGREEMENT = re.compile(r"\s*(?:\([^)]*\))?['’”]?\s*(?:을|를)\s*(가졌|갖는다|갖고(?!\s*있)|가진(?=\s?(?:뒤|후))|가질)")
 # `라오스지회와 업무협약한 뒤`: 하다 glued to the agreement's word.
 _GLUED_VERB = re.compile(r"(한다|할|하기로|했다|하였다|하고|하며|한(?=\s(?:뒤|후)))")
 
@@ -518,24 +518,35 @@ def _parties_counted(before: str) -> tuple[int, str]:
 
 
 # `지난 8일과 11일 체코와 이탈리아에서`: two days paired with two places; `14일에는 말레이시아에서 100만 달러,
-# 16일에는 홍콩에서`: each day with a place of its own.
-_TWO_DAYS_TWO_PLACES = re.compile(r"(?<![\d.])\d{1,2}\s*일(?:과|와)\s*\d{1,2}\s*일\s+(?:[가-힣]+\s+)?[가-힣]{2,}(?:와|과)\s+"
-                                  r"[가-힣]{2,}에서\s")
-_DAY_AT_A_PLACE = re.compile(r"(?<![\d.])(\d{1,2})\s*일(?:에는|에)?\s+(?:[가-힣]+\s+)?[가-힣]{2,}에서\s")
+# 16일에는 홍콩에서`: each day with a place of its own (a country or a city abroad, not 현지 or 시청), with
+# nothing done between them (not `8일 도쿄에서 만찬에 참석한 뒤, 9일 오사카에서`).
+_TWO_DAYS_TWO_PLACES = re.compile(r"(?<![\d.])\d{1,2}\s*일(?:과|와)\s*\d{1,2}\s*일\s+(?:[가-힣]+\s+)?([가-힣]{2,})(?:와|과)\s+"
+                                  r"([가-힣]{2,})에서\s")
+_DAY_AT_A_PLACE = re.compile(r"(?<![\d.])(\d{1,2})\s*일(?:에는|에)?\s+(?:[가-힣]+\s+)?([가-힣]{2,})에서\s")
+_DONE_BETWEEN = re.compile(r"[가-힣](?:하고|하며|해|한\s*뒤|한\s*후|했고|하였고|했으며|고|며)[\s,]")
+
+
+def _a_place_abroad(word: str) -> bool:
+    from .places import city_index, country_index
+
+    return word in country_index() or word in city_index()
 
 
 def _days_each_at_a_place(before: str) -> tuple[int, str]:
     """How many signings the days told before an agreement's words count, each day with a place
-    of its own (not a range, nor two days at one place)."""
+    abroad of its own (not a range, nor two days at one place, nor days of other things)."""
     if re.search(r"부터|까지|[~∼～〜]", before):
         return 1, ""
     paired = _TWO_DAYS_TWO_PLACES.search(before)
-    if paired:
+    if paired and paired.group(1) != paired.group(2) and all(_a_place_abroad(w) for w in paired.groups()):
         return 2, paired.group(0).strip()
     each = list(_DAY_AT_A_PLACE.finditer(before))
-    if 2 <= len(each) <= 6 and len({m.group(1) for m in each}) == len(each):
-        return len(each), ", ".join(m.group(0).strip() for m in each)
-    return 1, ""
+    if not 2 <= len(each) <= 6 or len({m.group(1) for m in each}) < len(each) or len({m.group(2) for m in each}) < len(
+            each) or not all(_a_place_abroad(m.group(2)) for m in each):
+        return 1, ""
+    if any(_DONE_BETWEEN.search(before[a.end():b.start()]) for a, b in zip(each, each[1:])):
+        return 1, ""
+    return len(each), ", ".join(m.group(0).strip() for m in each)
 
 
 def _each(before: str) -> int:

@@ -782,7 +782,7 @@ class _Assembler:
         doc = _place(place)
         for day in days.values():
             # (`지난 8일과 11일 체코와 이탈리아에서 ...`: a day told in another country is not in the city)
-            elsewhere = {code for e in day["evidence"] for code in places.countries_named(e["text"])} - {
+            elsewhere = {code for e in day["evidence"] for code in _countries_told_as_where(e["text"])} - {
                 "KR", place.city.country}
             if not day["places"] and not elsewhere and not any(id(e) in self._departures for e in day["events"]):
                 day["places"].append(doc)
@@ -1538,6 +1538,16 @@ _DELEGATION_NAMED = re.compile(r"\s?(?:,|·|와|과|및)\s?[가-힣]{1,8}(?:시)
                                r"\s?(?:방문단|대표단|사절단|시찰단|순방단|교류단)")
 
 
+_TOLD_AS_WHERE = re.compile(r"([가-힣]{2,8})(?:에서|을\s?방문|를\s?방문|(?:으)?로\s?이동|에\s?도착)")
+
+
+def _countries_told_as_where(sentence: str) -> set[str]:
+    """The countries a sentence says the delegation is in (`말레이시아에서`, `체코를 방문`), not those
+    it only names (`중국 기업 관계자들을 만나`)."""
+    codes = places.country_index()
+    return {codes[m.group(1)] for m in _TOLD_AS_WHERE.finditer(sentence) if m.group(1) in codes}
+
+
 def _not_the_delegations_name(sentence: str, found: list[places.PlaceFound]) -> list[places.PlaceFound]:
     """Without the cities a delegation of several is named by (`대련, 청도시 방문단은 18일 ... 출발`):
     the sentence tells nothing of which of them its day is in."""
@@ -1665,7 +1675,7 @@ def _years_of_the_sentence(sentence: str) -> list[str]:
     """The years a sentence names as its time (not those of a place's opening, nor those in a
     quoted title: `‘2026년 외국인 계절근로자 도입에 대한 업무협약’을 체결했다`)."""
     opened = [m.span() for m in _OPENED_IN.finditer(sentence)]
-    opened += [m.span() for m in re.finditer(r"[‘“'\"][^’”'\"\n]{2,80}[’”'\"]", sentence)]
+    opened += [m.span() for m in re.finditer(r"[‘'][^’'\n]{2,80}[’']", sentence)]  # (a title, not speech “...”)
     return [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence)
             if not any(a <= m.start() < b for a, b in opened)]
 

@@ -135,7 +135,7 @@ _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\s*일")
 # `11.8(금) 미국 현지에서`: a month and day with its weekday, no 일
 _DOTTED_WEEKDAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?=\s?\((?:월|화|수|목|금|토|일)\))")
 # (`5일 간의 방일 일정`: a length with a space before 간, unlike `15일 간담회`)
-_DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안|\s간(?:의|\s|,))")
+_DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안|\s간의)")
 # `212일` from a text that lost its `월`: month and day run together, read only before 부터/~.
 # `6박 8일(6. 8.~6. 16.)`: months and days with dots, as a range (a lone `6. 8.` may be anything).
 _DOTTED_RANGE = re.compile(r"(?<![\d.])(?:1[0-2]|0?[1-9])\.\s?(?:[12]\d|3[01]|0?[1-9])\.?\s*[~∼〜\-–]\s*"
@@ -354,7 +354,7 @@ def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
 # Lengths in days written as words: 이틀 (2 days), 사흘 (3) ... 열흘 (10).
 DAY_COUNTS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9, "열흘": 10}
 _COUNT_WORD = "|".join(DAY_COUNTS)
-_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:\s?간|\s*일정|\s*동안)|"
+_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:간|\s간(?=의)|\s*일정|\s*동안)|"
                      rf"({_COUNT_WORD})\s*(?:간|\s*일정|\s*동안))")
 _LENGTH_LATER = re.compile(r"\s*부터\s+[^\d.\n“”\"]{1,40}?\s(\d{1,2})\s*박\s*(\d{1,2})\s*일(?=간|\s*일정|\s*동안)")
 # `사흘 일정으로`, `3일 일정으로`: a reported length without nights.
@@ -1764,6 +1764,10 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
     if titled is not None:
         # `‘2024 달성군체육회 생활체육 우수사례 견학(11.5.~11.8.)’`: the dates are the titled trip's own
         year = int(titled.group(1))
+        if not 1990 <= year <= dt.date.today().year + 1:
+            raise NoYear(messages()("the article gives the trip's dates without a year and nothing in it (a year, a "
+                                    "weekday, a dated event) decides one; give the article's date with --published "
+                                    "YYYY-MM-DD (or just the year: --published YYYY)"))
         return year, Reason(N_("The article gives no year with the dates; they are printed in '{phrase}', so the "
                                "year is {year}."), phrase=titled.group(0).rstrip("( "), year=year)
     glossed = _YEAR_GLOSSED.search(text)
@@ -1832,7 +1836,8 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
 
 
 # A year leading a title with the trip's dates in brackets right after it: `2024 ... 견학(11.5.~11.8.)`.
-_YEAR_TITLING_THE_DATES = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\s*년|\d)[^.\n“”\"'‘’\d()]{1,40}\(\s*$")
+_YEAR_TITLING_THE_DATES = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?!\s*(?:년|만|억|천|원|명|여|개|%)|\d)"
+                                     r"[^.\n“”\"'‘’\d()]{1,40}\(\s*$")
 # `지난해(2018년)`, `올해(2019년)`, `내년(2020년)`: a year named relative to the article's, with its number.
 _YEAR_GLOSSED = re.compile(r"(지난해|작년|올해|금년|내년)\s*\(\s*((?:19|20)\d{2})\s*년?\s*\)")
 _GLOSS_OFFSET = {"지난해": 1, "작년": 1, "올해": 0, "금년": 0, "내년": -1}
@@ -1928,7 +1933,7 @@ def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
             return end, m.group(0)
     m = _FIRST_PROGRAMME.search(sentence)
     if m and (not re.search(r"[가-힣]\s$", sentence[:m.start()])
-              or re.search(r"(?<!에서)(?:으로|로|고|며|해|면서)\s$", sentence[:m.start()])):
+              or re.search(r"(?:[가-힣](?:은|는|이|가)|것으로|것으로써)\s$", sentence[:m.start()])):
         # `... 시찰하는 것으로 첫 일정을 시작해`, `방일 첫 일정으로`: the trip's first day (not `뉴욕 첫 일정`,
         # the first in one city of several)
         return start, m.group(0).strip()
