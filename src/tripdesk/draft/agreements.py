@@ -261,8 +261,7 @@ def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
                 parties = pairs
             if count == 1 and parties[0] > 1:
                 count, counting = parties
-            days = _days_each_at_a_place(sentence[previous_end:group[0].start])
-            if count == 1 and days[0] > 1:
+            if count == 1 and (days := _days_each_at_a_place(sentence[previous_end:group[0].start]))[0] > 1:
                 count, counting = days
         else:
             count, counting = _count_en(sentence, group[0].start, best.words), best.words

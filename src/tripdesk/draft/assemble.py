@@ -781,10 +781,12 @@ class _Assembler:
         is in it."""
         doc = _place(place)
         for day in days.values():
+            if day["places"] or any(id(e) in self._departures for e in day["events"]):
+                continue
             # (`지난 8일과 11일 체코와 이탈리아에서 ...`: a day told in another country is not in the city)
             elsewhere = {code for e in day["evidence"] for code in _countries_told_as_where(e["text"])} - {
                 "KR", place.city.country}
-            if not day["places"] and not elsewhere and not any(id(e) in self._departures for e in day["events"]):
+            if not elsewhere:
                 day["places"].append(doc)
                 day["inferred"]["places"] = Reason(N_("The day's sentences name no city; '{name}' is the only city "
                                                       "the article names for the trip."), name=place.ko)

@@ -1765,9 +1765,7 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
         # `‘2024 달성군체육회 생활체육 우수사례 견학(11.5.~11.8.)’`: the dates are the titled trip's own
         year = int(titled.group(1))
         if not 1990 <= year <= dt.date.today().year + 1:
-            raise NoYear(messages()("the article gives the trip's dates without a year and nothing in it (a year, a "
-                                    "weekday, a dated event) decides one; give the article's date with --published "
-                                    "YYYY-MM-DD (or just the year: --published YYYY)"))
+            raise _undecided_year()
         return year, Reason(N_("The article gives no year with the dates; they are printed in '{phrase}', so the "
                                "year is {year}."), phrase=titled.group(0).rstrip("( "), year=year)
     glossed = _YEAR_GLOSSED.search(text)
@@ -1830,9 +1828,14 @@ def _year_from_text(text: str, month: int, first: Mention, last: Mention) -> tup
         return year, Reason(N_("The article gives no year with the dates; it calls the trip the first of '{term}', "
                                "the elected term from July {begins}, so the year is that of its first such day, "
                                "{year}."), term=term.group(0).strip(), begins=begins, year=year)
-    raise NoYear(messages()("the article gives the trip's dates without a year and nothing in it (a year, a "
-                            "weekday, a dated event) decides one; give the article's date with --published "
-                            "YYYY-MM-DD (or just the year: --published YYYY)"))
+    raise _undecided_year()
+
+
+def _undecided_year() -> NoYear:
+    """The error of a text whose dates no year of its own decides."""
+    return NoYear(messages()("the article gives the trip's dates without a year and nothing in it (a year, a "
+                             "weekday, a dated event) decides one; give the article's date with --published "
+                             "YYYY-MM-DD (or just the year: --published YYYY)"))
 
 
 # A year leading a title with the trip's dates in brackets right after it: `2024 ... 견학(11.5.~11.8.)`.
