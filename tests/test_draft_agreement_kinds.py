@@ -18,6 +18,12 @@ from tripdesk.model import AGREEMENT_KINDS  # noqa: E402
 from tripdesk.store.queries import KnownEntities  # noqa: E402
 
 
+def drafted(text: str, published: dt.date) -> dict:
+    """The trip file drafted from one made-up article of that date."""
+    return draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
+                      YearHint(published=published)).document
+
+
 def kinds(text: str) -> list[tuple[str, str]]:
     return [(a.kind, a.words) for a in agreements.find_agreements(text, analyser.sentences(text))]
 
@@ -194,21 +200,18 @@ def test_a_tie_that_describes_a_foreign_government_is_no_agreement_of_the_trip()
 def test_an_agreement_of_that_year_is_before_the_trip_and_one_signed_on_a_one_day_trip_is_of_that_day() -> None:
     text = ("미국을 방문 중인 송철호 울산시장이 19일(현지시간) 휴스턴 시청에서 자매결연 협정서에 서명했다고 20일 밝혔다.\n\n"
             "울산시는 2019년 휴스턴시에 자매결연을 제안했다. 그해 4월 교류협력 업무협약(MOU)을 체결하고 협정안을 승인했다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2021, 11, 20))).document
+    doc = drafted(text, dt.date(2021, 11, 20))
     assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [("sister-city", dt.date(2021, 11, 19))]
     # (서귀포 2018: `자매결연을 체결했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 ...`)
     text = ("이상순 서귀포시장, 살리나스 방문\n\n제주 서귀포시는 미국 캘리포니아주 살리나스시와 자매결연을 체결했다고 25일 "
             "밝혔다.\n\n현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식에는 이상순 서귀포시장이 참석했다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2018, 6, 25))).document
+    doc = drafted(text, dt.date(2018, 6, 25))
     (agreement,) = doc["agreements"]
     assert agreement["date"] == dt.date(2018, 6, 25) and "one day" in agreement["inferred"]["date"]["en"]
     # (예천 2017: `지난 해 5월 보계시와 자매결연 체결 후`, last year written with a space, is before the trip)
     text = ("김학동 예천군수를 단장으로 한 대표단이 지난 8일부터 11일까지 중국 보계시를 방문했다.\n\n"
             "이번 방문은 지난 해 5월 보계시와 자매결연 체결 후 두 번째 상호교류다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2017, 3, 14))).document
+    doc = drafted(text, dt.date(2017, 3, 14))
     assert doc.get("agreements", []) == []
 
 
@@ -219,8 +222,7 @@ def test_one_agreement_with_each_party_listed_before_each_on_its_own_day() -> No
             "뉴욕에서 A사와, 29일에는 워싱턴 D,C에서 B사와, 8월 1일에는 LA에서 C사와 각각 투자협약을 맺는다.")
     found = agreements.find_agreements(text, analyser.sentences(text))
     assert [(a.kind, a.of) for a in found] == [("investment agreement", 3)] * 3
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2014, 7, 22))).document
+    doc = drafted(text, dt.date(2014, 7, 22))
     assert [a.get("date") for a in doc["agreements"]] == [dt.date(2014, 7, 25), dt.date(2014, 7, 29),
                                                           dt.date(2014, 8, 1)]
 
@@ -233,8 +235,7 @@ def test_one_agreement_for_each_day_told_with_its_own_place() -> None:
             "100만 달러, 16일에는 홍콩에서 400만 달러의 농수산물 수출협약을 체결했다고 밝혔다.")
     found = agreements.find_agreements(text, analyser.sentences(text))
     assert [a.of for a in found] == [2, 2, 2, 2]
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2019, 8, 19))).document
+    doc = drafted(text, dt.date(2019, 8, 19))
     assert [a.get("date") for a in doc["agreements"]] == [dt.date(2019, 8, d) for d in (8, 11, 14, 16)]
     # two days at one place are one agreement's days (`17일과 18일 몽골 울란바토르시에서 ... 업무협약을 체결한다`)
     text = "이 지사는 이어 17일과 18일 몽골 울란바토르시에서 양수발전소 사업과 관련한 업무협약을 체결한다."
@@ -257,8 +258,7 @@ def test_renewed_brought_about_each_after_the_words_and_a_bare_back_reference_by
     text = ("양승조 충남지사가 15일부터 19일까지 미국과 프랑스를 방문한다.\n\n양 지사는 15일 윌밍턴에서 D사와 투자유치 "
             "업무협약을 맺은 뒤 16일 앨런타운으로 이동해 A사와 투자유치 협약을 맺는다.\n\n양 지사는 A사와 협약을 체결한 뒤 "
             "곧바로 프랑스로 이동해 17일 파리에서 I사와 투자상담을 진행한다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2019, 4, 12))).document
+    doc = drafted(text, dt.date(2019, 4, 12))
     assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [
         ("business agreement", dt.date(2019, 4, 15)), ("investment agreement", dt.date(2019, 4, 16))]
 
@@ -283,8 +283,7 @@ def test_an_agreement_dated_only_by_its_ranges_first_day_is_the_one_dated_within
     after = ("이날 체결식에는 김세환 부군수 등 성주군 대표단 4명과 중국 신현의 장국주 현장 등 12여명이 참석했다.\n"
              "이에 앞서 김항곤 성주군수는 24~29일까지 중국 광동성 심천·혜주시를 방문 교류협력을 이끌어 낸 바 있다.")
     for text in (f"{lead}\n{ranged}\n{after}", f"{ranged}\n{lead}\n{after}"):
-        doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                         YearHint(published=dt.date(2016, 6, 30))).document
+        doc = drafted(text, dt.date(2016, 6, 30))
         assert [(a["kind"], a.get("date")) for a in doc["agreements"]] == [("letter of intent", dt.date(2016, 6, 28))]
 
 
@@ -296,8 +295,7 @@ def test_companies_listed_a_pledge_signed_and_a_sum_of_the_agreements_told_one_b
             "안 지사는 출국 당일인 27일 인천공항 귀빈실에서 일본 H사, K사와 투자협약을 체결한다.\n\n"
             "안 지사는 28일 벨기에 브뤼셀로 옮겨 이차전지 소재 제조업체인 U사와 투자협약을 체결한다.\n\n"
             "29일에는 이탈리아 밀라노에서 건축용 방수·접착제 제조업체인 M사와 서약서에 최종 서명한다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2016, 9, 26))).document
+    doc = drafted(text, dt.date(2016, 9, 26))
     assert [(a["id"], a.get("date")) for a in doc["agreements"]] == [
         ("agreement-1", dt.date(2016, 9, 27)), ("agreement-2", dt.date(2016, 9, 27)),
         ("agreement-3", dt.date(2016, 9, 28)), ("agreement-4", dt.date(2016, 9, 29))]
@@ -320,8 +318,7 @@ def test_an_agreement_had_and_one_other_parties_also_join_are_their_own() -> Non
     text = ("이철우 경북도지사를 단장으로 한 대표단이 15일부터 19일까지 몽골 울란바토르시를 방문한다.\n\n이 지사는 17일 몽골 "
             "울란바토르시에서 양수발전소 사업과 관련한 업무협약을 체결한다. 이 자리에는 경상북도개발공사와 몽골 국립에너지센터, "
             "울란바토르시 주택정책공사도 참여해 세부사업 실행을 위한 업무협약을 진행한다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2024, 4, 14))).document
+    doc = drafted(text, dt.date(2024, 4, 14))
     assert [a["kind"] for a in doc["agreements"]] == ["business agreement", "business agreement"]
 
 
@@ -331,8 +328,7 @@ def test_an_agreement_told_after_ieh_apseo_on_a_day_of_the_trip_is_the_trips() -
     text = ("울산시는 박맹우 울산시장을 비롯해 ‘울산시 대표단’이 다음 달 3일부터 7일까지 중국을 방문해 6일 창춘시에서 열릴 "
             "회의에 참석한다고 31일 밝혔다.\n이에 앞서 울산시는 중국 방문 첫째 날인 3일 청도시를 방문해 울산시와 칭다오시 사이에 "
             "교류협력 증진 등을 주요 내용으로 하는 ‘우호협력도시 협정 체결식’을 갖는다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2009, 7, 31))).document
+    doc = drafted(text, dt.date(2009, 7, 31))
     (agreement,) = doc["agreements"]
     assert agreement["date"] == dt.date(2009, 8, 3)
     # 청도시 and 칭다오시 are one party, the City of Qingdao
@@ -340,8 +336,7 @@ def test_an_agreement_told_after_ieh_apseo_on_a_day_of_the_trip_is_the_trips() -
     assert len(qingdao) == 1 and qingdao[0]["aliases"] == ["칭다오시"]
     # an agreement of an earlier journey told after 앞서 is still not the trip's
     text = ("박맹우 울산시장이 3일부터 7일까지 중국을 방문한다.\n앞서 울산시는 지난 5월 청도시와 우호협력도시 협정을 체결했다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2009, 7, 31))).document
+    doc = drafted(text, dt.date(2009, 7, 31))
     assert doc.get("agreements", []) == []
 
 
@@ -350,8 +345,7 @@ def test_a_year_in_the_quoted_title_of_an_agreement_does_not_put_it_before_the_t
     # 체결했다`)
     text = ("박현국 봉화군수가 이끄는 대표단이 지난 21일 베트남 다낭시 화방면 인민위원회 청사를 방문해 ‘2026년 외국인 "
             "계절근로자 도입에 대한 업무협약’을 체결했다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2025, 11, 25))).document
+    doc = drafted(text, dt.date(2025, 11, 25))
     (agreement,) = doc["agreements"]
     assert (agreement["date"], agreement["status"]["value"]) == (dt.date(2025, 11, 21), "signed")
 
@@ -362,8 +356,7 @@ def test_an_agreement_a_speaker_names_in_a_quote_is_the_one_the_sentence_tells()
     text = ("신우철 완도군수를 단장으로 한 대표단이 지난 10일부터 12일까지 미국 샌디에고를 방문했다.\n샌디에고 한인회와 완도군이 "
             "지난 11일 업무협약(MOU)을 체결했다.\n지난 11일 한인회관에서 열린MOU 체결식에 앞서 이 회장은 “완도군과 샌디에고는 "
             "항구도시라는 공통점이 있다”며“ 이런 공통점을 바탕으로 MOU를 체결함으로써 다리역할을하겠다”고 밝혔다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2015, 2, 14))).document
+    doc = drafted(text, dt.date(2015, 2, 14))
     assert [a["date"] for a in doc["agreements"]] == [dt.date(2015, 2, 11)]
 
 
@@ -392,6 +385,5 @@ def test_days_each_at_a_place_count_only_places_abroad_with_nothing_done_between
     # a year a speaker recalls in a quote is of an earlier signing, not a title's
     text = ("김장호 구미시장을 단장으로 한 대표단이 3일부터 7일까지 중국을 방문했다.\n김 시장은 “두 도시는 2015년 우호협력 협약을 "
             "체결한 뒤 활발히 교류해 왔다”고 말했다.")
-    doc = draft_trip([Article(name="a.txt", text=text, outlet="x")], KnownEntities(),
-                     YearHint(published=dt.date(2019, 5, 8))).document
+    doc = drafted(text, dt.date(2019, 5, 8))
     assert doc.get("agreements", []) == []

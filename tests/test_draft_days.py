@@ -31,6 +31,11 @@ def dated(doc: dict) -> list[dict]:
     return [day for day in doc.get("days", []) if "date" in day]
 
 
+def cities_by_day(doc: dict) -> dict[int, list[str | None]]:
+    """The English names of each dated day's cities, by day of the month."""
+    return {day["date"].day: [p["city"].get("en") for p in day.get("places", [])] for day in dated(doc)}
+
+
 def stops(doc: dict) -> list[dict]:
     """The draft's stops without a day: the entries of `days` without a date, after the days."""
     entries = doc.get("days", [])
@@ -706,7 +711,7 @@ def test_the_one_city_is_not_put_on_a_day_told_in_another_country() -> None:
     doc = draft("송귀근 고흥군수를 단장으로 한 수출촉진단이 지난 8일부터 18일까지 유럽과 아시아를 방문했다.\n\n수출촉진단은 지난 "
                 "8일과 11일 체코와 이탈리아에서 190만 달러의 수출협약을 체결한데 이어, 지난 14일에는 말레이시아에서 100만 달러, "
                 "16일에는 홍콩에서 400만 달러의 수출협약을 체결했다고 밝혔다.", D(2019, 8, 19))
-    by_day = {day["date"].day: [p["city"].get("en") for p in day.get("places", [])] for day in dated(doc)}
+    by_day = cities_by_day(doc)
     assert by_day[16] == ["Hong Kong"]
     assert by_day[8] == by_day[11] == by_day[14] == []
 
@@ -719,7 +724,7 @@ def test_the_first_programme_is_the_first_day_and_a_delegation_named_by_its_citi
                 "다음 날 19일에는 당진시 미래비전 설명회를 갖고, 우호항만건립 MOU를 체결할 예정이다.\n"
                 "이번 중국 대련, 청도시 방문단은 18일 오전 10시에 인천에서 출발하고, 22일 오후 다시 인천에 도착할 예정이라고 "
                 "밝혔다.", D(2013, 11, 15))
-    by_day = {day["date"].day: [p["city"].get("en") for p in day.get("places", [])] for day in dated(doc)}
+    by_day = cities_by_day(doc)
     assert by_day[18] == ["Dalian"] and by_day[19] == ["Dalian"]
     # the first programme of one city among several is not the trip's first day
     from tripdesk.draft.dates import relative_day
@@ -740,5 +745,5 @@ def test_a_country_only_named_on_a_day_leaves_the_trips_one_city_there() -> None
     # (the review of session 28: `8일에는 중국 기업 관계자들을 만나` in a trip to Seattle alone is still in Seattle)
     doc = draft("김장호 구미시장을 단장으로 한 대표단이 7일부터 9일까지 미국 시애틀을 방문한다.\n8일에는 중국 기업 관계자들을 만나 "
                 "투자를 논의한다.", D(2024, 5, 1))
-    by_day = {day["date"].day: [p["city"].get("en") for p in day.get("places", [])] for day in dated(doc)}
+    by_day = cities_by_day(doc)
     assert by_day[8] == ["Seattle"]
