@@ -1096,3 +1096,30 @@ def test_review_of_session_28_amounts_new_years_and_spaced_lengths() -> None:
     with pytest.raises(NoTripDates):
         trip_dates("윤화섭 시장은 지난 17일 중국 황핑린 러산시장 권한대행을 만나 합의서에 서명했다.",
                    YearHint(published=D(2018, 9, 19)))
+
+
+def test_a_spaced_length_the_day_a_trip_is_wrapped_up_and_a_departure_told_after_its_span() -> None:
+    # (the 36th held-out batch) 영천 2025: `26일부터 4박 6일 간 일정으로`: from the 26th, six days
+    text = ("경북 영천시는 26일부터 4박 6일 간 일정으로 최기문 시장을 단장으로 하는 동남아 무역사절단을 파견한다.\n"
+            "무역사절단은 27일 인도네시아 자카르타에서 수출상담회를 열고 28일에는 수출설명회를 갖는다.")
+    dates = trip_dates(text, YearHint(published=D(2025, 5, 25)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 5, 26), D(2025, 5, 31))
+    # 용인 2016: `28일 10박12일 일정의 해외순방을 마무리했다`: the 28th ends the twelve days
+    text = "해외 세일즈에 나선 정찬민 용인시장이 28일 10박12일 일정의 해외순방을 마무리했다."
+    dates = trip_dates(text, YearHint(published=D(2016, 4, 28)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 4, 17), D(2016, 4, 28))
+    # ... while `28일 10박12일 일정의 해외순방에 나섰다` still starts them
+    dates = trip_dates("정찬민 용인시장이 28일 10박12일 일정의 해외순방에 나섰다.", YearHint(published=D(2016, 4, 28)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 4, 28), D(2016, 5, 9))
+    # 충주 2024: `3박4일 방일 일정을 마무리하고 전날 귀국했다. 지난 1일 출국한 방문단은`: the departure told
+    # in the sentence after the span's
+    text = ("5일 충주시에 따르면 조길형 시장 등 충주시 방문단은 3박4일 방일 일정을 마무리하고 전날 귀국했다.\n"
+            "지난 1일 출국한 방문단은 유가와라정 청사에서 무궁화 기념 식수를 했다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 8, 5)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 8, 1), D(2024, 8, 4))
+    # 보은 2025: `7일 보은군에 따르면 이달 10일까지 중국에 머무르는 최 군수 일행은 전날 ... 좌담회를 갖고`: from the
+    # day before the report to the stay's last day
+    text = ("7일 보은군에 따르면 이달 10일까지 중국에 머무르는 최 군수 일행은 전날 닝안시 서기 등과 좌담회를 갖고 "
+            "교류 협력사업을 논의했다.")
+    dates = trip_dates(text, YearHint(published=D(2025, 7, 7)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 7, 6), D(2025, 7, 10))

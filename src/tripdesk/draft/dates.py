@@ -354,7 +354,7 @@ def find_ranges(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
 # Lengths in days written as words: 이틀 (2 days), 사흘 (3) ... 열흘 (10).
 DAY_COUNTS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9, "열흘": 10}
 _COUNT_WORD = "|".join(DAY_COUNTS)
-_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:간|\s간(?=의)|\s*일정|\s*동안)|"
+_LENGTH = re.compile(r"\s*(?:부터)\s*(?:\d{1,2}\s*박\s*)?(?:(\d{1,2})\s*일(?:간|\s간(?=의|\s?일정)|\s*일정|\s*동안)|"
                      rf"({_COUNT_WORD})\s*(?:간|\s*일정|\s*동안))")
 _LENGTH_LATER = re.compile(r"\s*부터\s+[^\d.\n“”\"]{1,40}?\s(\d{1,2})\s*박\s*(\d{1,2})\s*일(?=간|\s*일정|\s*동안)")
 # `사흘 일정으로`, `3일 일정으로`: a reported length without nights.
@@ -702,6 +702,9 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
                            and not _inside(m.begin, reported) and m.begin not in in_ranges]):
             between = text[m.end:at]
             if not between.strip() and m.month_offset is None:
+                if _WRAPPED_UP.match(text, at + length) and m.day - span[0].days + 1 >= 1:
+                    # `28일 10박12일 일정의 해외순방을 마무리했다`: the day the span ends
+                    return [(dataclasses.replace(m, day=m.day - span[0].days + 1, weekday=None), m)]
                 return [(m, Mention(at, at + length, text[at:at + length], day=-span[0].days))]
             if re.fullmatch(r"\s*까지\s*", between) and m.day - span[0].days + 1 >= 1:
                 return [(dataclasses.replace(m, day=m.day - span[0].days + 1, weekday=None), m)]
@@ -712,6 +715,12 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
             # departure told in a sentence of its own just before the span's
             before = [m for m in mentions if at - 300 <= m.begin < begin and sets_out(m)
                       and _SETS_OUT_VERB.search(_sentence_around(text, m.begin, m.end))]
+        if not before and _WRAPPED_UP.match(text, at + length):
+            # `3박4일 방일 일정을 마무리하고 전날 귀국했다. 지난 1일 출국한 방문단은`: the departure told in
+            # the sentence after the span's, its day right before the verb
+            after_end = begin + len(sentence)
+            before = [m for m in mentions if after_end <= m.begin < after_end + 200 and sets_out(m)
+                      and _SETS_OUT_RIGHT_AFTER.match(text, m.end)][:1]
         if before:
             return [(before[-1], Mention(at, at + length, text[at:at + length], day=-span[0].days))]
         # `2박 3일간의 일정으로 ... 지난달 25일 상락시를 방문했다`: the one day after the span, the day of
@@ -723,6 +732,11 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
             return [(after[0], Mention(at, at + length, text[at:at + length], day=-span[0].days))]
     return []
 
+
+# A span whose programme is done (`10박12일 일정의 해외순방을 마무리했다`, `3박4일 방일 일정을 마치고`).
+_WRAPPED_UP = re.compile(r"\s*(?:간의?\s*|의\s*)?(?:[가-힣]{1,6}\s){0,2}?(?:일정|출장|방문|순방|해외순방)[을를]\s*(?:모두\s*)?"
+                         r"(?:마무리|마치|마쳤|끝내|끝냈)")
+_SETS_OUT_RIGHT_AFTER = re.compile(r"\s*(?:[가-힣]{1,6}\s)?(?:출국|출발)")
 
 # The verb of a visit right after its day and place (`25일 상락시를 방문했다`, `8일 출국했다`).
 _VISITS_THAT_DAY = re.compile(r"[^.\n\d]{0,30}?(?:방문했|방문한다|방문할\s?예정|방문하였|출국|떠났|떠난다)")
@@ -1516,7 +1530,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
             tied.append(m)
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
         return on, on
-    if report is not None and (not tied or _bare_days(tied)):
+    if report is not None and (not tied or all(m.month is None and m.month_offset in (None, 0) for m in tied)):
         # `7일 충남도에 따르면 ... 이완구 도지사는 전날 상파울루주를 방문, ... 서명했다`: the day before; also
         # told in a sentence or two after the report's (`... 16일 밝혔다. 이용록 군수는 전날(현지시간) 중국
         # 전장시에서 ... 협약을 했다`); before the days tied after it too (`25일 밝혔다` ... `전날 로스앤젤레스
@@ -1540,8 +1554,14 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
                 before = Mention(at + words.start(), at + words.end(), words.group(0), day=day - 1)
                 if not tied:
                     tied = [before]
-                elif 0 < min(m.day for m in tied) - before.day <= 3:
-                    tied = [before, *tied]
+                else:
+                    # (`이달 10일까지 중국에 머무르는 최 군수 일행은 전날 ... 좌담회를 갖고`: the stay's last day
+                    # may be a few more days on)
+                    first = min(tied, key=lambda m: m.day)
+                    if 0 < first.day - before.day <= (6 if text.startswith("까지", first.end) else 3):
+                        # (the report's month, as `이달` says of the day it comes before)
+                        offset = 0 if any(m.month_offset == 0 for m in tied) else None
+                        tied = [dataclasses.replace(before, month_offset=offset), *tied]
                 break
     if not tied and report is not None:
         # `서명했다고 25일 밝혔다. 현지 시각으로 이날 오후 살리나스 시청에서 열린 체결식에는`: the report's day, abroad
