@@ -387,3 +387,18 @@ def test_days_each_at_a_place_count_only_places_abroad_with_nothing_done_between
             "체결한 뒤 활발히 교류해 왔다”고 말했다.")
     doc = drafted(text, dt.date(2019, 5, 8))
     assert doc.get("agreements", []) == []
+
+
+def test_agreements_of_the_same_kind_for_other_sums_are_two() -> None:
+    # (영주 2008) `150만달러 수출 협약을 체결한다. 또 이날 ... 120만달러 수출 협약을 맺는다`: two export agreements
+    text = ("김주영 영주시장 일행은 25일부터 28일까지 미국 로스앤젤레스를 방문한다.\n영주시는 27일 LA 코리아타운 윌셔플라자호텔에서 "
+            "강성찬 소백인삼 대표 등이 참가한 가운데 풍기홍삼 150만달러 수출 협약을 체결한다.\n또 이날 풍기인삼공사 김정환 "
+            "대표와 현지 바이어도 풍기인삼 120만달러 수출 협약을 맺는다.")
+    doc = drafted(text, dt.date(2008, 9, 26))
+    assert [(a["kind"], str(a.get("date"))) for a in doc["agreements"]] == [
+        ("business agreement", "2008-09-27"), ("business agreement", "2008-09-27")]
+    # one told twice with its one sum (`1,500만 달러`, `1500만달러`) stays one
+    text = ("영주시 김 시장 일행은 25일부터 28일까지 미국 로스앤젤레스를 방문한다.\n시는 27일 로스앤젤레스에서 1,500만 달러 규모의 "
+            "수출 협약을 체결한다.\n이날 체결하는 수출 협약은 1500만달러 규모로 역대 최대다.")
+    doc = drafted(text, dt.date(2008, 9, 26))
+    assert len(doc["agreements"]) == 1

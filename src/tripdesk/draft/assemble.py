@@ -1765,6 +1765,10 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     clause = found.clause or found.sentence
     if _OTHERS_ALSO_JOIN.search(clause[:max(0, clause.find(found.words))]):
         return False  # `이 자리에는 ... 주택정책공사도 참여해 ... 업무협약을 진행한다`: parties of another one
+    earlier_amounts = _amounts(record["_found"].clause or record["_found"].sentence)
+    amounts = _amounts(clause)
+    if earlier_amounts and amounts and not earlier_amounts & amounts:
+        return False  # `150만달러 수출 협약을 체결한다. 또 이날 ... 120만달러 수출 협약을 맺는다`: two of them
     if record["kind"] == found.kind:
         return True
     earlier: agreements_mod.AgreementFound = record["_found"]
@@ -1780,6 +1784,14 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     if record["kind"] in agreements_mod.GENERIC:
         return _named_beside(earlier.words, found.words, found.clause)
     return False
+
+
+_AMOUNT = re.compile(r"(\d[\d,.]*)\s*(만|억|천만|백만)?\s*(?:달러|불|원|위안|엔|유로)")
+
+
+def _amounts(clause: str) -> frozenset[str]:
+    """The sums of money a clause names (`150만달러`, `1,200만 달러`), written alike."""
+    return frozenset(m.group(1).replace(",", "") + (m.group(2) or "") for m in _AMOUNT.finditer(clause))
 
 
 def _named_beside(generic: str, specific: str, clause: str) -> bool:
