@@ -402,3 +402,16 @@ def test_agreements_of_the_same_kind_for_other_sums_are_two() -> None:
             "수출 협약을 체결한다.\n이날 체결하는 수출 협약은 1500만달러 규모로 역대 최대다.")
     doc = drafted(text, dt.date(2008, 9, 26))
     assert len(doc["agreements"]) == 1
+
+
+def test_a_renewed_sister_city_tie_and_one_more_agreement_also_signed() -> None:
+    # (음성 2019) `‘자매결연 재개 협약’을 체결했다` is a sister-city tie; `우호교류 합의서도 함께 체결했으며` one more
+    assert kinds("음성군은 중국 태주시와 ‘자매결연 재개 협약’을 체결했다.") == [("sister-city", "자매결연 재개 협약")]
+    text = ("조병옥 음성군수 일행은 18일부터 21일까지 중국 태주시를 방문했다.\n음성군은 19일 태주시와 우호협력 협약을 "
+            "체결했다.\n또한 19일 군상공회의소와 태주시 메디컬시티 간의 우호교류 합의서도 함께 체결했다.")
+    doc = drafted(text, dt.date(2019, 9, 22))
+    assert [a["kind"] for a in doc["agreements"]] == ["other", "other"]
+    # ... while `합의서를 체결했다`, told again without 도, is the one told before
+    text = ("조병옥 음성군수 일행은 18일부터 21일까지 중국 태주시를 방문했다.\n음성군은 19일 태주시와 우호교류 합의서를 "
+            "체결했다.\n이날 군수는 태주시장과 합의서를 체결했다.")
+    assert len(drafted(text, dt.date(2019, 9, 22))["agreements"]) == 1

@@ -41,7 +41,7 @@ KINDS = (
                                      r"(?-i:[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3}\sDeclaration\b)", re.I)),
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
-    ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
+    ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:재개\s*|갱신\s*|연장\s*)?(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
                                r"자매\s*(?:도시\s*)?결연\s*(?:조인|체결|협약|서명)?\s*식|자매\s*결연(?=(?:을|를)\s*(?:한다|할|했다|하였다|하고|하며|하기로))|"
                                r"sister[- ]city (?:(?:cooperation|friendship|exchange) )?(?:agreement|relationship|ties|pact)|"
                                r"sisterhood (?:agreement|ties|pact)", re.I)),

@@ -1752,6 +1752,7 @@ def _said_in_a_quote(found: agreements_mod.AgreementFound) -> bool:
 
 
 # Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
+_ALSO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:함께\s+|별도로\s+|추가로\s+)?(?:체결|맺|서명|교환)")
 _OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
 
 
@@ -1765,6 +1766,8 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     clause = found.clause or found.sentence
     if _OTHERS_ALSO_JOIN.search(clause[:max(0, clause.find(found.words))]):
         return False  # `이 자리에는 ... 주택정책공사도 참여해 ... 업무협약을 진행한다`: parties of another one
+    if _ALSO_SIGNED.match(clause, clause.find(found.words) + len(found.words)):
+        return False  # `우호교류 합의서도 함께 체결했으며`: one more
     earlier_amounts = _amounts(record["_found"].clause or record["_found"].sentence)
     amounts = _amounts(clause)
     if earlier_amounts and amounts and not earlier_amounts & amounts:
