@@ -415,3 +415,22 @@ def test_a_renewed_sister_city_tie_and_one_more_agreement_also_signed() -> None:
     text = ("조병옥 음성군수 일행은 18일부터 21일까지 중국 태주시를 방문했다.\n음성군은 19일 태주시와 우호교류 합의서를 "
             "체결했다.\n이날 군수는 태주시장과 합의서를 체결했다.")
     assert len(drafted(text, dt.date(2019, 9, 22))["agreements"]) == 1
+
+
+def test_a_past_date_that_lost_its_marks_a_ceremonys_document_and_a_goal_are_no_new_agreements() -> None:
+    # (부여 2019) `양 도시는 201511월 우호교류 의향서를 체결하고`: November 2015, years before the trip
+    text = ("박정현 부여군수 일행은 15일부터 18일까지 중국 연대시를 방문했다.\n부여군이 16일 연대시와 우호도시 결연을 체결했다.\n"
+            "양 도시는 201511월 우호교류 의향서를 체결하고 교류를 이어왔다.")
+    assert [a["kind"] for a in drafted(text, dt.date(2019, 10, 18))["agreements"]] == ["other"]
+    # (보령 2018) `지난 1999426일 자매결연을 체결한 후`
+    text = ("김동일 보령시장 일행은 15일부터 18일까지 중국 청포구를 방문했다.\n보령시는 16일 청포구와 교류합의서를 체결했다.\n"
+            "청포구는 지난 1999426일 자매결연을 체결한 후 교류해 온 도시이다.")
+    assert [a["kind"] for a in drafted(text, dt.date(2018, 10, 18))["agreements"]] == ["other"]
+    # (부산 2013) `14일 ... 자매결연 협약식을 가졌다` ... `두 도시는 협약식에서 ... 협정서에 서명했다`: one tie
+    text = ("부산시가 미얀마 양곤시와 자매결연을 맺었다.\n허남식 부산시장 일행은 14일 미얀마 양곤시청에서 양곤시장과 "
+            "자매결연 협약식을 가졌다고 밝혔다.\n두 도시는 협약식에서 상호 교환방문과 경제 교류 등을 내용으로 하는 협정서에 서명했다.")
+    assert [a["kind"] for a in drafted(text, dt.date(2013, 1, 15))["agreements"]] == ["sister-city"]
+    # (대덕 2024) `정식으로 우호교류에 관한 협약 체결을 위해 노력하기로 했다`: a goal after the letter of intent
+    text = ("최충규 대덕구청장 일행은 26일부터 30일까지 인도네시아 카라왕군을 방문했다.\n대덕구는 28일 카라왕군과 우호교류 의향서에 "
+            "합의했다.\n양 도시는 정식으로 우호교류에 관한 협약 체결을 위해 노력하기로 했다.")
+    assert [a["kind"] for a in drafted(text, dt.date(2024, 8, 29))["agreements"]] == ["letter of intent"]

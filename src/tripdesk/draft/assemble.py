@@ -1006,6 +1006,8 @@ class _Assembler:
                     continue
                 if article.language == "ko" and self._another_korean_governments(clause):
                     continue
+                if _STRIVES_FOR.match(clause, max(0, clause.find(found.words))):
+                    continue  # `정식으로 우호교류에 관한 협약 체결을 위해 노력하기로 했다`: a goal, not this trip's
                 dated = event_of.get(found.sentence)
                 if dated is None:  # a sentence cut at its days (15일 A와 MOU를, 16일 B와 협약을): the part holding it
                     core = clause.strip(" ,")[-40:]
@@ -1061,6 +1063,11 @@ class _Assembler:
                 self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org
                          and self.orgs.get(oid, {}).get("kind") not in ("venue", "event")]  # 인천공항을 통해 출국한: no party
+                if same is None and found.kind in agreements_mod.GENERIC and date is not None and re.search(
+                        r"(?:협약|체결|결연|조인|서명)식에서", clause):
+                    # `허남식 시장 일행은 14일 ... 자매결연 협약식을 가졌다` ... `두 도시는 협약식에서 ... 협정서에
+                    # 서명했다`: the document of the ceremony told, on its day
+                    same = next((a for a in out if a.get("date") == date), None)
                 if same is None and found.kind == "other" and named and re.search(r"체결식|협약식|서명식|조인식|교환", clause):
                     # `MOU체결식은 ... 조길형 충주시장과 박용국 워싱턴주 한인상공회의소 회장이 함께 서명한 협약서를
                     # 교환하였다`: a bare agreement with the party of one told before, on its day
@@ -1678,7 +1685,9 @@ def _years_of_the_sentence(sentence: str) -> list[str]:
     quoted title: `‘2026년 외국인 계절근로자 도입에 대한 업무협약’을 체결했다`)."""
     opened = [m.span() for m in _OPENED_IN.finditer(sentence)]
     opened += [m.span() for m in re.finditer(r"[‘'][^’'\n]{2,80}[’']", sentence)]  # (a title, not speech “...”)
-    return [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*년", sentence)
+    # (a date whose 년 and 월 the page lost: `201511월 ... 의향서를 체결하고`, `지난 1999426일 자매결연을`)
+    return [m.group(1) for m in re.finditer(r"(?<![\d.])((?:19|20)\d{2})(?:\s*년|(?=\s?(?:1[0-2]|0?[1-9])\s*월)|"
+                                            r"(?=(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0?[1-9])\s*일))", sentence)
             if not any(a <= m.start() < b for a, b in opened)]
 
 
@@ -1752,6 +1761,7 @@ def _said_in_a_quote(found: agreements_mod.AgreementFound) -> bool:
 
 
 # Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
+_STRIVES_FOR = re.compile(r"[^.\n]{0,12}?체결(?:을|를)?\s*(?:위해|위한|위하여)\s*(?:노력|힘쓰|힘을\s*모으|적극\s*노력)")
 _ALSO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:함께\s+|별도로\s+|추가로\s+)?(?:체결|맺|서명|교환)")
 _OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
 
