@@ -434,3 +434,31 @@ def test_a_past_date_that_lost_its_marks_a_ceremonys_document_and_a_goal_are_no_
     text = ("최충규 대덕구청장 일행은 26일부터 30일까지 인도네시아 카라왕군을 방문했다.\n대덕구는 28일 카라왕군과 우호교류 의향서에 "
             "합의했다.\n양 도시는 정식으로 우호교류에 관한 협약 체결을 위해 노력하기로 했다.")
     assert [a["kind"] for a in drafted(text, dt.date(2024, 8, 29))["agreements"]] == ["letter of intent"]
+
+
+def test_review_of_session_29_sums_written_two_ways_goals_reached_and_parties_at_a_ceremony() -> None:
+    lead = "김주영 영주시장 일행은 25일부터 28일까지 미국 로스앤젤레스를 방문한다.\n"
+
+    def count(text: str, published: dt.date = dt.date(2008, 9, 26)) -> int:
+        return len(drafted(text, published).get("agreements", []))
+    # one sum written two ways (`1천만달러`, `1000만달러`; `1억5천만원`, `1억5000만원`) and in two currencies: one
+    for first, second in (("1천만달러", "1000만달러"), ("1억5천만원", "1억5000만원"), ("150만달러", "우리 돈 약 17억원")):
+        text = (lead + f"영주시는 27일 로스앤젤레스에서 {first} 규모의 수출 협약을 체결한다.\n"
+                f"이날 체결하는 수출 협약은 {second} 규모로 역대 최대다.")
+        assert count(text) == 1, first
+    # two sums that only end alike (`1억5천만원`, `2억5천만원`): two
+    text = (lead + "영주시는 27일 풍기홍삼 1억5천만원 수출 협약을 체결한다.\n또 이날 현지 바이어도 풍기인삼 2억5천만원 수출 "
+            "협약을 맺는다.")
+    assert count(text) == 2
+    # a goal reached (`협약 체결을 위해 노력해 왔으며 19일 마침내 ... 체결했다`) is a signing
+    text = ("조병옥 음성군수 일행은 18일부터 21일까지 중국 태주시를 방문했다.\n음성군은 태주시와 협약 체결을 위해 노력해 왔으며 "
+            "19일 마침내 우호교류 협약을 체결했다.")
+    assert count(text, dt.date(2019, 9, 22)) == 1
+    # `면담하고 우호교류 합의서도 체결한다`: also, beside the meeting, the one planned already
+    text = ("조병옥 음성군수 일행은 18일부터 21일까지 중국 태주시를 방문한다.\n군은 이번 방문에서 태주시와 우호교류 합의서를 "
+            "체결할 계획이다.\n일행은 19일 태주시장과 면담하고 우호교류 합의서도 체결한다.")
+    assert count(text, dt.date(2019, 9, 10)) == 1
+    # another agreement signed at the ceremony (`협약식에서 ... 투자 협약도 체결했다`) is its own
+    text = ("부산시가 미얀마 양곤시와 자매결연을 맺었다.\n허남식 부산시장 일행은 14일 미얀마 양곤시청에서 양곤시장과 자매결연 "
+            "협약식을 가졌다고 밝혔다.\n두 도시는 협약식에서 부산항만공사와 양곤항만청 간 투자 협약도 체결했다.")
+    assert [a["kind"] for a in drafted(text, dt.date(2013, 1, 15))["agreements"]] == ["sister-city", "investment agreement"]

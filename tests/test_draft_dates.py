@@ -1123,3 +1123,17 @@ def test_a_spaced_length_the_day_a_trip_is_wrapped_up_and_a_departure_told_after
             "교류 협력사업을 논의했다.")
     dates = trip_dates(text, YearHint(published=D(2025, 7, 7)))
     assert (dates.start.date, dates.end.date) == (D(2025, 7, 6), D(2025, 7, 10))
+
+
+def test_review_of_session_29_a_departure_before_the_wrap_up_and_others_setting_out_later() -> None:
+    # `28일 4박5일 일정으로 출국해 일정을 마치고`: the span starts with the departure; it is not wrapped up that day
+    dates = trip_dates("시장은 28일 4박5일 일정으로 출국해 일정을 마치고 다음 달 2일 돌아온다.", YearHint(published=D(2016, 4, 27)))
+    assert (dates.start.date, dates.end.date) == (D(2016, 4, 28), D(2016, 5, 2))
+    # a departure still to come (`오는 20일 출발하는 청소년 교류단`) is not the trip's just ended
+    text = ("5일 충주시에 따르면 조길형 시장 등 충주시 방문단은 3박4일 방일 일정을 마무리하고 전날 귀국했다.\n"
+            "시는 오는 20일 출발하는 청소년 교류단도 파견한다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 8, 5)))
+    assert dates.end.date == D(2024, 8, 4)
+    # `26일부터 6일 간 일정으로`: six days, not the 6th
+    dates = trip_dates("경북 영천시는 26일부터 6일 간 일정으로 무역사절단을 파견한다.", YearHint(published=D(2025, 5, 25)))
+    assert (dates.start.date, dates.end.date) == (D(2025, 5, 26), D(2025, 5, 31))

@@ -1063,7 +1063,7 @@ class _Assembler:
                 self._party_governments(clause, home_org)
                 named = [oid for name, oid in self.org_names.items() if name in clause and oid != home_org
                          and self.orgs.get(oid, {}).get("kind") not in ("venue", "event")]  # 인천공항을 통해 출국한: no party
-                if same is None and found.kind in agreements_mod.GENERIC and date is not None and re.search(
+                if same is None and _BARE_DOCUMENT.fullmatch(found.words) and date is not None and re.search(
                         r"(?:협약|체결|결연|조인|서명)식에서", clause):
                     # `허남식 시장 일행은 14일 ... 자매결연 협약식을 가졌다` ... `두 도시는 협약식에서 ... 협정서에
                     # 서명했다`: the document of the ceremony told, on its day
@@ -1761,8 +1761,10 @@ def _said_in_a_quote(found: agreements_mod.AgreementFound) -> bool:
 
 
 # Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
-_STRIVES_FOR = re.compile(r"[^.\n]{0,12}?체결(?:을|를)?\s*(?:위해|위한|위하여)\s*(?:노력|힘쓰|힘을\s*모으|적극\s*노력)")
-_ALSO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:함께\s+|별도로\s+|추가로\s+)?(?:체결|맺|서명|교환)")
+_STRIVES_FOR = re.compile(r"[^.\n]{0,12}?체결(?:을|를)?\s*(?:위해|위하여)\s*(?:적극\s*)?(?:노력하기로|노력할|노력해\s*나가기로|"
+                          r"힘쓰기로|힘을\s*모으기로)(?![^.\n]*(?:체결했|체결하였|맺었|서명했))")
+_BARE_DOCUMENT = re.compile(r"(?:(?:이날|이어|이번|당일)\s)?(?:(?:협약|협정|합의)(?:서|식)?|체결식|조인식|서명식)")
+_ALSO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:함께|별도로|추가로)\s+(?:체결|맺|서명)")
 _OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
 
 
@@ -1778,9 +1780,7 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
         return False  # `이 자리에는 ... 주택정책공사도 참여해 ... 업무협약을 진행한다`: parties of another one
     if _ALSO_SIGNED.match(clause, clause.find(found.words) + len(found.words)):
         return False  # `우호교류 합의서도 함께 체결했으며`: one more
-    earlier_amounts = _amounts(record["_found"].clause or record["_found"].sentence)
-    amounts = _amounts(clause)
-    if earlier_amounts and amounts and not earlier_amounts & amounts:
+    if _other_sums(record["_found"].clause or record["_found"].sentence, clause):
         return False  # `150만달러 수출 협약을 체결한다. 또 이날 ... 120만달러 수출 협약을 맺는다`: two of them
     if record["kind"] == found.kind:
         return True
@@ -1799,12 +1799,48 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     return False
 
 
-_AMOUNT = re.compile(r"(\d[\d,.]*)\s*(만|억|천만|백만)?\s*(?:달러|불|원|위안|엔|유로)")
+# A sum of money (`150만달러`, `1,500만 달러`, `1억5천만원`, `1.5억 원`), not 원칙 or 원장.
+_AMOUNT = re.compile(r"(?<![\d.,])(\d(?:[\d,.]|\s?[억천백만])*)\s*"
+                     r"(달러|불|원|위안|엔|유로)(?!칙|장|활|래|인|로|자|형|회)")
 
 
-def _amounts(clause: str) -> frozenset[str]:
-    """The sums of money a clause names (`150만달러`, `1,200만 달러`), written alike."""
-    return frozenset(m.group(1).replace(",", "") + (m.group(2) or "") for m in _AMOUNT.finditer(clause))
+def _korean_number(words: str) -> float:
+    """`1억5천만` -> 150000000: the groups of 억 and 만, each with its 천 and 백."""
+    def group(part: str) -> float:
+        total, number = 0.0, ""
+        for char in part:
+            if char in "천백":
+                total += (float(number) if number else 1) * (1000 if char == "천" else 100)
+                number = ""
+            else:
+                number += char
+        return total + (float(number) if number else 0)
+
+    total, rest = 0.0, re.sub(r"[\s,]", "", words)
+    for unit, size in (("억", 1e8), ("만", 1e4)):
+        if unit in rest:
+            head, rest = rest.split(unit, 1)
+            total += (group(head) if head else 1) * size
+    return total + group(rest)
+
+
+def _amounts(clause: str) -> dict[str, set[float]]:
+    """The sums of money a clause names, by currency (달러 and 불 are one)."""
+    sums: dict[str, set[float]] = {}
+    for m in _AMOUNT.finditer(clause):
+        try:
+            value = _korean_number(m.group(1))
+        except ValueError:
+            continue
+        sums.setdefault("달러" if m.group(2) == "불" else m.group(2), set()).add(value)
+    return sums
+
+
+def _other_sums(earlier: str, later: str) -> bool:
+    """Whether two clauses name sums in one currency and none of them is the same."""
+    a, b = _amounts(earlier), _amounts(later)
+    shared = set(a) & set(b)
+    return bool(shared) and all(not a[c] & b[c] for c in shared)
 
 
 def _named_beside(generic: str, specific: str, clause: str) -> bool:

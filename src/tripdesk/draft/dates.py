@@ -135,7 +135,7 @@ _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\s*일")
 # `11.8(금) 미국 현지에서`: a month and day with its weekday, no 일
 _DOTTED_WEEKDAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})(?=\s?\((?:월|화|수|목|금|토|일)\))")
 # (`5일 간의 방일 일정`: a length with a space before 간, unlike `15일 간담회`)
-_DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안|\s간의)")
+_DAY = re.compile(r"(?<![\d.월박])(\d{1,2})\s*일(?!(?:간|째|정|반|대|본|보|원|환)|\s*동안|\s간(?:의|\s?일정))")
 # `212일` from a text that lost its `월`: month and day run together, read only before 부터/~.
 # `6박 8일(6. 8.~6. 16.)`: months and days with dots, as a range (a lone `6. 8.` may be anything).
 _DOTTED_RANGE = re.compile(r"(?<![\d.])(?:1[0-2]|0?[1-9])\.\s?(?:[12]\d|3[01]|0?[1-9])\.?\s*[~∼〜\-–]\s*"
@@ -702,9 +702,11 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
                            and not _inside(m.begin, reported) and m.begin not in in_ranges]):
             between = text[m.end:at]
             if not between.strip() and m.month_offset is None:
-                if _WRAPPED_UP.match(text, at + length) and m.day - span[0].days + 1 >= 1:
-                    # `28일 10박12일 일정의 해외순방을 마무리했다`: the day the span ends
-                    return [(dataclasses.replace(m, day=m.day - span[0].days + 1, weekday=None), m)]
+                if _WRAPPED_UP.match(text, at + length):
+                    # `28일 10박12일 일정의 해외순방을 마무리했다`: the day the span ends (not yet when its
+                    # start falls in the month before: `3일 10박12일 ... 마무리했다`)
+                    if m.day - span[0].days + 1 >= 1:
+                        return [(dataclasses.replace(m, day=m.day - span[0].days + 1, weekday=None), m)]
                 return [(m, Mention(at, at + length, text[at:at + length], day=-span[0].days))]
             if re.fullmatch(r"\s*까지\s*", between) and m.day - span[0].days + 1 >= 1:
                 return [(dataclasses.replace(m, day=m.day - span[0].days + 1, weekday=None), m)]
@@ -720,6 +722,7 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
             # the sentence after the span's, its day right before the verb
             after_end = begin + len(sentence)
             before = [m for m in mentions if after_end <= m.begin < after_end + 200 and sets_out(m)
+                      and m.relative == "지난"
                       and _SETS_OUT_RIGHT_AFTER.match(text, m.end)][:1]
         if before:
             return [(before[-1], Mention(at, at + length, text[at:at + length], day=-span[0].days))]
@@ -734,7 +737,7 @@ def _departure_and_span(text: str, mentions: list[Mention], span: tuple[Span, in
 
 
 # A span whose programme is done (`10박12일 일정의 해외순방을 마무리했다`, `3박4일 방일 일정을 마치고`).
-_WRAPPED_UP = re.compile(r"\s*(?:간의?\s*|의\s*)?(?:[가-힣]{1,6}\s){0,2}?(?:일정|출장|방문|순방|해외순방)[을를]\s*(?:모두\s*)?"
+_WRAPPED_UP = re.compile(r"\s*(?:간의?\s*|의\s*)?(?:[가-힣]{1,6}(?<![해고로서며나와과])\s){0,2}?(?:일정|출장|방문|순방|해외순방)[을를]\s*(?:모두\s*)?"
                          r"(?:마무리|마치|마쳤|끝내|끝냈)")
 _SETS_OUT_RIGHT_AFTER = re.compile(r"\s*(?:[가-힣]{1,6}\s)?(?:출국|출발)")
 
