@@ -1137,3 +1137,16 @@ def test_review_of_session_29_a_departure_before_the_wrap_up_and_others_setting_
     # `26일부터 6일 간 일정으로`: six days, not the 6th
     dates = trip_dates("경북 영천시는 26일부터 6일 간 일정으로 무역사절단을 파견한다.", YearHint(published=D(2025, 5, 25)))
     assert (dates.start.date, dates.end.date) == (D(2025, 5, 26), D(2025, 5, 31))
+
+
+def test_a_trips_event_wrapped_up_on_a_later_day_ends_days_tied() -> None:
+    # (강원 2024, the 36th held-out batch) the lead's `기념행사가 10일 오후 성황리에 마무리됐다`, then `지난 7일부터
+    # ... 일본을 방문했다`: the 7th to the 10th
+    text = ("강원도와 일본 돗토리현 간 자매결연 30주년 기념행사가 10일 오후 성황리에 마무리됐다.\n앞서 김진태 강원특별자치도지사 "
+            "등은 지난 7일부터 돗토리현과의 기념행사를 위해 일본을 방문했다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 11, 10)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 11, 7), D(2024, 11, 10))
+    # a closing day weeks on is not its end
+    text = ("박람회가 28일 폐막했다.\n김 지사 등은 지난 7일부터 일본을 방문했다.")
+    dates = trip_dates(text, YearHint(published=D(2024, 11, 10)))
+    assert dates.end.date == D(2024, 11, 7)

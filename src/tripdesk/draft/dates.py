@@ -1501,6 +1501,11 @@ _EN_ON_A_TRIP = re.compile(r"\b(?:currently\s+)?on\s+an?\s+(?:official\s+|busine
                            r"to\s+[A-Z]")
 
 
+# The day a trip's event or programme closed: `10일 오후 성황리에 마무리됐다`, `12일 일정을 모두 마쳤다`.
+_PROGRAMME_WRAPPED = re.compile(r"\s*(?:\(현지\s*시[각간]\)\s*)?(?:오전|오후|저녁)?\s*(?:성황리에\s*|성공적으로\s*)?"
+                                r"(?:(?:일정|행사|방문|순방)(?:을|를)\s*모두\s*)?(?:마무리(?:됐|되었|했|하였)|마쳤|막을\s*내렸|폐막했)")
+
+
 def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> tuple[Mention, Mention] | None:
     """For an article with no range (`지난 23일(현지시간) 시안시를 방문해 ... 24일 베트남 방문`): the
     first and last days it ties the delegation to (a day in a sentence that visits, meets or
@@ -1531,6 +1536,13 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
                 or (tied and (_RETURNS.match(text, m.end) or _HOME_AFTER_ITS_WORK.match(text, m.end)))):
             # (`... 1일(현지시간) ... 오는 4일 귀국 예정이다`, `지난 25일 중국 출장 일정을 마치고 귀국했다`)
             tied.append(m)
+    if tied and _bare_days(tied):
+        # `기념행사가 10일 오후 성황리에 마무리됐다` in the lead, `지난 7일부터 ... 일본을 방문했다` after it: the
+        # trip's programme wrapped up on a later day
+        last = max(m.day for m in tied)
+        tied += [m for m in mentions if m not in tied and m.month is None and m.month_offset is None and m.year is None
+                 and 0 < m.day - last <= 7 and not _inside(m.begin, quoted)
+                 and _PROGRAMME_WRAPPED.match(text, m.end)]
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
         return on, on
     if report is not None and (not tied or all(m.month is None and m.month_offset in (None, 0) for m in tied)):
