@@ -434,13 +434,11 @@ _NOW = re.compile(r"이날|이번|오늘|\d{1,2}\s*일")
 
 
 def _describes_a_foreign_government(sentence: str, tail: str) -> bool:
-    from .places import country_index
+    from .places import city_index, country_index
 
     m = _DESCRIBES.match(tail)
     if m is None or _NOW.search(sentence):
         return False
-    from .places import city_index
-
     *first, last = m.group(1).split()
     # (`대전시와 자매결연을 맺은 헝가리 부다페스트를 방문해`: a city the gazetteer knows, without its 시)
     return bool(_GOVERNMENT_WORD.match(last) or (first and last in city_index())) and all(
@@ -526,6 +524,7 @@ _DONE_BETWEEN = re.compile(r"[가-힣](?:하고|하며|해|한\s*뒤|한\s*후|�
 
 
 def _a_place_abroad(word: str) -> bool:
+    """Whether a word is a country or a city the gazetteer knows (not 현지, 시청)."""
     from .places import city_index, country_index
 
     return word in country_index() or word in city_index()

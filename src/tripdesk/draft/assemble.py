@@ -1760,11 +1760,14 @@ def _said_in_a_quote(found: agreements_mod.AgreementFound) -> bool:
     return before.count("“") > before.count("”")
 
 
-# Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
+# An agreement named as a goal to work for (`협약 체결을 위해 노력하기로 했다`), with no signing after it.
 _STRIVES_FOR = re.compile(r"[^.\n]{0,12}?체결(?:을|를)?\s*(?:위해|위하여)\s*(?:적극\s*)?(?:노력하기로|노력할|노력해\s*나가기로|"
                           r"힘쓰기로|힘을\s*모으기로)(?![^.\n]*(?:체결했|체결하였|맺었|서명했))")
+# The words of a ceremony's document alone (`협정서`, `이날 협약식`), with nothing that names its kind.
 _BARE_DOCUMENT = re.compile(r"(?:(?:이날|이어|이번|당일)\s)?(?:(?:협약|협정|합의)(?:서|식)?|체결식|조인식|서명식)")
+# One more agreement, signed too: `우호교류 합의서도 함께 체결했으며`.
 _ALSO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:함께|별도로|추가로)\s+(?:체결|맺|서명)")
+# Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
 _OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
 
 
@@ -1775,16 +1778,16 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     from the same sentence (a sentence that names two agreements means two)."""
     if any(e["text"] == found.sentence for e in record["evidence"]) and not _said_in_a_quote(found):
         return False
+    earlier: agreements_mod.AgreementFound = record["_found"]
     clause = found.clause or found.sentence
     if _OTHERS_ALSO_JOIN.search(clause[:max(0, clause.find(found.words))]):
         return False  # `이 자리에는 ... 주택정책공사도 참여해 ... 업무협약을 진행한다`: parties of another one
     if _ALSO_SIGNED.match(clause, clause.find(found.words) + len(found.words)):
         return False  # `우호교류 합의서도 함께 체결했으며`: one more
-    if _other_sums(record["_found"].clause or record["_found"].sentence, clause):
+    if _other_sums(earlier.clause or earlier.sentence, clause):
         return False  # `150만달러 수출 협약을 체결한다. 또 이날 ... 120만달러 수출 협약을 맺는다`: two of them
     if record["kind"] == found.kind:
         return True
-    earlier: agreements_mod.AgreementFound = record["_found"]
     business = earlier if record["kind"] == "business agreement" else found
     told = [earlier.clause or earlier.sentence, found.clause or found.sentence, *(e["text"] for e in record["evidence"])]
     if {record["kind"], found.kind} == {"MOU", "business agreement"} and _BUSINESS.fullmatch(business.words) and any(
