@@ -731,3 +731,30 @@ def test_review_of_session_27_a_fuller_title_a_word_in_gwa_and_a_lead_told_after
     # `성과 중 하나로,` is no pair of parties before `간`
     text = "이번 방문의 성과 중 하나로, 충북과 미국 텍사스주 간 경제협력 협약을 체결했다."
     assert len(agreements.find_agreements(text, [(0, len(text))])) == 1
+
+
+def test_a_wire_items_sent_stamp_at_its_foot_dates_the_article() -> None:
+    # (경남 2022, the 37th held-out batch: Yonhap's foot line, `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>
+    # 2022/10/21 10:33 송고`, dropped as a copyright line, still says when the item went out)
+    text = ("박 지사는 21일부터 23일까지 일본 후쿠오카현에서 열리는 지사회의에 참석한다.\n"
+            "제보는 카카오톡 okjebo <저작권자(c) 연합뉴스, 무단 전재-재배포 금지> 2022/10/21 10:33 송고\n")
+    article = read_article(text.encode(), "a.txt")
+    assert article.published == datetime.date(2022, 10, 21)
+    assert "2022/10/21 10:33 송고" in str(article.published_from)
+    # a stamp that is no calendar date is passed over
+    text = "박 지사는 21일 출국한다.\n<저작권자(c) 연합뉴스, 무단 전재-재배포 금지> 2022/13/41 10:33 송고\n"
+    assert read_article(text.encode(), "b.txt").published is None
+
+
+def test_a_portal_pictures_filing_path_dates_the_article() -> None:
+    # (청주 2025, the 37th held-out batch: a Daum News picture, `t1.daumcdn.net/news/202506/22/inews24/
+    # 20250622202225882ahou.jpg`, is filed under the day the item was published)
+    text = ("22일 청주시에 따르면 지난 15일부터 20일까지 청주시대표단은 중국과 태국을 방문했다.\n"
+            "![신병대 부시장이 16일 우한시장을 만나고 있다. [사진=청주시]](https://img1.daumcdn.net/thumb/R658x0.q70/"
+            "?fname=https://t1.daumcdn.net/news/202506/22/inews24/20250622202225882ahou.jpg)\n")
+    article = read_article(text.encode(), "a.txt")
+    assert article.published == datetime.date(2025, 6, 22)
+    # a picture from elsewhere names no day of the article
+    text = "청주시대표단은 지난 15일 출국했다.\n![사진](https://example.com/news/202506/22/a.jpg)\n"
+    assert read_article(text.encode(), "b.txt").published is None
+

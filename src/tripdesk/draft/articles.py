@@ -232,6 +232,11 @@ _PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?
                           r"(?<=photo@newsis\.com )((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b|"
                           r"[(\[]사진\s*=\s*(?![^)\]\n]*(?:DB|자료))[^)\]\n]{1,20}[)\]]\s*((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s+"
                           r"(?=[\w.\-]+@[\w\-]+\.|\|)")
+# Stamps outside the text the extractors read: Yonhap's foot line, dropped as a copyright line
+# (`<저작권자(c) 연합뉴스, 무단 전재-재배포 금지> 2022/10/21 10:33 송고`), and a Daum News picture's address, filed
+# under the day the item went out (`t1.daumcdn.net/news/202506/22/inews24/20250622202225882ahou.jpg`).
+_SENT_STAMP = re.compile(r"((?:19|20)\d{2})[/.\-](\d{1,2})[/.\-](\d{1,2})\.?\s+\d{1,2}:\d{2}\s*송고")
+_PORTAL_PICTURE = re.compile(r"daumcdn\.net/news/((?:19|20)\d{2})(\d{2})/(\d{2})/")
 # A date alone on the line under the headline (`청주시, 우즈벡 코칸드시와 우호교류 협약 체결` / `2024-09-29`), no
 # weekday (a weather bar's date, the day the page was saved, has one and comes first).
 _BARE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -343,7 +348,24 @@ def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Articl
         if tparas and len(tparas[0]) <= 160:
             article.headline_en = tparas[0]
     _source_lines(article)
+    if article.published is None:
+        _stamp_outside_the_text(article, text)
     return article
+
+
+def _stamp_outside_the_text(article: Article, page: str) -> None:
+    """The published date from what the cleaning dropped: a wire item's sent stamp at its foot, or
+    the day a portal filed the article's picture."""
+    for pattern, reason in ((_SENT_STAMP, N_("the dateline '{dateline}'")),
+                            (_PORTAL_PICTURE, N_("the day the news portal filed its picture ('{dateline}')"))):
+        if (m := pattern.search(page)) is None:
+            continue
+        try:
+            article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        article.published_from = Reason(reason, dateline=m.group(0).strip())
+        return
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
