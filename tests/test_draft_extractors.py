@@ -758,3 +758,24 @@ def test_a_portal_pictures_filing_path_dates_the_article() -> None:
     text = "청주시대표단은 지난 15일 출국했다.\n![사진](https://example.com/news/202506/22/a.jpg)\n"
     assert read_article(text.encode(), "b.txt").published is None
 
+
+def test_a_body_that_speaks_for_itself_is_the_quotes_source() -> None:
+    # (대한상의 2012, the 37th held-out batch: `대한상공회의소는 “4일부터 ... 파견할 예정”이이라고 밝혔습니다`,
+    # `대한상의측은 “...”면서 “...”이라고 말했습니다`: the chamber's statement, no person named)
+    text = ("대한상공회의소는 “4일부터 4박 6일간 대미경제사절단을 미국에 파견할 예정”이이라고 밝혔습니다. "
+            "대한상의측은 “이번 사절단은 첫 미국 방문이라는 데 의의가 있다”면서 “투자협력을 이끌어낼 수 있도록 "
+            "노력할 것”이라고 말했습니다. 협회는 “좋은 결과가 기대된다”고 했다.")
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.text[:8], q.unnamed) for q in found] == [
+        ("4일부터 4박 ", "대한상공회의소"), ("이번 사절단은 ", "대한상의"), ("투자협력을 이끌", "대한상의"),
+        ("좋은 결과가 기", None)]  # a bare kind of body names no one
+    # and the draft keeps them, with the body as the role
+    from tripdesk.draft.articles import Article
+    from tripdesk.draft.assemble import draft_trip
+    from tripdesk.draft.dates import YearHint
+    from tripdesk.store.queries import KnownEntities
+
+    article = Article(name="made-up.txt", text="손경식 대한상의 회장을 단장으로 하는 사절단이 미국을 방문한다. " + text,
+                      outlet="테스트일보")
+    draft = draft_trip([article], KnownEntities(), YearHint(published=datetime.date(2012, 12, 3))).document
+    assert [q["role"]["ko"] for q in draft["quotes"]] == ["대한상공회의소", "대한상의", "대한상의"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import PersonFound, role_tail, short_reference
+from .entities import ORG_SUFFIXES, PersonFound, role_tail, short_reference
 
 # (a short one, `“아주 좋은 생각”이라며 “적극 돕겠다”고 답변해`, only with a verb of speech after it)
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{10,}?|[^“”\"\n]{4,9}(?=[”\"]\s*(?:이?라며|이?라면서|며\s|면서\s|(?:이?라고|고)\s*"
@@ -63,6 +63,21 @@ _UNNAMED = re.compile(r"((?:[가-힣]+\s){0,3}(?:한\s)?(?:관계자|담당자|�
 _GOVERNMENT_SPEAKS = re.compile(r"(?:^|\s)([가-힣]{1,6}(?:시|군|구|도))(?:는|은)\s*(?=[\"“]|$)")
 
 
+# `대한상공회의소는 “...”이라고 밝혔습니다`, `대한상의측은 “...”`: a body (a chamber, an association, an institute)
+# that speaks for itself in its statement. A bare kind (`협회는`) names no one.
+_SPEAKING_BODIES = (*ORG_SUFFIXES["association"], *ORG_SUFFIXES["research"], *ORG_SUFFIXES["university"])
+_BODY_SPEAKS = re.compile(r"(?:^|\s)([가-힣A-Za-z0-9·]{1,12}?(?:"
+                          + "|".join(sorted((*_SPEAKING_BODIES, "상의"), key=len, reverse=True))
+                          + r"))(?:\s?측)?(?:는|은)\s*(?=[\"“]|$)")
+
+
+def _body_speaking(before: str) -> str | None:
+    m = _BODY_SPEAKS.search(before)
+    if m is None or m.group(1) in _SPEAKING_BODIES:
+        return None
+    return m.group(1)
+
+
 def _is_korean_government(name: str) -> bool:
     from . import localgov
 
@@ -99,6 +114,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                 government = _GOVERNMENT_SPEAKS.search(sentence[:m.start()])
                 if government is not None and _is_korean_government(government.group(1)):
                     unnamed = government.group(1)  # `진주시는 “...”라며`: the city speaks, in its statement
+                else:
+                    unnamed = _body_speaking(sentence[:m.start()])
             went_on = False
             if speaker is None and unnamed is None and _GOES_ON.match(sentence) and previous != (None, None, None) \
                     and not re.search(r"[가-힣]{2,}\s?(?:관계자|담당자)", sentence[:m.start()]):
