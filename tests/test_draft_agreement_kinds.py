@@ -462,3 +462,19 @@ def test_review_of_session_29_sums_written_two_ways_goals_reached_and_parties_at
     text = ("부산시가 미얀마 양곤시와 자매결연을 맺었다.\n허남식 부산시장 일행은 14일 미얀마 양곤시청에서 양곤시장과 자매결연 "
             "협약식을 가졌다고 밝혔다.\n두 도시는 협약식에서 부산항만공사와 양곤항만청 간 투자 협약도 체결했다.")
     assert [a["kind"] for a in drafted(text, dt.date(2013, 1, 15))["agreements"]] == ["sister-city", "investment agreement"]
+
+
+def test_memoranda_signed_in_other_countries_or_also_signed_after_another_are_more_than_one() -> None:
+    # (경기 2014, the 37th held-out batch) `뉴욕과 미시건주를 방문해 ... 2개사와 투자 유치 양해각서를 체결한다`,
+    # `이후 브라질과 아르헨티나를 방문해 ... 양해각서(MOU)를 체결한다`, `아울러 ... 센터와 브라질 한인상공회의소간 협력
+    # 양해각서(MOU)도 체결한다`: two firms' memoranda in the US, one in South America, and one more besides
+    text = ("김문수 경기도지사가 23일 대표단을 이끌고 미동부와 남미를 방문하는 6박10일 일정의 해외출장길에 올랐다.\n"
+            "도 대표단은 먼저 뉴욕과 미시건주를 방문해 미국 자동차 부품회사 2개사와 투자 유치 양해각서를 체결한다.\n"
+            "이후 브라질과 아르헨티나를 방문해 게임 등 콘텐츠 산업교류 양해각서(MOU)를 체결한다.\n"
+            "아울러 경기중소기업지원센터와 브라질 한인상공회의소간 협력 양해각서(MOU)도 체결한다.")
+    doc = drafted(text, dt.date(2014, 3, 23))
+    assert [a["kind"] for a in doc["agreements"]] == ["MOU"] * 4
+    # one memorandum told in the lead and again with its city, in one country, stays one
+    text = ("김문수 경기도지사가 23일 대표단을 이끌고 미국을 방문하는 6박10일 일정의 해외출장길에 올랐다.\n"
+            "김 지사는 미국에서 투자 양해각서를 체결한다.\n도 대표단은 뉴욕에서 현지 기업과 투자 양해각서를 체결한다.")
+    assert len(drafted(text, dt.date(2014, 3, 23))["agreements"]) == 1

@@ -468,8 +468,8 @@ def _count_ko(sentence: str, start: int, end: int) -> tuple[int, str]:
 
 # `몽골 도시 2곳과 ... 협약을`: one agreement with each of the places counted; `프놈펜주와 ...
 # 세부주와 실무교류 협약을`: two bodies, each with its own 와, each a party of its own agreement.
-# (`업체 5곳(6건)과 ... 투자협약을`: six agreements with five firms)
-_PLACES_COUNTED = re.compile(r"(\d|두|세|네)\s*(?:곳|개\s*(?:도시|기관|지역|지자체|도시와\s*기관))"
+# (`업체 5곳(6건)과 ... 투자협약을`: six agreements with five firms; `부품회사 2개사와 ... 양해각서를`: two)
+_PLACES_COUNTED = re.compile(r"(\d|두|세|네)\s*(?:곳|개\s*(?:도시|기관|지역|지자체|도시와\s*기관|사|업체|기업|회사))"
                              r"(?:\s*\((\d{1,2})\s*건\))?(?:과|와)\s")
 _TWO_PARTIES = re.compile(r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?!함께|공동|같이)(?:[가-힣]+\s+){0,4}?"
                           r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?:[가-힣·]+\s+){0,3}$")

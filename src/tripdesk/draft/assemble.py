@@ -1767,6 +1767,9 @@ _STRIVES_FOR = re.compile(r"[^.\n]{0,12}?체결(?:을|를)?\s*(?:위해|위하�
 _BARE_DOCUMENT = re.compile(r"(?:(?:이날|이어|이번|당일)\s)?(?:(?:협약|협정|합의)(?:서|식)?|체결식|조인식|서명식)")
 # One more agreement, signed too: `우호교류 합의서도 함께 체결했으며`.
 _ALSO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:함께|별도로|추가로)\s+(?:체결|맺|서명)")
+# `아울러 ... 협력 양해각서(MOU)도 체결한다`: an agreement added (아울러, 또) to one told before, with 도.
+_ADDED = re.compile(r"\s*(?:또한?|아울러|이와\s?함께|이\s?밖에도?)\s")
+_TOO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:체결|맺|서명)")
 # Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
 _OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
 
@@ -1784,8 +1787,13 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
         return False  # `이 자리에는 ... 주택정책공사도 참여해 ... 업무협약을 진행한다`: parties of another one
     if _ALSO_SIGNED.match(clause, clause.find(found.words) + len(found.words)):
         return False  # `우호교류 합의서도 함께 체결했으며`: one more
+    if _ADDED.match(found.sentence) and _TOO_SIGNED.match(clause, clause.find(found.words) + len(found.words)):
+        return False  # `아울러 ... 협력 양해각서(MOU)도 체결한다`: one more
     if _other_sums(earlier.clause or earlier.sentence, clause):
         return False  # `150만달러 수출 협약을 체결한다. 또 이날 ... 120만달러 수출 협약을 맺는다`: two of them
+    told_in, told_in_too = _countries_named(earlier.sentence), _countries_named(found.sentence)
+    if told_in and told_in_too and not told_in & told_in_too:
+        return False  # `뉴욕과 미시건주를 방문해 ... 양해각서`, `이후 브라질과 아르헨티나를 방문해 ... 양해각서`: two
     if record["kind"] == found.kind:
         return True
     business = earlier if record["kind"] == "business agreement" else found
@@ -1800,6 +1808,22 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     if record["kind"] in agreements_mod.GENERIC:
         return _named_beside(earlier.words, found.words, found.clause)
     return False
+
+
+def _countries_named(sentence: str) -> set[str]:
+    """The countries abroad a sentence names outright, by a country's or a US state's name (not by a
+    city's: 지난 is also Jinan, and Newport is in more than one country)."""
+    from .places import country_index, state_index
+
+    countries: set[str] = set()
+    for word in re.findall(r"[가-힣]+", sentence):
+        name = re.sub(r"(?:과|와|을|를|에서는|에서|의|에|은|는|이|가|도|간|으로|로)$", "", word)
+        if name in country_index() or word in country_index():
+            countries.add(country_index().get(name) or country_index()[word])
+        elif name in state_index() or word in state_index():
+            countries.add("US")
+    countries.discard("KR")
+    return countries
 
 
 # A sum of money (`150만달러`, `1,500만 달러`, `1억5천만원`, `1.5억 원`), not 원칙 or 원장.
