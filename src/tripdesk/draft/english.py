@@ -157,7 +157,7 @@ def home_mentions(text: str) -> list[LocalGov]:
 
 # English names the press uses for cities GeoNames names otherwise (its name on the right).
 EXONYMS = {"New York": "New York City", "Cologne": "Köln", "Seville": "Sevilla", "Frankfurt": "Frankfurt am Main",
-           "Kiev": "Kyiv", "Ulaanbaatar": "Ulan Bator", "Saigon": "Ho Chi Minh City", "Xian": "Xi’an",
+           "Kiev": "Kyiv", "Ulan Bator": "Ulaanbaatar", "Saigon": "Ho Chi Minh City", "Xian": "Xi’an",
            "Oporto": "Porto", "Bangalore": "Bengaluru"}
 
 

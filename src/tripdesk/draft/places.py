@@ -69,6 +69,11 @@ def key(name: str) -> str:
 _BY_COUNTRY: dict[str, list[City]] = {}
 
 
+# English names GeoNames keeps in an older transliteration, as the city's own government, the UN and
+# today's press write them.
+_ENGLISH_NAMES = {("Ulan Bator", "MN"): "Ulaanbaatar"}
+
+
 @functools.cache
 def city_index() -> dict[str, tuple[City, ...]]:
     """Korean name (without spaces) -> the cities of that name, most populous first."""
@@ -84,6 +89,7 @@ def city_index() -> dict[str, tuple[City, ...]]:
         name = re.sub(r"-(shi|machi|chō|cho|mura|ku)$", "", row["name"]) if row["countrycode"] == "JP" else row["name"]
         if row["countrycode"] == "JP" and names:
             name = _japanese_name(name, names, row["alternatenames"])
+        name = _ENGLISH_NAMES.get((name, row["countrycode"]), name)
         city = City(name, row["countrycode"],
                     row["admin1code"] if row["countrycode"] == "US" else None, int(row["population"]))
         _BY_COUNTRY.setdefault(city.country, []).append(city)
