@@ -747,3 +747,10 @@ def test_a_country_only_named_on_a_day_leaves_the_trips_one_city_there() -> None
                 "투자를 논의한다.", D(2024, 5, 1))
     by_day = cities_by_day(doc)
     assert by_day[8] == ["Seattle"]
+
+
+def test_the_first_day_written_in_two_words() -> None:
+    # (전북 2016, the 37th held-out batch: `송 지사는 방일 첫 날 일본 도쿄에서 열리는 ... 설명회에 참석`)
+    doc = draft("송하진 전북도지사가 오는 23일부터 25일까지 일본을 방문한다.\n송 지사는 방일 첫 날 일본 도쿄에서 열리는 "
+                "전북관광설명회에 참석할 예정이다.\n다음날 24일에는 아사히신문과 인터뷰를 한다.", D(2016, 9, 20))
+    assert cities_by_day(doc) == {23: ["Tokyo"], 24: ["Tokyo"]}

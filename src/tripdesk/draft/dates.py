@@ -1909,7 +1909,7 @@ def _sentence_around(text: str, begin: int, end: int) -> str:
 
 _SAME_DAY = re.compile(r"이날|같은 날|당일|[Oo]n the same day|[Tt]hat day")
 _NEXT_DAY = re.compile(r"이튿날|다음 ?날|이튼날|[Tt]he (?:next|following) day")
-_FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫날|[Oo]n the first day of the (?:trip|visit|tour)")
+_FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫\s?날(?!개|씨)|[Oo]n the first day of the (?:trip|visit|tour)")
 _ORDINAL_DAY = re.compile(r"(?:(?:일정|순방|출장)\s*)?(둘|셋|넷|닷새|다섯|여섯)째\s*날")
 _LAST_DAY = re.compile(r"(?:(?:일정|순방|출장)\s*)?마지막\s?날")
 _ORDINALS = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "닷새": 5, "여섯": 6}
