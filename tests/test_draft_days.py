@@ -754,3 +754,12 @@ def test_the_first_day_written_in_two_words() -> None:
     doc = draft("송하진 전북도지사가 오는 23일부터 25일까지 일본을 방문한다.\n송 지사는 방일 첫 날 일본 도쿄에서 열리는 "
                 "전북관광설명회에 참석할 예정이다.\n다음날 24일에는 아사히신문과 인터뷰를 한다.", D(2016, 9, 20))
     assert cities_by_day(doc) == {23: ["Tokyo"], 24: ["Tokyo"]}
+
+
+def test_that_day_with_its_date_is_the_date_it_says() -> None:
+    # (성남 2025, the 37th held-out batch: `6월 19일 ... 텐센트를 방문한다.` then `타잉화성과 자매결연 체결 협약식은
+    # 이날(6.20) 오후 4시 타잉화성 인민위원회 청사에서`: the 20th, not the day told before)
+    doc = draft("신상진 성남시장 일행은 6월 17일부터 22일까지 중국 후이저우시와 베트남 타잉화성을 방문한다.\n"
+                "성남시 대표단은 6월 19일 중국의 텐센트를 방문한다.\n타잉화성과 자매결연 체결 협약식은 이날(6.20) 오후 4시 "
+                "베트남 타잉화성 인민위원회 청사에서 열린다.", D(2025, 6, 17))
+    assert [str(a.get("date")) for a in doc["agreements"]] == ["2025-06-20"]

@@ -1908,6 +1908,8 @@ def _sentence_around(text: str, begin: int, end: int) -> str:
 # -- days tied to the text --------------------------------------------------------------------
 
 _SAME_DAY = re.compile(r"이날|같은 날|당일|[Oo]n the same day|[Tt]hat day")
+# `타잉화성과 자매결연 체결 협약식은 이날(6.20) 오후 4시`: 이날 with its month and day
+_SAME_DAY_WITH_ITS_DATE = re.compile(r"(?:이날|당일)\s*\(\s*(\d{1,2})\s*[./]\s*(\d{1,2})\.?\s*\)")
 _NEXT_DAY = re.compile(r"이튿날|다음 ?날|이튼날|[Tt]he (?:next|following) day")
 _FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫\s?날(?!개|씨)|[Oo]n the first day of the (?:trip|visit|tour)")
 _ORDINAL_DAY = re.compile(r"(?:(?:일정|순방|출장)\s*)?(둘|셋|넷|닷새|다섯|여섯)째\s*날")
@@ -1956,6 +1958,11 @@ def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
                  end: dt.date | None = None) -> tuple[dt.date, str] | None:
     """A day the sentence names relative to the last one (이날, 이튿날), to the start (첫날,
     둘째 날) or to the end (마지막 날), with the words it was read from."""
+    m = _SAME_DAY_WITH_ITS_DATE.search(sentence)
+    if m:  # `이날(6.20) 오후 4시`: the day its date says, whatever day was told before
+        for year in dict.fromkeys((start.year, (end or start).year)):
+            if _valid(year, int(m.group(1)), int(m.group(2))):
+                return dt.date(year, int(m.group(1)), int(m.group(2))), m.group(0)
     m = _NEXT_DAY.search(sentence)
     if m and previous is not None:
         return previous + dt.timedelta(days=1), m.group(0)
