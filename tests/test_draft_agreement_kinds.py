@@ -478,3 +478,22 @@ def test_memoranda_signed_in_other_countries_or_also_signed_after_another_are_mo
     text = ("김문수 경기도지사가 23일 대표단을 이끌고 미국을 방문하는 6박10일 일정의 해외출장길에 올랐다.\n"
             "김 지사는 미국에서 투자 양해각서를 체결한다.\n도 대표단은 뉴욕에서 현지 기업과 투자 양해각서를 체결한다.")
     assert len(drafted(text, dt.date(2014, 3, 23))["agreements"]) == 1
+
+
+def test_what_does_not_make_more_agreements() -> None:
+    # (from a review of the rules above) firms that go along, a deal of several parties, an everyday
+    # word that is also a country's name, the agreement told again as `이번 협약`, and one told again with 또 ...도
+    lead = "김영환 충북도지사를 단장으로 한 충북도 대표단은 14일부터 18일까지 5일간 일정으로 베트남을 방문한다.\n"
+    for body in ("시는 15일 관내 기업 5개사와 함께 호찌민시를 방문해 호찌민시 투자청과 경제협력 양해각서를 체결한다.",
+                 "도는 15일 현지 부품업체 3개사와 1억달러 규모의 4자간 투자협약을 체결한다.",
+                 "충북도는 15일 베트남 빈푹성과 우호교류 협약을 체결한다.\n도는 빈푹성과 맺는 이번 협약을 농업 교류 확대의 "
+                 "수단으로 활용할 계획이다.",
+                 "충북도는 15일 우즈베키스탄 사마르칸트주와 우호교류 협약을 체결한다.\n이번 협약은 카자흐스탄, 키르기스스탄에 "
+                 "이어 중앙아시아 국가 지방정부와 맺는 세 번째 우호교류 협약이다.",
+                 "충북도는 베트남 빈푹성과 우호교류 협정을 체결했다.\n김 지사는 15일 빈푹성청을 방문해 성장과 면담했다.\n"
+                 "또 양 지역의 교류 확대를 위한 우호교류 협정도 체결했다."):
+        assert len(drafted(lead + body, dt.date(2024, 5, 13))["agreements"]) == 1, body
+    # the same memorandum told in the lead and again with 아울러 ...도
+    body = ("충북도는 빈푹성과 경제협력 양해각서(MOU)를 체결했다.\n김 지사는 15일 빈푹성청을 방문해 성장과 면담했다.\n"
+            "아울러 양 도시 간 경제협력 양해각서(MOU)도 체결했다.")
+    assert len(drafted(lead + body, dt.date(2024, 5, 13))["agreements"]) == 1

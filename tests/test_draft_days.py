@@ -763,3 +763,20 @@ def test_that_day_with_its_date_is_the_date_it_says() -> None:
                 "성남시 대표단은 6월 19일 중국의 텐센트를 방문한다.\n타잉화성과 자매결연 체결 협약식은 이날(6.20) 오후 4시 "
                 "베트남 타잉화성 인민위원회 청사에서 열린다.", D(2025, 6, 17))
     assert [str(a.get("date")) for a in doc["agreements"]] == ["2025-06-20"]
+
+
+def test_a_first_flap_of_wings_and_an_events_first_day_are_not_the_trips_first_day() -> None:
+    # (from a review of `첫 날` in two words) not `첫 날갯짓`, nor `박람회 개막 첫 날`
+    doc = draft("송하진 전북도지사가 오는 23일부터 26일까지 우즈베키스탄을 방문한다.\n24일에는 사마르칸트를 방문한다.\n"
+                "이어 부하라에서 열리는 투자설명회에 참석해 중앙아시아 진출의 첫 날갯짓을 편다.", D(2016, 9, 20))
+    assert 23 not in cities_by_day(doc)
+    doc = draft("이장우 대전시장이 오는 23일부터 26일까지 미국을 방문한다.\n25일에는 시카고로 이동한다.\n"
+                "이 시장은 박람회 개막 첫 날 시카고 한인회 관계자들과 대전관을 둘러본다.", D(2016, 9, 20))
+    assert 23 not in cities_by_day(doc)
+
+
+def test_that_day_with_its_date_across_the_new_year() -> None:
+    # the year whose date is in the trip
+    doc = draft("김영록 전남도지사 일행은 12월 29일부터 1월 3일까지 베트남을 방문한다.\n도는 30일 하노이를 방문한다.\n"
+                "호찌민시와 자매결연 체결 협약식은 이날(1.2) 오후 베트남 호찌민시청에서 열린다.", D(2024, 12, 20))
+    assert [str(a.get("date")) for a in doc["agreements"]] == ["2025-01-02"]

@@ -741,6 +741,10 @@ def test_a_wire_items_sent_stamp_at_its_foot_dates_the_article() -> None:
     article = read_article(text.encode(), "a.txt")
     assert article.published == datetime.date(2022, 10, 21)
     assert "2022/10/21 10:33 송고" in str(article.published_from)
+    # the foot line's stamp, not one a correction note quotes
+    text = ("박 지사는 21일부터 23일까지 일본을 방문한다.\n※ 방문 기간을 21~23일로 바로잡습니다(2022/10/18 09:12 송고 기사).\n"
+            "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지> 2022/10/21 10:33 송고\n")
+    assert read_article(text.encode(), "c.txt").published == datetime.date(2022, 10, 21)
     # a stamp that is no calendar date is passed over
     text = "박 지사는 21일 출국한다.\n<저작권자(c) 연합뉴스, 무단 전재-재배포 금지> 2022/13/41 10:33 송고\n"
     assert read_article(text.encode(), "b.txt").published is None
@@ -757,6 +761,14 @@ def test_a_portal_pictures_filing_path_dates_the_article() -> None:
     # a picture from elsewhere names no day of the article
     text = "청주시대표단은 지난 15일 출국했다.\n![사진](https://example.com/news/202506/22/a.jpg)\n"
     assert read_article(text.encode(), "b.txt").published is None
+    # nor does a related item's thumbnail (no caption), and the address's date comes first
+    text = ("청주시대표단은 지난 15일부터 20일까지 방문했다고 22일 밝혔다.\n함께 볼만한 뉴스\n![](https://img1.daumcdn.net/"
+            "thumb/S272x136/?fname=https://t1.daumcdn.net/news/202506/10/newsis/20250610101010123abcd.jpg)\n")
+    assert read_article(text.encode(), "c.txt").published is None
+    text = ("22일 청주시에 따르면 대표단은 지난 15일부터 20일까지 방문했다.\n![신병대 부시장이 16일 우한시장을 만나고 있다.]"
+            "(https://t1.daumcdn.net/news/202506/22/inews24/2025062220.jpg)\n")
+    article = read_article(text.encode(), "d.txt", url="https://v.daum.net/v/20250623202225882")
+    assert article.published == datetime.date(2025, 6, 23)
 
 
 def test_a_body_that_speaks_for_itself_is_the_quotes_source() -> None:
@@ -769,6 +781,12 @@ def test_a_body_that_speaks_for_itself_is_the_quotes_source() -> None:
     assert [(q.text[:8], q.unnamed) for q in found] == [
         ("4일부터 4박 ", "대한상공회의소"), ("이번 사절단은 ", "대한상의"), ("투자협력을 이끌", "대한상의"),
         ("좋은 결과가 기", None)]  # a bare kind of body names no one
+    # not a title the body holds, words another said, nor a person's title that ends like a body
+    for other in ("한국무역협회는 “2024 한-미 비즈니스 포럼”을 5일 워싱턴에서 개최한다.",
+                  "대한상공회의소는 “한국 기업의 투자를 언제든 환영한다”는 주지사의 메시지를 회원사에 전했다.",
+                  "KOTRA 워싱턴무역관 김모 선임연구원은 “현지 바이어들의 관심이 매우 높다”고 말했다."):
+        found = quotes.find_quotes(other, analyser.sentences(other), entities.people(other))
+        assert [q.unnamed for q in found if q.unnamed] == [], other
     # and the draft keeps them, with the body as the role
     from tripdesk.draft.articles import Article
     from tripdesk.draft.assemble import draft_trip

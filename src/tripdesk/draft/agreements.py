@@ -470,7 +470,9 @@ def _count_ko(sentence: str, start: int, end: int) -> tuple[int, str]:
 # 세부주와 실무교류 협약을`: two bodies, each with its own 와, each a party of its own agreement.
 # (`업체 5곳(6건)과 ... 투자협약을`: six agreements with five firms; `부품회사 2개사와 ... 양해각서를`: two)
 _PLACES_COUNTED = re.compile(r"(\d|두|세|네)\s*(?:곳|개\s*(?:도시|기관|지역|지자체|도시와\s*기관|사|업체|기업|회사))"
-                             r"(?:\s*\((\d{1,2})\s*건\))?(?:과|와)\s")
+                             r"(?:\s*\((\d{1,2})\s*건\))?(?:과|와)\s(?!함께|공동|같이)")
+# `3개사와 ... 4자간 투자협약`: one agreement of several parties
+_MANY_PARTIES = re.compile(r"\d\s?자\s?간")
 _TWO_PARTIES = re.compile(r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?!함께|공동|같이)(?:[가-힣]+\s+){0,4}?"
                           r"([가-힣]{2,}(?:주|시|성|군|현|구))(?:와|과)\s+(?:[가-힣·]+\s+){0,3}$")
 
@@ -501,7 +503,7 @@ def _pairs_between(before: str) -> tuple[int, str]:
 def _parties_counted(before: str) -> tuple[int, str]:
     """How many parties the words before an agreement count, each with an agreement of its own."""
     m = _PLACES_COUNTED.search(before)
-    if m:
+    if m and not _MANY_PARTIES.search(before, m.end()):
         n = int(m.group(2) or 0) or (int(m.group(1)) if m.group(1).isdigit() else _KO_COUNTS[m.group(1)])
         return (n, m.group(0).strip()) if 2 <= n <= 8 else (1, "")
     m = _TWO_PARTIES.search(before)

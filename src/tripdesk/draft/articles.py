@@ -60,6 +60,9 @@ class Article:
     page_date_line: str | None = None
     page_date_photo: bool = False  # the date is that of a photo's file name (`20151025....jpg`)
     file_date: dt.date | None = None
+    # The day a portal filed the article's captioned picture, with the address's words: a published
+    # date weaker than the URL's.
+    portal_picture: tuple[dt.date, str] | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -132,6 +135,10 @@ def read_article(raw: bytes, name: str, *, url: str | None = None) -> Article:
             article.published = date_in_url(url)
             if article.published is not None:
                 article.published_from = Reason(N_("the date in its URL ({url})"), url=url)
+    if article.published is None and article.portal_picture is not None:
+        article.published = article.portal_picture[0]
+        article.published_from = Reason(N_("the day the news portal filed its picture ('{dateline}')"),
+                                        dateline=article.portal_picture[1])
     if not article.text.strip():
         raise ArticleError(messages()("{name}: no article text found in the file").format(name=name))
     hangul = len(HANGUL.findall(article.text))
@@ -233,10 +240,11 @@ _PHOTO_STAMP = re.compile(r"((?:19|20)\d{2})[.\-](\d{1,2})[.\-](\d{1,2})\.?\s*(?
                           r"[(\[]사진\s*=\s*(?![^)\]\n]*(?:DB|자료))[^)\]\n]{1,20}[)\]]\s*((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})\.?\s+"
                           r"(?=[\w.\-]+@[\w\-]+\.|\|)")
 # Stamps outside the text the extractors read: Yonhap's foot line, dropped as a copyright line
-# (`<저작권자(c) 연합뉴스, 무단 전재-재배포 금지> 2022/10/21 10:33 송고`), and a Daum News picture's address, filed
-# under the day the item went out (`t1.daumcdn.net/news/202506/22/inews24/20250622202225882ahou.jpg`).
+# (`<저작권자(c) 연합뉴스, 무단 전재-재배포 금지> 2022/10/21 10:33 송고`), and a Daum News picture with its
+# caption, filed under the day the item went out (`![신병대(왼쪽) 청주부시장이 ...](https://img1.daumcdn.net/
+# thumb/R658x0.q70/?fname=https://t1.daumcdn.net/news/202506/22/inews24/20250622202225882ahou.jpg)`).
 _SENT_STAMP = re.compile(r"((?:19|20)\d{2})[/.\-](\d{1,2})[/.\-](\d{1,2})\.?\s+\d{1,2}:\d{2}\s*송고")
-_PORTAL_PICTURE = re.compile(r"daumcdn\.net/news/((?:19|20)\d{2})(\d{2})/(\d{2})/")
+_PORTAL_PICTURE = re.compile(r"!\[[^\n]{8,}?\]\(\S*?daumcdn\.net/news/((?:19|20)\d{2})(\d{2})/(\d{2})/")
 # A date alone on the line under the headline (`청주시, 우즈벡 코칸드시와 우호교류 협약 체결` / `2024-09-29`), no
 # weekday (a weather bar's date, the day the page was saved, has one and comes first).
 _BARE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})[.\-/]\s?(\d{1,2})[.\-/]\s?(\d{1,2})\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -349,23 +357,34 @@ def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Articl
             article.headline_en = tparas[0]
     _source_lines(article)
     if article.published is None:
-        _stamp_outside_the_text(article, text)
+        _wire_sent_stamp(article, text)
+    article.portal_picture = _portal_picture_day(text, article.text)
     return article
 
 
-def _stamp_outside_the_text(article: Article, page: str) -> None:
-    """The published date from what the cleaning dropped: a wire item's sent stamp at its foot, or
-    the day a portal filed the article's picture."""
-    for pattern, reason in ((_SENT_STAMP, N_("the dateline '{dateline}'")),
-                            (_PORTAL_PICTURE, N_("the day the news portal filed its picture ('{dateline}')"))):
-        if (m := pattern.search(page)) is None:
-            continue
+def _wire_sent_stamp(article: Article, page: str) -> None:
+    """The published date from the sent stamp of a wire item's foot line, which the cleaning drops
+    with the copyright: the last stamp of the page (a correction note quotes an earlier one)."""
+    for m in reversed(list(_SENT_STAMP.finditer(page))):
         try:
             article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             continue
-        article.published_from = Reason(reason, dateline=m.group(0).strip())
+        article.published_from = Reason(N_("the wire's sent stamp '{stamp}'"), stamp=m.group(0).strip())
         return
+
+
+def _portal_picture_day(page: str, text: str) -> tuple[dt.date, str] | None:
+    """The day a portal filed the article's own picture (one with a caption, not a related item's
+    thumbnail), when the text names that day of the month (`22일 청주시에 따르면`)."""
+    for m in _PORTAL_PICTURE.finditer(page):
+        try:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if re.search(rf"(?<!\d){day.day}\s?일", text):
+            return day, m.group(0)[m.group(0).rfind("daumcdn"):]
+    return None
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

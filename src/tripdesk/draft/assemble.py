@@ -1787,12 +1787,13 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
         return False  # `이 자리에는 ... 주택정책공사도 참여해 ... 업무협약을 진행한다`: parties of another one
     if _ALSO_SIGNED.match(clause, clause.find(found.words) + len(found.words)):
         return False  # `우호교류 합의서도 함께 체결했으며`: one more
-    if _ADDED.match(found.sentence) and _TOO_SIGNED.match(clause, clause.find(found.words) + len(found.words)):
-        return False  # `아울러 ... 협력 양해각서(MOU)도 체결한다`: one more
+    if (_ADDED.match(found.sentence) and _TOO_SIGNED.match(clause, clause.find(found.words) + len(found.words))
+            and _agreement_name(found) != _agreement_name(earlier)):
+        return False  # `아울러 ... 협력 양해각서(MOU)도 체결한다` after `콘텐츠 산업교류 양해각서(MOU)`: one more
     if _other_sums(earlier.clause or earlier.sentence, clause):
         return False  # `150만달러 수출 협약을 체결한다. 또 이날 ... 120만달러 수출 협약을 맺는다`: two of them
-    told_in, told_in_too = _countries_named(earlier.sentence), _countries_named(found.sentence)
-    if told_in and told_in_too and not told_in & told_in_too:
+    told_in, told_in_too = _countries_named(earlier.clause or earlier.sentence), _countries_named(clause)
+    if told_in and told_in_too and not told_in & told_in_too and not _TOLD_AGAIN.search(found.sentence):
         return False  # `뉴욕과 미시건주를 방문해 ... 양해각서`, `이후 브라질과 아르헨티나를 방문해 ... 양해각서`: two
     if record["kind"] == found.kind:
         return True
@@ -1810,6 +1811,22 @@ def _same_agreement(record: dict[str, Any], found: agreements_mod.AgreementFound
     return False
 
 
+# An agreement told as the one before (`이번 협약은 ... 세 번째 협약이다`, `이 협약으로`), whatever places it names.
+_TOLD_AGAIN = re.compile(r"(?:이번|이|해당|같은)\s?(?:협약|협정|양해각서|MOU|결연|합의)")
+# Country names that are everyday words too (수단 "means", 인도 "pavement", 미 "not yet").
+_COUNTRY_OR_WORD = {"수단", "인도", "오만", "가나", "저지", "말리", "미", "기니", "차드", "토고", "통가", "피지"}
+
+
+def _agreement_name(found: agreements_mod.AgreementFound) -> str:
+    """An agreement's name as written: its words with what they say it is for (`우호교류 협정`), or a
+    bare word with the word written before it (`협력 양해각서` in `협력 양해각서(MOU)도`)."""
+    if " " in found.words.strip():
+        return found.words.strip()
+    clause = found.clause or found.sentence
+    words = re.findall(r"[가-힣A-Za-z·]+", clause[:max(0, clause.find(found.words))])
+    return f"{words[-1] if words else ''} {found.words}"
+
+
 def _countries_named(sentence: str) -> set[str]:
     """The countries abroad a sentence names outright, by a country's or a US state's name (not by a
     city's: 지난 is also Jinan, and Newport is in more than one country)."""
@@ -1818,6 +1835,8 @@ def _countries_named(sentence: str) -> set[str]:
     countries: set[str] = set()
     for word in re.findall(r"[가-힣]+", sentence):
         name = re.sub(r"(?:과|와|을|를|에서는|에서|의|에|은|는|이|가|도|간|으로|로)$", "", word)
+        if name in _COUNTRY_OR_WORD or word in _COUNTRY_OR_WORD:
+            continue
         if name in country_index() or word in country_index():
             countries.add(country_index().get(name) or country_index()[word])
         elif name in state_index() or word in state_index():

@@ -1911,7 +1911,9 @@ _SAME_DAY = re.compile(r"이날|같은 날|당일|[Oo]n the same day|[Tt]hat day
 # `타잉화성과 자매결연 체결 협약식은 이날(6.20) 오후 4시`: 이날 with its month and day
 _SAME_DAY_WITH_ITS_DATE = re.compile(r"(?:이날|당일)\s*\(\s*(\d{1,2})\s*[./]\s*(\d{1,2})\.?\s*\)")
 _NEXT_DAY = re.compile(r"이튿날|다음 ?날|이튼날|[Tt]he (?:next|following) day")
-_FIRST_DAY = re.compile(r"(?:일정|순방|방문)?\s*첫\s?날(?!개|씨)|[Oo]n the first day of the (?:trip|visit|tour)")
+# (not `첫 날갯짓`, a first flap of wings, nor an event's first day: `박람회 개막 첫 날`)
+_FIRST_DAY = re.compile(r"(?<!개막\s)(?<!개막)(?<!개최\s)(?<!행사\s)(?<!대회\s)(?<!박람회\s)(?<!전시회\s)"
+                        r"(?:일정|순방|방문)?\s*첫\s?날(?![개갯씨])|[Oo]n the first day of the (?:trip|visit|tour)")
 _ORDINAL_DAY = re.compile(r"(?:(?:일정|순방|출장)\s*)?(둘|셋|넷|닷새|다섯|여섯)째\s*날")
 _LAST_DAY = re.compile(r"(?:(?:일정|순방|출장)\s*)?마지막\s?날")
 _ORDINALS = {"둘": 2, "셋": 3, "넷": 4, "다섯": 5, "닷새": 5, "여섯": 6}
@@ -1961,7 +1963,8 @@ def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
     m = _SAME_DAY_WITH_ITS_DATE.search(sentence)
     if m:  # `이날(6.20) 오후 4시`: the day its date says, whatever day was told before
         for year in dict.fromkeys((start.year, (end or start).year)):
-            if _valid(year, int(m.group(1)), int(m.group(2))):
+            if _valid(year, int(m.group(1)), int(m.group(2))) and (
+                    end is None or start <= dt.date(year, int(m.group(1)), int(m.group(2))) <= end):
                 return dt.date(year, int(m.group(1)), int(m.group(2))), m.group(0)
     m = _NEXT_DAY.search(sentence)
     if m and previous is not None:

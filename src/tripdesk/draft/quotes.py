@@ -71,9 +71,17 @@ _BODY_SPEAKS = re.compile(r"(?:^|\s)([가-힣A-Za-z0-9·]{1,12}?(?:"
                           + r"))(?:\s?측)?(?:는|은)\s*(?=[\"“]|$)")
 
 
-def _body_speaking(before: str) -> str | None:
+# What a statement's quote is followed by (`”이라고 밝혔다`, `”면서`), unlike a title (`“... 포럼”을`) or
+# words another says (`“...”는 주지사의 메시지를`).
+_SAID = re.compile(r"\s*(?:이?이?라(?:고|며|면서)|고|며|면서)(?:\s|$)")
+# A person's title that ends like a body (`김모 선임연구원은`).
+_TITLE_LIKE_A_BODY = re.compile(r"^(?:선임|책임|수석|주임|전임|객원|초빙|전문|연구)?연구원$")
+
+
+def _body_speaking(before: str, after: str) -> str | None:
     m = _BODY_SPEAKS.search(before)
-    if m is None or m.group(1) in _SPEAKING_BODIES:
+    if (m is None or m.group(1) in _SPEAKING_BODIES or _TITLE_LIKE_A_BODY.match(m.group(1))
+            or not _SAID.match(after)):
         return None
     return m.group(1)
 
@@ -115,7 +123,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]], people: list[Person
                 if government is not None and _is_korean_government(government.group(1)):
                     unnamed = government.group(1)  # `진주시는 “...”라며`: the city speaks, in its statement
                 else:
-                    unnamed = _body_speaking(sentence[:m.start()])
+                    unnamed = _body_speaking(sentence[:m.start()], sentence[m.end():])
             went_on = False
             if speaker is None and unnamed is None and _GOES_ON.match(sentence) and previous != (None, None, None) \
                     and not re.search(r"[가-힣]{2,}\s?(?:관계자|담당자)", sentence[:m.start()]):
