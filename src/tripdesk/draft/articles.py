@@ -60,9 +60,6 @@ class Article:
     page_date_line: str | None = None
     page_date_photo: bool = False  # the date is that of a photo's file name (`20151025....jpg`)
     file_date: dt.date | None = None
-    # The day a portal filed the article's captioned picture, with the address's words: a published
-    # date weaker than the URL's.
-    portal_picture: tuple[dt.date, str] | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -125,20 +122,19 @@ def looks_like_html(text: str) -> bool:
 def read_article(raw: bytes, name: str, *, url: str | None = None) -> Article:
     """An `Article` from the bytes of a text file or a saved HTML page."""
     text = decode(raw, name)
-    if looks_like_html(text):
-        article = _from_html(text, name)
-    else:
-        article = _from_plain(text, name)
+    html = looks_like_html(text)
+    article = _from_html(text, name) if html else _from_plain(text, name)
     if url:
         article.url = url
         if article.published is None:
             article.published = date_in_url(url)
             if article.published is not None:
                 article.published_from = Reason(N_("the date in its URL ({url})"), url=url)
-    if article.published is None and article.portal_picture is not None:
-        article.published = article.portal_picture[0]
+    # a portal picture's filing day is weaker than the URL's date
+    if article.published is None and not html and (picture := _portal_picture_day(text, article.text)) is not None:
+        article.published = picture[0]
         article.published_from = Reason(N_("the day the news portal filed its picture ('{dateline}')"),
-                                        dateline=article.portal_picture[1])
+                                        dateline=picture[1])
     if not article.text.strip():
         raise ArticleError(messages()("{name}: no article text found in the file").format(name=name))
     hangul = len(HANGUL.findall(article.text))
@@ -358,7 +354,6 @@ def _from_plain(text: str, name: str, *, headline_known: bool = False) -> Articl
     _source_lines(article)
     if article.published is None:
         _wire_sent_stamp(article, text)
-    article.portal_picture = _portal_picture_day(text, article.text)
     return article
 
 

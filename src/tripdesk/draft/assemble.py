@@ -1765,11 +1765,14 @@ _STRIVES_FOR = re.compile(r"[^.\n]{0,12}?체결(?:을|를)?\s*(?:위해|위하�
                           r"힘쓰기로|힘을\s*모으기로)(?![^.\n]*(?:체결했|체결하였|맺었|서명했))")
 # The words of a ceremony's document alone (`협정서`, `이날 협약식`), with nothing that names its kind.
 _BARE_DOCUMENT = re.compile(r"(?:(?:이날|이어|이번|당일)\s)?(?:(?:협약|협정|합의)(?:서|식)?|체결식|조인식|서명식)")
+# An agreement's words then `도` and the verb of signing (`합의서도 체결`, `양해각서(MOU)도 체결`).
+_TOO = r"(?:\([^)]{0,12}\))?['’”]?도\s+"
+_SIGNS = r"(?:체결|맺|서명)"
 # One more agreement, signed too: `우호교류 합의서도 함께 체결했으며`.
-_ALSO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:함께|별도로|추가로)\s+(?:체결|맺|서명)")
+_ALSO_SIGNED = re.compile(_TOO + r"(?:함께|별도로|추가로)\s+" + _SIGNS)
 # `아울러 ... 협력 양해각서(MOU)도 체결한다`: an agreement added (아울러, 또) to one told before, with 도.
 _ADDED = re.compile(r"\s*(?:또한?|아울러|이와\s?함께|이\s?밖에도?)\s")
-_TOO_SIGNED = re.compile(r"(?:\([^)]{0,12}\))?['’”]?도\s+(?:체결|맺|서명)")
+_TOO_SIGNED = re.compile(_TOO + _SIGNS)
 # Parties that also sign, besides those of an agreement told before: `X도 참여해`, `X와도`.
 _OTHERS_ALSO_JOIN = re.compile(r"[가-힣)]도\s+(?:함께\s+)?참여(?:해|하여|하며)|[가-힣](?:와|과)도\s")
 
@@ -1832,15 +1835,15 @@ def _countries_named(sentence: str) -> set[str]:
     city's: 지난 is also Jinan, and Newport is in more than one country)."""
     from .places import country_index, state_index
 
+    by_name, states = country_index(), state_index()
     countries: set[str] = set()
     for word in re.findall(r"[가-힣]+", sentence):
         name = re.sub(r"(?:과|와|을|를|에서는|에서|의|에|은|는|이|가|도|간|으로|로)$", "", word)
-        if name in _COUNTRY_OR_WORD or word in _COUNTRY_OR_WORD:
+        if {name, word} & _COUNTRY_OR_WORD:
             continue
-        if name in country_index() or word in country_index():
-            countries.add(country_index().get(name) or country_index()[word])
-        elif name in state_index() or word in state_index():
-            countries.add("US")
+        code = by_name.get(name) or by_name.get(word) or ("US" if name in states or word in states else None)
+        if code is not None:
+            countries.add(code)
     countries.discard("KR")
     return countries
 

@@ -1540,7 +1540,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
         # `기념행사가 10일 오후 성황리에 마무리됐다` in the lead, `지난 7일부터 ... 일본을 방문했다` after it: the
         # trip's programme wrapped up on a later day
         last = max(m.day for m in tied)
-        tied += [m for m in mentions if m not in tied and m.month is None and m.month_offset is None and m.year is None
+        tied += [m for m in mentions if m not in tied and _bare_days([m]) and m.year is None
                  and 0 < m.day - last <= 7 and not _inside(m.begin, quoted)
                  and _PROGRAMME_WRAPPED.match(text, m.end)]
     if not tied and (on := _wire_dateline_day(text, mentions)) is not None:
@@ -1962,10 +1962,10 @@ def relative_day(sentence: str, previous: dt.date | None, start: dt.date,
     둘째 날) or to the end (마지막 날), with the words it was read from."""
     m = _SAME_DAY_WITH_ITS_DATE.search(sentence)
     if m:  # `이날(6.20) 오후 4시`: the day its date says, whatever day was told before
-        for year in dict.fromkeys((start.year, (end or start).year)):
-            if _valid(year, int(m.group(1)), int(m.group(2))) and (
-                    end is None or start <= dt.date(year, int(m.group(1)), int(m.group(2))) <= end):
-                return dt.date(year, int(m.group(1)), int(m.group(2))), m.group(0)
+        told = Mention(m.start(), m.end(), m.group(0), day=int(m.group(2)), month=int(m.group(1)))
+        window = (start, end) if end is not None else (start.replace(month=1, day=1), start.replace(month=12, day=31))
+        if (date := resolve_day(told, *window)) is not None:
+            return date, m.group(0)
     m = _NEXT_DAY.search(sentence)
     if m and previous is not None:
         return previous + dt.timedelta(days=1), m.group(0)
