@@ -497,3 +497,43 @@ def test_what_does_not_make_more_agreements() -> None:
     body = ("충북도는 빈푹성과 경제협력 양해각서(MOU)를 체결했다.\n김 지사는 15일 빈푹성청을 방문해 성장과 면담했다.\n"
             "아울러 양 도시 간 경제협력 양해각서(MOU)도 체결했다.")
     assert len(drafted(lead + body, dt.date(2024, 5, 13))["agreements"]) == 1
+
+
+def test_a_tie_made_as_a_relationship_signed_or_entered_is_an_agreement() -> None:
+    assert kinds("경남도는 서장자치구와 신규 우호교류 관계를 체결한다.") == [("other", "우호교류 관계")]
+    assert kinds("양 도시는 이날 자매도시 관계를 맺었다.") == [("sister-city", "자매도시 관계")]
+    assert kinds("허난성과 정식 우호협력도시 관계를 맺게 된다.") == [("other", "우호협력도시 관계")]
+    assert kinds("양 기관이 실질적인 우호관계를 맺기로 약속했다.") == []  # good relations, no tie
+    # a relationship that stands describes a partner; an agreement's relationship is not a new one
+    assert kinds("시장은 우호협력 관계를 맺고 있는 A시를 방문한다.") == []
+    assert kinds("양 도시는 협약 관계를 유지하기로 했다.") == []
+
+
+def test_a_joint_statement_issued_is_a_joint_declaration() -> None:
+    text = "시·도지사들이 주제발표와 토론을 하고 공동성명을 낸다."
+    assert [(a.kind, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))] == [
+        ("joint declaration", "planned")]
+    text = "양 도시는 공동선언문을 발표했다."
+    assert [(a.kind, a.status) for a in agreements.find_agreements(text, analyser.sentences(text))] == [
+        ("joint declaration", "signed")]
+    assert kinds("시장은 성명서를 발표했다.") == []
+
+
+def test_the_ceremony_of_an_agreement_told_before_is_that_agreement() -> None:
+    # (부산 2007: `시작된 협정 조인식은`: 시작된 is a verb, not the agreement's name)
+    doc = drafted("부산시, 美시카고시와 자매결연\n부산시와 미국 시카고시가 자매 도시의 인연을 맺었다.\n허남식 시장을 단장으로 하는 부산시 대표단은 7일(현지시간) 시카고시 문화회관 프레스턴 브래들리 홀에서 "
+                  "리처드 데일리 시카고 시장과 자매도시 협정을 체결했다.\n이날 오후 6시부터 시작된 협정 조인식은 한미 양국의 "
+                  "국가 연주에 이어 손성환 시카고 총영사와 김봉현 부산-시카고 자매결연 추진 위원회 위원장, 데일리 시장과 허 시장, "
+                  "김길영 시카고 한인 회장의 축사순으로 진행됐다.\n", dt.date(2007, 5, 9))
+    assert [(a["kind"], str(a.get("date"))) for a in doc["agreements"]] == [("sister-city", "2007-05-07")]
+
+
+def test_a_tie_to_be_signed_when_the_partners_head_is_invited_over_is_not_of_the_trip() -> None:
+    doc = drafted("목포시, 울란바토르와 업무협약\n이인곤 부시장을 단장으로 한 목포시 대표단은 지난 19일 울란바토르와 의료관광 등을 위한 업무협약을 "
+                  "체결했다고 21일 밝혔다.\n목포시는 이른 시일 내에 울란바토르의 바트볼드(Batbold) 시장을 초청해 자매결연을 "
+                  "체결할 예정이다.\n", dt.date(2016, 9, 21))
+    assert [a["kind"] for a in doc["agreements"]] == ["business agreement"]
+    # invited by the partner, the trip's own signing stands
+    doc = drafted("목포시, 울란바토르 방문\n이인곤 부시장을 단장으로 한 목포시 대표단은 울란바토르시의 초청으로 19일 울란바토르를 방문해 자매결연을 "
+                  "체결한다고 17일 밝혔다.\n", dt.date(2016, 9, 17))
+    assert [a["kind"] for a in doc["agreements"]] == ["sister-city"]

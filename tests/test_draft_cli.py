@@ -300,6 +300,16 @@ def test_a_signing_still_to_come_is_of_the_trip_whatever_past_its_sentence_recal
         ("other", "2025-12-12", "planned")]
 
 
+def test_a_signing_whose_words_hold_the_verb_is_still_to_come_whatever_past_its_sentence_recalls(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = draft_text(tmp_path, "하동군, 북미 순방\n윤상기 하동군수가 20일부터 26일까지 미국과 캐나다를 방문한다고 19일 밝혔다.\n"
+                               "윤 군수는 22일 야키마시청을 방문해 지난 5월 하동을 방문한 홀리 쿠센 부시장 등이 참석한 가운데 "
+                               "하동군과 야키마시 간의 국제 자매결연을 체결한다.\n", "2018-09-19", capsys)
+    # `지난 5월` is of the vice mayor's visit to Hadong; the tie is signed on the 22nd
+    assert [(a["kind"], str(a.get("date")), a["status"]["value"]) for a in doc["agreements"]] == [
+        ("sister-city", "2018-09-22", "planned")]
+
+
 def test_a_city_visited_now_that_a_clause_describes_by_its_past_is_a_stop(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = draft_text(tmp_path, "남원시, 태국·대만 방문\n남원시는 최보라 시장이 16일부터 20일까지 4박 5일 일정으로 태국과 대만을 "

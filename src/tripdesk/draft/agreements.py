@@ -37,11 +37,12 @@ from dataclasses import dataclass
 KINDS = (
     ("MOU", re.compile(r"양해\s*각서|MOU|엠오유|memorand(?:um|a) of understanding", re.I)),
     ("letter of intent", re.compile(r"의향서|LOIs?\b|letters? of intent", re.I)),
-    ("joint declaration", re.compile(r"공동\s*선언|[가-힣]*선언문|joint (?:declaration|statement)|"
+    ("joint declaration", re.compile(r"[가-힣]*선언문|공동\s*선언|공동\s*성명(?:서)?|joint (?:declaration|statement)|"
                                      r"(?-i:[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3}\sDeclaration\b)", re.I)),
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:재개\s*|갱신\s*|연장\s*)?(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
+                               r"자매\s*(?:도시|결연)\s*관계(?=\s*(?:을|를)\s*(?:체결|맺))|"  # `자매도시 관계를 맺었다`
                                r"자매\s*(?:도시\s*)?결연\s*(?:조인|체결|협약|서명)?\s*식|자매\s*결연(?=(?:을|를)\s*(?:한다|할|했다|하였다|하고|하며|하기로))|"
                                r"sister[- ]city (?:(?:cooperation|friendship|exchange) )?(?:agreement|relationship|ties|pact)|"
                                r"sisterhood (?:agreement|ties|pact)", re.I)),
@@ -49,6 +50,7 @@ KINDS = (
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?(?!\s?도시)|[가-힣]*협정(?:서)?(?!\s?도시)|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
                          r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
                          r"우호\s*교류(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"  # `시장회와 우호교류를 체결했다`
+                         r"우호\s*(?:(?:협력|교류)\s*(?:도시\s*)?|도시\s*)관계(?=\s*(?:을|를)\s*(?:체결|맺))|"  # `우호교류 관계를 체결한다`
                          # (`우호결연을 체결하기 위해`, `우호결연 관계에 공식 서명을 한다`; not `우호결연 25주년`)
                          r"우호\s*(?:도시\s*)?결연(?=['’”]?\s*(?:관계\s*)?(?:을|를|에)?\s*(?:공식\s*)?(?:체결|맺|서명|조인|할\s|한다|했다|하였다|하기로))|"
                          # (`'교류·협력 실행 계획'을 체결할 예정`: an agreement named in quotation marks, signed)
@@ -57,6 +59,7 @@ KINDS = (
                          r"\bfriendship[- ](?:city|cities) (?:agreement|pact)s?\b|\bagreements?\b|\bpacts?\b|\bagreed\b(?!\s+to\s)")),
 )
 _SIGNING = re.compile(r"체결|서명|맺|조인|합의|교환|채택|갱신|끌어\s?(?:내|냈|낸|낼)|선언(?:을|을\s*할|한다|했다|할)|\bsign|\bconclud|\bagreed\b|\bdeclar|"
+                      r"(?:선언문|성명서?)(?:을|를)\s*(?:발표|내|냈|낸|낼)|"  # `공동성명을 낸다`, `공동선언문을 발표했다`
                       r"(?:협약|MOU|양해각서|결연)['’”]?(?:을|를|도)\s*(?:진행\s*)?(?:한다|했다|하고|하며|할|해)|\binked\b|"
                       r"(?:협약|MOU|양해각서)(?:이|가)\s*진행(?:될|된다|됐다|되었다|되며|되고|돼)|"
                       r"(?:협약|MOU)(?:한다|했다|하고|하며|할|한\s뒤|한\s후|해)|"
@@ -277,7 +280,8 @@ def _with_modifier(sentence: str, group: list[_Mention], words: str) -> str:
     if not _BACK_REFERENCE.match(words):
         return words
     m = re.search(r"(?<![가-힣])([가-힣]{2,8})\s$", sentence[:group[0].start])
-    if m and not re.search(r"[을를이가은는와과의에도로서고며해면니게지다]$|^(?:이번|해당|같은|관련|각종|모든|이|그|본|동)$", m.group(1)):
+    # (not a verb's adnominal form: `시작된 협정 조인식은`, `열린 협약식`)
+    if m and not re.search(r"[을를이가은는와과의에도로서고며해면니게지다된던될할린]$|^(?:이번|해당|같은|관련|각종|모든|이|그|본|동)$", m.group(1)):
         return f"{m.group(1)} {words}"
     return words
 
@@ -331,6 +335,9 @@ def _status(sentence: str, tail: str, words: int, listed: bool) -> str:
         if held.group(1) in ("될", "된다"):
             return "planned"
         return "planned" if _ENDS_PLANNED.search(sentence) else "signed" if _ENDS_DONE.search(sentence) else "unknown"
+    issued = _ISSUED.match(tail[words:])
+    if issued and not ceremony:  # `공동성명을 낸다`: a declaration issued
+        return "signed" if issued.group(1) else "planned"
     m = _VERB.search(tail)
     if ceremony and (m is None or ceremony.start() < m.start()):
         if ceremony.group(1) or ceremony.group(3) or ceremony.group(5):
@@ -395,6 +402,8 @@ def _count_en(sentence: str, start: int, words: str) -> int:
     return 1
 
 
+# A declaration issued (`공동성명을 냈다`, `선언문을 발표한다`): done, or still to come.
+_ISSUED = re.compile(r"\s*(?:을|를)\s*(?:(발표했|발표하였|냈|내놓았)|(발표한다|발표할|발표하기로|낸다|낼|내놓는다|내놓을))")
 # An agreement named as one of the things to talk about: `X 협약 체결 등 ... 방안을 논의한다`.
 _TOPIC = re.compile(r"['’”]?\s*(?:(?:을|를)\s*)?(?:(?:체결|추진|서명)(?:을|를)?\s*(?:추진(?:하는|하고)?|하는)?)?\s*"
                     r"(?:등|문제|여부|일정|시기|방안)(?:\s|을|를|에|의)")

@@ -1008,6 +1008,8 @@ class _Assembler:
                     continue
                 if _STRIVES_FOR.match(clause, max(0, clause.find(found.words))):
                     continue  # `정식으로 우호교류에 관한 협약 체결을 위해 노력하기로 했다`: a goal, not this trip's
+                if article.language == "ko" and _INVITES_TO_SIGN.search(clause[:max(0, clause.find(found.words))]):
+                    continue  # `... 바트볼드 시장을 초청해 자매결연을 체결할 예정이다`: signed later, on a visit to Korea
                 dated = event_of.get(found.sentence)
                 if dated is None:  # a sentence cut at its days (15일 A와 MOU를, 16일 B와 협약을): the part holding it
                     core = clause.strip(" ,")[-40:]
@@ -1705,6 +1707,8 @@ def _visited_now(sentence: str, place: places.PlaceFound) -> bool:
 # `친선결연협정을 체결하고 ... 강화할 계획이다`, `협약이 진행될 예정이다`.
 _SIGNS_AHEAD = re.compile(r"\s*(?:\([^)]*\))?\s*(?:(?:을|를)\s*(?:체결|서명)\s*(?:할|한다|하기로|키로|하고|하며)|"
                           r"(?:이|가)\s*(?:체결|진행)\s*(?:될|된다))")
+# The rest of a verb the agreement's words end in: `(체결)한다`, `(체결)할 예정`, `(맺)는다`, `(맺)기로`.
+_SIGNS_AHEAD_VERB = re.compile(r"\s*(?:할|한다|하기로|키로|는다|을\s*예정|기로)")
 
 
 def _signed_ahead(found: agreements_mod.AgreementFound) -> bool:
@@ -1712,8 +1716,12 @@ def _signed_ahead(found: agreements_mod.AgreementFound) -> bool:
     then it is of this trip, whatever past the sentence recalls (`지난해 ... 협의된 적 있는 ...
     협약을 체결할 예정이다`, `지난 7월 ... 선정된 ... 친선결연협정을 체결하고`)."""
     at = found.sentence.find(found.words)
-    return (found.status == "planned" and at >= 0 and bool(re.search("[가-힣]", found.sentence))
-            and bool(_SIGNS_AHEAD.match(found.sentence, at + len(found.words))))
+    if found.status != "planned" or at < 0 or not re.search("[가-힣]", found.sentence):
+        return False
+    after = at + len(found.words)
+    if re.search(r"(?:체결|서명|맺)$", found.words):  # `자매결연을 체결` + `한다`: the verb is in the words
+        return bool(_SIGNS_AHEAD_VERB.match(found.sentence, after))
+    return bool(_SIGNS_AHEAD.match(found.sentence, after))
 
 
 # `이번 체결된 ... 의향서는`, `이번에 맺은 협약`: the agreement the article has told of already.
@@ -2084,6 +2092,9 @@ def _sentence_of(text: str, words: str) -> str:
 
 # A plan given up, told in Korean ('당초 ... 방문할 계획이었으나', '방문을 취소했다'): its cities are
 # not stops of the trip (english.dropped_plan says it of English sentences).
+# The partner's head invited over to sign (`시장을 초청해`, `방한 때`): a signing after this trip, at home.
+_INVITES_TO_SIGN = re.compile(r"(?:을|를)\s*(?:한국|국내|[가-힣]{1,4}시|[가-힣]{1,4}군|[가-힣]{1,4}도)?(?:로|에)?\s*초청(?:해|하여|해서|,)|"
+                              r"방한(?:\s*때|\s*시|하면|할\s*때|하는\s*대로)")
 _CALLED_OFF = re.compile(r"당초[^.]{0,60}계획이었으나|취소(?:했|하였|됐|되었|한다|하기로)")
 
 
