@@ -342,6 +342,13 @@ def test_unknown_cities_written_with_si_right_after_their_country_are_places() -
     assert cities_in("청주시는 우즈베키스탄 코칸드시(市)와 우호교류 협약을 체결했다.") == [("코칸드시", "")]
     # (부평 2019: `중국 후루다오(葫芦)시`, the name's Chinese characters before its 시)
     assert cities_in("구청장은 지난 3일 해외자매도시인 중국 후루다오(葫芦)시를 공식 방문했다.") == [("후루다오", "Huludao")]
+    # (군포 2017: `중국 산둥성(山東省) 린이(臨沂)시`, a name of two syllables the analyser does not tag, with
+    # its characters in brackets before its 시; the province is then no place of its own)
+    assert cities_in("군포시가 지난 22일부터 26일까지 중국 산둥성(山東省) 린이(臨沂)시에 축하사절단을 파견했다.") == [
+        ("린이", "Linyi")]
+    # (포항 2013: `터키 이즈미트시`, the country by its name before 2022, the city by the Korean way of
+    # writing z and a final t: 즈, 트)
+    assert cities_in("박승호 포항시장은 9일 터키 이즈미트시를 방문했다.") == [("이즈미트", "İzmit")]
     # 시 as "when" is no city; a prefecture is not its city
     assert cities_in("시장은 베트남 방문 시 주의할 점을 들었다.") == []
     assert cities_in("회의는 일본 야마나시현에서 열린다.") == [("야마나시현", "")]

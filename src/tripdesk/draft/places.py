@@ -111,6 +111,10 @@ def country_index() -> dict[str, str]:
     names = {key(name): code for code, name in Locale("ko").territories.items()
              if len(code) == 2 and code.isalpha()}
     names.update({"미": "US", "한국": "KR", "대한민국": "KR", "호주": "AU"})  # CLDR: 오스트레일리아
+    # Names the press uses beside CLDR's: older (터키 before 2022's 튀르키예, 몽고), short (사우디, 남아공),
+    # long or other spellings (남아프리카공화국, 체코공화국, 키르기즈스탄, 타이완).
+    names.update({"터키": "TR", "몽고": "MN", "사우디": "SA", "남아공": "ZA", "남아프리카공화국": "ZA",
+                  "체코공화국": "CZ", "키르기즈스탄": "KG", "타이완": "TW"})
     return names
 
 
@@ -212,6 +216,8 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             # 옥환현: a Chinese county (현) is a city of its own, unlike a Japanese prefecture (후쿠오카현)
             chinese_county = key(candidate)[len(name):][:1] == "현" and all(c.country == "CN" for c in index[name])
             written_with_si = written_with_si or chinese_county
+            # 린이(臨沂)시: the name's own characters in brackets before its 시
+            written_with_si = written_with_si or (key(m.group()) == name and _GLOSSED_SI.match(text, m.end()) is not None)
             # `하얼빈, 웨이하이, 선양을`: a short name listed right after another city is a city too
             listed_city = bool(found) and re.fullmatch(r"\s*[,·、]\s*", text[found[-1].end:m.start()]) is not None \
                 and any(c.country == found[-1].city.country for c in index[name])
@@ -513,6 +519,7 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
 # A province named right after its country (베트남 푸옌성에서, 베트남 푸옌성 인민위원회), in a text that
 # names no city of it and no unit below it (산둥성 연대시, 꽝남성 남짜미현): the province is the
 # place. The gazetteer has cities only, so it has no English name here.
+_GLOSSED_SI = re.compile(r"\([^()\n]{1,12}\)시")
 _PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}(?:성|현|주))(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·(]|$)")
 # A state or province written with 주 (`캐나다 앨버타주`, `호주 퀸즐랜드주`): outside the US, whose states
 # are the gazetteer's regions and found by their own table.
@@ -679,6 +686,12 @@ def _choose(cities: tuple[City, ...], countries: set[str], states: set[str]) -> 
 # with the names of the cities of a country the article names; Japanese names are compared
 # after the regular differences of the two transcriptions (고베/Kobe, 가고시마/Kagoshima).
 _SUFFIXED = re.compile(r"(?<![가-힣])([가-힣]{2,8})(시|정|초|마치)(?=\s?\(|[\s을를의에와과은는이가도,·]|$)")
+
+
+def _loanword(roman: str) -> str:
+    """A Korean spelling of a foreign name romanised back nearer its own: 즈 is a z (`jeu`), and
+    the 으 Korean puts after a consonant standing alone is dropped (이즈미트, `ijeumiteu`: `izmit`)."""
+    return re.sub(r"(?<=[^aeiouy])eu", "", roman.replace("jeu", "z"))
 
 
 def _jp(roman: str) -> str:
@@ -907,13 +920,13 @@ def _romanised_city(word: str, countries: frozenset[str]) -> tuple[float, City] 
     for country in sorted(countries):
         for city in _BY_COUNTRY.get(country, ()):
             name = re.sub(r"[^a-z]", "", city.en.lower())
-            mine = _jp(roman) if country == "JP" else roman
-            if abs(len(name) - len(mine)) > 3:
-                continue
-            ratio = difflib.SequenceMatcher(None, mine, name).ratio()
-            if ratio >= (0.9 if len(name) <= 6 else 0.85) and (
-                    best is None or (ratio, city.population) > (best[0], best[1].population)):  # the larger of two San Mateos
-                best = (ratio, city)
+            for mine in dict.fromkeys((_jp(roman) if country == "JP" else roman, _loanword(roman))):
+                if abs(len(name) - len(mine)) > 3:
+                    continue
+                ratio = difflib.SequenceMatcher(None, mine, name).ratio()
+                if ratio >= (0.9 if len(name) <= 6 else 0.85) and (
+                        best is None or (ratio, city.population) > (best[0], best[1].population)):  # the larger of two San Mateos
+                    best = (ratio, city)
     if best is None:
         best = _by_skeleton(roman, [c for country in sorted(countries) for c in _BY_COUNTRY.get(country, ())], 4)
     return best
