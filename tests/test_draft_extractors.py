@@ -234,6 +234,10 @@ def test_a_speaker_named_only_with_a_role_and_quotes_in_single_marks() -> None:
     text = ("야마시타 아키시 시장은 \"양 도시는 한 가족이나 다름없다\"고 말했다. "
             "가가와현 미토요시 시장은 \"교류를 더욱 넓혀 가겠다는 뜻을 전했다\"고 말했다.")
     assert [s for _, s, _ in _quotes(text)] == ["야마시타 아키시", None]
+    # (구례 2024: the name as its own language writes it, in brackets between the name and the role)
+    text = "황선짜(Hoàng Sơn Trà) 위원장은 “관광산업을 중심으로 상생할 방법을 모색해 보자”고 화답했다."
+    found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+    assert [(q.speaker.ko, q.speaker.en) for q in found if q.speaker] == [("황선짜", "Hoàng Sơn Trà")]
 
 
 def test_agreements_kind_and_whether_signed() -> None:

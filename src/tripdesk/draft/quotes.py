@@ -30,7 +30,8 @@ _GOES_ON = re.compile(r"^\s*(?:이어|이어서|또|또한|그러면서|아울�
 # (`이에 응우옌 홍 린 당서기는`: a word that joins the sentence to the one before starts no name;
 # `유효동 창평구장은`: a Chinese district's head, 区长)
 _NAMED_ROLE = re.compile(r"(?:^|[\s,])(?!(?:이에|이어|또한?|한편|특히|이날|그러자|이후|이번|당시)\s)"
-                         r"([가-힣]{2,6}(?:\s[가-힣]{1,6}){0,2})\s((?:[가-힣]+\s)?[가-힣]*?(?:시장|부시장|지사|주지사|"
+                         # (`황선짜(Hoàng Sơn Trà) 위원장은`: the name as its own language writes it, in brackets)
+                         r"([가-힣]{2,6}(?:\s[가-힣]{1,6}){0,2})(?:\s?\(([^()\n]{2,40})\))?\s((?:[가-힣]+\s)?[가-힣]*?(?:시장|부시장|지사|주지사|"
                          r"군수|구청장|구장|의장|회장|단장|대표|원장|총장|위원장|부위원장|청장|교수|장관|대사|총영사|성장|부성장|"
                          r"서기|사장|부사장|이사장|관장|국장|센터장|주석|총리|현장))(?:은|는|이|가)\s*(?:[가-힣]{2,8}에서\s*)?$")
 _NOT_A_NAME = re.compile(r"(?:시|군|구|도|성|현|청|부|회|원|국|처|실|과|단|측|관|소|당|사)$|^(?:이번|해당|현지|양국|양측|당시|특히|이어)")
@@ -341,7 +342,8 @@ def _named_with_role(before: str) -> tuple[PersonFound | None, str | None]:
         return None, None
     if not any(t.tag == "NNP" for t in analyse(name)) and len(name.split()[-1]) < 3:
         return None, None  # 업체 대표, 참석 기업 대표: a description, not a name (에밀리아, 후인지응웬 are)
-    return PersonFound(name, None, m.group(2), m.group(0).strip(), 0), f"{name} {m.group(2)}"
+    gloss = m.group(2) if m.group(2) and re.fullmatch(r"[^\W\d_가-힣][^\d가-힣]*", m.group(2)) else None
+    return PersonFound(name, gloss, m.group(3), m.group(0).strip(), 0), f"{name} {m.group(3)}"
 
 
 def _unmarked(text: str, begin: int, sentence: str, people: list[PersonFound]) -> list[QuoteFound]:
