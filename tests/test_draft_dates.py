@@ -226,6 +226,13 @@ def test_a_home_event_named_with_its_year_does_not_date_the_trip() -> None:
         trip_dates("군수 일행은 26일부터 11월 3일까지 미국을 방문하며 2030함양산삼엑스포를 홍보했다.")
     dates = trip_dates("군수 일행은 26일부터 11월 3일까지 미국을 방문하며 AUSA 2027을 참관했다.")
     assert dates.start.date == D(2027, 10, 26)
+    # (완도 2015: a county whose short name ends in 도, as a province's does)
+    with pytest.raises(NoYear):
+        trip_dates("군수 일행은 19일부터 22일까지 대만을 방문해 ‘2017 완도국제해조류박람회’ 참여를 요청했다.")
+    # (목포 2023: `'2023 한국주간'`, Korea's week in Ulaanbaatar, is an event abroad)
+    dates = trip_dates("박 시장 일행은 지난 25~27일 울란바토르에서 열린 '2023 한국주간' 행사에 참가했다.",
+                       YearHint(published=D(2026, 12, 6), source="the file's date", assumed=True))
+    assert dates.start.date.year == 2023 and "2023 한국주간" in str(dates.start.reason)
 
 
 def test_a_year_leading_the_title_that_holds_the_trips_dates_is_the_trips() -> None:
@@ -488,6 +495,8 @@ def test_an_anniversary_of_a_national_event_gives_the_year_of_a_saved_page() -> 
     # Hawaii's 1903 unless the article names Mexico's 1905 (the longer name is the event meant)
     assert national_anniversary_year("한인 이민 120주년 기념식에 참석한다")[0] == 2023
     assert national_anniversary_year("멕시코 한인 이민 120주년 기념식에 참석한다")[0] == 2025
+    # (인천 2025: `제75주년 인천상륙작전 기념행사`, 1950 + 75)
+    assert national_anniversary_year("제75주년 인천상륙작전 기념행사 참석 등을 요청할 계획이다.")[0] == 2025
     # an anniversary in a sentence of a past year is that year's, not the trip's (seoul-2025-us,
     # 27th held-out batch: 8월 1일~7일, no year printed; 광복 80주년 on the 2nd)
     council = ("서울특별시의회 최호정 의장은 8월 1일~7일 일정으로 미국 호놀룰루시의회를 방문했다. 호놀룰루시의회 의장은 "
@@ -673,12 +682,16 @@ def test_one_day_abroad_told_by_a_meeting_or_a_signing_there() -> None:
                        "만나 협력사업을 추진키로 합의했다.", 21),
                       ("울진군은 12일 베트남 후에성 풍디엔현과 우호교류 협약을 맺었다.", 12),
                       ("메릴랜드 시장 개척에 나선 횡성군 대표단은 8일 엘리콧시티 소재 하워드카운티 정부청사에서 관계자들과 미팅을 "
-                       "갖고 협력방안을 논의했다.", 8)):
+                       "갖고 협력방안을 논의했다.", 8),
+                      # (고양 2011: a briefing held there as 설명회 행사를 가졌다)
+                      ("경기도 고양시가 7일 저녁 우래옥에서 워싱턴 지역 홍보 및 투자유치 설명회 행사를 가졌다.", 7)):
         dates = trip_dates(text, YearHint(published=D(2020, 5, day + 1)))
         assert (dates.start.date, dates.end.date) == (D(2020, 5, day), D(2020, 5, day))
     # a meeting at home names no day abroad
     with pytest.raises(NoTripDates):
         trip_dates("시장은 21일 시청에서 주민들과 만나 의견을 나눴다.", YearHint(published=D(2020, 5, 25)))
+    with pytest.raises(NoTripDates):
+        trip_dates("고양시는 21일 킨텍스에서 투자유치 설명회 행사를 가졌다.", YearHint(published=D(2020, 5, 25)))
 
 
 def test_the_reports_day_told_as_that_day_in_local_time_is_the_trips_one_day() -> None:

@@ -112,6 +112,25 @@ def test_a_headline_verb_after_a_role_is_no_name() -> None:
     assert [p.ko for p in english.people(text)] == ["Choi Bo-ra", "Pierre Morel"]
 
 
+def test_a_hyphened_word_before_a_role_and_its_own_name_is_no_name() -> None:
+    text = "After a 3-Nation Mission, Gyeonggi Governor Kim Moon-soo Returns Home with Fruitful Results"
+    assert [(p.ko, p.role) for p in english.people(text)] == [("Kim Moon-soo", "Gyeonggi Governor")]
+    assert [p.ko for p in english.people("Kim Jang-ho, Mayor of Gumi, met Bob Filner.")] == ["Kim Jang-ho"]
+
+
+def test_a_return_told_before_the_first_visit_day_bounds_the_trip() -> None:
+    text = ("Gyeonggi Governor Kim Moon-soo returned to Korea on April 25 after successful visits to the US, "
+            "Australia, and New Zealand.\nGovernor Kim visited the US on April 15 as a special invitee.")
+    assert _trip(text, dt.date(2008, 5, 7)) == (dt.date(2008, 4, 15), dt.date(2008, 4, 25))
+
+
+def test_a_sentence_from_its_start_day_for_a_number_of_days() -> None:
+    text = ("From the 18th, Daejeon City Executive Mayor Yoo Deuk-won is carrying out economic diplomacy "
+            "targeting Taiwan's Hsinchu City and Japan's Tsukuba City for 5 days.\n"
+            "On the 21st, Vice Mayor Yoo visited Tsukuba City, Japan.")
+    assert _trip(text, dt.date(2024, 3, 29)) == (dt.date(2024, 3, 18), dt.date(2024, 3, 22))
+
+
 def test_a_us_state_after_a_city_is_the_state_not_a_city_of_its_name() -> None:
     text = "The mayor toured Portland in Oregon and Seattle, Washington, then flew to Washington in the United States."
     assert [(p.ko, p.city.region) for p in english.find_places(text)] == [

@@ -23,6 +23,7 @@ EVENTS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
     (("6·25 한국전쟁", "6·25전쟁", "6·25 전쟁", "6.25 전쟁", "6·25", "6.25", "6ㆍ25", "한국전쟁"), ("Korean War",), 1950),
     (("한미 동맹", "한미동맹", "한·미 동맹", "한미상호방위조약"), ("Korea-U.S. alliance", "Korea-US alliance",
                                                          "South Korea-U.S. alliance"), 1953),
+    (("인천상륙작전", "인천 상륙작전"), ("Incheon Landing", "Inchon Landing"), 1950),
     (("광복절", "광복"), ("liberation",), 1945),
     (("3·1운동", "3·1 운동", "3.1운동", "3·1절", "3.1절", "임시정부 수립"), ("March First Independence Movement",), 1919),
     (("미주 한인 이민", "하와이 이민", "미주 이민", "한인 이민"), ("Korean immigration to the U.S.",

@@ -386,6 +386,11 @@ def start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, 
         if en and 1 < _number(en.group(1)) <= 60 and mention.day > 0 and _EN_SETS_OUT.search(
                 text, max(0, mention.begin - 120), mention.begin):
             return [(mention, Mention(en.start(1), en.end(), en.group(0).strip(" ,"), day=-_number(en.group(1))))]
+        en = _EN_FOR_DAYS.match(text, mention.end)
+        if en and 1 < _number(en.group(1)) <= 60 and mention.day > 0 and _EN_FROM_THE.search(
+                text, max(0, mention.begin - 20), mention.begin):
+            # `From the 18th, Daejeon City Executive Mayor ... is carrying out ... diplomacy ... for 5 days`
+            return [(mention, Mention(en.start(1), en.end(), en.group(0).strip(" ,"), day=-_number(en.group(1))))]
         m = _LENGTH.match(text, mention.end)
         if not m:
             later = _LENGTH_LATER.match(text, mention.end)
@@ -402,6 +407,9 @@ def start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, 
     return []
 
 
+# `From the 18th, ... for 5 days`: a sentence that opens with its start and ends with a length.
+_EN_FROM_THE = re.compile(r"(?:^|[.\n]\s*)From\s+(?:the\s+)?$")
+_EN_FOR_DAYS = re.compile(rf"[^.\n]{{0,240}}?\bfor\s+{_EN_COUNT}\s+days\b", re.I)
 # (`25일 인천공항을 통해 출국했다`: up to three words between the day and the verb)
 _SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|출장길에|방문길에))")
 _RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤|저녁|아침)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와)|복귀(?:했|한다|할))")
@@ -515,7 +523,21 @@ def _en_departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[M
             if _EN_RETURNS.search(text, max(0, last.begin - 60), last.begin) and (
                     last.month is None or first.month is None or (first.month, first.day) <= (last.month, last.day)):
                 return [(first, last)]
+    # `returned to Korea on April 25 after ... visits to the US, Australia ...` first, `visited the US on
+    # April 15` after it: the return told first, and the earliest day of a visit before it
+    back = next((m for m in mentions if m.month is not None and m.day > 0
+                 and _EN_RETURNS.search(text, max(0, m.begin - 60), m.begin)), None)
+    if back is not None:
+        visits = [m for m in mentions if m.month is not None and m.day > 0 and m is not back
+                  and _EN_VISITED_DAY.search(text, max(0, m.begin - 80), m.begin)
+                  and 0 < (back.month - m.month) * 31 + back.day - m.day <= 21]
+        if visits:
+            return [(min(visits, key=lambda m: (m.month, m.day)), back)]
     return []
+
+
+# `Governor Kim visited the US on April 15`: a visit abroad on a day, in English.
+_EN_VISITED_DAY = re.compile(r"\b(?:visited|arrived\s+in)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}\s+on\s+$")
 
 
 # English weekdays around the published date: `Starting Friday, Oh will visit Paris`, `a
@@ -760,6 +782,8 @@ def named_years(text: str) -> dict[int, str]:
             continue
         before = text[max(0, m.start() - 20):m.start()]
         phrase = (re.findall(r"[\w가-힣·\-]+\s*$", before) or [""])[0] + m.group(1)
+        if phrase == m.group(1):  # (`'2023 한국주간'`: the words after a year that opens a name)
+            phrase += (re.findall(r"^\s?[\w가-힣·\-]+", text[m.end():m.end() + 20]) or [""])[0]
         years.setdefault(year, phrase.strip())
     return years
 
@@ -780,11 +804,17 @@ def _home_event(text: str, begin: int, at: int) -> bool:
         return False
     names = localgov.by_name()
     word = m.group(1)
+    if _KOREA_ABROAD.match(text, at):  # `'2023 한국주간' 행사` in Ulaanbaatar: Korea shown abroad
+        return False
     if word.startswith(_KOREAN_REGIONS):  # `2027 충청권 하계세계대학경기대회`: a region of Korea hosts it
         return True
-    return any(word.startswith(name) for name in names if len(name) >= 2 and not name.endswith(("시", "군", "도")))
+    # (a short name ending in 도 is a county's, `2017 완도국제해조류박람회`; 경기도 and the like are provinces)
+    return any(word.startswith(name) for name, govs in names.items() if len(name) >= 2 and not (
+        name.endswith(("시", "군")) or (name.endswith("도") and any(g.kind == "province" for g in govs))))
 
 
+# Events that show Korea in a city abroad: `2023 한국주간`, `2019 한국의 날`, `2024 코리아 위크`.
+_KOREA_ABROAD = re.compile(r"\s?(?:한국|코리아)\s?(?:주간|위크|의\s?날|문화\s?(?:주간|축제|페스티벌|제)|상품전|우수상품)")
 # Regions of Korea larger than one local government, as event names use them.
 _KOREAN_REGIONS = ("충청", "영남", "호남", "수도권", "전라", "경상", "대경권", "동남권", "서남권", "한국", "대한민국", "전국")
 
@@ -1396,11 +1426,11 @@ _ON_THE_TRIP = re.compile(r"방문|찾아|찾았|도착|당도|떠난|떠났|체
 # (`몬트레이 시청에서 열린 공식 환담에는`, `시의회에서 ... 협약식을 맺었다`, `LA 옥스퍼드 팔래스 호텔에서 열린
 # ... 분과위원회에 참석한`, `인도네시아 자카르타에서 ... 지회장과 간담회를 갖고`: attending is abroad where the
 # sentence names a place abroad)
-# (`9일에는 LA 힐튼호텔에서 ... 수출 상담회를 열었다`, `뉴저지 소재 ... 한남체인에서 ... 홍보특판전을 개장했다`: an
-# event the delegation holds there)
+# (`9일에는 LA 힐튼호텔에서 ... 수출 상담회를 열었다`, `뉴저지 소재 ... 한남체인에서 ... 홍보특판전을 개장했다`,
+# `7일 저녁 우래옥에서 워싱턴 지역 ... 설명회 행사를 가졌다`: an event the delegation holds there)
 _SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|만나|만났|면담|회담|미팅|환담|간담회|참석|교환|"
-                           r"(?:상담회|설명회|판촉전|특판전|판매전|시식회|판촉\s?행사|홍보\s?행사|간담회|포럼|세미나|공연)(?:을|를)\s?"
-                           r"(?:열었|열어|열고|개최|펼쳤|개장|개막)|"
+                           r"(?:상담회|설명회|판촉전|특판전|판매전|시식회|판촉\s?행사|홍보\s?행사|간담회|포럼|세미나|공연)(?:\s?행사)?"
+                           r"(?:을|를)\s?(?:열었|열어|열고|개최|펼쳤|개장|개막|가졌|갖고|가진)|"
                            # (`포틀랜드에서는 지난 29일 파머스 마켓에서 ... 브랜드를 홍보하였으며`)
                            r"(?:을|를)\s?홍보(?:하였|했|하고|하며))|"
                            r"(?:협약|협정|MOU|양해각서|결연)식?(?:을|를)?\s*(?:체결|맺)|"
