@@ -310,6 +310,15 @@ def test_a_signing_whose_words_hold_the_verb_is_still_to_come_whatever_past_its_
         ("sister-city", "2018-09-22", "planned")]
 
 
+def test_the_cities_a_trip_passed_through_are_its_stops(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # (용인 2016: `순방 중 거친 도시는 뉴욕·샌프란시스코·LA·플러튼·동경 등 미국과 일본의 5개 도시`)
+    doc = draft_text(tmp_path, "용인시장, 미·일 순방 마쳐\n정찬민 용인시장이 17일부터 28일까지 미국과 일본 순방을 마치고 "
+                               "28일 귀국했다.\n정 시장이 순방 중 거친 도시는 뉴욕·샌프란시스코·LA·플러튼·동경 등 미국과 일본의 "
+                               "5개 도시.\n", "2016-04-29", capsys)
+    cities = {p["city"]["en"] for d in doc["days"] for p in d.get("places", [])}
+    assert {"New York City", "San Francisco", "Los Angeles", "Fullerton", "Tokyo"} <= cities
+
+
 def test_a_city_visited_now_that_a_clause_describes_by_its_past_is_a_stop(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = draft_text(tmp_path, "남원시, 태국·대만 방문\n남원시는 최보라 시장이 16일부터 20일까지 4박 5일 일정으로 태국과 대만을 "

@@ -28,6 +28,18 @@ def test_page_furniture_is_dropped_and_a_repeated_paragraph_kept_once() -> None:
     assert {"weather bar", "page date line", "page furniture", "photo caption", "repeated paragraph"} <= set(article.dropped)
 
 
+def test_a_portals_buttons_are_furniture_not_a_translation_note() -> None:
+    # (서산 2024, a Daum page: the body after `번역beta Translated by kakao i` was taken for an English
+    # rendering and left out of the text)
+    raw = ("서산시장단, 일본 출장 끝내고 귀국\n음성재생 설정\n번역beta Translated by kakao i\n"
+           "글자크기 설정 파란원을 좌우로 움직이시면 글자크기가 변경 됩니다.\n이 글자크기로 변경됩니다.\n"
+           "[서산=뉴시스] 서산시장단 일행이 지난달 28일 일본 아카시시청사에서 간담회를 가졌다.\n").encode()
+    article = read_article(raw, "a.txt")
+    assert article.paragraphs == ["서산시장단, 일본 출장 끝내고 귀국",
+                                  "[서산=뉴시스] 서산시장단 일행이 지난달 28일 일본 아카시시청사에서 간담회를 가졌다."]
+    assert article.translation is None
+
+
 def test_a_legacy_korean_encoding_is_detected() -> None:
     text = "대전시가 우주·항공·국방산업의 미국시장 진출을 위한 본격적인 행보에 나선다. 장호종 경제과학부시장은 5일부터 12일까지 방문한다."
     article = read_article(text.encode("euc-kr"), "old.txt")
@@ -801,3 +813,9 @@ def test_a_body_that_speaks_for_itself_is_the_quotes_source() -> None:
                       outlet="테스트일보")
     draft = draft_trip([article], KnownEntities(), YearHint(published=datetime.date(2012, 12, 3))).document
     assert [q["role"]["ko"] for q in draft["quotes"]] == ["대한상공회의소", "대한상의", "대한상의"]
+
+
+def test_an_id_keeps_the_letters_of_an_accented_name() -> None:
+    assert entities.slug("City of Biên Hòa") == "city-of-bien-hoa"
+    assert entities.slug("İzmit Municipality") == "izmit-municipality"
+    assert entities.slug("구미시") == "x"

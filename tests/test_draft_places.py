@@ -346,6 +346,17 @@ def test_unknown_cities_written_with_si_right_after_their_country_are_places() -
     # its characters in brackets before its 시; the province is then no place of its own)
     assert cities_in("군포시가 지난 22일부터 26일까지 중국 산둥성(山東省) 린이(臨沂)시에 축하사절단을 파견했다.") == [
         ("린이", "Linyi")]
+    # (공주 2023: `가라츠시`, 츠 read as つ, in a sentence that names no country of an article about Japan)
+    article = "공주시 대표단이 일본을 방문했다. 방일 첫 일정으로 탄생 기념비가 있는 가라츠시의 가카라시마 섬을 찾았다."
+    sentence = article.split(". ")[1]
+    from tripdesk.draft import analyser, places
+    assert [(p.ko, p.city.en) for p in places.find_places(sentence, analyser.proper_nouns(article), article)] == [
+        ("가라츠", "Karatsu")]
+    # (충남 2024: a text cut off in `야마시타`: `yama` is not Ōyama, whose accent is a letter)
+    article = "충남도지사가 일본을 방문했다. 김 지사와의 만남을 위해 야마시"
+    assert places.find_places(article.split(". ")[1], analyser.proper_nouns(article), article) == []
+    # (울산 2024: `칭다오시등 3개 도시`, 등 run into the name)
+    assert cities_in("중국 창춘시, 허난성, 칭다오시등 3개 도시를 방문한다.") == [("창춘시", "Changchun"), ("칭다오시", "Qingdao")]
     # (포항 2013: `터키 이즈미트시`, the country by its name before 2022, the city by the Korean way of
     # writing z and a final t: 즈, 트)
     assert cities_in("박승호 포항시장은 9일 터키 이즈미트시를 방문했다.") == [("이즈미트", "İzmit")]

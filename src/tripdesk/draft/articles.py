@@ -178,7 +178,10 @@ _WEATHER = re.compile(r"^(맑음|흐림|구름\s*조금|구름\s*많음|비|눈|
 _FURNITURE = re.compile(
     r"^(기상청\s*제공|뉴스|배너|모바일\s*버전으로\s*보기|PC\s*버전|해당된?\s*기사를\s*공유합니다|공유하기|"
     r"글자\s*크기|인쇄|스크랩|URL\s*복사|카카오톡|페이스북|트위터|닫기|댓글.*|좋아요.*|"
-    r"관련\s*기사|많이\s*본\s*뉴스|인기\s*기사|최신\s*기사|주요\s*뉴스|기사\s*원문|목록|맨\s*위로|TOP)$",
+    r"관련\s*기사|많이\s*본\s*뉴스|인기\s*기사|최신\s*기사|주요\s*뉴스|기사\s*원문|목록|맨\s*위로|TOP|"
+    # a portal's buttons (Daum: `음성재생 설정`, `번역beta Translated by kakao i`): not a translation note
+    r"음성\s*재생(?:\s*설정)?|번역\s*beta\b.*|Translated by kakao.*|글자\s*크기\s*설정.*|이 글자\s*크기로 변경됩니다\.?|"
+    r"\(예시\) 가장 빠른 뉴스가.*)$",
     re.I)
 _COPYRIGHT = re.compile(r"(무단\s*전재|재배포\s*금지|저작권자|copyright|all rights reserved|ⓒ\s*\S+\s*(닷컴|뉴스|일보|신문)$)",
                         re.I)

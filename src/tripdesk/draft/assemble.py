@@ -57,7 +57,9 @@ EVENT_KINDS = (
     ("meeting", re.compile(r"면담|간담회|회의|접견|논의|만나|만찬|오찬|협의|\bmeet(?:s|ing)?\b|\bmet\b|discuss|talks")),
     ("promotion", re.compile(r"홍보|설명회|투자유치|마케팅|수출상담|promot|investment (?:briefing|attraction)")),
     # (`뉴욕과 보스턴의 성공 사례도 살폈다`: a benchmarking visit)
-    ("visit", re.compile(r"방문|시찰|찾아|찾은|찾았|견학|둘러보|둘러봤|살폈|살펴보|살펴봤|벤치마킹|\bvisit|\btour|inspect")),
+    # (`순방 중 거친 도시는 뉴욕·샌프란시스코·LA`: the cities passed through, a visit)
+    ("visit", re.compile(r"방문|시찰|찾아|찾은|찾았|견학|둘러보|둘러봤|살폈|살펴보|살펴봤|벤치마킹|거친\s?(?:도시|곳)|들른|들렀|"
+                         r"\bvisit|\btour|inspect")),
     ("travel", re.compile(r"이동|출국|도착|귀국|출발|\bmove to|travel|depart|arriv")),
     ("networking", re.compile(r"네트워킹|교류회|리셉션|[Nn]etworking|reception")),
 )

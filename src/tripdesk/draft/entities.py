@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .analyser import analyse
@@ -506,6 +507,9 @@ def _clause(text: str, begin: int, end: int) -> str:
 
 
 def slug(text: str) -> str:
+    """An id from a name: lower-case letters and digits joined by hyphens, accents dropped from
+    their letters (`City of Biên Hòa`: city-of-bien-hoa)."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return s[:60].strip("-") or "x"
 

@@ -20,6 +20,7 @@ import dataclasses
 import csv
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -35,7 +36,7 @@ _SPACE = re.compile(r"\s+")
 _TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
                    r"대표처|사무소|한인회|한인회관|도민회|향우회|공항|컨벤션센터)?"
                    r"(에서는|에서|에선|에서도|에서의|에는|에도|으로는|로는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|"
-                   r"부터|와의|과의)?$")
+                   r"부터|와의|과의|등|등지)?$")  # (`칭다오시등 3개 도시`: 등 run into the name)
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,12 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
             found.append(PlaceFound(written, chosen, m.start(), m.start() + len(written), others))
             break
     found += _after_its_country(text, {b for p in found for b in range(p.begin, p.end)})
-    found += _by_romanisation(text, countries - {"KR", "US"}, {p.begin for p in found})
+    # (a city the sentence names without its country, in an article about one or two countries:
+    # `방일 첫 일정으로 ... 가라츠시의 가카라시마 섬을 찾았다`)
+    # (there, only a name that reads back exactly: `히가시카와정` is not the larger Higashikagawa)
+    named_here = countries - {"KR", "US"}
+    abroad = named_here or (foreign_named - {"US"} if len(foreign_named) <= 2 else set())
+    found += _by_romanisation(text, abroad, {p.begin for p in found}, exact=not named_here)
     found += _towns_in(text, japanese_towns(context or text, frozenset(proper_nouns or ())),
                        {b for p in found for b in range(p.begin, p.end)})
     if proper_nouns is not None:
@@ -351,7 +357,7 @@ def _after_its_country(text: str, taken: set[int]) -> list[PlaceFound]:
 # that name: each is a place, in Korean only. A name written apart from its 시 must be a proper
 # noun (or Latin letters): `베트남 방문 시` is "when visiting Vietnam".
 # (`중국 후루다오(葫芦)시`: the name's Chinese characters between it and its 시)
-_CITY_END = r"(?:\([\u4e00-\u9fff]{1,6}\))?시(?:\(市\))?(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도)"
+_CITY_END = r"(?:\([\u4e00-\u9fff]{1,6}\))?시(?:\(市\))?(?=[^가-힣]|$|에|를|을|와|과|의|는|은|이|가|로|도|등)"
 _CITY_LIST_AFTER_COUNTRY = re.compile(
     rf"(?<![가-힣])([가-힣]{{2,8}})\s(?:[가-힣]{{2,10}}(?:성|주|도|현)\s)?"  # (a province between: 베트남 꽝남성 땀끼시)
     rf"((?:[가-힣A-Z]{{2,10}}(?:-[가-힣]{{2,10}})?\s?{_CITY_END}(?:\s?,\s?|\s?와\s|\s?과\s|\s?및\s)?){{1,6}})")
@@ -688,6 +694,13 @@ def _choose(cities: tuple[City, ...], countries: set[str], states: set[str]) -> 
 _SUFFIXED = re.compile(r"(?<![가-힣])([가-힣]{2,8})(시|정|초|마치)(?=\s?\(|[\s을를의에와과은는이가도,·]|$)")
 
 
+@functools.cache
+def _ascii_letters(name: str) -> str:
+    """A city's name in plain lower-case letters, its accents dropped but not their letters
+    (`Ōyama`: oyama, not yama; `İzmit`: izmit)."""
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).lower())
+
+
 def _loanword(roman: str) -> str:
     """A Korean spelling of a foreign name romanised back nearer its own: 즈 is a z (`jeu`), and
     the 으 Korean puts after a consonant standing alone is dropped (이즈미트, `ijeumiteu`: `izmit`)."""
@@ -695,20 +708,22 @@ def _loanword(roman: str) -> str:
 
 
 def _jp(roman: str) -> str:
-    out = roman.replace("eu", "u").replace("ss", "ts").replace("si", "shi").replace("hu", "fu")
+    # (츠 is つ, `cheu`: 가라츠 is Karatsu; 즈 is ず)
+    out = roman.replace("cheu", "tsu").replace("jeu", "zu")
+    out = out.replace("eu", "u").replace("ss", "ts").replace("si", "shi").replace("hu", "fu")
     out = re.sub(r"ju", "zu", out)
     return {"g": "k", "d": "t", "b": "p", "j": "z"}.get(out[:1], out[:1]) + out[1:] if out else out
 
 
-def _by_romanisation(text: str, countries: set[str], taken: set[int]) -> list[PlaceFound]:
+def _by_romanisation(text: str, countries: set[str], taken: set[int], *, exact: bool = False) -> list[PlaceFound]:
     """The cities found by their romanisation: a name with its suffix in an article naming the
     country (any but Korea and the US), and a name after a US state's ('델라웨어주 월밍턴'), which
-    needs no country named."""
+    needs no country named. `exact`: only a name whose romanisation is the city's own."""
     found = []
     for m in _SUFFIXED.finditer(text) if countries else ():
         if m.start() in taken or m.group(1) in city_index() or m.group(1) in country_index():
             continue
-        best = _romanised_city(m.group(1), frozenset(countries))
+        best = _romanised_city(m.group(1), frozenset(countries), exact)
         if best is not None:
             found.append(PlaceFound(m.group(1), best[1], m.start(), m.start() + len(m.group(1)), romanised=True))
             taken.add(m.start())
@@ -908,7 +923,7 @@ def clear_caches() -> None:
 
 
 @functools.cache
-def _romanised_city(word: str, countries: frozenset[str]) -> tuple[float, City] | None:
+def _romanised_city(word: str, countries: frozenset[str], exact: bool = False) -> tuple[float, City] | None:
     """The city of one of the countries whose name the word's romanisation matches (cached:
     the drafter asks again for every sentence that names the word)."""
     import difflib
@@ -919,15 +934,15 @@ def _romanised_city(word: str, countries: frozenset[str]) -> tuple[float, City] 
     best: tuple[float, City] | None = None
     for country in sorted(countries):
         for city in _BY_COUNTRY.get(country, ()):
-            name = re.sub(r"[^a-z]", "", city.en.lower())
+            name = _ascii_letters(city.en)
             for mine in dict.fromkeys((_jp(roman) if country == "JP" else roman, _loanword(roman))):
                 if abs(len(name) - len(mine)) > 3:
                     continue
                 ratio = difflib.SequenceMatcher(None, mine, name).ratio()
-                if ratio >= (0.9 if len(name) <= 6 else 0.85) and (
+                if ratio >= (1.0 if exact else 0.9 if len(name) <= 6 else 0.85) and (
                         best is None or (ratio, city.population) > (best[0], best[1].population)):  # the larger of two San Mateos
                     best = (ratio, city)
-    if best is None:
+    if best is None and not exact:
         best = _by_skeleton(roman, [c for country in sorted(countries) for c in _BY_COUNTRY.get(country, ())], 4)
     return best
 
