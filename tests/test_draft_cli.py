@@ -319,6 +319,16 @@ def test_the_cities_a_trip_passed_through_are_its_stops(tmp_path: Path, capsys: 
     assert {"New York City", "San Francisco", "Los Angeles", "Fullerton", "Tokyo"} <= cities
 
 
+def test_the_day_before_the_reports_told_in_a_later_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # (함양 2024: `... 펼치고 있다고 25일 밝혔다.` ... `시장개척단은 전날 로스앤젤레스 한인회 사무실에서 ... 업무협약을`)
+    doc = draft_text(tmp_path, "함양군, 미국 시장개척\n진병영 함양군수가 이끄는 함양군 미국 시장개척단은 23일부터 26일까지 "
+                               "미국 애틀랜타와 로스앤젤레스를 방문하고 있다고 25일 밝혔다.\n로스앤젤레스에 도착한 시장개척단은 "
+                               "전날 로스앤젤레스 한인회 사무실에서 업무협약을 체결했다.\n", "2024-10-25", capsys)
+    day = next(d for d in doc["days"] if d.get("date") and str(d["date"]) == "2024-10-24")
+    assert [p["city"]["en"] for p in day["places"]] == ["Los Angeles"]
+    assert [(a["kind"], str(a.get("date"))) for a in doc["agreements"]] == [("business agreement", "2024-10-24")]
+
+
 def test_a_city_visited_now_that_a_clause_describes_by_its_past_is_a_stop(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = draft_text(tmp_path, "남원시, 태국·대만 방문\n남원시는 최보라 시장이 16일부터 20일까지 4박 5일 일정으로 태국과 대만을 "

@@ -355,6 +355,9 @@ def test_unknown_cities_written_with_si_right_after_their_country_are_places() -
     # (충남 2024: a text cut off in `야마시타`: `yama` is not Ōyama, whose accent is a letter)
     article = "충남도지사가 일본을 방문했다. 김 지사와의 만남을 위해 야마시"
     assert places.find_places(article.split(". ")[1], analyser.proper_nouns(article), article) == []
+    # (서산 2024: `아카시시청사에서`, the city hall run into the name; 거제 2018: `뉴욕 일보와`, a newspaper)
+    assert cities_in("서산시장단 일행이 일본 아카시시청사에서 간담회를 갖고 있다.") == [("아카시시", "Akashi")]
+    assert cities_in("화웅초는 미국 뉴욕 일보와 수입협의를 추진 중이다.") == []
     # (울산 2024: `칭다오시등 3개 도시`, 등 run into the name)
     assert cities_in("중국 창춘시, 허난성, 칭다오시등 3개 도시를 방문한다.") == [("창춘시", "Changchun"), ("칭다오시", "Qingdao")]
     # (포항 2013: `터키 이즈미트시`, the country by its name before 2022, the city by the Korean way of

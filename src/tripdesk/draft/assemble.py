@@ -939,6 +939,17 @@ class _Assembler:
             if day is not None:
                 return day, Reason(N_("'이날' follows no day of the trip but the report's ('{words}'): {date}."),
                                    words=report[1], date=day)
+        if (before := _DAY_BEFORE.match(sentence, _subject_end(sentence))) and not mentions:
+            # `... 펼치고 있다고 25일 밝혔다.` ... `로스앤젤레스에 도착한 시장개척단은 전날 ... 업무협약을 체결하고`:
+            # the day before the report's, told in a later sentence (after no other day of the trip than
+            # the report's own, which a picture's date line may repeat)
+            report = dates.report_day(text)
+            day = dates.resolve_day(dates.Mention(0, 0, report[1], day=report[0]), self.start,
+                                    self.end + dt.timedelta(days=1)) if report else None
+            if day is not None and previous in (None, day) and self.start <= day - dt.timedelta(days=1) <= self.end:
+                day -= dt.timedelta(days=1)
+                return day, Reason(N_("'{words}' is the day before the report's day ('{report}'): {date}."),
+                                   words=before.group(0), report=report[1], date=day)
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
             return None, None
         if self.one_day and not self._of_an_earlier_time(sentence):
@@ -2002,6 +2013,13 @@ def _nearest_the_title(candidates: list[tuple[localgov.LocalGov, int, str]]) -> 
         a for g, _, _ in candidates[:-1] if g.is_province_level for a in g.aliases}
     same_name = [g for g in localgov.by_name().get(words, ()) if g.province in provinces]
     return same_name[0] if len(same_name) == 1 else gov
+
+
+def _subject_end(sentence: str) -> int:
+    """Where the words after a Korean sentence's subject begin (`시장개척단은 전날 ...`: at 전날),
+    else 0."""
+    m = re.match(r"[^.\n]{0,60}?(?:은|는)\s", sentence)
+    return m.end() if m else 0
 
 
 # `전날(현지시간)`, `하루 전`: the day before the one the sentence reports on.

@@ -33,7 +33,7 @@ _SPACE = re.compile(r"\s+")
 # An office named by its city is there: 뉴욕무역관 (KOTRA's office in New York), 호치민총영사관; so is
 # a convention centre (애너하임컨벤션센터), and a home province's association of that city (도쿄도민회, the
 # Gyeongbuk natives of Tokyo).
-_TAIL = re.compile(r"^(시|주|군|현|성)?(청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
+_TAIL = re.compile(r"^(시|주|군|현|성)?(청사|청|장|의회|정부|현지|지역|일대|인근|소재|방문|출장|순방|무역관|총영사관|영사관|"
                    r"대표처|사무소|한인회|한인회관|도민회|향우회|공항|컨벤션센터)?"
                    r"(에서는|에서|에선|에서도|에서의|에는|에도|으로는|로는|으로|로|을|를|의|에|와|과|은|는|이|가|도|까지|"
                    r"부터|와의|과의|등|등지)?$")  # (`칭다오시등 3개 도시`: 등 run into the name)
@@ -255,7 +255,7 @@ def find_places(text: str, proper_nouns: set[str] | None = None, context: str | 
                 continue  # `애틀랜타 셜리 프랭클린 시장`: a person of that city named before the title
             if _GOVERNOR.match(text, after):  # 나가사키 현지사, 뉴욕 주지사: a governor's name or state
                 continue
-            if _SCHOOL.match(text, after):  # `마운틴뷰 초등학교에서는`: a school named for a place
+            if _SCHOOL.match(text, after) or _MEDIA.match(text, after):  # `마운틴뷰 초등학교에서는`, `뉴욕 일보와`
                 continue
             cities = index[name]
             chosen = _choose(cities, countries, states)
@@ -323,6 +323,8 @@ _KOREA_AND = frozenset({"한중", "한일", "한미", "한러", "한베", "한�
 _OTHER_MEANING = frozenset({"코로나"})
 _GOVERNOR = re.compile(r"\s?(?:현|주|도|성)\s?지사")
 _SCHOOL = re.compile(r"\s?(?:초등학교|중학교|고등학교)")
+# `뉴욕 일보와 수입협의를`, `LA 타임스`: a newspaper or broadcaster named for its city.
+_MEDIA = re.compile(r"\s?(?:일보|신문|타임스|타임즈|방송)")
 
 # A city of a country the article does not name, while it names others, is taken only when it is
 # a city of some size (250,000 people or more): '드리프터스 크루' (a b-boy crew) in a
