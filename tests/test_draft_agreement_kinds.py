@@ -537,3 +537,26 @@ def test_a_tie_to_be_signed_when_the_partners_head_is_invited_over_is_not_of_the
     doc = drafted("목포시, 울란바토르 방문\n이인곤 부시장을 단장으로 한 목포시 대표단은 울란바토르시의 초청으로 19일 울란바토르를 방문해 자매결연을 "
                   "체결한다고 17일 밝혔다.\n", dt.date(2016, 9, 17))
     assert [a["kind"] for a in doc["agreements"]] == ["sister-city"]
+
+
+def test_the_reviews_cases_of_session_31() -> None:
+    # a relationship that stands describes the partner; one entered now may take an adverb
+    assert kinds("홍 시장은 16일 자매도시 관계를 맺은 캘리포니아주 어바인시를 방문해 시장과 면담한다.") == []
+    assert kinds("김 지사는 16일 우호교류 관계를 맺은 빈푹성을 방문해 성장과 면담한다.") == []
+    assert kinds("양 도시는 이날 우호교류 관계를 공식 체결했다.") == [("other", "우호교류 관계")]
+    assert kinds("양 도시는 자매도시 관계를 정식으로 맺었다.") == [("sister-city", "자매도시 관계")]
+    assert kinds("양 도시는 친선도시 관계를 맺었다.") == [("other", "친선도시 관계")]
+    # a statement of protest is no joint declaration
+    assert kinds("이에 대해 지역 시민단체들은 공동성명을 내고 \"외유성 연수\"라고 비판했다.") == []
+    # a city's name that ends in 린 still names its agreement
+    assert kinds("시장은 16일 에스토니아 탈린 시청에서 탈린 협약을 체결했다.") == [("other", "탈린 협약")]
+
+
+def test_a_signing_abroad_at_the_partners_invitation_or_recalling_a_visit_to_korea_is_of_the_trip() -> None:
+    doc = drafted("목포시, 울란바토르와 자매결연\n이인곤 부시장을 단장으로 한 목포시 대표단이 울란바토르를 방문했다고 "
+                  "21일 밝혔다.\n울란바토르시는 목포시 대표단을 초청해 19일 시청에서 자매결연을 체결했다.\n", dt.date(2016, 9, 21))
+    assert [(a["kind"], str(a.get("date"))) for a in doc["agreements"]] == [("sister-city", "2016-09-19")]
+    doc = drafted("목포시, 울란바토르 방문\n이인곤 부시장을 단장으로 한 목포시 대표단이 18일부터 20일까지 울란바토르를 방문한다고 "
+                  "17일 밝혔다.\n박 시장은 19일 울란바토르 시청에서 바트볼드 시장이 방한 때 제안한 자매결연을 체결한다.\n",
+                  dt.date(2016, 9, 17))
+    assert [(a["kind"], str(a.get("date"))) for a in doc["agreements"]] == [("sister-city", "2016-09-19")]

@@ -308,6 +308,12 @@ def test_a_signing_whose_words_hold_the_verb_is_still_to_come_whatever_past_its_
     # `지난 5월` is of the vice mayor's visit to Hadong; the tie is signed on the 22nd
     assert [(a["kind"], str(a.get("date")), a["status"]["value"]) for a in doc["agreements"]] == [
         ("sister-city", "2018-09-22", "planned")]
+    # a promise of a past year to sign is not this trip's signing
+    (tmp_path / "past").mkdir()
+    doc = draft_text(tmp_path / "past", "하동군, 북미 순방\n윤상기 하동군수가 20일부터 26일까지 미국과 캐나다를 방문한다고 19일 밝혔다.\n"
+                               "윤 군수는 22일 지난 2016년 자매결연을 체결하기로 합의했던 야키마시를 방문해 시장과 면담한다.\n",
+                     "2018-09-19", capsys)
+    assert doc["agreements"] == []
 
 
 def test_the_cities_a_trip_passed_through_are_its_stops(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -495,6 +495,10 @@ def test_an_anniversary_of_a_national_event_gives_the_year_of_a_saved_page() -> 
     # Hawaii's 1903 unless the article names Mexico's 1905 (the longer name is the event meant)
     assert national_anniversary_year("한인 이민 120주년 기념식에 참석한다")[0] == 2023
     assert national_anniversary_year("멕시코 한인 이민 120주년 기념식에 참석한다")[0] == 2025
+    # (the review: older press writes Qingdao 청도, a Korean county's short name too)
+    saved = YearHint(published=D(2016, 3, 1), source="the file's date", assumed=True)
+    assert trip_dates("시장 일행은 8월 20일부터 23일까지 중국 칭다오를 방문해 '2011 청도국제맥주축제' 개막식에 참석했다.",
+                      saved).start.date == D(2011, 8, 20)
     # (인천 2025: `제75주년 인천상륙작전 기념행사`, 1950 + 75)
     assert national_anniversary_year("제75주년 인천상륙작전 기념행사 참석 등을 요청할 계획이다.")[0] == 2025
     # an anniversary in a sentence of a past year is that year's, not the trip's (seoul-2025-us,
@@ -692,6 +696,10 @@ def test_one_day_abroad_told_by_a_meeting_or_a_signing_there() -> None:
         trip_dates("시장은 21일 시청에서 주민들과 만나 의견을 나눴다.", YearHint(published=D(2020, 5, 25)))
     with pytest.raises(NoTripDates):
         trip_dates("고양시는 21일 킨텍스에서 투자유치 설명회 행사를 가졌다.", YearHint(published=D(2020, 5, 25)))
+    # a briefing about a country held in the city hall is at home
+    dates = trip_dates("김해시는 지난 7일 시청 대회의실에서 지역 기업인을 대상으로 베트남 시장 진출 설명회를 가졌다. 홍태용 시장 "
+                       "일행은 지난 10일 베트남 하노이를 방문해 인민위원회 위원장과 면담했다.", YearHint(published=D(2024, 5, 14)))
+    assert (dates.start.date, dates.end.date) == (D(2024, 5, 10), D(2024, 5, 10))
 
 
 def test_the_reports_day_told_as_that_day_in_local_time_is_the_trips_one_day() -> None:

@@ -116,12 +116,18 @@ def test_a_hyphened_word_before_a_role_and_its_own_name_is_no_name() -> None:
     text = "After a 3-Nation Mission, Gyeonggi Governor Kim Moon-soo Returns Home with Fruitful Results"
     assert [(p.ko, p.role) for p in english.people(text)] == [("Kim Moon-soo", "Gyeonggi Governor")]
     assert [p.ko for p in english.people("Kim Jang-ho, Mayor of Gumi, met Bob Filner.")] == ["Kim Jang-ho"]
+    assert [p.ko for p in english.people("Lee Jang-woo, Daejeon Mayor Meets Hanoi Leaders")] == ["Lee Jang-woo"]
 
 
 def test_a_return_told_before_the_first_visit_day_bounds_the_trip() -> None:
     text = ("Gyeonggi Governor Kim Moon-soo returned to Korea on April 25 after successful visits to the US, "
             "Australia, and New Zealand.\nGovernor Kim visited the US on April 15 as a special invitee.")
     assert _trip(text, dt.date(2008, 5, 7)) == (dt.date(2008, 4, 15), dt.date(2008, 4, 25))
+    # a guest's visit to Korea is no day of the trip
+    text = ("Gyeongbuk Governor Lee Cheol-woo returned to Korea on May 3 after visiting China's Shandong Province. "
+            "The trip was a return visit: Shandong Governor Zhou Naixiang visited Gyeongbuk on April 15 and invited him.")
+    with pytest.raises(dates.NoTripDates):
+        _trip(text, dt.date(2024, 5, 6))
 
 
 def test_a_sentence_from_its_start_day_for_a_number_of_days() -> None:
@@ -129,6 +135,10 @@ def test_a_sentence_from_its_start_day_for_a_number_of_days() -> None:
             "targeting Taiwan's Hsinchu City and Japan's Tsukuba City for 5 days.\n"
             "On the 21st, Vice Mayor Yoo visited Tsukuba City, Japan.")
     assert _trip(text, dt.date(2024, 3, 29)) == (dt.date(2024, 3, 18), dt.date(2024, 3, 22))
+    # a length of something else in the sentence is not the trip's
+    text = ("From the 18th, Daejeon Mayor Lee Jang-woo is visiting Hanoi, where the city's trade fair runs for 3 days, "
+            "and Bangkok, returning home on the 26th.")
+    assert _trip(text, dt.date(2024, 3, 29)) == (dt.date(2024, 3, 18), dt.date(2024, 3, 26))
 
 
 def test_a_us_state_after_a_city_is_the_state_not_a_city_of_its_name() -> None:

@@ -250,6 +250,11 @@ def test_a_speaker_named_only_with_a_role_and_quotes_in_single_marks() -> None:
     text = "황선짜(Hoàng Sơn Trà) 위원장은 “관광산업을 중심으로 상생할 방법을 모색해 보자”고 화답했다."
     found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
     assert [(q.speaker.ko, q.speaker.en) for q in found if q.speaker] == [("황선짜", "Hoàng Sơn Trà")]
+    # not characters, nor a company's initials
+    for text, name in (("다나카 히로시(田中博) 시장은 “양 도시의 교류가 확대되길 바란다”고 말했다.", "다나카 히로시"),
+                       ("존 스미스(GE) 부사장은 “한국 기업과 협력을 확대하겠다”고 말했다.", "스미스")):
+        found = quotes.find_quotes(text, analyser.sentences(text), entities.people(text))
+        assert [(q.speaker.ko, q.speaker.en) for q in found] == [(name, None)]
 
 
 def test_agreements_kind_and_whether_signed() -> None:

@@ -352,6 +352,9 @@ def test_unknown_cities_written_with_si_right_after_their_country_are_places() -
     from tripdesk.draft import analyser, places
     assert [(p.ko, p.city.en) for p in places.find_places(sentence, analyser.proper_nouns(article), article)] == [
         ("가라츠", "Karatsu")]
+    # (the review: `후쿠다 야스시 단장과`, a given name before a title, is not Yasu)
+    article = "김 지사 일행이 15일부터 18일까지 일본을 방문한다. 17일에는 민단 본부를 찾아 후쿠다 야스시 단장과 간담회를 갖는다."
+    assert places.find_places(article.split(". ")[1], analyser.proper_nouns(article), article) == []
     # (충남 2024: a text cut off in `야마시타`: `yama` is not Ōyama, whose accent is a letter)
     article = "충남도지사가 일본을 방문했다. 김 지사와의 만남을 위해 야마시"
     assert places.find_places(article.split(". ")[1], analyser.proper_nouns(article), article) == []

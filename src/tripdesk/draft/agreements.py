@@ -34,6 +34,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A relationship entered now (`관계를 공식 체결했다`, `관계를 정식으로 맺는다`), not one that stands
+# (`자매도시 관계를 맺은 어바인시를`, `관계를 맺고 있는`, `맺어 온`).
+_TIE_MADE = (r"(?=\s*(?:을|를)\s*(?:공식\s*(?:적으로\s*)?|정식\s*(?:으로\s*)?)?"
+             r"(?:체결(?!한\s|된\s|했던|하고\s*있)|맺(?!은|고\s*있|어\s*온|어온|었던)))")
+
 KINDS = (
     ("MOU", re.compile(r"양해\s*각서|MOU|엠오유|memorand(?:um|a) of understanding", re.I)),
     ("letter of intent", re.compile(r"의향서|LOIs?\b|letters? of intent", re.I)),
@@ -42,7 +47,7 @@ KINDS = (
     ("business agreement", re.compile(r"업무\s*협약|business agreement", re.I)),
     ("investment agreement", re.compile(r"\binvestment (?:agreement|deal|pact)s?\b", re.I)),
     ("sister-city", re.compile(r"자매\s*(?:도시\s*)?(?:결연|도시)\s*(?:재개\s*|갱신\s*|연장\s*)?(?:협약|협정)(?:서)?|자매\s*(?:결연|도시)(?:을|를)?\s*(?:체결|맺)|"
-                               r"자매\s*(?:도시|결연)\s*관계(?=\s*(?:을|를)\s*(?:체결|맺))|"  # `자매도시 관계를 맺었다`
+                               r"자매\s*(?:도시\s*|결연\s*)?관계" + _TIE_MADE + "|"  # `자매도시 관계를 맺었다`
                                r"자매\s*(?:도시\s*)?결연\s*(?:조인|체결|협약|서명)?\s*식|자매\s*결연(?=(?:을|를)\s*(?:한다|할|했다|하였다|하고|하며|하기로))|"
                                r"sister[- ]city (?:(?:cooperation|friendship|exchange) )?(?:agreement|relationship|ties|pact)|"
                                r"sisterhood (?:agreement|ties|pact)", re.I)),
@@ -50,7 +55,7 @@ KINDS = (
     ("other", re.compile(r"[가-힣]*협약(?:서|식)?(?!\s?도시)|[가-힣]*협정(?:서)?(?!\s?도시)|(?:우호|교류)\s*협력(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"
                          r"우호\s*(?:협력\s*|교류\s*)?도시(?=\s*(?:을|를)?\s*(?:체결|맺))|"
                          r"우호\s*교류(?=['’”]?\s*(?:을|를)\s*(?:체결|맺))|"  # `시장회와 우호교류를 체결했다`
-                         r"우호\s*(?:(?:협력|교류)\s*(?:도시\s*)?|도시\s*)관계(?=\s*(?:을|를)\s*(?:체결|맺))|"  # `우호교류 관계를 체결한다`
+                         r"(?:우호\s*(?:(?:협력|교류)\s*(?:도시\s*)?|도시\s*)|친선\s*(?:도시\s*|교류\s*)?)관계" + _TIE_MADE + "|"  # `우호교류 관계를 체결한다`
                          # (`우호결연을 체결하기 위해`, `우호결연 관계에 공식 서명을 한다`; not `우호결연 25주년`)
                          r"우호\s*(?:도시\s*)?결연(?=['’”]?\s*(?:관계\s*)?(?:을|를|에)?\s*(?:공식\s*)?(?:체결|맺|서명|조인|할\s|한다|했다|하였다|하기로))|"
                          # (`'교류·협력 실행 계획'을 체결할 예정`: an agreement named in quotation marks, signed)
@@ -197,7 +202,8 @@ def _best(group: list[_Mention]) -> _Mention:
 
 
 def _in_sentence(sentence: str, offset: int) -> list[AgreementFound]:
-    mentions = _mentions(sentence)
+    mentions = [m for m in _mentions(sentence) if not (m.kind == "joint declaration" and "성명" in m.words
+                                                        and _PROTEST.search(sentence))]
     if not mentions:
         return []
     signing = bool(_SIGNING.search(sentence))
@@ -281,7 +287,7 @@ def _with_modifier(sentence: str, group: list[_Mention], words: str) -> str:
         return words
     m = re.search(r"(?<![가-힣])([가-힣]{2,8})\s$", sentence[:group[0].start])
     # (not a verb's adnominal form: `시작된 협정 조인식은`, `열린 협약식`)
-    if m and not re.search(r"[을를이가은는와과의에도로서고며해면니게지다된던될할린]$|^(?:이번|해당|같은|관련|각종|모든|이|그|본|동)$", m.group(1)):
+    if m and not re.search(r"[을를이가은는와과의에도로서고며해면니게지다된던될할]$|^열린$|^(?:이번|해당|같은|관련|각종|모든|이|그|본|동)$", m.group(1)):
         return f"{m.group(1)} {words}"
     return words
 
@@ -402,6 +408,8 @@ def _count_en(sentence: str, start: int, words: str) -> int:
     return 1
 
 
+# A statement of protest (`시민단체들은 공동성명을 내고 "외유성 연수"라고 비판했다`): no agreement of the trip.
+_PROTEST = re.compile(r"시민\s*(?:사회\s*)?단체|노조|노동조합|야당|비판|규탄|반대|촉구|철회")
 # A declaration issued (`공동성명을 냈다`, `선언문을 발표한다`): done, or still to come.
 _ISSUED = re.compile(r"\s*(?:을|를)\s*(?:(발표했|발표하였|냈|내놓았)|(발표한다|발표할|발표하기로|낸다|낼|내놓는다|내놓을))")
 # An agreement named as one of the things to talk about: `X 협약 체결 등 ... 방안을 논의한다`.

@@ -1021,7 +1021,8 @@ class _Assembler:
                     continue
                 if _STRIVES_FOR.match(clause, max(0, clause.find(found.words))):
                     continue  # `정식으로 우호교류에 관한 협약 체결을 위해 노력하기로 했다`: a goal, not this trip's
-                if article.language == "ko" and _INVITES_TO_SIGN.search(clause[:max(0, clause.find(found.words))]):
+                if (article.language == "ko" and found.status == "planned"
+                        and _INVITES_TO_SIGN.search(clause[:max(0, clause.find(found.words))])):
                     continue  # `... 바트볼드 시장을 초청해 자매결연을 체결할 예정이다`: signed later, on a visit to Korea
                 dated = event_of.get(found.sentence)
                 if dated is None:  # a sentence cut at its days (15일 A와 MOU를, 16일 B와 협약을): the part holding it
@@ -1720,8 +1721,9 @@ def _visited_now(sentence: str, place: places.PlaceFound) -> bool:
 # `친선결연협정을 체결하고 ... 강화할 계획이다`, `협약이 진행될 예정이다`.
 _SIGNS_AHEAD = re.compile(r"\s*(?:\([^)]*\))?\s*(?:(?:을|를)\s*(?:체결|서명)\s*(?:할|한다|하기로|키로|하고|하며)|"
                           r"(?:이|가)\s*(?:체결|진행)\s*(?:될|된다))")
-# The rest of a verb the agreement's words end in: `(체결)한다`, `(체결)할 예정`, `(맺)는다`, `(맺)기로`.
-_SIGNS_AHEAD_VERB = re.compile(r"\s*(?:할|한다|하기로|키로|는다|을\s*예정|기로)")
+# The rest of a verb the agreement's words end in: `(체결)한다`, `(체결)할 예정`, `(맺)는다`.
+# (not `하기로`, `키로`: `지난 2016년 자매결연을 체결하기로 합의했던` is a promise of the past)
+_SIGNS_AHEAD_VERB = re.compile(r"\s*(?:할|한다|는다|을\s*예정)")
 
 
 def _signed_ahead(found: agreements_mod.AgreementFound) -> bool:
@@ -2112,9 +2114,10 @@ def _sentence_of(text: str, words: str) -> str:
 
 # A plan given up, told in Korean ('당초 ... 방문할 계획이었으나', '방문을 취소했다'): its cities are
 # not stops of the trip (english.dropped_plan says it of English sentences).
-# The partner's head invited over to sign (`시장을 초청해`, `방한 때`): a signing after this trip, at home.
-_INVITES_TO_SIGN = re.compile(r"(?:을|를)\s*(?:한국|국내|[가-힣]{1,4}시|[가-힣]{1,4}군|[가-힣]{1,4}도)?(?:로|에)?\s*초청(?:해|하여|해서|,)|"
-                              r"방한(?:\s*때|\s*시|하면|할\s*때|하는\s*대로)")
+# The partner's head invited over to sign (`시장을 초청해`): a signing after this trip, at home.
+# (the head, not the delegation: `울란바토르시는 목포시 대표단을 초청해 ... 체결했다` is signed there)
+_INVITES_TO_SIGN = re.compile(r"(?:시장|성장|주지사|지사|군수|현지사|주석|서기)(?:\s*일행)?(?:을|를)\s*"
+                              r"(?:한국|국내|[가-힣]{1,4}시|[가-힣]{1,4}군|[가-힣]{1,4}도)?(?:로|에)?\s*초청(?:해|하여|해서|,)")
 _CALLED_OFF = re.compile(r"당초[^.]{0,60}계획이었으나|취소(?:했|하였|됐|되었|한다|하기로)")
 
 

@@ -409,7 +409,10 @@ def start_and_length(text: str, mentions: list[Mention]) -> list[tuple[Mention, 
 
 # `From the 18th, ... for 5 days`: a sentence that opens with its start and ends with a length.
 _EN_FROM_THE = re.compile(r"(?:^|[.\n]\s*)From\s+(?:the\s+)?$")
-_EN_FOR_DAYS = re.compile(rf"[^.\n]{{0,240}}?\bfor\s+{_EN_COUNT}\s+days\b", re.I)
+# (the length closes the sentence and nothing of time comes before it: not `... where the fair runs for
+# 3 days, and Bangkok, returning home on the 26th`, nor `a 9-day trip ..., including Hanoi for 3 days`)
+_EN_FOR_DAYS = re.compile(rf"(?:(?!\b(?:\d{{1,2}}(?:st|nd|rd|th)|returning|through|until|including|trip|runs?|held)\b)[^.\n]){{0,240}}?"
+                          rf"\bfor\s+{_EN_COUNT}\s+days(?=\s*(?:[.\n]|$))", re.I)
 # (`25일 인천공항을 통해 출국했다`: up to three words between the day and the verb)
 _SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|출장길에|방문길에))")
 _RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤|저녁|아침)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와)|복귀(?:했|한다|할))")
@@ -529,7 +532,8 @@ def _en_departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[M
                  and _EN_RETURNS.search(text, max(0, m.begin - 60), m.begin)), None)
     if back is not None:
         visits = [m for m in mentions if m.month is not None and m.day > 0 and m is not back
-                  and _EN_VISITED_DAY.search(text, max(0, m.begin - 80), m.begin)
+                  and (visit := _EN_VISITED_DAY.search(text, max(0, m.begin - 80), m.begin)) is not None
+                  and not _korean_place_en(visit.group(1)) and m.year in (None, back.year)
                   and 0 < (back.month - m.month) * 31 + back.day - m.day <= 21]
         if visits:
             return [(min(visits, key=lambda m: (m.month, m.day)), back)]
@@ -537,7 +541,15 @@ def _en_departure_and_return(text: str, mentions: list[Mention]) -> list[tuple[M
 
 
 # `Governor Kim visited the US on April 15`: a visit abroad on a day, in English.
-_EN_VISITED_DAY = re.compile(r"\b(?:visited|arrived\s+in)\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}\s+on\s+$")
+_EN_VISITED_DAY = re.compile(r"\b(?:visited|arrived\s+in)\s+(?:the\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})\s+on\s+$")
+
+
+def _korean_place_en(name: str) -> bool:
+    """Whether an English place name is Korea or one of its local governments (`Gyeongbuk`): a
+    visit there is a guest's, not the delegation's."""
+    from .english import home_mentions
+
+    return bool(re.match(r"(?:South\s+)?Korea\b", name)) or bool(home_mentions(name))
 
 
 # English weekdays around the published date: `Starting Friday, Oh will visit Paris`, `a
@@ -808,9 +820,16 @@ def _home_event(text: str, begin: int, at: int) -> bool:
         return False
     if word.startswith(_KOREAN_REGIONS):  # `2027 충청권 하계세계대학경기대회`: a region of Korea hosts it
         return True
-    # (a short name ending in 도 is a county's, `2017 완도국제해조류박람회`; 경기도 and the like are provinces)
+    # (a short name ending in 도 is a county's, `2017 완도국제해조류박람회`; 경기도 and the like are provinces,
+    # and 청도 is Qingdao too, as older press writes it: `2011 청도국제맥주축제`)
     return any(word.startswith(name) for name, govs in names.items() if len(name) >= 2 and not (
-        name.endswith(("시", "군")) or (name.endswith("도") and any(g.kind == "province" for g in govs))))
+        name.endswith(("시", "군")) or (name.endswith("도") and (
+            any(g.kind == "province" for g in govs) or name in _READ_AS_A_CITY_ABROAD))))
+
+
+# Counties' short names that older press also writes for a city abroad, in its Sino-Korean reading
+# (青島, Qingdao: 청도).
+_READ_AS_A_CITY_ABROAD = frozenset({"청도"})
 
 
 # Events that show Korea in a city abroad: `2023 한국주간`, `2019 한국의 날`, `2024 코리아 위크`.
@@ -1442,6 +1461,11 @@ _SIGNED_THERE = re.compile(r"에서\s[^\n]{0,80}?(?:체결|서명|조인|합의|
                            r"\bsigned\b[^.]{0,160}?\b(?:at|in)\s+(?:the\s+)?[A-Z]")  # `signed ... at Qingdao City Hall, China`
 
 
+# A room of the home government's own (`시청 대회의실에서 ... 베트남 시장 진출 설명회를 가졌다`): a
+# briefing at home about a country, not an event there.
+_HOME_VENUE = re.compile(r"(?<![가-힣])(?:시청|군청|도청|구청|청사)\s?[가-힣]*(?:회의실|상황실|기자실|브리핑룸|강당)에서")
+
+
 # A wire dateline (`DA LAT, Vietnam, Dec. 21 (Yonhap) --`) and what a delegation did there that day.
 _EN_DATELINE_LINE = re.compile(rf"(?m)^[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*,(?:\s[A-Z][a-z]+,)?\s+{_MONTH_EN}\s+\d{{1,2}}"
                                r"\s*\([^)]{2,30}\)\s*(?:--|—|–)")
@@ -1558,7 +1582,7 @@ def _days_tied(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]
                 re.match(r"\s*\(?\s*현지\s*시[각간]", text[m.end:m.end + 12])
                 or (_SIGNED_THERE.search(sentence) and _names_a_country(sentence)))):
             continue
-        if (_ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and (
+        if (_ON_THE_TRIP.search(sentence) or (_SIGNED_THERE.search(sentence) and not _HOME_VENUE.search(sentence) and (
                 _names_a_country(sentence) or _names_a_city_of(sentence, abroad)))
                 or (_MEETS_A_HOST.search(sentence) and _INVITED_ABROAD.search(text)
                     and _names_a_city_of(sentence, abroad))

@@ -39,9 +39,11 @@ _NAME = r"([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2})"
 _ROLE_NAME = re.compile(rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE}))(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?"
                         rf"(?: Province| County| City| Metropolitan City| Special City)?)?,? {_NAME}\b")
 # (not `After a 3-Nation Mission, Gyeonggi Governor Kim Moon-soo`: a hyphened word, and a role with its
-# own name after it)
+# own name after it; but `Lee Jang-woo, Daejeon Mayor Meets Hanoi Leaders`, a headline's verb after it)
+_HEADLINE_VERBS = "(?:Visits|Visit|Signs|Meets|Attends|Holds|Tours|Leads|Opens|Seeks|Heads|Returns|Departs|Hosts|Joins)"
 _NAME_ROLE = re.compile(rf"\b(?<!-){_NAME}, ((?:the )?(?:[A-Z][a-z]+ (?:County |City |Province )?)?(?:{_ROLE})"
-                        rf"(?: of [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)(?! [A-Z][a-z]+(?:-[a-z]+)? [A-Z][a-z])")
+                        rf"(?: of [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
+                        rf"(?! (?!{_HEADLINE_VERBS}\b)[A-Z][a-z]+(?:-[a-z]+)? [A-Z][a-z])")
 LEADER_EN = re.compile(rf"(?:led by|headed by|leading the delegation,?)\s+(?:(?:{_ROLE})\s+)?{_NAME}")
 _NOT_NAMES = {"City", "Province", "County", "The", "This", "Korea", "United States"}
 

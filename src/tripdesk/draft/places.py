@@ -527,7 +527,9 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
 # A province named right after its country (베트남 푸옌성에서, 베트남 푸옌성 인민위원회), in a text that
 # names no city of it and no unit below it (산둥성 연대시, 꽝남성 남짜미현): the province is the
 # place. The gazetteer has cities only, so it has no English name here.
-_GLOSSED_SI = re.compile(r"\([^()\n]{1,12}\)시")
+# A person's title right after a word (`후쿠다 야스시 단장과`): the word is a name.
+_TITLE_AFTER = re.compile(r"\s?(?:단장|부단장|회장|부회장|시장|대표|씨|님|의원|위원장|사장|총영사|대사|지사|이사장|교수|선생)")
+_GLOSSED_SI = re.compile(r"\([^()\n]{1,12}\)시(?!장|의회|청)")
 _PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}(?:성|현|주))(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·(]|$)")
 # A state or province written with 주 (`캐나다 앨버타주`, `호주 퀸즐랜드주`): outside the US, whose states
 # are the gazetteer's regions and found by their own table.
@@ -725,6 +727,8 @@ def _by_romanisation(text: str, countries: set[str], taken: set[int], *, exact: 
     for m in _SUFFIXED.finditer(text) if countries else ():
         if m.start() in taken or m.group(1) in city_index() or m.group(1) in country_index():
             continue
+        if exact and _TITLE_AFTER.match(text, m.end()):
+            continue  # `후쿠다 야스시 단장과`: a person's given name before a title, not Yasu
         best = _romanised_city(m.group(1), frozenset(countries), exact)
         if best is not None:
             found.append(PlaceFound(m.group(1), best[1], m.start(), m.start() + len(m.group(1)), romanised=True))

@@ -74,6 +74,8 @@ _BODY_SPEAKS = re.compile(r"(?:^|\s)([가-힣A-Za-z0-9·]{1,12}?(?:"
 
 # What a statement's quote is followed by (`”이라고 밝혔다`, `”면서`), unlike a title (`“... 포럼”을`) or
 # words another says (`“...”는 주지사의 메시지를`).
+# A person's name in Latin letters, accents allowed, with a small letter (not `GE`, not `田中博`).
+_LATIN_NAME = re.compile(r"(?=[^()]*[a-zà-ỹ])[A-ZÀ-Ỹ][A-Za-zÀ-ỹ'\-]*(?:\s[A-ZÀ-Ỹ][A-Za-zÀ-ỹ'\-]*){0,3}")
 _SAID = re.compile(r"\s*(?:이?이?라(?:고|며|면서)|고|며|면서)(?:\s|$)")
 # A person's title that ends like a body (`김모 선임연구원은`).
 _TITLE_LIKE_A_BODY = re.compile(r"^(?:선임|책임|수석|주임|전임|객원|초빙|전문|연구)?연구원$")
@@ -342,7 +344,7 @@ def _named_with_role(before: str) -> tuple[PersonFound | None, str | None]:
         return None, None
     if not any(t.tag == "NNP" for t in analyse(name)) and len(name.split()[-1]) < 3:
         return None, None  # 업체 대표, 참석 기업 대표: a description, not a name (에밀리아, 후인지응웬 are)
-    gloss = m.group(2) if m.group(2) and re.fullmatch(r"[^\W\d_가-힣][^\d가-힣]*", m.group(2)) else None
+    gloss = m.group(2) if m.group(2) and _LATIN_NAME.fullmatch(m.group(2)) else None
     return PersonFound(name, gloss, m.group(3), m.group(0).strip(), 0), f"{name} {m.group(3)}"
 
 
