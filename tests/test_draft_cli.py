@@ -335,6 +335,16 @@ def test_the_day_before_the_reports_told_in_a_later_sentence(tmp_path: Path, cap
     assert [(a["kind"], str(a.get("date"))) for a in doc["agreements"]] == [("business agreement", "2024-10-24")]
 
 
+def test_the_first_stop_stayed_in_until_a_day_holds_the_days_from_the_start(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # (서울 2007: `오 시장은 첫 방문지인 두바이에 24일까지 머물며 ... 둘러볼 계획이다`)
+    doc = draft_text(tmp_path, "오세훈 시장, 유럽 순방\n오세훈 서울시장은 23일부터 2월2일까지 10박11일간 두바이, 런던, 밀라노를 "
+                               "차례로 방문한다고 22일 밝혔다.\n오 시장은 첫 방문지인 두바이에 24일까지 머물며 건설 현장을 "
+                               "둘러볼 계획이다.\n", "2007-01-22", capsys)
+    days = {str(d["date"]): [p["city"]["en"] for p in d["places"]] for d in doc["days"] if d.get("date")}
+    assert days.get("2007-01-23") == ["Dubai"] and days.get("2007-01-24") == ["Dubai"]
+
+
 def test_a_city_visited_now_that_a_clause_describes_by_its_past_is_a_stop(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = draft_text(tmp_path, "남원시, 태국·대만 방문\n남원시는 최보라 시장이 16일부터 20일까지 4박 5일 일정으로 태국과 대만을 "

@@ -714,11 +714,21 @@ class _Assembler:
                 break
         if own is None:
             own = self._own_start_and_length(sentence, mentions)
+        if own is None and (last := self._first_stop_until(sentence, mentions)) is not None:
+            own = self.start, last
         if own is not None:
             return (*own, own == (self.start, self.end))
         if self.range_evidence and (self.range_evidence in sentence or self._in_range_ends(sentence)):
             return self.start, self.end, True
         return None
+
+    def _first_stop_until(self, sentence: str, mentions: list[dates.Mention]) -> dt.date | None:
+        """`오 시장은 첫 방문지인 두바이에 24일까지 머물며`: the first stop, from the trip's first day to
+        the one day the sentence gives, with a stay; else None."""
+        if len(mentions) != 1 or not _FIRST_STOP_WORDS.search(sentence) or not _STAYS_UNTIL.match(sentence, mentions[0].end):
+            return None
+        last = dates.resolve_day(mentions[0], self.start, self.end)
+        return last if last is not None and self.start < last < self.end else None
 
     def _own_start_and_length(self, sentence: str, mentions: list[dates.Mention]) -> tuple[dt.date, dt.date] | None:
         """`첫 일정으로 21일부터 3일간 ... 정저우시를 찾아`: a start and a length of the sentence's own, as
@@ -917,7 +927,8 @@ class _Assembler:
         # (`이 도지사는 이날부터 29일까지 도쿄와 오사카 ...`: a range from the day of the sentence before)
         from_that_day = len(mentions) == 1 and re.search(r"(?:이날|같은\s?날)\s*부터\s*$", sentence[:mentions[0].begin])
         if (len(mentions) >= 2 and dates.find_ranges(sentence, mentions)) or whole or from_that_day or (
-                self._own_start_and_length(sentence, mentions) is not None):
+                self._own_start_and_length(sentence, mentions) is not None) or (
+                self._first_stop_until(sentence, mentions) is not None):
             if len(mentions) == 1 and len(in_trip) == 1 and not from_that_day:
                 self._range_day = in_trip[0]
             return None, "range"  # the trip's range, or another range: not one day (a part naming one day is)
@@ -2015,6 +2026,11 @@ def _nearest_the_title(candidates: list[tuple[localgov.LocalGov, int, str]]) -> 
         a for g, _, _ in candidates[:-1] if g.is_province_level for a in g.aliases}
     same_name = [g for g in localgov.by_name().get(words, ()) if g.province in provinces]
     return same_name[0] if len(same_name) == 1 else gov
+
+
+# The trip's first stop (`첫 방문지인 두바이에`) and a stay until a day (`24일까지 머물며`).
+_FIRST_STOP_WORDS = re.compile(r"첫\s?(?:방문지|기착지|방문\s?도시|목적지)")
+_STAYS_UNTIL = re.compile(r"\s*까지\s*(?:머물|머무|체류|묵)")
 
 
 def _subject_end(sentence: str) -> int:
