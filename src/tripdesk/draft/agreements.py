@@ -1,16 +1,17 @@
 """Agreements: the sentences that sign, plan or reach one, and of which kind.
 
 Kinds come from the words (양해각서/MOU: `MOU`; 업무협약: `business agreement`; 자매결연 or
-자매도시 with a signing verb: `sister-city`; 의향서: `letter of intent`; 공동선언: `joint
-declaration`; 투자협약, 투자유치 협약: `investment agreement`; 경제협약: `economic agreement`;
-교류협약, 교류협력 협약: `exchange agreement`, the format's kinds for them; 협약, 협정, an agreement
-reached (합의) and a friendship-city agreement (우호도시 협약, 우호협력 협약, 우호결연): `other`; an agreement
-named only by what it is for, signed (`우호협력을 체결한다`: `other`; `‘A시-B시 간 교류협력’을 체결할
-예정`: `exchange agreement`). The format has
-`friendship city` too, but the shared scorer (../shared/drafting/score_drafts.py) takes its
-gold `friendship-city` only as `other`, so the drafter writes `other` with the article's words as
-the title, for the reviewer to sharpen). Where two words name one agreement, the more specific
-says the kind: 투자협약(MOU) is an MOU.
+자매도시 with a signing verb, or a 자매도시 관계 entered: `sister-city`; 의향서: `letter of intent`;
+공동선언, or a 공동성명 issued (not a protest's): `joint declaration`; 투자협약, 투자유치 협약:
+`investment agreement`; 경제협약: `economic agreement`; 교류협약, 교류협력 협약: `exchange
+agreement`, the format's kinds for them; 협약, 협정, an agreement reached (합의) and a
+friendship-city agreement (우호도시 협약, 우호협력 협약, 우호결연, 우호교류 관계를 체결): `other`; an
+agreement named only by what it is for, signed (`우호협력을 체결한다`: `other`; `‘A시-B시 간
+교류협력’을 체결할 예정`: `exchange agreement`). The format has `friendship city` too, but the
+shared scorer (../shared/drafting/score_drafts.py) takes its gold `friendship-city` only as
+`other`, so the drafter writes `other` with the article's words as the title, for the reviewer to
+sharpen). Where two words name one agreement, the more specific says the kind: 투자협약(MOU) is an
+MOU.
 
 A sentence may hold several agreements: `A시와 'X 양해각서'를, B시와는 'Y 협약서'를 체결할 예정`,
 `업무협약과 MOU를 잇달아 체결`, `각각 500만 불, 3000만 불 규모의 투자 MOU에 서명한다` (one per
