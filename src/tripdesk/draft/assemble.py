@@ -945,22 +945,19 @@ class _Assembler:
             return relative[0], Reason(N_("'{words}' is read as {date}."), words=relative[1], date=relative[0])
         if relative is None and previous is None and re.match(r"\s*이날\s", sentence):
             # `... 체결했다고 27일 밝혔다.` ... `이날 협약식에서는`: no day told before it but the report's
-            report = dates.report_day(text)
-            day = dates.resolve_day(dates.Mention(0, 0, report[1], day=report[0]), self.start, self.end) if report else None
+            day, words = self._report_date(text, self.end)
             if day is not None:
                 return day, Reason(N_("'이날' follows no day of the trip but the report's ('{words}'): {date}."),
-                                   words=report[1], date=day)
+                                   words=words, date=day)
         if (before := _DAY_BEFORE.match(sentence, _subject_end(sentence))) and not mentions:
             # `... 펼치고 있다고 25일 밝혔다.` ... `로스앤젤레스에 도착한 시장개척단은 전날 ... 업무협약을 체결하고`:
             # the day before the report's, told in a later sentence (after no other day of the trip than
             # the report's own, which a picture's date line may repeat)
-            report = dates.report_day(text)
-            day = dates.resolve_day(dates.Mention(0, 0, report[1], day=report[0]), self.start,
-                                    self.end + dt.timedelta(days=1)) if report else None
+            day, words = self._report_date(text, self.end + dt.timedelta(days=1))
             if day is not None and previous in (None, day) and self.start <= day - dt.timedelta(days=1) <= self.end:
                 day -= dt.timedelta(days=1)
                 return day, Reason(N_("'{words}' is the day before the report's day ('{report}'): {date}."),
-                                   words=before.group(0), report=report[1], date=day)
+                                   words=before.group(0), report=words, date=day)
         if self._before_trip(sentence):  # an earlier agreement or visit: no day of this trip
             return None, None
         if self.one_day and not self._of_an_earlier_time(sentence):
@@ -977,6 +974,14 @@ class _Assembler:
                                        "(it may be the next day)."),
                                     move=_MOVES_ON.search(sentence).group(0), date=previous)
         return None, None
+
+    def _report_date(self, text: str, until: dt.date) -> tuple[dt.date | None, str]:
+        """The date of the report's day (`...고 25일 밝혔다`) between the trip's start and `until`, and
+        the words that give it; None when the text gives none there."""
+        report = dates.report_day(text)
+        if report is None:
+            return None, ""
+        return dates.resolve_day(dates.Mention(0, 0, report[1], day=report[0]), self.start, until), report[1]
 
     def _event(self, sentence: str, kind: str, sid: str, people: list[entities.PersonFound],
                city_places: list[places.PlaceFound], how: str | None, lang: str = "ko") -> dict[str, Any]:
@@ -2128,12 +2133,14 @@ def _sentence_of(text: str, words: str) -> str:
     return dates._sentence_around(text, i, i + len(words))
 
 
-# A plan given up, told in Korean ('당초 ... 방문할 계획이었으나', '방문을 취소했다'): its cities are
-# not stops of the trip (english.dropped_plan says it of English sentences).
 # The partner's head invited over to sign (`시장을 초청해`): a signing after this trip, at home.
 # (the head, not the delegation: `울란바토르시는 목포시 대표단을 초청해 ... 체결했다` is signed there)
 _INVITES_TO_SIGN = re.compile(r"(?:시장|성장|주지사|지사|군수|현지사|주석|서기)(?:\s*일행)?(?:을|를)\s*"
                               r"(?:한국|국내|[가-힣]{1,4}시|[가-힣]{1,4}군|[가-힣]{1,4}도)?(?:로|에)?\s*초청(?:해|하여|해서|,)")
+
+
+# A plan given up, told in Korean ('당초 ... 방문할 계획이었으나', '방문을 취소했다'): its cities are
+# not stops of the trip (english.dropped_plan says it of English sentences).
 _CALLED_OFF = re.compile(r"당초[^.]{0,60}계획이었으나|취소(?:했|하였|됐|되었|한다|하기로)")
 
 

@@ -413,6 +413,7 @@ _EN_FROM_THE = re.compile(r"(?:^|[.\n]\s*)From\s+(?:the\s+)?$")
 # 3 days, and Bangkok, returning home on the 26th`, nor `a 9-day trip ..., including Hanoi for 3 days`)
 _EN_FOR_DAYS = re.compile(rf"(?:(?!\b(?:\d{{1,2}}(?:st|nd|rd|th)|returning|through|until|including|trip|runs?|held)\b)[^.\n]){{0,240}}?"
                           rf"\bfor\s+{_EN_COUNT}\s+days(?=\s*(?:[.\n]|$))", re.I)
+
 # (`25일 인천공항을 통해 출국했다`: up to three words between the day and the verb)
 _SETS_OUT = re.compile(r"\s*(?:부터|(?:[가-힣]{1,6}\s){0,3}(?:출국|출발|출장길에|방문길에))")
 _RETURNS = re.compile(r"\s*(?:(?:오전|오후|새벽|밤|저녁|아침)\s*)?(?:[가-힣]{1,4}\s)?(?:귀국|돌아(?:왔|온다|올|와)|복귀(?:했|한다|할))")
@@ -834,6 +835,7 @@ _READ_AS_A_CITY_ABROAD = frozenset({"청도"})
 
 # Events that show Korea in a city abroad: `2023 한국주간`, `2019 한국의 날`, `2024 코리아 위크`.
 _KOREA_ABROAD = re.compile(r"\s?(?:한국|코리아)\s?(?:주간|위크|의\s?날|문화\s?(?:주간|축제|페스티벌|제)|상품전|우수상품)")
+
 # Regions of Korea larger than one local government, as event names use them.
 _KOREAN_REGIONS = ("충청", "영남", "호남", "수도권", "전라", "경상", "대경권", "동남권", "서남권", "한국", "대한민국", "전국")
 

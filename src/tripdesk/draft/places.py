@@ -524,12 +524,13 @@ def _counties(text: str, states: set[str]) -> list[PlaceFound]:
     return found
 
 
+# A person's title right after a word (`후쿠다 야스시 단장과`): the word is a name.
+_TITLE_AFTER = re.compile(r"\s?(?:단장|부단장|회장|부회장|시장|대표|씨|님|의원|위원장|사장|총영사|대사|지사|이사장|교수|선생)")
+# `린이(臨沂)시`: a name's own characters in brackets before its 시 (not 시장, 시의회, 시청).
+_GLOSSED_SI = re.compile(r"\([^()\n]{1,12}\)시(?!장|의회|청)")
 # A province named right after its country (베트남 푸옌성에서, 베트남 푸옌성 인민위원회), in a text that
 # names no city of it and no unit below it (산둥성 연대시, 꽝남성 남짜미현): the province is the
 # place. The gazetteer has cities only, so it has no English name here.
-# A person's title right after a word (`후쿠다 야스시 단장과`): the word is a name.
-_TITLE_AFTER = re.compile(r"\s?(?:단장|부단장|회장|부회장|시장|대표|씨|님|의원|위원장|사장|총영사|대사|지사|이사장|교수|선생)")
-_GLOSSED_SI = re.compile(r"\([^()\n]{1,12}\)시(?!장|의회|청)")
 _PROVINCE = re.compile(r"(?<![가-힣])([가-힣]{2,8})\s([가-힣]{2,6}(?:성|현|주))(?=에서|에는|에|을|를|의|과|와|은|는|이|가|도|으로|[\s,.·(]|$)")
 # A state or province written with 주 (`캐나다 앨버타주`, `호주 퀸즐랜드주`): outside the US, whose states
 # are the gazetteer's regions and found by their own table.

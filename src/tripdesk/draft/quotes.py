@@ -72,10 +72,10 @@ _BODY_SPEAKS = re.compile(r"(?:^|\s)([가-힣A-Za-z0-9·]{1,12}?(?:"
                           + r"))(?:\s?측)?(?:는|은)\s*(?=[\"“]|$)")
 
 
-# What a statement's quote is followed by (`”이라고 밝혔다`, `”면서`), unlike a title (`“... 포럼”을`) or
-# words another says (`“...”는 주지사의 메시지를`).
 # A person's name in Latin letters, accents allowed, with a small letter (not `GE`, not `田中博`).
 _LATIN_NAME = re.compile(r"(?=[^()]*[a-zà-ỹ])[A-ZÀ-Ỹ][A-Za-zÀ-ỹ'\-]*(?:\s[A-ZÀ-Ỹ][A-Za-zÀ-ỹ'\-]*){0,3}")
+# What a statement's quote is followed by (`”이라고 밝혔다`, `”면서`), unlike a title (`“... 포럼”을`) or
+# words another says (`“...”는 주지사의 메시지를`).
 _SAID = re.compile(r"\s*(?:이?이?라(?:고|며|면서)|고|며|면서)(?:\s|$)")
 # A person's title that ends like a body (`김모 선임연구원은`).
 _TITLE_LIKE_A_BODY = re.compile(r"^(?:선임|책임|수석|주임|전임|객원|초빙|전문|연구)?연구원$")
